@@ -1,0 +1,85 @@
+"""The ingest flow: every file in a sources folder → the warehouse, one task per document.
+
+    python -m flows.ingest --sources sources --warehouse warehouse/policy.duckdb
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import flows  # noqa: F401  (sets Prefect's offline defaults before Prefect is imported)
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NONE
+from prefect.futures import as_completed
+
+from pipeline.manifest import ManifestError, sources_to_specs
+from pipeline.models import ParsedDocument, SourceSpec
+from pipeline.parse import source_to_document
+from pipeline.text import UnreadableSource
+from warehouse import DEFAULT_WAREHOUSE
+from warehouse.publish import IngestLocked
+from warehouse.session import RunSummary, ingest_run
+
+
+@task(name="parse-document", cache_policy=NONE, persist_result=False, task_run_name="parse {spec.document_id}")
+def parse_document(spec: SourceSpec) -> ParsedDocument:
+    """Read and lay out one source. Parsing is deterministic, so it is not retried."""
+    return source_to_document(spec)
+
+
+def describe_failure(exc: BaseException) -> str:
+    """A failure in words a person understands; unexpected errors keep their type for the developers."""
+    if isinstance(exc, UnreadableSource):
+        return str(exc)
+    return f"the pipeline failed on this document ({type(exc).__name__}: {exc})"
+
+
+@flow(name="ingest", log_prints=True)
+def ingest(sources: str = "sources", warehouse: str = str(DEFAULT_WAREHOUSE), lock_wait_seconds: float = 0.0) -> RunSummary:
+    """Parse every source in ``sources`` and publish the result to ``warehouse``."""
+    logger = get_run_logger()
+    specs = sources_to_specs(Path(sources))
+    logger.info("%d source(s) in %s → %s", len(specs), sources, warehouse)
+    with ingest_run(Path(warehouse), sources, lock_wait_seconds) as writer:
+        futures = {parse_document.submit(spec): spec for spec in specs}
+        for done, future in enumerate(as_completed(list(futures)), start=1):
+            spec = futures.pop(future)
+            try:
+                doc = future.result()
+            except Exception as exc:  # one bad document must not stop the others
+                error = describe_failure(exc)
+                writer.load_failure(spec, error)
+                logger.warning("[%d/%d] %s: FAILED: %s", done, len(specs), spec.document_id, error)
+                continue
+            counts = writer.load(doc)
+            logger.info(
+                "[%d/%d] %s: ok, %s pages, %d sections, %d blocks, %.2f s",
+                done, len(specs), doc.document_id, doc.page_count if doc.page_count is not None else "-",
+                counts.get("sections", 0), counts.get("blocks", 0), sum(doc.seconds.values()),
+            )  # fmt: skip
+    for line in writer.summary.lines():
+        logger.info(line)
+    return writer.summary
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sources", default="sources", help="folder of source documents (default: sources)")
+    parser.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE), help="DuckDB file to publish")
+    parser.add_argument("--lock-wait", type=float, default=0.0, help="seconds to wait for another ingest to finish")
+    args = parser.parse_args(argv)
+    if not Path(args.sources).is_dir():
+        print(f"ingest: no sources folder at {args.sources}", file=sys.stderr)
+        return 2
+    try:
+        summary = ingest(sources=args.sources, warehouse=args.warehouse, lock_wait_seconds=args.lock_wait)
+    except (IngestLocked, ManifestError) as exc:
+        print(f"ingest: {exc}", file=sys.stderr)
+        return 3
+    return 0 if summary.status != "failed" else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,487 @@
+"""Layout: lines → contents entries, headings, blocks and a section tree.
+
+Headings come from four kinds of evidence, strongest first:
+
+* a Markdown heading mark (``## 1. Introduction``);
+* a printed section number (``1.5 Background``) on a line of its own, that
+  does not run backwards against the numbers before it and is not one item
+  of a numbered list;
+* the document's own contents page: an unnumbered line whose words match an
+  entry of the contents is a heading at the level the contents gives it;
+* how the line looks: in PDFs a larger or bold font, in plain text a short
+  line standing alone before a paragraph, and ``Cluster:`` labels.
+
+A contents page is recognised as such (its entries end in page numbers) and
+is kept out of the sections; its entries are returned for the quality checks
+that compare them with the body.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline import patterns
+from pipeline.models import BBox, Block, BlockKind, ContentsEntry, Line, MediaType, Section
+
+MAX_HEADING_CHARS = 120
+MAX_HEADING_WORDS = 14
+MIN_CONTENTS_ENTRIES = 4
+PDF_HEADING_SIZE_RATIO = 1.15
+PDF_PARAGRAPH_GAP_RATIO = 0.8
+_END_PUNCTUATION = (".", ",", ";")
+
+
+@dataclass(slots=True)
+class Heading:
+    line: int
+    number: str | None
+    title: str
+    level: int | None
+    char_start: int
+    char_end: int
+    page: int | None
+    bbox: BBox | None
+
+
+@dataclass(slots=True)
+class Layout:
+    contents: list[ContentsEntry]
+    headings: list[Heading]
+    sections: list[Section]
+    blocks: list[Block]
+
+
+def line_text(text: str, line: Line) -> str:
+    return text[line.char_start : line.char_end]
+
+
+def number_depth(number: str) -> int:
+    """``'2'`` → 1, ``'2.11'`` → 2."""
+    return number.count(".") + 1
+
+
+def number_key(number: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in number.split("."))
+
+
+def normalise_title(title: str) -> str:
+    """Casefolded words only, for matching a heading against its contents entry.
+
+    >>> normalise_title("Increasing Value-Added")
+    'increasing value added'
+    """
+    return " ".join(re.findall(r"[^\W_]+", title.casefold()))
+
+
+# --------------------------------------------------------------------------- contents
+
+
+def lines_to_contents(text: str, lines: Sequence[Line]) -> tuple[list[ContentsEntry], set[int]]:
+    """Find the contents page: runs of lines that end in page numbers.
+
+    Returns the entries and the indices of every line that belongs to the
+    contents (its heading included), so that they never become sections.
+    """
+    strict, loose, opener = patterns.contents_entry(), patterns.contents_entry_loose(), patterns.contents_heading()
+    i = 0
+    while i < len(lines):
+        raw = line_text(text, lines[i])
+        if not raw.strip():
+            i += 1
+            continue
+        opened = bool(opener.match(raw))
+        j = i + 1 if opened else i
+        members: list[tuple[int, re.Match[str]]] = []
+        while j < len(lines):
+            raw_j = line_text(text, lines[j])
+            if not raw_j.strip():
+                j += 1
+                continue
+            m = _contents_match(raw_j, strict) or (_contents_match(raw_j, loose) if opened else None)
+            if m is None:
+                break
+            members.append((j, m))
+            j += 1
+        if _is_contents_run(members, opened):
+            used = {idx for idx, _ in members} | ({i} if opened else set())
+            return _entries(text, lines, members), used
+        i = max(j, i + 1) if members else i + 1
+    return [], set()
+
+
+def _contents_match(raw: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    m = pattern.match(raw.strip())
+    if m is None or "\t" in m.group("title") or not re.search(r"[^\W\d_]{2}", m.group("title")):
+        return None
+    return m
+
+
+def _is_contents_run(members: list[tuple[int, re.Match[str]]], opened: bool) -> bool:
+    if len(members) < (2 if opened else MIN_CONTENTS_ENTRIES):
+        return False
+    pages = [int(m.group("page")) for _, m in members]
+    rises = sum(1 for a, b in zip(pages, pages[1:], strict=False) if b >= a)
+    return rises >= 0.8 * (len(pages) - 1)
+
+
+def _entries(text: str, lines: Sequence[Line], members: list[tuple[int, re.Match[str]]]) -> list[ContentsEntry]:
+    entries: list[ContentsEntry] = []
+    last_numbered_level = 0
+    numbered = patterns.numbered_heading()
+    for idx, m in members:
+        title = m.group("title").strip()
+        number = None
+        if (n := numbered.match(title)) is not None:
+            number, title = n.group("number"), n.group("title")
+            level = number_depth(number)
+            last_numbered_level = level
+        else:
+            level = last_numbered_level + 1
+        line = lines[idx]
+        entries.append(
+            ContentsEntry(
+                number=number,
+                title=title,
+                page_ref=int(m.group("page")),
+                level=level,
+                char_start=line.char_start,
+                char_end=line.char_end,
+                page=line.page,
+            )
+        )
+    return entries
+
+
+# --------------------------------------------------------------------------- headings
+
+
+def lines_to_headings(
+    text: str, lines: Sequence[Line], media_type: MediaType, contents: list[ContentsEntry], skip: set[int]
+) -> list[Heading]:
+    """Decide which lines are headings, and at what level (see the module docstring)."""
+    body_size = _body_font_size(lines) if media_type is MediaType.PDF else None
+    unnumbered_contents = {normalise_title(e.title): e.level for e in contents if e.number is None}
+    contents_numbers = {e.number for e in contents if e.number}
+    headings: list[Heading] = []
+    last_number: tuple[int, ...] | None = None
+    last_numbered_level = 0
+    for i, line in enumerate(lines):
+        raw = line_text(text, line).strip()
+        if i in skip or not raw:
+            continue
+        looks_like_heading = _pdf_heading_look(line, raw, body_size) if body_size else False
+        number, title, level = _numbered(text, lines, i, raw, media_type, contents_numbers, looks_like_heading)
+        if number is not None:
+            key = number_key(number)
+            if last_number is not None and key < last_number and line.md_level is None:
+                number = None  # runs backwards: an item of a list, not a section
+            else:
+                last_number, last_numbered_level = key, level or 1
+                headings.append(_heading(i, line, number, title, level))
+                continue
+        level = _unnumbered_level(
+            text, lines, i, raw, media_type, unnumbered_contents, looks_like_heading, last_numbered_level
+        )
+        if level is not None:
+            headings.append(_heading(i, line, None, raw, level))
+    if media_type is MediaType.PDF:
+        headings = _merge_wrapped_pdf_headings(text, lines, headings)
+    return headings
+
+
+def _heading(i: int, line: Line, number: str | None, title: str, level: int | None) -> Heading:
+    return Heading(i, number, title, level, line.char_start, line.char_end, line.page, line.bbox)
+
+
+def _numbered(
+    text: str,
+    lines: Sequence[Line],
+    i: int,
+    raw: str,
+    media_type: MediaType,
+    contents_numbers: set[str],
+    looks_like_heading: bool,
+) -> tuple[str | None, str, int | None]:
+    m = patterns.numbered_heading().match(raw)
+    if m is None:
+        return None, raw, None
+    number, title = m.group("number"), m.group("title")
+    line = lines[i]
+    if line.md_level is not None:
+        return number, title, number_depth(number)
+    if media_type is MediaType.MARKDOWN or not _title_shape_ok(title):
+        return None, raw, None
+    confirmed = number in contents_numbers
+    dotted_or_confirmed = "." in raw[: len(number) + 1] or confirmed
+    if media_type is MediaType.PDF:
+        ok = looks_like_heading or confirmed
+    else:
+        ok = dotted_or_confirmed and not _in_numbered_run(text, lines, i)
+    return (number, title, number_depth(number)) if ok else (None, raw, None)
+
+
+def _title_shape_ok(title: str) -> bool:
+    if len(title) > MAX_HEADING_CHARS or len(title.split()) > MAX_HEADING_WORDS:
+        return False
+    if title.endswith(_END_PUNCTUATION) or not re.search(r"[^\W\d_]", title):
+        return False
+    first = title[0]
+    return first.isupper() or first.isdigit() or not first.isalpha()
+
+
+def _in_numbered_run(text: str, lines: Sequence[Line], i: int) -> bool:
+    """Is line ``i`` one of several numbered or bulleted lines with no blank line between them?"""
+    marker = patterns.list_marker()
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(lines):
+            neighbour = line_text(text, lines[j]).strip()
+            if neighbour and (marker.match(neighbour) or patterns.numbered_heading().match(neighbour)):
+                return True
+    return False
+
+
+def _unnumbered_level(
+    text: str,
+    lines: Sequence[Line],
+    i: int,
+    raw: str,
+    media_type: MediaType,
+    unnumbered_contents: dict[str, int],
+    looks_like_heading: bool,
+    last_numbered_level: int,
+) -> int | None:
+    line = lines[i]
+    child_level = last_numbered_level + 1 if last_numbered_level else 1
+    if line.md_level is not None:
+        return 1 if patterns.back_matter_title().match(raw) else child_level
+    if media_type is MediaType.MARKDOWN:
+        return None  # Markdown marks its headings; an unmarked line is not one
+    if unnumbered_contents:
+        level = unnumbered_contents.get(normalise_title(raw))
+        if level is not None:
+            return level
+    if patterns.cluster_label().match(raw):
+        return child_level
+    if media_type is MediaType.PDF:
+        return child_level if looks_like_heading else None
+    if last_numbered_level or unnumbered_contents:
+        return None  # a numbered document names its headings; loose short lines are not sections
+    return child_level if _standalone_short_line(text, lines, i, raw) else None
+
+
+def _standalone_short_line(text: str, lines: Sequence[Line], i: int, raw: str) -> bool:
+    """A plain-text heading: a short title-like line followed by a longer paragraph."""
+    if raw.endswith(":"):
+        raw = raw[:-1]
+        if _next_nonblank(text, lines, i, marker_ok=False) is None:
+            return False
+    if not _title_shape_ok(raw) or len(raw.split()) > 10 or len(raw) > 80:
+        return False
+    if raw.startswith("(") or patterns.list_marker().match(raw) or "\t" in raw:
+        return False
+    following = _next_nonblank(text, lines, i, marker_ok=True)
+    return following is not None and len(following) >= max(60, 2 * len(raw))
+
+
+def _next_nonblank(text: str, lines: Sequence[Line], i: int, marker_ok: bool) -> str | None:
+    for j in range(i + 1, len(lines)):
+        candidate = line_text(text, lines[j]).strip()
+        if candidate:
+            if not marker_ok and patterns.list_marker().match(candidate):
+                return None
+            return candidate
+    return None
+
+
+def _body_font_size(lines: Sequence[Line]) -> float | None:
+    weighted: dict[float, int] = {}
+    for line in lines:
+        if line.font_size:
+            weighted[line.font_size] = weighted.get(line.font_size, 0) + (line.char_end - line.char_start)
+    return max(weighted, key=lambda s: weighted[s]) if weighted else None
+
+
+def _pdf_heading_look(line: Line, raw: str, body_size: float | None) -> bool:
+    if body_size is None or line.font_size is None:
+        return False
+    if len(raw) > MAX_HEADING_CHARS or len(raw.split()) > MAX_HEADING_WORDS or raw.endswith(_END_PUNCTUATION):
+        return False
+    if not re.search(r"[^\W\d_]{2}", raw):
+        return False
+    return line.font_size >= body_size * PDF_HEADING_SIZE_RATIO or (line.bold and line.font_size >= body_size * 0.95)
+
+
+def _merge_wrapped_pdf_headings(text: str, lines: Sequence[Line], headings: list[Heading]) -> list[Heading]:
+    """A heading set on two lines in the same font is one heading."""
+    merged: list[Heading] = []
+    for h in headings:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and h.number is None
+            and h.line == prev.line + 1
+            and h.page == prev.page
+            and lines[h.line].font_size == lines[prev.line].font_size
+            and lines[h.line].bold == lines[prev.line].bold
+            and prev.bbox is not None
+            and h.bbox is not None
+            and h.bbox.top - prev.bbox.bottom < (prev.bbox.bottom - prev.bbox.top)
+        ):
+            prev.title = f"{prev.title} {h.title}"
+            prev.char_end = h.char_end
+            prev.bbox = BBox.union([prev.bbox, h.bbox])
+            continue
+        merged.append(h)
+    return merged
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def headings_to_sections(document_id: str, headings: list[Heading], text_length: int) -> list[Section]:
+    """Nest headings by level into sections; each runs to the next heading at its level or above."""
+    sections: list[Section] = []
+    stack: list[Section] = []
+    for ordinal, h in enumerate(headings, start=1):
+        level = h.level or 1
+        while stack and stack[-1].level >= level:
+            stack.pop().char_end = h.char_start
+        section = Section(
+            section_id=f"{document_id}:s{ordinal:03d}",
+            number=h.number,
+            title=h.title,
+            level=level,
+            parent_section_id=stack[-1].section_id if stack else None,
+            char_start=h.char_start,
+            char_end=text_length,
+            heading_end=h.char_end,
+        )
+        sections.append(section)
+        stack.append(section)
+    return sections
+
+
+def innermost_section(sections: Sequence[Section], starts: Sequence[int], char_start: int, char_end: int) -> str | None:
+    """The deepest section whose span holds ``[char_start, char_end)``; ``starts`` are the sections' starts."""
+    i = bisect.bisect_right(starts, char_start) - 1
+    while i >= 0:
+        s = sections[i]
+        if s.char_start <= char_start and char_end <= s.char_end:
+            return s.section_id
+        i -= 1
+    return None
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def lines_to_blocks(
+    text: str, lines: Sequence[Line], media_type: MediaType, headings: list[Heading], contents_lines: set[int]
+) -> list[Block]:
+    """Group the lines that are not headings into paragraphs, list items and table rows."""
+    heading_at = {h.line: h for h in headings}
+    heading_lines = {j for h in headings for j in range(h.line, _last_line(lines, h) + 1)}
+    blocks: list[Block] = []
+    list_id = 0
+    list_pos = 0
+    prev_blank = True
+    marker = patterns.list_marker()
+    for i, line in enumerate(lines):
+        raw = line_text(text, line)
+        stripped = raw.strip()
+        if not stripped:
+            prev_blank = True
+            continue
+        if i in heading_at:
+            h = heading_at[i]
+            blocks.append(Block(BlockKind.HEADING, h.char_start, h.char_end, h.page, h.bbox))
+        elif i in heading_lines:
+            pass
+        elif i in contents_lines:
+            blocks.append(Block(BlockKind.CONTENTS_ENTRY, *_trimmed_span(text, line), line.page, line.bbox))
+        elif m := marker.match(stripped):
+            prev = blocks[-1] if blocks else None
+            if prev is None or prev.kind is not BlockKind.LIST_ITEM:
+                list_id += 1
+                list_pos = 0
+            list_pos += 1
+            start, end = _trimmed_span(text, line)
+            blocks.append(
+                Block(BlockKind.LIST_ITEM, start, end, line.page, line.bbox, list_id, list_pos, m.group("marker"))
+            )
+        elif stripped.count("\t") >= 2 or (raw.startswith("\t") and "\t" in stripped):
+            blocks.append(Block(BlockKind.TABLE_ROW, *_trimmed_span(text, line), line.page, line.bbox))
+        elif blocks and _continues(blocks[-1], line, lines, i, prev_blank, media_type):
+            prev = blocks[-1]
+            prev.char_end = _trimmed_span(text, line)[1]
+            if prev.bbox is not None and line.bbox is not None:
+                prev.bbox = BBox.union([prev.bbox, line.bbox])
+        else:
+            blocks.append(Block(BlockKind.PARAGRAPH, *_trimmed_span(text, line), line.page, line.bbox))
+        prev_blank = False
+    return blocks
+
+
+def _last_line(lines: Sequence[Line], h: Heading) -> int:
+    j = h.line
+    while j + 1 < len(lines) and lines[j + 1].char_end <= h.char_end:
+        j += 1
+    return j
+
+
+def _trimmed_span(text: str, line: Line) -> tuple[int, int]:
+    raw = line_text(text, line)
+    lead = len(raw) - len(raw.lstrip())
+    return line.char_start + lead, line.char_start + len(raw.rstrip())
+
+
+def _continues(prev: Block, line: Line, lines: Sequence[Line], i: int, prev_blank: bool, media_type: MediaType) -> bool:
+    """Does this line carry on the block before it (a wrapped paragraph or list item)?"""
+    if prev_blank or prev.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        return False
+    before = lines[i - 1]
+    if media_type is not MediaType.PDF:
+        # plain text: only an indented line under a list item wraps it
+        return prev.kind is BlockKind.LIST_ITEM and line.indent > before.indent
+    if before.page != line.page or before.bbox is None or line.bbox is None:
+        return False
+    height = before.bbox.bottom - before.bbox.top
+    gap = line.bbox.top - before.bbox.bottom
+    same_look = before.font_size == line.font_size and before.bold == line.bold
+    return same_look and -height < gap <= height * PDF_PARAGRAPH_GAP_RATIO
+
+
+# --------------------------------------------------------------------------- all together
+
+
+def page_of(page_starts: Sequence[int], offset: int) -> int | None:
+    """The 1-based page holding ``offset``, given each page's first offset; None without pages."""
+    if not page_starts:
+        return None
+    return bisect.bisect_right(page_starts, offset)
+
+
+def lines_to_layout(document_id: str, text: str, lines: Sequence[Line], media_type: MediaType, page_starts: Sequence[int]) -> Layout:
+    contents, contents_lines = lines_to_contents(text, lines)
+    headings = lines_to_headings(text, lines, media_type, contents, contents_lines)
+    sections = headings_to_sections(document_id, headings, len(text))
+    blocks = lines_to_blocks(text, lines, media_type, headings, contents_lines)
+    starts = [s.char_start for s in sections]
+    for block in blocks:
+        block.section_id = innermost_section(sections, starts, block.char_start, block.char_end)
+    for section in sections:
+        section.char_end = _trim_end(text, section.char_start, section.char_end)
+        if page_starts:
+            section.page_start = page_of(page_starts, section.char_start)
+            section.page_end = page_of(page_starts, max(section.char_start, section.char_end - 1))
+    return Layout(contents, headings, sections, blocks)
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """Trailing blank lines and form feeds belong to no section."""
+    while end > start + 1 and text[end - 1] in "\n\f \t":
+        end -= 1
+    return end

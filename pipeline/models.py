@@ -1,0 +1,225 @@
+"""The document model every reader produces and every extractor consumes.
+
+A document is one normalised text (``ParsedDocument.text``) that all spans
+point into. Readers add the layout they know (pages, lines with boxes and
+fonts); ``pipeline.layout`` turns lines into blocks, contents entries and a
+section tree. Records that cross into the warehouse carry a frozen
+:class:`Provenance`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class MediaType(StrEnum):
+    TEXT = "text/plain"
+    MARKDOWN = "text/markdown"
+    PDF = "application/pdf"
+
+
+class BBox(BaseModel):
+    """A box in PDF points, origin at the top-left of the page (pdfplumber's convention)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @model_validator(mode="after")
+    def _ordered(self) -> BBox:
+        if self.x1 < self.x0 or self.bottom < self.top:
+            raise ValueError(f"bbox corners out of order: {self}")
+        return self
+
+    @classmethod
+    def union(cls, boxes: list[BBox]) -> BBox:
+        return cls(
+            x0=min(b.x0 for b in boxes),
+            top=min(b.top for b in boxes),
+            x1=max(b.x1 for b in boxes),
+            bottom=max(b.bottom for b in boxes),
+        )
+
+
+class Provenance(BaseModel):
+    """Where a value came from: a span of the document text, its page and box, and who found it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    document_id: str
+    char_start: int = Field(ge=0)
+    char_end: int
+    page: int | None = Field(default=None, ge=1)
+    bbox: BBox | None = None
+    section_id: str | None = None
+    extractor: str
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+
+    @model_validator(mode="after")
+    def _span(self) -> Provenance:
+        if self.char_end <= self.char_start:
+            raise ValueError(f"empty or reversed span {self.char_start}..{self.char_end}")
+        if "@" not in self.extractor:
+            raise ValueError(f"extractor {self.extractor!r} lacks a version (name@N)")
+        return self
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of a PDF: where it sits in the document text and its size in points."""
+
+    number: int
+    char_start: int
+    char_end: int
+    width: float
+    height: float
+    n_words: int
+    n_chars: int
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A PDF word with its box; ``char_start``/``char_end`` locate it in the document text."""
+
+    char_start: int
+    char_end: int
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of the document text, with what the reader knows about its look.
+
+    ``md_level`` is the Markdown heading level (``##`` → 2) for Markdown
+    sources; ``font_size`` and ``bold`` come from PDFs.
+    """
+
+    char_start: int
+    char_end: int
+    page: int | None = None
+    bbox: BBox | None = None
+    font_size: float | None = None
+    bold: bool = False
+    md_level: int | None = None
+    indent: int = 0
+
+
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE_ROW = "table_row"
+    CONTENTS_ENTRY = "contents_entry"
+
+
+@dataclass(slots=True)
+class Block:
+    """A unit of layout: a heading, paragraph, list item, table row or contents entry."""
+
+    kind: BlockKind
+    char_start: int
+    char_end: int
+    page: int | None = None
+    bbox: BBox | None = None
+    list_id: int | None = None
+    ordinal: int | None = None
+    marker: str | None = None
+    section_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ContentsEntry:
+    """A line of a contents page: the section it announces and the page it gives."""
+
+    number: str | None
+    title: str
+    page_ref: int | None
+    level: int
+    char_start: int
+    char_end: int
+    page: int | None
+
+
+@dataclass(slots=True)
+class Section:
+    """A section of the body: its printed number and title, and the span it covers."""
+
+    section_id: str
+    number: str | None
+    title: str
+    level: int
+    parent_section_id: str | None
+    char_start: int
+    char_end: int
+    heading_end: int
+    page_start: int | None = None
+    page_end: int | None = None
+    quality: str = "ok"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceIssue:
+    """Something a reader noticed about a source, for ``quality_issues``.
+
+    ``char_start``/``char_end`` are None when the issue concerns no span of
+    text (a page with no text layer, a file that could not be decoded).
+    """
+
+    kind: str
+    severity: str
+    detail: str
+    page: int | None = None
+    char_start: int | None = None
+    char_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSpec:
+    """A source file to ingest, with the metadata the manifest gives or the reader infers."""
+
+    document_id: str
+    path: str
+    media_type: MediaType
+    sha256: str
+    size_bytes: int
+    title: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    origin: str | None = None
+    in_manifest: bool = False
+    expected_sha256: str | None = None
+
+
+@dataclass(slots=True)
+class ParsedDocument:
+    """Everything the pipeline learned from one source, ready to load."""
+
+    source: SourceSpec
+    text: str
+    title: str | None = None
+    pages: list[Page] = field(default_factory=list)
+    words: list[Word] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    contents: list[ContentsEntry] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    issues: list[SourceIssue] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def document_id(self) -> str:
+        return self.source.document_id
+
+    @property
+    def page_count(self) -> int | None:
+        return len(self.pages) if self.source.media_type is MediaType.PDF else None

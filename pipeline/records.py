@@ -1,0 +1,197 @@
+"""A parsed document → plain rows per warehouse table, with provenance filled in.
+
+Pure functions: the rows are dicts of column → value; ``warehouse.load``
+writes them. Every span-bearing row gets the contract's provenance columns,
+and :func:`provenance_row` refuses a span that is not inside its section or
+its page, so an untrue provenance never reaches the warehouse.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipeline import PIPELINE_VERSION, layout
+from pipeline.ids import stable_id
+from pipeline.models import BBox, ParsedDocument, Provenance, Section, SourceSpec
+
+Row = dict[str, Any]
+
+LAYOUT_EXTRACTOR = "layout/blocks@1"
+CONTENTS_EXTRACTOR = "layout/contents@1"
+READER_EXTRACTOR = "reader@1"
+PER_DOCUMENT_TABLES = (
+    "documents", "document_text", "pages", "sections", "blocks", "contents_entries",
+    "cluster_mentions", "visions", "objectives", "figures", "tables", "table_cells",
+    "funding", "entities", "quality_issues",
+)  # fmt: skip
+
+
+def provenance_row(doc: ParsedDocument, prov: Provenance, run_id: str, sections: dict[str, Section]) -> Row:
+    """The contract's provenance columns for one span of ``doc``."""
+    if prov.char_end > len(doc.text):
+        raise ValueError(f"span {prov.char_start}..{prov.char_end} runs past the text of {doc.document_id}")
+    if prov.section_id is not None:
+        s = sections[prov.section_id]
+        if not (s.char_start <= prov.char_start and prov.char_end <= s.char_end):
+            raise ValueError(f"span {prov.char_start}..{prov.char_end} lies outside section {s.section_id}")
+    if prov.page is not None and doc.pages:
+        page = doc.pages[prov.page - 1]
+        if not (page.char_start <= prov.char_start and prov.char_end <= page.char_end):
+            raise ValueError(f"span {prov.char_start}..{prov.char_end} is not on page {prov.page}")
+    box = prov.bbox
+    return {
+        "document_id": doc.document_id,
+        "page": prov.page,
+        "char_start": prov.char_start,
+        "char_end": prov.char_end,
+        "source_text": doc.text[prov.char_start : prov.char_end],
+        "bbox_x0": box.x0 if box else None,
+        "bbox_top": box.top if box else None,
+        "bbox_x1": box.x1 if box else None,
+        "bbox_bottom": box.bottom if box else None,
+        "section_id": prov.section_id,
+        "extractor": prov.extractor,
+        "confidence": prov.confidence,
+        "run_id": run_id,
+    }
+
+
+def span_bbox(doc: ParsedDocument, char_start: int, char_end: int) -> BBox | None:
+    """The union of the boxes of the PDF words inside a span; None for text sources."""
+    boxes = [
+        BBox(x0=w.x0, top=w.top, x1=w.x1, bottom=w.bottom)
+        for w in doc.words
+        if w.char_start < char_end and w.char_end > char_start
+    ]
+    return BBox.union(boxes) if boxes else None
+
+
+def document_row(spec: SourceSpec, run_id: str, doc: ParsedDocument | None, error: str | None) -> Row:
+    return {
+        "document_id": spec.document_id,
+        "title": (doc.title if doc else None) or spec.title,
+        "source_path": spec.path,
+        "media_type": str(spec.media_type),
+        "sha256": spec.sha256,
+        "page_count": doc.page_count if doc else None,
+        "status": "failed" if doc is None else "ok",
+        "error": error,
+        "run_id": run_id,
+        "publisher": spec.publisher,
+        "published_date": spec.date,
+        "origin": spec.origin,
+        "in_manifest": spec.in_manifest,
+        "size_bytes": spec.size_bytes,
+        "n_chars": len(doc.text) if doc else None,
+        "warnings": "; ".join(i.detail for i in doc.issues) if doc and doc.issues else None,
+        "pipeline_version": PIPELINE_VERSION,
+        "parse_seconds": round(sum(doc.seconds.values()), 4) if doc else None,
+    }
+
+
+def failure_to_rows(spec: SourceSpec, run_id: str, error: str) -> dict[str, list[Row]]:
+    """The rows that record a document that could not be read: its status and one quality issue."""
+    issue = {
+        "kind": "unreadable_source",
+        "severity": "error",
+        "detail": error,
+        "document_id": spec.document_id,
+        "page": None, "char_start": None, "char_end": None, "source_text": None,
+        "bbox_x0": None, "bbox_top": None, "bbox_x1": None, "bbox_bottom": None,
+        "section_id": None,
+        "extractor": READER_EXTRACTOR,
+        "confidence": 1.0,
+        "run_id": run_id,
+    }  # fmt: skip
+    return {"documents": [document_row(spec, run_id, None, error)], "quality_issues": [issue]}
+
+
+def document_to_rows(doc: ParsedDocument, run_id: str) -> dict[str, list[Row]]:
+    """Every row the warehouse holds for one parsed document."""
+    sections = {s.section_id: s for s in doc.sections}
+    page_starts = [p.char_start for p in doc.pages]
+    rows: dict[str, list[Row]] = {
+        "documents": [document_row(doc.source, run_id, doc, None)],
+        "document_text": [{"document_id": doc.document_id, "text": doc.text}],
+        "pages": [
+            {
+                "document_id": doc.document_id, "page": p.number, "char_start": p.char_start,
+                "char_end": p.char_end, "width": p.width, "height": p.height,
+                "n_words": p.n_words, "n_chars": p.n_chars,
+            }
+            for p in doc.pages
+        ],
+        "sections": [
+            {
+                "document_id": doc.document_id, "section_id": s.section_id, "number": s.number,
+                "title": s.title, "level": s.level, "parent_section_id": s.parent_section_id,
+                "char_start": s.char_start, "char_end": s.char_end, "page_start": s.page_start,
+                "page_end": s.page_end, "quality": s.quality, "ordinal": ordinal,
+                "heading_char_end": s.heading_end, "run_id": run_id,
+            }
+            for ordinal, s in enumerate(doc.sections, start=1)
+        ],
+    }  # fmt: skip
+    rows["blocks"] = [
+        {
+            "block_id": stable_id("blk", doc.document_id, b.kind, b.char_start, b.char_end, LAYOUT_EXTRACTOR),
+            "kind": str(b.kind),
+            "list_id": b.list_id,
+            "ordinal": b.ordinal,
+            "marker": b.marker,
+            **provenance_row(
+                doc,
+                Provenance(
+                    document_id=doc.document_id, char_start=b.char_start, char_end=b.char_end,
+                    page=b.page, bbox=b.bbox, section_id=b.section_id, extractor=LAYOUT_EXTRACTOR,
+                ),
+                run_id,
+                sections,
+            ),
+        }
+        for b in doc.blocks
+        if b.char_end > b.char_start
+    ]  # fmt: skip
+    rows["contents_entries"] = [
+        {
+            "ordinal": ordinal, "number": e.number, "title": e.title, "page_ref": e.page_ref, "level": e.level,
+            **provenance_row(
+                doc,
+                Provenance(
+                    document_id=doc.document_id, char_start=e.char_start, char_end=e.char_end, page=e.page,
+                    bbox=span_bbox(doc, e.char_start, e.char_end),
+                    section_id=layout.innermost_section(
+                        doc.sections, [s.char_start for s in doc.sections], e.char_start, e.char_end
+                    ),
+                    extractor=CONTENTS_EXTRACTOR,
+                ),
+                run_id,
+                sections,
+            ),
+        }
+        for ordinal, e in enumerate(doc.contents, start=1)
+    ]  # fmt: skip
+    rows["quality_issues"] = [_issue_row(doc, i, run_id, page_starts) for i in doc.issues]
+    return rows
+
+
+def _issue_row(doc: ParsedDocument, issue: Any, run_id: str, page_starts: list[int]) -> Row:
+    has_span = issue.char_start is not None and issue.char_end is not None
+    page = issue.page if issue.page is not None else (
+        layout.page_of(page_starts, issue.char_start) if has_span else None
+    )
+    return {
+        "kind": issue.kind,
+        "severity": issue.severity,
+        "detail": issue.detail,
+        "document_id": doc.document_id,
+        "page": page,
+        "char_start": issue.char_start,
+        "char_end": issue.char_end,
+        "source_text": doc.text[issue.char_start : issue.char_end] if has_span else None,
+        "bbox_x0": None, "bbox_top": None, "bbox_x1": None, "bbox_bottom": None,
+        "section_id": None,
+        "extractor": READER_EXTRACTOR,
+        "confidence": 1.0,
+        "run_id": run_id,
+    }  # fmt: skip

@@ -1,0 +1,96 @@
+"""Readers for plain text and Markdown: bytes → normalised text and lines.
+
+The normalised text is what every span in the warehouse points into, so it
+is built once, here: line endings unified, Unicode composed, inline markup
+(``**bold**``, ``<b>``, links) dropped, Markdown heading marks turned into a
+heading level on the line. Tabs are kept: they carry table structure.
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+
+from pipeline import patterns
+from pipeline.models import Line, MediaType, SourceIssue
+
+_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\ufeff": ""})
+
+
+class UnreadableSource(ValueError):
+    """The source's bytes cannot be read as a document; the message says why, for a person."""
+
+
+def bytes_to_str(raw: bytes) -> tuple[str, list[SourceIssue]]:
+    """Decode a text source: UTF-8 (BOM allowed), else Windows-1252, with a warning.
+
+    >>> bytes_to_str("£51M".encode("cp1252"))[0]
+    '£51M'
+    """
+    if b"\x00" in raw[:65536]:
+        raise UnreadableSource("the file holds NUL bytes: it is binary data, not text")
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        warning = (
+            f"not valid UTF-8 (first bad byte at offset {exc.start}); read as Windows-1252"
+        )
+    try:
+        return raw.decode("cp1252"), [SourceIssue("encoding", "warning", warning)]
+    except UnicodeDecodeError:
+        return raw.decode("latin-1"), [SourceIssue("encoding", "warning", warning.replace("Windows-1252", "Latin-1"))]
+
+
+def strip_inline_markup(line: str) -> str:
+    """Drop emphasis marks, inline HTML tags and link targets; decode entities.
+
+    >>> strip_inline_markup("catalyse and **grow the digital content industries**")
+    'catalyse and grow the digital content industries'
+    >>> strip_inline_markup("the 20<sup>th</sup> century &amp; [mail](mailto:x@y.uk)")
+    'the 20th century & mail'
+    """
+    line = patterns.inline_html_tag().sub("", line)
+    line = patterns.markdown_link().sub(lambda m: m.group("text") or m.group("url") or "", line)
+    previous = None
+    while previous != line:  # nested emphasis: ***x*** → x
+        previous = line
+        line = patterns.markdown_emphasis().sub(lambda m: m.group("inner"), line)
+    # emphasis opened on one line and closed on another (``***Business Clusters``)
+    line = patterns.dangling_emphasis().sub("", line)
+    return html.unescape(line)
+
+
+def str_to_lines(raw: str, media_type: MediaType) -> tuple[str, list[Line]]:
+    """Normalise a text or Markdown source into the document text and its lines."""
+    raw = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    heading = patterns.markdown_heading()
+    out: list[str] = []
+    lines: list[Line] = []
+    offset = 0
+    for source_line in raw.split("\n"):
+        source_line = source_line.translate(_SPACES).rstrip()
+        md_level = None
+        if media_type is MediaType.MARKDOWN and (m := heading.match(source_line)):
+            md_level = len(m.group("hashes"))
+            source_line = m.group("title")
+        stripped = source_line.lstrip(" ")
+        indent = len(source_line) - len(stripped)
+        text = strip_inline_markup(stripped).strip(" ") if stripped else ""
+        if md_level is not None and not text:
+            md_level = None
+        out.append(text)
+        lines.append(Line(char_start=offset, char_end=offset + len(text), md_level=md_level, indent=indent))
+        offset += len(text) + 1
+    return "\n".join(out), lines
+
+
+def first_title(text: str, lines: list[Line]) -> str | None:
+    """A title for a text source without one: its first Markdown h1, else its first short line."""
+    for line in lines:
+        if line.md_level == 1:
+            return text[line.char_start : line.char_end]
+    for line in lines:
+        candidate = text[line.char_start : line.char_end].strip()
+        if candidate and len(candidate) <= 120:
+            return candidate
+    return None

@@ -1,0 +1,57 @@
+"""Write a document's rows: one transaction that deletes its old rows and inserts the new."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from pipeline.records import PER_DOCUMENT_TABLES
+
+Row = dict[str, Any]
+
+
+def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    return [r[0] for r in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", [table]
+    ).fetchall()]  # fmt: skip
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Row]) -> int:
+    """Insert rows (dicts) into ``table`` by column name; unknown keys are an error."""
+    if not rows:
+        return 0
+    columns = table_columns(con, table)
+    unknown = set(rows[0]) - set(columns)
+    if unknown:
+        raise KeyError(f"{table} has no columns {sorted(unknown)}")
+    names = [c for c in columns if c in rows[0]]
+    frame = pd.DataFrame.from_records(rows, columns=names)
+    con.register("_incoming", frame)
+    try:
+        quoted = ", ".join(f'"{c}"' for c in names)
+        con.execute(f'INSERT INTO "{table}" ({quoted}) SELECT {quoted} FROM _incoming')
+    finally:
+        con.unregister("_incoming")
+    return len(rows)
+
+
+def replace_document(
+    con: duckdb.DuckDBPyConnection, document_id: str, rows: Mapping[str, Sequence[Row]],
+    tables: Iterable[str] = PER_DOCUMENT_TABLES,
+) -> dict[str, int]:
+    """Replace everything the warehouse holds for one document, atomically."""
+    counts: dict[str, int] = {}
+    con.begin()
+    try:
+        for table in tables:
+            con.execute(f'DELETE FROM "{table}" WHERE document_id = ?', [document_id])
+        for table, table_rows in rows.items():
+            counts[table] = insert_rows(con, table, table_rows)
+        con.commit()
+    except Exception:
+        con.rollback()
+        raise
+    return counts
