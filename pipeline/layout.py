@@ -19,6 +19,7 @@ that compare them with the body.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -123,7 +124,7 @@ def _is_contents_run(members: list[tuple[int, re.Match[str]]], opened: bool) -> 
     if len(members) < (2 if opened else MIN_CONTENTS_ENTRIES):
         return False
     pages = [int(m.group("page")) for _, m in members]
-    rises = sum(1 for a, b in zip(pages, pages[1:], strict=False) if b >= a)
+    rises = sum(1 for a, b in itertools.pairwise(pages) if b >= a)
     return rises >= 0.8 * (len(pages) - 1)
 
 
@@ -383,6 +384,7 @@ def lines_to_blocks(
 ) -> list[Block]:
     """Group the lines that are not headings into paragraphs, list items and table rows."""
     heading_at = {h.line: h for h in headings}
+    table_lines = _tab_table_lines(text, lines)
     heading_lines = {j for h in headings for j in range(h.line, _last_line(lines, h) + 1)}
     blocks: list[Block] = []
     list_id = 0
@@ -412,7 +414,7 @@ def lines_to_blocks(
             blocks.append(
                 Block(BlockKind.LIST_ITEM, start, end, line.page, line.bbox, list_id, list_pos, m.group("marker"))
             )
-        elif stripped.count("\t") >= 2 or (raw.startswith("\t") and "\t" in stripped):
+        elif i in table_lines:
             blocks.append(Block(BlockKind.TABLE_ROW, *_trimmed_span(text, line), line.page, line.bbox))
         elif blocks and _continues(blocks[-1], line, lines, i, prev_blank, media_type):
             prev = blocks[-1]
@@ -423,6 +425,20 @@ def lines_to_blocks(
             blocks.append(Block(BlockKind.PARAGRAPH, *_trimmed_span(text, line), line.page, line.bbox))
         prev_blank = False
     return blocks
+
+
+def _tab_table_lines(text: str, lines: Sequence[Line]) -> set[int]:
+    """Lines of tab-separated tables: three or more cells, or two beside such a line."""
+    cells = [line_text(text, line).strip(" ").count("\t") + 1 if line_text(text, line).strip() else 0 for line in lines]
+    rows = {i for i, n in enumerate(cells) if n >= 3}
+    grown = True
+    while grown:
+        grown = False
+        for i, n in enumerate(cells):
+            if n >= 2 and i not in rows and ({i - 1, i + 1} & rows):
+                rows.add(i)
+                grown = True
+    return rows
 
 
 def _last_line(lines: Sequence[Line], h: Heading) -> int:
@@ -464,7 +480,9 @@ def page_of(page_starts: Sequence[int], offset: int) -> int | None:
     return bisect.bisect_right(page_starts, offset)
 
 
-def lines_to_layout(document_id: str, text: str, lines: Sequence[Line], media_type: MediaType, page_starts: Sequence[int]) -> Layout:
+def lines_to_layout(
+    document_id: str, text: str, lines: Sequence[Line], media_type: MediaType, page_starts: Sequence[int]
+) -> Layout:
     contents, contents_lines = lines_to_contents(text, lines)
     headings = lines_to_headings(text, lines, media_type, contents, contents_lines)
     sections = headings_to_sections(document_id, headings, len(text))

@@ -93,15 +93,9 @@ def sources_to_specs(folder: Path) -> list[SourceSpec]:
     Raises :class:`ManifestError` when the manifest exists but cannot be read.
     """
     manifest_path = folder / MANIFEST_NAME
-    manifest = (
-        yaml_to_manifest(manifest_path.read_text(encoding="utf-8"))
-        if manifest_path.exists()
-        else Manifest()
-    )
+    manifest = yaml_to_manifest(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else Manifest()
     by_file = {entry.file: entry for entry in manifest.documents}
-    files = sorted(
-        p for p in folder.iterdir() if p.is_file() and suffix_to_media_type(p) is not None
-    )
+    files = sorted(p for p in folder.iterdir() if p.is_file() and suffix_to_media_type(p) is not None)
     specs = [_spec(path, by_file.get(path.name)) for path in files]
     seen: set[str] = set()
     for spec in specs:

@@ -25,8 +25,13 @@ def source_to_document(spec: SourceSpec) -> ParsedDocument:
 
         parts = read_pdf(path)
         doc = ParsedDocument(
-            source=spec, text=parts.text, title=spec.title or parts.title, pages=parts.pages,
-            words=parts.words, lines=parts.lines, issues=list(parts.issues),
+            source=spec,
+            text=parts.text,
+            title=spec.title or parts.title,
+            pages=parts.pages,
+            words=parts.words,
+            lines=parts.lines,
+            issues=list(parts.issues),
         )
     else:
         raw, issues = bytes_to_str(path.read_bytes())

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import statistics
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,8 +29,19 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 DEFAULT_LINE_TOLERANCE = 3.0
 _BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demibold")
 _LIGATURES = str.maketrans(
-    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st",
-     "\f": " ", "\x00": " ", "\n": " ", "\r": " "}
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+        "\f": " ",
+        "\x00": " ",
+        "\n": " ",
+        "\r": " ",
+    }
 )
 
 
@@ -117,7 +127,14 @@ def _read(path: Path, settings: PdfSettings) -> PdfParts:
                 )
             )
             if not page_words:
-                issues.append(SourceIssue("no_text_layer", "warning", f"page {number} has no text layer: nothing on it can be read as text", page=number))
+                issues.append(
+                    SourceIssue(
+                        "no_text_layer",
+                        "warning",
+                        f"page {number} has no text layer: nothing on it can be read as text",
+                        page=number,
+                    )
+                )
             chunks.append(page_text)
             words.extend(page_words)
             lines.extend(page_lines)
@@ -129,9 +146,7 @@ def _read(path: Path, settings: PdfSettings) -> PdfParts:
     return PdfParts(text, pages, words, lines, title or _largest_line(text, lines, page=1), issues)
 
 
-def _page_parts(
-    page: Any, number: int, offset: int, settings: PdfSettings
-) -> tuple[str, list[Word], list[Line]]:
+def _page_parts(page: Any, number: int, offset: int, settings: PdfSettings) -> tuple[str, list[Word], list[Line]]:
     raw_words = page.extract_words(
         x_tolerance=settings.x_tolerance,
         y_tolerance=settings.y_tolerance,
@@ -178,7 +193,11 @@ def _metadata_title(metadata: dict[str, Any]) -> str | None:
         raw = raw.decode("utf-8", "replace")
     title = str(raw).strip() if raw else ""
     # Producers often leave a file name or a template's placeholder as the title.
-    if len(title) < 4 or title.lower().endswith((".doc", ".docx", ".pdf", ".indd")) or title.lower() in {"untitled", "title"}:
+    if (
+        len(title) < 4
+        or title.lower().endswith((".doc", ".docx", ".pdf", ".indd"))
+        or title.lower() in {"untitled", "title"}
+    ):
         return None
     return title
 
@@ -190,5 +209,3 @@ def _largest_line(text: str, lines: list[Line], page: int) -> str | None:
     biggest = max(ln.font_size or 0 for ln in candidates)
     title_lines = [text[ln.char_start : ln.char_end] for ln in candidates if ln.font_size == biggest]
     return " ".join(title_lines)[:300] or None
-
-

@@ -177,8 +177,8 @@ def document_to_rows(doc: ParsedDocument, run_id: str) -> dict[str, list[Row]]:
 
 def _issue_row(doc: ParsedDocument, issue: Any, run_id: str, page_starts: list[int]) -> Row:
     has_span = issue.char_start is not None and issue.char_end is not None
-    page = issue.page if issue.page is not None else (
-        layout.page_of(page_starts, issue.char_start) if has_span else None
+    page = (
+        issue.page if issue.page is not None else (layout.page_of(page_starts, issue.char_start) if has_span else None)
     )
     return {
         "kind": issue.kind,

@@ -32,9 +32,7 @@ def bytes_to_str(raw: bytes) -> tuple[str, list[SourceIssue]]:
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
-        warning = (
-            f"not valid UTF-8 (first bad byte at offset {exc.start}); read as Windows-1252"
-        )
+        warning = f"not valid UTF-8 (first bad byte at offset {exc.start}); read as Windows-1252"
     try:
         return raw.decode("cp1252"), [SourceIssue("encoding", "warning", warning)]
     except UnicodeDecodeError:
@@ -68,14 +66,14 @@ def str_to_lines(raw: str, media_type: MediaType) -> tuple[str, list[Line]]:
     lines: list[Line] = []
     offset = 0
     for source_line in raw.split("\n"):
-        source_line = source_line.translate(_SPACES).rstrip()
+        source_line = source_line.translate(_SPACES).rstrip(" ")  # tabs kept: empty trailing cells
         md_level = None
         if media_type is MediaType.MARKDOWN and (m := heading.match(source_line)):
             md_level = len(m.group("hashes"))
             source_line = m.group("title")
         stripped = source_line.lstrip(" ")
         indent = len(source_line) - len(stripped)
-        text = strip_inline_markup(stripped).strip(" ") if stripped else ""
+        text = strip_inline_markup(stripped).strip(" ") if stripped.strip() else ""
         if md_level is not None and not text:
             md_level = None
         out.append(text)

@@ -39,7 +39,9 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Row])
 
 
 def replace_document(
-    con: duckdb.DuckDBPyConnection, document_id: str, rows: Mapping[str, Sequence[Row]],
+    con: duckdb.DuckDBPyConnection,
+    document_id: str,
+    rows: Mapping[str, Sequence[Row]],
     tables: Iterable[str] = PER_DOCUMENT_TABLES,
 ) -> dict[str, int]:
     """Replace everything the warehouse holds for one document, atomically."""

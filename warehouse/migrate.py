@@ -26,13 +26,13 @@ class Migration:
 
 
 def available(directory: Path = MIGRATIONS_DIR) -> list[Migration]:
-    return [Migration(p.stem, p.read_text(encoding="utf-8")) for p in sorted(directory.glob("[0-9][0-9][0-9][0-9]_*.sql"))]
+    return [
+        Migration(p.stem, p.read_text(encoding="utf-8")) for p in sorted(directory.glob("[0-9][0-9][0-9][0-9]_*.sql"))
+    ]
 
 
 def applied(con: duckdb.DuckDBPyConnection) -> list[str]:
-    exists = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = '_migrations'"
-    ).fetchone()
+    exists = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = '_migrations'").fetchone()
     if not exists or not exists[0]:
         return []
     return [row[0] for row in con.execute("SELECT name FROM _migrations ORDER BY name").fetchall()]

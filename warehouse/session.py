@@ -18,9 +18,7 @@ from pipeline.records import PER_DOCUMENT_TABLES, document_to_rows, failure_to_r
 from warehouse import migrate, publish
 from warehouse.load import replace_document
 
-SUMMARY_TABLES = ("documents", "pages", "sections", "blocks") + tuple(
-    t for t in PER_DOCUMENT_TABLES if t not in ("documents", "document_text", "pages", "sections", "blocks")
-)
+SUMMARY_TABLES = tuple(t for t in PER_DOCUMENT_TABLES if t != "document_text")
 
 
 def new_run_id() -> str:
@@ -48,7 +46,8 @@ class RunSummary:
         out = [
             f"run {self.run_id}: {self.status}",
             f"documents {self.documents} (ok {self.ok}, failed {self.failed}), pages {self.pages}, "
-            f"{self.seconds:.1f} s" + (f", {self.pages / self.seconds:.1f} pages/s" if self.seconds and self.pages else ""),
+            f"{self.seconds:.1f} s"
+            + (f", {self.pages / self.seconds:.1f} pages/s" if self.seconds and self.pages else ""),
             "rows: " + ", ".join(f"{t} {n}" for t, n in self.rows.items()),
         ]
         out += [f"failed: {doc}: {error}" for doc, error in self.failures.items()]
@@ -104,7 +103,8 @@ def ingest_run(published: Path, sources_path: str, lock_wait_seconds: float = 0.
             migrate.apply(con)
             run_id = new_run_id()
             con.execute(
-                "INSERT INTO runs (run_id, started_at, status, pipeline_version, sources_path) VALUES (?, ?, 'running', ?, ?)",
+                "INSERT INTO runs (run_id, started_at, status, pipeline_version, sources_path)"
+                " VALUES (?, ?, 'running', ?, ?)",
                 [run_id, datetime.now(UTC).replace(tzinfo=None), PIPELINE_VERSION, sources_path],
             )
             writer = WarehouseWriter(con, run_id, started)

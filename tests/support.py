@@ -1,0 +1,25 @@
+"""Paths and helpers the tests share (importable as ``support``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "sources"
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+AWM = "awm-business-clusters-plans-2005-08-executive-summary"
+HE = "he-2009-cluster-policy-in-peripheral-regions"
+WMCA = "wmca-plan-for-growth-cluster-growth-profiles"
+BLOG = "innovation-alliance-local-industrial-strategy-blog-2018"
+ICT = "awm-ict-cluster-web-page"
+
+
+def corpus_path(relative: str) -> Path:
+    """A file of ../shared/corpus, or skip the test when the corpus is not beside the project."""
+    path = CORPUS / relative
+    if not path.exists():
+        pytest.skip(f"needs {path} (../shared is absent)")
+    return path

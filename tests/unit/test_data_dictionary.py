@@ -1,0 +1,31 @@
+"""The data dictionary agrees with the schema, and docs/data_dictionary.md is current."""
+
+from __future__ import annotations
+
+import duckdb
+from support import ROOT
+
+from warehouse.dictionary import described_columns, load_schema, render
+
+
+def test_every_column_is_described_and_every_description_is_a_column(fresh_db: duckdb.DuckDBPyConnection) -> None:
+    actual: dict[str, set[str]] = {}
+    for table, column in fresh_db.execute(
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_name NOT LIKE '\\_%' ESCAPE '\\'"
+    ).fetchall():
+        actual.setdefault(table, set()).add(column)
+    described = described_columns(load_schema())
+    assert set(described) == set(actual)
+    for table, columns in described.items():
+        assert set(columns) == actual[table], table
+        assert all(text and text.strip() for text in columns.values()), table
+
+
+def test_every_table_states_its_grain() -> None:
+    for table, spec in load_schema()["tables"].items():
+        assert spec["grain"].startswith("One row per"), table
+
+
+def test_generated_dictionary_is_current() -> None:
+    committed = (ROOT / "docs" / "data_dictionary.md").read_text(encoding="utf-8")
+    assert committed == render(load_schema()), "docs/data_dictionary.md is stale: run `make docs`"

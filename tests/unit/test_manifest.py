@@ -1,0 +1,57 @@
+"""The sources folder and its manifest."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from support import SHARED, SOURCES
+
+from pipeline.manifest import ManifestError, sources_to_specs
+from pipeline.models import MediaType
+
+SEED_SHA256 = {
+    "awm-business-clusters-plans-2005-08-executive-summary": "d589ec9246a6eb977b90f0328d3e3fc6eea4b29cac3abb53cbc3d3c2846bcafa",
+    "awm-ict-cluster-web-page": "326fd7307a5781a633e8e4490f0a498aee819c0bf2bd93c71939c1c91f11d177",
+    "he-2009-cluster-policy-in-peripheral-regions": "88e05eff342e3c92a5b0a43a42d6bb8efd4aff063a96532288e3e8089bc08543",
+    "innovation-alliance-local-industrial-strategy-blog-2018": "831a5e76e7286136b66f478e3ac7dc06a6f55267c05f06a4451e9d83228da85b",
+    "wmca-plan-for-growth-cluster-growth-profiles": "65c333781cc3c5b3f4522e5d955decfa5754e5acca5f057da71cfc67256d58fd",
+}
+
+
+def test_bundled_sources_are_the_seeds_byte_for_byte() -> None:
+    specs = {s.document_id: s for s in sources_to_specs(SOURCES)}
+    assert {k: s.sha256 for k, s in specs.items()} == SEED_SHA256
+    assert all(s.in_manifest and s.expected_sha256 == s.sha256 for s in specs.values())
+    seeds = SHARED / "seeds"
+    if seeds.exists():
+        for spec in specs.values():
+            original = seeds / Path(spec.path).name
+            assert hashlib.sha256(original.read_bytes()).hexdigest() == spec.sha256
+
+
+def test_files_outside_the_manifest_are_ingested_with_inferred_metadata(tmp_path: Path) -> None:
+    (tmp_path / "manifest.yml").write_text("documents:\n  - file: a.txt\n    title: A\n")
+    (tmp_path / "a.txt").write_text("alpha")
+    (tmp_path / "New Plan (2024).md").write_text("# New plan")
+    (tmp_path / "notes.docx").write_bytes(b"ignored: not a type we read")
+    specs = sources_to_specs(tmp_path)
+    assert [(s.document_id, s.in_manifest, s.media_type) for s in specs] == [
+        ("a", True, MediaType.TEXT),
+        ("new-plan-2024", False, MediaType.MARKDOWN),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("manifest", "message"),
+    [
+        ("documents: [\n", "not valid YAML"),
+        ("documents:\n  - title: no file\n", "expected fields"),
+        ("wrong: 1\n", "expected fields"),
+    ],
+)
+def test_malformed_manifest_is_a_clear_error(tmp_path: Path, manifest: str, message: str) -> None:
+    (tmp_path / "manifest.yml").write_text(manifest)
+    with pytest.raises(ManifestError, match=message):
+        sources_to_specs(tmp_path)

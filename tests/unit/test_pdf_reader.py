@@ -1,0 +1,95 @@
+"""The PDF reader on real PDFs from ../shared/corpus (skipped when it is absent)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from support import CORPUS, corpus_path
+
+from pipeline.manifest import _spec
+from pipeline.models import BlockKind, MediaType
+from pipeline.parse import source_to_document
+from pipeline.pdf_io import fontname_is_bold, read_pdf, words_to_lines
+from pipeline.text import UnreadableSource
+
+pytestmark = pytest.mark.corpus
+
+
+def manifest_pages() -> dict[str, int]:
+    with (CORPUS / "MANIFEST.csv").open(newline="", encoding="utf-8") as handle:
+        return {row["path"]: int(row["pages"]) for row in csv.DictReader(handle) if row["pages"]}
+
+
+def test_pages_are_separated_by_form_feeds_and_words_sit_on_their_page() -> None:
+    path = corpus_path("policy/uk_west_midlands_skills_agreement_2018.pdf")
+    parts = read_pdf(path)
+    assert len(parts.pages) == manifest_pages()["policy/uk_west_midlands_skills_agreement_2018.pdf"]
+    assert parts.text.count("\f") == len(parts.pages) - 1
+    assert [p.char_start for p in parts.pages] == [0] + [p.char_end + 1 for p in parts.pages[:-1]]
+    for page_text, page in zip(parts.text.split("\f"), parts.pages, strict=True):
+        assert parts.text[page.char_start : page.char_end] == page_text
+    for word in parts.words:
+        page = parts.pages[word.page - 1]
+        assert page.char_start <= word.char_start < word.char_end <= page.char_end
+        assert 0 <= word.x0 <= word.x1 <= page.width + 1 and 0 <= word.top <= word.bottom <= page.height + 1
+        assert " " not in parts.text[word.char_start : word.char_end]
+
+
+def test_lines_carry_font_size_and_weight() -> None:
+    parts = read_pdf(corpus_path("policy/uk_ai_sector_deal_2018.pdf"))
+    first_page = [
+        (parts.text[ln.char_start : ln.char_end], ln.font_size, ln.bold) for ln in parts.lines if ln.page == 2
+    ]
+    assert ("Foreword", 30.0, True) in first_page
+    body = max({ln.font_size for ln in parts.lines}, key=lambda s: sum(1 for ln in parts.lines if ln.font_size == s))
+    assert body == 12.0
+
+
+def test_pdf_sections_come_from_heading_fonts() -> None:
+    path = corpus_path("policy/uk_ai_sector_deal_2018.pdf")
+    doc = source_to_document(_spec(path, None))
+    titles = [s.title for s in doc.sections]
+    assert "Foreword" in titles
+    assert all(s.page_start is not None and s.page_start <= (s.page_end or 0) for s in doc.sections)
+    assert {b.kind for b in doc.blocks} >= {BlockKind.HEADING, BlockKind.PARAGRAPH}
+    assert doc.source.media_type is MediaType.PDF and doc.page_count == 21
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"this is not a PDF at all", "not a readable PDF"), (b"%PDF-1.4\n1 0 obj\n<<", "not a readable PDF")],
+)
+def test_bad_pdfs_fail_in_words(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.pdf"
+    path.write_bytes(content)
+    with pytest.raises(UnreadableSource, match=message):
+        read_pdf(path)
+
+
+def test_truncated_real_pdf_fails_in_words(tmp_path: Path) -> None:
+    original = corpus_path("policy/uk_west_midlands_skills_agreement_2018.pdf").read_bytes()
+    path = tmp_path / "truncated.pdf"
+    path.write_bytes(original[: len(original) // 3])
+    try:
+        parts = read_pdf(path)
+    except UnreadableSource as exc:
+        assert "PDF" in str(exc)
+    else:  # pdfminer can recover some truncated files: then what it read must still be consistent
+        assert parts.text.count("\f") == len(parts.pages) - 1
+
+
+@pytest.mark.parametrize(
+    ("name", "bold"), [("ABCDEF+Arial-BoldMT", True), ("Helvetica", False), ("Gotham-Black", True)]
+)
+def test_fontname_is_bold(name: str, bold: bool) -> None:
+    assert fontname_is_bold(name) is bold
+
+
+def test_words_to_lines_groups_by_top_and_orders_by_x() -> None:
+    words = [
+        {"text": "b", "top": 10.5, "x0": 50.0}, {"text": "a", "top": 10.0, "x0": 10.0},
+        {"text": "c", "top": 30.0, "x0": 10.0},
+    ]  # fmt: skip
+    assert [[w["text"] for w in line] for line in words_to_lines(words, tolerance=3.0)] == [["a", "b"], ["c"]]
