@@ -31,11 +31,18 @@ def parse_document(spec: SourceSpec) -> ParsedDocument:
     return source_to_document(spec)
 
 
-TASK_RUNNERS = ("process", "thread")
+TASK_RUNNERS = ("auto", "process", "thread")
 
 
-def make_task_runner(kind: str, workers: int) -> TaskRunner:  # type: ignore[type-arg]
-    """Parsing PDFs is CPU-bound: processes use every core; threads share one (the GIL)."""
+def make_task_runner(kind: str, workers: int, sources: Path) -> TaskRunner:  # type: ignore[type-arg]
+    """Parsing PDFs is CPU-bound: processes use every core; threads share one (the GIL).
+
+    ``auto`` takes processes when there are PDFs to read and more than one worker, and
+    threads otherwise: text sources parse in milliseconds, less than a process pool takes to start.
+    """
+    if kind == "auto":
+        has_pdfs = any(p.suffix.lower() == ".pdf" for p in sources.iterdir())
+        kind = "process" if has_pdfs and workers > 1 else "thread"
     if kind == "process":
         return ProcessPoolTaskRunner(max_workers=workers)
     if kind == "thread":
@@ -85,14 +92,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sources", default="sources", help="folder of source documents (default: sources)")
     parser.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE), help="DuckDB file to publish")
     parser.add_argument("--lock-wait", type=float, default=0.0, help="seconds to wait for another ingest to finish")
-    parser.add_argument("--task-runner", choices=TASK_RUNNERS, default="process", help="how documents run in parallel")
+    parser.add_argument("--task-runner", choices=TASK_RUNNERS, default="auto", help="how documents run in parallel")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="parallel documents (default: cores)")
     args = parser.parse_args(argv)
     if not Path(args.sources).is_dir():
         print(f"ingest: no sources folder at {args.sources}", file=sys.stderr)
         return 2
     try:
-        runner = make_task_runner(args.task_runner, args.workers)
+        runner = make_task_runner(args.task_runner, args.workers, Path(args.sources))
         summary = ingest.with_options(task_runner=runner)(
             sources=args.sources, warehouse=args.warehouse, lock_wait_seconds=args.lock_wait
         )

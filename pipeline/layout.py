@@ -22,7 +22,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline import patterns
 from pipeline.models import BBox, Block, BlockKind, ContentsEntry, Line, MediaType, Section
@@ -30,8 +30,15 @@ from pipeline.models import BBox, Block, BlockKind, ContentsEntry, Line, MediaTy
 MAX_HEADING_CHARS = 120
 MAX_HEADING_WORDS = 14
 MIN_CONTENTS_ENTRIES = 4
+MAX_CONTENTS_WRAPPED_LINES = 2
 PDF_HEADING_SIZE_RATIO = 1.15
 PDF_PARAGRAPH_GAP_RATIO = 0.8
+PDF_BOLD_HEADING_WORDS = 10
+PDF_HEADING_GAP_RATIO = 0.8
+PDF_HEADING_LETTER_SHARE = 0.6
+PDF_FURNITURE_PAGE_SHARE = 0.2
+PDF_MAX_LEVEL = 3
+PDF_RUN_GAP_RATIO = 0.6
 _END_PUNCTUATION = (".", ",", ";")
 
 
@@ -86,7 +93,7 @@ def lines_to_contents(text: str, lines: Sequence[Line]) -> tuple[list[ContentsEn
     Returns the entries and the indices of every line that belongs to the
     contents (its heading included), so that they never become sections.
     """
-    strict, loose, opener = patterns.contents_entry(), patterns.contents_entry_loose(), patterns.contents_heading()
+    opener = patterns.contents_heading()
     i = 0
     while i < len(lines):
         raw = line_text(text, lines[i])
@@ -94,23 +101,66 @@ def lines_to_contents(text: str, lines: Sequence[Line]) -> tuple[list[ContentsEn
             i += 1
             continue
         opened = bool(opener.match(raw))
-        j = i + 1 if opened else i
-        members: list[tuple[int, re.Match[str]]] = []
-        while j < len(lines):
-            raw_j = line_text(text, lines[j])
-            if not raw_j.strip():
-                j += 1
-                continue
-            m = _contents_match(raw_j, strict) or (_contents_match(raw_j, loose) if opened else None)
-            if m is None:
-                break
-            members.append((j, m))
-            j += 1
+        if opened and lines[i].page is not None:
+            region, members = _pdf_contents_region(text, lines, i)
+        else:
+            region, members = _text_contents_run(text, lines, i + 1 if opened else i, opened)
         if _is_contents_run(members, opened):
-            used = {idx for idx, _ in members} | ({i} if opened else set())
-            return _entries(text, lines, members), used
-        i = max(j, i + 1) if members else i + 1
+            return _entries(text, lines, members), region | ({i} if opened else set())
+        i = max(max(region, default=i) + 1, i + 1)
     return [], set()
+
+
+Member = tuple[int, "re.Match[str] | None"]
+
+
+def _text_contents_run(text: str, lines: Sequence[Line], start: int, opened: bool) -> tuple[set[int], list[Member]]:
+    """Consecutive contents lines; under a ``Contents`` heading a wrapped title or two may interrupt them."""
+    strict, loose = patterns.contents_entry(), patterns.contents_entry_loose()
+    region: set[int] = set()
+    members: list[Member] = []
+    pending: list[int] = []
+    for j in range(start, len(lines)):
+        raw = line_text(text, lines[j])
+        if not raw.strip():
+            continue
+        m = _contents_match(raw, strict) or (_contents_match(raw, loose) if opened else None)
+        if m is None:
+            if not opened or not members or len(pending) >= MAX_CONTENTS_WRAPPED_LINES:
+                break
+            pending.append(j)
+            continue
+        region.update(pending)
+        pending.clear()
+        region.add(j)
+        members.append((j, m))
+    return region, members
+
+
+def _pdf_contents_region(text: str, lines: Sequence[Line], start: int) -> tuple[set[int], list[Member]]:
+    """Under a ``Contents`` heading in a PDF: the rest of its page, and following pages made of entries."""
+    strict, loose = patterns.contents_entry(), patterns.contents_entry_loose()
+    numbered = patterns.numbered_heading()
+    region: set[int] = set()
+    members: list[Member] = []
+    page = lines[start].page or 0
+    by_page: dict[int, list[int]] = {}
+    for j in range(start + 1, len(lines)):
+        if line_text(text, lines[j]).strip() and lines[j].page is not None:
+            by_page.setdefault(lines[j].page or 0, []).append(j)
+    while page in by_page:
+        found: list[Member] = []
+        for j in by_page[page]:
+            raw = line_text(text, lines[j]).strip()
+            m = _contents_match(raw, strict) or _contents_match(raw, loose)
+            if m is not None or (numbered.match(raw) and _title_shape_ok(raw)):
+                found.append((j, m))
+        if page != lines[start].page and len(found) < 0.5 * len(by_page[page]):
+            break
+        region.update(by_page[page])
+        members.extend(found)
+        page += 1
+    return region, members
 
 
 def _contents_match(raw: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
@@ -120,20 +170,21 @@ def _contents_match(raw: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
     return m
 
 
-def _is_contents_run(members: list[tuple[int, re.Match[str]]], opened: bool) -> bool:
+def _is_contents_run(members: list[Member], opened: bool) -> bool:
     if len(members) < (2 if opened else MIN_CONTENTS_ENTRIES):
         return False
-    pages = [int(m.group("page")) for _, m in members]
+    pages = [int(m.group("page")) for _, m in members if m is not None]
     rises = sum(1 for a, b in itertools.pairwise(pages) if b >= a)
     return rises >= 0.8 * (len(pages) - 1)
 
 
-def _entries(text: str, lines: Sequence[Line], members: list[tuple[int, re.Match[str]]]) -> list[ContentsEntry]:
+def _entries(text: str, lines: Sequence[Line], members: list[Member]) -> list[ContentsEntry]:
     entries: list[ContentsEntry] = []
     last_numbered_level = 0
     numbered = patterns.numbered_heading()
     for idx, m in members:
-        title = m.group("title").strip()
+        line = lines[idx]
+        title = m.group("title").strip() if m is not None else line_text(text, line).strip()
         number = None
         if (n := numbered.match(title)) is not None:
             number, title = n.group("number"), n.group("title")
@@ -141,12 +192,18 @@ def _entries(text: str, lines: Sequence[Line], members: list[tuple[int, re.Match
             last_numbered_level = level
         else:
             level = last_numbered_level + 1
-        line = lines[idx]
+            prev = entries[-1] if entries else None
+            if prev is not None and prev.page_ref is None and m is not None:
+                # a title wrapped onto the next line, which carries the page number
+                entries[-1] = replace(
+                    prev, title=f"{prev.title} {title}", page_ref=int(m.group("page")), char_end=line.char_end
+                )
+                continue
         entries.append(
             ContentsEntry(
                 number=number,
                 title=title,
-                page_ref=int(m.group("page")),
+                page_ref=int(m.group("page")) if m is not None else None,
                 level=level,
                 char_start=line.char_start,
                 char_end=line.char_end,
@@ -164,37 +221,71 @@ def lines_to_headings(
 ) -> list[Heading]:
     """Decide which lines are headings, and at what level (see the module docstring)."""
     body_size = _body_font_size(lines) if media_type is MediaType.PDF else None
+    furniture = _pdf_furniture(text, lines) if body_size else set()
     unnumbered_contents = {normalise_title(e.title): e.level for e in contents if e.number is None}
-    contents_numbers = {e.number for e in contents if e.number}
+    contents_numbers = {e.number: normalise_title(e.title) for e in contents if e.number}
+    run_last = _pdf_runs(lines) if body_size else list(range(len(lines)))
     headings: list[Heading] = []
     last_number: tuple[int, ...] | None = None
     last_numbered_level = 0
     for i, line in enumerate(lines):
-        raw = line_text(text, line).strip()
-        if i in skip or not raw:
-            continue
-        looks_like_heading = _pdf_heading_look(line, raw, body_size) if body_size else False
-        number, title, level = _numbered(text, lines, i, raw, media_type, contents_numbers, looks_like_heading)
+        last = run_last[i]
+        continues_run = i > 0 and run_last[i - 1] == last
+        if i in skip or continues_run or not line_text(text, line).strip():
+            continue  # a contents line, a blank, or a later line of a multi-line run
+        raw = " ".join(line_text(text, lines[j]).strip() for j in range(i, last + 1))
+        looks_like_heading = _pdf_heading_look(lines, i, raw, body_size, furniture) if body_size else False
+        number, title, level = _numbered(
+            text, lines, i, raw, media_type, contents_numbers, looks_like_heading, body_size
+        )
         if number is not None:
             key = number_key(number)
             if last_number is not None and key < last_number and line.md_level is None:
                 number = None  # runs backwards: an item of a list, not a section
             else:
                 last_number, last_numbered_level = key, level or 1
-                headings.append(_heading(i, line, number, title, level))
+                headings.append(_heading(i, lines[i : last + 1], number, title, level))
                 continue
         level = _unnumbered_level(
             text, lines, i, raw, media_type, unnumbered_contents, looks_like_heading, last_numbered_level
         )
         if level is not None:
-            headings.append(_heading(i, line, None, raw, level))
-    if media_type is MediaType.PDF:
-        headings = _merge_wrapped_pdf_headings(text, lines, headings)
+            headings.append(_heading(i, lines[i : last + 1], None, raw, level))
+    if body_size:
+        _pdf_levels(headings, lines)
     return headings
 
 
-def _heading(i: int, line: Line, number: str | None, title: str, level: int | None) -> Heading:
-    return Heading(i, number, title, level, line.char_start, line.char_end, line.page, line.bbox)
+def _heading(i: int, run: Sequence[Line], number: str | None, title: str, level: int | None) -> Heading:
+    boxes = [ln.bbox for ln in run if ln.bbox is not None]
+    return Heading(
+        i, number, title, level, run[0].char_start, run[-1].char_end, run[0].page, BBox.union(boxes) if boxes else None
+    )
+
+
+def _pdf_runs(lines: Sequence[Line]) -> list[int]:
+    """For each PDF line, the index of the last line of its run: lines set in one style, close below each other.
+
+    A heading wrapped onto two lines is one run, and so is a lead paragraph in a large
+    font, which is then judged as a whole (and is too long to be a heading).
+    """
+    last = list(range(len(lines)))
+    start = 0
+    for i in range(1, len(lines) + 1):
+        if i < len(lines) and _same_run(lines[i - 1], lines[i]):
+            continue
+        for j in range(start, i):
+            last[j] = i - 1
+        start = i
+    return last
+
+
+def _same_run(a: Line, b: Line) -> bool:
+    if a.page != b.page or a.bbox is None or b.bbox is None or (a.font_size, a.bold) != (b.font_size, b.bold):
+        return False
+    height = a.bbox.bottom - a.bbox.top
+    overlaps = a.bbox.x0 < b.bbox.x1 and b.bbox.x0 < a.bbox.x1
+    return overlaps and 0 <= b.bbox.top - a.bbox.bottom <= PDF_RUN_GAP_RATIO * height
 
 
 def _numbered(
@@ -203,8 +294,9 @@ def _numbered(
     i: int,
     raw: str,
     media_type: MediaType,
-    contents_numbers: set[str],
+    contents_numbers: dict[str, str],
     looks_like_heading: bool,
+    body_size: float | None,
 ) -> tuple[str | None, str, int | None]:
     m = patterns.numbered_heading().match(raw)
     if m is None:
@@ -215,13 +307,23 @@ def _numbered(
         return number, title, number_depth(number)
     if media_type is MediaType.MARKDOWN or not _title_shape_ok(title):
         return None, raw, None
-    confirmed = number in contents_numbers
+    confirmed = _confirmed_by_contents(number, title, contents_numbers)
     dotted_or_confirmed = "." in raw[: len(number) + 1] or confirmed
     if media_type is MediaType.PDF:
-        ok = looks_like_heading or confirmed
+        small = body_size is not None and (line.font_size or 0) < 0.95 * body_size
+        ok = looks_like_heading or (confirmed and not small)
     else:
         ok = dotted_or_confirmed and not _in_numbered_run(text, lines, i)
     return (number, title, number_depth(number)) if ok else (None, raw, None)
+
+
+def _confirmed_by_contents(number: str, title: str, contents_numbers: dict[str, str]) -> bool:
+    """The contents lists this number with a title that shares the heading's first words."""
+    listed = contents_numbers.get(number)
+    if listed is None:
+        return False
+    words = normalise_title(title).split()[:3]
+    return bool(words) and listed.split()[: len(words)] == words
 
 
 def _title_shape_ok(title: str) -> bool:
@@ -305,38 +407,72 @@ def _body_font_size(lines: Sequence[Line]) -> float | None:
     return max(weighted, key=lambda s: weighted[s]) if weighted else None
 
 
-def _pdf_heading_look(line: Line, raw: str, body_size: float | None) -> bool:
-    if body_size is None or line.font_size is None:
+def _pdf_heading_look(lines: Sequence[Line], i: int, raw: str, body_size: float, furniture: set[str]) -> bool:
+    """A PDF heading: a short title-like line in a larger font, or bold and set apart from the line above."""
+    line = lines[i]
+    if line.font_size is None or not _heading_words(raw) or normalise_title(raw) in furniture:
         return False
-    if len(raw) > MAX_HEADING_CHARS or len(raw.split()) > MAX_HEADING_WORDS or raw.endswith(_END_PUNCTUATION):
+    if line.font_size >= body_size * PDF_HEADING_SIZE_RATIO:
+        return True
+    if not line.bold or line.font_size < body_size * 0.95 or len(raw.split()) > PDF_BOLD_HEADING_WORDS:
         return False
-    if not re.search(r"[^\W\d_]{2}", raw):
-        return False
-    return line.font_size >= body_size * PDF_HEADING_SIZE_RATIO or (line.bold and line.font_size >= body_size * 0.95)
+    above = lines[i - 1] if i else None
+    if above is None or above.page != line.page or above.bbox is None or line.bbox is None:
+        return True
+    height = line.bbox.bottom - line.bbox.top
+    return line.bbox.top - above.bbox.bottom >= PDF_HEADING_GAP_RATIO * height
 
 
-def _merge_wrapped_pdf_headings(text: str, lines: Sequence[Line], headings: list[Heading]) -> list[Heading]:
-    """A heading set on two lines in the same font is one heading."""
-    merged: list[Heading] = []
+def _heading_words(raw: str) -> bool:
+    """Short, mostly letters, starting with a capital, not ending like a sentence or a lead-in."""
+    if len(raw) > MAX_HEADING_CHARS or len(raw.split()) > MAX_HEADING_WORDS or raw.endswith((*_END_PUNCTUATION, ":")):
+        return False
+    visible = [c for c in raw if not c.isspace()]
+    letters = sum(c.isalpha() for c in visible)
+    if letters < 3 or letters < PDF_HEADING_LETTER_SHARE * len(visible):
+        return False
+    first = next(c for c in raw if c.isalpha())
+    return first.isupper()
+
+
+def _pdf_furniture(text: str, lines: Sequence[Line]) -> set[str]:
+    """Lines repeated on many pages (running headers and footers) are not headings."""
+    pages_by_text: dict[str, set[int]] = {}
+    for line in lines:
+        key = normalise_title(line_text(text, line))
+        if key and line.page is not None:
+            pages_by_text.setdefault(key, set()).add(line.page)
+    n_pages = len({line.page for line in lines if line.page is not None})
+    threshold = max(3, PDF_FURNITURE_PAGE_SHARE * n_pages)
+    return {key for key, pages in pages_by_text.items() if len(pages) >= threshold}
+
+
+def _pdf_levels(headings: list[Heading], lines: Sequence[Line]) -> None:
+    """Unnumbered PDF headings take their level from their font: the largest style is level 1.
+
+    In a numbered document an unnumbered heading at least as large as the numbered
+    top-level headings is level 1; a smaller one sits under the numbered heading before it.
+    """
+
+    def style(h: Heading) -> tuple[float, bool]:
+        line = lines[h.line]
+        return (round((line.font_size or 0) * 2) / 2, line.bold)
+
+    numbered_sizes = [style(h)[0] for h in headings if h.number and h.level == 1]
+    # the cover's display type would push every real heading down a level: rank the rest
+    ranks = sorted({style(h) for h in headings if h.number is None and h.page != 1}, reverse=True)
+    last_numbered_level = 0
     for h in headings:
-        prev = merged[-1] if merged else None
-        if (
-            prev is not None
-            and h.number is None
-            and h.line == prev.line + 1
-            and h.page == prev.page
-            and lines[h.line].font_size == lines[prev.line].font_size
-            and lines[h.line].bold == lines[prev.line].bold
-            and prev.bbox is not None
-            and h.bbox is not None
-            and h.bbox.top - prev.bbox.bottom < (prev.bbox.bottom - prev.bbox.top)
-        ):
-            prev.title = f"{prev.title} {h.title}"
-            prev.char_end = h.char_end
-            prev.bbox = BBox.union([prev.bbox, h.bbox])
+        if h.number:
+            last_numbered_level = h.level or 1
             continue
-        merged.append(h)
-    return merged
+        size = style(h)[0]
+        if numbered_sizes:
+            h.level = 1 if size >= max(numbered_sizes) else last_numbered_level + 1
+        elif style(h) not in ranks:
+            h.level = 1
+        else:
+            h.level = min(ranks.index(style(h)) + 1, PDF_MAX_LEVEL)
 
 
 # --------------------------------------------------------------------------- sections

@@ -93,3 +93,16 @@ def test_words_to_lines_groups_by_top_and_orders_by_x() -> None:
         {"text": "c", "top": 30.0, "x0": 10.0},
     ]  # fmt: skip
     assert [[w["text"] for w in line] for line in words_to_lines(words, tolerance=3.0)] == [["a", "b"], ["c"]]
+
+
+def test_pdf_contents_page_is_recognised_and_not_sections() -> None:
+    doc = source_to_document(_spec(corpus_path("policy/uk_international_education_strategy_2021_update.pdf"), None))
+    entries = [(e.number, e.title, e.page_ref) for e in doc.contents]
+    assert entries[:3] == [(None, "Foreword", 4), (None, "Executive Summary", 7), ("1", "A Changing Global Context", 10)]
+    assert ("2", "From recovery to growth: building on the International Education Strategy", 24) in entries
+    assert ("3.6", "Education technology", 47) in entries
+    contents_pages = {e.page for e in doc.contents}
+    assert contents_pages == {2}
+    assert not [s.title for s in doc.sections if s.page_start in contents_pages]
+    numbered = [s.number for s in doc.sections if s.number and "." not in s.number]
+    assert numbered[:3] == ["1", "2", "3"]
