@@ -98,7 +98,11 @@ def test_words_to_lines_groups_by_top_and_orders_by_x() -> None:
 def test_pdf_contents_page_is_recognised_and_not_sections() -> None:
     doc = source_to_document(_spec(corpus_path("policy/uk_international_education_strategy_2021_update.pdf"), None))
     entries = [(e.number, e.title, e.page_ref) for e in doc.contents]
-    assert entries[:3] == [(None, "Foreword", 4), (None, "Executive Summary", 7), ("1", "A Changing Global Context", 10)]
+    assert entries[:3] == [
+        (None, "Foreword", 4),
+        (None, "Executive Summary", 7),
+        ("1", "A Changing Global Context", 10),
+    ]
     assert ("2", "From recovery to growth: building on the International Education Strategy", 24) in entries
     assert ("3.6", "Education technology", 47) in entries
     contents_pages = {e.page for e in doc.contents}
