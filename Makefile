@@ -18,7 +18,7 @@ export DO_NOT_TRACK ?= 1
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 
 .DEFAULT_GOAL := help
-.PHONY: help setup ingest test sql lint docs lock clean
+.PHONY: help setup ocr ingest test sql lint docs lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -27,7 +27,19 @@ help: ## List the targets
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(PYTHON) || $(PY) -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	@$(MAKE) --no-print-directory ocr
 	@rm -f $(VENV)/.installed-* && touch $@
+
+# Tesseract comes from Debian's packages. Installing it needs root and apt-get;
+# without them the pipeline still runs and records that OCR was unavailable.
+OCR_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra
+ocr: ## Install Tesseract for OCR of broken PDF pages (Debian; optional)
+	@if command -v tesseract >/dev/null; then echo "OCR: $$(tesseract --version 2>&1 | head -n 1)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(OCR_PACKAGES) >/dev/null) \
+	  && echo "OCR: installed $$(tesseract --version 2>&1 | head -n 1)" \
+	  || echo "warning: could not install Tesseract; broken PDF pages will be flagged but not recovered by OCR"; \
+	else echo "warning: Tesseract is not installed and cannot be installed here (needs root and apt-get): OCR unavailable"; fi
 
 setup: $(STAMP) ## Create .venv and install the pinned dependencies
 	@$(PYTHON) -c 'import pipeline, flows, warehouse' && echo "environment ready: $(VENV)"

@@ -81,6 +81,21 @@ class Page:
     height: float
     n_words: int
     n_chars: int
+    text_source: str = "pdf"
+    garble: str = "clean"
+    garble_score: float = 0.0
+    ocr_confidence: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PageLayer:
+    """A text layer of a page that the document text does not use (kept for the analyst to compare)."""
+
+    page: int
+    source: str
+    text: str
+    garble: str
+    garble_score: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +150,7 @@ class Block:
     ordinal: int | None = None
     marker: str | None = None
     section_id: str | None = None
+    quality: str = "ok"
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +197,8 @@ class SourceIssue:
     page: int | None = None
     char_start: int | None = None
     char_end: int | None = None
+    extractor: str = "reader@1"
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +232,8 @@ class ParsedDocument:
     contents: list[ContentsEntry] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     issues: list[SourceIssue] = field(default_factory=list)
+    layers: list[PageLayer] = field(default_factory=list)
+    quarantine: list[tuple[int, int]] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
 
     @property

@@ -5,8 +5,9 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from pipeline import layout
+from pipeline import layout, quality, structure
 from pipeline.models import MediaType, ParsedDocument, SourceIssue, SourceSpec
+from pipeline.ocr import OcrSettings
 from pipeline.text import UnreadableSource, bytes_to_str, first_title, str_to_lines
 
 
@@ -23,7 +24,7 @@ def source_to_document(spec: SourceSpec) -> ParsedDocument:
     if spec.media_type is MediaType.PDF:
         from pipeline.pdf_io import read_pdf  # pdfplumber is imported only where PDFs are read
 
-        parts = read_pdf(path)
+        parts = read_pdf(path, ocr_settings=OcrSettings())
         doc = ParsedDocument(
             source=spec,
             text=parts.text,
@@ -32,6 +33,7 @@ def source_to_document(spec: SourceSpec) -> ParsedDocument:
             words=parts.words,
             lines=parts.lines,
             issues=list(parts.issues),
+            layers=parts.layers,
         )
     else:
         raw, issues = bytes_to_str(path.read_bytes())
@@ -54,5 +56,8 @@ def source_to_document(spec: SourceSpec) -> ParsedDocument:
     page_starts = [p.char_start for p in doc.pages]
     result = layout.lines_to_layout(doc.document_id, doc.text, doc.lines, spec.media_type, page_starts)
     doc.contents, doc.sections, doc.blocks = result.contents, result.sections, result.blocks
+    quarantine = quality.mark_garbled_blocks(doc)
+    doc.quarantine = list(zip(quarantine.starts, quarantine.ends, strict=True))
+    doc.issues.extend(structure.contents_issues(doc) + structure.truncated_sections(doc))
     doc.seconds = {"read": read_done - started, "layout": time.perf_counter() - read_done}
     return doc

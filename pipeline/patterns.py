@@ -116,3 +116,18 @@ def back_matter_title() -> re.Pattern[str]:
         r"|acknowledge?ments?|glossary|notes|endnotes|foreword|preface)\b",
         re.I,
     )
+
+
+@cache
+def benign_bracket_suffix() -> re.Pattern[str]:
+    """A short bracketed suffix that clean text glues to words: ``organisation(s)``, ``2021-22(£m)``.
+
+    Not ``0.5(b)n`` (letters follow it) or ``(2005)`` (digits inside).
+    """
+    return re.compile(r"\([^()\s\d]{1,4}\)(?!\w)")
+
+
+@cache
+def address_like() -> re.Pattern[str]:
+    """URLs, e-mail addresses and paths: ``https://…``, ``www.gov.uk``, ``a@b.org``, ``docs/file.pdf``, ``%20``."""
+    return re.compile(r"://|^www\.|\w@\w|\w/\w|%[0-9A-Fa-f]{2}|\.(?:pdf|html?|aspx?|php|docx?|xlsx?)\b|[?&]\w+=", re.I)

@@ -8,10 +8,11 @@ warehouse contract requires.
 
 from __future__ import annotations
 
+import io
 import logging
 import statistics
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,10 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
-from pipeline.models import BBox, Line, Page, SourceIssue, Word
+from pipeline import ocr
+from pipeline.garble import PageAssessment, lines_to_assessment
+from pipeline.models import BBox, Line, Page, PageLayer, SourceIssue, Word
+from pipeline.ocr import OcrSettings
 from pipeline.text import UnreadableSource
 
 # pdfminer logs every odd object it meets at WARNING; the reader reports what matters itself.
@@ -67,6 +71,7 @@ class PdfParts:
     lines: list[Line]
     title: str | None
     issues: list[SourceIssue]
+    layers: list[PageLayer]
 
 
 def fontname_is_bold(fontname: str) -> bool:
@@ -91,30 +96,36 @@ def word_text(word: dict[str, Any]) -> str:
     return unicodedata.normalize("NFC", str(word["text"]).translate(_LIGATURES))
 
 
-def read_pdf(path: Path, settings: PdfSettings | None = None) -> PdfParts:
-    """Read a PDF into document text, pages, words and lines, or raise :class:`UnreadableSource`."""
+def read_pdf(path: Path, settings: PdfSettings | None = None, ocr_settings: OcrSettings | None = None) -> PdfParts:
+    """Read a PDF into document text, pages, words and lines, or raise :class:`UnreadableSource`.
+
+    Pages whose text layer is broken are repaired (doubled glyphs) or read by OCR
+    with ``ocr_settings``; ``None`` turns OCR off.
+    """
     settings = settings or PdfSettings()
     try:
-        return _read(path, settings)
+        return _read(path, settings, ocr_settings)
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise UnreadableSource(f"the PDF is encrypted and cannot be opened without its password ({exc!r})") from exc
     except (PDFSyntaxError, PdfminerException) as exc:
         raise UnreadableSource(f"the file is not a readable PDF: {exc}") from exc
 
 
-def _read(path: Path, settings: PdfSettings) -> PdfParts:
+def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None) -> PdfParts:
     chunks: list[str] = []
     pages: list[Page] = []
     words: list[Word] = []
     lines: list[Line] = []
     issues: list[SourceIssue] = []
+    layers: list[PageLayer] = []
     offset = 0
     with pdfplumber.open(path) as pdf:
         title = _metadata_title(pdf.metadata)
         for number, page in enumerate(pdf.pages, start=1):
             if number > 1:
                 offset += 1  # the form feed between pages
-            page_text, page_words, page_lines = _page_parts(page, number, offset, settings)
+            read = _read_page(page, number, settings, ocr_settings)
+            page_text, page_words, page_lines = groups_to_parts(read.groups, number, offset)
             pages.append(
                 Page(
                     number=number,
@@ -124,17 +135,24 @@ def _read(path: Path, settings: PdfSettings) -> PdfParts:
                     height=float(page.height),
                     n_words=len(page_words),
                     n_chars=len(page_text),
+                    text_source=read.source,
+                    garble=read.assessment.worst.verdict.value if read.assessment.broken else "clean",
+                    garble_score=round(read.assessment.worst.score, 4) if read.assessment.broken else 0.0,
+                    ocr_confidence=read.ocr_confidence,
                 )
             )
+            span = (offset, offset + len(page_text)) if page_text else (None, None)
+            issues.extend(replace(i, char_start=span[0], char_end=span[1]) for i in read.issues)
             if not page_words:
                 issues.append(
                     SourceIssue(
                         "no_text_layer",
                         "warning",
-                        f"page {number} has no text layer: nothing on it can be read as text",
+                        f"page {number} has no text layer and OCR could not read it: nothing on it is text",
                         page=number,
                     )
                 )
+            layers.extend(read.layers)
             chunks.append(page_text)
             words.extend(page_words)
             lines.extend(page_lines)
@@ -143,20 +161,149 @@ def _read(path: Path, settings: PdfSettings) -> PdfParts:
     if not pages:
         raise UnreadableSource("the PDF has no pages")
     text = "\f".join(chunks)
-    return PdfParts(text, pages, words, lines, title or _largest_line(text, lines, page=1), issues)
+    return PdfParts(text, pages, words, lines, title or _largest_line(text, lines, page=1), issues, layers)
 
 
-def _page_parts(page: Any, number: int, offset: int, settings: PdfSettings) -> tuple[str, list[Word], list[Line]]:
+RawLine = list[dict[str, Any]]
+
+
+@dataclass(slots=True)
+class PageRead:
+    """What a page's text came from, and how garbled it still is."""
+
+    groups: list[RawLine]
+    source: str
+    assessment: PageAssessment
+    ocr_confidence: float | None = None
+    issues: list[SourceIssue] = field(default_factory=list)
+    layers: list[PageLayer] = field(default_factory=list)
+
+
+def _read_page(page: Any, number: int, settings: PdfSettings, ocr_settings: OcrSettings | None) -> PageRead:
+    """The page's text layer; repaired by de-duplicating glyphs, or replaced by OCR, when it is broken."""
+    read = _assessed(_pdf_lines(page, settings), "pdf")
+    if not read.groups and ocr_settings is not None and ocr.available():
+        return _ocr_or_keep(page, number, read, ocr_settings, why="the page has no text layer")
+    if not read.assessment.broken:
+        return read
+    original = read
+    if read.assessment.doubled:
+        deduped = _assessed(_pdf_lines(page.dedupe_chars(), settings), "pdf-dedupe")
+        if _badness(deduped.assessment) < _badness(read.assessment):
+            read = deduped
+            outcome = "the page now reads cleanly" if not deduped.assessment.broken else "some text is still garbled"
+            read.issues.append(
+                SourceIssue(
+                    "doubled_glyphs_repaired",
+                    "info",
+                    f"page {number}: {original.assessment.explain()}; the duplicate glyphs were removed "
+                    f"(pdfplumber dedupe_chars) and {outcome}",
+                    page=number,
+                )
+            )
+            read.layers.append(_layer(number, original))
+    if read.assessment.broken:
+        if ocr_settings is None or not ocr.available():
+            read.issues.append(
+                SourceIssue(
+                    "garbled_page",
+                    "error",
+                    f"page {number}: {read.assessment.explain()}. OCR is unavailable (Tesseract is not "
+                    "installed), so the page is kept as it is and nothing is extracted from its garbled text",
+                    page=number,
+                )
+            )
+            return read
+        return _ocr_or_keep(page, number, read, ocr_settings, why=read.assessment.explain())
+    return read
+
+
+def _ocr_or_keep(page: Any, number: int, read: PageRead, settings: OcrSettings, why: str) -> PageRead:
+    try:
+        words = ocr.png_to_words(render_png(page, settings.dpi), settings)
+    except ocr.OcrError as exc:
+        read.issues.append(SourceIssue("ocr_failed", "error", f"page {number}: {why}; OCR failed: {exc}", page=number))
+        return read
+    ocr_read = _assessed(ocr_words_to_lines(words), "ocr")
+    if not ocr_read.groups or (_badness(ocr_read.assessment) >= _badness(read.assessment) and read.groups):
+        read.issues.append(
+            SourceIssue(
+                "garbled_page",
+                "error",
+                f"page {number}: {why}; OCR did not read it any better, so it is kept as it is and "
+                "nothing is extracted from its garbled text",
+                page=number,
+            )
+        )
+        return read
+    confidence = sum(w.confidence for w in words) / len(words)
+    ocr_read.ocr_confidence = round(confidence, 3)
+    ocr_read.issues = [i for i in read.issues if i.kind == "doubled_glyphs_repaired"] + [
+        SourceIssue(
+            "ocr_recovered",
+            "warning",
+            f"page {number}: {why}; the page was read again by OCR ({ocr.tesseract_version()}, "
+            f"mean word confidence {confidence:.0%}), and its text comes from OCR",
+            page=number,
+            extractor=ocr.OCR_EXTRACTOR,
+            confidence=round(confidence, 3),
+        )
+    ]
+    ocr_read.layers = [*read.layers, _layer(number, read)] if read.groups else list(read.layers)
+    return ocr_read
+
+
+def _assessed(groups: list[RawLine], source: str) -> PageRead:
+    texts = [" ".join(word_text(w) for w in group) for group in groups]
+    return PageRead(groups, source, lines_to_assessment(texts))
+
+
+def _badness(assessment: PageAssessment) -> float:
+    if assessment.page.garbled:
+        return 1.0 + assessment.page.score
+    return assessment.garbled_chars / max(assessment.total_chars, 1)
+
+
+def _layer(number: int, read: PageRead) -> PageLayer:
+    text = "\n".join(" ".join(word_text(w) for w in group) for group in read.groups)
+    worst = read.assessment.worst
+    return PageLayer(number, read.source, text, worst.verdict.value, round(worst.score, 4))
+
+
+def _pdf_lines(page: Any, settings: PdfSettings) -> list[RawLine]:
     raw_words = page.extract_words(
         x_tolerance=settings.x_tolerance,
         y_tolerance=settings.y_tolerance,
         extra_attrs=["fontname", "size"],
     )
+    return words_to_lines(raw_words, settings.line_tolerance)
+
+
+def render_png(page: Any, dpi: int) -> bytes:
+    """The page as a PNG image at ``dpi``."""
+    buffer = io.BytesIO()
+    page.to_image(resolution=dpi).original.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def ocr_words_to_lines(words: list[ocr.OcrWord]) -> list[RawLine]:
+    """OCR words grouped by Tesseract's own lines (which follow columns), in its reading order."""
+    lines: dict[tuple[int, int, int], RawLine] = {}
+    for w in words:
+        lines.setdefault(w.line_key, []).append(
+            {"text": w.text, "x0": w.x0, "top": w.top, "x1": w.x1, "bottom": w.bottom,
+             "size": w.bottom - w.top, "fontname": "", "confidence": w.confidence}
+        )  # fmt: skip
+    return [sorted(line, key=lambda w: w["x0"]) for _, line in sorted(lines.items())]
+
+
+def groups_to_parts(groups: list[RawLine], number: int, offset: int) -> tuple[str, list[Word], list[Line]]:
+    """Lines of words → the page's text (lines joined by newlines), its words and lines with offsets."""
     out_lines: list[str] = []
     words: list[Word] = []
     lines: list[Line] = []
     cursor = offset
-    for group in words_to_lines(raw_words, settings.line_tolerance):
+    for group in groups:
         texts = [word_text(w) for w in group]
         line_start = cursor
         for i, (raw, txt) in enumerate(zip(group, texts, strict=True)):
@@ -164,8 +311,7 @@ def _page_parts(page: Any, number: int, offset: int, settings: PdfSettings) -> t
                 cursor += 1
             words.append(Word(cursor, cursor + len(txt), number, raw["x0"], raw["top"], raw["x1"], raw["bottom"]))
             cursor += len(txt)
-        line_text = " ".join(texts)
-        out_lines.append(line_text)
+        out_lines.append(" ".join(texts))
         lines.append(
             Line(
                 char_start=line_start,
@@ -183,8 +329,7 @@ def _page_parts(page: Any, number: int, offset: int, settings: PdfSettings) -> t
             )
         )
         cursor += 1  # the newline after the line
-    page_text = "\n".join(out_lines)
-    return page_text, words, lines
+    return "\n".join(out_lines), words, lines
 
 
 def _metadata_title(metadata: dict[str, Any]) -> str | None:

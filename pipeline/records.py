@@ -12,7 +12,7 @@ from typing import Any
 
 from pipeline import PIPELINE_VERSION, layout
 from pipeline.ids import stable_id
-from pipeline.models import BBox, ParsedDocument, Provenance, Section, SourceSpec
+from pipeline.models import BBox, ParsedDocument, Provenance, Section, SourceIssue, SourceSpec
 
 Row = dict[str, Any]
 
@@ -20,7 +20,7 @@ LAYOUT_EXTRACTOR = "layout/blocks@1"
 CONTENTS_EXTRACTOR = "layout/contents@1"
 READER_EXTRACTOR = "reader@1"
 PER_DOCUMENT_TABLES = (
-    "documents", "document_text", "pages", "sections", "blocks", "contents_entries",
+    "documents", "document_text", "pages", "page_layers", "sections", "blocks", "contents_entries",
     "cluster_mentions", "visions", "objectives", "figures", "tables", "table_cells",
     "funding", "entities", "quality_issues",
 )  # fmt: skip
@@ -117,9 +117,17 @@ def document_to_rows(doc: ParsedDocument, run_id: str) -> dict[str, list[Row]]:
             {
                 "document_id": doc.document_id, "page": p.number, "char_start": p.char_start,
                 "char_end": p.char_end, "width": p.width, "height": p.height,
-                "n_words": p.n_words, "n_chars": p.n_chars,
+                "n_words": p.n_words, "n_chars": p.n_chars, "text_source": p.text_source,
+                "garble": p.garble, "garble_score": p.garble_score, "ocr_confidence": p.ocr_confidence,
             }
             for p in doc.pages
+        ],
+        "page_layers": [
+            {
+                "document_id": doc.document_id, "page": layer.page, "source": layer.source, "text": layer.text,
+                "garble": layer.garble, "garble_score": layer.garble_score,
+            }
+            for layer in doc.layers
         ],
         "sections": [
             {
@@ -139,6 +147,7 @@ def document_to_rows(doc: ParsedDocument, run_id: str) -> dict[str, list[Row]]:
             "list_id": b.list_id,
             "ordinal": b.ordinal,
             "marker": b.marker,
+            "quality": b.quality,
             **provenance_row(
                 doc,
                 Provenance(
@@ -171,27 +180,39 @@ def document_to_rows(doc: ParsedDocument, run_id: str) -> dict[str, list[Row]]:
         }
         for ordinal, e in enumerate(doc.contents, start=1)
     ]  # fmt: skip
-    rows["quality_issues"] = [_issue_row(doc, i, run_id, page_starts) for i in doc.issues]
+    starts = [s.char_start for s in doc.sections]
+    rows["quality_issues"] = [_issue_row(doc, i, run_id, page_starts, starts, sections) for i in doc.issues]
     return rows
 
 
-def _issue_row(doc: ParsedDocument, issue: Any, run_id: str, page_starts: list[int]) -> Row:
-    has_span = issue.char_start is not None and issue.char_end is not None
-    page = (
-        issue.page if issue.page is not None else (layout.page_of(page_starts, issue.char_start) if has_span else None)
+def _issue_row(
+    doc: ParsedDocument,
+    issue: SourceIssue,
+    run_id: str,
+    page_starts: list[int],
+    starts: list[int],
+    sections: dict[str, Section],
+) -> Row:
+    """A quality issue with provenance; one about a whole page or file has no span."""
+    head = {"kind": issue.kind, "severity": issue.severity, "detail": issue.detail}
+    if issue.char_start is None or issue.char_end is None or issue.char_end <= issue.char_start:
+        return {
+            **head, "document_id": doc.document_id, "page": issue.page,
+            "char_start": None, "char_end": None, "source_text": None,
+            "bbox_x0": None, "bbox_top": None, "bbox_x1": None, "bbox_bottom": None,
+            "section_id": None, "extractor": issue.extractor, "confidence": issue.confidence, "run_id": run_id,
+        }  # fmt: skip
+    start, end = issue.char_start, issue.char_end
+    page = layout.page_of(page_starts, start)
+    on_one_page = page is not None and doc.pages[page - 1].char_end >= end
+    prov = Provenance(
+        document_id=doc.document_id,
+        char_start=start,
+        char_end=end,
+        page=page if on_one_page else None,
+        bbox=span_bbox(doc, start, end) if on_one_page else None,
+        section_id=layout.innermost_section(doc.sections, starts, start, end),
+        extractor=issue.extractor,
+        confidence=issue.confidence,
     )
-    return {
-        "kind": issue.kind,
-        "severity": issue.severity,
-        "detail": issue.detail,
-        "document_id": doc.document_id,
-        "page": page,
-        "char_start": issue.char_start,
-        "char_end": issue.char_end,
-        "source_text": doc.text[issue.char_start : issue.char_end] if has_span else None,
-        "bbox_x0": None, "bbox_top": None, "bbox_x1": None, "bbox_bottom": None,
-        "section_id": None,
-        "extractor": READER_EXTRACTOR,
-        "confidence": 1.0,
-        "run_id": run_id,
-    }  # fmt: skip
+    return {**head, **provenance_row(doc, prov, run_id, sections)}
