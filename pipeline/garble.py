@@ -42,7 +42,9 @@ MIN_WORD_EVIDENCE = 40  # letters in 3+ letter tokens before the word share is t
 MIN_CID_MARKERS = 3
 MANY_CID_MARKERS = 10
 MIN_BAD_CHARS = 3
-MIN_DOUBLED_TOKENS = 3
+MIN_DOUBLED_TOKENS = 4
+MIN_DOUBLED_PAIRS = 3
+MIN_SHIFT_TOKENS = 5
 MIN_WORDLESS_TOKENS = 3
 SHIFT_RANGE = 40
 SHIFT_SAMPLE_TOKENS = 60
@@ -177,14 +179,14 @@ def text_to_garble_score(text: str, judge_words: bool = True) -> GarbleScore:
     bad = _bad_char_count(text)
     judged: list[str] = []
     first_bad = ""
-    previous = ""
-    for token in tokens:
+    paired = doubled_pairs(tokens)
+    candidates: list[str] = []
+    for i, token in enumerate(tokens):
         if is_address(token):
             continue  # URLs and paths: neither words nor noise
-        repeated, previous = len(token) >= 3 and token == previous and any(c.isalpha() for c in token), token
-        if repeated:  # "Circulation Circulation": a word drawn twice, apart enough to split
+        if i in paired:  # "Circulation Circulation": a word drawn twice, apart enough to split
             doubled += len(token)
-            n_doubled += 1
+            n_doubled += len(strip_edges(token)) >= 3 and any(c.isalpha() for c in token)
             first_bad = first_bad or token
             continue
         if "(cid:" in token:
@@ -193,7 +195,7 @@ def text_to_garble_score(text: str, judge_words: bool = True) -> GarbleScore:
             continue
         if is_doubled(strip_edges(token)):
             doubled += len(token)
-            n_doubled += 1
+            n_doubled += 2  # one token holding a word drawn twice counts as a pair
             first_bad = first_bad or token
             continue
         if is_odd(token):
@@ -201,6 +203,8 @@ def text_to_garble_score(text: str, judge_words: bool = True) -> GarbleScore:
             first_bad = first_bad or token
             continue
         core = strip_edges(token)
+        if len(core) >= 3 and not core.isdigit():
+            candidates.append(core)
         if len(core) >= 3 and sum(c.isalpha() for c in core) >= 3 and not core.isupper() and not core.isalpha():
             lettered += 1  # letters mixed with symbols: a word only if a mis-mapped font made it so
         if len(core) >= 3 and core.isalpha() and not core.isupper():
@@ -220,20 +224,21 @@ def text_to_garble_score(text: str, judge_words: bool = True) -> GarbleScore:
     n_cid = text.count("(cid:")
     if n_cid >= MANY_CID_MARKERS or (n_cid >= MIN_CID_MARKERS and signals["cid"] >= CID_SHARE):
         return GarbleScore(Verdict.CID, min(1.0, signals["cid"] / CID_SHARE / 2 + 0.5), signals, sample=sample)
-    if bad >= MIN_BAD_CHARS and signals["bad_chars"] >= BAD_CHAR_SHARE:
-        return GarbleScore(Verdict.BAD_CHARS, 1.0, signals, sample=sample)
     if n_doubled >= MIN_DOUBLED_TOKENS and signals["doubled"] >= DOUBLED_SHARE:
         return GarbleScore(Verdict.DOUBLED, signals["doubled"], signals, sample=sample)
     if signals["odd"] >= ODD_SHARE:
         return GarbleScore(Verdict.ODD, signals["odd"], signals, sample=sample)
+    if judge_words and len(candidates) >= MIN_SHIFT_TOKENS and _word_share(candidates, words) < MIN_WORD_SHARE:
+        shift = best_shift(candidates, words)
+        if shift is not None:
+            decoded = _sample(shift_text(text, shift))
+            return GarbleScore(Verdict.SHIFTED, 1 - signals["words"], signals, shift=-shift, sample=decoded)
+    if bad >= MIN_BAD_CHARS and signals["bad_chars"] >= BAD_CHAR_SHARE:
+        return GarbleScore(Verdict.BAD_CHARS, 1.0, signals, sample=sample)
     if not judge_words and len(judged) + lettered >= MIN_WORDLESS_TOKENS and word_letters == 0:
         # not one real word in a line of several: a decorative or mis-mapped font
         return GarbleScore(Verdict.UNREADABLE, 1.0, signals, sample=_sample(text))
     if judge_words and judged_letters >= MIN_WORD_EVIDENCE and signals["words"] < MIN_WORD_SHARE:
-        shift = best_shift(judged, words)
-        if shift is not None:
-            decoded = _sample(shift_text(text, shift))
-            return GarbleScore(Verdict.SHIFTED, 1 - signals["words"], signals, shift=-shift, sample=decoded)
         return GarbleScore(Verdict.UNREADABLE, 1 - signals["words"], signals, sample=_sample(text))
     score = max(signals["cid"], signals["odd"], signals["doubled"], signals["bad_chars"], 0.0)
     return GarbleScore(Verdict.CLEAN, round(score, 4), signals)
@@ -286,6 +291,35 @@ def lines_to_assessment(lines: list[str]) -> PageAssessment:
     return PageAssessment(page, tuple(garbled), garbled_chars, sum(len(line) for line in lines))
 
 
+def doubled_pairs(tokens: list[str]) -> set[int]:
+    """Indices of tokens that come in adjacent equal pairs (``UE UE 8. 8. Circulation Circulation``).
+
+    Pairs count only when there are at least three, so ``Emissions: Emissions:`` (two table
+    columns) or ``response responses responses`` (a chart legend) are not doubled text.
+
+    >>> sorted(doubled_pairs("how how this this has has".split()))
+    [0, 1, 2, 3, 4, 5]
+    >>> doubled_pairs("Emissions: Emissions:".split())
+    set()
+    """
+    pairs: list[int] = []
+    i = 0
+    while i + 1 < len(tokens):
+        if tokens[i] == tokens[i + 1]:
+            pairs.append(i)
+            i += 2
+        else:
+            i += 1
+    if len(pairs) < MIN_DOUBLED_PAIRS:
+        return set()
+    return {j for i in pairs for j in (i, i + 1)}
+
+
+def _word_share(tokens: list[str], words: frozenset[str]) -> float:
+    letters = sum(len(t) for t in tokens)
+    return sum(len(t) for t in tokens if t.lower() in words) / letters if letters else 1.0
+
+
 def shift_text(text: str, shift: int) -> str:
     """Add ``shift`` to the code point of every printable non-space character."""
     return "".join(_shift_char(c, shift) if not c.isspace() else c for c in text)
@@ -302,13 +336,13 @@ def best_shift(tokens: Iterable[str], words: frozenset[str]) -> int | None:
     letters = sum(len(t) for t in sample)
     if not letters:
         return None
-    best, best_share = None, 0.0
+    best, best_share = None, _word_share(sample, words)
     for shift in range(-SHIFT_RANGE, SHIFT_RANGE + 1):
         if shift == 0:
             continue
-        hit = sum(len(t) for t in sample if shift_text(t, shift).lower() in words)
-        if hit / letters > best_share:
-            best, best_share = shift, hit / letters
+        share = _word_share([shift_text(t, shift) for t in sample], words)
+        if share > best_share:
+            best, best_share = shift, share
     return best if best_share >= SHIFTED_WORD_SHARE else None
 
 

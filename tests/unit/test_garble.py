@@ -1,0 +1,59 @@
+"""The garble detector against labelled examples (tests/data/garble_examples.jsonl).
+
+The examples are real passages from the seeds and the corpus (and glyph shifts of
+real text, which the corpus lacks). The thresholds in pipeline/garble.py were
+chosen from these measurements: every example must land on its label.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from support import ROOT
+
+from pipeline.garble import Verdict, best_shift, lines_to_assessment, shift_text, text_to_garble_score
+from pipeline.lexicon import lexicon
+
+EXAMPLES = [json.loads(line) for line in (ROOT / "tests" / "data" / "garble_examples.jsonl").open(encoding="utf-8")]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[f"{e['label']}:{e['source']}" for e in EXAMPLES])
+def test_labelled_example(example: dict[str, str]) -> None:
+    score = text_to_garble_score(example["text"], judge_words=example["scope"] == "block")
+    assert score.garbled is (example["label"] == "garbled"), (score.verdict, score.signals)
+
+
+def test_every_label_and_scope_is_represented() -> None:
+    kinds = {(e["label"], e["scope"]) for e in EXAMPLES}
+    assert kinds == {("garbled", "block"), ("garbled", "line"), ("clean", "block"), ("clean", "line")}
+    assert sum(e["label"] == "clean" for e in EXAMPLES) >= 15
+
+
+@pytest.mark.parametrize("shift", [3, -3, 7, 13, -29])
+def test_glyph_shift_is_found_and_undone(shift: int) -> None:
+    text = "The vision for this cluster is for the Region to be an international leader in sustainable building"
+    score = text_to_garble_score(shift_text(text, shift))
+    assert score.verdict is Verdict.SHIFTED
+    assert score.shift == shift
+    assert score.sample.startswith("The vision for this cluster")
+
+
+def test_best_shift_is_none_for_plain_words() -> None:
+    assert best_shift(["cluster", "vision", "region"], lexicon()) is None
+
+
+def test_verdicts_explain_themselves() -> None:
+    score = text_to_garble_score("Do iθaanAdva0.5(b)n-5.(ta0.5(b)giθa)eers")
+    assert score.verdict is Verdict.ODD
+    assert "noise from a broken PDF text layer" in score.explain()
+    assert "iθaanAdva0.5" in score.explain()
+
+
+def test_a_page_with_one_broken_line_is_broken() -> None:
+    clean = "The cluster employs some 48,400 people in the West Midlands and 2,500 companies."
+    broken = "Felony (cid:23)(cid:19)(cid:60)(cid:3)(cid:391) Person"
+    assessment = lines_to_assessment([clean] * 5 + [broken] + [clean] * 5)
+    assert not assessment.page.garbled
+    assert assessment.broken
+    assert [i for i, _ in assessment.garbled_lines] == [5]

@@ -1,0 +1,98 @@
+"""Broken PDF pages, flagged and recovered: real pages cut from ../shared/corpus/broken-text.
+
+Each test cuts the pages it needs into a one-page PDF (the broken fonts travel with
+the page), so the fixtures stay small and nothing of the corpus is committed.
+Word accuracy is measured against hand transcriptions in tests/data/transcriptions.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from support import ROOT, corpus_path
+
+from pipeline import ocr
+from pipeline.evaluation import word_accuracy
+from pipeline.ocr import OcrSettings
+from pipeline.pdf_io import read_pdf
+
+pytestmark = pytest.mark.corpus
+TRANSCRIPTIONS = ROOT / "tests" / "data" / "transcriptions"
+needs_tesseract = pytest.mark.skipif(not ocr.available(), reason="Tesseract is not installed (make ocr)")
+
+
+def cut(relative: str, page: int, tmp_path: Path) -> Path:
+    """A one-page PDF holding ``page`` (1-based) of a corpus file."""
+    source = pdfium.PdfDocument(str(corpus_path(relative)))
+    target = pdfium.PdfDocument.new()
+    target.import_pages(source, [page - 1])
+    path = tmp_path / f"{Path(relative).stem}-p{page}.pdf"
+    target.save(str(path))
+    return path
+
+
+def transcription(name: str) -> str:
+    return (TRANSCRIPTIONS / name).read_text(encoding="utf-8")
+
+
+@needs_tesseract
+@pytest.mark.parametrize(
+    ("relative", "page", "reference", "min_accuracy"),
+    [
+        ("broken-text/tamreview_missing_tounicode_pages2plus.pdf", 2, "tamreview_p2.txt", 0.97),
+        ("broken-text/us_md_offense_table_partial_cid.pdf", 1, "us_md_p1.txt", 0.60),  # a ruled table: 0.64 measured
+        ("broken-text/fr_cerfa_14411_assurance_maladie_form.pdf", 1, "fr_cerfa_p1.txt", 0.75),
+    ],
+)
+def test_cid_pages_are_recovered_by_ocr(
+    relative: str, page: int, reference: str, min_accuracy: float, tmp_path: Path
+) -> None:
+    parts = read_pdf(cut(relative, page, tmp_path), ocr_settings=OcrSettings())
+    assert parts.pages[0].text_source == "ocr"
+    assert parts.pages[0].ocr_confidence is not None and parts.pages[0].ocr_confidence > 0.7
+    assert "(cid:" not in parts.text
+    assert [i.kind for i in parts.issues] == ["ocr_recovered"]
+    assert "(cid:" in parts.layers[0].text  # the broken layer is kept for comparison
+    assert word_accuracy(transcription(reference), parts.text) >= min_accuracy
+    for word in parts.words:  # OCR words carry boxes on the page
+        assert 0 <= word.x0 < word.x1 <= parts.pages[0].width + 1
+
+
+def test_doubled_glyphs_are_repaired_without_ocr(tmp_path: Path) -> None:
+    parts = read_pdf(cut("broken-text/fr_textbook_duplicate_chars.pdf", 1, tmp_path), ocr_settings=None)
+    assert parts.pages[0].text_source == "pdf-dedupe"
+    assert [i.kind for i in parts.issues] == ["doubled_glyphs_repaired"]
+    assert "UE 8. Circulation - Métabolismes" in parts.text
+    assert word_accuracy(transcription("fr_textbook_p1.txt"), parts.text) == 1.0
+
+
+@needs_tesseract
+def test_decorative_header_is_flagged_then_read_by_ocr(tmp_path: Path) -> None:
+    parts = read_pdf(
+        cut("broken-text/ar_diputados_voting_record_garbled_header.pdf", 1, tmp_path), ocr_settings=OcrSettings()
+    )
+    assert [i.kind for i in parts.issues] == ["doubled_glyphs_repaired", "ocr_recovered"]
+    assert parts.pages[0].text_source == "ocr"
+    assert "ÉÉÉÉ" not in parts.text
+    assert word_accuracy(transcription("ar_diputados_p1.txt"), parts.text) >= 0.7
+
+
+def test_without_ocr_a_broken_page_is_flagged_and_kept(tmp_path: Path) -> None:
+    parts = read_pdf(cut("broken-text/tamreview_missing_tounicode_pages2plus.pdf", 2, tmp_path), ocr_settings=None)
+    assert parts.pages[0].text_source == "pdf"
+    assert parts.pages[0].garble == "cid"
+    (issue,) = parts.issues
+    assert issue.kind == "garbled_page" and "OCR is unavailable" in issue.detail
+
+
+def test_clean_policy_pages_are_left_alone(tmp_path: Path) -> None:
+    for relative, page in [
+        ("policy/ca_chelsea_plan_directeur_transport_actif_2021.pdf", 15),  # French
+        ("policy/uk_ukgi_annual_report_2021.pdf", 5),  # dot leaders drawn as U+FFFD
+        ("policy/uk_refreshing_defence_industrial_policy_2017.pdf", 10),  # long URLs
+    ]:
+        parts = read_pdf(cut(relative, page, tmp_path), ocr_settings=OcrSettings())
+        assert parts.pages[0].text_source == "pdf", relative
+        assert parts.issues == [], relative
