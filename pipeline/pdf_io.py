@@ -144,11 +144,12 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None) -
             span = (offset, offset + len(page_text)) if page_text else (None, None)
             issues.extend(replace(i, char_start=span[0], char_end=span[1]) for i in read.issues)
             if not page_words:
+                tried = "OCR found no text on it either" if ocr_settings and ocr.available() else "OCR is unavailable"
                 issues.append(
                     SourceIssue(
                         "no_text_layer",
-                        "warning",
-                        f"page {number} has no text layer and OCR could not read it: nothing on it is text",
+                        "info",
+                        f"page {number} has no text layer ({tried}): a blank or purely graphic page",
                         page=number,
                     )
                 )
@@ -225,6 +226,8 @@ def _ocr_or_keep(page: Any, number: int, read: PageRead, settings: OcrSettings, 
         read.issues.append(SourceIssue("ocr_failed", "error", f"page {number}: {why}; OCR failed: {exc}", page=number))
         return read
     ocr_read = _assessed(ocr_words_to_lines(words), "ocr")
+    if not ocr_read.groups and not read.groups:
+        return read  # a blank or purely graphic page: nothing to flag, the reader notes it has no text
     if not ocr_read.groups or (_badness(ocr_read.assessment) >= _badness(read.assessment) and read.groups):
         read.issues.append(
             SourceIssue(

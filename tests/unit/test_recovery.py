@@ -96,3 +96,10 @@ def test_clean_policy_pages_are_left_alone(tmp_path: Path) -> None:
         parts = read_pdf(cut(relative, page, tmp_path), ocr_settings=OcrSettings())
         assert parts.pages[0].text_source == "pdf", relative
         assert parts.issues == [], relative
+
+
+def test_issue_3_blank_page_is_not_garbled(tmp_path: Path) -> None:
+    """A blank inside cover has no text layer; OCR finds nothing: it is noted, not flagged as garbled."""
+    parts = read_pdf(cut("policy/uk_health_infrastructure_plan_2019.pdf", 2, tmp_path), ocr_settings=OcrSettings())
+    assert [(i.kind, i.severity) for i in parts.issues] == [("no_text_layer", "info")]
+    assert parts.pages[0].text_source == "pdf" and parts.pages[0].garble == "clean"
