@@ -97,12 +97,14 @@ def contents_issues(doc: ParsedDocument) -> list[SourceIssue]:
         return []
     issues: list[SourceIssue] = []
     matches = contents_to_matches(doc.contents, doc.sections)
+    body = _body_words(doc)
     for i, m in enumerate(matches):
         e = m.entry
         listed = f"{e.number} {e.title}" if e.number else f"'{e.title}'"
         page_ref = f" (page {e.page_ref})" if e.page_ref else ""
         if m.section is None:
-            issues.append(_missing(doc, matches, i, listed, page_ref))
+            if f" {normalise_title(e.title)} " not in body:  # printed in the body, only not recognised as a heading
+                issues.append(_missing(doc, matches, i, listed, page_ref))
             continue
         s = m.section
         printed = f"{s.number} {s.title}" if s.number else f"'{s.title}'"
@@ -136,6 +138,15 @@ def contents_issues(doc: ParsedDocument) -> list[SourceIssue]:
                     )
                 )
     return issues
+
+
+def _body_words(doc: ParsedDocument) -> str:
+    """The body after the contents page as one run of normalised words, to look a title up in.
+
+    A heading wrapped over two lines, or set beside another column, is still found.
+    """
+    start = max((e.char_end for e in doc.contents), default=0)
+    return f" {normalise_title(doc.text[start:])} "
 
 
 def _missing(doc: ParsedDocument, matches: list[Match], i: int, listed: str, page_ref: str) -> SourceIssue:
@@ -228,6 +239,9 @@ def _stops_mid_sentence(doc: ParsedDocument, block: Block, text: str) -> bool:
     stripped = text.rstrip()
     if stripped.endswith(("-", "–", "—")) and not stripped.endswith((" -", " –", " —")):
         return True  # a word broken at the end: "we have the world-"
+    if doc.pages:
+        # in PDFs a paragraph also ends where a column, a call-out or a page does: only a broken word counts
+        return False
     if len(text.split()) < MIN_TRUNCATED_WORDS or _SENTENCE_END.search(text) or _LABEL.match(text):
         return False
     index = doc.blocks.index(block)
