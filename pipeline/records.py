@@ -110,6 +110,7 @@ def document_to_rows(doc: ParsedDocument, run_id: str) -> dict[str, list[Row]]:
     """Every row the warehouse holds for one parsed document."""
     sections = {s.section_id: s for s in doc.sections}
     page_starts = [p.char_start for p in doc.pages]
+    starts = [s.char_start for s in doc.sections]
     rows: dict[str, list[Row]] = {
         "documents": [document_row(doc.source, run_id, doc, None)],
         "document_text": [{"document_id": doc.document_id, "text": doc.text}],
@@ -170,7 +171,7 @@ def document_to_rows(doc: ParsedDocument, run_id: str) -> dict[str, list[Row]]:
                     document_id=doc.document_id, char_start=e.char_start, char_end=e.char_end, page=e.page,
                     bbox=span_bbox(doc, e.char_start, e.char_end),
                     section_id=layout.innermost_section(
-                        doc.sections, [s.char_start for s in doc.sections], e.char_start, e.char_end
+                        doc.sections, starts, e.char_start, e.char_end
                     ),
                     extractor=CONTENTS_EXTRACTOR,
                 ),
@@ -180,7 +181,6 @@ def document_to_rows(doc: ParsedDocument, run_id: str) -> dict[str, list[Row]]:
         }
         for ordinal, e in enumerate(doc.contents, start=1)
     ]  # fmt: skip
-    starts = [s.char_start for s in doc.sections]
     rows["quality_issues"] = [_issue_row(doc, i, run_id, page_starts, starts, sections) for i in doc.issues]
     return rows
 

@@ -159,54 +159,44 @@ def _missing(doc: ParsedDocument, matches: list[Match], i: int, listed: str, pag
     garbled = [b for b in doc.blocks if b.quality != "ok" and start <= b.char_start < end]
     if garbled:
         where = f"section {before.number} {before.title}" if before and before.number else "the text before it"
-        return SourceIssue(
+        return _issue(
             "heading_swallowed",
-            "warning",
             f"the contents lists {listed}{page_ref}, but the body has no such heading: the text where it "
             f"should start ({where}) is garbled, so the heading was probably swallowed by the garbled text",
-            page=garbled[0].page,
-            char_start=garbled[0].char_start,
-            char_end=garbled[-1].char_end,
-            extractor=STRUCTURE_EXTRACTOR,
+            (garbled[0].page, garbled[0].char_start, garbled[-1].char_end),
             confidence=0.8,
         )
-    return SourceIssue(
+    return _issue(
         "missing_section",
-        "warning",
         f"the contents lists {listed}{page_ref}, but the body has no such section",
-        page=entry.page,
-        char_start=entry.char_start,
-        char_end=entry.char_end,
-        extractor=STRUCTURE_EXTRACTOR,
-        confidence=0.9,
+        (entry.page, entry.char_start, entry.char_end),
     )
 
 
 def _at_heading(section: Section, kind: str, detail: str, confidence: float = 0.9) -> SourceIssue:
+    return _issue(kind, detail, (section.page_start, section.char_start, section.heading_end), confidence)
+
+
+def _issue(kind: str, detail: str, where: tuple[int | None, int, int], confidence: float = 0.9) -> SourceIssue:
+    """A structure warning at ``where`` = (page, char_start, char_end)."""
+    page, start, end = where
     return SourceIssue(
-        kind,
-        "warning",
-        detail,
-        page=section.page_start,
-        char_start=section.char_start,
-        char_end=section.heading_end,
-        extractor=STRUCTURE_EXTRACTOR,
-        confidence=confidence,
-    )
+        kind, "warning", detail, page=page, char_start=start, char_end=end,
+        extractor=STRUCTURE_EXTRACTOR, confidence=confidence,
+    )  # fmt: skip
 
 
 def truncated_sections(doc: ParsedDocument) -> list[SourceIssue]:
     """Sections whose last paragraph stops mid-sentence (``…we have the world-``) before the next heading."""
     issues: list[SourceIssue] = []
     last_block: dict[str, Block] = {}
-    for block in doc.blocks:
-        if block.section_id is not None and block.kind is not BlockKind.HEADING:
-            last_block[block.section_id] = block
+    for b in doc.blocks:
+        if b.section_id is not None and b.kind is not BlockKind.HEADING:
+            last_block[b.section_id] = b
     for section in doc.sections:
-        last = last_block.get(section.section_id)
-        if last is None or last.kind is not BlockKind.PARAGRAPH or last.quality != "ok":
+        block = last_block.get(section.section_id)
+        if block is None or block.kind is not BlockKind.PARAGRAPH or block.quality != "ok":
             continue
-        block = last
         if block.char_end < section.char_end - 2 and _has_child_after(doc, section, block):
             continue  # subsections follow: the section goes on in them
         text = doc.text[block.char_start : block.char_end]
@@ -216,14 +206,10 @@ def truncated_sections(doc: ParsedDocument) -> list[SourceIssue]:
         label = f"{section.number} {section.title}" if section.number else f"'{section.title}'"
         section.quality = "truncated" if section.quality == "ok" else section.quality
         issues.append(
-            SourceIssue(
+            _issue(
                 "truncated_section",
-                "warning",
                 f"section {label} stops mid-sentence ('…{tail}'): the rest of its text is missing from the source",
-                page=block.page,
-                char_start=block.char_start,
-                char_end=block.char_end,
-                extractor=STRUCTURE_EXTRACTOR,
+                (block.page, block.char_start, block.char_end),
                 confidence=0.8 if text.rstrip().endswith(("-", "–")) else 0.6,
             )
         )
