@@ -218,6 +218,65 @@ class SourceSpec:
     expected_sha256: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class ClusterMention:
+    """Where a document presents a cluster: a heading, a ``Cluster:`` label, a list or table of clusters.
+
+    ``rule`` names the rule that found it; ``origin`` says whether the name
+    matched the curated catalogue or made a new (discovered) cluster.
+    """
+
+    cluster_id: str
+    name_as_written: str
+    char_start: int
+    char_end: int
+    rule: str
+    origin: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Vision:
+    """A statement the document frames as the vision (ambition, mission) for a cluster or for the plan.
+
+    ``attribution`` says how ``cluster_id`` was found: ``sentence`` (the
+    statement names it), ``section`` (the section it sits in is the cluster's),
+    ``document`` (the whole document is about one cluster) or ``none``.
+    """
+
+    cluster_id: str | None
+    text: str
+    char_start: int
+    char_end: int
+    frame: str
+    rule: str
+    attribution: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Objective:
+    """One item of a list of objectives (aims, themes, priorities, directions) the document gives.
+
+    ``list_number`` counts the document's objective lists from 1; ``ordinal`` is
+    the item's position in its list; ``list_style`` is ``numbered``,
+    ``bulleted`` or ``paragraphs`` (a run of "Title – description" paragraphs);
+    ``list_kind`` is the noun the lead-in uses (``objective``, ``theme``, …).
+    """
+
+    cluster_id: str | None
+    ordinal: int
+    text: str
+    char_start: int
+    char_end: int
+    list_number: int
+    list_style: str
+    list_kind: str
+    lead_in: str
+    attribution: str
+    confidence: float
+
+
 @dataclass(slots=True)
 class ParsedDocument:
     """Everything the pipeline learned from one source, ready to load."""
@@ -234,6 +293,9 @@ class ParsedDocument:
     issues: list[SourceIssue] = field(default_factory=list)
     layers: list[PageLayer] = field(default_factory=list)
     quarantine: list[tuple[int, int]] = field(default_factory=list)
+    cluster_mentions: list[ClusterMention] = field(default_factory=list)
+    visions: list[Vision] = field(default_factory=list)
+    objectives: list[Objective] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
 
     @property

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 from pipeline import layout, quality, structure
+from pipeline.extract import document_to_extracts
 from pipeline.models import MediaType, ParsedDocument, SourceIssue, SourceSpec
 from pipeline.ocr import OcrSettings
 from pipeline.text import UnreadableSource, bytes_to_str, first_title, str_to_lines
@@ -59,5 +60,9 @@ def source_to_document(spec: SourceSpec) -> ParsedDocument:
     quarantine = quality.mark_garbled_blocks(doc)
     doc.quarantine = list(zip(quarantine.starts, quarantine.ends, strict=True))
     doc.issues.extend(structure.contents_issues(doc) + structure.truncated_sections(doc))
-    doc.seconds = {"read": read_done - started, "layout": time.perf_counter() - read_done}
+    layout_done = time.perf_counter()
+    document_to_extracts(doc)
+    doc.seconds = {
+        "read": read_done - started, "layout": layout_done - read_done, "extract": time.perf_counter() - layout_done,
+    }  # fmt: skip
     return doc

@@ -131,3 +131,139 @@ def benign_bracket_suffix() -> re.Pattern[str]:
 def address_like() -> re.Pattern[str]:
     """URLs, e-mail addresses and paths: ``https://…``, ``www.gov.uk``, ``a@b.org``, ``docs/file.pdf``, ``%20``."""
     return re.compile(r"://|^www\.|\w@\w|\w/\w|%[0-9A-Fa-f]{2}|\.(?:pdf|html?|aspx?|php|docx?|xlsx?)\b|[?&]\w+=", re.I)
+
+
+@cache
+def vision_statement() -> re.Pattern[str]:
+    """A sentence that frames itself as the vision, ambition or mission, then states it.
+
+    Matches ``The vision for this cluster is for the Region to be …``,
+    ``The vision is to support …``, ``Our ambition is that …``,
+    ``The ICT cluster's vision is to …``, ``Our mission: to …``.
+    Not ``The development of an overall vision … will require``, ``the current
+    vision for AWM intervention … is provisional`` (no statement follows ``is``),
+    ``This vision will be delivered through …`` or ``develop a vision for …``.
+    Groups: ``frame`` (vision/ambition/mission), ``subject`` (what ``for``/``of``
+    names, if anything), ``statement`` (from ``to``/``for``/``that``… onwards).
+    """
+    return re.compile(
+        r"^(?:(?:in\s+short|overall|ultimately|simply\s+put),\s+)?"
+        r"(?:(?:the|our|its|their|this|[A-Z][\w&’'.\- ]{0,60}?(?:'s|’s))\s+)?"
+        r"(?:(?:overall|long[- ]term|shared|strategic|central|overarching|key|main|\d+[- ]year)\s+)*"
+        r"(?P<frame>vision|ambition|mission)(?:\s+statement)?"
+        r"(?:\s+(?:for|of)\s+(?P<subject>[^,.;:]{1,90}?))?"
+        r"\s+(?:is|remains|will\s+be)\s*(?::\s*|(?=(?:to|for|that|of|a|an|the|where|one)\b|[\"'‘“]))"
+        r"(?P<statement>.+)$",
+        re.I | re.S,
+    )
+
+
+@cache
+def vision_heading() -> re.Pattern[str]:
+    """A heading or lead-in that announces the vision in the next block.
+
+    Matches ``Vision``, ``Our Vision``, ``Vision statement``, ``The vision for the cluster``,
+    ``… realises the following Ambition:``. Not ``Delivering the Strategic Vision``
+    or ``Oxfordshire's Strategic Vision`` (a title about a vision, not the statement's frame).
+    """
+    return re.compile(
+        r"(?:^(?:(?:our|the|a|shared)\s+)?(?:vision|ambition|mission)(?:\s+statement)?(?:\s+for\s+[^:]{1,60})?\s*:?\s*$"
+        r"|\b(?:following|this|our)\s+(?:\w+\s+)?(?:vision|ambition|mission)(?:\s+statement)?\s*:\s*$)",
+        re.I,
+    )
+
+
+@cache
+def title_description() -> re.Pattern[str]:
+    """A "Title – description" paragraph, as plans list themes and objectives.
+
+    Matches ``Holistic design – promoting design as a key business driver …`` and
+    ``Business Growth – recognising and exploiting strengths …``. The title is one
+    to eight words. Not ``2005-08 plans`` or ``The move to factory-made solution …``.
+    Groups: ``title``, ``description``.
+    """
+    return re.compile(
+        r"^(?P<title>[^\s–—\-:][^–—:.;]{0,70}?)\s+[–—-]{1,2}\s+(?P<description>\S.*)$", re.S
+    )
+
+
+@cache
+def objective_nouns() -> re.Pattern[str]:
+    """Nouns under which plans list what they aim at.
+
+    ``objectives``, ``aims`` (not the verb ``aim to``), ``goals``, ``themes``,
+    ``priorities``, ``strategic directions``, ``pillars``, ``missions``, ``focus``/``areas``.
+    """
+    return re.compile(
+        r"\b(?:objectives?|(?<!will\s)aims?(?!\s+to\b)|goals?|themes?|priorit(?:y|ies)|(?:strategic\s+)?directions"
+        r"|pillars?|missions|ambitions|strands?|outcomes|focus(?:\s+areas?)?|areas\s+of\s+focus)\b",
+        re.I,
+    )
+
+
+@cache
+def non_objective_nouns() -> re.Pattern[str]:
+    """Nouns under which plans list things that are not objectives: projects, activities, examples, parts.
+
+    ``projects``, ``activities``, ``actions``, ``interventions``, ``prerequisites``,
+    ``examples``, ``sections``, ``partners``, ``members``, ``case studies``, ``steps``.
+    """
+    return re.compile(
+        r"\b(?:projects?|activit(?:y|ies)|actions?|interventions?|prerequisites?|examples?|sections?|chapters?"
+        r"|partners?|members?|bodies|case\s+stud(?:y|ies)|steps?|recommendations?|initiatives?|programmes?"
+        r"|mechanisms?|measures?|milestones?|questions?|principles?|references?|sources?)\b",
+        re.I,
+    )
+
+
+@cache
+def counted_noun() -> re.Pattern[str]:
+    """A count and the noun it counts: ``the following five themes``, ``5 principal objectives``,
+    ``four strategic directions``, ``three areas``. Groups ``count``, ``noun``."""
+    return re.compile(
+        r"\b(?P<count>following(?:\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?"
+        r"|\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+        r"\s+(?:(?:key|main|principal|strategic|core|broad|cross-cutting|delivery|new|specific|major|\w+ly)\s+)*"
+        r"(?P<noun>[a-z][\w-]+(?:\s+(?:areas?|directions?))?)",
+        re.I,
+    )
+
+
+@cache
+def aim_verb_lead_in() -> re.Pattern[str]:
+    """A lead-in whose verb announces aims, ending in a colon: ``Specifically the plan seeks to:``,
+    ``The Plan seeks to … by including:``, ``the aim is to:``, ``… will focus on … will include:``."""
+    return re.compile(
+        r"\b(?:seeks?\s+to|aims?\s+to|aim\s+is\s+to|intends?\s+to|will\s+focus|wish\s+to\s+focus|focus(?:es)?\s+on"
+        r"|is\s+to|sets?\s+out\s+to|objectives?\s+(?:is|are)\s+to)\b[^:]*:\s*-?\s*$",
+        re.I,
+    )
+
+
+def names_in_text(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``names`` as whole words, longest first, ``&`` and ``and`` interchangeable, any spacing.
+
+    Built per catalogue (the names are data, the shape is this function):
+    ``names_in_text(("Food and Drink",))`` matches ``Food & Drink`` and ``food and  drink``.
+    Group ``name``.
+    """
+    parts = []
+    for name in sorted(set(names), key=len, reverse=True):
+        words = re.split(r"\s+", name.strip())
+        escaped = [r"(?:and|&)" if w.lower() in {"and", "&"} else re.escape(w) for w in words]
+        parts.append(r"\s+".join(escaped))
+    return re.compile(r"(?<![\w&])(?P<name>" + "|".join(parts) + r")(?![\w&])", re.I)
+
+
+@cache
+def cluster_word_after() -> re.Pattern[str]:
+    """What follows a name that makes it a cluster's name in prose: ``… Cluster``, ``… cluster plan``,
+    ``… sector``, ``… COG``. Matched at the end of a name. Group ``word``."""
+    return re.compile(r"^\s+(?P<word>clusters?|sectors?|COG|sub-clusters?)\b", re.I)
+
+
+@cache
+def sector_deal_title() -> re.Pattern[str]:
+    """The title of a sector deal or cluster plan, naming its sector: ``Aerospace Sector Deal``,
+    ``Creative Industries Sector Deal``, ``ICT Cluster Plan``. Group ``name``."""
+    return re.compile(r"^\s*(?P<name>[A-Z][\w&,' -]{1,60}?)\s+(?:Sector\s+Deal|Cluster\s+Plan|Sector\s+Strategy)\s*$")

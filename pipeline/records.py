@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline import PIPELINE_VERSION, layout
+from pipeline.extract.objectives import EXTRACTOR as OBJECTIVES_EXTRACTOR
 from pipeline.ids import stable_id
 from pipeline.models import BBox, ParsedDocument, Provenance, Section, SourceIssue, SourceSpec
 
@@ -182,7 +183,32 @@ def document_to_rows(doc: ParsedDocument, run_id: str) -> dict[str, list[Row]]:
         for ordinal, e in enumerate(doc.contents, start=1)
     ]  # fmt: skip
     rows["quality_issues"] = [_issue_row(doc, i, run_id, page_starts, starts, sections) for i in doc.issues]
+    rows.update(extracts_to_rows(doc, run_id, page_starts, starts, sections))
     return rows
+
+
+def span_provenance(
+    doc: ParsedDocument,
+    start: int,
+    end: int,
+    extractor: str,
+    confidence: float,
+    page_starts: list[int],
+    starts: list[int],
+) -> Provenance:
+    """Provenance of a span: its page and box when it lies on one page, and its innermost section."""
+    page = layout.page_of(page_starts, start)
+    on_one_page = page is not None and doc.pages[page - 1].char_end >= end
+    return Provenance(
+        document_id=doc.document_id,
+        char_start=start,
+        char_end=end,
+        page=page if on_one_page else None,
+        bbox=span_bbox(doc, start, end) if on_one_page else None,
+        section_id=layout.innermost_section(doc.sections, starts, start, end),
+        extractor=extractor,
+        confidence=confidence,
+    )
 
 
 def _issue_row(
@@ -202,17 +228,44 @@ def _issue_row(
             "bbox_x0": None, "bbox_top": None, "bbox_x1": None, "bbox_bottom": None,
             "section_id": None, "extractor": issue.extractor, "confidence": issue.confidence, "run_id": run_id,
         }  # fmt: skip
-    start, end = issue.char_start, issue.char_end
-    page = layout.page_of(page_starts, start)
-    on_one_page = page is not None and doc.pages[page - 1].char_end >= end
-    prov = Provenance(
-        document_id=doc.document_id,
-        char_start=start,
-        char_end=end,
-        page=page if on_one_page else None,
-        bbox=span_bbox(doc, start, end) if on_one_page else None,
-        section_id=layout.innermost_section(doc.sections, starts, start, end),
-        extractor=issue.extractor,
-        confidence=issue.confidence,
+    prov = span_provenance(
+        doc, issue.char_start, issue.char_end, issue.extractor, issue.confidence, page_starts, starts
     )
     return {**head, **provenance_row(doc, prov, run_id, sections)}
+
+
+def extracts_to_rows(
+    doc: ParsedDocument, run_id: str, page_starts: list[int], starts: list[int], sections: dict[str, Section]
+) -> dict[str, list[Row]]:
+    """Rows of ``cluster_mentions``, ``visions`` and ``objectives``, each with its provenance."""
+
+    def prov(start: int, end: int, extractor: str, confidence: float) -> Row:
+        p = span_provenance(doc, start, end, extractor, confidence, page_starts, starts)
+        return provenance_row(doc, p, run_id, sections)
+
+    mentions = []
+    for m in doc.cluster_mentions:
+        extractor = f"clusters/{m.rule}@1"
+        mentions.append({
+            "mention_id": stable_id("cm", doc.document_id, m.char_start, m.char_end, extractor),
+            "cluster_id": m.cluster_id, "name_as_written": m.name_as_written, "rule": m.rule, "origin": m.origin,
+            **prov(m.char_start, m.char_end, extractor, m.confidence),
+        })  # fmt: skip
+    visions = []
+    for v in doc.visions:
+        extractor = f"visions/{v.rule}@1"
+        visions.append({
+            "vision_id": stable_id("vis", doc.document_id, v.char_start, v.char_end, extractor),
+            "cluster_id": v.cluster_id, "text": v.text, "frame": v.frame, "rule": v.rule,
+            "attribution": v.attribution, **prov(v.char_start, v.char_end, extractor, v.confidence),
+        })  # fmt: skip
+    objectives = []
+    for o in doc.objectives:
+        extractor = OBJECTIVES_EXTRACTOR
+        objectives.append({
+            "objective_id": stable_id("obj", doc.document_id, o.char_start, o.char_end, extractor),
+            "cluster_id": o.cluster_id, "ordinal": o.ordinal, "text": o.text, "list_number": o.list_number,
+            "list_style": o.list_style, "list_kind": o.list_kind, "lead_in": o.lead_in,
+            "attribution": o.attribution, **prov(o.char_start, o.char_end, extractor, o.confidence),
+        })  # fmt: skip
+    return {"cluster_mentions": mentions, "visions": visions, "objectives": objectives}

@@ -16,9 +16,10 @@ from pipeline import PIPELINE_VERSION
 from pipeline.models import ParsedDocument, SourceSpec
 from pipeline.records import PER_DOCUMENT_TABLES, document_to_rows, failure_to_rows
 from warehouse import migrate, publish
+from warehouse.clusters import CLUSTER_TABLES, refresh_clusters
 from warehouse.load import replace_document
 
-SUMMARY_TABLES = tuple(t for t in PER_DOCUMENT_TABLES if t != "document_text")
+SUMMARY_TABLES = (*(t for t in PER_DOCUMENT_TABLES if t != "document_text"), *CLUSTER_TABLES)
 
 
 def new_run_id() -> str:
@@ -81,6 +82,7 @@ class WarehouseWriter:
 
     def finish(self, status: str | None = None) -> None:
         s = self.summary
+        refresh_clusters(self.con)
         s.seconds = time.perf_counter() - self._started
         for table in SUMMARY_TABLES:
             row = self.con.execute(f'SELECT count(*) FROM "{table}"').fetchone()

@@ -1,0 +1,25 @@
+"""Extractors: functions from a laid-out :class:`~pipeline.models.ParsedDocument` to records.
+
+Each extractor reads the layout tree (sections, blocks) and asks the
+document's quarantine before it takes anything, so nothing comes from text
+flagged as garbled. :func:`document_to_extracts` runs them in order.
+"""
+
+from __future__ import annotations
+
+from pipeline.clusters import Catalogue, load_catalogue
+from pipeline.extract.clusters import document_to_mentions, mentions_to_section_clusters
+from pipeline.extract.context import DocumentView
+from pipeline.extract.objectives import document_to_objectives_and_issues
+from pipeline.extract.visions import document_to_visions
+from pipeline.models import ParsedDocument
+
+
+def document_to_extracts(doc: ParsedDocument, catalogue: Catalogue | None = None) -> None:
+    """Fill ``doc.cluster_mentions``, ``doc.visions`` and ``doc.objectives``."""
+    view = DocumentView.of(doc, catalogue or load_catalogue())
+    doc.cluster_mentions = document_to_mentions(view)
+    view.section_clusters, view.document_cluster = mentions_to_section_clusters(view, doc.cluster_mentions)
+    doc.visions = document_to_visions(view)
+    doc.objectives, issues = document_to_objectives_and_issues(view)
+    doc.issues.extend(issues)

@@ -1,0 +1,291 @@
+"""Objectives: the lists of objectives, aims, themes, priorities or directions a document gives.
+
+A list counts when a *lead-in* announces it: the last sentence of the block
+before the list names what follows (``the following objectives:``, ``four
+strategic directions``, ``The key themes for this cluster are:``), or says what
+the plan seeks or aims to do and ends in a colon. A lead-in whose noun is
+something else (``projects``, ``activities``, ``prerequisites``, ``sections``)
+announces no objectives, even when it also uses the word (``From these
+objectives flow a number of new support activities covering:``). A heading
+such as ``Aims and objectives`` frames the first list of its section.
+
+The items come from the layout tree: a numbered or bulleted list (a numbered
+list stays one list when each item is followed by a paragraph describing it),
+or a run of "Title – description" paragraphs. When the lead-in announces a
+count (``the following five themes``) that the items do not meet, a
+``list_count_mismatch`` quality issue says so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.extract.context import DocumentView
+from pipeline.models import Block, BlockKind, Objective, SourceIssue
+from pipeline.patterns import (
+    aim_verb_lead_in,
+    cluster_word_after,
+    counted_noun,
+    non_objective_nouns,
+    objective_nouns,
+    title_description,
+)
+from pipeline.sentences import spans_to_sentences
+
+EXTRACTOR = "objectives/lists@1"
+NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+KINDS = (
+    ("objective", "objective"), ("aim", "aim"), ("goal", "goal"), ("theme", "theme"), ("priorit", "priority"),
+    ("direction", "strategic_direction"), ("pillar", "pillar"), ("mission", "mission"), ("ambition", "ambition"),
+    ("strand", "strand"), ("outcome", "outcome"), ("focus", "focus_area"), ("area", "focus_area"),
+)  # fmt: skip
+MAX_TITLE_WORDS = 8
+MAX_DESCRIPTION_GAP = 2  # paragraphs allowed between numbered items that describe the previous one
+
+
+@dataclass(frozen=True, slots=True)
+class LeadIn:
+    """What a lead-in announces: the kind of list, how sure we are, and the count it gives (if any)."""
+
+    kind: str
+    confidence: float
+    count: int | None
+    strong: bool
+
+
+def document_to_objectives(view: DocumentView) -> list[Objective]:
+    """Every objective list item of the document, in text order."""
+    objectives, _ = document_to_objectives_and_issues(view)
+    return objectives
+
+
+def document_to_objectives_and_issues(view: DocumentView) -> tuple[list[Objective], list[SourceIssue]]:
+    blocks = view.doc.blocks
+    text = view.doc.text
+    candidates = [i for i, b in enumerate(blocks[:-1]) if _could_lead(view, i)]
+    last_sentences = spans_to_sentences(text, [view.item_span(blocks[i]) for i in candidates])
+    objectives: list[Objective] = []
+    issues: list[SourceIssue] = []
+    used: set[int] = set()
+    list_number = 0
+    for i, sentences in zip(candidates, last_sentences, strict=True):
+        if not sentences or i in used:
+            continue
+        s, e = sentences[-1]
+        lead = sentence_to_lead_in(text[s:e])
+        if lead is None:
+            continue
+        items, style = _items_after(view, i)
+        items = [j for j in items if j not in used]
+        if not items:
+            continue
+        cluster_id, attribution = _attribute(view, blocks[i], text[s:e])
+        if cluster_id is None and not lead.strong:
+            continue
+        list_number += 1
+        used.update(items)
+        for ordinal, j in enumerate(items, start=1):
+            cs, ce = _trimmed(text, *view.item_span(blocks[j]))
+            objectives.append(
+                Objective(
+                    cluster_id, ordinal, text[cs:ce], cs, ce, list_number, style, lead.kind, text[s:e],
+                    attribution, lead.confidence,
+                )
+            )  # fmt: skip
+        if lead.count is not None and lead.count != len(items):
+            issues.append(
+                SourceIssue(
+                    "list_count_mismatch", "warning",
+                    f"the text announces {lead.count} {lead.kind.replace('_', ' ')}s but lists {len(items)}",
+                    char_start=s, char_end=e, extractor=EXTRACTOR, confidence=0.9,
+                )
+            )  # fmt: skip
+    objectives.extend(_heading_framed(view, used, list_number))
+    objectives.sort(key=lambda o: o.char_start)
+    return objectives, issues
+
+
+def sentence_to_lead_in(sentence: str) -> LeadIn | None:
+    """What a lead-in sentence announces, or None when it announces no objectives.
+
+    >>> sentence_to_lead_in("In the medium term, support for the cluster falls under the following five themes:")
+    LeadIn(kind='theme', confidence=0.9, count=5, strong=True)
+    >>> sentence_to_lead_in("From these objectives flow a number of new support activities covering:") is None
+    True
+    >>> sentence_to_lead_in("Specifically the plan seeks to:")
+    LeadIn(kind='aim', confidence=0.7, count=None, strong=False)
+    """
+    sentence = sentence.strip()
+    colon = bool(re.search(r":\s*-?$", sentence))
+    focus = re.search(r"\bfocus", sentence, re.I) is not None
+    counted = [m for m in counted_noun().finditer(sentence) if _noun_verdict(m.group("noun"), focus) is not None]
+    if counted:
+        m = counted[-1]
+        kind = _noun_verdict(m.group("noun"), focus)
+        if kind is None or kind == "":
+            return None
+        return LeadIn(kind, 0.9, _count(m.group("count")), True)
+    if not colon:
+        return None
+    nouns = [(m.start(), m.group(0), True) for m in objective_nouns().finditer(sentence)]
+    nouns += [(m.start(), m.group(0), False) for m in non_objective_nouns().finditer(sentence)]
+    if nouns:
+        _, noun, positive = max(nouns)
+        if not positive:
+            return None
+        return LeadIn(_kind(noun), 0.85, None, True)
+    if aim_verb_lead_in().search(sentence):
+        return LeadIn("aim", 0.7, None, False)
+    return None
+
+
+def _noun_verdict(noun: str, focus: bool) -> str | None:
+    """The list kind a counted noun announces; ``""`` for a non-objective noun; None for neither."""
+    if non_objective_nouns().fullmatch(noun):
+        return ""
+    if objective_nouns().fullmatch(noun) or (focus and re.fullmatch(r"areas?", noun, re.I)):
+        return _kind(noun)
+    return None
+
+
+def _kind(noun: str) -> str:
+    lowered = noun.lower()
+    return next((kind for stem, kind in KINDS if stem in lowered), "objective")
+
+
+def _count(word: str) -> int | None:
+    last = word.lower().split()[-1]
+    if last.isdigit():
+        return int(last)
+    return NUMBERS.get(last)
+
+
+def _could_lead(view: DocumentView, i: int) -> bool:
+    block, following = view.doc.blocks[i], view.doc.blocks[i + 1]
+    if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or not view.clean(block):
+        return False
+    if following.section_id != block.section_id or not view.clean(following):
+        return False
+    if following.kind is BlockKind.LIST_ITEM:
+        return following.list_id != block.list_id or view.text(block).rstrip().endswith(":")
+    return following.kind is BlockKind.PARAGRAPH and view.text(block).rstrip().endswith((":", ":-"))
+
+
+def _items_after(view: DocumentView, i: int) -> tuple[list[int], str]:
+    """The blocks that make up the list a lead-in at ``i`` announces, and the list's style."""
+    blocks = view.doc.blocks
+    first = blocks[i + 1]
+    if first.kind is BlockKind.LIST_ITEM:
+        return _list_items(view, i + 1)
+    run = []
+    j = i + 1
+    while j < len(blocks) and _title_description(view, blocks[j], first.section_id):
+        run.append(j)
+        j += 1
+    return run, "paragraphs"
+
+
+def _list_items(view: DocumentView, start: int) -> tuple[list[int], str]:
+    blocks = view.doc.blocks
+    first = blocks[start]
+    numbered = _ordinal(first) is not None
+    items = [start]
+    j = start + 1
+    while j < len(blocks):
+        b = blocks[j]
+        if b.section_id != first.section_id or not view.clean(b):
+            break
+        if b.kind is BlockKind.LIST_ITEM and b.list_id == first.list_id and (_ordinal(b) is not None) == numbered:
+            items.append(j)
+            j += 1
+            continue
+        if numbered:
+            # a numbered list whose items each have a paragraph of description after them
+            nxt = next(
+                (k for k in range(j, min(j + MAX_DESCRIPTION_GAP + 1, len(blocks))) if blocks[k].kind is not BlockKind.PARAGRAPH),
+                None,
+            )
+            if (
+                nxt is not None
+                and blocks[nxt].kind is BlockKind.LIST_ITEM
+                and blocks[nxt].section_id == first.section_id
+                and _ordinal(blocks[nxt]) == (_ordinal(blocks[items[-1]]) or 0) + 1
+            ):
+                items.append(nxt)
+                j = nxt + 1
+                continue
+        break
+    return items, "numbered" if numbered else "bulleted"
+
+
+def _ordinal(block: Block) -> int | None:
+    """The number a list item's marker gives (``3.`` → 3, ``c)`` → 3), None for a bullet."""
+    marker = (block.marker or "").strip()
+    digits = re.search(r"\d+", marker)
+    if digits:
+        return int(digits.group(0))
+    letter = re.fullmatch(r"\(?([a-z])[.)]", marker)
+    if letter:
+        return ord(letter.group(1)) - ord("a") + 1
+    return None
+
+
+def _title_description(view: DocumentView, block: Block, section_id: str | None) -> bool:
+    if block.kind is not BlockKind.PARAGRAPH or block.section_id != section_id or not view.clean(block):
+        return False
+    m = title_description().match(view.text(block).strip())
+    return m is not None and len(m.group("title").split()) <= MAX_TITLE_WORDS
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _attribute(view: DocumentView, lead: Block, sentence: str) -> tuple[str | None, str]:
+    """The cluster a list belongs to: the one its lead-in names, else its section's, else the document's."""
+    for m in view.catalogue.names_pattern().finditer(sentence):
+        if cluster_word_after().match(sentence[m.end() :]):
+            cluster_id = view.catalogue.lookup(m.group("name"))
+            if cluster_id:
+                return cluster_id, "sentence"
+    return view.cluster_of(lead.section_id)
+
+
+def _heading_framed(view: DocumentView, used: set[int], list_number: int) -> list[Objective]:
+    """The first list of a section whose heading is a list noun (``Objectives``, ``Our priorities``)."""
+    out: list[Objective] = []
+    text = view.doc.text
+    blocks = view.doc.blocks
+    for i, heading in enumerate(blocks):
+        if heading.kind is not BlockKind.HEADING or not view.clean(heading):
+            continue
+        title = view.text(heading).strip()
+        if len(title.split()) > 6 or not objective_nouns().search(title) or non_objective_nouns().search(title):
+            continue
+        j = i + 1
+        while j < len(blocks) and blocks[j].kind is BlockKind.PARAGRAPH and blocks[j].section_id == heading.section_id:
+            if text[blocks[j].char_start : blocks[j].char_end].rstrip().endswith(":"):
+                break  # a lead-in of its own decides
+            j += 1
+        if j >= len(blocks) or blocks[j].kind is not BlockKind.LIST_ITEM or j in used:
+            continue
+        if blocks[j].section_id != heading.section_id:
+            continue
+        items, style = _list_items(view, j)
+        cluster_id, attribution = view.cluster_of(heading.section_id)
+        list_number += 1
+        used.update(items)
+        for ordinal, k in enumerate(items, start=1):
+            cs, ce = _trimmed(text, *view.item_span(blocks[k]))
+            out.append(
+                Objective(
+                    cluster_id, ordinal, text[cs:ce], cs, ce, list_number, style, _kind(title), title,
+                    attribution, 0.7,
+                )
+            )  # fmt: skip
+    return out
