@@ -18,7 +18,7 @@ export DO_NOT_TRACK ?= 1
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 
 .DEFAULT_GOAL := help
-.PHONY: help setup ocr ingest test eval-quality sql lint docs lock clean
+.PHONY: help setup ocr ingest test eval eval-quality sql lint docs lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -49,6 +49,9 @@ ingest: $(STAMP) ## Load SOURCES into WAREHOUSE through the Prefect ingest flow
 
 test: $(STAMP) ## Run the test suite
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
+
+eval: $(STAMP) ## Precision/recall of clusters, visions, objectives against tests/data/gold
+	$(PYTHON) scripts/eval_extraction.py
 
 eval-quality: $(STAMP) ## Measure garble flags, OCR recovery and word accuracy on ../shared/corpus
 	$(PYTHON) scripts/eval_quality.py

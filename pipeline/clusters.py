@@ -54,7 +54,9 @@ class CatalogueFile(BaseModel):
             raise ValueError(f"cluster ids listed twice: {sorted(duplicates)}")
         known = set(ids)
         for c in self.clusters:
-            dangling = [r.id for r in c.related if r.id not in known] + ([c.parent] if c.parent not in known | {None} else [])
+            dangling = [r.id for r in c.related if r.id not in known] + (
+                [c.parent] if c.parent not in known | {None} else []
+            )
             if dangling:
                 raise ValueError(f"cluster {c.id} refers to unknown clusters {dangling}")
         return self
@@ -174,7 +176,12 @@ def catalogue_to_rows(
     aliases: dict[tuple[str, str], dict[str, str | None]] = {}
     for c in catalogue.clusters:
         for name in (c.name, *c.aliases):
-            aliases[(c.id, name)] = {"cluster_id": c.id, "alias": name, "origin": "curated", "alias_key": name_to_key(name)}
+            aliases[(c.id, name)] = {
+                "cluster_id": c.id,
+                "alias": name,
+                "origin": "curated",
+                "alias_key": name_to_key(name),
+            }
     spellings: dict[str, Counter[str]] = {}
     for cluster_id, written, origin in observed:
         written = " ".join(written.split())
@@ -198,4 +205,8 @@ def catalogue_to_rows(
         for c in catalogue.clusters
         if c.parent
     ]
-    return {"clusters": clusters, "cluster_aliases": sorted(aliases.values(), key=lambda r: (r["cluster_id"] or "", r["alias"] or "")), "cluster_relations": relations}
+    return {
+        "clusters": clusters,
+        "cluster_aliases": sorted(aliases.values(), key=lambda r: (r["cluster_id"] or "", r["alias"] or "")),
+        "cluster_relations": relations,
+    }

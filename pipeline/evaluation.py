@@ -1,9 +1,11 @@
-"""Measures used by the evaluations and tests: word accuracy of recovered text against a transcription."""
+"""Measures used by the evaluations and tests: word accuracy of recovered text against a transcription,
+and precision/recall of extracted records against gold annotations."""
 
 from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass
 
 _EDGE = ".,;:!?\"'()[]{}“”‘’«»*"
 
@@ -25,3 +27,67 @@ def word_accuracy(reference: str, hypothesis: str) -> float:
     hyp = Counter(words_of(hypothesis))
     total = sum(ref.values())
     return sum((ref & hyp).values()) / total if total else 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """Counts of a comparison against gold, with precision, recall and F1."""
+
+    true_positives: int
+    found: int
+    gold: int
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __add__(self, other: Score) -> Score:
+        return Score(self.true_positives + other.true_positives, self.found + other.found, self.gold + other.gold)
+
+
+def squeeze(text: str) -> str:
+    """Text reduced for prefix matching: NFKC, case folded, letters and digits only.
+
+    >>> squeeze("R ecover domestic, overnight")
+    'recoverdomesticovernight'
+    """
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def score_sets(gold: set[str], found: set[str]) -> Score:
+    """Precision and recall of a set (e.g. the clusters a document presents)."""
+    return Score(len(gold & found), len(found), len(gold))
+
+
+def score_prefixed(gold: list[tuple[str | None, str]], found: list[tuple[str | None, str]]) -> Score:
+    """Items (key, text) against gold items (key, first words): a found item matches an unmatched
+    gold item with the same key whose first words begin it (after :func:`squeeze`).
+
+    >>> score_prefixed([("ict", "The vision for")], [("ict", "The vision for this cluster"), ("rail", "x")])
+    Score(true_positives=1, found=2, gold=1)
+    """
+    unmatched = list(gold)
+    hits = 0
+    for key, text in found:
+        squeezed = squeeze(text)
+        for i, (gold_key, prefix) in enumerate(unmatched):
+            if gold_key == key and squeezed.startswith(squeeze(prefix)):
+                hits += 1
+                del unmatched[i]
+                break
+    return Score(hits, len(found), len(gold))
+
+
+def in_order(gold: list[str], found: list[str]) -> bool:
+    """True when the found items begin with the gold first words, one for one, in order."""
+    return len(gold) == len(found) and all(squeeze(f).startswith(squeeze(g)) for g, f in zip(gold, found, strict=True))

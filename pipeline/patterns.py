@@ -152,7 +152,7 @@ def vision_statement() -> re.Pattern[str]:
         r"(?:(?:overall|long[- ]term|shared|strategic|central|overarching|key|main|\d+[- ]year)\s+)*"
         r"(?P<frame>vision|ambition|mission)(?:\s+statement)?"
         r"(?:\s+(?:for|of)\s+(?P<subject>[^,.;:]{1,90}?))?"
-        r"\s+(?:is|remains|will\s+be)\s*(?::\s*|(?=(?:to|for|that|of|a|an|the|where|one)\b|[\"'‘“]))"
+        r"(?:\s+(?:is|remains|will\s+be)\s*(?::\s*|(?=(?:to|for|that|of|a|an|the|where|one)\b|[\"'‘“]))|\s*:\s*)"
         r"(?P<statement>.+)$",
         re.I | re.S,
     )
@@ -162,12 +162,13 @@ def vision_statement() -> re.Pattern[str]:
 def vision_heading() -> re.Pattern[str]:
     """A heading or lead-in that announces the vision in the next block.
 
-    Matches ``Vision``, ``Our Vision``, ``Vision statement``, ``The vision for the cluster``,
-    ``… realises the following Ambition:``. Not ``Delivering the Strategic Vision``
-    or ``Oxfordshire's Strategic Vision`` (a title about a vision, not the statement's frame).
+    Matches ``Vision``, ``Our Vision``, ``The UK vision``, ``Vision statement``, ``The vision for
+    the cluster``, ``… realises the following Ambition:``. Not ``Delivering the Strategic Vision``
+    or ``Visitor Economy Vision and Destination Management Plan`` (titles about a vision).
     """
     return re.compile(
-        r"(?:^(?:(?:our|the|a|shared)\s+)?(?:vision|ambition|mission)(?:\s+statement)?(?:\s+for\s+[^:]{1,60})?\s*:?\s*$"
+        r"(?:^(?:(?:our|the|a|shared)\s+)?(?!\w+ing\b)(?:[A-Z][\w’'-]*\s+){0,2}(?:vision|ambition|mission)"
+        r"(?:\s+statement)?(?:\s+for\s+[^:]{1,60})?\s*:?\s*$"
         r"|\b(?:following|this|our)\s+(?:\w+\s+)?(?:vision|ambition|mission)(?:\s+statement)?\s*:\s*$)",
         re.I,
     )
@@ -182,9 +183,7 @@ def title_description() -> re.Pattern[str]:
     to eight words. Not ``2005-08 plans`` or ``The move to factory-made solution …``.
     Groups: ``title``, ``description``.
     """
-    return re.compile(
-        r"^(?P<title>[^\s–—\-:][^–—:.;]{0,70}?)\s+[–—-]{1,2}\s+(?P<description>\S.*)$", re.S
-    )
+    return re.compile(r"^(?P<title>[^\s–—\-:][^–—:.;]{0,70}?)\s+[–—-]{1,2}\s+(?P<description>\S.*)$", re.S)
 
 
 @cache
@@ -264,6 +263,21 @@ def cluster_word_after() -> re.Pattern[str]:
 
 @cache
 def sector_deal_title() -> re.Pattern[str]:
-    """The title of a sector deal or cluster plan, naming its sector: ``Aerospace Sector Deal``,
-    ``Creative Industries Sector Deal``, ``ICT Cluster Plan``. Group ``name``."""
-    return re.compile(r"^\s*(?P<name>[A-Z][\w&,' -]{1,60}?)\s+(?:Sector\s+Deal|Cluster\s+Plan|Sector\s+Strategy)\s*$")
+    """A document title that names the sector it is about: ``Aerospace Sector Deal``,
+    ``The Tourism Recovery Plan``, ``National Space Strategy``, ``ICT Cluster Plan``.
+    Not ``Strategic Economic Plan`` (no sector named; the catalogue decides). Group ``name``."""
+    return re.compile(
+        r"^\s*(?:the\s+)?(?:national\s+|uk\s+)?(?P<name>[A-Z][\w&,' -]{1,60}?)\s+"
+        r"(?:sector\s+deal|cluster\s+plan|(?:sector\s+|industrial\s+|recovery\s+|action\s+)?(?:strategy|plan))\s*$",
+        re.I,
+    )
+
+
+@cache
+def labelled_objective() -> re.Pattern[str]:
+    """An item that labels itself as a numbered objective: ``Objective 1: A swift recovery …``,
+    ``Goal 3 – Lead pioneering …``, ``Priority 2. …``. Groups ``noun``, ``number``, ``body``."""
+    return re.compile(
+        r"^\s*(?P<noun>objective|aim|goal|priority|theme|pillar|mission)\s+(?P<number>\d{1,2})\s*[:.–—-]\s*(?P<body>\S.*)$",
+        re.I | re.S,
+    )

@@ -12,7 +12,9 @@ Rules, each named in ``cluster_mentions.rule``:
               not know: a discovered cluster
 ``list``      items of a list (or run of short lines) most of which are clusters
 ``table``     a header cell or row label of a table that is a cluster's name
-``named``     a name in running text followed by ``cluster``/``sector``/``COG``
+``named``     a name in running text followed by ``cluster``/``COG`` (``the ICT Cluster``)
+``named_sector`` a name followed by ``sector`` (``the manufacturing sector``): often a passing
+              reference, so it does not count among the clusters a document presents
 ``prose_list`` three or more cluster names enumerated in a sentence of a paragraph about clusters or sectors
 """
 
@@ -29,8 +31,11 @@ from pipeline.sentences import spans_to_sentences
 # Confidence per rule: how often the rule's mentions were right on the annotated documents.
 CONFIDENCE = {
     "label": 0.95, "title": 0.9, "heading": 0.95, "brand": 0.8, "sibling": 0.7,
-    "list": 0.85, "table": 0.85, "named": 0.8, "prose_list": 0.7,
+    "list": 0.85, "table": 0.85, "named": 0.8, "prose_list": 0.7, "named_sector": 0.5,
 }  # fmt: skip
+# Rules whose mentions say the document presents the cluster; ``named_sector`` ("the manufacturing
+# sector") is often a passing reference and is kept, but does not count as presenting it.
+PRESENTING_RULES = frozenset(CONFIDENCE) - {"named_sector"}
 SECTION_RULES = frozenset({"label", "title", "heading", "brand", "sibling"})
 PART_SEPARATOR = re.compile(r"\s+[–—-]\s+|:\s+")
 MAX_NAME_WORDS = 12
@@ -44,9 +49,7 @@ CLUSTER_WORDS = re.compile(r"\b(?:clusters?|sectors?|industr(?:y|ies))\b", re.I)
 
 def document_to_mentions(view: DocumentView) -> list[ClusterMention]:
     """Every cluster mention of the document, one per span, in text order."""
-    found = (
-        headings_to_mentions(view) + lists_to_mentions(view) + tables_to_mentions(view) + prose_to_mentions(view)
-    )
+    found = headings_to_mentions(view) + lists_to_mentions(view) + tables_to_mentions(view) + prose_to_mentions(view)
     best: dict[tuple[int, int], ClusterMention] = {}
     for m in found:
         key = (m.char_start, m.char_end)
@@ -58,8 +61,10 @@ def document_to_mentions(view: DocumentView) -> list[ClusterMention]:
 
 def _inside(m: ClusterMention, other: ClusterMention) -> bool:
     """True when ``m`` lies strictly inside ``other`` (a shorter name within a longer one)."""
-    return other.char_start <= m.char_start and m.char_end <= other.char_end and (other.char_end - other.char_start) > (
-        m.char_end - m.char_start
+    return (
+        other.char_start <= m.char_start
+        and m.char_end <= other.char_end
+        and (other.char_end - other.char_start) > (m.char_end - m.char_start)
     )
 
 
@@ -85,7 +90,7 @@ def headings_to_mentions(view: DocumentView) -> list[ClusterMention]:
             continue
         if block.kind is not BlockKind.HEADING:
             continue
-        deal = sector_deal_title().match(text)
+        deal = sector_deal_title().match(text) if _title_position(view, block) else None
         if deal:
             cluster_id = view.catalogue.lookup(deal.group("name"))
             if cluster_id:
@@ -106,6 +111,14 @@ def headings_to_mentions(view: DocumentView) -> list[ClusterMention]:
     return out
 
 
+def _title_position(view: DocumentView, block: Block) -> bool:
+    """True for a heading where a document's title stands: on the first page, or among the first three headings."""
+    if block.page is not None:
+        return block.page == 1
+    headings = [b for b in view.doc.blocks[:200] if b.kind is BlockKind.HEADING][:3]
+    return any(b is block for b in headings)
+
+
 def _best_part(view: DocumentView, start: int, end: int) -> tuple[str, int, int] | None:
     """The cluster a heading names: the whole title, else its most specific part (``A – B``, ``A: B``)."""
     text = view.doc.text[start:end]
@@ -121,7 +134,8 @@ def _best_part(view: DocumentView, start: int, end: int) -> tuple[str, int, int]
         if cluster_id and piece.strip():
             parts.append((cluster_id, start + at, start + at + len(piece)))
     specific = [p for p in parts if not view.catalogue.is_group(p[0])]
-    return (specific or parts or [None])[0]
+    candidates = specific or parts
+    return candidates[0] if candidates else None
 
 
 def _name_shaped(title: str) -> bool:
@@ -259,8 +273,10 @@ def prose_to_mentions(view: DocumentView) -> list[ClusterMention]:
             ]
             enumerated = _enumerations(text, hits) if about_clusters else set()
             for k, (hs, he, cluster_id) in enumerate(hits):
-                if cluster_word_after().match(text[he : min(e, he + 20)]):
-                    out.append(_mention(view, cluster_id, hs, he, "named", "curated"))
+                word = cluster_word_after().match(text[he : min(e, he + 20)])
+                if word:
+                    rule = "named_sector" if word.group("word").lower().startswith("sector") else "named"
+                    out.append(_mention(view, cluster_id, hs, he, rule, "curated"))
                 elif k in enumerated:
                     out.append(_mention(view, cluster_id, hs, he, "prose_list", "curated"))
     return out
@@ -274,7 +290,11 @@ def _enumerations(text: str, hits: list[tuple[int, int, str]]) -> set[int]:
     """
     runs: list[list[int]] = []
     for k in range(len(hits)):
-        if runs and hits[k][2] == hits[runs[-1][-1]][2] and re.fullmatch(r"\s*\(\s*", text[hits[runs[-1][-1]][1] : hits[k][0]]):
+        if (
+            runs
+            and hits[k][2] == hits[runs[-1][-1]][2]
+            and re.fullmatch(r"\s*\(\s*", text[hits[runs[-1][-1]][1] : hits[k][0]])
+        ):
             continue
         if runs and ENUMERATION_JOIN.fullmatch(text[hits[runs[-1][-1]][1] : hits[k][0]]):
             runs[-1].append(k)

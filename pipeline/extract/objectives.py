@@ -27,6 +27,7 @@ from pipeline.patterns import (
     aim_verb_lead_in,
     cluster_word_after,
     counted_noun,
+    labelled_objective,
     non_objective_nouns,
     objective_nouns,
     title_description,
@@ -34,7 +35,12 @@ from pipeline.patterns import (
 from pipeline.sentences import spans_to_sentences
 
 EXTRACTOR = "objectives/lists@1"
-NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    )
+}
 KINDS = (
     ("objective", "objective"), ("aim", "aim"), ("goal", "goal"), ("theme", "theme"), ("priorit", "priority"),
     ("direction", "strategic_direction"), ("pillar", "pillar"), ("mission", "mission"), ("ambition", "ambition"),
@@ -42,6 +48,7 @@ KINDS = (
 )  # fmt: skip
 MAX_TITLE_WORDS = 8
 MAX_DESCRIPTION_GAP = 2  # paragraphs allowed between numbered items that describe the previous one
+MAX_FURNITURE_BLOCKS = 4  # footnotes + running header + page number between a lead-in and its list
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +70,7 @@ def document_to_objectives(view: DocumentView) -> list[Objective]:
 def document_to_objectives_and_issues(view: DocumentView) -> tuple[list[Objective], list[SourceIssue]]:
     blocks = view.doc.blocks
     text = view.doc.text
-    candidates = [i for i, b in enumerate(blocks[:-1]) if _could_lead(view, i)]
+    candidates = [i for i in range(len(blocks) - 1) if _could_lead(view, i)]
     last_sentences = spans_to_sentences(text, [view.item_span(blocks[i]) for i in candidates])
     objectives: list[Objective] = []
     issues: list[SourceIssue] = []
@@ -85,14 +92,9 @@ def document_to_objectives_and_issues(view: DocumentView) -> tuple[list[Objectiv
             continue
         list_number += 1
         used.update(items)
-        for ordinal, j in enumerate(items, start=1):
-            cs, ce = _trimmed(text, *view.item_span(blocks[j]))
-            objectives.append(
-                Objective(
-                    cluster_id, ordinal, text[cs:ce], cs, ce, list_number, style, lead.kind, text[s:e],
-                    attribution, lead.confidence,
-                )
-            )  # fmt: skip
+        objectives += _items_to_objectives(
+            view, items, style, lead.kind, text[s:e], cluster_id, attribution, list_number, lead.confidence
+        )
         if lead.count is not None and lead.count != len(items):
             issues.append(
                 SourceIssue(
@@ -161,11 +163,29 @@ def _count(word: str) -> int | None:
     return NUMBERS.get(last)
 
 
+def _next_block(view: DocumentView, i: int) -> int:
+    """The block after ``i`` that continues it: at a page break, footnotes and running headers
+    (short paragraphs around the break) are stepped over."""
+    blocks = view.doc.blocks
+    j = i + 1
+    lead = blocks[i]
+    if lead.page is None:
+        return j
+    k = j
+    while k < len(blocks) and k - j < MAX_FURNITURE_BLOCKS and blocks[k].kind is BlockKind.PARAGRAPH:
+        if blocks[k].page != lead.page and blocks[k + 1 : k + 2] and blocks[k + 1].page == blocks[k].page:
+            nxt = k + 1
+            if blocks[nxt].kind is BlockKind.LIST_ITEM:
+                return nxt
+        k += 1
+    return j
+
+
 def _could_lead(view: DocumentView, i: int) -> bool:
-    block, following = view.doc.blocks[i], view.doc.blocks[i + 1]
+    block, following = view.doc.blocks[i], view.doc.blocks[_next_block(view, i)]
     if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or not view.clean(block):
         return False
-    if following.section_id != block.section_id or not view.clean(following):
+    if not view.clean(following):
         return False
     if following.kind is BlockKind.LIST_ITEM:
         return following.list_id != block.list_id or view.text(block).rstrip().endswith(":")
@@ -175,9 +195,10 @@ def _could_lead(view: DocumentView, i: int) -> bool:
 def _items_after(view: DocumentView, i: int) -> tuple[list[int], str]:
     """The blocks that make up the list a lead-in at ``i`` announces, and the list's style."""
     blocks = view.doc.blocks
-    first = blocks[i + 1]
+    start = _next_block(view, i)
+    first = blocks[start]
     if first.kind is BlockKind.LIST_ITEM:
-        return _list_items(view, i + 1)
+        return _list_items(view, start)
     run = []
     j = i + 1
     while j < len(blocks) and _title_description(view, blocks[j], first.section_id):
@@ -203,7 +224,11 @@ def _list_items(view: DocumentView, start: int) -> tuple[list[int], str]:
         if numbered:
             # a numbered list whose items each have a paragraph of description after them
             nxt = next(
-                (k for k in range(j, min(j + MAX_DESCRIPTION_GAP + 1, len(blocks))) if blocks[k].kind is not BlockKind.PARAGRAPH),
+                (
+                    k
+                    for k in range(j, min(j + MAX_DESCRIPTION_GAP + 1, len(blocks)))
+                    if blocks[k].kind is not BlockKind.PARAGRAPH
+                ),
                 None,
             )
             if (
@@ -257,9 +282,10 @@ def _attribute(view: DocumentView, lead: Block, sentence: str) -> tuple[str | No
 
 
 def _heading_framed(view: DocumentView, used: set[int], list_number: int) -> list[Objective]:
-    """The first list of a section whose heading is a list noun (``Objectives``, ``Our priorities``)."""
+    """Lists a heading frames: in a section titled with a list noun (``Aims and objectives``, ``Our
+    priorities``), the first list that starts afresh (bulleted, or numbered from 1: a document's running
+    paragraph numbers are not a list); and runs of items labelled ``Objective 1:``, ``Goal 2:``."""
     out: list[Objective] = []
-    text = view.doc.text
     blocks = view.doc.blocks
     for i, heading in enumerate(blocks):
         if heading.kind is not BlockKind.HEADING or not view.clean(heading):
@@ -268,24 +294,73 @@ def _heading_framed(view: DocumentView, used: set[int], list_number: int) -> lis
         if len(title.split()) > 6 or not objective_nouns().search(title) or non_objective_nouns().search(title):
             continue
         j = i + 1
-        while j < len(blocks) and blocks[j].kind is BlockKind.PARAGRAPH and blocks[j].section_id == heading.section_id:
-            if text[blocks[j].char_start : blocks[j].char_end].rstrip().endswith(":"):
-                break  # a lead-in of its own decides
+        while (
+            j < len(blocks) and blocks[j].section_id == heading.section_id and blocks[j].kind is not BlockKind.HEADING
+        ):
+            b = blocks[j]
+            if b.kind is BlockKind.LIST_ITEM and j not in used and _ordinal(b) in (None, 1) and view.clean(b):
+                items, style = _list_items(view, j)
+                cluster_id, attribution = view.cluster_of(heading.section_id)
+                list_number += 1
+                used.update(items)
+                out.extend(
+                    _items_to_objectives(
+                        view, items, style, _kind(title), title, cluster_id, attribution, list_number, 0.7
+                    )
+                )
+                break
             j += 1
-        if j >= len(blocks) or blocks[j].kind is not BlockKind.LIST_ITEM or j in used:
-            continue
-        if blocks[j].section_id != heading.section_id:
-            continue
-        items, style = _list_items(view, j)
-        cluster_id, attribution = view.cluster_of(heading.section_id)
+    for items, kind in _labelled_runs(view, used):
+        cluster_id, attribution = view.cluster_of(blocks[items[0]].section_id)
         list_number += 1
         used.update(items)
-        for ordinal, k in enumerate(items, start=1):
-            cs, ce = _trimmed(text, *view.item_span(blocks[k]))
-            out.append(
-                Objective(
-                    cluster_id, ordinal, text[cs:ce], cs, ce, list_number, style, _kind(title), title,
-                    attribution, 0.7,
-                )
-            )  # fmt: skip
+        out.extend(_items_to_objectives(view, items, "labelled", kind, "", cluster_id, attribution, list_number, 0.85))
+    return out
+
+
+def _labelled_runs(view: DocumentView, used: set[int]) -> list[tuple[list[int], str]]:
+    """Runs of consecutive body blocks labelled ``Objective 1:``, ``Objective 2:`` … (numbers rising by one)."""
+    runs: list[tuple[list[int], str]] = []
+    current: list[int] = []
+    kind = ""
+    last = 0
+    for i, block in view.body_blocks():
+        if i in used:
+            continue
+        s, e = view.item_span(block)
+        m = labelled_objective().match(view.doc.text[s:e])
+        number = int(m.group("number")) if m else None
+        if m and current and number == last + 1 and i - current[-1] <= MAX_DESCRIPTION_GAP + 1:
+            current.append(i)
+        else:
+            if len(current) >= 2:
+                runs.append((current, kind))
+            current = [i] if m and number == 1 else []
+            kind = _kind(m.group("noun")) if m else ""
+        last = number or 0
+    if len(current) >= 2:
+        runs.append((current, kind))
+    return runs
+
+
+def _items_to_objectives(
+    view: DocumentView,
+    items: list[int],
+    style: str,
+    kind: str,
+    lead_in: str,
+    cluster_id: str | None,
+    attribution: str,
+    list_number: int,
+    confidence: float,
+) -> list[Objective]:
+    text = view.doc.text
+    out = []
+    for ordinal, k in enumerate(items, start=1):
+        cs, ce = _trimmed(text, *view.item_span(view.doc.blocks[k]))
+        out.append(
+            Objective(
+                cluster_id, ordinal, text[cs:ce], cs, ce, list_number, style, kind, lead_in, attribution, confidence
+            )
+        )
     return out

@@ -47,9 +47,7 @@ def sentences_to_visions(view: DocumentView) -> list[Vision]:
             if m is None or len(m.group("statement").split()) < MIN_STATEMENT_WORDS:
                 continue
             cluster_id, attribution = _attribute(view, block, m.group("subject"))
-            out.append(
-                Vision(cluster_id, text[s:e], s, e, m.group("frame").lower(), "sentence", attribution, 0.9)
-            )
+            out.append(Vision(cluster_id, text[s:e], s, e, m.group("frame").lower(), "sentence", attribution, 0.9))
     return out
 
 

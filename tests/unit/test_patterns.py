@@ -104,3 +104,97 @@ def test_markdown_emphasis(text: str, expected: str) -> None:
 )
 def test_back_matter_title(line: str, expected: bool) -> None:
     assert bool(patterns.back_matter_title().match(line)) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "frame", "subject"),
+    [
+        ("The vision for this cluster is for the Region to be an international leader.", "vision", "this cluster"),
+        ("The vision is to support the West Midlands automotive industry in achieving global competitiveness.", "vision", None),
+        ("Our ambition is that Oxfordshire will be a global leader in sustainable innovation.", "ambition", None),
+        ("The ICT cluster's vision is to make the region the Digital Foundry of the World.", "vision", None),
+        ("Our mission: to grow the creative industries across every region of the UK.", "mission", None),
+        ("The ambition is for annual inbound visitor volume to return to 41 million by 2023.", "ambition", None),
+    ],
+)  # fmt: skip
+def test_vision_statement_matches(sentence: str, frame: str, subject: str | None) -> None:
+    m = patterns.vision_statement().match(sentence)
+    assert m is not None
+    assert (m.group("frame").lower(), m.group("subject")) == (frame, subject)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The development of an overall vision for cluster growth will require the consensus of a strategic body.",
+        "In the absence of such a body, the current vision for AWM intervention within the sector is provisional.",
+        "This vision will be delivered through the following objectives:",
+        "In these plans the clusters advance a vision and a clear strategy.",
+        "Marketing innovation – assisting companies to develop a vision for their future exploitation.",
+    ],
+)  # fmt: skip
+def test_vision_statement_rejects(sentence: str) -> None:
+    assert patterns.vision_statement().match(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "matches"),
+    [
+        ("Our Vision", True), ("The UK vision", True), ("Vision statement", True),
+        ("Our aim remains to champion good, sustainable growth that realises the following Ambition:", True),
+        ("Delivering the Strategic Vision", False), ("2) cluster vision,", False),
+        ("This vision will be delivered through the following objectives:", False),
+    ],
+)  # fmt: skip
+def test_vision_heading(line: str, matches: bool) -> None:
+    assert (patterns.vision_heading().search(line) is not None) is matches
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "title"),
+    [
+        ("Holistic design – promoting design as a key business driver.", "Holistic design"),
+        ("Business Growth – recognising and exploiting strengths and opportunities", "Business Growth"),
+        ("net[∞] infinity Centre - established as a facility to co-ordinate", "net[∞] infinity Centre"),
+    ],
+)  # fmt: skip
+def test_title_description_matches(paragraph: str, title: str) -> None:
+    m = patterns.title_description().match(paragraph)
+    assert m is not None and m.group("title") == title
+
+
+@pytest.mark.parametrize("paragraph", ["The cluster employs 21,000 people.", "2005-08 plans were agreed", "Skills"])
+def test_title_description_rejects(paragraph: str) -> None:
+    assert patterns.title_description().match(paragraph) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("Aerospace Sector Deal", "Aerospace"), ("Creative Industries Sector Deal", "Creative Industries"),
+        ("The Tourism Recovery Plan", "Tourism"), ("National Space Strategy", "Space"),
+    ],
+)  # fmt: skip
+def test_sector_deal_title(title: str, name: str) -> None:
+    m = patterns.sector_deal_title().match(title)
+    assert m is not None and m.group("name") == name
+
+
+@pytest.mark.parametrize(
+    ("item", "noun", "number"),
+    [
+        ("Objective 1: A swift recovery back to 2019 levels", "Objective", "1"),
+        ("Goal 3 – Lead pioneering discovery", "Goal", "3"),
+    ],
+)
+def test_labelled_objective(item: str, noun: str, number: str) -> None:
+    m = patterns.labelled_objective().match(item)
+    assert m is not None and (m.group("noun"), m.group("number")) == (noun, number)
+
+
+def test_names_in_text_treats_ampersand_as_and() -> None:
+    pattern = patterns.names_in_text(("Food and Drink", "ICT"))
+    assert [m.group("name") for m in pattern.finditer("The Food & Drink and the ICT cluster; ICTs")] == [
+        "Food & Drink",
+        "ICT",
+    ]

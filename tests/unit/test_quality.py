@@ -50,8 +50,8 @@ def test_only_the_awm_noise_is_garbled_in_the_seeds(seed_docs: dict[str, ParsedD
 def test_awm_structure_problems_are_reported(seed_docs: dict[str, ParsedDocument]) -> None:
     doc = seed_docs[AWM]
     assert sorted({i.kind for i in doc.issues}) == [
-        "duplicate_number", "garbled_text", "heading_swallowed", "numbering_mismatch", "title_mismatch",
-        "truncated_section",
+        "duplicate_number", "garbled_text", "heading_swallowed", "list_count_mismatch", "numbering_mismatch",
+        "title_mismatch", "truncated_section",
     ]  # fmt: skip
     swallowed = issues(doc, "heading_swallowed")
     assert len(swallowed) == 2
