@@ -167,7 +167,8 @@ def vision_heading() -> re.Pattern[str]:
     or ``Visitor Economy Vision and Destination Management Plan`` (titles about a vision).
     """
     return re.compile(
-        r"(?:^(?:(?:our|the|a|shared)\s+)?(?!\w+ing\b)(?:[A-Z][\w’'-]*\s+){0,2}(?:vision|ambition|mission)"
+        r"(?:^(?:(?:our|the|a|shared)\s+)?(?:(?:uk|national|overall|strategic|long-term|shared|\w+[’']s)\s+){0,2}"
+        r"(?:vision|ambition|mission)"
         r"(?:\s+statement)?(?:\s+for\s+[^:]{1,60})?\s*:?\s*$"
         r"|\b(?:following|this|our)\s+(?:\w+\s+)?(?:vision|ambition|mission)(?:\s+statement)?\s*:\s*$)",
         re.I,

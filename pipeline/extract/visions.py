@@ -15,6 +15,8 @@ the whole document is about, else to no cluster (a plan-wide vision).
 
 from __future__ import annotations
 
+import re
+
 from pipeline.extract.context import DocumentView
 from pipeline.models import Block, BlockKind, Vision
 from pipeline.patterns import cluster_word_after, vision_heading, vision_statement
@@ -22,6 +24,7 @@ from pipeline.sentences import spans_to_sentences
 
 MAX_STATEMENT_WORDS = 80
 MIN_STATEMENT_WORDS = 4
+ORGANISATION_POSSESSIVE = re.compile(r"(?:[Tt]he\s+)?(?!Our\b|Its\b|This\b)[A-Z][\w&.’' -]{0,60}?['’]s\s")
 GENERIC_SUBJECTS = ("this cluster", "the cluster", "the sector", "this sector", "cluster growth")
 
 
@@ -46,6 +49,8 @@ def sentences_to_visions(view: DocumentView) -> list[Vision]:
             m = vision_statement().match(text[s:e])
             if m is None or len(m.group("statement").split()) < MIN_STATEMENT_WORDS:
                 continue
+            if m.group("frame").lower() == "mission" and ORGANISATION_POSSESSIVE.match(text, s, e):
+                continue  # an organisation's standing mission (``UKEF's mission is …``), not the plan's
             cluster_id, attribution = _attribute(view, block, m.group("subject"))
             out.append(Vision(cluster_id, text[s:e], s, e, m.group("frame").lower(), "sentence", attribution, 0.9))
     return out

@@ -9,6 +9,7 @@ from support import AWM, BLOG, HE, ICT, WMCA
 from pipeline.evaluation import in_order
 from pipeline.extract import document_to_extracts
 from pipeline.extract.objectives import sentence_to_lead_in
+from pipeline.manifest import sources_to_specs
 from pipeline.models import ParsedDocument, SourceSpec
 from pipeline.parse import source_to_document
 from pipeline.quality import Quarantine
@@ -143,3 +144,19 @@ def test_lead_ins_that_announce_objectives(sentence: str, kind: str, count: int 
 )  # fmt: skip
 def test_lead_ins_that_announce_something_else(sentence: str) -> None:
     assert sentence_to_lead_in(sentence) is None
+
+
+def test_an_organisations_mission_is_not_the_plans_vision(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "plan.md").write_text(
+        "# A plan for the creative industries\n\n"
+        "The British Business Bank’s mission is to make finance markets for smaller businesses work better.\n\n"
+        "Our mission is to grow the creative industries in every region of the country.\n\n"
+        "The vision for the Creative Industries sector is to be the most innovative in the world by 2030.\n",
+        encoding="utf-8",
+    )
+    (spec,) = sources_to_specs(tmp_path)
+    doc = source_to_document(spec)
+    assert [(v.cluster_id, v.text[:22], v.attribution) for v in doc.visions] == [
+        (None, "Our mission is to grow", "none"),
+        ("creative-industries", "The vision for the Cre", "sentence"),
+    ]

@@ -198,3 +198,7 @@ def test_names_in_text_treats_ampersand_as_and() -> None:
         "Food & Drink",
         "ICT",
     ]
+
+
+def test_apprenticeship_ambition_is_a_topic_not_a_vision_frame() -> None:
+    assert patterns.vision_heading().search("Apprenticeship Ambition") is None
