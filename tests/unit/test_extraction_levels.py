@@ -30,22 +30,17 @@ def test_seed_levels_hold(seed_results, task: str, precision: float, recall: flo
     assert score.precision >= precision and score.recall >= recall, score
 
 
+@pytest.fixture(scope="module")
+def pdf_results():  # type: ignore[no-untyped-def]
+    if not CORPUS.exists():
+        pytest.skip(f"needs {CORPUS}")
+    return evaluate(ROOT, only=PDFS)
+
+
 @pytest.mark.slow
 @pytest.mark.corpus
 @pytest.mark.parametrize(("task", "precision", "recall"), PDF_LEVELS)
-def test_pdf_levels_hold(task: str, precision: float, recall: float) -> None:
-    if not CORPUS.exists():
-        pytest.skip(f"needs {CORPUS}")
-    results = _pdf_results()
-    assert not results.skipped
-    score = results.total(task)
+def test_pdf_levels_hold(pdf_results, task: str, precision: float, recall: float) -> None:  # type: ignore[no-untyped-def]
+    assert not pdf_results.skipped
+    score = pdf_results.total(task)
     assert score.precision >= precision and score.recall >= recall, score
-
-
-_CACHE: dict[str, object] = {}
-
-
-def _pdf_results():  # type: ignore[no-untyped-def]
-    if "pdf" not in _CACHE:
-        _CACHE["pdf"] = evaluate(ROOT, only=PDFS)
-    return _CACHE["pdf"]
