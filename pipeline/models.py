@@ -277,6 +277,28 @@ class Objective:
     confidence: float
 
 
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A numeric fact: a value (or a range), its unit, what it measures, its period and qualifiers.
+
+    Values are in base units (pounds, not millions; 5 for 5%). ``quality`` is
+    ``ok`` or names a problem (``reversed_range``).
+    """
+
+    cluster_id: str | None
+    measure: str
+    value: float | None
+    value_low: float | None
+    value_high: float | None
+    unit: str
+    period: str | None
+    qualifier: str | None
+    char_start: int
+    char_end: int
+    quality: str
+    confidence: float
+
+
 @dataclass(slots=True)
 class ParsedDocument:
     """Everything the pipeline learned from one source, ready to load."""
@@ -296,6 +318,7 @@ class ParsedDocument:
     cluster_mentions: list[ClusterMention] = field(default_factory=list)
     visions: list[Vision] = field(default_factory=list)
     objectives: list[Objective] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
 
     @property

@@ -282,3 +282,56 @@ def labelled_objective() -> re.Pattern[str]:
         r"^\s*(?P<noun>objective|aim|goal|priority|theme|pillar|mission)\s+(?P<number>\d{1,2})\s*[:.–—-]\s*(?P<body>\S.*)$",
         re.I | re.S,
     )
+
+
+@cache
+def quantity() -> re.Pattern[str]:
+    r"""One printed quantity: an optional ``c``/currency, a number, an optional scale, an optional percent.
+
+    Matches ``£850m``, ``£ 13 M``, ``£1.4bn``, ``£4.8 billion``, ``11,200``, ``124 million``,
+    ``5%``, ``14 per cent``, ``c40%``. Not the ``4`` of ``NVQ4``, the ``5`` of ``5th`` or
+    ``5m`` without a currency (metres?). Groups ``circa``, ``cur``, ``num``, ``scale``, ``pct``.
+    """
+    return re.compile(
+        r"(?<![\w.,£$€/-])(?:(?P<circa>c\.?|circa)\s?)?(?:(?P<cur>[£$€])\s?)?"
+        r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+        r"(?:\s?(?P<scale>(?i:trillion|billion|million|thousand)|(?<=\d)(?i:bn|mn|tn)|(?<=\d)m|(?<=\d)k|\sM(?=\s)|M)(?![A-Za-z]))?"
+        r"(?:\s?(?P<pct>%|(?i:per\s?cent|percent)))?"
+        r"(?![\w%])",
+    )
+
+
+@cache
+def fiscal_period() -> re.Pattern[str]:
+    """A fiscal year or span of years: ``2005-06``, ``2005/06``, ``2005-08``, ``2023-26``, ``2020-2050``."""
+    return re.compile(r"(?<![\d£$€])(?:19|20)\d{2}\s?[-–/]\s?(?:(?:19|20)\d{2}|\d{2})(?![\d%])")
+
+
+@cache
+def period_phrase() -> re.Pattern[str]:
+    """What period a figure refers to: ``per annum``, ``each year``, ``by 2030``, ``by the end of 2023``,
+    ``in 2001``, ``to 2010``, ``in 2005-08``. Group ``period``."""
+    return re.compile(
+        r"\b(?P<period>per\s+annum|per\s+year|a\s+year|each\s+year|every\s+year|annually"
+        r"|(?:by|to|until|in|during|from|since)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d{2}(?:\s?[-–/]\s?(?:(?:19|20)\d{2}|\d{2}))?)\b",
+        re.I,
+    )
+
+
+@cache
+def range_joint() -> re.Pattern[str]:
+    """What joins the two ends of a range: ``–``, ``-``, ``to``, ``and`` (after ``between``). Whole-string match."""
+    return re.compile(r"\s*(?:[-–—]|to|and)\s*", re.I)
+
+
+@cache
+def figure_qualifier() -> re.Pattern[str]:
+    """Words before a number that qualify it: ``approximately``, ``some``, ``over``, ``more than``,
+    ``up to``, ``at least``, ``around``, ``a further``, ``estimated at``, ``well over``. Matched at the end
+    of the text before the number. Group ``q``."""
+    return re.compile(
+        r"\b(?P<q>approximately|approx\.?|around|about|some|well\s+over|over|more\s+than|up\s+to|at\s+least|almost"
+        r"|nearly|circa|estimated\s+at|an\s+estimated|a\s+further|further|under|less\s+than|fewer\s+than|below"
+        r"|above|in\s+excess\s+of|roughly)\s+(?:of\s+)?(?:the\s+)?$",
+        re.I,
+    )

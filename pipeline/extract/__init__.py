@@ -10,16 +10,19 @@ from __future__ import annotations
 from pipeline.clusters import Catalogue, load_catalogue
 from pipeline.extract.clusters import document_to_mentions, mentions_to_section_clusters
 from pipeline.extract.context import DocumentView
+from pipeline.extract.figures import document_to_figures
 from pipeline.extract.objectives import document_to_objectives_and_issues
 from pipeline.extract.visions import document_to_visions
 from pipeline.models import ParsedDocument
 
 
 def document_to_extracts(doc: ParsedDocument, catalogue: Catalogue | None = None) -> None:
-    """Fill ``doc.cluster_mentions``, ``doc.visions`` and ``doc.objectives``."""
+    """Fill ``doc.cluster_mentions``, ``doc.visions``, ``doc.objectives`` and ``doc.figures``."""
     view = DocumentView.of(doc, catalogue or load_catalogue())
     doc.cluster_mentions = document_to_mentions(view)
     view.section_clusters, view.document_cluster = mentions_to_section_clusters(view, doc.cluster_mentions)
     doc.visions = document_to_visions(view)
     doc.objectives, issues = document_to_objectives_and_issues(view)
+    doc.issues.extend(issues)
+    doc.figures, issues = document_to_figures(view)
     doc.issues.extend(issues)

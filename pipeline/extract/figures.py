@@ -1,0 +1,339 @@
+"""Figures: every numeric fact of substance in the clean running text, in base units.
+
+A figure is money (``£850m``), a percentage (``5%``, ``14 per cent``) or a count
+of something named (``48,400 people``, ``3,000 firms``, ``124 million visits``,
+``a cluster workforce of 21,000``), alone or as a range (``£850m – £950m``,
+``11,200 to 12,400 jobs``, ``£3-4m``). Bare numbers (section numbers, list
+ordinals, years, dates, footnote marks, ``3 years``) are not figures.
+
+For each figure: what it measures (from the words around it), the period
+(``per annum``, ``by 2030``, ``2005-08``), qualifiers (``approximately``,
+``over``, ``a further``; ``forecast``/``expected`` from its clause), and the
+cluster (named in the sentence, else the section's). A range whose low end is
+above its high end is kept as printed, with ``quality = 'reversed_range'``, a
+low confidence and a quality issue, so no one takes it for a clean range.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.extract.context import DocumentView
+from pipeline.models import Figure, SourceIssue
+from pipeline.numbers import amount_to_value, fiscal_year_to_period, scale_to_multiplier, text_to_decimal
+from pipeline.patterns import (
+    cluster_word_after,
+    figure_qualifier,
+    fiscal_period,
+    period_phrase,
+    quantity,
+    range_joint,
+)
+from pipeline.sentences import spans_to_sentences
+
+EXTRACTOR = "figures/text@1"
+MAX_ADJECTIVES = 3  # words allowed between a number and the noun it counts ("1500 dedicated automotive suppliers")
+
+# What a count counts: noun → (unit, measure). Reviewable data: add nouns here.
+COUNT_NOUNS: dict[str, tuple[str, str]] = {
+    "people": ("people", "employment"), "persons": ("people", "employment"), "employees": ("people", "employment"),
+    "staff": ("people", "employment"), "workers": ("people", "employment"), "jobs": ("jobs", "employment"),
+    "roles": ("jobs", "employment"), "posts": ("jobs", "employment"),
+    "businesses": ("businesses", "businesses"), "companies": ("businesses", "businesses"),
+    "firms": ("firms", "businesses"), "enterprises": ("businesses", "businesses"), "smes": ("businesses", "businesses"),
+    "establishments": ("establishments", "businesses"), "suppliers": ("businesses", "businesses"),
+    "makers": ("businesses", "businesses"), "manufacturers": ("businesses", "businesses"),
+    "start-ups": ("businesses", "businesses"), "startups": ("businesses", "businesses"),
+    "visits": ("visits", "visits"), "visitors": ("visitors", "visits"), "trips": ("trips", "visits"),
+    "tourists": ("visitors", "visits"), "graduates": ("graduates", "graduates"), "students": ("students", "students"),
+    "learners": ("learners", "learners"), "apprenticeships": ("apprenticeships", "apprenticeships"),
+    "apprentices": ("apprentices", "apprenticeships"), "pupils": ("pupils", "pupils"), "schools": ("schools", "schools"),
+    "homes": ("homes", "housing"), "houses": ("homes", "housing"), "hours": ("hours", "time"),
+}  # fmt: skip
+# Words just before a bare number that say what it counts: "a workforce of 21,000", "employ 90,200".
+COUNT_LEAD_INS = re.compile(
+    r"(?:workforce\s+of|employs?|employing|employment\s+(?:\w+\s+){0,4}?(?:estimated\s+at|of|at))\s+(?:some\s+|approximately\s+|around\s+|about\s+|over\s+)?$",
+    re.I,
+)
+MONEY_MEASURES = (
+    ("turnover", r"turnover|sales|generat"), ("output", r"\boutput"), ("gva", r"\bgva\b|gross value added|economic contribution|contribut"),
+    ("exports", r"export"), ("spend", r"\bspen[dt]|expenditure"),
+    ("funding", r"fund|cost|invest|budget|grant|allocat|capital|revenue|ring[- ]?fenc|programme"),
+)  # fmt: skip
+PERCENT_MEASURES = (
+    ("growth_rate", r"grow|growth|increase|rise|rose|expan"), ("change", r"fall|fell|fallen|decline|down\b|drop|contract|reduc|cut"),
+    ("saving", r"saving"), ("share", r"share|proportion|\bof\b|account"),
+)  # fmt: skip
+FORECAST = re.compile(r"\b(forecast|expected|projected|predicted|target(?:ed)?|estimated|likely)\b", re.I)
+CREATION = re.compile(r"\b(?:creat\w*|new|additional|further|growth\s+opportunity|safeguard\w*)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    start: int
+    end: int
+    value: float
+    kind: str  # money, percent, count
+    currency: str | None
+    circa: bool
+
+
+def document_to_figures(view: DocumentView) -> tuple[list[Figure], list[SourceIssue]]:
+    """Every figure in the clean paragraphs and list items, and the reversed ranges among them."""
+    text = view.doc.text
+    indexed = [(i, b) for i, b in view.body_blocks() if re.search(r"\d", view.text(b))]
+    spans = [view.item_span(b) for _, b in indexed]
+    figures: list[Figure] = []
+    issues: list[SourceIssue] = []
+    for (_, block), sentences in zip(indexed, spans_to_sentences(text, spans), strict=True):
+        cluster_default, how = view.cluster_of(block.section_id)
+        for s, e in sentences:
+            cluster_id = _sentence_cluster(view, s, e) or cluster_default
+            for figure in sentence_to_figures(text, s, e, cluster_id):
+                figures.append(figure)
+                if figure.quality == "reversed_range":
+                    issues.append(
+                        SourceIssue(
+                            "reversed_range", "warning",
+                            f"the range {text[figure.char_start:figure.char_end]!r} runs backwards: its low end is above "
+                            "its high end (kept as printed, with quality 'reversed_range')",
+                            char_start=figure.char_start, char_end=figure.char_end, extractor=EXTRACTOR, confidence=0.95,
+                        )
+                    )  # fmt: skip
+    del how
+    return figures, issues
+
+
+def sentence_to_figures(text: str, s: int, e: int, cluster_id: str | None) -> list[Figure]:
+    """The figures of one sentence ``text[s:e]``."""
+    masked = [(m.start(), m.end()) for m in fiscal_period().finditer(text, s, e)]
+    quantities = [q for q in _quantities(text, s, e) if not any(a <= q.start < b for a, b in masked)]
+    items: list[tuple[int, int, float | None, float | None, float | None, Quantity]] = []
+    k = 0
+    while k < len(quantities):
+        q = quantities[k]
+        pair = quantities[k + 1] if k + 1 < len(quantities) else None
+        if pair is not None and _is_range(text, q, pair):
+            items.append((q.start, pair.end, None, q.value, pair.value, pair))
+            k += 2
+        else:
+            items.append((q.start, q.end, q.value, None, None, q))
+            k += 1
+    out: list[Figure] = []
+    for start, end, value, low, high, q in items:
+        others = [(a, b) for a, b, *_ in items if (a, b) != (start, end)]
+        figure = _figure(text, s, e, start, end, value, low, high, q, cluster_id, others)
+        if figure is not None:
+            out.append(figure)
+    return out
+
+
+def _quantities(text: str, s: int, e: int) -> list[Quantity]:
+    out: list[Quantity] = []
+    for m in quantity().finditer(text, s, e):
+        scale, cur, pct = m.group("scale"), m.group("cur"), m.group("pct")
+        if scale and scale.strip().lower() in ("m", "k", "bn", "mn", "tn") and not cur:
+            continue  # 5m without a currency: metres, not millions
+        number = text_to_decimal(m.group("num"))
+        if pct:
+            kind = "percent"
+        elif cur:
+            kind = "money"
+        else:
+            kind = "count"
+        value = float(number) if pct else amount_to_value(m.group("num"), scale)
+        short_range = re.match(r"\s?[-–]\s?(\d+(?:\.\d+)?)\s?(bn|m|k|million|billion)\b", text[m.end() : m.end() + 16])
+        if cur and not scale and short_range:  # £3-4m: the low end shares the high end's scale
+            multiplier = scale_to_multiplier(short_range.group(2))
+            out.append(Quantity(m.start(), m.end(), float(number * multiplier), kind, cur, bool(m.group("circa"))))
+            high = float(text_to_decimal(short_range.group(1)) * multiplier)
+            end = m.end() + short_range.end()
+            out.append(Quantity(m.end() + short_range.start(1), end, high, kind, cur, False))
+            continue
+        out.append(Quantity(m.start(), m.end(), value, kind, cur, bool(m.group("circa"))))
+    return out
+
+
+def _is_range(text: str, a: Quantity, b: Quantity) -> bool:
+    """Two quantities joined as a range: same kind, or a bare number before a percentage or money
+    (``5 to 10%``); never a year before another number (``1992 to 5.7%``)."""
+    joint = text[a.end : b.start]
+    if not range_joint().fullmatch(joint):
+        return False
+    if a.kind != b.kind and not (a.kind == "count" and re.fullmatch(r"\d{1,3}(?:\.\d+)?", text[a.start : a.end])):
+        return False
+    if joint.strip().lower() == "and":
+        return re.search(r"\bbetween\s+$", text[max(0, a.start - 12) : a.start], re.I) is not None
+    return True
+
+
+def _figure(
+    text: str,
+    s: int,
+    e: int,
+    start: int,
+    end: int,
+    value: float | None,
+    low: float | None,
+    high: float | None,
+    q: Quantity,
+    cluster_id: str | None,
+    others: list[tuple[int, int]],
+) -> Figure | None:
+    before = text[max(s, start - 60) : start]
+    after = text[end : min(e, end + 60)]
+    clause = _clause(text, s, e, start, end)
+    unit: str | None
+    if q.kind == "money":
+        unit, measure = "GBP" if q.currency == "£" else {"€": "EUR", "$": "USD"}.get(q.currency or "", "GBP"), _money_measure(before, after)
+    elif q.kind == "percent":
+        unit, measure = "percent", _percent_measure(before, after)
+    else:
+        counted = ("people", "employment") if COUNT_LEAD_INS.search(before) else _counted(after)
+        if counted is None:
+            return None
+        unit, measure = counted
+        year_like = value is not None and 1900 <= value <= 2100 and float(value).is_integer() and not after.strip()
+        if year_like:
+            return None
+        if unit == "jobs" and CREATION.search(clause):
+            measure = "jobs"
+        if unit == "people" and measure == "employment" and not re.search(r"employ|work|job|staff", clause, re.I):
+            measure = "count"
+    qualifiers = []
+    if q.circa:
+        qualifiers.append("c")
+    qual = figure_qualifier().search(before)
+    if qual:
+        qualifiers.append(" ".join(qual.group("q").lower().split()).removesuffix(" at"))
+    forecast = FORECAST.search(clause)
+    if forecast:
+        qualifiers.append(forecast.group(1).lower())
+    quality = "reversed_range" if low is not None and high is not None and low > high else "ok"
+    return Figure(
+        cluster_id=cluster_id,
+        measure=measure,
+        value=value,
+        value_low=low,
+        value_high=high,
+        unit=unit,
+        period=_period(text, *_clause_bounds(text, s, e, start, end), start, end, others),
+        qualifier=", ".join(dict.fromkeys(qualifiers)) or None,
+        char_start=start,
+        char_end=end,
+        quality=quality,
+        confidence=0.3 if quality != "ok" else 0.85,
+    )
+
+
+CLAUSE_BREAK = re.compile(r";|,\s+(?=(?:with|while|whilst|but|which|whereas|although)\b)", re.I)
+
+
+def _clause_bounds(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int]:
+    """The clause around a figure within its sentence: between semicolons or ``, with``/``, while``… breaks."""
+    left, right = s, e
+    for m in CLAUSE_BREAK.finditer(text, s, e):
+        if m.end() <= start:
+            left = m.end()
+        elif m.start() >= end:
+            right = m.start()
+            break
+    return left, right
+
+
+def _clause(text: str, s: int, e: int, start: int, end: int) -> str:
+    left, right = _clause_bounds(text, s, e, start, end)
+    return text[left:right]
+
+
+def _counted(after: str) -> tuple[str, str] | None:
+    """The noun a count counts, within a few words after it (not past another number)."""
+    words = re.findall(r"[A-Za-z][\w-]*|\d", after)[: MAX_ADJECTIVES + 1]
+    for word in words:
+        if word.isdigit():
+            return None
+        hit = COUNT_NOUNS.get(word.lower())
+        if hit:
+            return hit
+    return None
+
+
+def _money_measure(before: str, after: str) -> str:
+    window = before[-40:] + " " + after[:40]
+    for measure, pattern in MONEY_MEASURES:
+        if re.search(pattern, window, re.I):
+            return measure
+    return "money"
+
+
+def _percent_measure(before: str, after: str) -> str:
+    window = before[-40:] + " " + after[:25]
+    for measure, pattern in PERCENT_MEASURES:
+        if re.search(pattern, window, re.I):
+            return measure
+    return "percentage"
+
+
+COORDINATION = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:and|or)\s+|\s*,\s*", re.I)
+
+
+def _period(text: str, s: int, e: int, start: int, end: int, others: list[tuple[int, int]]) -> str | None:
+    """The period phrase nearest the figure in its clause, normalised. A phrase before the figure
+    introduces the clause (``In 2001 there were …``); one after it belongs to this figure unless another
+    figure stands between them that is not coordinated with it (``£80m of output and 900 jobs by 2030``
+    dates both; in ``£280m of output … by additional 1% per annum`` the period is the 1%'s)."""
+    best: tuple[int, str] | None = None
+    for m in period_phrase().finditer(text, s, e):
+        if m.start() < end and m.end() > start:
+            continue
+        if m.start() >= end and not _reaches(text, end, m.start(), others):
+            continue
+        distance = m.start() - end if m.start() >= end else (start - m.end()) * 2
+        if best is None or distance < best[0]:
+            best = (distance, _normalise_period(m.group("period")))
+    for m in fiscal_period().finditer(text, s, e):
+        if m.start() >= end and not _reaches(text, end, m.start(), others):
+            continue
+        distance = m.start() - end if m.start() >= end else (start - m.end()) * 2
+        if best is None or distance < best[0]:
+            best = (distance, fiscal_year_to_period(m.group(0)) or m.group(0))
+    return best[1] if best else None
+
+
+def _reaches(text: str, end: int, target: int, others: list[tuple[int, int]]) -> bool:
+    """True when every figure between ``end`` and ``target`` is coordinated with the one before it."""
+    position = end
+    for qs, qe in sorted(others):
+        if position <= qs and qe <= target:
+            if not COORDINATION.fullmatch(text[position:qs]):
+                return False
+            position = qe
+    return True
+
+
+def _normalise_period(phrase: str) -> str:
+    """``per annum`` for yearly rates; ``in 2001`` → ``2001``; ``in 2005-2008`` → ``2005-08``; ``by 2030`` kept.
+
+    >>> _normalise_period("each year"), _normalise_period("in 2005-08"), _normalise_period("By the end of 2023")
+    ('per annum', '2005-08', 'by end of 2023')
+    """
+    lowered = " ".join(phrase.lower().split())
+    if lowered in ("per annum", "per year", "a year", "each year", "every year", "annually"):
+        return "per annum"
+    if lowered.startswith(("in ", "during ")):
+        lowered = lowered.split(" ", 1)[1]
+    years = re.search(r"((?:19|20)\d{2})(?:\s?[-–/]\s?((?:19|20)?\d{2}))?$", lowered)
+    if years and years.group(2):
+        span = fiscal_year_to_period(years.group(0))
+        return lowered.replace(years.group(0), span or years.group(0))
+    return lowered.replace("the end of ", "end of ")
+
+
+def _sentence_cluster(view: DocumentView, s: int, e: int) -> str | None:
+    """A cluster the sentence names as such (``The ICT Cluster employs …``)."""
+    text = view.doc.text
+    for m in view.catalogue.names_pattern().finditer(text, s, e):
+        if cluster_word_after().match(text[m.end() : min(e, m.end() + 20)]):
+            return view.catalogue.lookup(m.group("name"))
+    return None
