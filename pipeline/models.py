@@ -299,6 +299,72 @@ class Figure:
     confidence: float
 
 
+@dataclass(frozen=True, slots=True)
+class TableCell:
+    """One cell at its top-left (row, col); a spanning cell appears once. The span covers its words."""
+
+    row: int
+    col: int
+    text: str
+    char_start: int
+    char_end: int
+    is_header: bool
+    page: int | None = None
+    bbox: BBox | None = None
+    row_span: int = 1
+    col_span: int = 1
+
+
+@dataclass(slots=True)
+class Table:
+    """A table found in a source: its cells, where it sits, what unit its numbers are in."""
+
+    number: int
+    source: str  # text, pdf-lines
+    title: str | None
+    char_start: int
+    char_end: int
+    n_rows: int
+    n_cols: int
+    header_rows: int
+    cells: list[TableCell]
+    page: int | None = None
+    bbox: BBox | None = None
+    unit: str | None = None
+
+    def grid(self) -> list[list[TableCell | None]]:
+        rows: list[list[TableCell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
+        for c in self.cells:
+            rows[c.row][c.col] = c
+        return rows
+
+
+@dataclass(frozen=True, slots=True)
+class FundingLine:
+    """One cell of a funding table: a line item in a period, in base units."""
+
+    table_number: int
+    line_item: str
+    period: str
+    amount: float
+    currency: str
+    is_total: bool
+    unit_multiplier: float
+    row: int
+    col: int
+    char_start: int
+    char_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class RawTable:
+    """A table pdfplumber found on a page: its box and each row's cell boxes (None where a cell spans)."""
+
+    page: int
+    bbox: BBox
+    rows: list[list[BBox | None]]
+
+
 @dataclass(slots=True)
 class ParsedDocument:
     """Everything the pipeline learned from one source, ready to load."""
@@ -319,6 +385,9 @@ class ParsedDocument:
     visions: list[Vision] = field(default_factory=list)
     objectives: list[Objective] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    raw_tables: list[RawTable] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    funding: list[FundingLine] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
 
     @property

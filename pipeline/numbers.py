@@ -66,9 +66,7 @@ def money_text_to_value(text: str) -> tuple[float, str]:
     >>> money_text_to_value("£51M"), money_text_to_value("£ 13 M"), money_text_to_value("£4.8 billion")
     ((51000000.0, 'GBP'), (13000000.0, 'GBP'), (4800000000.0, 'GBP'))
     """
-    m = re.fullmatch(
-        r"\s*(?P<cur>[£€$])\s?(?P<num>[\d,.]+)\s?(?P<scale>[A-Za-z]+)?\s*", text
-    )
+    m = re.fullmatch(r"\s*(?P<cur>[£€$])\s?(?P<num>[\d,.]+)\s?(?P<scale>[A-Za-z]+)?\s*", text)
     if m is None:
         raise ValueError(f"not a money amount: {text!r}")
     return amount_to_value(m.group("num"), m.group("scale")), CURRENCIES[m.group("cur")]

@@ -35,6 +35,7 @@ def source_to_document(spec: SourceSpec) -> ParsedDocument:
             lines=parts.lines,
             issues=list(parts.issues),
             layers=parts.layers,
+            raw_tables=parts.raw_tables,
         )
     else:
         raw, issues = bytes_to_str(path.read_bytes())

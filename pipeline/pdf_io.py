@@ -23,7 +23,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline import ocr
 from pipeline.garble import PageAssessment, lines_to_assessment
-from pipeline.models import BBox, Line, Page, PageLayer, SourceIssue, Word
+from pipeline.models import BBox, Line, Page, PageLayer, RawTable, SourceIssue, Word
 from pipeline.ocr import OcrSettings
 from pipeline.text import UnreadableSource
 
@@ -72,6 +72,7 @@ class PdfParts:
     title: str | None
     issues: list[SourceIssue]
     layers: list[PageLayer]
+    raw_tables: list[RawTable] = field(default_factory=list)
 
 
 def fontname_is_bold(fontname: str) -> bool:
@@ -118,6 +119,7 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None) -
     lines: list[Line] = []
     issues: list[SourceIssue] = []
     layers: list[PageLayer] = []
+    raw_tables: list[RawTable] = []
     offset = 0
     with pdfplumber.open(path) as pdf:
         title = _metadata_title(pdf.metadata)
@@ -154,6 +156,8 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None) -
                     )
                 )
             layers.extend(read.layers)
+            if read.source != "ocr" and page_words:
+                raw_tables.extend(page_to_raw_tables(page, number))
             chunks.append(page_text)
             words.extend(page_words)
             lines.extend(page_lines)
@@ -162,10 +166,20 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None) -
     if not pages:
         raise UnreadableSource("the PDF has no pages")
     text = "\f".join(chunks)
-    return PdfParts(text, pages, words, lines, title or _largest_line(text, lines, page=1), issues, layers)
+    return PdfParts(text, pages, words, lines, title or _largest_line(text, lines, page=1), issues, layers, raw_tables)
 
 
 RawLine = list[dict[str, Any]]
+
+
+def page_to_raw_tables(page: Any, number: int) -> list[RawTable]:
+    """The tables pdfplumber finds from the page's ruling lines, as cell boxes (None where a cell spans)."""
+    out = []
+    for table in page.find_tables():
+        rows = [[BBox(x0=c[0], top=c[1], x1=c[2], bottom=c[3]) if c else None for c in row.cells] for row in table.rows]
+        x0, top, x1, bottom = table.bbox
+        out.append(RawTable(number, BBox(x0=x0, top=top, x1=x1, bottom=bottom), rows))
+    return out
 
 
 @dataclass(slots=True)

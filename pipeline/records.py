@@ -11,15 +11,18 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline import PIPELINE_VERSION, layout
+from pipeline.extract.figures import EXTRACTOR as FIGURES_EXTRACTOR
 from pipeline.extract.objectives import EXTRACTOR as OBJECTIVES_EXTRACTOR
 from pipeline.ids import stable_id
 from pipeline.models import BBox, ParsedDocument, Provenance, Section, SourceIssue, SourceSpec
+from pipeline.tables import EXTRACTOR_PDF, EXTRACTOR_TEXT, FUNDING_EXTRACTOR
 
 Row = dict[str, Any]
 
 LAYOUT_EXTRACTOR = "layout/blocks@1"
 CONTENTS_EXTRACTOR = "layout/contents@1"
 READER_EXTRACTOR = "reader@1"
+TABLE_EXTRACTORS = {"text": EXTRACTOR_TEXT, "pdf-lines": EXTRACTOR_PDF}
 PER_DOCUMENT_TABLES = (
     "documents", "document_text", "pages", "page_layers", "sections", "blocks", "contents_entries",
     "cluster_mentions", "visions", "objectives", "figures", "tables", "table_cells",
@@ -268,4 +271,42 @@ def extracts_to_rows(
             "list_style": o.list_style, "list_kind": o.list_kind, "lead_in": o.lead_in,
             "attribution": o.attribution, **prov(o.char_start, o.char_end, extractor, o.confidence),
         })  # fmt: skip
-    return {"cluster_mentions": mentions, "visions": visions, "objectives": objectives}
+    figures = []
+    for f in doc.figures:
+        figures.append({
+            "figure_id": stable_id("fig", doc.document_id, f.char_start, f.char_end, FIGURES_EXTRACTOR),
+            "cluster_id": f.cluster_id, "measure": f.measure, "value": f.value, "value_low": f.value_low,
+            "value_high": f.value_high, "unit": f.unit, "period": f.period, "qualifier": f.qualifier,
+            "quality": f.quality, **prov(f.char_start, f.char_end, FIGURES_EXTRACTOR, f.confidence),
+        })  # fmt: skip
+    rows = {"cluster_mentions": mentions, "visions": visions, "objectives": objectives, "figures": figures}
+    rows.update(tables_to_rows(doc, prov))
+    return rows
+
+
+def tables_to_rows(doc: ParsedDocument, prov: Any) -> dict[str, list[Row]]:
+    """Rows of ``tables``, ``table_cells`` and ``funding``."""
+    tables, cells, funding = [], [], []
+    ids: dict[int, str] = {}
+    for t in doc.tables:
+        extractor = TABLE_EXTRACTORS[t.source]
+        table_id = stable_id("tbl", doc.document_id, t.char_start, t.char_end, extractor)
+        ids[t.number] = table_id
+        tables.append({
+            "table_id": table_id, "title": t.title, "n_rows": t.n_rows, "n_cols": t.n_cols, "source": t.source,
+            "header_rows": t.header_rows, "unit": t.unit, **prov(t.char_start, t.char_end, extractor, 0.9),
+        })  # fmt: skip
+        for c in t.cells:
+            cells.append({
+                "table_id": table_id, "row": c.row, "col": c.col, "text": c.text, "is_header": c.is_header,
+                **prov(c.char_start, c.char_end, extractor, 0.9),
+            })  # fmt: skip
+    for line in doc.funding:
+        funding.append({
+            "funding_id": stable_id("fund", doc.document_id, line.char_start, line.char_end, FUNDING_EXTRACTOR),
+            "table_id": ids[line.table_number], "line_item": line.line_item, "period": line.period,
+            "amount": line.amount, "currency": line.currency, "is_total": line.is_total,
+            "unit_multiplier": line.unit_multiplier, "row": line.row, "col": line.col,
+            **prov(line.char_start, line.char_end, FUNDING_EXTRACTOR, 0.9),
+        })  # fmt: skip
+    return {"tables": tables, "table_cells": cells, "funding": funding}

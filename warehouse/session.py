@@ -16,6 +16,7 @@ from pipeline import PIPELINE_VERSION
 from pipeline.models import ParsedDocument, SourceSpec
 from pipeline.records import PER_DOCUMENT_TABLES, document_to_rows, failure_to_rows
 from warehouse import migrate, publish
+from warehouse.checks import cross_document_conflicts
 from warehouse.clusters import CLUSTER_TABLES, refresh_clusters
 from warehouse.load import replace_document
 
@@ -83,6 +84,7 @@ class WarehouseWriter:
     def finish(self, status: str | None = None) -> None:
         s = self.summary
         refresh_clusters(self.con)
+        cross_document_conflicts(self.con, self.run_id)
         s.seconds = time.perf_counter() - self._started
         for table in SUMMARY_TABLES:
             row = self.con.execute(f'SELECT count(*) FROM "{table}"').fetchone()

@@ -8,16 +8,19 @@ flagged as garbled. :func:`document_to_extracts` runs them in order.
 from __future__ import annotations
 
 from pipeline.clusters import Catalogue, load_catalogue
+from pipeline.extract.checks import text_against_tables
 from pipeline.extract.clusters import document_to_mentions, mentions_to_section_clusters
 from pipeline.extract.context import DocumentView
 from pipeline.extract.figures import document_to_figures
 from pipeline.extract.objectives import document_to_objectives_and_issues
 from pipeline.extract.visions import document_to_visions
 from pipeline.models import ParsedDocument
+from pipeline.tables import document_to_tables, tables_to_funding
 
 
 def document_to_extracts(doc: ParsedDocument, catalogue: Catalogue | None = None) -> None:
-    """Fill ``doc.cluster_mentions``, ``doc.visions``, ``doc.objectives`` and ``doc.figures``."""
+    """Fill the document's cluster mentions, visions, objectives, figures, tables and funding lines,
+    and add the quality issues the checks find."""
     view = DocumentView.of(doc, catalogue or load_catalogue())
     doc.cluster_mentions = document_to_mentions(view)
     view.section_clusters, view.document_cluster = mentions_to_section_clusters(view, doc.cluster_mentions)
@@ -26,3 +29,7 @@ def document_to_extracts(doc: ParsedDocument, catalogue: Catalogue | None = None
     doc.issues.extend(issues)
     doc.figures, issues = document_to_figures(view)
     doc.issues.extend(issues)
+    doc.tables = document_to_tables(doc, view.quarantine)
+    doc.funding, issues = tables_to_funding(doc.tables)
+    doc.issues.extend(issues)
+    doc.issues.extend(text_against_tables(doc))

@@ -46,23 +46,28 @@ COUNT_NOUNS: dict[str, tuple[str, str]] = {
     "makers": ("businesses", "businesses"), "manufacturers": ("businesses", "businesses"),
     "start-ups": ("businesses", "businesses"), "startups": ("businesses", "businesses"),
     "visits": ("visits", "visits"), "visitors": ("visitors", "visits"), "trips": ("trips", "visits"),
-    "tourists": ("visitors", "visits"), "graduates": ("graduates", "graduates"), "students": ("students", "students"),
+    "tourists": ("visitors", "visits"), "graduates": ("graduates", "graduates"),
+    "students": ("students", "students"),
     "learners": ("learners", "learners"), "apprenticeships": ("apprenticeships", "apprenticeships"),
-    "apprentices": ("apprentices", "apprenticeships"), "pupils": ("pupils", "pupils"), "schools": ("schools", "schools"),
+    "apprentices": ("apprentices", "apprenticeships"), "pupils": ("pupils", "pupils"),
+    "schools": ("schools", "schools"),
     "homes": ("homes", "housing"), "houses": ("homes", "housing"), "hours": ("hours", "time"),
 }  # fmt: skip
 # Words just before a bare number that say what it counts: "a workforce of 21,000", "employ 90,200".
 COUNT_LEAD_INS = re.compile(
-    r"(?:workforce\s+of|employs?|employing|employment\s+(?:\w+\s+){0,4}?(?:estimated\s+at|of|at))\s+(?:some\s+|approximately\s+|around\s+|about\s+|over\s+)?$",
+    r"(?:workforce\s+of|employs?|employing|employment\s+(?:\w+\s+){0,4}?(?:estimated\s+at|of|at))\s+"
+    r"(?:some\s+|approximately\s+|around\s+|about\s+|over\s+)?$",
     re.I,
 )
 MONEY_MEASURES = (
-    ("turnover", r"turnover|sales|generat"), ("output", r"\boutput"), ("gva", r"\bgva\b|gross value added|economic contribution|contribut"),
+    ("turnover", r"turnover|sales|generat"), ("output", r"\boutput"),
+    ("gva", r"\bgva\b|gross value added|economic contribution|contribut"),
     ("exports", r"export"), ("spend", r"\bspen[dt]|expenditure"),
     ("funding", r"fund|cost|invest|budget|grant|allocat|capital|revenue|ring[- ]?fenc|programme"),
 )  # fmt: skip
 PERCENT_MEASURES = (
-    ("growth_rate", r"grow|growth|increase|rise|rose|expan"), ("change", r"fall|fell|fallen|decline|down\b|drop|contract|reduc|cut"),
+    ("growth_rate", r"grow|growth|increase|rise|rose|expan"),
+    ("change", r"fall|fell|fallen|decline|down\b|drop|contract|reduc|cut"),
     ("saving", r"saving"), ("share", r"share|proportion|\bof\b|account"),
 )  # fmt: skip
 FORECAST = re.compile(r"\b(forecast|expected|projected|predicted|target(?:ed)?|estimated|likely)\b", re.I)
@@ -96,9 +101,10 @@ def document_to_figures(view: DocumentView) -> tuple[list[Figure], list[SourceIs
                     issues.append(
                         SourceIssue(
                             "reversed_range", "warning",
-                            f"the range {text[figure.char_start:figure.char_end]!r} runs backwards: its low end is above "
-                            "its high end (kept as printed, with quality 'reversed_range')",
-                            char_start=figure.char_start, char_end=figure.char_end, extractor=EXTRACTOR, confidence=0.95,
+                            f"the range {text[figure.char_start:figure.char_end]!r} runs backwards: its low end is "
+                            "above its high end (kept as printed, with quality 'reversed_range')",
+                            char_start=figure.char_start, char_end=figure.char_end, extractor=EXTRACTOR,
+                            confidence=0.95,
                         )
                     )  # fmt: skip
     del how
@@ -186,7 +192,10 @@ def _figure(
     clause = _clause(text, s, e, start, end)
     unit: str | None
     if q.kind == "money":
-        unit, measure = "GBP" if q.currency == "£" else {"€": "EUR", "$": "USD"}.get(q.currency or "", "GBP"), _money_measure(before, after)
+        unit, measure = (
+            "GBP" if q.currency == "£" else {"€": "EUR", "$": "USD"}.get(q.currency or "", "GBP"),
+            _money_measure(before, after),
+        )
     elif q.kind == "percent":
         unit, measure = "percent", _percent_measure(before, after)
     else:

@@ -1,0 +1,343 @@
+"""Tables from every source, cell by cell, and funding tables normalised to one row per line item and period.
+
+* Text and Markdown: runs of tab-separated rows (the layout's ``table_row`` blocks;
+  inline HTML is already stripped by the reader, so Table 8-1 of the He paper is one).
+* PDF: the tables pdfplumber finds from ruling lines (``pdf_io`` returns their cell
+  boxes); each cell's text is the words whose centres lie inside its box, and a
+  cell that spans rows or columns appears once, at its top-left position.
+
+A funding table has money in its unit (``£M`` in the corner cell, ``(£m)`` in its
+title) and periods as column headers (``2005-06``, ``Total``). Its cells become
+:class:`FundingLine` rows in base units, and its totals are checked: a row's
+``Total`` against the sum of its periods, a ``Total`` row against the column
+above it. A text statement of the same money (``£51M … (£38M revenue and £13 M
+capital)``) is checked against the table.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from pipeline.models import BBox, Block, BlockKind, FundingLine, ParsedDocument, RawTable, SourceIssue, Table, TableCell
+from pipeline.numbers import CURRENCIES, fiscal_year_to_period, scale_to_multiplier, text_to_decimal
+from pipeline.quality import Quarantine
+
+EXTRACTOR_TEXT = "tables/text@1"
+EXTRACTOR_PDF = "tables/pdf-lines@1"
+FUNDING_EXTRACTOR = "funding/table@1"
+CHECK_EXTRACTOR = "checks/totals@1"
+MAX_TITLE_WORDS = 18
+MAX_HEADER_ROWS = 3
+TOLERANCE = Decimal("0.051")  # in the table's unit: printed values are rounded to one decimal
+UNIT_CELL = re.compile(r"^\s*\(?(?P<cur>[£$€])\s?(?P<scale>m|M|mn|bn|k|000|'000|million|billion|thousand)?\)?\s*$")
+UNIT_IN_TITLE = re.compile(
+    r"\((?P<cur>[£$€])\s?(?P<scale>m|M|mn|bn|k|000|'000|million|billion|thousand)\)|(?P<cur2>[£$€])\s?(?P<scale2>million|billion|thousand|m|bn)\b"
+)
+NUMERIC_CELL = re.compile(r"^\s*\(?[£$€]?\s?-?\d{1,3}(?:,\d{3})*(?:\.\d+)?\s?(?:m|bn|k|%)?\)?\s*$")
+TOTAL_LABEL = re.compile(r"^\s*(?:grand\s+)?totals?\b", re.I)
+
+
+def document_to_tables(doc: ParsedDocument, quarantine: Quarantine) -> list[Table]:
+    """Every table of the document, numbered from 1 in text order (none from quarantined text)."""
+    found = text_tables(doc, quarantine) + [
+        t for t in pdf_tables(doc, doc.raw_tables) if quarantine.allows(t.char_start, t.char_end)
+    ]
+    found.sort(key=lambda t: t.char_start)
+    for number, table in enumerate(found, start=1):
+        table.number = number
+    return found
+
+
+def text_tables(doc: ParsedDocument, quarantine: Quarantine) -> list[Table]:
+    """Runs of two or more clean tab-separated rows in one section."""
+    out: list[Table] = []
+    run: list[int] = []
+    for i, block in enumerate([*doc.blocks, None]):
+        row = block is not None and _clean_row(block, quarantine)
+        if row and block is not None and (not run or doc.blocks[run[-1]].section_id == block.section_id):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            out.append(_text_table(doc, run))
+        run = [i] if row else []
+    return out
+
+
+def _clean_row(block: Block, quarantine: Quarantine) -> bool:
+    return (
+        block.kind is BlockKind.TABLE_ROW
+        and block.quality == "ok"
+        and quarantine.allows(block.char_start, block.char_end)
+    )
+
+
+def _text_table(doc: ParsedDocument, run: list[int]) -> Table:
+    rows: list[list[tuple[int, int]]] = []
+    for i in run:
+        block = doc.blocks[i]
+        offset = block.char_start
+        spans: list[tuple[int, int]] = []
+        while offset > 0 and doc.text[offset - 1] in "\t ":  # an empty first cell: the row starts with a tab
+            offset -= 1
+        for piece in doc.text[offset : block.char_end].split("\t"):
+            spans.append(_trim(doc.text, offset, offset + len(piece)))
+            offset += len(piece) + 1
+        rows.append(spans)
+    n_cols = max(len(r) for r in rows)
+    header_rows = _header_rows([[doc.text[s:e] for s, e in r] for r in rows])
+    cells = [
+        TableCell(r, c, doc.text[s:e], s, e, r < header_rows)
+        for r, row in enumerate(rows)
+        for c, (s, e) in enumerate(row)
+        if e > s
+    ]
+    title = _title_before(doc, run[0])
+    first = doc.blocks[run[0]]
+    return Table(
+        0, "text", title, first.char_start, doc.blocks[run[-1]].char_end, len(rows), n_cols, header_rows, cells,
+        unit=_unit(title, cells),
+    )  # fmt: skip
+
+
+def _title_before(doc: ParsedDocument, i: int) -> str | None:
+    """The short paragraph right before a table, when it reads as a caption."""
+    if i == 0:
+        return None
+    block = doc.blocks[i - 1]
+    text = doc.text[block.char_start : block.char_end].strip()
+    if block.kind is BlockKind.PARAGRAPH and 0 < len(text.split()) <= MAX_TITLE_WORDS and not text.endswith(":"):
+        return text
+    return None
+
+
+def _header_rows(rows: list[list[str]]) -> int:
+    """How many leading rows head the table.
+
+    The first row heads it when it holds no figures but later rows do, or its corner is empty or a
+    unit (``£M``), or every cell of it is short. Further rows head it too while they hold no figures
+    other than years (``Volume servers in: 2007 2008 …`` under a spanning title).
+    """
+    if len(rows) < 2:
+        return 0
+    first = rows[0]
+    later_numeric = any(_figure_cell(c) for r in rows[1:] for c in r[1:])
+    corner = first[0].strip() if first else ""
+    short = all(len(c.split()) <= 4 for c in first)
+    if any(_figure_cell(c) for c in first[1:]) or not (
+        later_numeric or corner == "" or UNIT_CELL.match(corner) or short
+    ):
+        return 0
+    count = 1
+    while (
+        later_numeric
+        and count < min(MAX_HEADER_ROWS, len(rows) - 1)
+        and not any(_figure_cell(c) for c in rows[count][1:])
+    ):
+        count += 1
+    return count
+
+
+def _figure_cell(text: str) -> bool:
+    """A cell holding a figure, not a year or a fiscal period."""
+    return (
+        bool(NUMERIC_CELL.match(text))
+        and not fiscal_year_to_period(text)
+        and not re.fullmatch(r"\s*(?:19|20)\d{2}\s*", text)
+    )
+
+
+def _unit(title: str | None, cells: list[TableCell]) -> str | None:
+    """The money unit of a table: its corner cell (``£M``) or its title (``(£m)``), as ``GBP x 1000000``."""
+    corner = next((c.text for c in cells if c.row == 0 and c.col == 0), "")
+    m = UNIT_CELL.match(corner)
+    if m:
+        return _unit_text(m.group("cur"), m.group("scale"))
+    t = UNIT_IN_TITLE.search(title or "")
+    if t:
+        return _unit_text(t.group("cur") or t.group("cur2"), t.group("scale") or t.group("scale2"))
+    return None
+
+
+def _unit_text(cur: str, scale: str | None) -> str:
+    multiplier = _multiplier(scale)
+    return f"{CURRENCIES[cur]} x {multiplier}"
+
+
+def _multiplier(scale: str | None) -> int:
+    if scale in ("000", "'000"):
+        return 1000
+    return int(scale_to_multiplier(scale))
+
+
+def pdf_tables(doc: ParsedDocument, raw: list[RawTable]) -> list[Table]:
+    """Tables from pdfplumber's cell boxes: each cell's words by their centres, spanning cells once."""
+    out: list[Table] = []
+    for table in raw:
+        words = [w for w in doc.words if w.page == table.page and _inside(w.x0, w.top, w.x1, w.bottom, table.bbox)]
+        grid = _grid(table.rows)
+        cells: list[TableCell] = []
+        for (r, c, rs, cs), box in grid.items():
+            inside = [w for w in words if _inside(w.x0, w.top, w.x1, w.bottom, box)]
+            if not inside:
+                continue
+            start, end = min(w.char_start for w in inside), max(w.char_end for w in inside)
+            text = " ".join(doc.text[w.char_start : w.char_end] for w in sorted(inside, key=lambda w: (w.top, w.x0)))
+            cells.append(TableCell(r, c, text, start, end, False, table.page, box, rs, cs))
+        n_rows = len(table.rows)
+        n_cols = max((len(r) for r in table.rows), default=0)
+        if n_rows < 2 or n_cols < 2 or len(cells) < 2:
+            continue
+        texts = [
+            [next((x.text for x in cells if x.row == r and x.col == c), "") for c in range(n_cols)]
+            for r in range(n_rows)
+        ]
+        header_rows = _header_rows(texts)
+        cells = [TableCell(x.row, x.col, x.text, x.char_start, x.char_end, x.row < header_rows, x.page, x.bbox,
+                           x.row_span, x.col_span) for x in cells]  # fmt: skip
+        start, end = min(x.char_start for x in cells), max(x.char_end for x in cells)
+        out.append(
+            Table(
+                0,
+                "pdf-lines",
+                None,
+                start,
+                end,
+                n_rows,
+                n_cols,
+                header_rows,
+                sorted(cells, key=lambda x: (x.row, x.col)),
+                page=table.page,
+                bbox=table.bbox,
+                unit=_unit(None, cells),
+            )
+        )
+    return out
+
+
+def _grid(rows: list[list[BBox | None]]) -> dict[tuple[int, int, int, int], BBox]:
+    """(row, col, row_span, col_span) → box for every cell; a None (covered) position extends the cell
+    to its left (columns) or above (rows)."""
+    out: dict[tuple[int, int, int, int], BBox] = {}
+    for r, row in enumerate(rows):
+        for c, box in enumerate(row):
+            if box is None:
+                continue
+            col_span = 1
+            while c + col_span < len(row) and row[c + col_span] is None:
+                col_span += 1
+            row_span = 1
+            while (
+                r + row_span < len(rows)
+                and c < len(rows[r + row_span])
+                and rows[r + row_span][c] is None
+                and all(rows[r + row_span][k] is None for k in range(c, min(c + col_span, len(rows[r + row_span]))))
+            ):
+                row_span += 1
+            out[(r, c, row_span, col_span)] = box
+    return out
+
+
+def _inside(x0: float, top: float, x1: float, bottom: float, box: BBox) -> bool:
+    cx, cy = (x0 + x1) / 2, (top + bottom) / 2
+    return box.x0 <= cx <= box.x1 and box.top <= cy <= box.bottom
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def tables_to_funding(tables: list[Table]) -> tuple[list[FundingLine], list[SourceIssue]]:
+    """Funding lines of every money table whose column headers are periods, and the totals that do not add up."""
+    lines: list[FundingLine] = []
+    issues: list[SourceIssue] = []
+    for table in tables:
+        if table.unit is None or table.header_rows == 0:
+            continue
+        currency, multiplier = table.unit.split(" x ")
+        grid = table.grid()
+        headers = {c.col: _period(c.text) for c in table.cells if c.row == table.header_rows - 1 and c.col > 0}
+        periods = {col: p for col, p in headers.items() if p is not None}
+        if not periods:
+            continue
+        values: dict[tuple[int, int], Decimal] = {}
+        for row in range(table.header_rows, table.n_rows):
+            label_cell = grid[row][0]
+            label = label_cell.text if label_cell else ""
+            for col, period in periods.items():
+                cell = grid[row][col]
+                if cell is None or not NUMERIC_CELL.match(cell.text):
+                    continue
+                amount = _cell_decimal(cell.text)
+                values[(row, col)] = amount
+                lines.append(
+                    FundingLine(
+                        table.number, label, period, float(amount * Decimal(multiplier)), currency,
+                        period == "total" or bool(TOTAL_LABEL.match(label)), float(multiplier), row, col,
+                        cell.char_start, cell.char_end,
+                    )
+                )  # fmt: skip
+        issues += _check_totals(table, grid, periods, values)
+    return lines, issues
+
+
+def _period(header: str) -> str | None:
+    if TOTAL_LABEL.match(header):
+        return "total"
+    return fiscal_year_to_period(header) or (header.strip() if re.fullmatch(r"\s*(?:19|20)\d{2}\s*", header) else None)
+
+
+def _cell_decimal(text: str) -> Decimal:
+    cleaned = re.sub(r"[£$€\s()%]|m$|bn$|k$", "", text.strip())
+    negative = cleaned.startswith("-") or text.strip().startswith("(")
+    value = text_to_decimal(cleaned.lstrip("-"))
+    return -value if negative else value
+
+
+def _check_totals(
+    table: Table, grid: list[list[TableCell | None]], periods: dict[int, str], values: dict[tuple[int, int], Decimal]
+) -> list[SourceIssue]:
+    issues: list[SourceIssue] = []
+    total_cols = [c for c, p in periods.items() if p == "total"]
+    part_cols = [c for c, p in periods.items() if p != "total"]
+    for row in range(table.header_rows, table.n_rows):
+        for tc in total_cols:
+            parts = [values[(row, c)] for c in part_cols if (row, c) in values]
+            if (row, tc) in values and parts and abs(sum(parts) - values[(row, tc)]) > TOLERANCE:
+                cell = grid[row][tc]
+                label_cell = grid[row][0]
+                label = label_cell.text if label_cell else f"row {row}"
+                issues.append(
+                    _total_issue(
+                        table,
+                        cell,
+                        f"{label}: the periods add up to {sum(parts)} but the total says {values[(row, tc)]}",
+                    )
+                )
+    total_rows = [
+        r for r in range(table.header_rows, table.n_rows) if (first := grid[r][0]) and TOTAL_LABEL.match(first.text)
+    ]
+    for tr in total_rows:
+        for col in periods:
+            parts = [values[(r, col)] for r in range(table.header_rows, tr) if (r, col) in values]
+            if (tr, col) in values and parts and abs(sum(parts) - values[(tr, col)]) > TOLERANCE:
+                issues.append(
+                    _total_issue(
+                        table,
+                        grid[tr][col],
+                        f"{periods[col]}: the rows add up to {sum(parts)} but the total row says {values[(tr, col)]}",
+                    )
+                )
+    return issues
+
+
+def _total_issue(table: Table, cell: TableCell | None, detail: str) -> SourceIssue:
+    start, end = (cell.char_start, cell.char_end) if cell else (table.char_start, table.char_end)
+    return SourceIssue(
+        "total_mismatch", "warning", f"table {table.number}{' (' + table.title + ')' if table.title else ''}: {detail}",
+        char_start=start, char_end=end, extractor=CHECK_EXTRACTOR, confidence=0.95,
+    )  # fmt: skip
