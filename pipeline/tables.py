@@ -184,8 +184,7 @@ def pdf_tables(doc: ParsedDocument, raw: list[RawTable]) -> list[Table]:
             start, end = min(w.char_start for w in inside), max(w.char_end for w in inside)
             text = " ".join(doc.text[w.char_start : w.char_end] for w in sorted(inside, key=lambda w: (w.top, w.x0)))
             cells.append(TableCell(r, c, text, start, end, False, table.page, box, rs, cs))
-        n_rows = len(table.rows)
-        n_cols = max((len(r) for r in table.rows), default=0)
+        cells, n_rows, n_cols = _compact(cells)
         if n_rows < 2 or n_cols < 2 or len(cells) < 2:
             continue
         texts = [
@@ -213,6 +212,25 @@ def pdf_tables(doc: ParsedDocument, raw: list[RawTable]) -> list[Table]:
             )
         )
     return out
+
+
+def _compact(cells: list[TableCell]) -> tuple[list[TableCell], int, int]:
+    """Drop the rows and columns that hold no text (ruling lines drawn for shading or bullets make them)."""
+    rows = sorted({c.row for c in cells})
+    cols = sorted({c.col for c in cells})
+    row_index = {r: i for i, r in enumerate(rows)}
+    col_index = {c: i for i, c in enumerate(cols)}
+    compacted = []
+    for c in cells:
+        row_span = max(1, sum(1 for r in rows if c.row <= r < c.row + c.row_span))
+        col_span = max(1, sum(1 for k in cols if c.col <= k < c.col + c.col_span))
+        compacted.append(
+            TableCell(
+                row_index[c.row], col_index[c.col], c.text, c.char_start, c.char_end, c.is_header, c.page, c.bbox,
+                row_span, col_span,
+            )
+        )  # fmt: skip
+    return compacted, len(rows), len(cols)
 
 
 def _grid(rows: list[list[BBox | None]]) -> dict[tuple[int, int, int, int], BBox]:
