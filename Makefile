@@ -18,7 +18,7 @@ export DO_NOT_TRACK ?= 1
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 
 .DEFAULT_GOAL := help
-.PHONY: help setup ocr ingest test eval eval-quality sql lint docs lock clean
+.PHONY: help setup ocr ingest test eval eval-quality ner-throughput sql lint docs lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -55,6 +55,9 @@ eval: $(STAMP) ## Precision/recall of clusters, visions, objectives, figures, fu
 
 eval-quality: $(STAMP) ## Measure garble flags, OCR recovery and word accuracy on ../shared/corpus
 	$(PYTHON) scripts/eval_quality.py
+
+ner-throughput: $(STAMP) ## Entities per second of the NER pipeline (nlp.pipe) over WAREHOUSE's clean blocks
+	$(PYTHON) scripts/ner_throughput.py $(WAREHOUSE)
 
 sql: $(STAMP) ## Open WAREHOUSE read-only in an SQL shell
 	$(PYTHON) -m warehouse.shell $(WAREHOUSE)

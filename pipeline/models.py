@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -388,6 +389,7 @@ class ParsedDocument:
     raw_tables: list[RawTable] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     funding: list[FundingLine] = field(default_factory=list)
+    entities: list[Any] = field(default_factory=list)  # pipeline.ner.Entity (kept out of models: spaCy)
     seconds: dict[str, float] = field(default_factory=dict)
 
     @property

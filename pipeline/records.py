@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline import PIPELINE_VERSION, layout
+from pipeline import PIPELINE_VERSION, layout, ner
 from pipeline.extract.figures import EXTRACTOR as FIGURES_EXTRACTOR
 from pipeline.extract.objectives import EXTRACTOR as OBJECTIVES_EXTRACTOR
 from pipeline.ids import stable_id
@@ -23,6 +23,12 @@ LAYOUT_EXTRACTOR = "layout/blocks@1"
 CONTENTS_EXTRACTOR = "layout/contents@1"
 READER_EXTRACTOR = "reader@1"
 TABLE_EXTRACTORS = {"text": EXTRACTOR_TEXT, "pdf-lines": EXTRACTOR_PDF}
+ENTITY_EXTRACTORS = {
+    "ruler": ner.EXTRACTOR,
+    "gazetteer": ner.EXTRACTOR,
+    "acronym": ner.ACRONYM_EXTRACTOR,
+    "model": ner.MODEL_EXTRACTOR,
+}
 PER_DOCUMENT_TABLES = (
     "documents", "document_text", "pages", "page_layers", "sections", "blocks", "contents_entries",
     "cluster_mentions", "visions", "objectives", "figures", "tables", "table_cells",
@@ -281,6 +287,14 @@ def extracts_to_rows(
         })  # fmt: skip
     rows = {"cluster_mentions": mentions, "visions": visions, "objectives": objectives, "figures": figures}
     rows.update(tables_to_rows(doc, prov))
+    rows["entities"] = [
+        {
+            "entity_id": stable_id("ent", doc.document_id, e.char_start, e.char_end, e.label),
+            "text": e.text, "label": e.label, "normalised_name": e.normalised, "source": e.source,
+            **prov(e.char_start, e.char_end, ENTITY_EXTRACTORS[e.source], e.confidence),
+        }
+        for e in doc.entities
+    ]  # fmt: skip
     return rows
 
 

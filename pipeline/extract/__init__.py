@@ -15,11 +15,12 @@ from pipeline.extract.figures import document_to_figures
 from pipeline.extract.objectives import document_to_objectives_and_issues
 from pipeline.extract.visions import document_to_visions
 from pipeline.models import ParsedDocument
+from pipeline.ner import document_to_entities
 from pipeline.tables import document_to_tables, tables_to_funding
 
 
 def document_to_extracts(doc: ParsedDocument, catalogue: Catalogue | None = None) -> None:
-    """Fill the document's cluster mentions, visions, objectives, figures, tables and funding lines,
+    """Fill the document's cluster mentions, visions, objectives, figures, tables, funding lines and entities,
     and add the quality issues the checks find."""
     view = DocumentView.of(doc, catalogue or load_catalogue())
     doc.cluster_mentions = document_to_mentions(view)
@@ -33,3 +34,4 @@ def document_to_extracts(doc: ParsedDocument, catalogue: Catalogue | None = None
     doc.funding, issues = tables_to_funding(doc.tables)
     doc.issues.extend(issues)
     doc.issues.extend(text_against_tables(doc))
+    doc.entities = document_to_entities(doc, view.quarantine)

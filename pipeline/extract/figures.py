@@ -92,7 +92,7 @@ def document_to_figures(view: DocumentView) -> tuple[list[Figure], list[SourceIs
     figures: list[Figure] = []
     issues: list[SourceIssue] = []
     for (_, block), sentences in zip(indexed, spans_to_sentences(text, spans), strict=True):
-        cluster_default, how = view.cluster_of(block.section_id)
+        cluster_default, _ = view.cluster_of(block.section_id)
         for s, e in sentences:
             cluster_id = _sentence_cluster(view, s, e) or cluster_default
             for figure in sentence_to_figures(text, s, e, cluster_id):
@@ -107,7 +107,6 @@ def document_to_figures(view: DocumentView) -> tuple[list[Figure], list[SourceIs
                             confidence=0.95,
                         )
                     )  # fmt: skip
-    del how
     return figures, issues
 
 

@@ -1,0 +1,104 @@
+"""Named entities (issue 6): the configured pipeline, its tokenizer, acronyms, normalised names, quarantine,
+and the path that combines a pretrained pipeline (a small one the test builds)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from support import AWM, HE, ICT
+
+from pipeline.manifest import sources_to_specs
+from pipeline.models import ParsedDocument
+from pipeline.ner import CONFIG_PATH, document_to_entities, ner_pipeline
+from pipeline.parse import source_to_document
+from pipeline.quality import Quarantine
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        ("£1.2bn and £850m-£950m of output", [("£1.2bn", "MONEY"), ("£850m-£950m", "MONEY")]),
+        ("a £3-4m opportunity", [("£3-4m", "MONEY")]),
+        ("c40% of the cost in 2005/06", [("c40%", "PERCENT"), ("2005/06", "DATE")]),
+        ("£13 M capital", [("£13 M", "MONEY")]),
+        ("11,200 to 12,400 jobs by 2030", [("11,200 to 12,400 jobs", "QUANTITY"), ("2030", "DATE")]),
+        ("on 5th July 2018 with 14 per cent", [("5th July 2018", "DATE"), ("14 per cent", "PERCENT")]),
+        ("Advantage West Midlands (AWM) in Birmingham", [("Advantage West Midlands", "ORG"), ("AWM", "ORG"), ("Birmingham", "GPE")]),
+    ],
+)  # fmt: skip
+def test_the_configured_pipeline_finds(text: str, entities: list[tuple[str, str]]) -> None:
+    nlp, _ = ner_pipeline()
+    assert [(e.text, e.label_) for e in nlp(text).ents] == entities
+
+
+def test_the_pipeline_comes_from_the_config_file() -> None:
+    nlp, model = ner_pipeline()
+    assert CONFIG_PATH.name == "ner.cfg" and nlp.pipe_names == ["entity_ruler"] and model is None
+    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "policyfacts.tokenizer.v1"
+
+
+def test_awm_joins_across_the_plan_the_ict_page_and_the_he_paper(seed_docs: dict[str, ParsedDocument]) -> None:
+    for doc_id in (AWM, ICT, HE):
+        names = {e.normalised for e in seed_docs[doc_id].entities if e.label == "ORG"}
+        assert "Advantage West Midlands" in names, doc_id
+    spellings = {
+        e.text for d in (AWM, ICT, HE) for e in seed_docs[d].entities if e.normalised == "Advantage West Midlands"
+    }
+    assert spellings == {"AWM", "Advantage West Midlands"}
+
+
+def test_acronyms_a_document_defines_are_learned(tmp_path: Path) -> None:
+    (tmp_path / "plan.md").write_text(
+        "# Plan\n\nThe Regional Skills Partnership Board (RSPB) met twice. Later the RSPB agreed the plan, "
+        "and the Gross Value Added (GVA) rose.\n",
+        encoding="utf-8",
+    )
+    (spec,) = sources_to_specs(tmp_path)
+    doc = source_to_document(spec)
+    learned = [(e.text, e.normalised, e.source) for e in doc.entities if e.source == "acronym"]
+    assert learned == [
+        ("Regional Skills Partnership Board", "Regional Skills Partnership Board", "acronym"),
+        ("RSPB", "Regional Skills Partnership Board", "acronym"),
+        ("RSPB", "Regional Skills Partnership Board", "acronym"),
+    ]  # GVA is a measure, not an organisation: not learned
+
+
+def test_nothing_is_taken_from_garbled_text(seed_docs: dict[str, ParsedDocument]) -> None:
+    for doc in seed_docs.values():
+        quarantine = Quarantine.of(doc.quarantine)
+        assert all(quarantine.allows(e.char_start, e.char_end) for e in doc.entities), doc.document_id
+        assert all(doc.text[e.char_start : e.char_end] == e.text for e in doc.entities)
+
+
+def test_a_pretrained_pipeline_adds_its_entities_where_ours_have_none(
+    tmp_path: Path, seed_docs: dict[str, ParsedDocument]
+) -> None:
+    import spacy
+
+    model = spacy.blank("en")
+    ruler = model.add_pipe("entity_ruler")
+    ruler.add_patterns([
+        {"label": "ORG", "pattern": "New Labour"},
+        {"label": "ORG", "pattern": "Advantage West Midlands"},  # ours already has it: ours win
+    ])  # fmt: skip
+    model.to_disk(tmp_path / "tiny_model")
+    doc = seed_docs[HE]
+    entities = document_to_entities(doc, Quarantine.of(doc.quarantine), pretrained=str(tmp_path / "tiny_model"))
+    from_model = {(e.text, e.label) for e in entities if e.source == "model"}
+    assert from_model == {("New Labour", "ORG")}
+    assert all(e.source != "model" for e in entities if e.normalised == "Advantage West Midlands")
+
+
+def test_issue_6_an_acronym_defined_across_a_line_break() -> None:
+    """A PDF line break inside the long form broke the offset lookup (ValueError: substring not found)."""
+    from pipeline.models import Block, BlockKind
+    from pipeline.ner import _learn_acronyms
+
+    text = "The members of the Regional Skills\nPartnership Board (RSPB) met. The RSPB agreed."
+    learned = _learn_acronyms(text, [Block(BlockKind.PARAGRAPH, 0, len(text))], [])
+    assert [(e.text, e.normalised) for e in learned] == [
+        ("Regional Skills\nPartnership Board", "Regional Skills Partnership Board"),
+        ("RSPB", "Regional Skills Partnership Board"),
+        ("RSPB", "Regional Skills Partnership Board"),
+    ]
