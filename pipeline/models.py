@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -366,6 +365,20 @@ class RawTable:
     rows: list[list[BBox | None]]
 
 
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity in the document text: its label, its normalised name and what found it
+    (``gazetteer``, ``ruler``, ``acronym`` or ``model``)."""
+
+    text: str
+    label: str
+    char_start: int
+    char_end: int
+    normalised: str
+    source: str
+    confidence: float
+
+
 @dataclass(slots=True)
 class ParsedDocument:
     """Everything the pipeline learned from one source, ready to load."""
@@ -389,7 +402,7 @@ class ParsedDocument:
     raw_tables: list[RawTable] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     funding: list[FundingLine] = field(default_factory=list)
-    entities: list[Any] = field(default_factory=list)  # pipeline.ner.Entity (kept out of models: spaCy)
+    entities: list[Entity] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
 
     @property

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,7 @@ from typing import Any
 import yaml
 from spacy.util import registry
 
-from pipeline.models import Block, BlockKind, ParsedDocument
+from pipeline.models import Block, BlockKind, Entity, ParsedDocument
 from pipeline.quality import Quarantine
 
 CONFIG_PATH = Path(__file__).resolve().parent.parent / "configs" / "ner.cfg"
@@ -54,19 +53,6 @@ ORG_HEADS = re.compile(
 ACRONYM_DEFINITION = re.compile(
     r"(?P<long>(?:[A-Z][\w&'’-]*\s+(?:(?:of|and|for|the|&|on|in|to)\s+){0,2}){1,8}[A-Z][\w'’-]*)\s*\(\s*(?P<acr>[A-Z][A-Za-z&]{1,9})\s*\)"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Entity:
-    """A named entity in the document text: its label, its normalised name and what found it."""
-
-    text: str
-    label: str
-    char_start: int
-    char_end: int
-    normalised: str
-    source: str  # ruler, gazetteer, acronym, model
-    confidence: float
 
 
 # --------------------------------------------------------------------------- spaCy registry
