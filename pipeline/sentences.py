@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
 
+from pipeline.text import trim_span
+
 PRETRAINED = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg")
 
 
@@ -45,11 +47,7 @@ def spans_to_sentences(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[
     for (start, _), doc in zip(spans, nlp.pipe(text[s:e] for s, e in spans), strict=True):
         out: list[tuple[int, int]] = []
         for sent in doc.sents:
-            s, e = sent.start_char, sent.end_char
-            while s < e and doc.text[s].isspace():
-                s += 1
-            while e > s and doc.text[e - 1].isspace():
-                e -= 1
+            s, e = trim_span(doc.text, sent.start_char, sent.end_char)
             if e > s:
                 out.append((start + s, start + e))
         yield out

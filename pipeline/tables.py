@@ -22,6 +22,7 @@ from decimal import Decimal
 from pipeline.models import BBox, Block, BlockKind, FundingLine, ParsedDocument, RawTable, SourceIssue, Table, TableCell
 from pipeline.numbers import CURRENCIES, fiscal_year_to_period, scale_to_multiplier, text_to_decimal
 from pipeline.quality import Quarantine
+from pipeline.text import trim_span
 
 EXTRACTOR_TEXT = "tables/text@1"
 EXTRACTOR_PDF = "tables/pdf-lines@1"
@@ -81,7 +82,7 @@ def _text_table(doc: ParsedDocument, run: list[int]) -> Table:
         while offset > 0 and doc.text[offset - 1] in "\t ":  # an empty first cell: the row starts with a tab
             offset -= 1
         for piece in doc.text[offset : block.char_end].split("\t"):
-            spans.append(_trim(doc.text, offset, offset + len(piece)))
+            spans.append(trim_span(doc.text, offset, offset + len(piece)))
             offset += len(piece) + 1
         rows.append(spans)
     n_cols = max(len(r) for r in rows)
@@ -259,14 +260,6 @@ def _grid(rows: list[list[BBox | None]]) -> dict[tuple[int, int, int, int], BBox
 def _inside(x0: float, top: float, x1: float, bottom: float, box: BBox) -> bool:
     cx, cy = (x0 + x1) / 2, (top + bottom) / 2
     return box.x0 <= cx <= box.x1 and box.top <= cy <= box.bottom
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def tables_to_funding(tables: list[Table]) -> tuple[list[FundingLine], list[SourceIssue]]:

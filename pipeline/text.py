@@ -21,6 +21,19 @@ class UnreadableSource(ValueError):
     """The source's bytes cannot be read as a document; the message says why, for a person."""
 
 
+def trim_span(text: str, start: int, end: int, also: str = "") -> tuple[int, int]:
+    """``[start, end)`` without the whitespace (and the characters in ``also``) at its ends.
+
+    >>> trim_span("  a cell;  ", 0, 11, also=";")
+    (2, 8)
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in also):
+        end -= 1
+    return start, end
+
+
 def bytes_to_str(raw: bytes) -> tuple[str, list[SourceIssue]]:
     """Decode a text source: UTF-8 (BOM allowed), else Windows-1252, with a warning.
 

@@ -27,6 +27,7 @@ from pipeline.extract.context import DocumentView
 from pipeline.models import Block, BlockKind, ClusterMention, Section
 from pipeline.patterns import cluster_label, cluster_word_after, numbered_heading, sector_deal_title
 from pipeline.sentences import spans_to_sentences
+from pipeline.text import trim_span
 
 # Confidence per rule: how often the rule's mentions were right on the annotated documents.
 CONFIDENCE = {
@@ -208,7 +209,7 @@ def lists_to_mentions(view: DocumentView) -> list[ClusterMention]:
             run = []
         if block is not None and short:
             s, e = view.item_span(block)
-            s, e = _trim_item(view.doc.text, s, e)
+            s, e = trim_span(view.doc.text, s, e, also=";,")
             run.append((s, e, view.catalogue.lookup(view.doc.text[s:e])))
             previous_section = block.section_id
     return out
@@ -221,15 +222,6 @@ def _short_item(view: DocumentView, block: Block) -> bool:
     return len(text.split()) <= MAX_NAME_WORDS and not text.endswith((".", ":", "?"))
 
 
-def _trim_item(text: str, start: int, end: int) -> tuple[int, int]:
-    """An item's span without surrounding spaces and a trailing ``;`` or ``,``."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ";,"):
-        end -= 1
-    return start, end
-
-
 def tables_to_mentions(view: DocumentView) -> list[ClusterMention]:
     """Header cells (first row) and row labels (first column) of text tables that are cluster names."""
     out: list[ClusterMention] = []
@@ -240,7 +232,7 @@ def tables_to_mentions(view: DocumentView) -> list[ClusterMention]:
             continue
         offset = block.char_start
         for col, cell in enumerate(view.text(block).split("\t")):
-            s, e = _trim_item(view.doc.text, offset, offset + len(cell))
+            s, e = trim_span(view.doc.text, offset, offset + len(cell), also=";,")
             offset += len(cell) + 1
             if (first_row or col == 0) and e > s:
                 cluster_id = view.catalogue.lookup(view.doc.text[s:e])

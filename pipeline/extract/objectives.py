@@ -33,6 +33,7 @@ from pipeline.patterns import (
     title_description,
 )
 from pipeline.sentences import spans_to_sentences
+from pipeline.text import trim_span
 
 EXTRACTOR = "objectives/lists@1"
 NUMBERS = {
@@ -263,14 +264,6 @@ def _title_description(view: DocumentView, block: Block, section_id: str | None)
     return m is not None and len(m.group("title").split()) <= MAX_TITLE_WORDS
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _attribute(view: DocumentView, lead: Block, sentence: str) -> tuple[str | None, str]:
     """The cluster a list belongs to: the one its lead-in names, else its section's, else the document's."""
     for m in view.catalogue.names_pattern().finditer(sentence):
@@ -357,7 +350,7 @@ def _items_to_objectives(
     text = view.doc.text
     out = []
     for ordinal, k in enumerate(items, start=1):
-        cs, ce = _trimmed(text, *view.item_span(view.doc.blocks[k]))
+        cs, ce = trim_span(text, *view.item_span(view.doc.blocks[k]))
         out.append(
             Objective(
                 cluster_id, ordinal, text[cs:ce], cs, ce, list_number, style, kind, lead_in, attribution, confidence
