@@ -26,7 +26,6 @@ from collections import Counter
 from pipeline.extract.context import DocumentView
 from pipeline.models import Block, BlockKind, ClusterMention, Section
 from pipeline.patterns import cluster_label, cluster_word_after, numbered_heading, sector_deal_title
-from pipeline.sentences import spans_to_sentences
 from pipeline.text import trim_span
 
 # Confidence per rule: how often the rule's mentions were right on the annotated documents.
@@ -252,7 +251,7 @@ def prose_to_mentions(view: DocumentView) -> list[ClusterMention]:
     blocks = [b for _, b in indexed]
     out: list[ClusterMention] = []
     for (i, block), sentences in zip(
-        indexed, spans_to_sentences(text, [(b.char_start, b.char_end) for b in blocks]), strict=True
+        indexed, view.sentences([(b.char_start, b.char_end) for b in blocks]), strict=True
     ):
         # the paragraph, or one of the two before it in its section, speaks of clusters or sectors
         context = [b for b in all_blocks[max(0, i - 2) : i + 1] if b.section_id == block.section_id]

@@ -10,6 +10,7 @@ from pipeline.layout import innermost_section
 from pipeline.models import Block, BlockKind, ParsedDocument, Section
 from pipeline.patterns import list_marker
 from pipeline.quality import Quarantine
+from pipeline.sentences import spans_to_sentences
 
 BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
 
@@ -25,6 +26,7 @@ class DocumentView:
     section_starts: list[int]
     section_clusters: dict[str, str] = field(default_factory=dict)
     document_cluster: str | None = None
+    _sentences: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: ParsedDocument, catalogue: Catalogue) -> DocumentView:
@@ -35,6 +37,13 @@ class DocumentView:
         """The innermost section holding a span."""
         end = char_start + 1 if char_end is None else char_end
         return innermost_section(self.doc.sections, self.section_starts, char_start, end)
+
+    def sentences(self, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+        """The sentences of each span (see :func:`spans_to_sentences`), found once per span for all extractors."""
+        missing = [span for span in dict.fromkeys(spans) if span not in self._sentences]
+        for span, found in zip(missing, spans_to_sentences(self.doc.text, missing), strict=True):
+            self._sentences[span] = found
+        return [self._sentences[span] for span in spans]
 
     def text(self, block: Block) -> str:
         return self.doc.text[block.char_start : block.char_end]

@@ -30,7 +30,6 @@ from pipeline.patterns import (
     quantity,
     range_joint,
 )
-from pipeline.sentences import spans_to_sentences
 
 EXTRACTOR = "figures/text@1"
 MAX_ADJECTIVES = 3  # words allowed between a number and the noun it counts ("1500 dedicated automotive suppliers")
@@ -91,7 +90,7 @@ def document_to_figures(view: DocumentView) -> tuple[list[Figure], list[SourceIs
     spans = [view.item_span(b) for _, b in indexed]
     figures: list[Figure] = []
     issues: list[SourceIssue] = []
-    for (_, block), sentences in zip(indexed, spans_to_sentences(text, spans), strict=True):
+    for (_, block), sentences in zip(indexed, view.sentences(spans), strict=True):
         cluster_default, _ = view.cluster_of(block.section_id)
         for s, e in sentences:
             cluster_id = _sentence_cluster(view, s, e) or cluster_default

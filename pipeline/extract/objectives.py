@@ -32,7 +32,6 @@ from pipeline.patterns import (
     objective_nouns,
     title_description,
 )
-from pipeline.sentences import spans_to_sentences
 from pipeline.text import trim_span
 
 EXTRACTOR = "objectives/lists@1"
@@ -72,7 +71,7 @@ def document_to_objectives_and_issues(view: DocumentView) -> tuple[list[Objectiv
     blocks = view.doc.blocks
     text = view.doc.text
     candidates = [i for i in range(len(blocks) - 1) if _could_lead(view, i)]
-    last_sentences = spans_to_sentences(text, [view.item_span(blocks[i]) for i in candidates])
+    last_sentences = view.sentences([view.item_span(blocks[i]) for i in candidates])
     objectives: list[Objective] = []
     issues: list[SourceIssue] = []
     used: set[int] = set()

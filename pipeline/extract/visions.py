@@ -20,7 +20,6 @@ import re
 from pipeline.extract.context import DocumentView
 from pipeline.models import Block, BlockKind, Vision
 from pipeline.patterns import cluster_word_after, vision_heading, vision_statement
-from pipeline.sentences import spans_to_sentences
 
 MAX_STATEMENT_WORDS = 80
 MIN_STATEMENT_WORDS = 4
@@ -44,7 +43,7 @@ def sentences_to_visions(view: DocumentView) -> list[Vision]:
     candidates = [b for _, b in view.body_blocks() if _mentions_frame(view.text(b))]
     spans = [view.item_span(b) for b in candidates]
     out: list[Vision] = []
-    for block, sentences in zip(candidates, spans_to_sentences(text, spans), strict=True):
+    for block, sentences in zip(candidates, view.sentences(spans), strict=True):
         for s, e in sentences:
             m = vision_statement().match(text[s:e])
             if m is None or len(m.group("statement").split()) < MIN_STATEMENT_WORDS:
@@ -83,7 +82,7 @@ def _statement_span(view: DocumentView, block: Block) -> tuple[int, int]:
     s, e = view.item_span(block)
     if len(view.doc.text[s:e].split()) <= MAX_STATEMENT_WORDS:
         return s, e
-    first = next(spans_to_sentences(view.doc.text, [(s, e)]))
+    (first,) = view.sentences([(s, e)])
     return first[0] if first else (s, s)
 
 
