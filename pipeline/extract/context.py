@@ -76,6 +76,3 @@ class DocumentView:
         if self.document_cluster is not None:
             return self.document_cluster, "document"
         return None, "none"
-
-    def is_cluster_section(self, section_id: str | None) -> bool:
-        return self.cluster_of(section_id)[1] == "section"

@@ -192,10 +192,10 @@ def _figure(
     if q.kind == "money":
         unit, measure = (
             "GBP" if q.currency == "£" else {"€": "EUR", "$": "USD"}.get(q.currency or "", "GBP"),
-            _money_measure(before, after),
+            _measure(before[-40:] + " " + after[:40], MONEY_MEASURES, "money"),
         )
     elif q.kind == "percent":
-        unit, measure = "percent", _percent_measure(before, after)
+        unit, measure = "percent", _measure(before[-40:] + " " + after[:25], PERCENT_MEASURES, "percentage")
     else:
         counted = ("people", "employment") if COUNT_LEAD_INS.search(before) else _counted(after)
         if counted is None:
@@ -266,20 +266,9 @@ def _counted(after: str) -> tuple[str, str] | None:
     return None
 
 
-def _money_measure(before: str, after: str) -> str:
-    window = before[-40:] + " " + after[:40]
-    for measure, pattern in MONEY_MEASURES:
-        if re.search(pattern, window, re.I):
-            return measure
-    return "money"
-
-
-def _percent_measure(before: str, after: str) -> str:
-    window = before[-40:] + " " + after[:25]
-    for measure, pattern in PERCENT_MEASURES:
-        if re.search(pattern, window, re.I):
-            return measure
-    return "percentage"
+def _measure(window: str, measures: tuple[tuple[str, str], ...], default: str) -> str:
+    """The first measure whose words appear around the figure."""
+    return next((measure for measure, pattern in measures if re.search(pattern, window, re.I)), default)
 
 
 COORDINATION = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:and|or)\s+|\s*,\s*", re.I)

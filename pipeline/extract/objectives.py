@@ -61,13 +61,8 @@ class LeadIn:
     strong: bool
 
 
-def document_to_objectives(view: DocumentView) -> list[Objective]:
-    """Every objective list item of the document, in text order."""
-    objectives, _ = document_to_objectives_and_issues(view)
-    return objectives
-
-
 def document_to_objectives_and_issues(view: DocumentView) -> tuple[list[Objective], list[SourceIssue]]:
+    """Every objective list item of the document in text order, and the lists whose announced count is off."""
     blocks = view.doc.blocks
     text = view.doc.text
     candidates = [i for i in range(len(blocks) - 1) if _could_lead(view, i)]
