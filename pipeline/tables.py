@@ -19,7 +19,18 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from pipeline.models import BBox, Block, BlockKind, FundingLine, ParsedDocument, RawTable, SourceIssue, Table, TableCell
+from pipeline.models import (
+    BBox,
+    Block,
+    BlockKind,
+    FundingLine,
+    ParsedDocument,
+    RawTable,
+    SourceIssue,
+    Table,
+    TableCell,
+    Word,
+)
 from pipeline.numbers import CURRENCIES, fiscal_year_to_period, scale_to_multiplier, text_to_decimal
 from pipeline.quality import Quarantine
 from pipeline.text import trim_span
@@ -174,8 +185,11 @@ def _multiplier(scale: str | None) -> int:
 def pdf_tables(doc: ParsedDocument, raw: list[RawTable]) -> list[Table]:
     """Tables from pdfplumber's cell boxes: each cell's words by their centres, spanning cells once."""
     out: list[Table] = []
+    by_page: dict[int, list[Word]] = {}
+    for w in doc.words:
+        by_page.setdefault(w.page, []).append(w)
     for table in raw:
-        words = [w for w in doc.words if w.page == table.page and _inside(w.x0, w.top, w.x1, w.bottom, table.bbox)]
+        words = [w for w in by_page.get(table.page, []) if _inside(w.x0, w.top, w.x1, w.bottom, table.bbox)]
         grid = _grid(table.rows)
         cells: list[TableCell] = []
         for (r, c, rs, cs), box in grid.items():
