@@ -50,7 +50,7 @@ ingest: $(STAMP) ## Load SOURCES into WAREHOUSE through the Prefect ingest flow
 test: $(STAMP) ## Run the test suite
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
 
-eval: $(STAMP) ## Precision/recall of clusters, visions, objectives, figures, funding vs tests/data/gold
+eval: $(STAMP) ## Precision/recall of clusters, visions, objectives, figures, funding, entities vs tests/data/gold
 	$(PYTHON) scripts/eval_extraction.py
 
 eval-quality: $(STAMP) ## Measure garble flags, OCR recovery and word accuracy on ../shared/corpus

@@ -25,6 +25,7 @@ import yaml
 from spacy.util import registry
 
 from pipeline.models import Block, BlockKind, Entity, ParsedDocument
+from pipeline.names import name_entities
 from pipeline.quality import Quarantine
 
 CONFIG_PATH = Path(__file__).resolve().parent.parent / "configs" / "ner.cfg"
@@ -33,15 +34,33 @@ EXTRACTOR = "entities/ruler@1"
 ACRONYM_EXTRACTOR = "entities/acronym@1"
 MODEL_EXTRACTOR = "entities/model@1"
 ENTITY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.TABLE_ROW})
+SCALE_ABBREVIATIONS = frozenset({"m.", "k.", "b.", "n."})  # "£1m." is £1m and a full stop, not "m."
 SCALES = ["bn", "m", "mn", "k", "tn", "million", "billion", "thousand", "trillion"]
 MONTHS = [
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ]  # fmt: skip
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+SEASONS = ["spring", "summer", "autumn", "winter"]
+NOT_A_YEAR = r"^(?!(?:19|20)\d\d$)"
+# Counted nouns beyond the figures' (pipeline.extract.figures.COUNT_NOUNS): things counted that are not figures.
 COUNTED = [
-    "people", "employees", "staff", "workers", "jobs", "businesses", "companies", "firms", "enterprises", "smes",
-    "establishments", "suppliers", "visits", "visitors", "trips", "tourists", "graduates", "students", "learners",
-    "apprenticeships", "apprentices", "pupils", "schools", "homes", "hours", "interviews", "members",
+    "interviews",
+    "members",
+    "experts",
+    "residents",
+    "households",
+    "adults",
+    "children",
+    "volunteers",
+    "patients",
+]
+# Words that end the description of a count ("jobs in ...", "people of ...") rather than describe it.
+FUNCTION_WORDS = [
+    "of", "in", "on", "at", "by", "for", "with", "from", "to", "and", "or", "the", "a", "an", "per", "each",
+    "every", "than", "as", "who", "which", "that", "were", "was", "are", "is", "be", "been", "have", "has", "had",
+    "will", "would", "could", "should", "can", "may", "this", "these", "those", "their", "its", "our", "year",
+    "years", "months", "weeks", "days", "million", "billion", "thousand",
 ]  # fmt: skip
 ORG_HEADS = re.compile(
     r"\b(?:groups?|agenc(?:y|ies)|association|council|partnership|department|office|authority|board|centre|center"
@@ -69,17 +88,19 @@ def create_tokenizer() -> Callable[[Any], Any]:
 
         defaults = nlp.Defaults
         prefixes = [*defaults.prefixes, r"c(?=\d)"]
-        suffixes = [*defaults.suffixes, r"(?<=\d)(?:bn|mn|tn|m|k|M|BN)"]
+        suffixes = [*defaults.suffixes, r"(?<=\d)(?:bn|mn|tn|m|k|M|BN)", r"(?<=[\dmnk])\+"]
         infixes = [
             *defaults.infixes,
             r"(?<=\d)(?:bn|mn|m|k)(?=[-–—])",  # the low end's scale: 850m-£950m
             r"(?<=[\dmnk%])[-–—](?=[£$€\d])",  # the range dash
             r"(?<=[-–—])[£$€]",  # the high end's currency
             r"(?<=\d)/(?=\d)",  # 2005/06
+            r"(?<=mid)-(?=\d)",  # mid-1990s
         ]
+        rules = {k: v for k, v in defaults.tokenizer_exceptions.items() if k.lower() not in SCALE_ABBREVIATIONS}
         return Tokenizer(
             nlp.vocab,
-            rules=defaults.tokenizer_exceptions,
+            rules=rules,
             prefix_search=compile_prefix_regex(prefixes).search,
             suffix_search=compile_suffix_regex(suffixes).search,
             infix_finditer=compile_infix_regex(infixes).finditer,
@@ -112,39 +133,61 @@ def money_patterns() -> list[dict[str, Any]]:
 
 
 def percent_patterns() -> list[dict[str, Any]]:
-    """``5%``, ``c40%``, ``14 per cent``, ``20 percent``, ``5 to 10%``."""
+    """``5%``, ``c40%``, ``14 per cent``, ``20 percent``, ``5 to 10%`` (but not ``from 1992 to 5.7%``)."""
     number = [{"LOWER": "c", "OP": "?"}, {"LIKE_NUM": True}]
+    low = {"LIKE_NUM": True, "TEXT": {"REGEX": NOT_A_YEAR}}
     return [
         {"label": "PERCENT", "pattern": [*number, {"ORTH": "%"}]},
         {"label": "PERCENT", "pattern": [*number, {"LOWER": "per"}, {"LOWER": "cent"}]},
         {"label": "PERCENT", "pattern": [*number, {"LOWER": "percent"}]},
-        {
-            "label": "PERCENT",
-            "pattern": [{"LIKE_NUM": True}, {"LOWER": {"IN": ["-", "–", "to"]}}, *number, {"ORTH": "%"}],
-        },
+        {"label": "PERCENT", "pattern": [low, {"LOWER": {"IN": ["-", "–", "to"]}}, *number, {"ORTH": "%"}]},
     ]
 
 
 def quantity_patterns() -> list[dict[str, Any]]:
-    """A count of named things: ``48,400 people``, ``124 million visits``, ``11,200 to 12,400 jobs``."""
-    number = [{"LIKE_NUM": True}, {"LOWER": {"IN": ["million", "billion", "thousand"]}, "OP": "?"}]
-    noun = {"LOWER": {"IN": COUNTED}}
+    """A count of named things, with up to three words describing them: ``48,400 people``, ``124 million
+    visits``, ``11,200 to 12,400 jobs``, ``1,468 new businesses``, ``half a million manufacturing jobs``."""
+    from pipeline.extract.figures import COUNT_NOUNS, MAX_ADJECTIVES
+
+    number = [
+        {"LIKE_NUM": True, "LOWER": {"NOT_IN": ["zero", "one", "nil"]}},
+        {"LOWER": {"IN": ["million", "billion", "thousand"]}, "OP": "?"},
+    ]
+    describing = {
+        "TEXT": {"REGEX": r"^(?:[a-z]+|-)$"},
+        "LOWER": {"NOT_IN": FUNCTION_WORDS},
+        "OP": f"{{0,{MAX_ADJECTIVES}}}",
+    }
+    noun = {"LOWER": {"IN": sorted({*COUNT_NOUNS, *COUNTED})}}
+    joint = {"LOWER": {"IN": ["-", "–", "to"]}}
     return [
-        {"label": "QUANTITY", "pattern": [*number, noun]},
-        {"label": "QUANTITY", "pattern": [*number, {"LOWER": {"IN": ["-", "–", "to"]}}, *number, noun]},
+        {"label": "QUANTITY", "pattern": [*number, describing, noun]},
+        {"label": "QUANTITY", "pattern": [*number, joint, *number, describing, noun]},
+        {"label": "QUANTITY", "pattern": [{"LOWER": "half"}, {"LOWER": "a"}, {"LOWER": "million"}, describing, noun]},
     ]
 
 
 def date_patterns() -> list[dict[str, Any]]:
-    """``April 2005``, ``5 July 2018``, ``5th July``, ``July 2018``, ``2001`` (a year)."""
+    """``April 2005``, ``5 July 2018``, ``Monday 23rd July``, ``3-4 December, 2009``, ``July``, ``Spring
+    2021``, ``2001``, ``the early 1960s``, ``the 20th century``. May alone is a verb more often than a month."""
     year = {"TEXT": {"REGEX": r"^(?:19|20)\d\d$"}}
     month = {"LOWER": {"IN": MONTHS}}
     day = {"TEXT": {"REGEX": r"^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$"}}
+    weekday = {"LOWER": {"IN": WEEKDAYS}, "OP": "?"}
+    comma = {"ORTH": ",", "OP": "?"}
+    dash = {"ORTH": {"IN": ["-", "–"]}}
+    decade = {"TEXT": {"REGEX": r"^(?:1[6-9]|20)\d0s$"}}
     return [
-        {"label": "DATE", "pattern": [day, month, year]},
-        {"label": "DATE", "pattern": [day, month]},
-        {"label": "DATE", "pattern": [month, year]},
+        {"label": "DATE", "pattern": [weekday, day, month, comma, year]},
+        {"label": "DATE", "pattern": [weekday, day, month]},
+        {"label": "DATE", "pattern": [day, dash, day, month, comma, year]},
+        {"label": "DATE", "pattern": [month, comma, year]},
+        {"label": "DATE", "pattern": [{"TEXT": {"IN": [m.title() for m in MONTHS if len(m) > 3 and m != "may"]}}]},
+        {"label": "DATE", "pattern": [{"LOWER": {"IN": SEASONS}}, year]},
         {"label": "DATE", "pattern": [year]},
+        {"label": "DATE", "pattern": [{"LOWER": {"IN": ["early", "late", "mid"]}, "OP": "?"}, decade]},
+        {"label": "DATE", "pattern": [{"LOWER": "mid"}, {"ORTH": "-"}, decade]},
+        {"label": "DATE", "pattern": [{"TEXT": {"REGEX": r"^(?:1\d|2[01])(?:st|nd|rd|th)$"}}, {"LOWER": "century"}]},
     ]
 
 
@@ -201,7 +244,8 @@ def document_to_entities(
     """Every entity in the clean blocks of the document, with learned acronyms and normalised names."""
     nlp, model = ner_pipeline(config_path, pretrained)
     blocks = [b for b in doc.blocks if _clean(b, quarantine)]
-    texts = [doc.text[b.char_start : b.char_end] for b in blocks]
+    # a line break inside a block is a space to the patterns ("£25\nbillion", "Combined\nAuthority")
+    texts = [doc.text[b.char_start : b.char_end].replace("\n", " ") for b in blocks]
     found: list[Entity] = []
     for block, parsed in zip(blocks, nlp.pipe(texts), strict=True):
         found.extend(_ruler_entity(doc.text, block, ent) for ent in parsed.ents)
@@ -213,6 +257,7 @@ def document_to_entities(
                 if not any(s < te and ts < e for ts, te in taken):
                     found.append(Entity(ent.text, ent.label_, s, e, _normalise(ent.text), "model", 0.7))
     found = _learn_acronyms(doc.text, blocks, found)
+    found = name_entities(doc.text, blocks, found)
     found.sort(key=lambda x: (x.char_start, -x.char_end))
     return found
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline import PIPELINE_VERSION, layout, ner
+from pipeline import PIPELINE_VERSION, layout, names, ner
 from pipeline.extract.figures import EXTRACTOR as FIGURES_EXTRACTOR
 from pipeline.extract.objectives import EXTRACTOR as OBJECTIVES_EXTRACTOR
 from pipeline.ids import stable_id
@@ -27,6 +27,7 @@ ENTITY_EXTRACTORS = {
     "ruler": ner.EXTRACTOR,
     "gazetteer": ner.EXTRACTOR,
     "acronym": ner.ACRONYM_EXTRACTOR,
+    names.SOURCE: names.EXTRACTOR,
     "model": ner.MODEL_EXTRACTOR,
 }
 PER_DOCUMENT_TABLES = (

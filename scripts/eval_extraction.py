@@ -1,9 +1,12 @@
-"""Precision and recall of clusters, visions and objectives against tests/data/gold/extraction.yml (``make eval``).
+"""Precision and recall of the extractors against the gold in tests/data/gold (``make eval``).
 
 Parses each annotated document with the pipeline (no warehouse needed) and
 compares: the set of clusters it presents; its visions (cluster + first
-words); its objectives (cluster + first words). PDFs under ../shared are
-skipped when that folder is absent.
+words); its objectives (cluster + first words); figures and funding lines
+(extraction.yml); named entities per label and the joins of their normalised
+names (entities.yml), separately for the documents the rules were developed
+against and for those held out. PDFs under ../shared are skipped when that
+folder is absent.
 """
 
 from __future__ import annotations
@@ -14,7 +17,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
+from entity_eval import LABELS, EntityResults, held_out  # noqa: E402
+from entity_eval import evaluate as evaluate_entities  # noqa: E402
 from extraction_eval import TASKS, evaluate  # noqa: E402
+
+from pipeline.evaluation import Score  # noqa: E402
 
 
 def main() -> int:
@@ -31,14 +38,37 @@ def main() -> int:
         print(f"{doc_id:56} skipped (source not present)")
     print("-" * 156)
     for task in TASKS:
-        s = results.total(task)
-        print(
-            f"{task:12} precision {s.precision:.3f}  recall {s.recall:.3f}  F1 {s.f1:.3f}  "
-            f"(matched {s.true_positives}, found {s.found}, gold {s.gold})"
-        )
+        print(f"{task:12} {line(results.total(task))}")
     agree, matched = results.measures
     print(f"figure measures agreeing with the gold: {agree}/{matched}")
+    print_entities(evaluate_entities(ROOT))
     return 0
+
+
+def print_entities(results: EntityResults) -> None:
+    held = held_out() & set(results.per_document)
+    developed = set(results.per_document) - held
+    print("\nnamed entities (tests/data/gold/entities.yml): exact label and text")
+    for doc_id in results.per_document:
+        mark = " (held out)" if doc_id in held else ""
+        print(f"  {doc_id + mark:60} {line(results.overall({doc_id}))}")
+    for doc_id in results.skipped:
+        print(f"  {doc_id:60} skipped (source not present)")
+    for name, documents in (("developed against", developed), ("held out", held)):
+        if not documents:
+            continue
+        print(f"{name}: {len(documents)} documents")
+        for label in LABELS:
+            print(f"  {label:10} {line(results.total(label, documents))}")
+        print(f"  {'all':10} {line(results.overall(documents))}")
+    print(f"joins of organisation and place names (pairs of distinct names): {line(results.joins)}")
+
+
+def line(s: Score) -> str:
+    return (
+        f"precision {s.precision:.3f}  recall {s.recall:.3f}  F1 {s.f1:.3f}  "
+        f"(matched {s.true_positives}, found {s.found}, gold {s.gold})"
+    )
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,9 @@ def load_gold() -> dict[str, dict[str, Any]]:
     return dict(yaml.safe_load(GOLD.read_text(encoding="utf-8"))["documents"])
 
 
+@cache
 def parse_source(root: Path, source: str, document_id: str) -> ParsedDocument | None:
+    """The parsed and extracted document (parsed once per process: the evaluations only read it)."""
     path = (root / source).resolve()
     if not path.exists():
         return None

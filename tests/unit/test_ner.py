@@ -4,12 +4,13 @@ and the path that combines a pretrained pipeline (a small one the test builds)."
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from support import AWM, HE, ICT
 
 from pipeline.manifest import sources_to_specs
-from pipeline.models import ParsedDocument
+from pipeline.models import Block, BlockKind, ParsedDocument
 from pipeline.ner import CONFIG_PATH, document_to_entities, ner_pipeline
 from pipeline.parse import source_to_document
 from pipeline.quality import Quarantine
@@ -25,6 +26,15 @@ from pipeline.quality import Quarantine
         ("11,200 to 12,400 jobs by 2030", [("11,200 to 12,400 jobs", "QUANTITY"), ("2030", "DATE")]),
         ("on 5th July 2018 with 14 per cent", [("5th July 2018", "DATE"), ("14 per cent", "PERCENT")]),
         ("Advantage West Midlands (AWM) in Birmingham", [("Advantage West Midlands", "ORG"), ("AWM", "ORG"), ("Birmingham", "GPE")]),
+        ("the West Midlands and the Black Country", [("West Midlands", "GPE"), ("Black Country", "GPE")]),
+        ("will total £1m. Deliver £1bn+ transport", [("£1m", "MONEY"), ("£1bn+", "MONEY")]),
+        ("185,010 more people and 1,468 new businesses", [("185,010 more people", "QUANTITY"), ("1,468 new businesses", "QUANTITY")]),
+        ("half a million manufacturing jobs", [("half a million manufacturing jobs", "QUANTITY")]),
+        ("the regional zero carbon homes route map", []),
+        ("from 12.1% in 1992 to 5.7%", [("12.1%", "PERCENT"), ("1992", "DATE"), ("5.7%", "PERCENT")]),
+        ("on Monday 23rd July; 3-4 December, 2009", [("Monday 23rd July", "DATE"), ("3-4 December, 2009", "DATE")]),
+        ("launched in March; they may come in Spring 2021", [("March", "DATE"), ("Spring 2021", "DATE")]),
+        ("the early 1960s, the mid-1990s and the 20th century", [("early 1960s", "DATE"), ("mid-1990s", "DATE"), ("20th century", "DATE")]),
     ],
 )  # fmt: skip
 def test_the_configured_pipeline_finds(text: str, entities: list[tuple[str, str]]) -> None:
@@ -79,14 +89,14 @@ def test_a_pretrained_pipeline_adds_its_entities_where_ours_have_none(
     model = spacy.blank("en")
     ruler = model.add_pipe("entity_ruler")
     ruler.add_patterns([
-        {"label": "ORG", "pattern": "New Labour"},
+        {"label": "EVENT", "pattern": "Second World War"},  # a label ours does not have
         {"label": "ORG", "pattern": "Advantage West Midlands"},  # ours already has it: ours win
     ])  # fmt: skip
     model.to_disk(tmp_path / "tiny_model")
     doc = seed_docs[HE]
     entities = document_to_entities(doc, Quarantine.of(doc.quarantine), pretrained=str(tmp_path / "tiny_model"))
     from_model = {(e.text, e.label) for e in entities if e.source == "model"}
-    assert from_model == {("New Labour", "ORG")}
+    assert from_model == {("Second World War", "EVENT")}
     assert all(e.source != "model" for e in entities if e.normalised == "Advantage West Midlands")
 
 
@@ -102,3 +112,34 @@ def test_issue_6_an_acronym_defined_across_a_line_break() -> None:
         ("RSPB", "Regional Skills Partnership Board"),
         ("RSPB", "Regional Skills Partnership Board"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        ("Business leadership from Birmingham Health Partners and the Centre for Translational Medicine.",
+         [("Birmingham Health Partners", "ORG"), ("Centre for Translational Medicine", "ORG")]),
+        ("the West Midlands Academic Health Science Network", [("West Midlands Academic Health Science Network", "ORG")]),
+        ("the Department for Work and Pensions and the Report of the Global Travel Taskforce",
+         [("Department for Work and Pensions", "ORG"), ("Global Travel Taskforce", "ORG")]),
+        ("the Birmingham Health Innovation Campus and Rosalind Franklin Laboratory in Leamington",
+         [("Birmingham", "GPE"), ("Rosalind Franklin Laboratory", "ORG"), ("Leamington", "GPE")]),
+        ("a new Apprenticeship and Technical Education Taskforce", [("Apprenticeship and Technical Education Taskforce", "ORG")]),
+        ("1. Cluster Policy - Executive Summary", []),
+        ("Careers Leaders in Schools and Colleges", []),
+        ("(Smith and Collinge, 2001; Spencer et al 1986; ONS, 2004)",
+         [("Smith", "PERSON"), ("Collinge", "PERSON"), ("2001", "DATE"), ("Spencer", "PERSON"), ("1986", "DATE"),
+          ("ONS", "ORG"), ("2004", "DATE")]),
+        ("as Porter (1990) argued", [("Porter", "PERSON"), ("1990", "DATE")]),
+        ("published by the Government (2019)", [("2019", "DATE")]),
+        ("The Rt Hon Oliver Dowden CBE MP", [("Oliver Dowden", "PERSON")]),
+        ("with Patrick White’s presentation and a review led by Nick de Bois",
+         [("Patrick White", "PERSON"), ("Nick de Bois", "PERSON")]),
+        ("Will Birmingham grow?", [("Birmingham", "GPE")]),
+    ],
+)  # fmt: skip
+def test_the_name_rules_find(text: str, entities: list[tuple[str, str]]) -> None:
+    """Organisations by their head word, people by title, given name or citation (pipeline.names)."""
+    doc = SimpleNamespace(text=text, blocks=[Block(BlockKind.PARAGRAPH, 0, len(text))])  # all that is read
+    found = document_to_entities(doc, Quarantine.of([]))  # type: ignore[arg-type]
+    assert [(e.text, e.label) for e in found] == entities
