@@ -52,7 +52,6 @@ ORG_HEAD_WORDS = frozenset(
         "Council",
         "Councils",
         "Department",
-        "Executive",
         "Federation",
         "Forum",
         "Foundation",
@@ -248,6 +247,8 @@ def _bare(word: str) -> str:
 def _person(text: str, start: int, end: int, confidence: float) -> Entity:
     if text[end - 2 : end] in ("’s", "'s"):
         end -= 2
+    elif text[end - 1 : end] in ("’", "'"):
+        end -= 1  # Raines' (2002)
     return Entity(text[start:end], "PERSON", start, end, " ".join(text[start:end].split()), SOURCE, confidence)
 
 
