@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from pipeline import patterns
@@ -37,6 +37,9 @@ PDF_BOLD_HEADING_WORDS = 10
 PDF_HEADING_GAP_RATIO = 0.8
 PDF_HEADING_LETTER_SHARE = 0.6
 PDF_FURNITURE_PAGE_SHARE = 0.2
+PDF_MARGIN_SHARE = 0.1  # running headers and footers sit in the top or bottom tenth of the page
+PDF_FURNITURE_MIN_PAGES = 3  # ... and repeat (digits aside) on this many pages (2 in documents under 6 pages)
+PAGE_NUMBER = re.compile(r"^(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s+of\s+\d{1,4})?$", re.I)
 PDF_MAX_LEVEL = 3
 PDF_RUN_GAP_RATIO = 0.6
 _END_PUNCTUATION = (".", ",", ";")
@@ -447,6 +450,32 @@ def _pdf_furniture(text: str, lines: Sequence[Line]) -> set[str]:
     return {key for key, pages in pages_by_text.items() if len(pages) >= threshold}
 
 
+def lines_to_furniture(text: str, lines: Sequence[Line], page_heights: Mapping[int, float]) -> set[int]:
+    """Indexes of the running headers, footers and page numbers: lines in the top or bottom margin of
+    their page that are a page number, or that repeat (digits aside: ``46 International Education
+    Strategy``) on several pages."""
+    margin: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):
+        height = page_heights.get(line.page or 0)
+        if not height or line.bbox is None:
+            continue
+        if line.bbox.top < PDF_MARGIN_SHARE * height or line.bbox.bottom > (1 - PDF_MARGIN_SHARE) * height:
+            key = " ".join(re.sub(r"\d+", "#", line_text(text, line).casefold()).split())
+            if key:
+                margin.append((i, key))
+    pages_by_key: dict[str, set[int]] = {}
+    for i, key in margin:
+        pages_by_key.setdefault(key, set()).add(lines[i].page or 0)
+    n_pages = len(page_heights)
+    threshold = PDF_FURNITURE_MIN_PAGES if n_pages >= 6 else 2
+    furniture = set()
+    for i, key in margin:
+        bare = re.sub(r"[^\w\s]", " ", line_text(text, lines[i])).strip()
+        if len(pages_by_key[key]) >= threshold or PAGE_NUMBER.match(" ".join(bare.split())):
+            furniture.add(i)
+    return furniture
+
+
 def _pdf_levels(headings: list[Heading], lines: Sequence[Line]) -> None:
     """Unnumbered PDF headings take their level from their font: the largest style is level 1.
 
@@ -516,9 +545,16 @@ def innermost_section(sections: Sequence[Section], starts: Sequence[int], char_s
 
 
 def lines_to_blocks(
-    text: str, lines: Sequence[Line], media_type: MediaType, headings: list[Heading], contents_lines: set[int]
+    text: str,
+    lines: Sequence[Line],
+    media_type: MediaType,
+    headings: list[Heading],
+    contents_lines: set[int],
+    furniture: set[int] | None = None,
 ) -> list[Block]:
-    """Group the lines that are not headings into paragraphs, list items and table rows."""
+    """Group the lines that are not headings into paragraphs, list items and table rows; page furniture
+    lines are blocks of their own."""
+    furniture = furniture or set()
     heading_at = {h.line: h for h in headings}
     table_lines = _tab_table_lines(text, lines)
     heading_lines = {j for h in headings for j in range(h.line, _last_line(lines, h) + 1)}
@@ -531,6 +567,10 @@ def lines_to_blocks(
         raw = line_text(text, line)
         stripped = raw.strip()
         if not stripped:
+            prev_blank = True
+            continue
+        if i in furniture:
+            blocks.append(Block(BlockKind.FURNITURE, *_trimmed_span(text, line), line.page, line.bbox))
             prev_blank = True
             continue
         if i in heading_at:
@@ -617,12 +657,18 @@ def page_of(page_starts: Sequence[int], offset: int) -> int | None:
 
 
 def lines_to_layout(
-    document_id: str, text: str, lines: Sequence[Line], media_type: MediaType, page_starts: Sequence[int]
+    document_id: str,
+    text: str,
+    lines: Sequence[Line],
+    media_type: MediaType,
+    page_starts: Sequence[int],
+    page_heights: Mapping[int, float] | None = None,
 ) -> Layout:
+    furniture = lines_to_furniture(text, lines, page_heights or {})
     contents, contents_lines = lines_to_contents(text, lines)
-    headings = lines_to_headings(text, lines, media_type, contents, contents_lines)
+    headings = lines_to_headings(text, lines, media_type, contents, contents_lines | furniture)
     sections = headings_to_sections(document_id, headings, len(text))
-    blocks = lines_to_blocks(text, lines, media_type, headings, contents_lines)
+    blocks = lines_to_blocks(text, lines, media_type, headings, contents_lines, furniture)
     starts = [s.char_start for s in sections]
     for block in blocks:
         block.section_id = innermost_section(sections, starts, block.char_start, block.char_end)

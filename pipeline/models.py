@@ -135,11 +135,12 @@ class BlockKind(StrEnum):
     LIST_ITEM = "list_item"
     TABLE_ROW = "table_row"
     CONTENTS_ENTRY = "contents_entry"
+    FURNITURE = "furniture"  # a running header or footer, or a page number
 
 
 @dataclass(slots=True)
 class Block:
-    """A unit of layout: a heading, paragraph, list item, table row or contents entry."""
+    """A unit of layout: a heading, paragraph, list item, table row, contents entry or page furniture."""
 
     kind: BlockKind
     char_start: int

@@ -56,7 +56,8 @@ def source_to_document(spec: SourceSpec) -> ParsedDocument:
         )
     read_done = time.perf_counter()
     page_starts = [p.char_start for p in doc.pages]
-    result = layout.lines_to_layout(doc.document_id, doc.text, doc.lines, spec.media_type, page_starts)
+    page_heights = {p.number: p.height for p in doc.pages}
+    result = layout.lines_to_layout(doc.document_id, doc.text, doc.lines, spec.media_type, page_starts, page_heights)
     doc.contents, doc.sections, doc.blocks = result.contents, result.sections, result.blocks
     quarantine = quality.mark_garbled_blocks(doc)
     doc.quarantine = list(zip(quarantine.starts, quarantine.ends, strict=True))

@@ -25,6 +25,7 @@ from pipeline import ocr
 from pipeline.garble import PageAssessment, lines_to_assessment
 from pipeline.models import BBox, Line, Page, PageLayer, RawTable, SourceIssue, Word
 from pipeline.ocr import OcrSettings
+from pipeline.reading_order import words_to_reading_lines
 from pipeline.text import UnreadableSource
 
 # pdfminer logs every odd object it meets at WARNING; the reader reports what matters itself.
@@ -196,14 +197,14 @@ class PageRead:
 
 def _read_page(page: Any, number: int, settings: PdfSettings, ocr_settings: OcrSettings | None) -> PageRead:
     """The page's text layer; repaired by de-duplicating glyphs, or replaced by OCR, when it is broken."""
-    read = _assessed(_pdf_lines(page, settings), "pdf")
+    read = _assessed(page_to_lines(page, settings), "pdf")
     if not read.groups and ocr_settings is not None and ocr.available():
         return _ocr_or_keep(page, number, read, ocr_settings, why="the page has no text layer")
     if not read.assessment.broken:
         return read
     original = read
     if read.assessment.doubled:
-        deduped = _assessed(_pdf_lines(page.dedupe_chars(), settings), "pdf-dedupe")
+        deduped = _assessed(page_to_lines(page.dedupe_chars(), settings), "pdf-dedupe")
         if _badness(deduped.assessment) < _badness(read.assessment):
             read = deduped
             outcome = "the page now reads cleanly" if not deduped.assessment.broken else "some text is still garbled"
@@ -287,13 +288,14 @@ def _layer(number: int, read: PageRead) -> PageLayer:
     return PageLayer(number, read.source, text, worst.verdict.value, round(worst.score, 4))
 
 
-def _pdf_lines(page: Any, settings: PdfSettings) -> list[RawLine]:
+def page_to_lines(page: Any, settings: PdfSettings) -> list[RawLine]:
+    """The page's words as lines in reading order (columns one at a time: pipeline.reading_order)."""
     raw_words = page.extract_words(
         x_tolerance=settings.x_tolerance,
         y_tolerance=settings.y_tolerance,
         extra_attrs=["fontname", "size"],
     )
-    return words_to_lines(raw_words, settings.line_tolerance)
+    return words_to_reading_lines(words_to_lines(raw_words, settings.line_tolerance))
 
 
 def render_png(page: Any, dpi: int) -> bytes:

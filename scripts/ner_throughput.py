@@ -80,9 +80,7 @@ def rows_to_documents(rows: list[tuple[str, int, int, str]]) -> list[SimpleNames
         for start, end, text in blocks:
             chars[start:end] = text
         documents.append(
-            SimpleNamespace(
-                text="".join(chars), blocks=[Block(BlockKind.PARAGRAPH, s, e) for s, e, _ in blocks]
-            )
+            SimpleNamespace(text="".join(chars), blocks=[Block(BlockKind.PARAGRAPH, s, e) for s, e, _ in blocks])
         )
     return documents
 

@@ -38,10 +38,13 @@ def load_gold() -> dict[str, dict[str, Any]]:
     return dict(yaml.safe_load(GOLD.read_text(encoding="utf-8"))["documents"])
 
 
-@cache
 def parse_source(root: Path, source: str, document_id: str) -> ParsedDocument | None:
     """The parsed and extracted document (parsed once per process: the evaluations only read it)."""
-    path = (root / source).resolve()
+    return _parsed((root / source).resolve())
+
+
+@cache
+def _parsed(path: Path) -> ParsedDocument | None:
     if not path.exists():
         return None
     spec = next(s for s in sources_to_specs(path.parent) if Path(s.path).resolve() == path)

@@ -48,7 +48,8 @@ KINDS = (
 )  # fmt: skip
 MAX_TITLE_WORDS = 8
 MAX_DESCRIPTION_GAP = 2  # paragraphs allowed between numbered items that describe the previous one
-MAX_FURNITURE_BLOCKS = 4  # footnotes + running header + page number between a lead-in and its list
+MAX_FURNITURE_BLOCKS = 4  # footnotes (and running headers not recognised as such) between a lead-in and its list
+STEPPED_OVER = (BlockKind.PARAGRAPH, BlockKind.FURNITURE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,12 +167,13 @@ def _next_block(view: DocumentView, i: int) -> int:
     lead = blocks[i]
     if lead.page is None:
         return j
-    k = j
-    while k < len(blocks) and k - j < MAX_FURNITURE_BLOCKS and blocks[k].kind is BlockKind.PARAGRAPH:
+    k, stepped = j, 0
+    while k < len(blocks) and stepped < MAX_FURNITURE_BLOCKS and blocks[k].kind in STEPPED_OVER:
         if blocks[k].page != lead.page and blocks[k + 1 : k + 2] and blocks[k + 1].page == blocks[k].page:
             nxt = k + 1
             if blocks[nxt].kind is BlockKind.LIST_ITEM:
                 return nxt
+        stepped += blocks[k].kind is BlockKind.PARAGRAPH  # running headers and page numbers are free
         k += 1
     return j
 

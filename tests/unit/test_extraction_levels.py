@@ -22,7 +22,9 @@ SEED_LEVELS = [
     ("clusters", 1.0, 0.89), ("visions", 1.0, 1.0), ("objectives", 1.0, 1.0), ("figures", 1.0, 0.96),
     ("funding", 1.0, 1.0),
 ]  # fmt: skip
-PDF_LEVELS = [("clusters", 1.0, 1.0), ("visions", 0.66, 1.0), ("objectives", 0.72, 0.69), ("figures", 0.87, 0.87)]
+# objectives: reading columns one at a time (issue 7) took the Space Strategy's recall from 2/9 to 4/9 and
+# made lists of actions readable that are taken as objectives (4/20 found), so precision fell from 0.72
+PDF_LEVELS = [("clusters", 1.0, 1.0), ("visions", 0.66, 1.0), ("objectives", 0.52, 0.78), ("figures", 0.87, 0.87)]
 
 
 @pytest.fixture(scope="module")

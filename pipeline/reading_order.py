@@ -1,0 +1,169 @@
+"""Reading order of a PDF page: columns one at a time, side boxes apart from the body.
+
+pdfplumber gives words with boxes; grouping them by height alone runs the two
+columns of a page together line by line. Here the words of each visual line
+are first cut where a gap is much wider than a space (:func:`line_fragments`),
+then the page is cut recursively (an XY-cut): first at a wide horizontal gap
+(a title, header or footer apart from the body), then at a vertical gutter
+that no fragment crosses when running text is on one side and words on the
+other, and otherwise at the widest horizontal gap, until a region is one
+column. Inside a region the
+fragments are read top to bottom and those on one visual line are joined
+again (so a contents line keeps its page number, a table row its cells).
+
+Pure functions over pdfplumber word dicts (``x0``, ``x1``, ``top``, ``bottom``,
+``size``, ``text``), so they are tested without a PDF.
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+from dataclasses import dataclass
+from typing import Any
+
+Word = dict[str, Any]
+
+SPLIT_GAP_RATIO = 1.2  # a gap wider than this many font sizes separates two fragments of a line
+MIN_GUTTER_RATIO = 0.8  # a gutter is at least this many font sizes wide
+MIN_COLUMN_CHARS = 14  # the median fragment of each side of a gutter holds this many characters (running text)
+MIN_COLUMN_FRAGMENTS = 3
+WIDE_GAP_RATIO = 2.5  # a horizontal gap this many font sizes high is cut before looking for columns
+
+
+@dataclass(slots=True)
+class Fragment:
+    """Words of one visual line that sit together."""
+
+    words: list[Word]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @classmethod
+    def of(cls, words: list[Word]) -> Fragment:
+        return cls(
+            words,
+            min(float(w["x0"]) for w in words),
+            max(float(w["x1"]) for w in words),
+            min(float(w["top"]) for w in words),
+            max(float(w["bottom"]) for w in words),
+        )
+
+    @property
+    def chars(self) -> int:
+        return sum(len(str(w["text"])) + 1 for w in self.words) - 1
+
+
+def words_to_reading_lines(lines: list[list[Word]]) -> list[list[Word]]:
+    """Lines of words (grouped by height, each sorted left to right) → lines in reading order."""
+    words = [w for line in lines for w in line]
+    if not words:
+        return []
+    size = statistics.median(float(w.get("size") or (w["bottom"] - w["top"])) for w in words)
+    fragments = [f for line in lines for f in line_fragments(line, size * SPLIT_GAP_RATIO)]
+    ordered: list[list[Fragment]] = []
+    _cut(fragments, size, ordered)
+    out: list[list[Word]] = []
+    for region in ordered:
+        out.extend(_rejoin(region))
+    return out
+
+
+def line_fragments(line: list[Word], split_gap: float) -> list[Fragment]:
+    """A visual line cut where the space between two words is wider than ``split_gap``."""
+    fragments: list[list[Word]] = [[line[0]]]
+    for prev, word in itertools.pairwise(line):
+        if float(word["x0"]) - float(prev["x1"]) > split_gap:
+            fragments.append([word])
+        else:
+            fragments[-1].append(word)
+    return [Fragment.of(f) for f in fragments]
+
+
+def _cut(fragments: list[Fragment], size: float, out: list[list[Fragment]]) -> None:
+    """Append the regions of ``fragments`` to ``out`` in reading order."""
+    if len(fragments) <= 1:
+        if fragments:
+            out.append(fragments)
+        return
+    bands = _horizontal_cut(fragments, at_least=size * WIDE_GAP_RATIO)  # headers, titles, footers apart
+    if bands is None:
+        bands = _vertical_cut(fragments, size)
+    if bands is None:
+        bands = _horizontal_cut(fragments)
+    if bands is not None:
+        for band in bands:
+            _cut(band, size, out)
+        return
+    out.append(sorted(fragments, key=lambda f: (f.top, f.x0)))
+
+
+def _vertical_cut(fragments: list[Fragment], size: float) -> list[list[Fragment]] | None:
+    """Left and right of the widest gutter that no fragment crosses and that has running text on both
+    sides; None when there is none."""
+    spans = sorted((f.x0, f.x1) for f in fragments)
+    gaps: list[tuple[float, float]] = []
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach >= size * MIN_GUTTER_RATIO:
+            gaps.append((reach, x0))
+        reach = max(reach, x1)
+    for left_edge, right_edge in sorted(gaps, key=lambda g: g[1] - g[0], reverse=True):
+        middle = (left_edge + right_edge) / 2
+        left = [f for f in fragments if f.x1 <= middle]
+        right = [f for f in fragments if f.x0 >= middle]
+        if (_running_text(left) and _wordy(right)) or (_wordy(left) and _running_text(right)):
+            return [left, right]
+    return None
+
+
+def _running_text(fragments: list[Fragment]) -> bool:
+    """A column of text: several fragments, most of them long."""
+    return len(fragments) >= MIN_COLUMN_FRAGMENTS and statistics.median(f.chars for f in fragments) >= MIN_COLUMN_CHARS
+
+
+def _wordy(fragments: list[Fragment]) -> bool:
+    """Words rather than a column of numbers or bullets: some fragment is a long run of mostly letters (a
+    heading beside a column counts; a table's figures or a list's bullets do not)."""
+    for f in fragments:
+        text = " ".join(str(w["text"]) for w in f.words)
+        if len(text) >= MIN_COLUMN_CHARS and sum(c.isalpha() for c in text) >= 0.6 * len(text):
+            return True
+    return False
+
+
+def _horizontal_cut(fragments: list[Fragment], at_least: float = 0.0) -> list[list[Fragment]] | None:
+    """The fragments cut at the widest horizontal gaps that no fragment crosses (all those nearly as wide
+    as the widest, so evenly spaced lines are cut in one pass); None when there is no gap wider than
+    ``at_least``."""
+    ordered = sorted(fragments, key=lambda f: f.top)
+    gaps: list[tuple[float, int]] = []
+    bottom = ordered[0].bottom
+    for i, f in enumerate(ordered[1:], start=1):
+        if f.top > bottom:
+            gaps.append((f.top - bottom, i))
+        bottom = max(bottom, f.bottom)
+    if not gaps or max(g for g, _ in gaps) <= at_least:
+        return None
+    widest = max(g for g, _ in gaps)
+    cuts = [i for g, i in gaps if g >= widest * 0.9]
+    return [ordered[a:b] for a, b in zip([0, *cuts], [*cuts, len(ordered)], strict=True)]
+
+
+def _rejoin(region: list[Fragment]) -> list[list[Word]]:
+    """The region's fragments as lines: those that share a visual line joined left to right."""
+    lines: list[list[Fragment]] = []
+    for f in sorted(region, key=lambda f: (f.top, f.x0)):
+        last = lines[-1][-1] if lines else None
+        if last is not None and _same_line(last, f):
+            lines[-1].append(f)
+        else:
+            lines.append([f])
+    return [[w for f in sorted(line, key=lambda f: f.x0) for w in f.words] for line in lines]
+
+
+def _same_line(a: Fragment, b: Fragment) -> bool:
+    overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+    return overlap > 0.5 * min(a.bottom - a.top, b.bottom - b.top)
