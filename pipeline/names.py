@@ -28,54 +28,14 @@ GIVEN_NAMES_PATH = Path(__file__).parent / "data" / "given_names.txt"
 SOURCE = "name_rule"  # Entity.source
 EXTRACTOR = "entities/names@1"
 
-ORG_HEAD_WORDS = frozenset(
-    [
-        "Agency",
-        "Agencies",
-        "Alliance",
-        "Association",
-        "Authority",
-        "Authorities",
-        "Bank",
-        "Board",
-        "Body",
-        "Catapult",
-        "Centre",
-        "Center",
-        "Chamber",
-        "College",
-        "Commission",
-        "Committee",
-        "Company",
-        "Consortium",
-        "Corporation",
-        "Council",
-        "Councils",
-        "Department",
-        "Federation",
-        "Forum",
-        "Foundation",
-        "Group",
-        "Groups",
-        "Institute",
-        "Institutes",
-        "Laboratory",
-        "Ministry",
-        "Network",
-        "Office",
-        "Organisation",
-        "Organization",
-        "Partners",
-        "Partnership",
-        "Partnerships",
-        "School",
-        "Service",
-        "Society",
-        "Taskforce",
-        "Trust",
-        "University",
-    ]
-)
+ORG_HEAD_WORDS = frozenset([
+    "Agency", "Agencies", "Alliance", "Association", "Authority", "Authorities", "Bank", "Board", "Body",
+    "Catapult", "Centre", "Center", "Chamber", "College", "Commission", "Committee", "Company", "Consortium",
+    "Corporation", "Council", "Councils", "Department", "Federation", "Forum", "Foundation", "Group", "Groups",
+    "Institute", "Institutes", "Laboratory", "Ministry", "Network", "Office", "Organisation", "Organization",
+    "Partners", "Partnership", "Partnerships", "School", "Service", "Society", "Taskforce", "Trust",
+    "University",
+])  # fmt: skip
 _CAP = r"(?:[A-Z](?:[\w'’&-]|\.(?=\w))*|[a-z][A-Z][\w-]*)"  # Capitalised (U.K), or eSports
 _LINK = r"(?:(?:of|for|on)(?:\s+the)?|and|&)"
 NAME_RUN = re.compile(rf"(?<![\w’'-]){_CAP}(?:[ \t\n]+(?:{_LINK}[ \t\n]+)?{_CAP})*")
@@ -83,71 +43,18 @@ TITLES = re.compile(
     r"\b(?:(?:The\s+)?Rt\.?\s+Hon\.?|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Baron|Cllr|Councillor)"
     r"\.?\s+(?=[A-Z])"
 )
-NOT_NAMES = frozenset(
-    [
-        "Mayor",
-        "Chancellor",
-        "Justice",
-        "Minister",
-        "Secretary",
-        "Chair",
-        "Chairman",
-        "President",
-        "Chief",
-        "The",
-        "Hon",
-        "Rt",
-        "CBE",
-        "OBE",
-        "MBE",
-        "KBE",
-        "MP",
-        "MEP",
-        "MSP",
-        "QC",
-        "KC",
-        "FRS",
-        "PhD",
-    ]
-)
-NOT_AUTHORS = frozenset(
-    [
-        "See",
-        "Table",
-        "Figure",
-        "Chart",
-        "Annex",
-        "Appendix",
-        "Government",
-        "Report",
-        "Strategy",
-        "Plan",
-        "Act",
-        "Paper",
-        "Review",
-        "Budget",
-        "Census",
-        "Survey",
-        "Section",
-        "Chapter",
-    ]
-)
-MONTHS = frozenset(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-)
+NOT_NAMES = frozenset([
+    "Mayor", "Chancellor", "Justice", "Minister", "Secretary", "Chair", "Chairman", "President", "Chief",
+    "The", "Hon", "Rt", "CBE", "OBE", "MBE", "KBE", "MP", "MEP", "MSP", "QC", "KC", "FRS", "PhD",
+])  # fmt: skip
+NOT_AUTHORS = frozenset([
+    "See", "Table", "Figure", "Chart", "Annex", "Appendix", "Government", "Report", "Strategy", "Plan", "Act",
+    "Paper", "Review", "Budget", "Census", "Survey", "Section", "Chapter",
+])  # fmt: skip
+MONTHS = frozenset([
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+])  # fmt: skip
 _SURNAME = r"(?:(?:de|van|von|da|du|le|la|di|del)\s+)?(?:Mc|Mac|O['’])?[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?"
 _YEAR = r"(?:19|20)\d\d[a-z]?"
 _AUTHORS = rf"(?:{_SURNAME}|[A-Z]{{2,}})(?:\s*(?:,|and|&)\s*{_SURNAME})*(?:\s+et\.?\s+al\.?)?"

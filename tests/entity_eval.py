@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from extraction_eval import parse_source
+from extraction_eval import parsed_gold_documents
 
 from pipeline.evaluation import Score
 from pipeline.models import ParsedDocument
@@ -135,13 +135,7 @@ def held_out() -> set[str]:
 def evaluate(root: Path, only: set[str] | None = None) -> EntityResults:
     gold = load_gold()
     results = EntityResults()
-    for doc_id, doc_gold in gold["documents"].items():
-        if only is not None and doc_id not in only:
-            continue
-        doc = parse_source(root, doc_gold["source"], doc_id)
-        if doc is None:
-            results.skipped.append(doc_id)
-            continue
+    for doc_id, doc_gold, doc in parsed_gold_documents(root, gold["documents"], only, results.skipped):
         scores, names, missed, spurious = score_document(doc, doc_gold)
         results.per_document[doc_id] = scores
         results.names |= names

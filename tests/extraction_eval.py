@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -140,15 +141,24 @@ def presented_clusters(doc: ParsedDocument) -> set[str]:
     return {m.cluster_id for m in doc.cluster_mentions if m.rule in PRESENTING_RULES}
 
 
-def evaluate(root: Path, only: set[str] | None = None) -> Results:
-    results = Results()
-    for doc_id, gold in load_gold().items():
+def parsed_gold_documents(
+    root: Path, documents: dict[str, dict[str, Any]], only: set[str] | None, skipped: list[str]
+) -> Iterator[tuple[str, dict[str, Any], ParsedDocument]]:
+    """(id, gold, parsed document) of each annotated document (of ``only``, when given); the ids of those
+    whose source is not present go to ``skipped``."""
+    for doc_id, gold in documents.items():
         if only is not None and doc_id not in only:
             continue
         doc = parse_source(root, gold["source"], doc_id)
         if doc is None:
-            results.skipped.append(doc_id)
+            skipped.append(doc_id)
             continue
+        yield doc_id, gold, doc
+
+
+def evaluate(root: Path, only: set[str] | None = None) -> Results:
+    results = Results()
+    for doc_id, gold, doc in parsed_gold_documents(root, load_gold(), only, results.skipped):
         results.per_document[doc_id] = score_document(doc, gold)
         agree, matched = measure_agreement(doc, gold)
         results.measures = (results.measures[0] + agree, results.measures[1] + matched)
