@@ -454,23 +454,24 @@ def lines_to_furniture(text: str, lines: Sequence[Line], page_heights: Mapping[i
     """Indexes of the running headers, footers and page numbers: lines in the top or bottom margin of
     their page that are a page number, or that repeat (digits aside: ``46 International Education
     Strategy``) on several pages."""
-    margin: list[tuple[int, str]] = []
+    margin: list[tuple[int, str, str]] = []  # (line index, its text, its text with digits as #)
     for i, line in enumerate(lines):
         height = page_heights.get(line.page or 0)
         if not height or line.bbox is None:
             continue
         if line.bbox.top < PDF_MARGIN_SHARE * height or line.bbox.bottom > (1 - PDF_MARGIN_SHARE) * height:
-            key = " ".join(re.sub(r"\d+", "#", line_text(text, line).casefold()).split())
+            raw = line_text(text, line)
+            key = " ".join(re.sub(r"\d+", "#", raw.casefold()).split())
             if key:
-                margin.append((i, key))
+                margin.append((i, raw, key))
     pages_by_key: dict[str, set[int]] = {}
-    for i, key in margin:
+    for i, _, key in margin:
         pages_by_key.setdefault(key, set()).add(lines[i].page or 0)
     n_pages = len(page_heights)
     threshold = PDF_FURNITURE_MIN_PAGES if n_pages >= 6 else 2
     furniture = set()
-    for i, key in margin:
-        bare = re.sub(r"[^\w\s]", " ", line_text(text, lines[i])).strip()
+    for i, raw, key in margin:
+        bare = re.sub(r"[^\w\s]", " ", raw).strip()
         if len(pages_by_key[key]) >= threshold or PAGE_NUMBER.match(" ".join(bare.split())):
             furniture.add(i)
     return furniture

@@ -63,6 +63,7 @@ CITATION = re.compile(
     rf"(?:\s*;\s*{_AUTHORS},?\s+{_YEAR}(?:\s*[,:]\s*(?:pp?\.\s*)?\d+(?:[-–]\d+)?)?)*)\s*\)"
     rf"|(?P<narrative>{_AUTHORS})\s+\(\s*{_YEAR}\s*\)"
 )
+NAME_WORD = re.compile(rf"[ \t]*({_SURNAME}|[A-Z][a-z]+)")
 GIVEN_NAME = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?=[ \t]+(?:(?:de|van|von|da|du|le|di)[ \t]+)?[A-Z])")
 AUTHOR = re.compile(rf"(?P<name>{_SURNAME}|[A-Z]{{2,}})(?=\s*(?:,|and\b|&|et\b|\s{_YEAR}|$))")
 
@@ -137,25 +138,27 @@ def _organisation_span(run: str) -> tuple[int, int] | None:
     named = [w for w in texts[start : end + 1] if w[:1].isupper() or w[1:2].isupper()]
     if len(named) < 2 or all(_bare(w) in ORG_HEAD_WORDS for w in named):
         return None
-    span_end = words[end].end()
-    if run[span_end - 2 : span_end] in ("’s", "'s"):
-        span_end -= 2
-    return words[start].start(), span_end
+    return words[start].start(), _before_possessive(run, words[end].end())
 
 
 def _bare(word: str) -> str:
     """The word without a possessive: ``Board’s`` → ``Board``."""
-    return re.sub(r"[’']s$", "", word)
+    return word[: _before_possessive(word, len(word))]
+
+
+def _before_possessive(text: str, end: int) -> int:
+    """``end`` moved back over a possessive ``’s`` that ends there."""
+    return end - 2 if text[end - 2 : end] in ("’s", "'s") else end
 
 
 # --------------------------------------------------------------------------- people
 
 
 def _person(text: str, start: int, end: int, confidence: float) -> Entity:
-    if text[end - 2 : end] in ("’s", "'s"):
-        end -= 2
-    elif text[end - 1 : end] in ("’", "'"):
-        end -= 1  # Raines' (2002)
+    trimmed = _before_possessive(text, end)
+    if trimmed == end and text[end - 1 : end] in ("’", "'"):
+        trimmed = end - 1  # Raines' (2002)
+    end = trimmed
     return Entity(text[start:end], "PERSON", start, end, " ".join(text[start:end].split()), SOURCE, confidence)
 
 
@@ -195,10 +198,10 @@ def _given_named(text: str, block: Block) -> Iterable[Entity]:
 def _name_end(text: str, start: int, limit: int) -> int:
     """The end of up to three name words (with particles) from ``start``; ``start`` when there are none."""
     end = start
-    for w in re.finditer(rf"[ \t]*({_SURNAME}|[A-Z][a-z]+)", text[start:limit]):
-        if w.start() != end - start or w.group(1) in NOT_NAMES or w.group(1).split()[-1] in ORG_HEAD_WORDS:
+    for w in NAME_WORD.finditer(text, start, limit):
+        if w.start() != end or w.group(1) in NOT_NAMES or w.group(1).split()[-1] in ORG_HEAD_WORDS:
             break
-        end = start + w.end()
+        end = w.end()
         if len(text[start:end].split()) >= 3:
             break
     return end
