@@ -3,6 +3,7 @@ and precision/recall of extracted records against gold annotations."""
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -91,3 +92,52 @@ def score_prefixed(gold: list[tuple[str | None, str]], found: list[tuple[str | N
 def in_order(gold: list[str], found: list[str]) -> bool:
     """True when the found items begin with the gold first words, one for one, in order."""
     return len(gold) == len(found) and all(squeeze(f).startswith(squeeze(g)) for g, f in zip(gold, found, strict=True))
+
+
+# (text, start_row, start_col, end_row, end_col) of a table cell; end indices inclusive
+GridCell = tuple[str, int, int, int, int]
+Relation = tuple[str, str, str]
+
+
+def adjacency_relations(cells: list[GridCell]) -> list[Relation]:
+    """The adjacency relations of one table, as the ICDAR 2013 table competition counts them.
+
+    Each non-empty cell is related to the next non-empty cell to its right in every row it covers, and to
+    the next below in every column it covers; blank cells are skipped; a spanning cell is one cell; each
+    pair counts once. Cells compare by their text without accents, spaces or non-ASCII characters.
+
+    >>> adjacency_relations([("a", 0, 0, 0, 0), ("", 0, 1, 0, 1), ("b", 0, 2, 0, 2), ("c", 1, 0, 1, 2)])
+    [('a', 'b', 'right'), ('a', 'c', 'down'), ('b', 'c', 'down')]
+    """
+    grid: dict[tuple[int, int], int] = {}
+    for i, (_, r0, c0, r1, c1) in enumerate(cells):
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                grid[(r, c)] = i
+    texts = [_relation_text(cell[0]) for cell in cells]
+    n_rows = max((cell[3] for cell in cells), default=-1) + 1
+    n_cols = max((cell[4] for cell in cells), default=-1) + 1
+    seen: set[tuple[int, int, str]] = set()
+    out: list[Relation] = []
+    for direction, lanes, steps in (("right", n_rows, n_cols), ("down", n_cols, n_rows)):
+        for lane in range(lanes):
+            run = [
+                grid.get((lane, step) if direction == "right" else (step, lane)) for step in range(steps)
+            ]
+            filled = [i for k, i in enumerate(run) if i is not None and texts[i] and (k == 0 or run[k - 1] != i)]
+            for a, b in itertools.pairwise(filled):
+                if a != b and (a, b, direction) not in seen:
+                    seen.add((a, b, direction))
+                    out.append((texts[a], texts[b], direction))
+    return out
+
+
+def _relation_text(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if ch.isascii() and not ch.isspace() and not unicodedata.combining(ch))
+
+
+def score_relations(gold: list[Relation], found: list[Relation]) -> Score:
+    """Matches between two bags of adjacency relations."""
+    hits = Counter(gold) & Counter(found)
+    return Score(sum(hits.values()), len(found), len(gold))

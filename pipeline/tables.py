@@ -53,7 +53,7 @@ TOTAL_LABEL = re.compile(r"^\s*(?:grand\s+)?totals?\b", re.I)
 def document_to_tables(doc: ParsedDocument, quarantine: Quarantine) -> list[Table]:
     """Every table of the document, numbered from 1 in text order (none from quarantined text)."""
     found = text_tables(doc, quarantine) + [
-        t for t in pdf_tables(doc, doc.raw_tables) if quarantine.allows(t.char_start, t.char_end)
+        t for t in pdf_tables(doc.text, doc.words, doc.raw_tables) if quarantine.allows(t.char_start, t.char_end)
     ]
     found.sort(key=lambda t: t.char_start)
     for number, table in enumerate(found, start=1):
@@ -182,23 +182,29 @@ def _multiplier(scale: str | None) -> int:
     return int(scale_to_multiplier(scale))
 
 
-def pdf_tables(doc: ParsedDocument, raw: list[RawTable]) -> list[Table]:
-    """Tables from pdfplumber's cell boxes: each cell's words by their centres, spanning cells once."""
+def pdf_tables(text: str, words: list[Word], raw: list[RawTable]) -> list[Table]:
+    """Tables from cell boxes: each cell's words by their centres, spanning cells once."""
     out: list[Table] = []
     by_page: dict[int, list[Word]] = {}
-    for w in doc.words:
+    for w in words:
         by_page.setdefault(w.page, []).append(w)
     for table in raw:
         words = [w for w in by_page.get(table.page, []) if _inside(w.x0, w.top, w.x1, w.bottom, table.bbox)]
         grid = _grid(table.rows)
+        owner: dict[int, tuple[int, int, int, int]] = {}  # each word goes to the smallest box holding its centre
+        for i, w in enumerate(words):
+            holding = [key for key, box in grid.items() if _inside(w.x0, w.top, w.x1, w.bottom, box)]
+            if holding:
+                owner[i] = min(holding, key=lambda key: _area(grid[key]))
+        members: dict[tuple[int, int, int, int], list[Word]] = {}
+        for i, key in owner.items():
+            members.setdefault(key, []).append(words[i])
         cells: list[TableCell] = []
-        for (r, c, rs, cs), box in grid.items():
-            inside = [w for w in words if _inside(w.x0, w.top, w.x1, w.bottom, box)]
-            if not inside:
-                continue
+        for (r, c, rs, cs), inside in members.items():
+            box = grid[(r, c, rs, cs)]
             start, end = min(w.char_start for w in inside), max(w.char_end for w in inside)
-            text = " ".join(doc.text[w.char_start : w.char_end] for w in sorted(inside, key=lambda w: (w.top, w.x0)))
-            cells.append(TableCell(r, c, text, start, end, False, table.page, box, rs, cs))
+            content = " ".join(text[w.char_start : w.char_end] for w in sorted(inside, key=lambda w: (w.top, w.x0)))
+            cells.append(TableCell(r, c, content, start, end, False, table.page, box, rs, cs))
         cells, n_rows, n_cols = _compact(cells)
         if n_rows < 2 or n_cols < 2 or len(cells) < 2:
             continue
@@ -269,6 +275,10 @@ def _grid(rows: list[list[BBox | None]]) -> dict[tuple[int, int, int, int], BBox
                 row_span += 1
             out[(r, c, row_span, col_span)] = box
     return out
+
+
+def _area(box: BBox) -> float:
+    return (box.x1 - box.x0) * (box.bottom - box.top)
 
 
 def _inside(x0: float, top: float, x1: float, bottom: float, box: BBox) -> bool:

@@ -1,0 +1,316 @@
+"""Tables without ruling lines, found from how the words of a PDF page line up.
+
+pdfplumber's ``lines`` strategy finds ruled tables; most statistical tables are drawn with a rule
+or two at most, or none. Here a table is a run of lines (in reading order, so a page's text columns
+never pass for table columns) that break into several pieces at wide gaps, with at most a few
+single-piece lines among them (a section label, a wrapped label). Its columns are the gutters:
+x-ranges that hardly any of its lines print across. Then, line by line, the words are cut at the
+gutters into cells; a header cell that crosses a gutter spans those columns; a line that continues the
+label above it (it starts in lower case, and one of the two holds nothing else) joins that row; the
+header lines above the first row of figures become one header row, apart from the lines whose cells
+span columns, which stay rows of their own.
+
+What it returns are cell boxes, as pdfplumber returns for ruled tables, so :mod:`pipeline.tables`
+fills and numbers both kinds the same way. Lists (a column of bullets or numerals), contents pages
+(labels and ascending page numbers) and two columns of running text are not tables.
+
+Pure functions over pdfplumber word dicts (``x0``, ``x1``, ``top``, ``bottom``, ``size``, ``text``),
+tested without a PDF.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.models import BBox, RawTable
+
+Word = dict[str, Any]
+
+PIECE_GAP_RATIO = 0.9  # a gap this many font sizes wide separates two pieces of a line
+ROW_GAP_RATIO = 1.6  # lines further apart than this many font sizes are not in one table
+MIN_TABLE_LINES = 3  # lines of several pieces a table needs
+MAX_SINGLE_RUN = 2  # single-piece lines a table may hold in a row (section labels, wrapped labels)
+GUTTER_TOLERANCE = 0.1  # share of the lines that may print across a gutter (long labels)
+MIN_GUTTER_RATIO = 0.5  # a gutter is at least this many font sizes wide
+MAX_HEADER_LINES = 4
+RUNNING_TEXT_CHARS = 30  # median characters of a cell of running text
+NUMERIC = re.compile(r"^[(\-–−+]?[£$€]?\s?\d[\d,.]*\s?(?:%|m|bn|k)?\)?$")
+LIST_MARK = re.compile(r"^(?:[•●▪■◦‣∙·\-–—*o]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])$")
+
+
+@dataclass(slots=True)
+class _Line:
+    """A line of the page cut into pieces at wide gaps."""
+
+    words: list[Word]
+    pieces: list[list[Word]]
+    top: float
+    bottom: float
+    size: float
+
+    @classmethod
+    def of(cls, words: list[Word]) -> _Line:
+        size = statistics.median(float(w.get("size") or (w["bottom"] - w["top"])) for w in words)
+        pieces: list[list[Word]] = [[words[0]]]
+        for prev, word in itertools.pairwise(words):
+            if float(word["x0"]) - float(prev["x1"]) > PIECE_GAP_RATIO * size:
+                pieces.append([word])
+            else:
+                pieces[-1].append(word)
+        return cls(words, pieces, min(float(w["top"]) for w in words), max(float(w["bottom"]) for w in words), size)
+
+
+@dataclass(slots=True)
+class _Cell:
+    words: list[Word]
+    col: int
+    col_span: int
+
+    @property
+    def text(self) -> str:
+        return " ".join(str(w["text"]) for w in self.words)
+
+
+def lines_to_text_tables(lines: list[list[Word]], page: int, avoid: list[BBox] | None = None) -> list[RawTable]:
+    """The unruled tables among a page's lines (in reading order, each left to right), as cell boxes;
+    lines inside ``avoid`` (tables already found from ruling lines) are left out."""
+    avoid = avoid or []
+    kept = [_Line.of(ln) for ln in lines if ln and not any(_inside(ln[0], box) for box in avoid)]
+    out = []
+    for run in _runs(kept):
+        table = _run_to_table(run, page)
+        if table is not None:
+            out.append(table)
+    return out
+
+
+def _runs(lines: list[_Line]) -> list[list[_Line]]:
+    """Runs of consecutive, closely spaced lines, most of several pieces, with at least
+    MIN_TABLE_LINES of them and never more than MAX_SINGLE_RUN single-piece lines in a row; trailing
+    single-piece lines are not part of it."""
+    runs: list[list[_Line]] = []
+    current: list[_Line] = []
+    singles = 0
+
+    def close() -> None:
+        while current and len(current[-1].pieces) < 2:
+            current.pop()
+        if sum(len(ln.pieces) >= 2 for ln in current) >= MIN_TABLE_LINES:
+            runs.append(list(current))
+        current.clear()
+
+    for line in lines:
+        if current and not _follows(current[-1], line):
+            close()
+        multi = len(line.pieces) >= 2
+        if not current and not multi:
+            continue
+        singles = 0 if multi else singles + 1
+        if singles > MAX_SINGLE_RUN:
+            close()
+            singles = 0
+            continue
+        current.append(line)
+    close()
+    return runs
+
+
+def _follows(prev: _Line, line: _Line) -> bool:
+    return 0 <= line.top - prev.bottom + 0.5 <= ROW_GAP_RATIO * max(prev.size, line.size) + 0.5
+
+
+def _run_to_table(run: list[_Line], page: int) -> RawTable | None:
+    size = statistics.median(ln.size for ln in run)
+    bounds = _gutters(run, size)
+    if not bounds:
+        return None
+    rows = [_line_to_cells(ln, bounds) for ln in run]
+    if _not_a_table(rows, len(bounds) + 1):
+        return None
+    header = _header_lines(rows)
+    grouped = _merge_header(run[:header], rows[:header]) + _merge_body(run[header:], rows[header:])
+    return _boxes(grouped, bounds, page)
+
+
+def _gutters(run: list[_Line], size: float) -> list[float]:
+    """x positions between columns: the middle of each x-range that the words of at most
+    GUTTER_TOLERANCE of the run's multi-piece lines cross, at least MIN_GUTTER_RATIO font sizes wide."""
+    multi = [ln for ln in run if len(ln.pieces) >= 2]
+    left = min(float(w["x0"]) for ln in run for w in ln.words)
+    right = max(float(w["x1"]) for ln in run for w in ln.words)
+    if right - left < 1:
+        return []
+    step = 0.5
+    n = int((right - left) / step) + 1
+    covered = [0] * n
+    for ln in multi:
+        marks = bytearray(n)
+        for w in ln.words:
+            a = max(int((float(w["x0"]) - left) / step), 0)
+            b = min(int((float(w["x1"]) - left) / step) + 1, n)
+            marks[a:b] = b"\x01" * (b - a)
+        for i, m in enumerate(marks):
+            covered[i] += m
+    allowed = int(GUTTER_TOLERANCE * len(multi))
+    bounds: list[float] = []
+    start: int | None = None
+    for i, count in enumerate([*covered, len(multi) + 1]):
+        if count <= allowed and 0 < i < n:
+            start = i if start is None else start
+        elif start is not None:
+            if (i - start) * step >= MIN_GUTTER_RATIO * size:
+                bounds.append(left + (start + i) / 2 * step)
+            start = None
+    return bounds
+
+
+def _column(x: float, bounds: list[float]) -> int:
+    return sum(1 for b in bounds if x > b)
+
+
+def _line_to_cells(line: _Line, bounds: list[float]) -> list[_Cell]:
+    """The line's words cut into cells where a gutter or a wide gap falls between two words. A cell
+    spans the columns its words reach, except those a later cell of the line starts in (a long label
+    printed across a gutter keeps its own column)."""
+    cells: list[_Cell] = []
+    split_gap = PIECE_GAP_RATIO * line.size
+    for word in line.words:
+        x0, x1 = float(word["x0"]), float(word["x1"])
+        col_first, col_last = _column(x0, bounds), _column(x1, bounds)
+        last = cells[-1] if cells else None
+        if last is not None:
+            prev_x1 = float(last.words[-1]["x1"])
+            apart = x0 - prev_x1 > split_gap or any(prev_x1 <= b <= x0 for b in bounds)
+            if not apart or col_first <= last.col:
+                last.words.append(word)
+                last.col_span = max(last.col_span, col_last - last.col + 1)
+                continue
+            last.col_span = min(last.col_span, col_first - last.col)
+        cells.append(_Cell([word], col_first, col_last - col_first + 1))
+    return cells
+
+
+def _not_a_table(rows: list[list[_Cell]], n_cols: int) -> bool:
+    """A list, a contents page or running text in columns, rather than a table."""
+    by_col: dict[int, list[str]] = {}
+    for row in rows:
+        for cell in row:
+            by_col.setdefault(cell.col, []).append(cell.text)
+    if any(texts and all(LIST_MARK.match(t) for t in texts) for texts in by_col.values()):
+        return True
+    numeric = {c for c, texts in by_col.items() if sum(bool(NUMERIC.match(t)) for t in texts) >= len(texts) / 2}
+    if n_cols == 2 and numeric == {1} and _page_numbers(by_col[1]):
+        return True
+    if not numeric:
+        lengths = [len(t) for texts in by_col.values() for t in texts]
+        return n_cols <= 2 or statistics.median(lengths) >= RUNNING_TEXT_CHARS
+    return False
+
+
+def _page_numbers(texts: list[str]) -> bool:
+    numbers = [int(t) for t in texts if t.isdigit()]
+    return len(numbers) >= 3 and numbers == sorted(numbers) and max(numbers) < 1000
+
+
+def _header_lines(rows: list[list[_Cell]]) -> int:
+    """How many leading lines head the table: those before the first line with a figure beyond its
+    first column (none when no line has one, or the first does); at most MAX_HEADER_LINES."""
+    for i, row in enumerate(rows):
+        if any(c.col > 0 and NUMERIC.match(c.text) for c in row):
+            return i if i <= MAX_HEADER_LINES else 0
+    return 1 if len(rows) > 2 else 0
+
+
+def _merge_header(lines: list[_Line], rows: list[list[_Cell]]) -> list[tuple[list[_Line], list[_Cell]]]:
+    """Header lines as rows: a line with a cell spanning columns stays a row of its own; the others,
+    one after another, stack into one row (a cell's words from each line)."""
+    out: list[tuple[list[_Line], list[_Cell]]] = []
+    stacking = False
+    for line, row in zip(lines, rows, strict=True):
+        spanning = any(c.col_span > 1 for c in row)
+        if stacking and not spanning:
+            _stack(out[-1], line, row)
+        else:
+            out.append(([line], list(row)))
+        stacking = not spanning
+    return out
+
+
+def _merge_body(lines: list[_Line], rows: list[list[_Cell]]) -> list[tuple[list[_Line], list[_Cell]]]:
+    """Body lines as rows; a line that continues the first cell of the line above (it starts in lower
+    case, and one of the two holds nothing but that cell) joins it."""
+    out: list[tuple[list[_Line], list[_Cell]]] = []
+    for line, row in zip(lines, rows, strict=True):
+        if out and _continues(out[-1][1], row):
+            _stack(out[-1], line, row)
+        else:
+            out.append(([line], list(row)))
+    return out
+
+
+def _continues(above: list[_Cell], row: list[_Cell]) -> bool:
+    first = row[0]
+    text = first.text
+    return (
+        first.col == 0
+        and bool(text)
+        and text[0].islower()
+        and bool(above)
+        and above[0].col == 0
+        and (len(row) == 1 or len(above) == 1)
+    )
+
+
+def _stack(target: tuple[list[_Line], list[_Cell]], line: _Line, row: list[_Cell]) -> None:
+    lines, cells = target
+    lines.append(line)
+    for cell in row:
+        same = next((c for c in cells if c.col == cell.col), None)
+        if same is None:
+            cells.append(_Cell(list(cell.words), cell.col, cell.col_span))
+        else:
+            same.words.extend(cell.words)
+            same.col_span = max(same.col_span, cell.col_span)
+    cells.sort(key=lambda c: c.col)
+
+
+def _boxes(rows: list[tuple[list[_Line], list[_Cell]]], bounds: list[float], page: int) -> RawTable:
+    """Cell boxes row by row: a filled cell's box is its words' box, an empty one its column's stretch
+    of the row, a position a spanning cell covers None."""
+    n_cols = len(bounds) + 1
+    edges = [-1e9, *bounds, 1e9]
+    out: list[list[BBox | None]] = []
+    for lines, cells in rows:
+        top, bottom = min(ln.top for ln in lines), max(ln.bottom for ln in lines)
+        row: list[BBox | None] = [
+            BBox(x0=max(edges[c], 0.0), top=top, x1=min(edges[c + 1], 1e5), bottom=bottom) for c in range(n_cols)
+        ]
+        for cell in cells:
+            if cell.col >= n_cols:
+                continue
+            row[cell.col] = BBox(
+                x0=min(float(w["x0"]) for w in cell.words),
+                top=min(float(w["top"]) for w in cell.words),
+                x1=max(float(w["x1"]) for w in cell.words),
+                bottom=max(float(w["bottom"]) for w in cell.words),
+            )
+            for covered in range(cell.col + 1, min(cell.col + cell.col_span, n_cols)):
+                row[covered] = None
+        out.append(row)
+    words = [w for lines, _ in rows for ln in lines for w in ln.words]
+    bbox = BBox(
+        x0=min(float(w["x0"]) for w in words),
+        top=min(float(w["top"]) for w in words),
+        x1=max(float(w["x1"]) for w in words),
+        bottom=max(float(w["bottom"]) for w in words),
+    )
+    return RawTable(page, bbox, out)
+
+
+def _inside(word: Word, box: BBox) -> bool:
+    cx, cy = (float(word["x0"]) + float(word["x1"])) / 2, (float(word["top"]) + float(word["bottom"])) / 2
+    return box.x0 <= cx <= box.x1 and box.top <= cy <= box.bottom
