@@ -26,7 +26,7 @@ from pipeline.garble import PageAssessment, lines_to_assessment
 from pipeline.models import BBox, Line, Page, PageLayer, RawTable, SourceIssue, Word
 from pipeline.ocr import OcrSettings
 from pipeline.reading_order import words_to_reading_lines
-from pipeline.table_finder import lines_to_text_tables
+from pipeline.table_finder import lines_to_tables
 from pipeline.text import UnreadableSource
 
 # pdfminer logs every odd object it meets at WARNING; the reader reports what matters itself.
@@ -159,9 +159,7 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None) -
                 )
             layers.extend(read.layers)
             if read.source != "ocr" and page_words:
-                ruled = page_to_raw_tables(page, number)
-                raw_tables.extend(ruled)
-                raw_tables.extend(lines_to_text_tables(read.groups, number, avoid=[t.bbox for t in ruled]))
+                raw_tables.extend(lines_to_tables(read.groups, page_to_raw_tables(page, number), number))
             chunks.append(page_text)
             words.extend(page_words)
             lines.extend(page_lines)

@@ -35,9 +35,11 @@ ROW_GAP_RATIO = 1.6  # lines further apart than this many font sizes are not in 
 MIN_TABLE_LINES = 3  # lines of several pieces a table needs
 MAX_SINGLE_RUN = 2  # single-piece lines a table may hold in a row (section labels, wrapped labels)
 GUTTER_TOLERANCE = 0.1  # share of the lines that may print across a gutter (long labels)
-MIN_GUTTER_RATIO = 0.5  # a gutter is at least this many font sizes wide
+MIN_GUTTER_RATIO = 0.25  # a gutter is at least this many font sizes wide (a space)
 MAX_HEADER_LINES = 4
-RUNNING_TEXT_CHARS = 30  # median characters of a cell of running text
+RUNNING_TEXT_CHARS = 30
+UNDER_SPLIT_SHARE = 0.2
+MIN_FILLED_SHARE = 0.4  # median characters of a cell of running text
 NUMERIC = re.compile(r"^[(\-–−+]?[£$€]?\s?\d[\d,.]*\s?(?:%|m|bn|k)?\)?$")
 LIST_MARK = re.compile(r"^(?:[•●▪■◦‣∙·\-–—*o]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])$")
 
@@ -73,6 +75,37 @@ class _Cell:
     @property
     def text(self) -> str:
         return " ".join(str(w["text"]) for w in self.words)
+
+
+def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -> list[RawTable]:
+    """A page's tables, the strategy chosen region by region: a ruled table (pdfplumber's ``lines``
+    strategy) stands unless its rules leave columns of words together in its cells (rules drawn only
+    between rows or around the table), when the words' own columns inside its box are taken instead;
+    outside the ruled tables, the unruled ones (:func:`lines_to_text_tables`)."""
+    out: list[RawTable] = []
+    for table in ruled:
+        inside = [ln for ln in lines if ln and _inside(ln[0], table.bbox)]
+        if _under_split(inside, table):
+            found = lines_to_text_tables(inside, page)
+            if found:
+                out.extend(found)
+                continue
+        out.append(table)
+    out.extend(lines_to_text_tables(lines, page, avoid=[t.bbox for t in ruled]))
+    return out
+
+
+def _under_split(lines: list[list[Word]], table: RawTable) -> bool:
+    """More than UNDER_SPLIT_SHARE of the table's words sit in cells that hold words a wide gap apart
+    on one line (columns the rules do not separate)."""
+    total = wide = 0
+    for box in (box for row in table.rows for box in row if box is not None):
+        held = [h for ln in lines if (h := [w for w in ln if _inside(w, box)])]
+        count = sum(len(h) for h in held)
+        total += count
+        if any(len(_Line.of(h).pieces) > 1 for h in held):
+            wide += count
+    return total > 0 and wide > UNDER_SPLIT_SHARE * total
 
 
 def lines_to_text_tables(lines: list[list[Word]], page: int, avoid: list[BBox] | None = None) -> list[RawTable]:
@@ -120,7 +153,8 @@ def _runs(lines: list[_Line]) -> list[list[_Line]]:
 
 
 def _follows(prev: _Line, line: _Line) -> bool:
-    return 0 <= line.top - prev.bottom + 0.5 <= ROW_GAP_RATIO * max(prev.size, line.size) + 0.5
+    """The line comes next below (header lines set at staggered heights may overlap)."""
+    return line.top >= prev.top - 0.5 and line.top - prev.bottom <= ROW_GAP_RATIO * max(prev.size, line.size)
 
 
 def _run_to_table(run: list[_Line], page: int) -> RawTable | None:
@@ -202,6 +236,8 @@ def _not_a_table(rows: list[list[_Cell]], n_cols: int) -> bool:
             by_col.setdefault(cell.col, []).append(cell.text)
     if any(texts and all(LIST_MARK.match(t) for t in texts) for texts in by_col.values()):
         return True
+    if sum(len(row) for row in rows) < MIN_FILLED_SHARE * len(rows) * n_cols:
+        return True  # mostly empty: a chart's axis labels, scattered captions
     numeric = {c for c, texts in by_col.items() if sum(bool(NUMERIC.match(t)) for t in texts) >= len(texts) / 2}
     if n_cols == 2 and numeric == {1} and _page_numbers(by_col[1]):
         return True
