@@ -321,7 +321,7 @@ class Table:
     """A table found in a source: its cells, where it sits, what unit its numbers are in."""
 
     number: int
-    source: str  # text, pdf-lines
+    source: str  # text, pdf-lines, pdf-text
     title: str | None
     char_start: int
     char_end: int
@@ -332,6 +332,7 @@ class Table:
     page: int | None = None
     bbox: BBox | None = None
     unit: str | None = None
+    last_page: int | None = None  # the page it ends on, when it continues past its first
 
     def grid(self) -> list[list[TableCell | None]]:
         rows: list[list[TableCell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
@@ -359,11 +360,13 @@ class FundingLine:
 
 @dataclass(frozen=True, slots=True)
 class RawTable:
-    """A table pdfplumber found on a page: its box and each row's cell boxes (None where a cell spans)."""
+    """A table found on a PDF page: its box, each row's cell boxes (None where a cell spans) and the
+    strategy that found it (``lines``: pdfplumber's ruling lines; ``text``: the words' gutters)."""
 
     page: int
     bbox: BBox
     rows: list[list[BBox | None]]
+    strategy: str = "lines"
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,14 +15,16 @@ from pipeline.extract.figures import EXTRACTOR as FIGURES_EXTRACTOR
 from pipeline.extract.objectives import EXTRACTOR as OBJECTIVES_EXTRACTOR
 from pipeline.ids import stable_id
 from pipeline.models import BBox, ParsedDocument, Provenance, Section, SourceIssue, SourceSpec
-from pipeline.tables import EXTRACTOR_PDF, EXTRACTOR_TEXT, FUNDING_EXTRACTOR
+from pipeline.tables import EXTRACTOR_PDF, EXTRACTOR_PDF_TEXT, EXTRACTOR_TEXT, FUNDING_EXTRACTOR
 
 Row = dict[str, Any]
 
 LAYOUT_EXTRACTOR = "layout/blocks@1"
 CONTENTS_EXTRACTOR = "layout/contents@1"
 READER_EXTRACTOR = "reader@1"
-TABLE_EXTRACTORS = {"text": EXTRACTOR_TEXT, "pdf-lines": EXTRACTOR_PDF}
+TABLE_EXTRACTORS = {"text": EXTRACTOR_TEXT, "pdf-lines": EXTRACTOR_PDF, "pdf-text": EXTRACTOR_PDF_TEXT}
+# how far a table's structure is trusted: ruling lines and tabs state it; gutters are inferred
+TABLE_CONFIDENCE = {"text": 0.9, "pdf-lines": 0.9, "pdf-text": 0.8}
 ENTITY_EXTRACTORS = {
     "ruler": ner.EXTRACTOR,
     "gazetteer": ner.EXTRACTOR,
@@ -309,12 +311,14 @@ def tables_to_rows(doc: ParsedDocument, prov: Any) -> dict[str, list[Row]]:
         ids[t.number] = table_id
         tables.append({
             "table_id": table_id, "title": t.title, "n_rows": t.n_rows, "n_cols": t.n_cols, "source": t.source,
-            "header_rows": t.header_rows, "unit": t.unit, **prov(t.char_start, t.char_end, extractor, 0.9),
+            "header_rows": t.header_rows, "unit": t.unit, "page_start": t.page, "page_end": t.last_page or t.page,
+            **prov(t.char_start, t.char_end, extractor, TABLE_CONFIDENCE[t.source]),
         })  # fmt: skip
         for c in t.cells:
             cells.append({
                 "table_id": table_id, "row": c.row, "col": c.col, "text": c.text, "is_header": c.is_header,
-                **prov(c.char_start, c.char_end, extractor, 0.9),
+                "row_span": c.row_span, "col_span": c.col_span,
+                **prov(c.char_start, c.char_end, extractor, TABLE_CONFIDENCE[t.source]),
             })  # fmt: skip
     for line in doc.funding:
         funding.append({

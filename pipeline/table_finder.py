@@ -39,9 +39,12 @@ MIN_GUTTER_RATIO = 0.25  # a gutter is at least this many font sizes wide (a spa
 MAX_HEADER_LINES = 4
 RUNNING_TEXT_CHARS = 30
 UNDER_SPLIT_SHARE = 0.2
-MIN_FILLED_SHARE = 0.4  # median characters of a cell of running text
-NUMERIC = re.compile(r"^[(\-–−+]?[£$€]?\s?\d[\d,.]*\s?(?:%|m|bn|k)?\)?$")
-LIST_MARK = re.compile(r"^(?:[•●▪■◦‣∙·\-–—*o]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])$")
+MIN_FILLED_SHARE = 0.4
+SCATTERED_SHARE = 0.25  # share of one- or two-letter cells in a chart's rotated labels
+PROSE_LOWER_SHARE = 0.3  # share of cells starting in lower case in text set in columns  # median characters of a cell of running text
+NUMERIC = re.compile(r"^[(\-–−+]?[£$€]?\s?\d{1,3}(?:[, ]\d{3})*(?:\.\d+)?\s?(?:%|m|bn|k)?\)?$|^[(\-–−+]?[£$€]?\d+(?:\.\d+)?(?:%|m|bn|k)?\)?$")
+SCATTERED = re.compile(r"[^\W\d_]{1,2}(?: [^\W\d_]{1,2})+|[^\W\d_]{2}")
+LIST_MARK = re.compile(r"^(?:[•●▪■◦‣∙·\-–—*o]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])$")
 
 
 @dataclass(slots=True)
@@ -105,7 +108,23 @@ def _under_split(lines: list[list[Word]], table: RawTable) -> bool:
         total += count
         if any(len(_Line.of(h).pieces) > 1 for h in held):
             wide += count
-    return total > 0 and wide > UNDER_SPLIT_SHARE * total
+    return (total > 0 and wide > UNDER_SPLIT_SHARE * total) or any(_stacked_rows(lines, row) for row in table.rows)
+
+
+def _stacked_rows(lines: list[list[Word]], row: list[BBox | None]) -> bool:
+    """Rows the rules do not separate: two cells of a ruled row each hold several lines at the same
+    heights, those of one of them all figures."""
+    stacks = []
+    for box in row:
+        if box is None:
+            continue
+        held = [h for ln in lines if (h := [w for w in ln if _inside(w, box)])]
+        if len(held) >= 2:
+            stacks.append(([round(float(h[0]["top"])) for h in held], [" ".join(str(w["text"]) for w in h) for h in held]))
+    return any(
+        a_tops == b_tops and all(NUMERIC.match(t) for t in b_texts)
+        for (a_tops, _), (b_tops, b_texts) in itertools.permutations(stacks, 2)
+    )
 
 
 def lines_to_text_tables(lines: list[list[Word]], page: int, avoid: list[BBox] | None = None) -> list[RawTable]:
@@ -229,27 +248,67 @@ def _line_to_cells(line: _Line, bounds: list[float]) -> list[_Cell]:
 
 
 def _not_a_table(rows: list[list[_Cell]], n_cols: int) -> bool:
-    """A list, a contents page or running text in columns, rather than a table."""
+    """A list, footnotes, a contents page, running text in columns or a chart's labels, rather than a
+    table (each test is named below)."""
     by_col: dict[int, list[str]] = {}
     for row in rows:
         for cell in row:
             by_col.setdefault(cell.col, []).append(cell.text)
-    if any(texts and all(LIST_MARK.match(t) for t in texts) for texts in by_col.values()):
-        return True
     if sum(len(row) for row in rows) < MIN_FILLED_SHARE * len(rows) * n_cols:
         return True  # mostly empty: a chart's axis labels, scattered captions
     numeric = {c for c, texts in by_col.items() if sum(bool(NUMERIC.match(t)) for t in texts) >= len(texts) / 2}
-    if n_cols == 2 and numeric == {1} and _page_numbers(by_col[1]):
-        return True
-    if not numeric:
-        lengths = [len(t) for texts in by_col.values() for t in texts]
-        return n_cols <= 2 or statistics.median(lengths) >= RUNNING_TEXT_CHARS
-    return False
+    cells = [t for texts in by_col.values() for t in texts]
+    return (
+        _numbered_list(by_col, numeric)
+        or _contents(by_col, numeric, n_cols)
+        or _axis(by_col, numeric)
+        or _scattered_letters(cells)
+        or (not numeric and _prose(cells, n_cols))
+    )
+
+
+def _numbered_list(by_col: dict[int, list[str]], numeric: set[int]) -> bool:
+    """A list or footnotes: a column of bullets or list numerals, or a first column of small numbers
+    beside text with no figures."""
+    first = by_col.get(0, [])
+    numbered = bool(first) and all(LIST_MARK.match(t) or (t.isdigit() and len(t) <= 3) for t in first)
+    return (numbered and not (numeric - {0})) or any(
+        texts and all(LIST_MARK.match(t) for t in texts) for texts in by_col.values()
+    )
+
+
+def _contents(by_col: dict[int, list[str]], numeric: set[int], n_cols: int) -> bool:
+    """A contents page: its last column ascending page numbers, no other figures."""
+    last = by_col.get(n_cols - 1, [])
+    return numeric == {n_cols - 1} and _page_numbers(last)
 
 
 def _page_numbers(texts: list[str]) -> bool:
     numbers = [int(t) for t in texts if t.isdigit()]
     return len(numbers) >= 3 and numbers == sorted(numbers) and max(numbers) < 1000
+
+
+def _axis(by_col: dict[int, list[str]], numeric: set[int]) -> bool:
+    """A chart's axis: the only column of figures steps evenly (400, 350, 300, 250)."""
+    if len(numeric) != 1:
+        return False
+    values = [float(t.replace(",", "")) for t in by_col[next(iter(numeric))] if re.fullmatch(r"-?[\d,]+(?:\.\d+)?", t)]
+    steps = {round(b - a, 6) for a, b in itertools.pairwise(values)}
+    return len(values) >= 4 and len(steps) == 1 and 0 not in steps
+
+
+def _scattered_letters(cells: list[str]) -> bool:
+    """Letters of rotated or curved text (a chart's axis title), one or two to a cell (``o s``, ``fi``,
+    ``e``), of several kinds: a column of ``x`` marks is a table's."""
+    letters = [t for t in cells if SCATTERED.fullmatch(t) or (len(t) == 1 and t.isalpha())]
+    return len(letters) >= SCATTERED_SHARE * len(cells) and len(set(letters)) >= 3
+
+
+def _prose(cells: list[str], n_cols: int) -> bool:
+    """Running text set in columns or boxes: few columns, long cells, or lines that carry on a sentence."""
+    if n_cols <= 2 or statistics.median(len(t) for t in cells) >= RUNNING_TEXT_CHARS:
+        return True
+    return sum(1 for t in cells if t[:1].islower()) >= PROSE_LOWER_SHARE * len(cells)
 
 
 def _header_lines(rows: list[list[_Cell]]) -> int:
@@ -344,7 +403,7 @@ def _boxes(rows: list[tuple[list[_Line], list[_Cell]]], bounds: list[float], pag
         x1=max(float(w["x1"]) for w in words),
         bottom=max(float(w["bottom"]) for w in words),
     )
-    return RawTable(page, bbox, out)
+    return RawTable(page, bbox, out, strategy="text")
 
 
 def _inside(word: Word, box: BBox) -> bool:

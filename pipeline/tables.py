@@ -2,9 +2,11 @@
 
 * Text and Markdown: runs of tab-separated rows (the layout's ``table_row`` blocks;
   inline HTML is already stripped by the reader, so Table 8-1 of the He paper is one).
-* PDF: the tables pdfplumber finds from ruling lines (``pdf_io`` returns their cell
-  boxes); each cell's text is the words whose centres lie inside its box, and a
-  cell that spans rows or columns appears once, at its top-left position.
+* PDF: the tables ``pdf_io`` finds, page by page, from ruling lines (pdfplumber) or
+  from the gutters between the words' columns (:mod:`pipeline.table_finder`), as
+  cell boxes; each word goes to the smallest box holding its centre, and a cell
+  that spans rows or columns appears once, at its top-left position. A table
+  continued on the next page is joined to its first part (:func:`join_continued`).
 
 A funding table has money in its unit (``£M`` in the corner cell, ``(£m)`` in its
 title) and periods as column headers (``2005-06``, ``Total``). Its cells become
@@ -37,10 +39,13 @@ from pipeline.text import trim_span
 
 EXTRACTOR_TEXT = "tables/text@1"
 EXTRACTOR_PDF = "tables/pdf-lines@1"
+EXTRACTOR_PDF_TEXT = "tables/pdf-text@1"
 FUNDING_EXTRACTOR = "funding/table@1"
 CHECK_EXTRACTOR = "checks/totals@1"
 MAX_TITLE_WORDS = 18
 MAX_HEADER_ROWS = 3
+MAX_CAPTION_WORDS = 12  # a caption between the two parts of a continued table
+COLUMN_TOLERANCE = 12.0  # points between the left edges of a column on two pages
 TOLERANCE = Decimal("0.051")  # in the table's unit: printed values are rounded to one decimal
 UNIT_CELL = re.compile(r"^\s*\(?(?P<cur>[£$€])\s?(?P<scale>m|M|mn|bn|k|000|'000|million|billion|thousand)?\)?\s*$")
 UNIT_IN_TITLE = re.compile(
@@ -52,9 +57,9 @@ TOTAL_LABEL = re.compile(r"^\s*(?:grand\s+)?totals?\b", re.I)
 
 def document_to_tables(doc: ParsedDocument, quarantine: Quarantine) -> list[Table]:
     """Every table of the document, numbered from 1 in text order (none from quarantined text)."""
-    found = text_tables(doc, quarantine) + [
-        t for t in pdf_tables(doc.text, doc.words, doc.raw_tables) if quarantine.allows(t.char_start, t.char_end)
-    ]
+    pdf = [t for t in pdf_tables(doc.text, doc.words, doc.raw_tables) if quarantine.allows(t.char_start, t.char_end)]
+    pdf.sort(key=lambda t: t.char_start)
+    found = text_tables(doc, quarantine) + join_continued(pdf, doc.blocks, doc.text)
     found.sort(key=lambda t: t.char_start)
     for number, table in enumerate(found, start=1):
         table.number = number
@@ -219,7 +224,7 @@ def pdf_tables(text: str, words: list[Word], raw: list[RawTable]) -> list[Table]
         out.append(
             Table(
                 0,
-                "pdf-lines",
+                f"pdf-{table.strategy}",
                 None,
                 start,
                 end,
@@ -233,6 +238,76 @@ def pdf_tables(text: str, words: list[Word], raw: list[RawTable]) -> list[Table]
             )
         )
     return out
+
+
+def join_continued(tables: list[Table], blocks: list[Block], text: str) -> list[Table]:
+    """PDF tables (in text order) with a table continued on the next page joined to it.
+
+    Two tables are one when the second is on the page after the first ends, nothing but page furniture
+    and at most one short caption (``Table 3 (continued)``) lies between them, they have as many columns,
+    and the second either repeats the first's header rows (dropped from the joined table) or sets its
+    columns where the first does.
+    """
+    out: list[Table] = []
+    for table in tables:
+        last = out[-1] if out else None
+        if last is not None and _continues_on(last, table, blocks, text):
+            out[-1] = _joined(last, table)
+        else:
+            out.append(table)
+    return out
+
+
+def _continues_on(first: Table, second: Table, blocks: list[Block], text: str) -> bool:
+    if first.page is None or second.page != (first.last_page or first.page) + 1 or first.n_cols != second.n_cols:
+        return False
+    between = [
+        b for b in blocks
+        if b.kind is not BlockKind.FURNITURE and first.char_end <= b.char_start and b.char_end <= second.char_start
+    ]  # fmt: skip
+    if len(between) > 1 or any(len(text[b.char_start : b.char_end].split()) > MAX_CAPTION_WORDS for b in between):
+        return False
+    return _repeated_header(first, second) > 0 or _same_columns(first, second)
+
+
+def _header_texts(table: Table, rows: int) -> list[tuple[int, int, str]]:
+    return sorted((c.row, c.col, c.text) for c in table.cells if c.row < rows)
+
+
+def _repeated_header(first: Table, second: Table) -> int:
+    """How many header rows the second table repeats from the first (0 when it does not)."""
+    rows = first.header_rows
+    if rows and second.header_rows >= rows and _header_texts(first, rows) == _header_texts(second, rows):
+        return rows
+    return 0
+
+
+def _same_columns(first: Table, second: Table) -> bool:
+    def lefts(table: Table) -> dict[int, float]:
+        by_col: dict[int, list[float]] = {}
+        for c in table.cells:
+            if c.bbox is not None and c.col_span == 1:
+                by_col.setdefault(c.col, []).append(c.bbox.x0)
+        return {col: min(xs) for col, xs in by_col.items()}
+
+    a, b = lefts(first), lefts(second)
+    shared = a.keys() & b.keys()
+    return len(shared) == first.n_cols and all(abs(a[c] - b[c]) <= COLUMN_TOLERANCE for c in shared)
+
+
+def _joined(first: Table, second: Table) -> Table:
+    dropped = _repeated_header(first, second)
+    offset = first.n_rows - dropped
+    cells = first.cells + [
+        TableCell(c.row + offset, c.col, c.text, c.char_start, c.char_end, False, c.page, c.bbox, c.row_span, c.col_span)
+        for c in second.cells
+        if c.row >= dropped
+    ]
+    return Table(
+        first.number, first.source, first.title, first.char_start, second.char_end,
+        first.n_rows + second.n_rows - dropped, first.n_cols, first.header_rows, cells,
+        page=first.page, bbox=first.bbox, unit=first.unit or second.unit, last_page=second.page,
+    )  # fmt: skip
 
 
 def _compact(cells: list[TableCell]) -> tuple[list[TableCell], int, int]:
