@@ -36,7 +36,7 @@ MIN_TABLE_LINES = 3  # lines of several pieces a table needs
 MAX_SINGLE_RUN = 2  # single-piece lines a table may hold in a row (section labels, wrapped labels)
 GUTTER_TOLERANCE = 0.1  # share of the lines that may print across a gutter (long labels)
 MIN_GUTTER_RATIO = 0.25  # a gutter is at least this many font sizes wide (a space)
-MAX_HEADER_LINES = 4
+MAX_HEADER_LINES = 6
 RUNNING_TEXT_CHARS = 30
 UNDER_SPLIT_SHARE = 0.2
 MIN_FILLED_SHARE = 0.4
@@ -191,8 +191,15 @@ def _run_to_table(run: list[_Line], page: int) -> RawTable | None:
 
 def _gutters(run: list[_Line], size: float) -> list[float]:
     """x positions between columns: the middle of each x-range that the words of at most
-    GUTTER_TOLERANCE of the run's multi-piece lines cross, at least MIN_GUTTER_RATIO font sizes wide."""
-    multi = [ln for ln in run if len(ln.pieces) >= 2]
+    GUTTER_TOLERANCE of the run's multi-piece lines cross, at least MIN_GUTTER_RATIO font sizes wide.
+    Lines above the first with two figures are left out when there are figures below: a header over
+    two columns crosses their gutter."""
+    first_figures = next(
+        (i for i, ln in enumerate(run) if sum(bool(NUMERIC.match(str(w["text"]))) for w in ln.words) >= 2), 0
+    )
+    multi = [ln for ln in run[first_figures:] if len(ln.pieces) >= 2]
+    if len(multi) < 2:
+        multi = [ln for ln in run if len(ln.pieces) >= 2]
     left = min(float(w["x0"]) for ln in run for w in ln.words)
     right = max(float(w["x1"]) for ln in run for w in ln.words)
     if right - left < 1:
