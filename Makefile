@@ -18,7 +18,7 @@ export DO_NOT_TRACK ?= 1
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 
 .DEFAULT_GOAL := help
-.PHONY: help setup ocr ingest test eval eval-quality ner-throughput sql lint docs lock clean
+.PHONY: help setup ocr ingest test eval eval-quality eval-tables bench ner-throughput sql lint docs lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -52,6 +52,9 @@ test: $(STAMP) ## Run the test suite
 
 eval: $(STAMP) ## Precision/recall of clusters, visions, objectives, figures, funding, entities vs tests/data/gold
 	$(PYTHON) scripts/eval_extraction.py
+
+eval-tables: $(STAMP) ## Tables vs the ICDAR 2013 ground truth (adjacency relations: precision, recall, F1)
+	$(PYTHON) scripts/eval_tables.py
 
 eval-quality: $(STAMP) ## Measure garble flags, OCR recovery and word accuracy on ../shared/corpus
 	$(PYTHON) scripts/eval_quality.py

@@ -121,9 +121,7 @@ def adjacency_relations(cells: list[GridCell]) -> list[Relation]:
     out: list[Relation] = []
     for direction, lanes, steps in (("right", n_rows, n_cols), ("down", n_cols, n_rows)):
         for lane in range(lanes):
-            run = [
-                grid.get((lane, step) if direction == "right" else (step, lane)) for step in range(steps)
-            ]
+            run = [grid.get((lane, step) if direction == "right" else (step, lane)) for step in range(steps)]
             filled = [i for k, i in enumerate(run) if i is not None and texts[i] and (k == 0 or run[k - 1] != i)]
             for a, b in itertools.pairwise(filled):
                 if a != b and (a, b, direction) not in seen:

@@ -35,14 +35,20 @@ ROW_GAP_RATIO = 1.6  # lines further apart than this many font sizes are not in 
 MIN_TABLE_LINES = 3  # lines of several pieces a table needs
 MAX_SINGLE_RUN = 2  # single-piece lines a table may hold in a row (section labels, wrapped labels)
 GUTTER_TOLERANCE = 0.1  # share of the lines that may print across a gutter (long labels)
-MIN_GUTTER_RATIO = 0.25  # a gutter is at least this many font sizes wide (a space)
+MIN_GUTTER_RATIO = 0.4  # a gutter is at least this many font sizes wide (wider than a space)
 MAX_HEADER_LINES = 6
 RUNNING_TEXT_CHARS = 30
 UNDER_SPLIT_SHARE = 0.2
 MIN_FILLED_SHARE = 0.4
 SCATTERED_SHARE = 0.25  # share of one- or two-letter cells in a chart's rotated labels
-PROSE_LOWER_SHARE = 0.3  # share of cells starting in lower case in text set in columns  # median characters of a cell of running text
-NUMERIC = re.compile(r"^[(\-–−+]?[£$€]?\s?\d{1,3}(?:[, ]\d{3})*(?:\.\d+)?\s?(?:%|m|bn|k)?\)?$|^[(\-–−+]?[£$€]?\d+(?:\.\d+)?(?:%|m|bn|k)?\)?$")
+PROSE_LOWER_SHARE = (
+    0.3  # share of cells starting in lower case in text set in columns  # median characters of a cell of running text
+)
+NUMERIC = re.compile(  # a figure: 1,234 / 1 234 / 12.5% / £4m / (3.2) / -0.1
+    r"^[(\-–−+]?[£$€]?\s?\d{1,3}(?:[, ]\d{3})*(?:\.\d+)?\s?(?:%|m|bn|k)?\)?$"
+    r"|^[(\-–−+]?[£$€]?\d+(?:\.\d+)?(?:%|m|bn|k)?\)?$"
+)
+YEAR = re.compile(r"(?:19|20)\d{2}")
 SCATTERED = re.compile(r"[^\W\d_]{1,2}(?: [^\W\d_]{1,2})+|[^\W\d_]{2}")
 LIST_MARK = re.compile(r"^(?:[•●▪■◦‣∙·\-–—*o]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])$")
 
@@ -120,7 +126,9 @@ def _stacked_rows(lines: list[list[Word]], row: list[BBox | None]) -> bool:
             continue
         held = [h for ln in lines if (h := [w for w in ln if _inside(w, box)])]
         if len(held) >= 2:
-            stacks.append(([round(float(h[0]["top"])) for h in held], [" ".join(str(w["text"]) for w in h) for h in held]))
+            stacks.append(
+                ([round(float(h[0]["top"])) for h in held], [" ".join(str(w["text"]) for w in h) for h in held])
+            )
     return any(
         a_tops == b_tops and all(NUMERIC.match(t) for t in b_texts)
         for (a_tops, _), (b_tops, b_texts) in itertools.permutations(stacks, 2)
@@ -143,7 +151,8 @@ def lines_to_text_tables(lines: list[list[Word]], page: int, avoid: list[BBox] |
 def _runs(lines: list[_Line]) -> list[list[_Line]]:
     """Runs of consecutive, closely spaced lines, most of several pieces, with at least
     MIN_TABLE_LINES of them and never more than MAX_SINGLE_RUN single-piece lines in a row; trailing
-    single-piece lines are not part of it."""
+    single-piece lines are not part of it. A single-piece line just above the first, set over its
+    columns of figures rather than its labels, heads it (a header spanning columns)."""
     runs: list[list[_Line]] = []
     current: list[_Line] = []
     singles = 0
@@ -155,12 +164,17 @@ def _runs(lines: list[_Line]) -> list[list[_Line]]:
             runs.append(list(current))
         current.clear()
 
+    before: _Line | None = None
     for line in lines:
         if current and not _follows(current[-1], line):
             close()
         multi = len(line.pieces) >= 2
         if not current and not multi:
+            before = line
             continue
+        if not current and before is not None and _heads(before, line):
+            current.append(before)
+        before = None
         singles = 0 if multi else singles + 1
         if singles > MAX_SINGLE_RUN:
             close()
@@ -171,6 +185,14 @@ def _runs(lines: list[_Line]) -> list[list[_Line]]:
     return runs
 
 
+def _heads(above: _Line, line: _Line) -> bool:
+    return (
+        _follows(above, line)
+        and float(above.words[0]["x0"]) >= float(line.pieces[1][0]["x0"]) - line.size
+        and float(above.words[-1]["x1"]) <= float(line.words[-1]["x1"]) + line.size
+    )
+
+
 def _follows(prev: _Line, line: _Line) -> bool:
     """The line comes next below (header lines set at staggered heights may overlap)."""
     return line.top >= prev.top - 0.5 and line.top - prev.bottom <= ROW_GAP_RATIO * max(prev.size, line.size)
@@ -178,30 +200,28 @@ def _follows(prev: _Line, line: _Line) -> bool:
 
 def _run_to_table(run: list[_Line], page: int) -> RawTable | None:
     size = statistics.median(ln.size for ln in run)
-    bounds = _gutters(run, size)
-    if not bounds:
+    gutters = _gutters(run, size)
+    if not gutters:
         return None
-    rows = [_line_to_cells(ln, bounds) for ln in run]
-    if _not_a_table(rows, len(bounds) + 1):
+    rows = [_line_to_cells(ln, gutters) for ln in run]
+    if _not_a_table(rows, len(gutters) + 1):
         return None
     header = _header_lines(rows)
     grouped = _merge_header(run[:header], rows[:header]) + _merge_body(run[header:], rows[header:])
-    return _boxes(grouped, bounds, page)
+    return _boxes(grouped, [(a + b) / 2 for a, b in gutters], page)
 
 
-def _gutters(run: list[_Line], size: float) -> list[float]:
-    """x positions between columns: the middle of each x-range that the words of at most
+def _gutters(run: list[_Line], size: float) -> list[tuple[float, float]]:
+    """The x-ranges between columns: each x-range that the words of at most
     GUTTER_TOLERANCE of the run's multi-piece lines cross, at least MIN_GUTTER_RATIO font sizes wide.
     Lines above the first with two figures are left out when there are figures below: a header over
     two columns crosses their gutter."""
-    first_figures = next(
-        (i for i, ln in enumerate(run) if sum(bool(NUMERIC.match(str(w["text"]))) for w in ln.words) >= 2), 0
-    )
+    first_figures = next((i for i, ln in enumerate(run) if sum(_figure(str(w["text"])) for w in ln.words) >= 2), 0)
     multi = [ln for ln in run[first_figures:] if len(ln.pieces) >= 2]
     if len(multi) < 2:
         multi = [ln for ln in run if len(ln.pieces) >= 2]
-    left = min(float(w["x0"]) for ln in run for w in ln.words)
-    right = max(float(w["x1"]) for ln in run for w in ln.words)
+    left = min(float(w["x0"]) for ln in multi for w in ln.words)
+    right = max(float(w["x1"]) for ln in multi for w in ln.words)
     if right - left < 1:
         return []
     step = 0.5
@@ -216,40 +236,39 @@ def _gutters(run: list[_Line], size: float) -> list[float]:
         for i, m in enumerate(marks):
             covered[i] += m
     allowed = int(GUTTER_TOLERANCE * len(multi))
-    bounds: list[float] = []
+    bounds: list[tuple[float, float]] = []
     start: int | None = None
     for i, count in enumerate([*covered, len(multi) + 1]):
         if count <= allowed and 0 < i < n:
             start = i if start is None else start
         elif start is not None:
             if (i - start) * step >= MIN_GUTTER_RATIO * size:
-                bounds.append(left + (start + i) / 2 * step)
+                bounds.append((left + start * step, left + i * step))
             start = None
     return bounds
 
 
-def _column(x: float, bounds: list[float]) -> int:
-    return sum(1 for b in bounds if x > b)
-
-
-def _line_to_cells(line: _Line, bounds: list[float]) -> list[_Cell]:
-    """The line's words cut into cells where a gutter or a wide gap falls between two words. A cell
-    spans the columns its words reach, except those a later cell of the line starts in (a long label
-    printed across a gutter keeps its own column)."""
+def _line_to_cells(line: _Line, gutters: list[tuple[float, float]]) -> list[_Cell]:
+    """The line's words cut into cells where a wide gap, or one that reaches into a gutter, falls
+    between two words. A word is in the column its left edge is in (a gutter's left half belongs to
+    the column before it); a cell spans the columns whose gutters it crosses whole, except those a
+    later cell of the line starts in (a long label printed across a gutter keeps its own column)."""
+    middles = [(a + b) / 2 for a, b in gutters]
     cells: list[_Cell] = []
     split_gap = PIECE_GAP_RATIO * line.size
     for word in line.words:
         x0, x1 = float(word["x0"]), float(word["x1"])
-        col_first, col_last = _column(x0, bounds), _column(x1, bounds)
+        col_first = sum(1 for m in middles if x0 > m)
+        col_last = max(col_first, sum(1 for _, b in gutters if x1 > b))
         last = cells[-1] if cells else None
         if last is not None:
             prev_x1 = float(last.words[-1]["x1"])
-            apart = x0 - prev_x1 > split_gap or any(prev_x1 <= b <= x0 for b in bounds)
+            apart = x0 - prev_x1 > split_gap or any(prev_x1 < b and x0 > a for a, b in gutters)
             if not apart or col_first <= last.col:
                 last.words.append(word)
                 last.col_span = max(last.col_span, col_last - last.col + 1)
                 continue
-            last.col_span = min(last.col_span, col_first - last.col)
+            last.col_span = max(1, min(last.col_span, col_first - last.col))
         cells.append(_Cell([word], col_first, col_last - col_first + 1))
     return cells
 
@@ -319,12 +338,17 @@ def _prose(cells: list[str], n_cols: int) -> bool:
 
 
 def _header_lines(rows: list[list[_Cell]]) -> int:
-    """How many leading lines head the table: those before the first line with a figure beyond its
-    first column (none when no line has one, or the first does); at most MAX_HEADER_LINES."""
+    """How many leading lines head the table: those before the first line with a figure (not a year)
+    beyond its first column (none when no line has one, or the first does); at most MAX_HEADER_LINES."""
     for i, row in enumerate(rows):
-        if any(c.col > 0 and NUMERIC.match(c.text) for c in row):
+        if any(c.col > 0 and _figure(c.text) for c in row):
             return i if i <= MAX_HEADER_LINES else 0
     return 1 if len(rows) > 2 else 0
+
+
+def _figure(text: str) -> bool:
+    """A figure, not a year heading a column."""
+    return bool(NUMERIC.match(text)) and not YEAR.fullmatch(text)
 
 
 def _merge_header(lines: list[_Line], rows: list[list[_Cell]]) -> list[tuple[list[_Line], list[_Cell]]]:

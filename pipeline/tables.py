@@ -299,7 +299,9 @@ def _joined(first: Table, second: Table) -> Table:
     dropped = _repeated_header(first, second)
     offset = first.n_rows - dropped
     cells = first.cells + [
-        TableCell(c.row + offset, c.col, c.text, c.char_start, c.char_end, False, c.page, c.bbox, c.row_span, c.col_span)
+        TableCell(
+            c.row + offset, c.col, c.text, c.char_start, c.char_end, False, c.page, c.bbox, c.row_span, c.col_span
+        )
         for c in second.cells
         if c.row >= dropped
     ]
