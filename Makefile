@@ -56,6 +56,9 @@ eval: $(STAMP) ## Precision/recall of clusters, visions, objectives, figures, fu
 eval-tables: $(STAMP) ## Tables vs the ICDAR 2013 ground truth (adjacency relations: precision, recall, F1)
 	$(PYTHON) scripts/eval_tables.py
 
+bench: $(STAMP) ## Pages/s vs raw pdfplumber, time per stage, memory vs pages, 1 vs 2 workers (../shared/corpus/policy)
+	$(PYTHON) scripts/bench.py $(BENCH_ARGS)
+
 eval-quality: $(STAMP) ## Measure garble flags, OCR recovery and word accuracy on ../shared/corpus
 	$(PYTHON) scripts/eval_quality.py
 

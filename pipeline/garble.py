@@ -22,6 +22,7 @@ clean one does.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -108,6 +109,7 @@ def is_doubled(token: str) -> bool:
     return len(token) >= 4 and len(token) % 2 == 0 and token[0::2] == token[1::2] and any(c.isalpha() for c in token)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_odd(token: str) -> bool:
     """Scripts mixed in one word, or brackets and digits glued between letters.
 
@@ -124,6 +126,7 @@ def is_odd(token: str) -> bool:
     return sum(c in "()[]{}" for c in core) >= 2
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_address(token: str) -> bool:
     """URLs, e-mail addresses and file paths, which are neither words nor noise.
 
@@ -133,6 +136,7 @@ def is_address(token: str) -> bool:
     return bool(patterns.address_like().search(token))
 
 
+@functools.lru_cache(maxsize=4096)
 def _script(char: str) -> str:
     name = unicodedata.name(char, "")
     for script in ("LATIN", "GREEK", "CYRILLIC", "ARABIC", "HEBREW", "CJK"):

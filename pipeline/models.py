@@ -407,7 +407,8 @@ class ParsedDocument:
     tables: list[Table] = field(default_factory=list)
     funding: list[FundingLine] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
-    seconds: dict[str, float] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)  # read, layout, extract
+    stages: dict[str, float] = field(default_factory=dict)  # finer: read/words, extract/entities, ...
 
     @property
     def document_id(self) -> str:

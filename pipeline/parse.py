@@ -10,6 +10,7 @@ from pipeline.extract import document_to_extracts
 from pipeline.models import MediaType, ParsedDocument, SourceIssue, SourceSpec
 from pipeline.ocr import OcrSettings
 from pipeline.text import UnreadableSource, bytes_to_str, first_title, str_to_lines
+from pipeline.timing import Stopwatch
 
 
 def source_to_document(spec: SourceSpec) -> ParsedDocument:
@@ -36,6 +37,7 @@ def source_to_document(spec: SourceSpec) -> ParsedDocument:
             issues=list(parts.issues),
             layers=parts.layers,
             raw_tables=parts.raw_tables,
+            stages=dict(parts.seconds),
         )
     else:
         raw, issues = bytes_to_str(path.read_bytes())
@@ -63,7 +65,8 @@ def source_to_document(spec: SourceSpec) -> ParsedDocument:
     doc.quarantine = list(zip(quarantine.starts, quarantine.ends, strict=True))
     doc.issues.extend(structure.contents_issues(doc) + structure.truncated_sections(doc))
     layout_done = time.perf_counter()
-    document_to_extracts(doc)
+    doc.stages["layout"] = layout_done - read_done
+    document_to_extracts(doc, watch=Stopwatch(doc.stages))
     doc.seconds = {
         "read": read_done - started, "layout": layout_done - read_done, "extract": time.perf_counter() - layout_done,
     }  # fmt: skip

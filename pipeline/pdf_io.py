@@ -28,6 +28,7 @@ from pipeline.ocr import OcrSettings
 from pipeline.reading_order import words_to_reading_lines
 from pipeline.table_finder import lines_to_tables
 from pipeline.text import UnreadableSource
+from pipeline.timing import Stopwatch
 
 # pdfminer logs every odd object it meets at WARNING; the reader reports what matters itself.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -75,6 +76,7 @@ class PdfParts:
     issues: list[SourceIssue]
     layers: list[PageLayer]
     raw_tables: list[RawTable] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage of reading (pipeline.timing)
 
 
 def fontname_is_bold(fontname: str) -> bool:
@@ -123,12 +125,13 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None) -
     layers: list[PageLayer] = []
     raw_tables: list[RawTable] = []
     offset = 0
+    watch = Stopwatch()
     with pdfplumber.open(path) as pdf:
         title = _metadata_title(pdf.metadata)
         for number, page in enumerate(pdf.pages, start=1):
             if number > 1:
                 offset += 1  # the form feed between pages
-            read = _read_page(page, number, settings, ocr_settings)
+            read = _read_page(page, number, settings, ocr_settings, watch)
             page_text, page_words, page_lines = groups_to_parts(read.groups, number, offset)
             pages.append(
                 Page(
@@ -159,7 +162,10 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None) -
                 )
             layers.extend(read.layers)
             if read.source != "ocr" and page_words:
-                raw_tables.extend(lines_to_tables(read.groups, page_to_raw_tables(page, number), number))
+                with watch.stage("read/tables_ruled"):
+                    ruled = page_to_raw_tables(page, number)
+                with watch.stage("read/tables_text"):
+                    raw_tables.extend(lines_to_tables(read.groups, ruled, number))
             chunks.append(page_text)
             words.extend(page_words)
             lines.extend(page_lines)
@@ -168,7 +174,8 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None) -
     if not pages:
         raise UnreadableSource("the PDF has no pages")
     text = "\f".join(chunks)
-    return PdfParts(text, pages, words, lines, title or _largest_line(text, lines, page=1), issues, layers, raw_tables)
+    title = title or _largest_line(text, lines, page=1)
+    return PdfParts(text, pages, words, lines, title, issues, layers, raw_tables, watch.seconds)
 
 
 RawLine = list[dict[str, Any]]
@@ -196,16 +203,21 @@ class PageRead:
     layers: list[PageLayer] = field(default_factory=list)
 
 
-def _read_page(page: Any, number: int, settings: PdfSettings, ocr_settings: OcrSettings | None) -> PageRead:
+def _read_page(
+    page: Any, number: int, settings: PdfSettings, ocr_settings: OcrSettings | None, watch: Stopwatch
+) -> PageRead:
     """The page's text layer; repaired by de-duplicating glyphs, or replaced by OCR, when it is broken."""
-    read = _assessed(page_to_lines(page, settings), "pdf")
+    lines = page_to_lines(page, settings, watch)
+    with watch.stage("read/assess"):
+        read = _assessed(lines, "pdf")
     if not read.groups and ocr_settings is not None and ocr.available():
-        return _ocr_or_keep(page, number, read, ocr_settings, why="the page has no text layer")
+        with watch.stage("read/ocr"):
+            return _ocr_or_keep(page, number, read, ocr_settings, why="the page has no text layer")
     if not read.assessment.broken:
         return read
     original = read
     if read.assessment.doubled:
-        deduped = _assessed(page_to_lines(page.dedupe_chars(), settings), "pdf-dedupe")
+        deduped = _assessed(page_to_lines(page.dedupe_chars(), settings, watch), "pdf-dedupe")
         if _badness(deduped.assessment) < _badness(read.assessment):
             read = deduped
             outcome = "the page now reads cleanly" if not deduped.assessment.broken else "some text is still garbled"
@@ -231,7 +243,8 @@ def _read_page(page: Any, number: int, settings: PdfSettings, ocr_settings: OcrS
                 )
             )
             return read
-        return _ocr_or_keep(page, number, read, ocr_settings, why=read.assessment.explain())
+        with watch.stage("read/ocr"):
+            return _ocr_or_keep(page, number, read, ocr_settings, why=read.assessment.explain())
     return read
 
 
@@ -289,14 +302,17 @@ def _layer(number: int, read: PageRead) -> PageLayer:
     return PageLayer(number, read.source, text, worst.verdict.value, round(worst.score, 4))
 
 
-def page_to_lines(page: Any, settings: PdfSettings) -> list[RawLine]:
+def page_to_lines(page: Any, settings: PdfSettings, watch: Stopwatch | None = None) -> list[RawLine]:
     """The page's words as lines in reading order (columns one at a time: pipeline.reading_order)."""
-    raw_words = page.extract_words(
-        x_tolerance=settings.x_tolerance,
-        y_tolerance=settings.y_tolerance,
-        extra_attrs=["fontname", "size"],
-    )
-    return words_to_reading_lines(words_to_lines(raw_words, settings.line_tolerance))
+    watch = watch or Stopwatch()
+    with watch.stage("read/words"):
+        raw_words = page.extract_words(
+            x_tolerance=settings.x_tolerance,
+            y_tolerance=settings.y_tolerance,
+            extra_attrs=["fontname", "size"],
+        )
+    with watch.stage("read/reading_order"):
+        return words_to_reading_lines(words_to_lines(raw_words, settings.line_tolerance))
 
 
 def render_png(page: Any, dpi: int) -> bytes:

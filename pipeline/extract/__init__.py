@@ -17,21 +17,30 @@ from pipeline.extract.visions import document_to_visions
 from pipeline.models import ParsedDocument
 from pipeline.ner import document_to_entities
 from pipeline.tables import document_to_tables, tables_to_funding
+from pipeline.timing import Stopwatch
 
 
-def document_to_extracts(doc: ParsedDocument, catalogue: Catalogue | None = None) -> None:
+def document_to_extracts(
+    doc: ParsedDocument, catalogue: Catalogue | None = None, watch: Stopwatch | None = None
+) -> None:
     """Fill the document's cluster mentions, visions, objectives, figures, tables, funding lines and entities,
-    and add the quality issues the checks find."""
-    view = DocumentView.of(doc, catalogue or load_catalogue())
-    doc.cluster_mentions = document_to_mentions(view)
-    view.section_clusters, view.document_cluster = mentions_to_section_clusters(view, doc.cluster_mentions)
-    doc.visions = document_to_visions(view)
-    doc.objectives, issues = document_to_objectives_and_issues(view)
-    doc.issues.extend(issues)
-    doc.figures, issues = document_to_figures(view)
-    doc.issues.extend(issues)
-    doc.tables = document_to_tables(doc, view.quarantine)
-    doc.funding, issues = tables_to_funding(doc.tables)
-    doc.issues.extend(issues)
-    doc.issues.extend(text_against_tables(doc))
-    doc.entities = document_to_entities(doc, view.quarantine)
+    and add the quality issues the checks find (each extractor timed on ``watch``)."""
+    watch = watch or Stopwatch()
+    with watch.stage("extract/clusters"):
+        view = DocumentView.of(doc, catalogue or load_catalogue())
+        doc.cluster_mentions = document_to_mentions(view)
+        view.section_clusters, view.document_cluster = mentions_to_section_clusters(view, doc.cluster_mentions)
+    with watch.stage("extract/visions_objectives"):
+        doc.visions = document_to_visions(view)
+        doc.objectives, issues = document_to_objectives_and_issues(view)
+        doc.issues.extend(issues)
+    with watch.stage("extract/figures"):
+        doc.figures, issues = document_to_figures(view)
+        doc.issues.extend(issues)
+    with watch.stage("extract/tables_funding"):
+        doc.tables = document_to_tables(doc, view.quarantine)
+        doc.funding, issues = tables_to_funding(doc.tables)
+        doc.issues.extend(issues)
+        doc.issues.extend(text_against_tables(doc))
+    with watch.stage("extract/entities"):
+        doc.entities = document_to_entities(doc, view.quarantine)

@@ -1,0 +1,157 @@
+"""Benchmark over the policy corpus (``make bench``): pages per second end to end beside raw pdfplumber,
+time per stage, peak memory and how time and memory grow with pages, and the ingest flow with one and
+two workers through Prefect's process task runner.
+
+Everything is measured in this one run on this machine; run nothing else heavy meanwhile. Parts:
+
+1. For each PDF, raw pdfplumber (open, ``extract_words`` on every page, close it) and then the
+   pipeline's parse of the same file (read, reading order, tables, layout, every extractor), in the
+   same process one after the other, so both see the same cache state.
+2. The longest PDF cut to its first N pages (pypdfium2, which pdfplumber installs), each parsed in a
+   fresh process that reports its time and peak resident memory.
+3. ``flows.ingest`` over a copy of the corpus into a scratch warehouse, with the process task runner and
+   1 then 2 workers (wall time of the whole command, Prefect's ephemeral start included).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import pdfplumber  # noqa: E402
+import pypdfium2  # noqa: E402
+
+from pipeline.manifest import sources_to_specs  # noqa: E402
+from pipeline.parse import source_to_document  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "policy"
+CHILD = """
+import json, resource, sys, time
+from pathlib import Path
+from pipeline.manifest import sources_to_specs
+from pipeline.parse import source_to_document
+path = Path(sys.argv[1])
+spec = next(s for s in sources_to_specs(path.parent) if Path(s.path) == path)
+started = time.perf_counter()
+doc = source_to_document(spec)
+print(json.dumps({"pages": len(doc.pages), "seconds": time.perf_counter() - started,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def raw_pdfplumber(path: Path) -> tuple[int, float]:
+    started = time.perf_counter()
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_words()
+            page.close()
+        pages = len(pdf.pages)
+    return pages, time.perf_counter() - started
+
+
+def compare(corpus: Path, limit: int | None) -> None:
+    specs = [s for s in sources_to_specs(corpus) if s.path.endswith(".pdf")][:limit]
+    print(f"1. {len(specs)} PDFs of {corpus}: raw pdfplumber extract_words vs the pipeline's parse, same run")
+    stages: dict[str, float] = {}
+    raw_total = pipe_total = 0.0
+    pages_total = 0
+    ratios = []
+    for spec in specs:
+        pages, raw = raw_pdfplumber(Path(spec.path))
+        started = time.perf_counter()
+        doc = source_to_document(spec)
+        pipe = time.perf_counter() - started
+        for name, seconds in doc.stages.items():
+            stages[name] = stages.get(name, 0.0) + seconds
+        raw_total, pipe_total, pages_total = raw_total + raw, pipe_total + pipe, pages_total + pages
+        ratios.append(pipe / raw)
+        print(f"   {spec.document_id[:48]:48} {pages:4d} p  raw {pages / raw:6.1f} p/s  pipeline {pages / pipe:6.1f} p/s")
+    print(f"   total {pages_total} pages: raw pdfplumber {pages_total / raw_total:.1f} pages/s ({raw_total:.1f} s), "
+          f"pipeline {pages_total / pipe_total:.1f} pages/s ({pipe_total:.1f} s)")  # fmt: skip
+    print(f"   pipeline time / raw time: {pipe_total / raw_total:.2f} overall, median per document "
+          f"{statistics.median(ratios):.2f}")  # fmt: skip
+    print("   time per stage (all documents; read/* is per page, the rest per document):")
+    for name, seconds in sorted(stages.items(), key=lambda kv: -kv[1]):
+        print(f"     {name:28} {seconds:7.2f} s  {seconds / pipe_total:6.1%}  {1000 * seconds / pages_total:6.1f} ms/page")
+
+
+def growth(corpus: Path) -> None:
+    longest = max(corpus.glob("*.pdf"), key=lambda p: len(pypdfium2.PdfDocument(p)))
+    total = len(pypdfium2.PdfDocument(longest))
+    counts = sorted({max(1, total // 8), total // 2, total})
+    print(f"\n2. {longest.name} ({total} pages) cut to its first N pages, each parsed in a fresh process")
+    with tempfile.TemporaryDirectory() as scratch:
+        for n in counts:
+            cut = Path(scratch) / f"cut-{n}" / longest.name
+            cut.parent.mkdir()
+            source = pypdfium2.PdfDocument(longest)
+            part = pypdfium2.PdfDocument.new()
+            part.import_pages(source, list(range(n)))
+            part.save(cut)
+            out = subprocess.run(
+                [sys.executable, "-c", CHILD, str(cut)], cwd=ROOT, capture_output=True, text=True, check=True
+            )
+            r = json.loads(out.stdout.strip().splitlines()[-1])
+            print(f"   N={r['pages']:4d}: {r['seconds']:6.1f} s, {1000 * r['seconds'] / r['pages']:6.1f} ms/page, "
+                  f"peak RSS {r['peak_mb']:6.0f} MB")  # fmt: skip
+
+
+def workers(corpus: Path, limit: int | None, counts: list[int]) -> None:
+    files = sorted(corpus.glob("*.pdf"))[:limit]
+    pages = sum(len(pypdfium2.PdfDocument(p)) for p in files)
+    print(f"\n3. flows.ingest over {len(files)} PDFs ({pages} pages), process task runner, Prefect ephemeral")
+    with tempfile.TemporaryDirectory() as scratch:
+        sources = Path(scratch) / "sources"
+        sources.mkdir()
+        for f in files:
+            shutil.copy(f, sources / f.name)
+        times = {}
+        for n in counts:
+            warehouse = Path(scratch) / f"w{n}.duckdb"
+            started = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "flows.ingest", "--sources", str(sources), "--warehouse", str(warehouse),
+                 "--task-runner", "process", "--workers", str(n)],
+                cwd=ROOT, check=True, capture_output=True, env={**os.environ, "PREFECT_LOGGING_LEVEL": "WARNING"},
+            )  # fmt: skip
+            times[n] = time.perf_counter() - started
+            print(f"   {n} worker(s): {times[n]:6.1f} s, {pages / times[n]:5.1f} pages/s")
+        if len(times) > 1:
+            base = times[counts[0]]
+            for n in counts[1:]:
+                print(f"   speed-up {counts[0]} → {n} workers: {base / times[n]:.2f}x")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--limit", type=int, default=None, help="only the first N PDFs (by name)")
+    parser.add_argument("--workers", type=int, nargs="*", default=[1, 2], help="worker counts for part 3")
+    parser.add_argument("--skip", choices=["compare", "growth", "workers"], nargs="*", default=[])
+    args = parser.parse_args()
+    if not args.corpus.exists():
+        print(f"{args.corpus} is absent: nothing to measure")
+        return 1
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, pdfplumber {pdfplumber.__version__}")
+    if "compare" not in args.skip:
+        compare(args.corpus, args.limit)
+    if "growth" not in args.skip:
+        growth(args.corpus)
+    if "workers" not in args.skip and args.workers:
+        workers(args.corpus, args.limit, args.workers)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
