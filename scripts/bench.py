@@ -43,9 +43,10 @@ from pipeline.manifest import sources_to_specs
 from pipeline.parse import source_to_document
 path = Path(sys.argv[1])
 spec = next(s for s in sources_to_specs(path.parent) if Path(s.path) == path)
+imported = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 started = time.perf_counter()
 doc = source_to_document(spec)
-print(json.dumps({"pages": len(doc.pages), "seconds": time.perf_counter() - started,
+print(json.dumps({"pages": len(doc.pages), "seconds": time.perf_counter() - started, "imported_mb": imported,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -91,6 +92,7 @@ def growth(corpus: Path) -> None:
     total = len(pypdfium2.PdfDocument(longest))
     counts = sorted({max(1, total // 8), total // 2, total})
     print(f"\n2. {longest.name} ({total} pages) cut to its first N pages, each parsed in a fresh process")
+    print("   (the first document a process parses also loads the word lists and spaCy: a fixed cost)")
     with tempfile.TemporaryDirectory() as scratch:
         for n in counts:
             cut = Path(scratch) / f"cut-{n}" / longest.name
@@ -104,7 +106,7 @@ def growth(corpus: Path) -> None:
             )
             r = json.loads(out.stdout.strip().splitlines()[-1])
             print(f"   N={r['pages']:4d}: {r['seconds']:6.1f} s, {1000 * r['seconds'] / r['pages']:6.1f} ms/page, "
-                  f"peak RSS {r['peak_mb']:6.0f} MB")  # fmt: skip
+                  f"peak RSS {r['peak_mb']:6.0f} MB ({r['imported_mb']:.0f} MB after imports)")  # fmt: skip
 
 
 def workers(corpus: Path, limit: int | None, counts: list[int]) -> None:
