@@ -194,16 +194,16 @@ def pdf_tables(text: str, words: list[Word], raw: list[RawTable]) -> list[Table]
     for w in words:
         by_page.setdefault(w.page, []).append(w)
     for table in raw:
-        words = [w for w in by_page.get(table.page, []) if _inside(w.x0, w.top, w.x1, w.bottom, table.bbox)]
+        held = [w for w in by_page.get(table.page, []) if _inside(w.x0, w.top, w.x1, w.bottom, table.bbox)]
         grid = _grid(table.rows)
         owner: dict[int, tuple[int, int, int, int]] = {}  # each word goes to the smallest box holding its centre
-        for i, w in enumerate(words):
+        for i, w in enumerate(held):
             holding = [key for key, box in grid.items() if _inside(w.x0, w.top, w.x1, w.bottom, box)]
             if holding:
                 owner[i] = min(holding, key=lambda key: _area(grid[key]))
         members: dict[tuple[int, int, int, int], list[Word]] = {}
         for i, key in owner.items():
-            members.setdefault(key, []).append(words[i])
+            members.setdefault(key, []).append(held[i])
         cells: list[TableCell] = []
         for (r, c, rs, cs), inside in members.items():
             box = grid[(r, c, rs, cs)]

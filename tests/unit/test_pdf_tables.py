@@ -13,7 +13,7 @@ from table_eval import evaluate, found_tables
 
 from pipeline.evaluation import adjacency_relations
 from pipeline.manifest import sources_to_specs
-from pipeline.models import BBox, Block, BlockKind, Table, TableCell
+from pipeline.models import BBox, Block, BlockKind, RawTable, Table, TableCell, Word
 from pipeline.parse import source_to_document
 from pipeline.table_finder import lines_to_tables, lines_to_text_tables
 from pipeline.tables import join_continued, pdf_tables
@@ -36,8 +36,6 @@ def line(top: float, *cells: tuple[float, str]) -> list[dict[str, Any]]:
 
 def cells_of(lines: list[list[dict[str, Any]]]) -> list[list[str]]:
     """The text tables found in ``lines``, as rows of cell texts ('' empty, None covered by a span)."""
-    from pipeline.models import Word
-
     words: list[Word] = []
     text_parts: list[str] = []
     offset = 0
@@ -119,8 +117,6 @@ def test_a_ruled_table_whose_rules_only_separate_rows_is_read_by_its_gutters() -
         line(124, (50, "South"), (200, "20"), (260, "22")),
     ]
     whole_rows = [[BBox(x0=40, top=98 + 12 * i, x1=300, bottom=110 + 12 * i)] for i in range(3)]
-    from pipeline.models import RawTable
-
     ruled = RawTable(1, BBox(x0=40, top=98, x1=300, bottom=134), whole_rows)
     [table] = lines_to_tables(lines, [ruled], 1)
     assert table.strategy == "text"
