@@ -37,6 +37,11 @@ class BBox(BaseModel):
             raise ValueError(f"bbox corners out of order: {self}")
         return self
 
+    def holds_centre(self, x0: float, top: float, x1: float, bottom: float) -> bool:
+        """Whether the centre of the box (x0, top, x1, bottom) lies in this one (edges included)."""
+        cx, cy = (x0 + x1) / 2, (top + bottom) / 2
+        return self.x0 <= cx <= self.x1 and self.top <= cy <= self.bottom
+
     @classmethod
     def union(cls, boxes: list[BBox]) -> BBox:
         return cls(

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.models import BBox, RawTable
+from pipeline.reading_order import line_fragments
 
 Word = dict[str, Any]
 
@@ -37,13 +38,11 @@ MAX_SINGLE_RUN = 2  # single-piece lines a table may hold in a row (section labe
 GUTTER_TOLERANCE = 0.1  # share of the lines that may print across a gutter (long labels)
 MIN_GUTTER_RATIO = 0.4  # a gutter is at least this many font sizes wide (wider than a space)
 MAX_HEADER_LINES = 6
-RUNNING_TEXT_CHARS = 30
-UNDER_SPLIT_SHARE = 0.2
-MIN_FILLED_SHARE = 0.4
+RUNNING_TEXT_CHARS = 30  # median characters of a cell of running text
+UNDER_SPLIT_SHARE = 0.2  # share of a ruled table's words in cells its rules leave holding several columns
+MIN_FILLED_SHARE = 0.4  # share of a table's positions that hold text
 SCATTERED_SHARE = 0.25  # share of one- or two-letter cells in a chart's rotated labels
-PROSE_LOWER_SHARE = (
-    0.3  # share of cells starting in lower case in text set in columns  # median characters of a cell of running text
-)
+PROSE_LOWER_SHARE = 0.3  # share of cells starting in lower case in text set in columns
 NUMERIC = re.compile(  # a figure: 1,234 / 1 234 / 12.5% / £4m / (3.2) / -0.1
     r"^[(\-–−+]?[£$€]?\s?\d{1,3}(?:[, ]\d{3})*(?:\.\d+)?\s?(?:%|m|bn|k)?\)?$"
     r"|^[(\-–−+]?[£$€]?\d+(?:\.\d+)?(?:%|m|bn|k)?\)?$"
@@ -66,12 +65,7 @@ class _Line:
     @classmethod
     def of(cls, words: list[Word]) -> _Line:
         size = statistics.median(float(w.get("size") or (w["bottom"] - w["top"])) for w in words)
-        pieces: list[list[Word]] = [[words[0]]]
-        for prev, word in itertools.pairwise(words):
-            if float(word["x0"]) - float(prev["x1"]) > PIECE_GAP_RATIO * size:
-                pieces.append([word])
-            else:
-                pieces[-1].append(word)
+        pieces = [f.words for f in line_fragments(words, PIECE_GAP_RATIO * size)]
         return cls(words, pieces, min(float(w["top"]) for w in words), max(float(w["bottom"]) for w in words), size)
 
 
@@ -93,7 +87,7 @@ def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -
     outside the ruled tables, the unruled ones (:func:`lines_to_text_tables`)."""
     out: list[RawTable] = []
     for table in ruled:
-        inside = [ln for ln in lines if ln and _inside(ln[0], table.bbox)]
+        inside = [ln for ln in lines if ln and _centre_in(ln[0], table.bbox)]
         if _under_split(inside, table):
             found = lines_to_text_tables(inside, page)
             if found:
@@ -105,30 +99,34 @@ def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -
 
 
 def _under_split(lines: list[list[Word]], table: RawTable) -> bool:
-    """More than UNDER_SPLIT_SHARE of the table's words sit in cells that hold words a wide gap apart
-    on one line (columns the rules do not separate)."""
+    """Columns the rules do not separate: more than UNDER_SPLIT_SHARE of the table's words sit in cells
+    that hold words a wide gap apart on one line, or a ruled row stacks several rows (:func:`_stacked`)."""
     total = wide = 0
-    for box in (box for row in table.rows for box in row if box is not None):
-        held = [h for ln in lines if (h := [w for w in ln if _inside(w, box)])]
-        count = sum(len(h) for h in held)
-        total += count
-        if any(len(_Line.of(h).pieces) > 1 for h in held):
-            wide += count
-    return (total > 0 and wide > UNDER_SPLIT_SHARE * total) or any(_stacked_rows(lines, row) for row in table.rows)
+    stacked = False
+    for row in table.rows:
+        held = [_held(lines, box) for box in row if box is not None]
+        for cell in held:
+            count = sum(len(h) for h in cell)
+            total += count
+            if any(len(_Line.of(h).pieces) > 1 for h in cell):
+                wide += count
+        stacked = stacked or _stacked(held)
+    return (total > 0 and wide > UNDER_SPLIT_SHARE * total) or stacked
 
 
-def _stacked_rows(lines: list[list[Word]], row: list[BBox | None]) -> bool:
+def _held(lines: list[list[Word]], box: BBox) -> list[list[Word]]:
+    """The words of each line whose centres lie in ``box`` (lines with none left out)."""
+    return [h for ln in lines if (h := [w for w in ln if _centre_in(w, box)])]
+
+
+def _stacked(cells: list[list[list[Word]]]) -> bool:
     """Rows the rules do not separate: two cells of a ruled row each hold several lines at the same
     heights, those of one of them all figures."""
-    stacks = []
-    for box in row:
-        if box is None:
-            continue
-        held = [h for ln in lines if (h := [w for w in ln if _inside(w, box)])]
-        if len(held) >= 2:
-            stacks.append(
-                ([round(float(h[0]["top"])) for h in held], [" ".join(str(w["text"]) for w in h) for h in held])
-            )
+    stacks = [
+        ([round(float(h[0]["top"])) for h in held], [" ".join(str(w["text"]) for w in h) for h in held])
+        for held in cells
+        if len(held) >= 2
+    ]
     return any(
         a_tops == b_tops and all(NUMERIC.match(t) for t in b_texts)
         for (a_tops, _), (b_tops, b_texts) in itertools.permutations(stacks, 2)
@@ -139,7 +137,7 @@ def lines_to_text_tables(lines: list[list[Word]], page: int, avoid: list[BBox] |
     """The unruled tables among a page's lines (in reading order, each left to right), as cell boxes;
     lines inside ``avoid`` (tables already found from ruling lines) are left out."""
     avoid = avoid or []
-    kept = [_Line.of(ln) for ln in lines if ln and not any(_inside(ln[0], box) for box in avoid)]
+    kept = [_Line.of(ln) for ln in lines if ln and not any(_centre_in(ln[0], box) for box in avoid)]
     out = []
     for run in _runs(kept):
         table = _run_to_table(run, page)
@@ -418,25 +416,21 @@ def _boxes(rows: list[tuple[list[_Line], list[_Cell]]], bounds: list[float], pag
         for cell in cells:
             if cell.col >= n_cols:
                 continue
-            row[cell.col] = BBox(
-                x0=min(float(w["x0"]) for w in cell.words),
-                top=min(float(w["top"]) for w in cell.words),
-                x1=max(float(w["x1"]) for w in cell.words),
-                bottom=max(float(w["bottom"]) for w in cell.words),
-            )
+            row[cell.col] = _words_box(cell.words)
             for covered in range(cell.col + 1, min(cell.col + cell.col_span, n_cols)):
                 row[covered] = None
         out.append(row)
-    words = [w for lines, _ in rows for ln in lines for w in ln.words]
-    bbox = BBox(
+    return RawTable(page, _words_box([w for lines, _ in rows for ln in lines for w in ln.words]), out, strategy="text")
+
+
+def _words_box(words: list[Word]) -> BBox:
+    return BBox(
         x0=min(float(w["x0"]) for w in words),
         top=min(float(w["top"]) for w in words),
         x1=max(float(w["x1"]) for w in words),
         bottom=max(float(w["bottom"]) for w in words),
     )
-    return RawTable(page, bbox, out, strategy="text")
 
 
-def _inside(word: Word, box: BBox) -> bool:
-    cx, cy = (float(word["x0"]) + float(word["x1"])) / 2, (float(word["top"]) + float(word["bottom"])) / 2
-    return box.x0 <= cx <= box.x1 and box.top <= cy <= box.bottom
+def _centre_in(word: Word, box: BBox) -> bool:
+    return box.holds_centre(float(word["x0"]), float(word["top"]), float(word["x1"]), float(word["bottom"]))

@@ -194,16 +194,13 @@ def pdf_tables(text: str, words: list[Word], raw: list[RawTable]) -> list[Table]
     for w in words:
         by_page.setdefault(w.page, []).append(w)
     for table in raw:
-        held = [w for w in by_page.get(table.page, []) if _inside(w.x0, w.top, w.x1, w.bottom, table.bbox)]
+        held = [w for w in by_page.get(table.page, []) if table.bbox.holds_centre(w.x0, w.top, w.x1, w.bottom)]
         grid = _grid(table.rows)
-        owner: dict[int, tuple[int, int, int, int]] = {}  # each word goes to the smallest box holding its centre
-        for i, w in enumerate(held):
-            holding = [key for key, box in grid.items() if _inside(w.x0, w.top, w.x1, w.bottom, box)]
-            if holding:
-                owner[i] = min(holding, key=lambda key: _area(grid[key]))
         members: dict[tuple[int, int, int, int], list[Word]] = {}
-        for i, key in owner.items():
-            members.setdefault(key, []).append(held[i])
+        for w in held:  # each word goes to the smallest box holding its centre
+            holding = [key for key, box in grid.items() if box.holds_centre(w.x0, w.top, w.x1, w.bottom)]
+            if holding:
+                members.setdefault(min(holding, key=lambda key: _area(grid[key])), []).append(w)
         cells: list[TableCell] = []
         for (r, c, rs, cs), inside in members.items():
             box = grid[(r, c, rs, cs)]
@@ -356,11 +353,6 @@ def _grid(rows: list[list[BBox | None]]) -> dict[tuple[int, int, int, int], BBox
 
 def _area(box: BBox) -> float:
     return (box.x1 - box.x0) * (box.bottom - box.top)
-
-
-def _inside(x0: float, top: float, x1: float, bottom: float, box: BBox) -> bool:
-    cx, cy = (x0 + x1) / 2, (top + bottom) / 2
-    return box.x0 <= cx <= box.x1 and box.top <= cy <= box.bottom
 
 
 def tables_to_funding(tables: list[Table]) -> tuple[list[FundingLine], list[SourceIssue]]:
