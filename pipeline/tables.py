@@ -19,6 +19,7 @@ capital)``) is checked against the table.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from pipeline.models import (
@@ -215,8 +216,7 @@ def pdf_tables(text: str, words: list[Word], raw: list[RawTable]) -> list[Table]
             for r in range(n_rows)
         ]
         header_rows = _header_rows(texts)
-        cells = [TableCell(x.row, x.col, x.text, x.char_start, x.char_end, x.row < header_rows, x.page, x.bbox,
-                           x.row_span, x.col_span) for x in cells]  # fmt: skip
+        cells = [replace(x, is_header=x.row < header_rows) for x in cells]
         start, end = min(x.char_start for x in cells), max(x.char_end for x in cells)
         out.append(
             Table(
@@ -295,13 +295,7 @@ def _same_columns(first: Table, second: Table) -> bool:
 def _joined(first: Table, second: Table) -> Table:
     dropped = _repeated_header(first, second)
     offset = first.n_rows - dropped
-    cells = first.cells + [
-        TableCell(
-            c.row + offset, c.col, c.text, c.char_start, c.char_end, False, c.page, c.bbox, c.row_span, c.col_span
-        )
-        for c in second.cells
-        if c.row >= dropped
-    ]
+    cells = first.cells + [replace(c, row=c.row + offset, is_header=False) for c in second.cells if c.row >= dropped]
     return Table(
         first.number, first.source, first.title, first.char_start, second.char_end,
         first.n_rows + second.n_rows - dropped, first.n_cols, first.header_rows, cells,
@@ -319,12 +313,7 @@ def _compact(cells: list[TableCell]) -> tuple[list[TableCell], int, int]:
     for c in cells:
         row_span = max(1, sum(1 for r in rows if c.row <= r < c.row + c.row_span))
         col_span = max(1, sum(1 for k in cols if c.col <= k < c.col + c.col_span))
-        compacted.append(
-            TableCell(
-                row_index[c.row], col_index[c.col], c.text, c.char_start, c.char_end, c.is_header, c.page, c.bbox,
-                row_span, col_span,
-            )
-        )  # fmt: skip
+        compacted.append(replace(c, row=row_index[c.row], col=col_index[c.col], row_span=row_span, col_span=col_span))
     return compacted, len(rows), len(cols)
 
 
