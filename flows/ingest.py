@@ -1,53 +1,40 @@
-"""The ingest flow: every file in a sources folder → the warehouse, one task per document.
+"""The ingest flow: the sources folder → the warehouse, doing only what changed.
 
-python -m flows.ingest --sources sources --warehouse warehouse/policy.duckdb
+python -m flows.ingest                      # settings from configs/ingest.yml
+python -m flows.ingest --sources sources --warehouse warehouse/policy.duckdb --full
+
+Each run plans from what the warehouse holds (pipeline.changes): new and changed
+files are parsed (one Prefect task each, every parse in its own limited process),
+unchanged ones are left alone, files that have gone are withdrawn. The run
+writes a private copy of the warehouse and publishes it with one rename.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
 from prefect.futures import as_completed
-from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+from prefect.task_runners import ThreadPoolTaskRunner
 
 import flows  # noqa: F401  (sets Prefect's offline defaults before Prefect is imported)
-from pipeline.manifest import ManifestError, sources_to_specs
+from flows.config import CONFIG_PATH, IngestConfig, load_config
+from flows.sandbox import Limits, parse_isolated
+from pipeline.changes import Change, plan
+from pipeline.manifest import scan_sources
 from pipeline.models import ParsedDocument, SourceSpec
-from pipeline.parse import source_to_document
 from pipeline.text import UnreadableSource
-from warehouse import DEFAULT_WAREHOUSE
-from warehouse.publish import IngestLocked
+from warehouse.publish import IngestLocked, failpoint
 from warehouse.session import RunSummary, ingest_run
 
 
 @task(name="parse-document", cache_policy=NONE, persist_result=False, task_run_name="parse {spec.document_id}")
-def parse_document(spec: SourceSpec) -> ParsedDocument:
-    """Read and lay out one source. Parsing is deterministic, so it is not retried."""
-    return source_to_document(spec)
-
-
-TASK_RUNNERS = ("auto", "process", "thread")
-
-
-def make_task_runner(kind: str, workers: int, sources: Path) -> TaskRunner:  # type: ignore[type-arg]
-    """Parsing PDFs is CPU-bound: processes use every core; threads share one (the GIL).
-
-    ``auto`` takes processes when there are PDFs to read and more than one worker, and
-    threads otherwise: text sources parse in milliseconds, less than a process pool takes to start.
-    """
-    if kind == "auto":
-        has_pdfs = any(p.suffix.lower() == ".pdf" for p in sources.iterdir())
-        kind = "process" if has_pdfs and workers > 1 else "thread"
-    if kind == "process":
-        return ProcessPoolTaskRunner(max_workers=workers)
-    if kind == "thread":
-        return ThreadPoolTaskRunner(max_workers=workers)
-    raise ValueError(f"unknown task runner {kind!r}; choose from {TASK_RUNNERS}")
+def parse_document(spec: SourceSpec, limits: Limits) -> ParsedDocument:
+    """Read and lay out one source in a child process under ``limits``. Deterministic, so not retried."""
+    return parse_isolated(spec, limits)
 
 
 def describe_failure(exc: BaseException) -> str:
@@ -59,27 +46,46 @@ def describe_failure(exc: BaseException) -> str:
 
 @flow(name="ingest", log_prints=True)
 def ingest(
-    sources: str = "sources", warehouse: str = str(DEFAULT_WAREHOUSE), lock_wait_seconds: float = 0.0
+    sources: str = "sources",
+    warehouse: str = "warehouse/policy.duckdb",
+    lock_wait_seconds: float = 0.0,
+    limits: Limits = Limits(),  # noqa: B008  (frozen: one shared default is safe)
+    full: bool = False,
 ) -> RunSummary:
-    """Parse every source in ``sources`` and publish the result to ``warehouse``."""
+    """Bring ``warehouse`` up to date with the files in ``sources``; ``full`` re-reads every file."""
     logger = get_run_logger()
-    specs = sources_to_specs(Path(sources))
-    logger.info("%d source(s) in %s → %s", len(specs), sources, warehouse)
-    with ingest_run(Path(warehouse), sources, lock_wait_seconds) as writer:
-        futures = {parse_document.submit(spec): spec for spec in specs}
+    specs = scan_sources(Path(sources), limits.max_bytes)
+    with ingest_run(Path(warehouse), sources, lock_wait_seconds, limits.model_dump_json()) as writer:
+        steps = plan(specs, writer.stored(), full=full)
+        parsing = [step for step in steps if step.parse]
+        logger.info(
+            "%d source(s) in %s → %s: %d to read, %d unchanged",
+            len(specs), sources, warehouse, len(parsing), sum(s.change is Change.UNCHANGED for s in steps),
+        )  # fmt: skip
+        futures = {parse_document.submit(step.spec, limits): step for step in parsing}
+        for step in steps:
+            if step.change is Change.WITHDRAWN:
+                writer.withdraw(step)
+                logger.info("%s: withdrawn (%s)", step.document_id, step.detail)
+            elif step.change in (Change.REFUSED, Change.DUPLICATE):
+                writer.load_failure(step, step.detail or "refused")
+                logger.warning("%s: not read: %s", step.document_id, step.detail)
+            elif step.change is Change.UNCHANGED:
+                writer.unchanged(step)
         for done, future in enumerate(as_completed(list(futures)), start=1):
-            spec = futures.pop(future)
+            step = futures.pop(future)
             try:
                 doc = future.result()
             except Exception as exc:  # one bad document must not stop the others
                 error = describe_failure(exc)
-                writer.load_failure(spec, error)
-                logger.warning("[%d/%d] %s: FAILED: %s", done, len(specs), spec.document_id, error)
+                writer.load_failure(step, error)
+                logger.warning("[%d/%d] %s: FAILED: %s", done, len(parsing), step.document_id, error)
                 continue
-            counts = writer.load(doc)
+            counts = writer.load(step, doc)
+            failpoint("loading")
             logger.info(
-                "[%d/%d] %s: ok, %s pages, %d sections, %d blocks, %.2f s",
-                done, len(specs), doc.document_id, doc.page_count if doc.page_count is not None else "-",
+                "[%d/%d] %s: %s, %s pages, %d sections, %d blocks, %.2f s",
+                done, len(parsing), doc.document_id, step.change, doc.page_count if doc.page_count else "-",
                 counts.get("sections", 0), counts.get("blocks", 0), sum(doc.seconds.values()),
             )  # fmt: skip
     for line in writer.summary.lines():
@@ -87,23 +93,51 @@ def ingest(
     return writer.summary
 
 
+def run(config: IngestConfig, full: bool = False) -> RunSummary:
+    """The flow with ``config``'s settings and a thread per worker (each waits on its document's process)."""
+    runner = ThreadPoolTaskRunner(max_workers=config.workers)  # type: ignore[var-annotated]
+    return ingest.with_options(task_runner=runner)(
+        sources=config.sources,
+        warehouse=config.warehouse,
+        lock_wait_seconds=config.lock_wait_seconds,
+        limits=config.limits,
+        full=full,
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sources", default="sources", help="folder of source documents (default: sources)")
-    parser.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE), help="DuckDB file to publish")
-    parser.add_argument("--lock-wait", type=float, default=0.0, help="seconds to wait for another ingest to finish")
-    parser.add_argument("--task-runner", choices=TASK_RUNNERS, default="auto", help="how documents run in parallel")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="parallel documents (default: cores)")
+    parser.add_argument("--config", type=Path, default=CONFIG_PATH, help="settings file (default: configs/ingest.yml)")
+    parser.add_argument("--sources", help="folder of source documents")
+    parser.add_argument("--warehouse", help="DuckDB file to publish")
+    parser.add_argument("--lock-wait", type=float, help="seconds to wait for another ingest to finish")
+    parser.add_argument("--workers", type=int, help="documents parsed at once")
+    parser.add_argument("--full", action="store_true", help="re-read every source, changed or not")
+    parser.add_argument("--time-limit", type=float, help="seconds per document")
+    parser.add_argument("--memory-limit", type=int, help="MB per document")
+    parser.add_argument("--max-pages", type=int, help="pages per PDF")
+    parser.add_argument("--max-file-mb", type=int, help="MB per source file")
     args = parser.parse_args(argv)
-    if not Path(args.sources).is_dir():
-        print(f"ingest: no sources folder at {args.sources}", file=sys.stderr)
+    try:
+        config = load_config(args.config)
+    except Exception as exc:
+        print(f"ingest: cannot read {args.config}: {exc}", file=sys.stderr)
+        return 2
+    limit_overrides = {
+        "seconds_per_document": args.time_limit, "memory_mb_per_document": args.memory_limit,
+        "max_pages": args.max_pages, "max_file_mb": args.max_file_mb,
+    }  # fmt: skip
+    limits = config.limits.model_copy(update={k: v for k, v in limit_overrides.items() if v is not None})
+    overrides = {"sources": args.sources, "warehouse": args.warehouse, "lock_wait_seconds": args.lock_wait,
+                 "workers": args.workers}  # fmt: skip
+    config = config.model_copy(update={k: v for k, v in overrides.items() if v is not None} | {"limits": limits})
+    config = IngestConfig.model_validate(config.model_dump())  # the overrides checked like the file
+    if not Path(config.sources).is_dir():
+        print(f"ingest: no sources folder at {config.sources}", file=sys.stderr)
         return 2
     try:
-        runner = make_task_runner(args.task_runner, args.workers, Path(args.sources))
-        summary = ingest.with_options(task_runner=runner)(
-            sources=args.sources, warehouse=args.warehouse, lock_wait_seconds=args.lock_wait
-        )
-    except (IngestLocked, ManifestError) as exc:
+        summary = run(config, full=args.full)
+    except IngestLocked as exc:
         print(f"ingest: {exc}", file=sys.stderr)
         return 3
     return 0 if summary.status != "failed" else 1

@@ -8,13 +8,16 @@ inferred from its name and bytes.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from pipeline.models import MediaType, SourceSpec
+from pipeline.models import MediaType, SourceIssue, SourceSpec
 
 MANIFEST_NAME = "manifest.yml"
 _SUFFIX_MEDIA = {
@@ -87,37 +90,150 @@ def suffix_to_media_type(path: Path) -> MediaType | None:
     return _SUFFIX_MEDIA.get(path.suffix.lower())
 
 
-def sources_to_specs(folder: Path) -> list[SourceSpec]:
-    """Every ingestible file in ``folder``, manifest entries first, then the rest by name.
+DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+READ_SUFFIXES = ", ".join(sorted(_SUFFIX_MEDIA))
 
-    Raises :class:`ManifestError` when the manifest exists but cannot be read.
+
+def is_ignored(name: str) -> bool:
+    """Hidden files, editors' temporary files and the manifest itself are not sources."""
+    return name == MANIFEST_NAME or name.startswith((".", "~$")) or name.endswith(("~", ".swp", ".tmp"))
+
+
+def sources_to_specs(folder: Path) -> list[SourceSpec]:
+    """The readable sources of ``folder``; raises :class:`ManifestError` when the manifest cannot be read.
+
+    The strict form, for tools and tests; the ingest flow uses :func:`scan_sources`.
+    """
+    return [s for s in scan_sources(folder, strict=True) if s.refusal is None]
+
+
+def scan_sources(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False) -> list[SourceSpec]:
+    """Every file in ``folder`` as a spec, manifest entries first, then the rest by id.
+
+    Nothing here stops a run: a file that must not be read becomes a spec with a
+    ``refusal`` (recorded as a failed document), and a manifest that cannot be read
+    becomes a warning on every document, whose metadata is then inferred
+    (unless ``strict``, when it raises :class:`ManifestError`).
     """
     manifest_path = folder / MANIFEST_NAME
-    manifest = yaml_to_manifest(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else Manifest()
+    manifest, warnings = Manifest(), tuple[SourceIssue, ...]()
+    if manifest_path.exists():
+        try:
+            manifest = yaml_to_manifest(manifest_path.read_bytes().decode("utf-8", errors="replace"))
+        except ManifestError as exc:
+            if strict:
+                raise
+            warnings = (
+                SourceIssue(
+                    "manifest_unreadable", "warning",
+                    f"{exc}; the document's title, publisher and date are inferred from the file instead",
+                ),
+            )  # fmt: skip
     by_file = {entry.file: entry for entry in manifest.documents}
-    files = sorted(p for p in folder.iterdir() if p.is_file() and suffix_to_media_type(p) is not None)
-    specs = [_spec(path, by_file.get(path.name)) for path in files]
+    root = folder.resolve()
+    specs = [
+        _spec(path, root, by_file.pop(path.name, None), warnings, max_bytes)
+        for path in sorted(folder.iterdir(), key=lambda p: p.name)
+        if not is_ignored(path.name) and (suffix_to_media_type(path) is not None or not path.is_dir())
+    ]
+    specs += [_missing(folder, entry) for entry in by_file.values()]  # listed, but no such file
+    return sorted(_unique_ids(specs), key=lambda s: (not s.in_manifest, s.document_id))
+
+
+def _unique_ids(specs: list[SourceSpec]) -> list[SourceSpec]:
+    """Two files whose names give the same id: the second keeps a suffix from its name, with a warning."""
     seen: set[str] = set()
-    for spec in specs:
+    out = []
+    for spec in sorted(specs, key=lambda s: (not s.in_manifest, Path(s.path).name)):
         if spec.document_id in seen:
-            raise ManifestError(f"two sources share the document id {spec.document_id!r}")
+            unique = f"{spec.document_id}-{hashlib.sha1(Path(spec.path).name.encode()).hexdigest()[:6]}"
+            issue = SourceIssue(
+                "duplicate_document_id", "warning",
+                f"another source already has the id {spec.document_id!r}; this file is {unique!r}",
+            )  # fmt: skip
+            spec = replace(spec, document_id=unique, warnings=(*spec.warnings, issue))
         seen.add(spec.document_id)
-    return sorted(specs, key=lambda s: (not s.in_manifest, s.document_id))
+        out.append(spec)
+    return out
 
 
-def _spec(path: Path, entry: ManifestEntry | None) -> SourceSpec:
-    media = (entry.media_type if entry else None) or suffix_to_media_type(path)
-    assert media is not None  # files were filtered on their suffix
-    return SourceSpec(
+def _spec(
+    path: Path, root: Path, entry: ManifestEntry | None, warnings: tuple[SourceIssue, ...], max_bytes: int
+) -> SourceSpec:
+    spec = SourceSpec(
         document_id=(entry.id if entry and entry.id else name_to_document_id(path.name)),
         path=str(path),
-        media_type=media,
-        sha256=file_sha256(path),
-        size_bytes=path.stat().st_size,
+        media_type=(entry.media_type if entry else None) or suffix_to_media_type(path) or MediaType.OTHER,
+        sha256=None,
+        size_bytes=None,
         title=entry.title if entry else None,
         publisher=entry.publisher if entry else None,
         date=entry.date if entry else None,
         origin=entry.origin if entry else None,
         in_manifest=entry is not None,
         expected_sha256=entry.sha256 if entry else None,
+        warnings=warnings,
+    )
+    refusal = _refusal(path, root, spec.media_type, max_bytes)
+    if refusal is not None:
+        kind, why = refusal
+        size = path.stat().st_size if kind == "too_large" else None
+        return replace(spec, refusal=why, refusal_kind=kind, size_bytes=size)
+    try:
+        return replace(spec, sha256=file_sha256(path), size_bytes=path.stat().st_size)
+    except OSError as exc:
+        return replace(spec, refusal=f"the file cannot be read: {exc.strerror or exc}", refusal_kind="unreadable_file")
+
+
+def _refusal(path: Path, root: Path, media_type: MediaType, max_bytes: int) -> tuple[str, str] | None:
+    """(kind, reason) when the file must not be read at all; None when it may."""
+    if path.is_symlink():
+        target = Path(os.path.realpath(path))
+        if not target.exists():
+            return "broken_link", f"the file is a link to {os.readlink(path)}, which does not exist"
+        if not target.is_relative_to(root):
+            return "outside_sources", f"the file is a link to {target}, outside the sources folder: it is not read"
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return "unreadable_file", f"the file cannot be read: {exc.strerror or exc}"
+    if not stat.S_ISREG(mode):
+        what = "a folder" if stat.S_ISDIR(mode) else "a named pipe" if stat.S_ISFIFO(mode) else "not a regular file"
+        return "not_a_file", f"{path.name} is {what}, not a document file"
+    if media_type is MediaType.OTHER:
+        return "unsupported_type", (
+            f"not a kind of file policyfacts reads ({path.suffix or 'no extension'}); it reads {READ_SUFFIXES}"
+        )
+    size = path.stat().st_size
+    if size > max_bytes:
+        return "too_large", (
+            f"the file is {size / 2**20:,.0f} MB, more than the limit of {max_bytes / 2**20:,.0f} MB per document "
+            "(limits.max_file_mb in configs/ingest.yml)"
+        )
+    if not os.access(path, os.R_OK):
+        return "unreadable_file", "the file cannot be read: permission denied"
+    return None
+
+
+def _missing(folder: Path, entry: ManifestEntry) -> SourceSpec:
+    path = folder / entry.file
+    outside = Path(entry.file).is_absolute() or ".." in Path(entry.file).parts or "/" in entry.file
+    return SourceSpec(
+        document_id=entry.id or name_to_document_id(entry.file),
+        path=str(path),
+        media_type=entry.media_type or suffix_to_media_type(path) or MediaType.OTHER,
+        sha256=None,
+        size_bytes=None,
+        title=entry.title,
+        publisher=entry.publisher,
+        date=entry.date,
+        origin=entry.origin,
+        in_manifest=True,
+        expected_sha256=entry.sha256,
+        refusal=(
+            f"{MANIFEST_NAME} names {entry.file!r}, outside the sources folder: manifest entries name files in it"
+            if outside
+            else f"{MANIFEST_NAME} lists {entry.file!r} but there is no such file in the sources folder"
+        ),
+        refusal_kind="outside_sources" if outside else "missing_file",
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -19,6 +20,7 @@ class MediaType(StrEnum):
     TEXT = "text/plain"
     MARKDOWN = "text/markdown"
     PDF = "application/pdf"
+    OTHER = "application/octet-stream"  # a file refused before reading (not a kind we read)
 
 
 class BBox(BaseModel):
@@ -209,19 +211,35 @@ class SourceIssue:
 
 @dataclass(frozen=True, slots=True)
 class SourceSpec:
-    """A source file to ingest, with the metadata the manifest gives or the reader infers."""
+    """A source file to ingest, with the metadata the manifest gives or the reader infers.
+
+    ``refusal`` says, for a person, why the file is not read at all (a link out
+    of the sources folder, a manifest entry with no file, a kind of file we do
+    not read); ``refusal_kind`` names it for ``quality_issues``. ``warnings`` are
+    what scanning the folder noticed about a file that is still read.
+    """
 
     document_id: str
     path: str
     media_type: MediaType
-    sha256: str
-    size_bytes: int
+    sha256: str | None
+    size_bytes: int | None
     title: str | None = None
     publisher: str | None = None
     date: str | None = None
     origin: str | None = None
     in_manifest: bool = False
     expected_sha256: str | None = None
+    refusal: str | None = None
+    refusal_kind: str | None = None
+    warnings: tuple[SourceIssue, ...] = ()
+
+    def metadata_key(self) -> str:
+        """What of the spec, besides the bytes, lands in the document's rows."""
+        return "\x1f".join(
+            str(v) for v in (Path(self.path).name, self.media_type, self.title, self.publisher, self.date, self.origin,
+                             self.in_manifest, self.expected_sha256, *(w.detail for w in self.warnings))
+        )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,21 +12,43 @@ from pipeline.ocr import OcrSettings
 from pipeline.text import UnreadableSource, bytes_to_str, first_title, str_to_lines
 from pipeline.timing import Stopwatch
 
+NO_TEXT_PDF = "no page of the PDF has any text: it is a scan or purely graphic, and {ocr}; nothing is extracted"
 
-def source_to_document(spec: SourceSpec) -> ParsedDocument:
+
+def _ocr_state() -> str:
+    from pipeline import ocr
+
+    return "OCR found no text either" if ocr.available() else "OCR is unavailable (Tesseract is not installed)"
+
+
+def warm_up() -> None:
+    """Load the word lists, catalogue and spaCy pipelines every document needs, once per process."""
+    from pipeline import clusters, lexicon, names, ner, ocr, sentences
+
+    lexicon.lexicon()
+    names.given_names()
+    clusters.load_catalogue()
+    ner.ner_pipeline()
+    sentences.sentence_nlp()
+    ocr.tesseract_version()
+
+
+def source_to_document(spec: SourceSpec, max_pages: int | None = None) -> ParsedDocument:
     """Parse a source into text, pages, lines, blocks, contents and sections.
 
     Raises :class:`UnreadableSource` with a message for a person when the
-    file cannot be read as its media type.
+    file cannot be read as its media type (or is a PDF of more than ``max_pages``).
     """
     started = time.perf_counter()
     path = Path(spec.path)
+    if spec.refusal is not None:
+        raise UnreadableSource(spec.refusal)
     if spec.size_bytes == 0:
         raise UnreadableSource("the file is empty")
     if spec.media_type is MediaType.PDF:
         from pipeline.pdf_io import read_pdf  # pdfplumber is imported only where PDFs are read
 
-        parts = read_pdf(path, ocr_settings=OcrSettings())
+        parts = read_pdf(path, ocr_settings=OcrSettings(), max_pages=max_pages)
         doc = ParsedDocument(
             source=spec,
             text=parts.text,
@@ -39,6 +61,8 @@ def source_to_document(spec: SourceSpec) -> ParsedDocument:
             raw_tables=parts.raw_tables,
             stages=dict(parts.seconds),
         )
+        if not parts.text.strip():
+            doc.issues.append(SourceIssue("no_text", "error", NO_TEXT_PDF.format(ocr=_ocr_state())))
     else:
         raw, issues = bytes_to_str(path.read_bytes())
         text, lines = str_to_lines(raw, spec.media_type)
@@ -47,6 +71,7 @@ def source_to_document(spec: SourceSpec) -> ParsedDocument:
         doc = ParsedDocument(
             source=spec, text=text, title=spec.title or first_title(text, lines), lines=lines, issues=issues
         )
+    doc.issues[:0] = spec.warnings
     if spec.expected_sha256 and spec.expected_sha256 != spec.sha256:
         doc.issues.append(
             SourceIssue(

@@ -101,22 +101,37 @@ def word_text(word: dict[str, Any]) -> str:
     return unicodedata.normalize("NFC", str(word["text"]).translate(_LIGATURES))
 
 
-def read_pdf(path: Path, settings: PdfSettings | None = None, ocr_settings: OcrSettings | None = None) -> PdfParts:
+ENCRYPTED = "the PDF is encrypted with a password needed to open it; ask its publisher for an unlocked copy"
+
+
+def read_pdf(
+    path: Path,
+    settings: PdfSettings | None = None,
+    ocr_settings: OcrSettings | None = None,
+    max_pages: int | None = None,
+) -> PdfParts:
     """Read a PDF into document text, pages, words and lines, or raise :class:`UnreadableSource`.
 
     Pages whose text layer is broken are repaired (doubled glyphs) or read by OCR
-    with ``ocr_settings``; ``None`` turns OCR off.
+    with ``ocr_settings``; ``None`` turns OCR off. A PDF of more than ``max_pages``
+    pages is refused before any page is read. A page that fails to read is kept
+    empty, with an error in the issues, and the others are read.
     """
     settings = settings or PdfSettings()
     try:
-        return _read(path, settings, ocr_settings)
+        return _read(path, settings, ocr_settings, max_pages)
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise UnreadableSource(f"the PDF is encrypted and cannot be opened without its password ({exc!r})") from exc
-    except (PDFSyntaxError, PdfminerException) as exc:
+        raise UnreadableSource(ENCRYPTED) from exc
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc.__cause__
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise UnreadableSource(ENCRYPTED) from exc
+        raise UnreadableSource(f"the file is not a readable PDF: {cause or exc}") from exc
+    except PDFSyntaxError as exc:
         raise UnreadableSource(f"the file is not a readable PDF: {exc}") from exc
 
 
-def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None) -> PdfParts:
+def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, max_pages: int | None) -> PdfParts:
     chunks: list[str] = []
     pages: list[Page] = []
     words: list[Word] = []
@@ -128,10 +143,22 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None) -
     watch = Stopwatch()
     with pdfplumber.open(path) as pdf:
         title = _metadata_title(pdf.metadata)
+        if max_pages is not None and len(pdf.pages) > max_pages:
+            raise UnreadableSource(
+                f"the PDF has {len(pdf.pages):,} pages, more than the limit of {max_pages:,} per document "
+                "(limits.max_pages in configs/ingest.yml)"
+            )
         for number, page in enumerate(pdf.pages, start=1):
             if number > 1:
                 offset += 1  # the form feed between pages
-            read = _read_page(page, number, settings, ocr_settings, watch)
+            issues.extend(_page_size_issues(page, number))
+            try:
+                read = _read_page(page, number, settings, ocr_settings, watch)
+            except MemoryError:
+                raise
+            except Exception as exc:  # one broken page must not lose the others
+                read = PageRead([], "unreadable", lines_to_assessment([]))
+                issues.append(SourceIssue("page_unreadable", "error", _page_error(number, exc), page=number))
             page_text, page_words, page_lines = groups_to_parts(read.groups, number, offset)
             pages.append(
                 Page(
@@ -150,7 +177,7 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None) -
             )
             span = (offset, offset + len(page_text)) if page_text else (None, None)
             issues.extend(replace(i, char_start=span[0], char_end=span[1]) for i in read.issues)
-            if not page_words:
+            if not page_words and read.source != "unreadable":
                 tried = "OCR found no text on it either" if ocr_settings and ocr.available() else "OCR is unavailable"
                 issues.append(
                     SourceIssue(
@@ -179,6 +206,35 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None) -
 
 
 RawLine = list[dict[str, Any]]
+
+
+def _page_error(number: int, exc: Exception) -> str:
+    """Why a page could not be read, for a person; an allocation failure is named for what it usually is."""
+    if "allocate" in str(exc).lower():
+        why = "a stream on it inflates to more memory than the document may use: a decompression bomb"
+    else:
+        why = "its content could not be parsed"
+    return f"page {number} could not be read ({why}; {type(exc).__name__}: {exc}); it is kept empty"
+
+
+POINTS_PER_INCH = 72.0
+MAX_PAGE_POINTS = 14_400.0  # the largest page side the PDF specification allows (200 inches)
+MAX_OCR_PIXELS = 150e6  # an A0 page at 300 dpi is 140 megapixels
+
+
+def _page_size_issues(page: Any, number: int) -> list[SourceIssue]:
+    """A page larger than PDF allows (or with no area) is read, but flagged: its layout is suspect."""
+    width, height = float(page.width), float(page.height)
+    if max(width, height) > MAX_PAGE_POINTS or min(width, height) <= 0:
+        return [
+            SourceIssue(
+                "extreme_page_size", "warning",
+                f"page {number} is {width:,.0f} × {height:,.0f} points; PDF pages are at most "
+                f"{MAX_PAGE_POINTS:,.0f} points (200 inches) a side, so its layout is suspect",
+                page=number,
+            )
+        ]  # fmt: skip
+    return []
 
 
 def page_to_raw_tables(page: Any, number: int) -> list[RawTable]:
@@ -249,6 +305,17 @@ def _read_page(
 
 
 def _ocr_or_keep(page: Any, number: int, read: PageRead, settings: OcrSettings, why: str) -> PageRead:
+    pixels = float(page.width) * float(page.height) * (settings.dpi / POINTS_PER_INCH) ** 2
+    if pixels > MAX_OCR_PIXELS:
+        read.issues.append(
+            SourceIssue(
+                "ocr_skipped", "warning",
+                f"page {number}: {why}; the page is too large to render for OCR "
+                f"({pixels / 1e6:,.0f} megapixels at {settings.dpi} dpi, more than {MAX_OCR_PIXELS / 1e6:,.0f})",
+                page=number,
+            )
+        )  # fmt: skip
+        return read
     try:
         words = ocr.png_to_words(render_png(page, settings.dpi), settings)
     except ocr.OcrError as exc:

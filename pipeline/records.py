@@ -79,6 +79,23 @@ def span_bbox(doc: ParsedDocument, char_start: int, char_end: int) -> BBox | Non
     return BBox.union(boxes) if boxes else None
 
 
+# issues that mean part of a document could not be read: the document is then `partial`
+PARTIAL_KINDS = frozenset(("page_unreadable", "no_text", "garbled_page", "ocr_failed"))
+
+
+def document_status(doc: ParsedDocument | None) -> str:
+    if doc is None:
+        return "failed"
+    return "partial" if any(i.kind in PARTIAL_KINDS for i in doc.issues) else "ok"
+
+
+def _partial_reason(doc: ParsedDocument | None) -> str | None:
+    reasons = [i.detail for i in doc.issues if i.kind in PARTIAL_KINDS] if doc else []
+    if len(reasons) > 3:
+        reasons = [*reasons[:3], f"and {len(reasons) - 3} more (see quality_issues)"]
+    return "; ".join(reasons) or None
+
+
 def document_row(spec: SourceSpec, run_id: str, doc: ParsedDocument | None, error: str | None) -> Row:
     return {
         "document_id": spec.document_id,
@@ -87,8 +104,8 @@ def document_row(spec: SourceSpec, run_id: str, doc: ParsedDocument | None, erro
         "media_type": str(spec.media_type),
         "sha256": spec.sha256,
         "page_count": doc.page_count if doc else None,
-        "status": "failed" if doc is None else "ok",
-        "error": error,
+        "status": document_status(doc),
+        "error": error or _partial_reason(doc),
         "run_id": run_id,
         "publisher": spec.publisher,
         "published_date": spec.date,
@@ -102,21 +119,29 @@ def document_row(spec: SourceSpec, run_id: str, doc: ParsedDocument | None, erro
     }
 
 
-def failure_to_rows(spec: SourceSpec, run_id: str, error: str) -> dict[str, list[Row]]:
-    """The rows that record a document that could not be read: its status and one quality issue."""
-    issue = {
-        "kind": "unreadable_source",
-        "severity": "error",
-        "detail": error,
-        "document_id": spec.document_id,
+def failure_to_rows(spec: SourceSpec, run_id: str, error: str, kind: str = "unreadable_source") -> dict[str, list[Row]]:
+    """The rows that record a document that could not be read: its status, and its issues (``kind`` first)."""
+    issues = [SourceIssue(kind, "error", error), *spec.warnings]
+    return {
+        "documents": [document_row(spec, run_id, None, error)],
+        "quality_issues": [bare_issue_row(spec.document_id, i, run_id) for i in issues],
+    }
+
+
+def bare_issue_row(document_id: str, issue: SourceIssue, run_id: str) -> Row:
+    """A quality issue about a document as a whole (no span: the text was not read)."""
+    return {
+        "kind": issue.kind,
+        "severity": issue.severity,
+        "detail": issue.detail,
+        "document_id": document_id,
         "page": None, "char_start": None, "char_end": None, "source_text": None,
         "bbox_x0": None, "bbox_top": None, "bbox_x1": None, "bbox_bottom": None,
         "section_id": None,
-        "extractor": READER_EXTRACTOR,
-        "confidence": 1.0,
+        "extractor": issue.extractor,
+        "confidence": issue.confidence,
         "run_id": run_id,
     }  # fmt: skip
-    return {"documents": [document_row(spec, run_id, None, error)], "quality_issues": [issue]}
 
 
 def document_to_rows(doc: ParsedDocument, run_id: str) -> dict[str, list[Row]]:

@@ -8,7 +8,9 @@ heading level on the line. Tabs are kept: they carry table structure.
 
 from __future__ import annotations
 
+import codecs
 import html
+import re
 import unicodedata
 
 from pipeline import patterns
@@ -34,22 +36,58 @@ def trim_span(text: str, start: int, end: int, also: str = "") -> tuple[int, int
     return start, end
 
 
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))  # fmt: skip
+# control characters that do not occur in text (tab, newlines, form feed and escape aside)
+_BINARY_BYTES = bytes(set(range(32)) - {9, 10, 12, 13, 27})
+BINARY_SHARE = 0.05
+
+
+_STRAY = re.compile("[\udc80-\udcff]+")  # bytes UTF-8 could not decode, as surrogateescape keeps them
+
+
+def _stray_to_cp1252(match: re.Match[str]) -> str:
+    """Stray bytes read as Windows-1252; the five bytes it leaves undefined as Latin-1."""
+    raw = bytes(ord(c) - 0xDC00 for c in match.group())
+    return "".join(chr(b) if b in _CP1252_UNDEFINED else bytes([b]).decode("cp1252") for b in raw)
+
+
+_CP1252_UNDEFINED = frozenset((0x81, 0x8D, 0x8F, 0x90, 0x9D))
+
+
 def bytes_to_str(raw: bytes) -> tuple[str, list[SourceIssue]]:
-    """Decode a text source: UTF-8 (BOM allowed), else Windows-1252, with a warning.
+    """Decode a text source: by its byte-order mark, else UTF-8, reading bytes that are not UTF-8 as Windows-1252.
+
+    A file that mixes encodings keeps its UTF-8 characters and has only its stray
+    bytes read as Windows-1252, with a warning that says how many.
 
     >>> bytes_to_str("£51M".encode("cp1252"))[0]
     '£51M'
+    >>> bytes_to_str("£51M and ".encode("utf-8") + "£3M".encode("cp1252"))[0]
+    '£51M and £3M'
     """
-    if b"\x00" in raw[:65536]:
-        raise UnreadableSource("the file holds NUL bytes: it is binary data, not text")
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec), []
+            except UnicodeDecodeError as exc:
+                raise UnreadableSource(f"the file starts with a {codec} byte-order mark but is not {codec}") from exc
+    head = raw[:65536]
+    if b"\x00" in head or sum(head.count(b) for b in _BINARY_BYTES) > BINARY_SHARE * len(head):
+        raise UnreadableSource("the file holds NUL or control bytes: it is binary data, not text")
     try:
-        return raw.decode("utf-8-sig"), []
+        return raw.decode("utf-8"), []
     except UnicodeDecodeError as exc:
-        warning = f"not valid UTF-8 (first bad byte at offset {exc.start}); read as Windows-1252"
-    try:
-        return raw.decode("cp1252"), [SourceIssue("encoding", "warning", warning)]
-    except UnicodeDecodeError:
-        return raw.decode("latin-1"), [SourceIssue("encoding", "warning", warning.replace("Windows-1252", "Latin-1"))]
+        first = exc.start
+    escaped = raw.decode("utf-8", errors="surrogateescape")
+    stray = sum(len(m.group()) for m in _STRAY.finditer(escaped))
+    mixed = any(0x7F < ord(c) < 0xDC80 or ord(c) > 0xDCFF for c in escaped)
+    what = "mixes UTF-8 with another encoding" if mixed else "is not UTF-8"
+    detail = (
+        f"the file {what}: {stray:,} byte(s) that are not UTF-8 (the first at offset {first:,}) "
+        "were read as Windows-1252"
+    )
+    return _STRAY.sub(_stray_to_cp1252, escaped), [SourceIssue("encoding", "warning", detail)]
 
 
 def strip_inline_markup(line: str) -> str:

@@ -26,7 +26,7 @@ SELECT
            a.cluster_id, a.measure, a.period, b.document_id, b.value, b.source_text) AS detail,
     a.document_id, a.page, a.char_start, a.char_end, a.source_text,
     a.bbox_x0, a.bbox_top, a.bbox_x1, a.bbox_bottom, a.section_id,
-    '{EXTRACTOR}' AS extractor, 0.8 AS confidence, ? AS run_id
+    '{EXTRACTOR}' AS extractor, 0.8 AS confidence, greatest(a.run_id, b.run_id) AS run_id
 FROM f a JOIN f b
   ON a.cluster_id = b.cluster_id AND a.measure = b.measure AND a.unit = b.unit AND a.period = b.period
  AND a.document_id <> b.document_id
@@ -35,15 +35,18 @@ ORDER BY a.document_id, a.char_start, b.document_id
 """
 
 
-def cross_document_conflicts(con: duckdb.DuckDBPyConnection, run_id: str) -> int:
-    """Replace the cross-document conflict issues; returns how many there are."""
+def cross_document_conflicts(con: duckdb.DuckDBPyConnection) -> int:
+    """Replace the cross-document conflict issues; returns how many there are.
+
+    A conflict's ``run_id`` is the run that loaded the later of its two figures:
+    the run in which it arose, unchanged by re-runs that leave both figures alone.
+    """
     con.begin()
     try:
         con.execute("DELETE FROM quality_issues WHERE extractor = ?", [EXTRACTOR])
         con.execute(
             "INSERT INTO quality_issues (kind, severity, detail, document_id, page, char_start, char_end, source_text,"
-            " bbox_x0, bbox_top, bbox_x1, bbox_bottom, section_id, extractor, confidence, run_id) " + CONFLICTS_SQL,
-            [run_id],
+            " bbox_x0, bbox_top, bbox_x1, bbox_bottom, section_id, extractor, confidence, run_id) " + CONFLICTS_SQL
         )
         row = con.execute("SELECT count(*) FROM quality_issues WHERE extractor = ?", [EXTRACTOR]).fetchone()
         con.commit()

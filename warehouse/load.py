@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import duckdb
@@ -15,7 +17,8 @@ Row = dict[str, Any]
 
 def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     return [r[0] for r in con.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", [table]
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ?"
+        " ORDER BY ordinal_position", [table]
     ).fetchall()]  # fmt: skip
 
 
@@ -32,10 +35,19 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Row])
     con.register("_incoming", frame)
     try:
         quoted = ", ".join(f'"{c}"' for c in names)
-        con.execute(f'INSERT INTO "{table}" ({quoted}) SELECT {quoted} FROM _incoming')
+        con.execute(f'INSERT INTO main."{table}" ({quoted}) SELECT {quoted} FROM _incoming')
     finally:
         con.unregister("_incoming")
     return len(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Archive:
+    """Rows about to be replaced go to ``history.<table>`` with the run that superseded them, when and why."""
+
+    run_id: str
+    at: datetime
+    reason: str
 
 
 def replace_document(
@@ -43,13 +55,20 @@ def replace_document(
     document_id: str,
     rows: Mapping[str, Sequence[Row]],
     tables: Iterable[str] = PER_DOCUMENT_TABLES,
+    archive: Archive | None = None,
 ) -> dict[str, int]:
-    """Replace everything the warehouse holds for one document, atomically."""
+    """Replace everything the warehouse holds for one document, atomically; ``archive`` keeps the old rows."""
     counts: dict[str, int] = {}
     con.begin()
     try:
         for table in tables:
-            con.execute(f'DELETE FROM "{table}" WHERE document_id = ?', [document_id])
+            if archive is not None:
+                con.execute(
+                    f'INSERT INTO history."{table}" BY NAME SELECT *, ? AS superseded_run_id, ? AS superseded_at,'
+                    f' ? AS superseded_reason FROM main."{table}" WHERE document_id = ?',
+                    [archive.run_id, archive.at, archive.reason, document_id],
+                )
+            con.execute(f'DELETE FROM main."{table}" WHERE document_id = ?', [document_id])
         for table, table_rows in rows.items():
             counts[table] = insert_rows(con, table, table_rows)
         con.commit()

@@ -25,6 +25,19 @@ from contextlib import contextmanager
 from pathlib import Path
 
 DEFAULT_LOCK_WAIT_SECONDS = 0.0
+FAILPOINT_ENV = "POLICYFACTS_FAILPOINT"
+
+
+def failpoint(name: str) -> None:
+    """Tests of crashes stop an ingest here: when ``$POLICYFACTS_FAILPOINT`` names this point, the
+    process touches ``$POLICYFACTS_FAILPOINT_MARKER`` and sleeps until it is killed. A no-op otherwise."""
+    if os.environ.get(FAILPOINT_ENV) != name:
+        return
+    marker = os.environ.get(FAILPOINT_ENV + "_MARKER")
+    if marker:
+        Path(marker).write_text(f"{name} {os.getpid()}\n")
+    while True:
+        time.sleep(60)
 
 
 class IngestLocked(RuntimeError):
@@ -78,11 +91,13 @@ def building(published: Path, wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS) -
     The caller must close its connection to the copy before the block ends.
     """
     with exclusive_lock(published, wait_seconds):
+        failpoint("locked")
         work = building_path(published)
         for leftover in (work, work.with_name(work.name + ".wal")):
             leftover.unlink(missing_ok=True)
         if published.exists():
             shutil.copyfile(published, work)
+        failpoint("copied")
         try:
             yield work
         except BaseException:
@@ -90,8 +105,10 @@ def building(published: Path, wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS) -
             work.with_name(work.name + ".wal").unlink(missing_ok=True)
             raise
         _fsync(work)
+        failpoint("before-publish")
         os.replace(work, published)
         _fsync(published.parent)
+        failpoint("published")
 
 
 def _fsync(path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -13,12 +14,14 @@ from pathlib import Path
 import duckdb
 
 from pipeline import PIPELINE_VERSION
-from pipeline.models import ParsedDocument, SourceSpec
-from pipeline.records import PER_DOCUMENT_TABLES, document_to_rows, failure_to_rows
+from pipeline.changes import Change, Step, Stored
+from pipeline.models import ParsedDocument, SourceIssue, SourceSpec
+from pipeline.records import PER_DOCUMENT_TABLES, Row, bare_issue_row, document_to_rows, failure_to_rows
+from pipeline.versions import fingerprint
 from warehouse import migrate, publish
 from warehouse.checks import cross_document_conflicts
 from warehouse.clusters import CLUSTER_TABLES, refresh_clusters
-from warehouse.load import replace_document
+from warehouse.load import Archive, insert_rows, replace_document
 
 SUMMARY_TABLES = (*(t for t in PER_DOCUMENT_TABLES if t != "document_text"), *CLUSTER_TABLES)
 
@@ -37,19 +40,22 @@ class RunSummary:
     seconds: float = 0.0
     rows: dict[str, int] = field(default_factory=dict)
     failures: dict[str, str] = field(default_factory=dict)
+    changes: Counter[str] = field(default_factory=Counter)
 
     @property
     def status(self) -> str:
+        """``failed`` when every document the warehouse would hold failed; unchanged documents count as loaded."""
         if self.failed == 0:
             return "ok"
-        return "failed" if self.ok == 0 else "partial"
+        return "failed" if self.ok == 0 and self.changes[Change.UNCHANGED] == 0 else "partial"
 
     def lines(self) -> list[str]:
         out = [
             f"run {self.run_id}: {self.status}",
-            f"documents {self.documents} (ok {self.ok}, failed {self.failed}), pages {self.pages}, "
+            f"documents read {self.documents} (ok {self.ok}, failed {self.failed}), pages {self.pages}, "
             f"{self.seconds:.1f} s"
             + (f", {self.pages / self.seconds:.1f} pages/s" if self.seconds and self.pages else ""),
+            "changes: " + (", ".join(f"{c} {n}" for c, n in sorted(self.changes.items())) or "none"),
             "rows: " + ", ".join(f"{t} {n}" for t, n in self.rows.items()),
         ]
         out += [f"failed: {doc}: {error}" for doc, error in self.failures.items()]
@@ -57,7 +63,7 @@ class RunSummary:
 
 
 class WarehouseWriter:
-    """Loads documents into the building copy and records the run."""
+    """Applies a run's steps to the building copy and records the run."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, run_id: str, started: float) -> None:
         self.con = con
@@ -68,37 +74,124 @@ class WarehouseWriter:
     def run_id(self) -> str:
         return self.summary.run_id
 
-    def load(self, doc: ParsedDocument) -> dict[str, int]:
-        counts = replace_document(self.con, doc.document_id, document_to_rows(doc, self.run_id))
+    def stored(self) -> dict[str, Stored]:
+        """What the warehouse holds for each document, for :func:`pipeline.changes.plan`."""
+        return {
+            str(d): Stored(str(d), sha, key, int(version or 1), withdrawn)
+            for d, sha, key, version, withdrawn in self.con.execute(
+                "SELECT document_id, sha256, input_key, version, withdrawn_at IS NOT NULL FROM documents"
+            ).fetchall()
+        }
+
+    def load(self, step: Step, doc: ParsedDocument) -> dict[str, int]:
+        """A parsed document's rows replace its previous ones (kept in history when its file changed)."""
+        rows = document_to_rows(doc, self.run_id)
+        self._stamp(rows, step, doc.source)
+        counts = replace_document(self.con, step.document_id, rows, archive=self._archive(step))
         self.summary.documents += 1
         self.summary.ok += 1
         self.summary.pages += len(doc.pages)
+        self._record(step, step.change)
         return counts
 
-    def load_failure(self, spec: SourceSpec, error: str) -> None:
-        replace_document(self.con, spec.document_id, failure_to_rows(spec, self.run_id, error))
+    def load_failure(self, step: Step, error: str) -> None:
+        """A source that could not be read (or was refused, or is a copy) is recorded as failed, with its issues."""
+        assert step.spec is not None
+        previous = step.previous
+        if step.change is Change.REEXTRACTED and previous is not None:
+            # same bytes, new pipeline: the rows the previous pipeline extracted stay, with the failure beside them
+            issue = SourceIssue("reextraction_failed", "error", f"re-extraction failed, previous rows kept: {error}")
+            self.con.execute(
+                "DELETE FROM quality_issues WHERE document_id = ? AND kind = ?", [step.document_id, issue.kind]
+            )
+            insert_rows(self.con, "quality_issues", [bare_issue_row(step.document_id, issue, self.run_id)])
+        else:
+            kind = step.spec.refusal_kind or ("duplicate_source" if step.change is Change.DUPLICATE else None)
+            rows = failure_to_rows(step.spec, self.run_id, error, kind or "unreadable_source")
+            self._stamp(rows, step, step.spec)
+            replace_document(self.con, step.document_id, rows, archive=self._archive(step))
         self.summary.documents += 1
         self.summary.failed += 1
-        self.summary.failures[spec.document_id] = error
+        self.summary.failures[step.document_id] = error
+        self._record(step, step.change if step.change in (Change.REFUSED, Change.DUPLICATE) else Change.FAILED, error)
 
-    def finish(self, status: str | None = None) -> None:
+    def withdraw(self, step: Step) -> None:
+        """The file has gone: the document's rows move to history; its ``documents`` row stays, marked withdrawn."""
+        at = _now()
+        detail = f"{step.detail}: the document is withdrawn and its rows are kept in the history schema"
+        tables = [t for t in PER_DOCUMENT_TABLES if t != "documents"]
+        archive = Archive(self.run_id, at, "withdrawn")
+        issue = bare_issue_row(step.document_id, SourceIssue("withdrawn", "warning", detail), self.run_id)
+        replace_document(self.con, step.document_id, {"quality_issues": [issue]}, tables=tables, archive=archive)
+        self.con.execute(
+            "UPDATE documents SET withdrawn_at = ?, withdrawn_run_id = ?,"
+            " warnings = concat_ws('; ', warnings, ?) WHERE document_id = ?",
+            [at, self.run_id, detail, step.document_id],
+        )
+        self._record(step, Change.WITHDRAWN, detail)
+
+    def unchanged(self, step: Step) -> None:
+        self.summary.changes[str(Change.UNCHANGED)] += 1
+
+    def _archive(self, step: Step) -> Archive | None:
+        """Rows are kept in history when the bytes behind them change; a pipeline change just re-extracts."""
+        previous = step.previous
+        if previous is None or (step.spec is not None and previous.sha256 == step.spec.sha256):
+            return None
+        reason = "changed" if step.spec is not None and step.spec.sha256 else "replaced"
+        return Archive(self.run_id, _now(), reason)
+
+    def _stamp(self, rows: dict[str, list[Row]], step: Step, spec: SourceSpec) -> None:
+        previous = step.previous
+        same_bytes = previous is not None and previous.sha256 == spec.sha256
+        version = 1 if previous is None or step.change is Change.RENAMED else previous.version + (not same_bytes)
+        rows["documents"][0].update(
+            input_key=step.input_key,
+            pipeline_fingerprint=fingerprint(spec.media_type),
+            version=version,
+            loaded_at=_now(),
+            renamed_from=previous.document_id if step.change is Change.RENAMED and previous else None,
+        )
+
+    def _record(self, step: Step, change: Change, detail: str | None = None) -> None:
+        self.summary.changes[str(change)] += 1
+        spec, previous = step.spec, step.previous
+        version = self.con.execute("SELECT version FROM documents WHERE document_id = ?", [step.document_id]).fetchone()
+        self.con.execute(
+            "INSERT INTO document_changes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [self.run_id, step.document_id, str(change), spec.sha256 if spec else None,
+             previous.sha256 if previous else None, version[0] if version else None,
+             detail or step.detail, _now()],
+        )  # fmt: skip
+
+    def finish(self, status: str | None = None, limits: str | None = None) -> None:
         s = self.summary
         refresh_clusters(self.con)
-        cross_document_conflicts(self.con, self.run_id)
+        cross_document_conflicts(self.con)
         s.seconds = time.perf_counter() - self._started
         for table in SUMMARY_TABLES:
             row = self.con.execute(f'SELECT count(*) FROM "{table}"').fetchone()
             s.rows[table] = int(row[0]) if row else 0
+        c = s.changes
         self.con.execute(
             """UPDATE runs SET finished_at = ?, status = ?, documents_total = ?, documents_ok = ?,
-               documents_failed = ?, pages = ?, seconds = ? WHERE run_id = ?""",
-            [datetime.now(UTC).replace(tzinfo=None), status or s.status, s.documents, s.ok, s.failed,
-             s.pages, round(s.seconds, 3), s.run_id],
+               documents_failed = ?, pages = ?, seconds = ?, documents_unchanged = ?, documents_added = ?,
+               documents_changed = ?, documents_reextracted = ?, documents_withdrawn = ?, limits = ?
+               WHERE run_id = ?""",
+            [_now(), status or s.status, s.documents, s.ok, s.failed, s.pages, round(s.seconds, 3),
+             c[Change.UNCHANGED], c[Change.ADDED] + c[Change.RETURNED] + c[Change.RENAMED], c[Change.CHANGED],
+             c[Change.REEXTRACTED], c[Change.WITHDRAWN], limits, s.run_id],
         )  # fmt: skip
 
 
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
 @contextmanager
-def ingest_run(published: Path, sources_path: str, lock_wait_seconds: float = 0.0) -> Iterator[WarehouseWriter]:
+def ingest_run(
+    published: Path, sources_path: str, lock_wait_seconds: float = 0.0, limits: str | None = None
+) -> Iterator[WarehouseWriter]:
     """Open a building copy of ``published``, migrate it, record a run; publish when the block ends."""
     started = time.perf_counter()
     with publish.building(published, lock_wait_seconds) as work:
@@ -109,11 +202,12 @@ def ingest_run(published: Path, sources_path: str, lock_wait_seconds: float = 0.
             con.execute(
                 "INSERT INTO runs (run_id, started_at, status, pipeline_version, sources_path)"
                 " VALUES (?, ?, 'running', ?, ?)",
-                [run_id, datetime.now(UTC).replace(tzinfo=None), PIPELINE_VERSION, sources_path],
+                [run_id, _now(), PIPELINE_VERSION, sources_path],
             )
             writer = WarehouseWriter(con, run_id, started)
             yield writer
-            writer.finish()
+            publish.failpoint("before-finish")
+            writer.finish(limits=limits)
             con.execute("CHECKPOINT")
         finally:
             con.close()

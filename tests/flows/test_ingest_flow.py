@@ -81,7 +81,8 @@ def test_a_rerun_gives_the_same_rows_and_bad_files_fail_alone(harness: None, sou
     (sources / "empty.txt").write_bytes(b"")
     (sources / "not-a-pdf.pdf").write_text("this is not a PDF")
     summary = run_ingest(sources, warehouse)
-    assert (summary.ok, summary.failed, summary.status) == (5, 2, "partial")
+    assert (summary.ok, summary.failed, summary.status) == (0, 2, "partial")  # only the new files were read
+    assert summary.changes == {"unchanged": 5, "failed": 2}
     failed = dict(rows(warehouse, "SELECT document_id, error FROM documents WHERE status = 'failed'"))
     assert failed == {"empty": "the file is empty", "not-a-pdf": failed["not-a-pdf"]}
     assert "not a readable PDF" in str(failed["not-a-pdf"])

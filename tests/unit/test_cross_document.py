@@ -20,8 +20,8 @@ def test_conflicting_figures_are_flagged_on_both_documents(fresh_db: duckdb.Duck
     insert_rows(fresh_db, "figures", [
         _figure("plan-a", 57000, "57,000"), _figure("plan-b", 52000, "52,000"), _figure("plan-c", 57100, "57,100"),
     ])  # fmt: skip
-    assert cross_document_conflicts(fresh_db, "r1") == 4  # a↔b, b↔a, b↔c, c↔b (a and c agree within 1%)
-    assert cross_document_conflicts(fresh_db, "r2") == 4  # recomputed, not added twice
+    assert cross_document_conflicts(fresh_db) == 4  # a↔b, b↔a, b↔c, c↔b (a and c agree within 1%)
+    assert cross_document_conflicts(fresh_db) == 4  # recomputed, not added twice
     rows = fresh_db.execute(
         "SELECT document_id, detail FROM quality_issues WHERE kind = 'cross_document_conflict' ORDER BY 1, 2"
     ).fetchall()

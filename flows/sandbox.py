@@ -1,0 +1,143 @@
+"""Each document is parsed in a child process of its own, under a time and a memory limit.
+
+A hostile file (a decompression bomb, a page of millions of glyphs, a parser
+bug that loops or crashes) must stop only its own document: the child gets an
+address-space limit (``RLIMIT_AS``) and is killed when the time limit passes,
+and the run records why against that document and goes on.
+
+Children are forked from a ``forkserver`` that has already imported the
+pipeline and loaded its word lists and spaCy pipelines (:func:`pipeline.parse.warm_up`),
+so a child starts in milliseconds and shares that memory with its siblings.
+How many documents are parsed at once is the Prefect task runner's business:
+each task waits on its own child.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import resource
+import sys
+import threading
+import traceback
+from multiprocessing.connection import Connection
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from pipeline.models import ParsedDocument, SourceSpec
+from pipeline.text import UnreadableSource
+
+_CONTEXT = multiprocessing.get_context("forkserver")
+_START_LOCK = threading.Lock()
+
+
+def _preload() -> list[str]:
+    """What the forkserver imports before forking: the warm pipeline, and the program's main module.
+
+    A child re-runs the main module (as ``__mp_main__``); with its imports already
+    loaded in the forkserver that costs milliseconds rather than seconds.
+    """
+    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
+    return ["flows._warm", *([spec.name] if spec is not None and spec.name else [])]
+
+
+class Limits(BaseModel):
+    """Per-document limits (``limits`` in configs/ingest.yml)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    seconds_per_document: float = Field(600.0, gt=0, description="wall-clock seconds to parse one document")
+    memory_mb_per_document: int = Field(4096, ge=256, description="address space of the parsing process, MB")
+    max_pages: int = Field(2000, ge=1, description="a PDF with more pages is refused before reading")
+    max_file_mb: int = Field(256, ge=1, description="a larger file is refused before reading")
+
+    @property
+    def max_bytes(self) -> int:
+        return self.max_file_mb * 2**20
+
+
+class LimitExceeded(UnreadableSource):
+    """The document was stopped by a time or memory limit; the message says which."""
+
+
+class ParserCrashed(RuntimeError):
+    """The parsing process died or raised something other than :class:`UnreadableSource`."""
+
+
+def parse_isolated(spec: SourceSpec, limits: Limits) -> ParsedDocument:
+    """Parse ``spec`` in a child process under ``limits``.
+
+    Raises :class:`UnreadableSource` (the file cannot be read), :class:`LimitExceeded`
+    or :class:`ParserCrashed`.
+    """
+    receive, send = _CONTEXT.Pipe(duplex=False)
+    child = _CONTEXT.Process(target=_child, args=(spec, limits, send), name=f"parse {spec.document_id}", daemon=True)
+    with _START_LOCK:  # the forkserver is started by the first caller; threads must not race to start it
+        _CONTEXT.set_forkserver_preload(_preload())
+        child.start()
+    send.close()
+    try:
+        if not receive.poll(limits.seconds_per_document):
+            child.kill()
+            raise LimitExceeded(
+                f"stopped after {limits.seconds_per_document:,.0f} s: the time limit per document "
+                "(limits.seconds_per_document in configs/ingest.yml)"
+            )
+        try:
+            outcome, payload = receive.recv()
+        except EOFError:
+            child.join(5)
+            raise _died(child.exitcode, limits) from None
+    finally:
+        receive.close()
+        child.join(5)
+        if child.is_alive():
+            child.kill()
+            child.join()
+    if outcome == "ok":
+        doc: ParsedDocument = payload
+        return doc
+    if outcome == "unreadable":
+        raise UnreadableSource(payload)
+    if outcome == "memory":
+        raise LimitExceeded(_memory_message(limits))
+    raise ParserCrashed(payload)
+
+
+def _died(exitcode: int | None, limits: Limits) -> Exception:
+    if exitcode is not None and exitcode < 0:
+        signal_number = -exitcode
+        if signal_number == 9:  # the kernel's OOM killer, or a person
+            return LimitExceeded(_memory_message(limits) + " (the parsing process was killed)")
+        return ParserCrashed(f"the parsing process died on signal {signal_number} while reading this document")
+    return ParserCrashed(f"the parsing process exited ({exitcode}) without a result")
+
+
+def _memory_message(limits: Limits) -> str:
+    return (
+        f"stopped: reading it needs more than {limits.memory_mb_per_document:,} MB, the memory limit per document "
+        "(limits.memory_mb_per_document in configs/ingest.yml); "
+        "a decompression bomb, an enormous page or a huge text does this"
+    )
+
+
+def _child(spec: SourceSpec, limits: Limits, send: Connection) -> None:
+    from pipeline.parse import source_to_document
+
+    cap = limits.memory_mb_per_document * 2**20
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    result: tuple[str, Any]
+    try:
+        result = ("ok", source_to_document(spec, max_pages=limits.max_pages))
+    except UnreadableSource as exc:
+        result = ("unreadable", str(exc))
+    except MemoryError:
+        result = ("memory", None)
+    except Exception as exc:  # the parent reports it against this document
+        result = ("error", f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=-3)}")
+    try:
+        send.send(result)
+    except MemoryError:
+        send.send(("memory", None))
+    finally:
+        send.close()

@@ -1,0 +1,227 @@
+"""Hostile and broken sources: each is recorded against its own document, and nothing else is lost.
+
+The warehouse first holds the seeds; then every kind of bad source below is
+dropped beside them and the flow runs again. Each bad source must get a
+clear status and error in ``documents`` and an issue in ``quality_issues``;
+the seeds' rows must be exactly as they were.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+from pdfs import build_pdf, deflate_bomb, many_glyphs_page, text_page
+from support import SOURCES, WMCA
+
+from flows.sandbox import LimitExceeded, Limits, parse_isolated
+from pipeline.manifest import scan_sources
+
+pytestmark = pytest.mark.slow
+
+LIMITS = Limits(seconds_per_document=15, memory_mb_per_document=1536, max_pages=2000, max_file_mb=4)
+PER_DOCUMENT = ("documents", "document_text", "sections", "blocks", "figures", "visions", "objectives",
+                "cluster_mentions", "tables", "table_cells", "funding", "entities", "quality_issues")  # fmt: skip
+PLAN_PAGE = text_page("Growth Plan 2024", "The cluster employs 5,000 people across the region.")
+
+
+def encrypted(user_password: str) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(build_pdf([PLAN_PAGE]))))
+    writer.encrypt(user_password=user_password, owner_password="owner-secret", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def write(name: str, data: bytes | str) -> Callable[[Path], None]:
+    def make(folder: Path) -> None:
+        path = folder / name
+        path.write_bytes(data) if isinstance(data, bytes) else path.write_text(data, encoding="utf-8")
+
+    return make
+
+
+def symlink(name: str, target: Callable[[Path], Path]) -> Callable[[Path], None]:
+    def make(folder: Path) -> None:
+        (folder / name).symlink_to(target(folder))
+
+    return make
+
+
+def fifo(folder: Path) -> None:
+    os.mkfifo(folder / "pipe.txt")
+
+
+def manifest_entries(folder: Path) -> None:
+    with (folder / "manifest.yml").open("a", encoding="utf-8") as handle:
+        handle.write("  - file: ghost.pdf\n    title: A plan the manifest lists but nobody copied\n")
+        handle.write("  - file: ../outside.txt\n    id: outside\n")
+
+
+def outside_file(folder: Path) -> Path:
+    secret = folder.parent / "secret.txt"
+    secret.write_text("not a source: it lives outside the sources folder")
+    return secret
+
+
+# document_id → (status, issue kind, words the error or issue must contain)
+EXPECTED: dict[str, tuple[str, str, str]] = {
+    "empty": ("failed", "unreadable_source", "the file is empty"),
+    "empty-pdf": ("failed", "unreadable_source", "the file is empty"),
+    "blank": ("failed", "unreadable_source", "holds no text"),
+    "truncated": ("failed", "unreadable_source", "not a readable PDF"),
+    "not-a-pdf": ("failed", "unreadable_source", "not a readable PDF"),
+    "encrypted-user": ("failed", "unreadable_source", "encrypted"),
+    "encrypted-owner": ("ok", "", ""),
+    "scan": ("partial", "no_text", "no page of the PDF has any text"),
+    "bomb": ("partial", "page_unreadable", "decompression bomb"),
+    "huge-page": ("ok", "extreme_page_size", "200 inches"),
+    "thousands": ("failed", "unreadable_source", "3,000 pages"),
+    "slow": ("failed", "unreadable_source", "time limit"),
+    "cp1252": ("ok", "encoding", "is not UTF-8"),
+    "mixed": ("ok", "encoding", "mixes UTF-8"),
+    "utf16": ("ok", "", ""),
+    "binary": ("failed", "unreadable_source", "binary data"),
+    "link-out": ("failed", "outside_sources", "outside the sources folder"),
+    "broken-link": ("failed", "broken_link", "does not exist"),
+    "copy-of-wmca": ("failed", "duplicate_source", f"the same bytes as {WMCA}"),
+    "ghost": ("failed", "missing_file", "no such file"),
+    "outside": ("failed", "outside_sources", "outside the sources folder"),
+    "notes": ("failed", "unsupported_type", "not a kind of file"),
+    "pipe": ("failed", "not_a_file", "named pipe"),
+    "large": ("failed", "too_large", "more than the limit of 4 MB"),
+    "plan-1": ("ok", "", ""),
+}
+BAD_SOURCES: list[Callable[[Path], None]] = [
+    write("empty.txt", b""),
+    write("empty-pdf.pdf", b""),
+    write("blank.txt", "   \n\n\t \n"),
+    write("truncated.pdf", build_pdf([PLAN_PAGE, PLAN_PAGE])[:120]),
+    write("not-a-pdf.pdf", "<html><body>an error page saved as a PDF</body></html>"),
+    write("encrypted-user.pdf", encrypted("reader-secret")),
+    write("encrypted-owner.pdf", encrypted("")),
+    write("scan.pdf", build_pdf([b"0.5 g 72 72 300 400 re f"])),
+    write("bomb.pdf", build_pdf([PLAN_PAGE, b""], raw_streams={1: deflate_bomb(2 << 30)})),
+    write("huge-page.pdf", build_pdf([PLAN_PAGE], size=(200_000, 200_000))),
+    write("thousands.pdf", build_pdf([text_page("a page")] * 3000)),
+    write("slow.pdf", build_pdf([many_glyphs_page(1_500_000)], compressed=[True])),
+    write("cp1252.txt", "Funding of £5M – the cluster’s plan".encode("cp1252")),
+    write("mixed.txt", "Funding of £5M and ".encode() + "£3M – more".encode("cp1252")),
+    write("utf16.txt", "Cluster plan\n\nThe cluster employs 1,200 people.".encode("utf-16")),
+    write("binary.txt", bytes(range(256)) * 64),
+    symlink("link-out.txt", outside_file),
+    symlink("broken-link.txt", lambda folder: folder / "nowhere.txt"),
+    write("copy-of-wmca.txt", (SOURCES / f"{WMCA}.txt").read_bytes()),
+    manifest_entries,
+    write("notes.docx", b"PK\x03\x04 a word document"),
+    fifo,
+    write("large.txt", "words and more words\n" * 250_000),
+    write("Plan 1.txt", "Plan one\n\nThe first plan."),
+    write("plan-1.txt", "Plan one again\n\nA different file whose name gives the same id."),
+]
+
+
+@pytest.fixture(scope="module")
+def harness() -> Iterator[None]:
+    from prefect.logging import disable_run_logger
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120), disable_run_logger():
+        yield
+
+
+def run(sources: Path, warehouse: Path, limits: Limits = LIMITS):  # type: ignore[no-untyped-def]
+    from flows.ingest import ingest
+
+    return ingest(sources=str(sources), warehouse=str(warehouse), limits=limits)
+
+
+def query(path: Path, sql: str) -> list[tuple[object, ...]]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def seed_rows(warehouse: Path, seeds: list[str]) -> dict[str, list[tuple[object, ...]]]:
+    ids = ", ".join(f"'{d}'" for d in seeds)
+    return {t: query(warehouse, f"SELECT * FROM {t} WHERE document_id IN ({ids}) ORDER BY ALL") for t in PER_DOCUMENT}
+
+
+def test_every_kind_of_bad_source_is_recorded_and_nothing_is_lost(harness: None, tmp_path: Path) -> None:
+    assert len(BAD_SOURCES) >= 20
+    sources = tmp_path / "sources"
+    shutil.copytree(SOURCES, sources)
+    warehouse = tmp_path / "policy.duckdb"
+    assert run(sources, warehouse).status == "ok"
+    seeds = [str(r[0]) for r in query(warehouse, "SELECT document_id FROM documents")]
+    before = seed_rows(warehouse, seeds)
+
+    for make in BAD_SOURCES:
+        make(sources)
+    summary = run(sources, warehouse)
+
+    assert summary.status == "partial"
+    assert seed_rows(warehouse, seeds) == before  # nothing loaded earlier is lost, or even rewritten
+    documents = {
+        str(d): (str(status), str(error or ""), int(n))
+        for d, status, error, n in query(
+            warehouse,
+            "SELECT d.document_id, d.status, d.error, count(q.kind) FROM documents d"
+            " LEFT JOIN quality_issues q USING (document_id) GROUP BY ALL",
+        )
+    }
+    issues: dict[str, dict[str, str]] = {}
+    for d, kind, detail in query(warehouse, "SELECT document_id, kind, detail FROM quality_issues"):
+        issues.setdefault(str(d), {})[str(kind)] = str(detail)
+    for document_id, (status, kind, words) in EXPECTED.items():
+        assert document_id in documents, document_id
+        got_status, error, n_issues = documents[document_id]
+        assert got_status == status, (document_id, got_status, error)
+        if status == "failed":
+            assert words in error and n_issues >= 1, (document_id, error)
+        if kind:
+            assert kind in issues.get(document_id, {}), (document_id, issues.get(document_id))
+            assert words in issues[document_id][kind], (document_id, issues[document_id][kind])
+    # the readable ones were read
+    texts = dict(query(warehouse, "SELECT document_id, text FROM document_text"))
+    assert "employs 5,000 people" in str(texts["encrypted-owner"])
+    assert "employs 1,200 people" in str(texts["utf16"])
+    assert "£5M – the cluster’s plan" in str(texts["cp1252"])
+    assert "£5M and £3M – more" in str(texts["mixed"])
+    assert "employs 5,000 people" in str(texts["bomb"])  # the page before the bomb
+    collided = [d for d in documents if d.startswith("plan-1-")]
+    assert len(collided) == 1 and "duplicate_document_id" in issues[collided[0]]
+    # a re-run changes nothing: bad sources are not read again
+    again = run(sources, warehouse)
+    assert again.documents == 0 and again.changes["unchanged"] == len(documents)
+
+
+def test_an_unreadable_manifest_is_a_warning_and_the_documents_still_load(harness: None, tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    shutil.copytree(SOURCES, sources)
+    (sources / "manifest.yml").write_text("documents:\n  - file: [unclosed\n")
+    warehouse = tmp_path / "policy.duckdb"
+    summary = run(sources, warehouse)
+    assert (summary.ok, summary.failed) == (5, 0)
+    warned = query(
+        warehouse, "SELECT DISTINCT document_id, detail FROM quality_issues WHERE kind = 'manifest_unreadable'"
+    )
+    assert len(warned) == 5 and all("not valid YAML" in str(detail) for _, detail in warned)
+    assert query(warehouse, "SELECT count(*) FROM documents WHERE in_manifest") == [(0,)]
+
+
+def test_a_document_needing_more_memory_than_its_limit_is_stopped(tmp_path: Path) -> None:
+    line = "The cluster employs 5,000 people in the region, and this line says so again and again.\n"
+    (tmp_path / "huge.txt").write_text(line * (300_000_000 // len(line)))
+    (spec,) = scan_sources(tmp_path, max_bytes=1 << 30)
+    with pytest.raises(LimitExceeded, match="memory limit per document"):
+        parse_isolated(spec, Limits(seconds_per_document=120, memory_mb_per_document=1024))
