@@ -70,6 +70,9 @@ def input_key(spec: SourceSpec) -> str:
 def plan(specs: Sequence[SourceSpec], stored: Mapping[str, Stored], full: bool = False) -> list[Step]:
     """One step per source and per stored document whose file has gone; ``full`` re-reads every source."""
     steps: list[Step] = []
+    # a manifest entry whose file has gone withdraws a loaded document like a file removed without one
+    missing = {s.document_id: s.refusal for s in specs if s.refusal_kind == "missing_file" and s.document_id in stored}
+    specs = [s for s in specs if s.document_id not in missing]
     present = {s.document_id for s in specs}
     gone = {d: s for d, s in stored.items() if d not in present and not s.withdrawn}
     gone_by_sha = {s.sha256: s for s in gone.values() if s.sha256}
@@ -98,7 +101,7 @@ def plan(specs: Sequence[SourceSpec], stored: Mapping[str, Stored], full: bool =
                 Step(renamed.document_id, Change.WITHDRAWN, None, None, renamed, f"renamed to {spec.document_id}")
             )
             continue
-        elif before is None:
+        elif before is None or before.sha256 is None:  # new, or only ever refused before reading
             change = Change.ADDED
         elif before.withdrawn:
             change = Change.RETURNED

@@ -136,8 +136,8 @@ class WarehouseWriter:
     def _archive(self, step: Step) -> Archive | None:
         """Rows are kept in history when the bytes behind them change; a pipeline change just re-extracts."""
         previous = step.previous
-        if previous is None or (step.spec is not None and previous.sha256 == step.spec.sha256):
-            return None
+        if previous is None or previous.sha256 is None or (step.spec and previous.sha256 == step.spec.sha256):
+            return None  # nothing was read before, or the same bytes were
         reason = "changed" if step.spec is not None and step.spec.sha256 else "replaced"
         return Archive(self.run_id, _now(), reason)
 

@@ -1,0 +1,146 @@
+"""Real ingest processes: killed with SIGKILL at each step of a run, and started two at once.
+
+Each ingest here is ``python -m flows.ingest`` in its own process group. A
+failpoint (warehouse.publish.failpoint) parks the process at a chosen step so
+the kill lands exactly there; the test kills the ingest's own process with
+SIGKILL, as the kernel's OOM killer or a person would, then the rest of its group.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+from support import ICT, ROOT, SOURCES
+
+from warehouse.publish import FAILPOINT_ENV, building_path
+
+pytestmark = pytest.mark.slow
+
+
+def ingest(sources: Path, warehouse: Path, home: Path, *extra: str, **env: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "flows.ingest", "--sources", str(sources), "--warehouse", str(warehouse), *extra],
+        cwd=ROOT, env={**os.environ, "PREFECT_HOME": str(home), **env}, start_new_session=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+
+
+def finish(process: subprocess.Popen[str], timeout: float = 240) -> tuple[int, str]:
+    out, err = process.communicate(timeout=timeout)
+    return process.returncode, out + err
+
+
+def kill_group(process: subprocess.Popen[str]) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    process.communicate(timeout=30)
+
+
+def wait_for(marker: Path, process: subprocess.Popen[str], timeout: float = 240) -> None:
+    deadline = time.monotonic() + timeout
+    while not marker.exists():
+        if process.poll() is not None:
+            raise AssertionError(f"the ingest ended before its failpoint: {finish(process)[1][-2000:]}")
+        if time.monotonic() > deadline:
+            kill_group(process)
+            raise AssertionError("the ingest never reached its failpoint")
+        time.sleep(0.1)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def count(warehouse: Path, sql: str) -> int:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        row = con.execute(sql).fetchone()
+        return int(row[0]) if row else 0
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """Sources without the ICT page, a warehouse holding them, and a Prefect home of the test's own."""
+    sources = tmp_path / "sources"
+    shutil.copytree(SOURCES, sources)
+    (sources / f"{ICT}.txt").unlink()
+    warehouse = tmp_path / "policy.duckdb"
+    home = tmp_path / "prefect"
+    code, out = finish(ingest(sources, warehouse, home))
+    assert code == 0, out[-3000:]
+    shutil.copy(SOURCES / f"{ICT}.txt", sources / f"{ICT}.txt")  # each run below has one document to add
+    return sources, warehouse, home
+
+
+POINTS = ("locked", "copied", "loading", "before-finish", "before-publish", "published")
+
+
+def test_sigkill_at_any_step_leaves_the_published_warehouse_whole(
+    corpus: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    sources, warehouse, home = corpus
+    for point in POINTS:
+        before = digest(warehouse)
+        marker = tmp_path / f"reached-{point}"
+        process = ingest(sources, warehouse, home, **{FAILPOINT_ENV: point, f"{FAILPOINT_ENV}_MARKER": str(marker)})
+        wait_for(marker, process)
+        os.kill(process.pid, signal.SIGKILL)  # the ingest itself, mid-step
+        process.wait(timeout=30)
+        kill_group(process)  # then what it left running (Prefect's server, the parsing forkserver)
+        if point == "published":  # killed after the rename: the new warehouse is the published one, whole
+            assert (
+                count(warehouse, f"SELECT count(*) FROM documents WHERE document_id = '{ICT}' AND status = 'ok'") == 1
+            )
+            assert count(warehouse, "SELECT count(*) FROM runs WHERE status = 'running'") == 0
+        else:
+            assert digest(warehouse) == before, point
+            assert (
+                count(warehouse, f"SELECT count(*) FROM documents WHERE document_id = '{ICT}' AND status = 'ok'") == 0
+            ), point
+    # the next run completes normally: it takes the lock the dead one held and replaces its leftovers
+    code, out = finish(ingest(sources, warehouse, home))
+    assert code == 0, out[-3000:]
+    assert not building_path(warehouse).exists()
+    assert count(warehouse, "SELECT count(*) FROM documents") == 5
+    assert count(warehouse, "SELECT count(*) FROM (SELECT DISTINCT * FROM sections)") == count(
+        warehouse, "SELECT count(*) FROM sections"
+    )  # no row twice
+
+
+def test_two_ingests_at_once_never_corrupt_the_warehouse(corpus: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    sources, warehouse, home = corpus
+    # one holds the lock (parked right after taking it); a second that will not wait exits with a clear message
+    marker = tmp_path / "holding"
+    holder = ingest(sources, warehouse, home, **{FAILPOINT_ENV: "copied", f"{FAILPOINT_ENV}_MARKER": str(marker)})
+    try:
+        wait_for(marker, holder)
+        code, out = finish(ingest(sources, warehouse, home, "--lock-wait", "0"))
+        assert code == 3
+        assert "another ingest is writing" in out and f"pid {holder.pid}" in out
+    finally:
+        kill_group(holder)
+    # two started together, both willing to wait: one loads the new document, the other finds nothing to do
+    first = ingest(sources, warehouse, home, "--lock-wait", "300")
+    second = ingest(sources, warehouse, home, "--lock-wait", "300")
+    assert finish(first)[0] == 0 and finish(second)[0] == 0
+    assert count(warehouse, "SELECT count(*) FROM documents") == 5
+    assert (
+        count(warehouse, f"SELECT count(*) FROM document_changes WHERE document_id = '{ICT}' AND change = 'added'") == 1
+    )
+    assert count(warehouse, "SELECT count(*) FROM runs WHERE status IN ('ok', 'partial')") == 3  # fixture's + these two
+    assert count(warehouse, "SELECT count(*) FROM (SELECT DISTINCT * FROM blocks)") == count(
+        warehouse, "SELECT count(*) FROM blocks"
+    )

@@ -1,0 +1,146 @@
+"""Re-runs do only the new work: unchanged documents keep their rows, changed ones keep their history."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+from support import BLOG, ICT, SOURCES, WMCA
+
+from pipeline.records import PER_DOCUMENT_TABLES
+from warehouse.clusters import CLUSTER_TABLES
+
+pytestmark = pytest.mark.slow
+
+EVERY_TABLE = (*PER_DOCUMENT_TABLES, *CLUSTER_TABLES)
+
+
+@pytest.fixture(scope="module")
+def harness() -> Iterator[None]:
+    from prefect.logging import disable_run_logger
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120), disable_run_logger():
+        yield
+
+
+@pytest.fixture
+def sources(tmp_path: Path) -> Path:
+    folder = tmp_path / "sources"
+    shutil.copytree(SOURCES, folder)
+    return folder
+
+
+def run(sources: Path, warehouse: Path):  # type: ignore[no-untyped-def]
+    from flows.ingest import ingest
+
+    return ingest(sources=str(sources), warehouse=str(warehouse))
+
+
+def query(path: Path, sql: str, params: list[object] | None = None) -> list[tuple[object, ...]]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def snapshot(warehouse: Path, where: str = "TRUE") -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table (run ids included), optionally of some documents only."""
+    out = {}
+    for table in EVERY_TABLE:
+        condition = where if table in PER_DOCUMENT_TABLES else "TRUE"
+        out[table] = query(warehouse, f"SELECT * FROM {table} WHERE {condition} ORDER BY ALL")
+    return out
+
+
+def test_an_unchanged_corpus_leaves_every_row_as_it_was(harness: None, sources: Path, tmp_path: Path) -> None:
+    warehouse = tmp_path / "policy.duckdb"
+    first = run(sources, warehouse)
+    assert first.changes == {"added": 5}
+    before = snapshot(warehouse)
+    again = run(sources, warehouse)
+    assert (again.documents, again.changes) == (0, {"unchanged": 5})
+    assert snapshot(warehouse) == before  # identical, run ids included
+    runs = query(warehouse, "SELECT documents_total, documents_unchanged, documents_added, status FROM runs ORDER BY 1")
+    assert sorted(runs) == [(0, 5, 0, "ok"), (5, 0, 5, "ok")]
+
+
+def test_a_changed_file_is_re_extracted_and_its_previous_values_kept(
+    harness: None, sources: Path, tmp_path: Path
+) -> None:
+    warehouse = tmp_path / "policy.duckdb"
+    run(sources, warehouse)
+    others = f"document_id <> '{BLOG}'"
+    before_others = snapshot(warehouse, others)
+    old_figures = query(warehouse, "SELECT figure_id, source_text, run_id FROM figures WHERE document_id = ?", [BLOG])
+    blog = sources / f"{BLOG}.txt"
+    blog.write_text(blog.read_text(encoding="utf-8") + "\nThe innovation cluster employs 45,000 people.\n")
+
+    summary = run(sources, warehouse)
+
+    assert (summary.documents, summary.changes) == (1, {"changed": 1, "unchanged": 4})
+    assert snapshot(warehouse, others) == before_others
+    figures = query(warehouse, "SELECT source_text FROM figures WHERE document_id = ?", [BLOG])
+    assert ("45,000 people",) in figures or any("45,000" in str(f[0]) for f in figures)
+    history = query(
+        warehouse,
+        "SELECT figure_id, source_text, run_id, superseded_run_id, superseded_reason FROM history.figures"
+        " WHERE document_id = ?",
+        [BLOG],
+    )
+    assert sorted(h[:3] for h in history) == sorted(old_figures)
+    assert {(h[3], h[4]) for h in history} == {(summary.run_id, "changed")}
+    versions = query(
+        warehouse,
+        "SELECT version, is_current, superseded_run_id FROM document_versions WHERE document_id = ? ORDER BY 1",
+        [BLOG],
+    )
+    assert versions == [(1, False, summary.run_id), (2, True, None)]
+    changes = query(warehouse, "SELECT document_id, change, version FROM document_changes WHERE run_id = ?",
+                    [summary.run_id])  # fmt: skip
+    assert changes == [(BLOG, "changed", 2)]
+
+
+def test_gone_renamed_and_re_extracted_documents(
+    harness: None, sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warehouse = tmp_path / "policy.duckdb"
+    run(sources, warehouse)
+    ict_figures = query(warehouse, "SELECT count(*) FROM figures WHERE document_id = ?", [ICT])[0][0]
+    (sources / f"{ICT}.txt").unlink()
+    (sources / f"{WMCA}.txt").rename(sources / "wmca-cluster-profiles.txt")
+
+    summary = run(sources, warehouse)
+
+    assert summary.changes == {"withdrawn": 2, "renamed": 1, "unchanged": 3}
+    withdrawn = dict(query(warehouse, "SELECT document_id, warnings FROM documents WHERE withdrawn_at IS NOT NULL"))
+    assert set(withdrawn) == {ICT, WMCA}
+    assert "no longer in the sources folder" in str(withdrawn[ICT])
+    assert "renamed to wmca-cluster-profiles" in str(withdrawn[WMCA])
+    assert query(warehouse, "SELECT count(*) FROM figures WHERE document_id = ?", [ICT]) == [(0,)]
+    assert query(warehouse, "SELECT count(*) FROM history.figures WHERE document_id = ?", [ICT]) == [(ict_figures,)]
+    assert query(warehouse, "SELECT renamed_from FROM documents WHERE document_id = 'wmca-cluster-profiles'") == [
+        (WMCA,)
+    ]
+    issues = query(warehouse, "SELECT document_id FROM quality_issues WHERE kind = 'withdrawn' ORDER BY 1")
+    assert issues == [(ICT,), (WMCA,)]
+
+    # the file comes back: the document returns
+    shutil.copy(SOURCES / f"{ICT}.txt", sources / f"{ICT}.txt")
+    back = run(sources, warehouse)
+    assert back.changes == {"returned": 1, "unchanged": 4}
+    assert query(warehouse, "SELECT withdrawn_at, version FROM documents WHERE document_id = ?", [ICT]) == [(None, 1)]
+    assert query(warehouse, "SELECT count(*) FROM figures WHERE document_id = ?", [ICT]) == [(ict_figures,)]
+
+    # a new pipeline re-extracts what it reads; the bytes are the same, so nothing goes to history
+    import pipeline.changes
+
+    monkeypatch.setattr(pipeline.changes, "fingerprint", lambda media_type: f"next-{media_type}")
+    kept = query(warehouse, "SELECT count(*) FROM history.figures")
+    rerun = run(sources, warehouse)
+    assert rerun.changes == {"re-extracted": 5}
+    assert query(warehouse, "SELECT count(*) FROM history.figures") == kept
