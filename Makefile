@@ -18,7 +18,7 @@ export DO_NOT_TRACK ?= 1
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 
 .DEFAULT_GOAL := help
-.PHONY: help setup ocr ingest test eval eval-quality eval-tables bench ner-throughput sql lint docs lock clean
+.PHONY: help setup ocr ingest serve test eval eval-quality eval-tables bench ner-throughput sql lint docs lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -44,8 +44,11 @@ ocr: ## Install Tesseract for OCR of broken PDF pages (Debian; optional)
 setup: $(STAMP) ## Create .venv and install the pinned dependencies
 	@$(PYTHON) -c 'import pipeline, flows, warehouse' && echo "environment ready: $(VENV)"
 
-ingest: $(STAMP) ## Load SOURCES into WAREHOUSE through the Prefect ingest flow
+ingest: $(STAMP) ## Bring WAREHOUSE up to date with SOURCES through the Prefect flow (new/changed files only)
 	$(PYTHON) -m flows.ingest --sources $(SOURCES) --warehouse $(WAREHOUSE) --lock-wait $(LOCK_WAIT)
+
+serve: $(STAMP) ## Start a local Prefect server (127.0.0.1:4200) and serve the ingest deployment on its cron (configs/ingest.yml)
+	$(PYTHON) -m flows.serve
 
 test: $(STAMP) ## Run the test suite
 	$(PYTHON) -m pytest $(PYTEST_ARGS)

@@ -9,8 +9,8 @@ unchanged ones are left alone, files that have gone are withdrawn. The run
 writes a private copy of the warehouse and publishes it with one rename.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: Prefect validates a deployment's parameters
+# against the flow's annotations, which must then be real types, not strings.
 import argparse
 import sys
 from pathlib import Path

@@ -1,6 +1,6 @@
 """Benchmark over the policy corpus (``make bench``): pages per second end to end beside raw pdfplumber,
-time per stage, peak memory and how time and memory grow with pages, and the ingest flow with one and
-two workers through Prefect's process task runner.
+time per stage, peak memory and how time and memory grow with pages, the ingest flow with one and
+two workers, and incremental re-runs over the seeds.
 
 Everything is measured in this one run on this machine; run nothing else heavy meanwhile. Parts:
 
@@ -9,8 +9,11 @@ Everything is measured in this one run on this machine; run nothing else heavy m
    same process one after the other, so both see the same cache state.
 2. The longest PDF cut to its first N pages (pypdfium2, which pdfplumber installs), each parsed in a
    fresh process that reports its time and peak resident memory.
-3. ``flows.ingest`` over a copy of the corpus into a scratch warehouse, with the process task runner and
-   1 then 2 workers (wall time of the whole command, Prefect's ephemeral start included).
+3. ``flows.ingest`` over a copy of the corpus into a scratch warehouse with 1 then 2 workers (each
+   document parsed in its own limited process; wall time of the whole command, Prefect's ephemeral start
+   included).
+4. ``flows.ingest`` over a copy of ``sources/``: the first run, a re-run with nothing changed, and a re-run
+   after one document changed (the whole command, and the run's own seconds from ``runs``).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import duckdb  # noqa: E402
 import pdfplumber  # noqa: E402
 import pypdfium2  # noqa: E402
 
@@ -112,7 +116,7 @@ def growth(corpus: Path) -> None:
 def workers(corpus: Path, limit: int | None, counts: list[int]) -> None:
     files = sorted(corpus.glob("*.pdf"))[:limit]
     pages = sum(len(pypdfium2.PdfDocument(p)) for p in files)
-    print(f"\n3. flows.ingest over {len(files)} PDFs ({pages} pages), process task runner, Prefect ephemeral")
+    print(f"\n3. flows.ingest over {len(files)} PDFs ({pages} pages), a limited process per document")
     with tempfile.TemporaryDirectory() as scratch:
         sources = Path(scratch) / "sources"
         sources.mkdir()
@@ -124,7 +128,7 @@ def workers(corpus: Path, limit: int | None, counts: list[int]) -> None:
             started = time.perf_counter()
             subprocess.run(
                 [sys.executable, "-m", "flows.ingest", "--sources", str(sources), "--warehouse", str(warehouse),
-                 "--task-runner", "process", "--workers", str(n)],
+                 "--workers", str(n)],
                 cwd=ROOT, check=True, capture_output=True, env={**os.environ, "PREFECT_LOGGING_LEVEL": "WARNING"},
             )  # fmt: skip
             times[n] = time.perf_counter() - started
@@ -135,12 +139,41 @@ def workers(corpus: Path, limit: int | None, counts: list[int]) -> None:
                 print(f"   speed-up {counts[0]} → {n} workers: {base / times[n]:.2f}x")
 
 
+def incremental(repeats: int) -> None:
+    print(f"\n4. flows.ingest over sources/ (seeds): first run, unchanged re-run, one document changed; median of {repeats}")
+    results: dict[str, list[tuple[float, float]]] = {"first run": [], "nothing changed": [], "one changed": []}
+    for _ in range(repeats):
+        with tempfile.TemporaryDirectory() as scratch:
+            sources = Path(scratch) / "sources"
+            shutil.copytree(ROOT / "sources", sources)
+            warehouse = Path(scratch) / "policy.duckdb"
+            for label in results:
+                if label == "one changed":
+                    blog = next(sources.glob("innovation-alliance-*.txt"))
+                    blog.write_text(blog.read_text(encoding="utf-8") + "\nThe cluster employs 45,000 people.\n")
+                started = time.perf_counter()
+                subprocess.run(
+                    [sys.executable, "-m", "flows.ingest", "--sources", str(sources), "--warehouse", str(warehouse)],
+                    cwd=ROOT, check=True, capture_output=True, env={**os.environ, "PREFECT_LOGGING_LEVEL": "WARNING"},
+                )  # fmt: skip
+                wall = time.perf_counter() - started
+                con = duckdb.connect(str(warehouse), read_only=True)
+                row = con.execute("SELECT seconds FROM runs ORDER BY started_at DESC LIMIT 1").fetchone()
+                con.close()
+                results[label].append((wall, float(row[0]) if row else float("nan")))
+    for label, times in results.items():
+        wall = statistics.median(t[0] for t in times)
+        run = statistics.median(t[1] for t in times)
+        print(f"   {label:16s}: command {wall:6.1f} s, run (lock to publish) {run:6.2f} s")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--limit", type=int, default=None, help="only the first N PDFs (by name)")
     parser.add_argument("--workers", type=int, nargs="*", default=[1, 2], help="worker counts for part 3")
-    parser.add_argument("--skip", choices=["compare", "growth", "workers"], nargs="*", default=[])
+    parser.add_argument("--skip", choices=["compare", "growth", "workers", "incremental"], nargs="*", default=[])
+    parser.add_argument("--repeats", type=int, default=3, help="repeats of part 4")
     args = parser.parse_args()
     if not args.corpus.exists():
         print(f"{args.corpus} is absent: nothing to measure")
@@ -152,6 +185,8 @@ def main() -> int:
         growth(args.corpus)
     if "workers" not in args.skip and args.workers:
         workers(args.corpus, args.limit, args.workers)
+    if "incremental" not in args.skip:
+        incremental(args.repeats)
     return 0
 
 

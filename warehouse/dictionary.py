@@ -52,6 +52,11 @@ def render(schema: dict[str, Any]) -> str:
             lines += ["", "*With provenance* (see above)."]
         lines += ["", "| column | meaning |", "|---|---|"]
         lines += [f"| `{name}` | {text} |" for name, text in spec["columns"].items()]
+    history = schema.get("history")
+    if history:
+        lines += ["", "## The `history` schema", "", history["description"].strip(), ""]
+        lines += ["| column | meaning |", "|---|---|"]
+        lines += [f"| `{name}` | {text} |" for name, text in history["columns"].items()]
     return "\n".join(lines) + "\n"
 
 

@@ -8,6 +8,7 @@ SIGKILL, as the kernel's OOM killer or a person would, then the rest of its grou
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -40,10 +41,8 @@ def finish(process: subprocess.Popen[str], timeout: float = 240) -> tuple[int, s
 
 
 def kill_group(process: subprocess.Popen[str]) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     process.communicate(timeout=30)
 
 

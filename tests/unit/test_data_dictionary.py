@@ -5,13 +5,15 @@ from __future__ import annotations
 import duckdb
 from support import ROOT
 
+from pipeline.records import PER_DOCUMENT_TABLES
 from warehouse.dictionary import described_columns, load_schema, render
 
 
 def test_every_column_is_described_and_every_description_is_a_column(fresh_db: duckdb.DuckDBPyConnection) -> None:
     actual: dict[str, set[str]] = {}
     for table, column in fresh_db.execute(
-        "SELECT table_name, column_name FROM information_schema.columns WHERE table_name NOT LIKE '\\_%' ESCAPE '\\'"
+        "SELECT table_name, column_name FROM information_schema.columns"
+        " WHERE table_schema = 'main' AND table_name NOT LIKE '\\_%' ESCAPE '\\'"
     ).fetchall():
         actual.setdefault(table, set()).add(column)
     described = described_columns(load_schema())
@@ -19,6 +21,24 @@ def test_every_column_is_described_and_every_description_is_a_column(fresh_db: d
     for table, columns in described.items():
         assert set(columns) == actual[table], table
         assert all(text and text.strip() for text in columns.values()), table
+
+
+def test_history_twins_every_per_document_table(fresh_db: duckdb.DuckDBPyConnection) -> None:
+    def columns(schema: str) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for table, column in fresh_db.execute(
+            "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = ?"
+            " ORDER BY table_name, ordinal_position",
+            [schema],
+        ).fetchall():
+            out.setdefault(table, []).append(column)
+        return out
+
+    main, history = columns("main"), columns("history")
+    extra = list(load_schema()["history"]["columns"])
+    assert set(history) == set(PER_DOCUMENT_TABLES)
+    for table in PER_DOCUMENT_TABLES:
+        assert history[table] == main[table] + extra, table
 
 
 def test_every_table_states_its_grain() -> None:
