@@ -71,7 +71,11 @@ def plan(specs: Sequence[SourceSpec], stored: Mapping[str, Stored], full: bool =
     """One step per source and per stored document whose file has gone; ``full`` re-reads every source."""
     steps: list[Step] = []
     # a manifest entry whose file has gone withdraws a loaded document like a file removed without one
-    missing = {s.document_id: s.refusal for s in specs if s.refusal_kind == "missing_file" and s.document_id in stored}
+    missing = {
+        s.document_id: s.refusal
+        for s in specs
+        if s.refusal_kind == "missing_file" and s.document_id in stored and stored[s.document_id].sha256
+    }
     specs = [s for s in specs if s.document_id not in missing]
     present = {s.document_id for s in specs}
     gone = {d: s for d, s in stored.items() if d not in present and not s.withdrawn}

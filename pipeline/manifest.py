@@ -140,6 +140,11 @@ def scan_sources(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, strict: bool 
     return sorted(_unique_ids(specs), key=lambda s: (not s.in_manifest, s.document_id))
 
 
+def file_to_spec(path: Path) -> SourceSpec:
+    """One file as a spec with metadata inferred from it (no manifest), for tools and tests."""
+    return _spec(path, Path(os.path.realpath(path)).parent, None, (), DEFAULT_MAX_BYTES)
+
+
 def _unique_ids(specs: list[SourceSpec]) -> list[SourceSpec]:
     """Two files whose names give the same id: the second keeps a suffix from its name, with a warning."""
     seen: set[str] = set()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from support import CORPUS, corpus_path
 
-from pipeline.manifest import _spec
+from pipeline.manifest import file_to_spec
 from pipeline.models import BlockKind, MediaType
 from pipeline.parse import source_to_document
 from pipeline.pdf_io import fontname_is_bold, read_pdf, words_to_lines
@@ -49,7 +49,7 @@ def test_lines_carry_font_size_and_weight() -> None:
 
 def test_pdf_sections_come_from_heading_fonts() -> None:
     path = corpus_path("policy/uk_ai_sector_deal_2018.pdf")
-    doc = source_to_document(_spec(path, None))
+    doc = source_to_document(file_to_spec(path))
     titles = [s.title for s in doc.sections]
     assert "Foreword" in titles
     assert all(s.page_start is not None and s.page_start <= (s.page_end or 0) for s in doc.sections)
@@ -96,7 +96,7 @@ def test_words_to_lines_groups_by_top_and_orders_by_x() -> None:
 
 
 def test_pdf_contents_page_is_recognised_and_not_sections() -> None:
-    doc = source_to_document(_spec(corpus_path("policy/uk_international_education_strategy_2021_update.pdf"), None))
+    doc = source_to_document(file_to_spec(corpus_path("policy/uk_international_education_strategy_2021_update.pdf")))
     entries = [(e.number, e.title, e.page_ref) for e in doc.contents]
     assert entries[:3] == [
         (None, "Foreword", 4),
