@@ -14,8 +14,9 @@ writes a private copy of the warehouse and publishes it with one rename.
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
-from prefect import flow, get_run_logger, task
+from prefect import Flow, flow, get_run_logger, task
 from prefect.cache_policies import NONE
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
@@ -93,16 +94,19 @@ def ingest(
     return writer.summary
 
 
+def configured(config: IngestConfig) -> Flow[..., RunSummary]:
+    """The flow with a thread per worker (each waits on its document's process)."""
+    return ingest.with_options(task_runner=ThreadPoolTaskRunner(max_workers=config.workers))
+
+
+def parameters(config: IngestConfig) -> dict[str, Any]:
+    """The flow's parameters from ``config``."""
+    return {"sources": config.sources, "warehouse": config.warehouse,
+            "lock_wait_seconds": config.lock_wait_seconds, "limits": config.limits}  # fmt: skip
+
+
 def run(config: IngestConfig, full: bool = False) -> RunSummary:
-    """The flow with ``config``'s settings and a thread per worker (each waits on its document's process)."""
-    runner = ThreadPoolTaskRunner(max_workers=config.workers)  # type: ignore[var-annotated]
-    return ingest.with_options(task_runner=runner)(
-        sources=config.sources,
-        warehouse=config.warehouse,
-        lock_wait_seconds=config.lock_wait_seconds,
-        limits=config.limits,
-        full=full,
-    )
+    return configured(config)(**parameters(config), full=full)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -36,20 +36,13 @@ STOP_SECONDS = 30
 def serve_deployment(config: IngestConfig) -> None:
     """Serve the ingest flow on ``config``'s schedule (blocks). Needs ``PREFECT_API_URL`` set to a real server."""
     from prefect.schedules import Cron
-    from prefect.task_runners import ThreadPoolTaskRunner
 
-    from flows.ingest import ingest
+    from flows.ingest import configured, parameters
 
-    runner = ThreadPoolTaskRunner(max_workers=config.workers)  # type: ignore[var-annotated]
-    ingest.with_options(task_runner=runner).serve(
+    configured(config).serve(
         name=config.schedule.deployment,
         schedules=[Cron(config.schedule.cron, timezone=config.schedule.timezone)],
-        parameters={
-            "sources": config.sources,
-            "warehouse": config.warehouse,
-            "lock_wait_seconds": config.lock_wait_seconds,
-            "limits": config.limits.model_dump(),
-        },
+        parameters={**parameters(config), "limits": config.limits.model_dump()},  # stored as JSON
         description="Bring the warehouse up to date with the sources folder (configs/ingest.yml).",
         tags=["policyfacts"],
     )

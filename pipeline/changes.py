@@ -72,7 +72,7 @@ def plan(specs: Sequence[SourceSpec], stored: Mapping[str, Stored], full: bool =
     steps: list[Step] = []
     # a manifest entry whose file has gone withdraws a loaded document like a file removed without one
     missing = {
-        s.document_id: s.refusal
+        s.document_id
         for s in specs
         if s.refusal_kind == "missing_file" and s.document_id in stored and stored[s.document_id].sha256
     }

@@ -199,9 +199,10 @@ def _refusal(path: Path, root: Path, media_type: MediaType, max_bytes: int) -> t
         if not target.is_relative_to(root):
             return "outside_sources", f"the file is a link to {target}, outside the sources folder: it is not read"
     try:
-        mode = path.stat().st_mode
+        info = path.stat()
     except OSError as exc:
         return "unreadable_file", f"the file cannot be read: {exc.strerror or exc}"
+    mode = info.st_mode
     if not stat.S_ISREG(mode):
         what = "a folder" if stat.S_ISDIR(mode) else "a named pipe" if stat.S_ISFIFO(mode) else "not a regular file"
         return "not_a_file", f"{path.name} is {what}, not a document file"
@@ -209,7 +210,7 @@ def _refusal(path: Path, root: Path, media_type: MediaType, max_bytes: int) -> t
         return "unsupported_type", (
             f"not a kind of file policyfacts reads ({path.suffix or 'no extension'}); it reads {READ_SUFFIXES}"
         )
-    size = path.stat().st_size
+    size = info.st_size
     if size > max_bytes:
         return "too_large", (
             f"the file is {size / 2**20:,.0f} MB, more than the limit of {max_bytes / 2**20:,.0f} MB per document "

@@ -23,3 +23,14 @@ def corpus_path(relative: str) -> Path:
     if not path.exists():
         pytest.skip(f"needs {path} (../shared is absent)")
     return path
+
+
+def query(warehouse: Path, sql: str, params: list[object] | None = None) -> list[tuple[object, ...]]:
+    """Rows of ``sql`` against a warehouse file, opened read-only as an analyst would."""
+    import duckdb
+
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()

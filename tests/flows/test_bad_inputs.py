@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import duckdb
 import pytest
 from pdfs import build_pdf, deflate_bomb, many_glyphs_page, text_page
-from support import SOURCES, WMCA
+from support import SOURCES, WMCA, query
 
 from flows.sandbox import LimitExceeded, Limits, parse_isolated
 from pipeline.manifest import scan_sources
@@ -128,27 +126,10 @@ BAD_SOURCES: list[Callable[[Path], None]] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def harness() -> Iterator[None]:
-    from prefect.logging import disable_run_logger
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=120), disable_run_logger():
-        yield
-
-
 def run(sources: Path, warehouse: Path, limits: Limits = LIMITS):  # type: ignore[no-untyped-def]
     from flows.ingest import ingest
 
     return ingest(sources=str(sources), warehouse=str(warehouse), limits=limits)
-
-
-def query(path: Path, sql: str) -> list[tuple[object, ...]]:
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def seed_rows(warehouse: Path, seeds: list[str]) -> dict[str, list[tuple[object, ...]]]:
@@ -156,10 +137,8 @@ def seed_rows(warehouse: Path, seeds: list[str]) -> dict[str, list[tuple[object,
     return {t: query(warehouse, f"SELECT * FROM {t} WHERE document_id IN ({ids}) ORDER BY ALL") for t in PER_DOCUMENT}
 
 
-def test_every_kind_of_bad_source_is_recorded_and_nothing_is_lost(harness: None, tmp_path: Path) -> None:
+def test_every_kind_of_bad_source_is_recorded_and_nothing_is_lost(harness: None, sources: Path, tmp_path: Path) -> None:
     assert len(BAD_SOURCES) >= 20
-    sources = tmp_path / "sources"
-    shutil.copytree(SOURCES, sources)
     warehouse = tmp_path / "policy.duckdb"
     assert run(sources, warehouse).status == "ok"
     seeds = [str(r[0]) for r in query(warehouse, "SELECT document_id FROM documents")]
@@ -205,9 +184,9 @@ def test_every_kind_of_bad_source_is_recorded_and_nothing_is_lost(harness: None,
     assert again.documents == 0 and again.changes["unchanged"] == len(documents)
 
 
-def test_an_unreadable_manifest_is_a_warning_and_the_documents_still_load(harness: None, tmp_path: Path) -> None:
-    sources = tmp_path / "sources"
-    shutil.copytree(SOURCES, sources)
+def test_an_unreadable_manifest_is_a_warning_and_the_documents_still_load(
+    harness: None, sources: Path, tmp_path: Path
+) -> None:
     (sources / "manifest.yml").write_text("documents:\n  - file: [unclosed\n")
     warehouse = tmp_path / "policy.duckdb"
     summary = run(sources, warehouse)

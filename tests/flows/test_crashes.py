@@ -18,9 +18,8 @@ import sys
 import time
 from pathlib import Path
 
-import duckdb
 import pytest
-from support import ICT, ROOT, SOURCES
+from support import ICT, ROOT, SOURCES, query
 
 from warehouse.publish import FAILPOINT_ENV, building_path
 
@@ -62,12 +61,7 @@ def digest(path: Path) -> str:
 
 
 def count(warehouse: Path, sql: str) -> int:
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        row = con.execute(sql).fetchone()
-        return int(row[0]) if row else 0
-    finally:
-        con.close()
+    return int(query(warehouse, sql)[0][0])  # type: ignore[call-overload]
 
 
 @pytest.fixture

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
-import duckdb
 import pytest
-from support import BLOG, ICT, SOURCES, WMCA
+from support import BLOG, ICT, SOURCES, WMCA, query
 
 from pipeline.records import PER_DOCUMENT_TABLES
 from warehouse.clusters import CLUSTER_TABLES
@@ -18,34 +16,10 @@ pytestmark = pytest.mark.slow
 EVERY_TABLE = (*PER_DOCUMENT_TABLES, *CLUSTER_TABLES)
 
 
-@pytest.fixture(scope="module")
-def harness() -> Iterator[None]:
-    from prefect.logging import disable_run_logger
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=120), disable_run_logger():
-        yield
-
-
-@pytest.fixture
-def sources(tmp_path: Path) -> Path:
-    folder = tmp_path / "sources"
-    shutil.copytree(SOURCES, folder)
-    return folder
-
-
 def run(sources: Path, warehouse: Path):  # type: ignore[no-untyped-def]
     from flows.ingest import ingest
 
     return ingest(sources=str(sources), warehouse=str(warehouse))
-
-
-def query(path: Path, sql: str, params: list[object] | None = None) -> list[tuple[object, ...]]:
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
 
 
 def snapshot(warehouse: Path, where: str = "TRUE") -> dict[str, list[tuple[object, ...]]]:

@@ -2,48 +2,22 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 
-import duckdb
 import pytest
 from support import AWM, SHARED, SOURCES
+from support import query as rows
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def harness() -> Iterator[None]:
-    from prefect.logging import disable_run_logger
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=120), disable_run_logger():
-        yield
-
-
-@pytest.fixture
-def sources(tmp_path: Path) -> Path:
-    folder = tmp_path / "sources"
-    shutil.copytree(SOURCES, folder)
-    return folder
 
 
 def run_ingest(sources: Path, warehouse: Path):  # type: ignore[no-untyped-def]
     from flows.ingest import ingest
 
     return ingest(sources=str(sources), warehouse=str(warehouse))
-
-
-def rows(path: Path, sql: str) -> list[tuple[object, ...]]:
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def test_ingest_loads_the_seeds_with_true_provenance(harness: None, sources: Path, tmp_path: Path) -> None:

@@ -15,10 +15,9 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-import duckdb
 import pytest
 import yaml
-from support import ICT, ROOT, SOURCES
+from support import ICT, ROOT, SOURCES, query
 
 pytestmark = pytest.mark.slow
 
@@ -44,12 +43,7 @@ def eventually(check: Callable[[], bool], what: str, timeout: float, process: su
 def documents(warehouse: Path) -> int:
     if not warehouse.exists():
         return 0
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        row = con.execute("SELECT count(*) FROM documents WHERE status = 'ok'").fetchone()
-        return int(row[0]) if row else 0
-    finally:
-        con.close()
+    return len(query(warehouse, "SELECT document_id FROM documents WHERE status = 'ok'"))
 
 
 def deployed(api: str) -> bool:
