@@ -133,18 +133,24 @@ class WarehouseWriter:
     def unchanged(self, step: Step) -> None:
         self.summary.changes[str(Change.UNCHANGED)] += 1
 
+    @staticmethod
+    def _supersedes(step: Step) -> bool:
+        """Whether the step replaces bytes that were read: then the old rows go to history and the version goes up.
+        Not when nothing was read before (new, or only ever refused) or the same bytes are read again."""
+        previous = step.previous
+        return not (previous is None or previous.sha256 is None or (step.spec and previous.sha256 == step.spec.sha256))
+
     def _archive(self, step: Step) -> Archive | None:
         """Rows are kept in history when the bytes behind them change; a pipeline change just re-extracts."""
-        previous = step.previous
-        if previous is None or previous.sha256 is None or (step.spec and previous.sha256 == step.spec.sha256):
-            return None  # nothing was read before, or the same bytes were
+        if not self._supersedes(step):
+            return None
         reason = "changed" if step.spec is not None and step.spec.sha256 else "replaced"
         return Archive(self.run_id, _now(), reason)
 
     def _stamp(self, rows: dict[str, list[Row]], step: Step, spec: SourceSpec) -> None:
         previous = step.previous
-        same_bytes = previous is not None and previous.sha256 == spec.sha256
-        version = 1 if previous is None or step.change is Change.RENAMED else previous.version + (not same_bytes)
+        first = previous is None or previous.sha256 is None or step.change is Change.RENAMED
+        version = 1 if first or previous is None else previous.version + self._supersedes(step)
         rows["documents"][0].update(
             input_key=step.input_key,
             pipeline_fingerprint=fingerprint(spec.media_type),

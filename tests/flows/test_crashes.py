@@ -130,6 +130,7 @@ def test_two_ingests_at_once_never_corrupt_the_warehouse(corpus: tuple[Path, Pat
     second = ingest(sources, warehouse, home, "--lock-wait", "300")
     assert finish(first)[0] == 0 and finish(second)[0] == 0
     assert count(warehouse, "SELECT count(*) FROM documents") == 5
+    assert count(warehouse, f"SELECT version FROM documents WHERE document_id = '{ICT}'") == 1  # refused, then read
     assert (
         count(warehouse, f"SELECT count(*) FROM document_changes WHERE document_id = '{ICT}' AND change = 'added'") == 1
     )
