@@ -23,12 +23,14 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 import flows  # noqa: F401  (sets Prefect's offline defaults before Prefect is imported)
 from flows.config import CONFIG_PATH, IngestConfig, load_config
+from flows.progress import Heartbeat, Progress, estimated_pages
 from flows.sandbox import Limits, parse_isolated
 from pipeline.changes import Change, plan
 from pipeline.manifest import scan_sources
 from pipeline.models import ParsedDocument, SourceSpec
 from pipeline.text import UnreadableSource
 from warehouse.publish import IngestLocked, failpoint
+from warehouse.report import write_report
 from warehouse.session import RunSummary, ingest_run
 
 
@@ -36,6 +38,12 @@ from warehouse.session import RunSummary, ingest_run
 def parse_document(spec: SourceSpec, limits: Limits) -> ParsedDocument:
     """Read and lay out one source in a child process under ``limits``. Deterministic, so not retried."""
     return parse_isolated(spec, limits)
+
+
+@task(name="write-report", cache_policy=NONE, persist_result=False)
+def report(warehouse: str) -> str:
+    """The run report, rendered from the published warehouse (``make report``)."""
+    return str(write_report(Path(warehouse)))
 
 
 def describe_failure(exc: BaseException) -> str:
@@ -63,6 +71,8 @@ def ingest(
             "%d source(s) in %s → %s: %d to read, %d unchanged",
             len(specs), sources, warehouse, len(parsing), sum(s.change is Change.UNCHANGED for s in steps),
         )  # fmt: skip
+        work = {step.document_id: estimated_pages(step.spec) for step in parsing}
+        progress = Progress(documents=len(parsing), pages=sum(work.values()))
         futures = {parse_document.submit(step.spec, limits): step for step in parsing}
         for step in steps:
             if step.change is Change.WITHDRAWN:
@@ -73,24 +83,33 @@ def ingest(
                 logger.warning("%s: not read: %s", step.document_id, step.detail)
             elif step.change is Change.UNCHANGED:
                 writer.unchanged(step)
-        for done, future in enumerate(as_completed(list(futures)), start=1):
-            step = futures.pop(future)
-            try:
-                doc = future.result()
-            except Exception as exc:  # one bad document must not stop the others
-                error = describe_failure(exc)
-                writer.load_failure(step, error)
-                logger.warning("[%d/%d] %s: FAILED: %s", done, len(parsing), step.document_id, error)
-                continue
-            counts = writer.load(step, doc)
-            failpoint("loading")
-            logger.info(
-                "[%d/%d] %s: %s, %s pages, %d sections, %d blocks, %.2f s",
-                done, len(parsing), doc.document_id, step.change, doc.page_count if doc.page_count else "-",
-                counts.get("sections", 0), counts.get("blocks", 0), sum(doc.seconds.values()),
-            )  # fmt: skip
+        with Heartbeat(progress, logger.info) as heartbeat:
+            for future in as_completed(list(futures)):
+                step = futures.pop(future)
+                try:
+                    doc = future.result()
+                except Exception as exc:  # one bad document must not stop the others
+                    error = describe_failure(exc)
+                    writer.load_failure(step, error)
+                    progress.done(work[step.document_id])
+                    logger.warning("%s: FAILED: %s | %s", step.document_id, error, progress.line())
+                    heartbeat.reset()
+                    continue
+                counts = writer.load(step, doc)
+                failpoint("loading")
+                progress.done(work[step.document_id], len(doc.pages))
+                logger.info(
+                    "%s: %s, %s pages, %d sections, %.2f s | %s",
+                    doc.document_id, step.change, doc.page_count if doc.page_count else "-",
+                    counts.get("sections", 0), sum(doc.seconds.values()), progress.line(),
+                )  # fmt: skip
+                heartbeat.reset()
     for line in writer.summary.lines():
         logger.info(line)
+    try:
+        logger.info("report: %s", report(warehouse))
+    except Exception as exc:  # the report is a view of the warehouse: failing to draw it loses no data
+        logger.warning("report: not written (%s: %s); `make report` draws it again", type(exc).__name__, exc)
     return writer.summary
 
 

@@ -106,6 +106,17 @@ class PageLayer:
 
 
 @dataclass(frozen=True, slots=True)
+class PageImage:
+    """A PDF page rendered as a greyscale PNG, for showing a value's box on its page (the run report)."""
+
+    page: int
+    dpi: int
+    width_px: int
+    height_px: int
+    png: bytes
+
+
+@dataclass(frozen=True, slots=True)
 class Word:
     """A PDF word with its box; ``char_start``/``char_end`` locate it in the document text."""
 
@@ -421,6 +432,7 @@ class ParsedDocument:
     sections: list[Section] = field(default_factory=list)
     issues: list[SourceIssue] = field(default_factory=list)
     layers: list[PageLayer] = field(default_factory=list)
+    page_images: list[PageImage] = field(default_factory=list)
     quarantine: list[tuple[int, int]] = field(default_factory=list)
     cluster_mentions: list[ClusterMention] = field(default_factory=list)
     visions: list[Vision] = field(default_factory=list)

@@ -59,6 +59,7 @@ def source_to_document(spec: SourceSpec, max_pages: int | None = None) -> Parsed
             issues=list(parts.issues),
             layers=parts.layers,
             raw_tables=parts.raw_tables,
+            page_images=parts.images,
             stages=dict(parts.seconds),
         )
         if not parts.text.strip():

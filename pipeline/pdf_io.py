@@ -23,7 +23,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline import ocr
 from pipeline.garble import PageAssessment, lines_to_assessment
-from pipeline.models import BBox, Line, Page, PageLayer, RawTable, SourceIssue, Word
+from pipeline.models import BBox, Line, Page, PageImage, PageLayer, RawTable, SourceIssue, Word
 from pipeline.ocr import OcrSettings
 from pipeline.reading_order import words_to_reading_lines
 from pipeline.table_finder import lines_to_tables
@@ -32,6 +32,7 @@ from pipeline.timing import Stopwatch
 
 # pdfminer logs every odd object it meets at WARNING; the reader reports what matters itself.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
+log = logging.getLogger(__name__)
 
 DEFAULT_LINE_TOLERANCE = 3.0
 _BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demibold")
@@ -59,11 +60,14 @@ class PdfSettings:
     x_tolerance: float = 3.0
     y_tolerance: float = 3.0
     line_tolerance: float = DEFAULT_LINE_TOLERANCE
+    image_dpi: int = 96  # page images for the run report's provenance viewer; 0 renders none
 
     def __post_init__(self) -> None:
         for name in ("x_tolerance", "y_tolerance", "line_tolerance"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be positive")
+        if self.image_dpi < 0:
+            raise ValueError("image_dpi must not be negative")
 
 
 @dataclass(slots=True)
@@ -77,6 +81,7 @@ class PdfParts:
     layers: list[PageLayer]
     raw_tables: list[RawTable] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)  # per stage of reading (pipeline.timing)
+    images: list[PageImage] = field(default_factory=list)
 
 
 def fontname_is_bold(fontname: str) -> bool:
@@ -131,6 +136,20 @@ def read_pdf(
         raise UnreadableSource(f"the file is not a readable PDF: {exc}") from exc
 
 
+def page_count(path: Path) -> int | None:
+    """Pages of a PDF from its page tree, without parsing any page; None when the file cannot say."""
+    import pypdfium2  # pdfplumber's renderer; opening a file with it reads only the cross-reference and page tree
+
+    try:
+        pdf = pypdfium2.PdfDocument(str(path))
+    except Exception:  # broken, encrypted, not a PDF: reading it will say why, in words
+        return None
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
 def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, max_pages: int | None) -> PdfParts:
     chunks: list[str] = []
     pages: list[Page] = []
@@ -139,6 +158,7 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
     issues: list[SourceIssue] = []
     layers: list[PageLayer] = []
     raw_tables: list[RawTable] = []
+    images: list[PageImage] = []
     offset = 0
     watch = Stopwatch()
     with pdfplumber.open(path) as pdf:
@@ -193,6 +213,11 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
                     ruled = page_to_raw_tables(page, number)
                 with watch.stage("read/tables_text"):
                     raw_tables.extend(lines_to_tables(read.groups, ruled, number))
+            if settings.image_dpi and read.source != "unreadable":
+                with watch.stage("read/image"):
+                    image = page_image(page, number, settings.image_dpi)
+                if image is not None:
+                    images.append(image)
             chunks.append(page_text)
             words.extend(page_words)
             lines.extend(page_lines)
@@ -202,7 +227,7 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
         raise UnreadableSource("the PDF has no pages")
     text = "\f".join(chunks)
     title = title or _largest_line(text, lines, page=1)
-    return PdfParts(text, pages, words, lines, title, issues, layers, raw_tables, watch.seconds)
+    return PdfParts(text, pages, words, lines, title, issues, layers, raw_tables, watch.seconds, images)
 
 
 RawLine = list[dict[str, Any]]
@@ -387,6 +412,28 @@ def render_png(page: Any, dpi: int) -> bytes:
     buffer = io.BytesIO()
     page.to_image(resolution=dpi).original.save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+MAX_IMAGE_PIXELS = 4e6  # a page image is for looking at: an A4 page at 96 dpi is 0.9 megapixels
+IMAGE_GREYS = 16  # grey levels kept: text stays legible and the PNG is a fifth of full colour's size
+
+
+def page_image(page: Any, number: int, dpi: int) -> PageImage | None:
+    """The page as a greyscale PNG at ``dpi`` (less for a huge page); None when it cannot be rendered."""
+    scale = dpi / POINTS_PER_INCH
+    pixels = float(page.width) * float(page.height) * scale**2
+    if pixels > MAX_IMAGE_PIXELS:
+        dpi = max(int(dpi * (MAX_IMAGE_PIXELS / pixels) ** 0.5), 1)
+    try:
+        image = page.to_image(resolution=dpi).original.convert("L").quantize(IMAGE_GREYS)
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG", optimize=False)
+    except MemoryError:
+        raise
+    except Exception as exc:  # the image is a convenience: its failure must not lose the page's text
+        log.warning("page %d could not be rendered as an image: %s", number, exc)
+        return None
+    return PageImage(number, dpi, image.width, image.height, buffer.getvalue())
 
 
 def ocr_words_to_lines(words: list[ocr.OcrWord]) -> list[RawLine]:

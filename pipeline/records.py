@@ -33,7 +33,7 @@ ENTITY_EXTRACTORS = {
     "model": ner.MODEL_EXTRACTOR,
 }
 PER_DOCUMENT_TABLES = (
-    "documents", "document_text", "pages", "page_layers", "sections", "blocks", "contents_entries",
+    "documents", "document_text", "pages", "page_images", "page_layers", "sections", "blocks", "contents_entries",
     "cluster_mentions", "visions", "objectives", "figures", "tables", "table_cells",
     "funding", "entities", "quality_issues",
 )  # fmt: skip
@@ -160,6 +160,13 @@ def document_to_rows(doc: ParsedDocument, run_id: str) -> dict[str, list[Row]]:
                 "garble": p.garble, "garble_score": p.garble_score, "ocr_confidence": p.ocr_confidence,
             }
             for p in doc.pages
+        ],
+        "page_images": [
+            {
+                "document_id": doc.document_id, "page": i.page, "dpi": i.dpi, "width_px": i.width_px,
+                "height_px": i.height_px, "png": i.png,
+            }
+            for i in doc.page_images
         ],
         "page_layers": [
             {

@@ -47,7 +47,8 @@ def render(schema: dict[str, Any]) -> str:
     ]
     lines += [f"| `{name}` | {text} |" for name, text in schema["provenance_columns"].items()]
     for table, spec in schema["tables"].items():
-        lines += ["", f"## `{table}`", "", spec["description"].strip(), "", f"**Grain:** {spec['grain']}"]
+        heading = f"## `{table}` (view)" if spec.get("view") else f"## `{table}`"
+        lines += ["", heading, "", spec["description"].strip(), "", f"**Grain:** {spec['grain']}"]
         if spec.get("provenance"):
             lines += ["", "*With provenance* (see above)."]
         lines += ["", "| column | meaning |", "|---|---|"]

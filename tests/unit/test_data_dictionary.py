@@ -23,6 +23,18 @@ def test_every_column_is_described_and_every_description_is_a_column(fresh_db: d
         assert all(text and text.strip() for text in columns.values()), table
 
 
+def test_views_are_marked_as_views(fresh_db: duckdb.DuckDBPyConnection) -> None:
+    views = {
+        name
+        for (name,) in fresh_db.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'VIEW'"
+        ).fetchall()
+    }
+    marked = {table for table, spec in load_schema()["tables"].items() if spec.get("view")}
+    assert views == marked
+    assert {"cluster_profiles", "figures_long", "funding_by_period", "document_issues", "extracted_values"} <= views
+
+
 def test_history_twins_every_per_document_table(fresh_db: duckdb.DuckDBPyConnection) -> None:
     def columns(schema: str) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}

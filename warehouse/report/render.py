@@ -1,0 +1,291 @@
+"""The run report as one HTML page: tables a reader scans, plots, and the provenance viewer.
+
+Static parts (the run, documents, counts, issues, plots) are HTML, readable with
+scripts off; the viewer is a small script over the values embedded as JSON. Page
+images are written beside the page (``pages/``) and referenced by relative path,
+so the folder can be moved or zipped whole.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from importlib import resources
+from typing import Any
+
+from warehouse.report.data import ReportData, Row
+
+PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f")
+SEVERITY_COLOURS = {"error": "#d62728", "warning": "#ff9f1c", "info": "#7f8c8d"}
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    segments: tuple[tuple[str, float], ...]  # (series, value)
+
+
+def image_name(document_index: int, page: int) -> str:
+    return f"pages/d{document_index}-p{page}.png"
+
+
+def _e(value: object) -> str:
+    return html.escape("" if value is None else str(value))
+
+
+def _number(value: float | int | None, digits: int = 0) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return f"{value:,.{digits}f}"
+
+
+def bars_to_svg(bars: Sequence[Bar], title: str, unit: str, colours: dict[str, str] | None = None) -> str:
+    """A horizontal (stacked) bar chart as inline SVG, with a legend when there is more than one series."""
+    if not bars:
+        return f'<p class="empty">{_e(title)}: nothing to plot.</p>'
+    series = list(dict.fromkeys(name for bar in bars for name, _ in bar.segments))
+    colours = colours or {}
+    colour = {name: colours.get(name, PALETTE[i % len(PALETTE)]) for i, name in enumerate(series)}
+    label_width, bar_width, row_height = 260, 420, 22
+    top = 30
+    legend_rows = len(series) if len(series) > 1 else 0
+    height = top + row_height * len(bars) + 30 + 18 * legend_rows
+    largest = max(sum(v for _, v in bar.segments) for bar in bars) or 1.0
+    out = [
+        f'<svg class="chart" role="img" aria-label="{_e(title)}" viewBox="0 0 {label_width + bar_width + 90} '
+        f'{height}" width="{label_width + bar_width + 90}" height="{height}">',
+        f'<text x="0" y="16" class="chart-title">{_e(title)}</text>',
+    ]
+    for i, bar in enumerate(bars):
+        y = top + i * row_height
+        label = bar.label if len(bar.label) <= 36 else bar.label[:35] + "…"
+        out.append(f'<text x="{label_width - 6}" y="{y + 15}" text-anchor="end">{_e(label)}</text>')
+        x = float(label_width)
+        total = 0.0
+        for name, value in bar.segments:
+            w = bar_width * value / largest
+            out.append(
+                f'<rect x="{x:.1f}" y="{y + 3}" width="{w:.1f}" height="{row_height - 6}" fill="{colour[name]}">'
+                f"<title>{_e(bar.label)} · {_e(name)}: {_number(value, 2 if value % 1 else 0)} {_e(unit)}</title></rect>"
+            )
+            x += w
+            total += value
+        out.append(f'<text x="{x + 4:.1f}" y="{y + 15}">{_number(total, 1 if total % 1 else 0)}</text>')
+    axis_y = top + row_height * len(bars) + 14
+    out.append(f'<text x="{label_width}" y="{axis_y}" class="axis">0</text>')
+    out.append(
+        f'<text x="{label_width + bar_width}" y="{axis_y}" text-anchor="end" class="axis">'
+        f"{_number(largest, 1 if largest % 1 else 0)} {_e(unit)}</text>"
+    )
+    if len(series) > 1:
+        for i, name in enumerate(series):
+            lx, ly = label_width, axis_y + 8 + 18 * i
+            out.append(f'<rect x="{lx}" y="{ly}" width="12" height="12" fill="{colour[name]}"/>')
+            out.append(f'<text x="{lx + 16}" y="{ly + 11}">{_e(name)}</text>')
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], cls: str = "") -> str:
+    head = "".join(f"<th>{_e(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f'<table class="{cls}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def _run_section(data: ReportData) -> str:
+    run = data.run
+    if run is None:
+        return '<section id="run"><h2>Run</h2><p class="empty">The warehouse has no run yet.</p></section>'
+    fields = [
+        ("Run", run["run_id"]), ("Status", run["status"]), ("Started (UTC)", run["started_at"]),
+        ("Seconds", _number(run["seconds"], 2)), ("Pipeline", run["pipeline_version"]),
+        ("Sources", run["sources_path"]), ("Documents read", run["documents_total"]),
+        ("Added", run["documents_added"]), ("Changed", run["documents_changed"]),
+        ("Re-extracted", run["documents_reextracted"]), ("Unchanged", run["documents_unchanged"]),
+        ("Withdrawn", run["documents_withdrawn"]), ("Failed", run["documents_failed"]), ("PDF pages read", run["pages"]),
+    ]  # fmt: skip
+    items = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in fields)
+    changes = _table(
+        ["Document", "What the run did", "Detail"],
+        [[_e(c["document_id"]), _e(c["change"]), _e(c["detail"])] for c in data.changes],
+    )
+    earlier = _table(
+        ["Run", "Started (UTC)", "Status", "Read", "Unchanged", "Seconds"],
+        [
+            [_e(r["run_id"]), _e(r["started_at"]), _e(r["status"]), _e(r["documents_total"]),
+             _e(r["documents_unchanged"]), _number(r["seconds"], 2)]
+            for r in data.runs
+        ],  # fmt: skip
+    )
+    return (
+        f'<section id="run"><h2>Run</h2><dl class="facts">{items}</dl>'
+        f"<h3>What this run did to each document</h3>"
+        + (changes if data.changes else '<p class="empty">Nothing: every document was unchanged.</p>')
+        + f"<details><summary>All runs ({len(data.runs)})</summary>{earlier}</details></section>"
+    )
+
+
+def _documents_section(data: ReportData) -> str:
+    rows = []
+    for d in data.documents:
+        pages_per_second = (
+            _number(d["page_count"] / d["parse_seconds"], 1) if d["page_count"] and d["parse_seconds"] else ""
+        )
+        status = f'<span class="status status-{_e(d["status"])}">{_e(d["status"])}</span>'
+        if d["withdrawn_at"] is not None:
+            status += ' <span class="status status-withdrawn">withdrawn</span>'
+        rows.append(
+            [
+                f"<b>{_e(d['document_id'])}</b><br><small>{_e(d['title'])}</small>",
+                _e(d["media_type"]), status + (f"<br><small>{_e(d['error'])}</small>" if d["error"] else ""),
+                _e(d["page_count"] or ""), _number(d["parse_seconds"], 2), pages_per_second,
+                *(_number(d[f"n_{t}"]) for t in ("sections", "cluster_mentions", "visions", "objectives",
+                                                 "figures", "funding", "entities")),
+                f'{_number(d["n_errors"])} / {_number(d["n_warnings"])} / {_number(d["n_infos"])}',
+            ]
+        )  # fmt: skip
+    headers = ["Document", "Type", "Status", "Pages", "Seconds", "Pages/s", "Sections", "Cluster mentions",
+               "Visions", "Objectives", "Figures", "Funding lines", "Entities", "Issues (error / warning / info)"]  # fmt: skip
+    counts = _table(["Table", "Rows"], [[f"<code>{_e(t)}</code>", _number(n)] for t, n in data.table_counts])
+    return (
+        f'<section id="documents"><h2>Documents ({len(data.documents)})</h2>'
+        f'{_table(headers, rows, "documents")}<h3>Rows per table</h3>{counts}</section>'
+    )
+
+
+def _plots_section(data: ReportData) -> str:
+    per_cluster: dict[str, list[tuple[str, float]]] = {}
+    unattached = 0
+    for row in data.figures_per_cluster:
+        if row["cluster"] is None:
+            unattached += row["figures"]
+        else:
+            per_cluster.setdefault(row["cluster"], []).append((row["document_id"], float(row["figures"])))
+    cluster_bars = sorted(
+        (Bar(name, tuple(segments)) for name, segments in per_cluster.items()),
+        key=lambda b: (-sum(v for _, v in b.segments), b.label),
+    )[:30]
+    speed_bars = [
+        Bar(d["document_id"], (("pages per second", d["page_count"] / d["parse_seconds"]),))
+        for d in data.documents
+        if d["page_count"] and d["parse_seconds"]
+    ]
+    second_bars = [
+        Bar(d["document_id"], (("seconds", float(d["parse_seconds"])),)) for d in data.documents if d["parse_seconds"]
+    ]
+    issue_bars = []
+    for d in data.documents:
+        segments = tuple(
+            (severity, float(d[f"n_{key}"]))
+            for severity, key in (("error", "errors"), ("warning", "warnings"), ("info", "infos"))
+            if d[f"n_{key}"]
+        )
+        if segments:
+            issue_bars.append(Bar(d["document_id"], segments))
+    speed = (
+        bars_to_svg(speed_bars, "Pages per second, per PDF", "pages/s")
+        if speed_bars
+        else '<p class="empty">No PDF in the warehouse: pages per second applies to PDFs only.</p>'
+    )
+    return (
+        '<section id="plots"><h2>Plots</h2><div class="plots">'
+        f'<figure>{bars_to_svg(cluster_bars, "Figures per cluster (by document)", "figures")}'
+        f"<figcaption>{_number(unattached)} more figures belong to no cluster.</figcaption></figure>"
+        f"<figure>{speed}</figure>"
+        f'<figure>{bars_to_svg(second_bars, "Seconds to read each document (last load)", "s")}</figure>'
+        f'<figure>{bars_to_svg(issue_bars, "Quality issues per document", "issues", SEVERITY_COLOURS)}</figure>'
+        "</div></section>"
+    )
+
+
+def _issues_section(data: ReportData) -> str:
+    rows = [
+        [
+            f'<span class="sev sev-{_e(i["severity"])}">{_e(i["severity"])}</span>', _e(i["kind"]),
+            _e(i["document_id"]), _e(i["page"] or ""), _e(i["section_number"] or ""), _e(i["detail"]),
+            (f'<button class="show-issue" data-issue="{n}">show</button>' if i["char_start"] is not None else ""),
+        ]
+        for n, i in enumerate(data.issues)
+    ]  # fmt: skip
+    table = _table(["Severity", "Kind", "Document", "Page", "Section", "Detail", "Where"], rows, "issues")
+    return f'<section id="issues"><h2>Quality issues ({len(data.issues)})</h2>{table}</section>'
+
+
+def _viewer_section(data: ReportData) -> str:
+    documents = "".join(
+        f'<option value="{_e(d)}">{_e(d)}</option>' for d in sorted({v["document_id"] for v in data.values})
+    )
+    kinds = "".join(f'<option value="{_e(k)}">{_e(k)}</option>' for k in sorted({v["value_kind"] for v in data.values}))
+    return f"""
+<section id="provenance"><h2>Provenance viewer</h2>
+<p>Pick a value to see where it came from: its box on the page image (PDFs) or its passage highlighted (text).</p>
+<div class="viewer">
+  <div class="picker">
+    <div class="filters">
+      <select id="filter-document"><option value="">every document</option>{documents}</select>
+      <select id="filter-kind"><option value="">every kind</option>{kinds}</select>
+      <input id="filter-text" type="search" placeholder="search values">
+    </div>
+    <p id="value-count"></p>
+    <table id="value-list"><thead><tr><th>Kind</th><th>Label</th><th>Value</th><th>Document</th><th>Page</th></tr>
+    </thead><tbody></tbody></table>
+  </div>
+  <div id="provenance-panel"><p class="empty">No value picked yet.</p></div>
+</div>
+</section>"""
+
+
+def _payload(data: ReportData, image_names: dict[str, str]) -> str:
+    pages = {
+        f"{i.document_id}#{i.page}": {"src": image_names[f"{i.document_id}#{i.page}"], "width": i.width_pt,
+                                      "height": i.height_pt}
+        for i in data.images
+    }  # fmt: skip
+    payload: dict[str, Any] = {
+        "values": [_plain(v) for v in data.values],
+        "issues": [_plain(i) for i in data.issues],
+        "texts": data.texts,
+        "pages": pages,
+        "titles": {d["document_id"]: d["title"] for d in data.documents},
+    }
+    # '</' cannot end the script element early once escaped
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
+def _plain(row: Row) -> Row:
+    return {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in row.items()}
+
+
+def report_to_html(data: ReportData, image_names: dict[str, str], generated_at: datetime) -> str:
+    """The whole page; ``image_names`` maps ``document#page`` to the image's relative path."""
+    assets = resources.files("warehouse.report") / "assets"
+    css = (assets / "report.css").read_text(encoding="utf-8")
+    script = (assets / "report.js").read_text(encoding="utf-8")
+    title = f"policyfacts run report · {data.run['run_id']}" if data.run else "policyfacts run report"
+    nav = "".join(
+        f'<a href="#{a}">{t}</a>'
+        for a, t in (("run", "Run"), ("documents", "Documents"), ("plots", "Plots"), ("issues", "Quality issues"),
+                     ("provenance", "Provenance viewer"))
+    )  # fmt: skip
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{_e(title)}</title><style>{css}</style></head>
+<body>
+<header><h1>{_e(title)}</h1>
+<p>Rendered from <code>{_e(data.warehouse)}</code> at {_e(generated_at.strftime("%Y-%m-%d %H:%M:%S UTC"))},
+from the warehouse alone. <nav>{nav}</nav></p></header>
+<main>
+{_run_section(data)}
+{_documents_section(data)}
+{_plots_section(data)}
+{_issues_section(data)}
+{_viewer_section(data)}
+</main>
+<script type="application/json" id="report-data">{_payload(data, image_names)}</script>
+<script>{script}</script>
+</body></html>
+"""
