@@ -18,7 +18,7 @@ export DO_NOT_TRACK ?= 1
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 
 .DEFAULT_GOAL := help
-.PHONY: help setup ocr ingest serve test eval eval-quality eval-tables bench ner-throughput sql lint docs lock clean
+.PHONY: help setup ocr browser ingest report examples serve test eval eval-quality eval-tables bench ner-throughput sql lint docs lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -28,6 +28,7 @@ $(STAMP): pyproject.toml constraints.txt
 	@test -x $(PYTHON) || $(PY) -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	@$(MAKE) --no-print-directory ocr
+	@$(MAKE) --no-print-directory browser
 	@rm -f $(VENV)/.installed-* && touch $@
 
 # Tesseract comes from Debian's packages. Installing it needs root and apt-get;
@@ -41,11 +42,26 @@ ocr: ## Install Tesseract for OCR of broken PDF pages (Debian; optional)
 	  || echo "warning: could not install Tesseract; broken PDF pages will be flagged but not recovered by OCR"; \
 	else echo "warning: Tesseract is not installed and cannot be installed here (needs root and apt-get): OCR unavailable"; fi
 
+# Chromium for the run report's browser test (tests/analyst/test_report.py), also from Debian's packages.
+browser: ## Install Chromium for the report's browser test (Debian; optional outside CI)
+	@if command -v chromium >/dev/null; then echo "browser: $$(chromium --version 2>/dev/null | head -n 1)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null) \
+	  && echo "browser: installed $$(chromium --version 2>/dev/null | head -n 1)" \
+	  || echo "warning: could not install Chromium; the report's browser test will be skipped"; \
+	else echo "warning: Chromium is not installed and cannot be installed here (needs root and apt-get): the report's browser test will be skipped"; fi
+
 setup: $(STAMP) ## Create .venv and install the pinned dependencies
 	@$(PYTHON) -c 'import pipeline, flows, warehouse' && echo "environment ready: $(VENV)"
 
 ingest: $(STAMP) ## Bring WAREHOUSE up to date with SOURCES through the Prefect flow (new/changed files only)
 	$(PYTHON) -m flows.ingest --sources $(SOURCES) --warehouse $(WAREHOUSE) --lock-wait $(LOCK_WAIT)
+
+report: $(STAMP) ## Draw the run report of WAREHOUSE (HTML, from the warehouse alone) and open it
+	$(PYTHON) -m warehouse.report $(WAREHOUSE) --open
+
+examples: $(STAMP) ## Run the example queries (queries/examples.sql) against WAREHOUSE
+	$(PYTHON) -m warehouse.examples $(WAREHOUSE) $(EXAMPLE_ARGS)
 
 serve: $(STAMP) ## Start a local Prefect server (127.0.0.1:4200) and serve the ingest deployment on its cron (configs/ingest.yml)
 	$(PYTHON) -m flows.serve
@@ -71,10 +87,10 @@ ner-throughput: $(STAMP) ## Entities per second of the NER pipeline (nlp.pipe) o
 sql: $(STAMP) ## Open WAREHOUSE read-only in an SQL shell
 	$(PYTHON) -m warehouse.shell $(WAREHOUSE)
 
-lint: $(STAMP) ## ruff, format check and mypy --strict on pipeline/
+lint: $(STAMP) ## ruff, format check and mypy --strict on pipeline/ and the report
 	$(VENV)/bin/ruff check pipeline flows warehouse tests
 	$(VENV)/bin/ruff format --check pipeline flows warehouse tests
-	$(VENV)/bin/mypy pipeline
+	$(VENV)/bin/mypy pipeline warehouse/report warehouse/examples.py flows/progress.py
 
 docs: $(STAMP) ## Regenerate docs/data_dictionary.md from warehouse/schema.yml
 	$(PYTHON) -m warehouse.dictionary > docs/data_dictionary.md

@@ -22,6 +22,7 @@ Row = dict[str, Any]
 LAYOUT_EXTRACTOR = "layout/blocks@1"
 CONTENTS_EXTRACTOR = "layout/contents@1"
 READER_EXTRACTOR = "reader@1"
+PAGE_IMAGES = "pages/image@1"  # page_images rows (pipeline.pdf_io.page_image): 96 dpi, 16 greys
 TABLE_EXTRACTORS = {"text": EXTRACTOR_TEXT, "pdf-lines": EXTRACTOR_PDF, "pdf-text": EXTRACTOR_PDF_TEXT}
 # how far a table's structure is trusted: ruling lines and tabs state it; gutters are inferred
 TABLE_CONFIDENCE = {"text": 0.9, "pdf-lines": 0.9, "pdf-text": 0.8}

@@ -31,7 +31,9 @@ SHARED_EXTRACTORS = (
     *records.ENTITY_EXTRACTORS.values(), structure.STRUCTURE_EXTRACTOR, objectives.EXTRACTOR, figures.EXTRACTOR,
     checks.EXTRACTOR, FUNDING_EXTRACTOR, CHECK_EXTRACTOR, GARBLE_EXTRACTOR,
 )  # fmt: skip
-PDF_EXTRACTORS = (records.TABLE_EXTRACTORS["pdf-lines"], records.TABLE_EXTRACTORS["pdf-text"], ocr.OCR_EXTRACTOR)
+PDF_EXTRACTORS = (
+    records.TABLE_EXTRACTORS["pdf-lines"], records.TABLE_EXTRACTORS["pdf-text"], ocr.OCR_EXTRACTOR, records.PAGE_IMAGES,
+)  # fmt: skip
 SHARED_LIBRARIES = ("spacy", "wordfreq")
 PDF_LIBRARIES = ("pdfplumber", "pdfminer.six", "pypdfium2")
 

@@ -61,3 +61,12 @@ def test_every_table_states_its_grain() -> None:
 def test_generated_dictionary_is_current() -> None:
     committed = (ROOT / "docs" / "data_dictionary.md").read_text(encoding="utf-8")
     assert committed == render(load_schema()), "docs/data_dictionary.md is stale: run `make docs`"
+
+
+def test_readme_names_every_table_and_view_and_links_the_examples() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in load_schema()["tables"] if f"`{name}`" not in readme]
+    assert missing == [], "README.md does not mention these tables or views"
+    assert "(queries/examples.sql)" in readme and "(docs/data_dictionary.md)" in readme
+    for target in ("make report", "make examples", "make ingest", "make test"):
+        assert target in readme

@@ -94,9 +94,11 @@ def warehouse_to_report_data(con: duckdb.DuckDBPyConnection, warehouse: str) -> 
         FROM extracted_values ORDER BY document_id, char_start, value_kind, value_id
         """,
     )
-    used = sorted({r["document_id"] for r in values} | {r["document_id"] for r in issues if r["char_start"] is not None})
+    used = sorted({r["document_id"] for r in [*values, *issues] if r["char_start"] is not None})
     texts = dict(
-        con.execute("SELECT document_id, text FROM document_text WHERE list_contains(?, document_id)", [used]).fetchall()
+        con.execute(
+            "SELECT document_id, text FROM document_text WHERE list_contains(?, document_id)", [used]
+        ).fetchall()
     )
     figures_per_cluster = _rows(
         con,

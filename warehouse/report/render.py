@@ -68,9 +68,10 @@ def bars_to_svg(bars: Sequence[Bar], title: str, unit: str, colours: dict[str, s
         total = 0.0
         for name, value in bar.segments:
             w = bar_width * value / largest
+            tip = f"{_e(bar.label)} · {_e(name)}: {_number(value, 2 if value % 1 else 0)} {_e(unit)}"
             out.append(
                 f'<rect x="{x:.1f}" y="{y + 3}" width="{w:.1f}" height="{row_height - 6}" fill="{colour[name]}">'
-                f"<title>{_e(bar.label)} · {_e(name)}: {_number(value, 2 if value % 1 else 0)} {_e(unit)}</title></rect>"
+                f"<title>{tip}</title></rect>"
             )
             x += w
             total += value
@@ -106,21 +107,20 @@ def _run_section(data: ReportData) -> str:
         ("Sources", run["sources_path"]), ("Documents read", run["documents_total"]),
         ("Added", run["documents_added"]), ("Changed", run["documents_changed"]),
         ("Re-extracted", run["documents_reextracted"]), ("Unchanged", run["documents_unchanged"]),
-        ("Withdrawn", run["documents_withdrawn"]), ("Failed", run["documents_failed"]), ("PDF pages read", run["pages"]),
+        ("Withdrawn", run["documents_withdrawn"]), ("Failed", run["documents_failed"]),
+        ("PDF pages read", run["pages"]),
     ]  # fmt: skip
     items = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in fields)
     changes = _table(
         ["Document", "What the run did", "Detail"],
         [[_e(c["document_id"]), _e(c["change"]), _e(c["detail"])] for c in data.changes],
     )
-    earlier = _table(
-        ["Run", "Started (UTC)", "Status", "Read", "Unchanged", "Seconds"],
-        [
-            [_e(r["run_id"]), _e(r["started_at"]), _e(r["status"]), _e(r["documents_total"]),
-             _e(r["documents_unchanged"]), _number(r["seconds"], 2)]
-            for r in data.runs
-        ],  # fmt: skip
-    )
+    run_rows = [
+        [_e(r["run_id"]), _e(r["started_at"]), _e(r["status"]), _e(r["documents_total"]),
+         _e(r["documents_unchanged"]), _number(r["seconds"], 2)]
+        for r in data.runs
+    ]  # fmt: skip
+    earlier = _table(["Run", "Started (UTC)", "Status", "Read", "Unchanged", "Seconds"], run_rows)
     return (
         f'<section id="run"><h2>Run</h2><dl class="facts">{items}</dl>'
         f"<h3>What this run did to each document</h3>"
@@ -148,12 +148,14 @@ def _documents_section(data: ReportData) -> str:
                 f'{_number(d["n_errors"])} / {_number(d["n_warnings"])} / {_number(d["n_infos"])}',
             ]
         )  # fmt: skip
-    headers = ["Document", "Type", "Status", "Pages", "Seconds", "Pages/s", "Sections", "Cluster mentions",
-               "Visions", "Objectives", "Figures", "Funding lines", "Entities", "Issues (error / warning / info)"]  # fmt: skip
+    headers = [
+        "Document", "Type", "Status", "Pages", "Seconds", "Pages/s", "Sections", "Cluster mentions", "Visions",
+        "Objectives", "Figures", "Funding lines", "Entities", "Issues (error / warning / info)",
+    ]  # fmt: skip
     counts = _table(["Table", "Rows"], [[f"<code>{_e(t)}</code>", _number(n)] for t, n in data.table_counts])
     return (
         f'<section id="documents"><h2>Documents ({len(data.documents)})</h2>'
-        f'{_table(headers, rows, "documents")}<h3>Rows per table</h3>{counts}</section>'
+        f"{_table(headers, rows, 'documents')}<h3>Rows per table</h3>{counts}</section>"
     )
 
 
@@ -193,11 +195,11 @@ def _plots_section(data: ReportData) -> str:
     )
     return (
         '<section id="plots"><h2>Plots</h2><div class="plots">'
-        f'<figure>{bars_to_svg(cluster_bars, "Figures per cluster (by document)", "figures")}'
+        f"<figure>{bars_to_svg(cluster_bars, 'Figures per cluster (by document)', 'figures')}"
         f"<figcaption>{_number(unattached)} more figures belong to no cluster.</figcaption></figure>"
         f"<figure>{speed}</figure>"
-        f'<figure>{bars_to_svg(second_bars, "Seconds to read each document (last load)", "s")}</figure>'
-        f'<figure>{bars_to_svg(issue_bars, "Quality issues per document", "issues", SEVERITY_COLOURS)}</figure>'
+        f"<figure>{bars_to_svg(second_bars, 'Seconds to read each document (last load)', 's')}</figure>"
+        f"<figure>{bars_to_svg(issue_bars, 'Quality issues per document', 'issues', SEVERITY_COLOURS)}</figure>"
         "</div></section>"
     )
 

@@ -52,6 +52,7 @@
   function metaTable(item) {
     const rows = [
       ["Document", `${item.document_id} — ${DATA.titles[item.document_id] || ""}`],
+      ["Cluster", item.cluster_id || "—"],
       ["Page", item.page == null ? "— (text source)" : String(item.page)],
       ["Section", [item.section_number, item.section_title].filter(Boolean).join(" ") || "—"],
       ["Characters", `${item.char_start}–${item.char_end}`],
@@ -84,8 +85,8 @@
     const text = DATA.texts[item.document_id];
     if (text == null || item.char_start == null) return el("p", { class: "empty", text: "No passage recorded." });
     let start = Math.max(0, item.char_start - CONTEXT);
-    const lineStart = text.lastIndexOf("\n", item.char_start - 1);
-    if (lineStart >= start) start = lineStart + 1;
+    const lineBreak = text.indexOf("\n", start);
+    if (start > 0 && lineBreak !== -1 && lineBreak < item.char_start) start = lineBreak + 1; // begin on a whole line
     const end = Math.min(text.length, item.char_end + CONTEXT);
     const mark = el("mark", { id: "prov-mark", text: text.slice(item.char_start, item.char_end) });
     const pre = el("pre", { class: "passage" }, [

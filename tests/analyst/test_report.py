@@ -1,0 +1,171 @@
+"""The run report: written by every ingest from the warehouse alone, and its provenance viewer in a real browser.
+
+The browser is Debian's Chromium (``make setup`` installs it where it can), driven
+headless by Playwright on the report's file. Screenshots go to tests/artifacts/.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from analyst.conftest import BRIEF
+from support import AWM, ROOT, query
+
+from warehouse.report import report_dir, write_report
+
+ARTIFACTS = Path(os.environ.get("POLICYFACTS_ARTIFACTS", ROOT / "tests" / "artifacts"))
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+pytestmark = pytest.mark.slow
+
+
+def chromium() -> str:
+    """Debian's Chromium; skipped where it is absent, unless the run requires it (CI sets POLICYFACTS_REQUIRE_BROWSER)."""
+    path = os.environ.get("POLICYFACTS_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if path:
+        return path
+    if os.environ.get("POLICYFACTS_REQUIRE_BROWSER"):
+        pytest.fail("Chromium is required for this run but is not installed (make setup installs Debian's chromium)")
+    pytest.skip("Chromium is not installed (Debian: apt-get install chromium; make setup does it as root)")
+
+
+@pytest.fixture(scope="module")
+def report(analyst_warehouse: Path) -> Path:
+    return report_dir(analyst_warehouse) / "index.html"
+
+
+def embedded(report: Path) -> dict[str, object]:
+    match = re.search(r'<script type="application/json" id="report-data">(.*?)</script>', report.read_text(), re.S)
+    assert match
+    data: dict[str, object] = json.loads(match.group(1).replace("<\\/", "</"))
+    return data
+
+
+def test_every_ingest_writes_the_report_beside_the_warehouse(analyst_warehouse: Path, report: Path) -> None:
+    text = report.read_text(encoding="utf-8")
+    latest = query(analyst_warehouse, "SELECT run_id FROM runs ORDER BY started_at DESC LIMIT 1")[0][0]
+    assert latest in text
+    for (document_id,) in query(analyst_warehouse, "SELECT document_id FROM documents"):
+        assert document_id in text
+    for table, count in query(analyst_warehouse, "SELECT 'figures', count(*) FROM figures"):
+        assert f"<code>{table}</code></td><td>{count:,}</td>" in text
+
+
+def test_the_report_holds_every_value_and_the_pages_they_sit_on(analyst_warehouse: Path, report: Path) -> None:
+    data = embedded(report)
+    values = data["values"]
+    assert isinstance(values, list)
+    assert len(values) == query(analyst_warehouse, "SELECT count(*) FROM extracted_values")[0][0]
+    pages = data["pages"]
+    assert isinstance(pages, dict)
+    assert set(pages) == {f"{BRIEF}#1", f"{BRIEF}#2"}
+    for page in pages.values():
+        image = report.parent / page["src"]
+        assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_report_needs_nothing_but_the_warehouse(analyst_warehouse: Path, tmp_path: Path) -> None:
+    """Drawn again from a copy of the warehouse alone (no sources, no parse), it says the same things."""
+    copy = tmp_path / "only.duckdb"
+    shutil.copy(analyst_warehouse, copy)
+    index = write_report(copy, tmp_path / "out")
+    again = embedded(index)
+    first = embedded(report_dir(analyst_warehouse) / "index.html")
+    assert again["values"] == first["values"] and again["issues"] == first["issues"]
+    assert len(list((tmp_path / "out" / "pages").iterdir())) == 2
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    executable = chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+def test_clicking_a_value_draws_its_box_on_the_page(browser, report: Path, analyst_warehouse: Path) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(report.as_uri())
+
+    page.select_option("#filter-document", BRIEF)
+    page.select_option("#filter-kind", "figure")
+    row = page.locator("#value-list tbody tr", has_text="employment").first
+    row.click()
+    box = page.locator("#prov-box")
+    box.wait_for(state="visible")
+    image = page.locator("#page-image")
+    assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.locator("#provenance").screenshot(path=str(ARTIFACTS / "report-pdf-value.png"))
+
+    # the box is where the warehouse says the value is, scaled from points to the image on screen
+    ((figure_id, x0, top, x1, bottom, width, height),) = query(
+        analyst_warehouse,
+        "SELECT f.figure_id, f.bbox_x0, f.bbox_top, f.bbox_x1, f.bbox_bottom, p.width, p.height FROM figures f"
+        " JOIN pages p ON p.document_id = f.document_id AND p.page = f.page"
+        " WHERE f.document_id = ? AND f.measure = 'employment'",
+        [BRIEF],
+    )
+    drawn, shown = box.bounding_box(), image.bounding_box()
+    assert drawn and shown and drawn["width"] > 0 and drawn["height"] > 0
+    scale = shown["width"] / width
+    assert drawn["x"] - shown["x"] == pytest.approx(x0 * scale, abs=2)
+    assert drawn["y"] - shown["y"] == pytest.approx(top * scale, abs=2)
+    assert drawn["width"] == pytest.approx((x1 - x0) * scale, abs=2)
+    assert drawn["height"] == pytest.approx((bottom - top) * scale, abs=2)
+    assert shown["height"] == pytest.approx(height * scale, abs=2)
+    assert "25,000" in (page.text_content("#provenance-panel") or "")
+    assert page.url.endswith(f"#value={figure_id}")  # a link that opens this value again
+    assert errors == []
+
+
+def test_clicking_a_text_value_highlights_its_passage(browser, report: Path, analyst_warehouse: Path) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(report.as_uri())
+    page.select_option("#filter-document", AWM)
+    page.select_option("#filter-kind", "vision")
+    page.locator("#value-list tbody tr").first.click()
+    mark = page.locator("#prov-mark")
+    mark.wait_for(state="visible")
+    first_vision = query(
+        analyst_warehouse, "SELECT source_text FROM visions WHERE document_id = ? ORDER BY char_start LIMIT 1", [AWM]
+    )[0][0]
+    assert mark.text_content() == first_vision
+    assert page.locator("#prov-box").count() == 0  # a text source has no page to draw on
+    page.locator("#provenance").screenshot(path=str(ARTIFACTS / "report-text-value.png"))
+
+    # a quality issue's "show" button opens its passage: the garbled section 1.5
+    page.locator("tr", has_text="garbled_text").locator("button.show-issue").click()
+    mark.wait_for(state="visible")
+    garbled = query(
+        analyst_warehouse,
+        "SELECT source_text FROM quality_issues WHERE document_id = ? AND kind = 'garbled_text'",
+        [AWM],
+    )[0][0]
+    assert mark.text_content() == garbled
+
+
+def test_a_link_to_a_value_opens_it(browser, report: Path, analyst_warehouse: Path) -> None:  # type: ignore[no-untyped-def]
+    figure_id, source_text = query(
+        analyst_warehouse,
+        "SELECT figure_id, source_text FROM figures WHERE document_id = ? AND measure = 'funding'",
+        [BRIEF],
+    )[0]
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{report.as_uri()}#value={figure_id}")
+    page.locator("#prov-box").wait_for(state="visible")
+    assert source_text in (page.text_content("#provenance-panel") or "")
