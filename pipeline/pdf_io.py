@@ -502,5 +502,12 @@ def _largest_line(text: str, lines: list[Line], page: int) -> str | None:
     if not candidates:
         return None
     biggest = max(ln.font_size or 0 for ln in candidates)
-    title_lines = [text[ln.char_start : ln.char_end] for ln in candidates if ln.font_size == biggest]
-    return " ".join(title_lines)[:300] or None
+    if biggest <= statistics.median(ln.font_size or 0 for ln in candidates):
+        return text[candidates[0].char_start : candidates[0].char_end][:300] or None  # no larger type: the first line
+    title: list[str] = []
+    for ln in candidates:  # the first run of lines in the largest type: a title set on two lines, not every heading
+        if ln.font_size == biggest:
+            title.append(text[ln.char_start : ln.char_end])
+        elif title:
+            break
+    return " ".join(title)[:300] or None

@@ -11,7 +11,7 @@ Everything is measured in this one run on this machine; run nothing else heavy m
    fresh process that reports its time and peak resident memory.
 3. ``flows.ingest`` over a copy of the corpus into a scratch warehouse with 1 then 2 workers (each
    document parsed in its own limited process; wall time of the whole command, Prefect's ephemeral start
-   included).
+   included); then the run report of that warehouse drawn again, its size and the page images' share.
 4. ``flows.ingest`` over a copy of ``sources/``: the first run, a re-run with nothing changed, and a re-run
    after one document changed (the whole command, and the run's own seconds from ``runs``).
 """
@@ -137,6 +137,30 @@ def workers(corpus: Path, limit: int | None, counts: list[int]) -> None:
             base = times[counts[0]]
             for n in counts[1:]:
                 print(f"   speed-up {counts[0]} → {n} workers: {base / times[n]:.2f}x")
+        report_cost(Path(scratch) / f"w{counts[-1]}.duckdb")
+
+
+def report_cost(warehouse: Path, repeats: int = 3) -> None:
+    """The run report of part 3's warehouse: time to draw it again, its size, and the page images' share."""
+    from warehouse.report import write_report
+
+    seconds = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        index = write_report(warehouse, warehouse.with_name("bench-report"))
+        seconds.append(time.perf_counter() - started)
+    images = list((index.parent / "pages").iterdir())
+    con = duckdb.connect(str(warehouse), read_only=True)
+    (stored_images, stored_bytes, values), = con.execute(
+        "SELECT count(*), sum(octet_length(png)), (SELECT count(*) FROM extracted_values) FROM page_images"
+    ).fetchall()
+    con.close()
+    print(f"   run report: drawn in {statistics.median(seconds):.2f} s (median of {repeats}), {values:,} values; "
+          f"index.html {index.stat().st_size / 1e6:.1f} MB + {len(images)} page images "
+          f"{sum(i.stat().st_size for i in images) / 1e6:.1f} MB")  # fmt: skip
+    per_page = stored_bytes / max(stored_images, 1) / 1e3
+    print(f"   page_images: {stored_images:,} pages, {stored_bytes / 1e6:.1f} MB ({per_page:.0f} kB a page) "
+          f"of a {warehouse.stat().st_size / 1e6:.1f} MB warehouse")  # fmt: skip
 
 
 def incremental(repeats: int) -> None:

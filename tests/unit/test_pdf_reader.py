@@ -110,3 +110,20 @@ def test_pdf_contents_page_is_recognised_and_not_sections() -> None:
     assert not [s.title for s in doc.sections if s.page_start in contents_pages]
     numbered = [s.number for s in doc.sections if s.number and "." not in s.number]
     assert numbered[:3] == ["1", "2", "3"]
+
+
+def test_issue_9_a_pdf_in_one_type_size_is_titled_by_its_first_line(tmp_path: Path) -> None:
+    """Without metadata or larger type, the title was every line of page 1 joined (seen on a test brief)."""
+    from pdfs import build_pdf, text_page
+
+    from pipeline.pdf_io import read_pdf
+
+    path = tmp_path / "brief.pdf"
+    path.write_bytes(
+        build_pdf([text_page("Aerospace Cluster Brief 2024", "", "1. Aerospace", "The cluster employs 25,000.")])
+    )
+    assert read_pdf(path).title == "Aerospace Cluster Brief 2024"
+    path.write_bytes(
+        build_pdf([text_page("Regional Plan", size=20) + b"\n" + text_page("Body text here.", "More body.", top=600)])
+    )
+    assert read_pdf(path).title == "Regional Plan"
