@@ -32,7 +32,6 @@ from pipeline.timing import Stopwatch
 
 # pdfminer logs every odd object it meets at WARNING; the reader reports what matters itself.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
-log = logging.getLogger(__name__)
 
 DEFAULT_LINE_TOLERANCE = 3.0
 _BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demibold")
@@ -214,10 +213,20 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
                 with watch.stage("read/tables_text"):
                     raw_tables.extend(lines_to_tables(read.groups, ruled, number))
             if settings.image_dpi and read.source != "unreadable":
-                with watch.stage("read/image"):
-                    image = page_image(page, number, settings.image_dpi)
-                if image is not None:
-                    images.append(image)
+                try:
+                    with watch.stage("read/image"):
+                        images.append(page_image(page, number, settings.image_dpi))
+                except MemoryError:
+                    raise
+                except Exception as exc:  # the image only serves the report: its failure must not lose the text
+                    issues.append(
+                        SourceIssue(
+                            "page_image_failed", "info",
+                            f"page {number} could not be drawn as an image, so the run report cannot show it "
+                            f"({type(exc).__name__}: {exc}); its text and values are unaffected",
+                            page=number,
+                        )
+                    )  # fmt: skip
             chunks.append(page_text)
             words.extend(page_words)
             lines.extend(page_lines)
@@ -418,21 +427,14 @@ MAX_IMAGE_PIXELS = 4e6  # a page image is for looking at: an A4 page at 96 dpi i
 IMAGE_GREYS = 16  # grey levels kept: text stays legible and the PNG is a fifth of full colour's size
 
 
-def page_image(page: Any, number: int, dpi: int) -> PageImage | None:
-    """The page as a greyscale PNG at ``dpi`` (less for a huge page); None when it cannot be rendered."""
-    scale = dpi / POINTS_PER_INCH
-    pixels = float(page.width) * float(page.height) * scale**2
+def page_image(page: Any, number: int, dpi: int) -> PageImage:
+    """The page as a greyscale PNG at ``dpi``, or less for a page too large for ``MAX_IMAGE_PIXELS``."""
+    pixels = float(page.width) * float(page.height) * (dpi / POINTS_PER_INCH) ** 2
     if pixels > MAX_IMAGE_PIXELS:
         dpi = max(int(dpi * (MAX_IMAGE_PIXELS / pixels) ** 0.5), 1)
-    try:
-        image = page.to_image(resolution=dpi).original.convert("L").quantize(IMAGE_GREYS)
-        buffer = io.BytesIO()
-        image.save(buffer, format="PNG", optimize=False)
-    except MemoryError:
-        raise
-    except Exception as exc:  # the image is a convenience: its failure must not lose the page's text
-        log.warning("page %d could not be rendered as an image: %s", number, exc)
-        return None
+    image = page.to_image(resolution=dpi).original.convert("L").quantize(IMAGE_GREYS)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=False)
     return PageImage(number, dpi, image.width, image.height, buffer.getvalue())
 
 

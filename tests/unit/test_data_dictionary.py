@@ -70,3 +70,16 @@ def test_readme_names_every_table_and_view_and_links_the_examples() -> None:
     assert "(queries/examples.sql)" in readme and "(docs/data_dictionary.md)" in readme
     for target in ("make report", "make examples", "make ingest", "make test"):
         assert target in readme
+
+
+def test_every_quality_issue_kind_the_code_raises_is_described() -> None:
+    import re
+
+    described = load_schema()["tables"]["quality_issues"]["columns"]["kind"]
+    raised: set[str] = set()
+    for folder in ("pipeline", "warehouse", "flows"):
+        for path in (ROOT / folder).rglob("*.py"):
+            source = path.read_text(encoding="utf-8")
+            raised |= set(re.findall(r'SourceIssue\(\s*"([a-z_]+)"', source))
+    assert raised, "no SourceIssue(...) found: the pattern is stale"
+    assert sorted(k for k in raised if f"`{k}`" not in described) == []
