@@ -83,7 +83,7 @@ def ingest(
                 logger.warning("%s: not read: %s", step.document_id, step.detail)
             elif step.change is Change.UNCHANGED:
                 writer.unchanged(step)
-        with Heartbeat(progress, logger.info) as heartbeat:
+        with Heartbeat(progress, logger.info):
             for future in as_completed(list(futures)):
                 step = futures.pop(future)
                 try:
@@ -93,7 +93,6 @@ def ingest(
                     writer.load_failure(step, error)
                     progress.done(work[step.document_id])
                     logger.warning("%s: FAILED: %s | %s", step.document_id, error, progress.line())
-                    heartbeat.reset()
                     continue
                 counts = writer.load(step, doc)
                 failpoint("loading")
@@ -103,7 +102,6 @@ def ingest(
                     doc.document_id, step.change, doc.page_count if doc.page_count else "-",
                     counts.get("sections", 0), sum(doc.seconds.values()), progress.line(),
                 )  # fmt: skip
-                heartbeat.reset()
     for line in writer.summary.lines():
         logger.info(line)
     try:

@@ -4,7 +4,7 @@ Work is measured in pages: a PDF's page count (read from its page tree before
 parsing), and for a text source one page per ``TEXT_PAGE_BYTES`` of the file.
 The rate is pages done over time so far; time left is the pages still to do at
 that rate. A document still being read is reported by a heartbeat when nothing
-has finished for ``heartbeat_seconds``, so a long document never looks like a hang.
+has finished for a while (15 s by default), so a long document never looks like a hang.
 """
 
 from __future__ import annotations
@@ -79,12 +79,11 @@ class Progress:
 
 
 class Heartbeat:
-    """Calls ``say(progress.line())`` every ``seconds`` while nothing finishes, until stopped."""
+    """Calls ``say(progress.line())`` at the end of every ``seconds`` in which no document finished, until stopped."""
 
     def __init__(self, progress: Progress, say: Callable[[str], None], seconds: float = 15.0) -> None:
         self._progress, self._say, self._seconds = progress, say, seconds
         self._stop = threading.Event()
-        self._beat = threading.Event()
         self._thread = threading.Thread(target=self._run, name="ingest-progress", daemon=True)
 
     def __enter__(self) -> Heartbeat:
@@ -93,16 +92,12 @@ class Heartbeat:
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
-        self._beat.set()
         self._thread.join()
 
-    def reset(self) -> None:
-        """Something finished (and was reported): wait a full period before the next heartbeat."""
-        self._beat.set()
-
     def _run(self) -> None:
-        while not self._stop.is_set():
-            if self._beat.wait(self._seconds):
-                self._beat.clear()
-                continue
-            self._say("still reading: " + self._progress.line())
+        seen = self._progress.documents_done
+        while not self._stop.wait(self._seconds):
+            done = self._progress.documents_done
+            if done == seen:  # a finished document was reported with the line already
+                self._say("still reading: " + self._progress.line())
+            seen = done

@@ -67,6 +67,11 @@ def input_key(spec: SourceSpec) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24]
 
 
+def _kept(before: Stored | None, key: str, full: bool) -> bool:
+    """Whether the warehouse already holds what this run would write for the document."""
+    return before is not None and before.input_key == key and not full
+
+
 def plan(specs: Sequence[SourceSpec], stored: Mapping[str, Stored], full: bool = False) -> list[Step]:
     """One step per source and per stored document whose file has gone; ``full`` re-reads every source."""
     steps: list[Step] = []
@@ -89,12 +94,11 @@ def plan(specs: Sequence[SourceSpec], stored: Mapping[str, Stored], full: bool =
             original = first_with_sha.setdefault(spec.sha256, spec.document_id)
             if original != spec.document_id:
                 detail = f"the same bytes as {original} (sha256 {spec.sha256[:12]}…): loaded once, as {original}"
-                same = before is not None and before.input_key == f"duplicate:{key}" and not full
-                change = Change.UNCHANGED if same else Change.DUPLICATE
+                change = Change.UNCHANGED if _kept(before, f"duplicate:{key}", full) else Change.DUPLICATE
                 steps.append(Step(spec.document_id, change, spec, f"duplicate:{key}", before, detail))
                 continue
         if spec.refusal is not None:
-            change = Change.REFUSED
+            change = Change.UNCHANGED if _kept(before, key, full) else Change.REFUSED
         elif before is None and spec.sha256 in gone_by_sha:
             renamed = gone_by_sha.pop(spec.sha256)
             steps.append(
@@ -109,14 +113,12 @@ def plan(specs: Sequence[SourceSpec], stored: Mapping[str, Stored], full: bool =
             change = Change.ADDED
         elif before.withdrawn:
             change = Change.RETURNED
-        elif before.input_key == key and not full:
+        elif _kept(before, key, full):
             change = Change.UNCHANGED
         elif before.sha256 != spec.sha256:
             change = Change.CHANGED
         else:
             change = Change.REEXTRACTED
-        if change is Change.REFUSED and before is not None and before.input_key == key and not full:
-            change = Change.UNCHANGED
         steps.append(Step(spec.document_id, change, spec, key, before, spec.refusal))
     for document_id, before in sorted(gone.items()):
         steps.append(

@@ -165,20 +165,7 @@ def _unique_ids(specs: list[SourceSpec]) -> list[SourceSpec]:
 def _spec(
     path: Path, root: Path, entry: ManifestEntry | None, warnings: tuple[SourceIssue, ...], max_bytes: int
 ) -> SourceSpec:
-    spec = SourceSpec(
-        document_id=(entry.id if entry and entry.id else name_to_document_id(path.name)),
-        path=str(path),
-        media_type=(entry.media_type if entry else None) or suffix_to_media_type(path) or MediaType.OTHER,
-        sha256=None,
-        size_bytes=None,
-        title=entry.title if entry else None,
-        publisher=entry.publisher if entry else None,
-        date=entry.date if entry else None,
-        origin=entry.origin if entry else None,
-        in_manifest=entry is not None,
-        expected_sha256=entry.sha256 if entry else None,
-        warnings=warnings,
-    )
+    spec = _unread_spec(path, entry, entry.id if entry and entry.id else name_to_document_id(path.name), warnings)
     refusal = _refusal(path, root, spec.media_type, max_bytes)
     if refusal is not None:
         kind, why = refusal
@@ -221,21 +208,30 @@ def _refusal(path: Path, root: Path, media_type: MediaType, max_bytes: int) -> t
     return None
 
 
-def _missing(folder: Path, entry: ManifestEntry) -> SourceSpec:
-    path = folder / entry.file
-    outside = Path(entry.file).is_absolute() or ".." in Path(entry.file).parts or "/" in entry.file
+def _unread_spec(
+    path: Path, entry: ManifestEntry | None, document_id: str, warnings: tuple[SourceIssue, ...] = ()
+) -> SourceSpec:
+    """The spec of ``path`` with its manifest ``entry``'s metadata, before its bytes are hashed."""
     return SourceSpec(
-        document_id=entry.id or name_to_document_id(entry.file),
+        document_id=document_id,
         path=str(path),
-        media_type=entry.media_type or suffix_to_media_type(path) or MediaType.OTHER,
+        media_type=(entry.media_type if entry else None) or suffix_to_media_type(path) or MediaType.OTHER,
         sha256=None,
         size_bytes=None,
-        title=entry.title,
-        publisher=entry.publisher,
-        date=entry.date,
-        origin=entry.origin,
-        in_manifest=True,
-        expected_sha256=entry.sha256,
+        title=entry.title if entry else None,
+        publisher=entry.publisher if entry else None,
+        date=entry.date if entry else None,
+        origin=entry.origin if entry else None,
+        in_manifest=entry is not None,
+        expected_sha256=entry.sha256 if entry else None,
+        warnings=warnings,
+    )
+
+
+def _missing(folder: Path, entry: ManifestEntry) -> SourceSpec:
+    outside = Path(entry.file).is_absolute() or ".." in Path(entry.file).parts or "/" in entry.file
+    return replace(
+        _unread_spec(folder / entry.file, entry, entry.id or name_to_document_id(entry.file)),
         refusal=(
             f"{MANIFEST_NAME} names {entry.file!r}, outside the sources folder: manifest entries name files in it"
             if outside

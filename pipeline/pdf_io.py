@@ -257,6 +257,11 @@ MAX_PAGE_POINTS = 14_400.0  # the largest page side the PDF specification allows
 MAX_OCR_PIXELS = 150e6  # an A0 page at 300 dpi is 140 megapixels
 
 
+def _pixels(page: Any, dpi: float) -> float:
+    """How many pixels the page is when rendered at ``dpi``."""
+    return float(page.width) * float(page.height) * (dpi / POINTS_PER_INCH) ** 2
+
+
 def _page_size_issues(page: Any, number: int) -> list[SourceIssue]:
     """A page larger than PDF allows (or with no area) is read, but flagged: its layout is suspect."""
     width, height = float(page.width), float(page.height)
@@ -340,7 +345,7 @@ def _read_page(
 
 
 def _ocr_or_keep(page: Any, number: int, read: PageRead, settings: OcrSettings, why: str) -> PageRead:
-    pixels = float(page.width) * float(page.height) * (settings.dpi / POINTS_PER_INCH) ** 2
+    pixels = _pixels(page, settings.dpi)
     if pixels > MAX_OCR_PIXELS:
         read.issues.append(
             SourceIssue(
@@ -432,7 +437,7 @@ _GREY_PALETTE = [round(level * 255 / (IMAGE_GREYS - 1)) for level in range(IMAGE
 
 def page_image(page: Any, number: int, dpi: int) -> PageImage:
     """The page as a greyscale PNG at ``dpi``, or less for a page too large for ``MAX_IMAGE_PIXELS``."""
-    pixels = float(page.width) * float(page.height) * (dpi / POINTS_PER_INCH) ** 2
+    pixels = _pixels(page, dpi)
     if pixels > MAX_IMAGE_PIXELS:
         dpi = max(int(dpi * (MAX_IMAGE_PIXELS / pixels) ** 0.5), 1)
     grey = page.to_image(resolution=dpi).original.convert("L")

@@ -130,13 +130,13 @@ def failure_to_rows(spec: SourceSpec, run_id: str, error: str, kind: str = "unre
 
 
 def bare_issue_row(document_id: str, issue: SourceIssue, run_id: str) -> Row:
-    """A quality issue about a document as a whole (no span: the text was not read)."""
+    """A quality issue with no span: about a document as a whole (its text was not read) or a whole page."""
     return {
         "kind": issue.kind,
         "severity": issue.severity,
         "detail": issue.detail,
         "document_id": document_id,
-        "page": None, "char_start": None, "char_end": None, "source_text": None,
+        "page": issue.page, "char_start": None, "char_end": None, "source_text": None,
         "bbox_x0": None, "bbox_top": None, "bbox_x1": None, "bbox_bottom": None,
         "section_id": None,
         "extractor": issue.extractor,
@@ -265,18 +265,17 @@ def _issue_row(
     sections: dict[str, Section],
 ) -> Row:
     """A quality issue with provenance; one about a whole page or file has no span."""
-    head = {"kind": issue.kind, "severity": issue.severity, "detail": issue.detail}
     if issue.char_start is None or issue.char_end is None or issue.char_end <= issue.char_start:
-        return {
-            **head, "document_id": doc.document_id, "page": issue.page,
-            "char_start": None, "char_end": None, "source_text": None,
-            "bbox_x0": None, "bbox_top": None, "bbox_x1": None, "bbox_bottom": None,
-            "section_id": None, "extractor": issue.extractor, "confidence": issue.confidence, "run_id": run_id,
-        }  # fmt: skip
+        return bare_issue_row(doc.document_id, issue, run_id)
     prov = span_provenance(
         doc, issue.char_start, issue.char_end, issue.extractor, issue.confidence, page_starts, starts
     )
-    return {**head, **provenance_row(doc, prov, run_id, sections)}
+    return {
+        "kind": issue.kind,
+        "severity": issue.severity,
+        "detail": issue.detail,
+        **provenance_row(doc, prov, run_id, sections),
+    }
 
 
 def extracts_to_rows(

@@ -44,15 +44,13 @@ BINARY_SHARE = 0.05
 
 
 _STRAY = re.compile("[\udc80-\udcff]+")  # bytes UTF-8 could not decode, as surrogateescape keeps them
+_CP1252_UNDEFINED = frozenset((0x81, 0x8D, 0x8F, 0x90, 0x9D))
 
 
 def _stray_to_cp1252(match: re.Match[str]) -> str:
     """Stray bytes read as Windows-1252; the five bytes it leaves undefined as Latin-1."""
     raw = bytes(ord(c) - 0xDC00 for c in match.group())
     return "".join(chr(b) if b in _CP1252_UNDEFINED else bytes([b]).decode("cp1252") for b in raw)
-
-
-_CP1252_UNDEFINED = frozenset((0x81, 0x8D, 0x8F, 0x90, 0x9D))
 
 
 def bytes_to_str(raw: bytes) -> tuple[str, list[SourceIssue]]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -34,3 +37,21 @@ def query(warehouse: Path, sql: str, params: list[object] | None = None) -> list
         return con.execute(sql, params or []).fetchall()
     finally:
         con.close()
+
+
+def copy_sources(folder: Path) -> Path:
+    """A private, writable copy of the bundled sources at ``folder`` (the seeds are read-only in the project)."""
+    shutil.copytree(SOURCES, folder)
+    for path in folder.iterdir():
+        path.chmod(0o644)
+    return folder
+
+
+@contextmanager
+def prefect_harness() -> Iterator[None]:
+    """Prefect's test harness (a temporary server) with run loggers off, for tests that call flows."""
+    from prefect.logging import disable_run_logger
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120), disable_run_logger():
+        yield

@@ -91,7 +91,7 @@ class WarehouseWriter:
         self.summary.documents += 1
         self.summary.ok += 1
         self.summary.pages += len(doc.pages)
-        self._record(step, step.change)
+        self._record(step, step.change, self._version(step))
         return counts
 
     def load_failure(self, step: Step, error: str) -> None:
@@ -113,7 +113,8 @@ class WarehouseWriter:
         self.summary.documents += 1
         self.summary.failed += 1
         self.summary.failures[step.document_id] = error
-        self._record(step, step.change if step.change in (Change.REFUSED, Change.DUPLICATE) else Change.FAILED, error)
+        change = step.change if step.change in (Change.REFUSED, Change.DUPLICATE) else Change.FAILED
+        self._record(step, change, self._version(step), error)
 
     def withdraw(self, step: Step) -> None:
         """The file has gone: the document's rows move to history; its ``documents`` row stays, marked withdrawn."""
@@ -128,7 +129,7 @@ class WarehouseWriter:
             " warnings = concat_ws('; ', warnings, ?) WHERE document_id = ?",
             [at, self.run_id, detail, step.document_id],
         )
-        self._record(step, Change.WITHDRAWN, detail)
+        self._record(step, Change.WITHDRAWN, step.previous.version if step.previous else None, detail)
 
     def unchanged(self, step: Step) -> None:
         self.summary.changes[str(Change.UNCHANGED)] += 1
@@ -147,27 +148,30 @@ class WarehouseWriter:
         reason = "changed" if step.spec is not None and step.spec.sha256 else "replaced"
         return Archive(self.run_id, _now(), reason)
 
+    def _version(self, step: Step) -> int:
+        """The document's file version after ``step`` loads it (or records its failure)."""
+        previous = step.previous
+        if previous is None or previous.sha256 is None or step.change is Change.RENAMED:
+            return 1
+        return previous.version + self._supersedes(step)
+
     def _stamp(self, rows: dict[str, list[Row]], step: Step, spec: SourceSpec) -> None:
         previous = step.previous
-        first = previous is None or previous.sha256 is None or step.change is Change.RENAMED
-        version = 1 if first or previous is None else previous.version + self._supersedes(step)
         rows["documents"][0].update(
             input_key=step.input_key,
             pipeline_fingerprint=fingerprint(spec.media_type),
-            version=version,
+            version=self._version(step),
             loaded_at=_now(),
             renamed_from=previous.document_id if step.change is Change.RENAMED and previous else None,
         )
 
-    def _record(self, step: Step, change: Change, detail: str | None = None) -> None:
+    def _record(self, step: Step, change: Change, version: int | None, detail: str | None = None) -> None:
         self.summary.changes[str(change)] += 1
         spec, previous = step.spec, step.previous
-        version = self.con.execute("SELECT version FROM documents WHERE document_id = ?", [step.document_id]).fetchone()
         self.con.execute(
             "INSERT INTO document_changes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [self.run_id, step.document_id, str(change), spec.sha256 if spec else None,
-             previous.sha256 if previous else None, version[0] if version else None,
-             detail or step.detail, _now()],
+             previous.sha256 if previous else None, version, detail or step.detail, _now()],
         )  # fmt: skip
 
     def finish(self, status: str | None = None, limits: str | None = None) -> None:

@@ -7,13 +7,12 @@ show. A second run after one seed changed gives the re-run example an answer.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pdfs import build_pdf, text_page
-from support import BLOG, SOURCES
+from support import BLOG, copy_sources, prefect_harness
 
 BRIEF = "aerospace-brief-2024"
 BRIEF_PAGES = (
@@ -43,21 +42,15 @@ RERUN_SENTENCE = "\nThe innovation cluster employs 45,000 people.\n"
 
 @pytest.fixture(scope="session")
 def analyst_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    from prefect.logging import disable_run_logger
-    from prefect.testing.utilities import prefect_test_harness
-
     from flows.ingest import ingest
 
     root = tmp_path_factory.mktemp("analyst")
-    sources = root / "sources"
-    shutil.copytree(SOURCES, sources)
-    for path in sources.iterdir():
-        path.chmod(0o644)
+    sources = copy_sources(root / "sources")
     (sources / f"{BRIEF}.pdf").write_bytes(build_pdf(BRIEF_PAGES))
     with (sources / "manifest.yml").open("a", encoding="utf-8") as manifest:
         manifest.write(BRIEF_MANIFEST)
     warehouse = root / "policy.duckdb"
-    with prefect_test_harness(server_startup_timeout=120), disable_run_logger():
+    with prefect_harness():
         first = ingest(sources=str(sources), warehouse=str(warehouse))
         assert first.changes == {"added": 6}
         blog = sources / f"{BLOG}.txt"

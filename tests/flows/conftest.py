@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import SOURCES
+from support import copy_sources, prefect_harness
 
 
 @pytest.fixture(scope="module")
 def harness() -> Iterator[None]:
-    from prefect.logging import disable_run_logger
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=120), disable_run_logger():
+    with prefect_harness():
         yield
 
 
 @pytest.fixture
 def sources(tmp_path: Path) -> Path:
-    folder = tmp_path / "sources"
-    shutil.copytree(SOURCES, folder)
-    return folder
+    return copy_sources(tmp_path / "sources")

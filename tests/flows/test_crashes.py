@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
-from support import ICT, ROOT, SOURCES, query
+from support import ICT, ROOT, SOURCES, copy_sources, query
 
 from warehouse.publish import FAILPOINT_ENV, building_path
 
@@ -67,8 +67,7 @@ def count(warehouse: Path, sql: str) -> int:
 @pytest.fixture
 def corpus(tmp_path: Path) -> tuple[Path, Path, Path]:
     """Sources without the ICT page, a warehouse holding them, and a Prefect home of the test's own."""
-    sources = tmp_path / "sources"
-    shutil.copytree(SOURCES, sources)
+    sources = copy_sources(tmp_path / "sources")
     (sources / f"{ICT}.txt").unlink()
     warehouse = tmp_path / "policy.duckdb"
     home = tmp_path / "prefect"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from support import ICT, ROOT, SOURCES, query
+from support import ICT, ROOT, copy_sources, query
 
 pytestmark = pytest.mark.slow
 
@@ -57,8 +56,7 @@ def deployed(api: str) -> bool:
 
 
 def test_serve_runs_on_schedule_and_by_hand_and_stops_cleanly(tmp_path: Path) -> None:
-    sources = tmp_path / "sources"
-    shutil.copytree(SOURCES, sources)
+    sources = copy_sources(tmp_path / "sources")
     dropped = sources / f"{ICT}.txt"
     held = tmp_path / dropped.name
     dropped.rename(held)  # arrives later
