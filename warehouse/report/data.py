@@ -65,7 +65,8 @@ def warehouse_to_report_data(con: duckdb.DuckDBPyConnection, warehouse: str) -> 
         con,
         f"""
         SELECT d.document_id, d.title, d.media_type, d.status, d.error, d.page_count, d.size_bytes, d.n_chars,
-               d.parse_seconds, d.version, d.run_id, d.withdrawn_at, {counts},
+               d.parse_seconds, d.page_count / nullif(d.parse_seconds, 0) AS pages_per_second,
+               d.version, d.run_id, d.withdrawn_at, {counts},
                (SELECT count(*) FROM quality_issues q WHERE q.document_id = d.document_id
                   AND q.severity = 'error') AS n_errors,
                (SELECT count(*) FROM quality_issues q WHERE q.document_id = d.document_id

@@ -132,9 +132,6 @@ def _run_section(data: ReportData) -> str:
 def _documents_section(data: ReportData) -> str:
     rows = []
     for d in data.documents:
-        pages_per_second = (
-            _number(d["page_count"] / d["parse_seconds"], 1) if d["page_count"] and d["parse_seconds"] else ""
-        )
         status = f'<span class="status status-{_e(d["status"])}">{_e(d["status"])}</span>'
         if d["withdrawn_at"] is not None:
             status += ' <span class="status status-withdrawn">withdrawn</span>'
@@ -142,7 +139,7 @@ def _documents_section(data: ReportData) -> str:
             [
                 f"<b>{_e(d['document_id'])}</b><br><small>{_e(d['title'])}</small>",
                 _e(d["media_type"]), status + (f"<br><small>{_e(d['error'])}</small>" if d["error"] else ""),
-                _e(d["page_count"] or ""), _number(d["parse_seconds"], 2), pages_per_second,
+                _e(d["page_count"] or ""), _number(d["parse_seconds"], 2), _number(d["pages_per_second"], 1),
                 *(_number(d[f"n_{t}"]) for t in ("sections", "cluster_mentions", "visions", "objectives",
                                                  "figures", "funding", "entities")),
                 f'{_number(d["n_errors"])} / {_number(d["n_warnings"])} / {_number(d["n_infos"])}',
@@ -172,9 +169,9 @@ def _plots_section(data: ReportData) -> str:
         key=lambda b: (-sum(v for _, v in b.segments), b.label),
     )[:30]
     speed_bars = [
-        Bar(d["document_id"], (("pages per second", d["page_count"] / d["parse_seconds"]),))
+        Bar(d["document_id"], (("pages per second", d["pages_per_second"]),))
         for d in data.documents
-        if d["page_count"] and d["parse_seconds"]
+        if d["pages_per_second"]
     ]
     second_bars = [
         Bar(d["document_id"], (("seconds", float(d["parse_seconds"])),)) for d in data.documents if d["parse_seconds"]
