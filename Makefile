@@ -87,10 +87,11 @@ ner-throughput: $(STAMP) ## Entities per second of the NER pipeline (nlp.pipe) o
 sql: $(STAMP) ## Open WAREHOUSE read-only in an SQL shell
 	$(PYTHON) -m warehouse.shell $(WAREHOUSE)
 
-lint: $(STAMP) ## ruff, format check and mypy --strict on pipeline/ and the report
+lint: $(STAMP) ## ruff, format check, mypy --strict and the import layers (import-linter, pyproject.toml)
 	$(VENV)/bin/ruff check pipeline flows warehouse tests
 	$(VENV)/bin/ruff format --check pipeline flows warehouse tests
-	$(VENV)/bin/mypy pipeline warehouse/report warehouse/examples.py flows/progress.py
+	$(VENV)/bin/mypy pipeline flows warehouse
+	$(VENV)/bin/lint-imports
 
 docs: $(STAMP) ## Regenerate docs/data_dictionary.md from warehouse/schema.yml
 	$(PYTHON) -m warehouse.dictionary > docs/data_dictionary.md
@@ -101,4 +102,4 @@ lock: $(STAMP) ## Regenerate constraints.txt from the current environment
 	   $(PYTHON) -m pip freeze --exclude-editable | grep -v -i '^policyfacts'; } > constraints.txt
 
 clean: ## Remove the virtual environment, Prefect state and caches (keeps the warehouse)
-	rm -rf $(VENV) .prefect .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .prefect .pytest_cache .mypy_cache .ruff_cache .hypothesis .import_linter_cache

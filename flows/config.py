@@ -20,7 +20,7 @@ class Schedule(BaseModel):
     cron: str = "0 6 * * *"
     timezone: str = "UTC"
     server_host: str = "127.0.0.1"
-    server_port: int = Field(4200, ge=1, le=65535)
+    server_port: int = Field(default=4200, ge=1, le=65535)
 
 
 class IngestConfig(BaseModel):
@@ -28,8 +28,8 @@ class IngestConfig(BaseModel):
 
     sources: str = "sources"
     warehouse: str = "warehouse/policy.duckdb"
-    workers: int = Field(2, ge=1)
-    lock_wait_seconds: float = Field(0.0, ge=0)
+    workers: int = Field(default=2, ge=1)
+    lock_wait_seconds: float = Field(default=0.0, ge=0)
     limits: Limits = Limits()
     schedule: Schedule = Schedule()
 

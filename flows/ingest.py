@@ -3,7 +3,7 @@
 python -m flows.ingest                      # settings from configs/ingest.yml
 python -m flows.ingest --sources sources --warehouse warehouse/policy.duckdb --full
 
-Each run plans from what the warehouse holds (pipeline.changes): new and changed
+Each run plans from what the warehouse holds (pipeline.ingest.changes): new and changed
 files are parsed (one Prefect task each, every parse in its own limited process),
 unchanged ones are left alone, files that have gone are withdrawn. The run
 writes a private copy of the warehouse and publishes it with one rename.
@@ -14,36 +14,44 @@ writes a private copy of the warehouse and publishes it with one rename.
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict, cast
 
 from prefect import Flow, flow, get_run_logger, task
 from prefect.cache_policies import NONE
-from prefect.futures import as_completed
-from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.futures import PrefectFuture, as_completed
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 import flows  # noqa: F401  (sets Prefect's offline defaults before Prefect is imported)
 from flows.config import CONFIG_PATH, IngestConfig, load_config
 from flows.progress import Heartbeat, Progress, estimated_pages
 from flows.sandbox import Limits, parse_isolated
-from pipeline.changes import Change, plan
-from pipeline.manifest import scan_sources
-from pipeline.models import ParsedDocument, SourceSpec
-from pipeline.text import UnreadableSource
+from pipeline.ingest.changes import Change, Step, plan
+from pipeline.ingest.manifest import scan_sources
+from pipeline.models import SourceSpec
+from pipeline.readers.text import UnreadableSource
+from pipeline.rows import DocumentRows
 from warehouse.publish import IngestLocked, failpoint
 from warehouse.report import write_report
 from warehouse.session import RunSummary, ingest_run
 
 
 @task(name="parse-document", cache_policy=NONE, persist_result=False, task_run_name="parse {spec.document_id}")
-def parse_document(spec: SourceSpec, limits: Limits) -> ParsedDocument:
-    """Read and lay out one source in a child process under ``limits``. Deterministic, so not retried."""
-    return parse_isolated(spec, limits)
+def parse_document(spec: SourceSpec, limits: Limits, run_id: str) -> DocumentRows:
+    """Read one source and build its rows in a child process under ``limits``. Deterministic, so not retried."""
+    return parse_isolated(spec, limits, run_id)
 
 
 @task(name="write-report", cache_policy=NONE, persist_result=False)
 def report(warehouse: str) -> str:
     """The run report, rendered from the published warehouse (``make report``)."""
     return str(write_report(Path(warehouse)))
+
+
+def spec_of(step: Step) -> SourceSpec:
+    """The source a step reads; only a withdrawal has none, and a withdrawal is never parsed."""
+    if step.spec is None:
+        raise ValueError(f"{step.document_id}: a {step.change} step has no source to read")
+    return step.spec
 
 
 def describe_failure(exc: BaseException) -> str:
@@ -71,9 +79,9 @@ def ingest(
             "%d source(s) in %s → %s: %d to read, %d unchanged",
             len(specs), sources, warehouse, len(parsing), sum(s.change is Change.UNCHANGED for s in steps),
         )  # fmt: skip
-        work = {step.document_id: estimated_pages(step.spec) for step in parsing}
+        work = {step.document_id: estimated_pages(spec_of(step)) for step in parsing}
         progress = Progress(documents=len(parsing), pages=sum(work.values()))
-        futures = {parse_document.submit(step.spec, limits): step for step in parsing}
+        futures = {parse_document.submit(spec_of(step), limits, writer.run_id): step for step in parsing}
         for step in steps:
             if step.change is Change.WITHDRAWN:
                 writer.withdraw(step)
@@ -87,20 +95,20 @@ def ingest(
             for future in as_completed(list(futures)):
                 step = futures.pop(future)
                 try:
-                    doc = future.result()
+                    parsed = future.result()
                 except Exception as exc:  # one bad document must not stop the others
                     error = describe_failure(exc)
                     writer.load_failure(step, error)
                     progress.done(work[step.document_id])
                     logger.warning("%s: FAILED: %s | %s", step.document_id, error, progress.line())
                     continue
-                counts = writer.load(step, doc)
+                counts = writer.load(step, parsed)
                 failpoint("loading")
-                progress.done(work[step.document_id], len(doc.pages))
+                progress.done(work[step.document_id], parsed.pages_read)
                 logger.info(
                     "%s: %s, %s pages, %d sections, %.2f s | %s",
-                    doc.document_id, step.change, doc.page_count if doc.page_count else "-",
-                    counts.get("sections", 0), sum(doc.seconds.values()), progress.line(),
+                    parsed.document_id, step.change, parsed.page_count if parsed.page_count else "-",
+                    counts.get("sections", 0), parsed.parse_seconds, progress.line(),
                 )  # fmt: skip
     for line in writer.summary.lines():
         logger.info(line)
@@ -113,10 +121,22 @@ def ingest(
 
 def configured(config: IngestConfig) -> Flow[..., RunSummary]:
     """The flow with a thread per worker (each waits on its document's process)."""
-    return ingest.with_options(task_runner=ThreadPoolTaskRunner(max_workers=config.workers))
+    # Prefect annotates ``task_runner`` as the invariant TaskRunner[PrefectFuture[Any]], which no concrete
+    # runner is; Prefect casts its own default ThreadPoolTaskRunner the same way (prefect/flows.py).
+    runner = cast(TaskRunner[PrefectFuture[Any]], ThreadPoolTaskRunner(max_workers=config.workers))
+    return ingest.with_options(task_runner=runner)
 
 
-def parameters(config: IngestConfig) -> dict[str, Any]:
+class Parameters(TypedDict):
+    """The flow's parameters a config sets (``full`` is the caller's)."""
+
+    sources: str
+    warehouse: str
+    lock_wait_seconds: float
+    limits: Limits
+
+
+def parameters(config: IngestConfig) -> Parameters:
     """The flow's parameters from ``config``."""
     return {"sources": config.sources, "warehouse": config.warehouse,
             "lock_wait_seconds": config.lock_wait_seconds, "limits": config.limits}  # fmt: skip

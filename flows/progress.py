@@ -23,7 +23,7 @@ TEXT_PAGE_BYTES = 3000  # about a printed page of plain text
 def estimated_pages(spec: SourceSpec) -> int:
     """How many pages of work a source is, for the estimate of time left."""
     if spec.media_type is MediaType.PDF:
-        from pipeline.pdf_io import page_count
+        from pipeline.readers.pdf import page_count
 
         return page_count(Path(spec.path)) or 1
     return max(1, round((spec.size_bytes or 0) / TEXT_PAGE_BYTES))

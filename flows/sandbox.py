@@ -19,13 +19,15 @@ import resource
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pipeline.models import ParsedDocument, SourceSpec
-from pipeline.text import UnreadableSource
+from pipeline.models import SourceSpec
+from pipeline.readers.text import UnreadableSource
+from pipeline.rows import DocumentRows
 
 _CONTEXT = multiprocessing.get_context("forkserver")
 _START_LOCK = threading.Lock()
@@ -46,14 +48,26 @@ class Limits(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    seconds_per_document: float = Field(600.0, gt=0, description="wall-clock seconds to parse one document")
-    memory_mb_per_document: int = Field(4096, ge=256, description="address space of the parsing process, MB")
-    max_pages: int = Field(2000, ge=1, description="a PDF with more pages is refused before reading")
-    max_file_mb: int = Field(256, ge=1, description="a larger file is refused before reading")
+    seconds_per_document: float = Field(default=600.0, gt=0, description="wall-clock seconds to parse one document")
+    memory_mb_per_document: int = Field(default=4096, ge=256, description="address space of the parsing process, MB")
+    max_pages: int = Field(default=2000, ge=1, description="a PDF with more pages is refused before reading")
+    max_file_mb: int = Field(default=256, ge=1, description="a larger file is refused before reading")
 
     @property
     def max_bytes(self) -> int:
         return self.max_file_mb * 2**20
+
+
+Parse = Callable[[SourceSpec, str, int], DocumentRows]
+"""What a child runs: ``(spec, run_id, max_pages) → rows``. It is pickled by reference, so it must be
+importable by name (a module-level function, or a ``functools.partial`` of one)."""
+
+
+def read_source(spec: SourceSpec, run_id: str, max_pages: int) -> DocumentRows:
+    """The pipeline's parse: what every child runs, unless a test gives :func:`parse_isolated` another."""
+    from pipeline.parse import source_to_rows  # loaded in the forkserver already; the parent need not import it
+
+    return source_to_rows(spec, run_id, max_pages=max_pages)
 
 
 class LimitExceeded(UnreadableSource):
@@ -64,14 +78,19 @@ class ParserCrashed(RuntimeError):
     """The parsing process died or raised something other than :class:`UnreadableSource`."""
 
 
-def parse_isolated(spec: SourceSpec, limits: Limits) -> ParsedDocument:
-    """Parse ``spec`` in a child process under ``limits``.
+def parse_isolated(spec: SourceSpec, limits: Limits, run_id: str, parse: Parse = read_source) -> DocumentRows:
+    """Parse ``spec`` and build its rows for run ``run_id`` in a child process under ``limits``.
+
+    ``parse`` is what the child runs: the pipeline's :func:`read_source`, or in tests a stand-in
+    whose behaviour is certain (one that never returns tests the time limit on any machine).
 
     Raises :class:`UnreadableSource` (the file cannot be read), :class:`LimitExceeded`
     or :class:`ParserCrashed`.
     """
     receive, send = _CONTEXT.Pipe(duplex=False)
-    child = _CONTEXT.Process(target=_child, args=(spec, limits, send), name=f"parse {spec.document_id}", daemon=True)
+    child = _CONTEXT.Process(
+        target=_child, args=(spec, limits, run_id, parse, send), name=f"parse {spec.document_id}", daemon=True
+    )
     with _START_LOCK:  # the forkserver is started by the first caller; threads must not race to start it
         _CONTEXT.set_forkserver_preload(_preload())
         child.start()
@@ -95,8 +114,8 @@ def parse_isolated(spec: SourceSpec, limits: Limits) -> ParsedDocument:
             child.kill()
             child.join()
     if outcome == "ok":
-        doc: ParsedDocument = payload
-        return doc
+        parsed: DocumentRows = payload
+        return parsed
     if outcome == "unreadable":
         raise UnreadableSource(payload)
     if outcome == "memory":
@@ -121,14 +140,12 @@ def _memory_message(limits: Limits) -> str:
     )
 
 
-def _child(spec: SourceSpec, limits: Limits, send: Connection) -> None:
-    from pipeline.parse import source_to_document
-
+def _child(spec: SourceSpec, limits: Limits, run_id: str, parse: Parse, send: Connection) -> None:
     cap = limits.memory_mb_per_document * 2**20
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     result: tuple[str, Any]
     try:
-        result = ("ok", source_to_document(spec, max_pages=limits.max_pages))
+        result = ("ok", parse(spec, run_id, limits.max_pages))
     except UnreadableSource as exc:
         result = ("unreadable", str(exc))
     except MemoryError:

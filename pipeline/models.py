@@ -1,7 +1,8 @@
 """The document model every reader produces and every extractor consumes.
 
-A document is one normalised text (``ParsedDocument.text``) that all spans
-point into. Readers add the layout they know (pages, lines with boxes and
+A document is one normalised text (``pipeline.document.ParsedDocument.text``)
+that all spans point into. Every value here is frozen: a stage returns new values
+and never changes the ones it was given. Readers add the layout they know (pages, lines with boxes and
 fonts); ``pipeline.layout`` turns lines into blocks, contents entries and a
 section tree. Records that cross into the warehouse carry a frozen
 :class:`Provenance`.
@@ -9,11 +10,13 @@ section tree. Records that cross into the warehouse carry a frozen
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from pipeline import registry
 
 
 class MediaType(StrEnum):
@@ -129,7 +132,7 @@ class Word:
     bottom: float
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One line of the document text, with what the reader knows about its look.
 
@@ -156,7 +159,7 @@ class BlockKind(StrEnum):
     FURNITURE = "furniture"  # a running header or footer, or a page number
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A unit of layout: a heading, paragraph, list item, table row, contents entry or page furniture."""
 
@@ -185,7 +188,7 @@ class ContentsEntry:
     page: int | None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     """A section of the body: its printed number and title, and the span it covers."""
 
@@ -216,7 +219,7 @@ class SourceIssue:
     page: int | None = None
     char_start: int | None = None
     char_end: int | None = None
-    extractor: str = "reader@1"
+    extractor: str = registry.extractor("reader")
     confidence: float = 1.0
 
 
@@ -350,7 +353,7 @@ class TableCell:
     col_span: int = 1
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Table:
     """A table found in a source: its cells, where it sits, what unit its numbers are in."""
 
@@ -415,40 +418,3 @@ class Entity:
     normalised: str
     source: str
     confidence: float
-
-
-@dataclass(slots=True)
-class ParsedDocument:
-    """Everything the pipeline learned from one source, ready to load."""
-
-    source: SourceSpec
-    text: str
-    title: str | None = None
-    pages: list[Page] = field(default_factory=list)
-    words: list[Word] = field(default_factory=list)
-    lines: list[Line] = field(default_factory=list)
-    blocks: list[Block] = field(default_factory=list)
-    contents: list[ContentsEntry] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
-    issues: list[SourceIssue] = field(default_factory=list)
-    layers: list[PageLayer] = field(default_factory=list)
-    page_images: list[PageImage] = field(default_factory=list)
-    quarantine: list[tuple[int, int]] = field(default_factory=list)
-    cluster_mentions: list[ClusterMention] = field(default_factory=list)
-    visions: list[Vision] = field(default_factory=list)
-    objectives: list[Objective] = field(default_factory=list)
-    figures: list[Figure] = field(default_factory=list)
-    raw_tables: list[RawTable] = field(default_factory=list)
-    tables: list[Table] = field(default_factory=list)
-    funding: list[FundingLine] = field(default_factory=list)
-    entities: list[Entity] = field(default_factory=list)
-    seconds: dict[str, float] = field(default_factory=dict)  # read, layout, extract
-    stages: dict[str, float] = field(default_factory=dict)  # finer: read/words, extract/entities, ...
-
-    @property
-    def document_id(self) -> str:
-        return self.source.document_id
-
-    @property
-    def page_count(self) -> int | None:
-        return len(self.pages) if self.source.media_type is MediaType.PDF else None

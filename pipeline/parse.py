@@ -1,29 +1,48 @@
-"""One source file → one :class:`ParsedDocument`: read, normalise, lay out."""
+"""One source file → one :class:`ParsedDocument`, stage by stage, assembled once at the end.
+
+read (``readers``) → lay out (``layout``) → quarantine garbled text and check the
+structure (``quality``) → tables and funding lines (``tables``) → clusters,
+visions, objectives, figures (``extract``) → named entities (``entities``). Each
+stage takes frozen values and returns new ones; :func:`source_to_rows` then
+builds the warehouse rows (``rows``) in the same process.
+"""
 
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 
-from pipeline import layout, quality, structure
+from pipeline import layout
+from pipeline.document import LaidOutDocument, ParsedDocument, Reading
+from pipeline.entities.ner import document_to_entities
 from pipeline.extract import document_to_extracts
-from pipeline.models import MediaType, ParsedDocument, SourceIssue, SourceSpec
-from pipeline.ocr import OcrSettings
-from pipeline.text import UnreadableSource, bytes_to_str, first_title, str_to_lines
+from pipeline.models import MediaType, SourceIssue, SourceSpec
+from pipeline.quality import quarantine as quality
+from pipeline.quality import structure
+from pipeline.readers.ocr import OcrSettings
+from pipeline.readers.text import UnreadableSource, bytes_to_str, first_title, str_to_lines
+from pipeline.rows import DocumentRows
+from pipeline.spans import SpanIndex
+from pipeline.tables.build import document_to_tables
+from pipeline.tables.funding import tables_to_funding
 from pipeline.timing import Stopwatch
 
 NO_TEXT_PDF = "no page of the PDF has any text: it is a scan or purely graphic, and {ocr}; nothing is extracted"
 
 
 def _ocr_state() -> str:
-    from pipeline import ocr
+    from pipeline.readers import ocr
 
     return "OCR found no text either" if ocr.available() else "OCR is unavailable (Tesseract is not installed)"
 
 
 def warm_up() -> None:
     """Load the word lists, catalogue and spaCy pipelines every document needs, once per process."""
-    from pipeline import clusters, lexicon, names, ner, ocr, sentences
+    from pipeline.catalogue import clusters
+    from pipeline.entities import names, ner
+    from pipeline.language import lexicon, sentences
+    from pipeline.readers import ocr
 
     lexicon.lexicon()
     names.given_names()
@@ -33,67 +52,99 @@ def warm_up() -> None:
     ocr.tesseract_version()
 
 
-def source_to_document(spec: SourceSpec, max_pages: int | None = None) -> ParsedDocument:
-    """Parse a source into text, pages, lines, blocks, contents and sections.
+def source_to_reading(spec: SourceSpec, max_pages: int | None = None) -> Reading:
+    """Read a source as its media type: text, lines (pages, words, boxes for PDFs) and what the reader met.
 
     Raises :class:`UnreadableSource` with a message for a person when the
     file cannot be read as its media type (or is a PDF of more than ``max_pages``).
     """
-    started = time.perf_counter()
     path = Path(spec.path)
     if spec.refusal is not None:
         raise UnreadableSource(spec.refusal)
     if spec.size_bytes == 0:
         raise UnreadableSource("the file is empty")
     if spec.media_type is MediaType.PDF:
-        from pipeline.pdf_io import read_pdf  # pdfplumber is imported only where PDFs are read
+        from pipeline.readers.pdf import read_pdf  # pdfplumber is imported only where PDFs are read
 
-        parts = read_pdf(path, ocr_settings=OcrSettings(), max_pages=max_pages)
-        doc = ParsedDocument(
-            source=spec,
-            text=parts.text,
-            title=spec.title or parts.title,
-            pages=parts.pages,
-            words=parts.words,
-            lines=parts.lines,
-            issues=list(parts.issues),
-            layers=parts.layers,
-            raw_tables=parts.raw_tables,
-            page_images=parts.images,
-            stages=dict(parts.seconds),
+        reading = read_pdf(path, ocr_settings=OcrSettings(), max_pages=max_pages)
+        no_text = (
+            [] if reading.text.strip() else [SourceIssue("no_text", "error", NO_TEXT_PDF.format(ocr=_ocr_state()))]
         )
-        if not parts.text.strip():
-            doc.issues.append(SourceIssue("no_text", "error", NO_TEXT_PDF.format(ocr=_ocr_state())))
+        issues = [*reading.issues, *no_text]
+        reading = replace(reading, title=spec.title or reading.title)
     else:
-        raw, issues = bytes_to_str(path.read_bytes())
+        raw, read_issues = bytes_to_str(path.read_bytes())
         text, lines = str_to_lines(raw, spec.media_type)
         if not text.strip():
             raise UnreadableSource("the file holds no text")
-        doc = ParsedDocument(
-            source=spec, text=text, title=spec.title or first_title(text, lines), lines=lines, issues=issues
-        )
-    doc.issues[:0] = spec.warnings
+        reading = Reading(text=text, title=spec.title or first_title(text, lines), lines=lines, issues=[])
+        issues = read_issues
     if spec.expected_sha256 and spec.expected_sha256 != spec.sha256:
-        doc.issues.append(
+        issues = [
+            *issues,
             SourceIssue(
                 "sha256_mismatch",
                 "warning",
                 f"the file's sha256 {spec.sha256} differs from the manifest's {spec.expected_sha256}: "
                 "it is not the file the manifest describes",
-            )
-        )
-    read_done = time.perf_counter()
-    page_starts = [p.char_start for p in doc.pages]
-    page_heights = {p.number: p.height for p in doc.pages}
-    result = layout.lines_to_layout(doc.document_id, doc.text, doc.lines, spec.media_type, page_starts, page_heights)
-    doc.contents, doc.sections, doc.blocks = result.contents, result.sections, result.blocks
-    quarantine = quality.mark_garbled_blocks(doc)
-    doc.quarantine = list(zip(quarantine.starts, quarantine.ends, strict=True))
-    doc.issues.extend(structure.contents_issues(doc) + structure.truncated_sections(doc))
-    layout_done = time.perf_counter()
-    doc.stages["layout"] = layout_done - read_done
-    document_to_extracts(doc, watch=Stopwatch(doc.stages))
-    doc.seconds = {
-        "read": read_done - started, "layout": layout_done - read_done, "extract": time.perf_counter() - layout_done,
-    }  # fmt: skip
-    return doc
+            ),
+        ]
+    return replace(reading, issues=[*spec.warnings, *issues])
+
+
+def reading_to_layout(spec: SourceSpec, reading: Reading) -> tuple[LaidOutDocument, list[SourceIssue]]:
+    """Lay out what was read, quarantine its garbled text and check its structure against its contents page.
+
+    Returns the laid-out document and the issues the quality checks raised.
+    """
+    page_starts = [p.char_start for p in reading.pages]
+    page_heights = {p.number: p.height for p in reading.pages}
+    laid = layout.lines_to_layout(
+        spec.document_id, reading.text, reading.lines, spec.media_type, page_starts, page_heights
+    )
+    assessed = quality.mark_garbled_blocks(reading.text, laid.blocks, laid.sections)
+    doc = LaidOutDocument(
+        source=spec, text=reading.text, title=reading.title, pages=reading.pages, words=reading.words,
+        lines=reading.lines, raw_tables=reading.raw_tables, contents=laid.contents, sections=assessed.sections,
+        blocks=assessed.blocks, quarantine=assessed.quarantine,
+        spans=SpanIndex(reading.pages, assessed.sections, reading.words),
+    )  # fmt: skip
+    contents_issues = structure.contents_issues(doc)
+    truncated, sections = structure.truncated_sections(doc)
+    # marking a section truncated changes its quality only, never its span: the span index stands
+    return replace(doc, sections=sections), [*assessed.issues, *contents_issues, *truncated]
+
+
+def source_to_document(spec: SourceSpec, max_pages: int | None = None) -> ParsedDocument:
+    """Parse a source: read, lay out, check, find tables, extract, find entities; assembled once."""
+    started = time.perf_counter()
+    reading = source_to_reading(spec, max_pages)
+    watch = Stopwatch(dict(reading.stages))
+    with watch.stage("layout"):
+        doc, quality_issues = reading_to_layout(spec, reading)
+    with watch.stage("extract/tables_funding"):
+        tables = document_to_tables(doc)
+        funding, funding_issues = tables_to_funding(tables)
+    extracts = document_to_extracts(doc, funding, watch=watch)
+    with watch.stage("extract/entities"):
+        entities = document_to_entities(doc, doc.quarantine)
+    return ParsedDocument(
+        **{f: getattr(doc, f) for f in LaidOutDocument.__dataclass_fields__},
+        issues=[*reading.issues, *quality_issues, *extracts.issues, *funding_issues, *extracts.checks],
+        layers=reading.layers,
+        page_images=reading.page_images,
+        cluster_mentions=extracts.cluster_mentions,
+        visions=extracts.visions,
+        objectives=extracts.objectives,
+        figures=extracts.figures,
+        tables=tables,
+        funding=funding,
+        entities=entities,
+        stages=watch.seconds,
+        parse_seconds=time.perf_counter() - started,
+    )
+
+
+def source_to_rows(spec: SourceSpec, run_id: str, max_pages: int | None = None) -> DocumentRows:
+    """Parse a source and build every row of it for run ``run_id`` (what a sandboxed child returns)."""
+    return DocumentRows.of(source_to_document(spec, max_pages=max_pages), run_id)

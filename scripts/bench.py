@@ -36,14 +36,14 @@ import duckdb  # noqa: E402
 import pdfplumber  # noqa: E402
 import pypdfium2  # noqa: E402
 
-from pipeline.manifest import sources_to_specs  # noqa: E402
+from pipeline.ingest.manifest import sources_to_specs  # noqa: E402
 from pipeline.parse import source_to_document  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "policy"
 CHILD = """
 import json, resource, sys, time
 from pathlib import Path
-from pipeline.manifest import sources_to_specs
+from pipeline.ingest.manifest import sources_to_specs
 from pipeline.parse import source_to_document
 path = Path(sys.argv[1])
 spec = next(s for s in sources_to_specs(path.parent) if Path(s.path) == path)

@@ -11,10 +11,10 @@ import sys
 import time
 from pathlib import Path
 
-from pipeline import ocr
+from pipeline.readers import ocr
 from pipeline.evaluation import word_accuracy
-from pipeline.ocr import OcrSettings
-from pipeline.pdf_io import read_pdf
+from pipeline.readers.ocr import OcrSettings
+from pipeline.readers.pdf import read_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"

@@ -4,7 +4,7 @@ Reads the clean blocks (paragraphs, list items, headings, table rows) of a wareh
 that `make ingest` built, runs the NER pipeline over them with ``nlp.pipe``, and
 prints blocks, characters and entities per second (the median of three runs); then
 the same for the whole entity stage per document (the spaCy pipeline, acronyms the
-document defines and the name rules of pipeline/names.py).
+document defines and the name rules of pipeline/entities/names.py).
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.models import Block, BlockKind  # noqa: E402
-from pipeline.ner import document_to_entities, ner_pipeline  # noqa: E402
-from pipeline.quality import Quarantine  # noqa: E402
+from pipeline.entities.ner import document_to_entities, ner_pipeline  # noqa: E402
+from pipeline.spans import Quarantine  # noqa: E402
 
 
 def main() -> int:

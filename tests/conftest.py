@@ -8,8 +8,9 @@ import duckdb
 import pytest
 from support import SOURCES
 
-from pipeline.manifest import sources_to_specs
-from pipeline.models import ParsedDocument, SourceSpec
+from pipeline.document import ParsedDocument
+from pipeline.ingest.manifest import sources_to_specs
+from pipeline.models import SourceSpec
 from pipeline.parse import source_to_document
 from warehouse import migrate
 
@@ -26,9 +27,10 @@ def seed_docs(seed_specs: dict[str, SourceSpec]) -> dict[str, ParsedDocument]:
 
 @pytest.fixture
 def fresh_db() -> Iterator[duckdb.DuckDBPyConnection]:
-    """An in-memory warehouse with every migration applied."""
+    """An in-memory warehouse as an ingest opens it: every migration applied, every view created."""
     con = duckdb.connect(":memory:")
     migrate.apply(con)
+    migrate.replace_views(con)
     try:
         yield con
     finally:

@@ -17,8 +17,8 @@ from typing import Any
 import yaml
 from extraction_eval import parsed_gold_documents
 
+from pipeline.document import ParsedDocument
 from pipeline.evaluation import Score
-from pipeline.models import ParsedDocument
 
 GOLD = Path(__file__).parent / "data" / "gold" / "entities.yml"
 LABELS = ("ORG", "GPE", "PERSON", "MONEY", "PERCENT", "QUANTITY", "DATE")

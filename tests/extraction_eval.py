@@ -11,10 +11,10 @@ from typing import Any
 
 import yaml
 
+from pipeline.document import ParsedDocument
 from pipeline.evaluation import Score, score_prefixed, score_sets
-from pipeline.extract.clusters import PRESENTING_RULES
-from pipeline.manifest import sources_to_specs
-from pipeline.models import ParsedDocument
+from pipeline.extract.cluster_mentions import PRESENTING_RULES
+from pipeline.ingest.manifest import sources_to_specs
 from pipeline.parse import source_to_document
 
 GOLD = Path(__file__).parent / "data" / "gold" / "extraction.yml"

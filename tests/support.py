@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import pytest
+
+if TYPE_CHECKING:
+    from pipeline.models import SourceSpec
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
@@ -55,3 +60,14 @@ def prefect_harness() -> Iterator[None]:
 
     with prefect_test_harness(server_startup_timeout=120), disable_run_logger():
         yield
+
+
+def never_finishes(spec: SourceSpec, run_id: str, max_pages: int) -> NoReturn:
+    """A stand-in parse (``parse=`` of flows.sandbox.parse_isolated) that never returns, on any machine.
+
+    The time limit is then certain to stop it, however fast or loaded the machine is.
+    It lives here because a forkserver child imports it by name (``support`` is on
+    the children's path, as on the tests').
+    """
+    while True:
+        time.sleep(3600)

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from pipeline.evaluation import GridCell, Relation, Score, adjacency_relations, score_relations
 from pipeline.models import Table
-from pipeline.pdf_io import read_pdf
-from pipeline.tables import pdf_tables
+from pipeline.readers.pdf import read_pdf
+from pipeline.tables.build import pdf_tables
 
 ICDAR = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "icdar2013"
 

@@ -10,7 +10,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from pipeline.records import PER_DOCUMENT_TABLES
+from pipeline.rows import PER_DOCUMENT_TABLES
 
 Row = dict[str, Any]
 

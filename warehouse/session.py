@@ -14,13 +14,13 @@ from pathlib import Path
 import duckdb
 
 from pipeline import PIPELINE_VERSION
-from pipeline.changes import Change, Step, Stored
-from pipeline.models import ParsedDocument, SourceIssue, SourceSpec
-from pipeline.records import PER_DOCUMENT_TABLES, Row, bare_issue_row, document_to_rows, failure_to_rows
-from pipeline.versions import fingerprint
-from warehouse import migrate, publish
-from warehouse.checks import cross_document_conflicts
-from warehouse.clusters import CLUSTER_TABLES, refresh_clusters
+from pipeline.ingest.changes import Change, Step, Stored
+from pipeline.ingest.fingerprint import fingerprint
+from pipeline.models import SourceIssue, SourceSpec
+from pipeline.rows import PER_DOCUMENT_TABLES, DocumentRows, Row, bare_issue_row, failure_to_rows
+from warehouse import data_tests, migrate, publish
+from warehouse.catalogue import CLUSTER_TABLES, refresh_clusters
+from warehouse.cross_document import cross_document_conflicts
 from warehouse.load import Archive, insert_rows, replace_document
 
 SUMMARY_TABLES = (*(t for t in PER_DOCUMENT_TABLES if t != "document_text"), *CLUSTER_TABLES)
@@ -41,6 +41,8 @@ class RunSummary:
     rows: dict[str, int] = field(default_factory=dict)
     failures: dict[str, str] = field(default_factory=dict)
     changes: Counter[str] = field(default_factory=Counter)
+    data_tests_run: int = 0  # how many data tests ran at the end of the run
+    data_test_failures: dict[str, str] = field(default_factory=dict)  # test → what failed, in words
 
     @property
     def status(self) -> str:
@@ -57,9 +59,27 @@ class RunSummary:
             + (f", {self.pages / self.seconds:.1f} pages/s" if self.seconds and self.pages else ""),
             "changes: " + (", ".join(f"{c} {n}" for c, n in sorted(self.changes.items())) or "none"),
             "rows: " + ", ".join(f"{t} {n}" for t, n in self.rows.items()),
+            f"data tests: {self.data_tests_run - len(self.data_test_failures)} passed"
+            + (f", {len(self.data_test_failures)} failed" if self.data_test_failures else ""),
         ]
         out += [f"failed: {doc}: {error}" for doc, error in self.failures.items()]
+        out += [f"data test failed: {name}: {what}" for name, what in self.data_test_failures.items()]
         return out
+
+    def record_data_tests(self, results: list[data_tests.Result]) -> None:
+        self.data_tests_run = len(results)
+        self.data_test_failures = {r.test.name: _failure(r) for r in results if not r.passed}
+
+
+def _failure(result: data_tests.Result) -> str:
+    """A failed data test in one line: how many rows, what the test checks, and the first offending row."""
+    if result.error is not None:
+        return f"the test could not run ({result.error})"
+    n = len(result.rows)
+    first = (result.sample(limit=1) or [""])[0]
+    documents = result.by_document()
+    where = f" in {len(documents)} document{'s' if len(documents) > 1 else ''}" if documents else ""
+    return f"{n} offending row{'s' if n > 1 else ''}{where}: {result.test.description} First: {first}"
 
 
 class WarehouseWriter:
@@ -75,7 +95,7 @@ class WarehouseWriter:
         return self.summary.run_id
 
     def stored(self) -> dict[str, Stored]:
-        """What the warehouse holds for each document, for :func:`pipeline.changes.plan`."""
+        """What the warehouse holds for each document, for :func:`pipeline.ingest.changes.plan`."""
         return {
             str(d): Stored(str(d), sha, key, int(version or 1), withdrawn)
             for d, sha, key, version, withdrawn in self.con.execute(
@@ -83,14 +103,14 @@ class WarehouseWriter:
             ).fetchall()
         }
 
-    def load(self, step: Step, doc: ParsedDocument) -> dict[str, int]:
+    def load(self, step: Step, parsed: DocumentRows) -> dict[str, int]:
         """A parsed document's rows replace its previous ones (kept in history when its file changed)."""
-        rows = document_to_rows(doc, self.run_id)
-        self._stamp(rows, step, doc.source)
+        rows = parsed.rows
+        self._stamp(rows, step, parsed.source)
         counts = replace_document(self.con, step.document_id, rows, archive=self._archive(step))
         self.summary.documents += 1
         self.summary.ok += 1
-        self.summary.pages += len(doc.pages)
+        self.summary.pages += parsed.pages_read
         self._record(step, step.change, self._version(step))
         return counts
 
@@ -178,6 +198,7 @@ class WarehouseWriter:
         s = self.summary
         refresh_clusters(self.con)
         cross_document_conflicts(self.con)
+        s.record_data_tests(data_tests.check(self.con))
         s.seconds = time.perf_counter() - self._started
         for table in SUMMARY_TABLES:
             row = self.con.execute(f'SELECT count(*) FROM "{table}"').fetchone()
@@ -208,6 +229,7 @@ def ingest_run(
         con = duckdb.connect(str(work))
         try:
             migrate.apply(con)
+            migrate.replace_views(con)
             run_id = new_run_id()
             con.execute(
                 "INSERT INTO runs (run_id, started_at, status, pipeline_version, sources_path)"

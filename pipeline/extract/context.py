@@ -3,40 +3,45 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from pipeline.clusters import Catalogue
-from pipeline.layout import innermost_section
-from pipeline.models import Block, BlockKind, ParsedDocument, Section
-from pipeline.patterns import list_marker
-from pipeline.quality import Quarantine
-from pipeline.sentences import spans_to_sentences
+from pipeline.catalogue.clusters import Catalogue
+from pipeline.document import LaidOutDocument
+from pipeline.language.patterns import list_marker
+from pipeline.language.sentences import spans_to_sentences
+from pipeline.models import Block, BlockKind, Section
+from pipeline.spans import Quarantine
 
 BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class DocumentView:
-    """A parsed document with its quarantine, sections by id, and (once found) each section's cluster."""
+    """A laid-out document with its sections by id and (once found) each section's cluster."""
 
-    doc: ParsedDocument
+    doc: LaidOutDocument
     catalogue: Catalogue
-    quarantine: Quarantine
     sections: dict[str, Section]
-    section_starts: list[int]
     section_clusters: dict[str, str] = field(default_factory=dict)
     document_cluster: str | None = None
-    _sentences: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)
+    _sentences: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)  # a cache, shared
 
     @classmethod
-    def of(cls, doc: ParsedDocument, catalogue: Catalogue) -> DocumentView:
-        sections = {s.section_id: s for s in doc.sections}
-        return cls(doc, catalogue, Quarantine.of(doc.quarantine), sections, [s.char_start for s in doc.sections])
+    def of(cls, doc: LaidOutDocument, catalogue: Catalogue) -> DocumentView:
+        return cls(doc, catalogue, {s.section_id: s for s in doc.sections})
+
+    def with_clusters(self, section_clusters: dict[str, str], document_cluster: str | None) -> DocumentView:
+        """The same view, knowing each cluster section's cluster and the document's own cluster."""
+        return replace(self, section_clusters=section_clusters, document_cluster=document_cluster)
+
+    @property
+    def quarantine(self) -> Quarantine:
+        return self.doc.quarantine
 
     def section_at(self, char_start: int, char_end: int | None = None) -> str | None:
         """The innermost section holding a span."""
         end = char_start + 1 if char_end is None else char_end
-        return innermost_section(self.doc.sections, self.section_starts, char_start, end)
+        return self.doc.spans.section(char_start, end)
 
     def sentences(self, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
         """The sentences of each span (see :func:`spans_to_sentences`), found once per span for all extractors."""

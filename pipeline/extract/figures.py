@@ -17,41 +17,21 @@ low confidence and a quality issue, so no one takes it for a clean range.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from pipeline.extract.context import DocumentView
-from pipeline.models import Figure, SourceIssue
-from pipeline.numbers import amount_to_value, fiscal_year_to_period, scale_to_multiplier, text_to_decimal
-from pipeline.patterns import (
+from pipeline.language.counted import COUNT_NOUNS, MAX_ADJECTIVES
+from pipeline.language.numbers import Quantity, fiscal_year_to_period, text_to_quantities
+from pipeline.language.patterns import (
     cluster_word_after,
     figure_qualifier,
     fiscal_period,
     period_phrase,
-    quantity,
     range_joint,
 )
+from pipeline.models import Figure, SourceIssue
+from pipeline.registry import extractor
 
-EXTRACTOR = "figures/text@1"
-MAX_ADJECTIVES = 3  # words allowed between a number and the noun it counts ("1500 dedicated automotive suppliers")
-
-# What a count counts: noun → (unit, measure). Reviewable data: add nouns here.
-COUNT_NOUNS: dict[str, tuple[str, str]] = {
-    "people": ("people", "employment"), "persons": ("people", "employment"), "employees": ("people", "employment"),
-    "staff": ("people", "employment"), "workers": ("people", "employment"), "jobs": ("jobs", "employment"),
-    "roles": ("jobs", "employment"), "posts": ("jobs", "employment"),
-    "businesses": ("businesses", "businesses"), "companies": ("businesses", "businesses"),
-    "firms": ("firms", "businesses"), "enterprises": ("businesses", "businesses"), "smes": ("businesses", "businesses"),
-    "establishments": ("establishments", "businesses"), "suppliers": ("businesses", "businesses"),
-    "makers": ("businesses", "businesses"), "manufacturers": ("businesses", "businesses"),
-    "start-ups": ("businesses", "businesses"), "startups": ("businesses", "businesses"),
-    "visits": ("visits", "visits"), "visitors": ("visitors", "visits"), "trips": ("trips", "visits"),
-    "tourists": ("visitors", "visits"), "graduates": ("graduates", "graduates"),
-    "students": ("students", "students"),
-    "learners": ("learners", "learners"), "apprenticeships": ("apprenticeships", "apprenticeships"),
-    "apprentices": ("apprentices", "apprenticeships"), "pupils": ("pupils", "pupils"),
-    "schools": ("schools", "schools"),
-    "homes": ("homes", "housing"), "houses": ("homes", "housing"), "hours": ("hours", "time"),
-}  # fmt: skip
+EXTRACTOR = extractor("figures/text")
 # Words just before a bare number that say what it counts: "a workforce of 21,000", "employ 90,200".
 COUNT_LEAD_INS = re.compile(
     r"(?:workforce\s+of|employs?|employing|employment\s+(?:\w+\s+){0,4}?(?:estimated\s+at|of|at))\s+"
@@ -71,16 +51,6 @@ PERCENT_MEASURES = (
 )  # fmt: skip
 FORECAST = re.compile(r"\b(forecast|expected|projected|predicted|target(?:ed)?|estimated|likely)\b", re.I)
 CREATION = re.compile(r"\b(?:creat\w*|new|additional|further|growth\s+opportunity|safeguard\w*)\b", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    start: int
-    end: int
-    value: float
-    kind: str  # money, percent, count
-    currency: str | None
-    circa: bool
 
 
 def document_to_figures(view: DocumentView) -> tuple[list[Figure], list[SourceIssue]]:
@@ -112,7 +82,7 @@ def document_to_figures(view: DocumentView) -> tuple[list[Figure], list[SourceIs
 def sentence_to_figures(text: str, s: int, e: int, cluster_id: str | None) -> list[Figure]:
     """The figures of one sentence ``text[s:e]``."""
     masked = [(m.start(), m.end()) for m in fiscal_period().finditer(text, s, e)]
-    quantities = [q for q in _quantities(text, s, e) if not any(a <= q.start < b for a, b in masked)]
+    quantities = [q for q in text_to_quantities(text, s, e) if not any(a <= q.start < b for a, b in masked)]
     items: list[tuple[int, int, float | None, float | None, float | None, Quantity]] = []
     k = 0
     while k < len(quantities):
@@ -130,32 +100,6 @@ def sentence_to_figures(text: str, s: int, e: int, cluster_id: str | None) -> li
         figure = _figure(text, s, e, start, end, value, low, high, q, cluster_id, others)
         if figure is not None:
             out.append(figure)
-    return out
-
-
-def _quantities(text: str, s: int, e: int) -> list[Quantity]:
-    out: list[Quantity] = []
-    for m in quantity().finditer(text, s, e):
-        scale, cur, pct = m.group("scale"), m.group("cur"), m.group("pct")
-        if scale and scale.strip().lower() in ("m", "k", "bn", "mn", "tn") and not cur:
-            continue  # 5m without a currency: metres, not millions
-        number = text_to_decimal(m.group("num"))
-        if pct:
-            kind = "percent"
-        elif cur:
-            kind = "money"
-        else:
-            kind = "count"
-        value = float(number) if pct else amount_to_value(m.group("num"), scale)
-        short_range = re.match(r"\s?[-–]\s?(\d+(?:\.\d+)?)\s?(bn|m|k|million|billion)\b", text[m.end() : m.end() + 16])
-        if cur and not scale and short_range:  # £3-4m: the low end shares the high end's scale
-            multiplier = scale_to_multiplier(short_range.group(2))
-            out.append(Quantity(m.start(), m.end(), float(number * multiplier), kind, cur, bool(m.group("circa"))))
-            high = float(text_to_decimal(short_range.group(1)) * multiplier)
-            end = m.end() + short_range.end()
-            out.append(Quantity(m.end() + short_range.start(1), end, high, kind, cur, False))
-            continue
-        out.append(Quantity(m.start(), m.end(), value, kind, cur, bool(m.group("circa"))))
     return out
 
 

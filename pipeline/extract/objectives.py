@@ -22,8 +22,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract.context import DocumentView
-from pipeline.models import Block, BlockKind, Objective, SourceIssue
-from pipeline.patterns import (
+from pipeline.language.patterns import (
     aim_verb_lead_in,
     cluster_word_after,
     counted_noun,
@@ -32,9 +31,11 @@ from pipeline.patterns import (
     objective_nouns,
     title_description,
 )
-from pipeline.text import trim_span
+from pipeline.models import Block, BlockKind, Objective, SourceIssue
+from pipeline.registry import extractor
+from pipeline.spans import trim_span
 
-EXTRACTOR = "objectives/lists@1"
+EXTRACTOR = extractor("objectives/lists")
 NUMBERS = {
     w: i
     for i, w in enumerate(

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.context import DocumentView
+from pipeline.language.patterns import cluster_word_after, vision_heading, vision_statement
 from pipeline.models import Block, BlockKind, Vision
-from pipeline.patterns import cluster_word_after, vision_heading, vision_statement
 
 MAX_STATEMENT_WORDS = 80
 MIN_STATEMENT_WORDS = 4

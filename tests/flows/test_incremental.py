@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from support import BLOG, ICT, SOURCES, WMCA, query
 
-from pipeline.records import PER_DOCUMENT_TABLES
-from warehouse.clusters import CLUSTER_TABLES
+from pipeline.rows import PER_DOCUMENT_TABLES
+from warehouse.catalogue import CLUSTER_TABLES
 
 pytestmark = pytest.mark.slow
 
@@ -111,9 +111,9 @@ def test_gone_renamed_and_re_extracted_documents(
     assert query(warehouse, "SELECT count(*) FROM figures WHERE document_id = ?", [ICT]) == [(ict_figures,)]
 
     # a new pipeline re-extracts what it reads; the bytes are the same, so nothing goes to history
-    import pipeline.changes
+    import pipeline.ingest.changes
 
-    monkeypatch.setattr(pipeline.changes, "fingerprint", lambda media_type: f"next-{media_type}")
+    monkeypatch.setattr(pipeline.ingest.changes, "fingerprint", lambda media_type: f"next-{media_type}")
     kept = query(warehouse, "SELECT count(*) FROM history.figures")
     rerun = run(sources, warehouse)
     assert rerun.changes == {"re-extracted": 5}

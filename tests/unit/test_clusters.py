@@ -5,8 +5,8 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from pipeline.clusters import CatalogueFile, catalogue_to_rows, load_catalogue, name_to_key
-from warehouse.clusters import refresh_clusters
+from pipeline.catalogue.clusters import CatalogueFile, catalogue_to_rows, load_catalogue, name_to_key
+from warehouse.catalogue import refresh_clusters
 from warehouse.load import insert_rows
 
 
@@ -53,7 +53,7 @@ def test_the_catalogue_refuses_a_name_given_to_two_clusters_and_dangling_relatio
         CatalogueFile.model_validate(
             {"clusters": [{"id": "a", "name": "A", "related": [{"id": "b", "relation": "overlaps"}]}]}
         )
-    from pipeline.clusters import Catalogue
+    from pipeline.catalogue.clusters import Catalogue
 
     with pytest.raises(ValueError, match="belongs to both"):
         Catalogue(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
-from warehouse.checks import cross_document_conflicts
+from warehouse.cross_document import cross_document_conflicts
 from warehouse.load import insert_rows
 
 

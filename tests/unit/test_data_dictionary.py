@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import duckdb
 from support import ROOT
 
-from pipeline.records import PER_DOCUMENT_TABLES
-from warehouse.dictionary import described_columns, load_schema, render
+from pipeline.registry import EXTRACTORS
+from pipeline.rows import PER_DOCUMENT_TABLES
+from warehouse import migrate
+from warehouse.data_tests import load_tests
+from warehouse.dictionary import described_columns, render
+from warehouse.schema import load_schema
 
 
 def test_every_column_is_described_and_every_description_is_a_column(fresh_db: duckdb.DuckDBPyConnection) -> None:
@@ -32,6 +38,9 @@ def test_views_are_marked_as_views(fresh_db: duckdb.DuckDBPyConnection) -> None:
     }
     marked = {table for table, spec in load_schema()["tables"].items() if spec.get("view")}
     assert views == marked
+    assert views == {
+        path.stem.removeprefix("mart_") for path in migrate.VIEWS_DIR.glob("mart_*.sql")
+    }  # one file per view
     assert {"cluster_profiles", "figures_long", "funding_by_period", "document_issues", "extracted_values"} <= views
 
 
@@ -73,8 +82,6 @@ def test_readme_names_every_table_and_view_and_links_the_examples() -> None:
 
 
 def test_every_quality_issue_kind_the_code_raises_is_described() -> None:
-    import re
-
     described = load_schema()["tables"]["quality_issues"]["columns"]["kind"]
     raised: set[str] = set()
     for folder in ("pipeline", "warehouse", "flows"):
@@ -83,3 +90,26 @@ def test_every_quality_issue_kind_the_code_raises_is_described() -> None:
             raised |= set(re.findall(r'SourceIssue\(\s*"([a-z_]+)"', source))
     assert raised, "no SourceIssue(...) found: the pattern is stale"
     assert sorted(k for k in raised if f"`{k}`" not in described) == []
+
+
+def test_the_dictionary_lists_every_data_test_and_every_extractor() -> None:
+    text = render(load_schema())
+    data_tests = text[text.index("## Data tests") : text.index("## Extractors")]
+    assert [t.name for t in load_tests()] == re.findall(r"^\| `(\w+)` \|", data_tests, re.M)
+    extractors = text[text.index("## Extractors") :]
+    assert [e.id for e in EXTRACTORS] == re.findall(r"^\| `([\w/@-]+)` \|", extractors, re.M)
+    assert "| `checks/data-tests@1` | warehouse |" in extractors
+
+
+def test_keys_and_references_name_real_columns() -> None:
+    """A key or reference naming a column the table does not have would be a data test that can only error."""
+    schema = load_schema()
+    columns = described_columns(schema)
+    for table, spec in schema["tables"].items():
+        assert set(spec.get("key", [])) <= set(columns[table]), table
+        for reference in spec.get("references", []):
+            source, _, target = reference.partition("->")
+            target_table, _, target_columns = target.strip().partition("(")
+            assert {c.strip() for c in source.split(",")} <= set(columns[table]), reference
+            wanted = {c.strip() for c in (target_columns.rstrip(")") or source).split(",")}
+            assert wanted <= set(columns[target_table.strip()]), reference

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from extraction_eval import load_gold
 from support import AWM, BLOG, HE, ICT, WMCA
 
+from pipeline.document import ParsedDocument
 from pipeline.evaluation import in_order
 from pipeline.extract import document_to_extracts
 from pipeline.extract.objectives import sentence_to_lead_in
-from pipeline.manifest import sources_to_specs
-from pipeline.models import ParsedDocument, SourceSpec
+from pipeline.ingest.manifest import sources_to_specs
+from pipeline.models import SourceSpec
 from pipeline.parse import source_to_document
-from pipeline.quality import Quarantine
+from pipeline.spans import Quarantine
 
 AWM_SECTIONS = {
     "2.1": "high-value-added-consumer-products", "2.2": "screen-image-and-sound", "2.3": "environmental-technologies",
@@ -98,7 +101,7 @@ def test_a_list_announced_with_another_count_is_flagged(seed_docs: dict[str, Par
 
 def test_nothing_is_extracted_from_garbled_text(seed_docs: dict[str, ParsedDocument]) -> None:
     for doc in seed_docs.values():
-        quarantine = Quarantine.of(doc.quarantine)
+        quarantine = doc.quarantine
         spans = [(r.char_start, r.char_end) for r in (*doc.cluster_mentions, *doc.visions, *doc.objectives)]
         assert all(quarantine.allows(s, e) for s, e in spans), doc.document_id
 
@@ -108,13 +111,11 @@ def test_extractors_skip_text_the_quarantine_holds(seed_specs: dict[str, SourceS
     doc = source_to_document(seed_specs[AWM])
     vision = next(v for v in doc.visions if v.cluster_id == "high-value-added-consumer-products")
     rail = [o for o in doc.objectives if o.cluster_id == "rail"]
-    doc.quarantine = sorted(
-        [*doc.quarantine, (vision.char_start, vision.char_end), (rail[0].char_start, rail[-1].char_end)]
-    )
-    document_to_extracts(doc)
-    assert "high-value-added-consumer-products" not in {v.cluster_id for v in doc.visions}
-    assert "rail" not in {o.cluster_id for o in doc.objectives}
-    assert len(doc.visions) == 10
+    more = [(vision.char_start, vision.char_end), (rail[0].char_start, rail[-1].char_end)]
+    found = document_to_extracts(replace(doc, quarantine=Quarantine.of([*doc.quarantine, *more])), doc.funding)
+    assert "high-value-added-consumer-products" not in {v.cluster_id for v in found.visions}
+    assert "rail" not in {o.cluster_id for o in found.objectives}
+    assert len(found.visions) == 10
 
 
 @pytest.mark.parametrize(

@@ -8,10 +8,9 @@ import pytest
 from extraction_eval import load_gold
 from support import AWM, BLOG, HE, WMCA, corpus_path
 
-from pipeline.manifest import file_to_spec, sources_to_specs
-from pipeline.models import ParsedDocument
+from pipeline.document import ParsedDocument
+from pipeline.ingest.manifest import file_to_spec, sources_to_specs
 from pipeline.parse import source_to_document
-from pipeline.quality import Quarantine
 
 
 def parse_text(tmp_path: Path, name: str, body: str) -> ParsedDocument:
@@ -117,13 +116,13 @@ def test_section_numbers_ordinals_years_and_dates_are_not_figures(tmp_path: Path
 
 def test_nothing_comes_from_garbled_text(seed_docs: dict[str, ParsedDocument]) -> None:
     for doc in seed_docs.values():
-        quarantine = Quarantine.of(doc.quarantine)
+        quarantine = doc.quarantine
         spans = [(f.char_start, f.char_end) for f in doc.figures] + [
             (c.char_start, c.char_end) for t in doc.tables for c in t.cells
         ]
         assert all(quarantine.allows(s, e) for s, e in spans), doc.document_id
     awm = seed_docs[AWM]
-    noise_numbers = [f for f in awm.figures if awm.quarantine[0][0] <= f.char_start < awm.quarantine[-1][1]]
+    noise_numbers = [f for f in awm.figures if awm.quarantine.starts[0] <= f.char_start < awm.quarantine.ends[-1]]
     assert noise_numbers == []  # "0.5", "5.5", "75" sit in the noise of 1.5
 
 

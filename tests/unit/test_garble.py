@@ -1,7 +1,7 @@
 """The garble detector against labelled examples (tests/data/garble_examples.jsonl).
 
 The examples are real passages from the seeds and the corpus (and glyph shifts of
-real text, which the corpus lacks). The thresholds in pipeline/garble.py were
+real text, which the corpus lacks). The thresholds in pipeline/language/garble.py were
 chosen from these measurements: every example must land on its label.
 """
 
@@ -12,8 +12,8 @@ import json
 import pytest
 from support import ROOT
 
-from pipeline.garble import Verdict, best_shift, lines_to_assessment, shift_text, text_to_garble_score
-from pipeline.lexicon import lexicon
+from pipeline.language.garble import Verdict, best_shift, lines_to_assessment, shift_text, text_to_garble_score
+from pipeline.language.lexicon import lexicon
 
 EXAMPLES = [json.loads(line) for line in (ROOT / "tests" / "data" / "garble_examples.jsonl").open(encoding="utf-8")]
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from support import AWM, BLOG, HE, ICT, WMCA
 
-from pipeline.layout import normalise_title
-from pipeline.models import BlockKind, ParsedDocument
+from pipeline.document import ParsedDocument
+from pipeline.layout.common import normalise_title
+from pipeline.models import BlockKind
 
 AWM_BODY_SECTIONS = [
     ("1", "Cluster Plans - Executive Summary", 1),

@@ -6,8 +6,8 @@ import duckdb
 import pytest
 from support import AWM, HE
 
-from pipeline.models import ParsedDocument
-from pipeline.records import document_to_rows, failure_to_rows
+from pipeline.document import ParsedDocument
+from pipeline.rows import document_to_rows, failure_to_rows
 from warehouse.load import replace_document
 
 PROVENANCE_TRUE = """

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from support import SHARED, SOURCES
 
-from pipeline.manifest import ManifestError, sources_to_specs
+from pipeline.ingest.manifest import ManifestError, sources_to_specs
 from pipeline.models import MediaType
 
 SEED_SHA256 = {

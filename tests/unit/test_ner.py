@@ -9,11 +9,12 @@ from types import SimpleNamespace
 import pytest
 from support import AWM, HE, ICT
 
-from pipeline.manifest import sources_to_specs
-from pipeline.models import Block, BlockKind, ParsedDocument
-from pipeline.ner import CONFIG_PATH, document_to_entities, ner_pipeline
+from pipeline.document import ParsedDocument
+from pipeline.entities.ner import CONFIG_PATH, document_to_entities, ner_pipeline
+from pipeline.ingest.manifest import sources_to_specs
+from pipeline.models import Block, BlockKind
 from pipeline.parse import source_to_document
-from pipeline.quality import Quarantine
+from pipeline.spans import Quarantine
 
 
 @pytest.mark.parametrize(
@@ -76,7 +77,7 @@ def test_acronyms_a_document_defines_are_learned(tmp_path: Path) -> None:
 
 def test_nothing_is_taken_from_garbled_text(seed_docs: dict[str, ParsedDocument]) -> None:
     for doc in seed_docs.values():
-        quarantine = Quarantine.of(doc.quarantine)
+        quarantine = doc.quarantine
         assert all(quarantine.allows(e.char_start, e.char_end) for e in doc.entities), doc.document_id
         assert all(doc.text[e.char_start : e.char_end] == e.text for e in doc.entities)
 
@@ -94,7 +95,7 @@ def test_a_pretrained_pipeline_adds_its_entities_where_ours_have_none(
     ])  # fmt: skip
     model.to_disk(tmp_path / "tiny_model")
     doc = seed_docs[HE]
-    entities = document_to_entities(doc, Quarantine.of(doc.quarantine), pretrained=str(tmp_path / "tiny_model"))
+    entities = document_to_entities(doc, doc.quarantine, pretrained=str(tmp_path / "tiny_model"))
     from_model = {(e.text, e.label) for e in entities if e.source == "model"}
     assert from_model == {("Second World War", "EVENT")}
     assert all(e.source != "model" for e in entities if e.normalised == "Advantage West Midlands")
@@ -102,8 +103,8 @@ def test_a_pretrained_pipeline_adds_its_entities_where_ours_have_none(
 
 def test_issue_6_an_acronym_defined_across_a_line_break() -> None:
     """A PDF line break inside the long form broke the offset lookup (ValueError: substring not found)."""
+    from pipeline.entities.ner import _learn_acronyms
     from pipeline.models import Block, BlockKind
-    from pipeline.ner import _learn_acronyms
 
     text = "The members of the Regional Skills\nPartnership Board (RSPB) met. The RSPB agreed."
     learned = _learn_acronyms(text, [Block(BlockKind.PARAGRAPH, 0, len(text))], [])
@@ -139,7 +140,7 @@ def test_issue_6_an_acronym_defined_across_a_line_break() -> None:
     ],
 )  # fmt: skip
 def test_the_name_rules_find(text: str, entities: list[tuple[str, str]]) -> None:
-    """Organisations by their head word, people by title, given name or citation (pipeline.names)."""
+    """Organisations by their head word, people by title, given name or citation (pipeline.entities.names)."""
     doc = SimpleNamespace(text=text, blocks=[Block(BlockKind.PARAGRAPH, 0, len(text))])  # all that is read
     found = document_to_entities(doc, Quarantine.of([]))  # type: ignore[arg-type]
     assert [(e.text, e.label) for e in found] == entities

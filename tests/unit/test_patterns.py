@@ -1,10 +1,10 @@
-"""Table-driven tests for every named pattern in pipeline/patterns.py."""
+"""Table-driven tests for every named pattern in pipeline/language/patterns.py."""
 
 from __future__ import annotations
 
 import pytest
 
-from pipeline import patterns
+from pipeline.language import patterns
 
 
 @pytest.mark.parametrize(

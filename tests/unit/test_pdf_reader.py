@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from support import CORPUS, corpus_path
 
-from pipeline.manifest import file_to_spec
+from pipeline.ingest.manifest import file_to_spec
 from pipeline.models import BlockKind, MediaType
 from pipeline.parse import source_to_document
-from pipeline.pdf_io import fontname_is_bold, read_pdf, words_to_lines
-from pipeline.text import UnreadableSource
+from pipeline.readers.pdf import read_pdf
+from pipeline.readers.pdf_page import fontname_is_bold, words_to_lines
+from pipeline.readers.text import UnreadableSource
 
 pytestmark = pytest.mark.corpus
 
@@ -116,7 +117,7 @@ def test_issue_9_a_pdf_in_one_type_size_is_titled_by_its_first_line(tmp_path: Pa
     """Without metadata or larger type, the title was every line of page 1 joined (seen on a test brief)."""
     from pdfs import build_pdf, text_page
 
-    from pipeline.pdf_io import read_pdf
+    from pipeline.readers.pdf import read_pdf
 
     path = tmp_path / "brief.pdf"
     path.write_bytes(

@@ -12,11 +12,11 @@ from support import corpus_path
 from table_eval import evaluate, found_tables
 
 from pipeline.evaluation import adjacency_relations
-from pipeline.manifest import sources_to_specs
+from pipeline.ingest.manifest import sources_to_specs
 from pipeline.models import BBox, Block, BlockKind, RawTable, Table, TableCell, Word
 from pipeline.parse import source_to_document
-from pipeline.table_finder import lines_to_tables, lines_to_text_tables
-from pipeline.tables import join_continued, pdf_tables
+from pipeline.readers.table_finder import lines_to_tables, lines_to_text_tables
+from pipeline.tables.build import join_continued, pdf_tables
 
 SIZE = 9.0
 CHAR = 4.5  # a character's width in the synthetic lines

@@ -8,7 +8,7 @@ from pathlib import Path
 from pdfs import build_pdf, text_page
 
 from flows.progress import TEXT_PAGE_BYTES, Heartbeat, Progress, estimated_pages
-from pipeline.manifest import file_to_spec
+from pipeline.ingest.manifest import file_to_spec
 
 
 class Clock:

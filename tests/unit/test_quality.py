@@ -7,10 +7,9 @@ import re
 import duckdb
 from support import AWM, BLOG, HE, ICT, WMCA
 
-from pipeline.models import ParsedDocument
-from pipeline.quality import Quarantine
-from pipeline.records import document_to_rows
-from pipeline.structure import contents_to_matches, title_similarity
+from pipeline.document import ParsedDocument
+from pipeline.quality.structure import contents_to_matches, title_similarity
+from pipeline.rows import document_to_rows
 from warehouse.load import replace_document
 
 
@@ -22,7 +21,7 @@ def test_awm_section_1_5_is_garbled_and_quarantined(seed_docs: dict[str, ParsedD
     doc = seed_docs[AWM]
     section = next(s for s in doc.sections if s.number == "1.5")
     assert section.quality == "garbled"
-    quarantine = Quarantine.of(doc.quarantine)
+    quarantine = doc.quarantine
     garbled = [doc.text[s:e] for s, e in doc.quarantine]
     assert garbled == [
         "Do iθaanAdva0.5(b)n-5.(ta0.5(b)giθa)eers",

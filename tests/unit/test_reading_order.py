@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from support import corpus_path
 
-from pipeline.layout import lines_to_furniture
+from pipeline.layout.furniture import lines_to_furniture
 from pipeline.models import BBox, Line
-from pipeline.pdf_io import PdfSettings, page_to_lines, word_text, words_to_lines
-from pipeline.reading_order import words_to_reading_lines
+from pipeline.readers.pdf_page import PdfSettings, page_to_lines, word_text, words_to_lines
+from pipeline.readers.reading_order import words_to_reading_lines
 
 SIZE = 10.0
 

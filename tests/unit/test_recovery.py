@@ -13,10 +13,10 @@ import pypdfium2 as pdfium
 import pytest
 from support import ROOT, corpus_path
 
-from pipeline import ocr
 from pipeline.evaluation import word_accuracy
-from pipeline.ocr import OcrSettings
-from pipeline.pdf_io import read_pdf
+from pipeline.readers import ocr
+from pipeline.readers.ocr import OcrSettings
+from pipeline.readers.pdf import read_pdf
 
 pytestmark = pytest.mark.corpus
 TRANSCRIPTIONS = ROOT / "tests" / "data" / "transcriptions"

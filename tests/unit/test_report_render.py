@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 import pytest
 
+from warehouse.data_tests import DataTest, Result
 from warehouse.examples import text_to_examples
-from warehouse.report.render import Bar, bars_to_svg
+from warehouse.report.data import ReportData
+from warehouse.report.render import Bar, bars_to_svg, report_to_html
 
 
 def test_bars_are_scaled_to_the_largest_total_and_labels_escaped() -> None:
@@ -38,3 +41,18 @@ SELECT getvariable('page') AS p, getvariable('document_id') AS d, getvariable('p
     assert second.variables() == ["document_id", "page"]
     with pytest.raises(ValueError, match="more than one statement"):
         text_to_examples("-- name: two\n-- question: Two?\nSELECT 1; SELECT 2;")
+
+
+def test_failed_data_tests_are_listed_with_their_first_rows() -> None:
+    totals = DataTest("funding_row_totals", "The `total` line equals the sum <of> its row.", True, "SELECT 1")
+    failed = Result(totals, ("document_id", "line_item", "stated_total"), (("plan-a", "Revenue", 38.0),))
+    broken = Result(DataTest("broken", "Cannot run.", False, "SELECT"), error="ParserException: syntax error")
+    passed = Result(DataTest("key_runs", "`runs.run_id` identifies one row.", False, "SELECT 1"), ("run_id",))
+    data = ReportData("w.duckdb", None, [], [], [], [], [], [], {}, [], data_tests=[failed, broken, passed])
+    html = report_to_html(data, {}, datetime(2026, 1, 1, tzinfo=UTC))
+    section = html[html.index('<section id="data-tests">') : html.index('<section id="provenance">')]
+    assert "<h2>Data tests (1 of 3 pass)</h2>" in section
+    assert "The <code>total</code> line equals the sum &lt;of&gt; its row." in section
+    assert "line_item=&#x27;Revenue&#x27;, stated_total=38.0" in section and "plan-a" not in section
+    assert "could not run" in section and "ParserException: syntax error" in section
+    assert '<a href="#data-tests">Data tests</a>' in html

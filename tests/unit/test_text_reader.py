@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from support import AWM, HE, WMCA
 
-from pipeline.models import MediaType, ParsedDocument
-from pipeline.text import UnreadableSource, bytes_to_str, str_to_lines
+from pipeline.document import ParsedDocument
+from pipeline.models import MediaType
+from pipeline.readers.text import UnreadableSource, bytes_to_str, str_to_lines
 
 
 def test_lines_cover_the_text_exactly() -> None:

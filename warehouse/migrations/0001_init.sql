@@ -4,8 +4,8 @@
 --
 -- No primary keys on per-document tables: a document is reloaded by deleting
 -- its rows and inserting new ones in one transaction, which DuckDB's ART
--- indexes do not allow for the same key. Uniqueness is checked by
--- warehouse/checks/*.sql instead.
+-- indexes do not allow for the same key. Uniqueness is checked instead by the
+-- data tests of warehouse/schema.yml (`key`), run after every ingest.
 
 CREATE TABLE runs (
     run_id VARCHAR NOT NULL,

@@ -7,6 +7,9 @@ from typing import Any
 
 import duckdb
 
+from warehouse.data_tests import Result as DataTestResult
+from warehouse.data_tests import run as run_data_tests
+
 Row = dict[str, Any]
 
 # the tables whose rows the report counts, in the order a reader meets them
@@ -46,6 +49,7 @@ class ReportData:
     texts: dict[str, str]
     figures_per_cluster: list[Row]
     images: list[PageImage] = field(default_factory=list)
+    data_tests: list[DataTestResult] = field(default_factory=list)
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[Row]:
@@ -55,7 +59,8 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = N
 
 
 def warehouse_to_report_data(con: duckdb.DuckDBPyConnection, warehouse: str) -> ReportData:
-    """Read the latest run, the documents, counts, issues and every extracted value with its provenance."""
+    """Read the latest run, the documents, counts, issues, every extracted value with its provenance, and
+    the data tests' results (run again here, so that the report says what holds for the file it is drawn from)."""
     runs = _rows(con, "SELECT * FROM runs ORDER BY started_at DESC")
     run = runs[0] if runs else None
     counts = ", ".join(
@@ -122,4 +127,4 @@ def warehouse_to_report_data(con: duckdb.DuckDBPyConnection, warehouse: str) -> 
         ).fetchall()
     ]
     return ReportData(warehouse, run, runs, documents, changes, table_counts, issues, values, texts,
-                      figures_per_cluster, images)  # fmt: skip
+                      figures_per_cluster, images, run_data_tests(con))  # fmt: skip

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -35,6 +36,11 @@ def image_name(document_index: int, page: int) -> str:
 
 def _e(value: object) -> str:
     return html.escape("" if value is None else str(value))
+
+
+def _code_spans(text: str) -> str:
+    """Escaped text whose `backticked` parts (the data dictionary's Markdown) become <code>."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", _e(text))
 
 
 def _number(value: float | int | None, digits: int = 0) -> str:
@@ -214,6 +220,45 @@ def _issues_section(data: ReportData) -> str:
     return f'<section id="issues"><h2>Quality issues ({len(data.issues)})</h2>{table}</section>'
 
 
+def _data_tests_section(data: ReportData) -> str:
+    tests = data.data_tests
+    failed = [r for r in tests if not r.passed]
+    heading = f"Data tests ({len(tests) - len(failed)} of {len(tests)} pass)"
+    intro = (
+        "<p>Each data test of <code>warehouse/schema.yml</code> is SQL that returns the rows breaking a rule "
+        "(keys, references, provenance, funding totals); run here against this warehouse. A failure about a "
+        "document is also a <code>data_test_failed</code> quality issue.</p>"
+    )
+    failures = _table(
+        ["Test", "What it checks", "Offending rows", "First of them"],
+        [
+            [
+                f"<code>{_e(r.test.name)}</code>", _code_spans(r.test.description),
+                _e("could not run") if r.error else _number(len(r.rows)),
+                _e(r.error) if r.error else "<br>".join(_e(line) for line in r.sample(limit=5)),
+            ]
+            for r in failed
+        ],
+        "data-test-failures",
+    )  # fmt: skip
+    every = _table(
+        ["Test", "What it checks", "Result"],
+        [
+            [
+                f"<code>{_e(r.test.name)}</code>", _code_spans(r.test.description),
+                '<span class="status status-ok">pass</span>' if r.passed
+                else '<span class="status status-failed">fail</span>',
+            ]
+            for r in tests
+        ],
+    )  # fmt: skip
+    body = failures if failed else '<p class="empty">Every data test passes.</p>'
+    return (
+        f'<section id="data-tests"><h2>{_e(heading)}</h2>{intro}{body}'
+        f"<details><summary>Every data test ({len(tests)})</summary>{every}</details></section>"
+    )
+
+
 def _viewer_section(data: ReportData) -> str:
     documents = "".join(
         f'<option value="{_e(d)}">{_e(d)}</option>' for d in sorted({v["document_id"] for v in data.values})
@@ -268,7 +313,7 @@ def report_to_html(data: ReportData, image_names: dict[str, str], generated_at: 
     nav = "".join(
         f'<a href="#{a}">{t}</a>'
         for a, t in (("run", "Run"), ("documents", "Documents"), ("plots", "Plots"), ("issues", "Quality issues"),
-                     ("provenance", "Provenance viewer"))
+                     ("data-tests", "Data tests"), ("provenance", "Provenance viewer"))
     )  # fmt: skip
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -282,6 +327,7 @@ from the warehouse alone. <nav>{nav}</nav></p></header>
 {_documents_section(data)}
 {_plots_section(data)}
 {_issues_section(data)}
+{_data_tests_section(data)}
 {_viewer_section(data)}
 </main>
 <script type="application/json" id="report-data">{_payload(data, image_names)}</script>

@@ -1,0 +1,333 @@
+"""Named entities with spaCy, offline: the pipeline comes from ``configs/ner.cfg``.
+
+The config builds spaCy's English language with :func:`create_tokenizer`
+(money, scales and ranges split so that patterns can see them: ``£1.2bn`` →
+``£ 1.2 bn``, ``£850m-£950m`` → ``£ 850 m - £ 950 m``) and an entity ruler whose
+patterns come from :func:`entity_patterns`: MONEY, PERCENT, QUANTITY (counts of
+named things), DATE (dates, years, fiscal periods) and the ORG/GPE gazetteer in
+``pipeline/catalogue/data/gazetteer.yml``. When ``paths.pretrained`` names an installed
+pipeline, its entities are added where ours have none.
+
+Per document, acronyms it defines (``Cluster Opportunity Groups (COGs)``) are
+learned, so its later ``COGs`` join the long form; every organisation and
+place gets a normalised name (``AWM`` → ``Advantage West Midlands``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from spacy.util import registry
+
+from pipeline.catalogue import GAZETTEER_PATH
+from pipeline.catalogue.gazetteer import load_gazetteer
+from pipeline.document import LaidOutDocument
+from pipeline.entities.names import name_entities
+from pipeline.language.counted import COUNT_NOUNS, MAX_ADJECTIVES
+from pipeline.models import Block, BlockKind, Entity
+from pipeline.registry import extractor
+from pipeline.spans import Quarantine
+
+CONFIG_PATH = Path(__file__).resolve().parents[2] / "configs" / "ner.cfg"
+EXTRACTOR = extractor("entities/ruler")
+ACRONYM_EXTRACTOR = extractor("entities/acronym")
+MODEL_EXTRACTOR = extractor("entities/model")
+ENTITY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.TABLE_ROW})
+SCALE_ABBREVIATIONS = frozenset({"m.", "k.", "b.", "n."})  # "£1m." is £1m and a full stop, not "m."
+SCALES = ["bn", "m", "mn", "k", "tn", "million", "billion", "thousand", "trillion"]
+MONTHS = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+]  # fmt: skip
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+SEASONS = ["spring", "summer", "autumn", "winter"]
+NOT_A_YEAR = r"^(?!(?:19|20)\d\d$)"
+# Counted nouns beyond the figures' (pipeline.language.counted.COUNT_NOUNS): things counted that are not figures.
+COUNTED = [
+    "interviews",
+    "members",
+    "experts",
+    "residents",
+    "households",
+    "adults",
+    "children",
+    "volunteers",
+    "patients",
+]
+# Words that end the description of a count ("jobs in ...", "people of ...") rather than describe it.
+FUNCTION_WORDS = [
+    "of", "in", "on", "at", "by", "for", "with", "from", "to", "and", "or", "the", "a", "an", "per", "each",
+    "every", "than", "as", "who", "which", "that", "were", "was", "are", "is", "be", "been", "have", "has", "had",
+    "will", "would", "could", "should", "can", "may", "this", "these", "those", "their", "its", "our", "year",
+    "years", "months", "weeks", "days", "million", "billion", "thousand",
+]  # fmt: skip
+ORG_HEADS = re.compile(
+    r"\b(?:groups?|agenc(?:y|ies)|association|council|partnership|department|office|authority|board|centre|center"
+    r"|institute|university|alliance|network|company|bank|services?|commission|executive|trust|society|forum"
+    r"|task\s?force|consortium|corporation|ministry|organi[sz]ation|federation|foundation|academy|college"
+    r"|catapult|committee|agency)$",
+    re.I,
+)
+ACRONYM_DEFINITION = re.compile(
+    r"(?P<long>(?:[A-Z][\w&'’-]*\s+(?:(?:of|and|for|the|&|on|in|to)\s+){0,2}){1,8}[A-Z][\w'’-]*)\s*\(\s*(?P<acr>[A-Z][A-Za-z&]{1,9})\s*\)"
+)
+
+
+# --------------------------------------------------------------------------- spaCy registry
+
+
+@registry.tokenizers("policyfacts.tokenizer.v1")  # type: ignore[untyped-decorator]
+def create_tokenizer() -> Callable[[Any], Any]:
+    """English tokenization plus splits for money: a scale after a number (``1.2bn`` → ``1.2 bn``), a range
+    dash between amounts (``£850m-£950m``), ``c`` before a number (``c40%``) and ``2005/06``."""
+
+    def make(nlp: Any) -> Any:
+        from spacy.tokenizer import Tokenizer
+        from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+        defaults = nlp.Defaults
+        prefixes = [*defaults.prefixes, r"c(?=\d)"]
+        suffixes = [*defaults.suffixes, r"(?<=\d)(?:bn|mn|tn|m|k|M|BN)", r"(?<=[\dmnk])\+"]
+        infixes = [
+            *defaults.infixes,
+            r"(?<=\d)(?:bn|mn|m|k)(?=[-–—])",  # the low end's scale: 850m-£950m
+            r"(?<=[\dmnk%])[-–—](?=[£$€\d])",  # the range dash
+            r"(?<=[-–—])[£$€]",  # the high end's currency
+            r"(?<=\d)/(?=\d)",  # 2005/06
+            r"(?<=mid)-(?=\d)",  # mid-1990s
+        ]
+        rules = {k: v for k, v in defaults.tokenizer_exceptions.items() if k.lower() not in SCALE_ABBREVIATIONS}
+        return Tokenizer(
+            nlp.vocab,
+            rules=rules,
+            prefix_search=compile_prefix_regex(prefixes).search,
+            suffix_search=compile_suffix_regex(suffixes).search,
+            infix_finditer=compile_infix_regex(infixes).finditer,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
+
+    return make
+
+
+@registry.misc("policyfacts.entity_patterns.v1")  # type: ignore[untyped-decorator]
+def entity_patterns(gazetteer: str | None = None) -> list[dict[str, Any]]:
+    """Every entity-ruler pattern: money, percentages, quantities, dates, fiscal periods, gazetteer."""
+    path = Path(gazetteer) if gazetteer else GAZETTEER_PATH
+    return [
+        *money_patterns(), *percent_patterns(), *quantity_patterns(), *date_patterns(), *fiscal_patterns(),
+        *gazetteer_patterns(path),
+    ]  # fmt: skip
+
+
+def money_patterns() -> list[dict[str, Any]]:
+    """``£51M``, ``£ 13 M``, ``£1.4bn``, ``£4.8 billion``, ``£850m – £950m``, ``£3-4m``, ``£1bn+``."""
+    amount = [{"ORTH": {"IN": ["£", "$", "€"]}}, {"LIKE_NUM": True}, {"LOWER": {"IN": SCALES}, "OP": "?"}]
+    joint = {"LOWER": {"IN": ["-", "–", "—", "to"]}}
+    return [
+        {"label": "MONEY", "pattern": [*amount, joint, *amount]},
+        {"label": "MONEY", "pattern": [*amount, joint, {"LIKE_NUM": True}, {"LOWER": {"IN": SCALES}}]},
+        {"label": "MONEY", "pattern": [*amount, {"ORTH": "+", "OP": "?"}]},
+    ]
+
+
+def percent_patterns() -> list[dict[str, Any]]:
+    """``5%``, ``c40%``, ``14 per cent``, ``20 percent``, ``5 to 10%`` (but not ``from 1992 to 5.7%``)."""
+    number = [{"LOWER": "c", "OP": "?"}, {"LIKE_NUM": True}]
+    low = {"LIKE_NUM": True, "TEXT": {"REGEX": NOT_A_YEAR}}
+    return [
+        {"label": "PERCENT", "pattern": [*number, {"ORTH": "%"}]},
+        {"label": "PERCENT", "pattern": [*number, {"LOWER": "per"}, {"LOWER": "cent"}]},
+        {"label": "PERCENT", "pattern": [*number, {"LOWER": "percent"}]},
+        {"label": "PERCENT", "pattern": [low, {"LOWER": {"IN": ["-", "–", "to"]}}, *number, {"ORTH": "%"}]},
+    ]
+
+
+def quantity_patterns() -> list[dict[str, Any]]:
+    """A count of named things, with up to three words describing them: ``48,400 people``, ``124 million
+    visits``, ``11,200 to 12,400 jobs``, ``1,468 new businesses``, ``half a million manufacturing jobs``."""
+
+    number = [
+        {"LIKE_NUM": True, "LOWER": {"NOT_IN": ["zero", "one", "nil"]}},
+        {"LOWER": {"IN": ["million", "billion", "thousand"]}, "OP": "?"},
+    ]
+    describing = {
+        "TEXT": {"REGEX": r"^(?:[a-z]+|-)$"},
+        "LOWER": {"NOT_IN": FUNCTION_WORDS},
+        "OP": f"{{0,{MAX_ADJECTIVES}}}",
+    }
+    noun = {"LOWER": {"IN": sorted({*COUNT_NOUNS, *COUNTED})}}
+    joint = {"LOWER": {"IN": ["-", "–", "to"]}}
+    return [
+        {"label": "QUANTITY", "pattern": [*number, describing, noun]},
+        {"label": "QUANTITY", "pattern": [*number, joint, *number, describing, noun]},
+        {"label": "QUANTITY", "pattern": [{"LOWER": "half"}, {"LOWER": "a"}, {"LOWER": "million"}, describing, noun]},
+    ]
+
+
+def date_patterns() -> list[dict[str, Any]]:
+    """``April 2005``, ``5 July 2018``, ``Monday 23rd July``, ``3-4 December, 2009``, ``July``, ``Spring
+    2021``, ``2001``, ``the early 1960s``, ``the 20th century``. May alone is a verb more often than a month."""
+    year = {"TEXT": {"REGEX": r"^(?:19|20)\d\d$"}}
+    month = {"LOWER": {"IN": MONTHS}}
+    day = {"TEXT": {"REGEX": r"^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$"}}
+    weekday = {"LOWER": {"IN": WEEKDAYS}, "OP": "?"}
+    comma = {"ORTH": ",", "OP": "?"}
+    dash = {"ORTH": {"IN": ["-", "–"]}}
+    decade = {"TEXT": {"REGEX": r"^(?:1[6-9]|20)\d0s$"}}
+    return [
+        {"label": "DATE", "pattern": [weekday, day, month, comma, year]},
+        {"label": "DATE", "pattern": [weekday, day, month]},
+        {"label": "DATE", "pattern": [day, dash, day, month, comma, year]},
+        {"label": "DATE", "pattern": [month, comma, year]},
+        {"label": "DATE", "pattern": [{"TEXT": {"IN": [m.title() for m in MONTHS if len(m) > 3 and m != "may"]}}]},
+        {"label": "DATE", "pattern": [{"LOWER": {"IN": SEASONS}}, year]},
+        {"label": "DATE", "pattern": [year]},
+        {"label": "DATE", "pattern": [{"LOWER": {"IN": ["early", "late", "mid"]}, "OP": "?"}, decade]},
+        {"label": "DATE", "pattern": [{"LOWER": "mid"}, {"ORTH": "-"}, decade]},
+        {"label": "DATE", "pattern": [{"TEXT": {"REGEX": r"^(?:1\d|2[01])(?:st|nd|rd|th)$"}}, {"LOWER": "century"}]},
+    ]
+
+
+def fiscal_patterns() -> list[dict[str, Any]]:
+    """Fiscal years and spans: ``2005-06``, ``2005/06``, ``2005-08``, ``2020-2050``, ``FY2011``."""
+    year = {"TEXT": {"REGEX": r"^(?:19|20)\d\d$"}}
+    end = {"TEXT": {"REGEX": r"^(?:\d\d|(?:19|20)\d\d)$"}}
+    return [
+        {"label": "DATE", "id": "fiscal", "pattern": [year, {"ORTH": {"IN": ["-", "–", "/", "‑"]}}, end]},
+        {"label": "DATE", "id": "fiscal", "pattern": [{"TEXT": {"REGEX": r"^FY(?:19|20)?\d\d$"}}]},
+    ]
+
+
+def gazetteer_patterns(path: Path) -> list[dict[str, Any]]:
+    """Phrase patterns for every gazetteer name and alias, with the normalised name as the pattern's id."""
+    out = []
+    for entry in load_gazetteer(path):
+        for name in (entry["name"], *entry.get("aliases", [])):
+            out.append({"label": entry["label"], "pattern": name, "id": entry["name"]})
+    return out
+
+
+# --------------------------------------------------------------------------- pipelines
+
+
+@cache
+def ner_pipeline(config_path: Path = CONFIG_PATH, pretrained: str | None = None) -> tuple[Any, Any]:
+    """(our pipeline, the pretrained one or None), built once per process from the config file.
+
+    ``pretrained`` overrides ``paths.pretrained`` of the config.
+    """
+    import spacy
+    from spacy import util
+
+    config = util.load_config(config_path, interpolate=False)
+    nlp = util.load_model_from_config(config, auto_fill=True)
+    nlp.initialize()
+    name = pretrained or config["paths"].get("pretrained")
+    model = spacy.load(name, exclude=["lemmatizer", "textcat"]) if name else None
+    return nlp, model
+
+
+def document_to_entities(
+    doc: LaidOutDocument, quarantine: Quarantine, config_path: Path = CONFIG_PATH, pretrained: str | None = None
+) -> list[Entity]:
+    """Every entity in the clean blocks of the document, with learned acronyms and normalised names."""
+    nlp, model = ner_pipeline(config_path, pretrained)
+    blocks = [b for b in doc.blocks if _clean(b, quarantine)]
+    # a line break inside a block is a space to the patterns ("£25\nbillion", "Combined\nAuthority")
+    texts = [doc.text[b.char_start : b.char_end].replace("\n", " ") for b in blocks]
+    found: list[Entity] = []
+    for block, parsed in zip(blocks, nlp.pipe(texts), strict=True):
+        found.extend(_ruler_entity(doc.text, block, ent) for ent in parsed.ents)
+    if model is not None:
+        taken = [(e.char_start, e.char_end) for e in found]
+        for block, parsed in zip(blocks, model.pipe(texts), strict=True):
+            for ent in parsed.ents:
+                s, e = block.char_start + ent.start_char, block.char_start + ent.end_char
+                if not any(s < te and ts < e for ts, te in taken):
+                    found.append(Entity(ent.text, ent.label_, s, e, _normalise(ent.text), "model", 0.7))
+    found = _learn_acronyms(doc.text, blocks, found)
+    found = name_entities(doc.text, blocks, found)
+    found.sort(key=lambda x: (x.char_start, -x.char_end))
+    return found
+
+
+def _clean(block: Block, quarantine: Quarantine) -> bool:
+    return (
+        block.kind in ENTITY_KINDS
+        and block.quality == "ok"
+        and block.char_end > block.char_start
+        and quarantine.allows(block.char_start, block.char_end)
+    )
+
+
+def _ruler_entity(text: str, block: Block, ent: Any) -> Entity:
+    s, e = block.char_start + ent.start_char, block.char_start + ent.end_char
+    if ent.label_ in ("ORG", "GPE") and ent.ent_id_:
+        return Entity(text[s:e], ent.label_, s, e, ent.ent_id_, "gazetteer", 0.95)
+    normalised = ent.ent_id_ if ent.ent_id_ == "fiscal" else " ".join(text[s:e].split())
+    return Entity(text[s:e], ent.label_, s, e, normalised, "ruler", 0.9)
+
+
+def _learn_acronyms(text: str, blocks: list[Block], found: list[Entity]) -> list[Entity]:
+    """Organisations the document defines with an acronym: the long form and every later use of the acronym."""
+    taken = {(x.char_start, x.char_end) for x in found}
+    definitions: dict[str, str] = {}
+    out = list(found)
+    for block in blocks:
+        for m in ACRONYM_DEFINITION.finditer(text, block.char_start, block.char_end):
+            acronym = m.group("acr")
+            first = _first_initial(m.group("long"), acronym)
+            if first is None:
+                continue
+            words = list(re.finditer(r"\S+", m.group("long")))
+            start, end = m.start("long") + words[first].start(), m.start("long") + words[-1].end()
+            long = " ".join(text[start:end].split())
+            if not ORG_HEADS.search(long):
+                continue
+            normalised = _known_name(found, start, end) or long
+            definitions[acronym] = normalised
+            definitions.setdefault(acronym.rstrip("s"), normalised)
+            if (start, end) not in taken:
+                out.append(Entity(text[start:end], "ORG", start, end, normalised, "acronym", 0.8))
+                taken.add((start, end))
+    if not definitions:
+        return out
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(definitions, key=len, reverse=True))) + r")\b")
+    for block in blocks:
+        for m in pattern.finditer(text, block.char_start, block.char_end):
+            span = (m.start(), m.end())
+            if any(s < span[1] and span[0] < e for s, e in taken):
+                continue
+            out.append(Entity(m.group(0), "ORG", m.start(), m.end(), definitions[m.group(0)], "acronym", 0.8))
+            taken.add(span)
+    return out
+
+
+def _first_initial(long: str, acronym: str) -> int | None:
+    """The index of the word of ``long`` from which the capitals' initials spell the acronym
+    (``Cluster Opportunity Groups`` for ``COGs``), or None when they do not."""
+    letters = (acronym.rstrip("s") if len(acronym) > 2 else acronym).upper().replace("&", "")
+    words = long.split()
+    for first, word in enumerate(words):
+        if not word[:1].isupper():
+            continue
+        initials = "".join(w[0].upper() for w in words[first:] if w[:1].isupper())
+        if initials == letters:
+            return first
+    return None
+
+
+def _known_name(found: Iterable[Entity], start: int, end: int) -> str | None:
+    for e in found:
+        if e.char_start == start and e.char_end == end and e.source == "gazetteer":
+            return e.normalised
+    return None
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"^(?:the)\s+", "", " ".join(text.split()), flags=re.I)

@@ -1,0 +1,325 @@
+"""Cluster mentions: where a document presents a cluster, resolved against the catalogue.
+
+Rules, each named in ``cluster_mentions.rule``:
+
+``label``     a ``Cluster: name`` heading or line (WMCA growth profiles)
+``title``     a sector deal's or cluster plan's title (``Aerospace Sector Deal``)
+``heading``   a section heading that is a cluster's name, or one part of it
+              (``2.5 Transport Technologies – Aerospace``)
+``brand``     a heading among cluster sections that uses a brand name; the
+              section's opening says which cluster it is
+``sibling``   a heading among cluster sections whose name the catalogue does
+              not know: a discovered cluster
+``list``      items of a list (or run of short lines) most of which are clusters
+``table``     a header cell or row label of a table that is a cluster's name
+``named``     a name in running text followed by ``cluster``/``COG`` (``the ICT Cluster``)
+``named_sector`` a name followed by ``sector`` (``the manufacturing sector``): often a passing
+              reference, so it does not count among the clusters a document presents
+``prose_list`` three or more cluster names enumerated in a sentence of a paragraph about clusters or sectors
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from pipeline.extract.context import DocumentView
+from pipeline.language.patterns import cluster_label, cluster_word_after, numbered_heading, sector_deal_title
+from pipeline.models import Block, BlockKind, ClusterMention, Section
+from pipeline.spans import trim_span
+
+# Confidence per rule: set by hand when the rules were written, before any gold was annotated, as a ranking
+# of how direct each kind of evidence is (a `Cluster:` label over a name followed by `sector`). Not measured per
+# rule: `make eval` scores the clusters each document presents against tests/data/gold, all rules together.
+CONFIDENCE = {
+    "label": 0.95, "title": 0.9, "heading": 0.95, "brand": 0.8, "sibling": 0.7,
+    "list": 0.85, "table": 0.85, "named": 0.8, "prose_list": 0.7, "named_sector": 0.5,
+}  # fmt: skip
+# Rules whose mentions say the document presents the cluster; ``named_sector`` ("the manufacturing
+# sector") is often a passing reference and is kept, but does not count as presenting it.
+PRESENTING_RULES = frozenset(CONFIDENCE) - {"named_sector"}
+SECTION_RULES = frozenset({"label", "title", "heading", "brand", "sibling"})
+PART_SEPARATOR = re.compile(r"\s+[–—-]\s+|:\s+")
+MAX_NAME_WORDS = 12
+MIN_LIST_ITEMS = 3
+ENUMERATION_JOIN = re.compile(
+    r"\s*(?:\([^()]{1,120}\))?\s*(?:[,;]\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)\s*(?:the\s+)?", re.I
+)
+MIN_ENUMERATED = 3
+CLUSTER_WORDS = re.compile(r"\b(?:clusters?|sectors?|industr(?:y|ies))\b", re.I)
+
+
+def document_to_mentions(view: DocumentView) -> list[ClusterMention]:
+    """Every cluster mention of the document, one per span, in text order."""
+    found = headings_to_mentions(view) + lists_to_mentions(view) + tables_to_mentions(view) + prose_to_mentions(view)
+    best: dict[tuple[int, int], ClusterMention] = {}
+    for m in found:
+        key = (m.char_start, m.char_end)
+        if key not in best or m.confidence > best[key].confidence:
+            best[key] = m
+    kept = sorted(best.values(), key=lambda m: (m.char_start, m.char_end))
+    return [m for m in kept if not any(_inside(m, o) for o in kept if o is not m)]
+
+
+def _inside(m: ClusterMention, other: ClusterMention) -> bool:
+    """True when ``m`` lies strictly inside ``other`` (a shorter name within a longer one)."""
+    return (
+        other.char_start <= m.char_start
+        and m.char_end <= other.char_end
+        and (other.char_end - other.char_start) > (m.char_end - m.char_start)
+    )
+
+
+def _mention(view: DocumentView, cluster_id: str, start: int, end: int, rule: str, origin: str) -> ClusterMention:
+    return ClusterMention(cluster_id, view.doc.text[start:end], start, end, rule, origin, CONFIDENCE[rule])
+
+
+def headings_to_mentions(view: DocumentView) -> list[ClusterMention]:
+    """Mentions from headings and ``Cluster:`` labels, with discovered clusters among cluster siblings."""
+    doc = view.doc
+    out: list[ClusterMention] = []
+    pending: list[tuple[Block, int, int]] = []  # headings among possible cluster sections, not yet resolved
+    for block in doc.blocks:
+        if not view.clean(block) or block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH):
+            continue
+        text = view.text(block)
+        label = cluster_label().match(text)
+        if label:
+            start = block.char_start + label.start("name")
+            end = block.char_start + label.end("name")
+            match = view.catalogue.resolve(label.group("name"))
+            out.append(_mention(view, match.cluster_id, start, end, "label", match.origin))
+            continue
+        if block.kind is not BlockKind.HEADING:
+            continue
+        deal = sector_deal_title().match(text) if _title_position(view, block) else None
+        if deal:
+            cluster_id = view.catalogue.lookup(deal.group("name"))
+            if cluster_id:
+                s, e = block.char_start + deal.start("name"), block.char_start + deal.end("name")
+                out.append(_mention(view, cluster_id, s, e, "title", "curated"))
+            continue
+        title_start = block.char_start
+        numbered = numbered_heading().match(text)
+        if numbered:
+            title_start += numbered.start("title")
+        part = _best_part(view, title_start, block.char_end)
+        if part is not None:
+            cluster_id, s, e = part
+            out.append(_mention(view, cluster_id, s, e, "heading", "curated"))
+        elif _name_shaped(doc.text[title_start : block.char_end]):
+            pending.append((block, title_start, block.char_end))
+    out.extend(_among_cluster_siblings(view, out, pending))
+    return out
+
+
+def _title_position(view: DocumentView, block: Block) -> bool:
+    """True for a heading where a document's title stands: on the first page, or among the first three headings."""
+    if block.page is not None:
+        return block.page == 1
+    headings = [b for b in view.doc.blocks[:200] if b.kind is BlockKind.HEADING][:3]
+    return any(b is block for b in headings)
+
+
+def _best_part(view: DocumentView, start: int, end: int) -> tuple[str, int, int] | None:
+    """The cluster a heading names: the whole title, else its most specific part (``A – B``, ``A: B``)."""
+    text = view.doc.text[start:end]
+    whole = view.catalogue.lookup(text)
+    if whole:
+        return whole, start, end
+    parts: list[tuple[str, int, int]] = []
+    offset = 0
+    for piece in PART_SEPARATOR.split(text):
+        at = text.index(piece, offset)
+        offset = at + len(piece)
+        cluster_id = view.catalogue.lookup(piece)
+        if cluster_id and piece.strip():
+            parts.append((cluster_id, start + at, start + at + len(piece)))
+    specific = [p for p in parts if not view.catalogue.is_group(p[0])]
+    candidates = specific or parts
+    return candidates[0] if candidates else None
+
+
+def _name_shaped(title: str) -> bool:
+    """A heading that could be a cluster's name: a few words, no sentence punctuation, no figures, and
+    not a heading about clusters in general (``Cluster Growth Profiles``; ``Rail Cluster`` is fine)."""
+    words = title.split()
+    generic = re.search(r"\b(?:clusters?|sectors?)\b(?!\s*$)", title, re.I) is not None
+    return 0 < len(words) <= MAX_NAME_WORDS and not generic and not re.search(r"[.?!:;]$|\d", title.strip())
+
+
+def _among_cluster_siblings(
+    view: DocumentView, found: list[ClusterMention], pending: list[tuple[Block, int, int]]
+) -> list[ClusterMention]:
+    """Headings whose siblings are mostly cluster headings (or whose parent is about clusters):
+    the cluster their section's opening names (a brand name), else a discovered cluster."""
+    doc = view.doc
+    by_section: dict[str, Section] = view.sections
+    matched_sections = {view.section_at(m.char_start, m.char_end) for m in found if m.rule in ("heading", "label")}
+    siblings: dict[str | None, list[str]] = {}
+    for s in doc.sections:
+        siblings.setdefault(s.parent_section_id, []).append(s.section_id)
+    out: list[ClusterMention] = []
+    for block, start, end in pending:
+        section_id = block.section_id
+        if section_id is None:
+            continue
+        section = by_section[section_id]
+        group = siblings.get(section.parent_section_id, [])
+        share = sum(1 for s in group if s in matched_sections) / max(len(group), 1)
+        parent = by_section.get(section.parent_section_id) if section.parent_section_id else None
+        about_clusters = parent is not None and re.search(r"\bclusters?\b", parent.title, re.I) is not None
+        if not (share >= 0.5 and len(group) >= MIN_LIST_ITEMS) and not (about_clusters and share > 0):
+            continue
+        brand = _opening_names_cluster(view, section)
+        if brand is not None:
+            out.append(_mention(view, brand, start, end, "brand", "curated"))
+        else:
+            match = view.catalogue.resolve(doc.text[start:end])
+            out.append(_mention(view, match.cluster_id, start, end, "sibling", match.origin))
+    return out
+
+
+def _opening_names_cluster(view: DocumentView, section: Section) -> str | None:
+    """The cluster the first paragraphs of a section name as ``the X cluster`` (two of them at most)."""
+    seen = 0
+    for b in view.doc.blocks:
+        if b.section_id != section.section_id or b.kind is not BlockKind.PARAGRAPH:
+            continue
+        seen += 1
+        text = view.text(b)
+        for m in view.catalogue.names_pattern().finditer(text):
+            if cluster_word_after().match(text[m.end() :]):
+                return view.catalogue.lookup(m.group("name"))
+        if seen >= 2:
+            break
+    return None
+
+
+def lists_to_mentions(view: DocumentView) -> list[ClusterMention]:
+    """Items of a run of list items or short lines of which at least half are curated cluster names."""
+    out: list[ClusterMention] = []
+    run: list[tuple[int, int, str | None]] = []
+    previous_section: str | None = None
+    for block in [*view.doc.blocks, None]:
+        short = block is not None and _short_item(view, block)
+        if block is None or not short or block.section_id != previous_section:
+            hits = [r for r in run if r[2]]
+            if len(run) >= MIN_LIST_ITEMS and len(hits) * 2 >= len(run) and len(hits) >= 2:
+                out.extend(_mention(view, c, s, e, "list", "curated") for s, e, c in hits if c)
+            run = []
+        if block is not None and short:
+            s, e = view.item_span(block)
+            s, e = trim_span(view.doc.text, s, e, also=";,")
+            run.append((s, e, view.catalogue.lookup(view.doc.text[s:e])))
+            previous_section = block.section_id
+    return out
+
+
+def _short_item(view: DocumentView, block: Block) -> bool:
+    if block.kind not in (BlockKind.LIST_ITEM, BlockKind.PARAGRAPH) or not view.clean(block):
+        return False
+    text = view.text(block).strip()
+    return len(text.split()) <= MAX_NAME_WORDS and not text.endswith((".", ":", "?"))
+
+
+def tables_to_mentions(view: DocumentView) -> list[ClusterMention]:
+    """Header cells (first row) and row labels (first column) of text tables that are cluster names."""
+    out: list[ClusterMention] = []
+    first_row = True
+    for block in view.doc.blocks:
+        if block.kind is not BlockKind.TABLE_ROW or not view.clean(block):
+            first_row = True
+            continue
+        offset = block.char_start
+        for col, cell in enumerate(view.text(block).split("\t")):
+            s, e = trim_span(view.doc.text, offset, offset + len(cell), also=";,")
+            offset += len(cell) + 1
+            if (first_row or col == 0) and e > s:
+                cluster_id = view.catalogue.lookup(view.doc.text[s:e])
+                if cluster_id:
+                    out.append(_mention(view, cluster_id, s, e, "table", "curated"))
+        first_row = False
+    return out
+
+
+def prose_to_mentions(view: DocumentView) -> list[ClusterMention]:
+    """Cluster names in running text: followed by cluster/sector/COG, or enumerated (three or more in a row,
+    separated only by commas and "and") in a paragraph about clusters or sectors."""
+    text = view.doc.text
+    pattern = view.catalogue.names_pattern()
+    all_blocks = view.doc.blocks
+    indexed = [(i, b) for i, b in view.body_blocks() if pattern.search(text, b.char_start, b.char_end)]
+    blocks = [b for _, b in indexed]
+    out: list[ClusterMention] = []
+    for (i, block), sentences in zip(
+        indexed, view.sentences([(b.char_start, b.char_end) for b in blocks]), strict=True
+    ):
+        # the paragraph, or one of the two before it in its section, speaks of clusters or sectors
+        context = [b for b in all_blocks[max(0, i - 2) : i + 1] if b.section_id == block.section_id]
+        about_clusters = any(CLUSTER_WORDS.search(text, b.char_start, b.char_end) for b in context)
+        for s, e in sentences:
+            hits = [
+                (m.start("name"), m.end("name"), cluster_id)
+                for m in pattern.finditer(text, s, e)
+                if (cluster_id := view.catalogue.lookup(m.group("name")))
+            ]
+            enumerated = _enumerations(text, hits) if about_clusters else set()
+            for k, (hs, he, cluster_id) in enumerate(hits):
+                word = cluster_word_after().match(text[he : min(e, he + 20)])
+                if word:
+                    rule = "named_sector" if word.group("word").lower().startswith("sector") else "named"
+                    out.append(_mention(view, cluster_id, hs, he, rule, "curated"))
+                elif k in enumerated:
+                    out.append(_mention(view, cluster_id, hs, he, "prose_list", "curated"))
+    return out
+
+
+def _enumerations(text: str, hits: list[tuple[int, int, str]]) -> set[int]:
+    """Indexes of hits in runs of three or more names joined only by commas, semicolons and "and".
+
+    A name's own acronym in brackets (``information and communication technology (ICT)``)
+    belongs to the name, not to the run.
+    """
+    runs: list[list[int]] = []
+    for k in range(len(hits)):
+        if (
+            runs
+            and hits[k][2] == hits[runs[-1][-1]][2]
+            and re.fullmatch(r"\s*\(\s*", text[hits[runs[-1][-1]][1] : hits[k][0]])
+        ):
+            continue
+        if runs and ENUMERATION_JOIN.fullmatch(text[hits[runs[-1][-1]][1] : hits[k][0]]):
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return {k for run in runs if len({hits[i][2] for i in run}) >= MIN_ENUMERATED for k in run}
+
+
+def mentions_to_section_clusters(
+    view: DocumentView, mentions: list[ClusterMention]
+) -> tuple[dict[str, str], str | None]:
+    """Each section's cluster (from its heading's mention) and the document's, when it is about one cluster.
+
+    A document is about one cluster when its title names it (a sector deal); when
+    several titles name clusters, the one named most often.
+    """
+    section_clusters: dict[str, str] = {}
+    titled: list[str] = []
+    for m in mentions:
+        if m.rule not in SECTION_RULES:
+            continue
+        section_id = view.section_at(m.char_start, m.char_end)
+        if m.rule == "title":
+            titled.append(m.cluster_id)
+        elif section_id is not None and section_id not in section_clusters and _heads(view, section_id, m):
+            section_clusters[section_id] = m.cluster_id
+    if titled:
+        return section_clusters, Counter(titled).most_common(1)[0][0]
+    return section_clusters, None
+
+
+def _heads(view: DocumentView, section_id: str, m: ClusterMention) -> bool:
+    """True when the mention sits in the heading line of its section."""
+    section = view.sections[section_id]
+    return section.char_start <= m.char_start and m.char_end <= max(section.heading_end, section.char_start + 1)

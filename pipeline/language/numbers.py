@@ -1,0 +1,139 @@
+"""Numbers as documents print them → values in base units: the one parser every row's number comes from.
+
+:func:`text_to_quantities` finds the quantities of a sentence (the figures
+extractor's numbers); :func:`cell_to_decimal` reads a table cell (the funding
+lines' amounts). Both rest on :func:`text_to_decimal` and :func:`scale_to_multiplier`.
+Arithmetic is decimal, so ``£1.4bn`` is exactly 1,400,000,000 and not 1,399,999,999.9999998.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from pipeline.language.patterns import quantity
+
+SCALES: dict[str, Decimal] = {
+    "k": Decimal(10) ** 3, "thousand": Decimal(10) ** 3,
+    "m": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "million": Decimal(10) ** 6,
+    "bn": Decimal(10) ** 9, "b": Decimal(10) ** 9, "billion": Decimal(10) ** 9,
+    "tn": Decimal(10) ** 12, "trillion": Decimal(10) ** 12,
+}  # fmt: skip
+CURRENCIES = {"£": "GBP", "€": "EUR", "$": "USD"}
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+
+def text_to_decimal(text: str) -> Decimal:
+    """A printed number as a Decimal: thousands separators dropped.
+
+    >>> text_to_decimal("11,200")
+    Decimal('11200')
+    >>> text_to_decimal("1.4")
+    Decimal('1.4')
+    """
+    cleaned = text.strip()
+    if not _NUMBER.fullmatch(cleaned):
+        raise ValueError(f"not a number as documents print them: {text!r}")
+    try:
+        return Decimal(cleaned.replace(",", ""))
+    except InvalidOperation as exc:  # pragma: no cover - the pattern above rules it out
+        raise ValueError(text) from exc
+
+
+def scale_to_multiplier(scale: str | None) -> Decimal:
+    """The multiplier a scale word or suffix stands for; 1 for none.
+
+    >>> scale_to_multiplier("bn"), scale_to_multiplier(" Million"), scale_to_multiplier("M")
+    (Decimal('1000000000'), Decimal('1000000'), Decimal('1000000'))
+    """
+    if scale is None or not scale.strip():
+        return Decimal(1)
+    key = scale.strip().lower()
+    if key not in SCALES:
+        raise ValueError(f"unknown scale {scale!r}")
+    return SCALES[key]
+
+
+def amount_to_value(number: str, scale: str | None = None) -> float:
+    """A number and its scale as a value in base units.
+
+    >>> amount_to_value("850", "m"), amount_to_value("1.4", "bn"), amount_to_value("13", " M")
+    (850000000.0, 1400000000.0, 13000000.0)
+    """
+    return float(text_to_decimal(number) * scale_to_multiplier(scale))
+
+
+def fiscal_year_to_period(text: str) -> str | None:
+    """A printed fiscal year or span of years, normalised: ``2005-06``, ``2005/06``, ``2005-2006`` → ``2005-06``.
+
+    >>> fiscal_year_to_period("2005/06"), fiscal_year_to_period("2005-2008"), fiscal_year_to_period("Total")
+    ('2005-06', '2005-08', None)
+    """
+    m = re.fullmatch(r"\s*(?P<a>(?:19|20)\d{2})\s*[-–/]\s*(?P<b>(?:19|20)?\d{2})\s*", text)
+    if m is None:
+        return None
+    start, end = m.group("a"), m.group("b")[-2:]
+    return f"{start}-{end}"
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One printed quantity of a text: its span, its value in base units (percent: the number of percent)."""
+
+    start: int
+    end: int
+    value: float
+    kind: str  # money, percent, count
+    currency: str | None  # the symbol as printed: £, $, €
+    circa: bool
+
+
+_SHORT_RANGE = re.compile(r"\s?[-–]\s?(\d+(?:\.\d+)?)\s?(bn|m|k|million|billion)\b")
+
+
+def text_to_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """The quantities printed in ``text[start:end]``, in order.
+
+    ``5m`` without a currency is skipped (metres, not millions); in ``£3-4m`` the low
+    end shares the high end's scale.
+
+    >>> [(q.value, q.kind) for q in text_to_quantities("£1.4bn, 11,200 jobs, 5% and £3-4m")]
+    [(1400000000.0, 'money'), (11200.0, 'count'), (5.0, 'percent'), (3000000.0, 'money'), (4000000.0, 'money')]
+    """
+    end = len(text) if end is None else end
+    out: list[Quantity] = []
+    for m in quantity().finditer(text, start, end):
+        scale, cur, pct = m.group("scale"), m.group("cur"), m.group("pct")
+        if scale and scale.strip().lower() in ("m", "k", "bn", "mn", "tn") and not cur:
+            continue  # 5m without a currency: metres, not millions
+        number = text_to_decimal(m.group("num"))
+        if pct:
+            kind = "percent"
+        elif cur:
+            kind = "money"
+        else:
+            kind = "count"
+        value = float(number) if pct else amount_to_value(m.group("num"), scale)
+        short_range = _SHORT_RANGE.match(text[m.end() : m.end() + 16])
+        if cur and not scale and short_range:  # £3-4m: the low end shares the high end's scale
+            multiplier = scale_to_multiplier(short_range.group(2))
+            out.append(Quantity(m.start(), m.end(), float(number * multiplier), kind, cur, bool(m.group("circa"))))
+            high = float(text_to_decimal(short_range.group(1)) * multiplier)
+            out.append(Quantity(m.end() + short_range.start(1), m.end() + short_range.end(), high, kind, cur, False))
+            continue
+        out.append(Quantity(m.start(), m.end(), value, kind, cur, bool(m.group("circa"))))
+    return out
+
+
+def cell_to_decimal(text: str) -> Decimal:
+    """A table cell's number, as printed in the table's unit: currency, scale suffix and spaces dropped,
+    ``(12)`` and ``-12`` negative.
+
+    >>> cell_to_decimal("£1,250"), cell_to_decimal("(3.5)"), cell_to_decimal("-40m")
+    (Decimal('1250'), Decimal('-3.5'), Decimal('-40'))
+    """
+    cleaned = re.sub(r"[£$€\s()%]|m$|bn$|k$", "", text.strip())
+    negative = cleaned.startswith("-") or text.strip().startswith("(")
+    value = text_to_decimal(cleaned.lstrip("-"))
+    return -value if negative else value

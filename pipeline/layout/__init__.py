@@ -1,0 +1,73 @@
+"""Layout: lines → contents entries, headings, blocks and a section tree.
+
+Headings come from four kinds of evidence, strongest first:
+
+* a Markdown heading mark (``## 1. Introduction``);
+* a printed section number (``1.5 Background``) on a line of its own, that
+  does not run backwards against the numbers before it and is not one item
+  of a numbered list;
+* the document's own contents page: an unnumbered line whose words match an
+  entry of the contents is a heading at the level the contents gives it;
+* how the line looks: in PDFs a larger or bold font, in plain text a short
+  line standing alone before a paragraph, and ``Cluster:`` labels.
+
+A contents page is recognised as such (its entries end in page numbers) and
+is kept out of the sections; its entries are returned for the quality checks
+that compare them with the body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from pipeline.layout.blocks import lines_to_blocks
+from pipeline.layout.common import Heading
+from pipeline.layout.contents import lines_to_contents
+from pipeline.layout.furniture import lines_to_furniture
+from pipeline.layout.headings import headings_to_sections, lines_to_headings
+from pipeline.models import Block, ContentsEntry, Line, MediaType, Section
+from pipeline.spans import innermost_section, page_of
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    contents: list[ContentsEntry]
+    headings: list[Heading]
+    sections: list[Section]
+    blocks: list[Block]
+
+
+def lines_to_layout(
+    document_id: str,
+    text: str,
+    lines: Sequence[Line],
+    media_type: MediaType,
+    page_starts: Sequence[int],
+    page_heights: Mapping[int, float] | None = None,
+) -> Layout:
+    furniture = lines_to_furniture(text, lines, page_heights or {})
+    contents, contents_lines = lines_to_contents(text, lines)
+    headings = lines_to_headings(text, lines, media_type, contents, contents_lines | furniture)
+    sections = headings_to_sections(document_id, headings, len(text))
+    blocks = lines_to_blocks(text, lines, media_type, headings, contents_lines, furniture)
+    starts = [s.char_start for s in sections]
+    blocks = [replace(b, section_id=innermost_section(sections, starts, b.char_start, b.char_end)) for b in blocks]
+    sections = [_trimmed_section(text, s, page_starts) for s in sections]
+    return Layout(contents, headings, sections, blocks)
+
+
+def _trimmed_section(text: str, section: Section, page_starts: Sequence[int]) -> Section:
+    """A section without its trailing blank lines, with the pages it starts and ends on."""
+    end = _trim_end(text, section.char_start, section.char_end)
+    if not page_starts:
+        return replace(section, char_end=end)
+    first, last = page_of(page_starts, section.char_start), page_of(page_starts, max(section.char_start, end - 1))
+    return replace(section, char_end=end, page_start=first, page_end=last)
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """Trailing blank lines and form feeds belong to no section."""
+    while end > start + 1 and text[end - 1] in "\n\f \t":
+        end -= 1
+    return end

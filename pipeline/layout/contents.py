@@ -1,0 +1,143 @@
+"""The contents page: runs of lines that end in page numbers, as contents entries."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from pipeline.language import patterns
+from pipeline.layout.common import line_text, number_depth, title_shape_ok
+from pipeline.models import ContentsEntry, Line
+
+MIN_CONTENTS_ENTRIES = 4
+
+
+MAX_CONTENTS_WRAPPED_LINES = 2
+
+
+def lines_to_contents(text: str, lines: Sequence[Line]) -> tuple[list[ContentsEntry], set[int]]:
+    """Find the contents page: runs of lines that end in page numbers.
+
+    Returns the entries and the indices of every line that belongs to the
+    contents (its heading included), so that they never become sections.
+    """
+    opener = patterns.contents_heading()
+    i = 0
+    while i < len(lines):
+        raw = line_text(text, lines[i])
+        if not raw.strip():
+            i += 1
+            continue
+        opened = bool(opener.match(raw))
+        if opened and lines[i].page is not None:
+            region, members = _pdf_contents_region(text, lines, i)
+        else:
+            region, members = _text_contents_run(text, lines, i + 1 if opened else i, opened)
+        if _is_contents_run(members, opened):
+            return _entries(text, lines, members), region | ({i} if opened else set())
+        i = max(max(region, default=i) + 1, i + 1)
+    return [], set()
+
+
+Member = tuple[int, "re.Match[str] | None"]
+
+
+def _text_contents_run(text: str, lines: Sequence[Line], start: int, opened: bool) -> tuple[set[int], list[Member]]:
+    """Consecutive contents lines; under a ``Contents`` heading a wrapped title or two may interrupt them."""
+    strict, loose = patterns.contents_entry(), patterns.contents_entry_loose()
+    region: set[int] = set()
+    members: list[Member] = []
+    pending: list[int] = []
+    for j in range(start, len(lines)):
+        raw = line_text(text, lines[j])
+        if not raw.strip():
+            continue
+        m = _contents_match(raw, strict) or (_contents_match(raw, loose) if opened else None)
+        if m is None:
+            if not opened or not members or len(pending) >= MAX_CONTENTS_WRAPPED_LINES:
+                break
+            pending.append(j)
+            continue
+        region.update(pending)
+        pending.clear()
+        region.add(j)
+        members.append((j, m))
+    return region, members
+
+
+def _pdf_contents_region(text: str, lines: Sequence[Line], start: int) -> tuple[set[int], list[Member]]:
+    """Under a ``Contents`` heading in a PDF: the rest of its page, and following pages made of entries."""
+    strict, loose = patterns.contents_entry(), patterns.contents_entry_loose()
+    numbered = patterns.numbered_heading()
+    region: set[int] = set()
+    members: list[Member] = []
+    page = lines[start].page or 0
+    by_page: dict[int, list[int]] = {}
+    for j in range(start + 1, len(lines)):
+        if line_text(text, lines[j]).strip() and lines[j].page is not None:
+            by_page.setdefault(lines[j].page or 0, []).append(j)
+    while page in by_page:
+        found: list[Member] = []
+        for j in by_page[page]:
+            raw = line_text(text, lines[j]).strip()
+            m = _contents_match(raw, strict) or _contents_match(raw, loose)
+            if m is not None or (numbered.match(raw) and title_shape_ok(raw)):
+                found.append((j, m))
+        if page != lines[start].page and len(found) < 0.5 * len(by_page[page]):
+            break
+        region.update(by_page[page])
+        members.extend(found)
+        page += 1
+    return region, members
+
+
+def _contents_match(raw: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    m = pattern.match(raw.strip())
+    if m is None or "\t" in m.group("title") or not re.search(r"[^\W\d_]{2}", m.group("title")):
+        return None
+    return m
+
+
+def _is_contents_run(members: list[Member], opened: bool) -> bool:
+    if len(members) < (2 if opened else MIN_CONTENTS_ENTRIES):
+        return False
+    pages = [int(m.group("page")) for _, m in members if m is not None]
+    rises = sum(1 for a, b in itertools.pairwise(pages) if b >= a)
+    return rises >= 0.8 * (len(pages) - 1)
+
+
+def _entries(text: str, lines: Sequence[Line], members: list[Member]) -> list[ContentsEntry]:
+    entries: list[ContentsEntry] = []
+    last_numbered_level = 0
+    numbered = patterns.numbered_heading()
+    for idx, m in members:
+        line = lines[idx]
+        title = m.group("title").strip() if m is not None else line_text(text, line).strip()
+        number = None
+        if (n := numbered.match(title)) is not None:
+            number, title = n.group("number"), n.group("title")
+            level = number_depth(number)
+            last_numbered_level = level
+        else:
+            level = last_numbered_level + 1
+            prev = entries[-1] if entries else None
+            if prev is not None and prev.page_ref is None and m is not None:
+                # a title wrapped onto the next line, which carries the page number
+                entries[-1] = replace(
+                    prev, title=f"{prev.title} {title}", page_ref=int(m.group("page")), char_end=line.char_end
+                )
+                continue
+        entries.append(
+            ContentsEntry(
+                number=number,
+                title=title,
+                page_ref=int(m.group("page")) if m is not None else None,
+                level=level,
+                char_start=line.char_start,
+                char_end=line.char_end,
+                page=line.page,
+            )
+        )
+    return entries

@@ -1,0 +1,59 @@
+"""Page furniture: running headers, footers and page numbers, which are not text a reader reads."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from pipeline.layout.common import line_text, normalise_title
+from pipeline.models import Line
+
+PDF_FURNITURE_PAGE_SHARE = 0.2
+
+
+PDF_MARGIN_SHARE = 0.1  # running headers and footers sit in the top or bottom tenth of the page
+
+
+PDF_FURNITURE_MIN_PAGES = 3  # ... and repeat (digits aside) on this many pages (2 in documents under 6 pages)
+
+
+PAGE_NUMBER = re.compile(r"^(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s+of\s+\d{1,4})?$", re.I)
+
+
+def repeated_line_texts(text: str, lines: Sequence[Line]) -> set[str]:
+    """Lines repeated on many pages (running headers and footers) are not headings."""
+    pages_by_text: dict[str, set[int]] = {}
+    for line in lines:
+        key = normalise_title(line_text(text, line))
+        if key and line.page is not None:
+            pages_by_text.setdefault(key, set()).add(line.page)
+    n_pages = len({line.page for line in lines if line.page is not None})
+    threshold = max(3, PDF_FURNITURE_PAGE_SHARE * n_pages)
+    return {key for key, pages in pages_by_text.items() if len(pages) >= threshold}
+
+
+def lines_to_furniture(text: str, lines: Sequence[Line], page_heights: Mapping[int, float]) -> set[int]:
+    """Indexes of the running headers, footers and page numbers: lines in the top or bottom margin of
+    their page that are a page number, or that repeat (digits aside: ``46 International Education
+    Strategy``) on several pages."""
+    margin: list[tuple[int, str, str]] = []  # (line index, its text, its text with digits as #)
+    for i, line in enumerate(lines):
+        height = page_heights.get(line.page or 0)
+        if not height or line.bbox is None:
+            continue
+        if line.bbox.top < PDF_MARGIN_SHARE * height or line.bbox.bottom > (1 - PDF_MARGIN_SHARE) * height:
+            raw = line_text(text, line)
+            key = " ".join(re.sub(r"\d+", "#", raw.casefold()).split())
+            if key:
+                margin.append((i, raw, key))
+    pages_by_key: dict[str, set[int]] = {}
+    for i, _, key in margin:
+        pages_by_key.setdefault(key, set()).add(lines[i].page or 0)
+    n_pages = len(page_heights)
+    threshold = PDF_FURNITURE_MIN_PAGES if n_pages >= 6 else 2
+    furniture = set()
+    for i, raw, key in margin:
+        bare = re.sub(r"[^\w\s]", " ", raw).strip()
+        if len(pages_by_key[key]) >= threshold or PAGE_NUMBER.match(" ".join(bare.split())):
+            furniture.add(i)
+    return furniture

@@ -1,0 +1,296 @@
+"""Headings and sections: which lines are headings, at what level, and the section tree they make."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.language import patterns
+from pipeline.layout.common import (
+    _END_PUNCTUATION,
+    MAX_HEADING_CHARS,
+    MAX_HEADING_WORDS,
+    Heading,
+    line_text,
+    normalise_title,
+    number_depth,
+    number_key,
+    title_shape_ok,
+)
+from pipeline.layout.furniture import repeated_line_texts
+from pipeline.models import BBox, ContentsEntry, Line, MediaType, Section
+
+PDF_HEADING_SIZE_RATIO = 1.15
+
+
+PDF_BOLD_HEADING_WORDS = 10
+
+
+PDF_HEADING_GAP_RATIO = 0.8
+
+
+PDF_HEADING_LETTER_SHARE = 0.6
+
+
+PDF_MAX_LEVEL = 3
+
+
+PDF_RUN_GAP_RATIO = 0.6
+
+
+def lines_to_headings(
+    text: str, lines: Sequence[Line], media_type: MediaType, contents: list[ContentsEntry], skip: set[int]
+) -> list[Heading]:
+    """Decide which lines are headings, and at what level (see the module docstring)."""
+    body_size = _body_font_size(lines) if media_type is MediaType.PDF else None
+    furniture = repeated_line_texts(text, lines) if body_size else set()
+    unnumbered_contents = {normalise_title(e.title): e.level for e in contents if e.number is None}
+    contents_numbers = {e.number: normalise_title(e.title) for e in contents if e.number}
+    run_last = _pdf_runs(lines) if body_size else list(range(len(lines)))
+    headings: list[Heading] = []
+    last_number: tuple[int, ...] | None = None
+    last_numbered_level = 0
+    for i, line in enumerate(lines):
+        last = run_last[i]
+        continues_run = i > 0 and run_last[i - 1] == last
+        if i in skip or continues_run or not line_text(text, line).strip():
+            continue  # a contents line, a blank, or a later line of a multi-line run
+        raw = " ".join(line_text(text, lines[j]).strip() for j in range(i, last + 1))
+        looks_like_heading = _pdf_heading_look(lines, i, raw, body_size, furniture) if body_size else False
+        number, title, level = _numbered(
+            text, lines, i, raw, media_type, contents_numbers, looks_like_heading, body_size
+        )
+        if number is not None:
+            key = number_key(number)
+            if last_number is not None and key < last_number and line.md_level is None:
+                number = None  # runs backwards: an item of a list, not a section
+            else:
+                last_number, last_numbered_level = key, level or 1
+                headings.append(_heading(i, lines[i : last + 1], number, title, level))
+                continue
+        level = _unnumbered_level(
+            text, lines, i, raw, media_type, unnumbered_contents, looks_like_heading, last_numbered_level
+        )
+        if level is not None:
+            headings.append(_heading(i, lines[i : last + 1], None, raw, level))
+    if body_size:
+        _pdf_levels(headings, lines)
+    return headings
+
+
+def _heading(i: int, run: Sequence[Line], number: str | None, title: str, level: int | None) -> Heading:
+    boxes = [ln.bbox for ln in run if ln.bbox is not None]
+    return Heading(
+        i, number, title, level, run[0].char_start, run[-1].char_end, run[0].page, BBox.union(boxes) if boxes else None
+    )
+
+
+def _pdf_runs(lines: Sequence[Line]) -> list[int]:
+    """For each PDF line, the index of the last line of its run: lines set in one style, close below each other.
+
+    A heading wrapped onto two lines is one run, and so is a lead paragraph in a large
+    font, which is then judged as a whole (and is too long to be a heading).
+    """
+    last = list(range(len(lines)))
+    start = 0
+    for i in range(1, len(lines) + 1):
+        if i < len(lines) and _same_run(lines[i - 1], lines[i]):
+            continue
+        for j in range(start, i):
+            last[j] = i - 1
+        start = i
+    return last
+
+
+def _same_run(a: Line, b: Line) -> bool:
+    if a.page != b.page or a.bbox is None or b.bbox is None or (a.font_size, a.bold) != (b.font_size, b.bold):
+        return False
+    height = a.bbox.bottom - a.bbox.top
+    overlaps = a.bbox.x0 < b.bbox.x1 and b.bbox.x0 < a.bbox.x1
+    return overlaps and 0 <= b.bbox.top - a.bbox.bottom <= PDF_RUN_GAP_RATIO * height
+
+
+def _numbered(
+    text: str,
+    lines: Sequence[Line],
+    i: int,
+    raw: str,
+    media_type: MediaType,
+    contents_numbers: dict[str, str],
+    looks_like_heading: bool,
+    body_size: float | None,
+) -> tuple[str | None, str, int | None]:
+    m = patterns.numbered_heading().match(raw)
+    if m is None:
+        return None, raw, None
+    number, title = m.group("number"), m.group("title")
+    line = lines[i]
+    if line.md_level is not None:
+        return number, title, number_depth(number)
+    if media_type is MediaType.MARKDOWN or not title_shape_ok(title):
+        return None, raw, None
+    confirmed = _confirmed_by_contents(number, title, contents_numbers)
+    dotted_or_confirmed = "." in raw[: len(number) + 1] or confirmed
+    if media_type is MediaType.PDF:
+        small = body_size is not None and (line.font_size or 0) < 0.95 * body_size
+        ok = looks_like_heading or (confirmed and not small)
+    else:
+        ok = dotted_or_confirmed and not _in_numbered_run(text, lines, i)
+    return (number, title, number_depth(number)) if ok else (None, raw, None)
+
+
+def _confirmed_by_contents(number: str, title: str, contents_numbers: dict[str, str]) -> bool:
+    """The contents lists this number with a title that shares the heading's first words."""
+    listed = contents_numbers.get(number)
+    if listed is None:
+        return False
+    words = normalise_title(title).split()[:3]
+    return bool(words) and listed.split()[: len(words)] == words
+
+
+def _in_numbered_run(text: str, lines: Sequence[Line], i: int) -> bool:
+    """Is line ``i`` one of several numbered or bulleted lines with no blank line between them?"""
+    marker = patterns.list_marker()
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(lines):
+            neighbour = line_text(text, lines[j]).strip()
+            if neighbour and (marker.match(neighbour) or patterns.numbered_heading().match(neighbour)):
+                return True
+    return False
+
+
+def _unnumbered_level(
+    text: str,
+    lines: Sequence[Line],
+    i: int,
+    raw: str,
+    media_type: MediaType,
+    unnumbered_contents: dict[str, int],
+    looks_like_heading: bool,
+    last_numbered_level: int,
+) -> int | None:
+    line = lines[i]
+    child_level = last_numbered_level + 1 if last_numbered_level else 1
+    if line.md_level is not None:
+        return 1 if patterns.back_matter_title().match(raw) else child_level
+    if media_type is MediaType.MARKDOWN:
+        return None  # Markdown marks its headings; an unmarked line is not one
+    if unnumbered_contents:
+        level = unnumbered_contents.get(normalise_title(raw))
+        if level is not None:
+            return level
+    if patterns.cluster_label().match(raw):
+        return child_level
+    if media_type is MediaType.PDF:
+        return child_level if looks_like_heading else None
+    if last_numbered_level or unnumbered_contents:
+        return None  # a numbered document names its headings; loose short lines are not sections
+    return child_level if _standalone_short_line(text, lines, i, raw) else None
+
+
+def _standalone_short_line(text: str, lines: Sequence[Line], i: int, raw: str) -> bool:
+    """A plain-text heading: a short title-like line followed by a longer paragraph."""
+    if raw.endswith(":"):
+        raw = raw[:-1]
+        if _next_nonblank(text, lines, i, marker_ok=False) is None:
+            return False
+    if not title_shape_ok(raw) or len(raw.split()) > 10 or len(raw) > 80:
+        return False
+    if raw.startswith("(") or patterns.list_marker().match(raw) or "\t" in raw:
+        return False
+    following = _next_nonblank(text, lines, i, marker_ok=True)
+    return following is not None and len(following) >= max(60, 2 * len(raw))
+
+
+def _next_nonblank(text: str, lines: Sequence[Line], i: int, marker_ok: bool) -> str | None:
+    for j in range(i + 1, len(lines)):
+        candidate = line_text(text, lines[j]).strip()
+        if candidate:
+            if not marker_ok and patterns.list_marker().match(candidate):
+                return None
+            return candidate
+    return None
+
+
+def _body_font_size(lines: Sequence[Line]) -> float | None:
+    weighted: dict[float, int] = {}
+    for line in lines:
+        if line.font_size:
+            weighted[line.font_size] = weighted.get(line.font_size, 0) + (line.char_end - line.char_start)
+    return max(weighted, key=lambda s: weighted[s]) if weighted else None
+
+
+def _pdf_heading_look(lines: Sequence[Line], i: int, raw: str, body_size: float, furniture: set[str]) -> bool:
+    """A PDF heading: a short title-like line in a larger font, or bold and set apart from the line above."""
+    line = lines[i]
+    if line.font_size is None or not _heading_words(raw) or normalise_title(raw) in furniture:
+        return False
+    if line.font_size >= body_size * PDF_HEADING_SIZE_RATIO:
+        return True
+    if not line.bold or line.font_size < body_size * 0.95 or len(raw.split()) > PDF_BOLD_HEADING_WORDS:
+        return False
+    above = lines[i - 1] if i else None
+    if above is None or above.page != line.page or above.bbox is None or line.bbox is None:
+        return True
+    height = line.bbox.bottom - line.bbox.top
+    return line.bbox.top - above.bbox.bottom >= PDF_HEADING_GAP_RATIO * height
+
+
+def _heading_words(raw: str) -> bool:
+    """Short, mostly letters, starting with a capital, not ending like a sentence or a lead-in."""
+    if len(raw) > MAX_HEADING_CHARS or len(raw.split()) > MAX_HEADING_WORDS or raw.endswith((*_END_PUNCTUATION, ":")):
+        return False
+    visible = [c for c in raw if not c.isspace()]
+    letters = sum(c.isalpha() for c in visible)
+    if letters < 3 or letters < PDF_HEADING_LETTER_SHARE * len(visible):
+        return False
+    first = next(c for c in raw if c.isalpha())
+    return first.isupper()
+
+
+def _pdf_levels(headings: list[Heading], lines: Sequence[Line]) -> None:
+    """Unnumbered PDF headings take their level from their font: the largest style is level 1.
+
+    In a numbered document an unnumbered heading at least as large as the numbered
+    top-level headings is level 1; a smaller one sits under the numbered heading before it.
+    """
+
+    def style(h: Heading) -> tuple[float, bool]:
+        line = lines[h.line]
+        return (round((line.font_size or 0) * 2) / 2, line.bold)
+
+    numbered_sizes = [style(h)[0] for h in headings if h.number and h.level == 1]
+    # the cover's display type would push every real heading down a level: rank the rest
+    ranks = sorted({style(h) for h in headings if h.number is None and h.page != 1}, reverse=True)
+    last_numbered_level = 0
+    for h in headings:
+        if h.number:
+            last_numbered_level = h.level or 1
+            continue
+        size = style(h)[0]
+        if numbered_sizes:
+            h.level = 1 if size >= max(numbered_sizes) else last_numbered_level + 1
+        elif style(h) not in ranks:
+            h.level = 1
+        else:
+            h.level = min(ranks.index(style(h)) + 1, PDF_MAX_LEVEL)
+
+
+def headings_to_sections(document_id: str, headings: list[Heading], text_length: int) -> list[Section]:
+    """Nest headings by level into sections; each runs to the next heading at its level or above."""
+    levels = [h.level or 1 for h in headings]
+    ids = [f"{document_id}:s{ordinal:03d}" for ordinal in range(1, len(headings) + 1)]
+    ends = [text_length] * len(headings)
+    parents: list[str | None] = []
+    stack: list[int] = []  # indexes of the open sections, outermost first
+    for i, h in enumerate(headings):
+        while stack and levels[stack[-1]] >= levels[i]:
+            ends[stack.pop()] = h.char_start
+        parents.append(ids[stack[-1]] if stack else None)
+        stack.append(i)
+    return [
+        Section(
+            section_id=ids[i], number=h.number, title=h.title, level=levels[i], parent_section_id=parents[i],
+            char_start=h.char_start, char_end=ends[i], heading_end=h.char_end,
+        )
+        for i, h in enumerate(headings)
+    ]  # fmt: skip

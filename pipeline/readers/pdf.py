@@ -1,0 +1,263 @@
+"""The PDF reader: pdfplumber words with boxes and fonts → document text, pages and lines.
+
+The only module that imports pdfplumber. Pages are read one at a time and
+closed, so memory does not grow with the page count. Each page's text is its
+lines joined by newlines; pages are joined by a form feed (``\\f``), as the
+warehouse contract requires.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import statistics
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
+from PIL import Image
+
+from pipeline.document import Reading
+from pipeline.language.garble import lines_to_assessment
+from pipeline.models import Line, Page, PageImage, PageLayer, RawTable, SourceIssue, Word
+from pipeline.readers import ocr
+from pipeline.readers.ocr import OcrSettings
+from pipeline.readers.pdf_page import (
+    PageRead,
+    PdfSettings,
+    groups_to_parts,
+    page_pixels,
+    page_to_raw_tables,
+    read_page,
+)
+from pipeline.readers.table_finder import lines_to_tables
+from pipeline.readers.text import UnreadableSource
+from pipeline.timing import Stopwatch
+
+# pdfminer logs every odd object it meets at WARNING; the reader reports what matters itself.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+
+ENCRYPTED = "the PDF is encrypted with a password needed to open it; ask its publisher for an unlocked copy"
+
+
+def read_pdf(
+    path: Path,
+    settings: PdfSettings | None = None,
+    ocr_settings: OcrSettings | None = None,
+    max_pages: int | None = None,
+) -> Reading:
+    """Read a PDF into document text, pages, words and lines, or raise :class:`UnreadableSource`.
+
+    Pages whose text layer is broken are repaired (doubled glyphs) or read by OCR
+    with ``ocr_settings``; ``None`` turns OCR off. A PDF of more than ``max_pages``
+    pages is refused before any page is read. A page that fails to read is kept
+    empty, with an error in the issues, and the others are read.
+    """
+    settings = settings or PdfSettings()
+    try:
+        return _read(path, settings, ocr_settings, max_pages)
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise UnreadableSource(ENCRYPTED) from exc
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc.__cause__
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise UnreadableSource(ENCRYPTED) from exc
+        raise UnreadableSource(f"the file is not a readable PDF: {cause or exc}") from exc
+    except PDFSyntaxError as exc:
+        raise UnreadableSource(f"the file is not a readable PDF: {exc}") from exc
+
+
+def page_count(path: Path) -> int | None:
+    """Pages of a PDF from its page tree, without parsing any page; None when the file cannot say."""
+    import pypdfium2  # pdfplumber's renderer; opening a file with it reads only the cross-reference and page tree
+
+    try:
+        pdf = pypdfium2.PdfDocument(str(path))
+    except Exception:  # broken, encrypted, not a PDF: reading it will say why, in words
+        return None
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, max_pages: int | None) -> Reading:
+    chunks: list[str] = []
+    pages: list[Page] = []
+    words: list[Word] = []
+    lines: list[Line] = []
+    issues: list[SourceIssue] = []
+    layers: list[PageLayer] = []
+    raw_tables: list[RawTable] = []
+    images: list[PageImage] = []
+    offset = 0
+    watch = Stopwatch()
+    with pdfplumber.open(path) as pdf:
+        title = _metadata_title(pdf.metadata)
+        if max_pages is not None and len(pdf.pages) > max_pages:
+            raise UnreadableSource(
+                f"the PDF has {len(pdf.pages):,} pages, more than the limit of {max_pages:,} per document "
+                "(limits.max_pages in configs/ingest.yml)"
+            )
+        for number, page in enumerate(pdf.pages, start=1):
+            if number > 1:
+                offset += 1  # the form feed between pages
+            issues.extend(_page_size_issues(page, number))
+            try:
+                read = read_page(page, number, settings, ocr_settings, watch)
+            except MemoryError:
+                raise
+            except Exception as exc:  # one broken page must not lose the others
+                read = PageRead([], "unreadable", lines_to_assessment([]))
+                issues.append(SourceIssue("page_unreadable", "error", _page_error(number, exc), page=number))
+            page_text, page_words, page_lines = groups_to_parts(read.groups, number, offset)
+            pages.append(
+                Page(
+                    number=number,
+                    char_start=offset,
+                    char_end=offset + len(page_text),
+                    width=float(page.width),
+                    height=float(page.height),
+                    n_words=len(page_words),
+                    n_chars=len(page_text),
+                    text_source=read.source,
+                    garble=read.assessment.worst.verdict.value if read.assessment.broken else "clean",
+                    garble_score=round(read.assessment.worst.score, 4) if read.assessment.broken else 0.0,
+                    ocr_confidence=read.ocr_confidence,
+                )
+            )
+            span = (offset, offset + len(page_text)) if page_text else (None, None)
+            issues.extend(replace(i, char_start=span[0], char_end=span[1]) for i in read.issues)
+            if not page_words and read.source != "unreadable":
+                tried = "OCR found no text on it either" if ocr_settings and ocr.available() else "OCR is unavailable"
+                issues.append(
+                    SourceIssue(
+                        "no_text_layer",
+                        "info",
+                        f"page {number} has no text layer ({tried}): a blank or purely graphic page",
+                        page=number,
+                    )
+                )
+            layers.extend(read.layers)
+            if read.source != "ocr" and page_words:
+                with watch.stage("read/tables_ruled"):
+                    ruled = page_to_raw_tables(page, number)
+                with watch.stage("read/tables_text"):
+                    raw_tables.extend(lines_to_tables(read.groups, ruled, number))
+            if settings.image_dpi and read.source != "unreadable":
+                try:
+                    with watch.stage("read/image"):
+                        images.append(page_image(page, number, settings.image_dpi))
+                except MemoryError:
+                    raise
+                except Exception as exc:  # the image only serves the report: its failure must not lose the text
+                    issues.append(
+                        SourceIssue(
+                            "page_image_failed", "info",
+                            f"page {number} could not be drawn as an image, so the run report cannot show it "
+                            f"({type(exc).__name__}: {exc}); its text and values are unaffected",
+                            page=number,
+                        )
+                    )  # fmt: skip
+            chunks.append(page_text)
+            words.extend(page_words)
+            lines.extend(page_lines)
+            offset += len(page_text)
+            page.close()
+    if not pages:
+        raise UnreadableSource("the PDF has no pages")
+    text = "\f".join(chunks)
+    title = title or _largest_line(text, lines, page=1)
+    return Reading(
+        text=text, title=title, lines=lines, issues=issues, pages=pages, words=words, layers=layers,
+        raw_tables=raw_tables, page_images=images, stages=watch.seconds,
+    )  # fmt: skip
+
+
+def _page_error(number: int, exc: Exception) -> str:
+    """Why a page could not be read, for a person; an allocation failure is named for what it usually is."""
+    if "allocate" in str(exc).lower():
+        why = "a stream on it inflates to more memory than the document may use: a decompression bomb"
+    else:
+        why = "its content could not be parsed"
+    return f"page {number} could not be read ({why}; {type(exc).__name__}: {exc}); it is kept empty"
+
+
+MAX_PAGE_POINTS = 14_400.0  # the largest page side the PDF specification allows (200 inches)
+
+
+def _page_size_issues(page: Any, number: int) -> list[SourceIssue]:
+    """A page larger than PDF allows (or with no area) is read, but flagged: its layout is suspect."""
+    width, height = float(page.width), float(page.height)
+    if max(width, height) > MAX_PAGE_POINTS or min(width, height) <= 0:
+        return [
+            SourceIssue(
+                "extreme_page_size", "warning",
+                f"page {number} is {width:,.0f} × {height:,.0f} points; PDF pages are at most "
+                f"{MAX_PAGE_POINTS:,.0f} points (200 inches) a side, so its layout is suspect",
+                page=number,
+            )
+        ]  # fmt: skip
+    return []
+
+
+MAX_IMAGE_PIXELS = 4e6  # a page image is for looking at: an A4 page at 96 dpi is 0.9 megapixels
+
+
+IMAGE_GREYS = 16  # grey levels kept: text stays legible and the PNG is a fifth of full colour's size
+
+
+_TO_LEVEL = [v * IMAGE_GREYS // 256 for v in range(256)]
+
+
+_GREY_PALETTE = [round(level * 255 / (IMAGE_GREYS - 1)) for level in range(IMAGE_GREYS) for _ in range(3)]
+
+
+def page_image(page: Any, number: int, dpi: int) -> PageImage:
+    """The page as a greyscale PNG at ``dpi``, or less for a page too large for ``MAX_IMAGE_PIXELS``."""
+    pixels = page_pixels(page, dpi)
+    if pixels > MAX_IMAGE_PIXELS:
+        dpi = max(int(dpi * (MAX_IMAGE_PIXELS / pixels) ** 0.5), 1)
+    grey = page.to_image(resolution=dpi).original.convert("L")
+    # 16 even grey levels as a 4-bit palette image: a third of the cost of PIL's quantize, and as small
+    levels = Image.frombytes("P", grey.size, grey.point(_TO_LEVEL).tobytes())
+    levels.putpalette(_GREY_PALETTE)
+    buffer = io.BytesIO()
+    levels.save(buffer, format="PNG", bits=4)
+    return PageImage(number, dpi, grey.width, grey.height, buffer.getvalue())
+
+
+def _metadata_title(metadata: dict[str, Any]) -> str | None:
+    raw = metadata.get("Title")
+    if isinstance(raw, bytes):
+        raw = raw.decode("utf-8", "replace")
+    title = str(raw).strip() if raw else ""
+    # Producers often leave a file name or a template's placeholder as the title.
+    if (
+        len(title) < 4
+        or title.lower().endswith((".doc", ".docx", ".pdf", ".indd"))
+        or title.lower() in {"untitled", "title"}
+    ):
+        return None
+    return title
+
+
+def _largest_line(text: str, lines: list[Line], page: int) -> str | None:
+    candidates = [ln for ln in lines if ln.page == page and ln.font_size and ln.char_end > ln.char_start]
+    if not candidates:
+        return None
+    biggest = max(ln.font_size or 0 for ln in candidates)
+    if biggest <= statistics.median(ln.font_size or 0 for ln in candidates):
+        return text[candidates[0].char_start : candidates[0].char_end][:300] or None  # no larger type: the first line
+    title: list[str] = []
+    for ln in candidates:  # the first run of lines in the largest type: a title set on two lines, not every heading
+        if ln.font_size == biggest:
+            title.append(text[ln.char_start : ln.char_end])
+        elif title:
+            break
+    return " ".join(title)[:300] or None

@@ -1,0 +1,291 @@
+"""One PDF page → lines of words with their boxes and fonts.
+
+The page's text layer is read with pdfplumber, put in reading order and scored for
+garble; doubled glyphs are repaired, and a page still garbled (or with no text) is
+read again by OCR when that reads it better.
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline.language.garble import PageAssessment, lines_to_assessment
+from pipeline.models import BBox, Line, PageLayer, RawTable, SourceIssue, Word
+from pipeline.readers import ocr
+from pipeline.readers.ocr import OcrSettings
+from pipeline.readers.reading_order import words_to_reading_lines
+from pipeline.timing import Stopwatch
+
+DEFAULT_LINE_TOLERANCE = 3.0
+
+
+_BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demibold")
+
+
+_LIGATURES = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+        "\f": " ",
+        "\x00": " ",
+        "\n": " ",
+        "\r": " ",
+    }
+)
+
+POINTS_PER_INCH = 72.0
+MAX_OCR_PIXELS = 150e6  # an A0 page at 300 dpi is 140 megapixels
+
+
+@dataclass(frozen=True, slots=True)
+class PdfSettings:
+    """How words are read and grouped into lines (points)."""
+
+    x_tolerance: float = 3.0
+    y_tolerance: float = 3.0
+    line_tolerance: float = DEFAULT_LINE_TOLERANCE
+    image_dpi: int = 96  # page images for the run report's provenance viewer; 0 renders none
+
+    def __post_init__(self) -> None:
+        for name in ("x_tolerance", "y_tolerance", "line_tolerance"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"{name} must be positive")
+        if self.image_dpi < 0:
+            raise ValueError("image_dpi must not be negative")
+
+
+def fontname_is_bold(fontname: str) -> bool:
+    """``ABCDEF+Arial-BoldMT`` → True; ``Helvetica`` → False."""
+    name = fontname.split("+", 1)[-1].lower()
+    return any(marker in name for marker in _BOLD_MARKERS)
+
+
+def words_to_lines(words: list[dict[str, Any]], tolerance: float) -> list[list[dict[str, Any]]]:
+    """Group a page's words into lines by their top edge, each line left to right, lines top to bottom."""
+    ordered = sorted(words, key=lambda w: (round(w["top"], 1), w["x0"]))
+    lines: list[list[dict[str, Any]]] = []
+    for word in ordered:
+        if lines and abs(word["top"] - lines[-1][0]["top"]) <= tolerance:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def word_text(word: dict[str, Any]) -> str:
+    return unicodedata.normalize("NFC", str(word["text"]).translate(_LIGATURES))
+
+
+RawLine = list[dict[str, Any]]
+
+
+def page_to_raw_tables(page: Any, number: int) -> list[RawTable]:
+    """The tables pdfplumber finds from the page's ruling lines, as cell boxes (None where a cell spans)."""
+    out = []
+    for table in page.find_tables():
+        rows = [[BBox(x0=c[0], top=c[1], x1=c[2], bottom=c[3]) if c else None for c in row.cells] for row in table.rows]
+        x0, top, x1, bottom = table.bbox
+        out.append(RawTable(number, BBox(x0=x0, top=top, x1=x1, bottom=bottom), rows))
+    return out
+
+
+@dataclass(slots=True)
+class PageRead:
+    """What a page's text came from, and how garbled it still is."""
+
+    groups: list[RawLine]
+    source: str
+    assessment: PageAssessment
+    ocr_confidence: float | None = None
+    issues: list[SourceIssue] = field(default_factory=list)
+    layers: list[PageLayer] = field(default_factory=list)
+
+
+def read_page(
+    page: Any, number: int, settings: PdfSettings, ocr_settings: OcrSettings | None, watch: Stopwatch
+) -> PageRead:
+    """The page's text layer; repaired by de-duplicating glyphs, or replaced by OCR, when it is broken."""
+    lines = page_to_lines(page, settings, watch)
+    with watch.stage("read/assess"):
+        read = _assessed(lines, "pdf")
+    if not read.groups and ocr_settings is not None and ocr.available():
+        with watch.stage("read/ocr"):
+            return _ocr_or_keep(page, number, read, ocr_settings, why="the page has no text layer")
+    if not read.assessment.broken:
+        return read
+    original = read
+    if read.assessment.doubled:
+        deduped = _assessed(page_to_lines(page.dedupe_chars(), settings, watch), "pdf-dedupe")
+        if _badness(deduped.assessment) < _badness(read.assessment):
+            read = deduped
+            outcome = "the page now reads cleanly" if not deduped.assessment.broken else "some text is still garbled"
+            read.issues.append(
+                SourceIssue(
+                    "doubled_glyphs_repaired",
+                    "info",
+                    f"page {number}: {original.assessment.explain()}; the duplicate glyphs were removed "
+                    f"(pdfplumber dedupe_chars) and {outcome}",
+                    page=number,
+                )
+            )
+            read.layers.append(_layer(number, original))
+    if read.assessment.broken:
+        if ocr_settings is None or not ocr.available():
+            read.issues.append(
+                SourceIssue(
+                    "garbled_page",
+                    "error",
+                    f"page {number}: {read.assessment.explain()}. OCR is unavailable (Tesseract is not "
+                    "installed), so the page is kept as it is and nothing is extracted from its garbled text",
+                    page=number,
+                )
+            )
+            return read
+        with watch.stage("read/ocr"):
+            return _ocr_or_keep(page, number, read, ocr_settings, why=read.assessment.explain())
+    return read
+
+
+def _ocr_or_keep(page: Any, number: int, read: PageRead, settings: OcrSettings, why: str) -> PageRead:
+    pixels = page_pixels(page, settings.dpi)
+    if pixels > MAX_OCR_PIXELS:
+        read.issues.append(
+            SourceIssue(
+                "ocr_skipped", "warning",
+                f"page {number}: {why}; the page is too large to render for OCR "
+                f"({pixels / 1e6:,.0f} megapixels at {settings.dpi} dpi, more than {MAX_OCR_PIXELS / 1e6:,.0f})",
+                page=number,
+            )
+        )  # fmt: skip
+        return read
+    try:
+        words = ocr.png_to_words(render_png(page, settings.dpi), settings)
+    except ocr.OcrError as exc:
+        read.issues.append(SourceIssue("ocr_failed", "error", f"page {number}: {why}; OCR failed: {exc}", page=number))
+        return read
+    ocr_read = _assessed(ocr_words_to_lines(words), "ocr")
+    if not ocr_read.groups and not read.groups:
+        return read  # a blank or purely graphic page: nothing to flag, the reader notes it has no text
+    if not ocr_read.groups or (_badness(ocr_read.assessment) >= _badness(read.assessment) and read.groups):
+        read.issues.append(
+            SourceIssue(
+                "garbled_page",
+                "error",
+                f"page {number}: {why}; OCR did not read it any better, so it is kept as it is and "
+                "nothing is extracted from its garbled text",
+                page=number,
+            )
+        )
+        return read
+    confidence = sum(w.confidence for w in words) / len(words)
+    ocr_read.ocr_confidence = round(confidence, 3)
+    ocr_read.issues = [i for i in read.issues if i.kind == "doubled_glyphs_repaired"] + [
+        SourceIssue(
+            "ocr_recovered",
+            "warning",
+            f"page {number}: {why}; the page was read again by OCR ({ocr.tesseract_version()}, "
+            f"mean word confidence {confidence:.0%}), and its text comes from OCR",
+            page=number,
+            extractor=ocr.OCR_EXTRACTOR,
+            confidence=round(confidence, 3),
+        )
+    ]
+    ocr_read.layers = [*read.layers, _layer(number, read)] if read.groups else list(read.layers)
+    return ocr_read
+
+
+def _assessed(groups: list[RawLine], source: str) -> PageRead:
+    texts = [" ".join(word_text(w) for w in group) for group in groups]
+    return PageRead(groups, source, lines_to_assessment(texts))
+
+
+def _badness(assessment: PageAssessment) -> float:
+    if assessment.page.garbled:
+        return 1.0 + assessment.page.score
+    return assessment.garbled_chars / max(assessment.total_chars, 1)
+
+
+def _layer(number: int, read: PageRead) -> PageLayer:
+    text = "\n".join(" ".join(word_text(w) for w in group) for group in read.groups)
+    worst = read.assessment.worst
+    return PageLayer(number, read.source, text, worst.verdict.value, round(worst.score, 4))
+
+
+def page_to_lines(page: Any, settings: PdfSettings, watch: Stopwatch | None = None) -> list[RawLine]:
+    """The page's words as lines in reading order (columns one at a time: pipeline.readers.reading_order)."""
+    watch = watch or Stopwatch()
+    with watch.stage("read/words"):
+        raw_words = page.extract_words(
+            x_tolerance=settings.x_tolerance,
+            y_tolerance=settings.y_tolerance,
+            extra_attrs=["fontname", "size"],
+        )
+    with watch.stage("read/reading_order"):
+        return words_to_reading_lines(words_to_lines(raw_words, settings.line_tolerance))
+
+
+def ocr_words_to_lines(words: list[ocr.OcrWord]) -> list[RawLine]:
+    """OCR words grouped by Tesseract's own lines (which follow columns), in its reading order."""
+    lines: dict[tuple[int, int, int], RawLine] = {}
+    for w in words:
+        lines.setdefault(w.line_key, []).append(
+            {"text": w.text, "x0": w.x0, "top": w.top, "x1": w.x1, "bottom": w.bottom,
+             "size": w.bottom - w.top, "fontname": "", "confidence": w.confidence}
+        )  # fmt: skip
+    return [sorted(line, key=lambda w: w["x0"]) for _, line in sorted(lines.items())]
+
+
+def groups_to_parts(groups: list[RawLine], number: int, offset: int) -> tuple[str, list[Word], list[Line]]:
+    """Lines of words → the page's text (lines joined by newlines), its words and lines with offsets."""
+    out_lines: list[str] = []
+    words: list[Word] = []
+    lines: list[Line] = []
+    cursor = offset
+    for group in groups:
+        texts = [word_text(w) for w in group]
+        line_start = cursor
+        for i, (raw, txt) in enumerate(zip(group, texts, strict=True)):
+            if i:
+                cursor += 1
+            words.append(Word(cursor, cursor + len(txt), number, raw["x0"], raw["top"], raw["x1"], raw["bottom"]))
+            cursor += len(txt)
+        out_lines.append(" ".join(texts))
+        lines.append(
+            Line(
+                char_start=line_start,
+                char_end=cursor,
+                page=number,
+                bbox=BBox(
+                    x0=min(w["x0"] for w in group),
+                    top=min(w["top"] for w in group),
+                    x1=max(w["x1"] for w in group),
+                    bottom=max(w["bottom"] for w in group),
+                ),
+                font_size=round(statistics.median(float(w["size"]) for w in group), 2),
+                bold=all(fontname_is_bold(str(w["fontname"])) for w in group),
+                indent=int(min(w["x0"] for w in group)),
+            )
+        )
+        cursor += 1  # the newline after the line
+    return "\n".join(out_lines), words, lines
+
+
+def page_pixels(page: Any, dpi: float) -> float:
+    """How many pixels the page is when rendered at ``dpi``."""
+    return float(page.width) * float(page.height) * (dpi / POINTS_PER_INCH) ** 2
+
+
+def render_png(page: Any, dpi: int) -> bytes:
+    """The page as a PNG image at ``dpi``."""
+    buffer = io.BytesIO()
+    page.to_image(resolution=dpi).original.save(buffer, format="PNG")
+    return buffer.getvalue()

@@ -1,0 +1,436 @@
+"""Tables without ruling lines, found from how the words of a PDF page line up.
+
+pdfplumber's ``lines`` strategy finds ruled tables; most statistical tables are drawn with a rule
+or two at most, or none. Here a table is a run of lines (in reading order, so a page's text columns
+never pass for table columns) that break into several pieces at wide gaps, with at most a few
+single-piece lines among them (a section label, a wrapped label). Its columns are the gutters:
+x-ranges that hardly any of its lines print across. Then, line by line, the words are cut at the
+gutters into cells; a header cell that crosses a gutter spans those columns; a line that continues the
+label above it (it starts in lower case, and one of the two holds nothing else) joins that row; the
+header lines above the first row of figures become one header row, apart from the lines whose cells
+span columns, which stay rows of their own.
+
+What it returns are cell boxes, as pdfplumber returns for ruled tables, so :mod:`pipeline.tables.build`
+fills and numbers both kinds the same way. Lists (a column of bullets or numerals), contents pages
+(labels and ascending page numbers) and two columns of running text are not tables.
+
+Pure functions over pdfplumber word dicts (``x0``, ``x1``, ``top``, ``bottom``, ``size``, ``text``),
+tested without a PDF.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.models import BBox, RawTable
+from pipeline.readers.reading_order import line_fragments
+
+Word = dict[str, Any]
+
+PIECE_GAP_RATIO = 0.9  # a gap this many font sizes wide separates two pieces of a line
+ROW_GAP_RATIO = 1.6  # lines further apart than this many font sizes are not in one table
+MIN_TABLE_LINES = 3  # lines of several pieces a table needs
+MAX_SINGLE_RUN = 2  # single-piece lines a table may hold in a row (section labels, wrapped labels)
+GUTTER_TOLERANCE = 0.1  # share of the lines that may print across a gutter (long labels)
+MIN_GUTTER_RATIO = 0.4  # a gutter is at least this many font sizes wide (wider than a space)
+MAX_HEADER_LINES = 6
+RUNNING_TEXT_CHARS = 30  # median characters of a cell of running text
+UNDER_SPLIT_SHARE = 0.2  # share of a ruled table's words in cells its rules leave holding several columns
+MIN_FILLED_SHARE = 0.4  # share of a table's positions that hold text
+SCATTERED_SHARE = 0.25  # share of one- or two-letter cells in a chart's rotated labels
+PROSE_LOWER_SHARE = 0.3  # share of cells starting in lower case in text set in columns
+NUMERIC = re.compile(  # a figure: 1,234 / 1 234 / 12.5% / £4m / (3.2) / -0.1
+    r"^[(\-–−+]?[£$€]?\s?\d{1,3}(?:[, ]\d{3})*(?:\.\d+)?\s?(?:%|m|bn|k)?\)?$"
+    r"|^[(\-–−+]?[£$€]?\d+(?:\.\d+)?(?:%|m|bn|k)?\)?$"
+)
+YEAR = re.compile(r"(?:19|20)\d{2}")
+SCATTERED = re.compile(r"[^\W\d_]{1,2}(?: [^\W\d_]{1,2})+|[^\W\d_]{2}")
+LIST_MARK = re.compile(r"^(?:[•●▪■◦‣∙·\-–—*o]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])$")
+
+
+@dataclass(slots=True)
+class _Line:
+    """A line of the page cut into pieces at wide gaps."""
+
+    words: list[Word]
+    pieces: list[list[Word]]
+    top: float
+    bottom: float
+    size: float
+
+    @classmethod
+    def of(cls, words: list[Word]) -> _Line:
+        size = statistics.median(float(w.get("size") or (w["bottom"] - w["top"])) for w in words)
+        pieces = [f.words for f in line_fragments(words, PIECE_GAP_RATIO * size)]
+        return cls(words, pieces, min(float(w["top"]) for w in words), max(float(w["bottom"]) for w in words), size)
+
+
+@dataclass(slots=True)
+class _Cell:
+    words: list[Word]
+    col: int
+    col_span: int
+
+    @property
+    def text(self) -> str:
+        return " ".join(str(w["text"]) for w in self.words)
+
+
+def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -> list[RawTable]:
+    """A page's tables, the strategy chosen region by region: a ruled table (pdfplumber's ``lines``
+    strategy) stands unless its rules leave columns of words together in its cells (rules drawn only
+    between rows or around the table), when the words' own columns inside its box are taken instead;
+    outside the ruled tables, the unruled ones (:func:`lines_to_text_tables`)."""
+    out: list[RawTable] = []
+    for table in ruled:
+        inside = [ln for ln in lines if ln and _centre_in(ln[0], table.bbox)]
+        if _under_split(inside, table):
+            found = lines_to_text_tables(inside, page)
+            if found:
+                out.extend(found)
+                continue
+        out.append(table)
+    out.extend(lines_to_text_tables(lines, page, avoid=[t.bbox for t in ruled]))
+    return out
+
+
+def _under_split(lines: list[list[Word]], table: RawTable) -> bool:
+    """Columns the rules do not separate: more than UNDER_SPLIT_SHARE of the table's words sit in cells
+    that hold words a wide gap apart on one line, or a ruled row stacks several rows (:func:`_stacked`)."""
+    total = wide = 0
+    stacked = False
+    for row in table.rows:
+        held = [_held(lines, box) for box in row if box is not None]
+        for cell in held:
+            count = sum(len(h) for h in cell)
+            total += count
+            if any(len(_Line.of(h).pieces) > 1 for h in cell):
+                wide += count
+        stacked = stacked or _stacked(held)
+    return (total > 0 and wide > UNDER_SPLIT_SHARE * total) or stacked
+
+
+def _held(lines: list[list[Word]], box: BBox) -> list[list[Word]]:
+    """The words of each line whose centres lie in ``box`` (lines with none left out)."""
+    return [h for ln in lines if (h := [w for w in ln if _centre_in(w, box)])]
+
+
+def _stacked(cells: list[list[list[Word]]]) -> bool:
+    """Rows the rules do not separate: two cells of a ruled row each hold several lines at the same
+    heights, those of one of them all figures."""
+    stacks = [
+        ([round(float(h[0]["top"])) for h in held], [" ".join(str(w["text"]) for w in h) for h in held])
+        for held in cells
+        if len(held) >= 2
+    ]
+    return any(
+        a_tops == b_tops and all(NUMERIC.match(t) for t in b_texts)
+        for (a_tops, _), (b_tops, b_texts) in itertools.permutations(stacks, 2)
+    )
+
+
+def lines_to_text_tables(lines: list[list[Word]], page: int, avoid: list[BBox] | None = None) -> list[RawTable]:
+    """The unruled tables among a page's lines (in reading order, each left to right), as cell boxes;
+    lines inside ``avoid`` (tables already found from ruling lines) are left out."""
+    avoid = avoid or []
+    kept = [_Line.of(ln) for ln in lines if ln and not any(_centre_in(ln[0], box) for box in avoid)]
+    out = []
+    for run in _runs(kept):
+        table = _run_to_table(run, page)
+        if table is not None:
+            out.append(table)
+    return out
+
+
+def _runs(lines: list[_Line]) -> list[list[_Line]]:
+    """Runs of consecutive, closely spaced lines, most of several pieces, with at least
+    MIN_TABLE_LINES of them and never more than MAX_SINGLE_RUN single-piece lines in a row; trailing
+    single-piece lines are not part of it. A single-piece line just above the first, set over its
+    columns of figures rather than its labels, heads it (a header spanning columns)."""
+    runs: list[list[_Line]] = []
+    current: list[_Line] = []
+    singles = 0
+
+    def close() -> None:
+        while current and len(current[-1].pieces) < 2:
+            current.pop()
+        if sum(len(ln.pieces) >= 2 for ln in current) >= MIN_TABLE_LINES:
+            runs.append(list(current))
+        current.clear()
+
+    before: _Line | None = None
+    for line in lines:
+        if current and not _follows(current[-1], line):
+            close()
+        multi = len(line.pieces) >= 2
+        if not current and not multi:
+            before = line
+            continue
+        if not current and before is not None and _heads(before, line):
+            current.append(before)
+        before = None
+        singles = 0 if multi else singles + 1
+        if singles > MAX_SINGLE_RUN:
+            close()
+            singles = 0
+            continue
+        current.append(line)
+    close()
+    return runs
+
+
+def _heads(above: _Line, line: _Line) -> bool:
+    return (
+        _follows(above, line)
+        and float(above.words[0]["x0"]) >= float(line.pieces[1][0]["x0"]) - line.size
+        and float(above.words[-1]["x1"]) <= float(line.words[-1]["x1"]) + line.size
+    )
+
+
+def _follows(prev: _Line, line: _Line) -> bool:
+    """The line comes next below (header lines set at staggered heights may overlap)."""
+    return line.top >= prev.top - 0.5 and line.top - prev.bottom <= ROW_GAP_RATIO * max(prev.size, line.size)
+
+
+def _run_to_table(run: list[_Line], page: int) -> RawTable | None:
+    size = statistics.median(ln.size for ln in run)
+    gutters = _gutters(run, size)
+    if not gutters:
+        return None
+    rows = [_line_to_cells(ln, gutters) for ln in run]
+    if _not_a_table(rows, len(gutters) + 1):
+        return None
+    header = _header_lines(rows)
+    grouped = _merge_header(run[:header], rows[:header]) + _merge_body(run[header:], rows[header:])
+    return _boxes(grouped, [(a + b) / 2 for a, b in gutters], page)
+
+
+def _gutters(run: list[_Line], size: float) -> list[tuple[float, float]]:
+    """The x-ranges between columns: each x-range that the words of at most
+    GUTTER_TOLERANCE of the run's multi-piece lines cross, at least MIN_GUTTER_RATIO font sizes wide.
+    Lines above the first with two figures are left out when there are figures below: a header over
+    two columns crosses their gutter."""
+    first_figures = next((i for i, ln in enumerate(run) if sum(_figure(str(w["text"])) for w in ln.words) >= 2), 0)
+    multi = [ln for ln in run[first_figures:] if len(ln.pieces) >= 2]
+    if len(multi) < 2:
+        multi = [ln for ln in run if len(ln.pieces) >= 2]
+    left = min(float(w["x0"]) for ln in multi for w in ln.words)
+    right = max(float(w["x1"]) for ln in multi for w in ln.words)
+    if right - left < 1:
+        return []
+    step = 0.5
+    n = int((right - left) / step) + 1
+    covered = [0] * n
+    for ln in multi:
+        marks = bytearray(n)
+        for w in ln.words:
+            a = max(int((float(w["x0"]) - left) / step), 0)
+            b = min(int((float(w["x1"]) - left) / step) + 1, n)
+            marks[a:b] = b"\x01" * (b - a)
+        for i, m in enumerate(marks):
+            covered[i] += m
+    allowed = int(GUTTER_TOLERANCE * len(multi))
+    bounds: list[tuple[float, float]] = []
+    start: int | None = None
+    for i, count in enumerate([*covered, len(multi) + 1]):
+        if count <= allowed and 0 < i < n:
+            start = i if start is None else start
+        elif start is not None:
+            if (i - start) * step >= MIN_GUTTER_RATIO * size:
+                bounds.append((left + start * step, left + i * step))
+            start = None
+    return bounds
+
+
+def _line_to_cells(line: _Line, gutters: list[tuple[float, float]]) -> list[_Cell]:
+    """The line's words cut into cells where a wide gap, or one that reaches into a gutter, falls
+    between two words. A word is in the column its left edge is in (a gutter's left half belongs to
+    the column before it); a cell spans the columns whose gutters it crosses whole, except those a
+    later cell of the line starts in (a long label printed across a gutter keeps its own column)."""
+    middles = [(a + b) / 2 for a, b in gutters]
+    cells: list[_Cell] = []
+    split_gap = PIECE_GAP_RATIO * line.size
+    for word in line.words:
+        x0, x1 = float(word["x0"]), float(word["x1"])
+        col_first = sum(1 for m in middles if x0 > m)
+        col_last = max(col_first, sum(1 for _, b in gutters if x1 > b))
+        last = cells[-1] if cells else None
+        if last is not None:
+            prev_x1 = float(last.words[-1]["x1"])
+            apart = x0 - prev_x1 > split_gap or any(prev_x1 < b and x0 > a for a, b in gutters)
+            if not apart or col_first <= last.col:
+                last.words.append(word)
+                last.col_span = max(last.col_span, col_last - last.col + 1)
+                continue
+            last.col_span = max(1, min(last.col_span, col_first - last.col))
+        cells.append(_Cell([word], col_first, col_last - col_first + 1))
+    return cells
+
+
+def _not_a_table(rows: list[list[_Cell]], n_cols: int) -> bool:
+    """A list, footnotes, a contents page, running text in columns or a chart's labels, rather than a
+    table (each test is named below)."""
+    by_col: dict[int, list[str]] = {}
+    for row in rows:
+        for cell in row:
+            by_col.setdefault(cell.col, []).append(cell.text)
+    if sum(len(row) for row in rows) < MIN_FILLED_SHARE * len(rows) * n_cols:
+        return True  # mostly empty: a chart's axis labels, scattered captions
+    numeric = {c for c, texts in by_col.items() if sum(bool(NUMERIC.match(t)) for t in texts) >= len(texts) / 2}
+    cells = [t for texts in by_col.values() for t in texts]
+    return (
+        _numbered_list(by_col, numeric)
+        or _contents(by_col, numeric, n_cols)
+        or _axis(by_col, numeric)
+        or _scattered_letters(cells)
+        or (not numeric and _prose(cells, n_cols))
+    )
+
+
+def _numbered_list(by_col: dict[int, list[str]], numeric: set[int]) -> bool:
+    """A list or footnotes: a column of bullets or list numerals, or a first column of small numbers
+    beside text with no figures."""
+    first = by_col.get(0, [])
+    numbered = bool(first) and all(LIST_MARK.match(t) or (t.isdigit() and len(t) <= 3) for t in first)
+    return (numbered and not (numeric - {0})) or any(
+        texts and all(LIST_MARK.match(t) for t in texts) for texts in by_col.values()
+    )
+
+
+def _contents(by_col: dict[int, list[str]], numeric: set[int], n_cols: int) -> bool:
+    """A contents page: its last column ascending page numbers, no other figures."""
+    last = by_col.get(n_cols - 1, [])
+    return numeric == {n_cols - 1} and _page_numbers(last)
+
+
+def _page_numbers(texts: list[str]) -> bool:
+    numbers = [int(t) for t in texts if t.isdigit()]
+    return len(numbers) >= 3 and numbers == sorted(numbers) and max(numbers) < 1000
+
+
+def _axis(by_col: dict[int, list[str]], numeric: set[int]) -> bool:
+    """A chart's axis: the only column of figures steps evenly (400, 350, 300, 250)."""
+    if len(numeric) != 1:
+        return False
+    values = [float(t.replace(",", "")) for t in by_col[next(iter(numeric))] if re.fullmatch(r"-?[\d,]+(?:\.\d+)?", t)]
+    steps = {round(b - a, 6) for a, b in itertools.pairwise(values)}
+    return len(values) >= 4 and len(steps) == 1 and 0 not in steps
+
+
+def _scattered_letters(cells: list[str]) -> bool:
+    """Letters of rotated or curved text (a chart's axis title), one or two to a cell (``o s``, ``fi``,
+    ``e``), of several kinds: a column of ``x`` marks is a table's."""
+    letters = [t for t in cells if SCATTERED.fullmatch(t) or (len(t) == 1 and t.isalpha())]
+    return len(letters) >= SCATTERED_SHARE * len(cells) and len(set(letters)) >= 3
+
+
+def _prose(cells: list[str], n_cols: int) -> bool:
+    """Running text set in columns or boxes: few columns, long cells, or lines that carry on a sentence."""
+    if n_cols <= 2 or statistics.median(len(t) for t in cells) >= RUNNING_TEXT_CHARS:
+        return True
+    return sum(1 for t in cells if t[:1].islower()) >= PROSE_LOWER_SHARE * len(cells)
+
+
+def _header_lines(rows: list[list[_Cell]]) -> int:
+    """How many leading lines head the table: those before the first line with a figure (not a year)
+    beyond its first column (none when no line has one, or the first does); at most MAX_HEADER_LINES."""
+    for i, row in enumerate(rows):
+        if any(c.col > 0 and _figure(c.text) for c in row):
+            return i if i <= MAX_HEADER_LINES else 0
+    return 1 if len(rows) > 2 else 0
+
+
+def _figure(text: str) -> bool:
+    """A figure, not a year heading a column."""
+    return bool(NUMERIC.match(text)) and not YEAR.fullmatch(text)
+
+
+def _merge_header(lines: list[_Line], rows: list[list[_Cell]]) -> list[tuple[list[_Line], list[_Cell]]]:
+    """Header lines as rows: a line with a cell spanning columns stays a row of its own; the others,
+    one after another, stack into one row (a cell's words from each line)."""
+    out: list[tuple[list[_Line], list[_Cell]]] = []
+    stacking = False
+    for line, row in zip(lines, rows, strict=True):
+        spanning = any(c.col_span > 1 for c in row)
+        if stacking and not spanning:
+            _stack(out[-1], line, row)
+        else:
+            out.append(([line], list(row)))
+        stacking = not spanning
+    return out
+
+
+def _merge_body(lines: list[_Line], rows: list[list[_Cell]]) -> list[tuple[list[_Line], list[_Cell]]]:
+    """Body lines as rows; a line that continues the first cell of the line above (it starts in lower
+    case, and one of the two holds nothing but that cell) joins it."""
+    out: list[tuple[list[_Line], list[_Cell]]] = []
+    for line, row in zip(lines, rows, strict=True):
+        if out and _continues(out[-1][1], row):
+            _stack(out[-1], line, row)
+        else:
+            out.append(([line], list(row)))
+    return out
+
+
+def _continues(above: list[_Cell], row: list[_Cell]) -> bool:
+    first = row[0]
+    text = first.text
+    return (
+        first.col == 0
+        and bool(text)
+        and text[0].islower()
+        and bool(above)
+        and above[0].col == 0
+        and (len(row) == 1 or len(above) == 1)
+    )
+
+
+def _stack(target: tuple[list[_Line], list[_Cell]], line: _Line, row: list[_Cell]) -> None:
+    lines, cells = target
+    lines.append(line)
+    for cell in row:
+        same = next((c for c in cells if c.col == cell.col), None)
+        if same is None:
+            cells.append(_Cell(list(cell.words), cell.col, cell.col_span))
+        else:
+            same.words.extend(cell.words)
+            same.col_span = max(same.col_span, cell.col_span)
+    cells.sort(key=lambda c: c.col)
+
+
+def _boxes(rows: list[tuple[list[_Line], list[_Cell]]], bounds: list[float], page: int) -> RawTable:
+    """Cell boxes row by row: a filled cell's box is its words' box, an empty one its column's stretch
+    of the row, a position a spanning cell covers None."""
+    n_cols = len(bounds) + 1
+    edges = [-1e9, *bounds, 1e9]
+    out: list[list[BBox | None]] = []
+    for lines, cells in rows:
+        top, bottom = min(ln.top for ln in lines), max(ln.bottom for ln in lines)
+        row: list[BBox | None] = [
+            BBox(x0=max(edges[c], 0.0), top=top, x1=min(edges[c + 1], 1e5), bottom=bottom) for c in range(n_cols)
+        ]
+        for cell in cells:
+            if cell.col >= n_cols:
+                continue
+            row[cell.col] = _words_box(cell.words)
+            for covered in range(cell.col + 1, min(cell.col + cell.col_span, n_cols)):
+                row[covered] = None
+        out.append(row)
+    return RawTable(page, _words_box([w for lines, _ in rows for ln in lines for w in ln.words]), out, strategy="text")
+
+
+def _words_box(words: list[Word]) -> BBox:
+    return BBox(
+        x0=min(float(w["x0"]) for w in words),
+        top=min(float(w["top"]) for w in words),
+        x1=max(float(w["x1"]) for w in words),
+        bottom=max(float(w["bottom"]) for w in words),
+    )
+
+
+def _centre_in(word: Word, box: BBox) -> bool:
+    return box.holds_centre(float(word["x0"]), float(word["top"]), float(word["x1"]), float(word["bottom"]))

@@ -1,0 +1,130 @@
+"""Data tests: SQL that returns the rows breaking a rule, run over a small in-memory warehouse."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from warehouse.data_tests import EXTRACTOR, DataTest, Result, check, key_test, load_tests, reference_test, run
+from warehouse.load import insert_rows
+from warehouse.session import RunSummary
+
+DOC = "plan-a"
+TEXT = "The aerospace cluster employs 25,000 people."
+
+
+def _one_document(con: duckdb.DuckDBPyConnection) -> None:
+    """A warehouse every data test passes on: one run, one document, its text and one figure."""
+    con.execute("INSERT INTO runs (run_id, started_at, status, pipeline_version) VALUES ('r1', now(), 'ok', 't')")
+    insert_rows(con, "documents", [{
+        "document_id": DOC, "source_path": "a.txt", "media_type": "text/plain", "sha256": "0" * 64,
+        "status": "ok", "run_id": "r1", "in_manifest": True, "size_bytes": len(TEXT), "pipeline_version": "t",
+    }])  # fmt: skip
+    insert_rows(con, "document_text", [{"document_id": DOC, "text": TEXT}])
+    start = TEXT.index("25,000")
+    insert_rows(con, "figures", [{
+        "figure_id": "fig-1", "measure": "employment", "value": 25000.0, "unit": "people", "document_id": DOC,
+        "char_start": start, "char_end": start + 6, "source_text": "25,000", "extractor": "figures/text@1",
+        "confidence": 0.9, "run_id": "r1",
+    }])  # fmt: skip
+
+
+def _failing(results: list[Result]) -> dict[str, Result]:
+    return {r.test.name: r for r in results if not r.passed}
+
+
+def test_every_data_test_binds_and_passes_on_an_empty_warehouse(fresh_db: duckdb.DuckDBPyConnection) -> None:
+    results = run(fresh_db)
+    assert [r.test.name for r in results] == [t.name for t in load_tests()]
+    assert _failing(results) == {}
+    for result in results:
+        assert bool(result.test.description.strip()), result.test.name
+        assert ("document_id" in result.columns) == result.test.per_document, result.test.name
+
+
+def test_every_data_test_passes_on_a_consistent_warehouse(fresh_db: duckdb.DuckDBPyConnection) -> None:
+    _one_document(fresh_db)
+    assert _failing(run(fresh_db)) == {}
+
+
+def test_a_key_test_returns_every_row_whose_key_is_shared_or_missing(fresh_db: duckdb.DuckDBPyConnection) -> None:
+    _one_document(fresh_db)
+    fresh_db.execute("INSERT INTO figures SELECT * FROM figures")  # fig-1 twice
+    fresh_db.execute("INSERT INTO figures SELECT * REPLACE (NULL AS figure_id) FROM figures LIMIT 1")
+    (result,) = run(fresh_db, [key_test("figures", ["figure_id"], per_document=True)])
+    assert result.columns == ("document_id", "figure_id", "copies")
+    assert result.rows == ((DOC, "fig-1", 2), (DOC, "fig-1", 2), (DOC, None, 1))
+    assert set(_failing(run(fresh_db))) == {"key_figures"}
+
+
+def test_a_reference_test_returns_the_rows_whose_reference_is_dangling(fresh_db: duckdb.DuckDBPyConnection) -> None:
+    _one_document(fresh_db)
+    fresh_db.execute("UPDATE figures SET cluster_id = 'no-such-cluster'")
+    (result,) = run(fresh_db, [reference_test("figures", "cluster_id -> clusters", per_document=True)])
+    assert (result.test.name, result.rows) == ("ref_figures_cluster_id", ((DOC, "no-such-cluster"),))
+    fresh_db.execute("UPDATE figures SET cluster_id = NULL")  # NULL references nothing: not a failure
+    assert run(fresh_db, [result.test])[0].passed
+
+
+@pytest.mark.parametrize(
+    "reference", ["cluster_id => clusters", "document_id, table_id -> tables(table_id)", "-> clusters"]
+)
+def test_a_reference_that_cannot_be_read_is_an_error(reference: str) -> None:
+    with pytest.raises(ValueError, match="reference"):
+        reference_test("funding", reference, per_document=True)
+
+
+def test_a_test_whose_sql_fails_is_reported_not_raised(fresh_db: duckdb.DuckDBPyConnection) -> None:
+    broken = DataTest("broken", "Reads a table that is not there.", False, "SELECT * FROM no_such_table")
+    (result,) = run(fresh_db, [broken])
+    assert not result.passed and result.error is not None and "no_such_table" in result.error
+
+
+def test_failures_about_a_document_become_its_quality_issues_recomputed_each_run(
+    fresh_db: duckdb.DuckDBPyConnection,
+) -> None:
+    _one_document(fresh_db)
+    fresh_db.execute("UPDATE figures SET source_text = '52,000'")
+    failing = _failing(check(fresh_db))
+    assert set(failing) == {"span_source_text_is_true"}
+    assert failing["span_source_text_is_true"].rows == (("figures", DOC, 30, 36, "52,000", "25,000"),)
+    issues = fresh_db.execute(
+        "SELECT kind, severity, document_id, char_start, run_id, extractor, detail FROM quality_issues"
+    ).fetchall()
+    assert len(issues) == 1
+    kind, severity, document_id, char_start, run_id, extractor, detail = issues[0]
+    assert (kind, severity, document_id, char_start, run_id, extractor) == (
+        "data_test_failed", "error", DOC, None, "r1", EXTRACTOR,
+    )  # fmt: skip
+    assert detail.startswith("data test span_source_text_is_true failed on 1 row of this document: Every `source_text`")
+    assert "table_name='figures', char_start=30, char_end=36, source_text='52,000', span_text='25,000'" in detail
+
+    check(fresh_db)  # the same failure again: one issue, not two
+    assert fresh_db.execute("SELECT count(*) FROM quality_issues").fetchall() == [(1,)]
+    fresh_db.execute("UPDATE figures SET source_text = '25,000'")
+    assert _failing(check(fresh_db)) == {}
+    assert fresh_db.execute("SELECT count(*) FROM quality_issues").fetchall() == [(0,)]
+
+
+def test_a_failure_naming_no_known_document_is_no_quality_issue(fresh_db: duckdb.DuckDBPyConnection) -> None:
+    _one_document(fresh_db)
+    fresh_db.execute("UPDATE figures SET document_id = 'ghost'")
+    failing = _failing(check(fresh_db))
+    assert {"span_has_document"} <= set(failing)
+    assert fresh_db.execute("SELECT count(*) FROM quality_issues").fetchall() == [(0,)]
+
+
+def test_the_run_summary_names_the_failed_tests(fresh_db: duckdb.DuckDBPyConnection) -> None:
+    _one_document(fresh_db)
+    fresh_db.execute("UPDATE figures SET char_end = char_start")
+    summary = RunSummary(run_id="r2")
+    summary.record_data_tests(run(fresh_db))
+    lines = summary.lines()
+    total = len(load_tests())
+    assert f"data tests: {total - 2} passed, 2 failed" in lines
+    failed = [line for line in lines if line.startswith("data test failed: ")]
+    assert [line.split(":")[1].strip() for line in failed] == ["span_is_ordered", "span_source_text_is_true"]
+    assert failed[0].startswith("data test failed: span_is_ordered: 1 offending row in 1 document: Every span")
+    clean = RunSummary(run_id="r3")
+    clean.record_data_tests([])
+    assert clean.lines()[-1] == "data tests: 0 passed"
