@@ -1,6 +1,8 @@
 """The PDF reader: pdfplumber words with boxes and fonts → document text, pages and lines.
 
-The only module that imports pdfplumber. Pages are read one at a time and
+pdfplumber is imported here and in ``pdf_page`` only. The PDF is also opened once in
+pdfium, which draws its pages (report images, OCR) as pdfplumber would, without
+pdfplumber opening the file again for every page. Pages are read one at a time and
 closed, so memory does not grow with the page count. Each page's text is its
 lines joined by newlines; pages are joined by a form feed (``\\f``), as the
 warehouse contract requires.
@@ -11,11 +13,14 @@ from __future__ import annotations
 import io
 import logging
 import statistics
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
+import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
@@ -27,9 +32,11 @@ from pipeline.models import Line, Page, PageImage, PageLayer, RawTable, SourceIs
 from pipeline.readers import ocr
 from pipeline.readers.ocr import OcrSettings
 from pipeline.readers.pdf_page import (
+    Drawing,
     PageRead,
     PdfSettings,
     groups_to_parts,
+    page_picture,
     page_pixels,
     page_to_raw_tables,
     read_page,
@@ -97,7 +104,7 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
     images: list[PageImage] = []
     offset = 0
     watch = Stopwatch()
-    with pdfplumber.open(path) as pdf:
+    with pdfplumber.open(path) as pdf, _pdfium_document(path) as drawings:
         title = _metadata_title(pdf.metadata)
         if max_pages is not None and len(pdf.pages) > max_pages:
             raise UnreadableSource(
@@ -108,8 +115,9 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
             if number > 1:
                 offset += 1  # the form feed between pages
             issues.extend(_page_size_issues(page, number))
+            drawn = Drawing(drawings, number - 1) if drawings is not None and number <= len(drawings) else None
             try:
-                read = read_page(page, number, settings, ocr_settings, watch)
+                read = read_page(page, number, settings, ocr_settings, watch, drawn)
             except MemoryError:
                 raise
             except Exception as exc:  # one broken page must not lose the others
@@ -152,7 +160,7 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
             if settings.image_dpi and read.source != "unreadable":
                 try:
                     with watch.stage("read/image"):
-                        images.append(page_image(page, number, settings.image_dpi))
+                        images.append(page_image(page, number, settings.image_dpi, drawn))
                 except MemoryError:
                     raise
                 except Exception as exc:  # the image only serves the report: its failure must not lose the text
@@ -169,6 +177,8 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
             lines.extend(page_lines)
             offset += len(page_text)
             page.close()
+            if drawn is not None:
+                drawn.close()
     if not pages:
         raise UnreadableSource("the PDF has no pages")
     text = "\f".join(chunks)
@@ -177,6 +187,21 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
         text=text, title=title, lines=lines, issues=issues, pages=pages, words=words, layers=layers,
         raw_tables=raw_tables, page_images=images, stages=watch.seconds,
     )  # fmt: skip
+
+
+@contextmanager
+def _pdfium_document(path: Path) -> Iterator[pdfium.PdfDocument | None]:
+    """The PDF opened once in pdfium, to draw its pages (images, OCR); None when pdfium cannot open a file
+    pdfminer could, whose pages pdfplumber then draws, opening the file again for each."""
+    try:
+        doc = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError:
+        yield None
+        return
+    try:
+        yield doc
+    finally:
+        doc.close()
 
 
 def _page_error(number: int, exc: Exception) -> str:
@@ -218,12 +243,12 @@ _TO_LEVEL = [v * IMAGE_GREYS // 256 for v in range(256)]
 _GREY_PALETTE = [round(level * 255 / (IMAGE_GREYS - 1)) for level in range(IMAGE_GREYS) for _ in range(3)]
 
 
-def page_image(page: Any, number: int, dpi: int) -> PageImage:
+def page_image(page: Any, number: int, dpi: int, drawn: Drawing | None = None) -> PageImage:
     """The page as a greyscale PNG at ``dpi``, or less for a page too large for ``MAX_IMAGE_PIXELS``."""
     pixels = page_pixels(page, dpi)
     if pixels > MAX_IMAGE_PIXELS:
         dpi = max(int(dpi * (MAX_IMAGE_PIXELS / pixels) ** 0.5), 1)
-    grey = page.to_image(resolution=dpi).original.convert("L")
+    grey = page_picture(page, dpi, drawn).convert("L")
     # 16 even grey levels as a 4-bit palette image: a third of the cost of PIL's quantize, and as small
     levels = Image.frombytes("P", grey.size, grey.point(_TO_LEVEL).tobytes())
     levels.putpalette(_GREY_PALETTE)

@@ -13,6 +13,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from pdfplumber.display import PageImage as PlumberImage
+from PIL import Image
+
 from pipeline.language.garble import PageAssessment, lines_to_assessment
 from pipeline.models import BBox, Line, PageLayer, RawTable, SourceIssue, Word
 from pipeline.readers import ocr
@@ -111,15 +114,23 @@ class PageRead:
 
 
 def read_page(
-    page: Any, number: int, settings: PdfSettings, ocr_settings: OcrSettings | None, watch: Stopwatch
+    page: Any,
+    number: int,
+    settings: PdfSettings,
+    ocr_settings: OcrSettings | None,
+    watch: Stopwatch,
+    drawn: Drawing | None = None,
 ) -> PageRead:
-    """The page's text layer; repaired by de-duplicating glyphs, or replaced by OCR, when it is broken."""
+    """The page's text layer; repaired by de-duplicating glyphs, or replaced by OCR, when it is broken.
+
+    ``drawn`` is the same page in the PDF opened once in pdfium, which draws it for OCR (:func:`page_picture`).
+    """
     lines = page_to_lines(page, settings, watch)
     with watch.stage("read/assess"):
         read = _assessed(lines, "pdf")
     if not read.groups and ocr_settings is not None and ocr.available():
         with watch.stage("read/ocr"):
-            return _ocr_or_keep(page, number, read, ocr_settings, why="the page has no text layer")
+            return _ocr_or_keep(page, drawn, number, read, ocr_settings, why="the page has no text layer")
     if not read.assessment.broken:
         return read
     original = read
@@ -151,11 +162,13 @@ def read_page(
             )
             return read
         with watch.stage("read/ocr"):
-            return _ocr_or_keep(page, number, read, ocr_settings, why=read.assessment.explain())
+            return _ocr_or_keep(page, drawn, number, read, ocr_settings, why=read.assessment.explain())
     return read
 
 
-def _ocr_or_keep(page: Any, number: int, read: PageRead, settings: OcrSettings, why: str) -> PageRead:
+def _ocr_or_keep(
+    page: Any, drawn: Drawing | None, number: int, read: PageRead, settings: OcrSettings, why: str
+) -> PageRead:
     pixels = page_pixels(page, settings.dpi)
     if pixels > MAX_OCR_PIXELS:
         read.issues.append(
@@ -168,7 +181,7 @@ def _ocr_or_keep(page: Any, number: int, read: PageRead, settings: OcrSettings, 
         )  # fmt: skip
         return read
     try:
-        words = ocr.png_to_words(render_png(page, settings.dpi), settings)
+        words = ocr.png_to_words(render_png(page, settings.dpi, drawn), settings)
     except ocr.OcrError as exc:
         read.issues.append(SourceIssue("ocr_failed", "error", f"page {number}: {why}; OCR failed: {exc}", page=number))
         return read
@@ -284,8 +297,44 @@ def page_pixels(page: Any, dpi: float) -> float:
     return float(page.width) * float(page.height) * (dpi / POINTS_PER_INCH) ** 2
 
 
-def render_png(page: Any, dpi: int) -> bytes:
+class Drawing:
+    """One page of the PDF the reader holds open in pdfium, loaded only when it is first drawn.
+
+    Loading a page makes pdfium parse its content, so a page that is never drawn (one whose
+    text could not be read, such as a decompression bomb) is never loaded.
+    """
+
+    def __init__(self, document: Any, index: int) -> None:
+        self._document, self._index, self._page = document, index, None
+
+    def page(self) -> Any:
+        if self._page is None:
+            self._page = self._document[self._index]
+        return self._page
+
+    def close(self) -> None:
+        if self._page is not None:
+            self._page.close()
+            self._page = None
+
+
+def page_picture(page: Any, dpi: float, drawn: Drawing | None = None) -> Image.Image:
+    """The page drawn at ``dpi`` as pdfplumber's ``to_image`` draws it (same pdfium settings, same crop).
+
+    ``drawn`` is the page in the PDF the reader already holds open in pdfium; without it
+    pdfplumber opens the PDF again in pdfium for every page it draws.
+    """
+    if drawn is None:
+        picture: Image.Image = page.to_image(resolution=dpi).original
+        return picture
+    options = {"no_smoothtext": True, "no_smoothpath": True, "no_smoothimage": True, "prefer_bgrx": True}
+    bitmap = drawn.page().render(scale=dpi / 72, **options)
+    picture = PlumberImage(page, original=bitmap.to_pil().convert("RGB"), resolution=dpi).original
+    return picture
+
+
+def render_png(page: Any, dpi: int, drawn: Drawing | None = None) -> bytes:
     """The page as a PNG image at ``dpi``."""
     buffer = io.BytesIO()
-    page.to_image(resolution=dpi).original.save(buffer, format="PNG")
+    page_picture(page, dpi, drawn).save(buffer, format="PNG")
     return buffer.getvalue()

@@ -12,7 +12,7 @@ from pipeline.ingest.manifest import file_to_spec
 from pipeline.models import BlockKind, MediaType
 from pipeline.parse import source_to_document
 from pipeline.readers.pdf import read_pdf
-from pipeline.readers.pdf_page import fontname_is_bold, words_to_lines
+from pipeline.readers.pdf_page import Drawing, fontname_is_bold, page_picture, words_to_lines
 from pipeline.readers.text import UnreadableSource
 
 pytestmark = pytest.mark.corpus
@@ -128,3 +128,29 @@ def test_issue_9_a_pdf_in_one_type_size_is_titled_by_its_first_line(tmp_path: Pa
         build_pdf([text_page("Regional Plan", size=20) + b"\n" + text_page("Body text here.", "More body.", top=600)])
     )
     assert read_pdf(path).title == "Regional Plan"
+
+
+@pytest.mark.parametrize(
+    "relative",
+    [
+        "policy/uk_west_midlands_skills_agreement_2018.pdf",
+        "tables/in_population_decadal_growth_by_state.pdf",  # its crop box is inside its media box
+        "tables/transport_sector_contract_awards_2016.pdf",  # pages rotated by 90°
+    ],
+)
+def test_the_open_pdfium_document_draws_pages_as_pdfplumber_does(relative: str) -> None:
+    """Page images and OCR renders come from the PDF opened once in pdfium: the same pixels as pdfplumber's."""
+    import pdfplumber
+    import pypdfium2
+
+    path = corpus_path(relative)
+    drawings = pypdfium2.PdfDocument(path)
+    try:
+        with pdfplumber.open(path) as pdf:
+            page = pdf.pages[0]
+            ours = page_picture(page, 96, Drawing(drawings, 0))
+            theirs = page_picture(page, 96)
+            assert ours.size == theirs.size
+            assert ours.tobytes() == theirs.tobytes()
+    finally:
+        drawings.close()
