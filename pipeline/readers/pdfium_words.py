@@ -1,0 +1,138 @@
+"""A PDF page's words from pdfium's text layer (pypdfium2), as pdfplumber's ``extract_words`` makes them.
+
+Work in progress for issue 18 (not yet on the reading path): each char's text, box,
+font name, size and pdfium's own signals (``FPDFText_IsGenerated``: a space or line
+break pdfium made up; ``FPDFText_IsHyphen``; ``FPDFText_HasUnicodeMapError``: a char
+whose Unicode mapping is broken), grouped into words by pdfplumber's rules:
+consecutive chars of one font and size, clustered into lines by their top
+(``y_tolerance``), split at spaces, at a gap wider than ``x_tolerance`` and where
+a char starts left of the one before.
+
+Boxes follow pdfminer's convention, which the layout was built on: a char's box
+is as tall as its font size and sits on the font's descent, so ``top`` is
+``bottom - size``; pdfium's loose box gives the left, right and bottom edges.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+from dataclasses import dataclass
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+SOFT_HYPHEN_MARK = 2  # what pdfium reports for a hyphen that breaks a word at a line's end
+LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Char:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    fontname: str
+    font: int  # the font object's address: two subsets of one font are two fonts, as in pdfminer
+    size: float
+    upright: bool
+    hyphen: bool  # pdfium: a soft hyphen at a line end
+    unicode_error: bool  # pdfium: the font's Unicode mapping for this char is broken
+
+
+def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Char]:
+    """Every char of the page's text layer that the PDF draws (pdfium's generated spaces left out)."""
+    height = page.get_height()
+    n = pdfium_c.FPDFText_CountChars(textpage)
+    rect, matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
+    name = ctypes.create_string_buffer(256)
+    fonts: dict[int | None, tuple[str, int]] = {}  # text object → (font name, font object)
+    out: list[Char] = []
+    for i in range(n):
+        if pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
+            continue
+        code = pdfium_c.FPDFText_GetUnicode(textpage, i)
+        if not code or not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):
+            continue
+        size = pdfium_c.FPDFText_GetFontSize(textpage, i)
+        upright = True
+        if pdfium_c.FPDFText_GetMatrix(textpage, i, matrix):
+            size *= (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5
+            upright = abs(matrix.b) < 1e-6 and abs(matrix.c) < 1e-6 and matrix.a * matrix.d > 0
+        obj = pdfium_c.FPDFText_GetTextObject(textpage, i)
+        key = ctypes.cast(obj, ctypes.c_void_p).value
+        if key not in fonts:
+            font = pdfium_c.FPDFTextObj_GetFont(obj)
+            length = pdfium_c.FPDFFont_GetBaseFontName(font, name, len(name)) if font else 0
+            address = ctypes.cast(font, ctypes.c_void_p).value or 0
+            fonts[key] = (name.value.decode("utf-8", "replace") if length else "", address)
+        fontname, font_address = fonts[key]
+        bottom = height - rect.bottom
+        hyphen = pdfium_c.FPDFText_IsHyphen(textpage, i) == 1
+        text = "-" if hyphen or code == SOFT_HYPHEN_MARK else chr(code)
+        out.append(
+            Char(
+                text, rect.left, bottom - size, rect.right, bottom, fontname, font_address, size, upright, hyphen,
+                pdfium_c.FPDFText_HasUnicodeMapError(textpage, i) == 1,
+            )
+        )  # fmt: skip
+    return out
+
+
+def chars_to_words(chars: list[Char], x_tolerance: float = 3.0, y_tolerance: float = 3.0) -> list[dict[str, Any]]:
+    """Words as pdfplumber's ``extract_words(extra_attrs=["fontname", "size"])`` returns them."""
+    words: list[dict[str, Any]] = []
+    for _, run in itertools.groupby(chars, key=lambda c: (c.upright, c.font, c.size)):
+        for line in _lines(list(run), y_tolerance):
+            word: list[Char] = []
+            for c in line:
+                if c.text.isspace():
+                    _flush(word, words)
+                    word = []
+                elif word and (
+                    c.x0 < word[-1].x0 or c.x0 > word[-1].x1 + x_tolerance or abs(c.top - word[-1].top) > y_tolerance
+                ):
+                    _flush(word, words)
+                    word = [c]
+                else:
+                    word.append(c)
+            _flush(word, words)
+    return words
+
+
+def _lines(chars: list[Char], tolerance: float) -> list[list[Char]]:
+    """Chars clustered by top (pdfplumber's ``cluster_objects``), each line left to right."""
+    tops = sorted({c.top for c in chars})
+    cluster: dict[float, int] = {}
+    group, last = 0, None
+    for top in tops:
+        if last is not None and top > last + tolerance:
+            group += 1
+        cluster[top] = group
+        last = top
+    lines: dict[int, list[Char]] = {}
+    for c in sorted(chars, key=lambda c: cluster[c.top]):
+        lines.setdefault(cluster[c.top], []).append(c)
+    return [sorted(line, key=lambda c: c.x0) for _, line in sorted(lines.items())]
+
+
+def _flush(word: list[Char], words: list[dict[str, Any]]) -> None:
+    if not word:
+        return
+    words.append({
+        "text": "".join(LIGATURES.get(c.text, c.text) for c in word),
+        "x0": min(c.x0 for c in word), "x1": max(c.x1 for c in word),
+        "top": min(c.top for c in word), "bottom": max(c.bottom for c in word),
+        "fontname": word[0].fontname, "size": word[0].size, "upright": word[0].upright,
+        "unicode_errors": sum(c.unicode_error for c in word), "hyphen": word[-1].hyphen,
+    })  # fmt: skip
