@@ -47,28 +47,33 @@ class Char:
     size: float
     upright: bool
     hyphen: bool  # pdfium: a soft hyphen at a line end
+    space_before: bool  # pdfium put a space before it (a space glyph, or a gap it reads as one)
     unicode_error: bool  # pdfium: the font's Unicode mapping for this char is broken
 
 
 def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Char]:
     """Every char of the page's text layer that the PDF draws (pdfium's generated spaces left out)."""
-    height = page.get_height()
+    ra, rb, rc, rd, re_, rf, height = display_transform(page)
     n = pdfium_c.FPDFText_CountChars(textpage)
     rect, matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
     name = ctypes.create_string_buffer(256)
     fonts: dict[int | None, tuple[str, int]] = {}  # text object → (font name, font object)
     out: list[Char] = []
+    space = False
     for i in range(n):
-        if pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
-            continue
         code = pdfium_c.FPDFText_GetUnicode(textpage, i)
+        if pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
+            space = space or chr(code) == " "
+            continue
         if not code or not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):
             continue
         size = pdfium_c.FPDFText_GetFontSize(textpage, i)
-        upright = True
+        upright = rb == 0 and rc == 0
         if pdfium_c.FPDFText_GetMatrix(textpage, i, matrix):
             size *= (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5
-            upright = abs(matrix.b) < 1e-6 and abs(matrix.c) < 1e-6 and matrix.a * matrix.d > 0
+            a, b = matrix.a * ra + matrix.b * rc, matrix.a * rb + matrix.b * rd
+            c, d = matrix.c * ra + matrix.d * rc, matrix.c * rb + matrix.d * rd
+            upright = abs(b) < 1e-6 and abs(c) < 1e-6 and a * d > 0
         obj = pdfium_c.FPDFText_GetTextObject(textpage, i)
         key = ctypes.cast(obj, ctypes.c_void_p).value
         if key not in fonts:
@@ -77,16 +82,36 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Char]
             address = ctypes.cast(font, ctypes.c_void_p).value or 0
             fonts[key] = (name.value.decode("utf-8", "replace") if length else "", address)
         fontname, font_address = fonts[key]
-        bottom = height - rect.bottom
+        xs = [ra * x + rc * y + re_ for x in (rect.left, rect.right) for y in (rect.bottom, rect.top)]
+        ys = [rb * x + rd * y + rf for x in (rect.left, rect.right) for y in (rect.bottom, rect.top)]
+        x0, x1, top, bottom = min(xs), max(xs), height - max(ys), height - min(ys)
+        if upright:
+            top = bottom - size  # pdfminer's box: as tall as the font size, from the descent
         hyphen = pdfium_c.FPDFText_IsHyphen(textpage, i) == 1
         text = "-" if hyphen or code == SOFT_HYPHEN_MARK else chr(code)
         out.append(
             Char(
-                text, rect.left, bottom - size, rect.right, bottom, fontname, font_address, size, upright, hyphen,
+                text, x0, top, x1, bottom, fontname, font_address, size, upright, hyphen, space,
                 pdfium_c.FPDFText_HasUnicodeMapError(textpage, i) == 1,
             )
         )  # fmt: skip
+        space = False
     return out
+
+
+def display_transform(page: pdfium.PdfPage) -> tuple[float, float, float, float, float, float, float]:
+    """The matrix from PDF user space to the page as displayed (its /Rotate applied, origin at the media
+    box's corner, as pdfminer's interpreter sets it), and the displayed page's height."""
+    mx0, my0, mx1, my1 = page.get_mediabox()
+    x0, x1, y0, y1 = min(mx0, mx1), max(mx0, mx1), min(my0, my1), max(my0, my1)
+    rotation = page.get_rotation() % 360
+    if rotation == 90:
+        return 0, -1, 1, 0, -y0, x1, x1 - x0
+    if rotation == 180:
+        return -1, 0, 0, -1, x1, y1, y1 - y0
+    if rotation == 270:
+        return 0, 1, -1, 0, y1, -x0, x1 - x0
+    return 1, 0, 0, 1, -x0, -y0, y1 - y0
 
 
 def chars_to_words(chars: list[Char], x_tolerance: float = 3.0, y_tolerance: float = 3.0) -> list[dict[str, Any]]:
@@ -96,6 +121,9 @@ def chars_to_words(chars: list[Char], x_tolerance: float = 3.0, y_tolerance: flo
         for line in _lines(list(run), y_tolerance):
             word: list[Char] = []
             for c in line:
+                if c.space_before and word:
+                    _flush(word, words)
+                    word = []
                 if c.text.isspace():
                     _flush(word, words)
                     word = []
