@@ -11,11 +11,14 @@ from __future__ import annotations
 import io
 import logging
 import statistics
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
+import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
@@ -97,7 +100,7 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
     images: list[PageImage] = []
     offset = 0
     watch = Stopwatch()
-    with pdfplumber.open(path) as pdf:
+    with pdfplumber.open(path) as pdf, _pdfium_document(path) as pdfium_doc:
         title = _metadata_title(pdf.metadata)
         if max_pages is not None and len(pdf.pages) > max_pages:
             raise UnreadableSource(
@@ -108,8 +111,9 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
             if number > 1:
                 offset += 1  # the form feed between pages
             issues.extend(_page_size_issues(page, number))
+            pdfium_page = _page(pdfium_doc, number)
             try:
-                read = read_page(page, number, settings, ocr_settings, watch)
+                read = read_page(page, number, settings, ocr_settings, watch, pdfium_page)
             except MemoryError:
                 raise
             except Exception as exc:  # one broken page must not lose the others
@@ -146,7 +150,7 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
             layers.extend(read.layers)
             if read.source != "ocr" and page_words:
                 with watch.stage("read/tables_ruled"):
-                    ruled = page_to_raw_tables(page, number)
+                    ruled = page_to_raw_tables(page, number, pdfium_page)
                 with watch.stage("read/tables_text"):
                     raw_tables.extend(lines_to_tables(read.groups, ruled, number))
             if settings.image_dpi and read.source != "unreadable":
@@ -169,6 +173,8 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
             lines.extend(page_lines)
             offset += len(page_text)
             page.close()
+            if pdfium_page is not None:
+                pdfium_page.close()
     if not pages:
         raise UnreadableSource("the PDF has no pages")
     text = "\f".join(chunks)
@@ -177,6 +183,27 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
         text=text, title=title, lines=lines, issues=issues, pages=pages, words=words, layers=layers,
         raw_tables=raw_tables, page_images=images, stages=watch.seconds,
     )  # fmt: skip
+
+
+@contextmanager
+def _pdfium_document(path: Path) -> Iterator[pdfium.PdfDocument | None]:
+    """The PDF opened by pdfium as well, for its text layer and rulings; None when pdfium cannot open a file
+    pdfminer can (it is then read by pdfplumber alone, as before)."""
+    try:
+        doc = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError:
+        yield None
+        return
+    try:
+        yield doc
+    finally:
+        doc.close()
+
+
+def _page(doc: pdfium.PdfDocument | None, number: int) -> pdfium.PdfPage | None:
+    if doc is None or number > len(doc):
+        return None
+    return doc[number - 1]
 
 
 def _page_error(number: int, exc: Exception) -> str:

@@ -11,12 +11,17 @@ import io
 import statistics
 import unicodedata
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
+
+from pdfplumber.table import TableFinder
 
 from pipeline.language.garble import PageAssessment, lines_to_assessment
 from pipeline.models import BBox, Line, PageLayer, RawTable, SourceIssue, Word
 from pipeline.readers import ocr
 from pipeline.readers.ocr import OcrSettings
+from pipeline.readers.pdfium_rulings import page_edges
+from pipeline.readers.pdfium_words import chars_to_words, page_chars
 from pipeline.readers.reading_order import words_to_reading_lines
 from pipeline.timing import Stopwatch
 
@@ -88,10 +93,15 @@ def word_text(word: dict[str, Any]) -> str:
 RawLine = list[dict[str, Any]]
 
 
-def page_to_raw_tables(page: Any, number: int) -> list[RawTable]:
-    """The tables pdfplumber finds from the page's ruling lines, as cell boxes (None where a cell spans)."""
+def page_to_raw_tables(page: Any, number: int, pdfium_page: Any = None) -> list[RawTable]:
+    """The tables pdfplumber's table finder builds from the page's ruling lines, as cell boxes (None where a
+    cell spans); the rulings come from pdfium's path objects when ``pdfium_page`` is given."""
     out = []
-    for table in page.find_tables():
+    if pdfium_page is not None:
+        found = TableFinder(SimpleNamespace(edges=page_edges(pdfium_page), bbox=page.bbox)).tables
+    else:
+        found = page.find_tables()
+    for table in found:
         rows = [[BBox(x0=c[0], top=c[1], x1=c[2], bottom=c[3]) if c else None for c in row.cells] for row in table.rows]
         x0, top, x1, bottom = table.bbox
         out.append(RawTable(number, BBox(x0=x0, top=top, x1=x1, bottom=bottom), rows))
@@ -111,9 +121,32 @@ class PageRead:
 
 
 def read_page(
-    page: Any, number: int, settings: PdfSettings, ocr_settings: OcrSettings | None, watch: Stopwatch
+    page: Any,
+    number: int,
+    settings: PdfSettings,
+    ocr_settings: OcrSettings | None,
+    watch: Stopwatch,
+    pdfium_page: Any = None,
 ) -> PageRead:
-    """The page's text layer; repaired by de-duplicating glyphs, or replaced by OCR, when it is broken."""
+    """The page's text layer; repaired by de-duplicating glyphs, or replaced by OCR, when it is broken.
+
+    With ``pdfium_page``, a clean text layer is read by pdfium; a page pdfium reads with broken Unicode
+    mappings, or that reads as garbled, is read again by pdfplumber, whose repairs follow.
+    """
+    if pdfium_page is not None:
+        with watch.stage("read/words"):
+            textpage = pdfium_page.get_textpage()
+            chars = page_chars(pdfium_page, textpage)
+            textpage.close()
+        if not any(c.unicode_error for c in chars):
+            with watch.stage("read/words"):
+                raw_words = chars_to_words(chars, settings.x_tolerance, settings.y_tolerance)
+            with watch.stage("read/reading_order"):
+                lines = words_to_reading_lines(words_to_lines(raw_words, settings.line_tolerance))
+            with watch.stage("read/assess"):
+                read = _assessed(lines, "pdf")
+            if lines and not read.assessment.broken:
+                return read
     lines = page_to_lines(page, settings, watch)
     with watch.stage("read/assess"):
         read = _assessed(lines, "pdf")

@@ -11,6 +11,7 @@ each of its horizontal or vertical straight segments.
 from __future__ import annotations
 
 import ctypes
+import itertools
 from collections.abc import Iterator
 from typing import Any
 
@@ -80,15 +81,13 @@ def _edges(points: list[tuple[float, float]], closed: bool) -> list[dict[str, An
     kind = "line" if len(points) == 2 else "curve"
     return [
         _edge(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]), kind)
-        for a, b in zip(points, points[1:], strict=False)
+        for a, b in itertools.pairwise(points)
         if abs(a[0] - b[0]) < EPSILON or abs(a[1] - b[1]) < EPSILON
     ]
 
 
 def _axis_parallel(points: list[tuple[float, float]]) -> bool:
-    return all(
-        abs(a[0] - b[0]) < EPSILON or abs(a[1] - b[1]) < EPSILON for a, b in zip(points, points[1:], strict=False)
-    )
+    return all(abs(a[0] - b[0]) < EPSILON or abs(a[1] - b[1]) < EPSILON for a, b in itertools.pairwise(points))
 
 
 def _edge(x0: float, top: float, x1: float, bottom: float, kind: str) -> dict[str, Any]:
