@@ -18,10 +18,10 @@ export DO_NOT_TRACK ?= 1
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 
 .DEFAULT_GOAL := help
-.PHONY: help setup ocr browser ingest report examples serve test eval eval-quality eval-tables bench ner-throughput sql lint docs lock clean
+.PHONY: help setup ocr browser ingest report examples serve test eval eval-quality eval-tables bench agreement ner-throughput sql lint docs lock clean
 
 help: ## List the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 	@echo "  Variables: SOURCES=$(SOURCES) WAREHOUSE=$(WAREHOUSE) LOCK_WAIT=$(LOCK_WAIT) (seconds)"
 
 $(STAMP): pyproject.toml constraints.txt
@@ -75,8 +75,12 @@ eval: $(STAMP) ## Precision/recall of clusters, visions, objectives, figures, fu
 eval-tables: $(STAMP) ## Tables vs the ICDAR 2013 ground truth (adjacency relations: precision, recall, F1)
 	$(PYTHON) scripts/eval_tables.py
 
-bench: $(STAMP) ## Pages/s vs raw pdfplumber, time per stage, memory vs pages, 1 vs 2 workers (../shared/corpus/policy)
+bench: $(STAMP) ## Pages/s vs raw pdfplumber and pypdfium2, time per stage, memory up to 1,000 pages, 1 vs 2 workers (../shared/corpus/policy)
 	$(PYTHON) scripts/bench.py $(BENCH_ARGS)
+
+agreement: $(STAMP) ## pdfium's words and ruled tables vs pdfplumber's, over ../shared/corpus (policy, tables, icdar2013)
+	$(PYTHON) scripts/reader_agreement.py
+	$(PYTHON) scripts/rulings_agreement.py
 
 eval-quality: $(STAMP) ## Measure garble flags, OCR recovery and word accuracy on ../shared/corpus
 	$(PYTHON) scripts/eval_quality.py
@@ -88,8 +92,8 @@ sql: $(STAMP) ## Open WAREHOUSE read-only in an SQL shell
 	$(PYTHON) -m warehouse.shell $(WAREHOUSE)
 
 lint: $(STAMP) ## ruff, format check, mypy --strict and the import layers (import-linter, pyproject.toml)
-	$(VENV)/bin/ruff check pipeline flows warehouse tests
-	$(VENV)/bin/ruff format --check pipeline flows warehouse tests
+	$(VENV)/bin/ruff check pipeline flows warehouse tests scripts
+	$(VENV)/bin/ruff format --check pipeline flows warehouse tests scripts
 	$(VENV)/bin/mypy pipeline flows warehouse
 	$(VENV)/bin/lint-imports
 

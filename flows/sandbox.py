@@ -20,12 +20,14 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
 from multiprocessing.connection import Connection
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pipeline.models import SourceSpec
+from pipeline.models import MediaType, SourceIssue, SourceSpec
 from pipeline.readers.text import UnreadableSource
 from pipeline.rows import DocumentRows
 
@@ -63,11 +65,15 @@ Parse = Callable[[SourceSpec, str, int], DocumentRows]
 importable by name (a module-level function, or a ``functools.partial`` of one)."""
 
 
-def read_source(spec: SourceSpec, run_id: str, max_pages: int) -> DocumentRows:
-    """The pipeline's parse: what every child runs, unless a test gives :func:`parse_isolated` another."""
+def read_source(spec: SourceSpec, run_id: str, max_pages: int, text_layer: str = "pdfium") -> DocumentRows:
+    """The pipeline's parse: what every child runs, unless a test gives :func:`parse_isolated` another.
+
+    ``text_layer`` says who reads a PDF's clean text layer: pdfium, or pdfplumber alone (see
+    :class:`pipeline.readers.pdf_page.PdfSettings`).
+    """
     from pipeline.parse import source_to_rows  # loaded in the forkserver already; the parent need not import it
 
-    return source_to_rows(spec, run_id, max_pages=max_pages)
+    return source_to_rows(spec, run_id, max_pages=max_pages, text_layer=text_layer)
 
 
 class LimitExceeded(UnreadableSource):
@@ -78,15 +84,37 @@ class ParserCrashed(RuntimeError):
     """The parsing process died or raised something other than :class:`UnreadableSource`."""
 
 
+class NativeCrash(ParserCrashed):
+    """The parsing process died on a signal of its own (an abort or a segmentation fault in native code)."""
+
+
 def parse_isolated(spec: SourceSpec, limits: Limits, run_id: str, parse: Parse = read_source) -> DocumentRows:
     """Parse ``spec`` and build its rows for run ``run_id`` in a child process under ``limits``.
 
     ``parse`` is what the child runs: the pipeline's :func:`read_source`, or in tests a stand-in
     whose behaviour is certain (one that never returns tests the time limit on any machine).
 
+    pdfium is native code: a hostile PDF can make it abort the process (it aborts when an allocation
+    fails under the memory limit, where pdfminer raises an error for the page). A PDF whose child dies
+    that way is read once more by pdfplumber alone, with a ``reader_crashed`` warning against it.
+
     Raises :class:`UnreadableSource` (the file cannot be read), :class:`LimitExceeded`
     or :class:`ParserCrashed`.
     """
+    try:
+        return _parse_in_child(spec, limits, run_id, parse)
+    except NativeCrash as exc:
+        if parse is not read_source or spec.media_type is not MediaType.PDF:
+            raise
+        crashed = SourceIssue(
+            "reader_crashed", "warning",
+            f"{exc}; it was read again with pdfplumber reading every page, which took its place",
+        )  # fmt: skip
+        again = replace(spec, warnings=(*spec.warnings, crashed))
+        return _parse_in_child(again, limits, run_id, partial(read_source, text_layer="pdfplumber"))
+
+
+def _parse_in_child(spec: SourceSpec, limits: Limits, run_id: str, parse: Parse) -> DocumentRows:
     receive, send = _CONTEXT.Pipe(duplex=False)
     child = _CONTEXT.Process(
         target=_child, args=(spec, limits, run_id, parse, send), name=f"parse {spec.document_id}", daemon=True
@@ -128,7 +156,7 @@ def _died(exitcode: int | None, limits: Limits) -> Exception:
         signal_number = -exitcode
         if signal_number == 9:  # the kernel's OOM killer, or a person
             return LimitExceeded(_memory_message(limits) + " (the parsing process was killed)")
-        return ParserCrashed(f"the parsing process died on signal {signal_number} while reading this document")
+        return NativeCrash(f"the parsing process died on signal {signal_number} while reading this document")
     return ParserCrashed(f"the parsing process exited ({exitcode}) without a result")
 
 

@@ -52,8 +52,10 @@ def warm_up() -> None:
     ocr.tesseract_version()
 
 
-def source_to_reading(spec: SourceSpec, max_pages: int | None = None) -> Reading:
+def source_to_reading(spec: SourceSpec, max_pages: int | None = None, text_layer: str = "pdfium") -> Reading:
     """Read a source as its media type: text, lines (pages, words, boxes for PDFs) and what the reader met.
+
+    ``text_layer`` says who reads a PDF's clean text layer (:class:`~pipeline.readers.pdf_page.PdfSettings`).
 
     Raises :class:`UnreadableSource` with a message for a person when the
     file cannot be read as its media type (or is a PDF of more than ``max_pages``).
@@ -64,9 +66,10 @@ def source_to_reading(spec: SourceSpec, max_pages: int | None = None) -> Reading
     if spec.size_bytes == 0:
         raise UnreadableSource("the file is empty")
     if spec.media_type is MediaType.PDF:
-        from pipeline.readers.pdf import read_pdf  # pdfplumber is imported only where PDFs are read
+        from pipeline.readers.pdf import read_pdf  # the PDF readers are imported only where PDFs are read
+        from pipeline.readers.pdf_page import PdfSettings
 
-        reading = read_pdf(path, ocr_settings=OcrSettings(), max_pages=max_pages)
+        reading = read_pdf(path, PdfSettings(text_layer=text_layer), OcrSettings(), max_pages)
         no_text = (
             [] if reading.text.strip() else [SourceIssue("no_text", "error", NO_TEXT_PDF.format(ocr=_ocr_state()))]
         )
@@ -115,10 +118,10 @@ def reading_to_layout(spec: SourceSpec, reading: Reading) -> tuple[LaidOutDocume
     return replace(doc, sections=sections), [*assessed.issues, *contents_issues, *truncated]
 
 
-def source_to_document(spec: SourceSpec, max_pages: int | None = None) -> ParsedDocument:
+def source_to_document(spec: SourceSpec, max_pages: int | None = None, text_layer: str = "pdfium") -> ParsedDocument:
     """Parse a source: read, lay out, check, find tables, extract, find entities; assembled once."""
     started = time.perf_counter()
-    reading = source_to_reading(spec, max_pages)
+    reading = source_to_reading(spec, max_pages, text_layer)
     watch = Stopwatch(dict(reading.stages))
     with watch.stage("layout"):
         doc, quality_issues = reading_to_layout(spec, reading)
@@ -145,6 +148,8 @@ def source_to_document(spec: SourceSpec, max_pages: int | None = None) -> Parsed
     )
 
 
-def source_to_rows(spec: SourceSpec, run_id: str, max_pages: int | None = None) -> DocumentRows:
+def source_to_rows(
+    spec: SourceSpec, run_id: str, max_pages: int | None = None, text_layer: str = "pdfium"
+) -> DocumentRows:
     """Parse a source and build every row of it for run ``run_id`` (what a sandboxed child returns)."""
-    return DocumentRows.of(source_to_document(spec, max_pages=max_pages), run_id)
+    return DocumentRows.of(source_to_document(spec, max_pages, text_layer), run_id)

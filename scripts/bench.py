@@ -4,10 +4,12 @@ two workers, and incremental re-runs over the seeds.
 
 Everything is measured in this one run on this machine; run nothing else heavy meanwhile. Parts:
 
-1. For each PDF, raw pdfplumber (open, ``extract_words`` on every page, close it) and then the
-   pipeline's parse of the same file (read, reading order, tables, layout, every extractor), in the
-   same process one after the other, so both see the same cache state.
-2. The longest PDF cut to its first N pages (pypdfium2, which pdfplumber installs), each parsed in a
+1. For each PDF, raw pdfplumber (open, ``extract_words`` on every page, close it), pypdfium2's chars
+   (every char with its box, font and flags, as the reader takes them: the physical anchor) and then
+   the pipeline's parse of the same file (read, reading order, tables, layout, every extractor), in
+   the same process one after the other, so all three see the same cache state. Pages read by OCR
+   are counted apart: OCR costs seconds a page whatever reads the text layer.
+2. The longest PDF's pages repeated into PDFs of N pages up to 1,000 (pypdfium2), each parsed in a
    fresh process that reports its time and peak resident memory.
 3. ``flows.ingest`` over a copy of the corpus into a scratch warehouse with 1 then 2 workers (each
    document parsed in its own limited process; wall time of the whole command, Prefect's ephemeral start
@@ -38,6 +40,7 @@ import pypdfium2  # noqa: E402
 
 from pipeline.ingest.manifest import sources_to_specs  # noqa: E402
 from pipeline.parse import source_to_document  # noqa: E402
+from pipeline.readers.pdfium_words import page_chars  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "policy"
 CHILD = """
@@ -65,37 +68,65 @@ def raw_pdfplumber(path: Path) -> tuple[int, float]:
     return pages, time.perf_counter() - started
 
 
-def compare(corpus: Path, limit: int | None) -> None:
+def raw_pdfium(path: Path) -> float:
+    """Seconds to take every char of every page from pdfium, as the reader does (its anchor)."""
+    started = time.perf_counter()
+    pdf = pypdfium2.PdfDocument(path)
+    for page in pdf:
+        textpage = page.get_textpage()
+        page_chars(page, textpage)
+        textpage.close()
+        page.close()
+    pdf.close()
+    return time.perf_counter() - started
+
+
+def compare(corpus: Path, limit: int | None, before: bool) -> None:
     specs = [s for s in sources_to_specs(corpus) if s.path.endswith(".pdf")][:limit]
-    print(f"1. {len(specs)} PDFs of {corpus}: raw pdfplumber extract_words vs the pipeline's parse, same run")
+    print(f"1. {len(specs)} PDFs of {corpus}: raw pdfplumber extract_words, pypdfium2 chars and the pipeline's")
+    print("   parse, same run (pages/s; OCR pages and their OCR time apart)")
     stages: dict[str, float] = {}
-    raw_total = pipe_total = 0.0
-    pages_total = 0
-    ratios = []
+    total = dict.fromkeys(("raw", "pdfium", "pipe", "ocr_s"), 0.0)
+    pages_total = ocr_pages = 0
     for spec in specs:
         pages, raw = raw_pdfplumber(Path(spec.path))
+        chars = raw_pdfium(Path(spec.path))
+        if before:  # the parse with pdfplumber reading every page, as before pdfium read the text layer
+            started = time.perf_counter()
+            source_to_document(spec, text_layer="pdfplumber")
+            total["before"] = total.get("before", 0.0) + time.perf_counter() - started
         started = time.perf_counter()
         doc = source_to_document(spec)
         pipe = time.perf_counter() - started
         for name, seconds in doc.stages.items():
             stages[name] = stages.get(name, 0.0) + seconds
-        raw_total, pipe_total, pages_total = raw_total + raw, pipe_total + pipe, pages_total + pages
-        ratios.append(pipe / raw)
-        print(f"   {spec.document_id[:48]:48} {pages:4d} p  raw {pages / raw:6.1f} p/s  pipeline {pages / pipe:6.1f} p/s")
-    print(f"   total {pages_total} pages: raw pdfplumber {pages_total / raw_total:.1f} pages/s ({raw_total:.1f} s), "
-          f"pipeline {pages_total / pipe_total:.1f} pages/s ({pipe_total:.1f} s)")  # fmt: skip
-    print(f"   pipeline time / raw time: {pipe_total / raw_total:.2f} overall, median per document "
-          f"{statistics.median(ratios):.2f}")  # fmt: skip
+        ocr = sum(1 for p in doc.pages if p.text_source == "ocr")
+        for key, value in (("raw", raw), ("pdfium", chars), ("pipe", pipe), ("ocr_s", doc.stages.get("read/ocr", 0))):
+            total[key] += value
+        pages_total, ocr_pages = pages_total + pages, ocr_pages + ocr
+        print(f"   {spec.document_id[:44]:44} {pages:4d} p  pdfplumber {pages / raw:6.1f}  pdfium {pages / chars:6.1f}"
+              f"  pipeline {pages / pipe:6.1f}" + (f"  ({ocr} OCR)" if ocr else ""))  # fmt: skip
+    raw_rate, pipe_rate = pages_total / total["raw"], pages_total / total["pipe"]
+    text_rate = (pages_total - ocr_pages) / max(total["pipe"] - total["ocr_s"], 1e-9)
+    print(f"   total {pages_total} pages: raw pdfplumber {raw_rate:.1f} pages/s ({total['raw']:.1f} s), pypdfium2 "
+          f"chars {pages_total / total['pdfium']:.1f} pages/s ({total['pdfium']:.1f} s), pipeline {pipe_rate:.1f} "
+          f"pages/s ({total['pipe']:.1f} s)")  # fmt: skip
+    print(f"   pipeline / raw pdfplumber: {pipe_rate / raw_rate:.2f}x; without its {ocr_pages} OCR pages "
+          f"({total['ocr_s']:.1f} s of OCR) {text_rate:.1f} pages/s, {text_rate / raw_rate:.2f}x")  # fmt: skip
+    if before:
+        before_rate = pages_total / total["before"]
+        print(f"   the parse with pdfplumber reading every page (as before issue 18): {before_rate:.1f} pages/s "
+              f"({total['before']:.1f} s), {before_rate / raw_rate:.2f}x raw pdfplumber")  # fmt: skip
     print("   time per stage (all documents; read/* is per page, the rest per document):")
     for name, seconds in sorted(stages.items(), key=lambda kv: -kv[1]):
-        print(f"     {name:28} {seconds:7.2f} s  {seconds / pipe_total:6.1%}  {1000 * seconds / pages_total:6.1f} ms/page")
+        print(f"     {name:28} {seconds:7.2f} s  {seconds / total['pipe']:6.1%}  "
+              f"{1000 * seconds / pages_total:6.1f} ms/page")  # fmt: skip
 
 
-def growth(corpus: Path) -> None:
+def growth(corpus: Path, counts: list[int]) -> None:
     longest = max(corpus.glob("*.pdf"), key=lambda p: len(pypdfium2.PdfDocument(p)))
     total = len(pypdfium2.PdfDocument(longest))
-    counts = sorted({max(1, total // 8), total // 2, total})
-    print(f"\n2. {longest.name} ({total} pages) cut to its first N pages, each parsed in a fresh process")
+    print(f"\n2. {longest.name} ({total} pages) repeated into PDFs of N pages, each parsed in a fresh process")
     print("   (the first document a process parses also loads the word lists and spaCy: a fixed cost)")
     with tempfile.TemporaryDirectory() as scratch:
         for n in counts:
@@ -103,7 +134,8 @@ def growth(corpus: Path) -> None:
             cut.parent.mkdir()
             source = pypdfium2.PdfDocument(longest)
             part = pypdfium2.PdfDocument.new()
-            part.import_pages(source, list(range(n)))
+            for start in range(0, n, total):
+                part.import_pages(source, list(range(min(total, n - start))))
             part.save(cut)
             out = subprocess.run(
                 [sys.executable, "-c", CHILD, str(cut)], cwd=ROOT, capture_output=True, text=True, check=True
@@ -151,7 +183,7 @@ def report_cost(warehouse: Path, repeats: int = 3) -> None:
         seconds.append(time.perf_counter() - started)
     images = list((index.parent / "pages").iterdir())
     con = duckdb.connect(str(warehouse), read_only=True)
-    (stored_images, stored_bytes, values), = con.execute(
+    ((stored_images, stored_bytes, values),) = con.execute(
         "SELECT count(*), sum(octet_length(png)), (SELECT count(*) FROM extracted_values) FROM page_images"
     ).fetchall()
     con.close()
@@ -164,7 +196,8 @@ def report_cost(warehouse: Path, repeats: int = 3) -> None:
 
 
 def incremental(repeats: int) -> None:
-    print(f"\n4. flows.ingest over sources/ (seeds): first run, unchanged re-run, one document changed; median of {repeats}")
+    print("\n4. flows.ingest over sources/ (seeds): first run, unchanged re-run, one document changed; "
+          f"median of {repeats}")  # fmt: skip
     results: dict[str, list[tuple[float, float]]] = {"first run": [], "nothing changed": [], "one changed": []}
     for _ in range(repeats):
         with tempfile.TemporaryDirectory() as scratch:
@@ -198,15 +231,17 @@ def main() -> int:
     parser.add_argument("--workers", type=int, nargs="*", default=[1, 2], help="worker counts for part 3")
     parser.add_argument("--skip", choices=["compare", "growth", "workers", "incremental"], nargs="*", default=[])
     parser.add_argument("--repeats", type=int, default=3, help="repeats of part 4")
+    parser.add_argument("--before", action="store_true", help="part 1 also parses with pdfplumber reading every page")
+    parser.add_argument("--pages", type=int, nargs="*", default=[125, 500, 1000], help="PDF lengths for part 2")
     args = parser.parse_args()
     if not args.corpus.exists():
         print(f"{args.corpus} is absent: nothing to measure")
         return 1
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, pdfplumber {pdfplumber.__version__}")
     if "compare" not in args.skip:
-        compare(args.corpus, args.limit)
+        compare(args.corpus, args.limit, args.before)
     if "growth" not in args.skip:
-        growth(args.corpus)
+        growth(args.corpus, args.pages)
     if "workers" not in args.skip and args.workers:
         workers(args.corpus, args.limit, args.workers)
     if "incremental" not in args.skip:

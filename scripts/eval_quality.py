@@ -11,8 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from pipeline.readers import ocr
 from pipeline.evaluation import word_accuracy
+from pipeline.readers import ocr
 from pipeline.readers.ocr import OcrSettings
 from pipeline.readers.pdf import read_pdf
 

@@ -21,8 +21,8 @@ import duckdb
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.models import Block, BlockKind  # noqa: E402
 from pipeline.entities.ner import document_to_entities, ner_pipeline  # noqa: E402
+from pipeline.models import Block, BlockKind  # noqa: E402
 from pipeline.spans import Quarantine  # noqa: E402
 
 

@@ -1,8 +1,12 @@
-"""The PDF reader: pdfplumber words with boxes and fonts → document text, pages and lines.
+"""The PDF reader: words with boxes and fonts → document text, pages and lines.
 
-pdfplumber is imported here and in ``pdf_page`` only. The PDF is also opened once in
-pdfium, which draws its pages (report images, OCR) as pdfplumber would, without
-pdfplumber opening the file again for every page. Pages are read one at a time and
+The PDF is opened by pdfplumber (pdfminer), whose errors say what is wrong with a
+file that cannot be opened, and once in pdfium. A clean text layer is read by pdfium
+(:mod:`pipeline.readers.pdfium_words`), its ruling lines taken from pdfium's path
+objects (:mod:`pipeline.readers.pdfium_rulings`); a page pdfium reads with a broken
+Unicode mapping, or as garbled, is read again by pdfplumber, whose doubled-glyph
+repair and OCR follow (:func:`pipeline.readers.pdf_page.read_page`). pdfium draws the
+pages (report images, OCR) as pdfplumber would. Pages are read one at a time and
 closed, so memory does not grow with the page count. Each page's text is its
 lines joined by newlines; pages are joined by a form feed (``\\f``), as the
 warehouse contract requires.
@@ -154,7 +158,8 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
             layers.extend(read.layers)
             if read.source != "ocr" and page_words:
                 with watch.stage("read/tables_ruled"):
-                    ruled = page_to_raw_tables(page, number)
+                    by_pdfium = drawn is not None and settings.text_layer == "pdfium"
+                    ruled = page_to_raw_tables(page, number, drawn.page() if by_pdfium and drawn else None)
                 with watch.stage("read/tables_text"):
                     raw_tables.extend(lines_to_tables(read.groups, ruled, number))
             if settings.image_dpi and read.source != "unreadable":

@@ -11,17 +11,23 @@ import io
 import statistics
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from pdfplumber.display import PageImage as PlumberImage
+from pdfplumber.table import TableFinder
 from PIL import Image
 
 from pipeline.language.garble import PageAssessment, lines_to_assessment
 from pipeline.models import BBox, Line, PageLayer, RawTable, SourceIssue, Word
 from pipeline.readers import ocr
 from pipeline.readers.ocr import OcrSettings
+from pipeline.readers.pdfium_rulings import RuledPage, page_edges
+from pipeline.readers.pdfium_words import chars_to_words, page_chars
 from pipeline.readers.reading_order import words_to_reading_lines
 from pipeline.timing import Stopwatch
+
+if TYPE_CHECKING:
+    from pdfplumber.page import Page
 
 DEFAULT_LINE_TOLERANCE = 3.0
 
@@ -49,6 +55,9 @@ POINTS_PER_INCH = 72.0
 MAX_OCR_PIXELS = 150e6  # an A0 page at 300 dpi is 140 megapixels
 
 
+TEXT_LAYER_READERS = ("pdfium", "pdfplumber")
+
+
 @dataclass(frozen=True, slots=True)
 class PdfSettings:
     """How words are read and grouped into lines (points)."""
@@ -57,6 +66,7 @@ class PdfSettings:
     y_tolerance: float = 3.0
     line_tolerance: float = DEFAULT_LINE_TOLERANCE
     image_dpi: int = 96  # page images for the run report's provenance viewer; 0 renders none
+    text_layer: str = "pdfium"  # who reads a clean text layer: "pdfium", or "pdfplumber" (pdfminer) for every page
 
     def __post_init__(self) -> None:
         for name in ("x_tolerance", "y_tolerance", "line_tolerance"):
@@ -64,6 +74,8 @@ class PdfSettings:
                 raise ValueError(f"{name} must be positive")
         if self.image_dpi < 0:
             raise ValueError("image_dpi must not be negative")
+        if self.text_layer not in TEXT_LAYER_READERS:
+            raise ValueError(f"text_layer must be one of {', '.join(TEXT_LAYER_READERS)}")
 
 
 def fontname_is_bold(fontname: str) -> bool:
@@ -91,10 +103,16 @@ def word_text(word: dict[str, Any]) -> str:
 RawLine = list[dict[str, Any]]
 
 
-def page_to_raw_tables(page: Any, number: int) -> list[RawTable]:
-    """The tables pdfplumber finds from the page's ruling lines, as cell boxes (None where a cell spans)."""
+def page_to_raw_tables(page: Any, number: int, pdfium_page: Any = None) -> list[RawTable]:
+    """The tables pdfplumber's table finder builds from the page's ruling lines, as cell boxes (None where a
+    cell spans); the rulings come from pdfium's path objects when ``pdfium_page`` is given."""
     out = []
-    for table in page.find_tables():
+    if pdfium_page is not None:
+        ruled = RuledPage(page_edges(pdfium_page), tuple(page.bbox))
+        found = TableFinder(cast("Page", ruled)).tables
+    else:
+        found = page.find_tables()
+    for table in found:
         rows = [[BBox(x0=c[0], top=c[1], x1=c[2], bottom=c[3]) if c else None for c in row.cells] for row in table.rows]
         x0, top, x1, bottom = table.bbox
         out.append(RawTable(number, BBox(x0=x0, top=top, x1=x1, bottom=bottom), rows))
@@ -123,8 +141,26 @@ def read_page(
 ) -> PageRead:
     """The page's text layer; repaired by de-duplicating glyphs, or replaced by OCR, when it is broken.
 
-    ``drawn`` is the same page in the PDF opened once in pdfium, which draws it for OCR (:func:`page_picture`).
+    ``drawn`` is the same page in the PDF opened once in pdfium. With ``settings.text_layer`` "pdfium"
+    a clean text layer is read by pdfium; a page pdfium reads with broken Unicode mappings, or that
+    reads as garbled, is read again by pdfplumber, whose repairs follow. pdfium also draws the page
+    for OCR (:func:`page_picture`).
     """
+    if drawn is not None and settings.text_layer == "pdfium":
+        with watch.stage("read/words"):
+            pdfium_page = drawn.page()
+            textpage = pdfium_page.get_textpage()
+            chars = page_chars(pdfium_page, textpage)
+            textpage.close()
+        if not any(c.unicode_error for c in chars):
+            with watch.stage("read/words"):
+                raw_words = chars_to_words(chars, settings.x_tolerance, settings.y_tolerance)
+            with watch.stage("read/reading_order"):
+                lines = words_to_reading_lines(words_to_lines(raw_words, settings.line_tolerance))
+            with watch.stage("read/assess"):
+                read = _assessed(lines, "pdf")
+            if lines and not read.assessment.broken:
+                return read
     lines = page_to_lines(page, settings, watch)
     with watch.stage("read/assess"):
         read = _assessed(lines, "pdf")

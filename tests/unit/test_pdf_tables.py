@@ -187,7 +187,8 @@ def test_issue_7_rules_between_rows_only_give_way_to_the_columns_and_years_span_
     assert table.source == "pdf-text" and (table.n_rows, table.n_cols, table.header_rows) == (7, 13, 2)
     years = [(c.text, c.col, c.col_span) for c in table.cells if c.row == 0]
     assert years == [("2007", 3, 2), ("2006", 5, 2), ("2005", 7, 2), ("2004", 9, 2), ("2003", 11, 2)]
-    assert _texts(table)[1] == ["Country", "Sample unit", "Sample size"] + ["n", "% Pos"] * 5
+    # the page prints "N" (a small capital); pdfium reads it so, pdfminer read "n" (and so does ICDAR's truth)
+    assert _texts(table)[1] == ["Country", "Sample unit", "Sample size"] + ["N", "% Pos"] * 5
     assert _texts(table)[6] == ["Total (4 MSs)", None, None, "537", "0.9", "820", "0.5", "976", "0.3", "741", "1.7",
                                 "415", "1.2"]  # fmt: skip
 
@@ -211,5 +212,8 @@ def test_issue_7_icdar_2013_level_holds() -> None:
     total = results.total
     # measured when the table finder landed: all relations P 0.913 R 0.930 (F1 0.922); per-document
     # mean P 0.884 R 0.919 (F1 0.901). Lines-only pdfplumber tables scored P 0.875 R 0.254.
-    assert total.precision >= 0.91 and total.recall >= 0.92
+    # With pdfium reading the text layer (issue 18): P 0.908 R 0.925 (F1 0.917), mean P 0.878 R 0.912;
+    # 113 of the 132 relations lost are eu-016..019, whose header prints "N" (a small capital) that pdfium
+    # reads as printed and the ground truth, like pdfminer, as "n".
+    assert total.precision >= 0.90 and total.recall >= 0.92
     assert results.mean_precision >= 0.87 and results.mean_recall >= 0.91

@@ -1,0 +1,125 @@
+"""A PDF page's ruling edges from pdfium's path objects, as pdfplumber's ``page.edges`` has them.
+
+pdfplumber (through pdfminer) turns each path into a rect, a line or a curve and
+takes their axis-parallel sides as edges; its table finder builds cells from them.
+Here each path object of the page (and of its form XObjects) is read with pdfium:
+its segments, through the object's matrix and the page's display transform, become
+sub-paths; an axis-parallel rectangle gives its four sides, any other sub-path
+each of its horizontal or vertical straight segments.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from pipeline.readers.pdfium_words import display_transform
+
+Matrix = tuple[float, float, float, float, float, float]
+EPSILON = 1e-6
+MIN_LENGTH = 1.0  # pdfplumber's edge_min_length_prefilter
+
+
+@dataclass(frozen=True, slots=True)
+class RuledPage:
+    """What pdfplumber's ``TableFinder`` reads of a page when both its strategies are "lines" (its
+    default): the ruling edges and the page box. It stands in for the page, so pdfminer never
+    interprets the page's content to find its ruled tables."""
+
+    edges: list[dict[str, Any]]
+    bbox: tuple[float, float, float, float]
+
+
+def page_edges(page: pdfium.PdfPage) -> list[dict[str, Any]]:
+    """Every horizontal and vertical edge the page's paths draw, in pdfplumber's edge dicts."""
+    ra, rb, rc, rd, re_, rf, height = display_transform(page)
+    display = (ra, rb, rc, rd, re_, rf)
+    edges: list[dict[str, Any]] = []
+    for obj, matrix in _paths(page.raw, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)):
+        for points, closed in _subpaths(obj):
+            shown = [_apply(_compose(matrix, display), x, y) for x, y in points]
+            shown = [(x, height - y) for x, y in shown]
+            edges += _edges(shown, closed)
+    return [e for e in edges if max(e["width"], e["height"]) >= MIN_LENGTH]
+
+
+def _paths(parent: Any, matrix: Matrix, form: Any = None) -> Iterator[tuple[Any, Matrix]]:
+    count = pdfium_c.FPDFFormObj_CountObjects(form) if form is not None else pdfium_c.FPDFPage_CountObjects(parent)
+    m = pdfium_c.FS_MATRIX()
+    for i in range(count):
+        obj = pdfium_c.FPDFFormObj_GetObject(form, i) if form is not None else pdfium_c.FPDFPage_GetObject(parent, i)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM):
+            continue
+        own = (m.a, m.b, m.c, m.d, m.e, m.f) if pdfium_c.FPDFPageObj_GetMatrix(obj, m) else (1, 0, 0, 1, 0, 0)
+        combined = _compose(own, matrix)
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            yield obj, combined
+        else:
+            yield from _paths(parent, combined, obj)
+
+
+def _subpaths(obj: Any) -> Iterator[tuple[list[tuple[float, float]], bool]]:
+    x, y = ctypes.c_float(), ctypes.c_float()
+    points: list[tuple[float, float]] = []
+    closed = False
+    for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(obj, i)
+        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+        if pdfium_c.FPDFPathSegment_GetType(segment) == pdfium_c.FPDF_SEGMENT_MOVETO and points:
+            yield points, closed
+            points, closed = [], False
+        points.append((x.value, y.value))
+        closed = closed or bool(pdfium_c.FPDFPathSegment_GetClose(segment))
+    if points:
+        yield points, closed
+
+
+def _edges(points: list[tuple[float, float]], closed: bool) -> list[dict[str, Any]]:
+    if closed and points[0] != points[-1]:
+        points = [*points, points[0]]
+    xs, ys = {round(x, 6) for x, _ in points}, {round(y, 6) for _, y in points}
+    if len(points) in (4, 5) and len(xs) == 2 and len(ys) == 2 and _axis_parallel(points):
+        x0, x1, top, bottom = min(xs), max(xs), min(ys), max(ys)
+        sides = [(x0, top, x1, top), (x0, bottom, x1, bottom), (x0, top, x0, bottom), (x1, top, x1, bottom)]
+        return [_edge(*side, "rect") for side in sides]
+    kind = "line" if len(points) == 2 else "curve"
+    return [
+        _edge(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]), kind)
+        for a, b in itertools.pairwise(points)
+        if abs(a[0] - b[0]) < EPSILON or abs(a[1] - b[1]) < EPSILON
+    ]
+
+
+def _axis_parallel(points: list[tuple[float, float]]) -> bool:
+    return all(abs(a[0] - b[0]) < EPSILON or abs(a[1] - b[1]) < EPSILON for a, b in itertools.pairwise(points))
+
+
+def _edge(x0: float, top: float, x1: float, bottom: float, kind: str) -> dict[str, Any]:
+    return {
+        "x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0, "height": bottom - top,
+        "orientation": "h" if abs(bottom - top) < EPSILON else "v", "object_type": kind,
+    }  # fmt: skip
+
+
+def _compose(first: Matrix, then: Matrix) -> Matrix:
+    a, b, c, d, e, f = first
+    a2, b2, c2, d2, e2, f2 = then
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]

@@ -1,0 +1,198 @@
+"""A PDF page's words from pdfium's text layer (pypdfium2), as pdfplumber's ``extract_words`` makes them.
+
+The reader's words for a clean text layer (:func:`pipeline.readers.pdf_page.read_page`): each char's text, box,
+font name, size and pdfium's own signals (``FPDFText_IsGenerated``: a space or line
+break pdfium made up; ``FPDFText_IsHyphen``; ``FPDFText_HasUnicodeMapError``: a char
+whose Unicode mapping is broken), grouped into words by pdfplumber's rules:
+consecutive chars of one font and size, clustered into lines by their top
+(``y_tolerance``), split at spaces, at a gap wider than ``x_tolerance`` and where
+a char starts left of the one before.
+
+Boxes follow pdfminer's convention, which the layout was built on: a char's box
+is as tall as its font size and sits on the font's descent, so ``top`` is
+``bottom - size``; pdfium's loose box gives the left, right and bottom edges.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+from dataclasses import dataclass
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+SOFT_HYPHEN_MARK = 2  # what pdfium reports for a hyphen that breaks a word at a line's end
+LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Char:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    fontname: str
+    font: int  # the font object's address: two subsets of one font are two fonts, as in pdfminer
+    size: float
+    upright: bool
+    hyphen: bool  # pdfium: a soft hyphen at a line end
+    space_before: bool  # pdfium put a space before it (a space glyph, or a gap it reads as one)
+    unicode_error: bool  # pdfium: the font's Unicode mapping for this char is broken
+
+
+def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Char]:
+    """Every char of the page's text layer that the PDF draws (pdfium's generated spaces left out).
+
+    Font, size and orientation belong to the text object a char comes from, so they are asked
+    once per object; per char pdfium is asked only for its code, object, box and mapping error
+    (whether pdfium generated it, and whether a hyphen ends a line, for hyphens).
+    """
+    ra, rb, rc, rd, re_, rf, height = display_transform(page)
+    turned = rb != 0 or rc != 0 or ra != 1 or rd != 1
+    rect = pdfium_c.FS_RECTF()
+    unicode_of, generated, object_of = (
+        pdfium_c.FPDFText_GetUnicode,
+        pdfium_c.FPDFText_IsGenerated,
+        pdfium_c.FPDFText_GetTextObject,
+    )
+    box_of, map_error, is_hyphen = (
+        pdfium_c.FPDFText_GetLooseCharBox,
+        pdfium_c.FPDFText_HasUnicodeMapError,
+        pdfium_c.FPDFText_IsHyphen,
+    )
+    address, void_p = ctypes.cast, ctypes.c_void_p
+    objects: dict[int, Style] = {}
+    out: list[Char] = []
+    space = False
+    for i in range(pdfium_c.FPDFText_CountChars(textpage)):
+        code = unicode_of(textpage, i)
+        if generated(textpage, i) == 1:  # a space or line break pdfium made up: the PDF does not draw it
+            space = space or code == 32
+            continue
+        if not code or not box_of(textpage, i, rect):
+            continue
+        obj = object_of(textpage, i)
+        key = address(obj, void_p).value if obj else None  # a char of no object (some spaces pdfium adds)
+        style = objects.get(key) if key is not None else None
+        if style is None:
+            style = _style(textpage, i, obj, (ra, rb, rc, rd))
+            if key is not None:
+                objects[key] = style
+        fontname, font, size, upright = style
+        if turned:
+            xs = [ra * x + rc * y + re_ for x in (rect.left, rect.right) for y in (rect.bottom, rect.top)]
+            ys = [rb * x + rd * y + rf for x in (rect.left, rect.right) for y in (rect.bottom, rect.top)]
+            x0, x1, top, bottom = min(xs), max(xs), height - max(ys), height - min(ys)
+        else:
+            x0, x1, top, bottom = rect.left + re_, rect.right + re_, height - rect.top - rf, height - rect.bottom - rf
+        if upright:
+            top = bottom - size  # pdfminer's box: as tall as the font size, from the descent
+        hyphen = code in _HYPHENS and is_hyphen(textpage, i) == 1
+        text = "-" if hyphen or code == SOFT_HYPHEN_MARK else chr(code)
+        out.append(
+            Char(text, x0, top, x1, bottom, fontname, font, size, upright, hyphen, space, map_error(textpage, i) == 1)
+        )
+        space = False
+    return out
+
+
+_HYPHENS = frozenset((0x2D, 0xAD, SOFT_HYPHEN_MARK))  # the chars pdfium may call a line-end hyphen
+Style = tuple[str, int, float, bool]  # font name, font object, size as drawn, upright on the displayed page
+
+
+def _style(textpage: pdfium.PdfTextPage, index: int, obj: Any, display: tuple[float, ...]) -> Style:
+    """A text object's font name, font object, size as drawn and whether it is upright on the displayed page."""
+    ra, rb, rc, rd = display
+    size = pdfium_c.FPDFText_GetFontSize(textpage, index)
+    upright = rb == 0 and rc == 0
+    matrix = pdfium_c.FS_MATRIX()
+    if pdfium_c.FPDFText_GetMatrix(textpage, index, matrix):
+        size *= (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5
+        b, c = matrix.a * rb + matrix.b * rd, matrix.c * ra + matrix.d * rc
+        a, d = matrix.a * ra + matrix.b * rc, matrix.c * rb + matrix.d * rd
+        upright = abs(b) < 1e-6 and abs(c) < 1e-6 and a * d > 0
+    font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
+    if not font:
+        return "", 0, size, upright
+    name = ctypes.create_string_buffer(256)
+    length = pdfium_c.FPDFFont_GetBaseFontName(font, name, len(name))
+    fontname = name.value.decode("utf-8", "replace") if length else ""
+    return fontname, ctypes.cast(font, ctypes.c_void_p).value or 0, size, upright
+
+
+def display_transform(page: pdfium.PdfPage) -> tuple[float, float, float, float, float, float, float]:
+    """The matrix from PDF user space to the page as displayed (its /Rotate applied, origin at the media
+    box's corner, as pdfminer's interpreter sets it), and the displayed page's height."""
+    mx0, my0, mx1, my1 = page.get_mediabox()
+    x0, x1, y0, y1 = min(mx0, mx1), max(mx0, mx1), min(my0, my1), max(my0, my1)
+    rotation = page.get_rotation() % 360
+    if rotation == 90:
+        return 0, -1, 1, 0, -y0, x1, x1 - x0
+    if rotation == 180:
+        return -1, 0, 0, -1, x1, y1, y1 - y0
+    if rotation == 270:
+        return 0, 1, -1, 0, y1, -x0, x1 - x0
+    return 1, 0, 0, 1, -x0, -y0, y1 - y0
+
+
+def chars_to_words(chars: list[Char], x_tolerance: float = 3.0, y_tolerance: float = 3.0) -> list[dict[str, Any]]:
+    """Words as pdfplumber's ``extract_words(extra_attrs=["fontname", "size"])`` returns them."""
+    words: list[dict[str, Any]] = []
+    for _, run in itertools.groupby(chars, key=lambda c: (c.upright, c.font, c.size)):
+        for line in _lines(list(run), y_tolerance):
+            word: list[Char] = []
+            for c in line:
+                if c.space_before and word:
+                    _flush(word, words)
+                    word = []
+                if c.text.isspace():
+                    _flush(word, words)
+                    word = []
+                elif word and (
+                    c.x0 < word[-1].x0 or c.x0 > word[-1].x1 + x_tolerance or abs(c.top - word[-1].top) > y_tolerance
+                ):
+                    _flush(word, words)
+                    word = [c]
+                else:
+                    word.append(c)
+            _flush(word, words)
+    return words
+
+
+def _lines(chars: list[Char], tolerance: float) -> list[list[Char]]:
+    """Chars clustered by top (pdfplumber's ``cluster_objects``), each line left to right."""
+    tops = sorted({c.top for c in chars})
+    cluster: dict[float, int] = {}
+    group, last = 0, None
+    for top in tops:
+        if last is not None and top > last + tolerance:
+            group += 1
+        cluster[top] = group
+        last = top
+    lines: dict[int, list[Char]] = {}
+    for c in sorted(chars, key=lambda c: cluster[c.top]):
+        lines.setdefault(cluster[c.top], []).append(c)
+    return [sorted(line, key=lambda c: c.x0) for _, line in sorted(lines.items())]
+
+
+def _flush(word: list[Char], words: list[dict[str, Any]]) -> None:
+    if not word:
+        return
+    words.append({
+        "text": "".join(LIGATURES.get(c.text, c.text) for c in word),
+        "x0": min(c.x0 for c in word), "x1": max(c.x1 for c in word),
+        "top": min(c.top for c in word), "bottom": max(c.bottom for c in word),
+        "fontname": word[0].fontname, "size": word[0].size, "upright": word[0].upright,
+        "unicode_errors": sum(c.unicode_error for c in word), "hyphen": word[-1].hyphen,
+    })  # fmt: skip

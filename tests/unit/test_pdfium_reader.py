@@ -1,0 +1,118 @@
+"""The pdfium reader (issue 18): words and ruling edges from pdfium, against pdfplumber as the reference."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, cast
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pytest
+from pdfplumber.page import Page
+from pdfplumber.table import TableFinder
+from pdfs import build_pdf, text_page
+from support import corpus_path
+
+from pipeline.readers.pdf import read_pdf
+from pipeline.readers.pdf_page import PdfSettings
+from pipeline.readers.pdfium_rulings import RuledPage, page_edges
+from pipeline.readers.pdfium_words import chars_to_words, page_chars
+
+
+def _both(path: Path, index: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """One page's words from pdfplumber (the reference) and from pdfium."""
+    with pdfplumber.open(path) as pdf:
+        reference = pdf.pages[index].extract_words(x_tolerance=3, y_tolerance=3, extra_attrs=["fontname", "size"])
+    doc = pdfium.PdfDocument(path)
+    page = doc[index]
+    textpage = page.get_textpage()
+    ours = chars_to_words(page_chars(page, textpage))
+    textpage.close()
+    page.close()
+    doc.close()
+    return reference, ours
+
+
+def _agree(reference: list[dict[str, Any]], ours: list[dict[str, Any]], tolerance: float = 1.0) -> float:
+    """The share of the reference's words that pdfium has too: same text, box within ``tolerance`` points."""
+    left = list(ours)
+    matched = 0
+    for word in reference:
+        for i, other in enumerate(left):
+            if other["text"] == word["text"] and all(
+                abs(float(word[k]) - float(other[k])) <= tolerance for k in ("x0", "x1", "top", "bottom")
+            ):
+                matched += 1
+                del left[i]
+                break
+    return matched / len(reference)
+
+
+def test_words_of_a_written_page_are_pdfplumbers_words(tmp_path: Path) -> None:
+    pdf = tmp_path / "plan.pdf"
+    pdf.write_bytes(build_pdf([text_page("The cluster employs 5,000 people.", "Objective 1: grow exports")]))
+    reference, ours = _both(pdf, 0)
+    assert [w["text"] for w in ours] == [w["text"] for w in reference]
+    assert _agree(reference, ours) == 1.0
+    assert {w["fontname"] for w in ours} == {"Helvetica"} and {w["size"] for w in ours} == {12.0}
+
+
+@pytest.mark.parametrize("page", [2, 18])
+def test_prose_pages_read_as_pdfplumber_reads_them(page: int) -> None:
+    reference, ours = _both(corpus_path("policy/ee_estonia_s3_analysis.pdf"), page)
+    assert _agree(reference, ours) == 1.0
+
+
+def test_letters_pdfminer_scatters_are_words_for_pdfium() -> None:
+    # the report sets the chars of many of its dates one by one; pdfplumber splits those into single digits
+    # and slashes, pdfium reads every one as the date printed in the table's first two columns
+    reference, ours = _both(corpus_path("tables/us_ca_edd_warn_report_2015_2016.pdf"), 0)
+
+    def dates(words: list[dict[str, Any]]) -> int:
+        return sum(1 for w in words if re.fullmatch(r"\d\d/\d\d/\d{4}", w["text"]))
+
+    assert dates(ours) > dates(reference)
+    assert {"0", "/"} <= {w["text"] for w in reference} and not {"0", "/"} & {w["text"] for w in ours}
+
+
+def test_a_ligature_is_read_as_its_letters(tmp_path: Path) -> None:
+    # WinAnsi has no ligature, so the page draws a U+FB01 through a font with a /Differences entry
+    content = b"BT /F2 12 Tf 72 720 Td (\x01nance) Tj ET"
+    pdf = build_pdf([content])
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Differences [1 /fi] >> >>"
+    pdf = pdf.replace(b"/Font << /F1 3 0 R >>", b"/Font << /F1 3 0 R /F2 %b >>" % font)
+    path = tmp_path / "ligature.pdf"
+    path.write_bytes(pdf)  # the edit moves the objects after it; pdfium rebuilds the cross-reference table
+    doc = pdfium.PdfDocument(path)
+    page = doc[0]
+    words = chars_to_words(page_chars(page, page.get_textpage()))
+    assert [w["text"] for w in words] == ["finance"]
+
+
+def test_ruled_tables_from_pdfium_edges_are_pdfplumbers() -> None:
+    path = corpus_path("tables/us_ca_edd_warn_report_2015_2016.pdf")
+    doc = pdfium.PdfDocument(path)
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        reference = [(t.bbox, [r.cells for r in t.rows]) for t in TableFinder(page).tables]
+        ruled = RuledPage(page_edges(doc[0]), cast(tuple[float, float, float, float], tuple(page.bbox)))
+        ours = [(t.bbox, [r.cells for r in t.rows]) for t in TableFinder(cast(Page, ruled)).tables]
+    assert reference and len(ours) == len(reference)
+    for (box, rows), (our_box, our_rows) in zip(reference, ours, strict=True):
+        assert our_box == pytest.approx(box, abs=0.5) and len(our_rows) == len(rows)
+
+
+def test_both_text_layer_readers_give_the_same_document(tmp_path: Path) -> None:
+    pdf = tmp_path / "plan.pdf"
+    pdf.write_bytes(build_pdf([text_page("1. Vision", "The cluster employs 5,000 people."), text_page("Page two")]))
+    by_pdfium = read_pdf(pdf, PdfSettings(text_layer="pdfium", image_dpi=0))
+    by_pdfplumber = read_pdf(pdf, PdfSettings(text_layer="pdfplumber", image_dpi=0))
+    assert by_pdfium.text == by_pdfplumber.text == "1. Vision\nThe cluster employs 5,000 people.\fPage two"
+    spans = [(w.char_start, w.char_end, w.page) for w in by_pdfium.words]
+    assert spans == [(w.char_start, w.char_end, w.page) for w in by_pdfplumber.words]
+
+
+def test_the_text_layer_reader_is_one_we_have() -> None:
+    with pytest.raises(ValueError, match="text_layer must be one of pdfium, pdfplumber"):
+        PdfSettings(text_layer="pdfminer")
