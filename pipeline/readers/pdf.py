@@ -258,7 +258,8 @@ def page_image(page: Any, number: int, dpi: int, drawn: Drawing | None = None) -
     levels = Image.frombytes("P", grey.size, grey.point(_TO_LEVEL).tobytes())
     levels.putpalette(_GREY_PALETTE)
     buffer = io.BytesIO()
-    levels.save(buffer, format="PNG", bits=4)
+    # zlib level 3: measured on 30 pages of a policy PDF, 5.0 ms a page against level 6's 9.2, for 2.4% more bytes
+    levels.save(buffer, format="PNG", bits=4, compress_level=3)
     return PageImage(number, dpi, grey.width, grey.height, buffer.getvalue())
 
 

@@ -22,7 +22,7 @@ from pipeline.models import BBox, Line, PageLayer, RawTable, SourceIssue, Word
 from pipeline.readers import ocr
 from pipeline.readers.ocr import OcrSettings
 from pipeline.readers.pdfium_rulings import RuledPage, page_edges
-from pipeline.readers.pdfium_words import chars_to_words, page_chars
+from pipeline.readers.pdfium_words import Char, chars_to_words, dedupe_chars, page_chars
 from pipeline.readers.reading_order import words_to_reading_lines
 from pipeline.timing import Stopwatch
 
@@ -142,25 +142,17 @@ def read_page(
     """The page's text layer; repaired by de-duplicating glyphs, or replaced by OCR, when it is broken.
 
     ``drawn`` is the same page in the PDF opened once in pdfium. With ``settings.text_layer`` "pdfium"
-    a clean text layer is read by pdfium; a page pdfium reads with broken Unicode mappings, or that
-    reads as garbled, is read again by pdfplumber, whose repairs follow. pdfium also draws the page
-    for OCR (:func:`page_picture`).
+    the text layer is read by pdfium, and glyphs drawn twice are removed from its chars; a page pdfium
+    reads with broken Unicode mappings, or that still reads as garbled, is read again by pdfplumber,
+    whose repairs and OCR follow. pdfium also draws the page for OCR (:func:`page_picture`).
     """
     if drawn is not None and settings.text_layer == "pdfium":
-        with watch.stage("read/words"):
-            pdfium_page = drawn.page()
-            textpage = pdfium_page.get_textpage()
-            chars = page_chars(pdfium_page, textpage)
-            textpage.close()
-        if not any(c.unicode_error for c in chars):
-            with watch.stage("read/words"):
-                raw_words = chars_to_words(chars, settings.x_tolerance, settings.y_tolerance)
-            with watch.stage("read/reading_order"):
-                lines = words_to_reading_lines(words_to_lines(raw_words, settings.line_tolerance))
-            with watch.stage("read/assess"):
-                read = _assessed(lines, "pdf")
-            if lines and not read.assessment.broken:
-                return read
+        by_pdfium = _read_by_pdfium(drawn, number, settings, watch)
+        if by_pdfium is not None:
+            if by_pdfium.groups or ocr_settings is None or not ocr.available():
+                return by_pdfium
+            with watch.stage("read/ocr"):  # no text on the page
+                return _ocr_or_keep(page, drawn, number, by_pdfium, ocr_settings, why="the page has no text layer")
     lines = page_to_lines(page, settings, watch)
     with watch.stage("read/assess"):
         read = _assessed(lines, "pdf")
@@ -169,22 +161,10 @@ def read_page(
             return _ocr_or_keep(page, drawn, number, read, ocr_settings, why="the page has no text layer")
     if not read.assessment.broken:
         return read
-    original = read
     if read.assessment.doubled:
         deduped = _assessed(page_to_lines(page.dedupe_chars(), settings, watch), "pdf-dedupe")
         if _badness(deduped.assessment) < _badness(read.assessment):
-            read = deduped
-            outcome = "the page now reads cleanly" if not deduped.assessment.broken else "some text is still garbled"
-            read.issues.append(
-                SourceIssue(
-                    "doubled_glyphs_repaired",
-                    "info",
-                    f"page {number}: {original.assessment.explain()}; the duplicate glyphs were removed "
-                    f"(pdfplumber dedupe_chars) and {outcome}",
-                    page=number,
-                )
-            )
-            read.layers.append(_layer(number, original))
+            read = _repaired(number, read, deduped)
     if read.assessment.broken:
         if ocr_settings is None or not ocr.available():
             read.issues.append(
@@ -200,6 +180,53 @@ def read_page(
         with watch.stage("read/ocr"):
             return _ocr_or_keep(page, drawn, number, read, ocr_settings, why=read.assessment.explain())
     return read
+
+
+def _read_by_pdfium(drawn: Drawing, number: int, settings: PdfSettings, watch: Stopwatch) -> PageRead | None:
+    """The page read by pdfium, clean or with its doubled glyphs removed; None when pdfplumber must read it:
+    a char's Unicode mapping is broken, or the page reads as garbled even without doubled glyphs."""
+    with watch.stage("read/words"):
+        pdfium_page = drawn.page()
+        textpage = pdfium_page.get_textpage()
+        chars = page_chars(pdfium_page, textpage)
+        textpage.close()
+    if any(c.unicode_error for c in chars):
+        return None
+    read = _chars_read(chars, "pdf", settings, watch)
+    if not read.assessment.broken:
+        return read
+    if read.assessment.doubled:
+        with watch.stage("read/words"):
+            once = dedupe_chars(chars)
+        deduped = _chars_read(once, "pdf-dedupe", settings, watch)
+        if not deduped.assessment.broken:
+            return _repaired(number, read, deduped)
+    return None
+
+
+def _chars_read(chars: list[Char], source: str, settings: PdfSettings, watch: Stopwatch) -> PageRead:
+    with watch.stage("read/words"):
+        words = chars_to_words(chars, settings.x_tolerance, settings.y_tolerance)
+    with watch.stage("read/reading_order"):
+        lines = words_to_reading_lines(words_to_lines(words, settings.line_tolerance))
+    with watch.stage("read/assess"):
+        return _assessed(lines, source)
+
+
+def _repaired(number: int, original: PageRead, deduped: PageRead) -> PageRead:
+    """The de-duplicated read, saying what was repaired and keeping the original as a layer."""
+    outcome = "the page now reads cleanly" if not deduped.assessment.broken else "some text is still garbled"
+    deduped.issues.append(
+        SourceIssue(
+            "doubled_glyphs_repaired",
+            "info",
+            f"page {number}: {original.assessment.explain()}; the duplicate glyphs were removed "
+            f"(the same glyph within a point of itself) and {outcome}",
+            page=number,
+        )
+    )
+    deduped.layers.append(_layer(number, original))
+    return deduped
 
 
 def _ocr_or_keep(

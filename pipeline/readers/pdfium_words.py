@@ -18,10 +18,12 @@ from __future__ import annotations
 import ctypes
 import itertools
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from pdfplumber.utils.clustering import cluster_objects
 
 SOFT_HYPHEN_MARK = 2  # what pdfium reports for a hyphen that breaks a word at a line's end
 LIGATURES = {
@@ -61,17 +63,12 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Char]
     ra, rb, rc, rd, re_, rf, height = display_transform(page)
     turned = rb != 0 or rc != 0 or ra != 1 or rd != 1
     rect = pdfium_c.FS_RECTF()
-    unicode_of, generated, object_of = (
-        pdfium_c.FPDFText_GetUnicode,
-        pdfium_c.FPDFText_IsGenerated,
-        pdfium_c.FPDFText_GetTextObject,
-    )
+    unicode_of, generated, object_of = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated, _object_address
     box_of, map_error, is_hyphen = (
         pdfium_c.FPDFText_GetLooseCharBox,
         pdfium_c.FPDFText_HasUnicodeMapError,
         pdfium_c.FPDFText_IsHyphen,
     )
-    address, void_p = ctypes.cast, ctypes.c_void_p
     objects: dict[int, Style] = {}
     out: list[Char] = []
     space = False
@@ -82,11 +79,10 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Char]
             continue
         if not code or not box_of(textpage, i, rect):
             continue
-        obj = object_of(textpage, i)
-        key = address(obj, void_p).value if obj else None  # a char of no object (some spaces pdfium adds)
+        key = object_of(textpage, i)  # None for a char of no object (some spaces pdfium adds)
         style = objects.get(key) if key is not None else None
         if style is None:
-            style = _style(textpage, i, obj, (ra, rb, rc, rd))
+            style = _style(textpage, i, key, (ra, rb, rc, rd))
             if key is not None:
                 objects[key] = style
         fontname, font, size, upright = style
@@ -107,11 +103,16 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Char]
     return out
 
 
+# FPDFText_GetTextObject giving the object's address as an int, a dict key, rather than a pointer object
+# (casting a pointer per char to an address costs a third of the char loop)
+_object_address = ctypes.CFUNCTYPE(ctypes.c_void_p, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
+)
 _HYPHENS = frozenset((0x2D, 0xAD, SOFT_HYPHEN_MARK))  # the chars pdfium may call a line-end hyphen
 Style = tuple[str, int, float, bool]  # font name, font object, size as drawn, upright on the displayed page
 
 
-def _style(textpage: pdfium.PdfTextPage, index: int, obj: Any, display: tuple[float, ...]) -> Style:
+def _style(textpage: pdfium.PdfTextPage, index: int, address: int | None, display: tuple[float, ...]) -> Style:
     """A text object's font name, font object, size as drawn and whether it is upright on the displayed page."""
     ra, rb, rc, rd = display
     size = pdfium_c.FPDFText_GetFontSize(textpage, index)
@@ -122,13 +123,27 @@ def _style(textpage: pdfium.PdfTextPage, index: int, obj: Any, display: tuple[fl
         b, c = matrix.a * rb + matrix.b * rd, matrix.c * ra + matrix.d * rc
         a, d = matrix.a * ra + matrix.b * rc, matrix.c * rb + matrix.d * rd
         upright = abs(b) < 1e-6 and abs(c) < 1e-6 and a * d > 0
-    font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
+    font = pdfium_c.FPDFTextObj_GetFont(ctypes.cast(address, pdfium_c.FPDF_PAGEOBJECT)) if address else None
     if not font:
         return "", 0, size, upright
     name = ctypes.create_string_buffer(256)
     length = pdfium_c.FPDFFont_GetBaseFontName(font, name, len(name))
     fontname = name.value.decode("utf-8", "replace") if length else ""
     return fontname, ctypes.cast(font, ctypes.c_void_p).value or 0, size, upright
+
+
+def dedupe_chars(chars: list[Char], tolerance: float = 1.0) -> list[Char]:
+    """The chars without those drawn twice: pdfplumber's ``dedupe_chars`` (same text, orientation, font
+    name and size, within ``tolerance`` points of each other: the first kept), in linear-logarithmic time
+    rather than its quadratic reordering, and in the page's order."""
+    key = attrgetter("upright", "text", "fontname", "size")
+    kept: list[tuple[int, Char]] = []
+    ordered = sorted(enumerate(chars), key=lambda ic: key(ic[1]))
+    for _, group in itertools.groupby(ordered, key=lambda ic: key(ic[1])):
+        for row in cluster_objects(list(group), lambda ic: ic[1].top, tolerance):
+            for same in cluster_objects(row, lambda ic: ic[1].x0, tolerance):
+                kept.append(min(same, key=lambda ic: (ic[1].top, ic[1].x0)))
+    return [c for _, c in sorted(kept, key=lambda ic: ic[0])]
 
 
 def display_transform(page: pdfium.PdfPage) -> tuple[float, float, float, float, float, float, float]:

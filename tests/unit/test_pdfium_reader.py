@@ -11,13 +11,14 @@ import pypdfium2 as pdfium
 import pytest
 from pdfplumber.page import Page
 from pdfplumber.table import TableFinder
+from pdfplumber.utils.text import dedupe_chars as dedupe_chars_by_pdfplumber
 from pdfs import build_pdf, text_page
 from support import corpus_path
 
 from pipeline.readers.pdf import read_pdf
 from pipeline.readers.pdf_page import PdfSettings
 from pipeline.readers.pdfium_rulings import RuledPage, page_edges
-from pipeline.readers.pdfium_words import chars_to_words, page_chars
+from pipeline.readers.pdfium_words import chars_to_words, dedupe_chars, page_chars
 
 
 def _both(path: Path, index: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -116,3 +117,33 @@ def test_both_text_layer_readers_give_the_same_document(tmp_path: Path) -> None:
 def test_the_text_layer_reader_is_one_we_have() -> None:
     with pytest.raises(ValueError, match="text_layer must be one of pdfium, pdfplumber"):
         PdfSettings(text_layer="pdfminer")
+
+
+def test_glyphs_drawn_twice_are_removed_as_pdfplumber_removes_them() -> None:
+    path = corpus_path("policy/uk_bbb_sme_exporting_trends.pdf")  # its running header is drawn twice
+    doc = pdfium.PdfDocument(path)
+    page = doc[1]
+    chars = page_chars(page, page.get_textpage())
+    as_dicts = [
+        {"text": c.text, "x0": c.x0, "top": c.top, "doctop": c.top, "upright": c.upright, "fontname": c.fontname,
+         "size": c.size}
+        for c in chars
+    ]  # fmt: skip
+    reference = dedupe_chars_by_pdfplumber(as_dicts)
+    ours = dedupe_chars(chars)
+    assert len(ours) < len(chars)
+    assert [(c.text, c.x0, c.top) for c in ours] == [(c["text"], c["x0"], c["top"]) for c in reference]
+
+
+def test_a_page_with_a_doubled_header_is_repaired_from_pdfiums_chars(tmp_path: Path) -> None:
+    source = pdfium.PdfDocument(corpus_path("policy/uk_bbb_sme_exporting_trends.pdf"))
+    one = pdfium.PdfDocument.new()
+    one.import_pages(source, [1])  # a spread whose running header is drawn twice, a little apart
+    one.save(tmp_path / "spread.pdf")
+    reading = read_pdf(tmp_path / "spread.pdf", PdfSettings(image_dpi=0))
+    assert reading.pages[0].text_source == "pdf-dedupe"
+    (repaired,) = [i for i in reading.issues if i.kind == "doubled_glyphs_repaired"]
+    assert "every letter is printed twice" in repaired.detail and "the page now reads cleanly" in repaired.detail
+    (as_drawn,) = reading.layers  # the text as drawn is kept as a layer
+    assert as_drawn.source == "pdf" and "BRITISH BRITISH" in as_drawn.text
+    assert "BRITISH BRITISH" not in reading.text
