@@ -85,10 +85,8 @@ def read_pdf(
 
 def page_count(path: Path) -> int | None:
     """Pages of a PDF from its page tree, without parsing any page; None when the file cannot say."""
-    import pypdfium2  # pdfplumber's renderer; opening a file with it reads only the cross-reference and page tree
-
-    try:
-        pdf = pypdfium2.PdfDocument(str(path))
+    try:  # opening a file in pdfium reads only the cross-reference and the page tree
+        pdf = pdfium.PdfDocument(str(path))
     except Exception:  # broken, encrypted, not a PDF: reading it will say why, in words
         return None
     try:
@@ -158,8 +156,8 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
             layers.extend(read.layers)
             if read.source != "ocr" and page_words:
                 with watch.stage("read/tables_ruled"):
-                    by_pdfium = drawn is not None and settings.text_layer == "pdfium"
-                    ruled = page_to_raw_tables(page, number, drawn.page() if by_pdfium and drawn else None)
+                    pdfium_page = drawn.page() if drawn is not None and settings.text_layer == "pdfium" else None
+                    ruled = page_to_raw_tables(page, number, pdfium_page)
                 with watch.stage("read/tables_text"):
                     raw_tables.extend(lines_to_tables(read.groups, ruled, number))
             if settings.image_dpi and read.source != "unreadable":
@@ -196,8 +194,8 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
 
 @contextmanager
 def _pdfium_document(path: Path) -> Iterator[pdfium.PdfDocument | None]:
-    """The PDF opened once in pdfium, to draw its pages (images, OCR); None when pdfium cannot open a file
-    pdfminer could, whose pages pdfplumber then draws, opening the file again for each."""
+    """The PDF opened once in pdfium, to read and draw its pages; None when pdfium cannot open a file
+    pdfminer could, which pdfplumber then reads and draws alone, opening the file again for each drawing."""
     try:
         doc = pdfium.PdfDocument(path)
     except pdfium.PdfiumError:

@@ -22,7 +22,7 @@ from pipeline.models import BBox, Line, PageLayer, RawTable, SourceIssue, Word
 from pipeline.readers import ocr
 from pipeline.readers.ocr import OcrSettings
 from pipeline.readers.pdfium_rulings import RuledPage, page_edges
-from pipeline.readers.pdfium_words import Char, chars_to_words, dedupe_chars, page_chars
+from pipeline.readers.pdfium_words import LIGATURES, Char, chars_to_words, dedupe_chars, page_chars
 from pipeline.readers.reading_order import words_to_reading_lines
 from pipeline.timing import Stopwatch
 
@@ -35,21 +35,8 @@ DEFAULT_LINE_TOLERANCE = 3.0
 _BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demibold")
 
 
-_LIGATURES = str.maketrans(
-    {
-        "\ufb00": "ff",
-        "\ufb01": "fi",
-        "\ufb02": "fl",
-        "\ufb03": "ffi",
-        "\ufb04": "ffl",
-        "\ufb05": "st",
-        "\ufb06": "st",
-        "\f": " ",
-        "\x00": " ",
-        "\n": " ",
-        "\r": " ",
-    }
-)
+# a word's ligatures as their letters (pdfium's words have them so already), and control chars as spaces
+_LIGATURES = str.maketrans({**LIGATURES, "\f": " ", "\x00": " ", "\n": " ", "\r": " "})
 
 POINTS_PER_INCH = 72.0
 MAX_OCR_PIXELS = 150e6  # an A0 page at 300 dpi is 140 megapixels
@@ -146,25 +133,14 @@ def read_page(
     reads with broken Unicode mappings, or that still reads as garbled, is read again by pdfplumber,
     whose repairs and OCR follow. pdfium also draws the page for OCR (:func:`page_picture`).
     """
+    read: PageRead | None = None
     if drawn is not None and settings.text_layer == "pdfium":
-        by_pdfium = _read_by_pdfium(drawn, number, settings, watch)
-        if by_pdfium is not None:
-            if by_pdfium.groups or ocr_settings is None or not ocr.available():
-                return by_pdfium
-            with watch.stage("read/ocr"):  # no text on the page
-                return _ocr_or_keep(page, drawn, number, by_pdfium, ocr_settings, why="the page has no text layer")
-    lines = page_to_lines(page, settings, watch)
-    with watch.stage("read/assess"):
-        read = _assessed(lines, "pdf")
+        read = _read_by_pdfium(drawn, number, settings, watch)
+    if read is None:
+        read = _read_by_pdfplumber(page, number, settings, watch)
     if not read.groups and ocr_settings is not None and ocr.available():
         with watch.stage("read/ocr"):
             return _ocr_or_keep(page, drawn, number, read, ocr_settings, why="the page has no text layer")
-    if not read.assessment.broken:
-        return read
-    if read.assessment.doubled:
-        deduped = _assessed(page_to_lines(page.dedupe_chars(), settings, watch), "pdf-dedupe")
-        if _badness(deduped.assessment) < _badness(read.assessment):
-            read = _repaired(number, read, deduped)
     if read.assessment.broken:
         if ocr_settings is None or not ocr.available():
             read.issues.append(
@@ -179,6 +155,18 @@ def read_page(
             return read
         with watch.stage("read/ocr"):
             return _ocr_or_keep(page, drawn, number, read, ocr_settings, why=read.assessment.explain())
+    return read
+
+
+def _read_by_pdfplumber(page: Any, number: int, settings: PdfSettings, watch: Stopwatch) -> PageRead:
+    """The page read by pdfplumber, with its doubled glyphs removed when that reads better."""
+    lines = page_to_lines(page, settings, watch)
+    with watch.stage("read/assess"):
+        read = _assessed(lines, "pdf")
+    if read.assessment.broken and read.assessment.doubled:
+        deduped = _assessed(page_to_lines(page.dedupe_chars(), settings, watch), "pdf-dedupe")
+        if _badness(deduped.assessment) < _badness(read.assessment):
+            return _repaired(number, read, deduped)
     return read
 
 
@@ -361,10 +349,11 @@ def page_pixels(page: Any, dpi: float) -> float:
 
 
 class Drawing:
-    """One page of the PDF the reader holds open in pdfium, loaded only when it is first drawn.
+    """One page of the PDF the reader holds open in pdfium, loaded only when it is first read or drawn.
 
-    Loading a page makes pdfium parse its content, so a page that is never drawn (one whose
-    text could not be read, such as a decompression bomb) is never loaded.
+    Loading a page makes pdfium parse its content, so when pdfplumber reads the text (``text_layer``
+    "pdfplumber") a page that is never drawn (one whose text could not be read, such as a
+    decompression bomb) is never loaded.
     """
 
     def __init__(self, document: Any, index: int) -> None:
@@ -391,7 +380,7 @@ def page_picture(page: Any, dpi: float, drawn: Drawing | None = None) -> Image.I
         picture: Image.Image = page.to_image(resolution=dpi).original
         return picture
     options = {"no_smoothtext": True, "no_smoothpath": True, "no_smoothimage": True, "prefer_bgrx": True}
-    bitmap = drawn.page().render(scale=dpi / 72, **options)
+    bitmap = drawn.page().render(scale=dpi / POINTS_PER_INCH, **options)
     picture = PlumberImage(page, original=bitmap.to_pil().convert("RGB"), resolution=dpi).original
     return picture
 
