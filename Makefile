@@ -18,7 +18,7 @@ export DO_NOT_TRACK ?= 1
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 
 .DEFAULT_GOAL := help
-.PHONY: help setup ocr browser ingest report examples serve test eval eval-quality eval-tables bench agreement ner-throughput sql lint docs lock clean
+.PHONY: help setup ocr browser ingest report examples serve test eval eval-quality eval-tables eval-layout bench agreement ner-throughput sql lint docs lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -74,6 +74,9 @@ eval: $(STAMP) ## Precision/recall of clusters, visions, objectives, figures, fu
 
 eval-tables: $(STAMP) ## Tables vs the ICDAR 2013 ground truth (adjacency relations: precision, recall, F1)
 	$(PYTHON) scripts/eval_tables.py
+
+eval-layout: $(STAMP) ## Layout vs the page-by-page gold (block kinds, lists, reading order, page labels, repairs; development and held-out)
+	$(PYTHON) scripts/eval_layout.py
 
 bench: $(STAMP) ## Pages/s vs raw pdfplumber and pypdfium2, time per stage, memory up to 1,000 pages, 1 vs 2 workers (../shared/corpus/policy)
 	$(PYTHON) scripts/bench.py $(BENCH_ARGS)

@@ -1,0 +1,66 @@
+"""The layout the pipeline gives vs the layout gold of issue 19 (``make eval-layout``).
+
+Reads and lays out each annotated policy PDF of ../shared/corpus/policy and prints, for the development
+and the held-out pages apart: per kind precision/recall/F1, list exactness, reading order (Kendall's
+tau), printed page labels and repaired words; then per document. How each is counted:
+tests/layout_eval.py.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from layout_eval import CORPUS, DEVELOPMENT, HELD_OUT, KINDS, PageScore, SetScore, evaluate  # noqa: E402
+
+
+def main() -> int:
+    if not CORPUS.exists():
+        print(f"needs {CORPUS}", file=sys.stderr)
+        return 2
+    results = [evaluate("development", DEVELOPMENT), evaluate("held-out", HELD_OUT)]
+    print(f"{'':22}" + "".join(f"{r.name + f' ({r.pages} pages)':>34}" for r in results))
+    for kind in (*KINDS, "all kinds"):
+        cells = []
+        for r in results:
+            s = r.total.all_kinds if kind == "all kinds" else r.total.kinds[kind]
+            cells.append(f"P {s.precision:.2f} R {s.recall:.2f} F1 {s.f1:.2f} ({s.true_positives}/{s.found}/{s.gold})")
+        print(f"{kind:22}" + "".join(f"{c:>34}" for c in cells))
+    _row("lists exact", results, lambda t: (t.lists_exact, t.lists))
+    _row("list items exact", results, lambda t: (t.items_exact, t.items))
+    print(f"{'reading order (tau)':22}" + "".join(f"{_tau(r.total):>34}" for r in results))
+    _row("page labels", results, lambda t: (t.label_right, 0), pages=True)
+    _row("repaired words read", results, lambda t: (t.repairs_read, t.repairs))
+    print()
+    print(f"{'document':52} {'set':12} {'kinds F1':>8} {'lists':>7} {'tau':>6} {'labels':>7}")
+    pages = {}
+    for r in results:
+        for file, s in r.per_document.items():
+            n = s.label_right
+            print(
+                f"{file[:52]:52} {r.name:12} {s.all_kinds.f1:8.2f} {s.lists_exact:>3}/{s.lists:<3} {s.tau:6.2f} {n:>7}"
+            )
+            pages[file] = n
+        for file in r.skipped:
+            print(f"{file[:52]:52} {r.name:12} skipped (not in ../shared/corpus/policy)")
+    return 0
+
+
+def _tau(total: PageScore) -> str:
+    return f"{total.tau:.3f} ({total.concordant}+/{total.discordant}-)"
+
+
+def _row(name: str, results: list[SetScore], counts, pages: bool = False) -> None:  # type: ignore[no-untyped-def]
+    cells = []
+    for r in results:
+        hit, of = counts(r.total)
+        of = r.pages if pages else of
+        cells.append(f"{hit / of if of else 1.0:.3f} ({hit}/{of})")
+    print(f"{name:22}" + "".join(f"{c:>34}" for c in cells))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,251 @@
+"""Score the layout the pipeline gives against the layout gold of issue 19 (shared by ``make eval-layout`` and
+the tests that hold the levels reached).
+
+The gold (tests/data/gold/layout_*.yml) records, page by page, what a reader sees: blocks of eight kinds in
+reading order with their first words, list items, printed page labels and repaired words. The pipeline's blocks
+of a page are put in the gold's terms (:func:`page_blocks`): list items in a run are one ``list``; blocks of
+one aside or chart region are one ``aside`` or ``chart``; table rows, and blocks inside a table the table
+finder found, are one ``table``; contents entries are one ``contents``; furniture is left out.
+
+Measures, pooled over the pages of a set:
+
+* per kind precision, recall and F1, and all kinds together (micro): a gold block is found when a block of the
+  page begins with its first words (:func:`pipeline.evaluation.squeeze`), and right when that block is of
+  its kind; every block of the page the gold does not match counts against precision;
+* list items: a gold list is exact when the list found for it has the same items (sub-items flattened in
+  order), each beginning with the gold item's first words; item exactness is the share of gold items
+  matched in place;
+* reading order: Kendall's tau over the pairs of gold blocks found (1 when every pair is in the gold's order);
+* page labels: the share of pages whose printed labels are read exactly (both halves of a spread);
+* repairs: the share of repaired words the page's text holds as the reader reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pipeline.document import LaidOutDocument
+from pipeline.evaluation import Score, squeeze
+from pipeline.ingest.manifest import sources_to_specs
+from pipeline.models import Block, BlockKind
+from pipeline.parse import reading_to_layout, source_to_reading
+
+GOLD = Path(__file__).parent / "data" / "gold"
+DEVELOPMENT = ("layout_dev_1.yml", "layout_dev_2.yml")
+HELD_OUT = ("layout_heldout.yml", "layout_heldout_2.yml")
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "policy"
+KINDS = ("heading", "paragraph", "list", "aside", "chart", "table", "caption", "contents")
+MATCH_CHARS = 24  # a gold block's first words are compared on at most this many letters and digits
+LEADING_NUMBER = re.compile(r"^\s*(?:\(?[0-9ivxlc]{1,4}(?:\.[0-9]{1,3})*[.)]?)\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Laid:
+    """A block of a page in the gold's terms."""
+
+    kind: str
+    text: str
+    items: tuple[str, ...] = ()
+
+
+@dataclass
+class PageScore:
+    kinds: dict[str, Score] = field(default_factory=dict)
+    lists_exact: int = 0
+    lists: int = 0
+    items_exact: int = 0
+    items: int = 0
+    concordant: int = 0
+    discordant: int = 0
+    label_right: int = 0
+    repairs_read: int = 0
+    repairs: int = 0
+
+    def __add__(self, other: PageScore) -> PageScore:
+        kinds = {k: self.kinds.get(k, Score(0, 0, 0)) + other.kinds.get(k, Score(0, 0, 0)) for k in KINDS}
+        total = PageScore(kinds)
+        for name in ("lists_exact", "lists", "items_exact", "items", "concordant", "discordant"):
+            setattr(total, name, getattr(self, name) + getattr(other, name))
+        for name in ("label_right", "repairs_read", "repairs"):
+            setattr(total, name, getattr(self, name) + getattr(other, name))
+        return total
+
+    @property
+    def all_kinds(self) -> Score:
+        return sum(self.kinds.values(), Score(0, 0, 0))
+
+    @property
+    def tau(self) -> float:
+        pairs = self.concordant + self.discordant
+        return (self.concordant - self.discordant) / pairs if pairs else 1.0
+
+
+@dataclass
+class SetScore:
+    name: str
+    pages: int = 0
+    total: PageScore = field(default_factory=PageScore)
+    per_document: dict[str, PageScore] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def label_accuracy(self) -> float:
+        return self.total.label_right / self.pages if self.pages else 1.0
+
+
+def gold_documents(names: Iterable[str]) -> Iterator[dict[str, Any]]:
+    for name in names:
+        yield from yaml.safe_load((GOLD / name).read_text(encoding="utf-8"))["documents"]
+
+
+@cache
+def laid_out(path: Path) -> LaidOutDocument:
+    """The document read and laid out (once per process: the evaluations only read it)."""
+    spec = next(s for s in sources_to_specs(path.parent) if Path(s.path).resolve() == path.resolve())
+    doc, _ = reading_to_layout(spec, source_to_reading(spec))
+    return doc
+
+
+def evaluate(name: str, files: tuple[str, ...], corpus: Path = CORPUS) -> SetScore:
+    result = SetScore(name)
+    for document in gold_documents(files):
+        path = corpus / document["file"]
+        if not path.exists():
+            result.skipped.append(document["file"])
+            continue
+        doc = laid_out(path)
+        score = PageScore()
+        for page in document["pages"]:
+            score = score + score_page(doc, page)
+            result.pages += 1
+        result.per_document[document["file"]] = score
+        result.total = result.total + score
+    return result
+
+
+def score_page(doc: LaidOutDocument, gold: dict[str, Any]) -> PageScore:
+    number = gold["page"]
+    found = page_blocks(doc, number)
+    page = doc.pages[number - 1]
+    text = doc.text[page.char_start : page.char_end]
+    score = PageScore()
+    matched: list[int | None] = []
+    taken: set[int] = set()
+    for block in gold["blocks"]:
+        j = _match(block, found, taken)
+        matched.append(j)
+        if j is not None:
+            taken.add(j)
+    for kind in KINDS:
+        right = sum(
+            1 for b, j in zip(gold["blocks"], matched, strict=True) if b["kind"] == kind and j is not None
+            and found[j].kind == kind
+        )  # fmt: skip
+        score.kinds[kind] = Score(
+            right, sum(1 for f in found if f.kind == kind), sum(1 for b in gold["blocks"] if b["kind"] == kind)
+        )
+    for block, j in zip(gold["blocks"], matched, strict=True):
+        if block["kind"] != "list":
+            continue
+        want = _flat_items(block["items"])
+        got = found[j].items if j is not None and found[j].kind == "list" else ()
+        in_place = sum(1 for w, g in zip(want, got, strict=False) if _begins(g, w))
+        score.items += len(want)
+        score.items_exact += in_place if len(got) == len(want) else min(in_place, len(want) - abs(len(got) - len(want)))
+        score.lists += 1
+        score.lists_exact += int(len(got) == len(want) and in_place == len(want))
+    order = [j for j in matched if j is not None]
+    for a in range(len(order)):
+        for b in range(a + 1, len(order)):
+            if order[a] < order[b]:
+                score.concordant += 1
+            else:
+                score.discordant += 1
+    score.label_right = int(list(getattr(page, "labels", ())) == list(gold["labels"]))
+    flat = " ".join(text.split())
+    for repair in gold.get("repairs") or []:
+        score.repairs += 1
+        score.repairs_read += int(repair["reads"] in flat)
+    return score
+
+
+def page_blocks(doc: LaidOutDocument, number: int) -> list[Laid]:
+    """The page's blocks in reading order, in the gold's terms."""
+    tables = [t for t in doc.raw_tables if t.page == number and t.bbox is not None]
+    out: list[Laid] = []
+    open_region: tuple[str, object] | None = None
+    for block in (b for b in doc.blocks if b.page == number and b.kind is not BlockKind.FURNITURE):
+        text = _block_text(doc, block)
+        kind, region = _gold_kind(block, tables)
+        items = (text,) if kind == "list" else ()
+        if out and open_region is not None and (kind, region) == open_region and kind in ("list", "table", "contents"):
+            last = out[-1]
+            out[-1] = Laid(kind, last.text, last.items + items)
+        elif out and open_region is not None and (kind, region) == open_region and kind in ("aside", "chart"):
+            pass
+        else:
+            out.append(Laid(kind, text, items))
+        open_region = (kind, region)
+    return out
+
+
+def _gold_kind(block: Block, tables: list[Any]) -> tuple[str, object]:
+    """The gold kind of a block and the region it belongs to (blocks of one region merge)."""
+    region = getattr(block, "region", "body")
+    if region in ("aside", "chart"):
+        return region, getattr(block, "region_id", None)
+    if block.bbox is not None:
+        for i, table in enumerate(tables):
+            if table.bbox.holds_centre(block.bbox.x0, block.bbox.top, block.bbox.x1, block.bbox.bottom):
+                return "table", i
+    kind = {
+        BlockKind.HEADING: "heading",
+        BlockKind.PARAGRAPH: "paragraph",
+        BlockKind.LIST_ITEM: "list",
+        BlockKind.TABLE_ROW: "table",
+        BlockKind.CONTENTS_ENTRY: "contents",
+    }.get(block.kind, block.kind.value)
+    return kind, None
+
+
+def _block_text(doc: LaidOutDocument, block: Block) -> str:
+    text = doc.text[block.char_start : block.char_end]
+    if block.kind is BlockKind.LIST_ITEM and block.marker and text.lstrip().startswith(block.marker):
+        text = text.lstrip()[len(block.marker) :]
+    return text
+
+
+def _flat_items(items: list[Any]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if isinstance(item, dict):
+            out.append(item["text"])
+            out.extend(_flat_items(item.get("sub") or []))
+        else:
+            out.append(item)
+    return out
+
+
+def _begins(text: str, first: str) -> bool:
+    want = squeeze(first)[:MATCH_CHARS]
+    if not want:
+        return False
+    return squeeze(text).startswith(want) or squeeze(LEADING_NUMBER.sub("", text, count=1)).startswith(want)
+
+
+def _match(block: dict[str, Any], found: list[Laid], taken: set[int]) -> int | None:
+    """The found block the gold block is: one that begins with its first words (a chart or aside without
+    words: the first of its kind not yet taken)."""
+    candidates = [j for j in range(len(found)) if j not in taken]
+    if not squeeze(block["first"]):
+        return next((j for j in candidates if found[j].kind == block["kind"]), None)
+    hits = [j for j in candidates if _begins(found[j].text, block["first"])]
+    same_kind = [j for j in hits if found[j].kind == block["kind"]]
+    return (same_kind or hits or [None])[0]
