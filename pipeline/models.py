@@ -95,6 +95,13 @@ class Page:
     garble: str = "clean"
     garble_score: float = 0.0
     ocr_confidence: float | None = None
+    spread: bool = False  # the PDF page carries two printed pages side by side (folded at half its width)
+    labels: tuple[str, ...] = ()  # the printed page number(s) a reader cites, left to right; () when none
+
+    @property
+    def label(self) -> str | None:
+        """The printed label of the page, or of its left half on a spread."""
+        return self.labels[0] if self.labels else None
 
 
 @dataclass(frozen=True, slots=True)

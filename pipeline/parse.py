@@ -100,17 +100,13 @@ def reading_to_layout(spec: SourceSpec, reading: Reading) -> tuple[LaidOutDocume
 
     Returns the laid-out document and the issues the quality checks raised.
     """
-    page_starts = [p.char_start for p in reading.pages]
-    page_heights = {p.number: p.height for p in reading.pages}
-    laid = layout.lines_to_layout(
-        spec.document_id, reading.text, reading.lines, spec.media_type, page_starts, page_heights
-    )
+    laid = layout.lines_to_layout(spec.document_id, reading.text, reading.lines, spec.media_type, reading.pages)
     assessed = quality.mark_garbled_blocks(reading.text, laid.blocks, laid.sections)
     doc = LaidOutDocument(
-        source=spec, text=reading.text, title=reading.title, pages=reading.pages, words=reading.words,
+        source=spec, text=reading.text, title=reading.title, pages=laid.pages, words=reading.words,
         lines=reading.lines, raw_tables=reading.raw_tables, contents=laid.contents, sections=assessed.sections,
         blocks=assessed.blocks, quarantine=assessed.quarantine,
-        spans=SpanIndex(reading.pages, assessed.sections, reading.words),
+        spans=SpanIndex(laid.pages, assessed.sections, reading.words),
     )  # fmt: skip
     contents_issues = structure.contents_issues(doc)
     truncated, sections = structure.truncated_sections(doc)

@@ -53,16 +53,34 @@ def contents_heading() -> re.Pattern[str]:
 def list_marker() -> re.Pattern[str]:
     r"""The marker that opens a list item.
 
-    Bullets: ``- ``, ``• ``, ``* ``, ``‣``, ``◦``, ``▪``; ordinals: ``1. ``, ``1) ``,
-    ``(a) ``, ``a) ``, ``iv. ``; and ``- 1) `` (a bullet carrying an ordinal).
+    Bullets of any font: ``-``, ``–``, ``•``, ``*``, ``‣``, ``◦``, ``▪``, ``■``, ``●``, ``○``, ``➢``, ``►``,
+    ``✓``, ``❖`` and the like, and the private-use characters symbol fonts (Symbol, Wingdings) draw bullets
+    with (U+F0B7, U+F0A7, U+F076, U+F0D8, U+F0FC, ...), which may touch the item's first word; ordinals:
+    ``1. ``, ``1) ``, ``(a) ``, ``a) ``, ``iv. ``; and ``- 1) `` (a bullet carrying an ordinal).
     Not ``-5%`` or ``1.5 Background`` (a dotted section number).
     Groups: ``marker`` (the whole marker without trailing space), ``ordinal``.
     """
+    bullets = "\\-•*‣◦▪▫●○■□◆◇❖➢➤►▸▶✓✔✗✘⁃∙·–»"
     return re.compile(
-        r"^(?P<marker>[-•*‣◦▪●■–](?:[ \t]+(?P<inner>\d{1,2}[.)]))?"
+        rf"^(?P<marker>[{bullets}](?:[ \t]+(?P<inner>\d{{1,2}}[.)]))?"
         r"|(?P<ordinal>\d{1,2})[.)]"
         r"|\(?(?P<letter>[a-z])\)"
-        r"|(?P<roman>(?:i{1,3}|iv|v|vi{1,3}|ix|x))[.)])[ \t]+(?=\S)"
+        r"|(?P<roman>(?:i{1,3}|iv|v|vi{1,3}|ix|x))[.)]"
+        r"|[\uf000-\uf0ff])(?:[ \t]+|(?<=[\uf000-\uf0ff]))(?=\S)"
+    )
+
+
+@cache
+def labelled_item() -> re.Pattern[str]:
+    r"""A labelled, numbered item at the start of a line: ``Objective 1: Ensure ...``, ``Goal 2 – ...``,
+    ``Priority 3. ...``, ``Theme 4:``. The label is one capitalised word; lists are told from headings
+    by the layout (the same label numbered in sequence). Not ``Table 3: Employment`` or ``Figure 2.``
+    (captions), nor ``Section 4`` or ``Chapter 2``.
+    Groups: ``printed`` (``Objective 1``), ``label``, ``n``.
+    """
+    return re.compile(
+        r"^(?P<printed>(?!(?:Table|Figure|Chart|Box|Map|Section|Chapter|Annex|Appendix|Part|Page|Source|Note)\b)"
+        r"(?P<label>[A-Z][a-z]{2,15})\s+(?P<n>\d{1,2}))\s*[:.–—-]\s+\S"
     )
 
 

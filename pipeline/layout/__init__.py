@@ -18,15 +18,16 @@ that compare them with the body.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from pipeline.layout.blocks import lines_to_blocks
 from pipeline.layout.common import Heading
 from pipeline.layout.contents import lines_to_contents
+from pipeline.layout.folios import pages_to_labels
 from pipeline.layout.furniture import lines_to_furniture
 from pipeline.layout.headings import headings_to_sections, lines_to_headings
-from pipeline.models import Block, ContentsEntry, Line, MediaType, Section
+from pipeline.models import Block, ContentsEntry, Line, MediaType, Page, Section
 from pipeline.spans import innermost_section, page_of
 
 
@@ -36,6 +37,7 @@ class Layout:
     headings: list[Heading]
     sections: list[Section]
     blocks: list[Block]
+    pages: list[Page]
 
 
 def lines_to_layout(
@@ -43,10 +45,10 @@ def lines_to_layout(
     text: str,
     lines: Sequence[Line],
     media_type: MediaType,
-    page_starts: Sequence[int],
-    page_heights: Mapping[int, float] | None = None,
+    pages: Sequence[Page] = (),
 ) -> Layout:
-    furniture = lines_to_furniture(text, lines, page_heights or {})
+    page_starts = [p.char_start for p in pages]
+    furniture = lines_to_furniture(text, lines, {p.number: p.height for p in pages})
     contents, contents_lines = lines_to_contents(text, lines)
     headings = lines_to_headings(text, lines, media_type, contents, contents_lines | furniture)
     sections = headings_to_sections(document_id, headings, len(text))
@@ -54,7 +56,7 @@ def lines_to_layout(
     starts = [s.char_start for s in sections]
     blocks = [replace(b, section_id=innermost_section(sections, starts, b.char_start, b.char_end)) for b in blocks]
     sections = [_trimmed_section(text, s, page_starts) for s in sections]
-    return Layout(contents, headings, sections, blocks)
+    return Layout(contents, headings, sections, blocks, pages_to_labels(text, lines, pages))
 
 
 def _trimmed_section(text: str, section: Section, page_starts: Sequence[int]) -> Section:

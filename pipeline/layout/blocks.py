@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -10,6 +11,10 @@ from pipeline.layout.common import Heading, line_text
 from pipeline.models import BBox, Block, BlockKind, Line, MediaType
 
 PDF_PARAGRAPH_GAP_RATIO = 0.8
+ITEM_PARAGRAPH_GAP_RATIO = 1.5  # a paragraph set under a bullet follows its item within this many line heights
+INDENT_TOLERANCE = 2.0  # points: a line this far right of a list marker is indented under it
+LABEL_WINDOW = 60  # lines: a labelled item's neighbour in sequence lies this close
+SENTENCE_END = (".", "!", "?", ":", ";", "”", "’")
 
 
 def lines_to_blocks(
@@ -31,6 +36,9 @@ def lines_to_blocks(
     list_pos = 0
     prev_blank = True
     marker = patterns.list_marker()
+    labelled = _labelled_items(text, lines)
+    item_x0: float | None = None  # where the open list item's marker stands (PDF)
+    lead_x0: float | None = None  # where the block before the open list starts (PDF)
     for i, line in enumerate(lines):
         raw = line_text(text, line)
         stripped = raw.strip()
@@ -48,19 +56,24 @@ def lines_to_blocks(
             pass
         elif i in contents_lines:
             blocks.append(Block(BlockKind.CONTENTS_ENTRY, *_trimmed_span(text, line), line.page, line.bbox))
-        elif m := marker.match(stripped):
+        elif (m := marker.match(stripped)) or i in labelled:
             prev = blocks[-1] if blocks else None
             if prev is None or prev.kind is not BlockKind.LIST_ITEM:
                 list_id += 1
                 list_pos = 0
+                lead_x0 = prev.bbox.x0 if prev is not None and prev.page == line.page and prev.bbox else None
             list_pos += 1
             start, end = _trimmed_span(text, line)
-            blocks.append(
-                Block(BlockKind.LIST_ITEM, start, end, line.page, line.bbox, list_id, list_pos, m.group("marker"))
-            )
+            printed = m.group("marker").strip() if m else labelled[i]
+            blocks.append(Block(BlockKind.LIST_ITEM, start, end, line.page, line.bbox, list_id, list_pos, printed))
+            item_x0 = line.bbox.x0 if line.bbox is not None else None
         elif i in table_lines:
             blocks.append(Block(BlockKind.TABLE_ROW, *_trimmed_span(text, line), line.page, line.bbox))
-        elif blocks and _continues(blocks[-1], line, lines, i, prev_blank, media_type):
+        elif blocks and (
+            _continues(blocks[-1], line, lines, i, prev_blank, media_type)
+            or _under_item(blocks[-1], (item_x0, lead_x0), text, lines, i, media_type, marker)
+            or _next_column(blocks[-1], text, lines, i, media_type)
+        ):
             prev = blocks[-1]
             box = BBox.union([prev.bbox, line.bbox]) if prev.bbox is not None and line.bbox is not None else prev.bbox
             blocks[-1] = replace(prev, char_end=_trimmed_span(text, line)[1], bbox=box)
@@ -68,6 +81,80 @@ def lines_to_blocks(
             blocks.append(Block(BlockKind.PARAGRAPH, *_trimmed_span(text, line), line.page, line.bbox))
         prev_blank = False
     return blocks
+
+
+def _labelled_items(text: str, lines: Sequence[Line]) -> dict[int, str]:
+    """Lines that open labelled items ("Objective 1: ...", "Goal 2 – ..."): the same label numbered in
+    sequence on nearby lines. Returns the line index → the label as printed."""
+    label = patterns.labelled_item()
+    found: dict[int, tuple[str, int, str]] = {}
+    for i, line in enumerate(lines):
+        if m := label.match(line_text(text, line).strip()):
+            found[i] = (m.group("label").casefold(), int(m.group("n")), m.group("printed"))
+    out: dict[int, str] = {}
+    for i, (name, n, printed) in found.items():
+        near = [found[j] for j in found if j != i and abs(j - i) <= LABEL_WINDOW]
+        if any(other == name and abs(k - n) == 1 for other, k, _ in near):
+            out[i] = printed
+    return out
+
+
+def _under_item(
+    prev: Block,
+    where: tuple[float | None, float | None],
+    text: str,
+    lines: Sequence[Line],
+    i: int,
+    media_type: MediaType,
+    marker: re.Pattern[str],
+) -> bool:
+    """A PDF line indented under the open list item's marker: the item's wrapped text, or a paragraph set
+    under the same bullet. ``where``: the x of the item's marker and of the block before its list.
+
+    A paragraph under the bullet follows within a paragraph's gap when the bullets stand at or inside
+    the text before the list; when they hang out to its left (so the body's own paragraphs are indented
+    like the items' text), only when another item follows it at the marker's place."""
+    item_x0, lead_x0 = where
+    line, before = lines[i], lines[i - 1]
+    if prev.kind is not BlockKind.LIST_ITEM or media_type is not MediaType.PDF or item_x0 is None:
+        return False
+    if line.bbox is None or before.bbox is None or before.page != line.page or line.bbox.top < before.bbox.top:
+        return False
+    if line.bbox.x0 <= item_x0 + INDENT_TOLERANCE:
+        return False
+    height = before.bbox.bottom - before.bbox.top
+    gap = line.bbox.top - before.bbox.bottom
+    if gap <= height * PDF_PARAGRAPH_GAP_RATIO:
+        return True
+    hanging = lead_x0 is None or item_x0 < lead_x0 - INDENT_TOLERANCE
+    if not hanging and gap <= height * ITEM_PARAGRAPH_GAP_RATIO:
+        return True
+    # a paragraph under a hanging bullet: the lines indented under it run on to the next item's marker
+    last = before
+    for j in range(i, len(lines)):
+        nxt = lines[j]
+        if nxt.bbox is None or nxt.page != line.page or nxt.bbox.top < last.bbox.top:  # type: ignore[union-attr]
+            return False
+        if marker.match(line_text(text, nxt).strip()):
+            return abs(nxt.bbox.x0 - item_x0) <= INDENT_TOLERANCE
+        if nxt.bbox.x0 <= item_x0 + INDENT_TOLERANCE:
+            return False
+        last = nxt
+    return False
+
+
+def _next_column(prev: Block, text: str, lines: Sequence[Line], i: int, media_type: MediaType) -> bool:
+    """A PDF paragraph or list item running on at the top of the next column of the same page: the last
+    line ends mid-sentence and the next column opens in lower case."""
+    line, before = lines[i], lines[i - 1]
+    if prev.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or media_type is not MediaType.PDF:
+        return False
+    if line.bbox is None or before.bbox is None or before.page != line.page:
+        return False
+    if not (line.bbox.top < before.bbox.top and line.bbox.x0 > before.bbox.x1 - INDENT_TOLERANCE):
+        return False
+    ending, opening = line_text(text, before).rstrip(), line_text(text, line).lstrip()
+    return bool(opening) and opening[0].islower() and not ending.endswith(SENTENCE_END)
 
 
 def _tab_table_lines(text: str, lines: Sequence[Line]) -> set[int]:

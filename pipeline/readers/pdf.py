@@ -139,6 +139,8 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
                     garble=read.assessment.worst.verdict.value if read.assessment.broken else "clean",
                     garble_score=round(read.assessment.worst.score, 4) if read.assessment.broken else 0.0,
                     ocr_confidence=read.ocr_confidence,
+                    spread=read.fold is not None,
+                    labels=_pdf_label(drawings, number),
                 )
             )
             span = (offset, offset + len(page_text)) if page_text else (None, None)
@@ -190,6 +192,17 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
         text=text, title=title, lines=lines, issues=issues, pages=pages, words=words, layers=layers,
         raw_tables=raw_tables, page_images=images, stages=watch.seconds,
     )  # fmt: skip
+
+
+def _pdf_label(document: pdfium.PdfDocument | None, number: int) -> tuple[str, ...]:
+    """The page's label from the PDF's own page labels (its /PageLabels), or () when it has none."""
+    if document is None or number > len(document):
+        return ()
+    try:
+        label = document.get_page_label(number - 1)
+    except Exception:  # a broken label tree only loses the labels
+        return ()
+    return (label,) if label and not label.isspace() else ()
 
 
 @contextmanager

@@ -23,7 +23,7 @@ from pipeline.readers import ocr
 from pipeline.readers.ocr import OcrSettings
 from pipeline.readers.pdfium_rulings import RuledPage, page_edges
 from pipeline.readers.pdfium_words import LIGATURES, Char, chars_to_words, dedupe_chars, page_chars
-from pipeline.readers.reading_order import words_to_reading_lines
+from pipeline.readers.reading_order import spread_fold, words_to_reading_lines
 from pipeline.timing import Stopwatch
 
 if TYPE_CHECKING:
@@ -89,6 +89,20 @@ def word_text(word: dict[str, Any]) -> str:
 
 RawLine = list[dict[str, Any]]
 
+BULLET = "•"
+SYMBOL_FONTS = ("symbol", "wingding", "dingbat", "zapf", "webdings", "bullet")
+
+
+def _drawn_bullet(word: dict[str, Any], text: str) -> bool:
+    """A line's first word is a bullet drawn in a symbol font: one glyph of a Symbol, Wingdings or
+    Dingbats font (whose codes say nothing: ``\uf0b7``, `````, ``l``), or a private-use symbol char."""
+    if not text or len(text) > 2:
+        return False
+    if all("\uf000" <= ch <= "\uf0ff" for ch in text):
+        return True
+    font = str(word.get("fontname") or "").split("+", 1)[-1].lower()
+    return any(name in font for name in SYMBOL_FONTS)
+
 
 def page_to_raw_tables(page: Any, number: int, pdfium_page: Any = None) -> list[RawTable]:
     """The tables pdfplumber's table finder builds from the page's ruling lines, as cell boxes (None where a
@@ -116,6 +130,7 @@ class PageRead:
     ocr_confidence: float | None = None
     issues: list[SourceIssue] = field(default_factory=list)
     layers: list[PageLayer] = field(default_factory=list)
+    fold: float | None = None  # where a two-page spread folds (x in points); None for a single page
 
 
 def read_page(
@@ -160,11 +175,14 @@ def read_page(
 
 def _read_by_pdfplumber(page: Any, number: int, settings: PdfSettings, watch: Stopwatch) -> PageRead:
     """The page read by pdfplumber, with its doubled glyphs removed when that reads better."""
-    lines = page_to_lines(page, settings, watch)
+    lines, fold = page_to_lines_and_fold(page, settings, watch)
     with watch.stage("read/assess"):
         read = _assessed(lines, "pdf")
+    read.fold = fold
     if read.assessment.broken and read.assessment.doubled:
-        deduped = _assessed(page_to_lines(page.dedupe_chars(), settings, watch), "pdf-dedupe")
+        lines, fold = page_to_lines_and_fold(page.dedupe_chars(), settings, watch)
+        deduped = _assessed(lines, "pdf-dedupe")
+        deduped.fold = fold
         if _badness(deduped.assessment) < _badness(read.assessment):
             return _repaired(number, read, deduped)
     return read
@@ -180,25 +198,32 @@ def _read_by_pdfium(drawn: Drawing, number: int, settings: PdfSettings, watch: S
         textpage.close()
     if any(c.unicode_error for c in chars):
         return None
-    read = _chars_read(chars, "pdf", settings, watch)
+    size = pdfium_page.get_size()
+    read = _chars_read(chars, "pdf", settings, watch, size)
     if not read.assessment.broken:
         return read
     if read.assessment.doubled:
         with watch.stage("read/words"):
             once = dedupe_chars(chars)
-        deduped = _chars_read(once, "pdf-dedupe", settings, watch)
+        deduped = _chars_read(once, "pdf-dedupe", settings, watch, size)
         if not deduped.assessment.broken:
             return _repaired(number, read, deduped)
     return None
 
 
-def _chars_read(chars: list[Char], source: str, settings: PdfSettings, watch: Stopwatch) -> PageRead:
+def _chars_read(
+    chars: list[Char], source: str, settings: PdfSettings, watch: Stopwatch, size: tuple[float, float]
+) -> PageRead:
     with watch.stage("read/words"):
         words = chars_to_words(chars, settings.x_tolerance, settings.y_tolerance)
     with watch.stage("read/reading_order"):
-        lines = words_to_reading_lines(words_to_lines(words, settings.line_tolerance))
+        rows = words_to_lines(words, settings.line_tolerance)
+        fold = spread_fold(rows, *size)
+        lines = words_to_reading_lines(rows, fold)
     with watch.stage("read/assess"):
-        return _assessed(lines, source)
+        read = _assessed(lines, source)
+    read.fold = fold
+    return read
 
 
 def _repaired(number: int, original: PageRead, deduped: PageRead) -> PageRead:
@@ -286,6 +311,13 @@ def _layer(number: int, read: PageRead) -> PageLayer:
 
 def page_to_lines(page: Any, settings: PdfSettings, watch: Stopwatch | None = None) -> list[RawLine]:
     """The page's words as lines in reading order (columns one at a time: pipeline.readers.reading_order)."""
+    return page_to_lines_and_fold(page, settings, watch)[0]
+
+
+def page_to_lines_and_fold(
+    page: Any, settings: PdfSettings, watch: Stopwatch | None = None
+) -> tuple[list[RawLine], float | None]:
+    """The page's lines in reading order, and where it folds when it is a two-page spread."""
     watch = watch or Stopwatch()
     with watch.stage("read/words"):
         raw_words = page.extract_words(
@@ -294,7 +326,9 @@ def page_to_lines(page: Any, settings: PdfSettings, watch: Stopwatch | None = No
             extra_attrs=["fontname", "size"],
         )
     with watch.stage("read/reading_order"):
-        return words_to_reading_lines(words_to_lines(raw_words, settings.line_tolerance))
+        rows = words_to_lines(raw_words, settings.line_tolerance)
+        fold = spread_fold(rows, float(page.width), float(page.height))
+        return words_to_reading_lines(rows, fold), fold
 
 
 def ocr_words_to_lines(words: list[ocr.OcrWord]) -> list[RawLine]:
@@ -316,6 +350,8 @@ def groups_to_parts(groups: list[RawLine], number: int, offset: int) -> tuple[st
     cursor = offset
     for group in groups:
         texts = [word_text(w) for w in group]
+        if group and _drawn_bullet(group[0], texts[0]):
+            texts[0] = BULLET
         line_start = cursor
         for i, (raw, txt) in enumerate(zip(group, texts, strict=True)):
             if i:

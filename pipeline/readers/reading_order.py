@@ -29,6 +29,8 @@ MIN_GUTTER_RATIO = 0.8  # a gutter is at least this many font sizes wide
 MIN_COLUMN_CHARS = 14  # the median fragment of each side of a gutter holds this many characters (running text)
 MIN_COLUMN_FRAGMENTS = 3
 WIDE_GAP_RATIO = 2.5  # a horizontal gap this many font sizes high is cut before looking for columns
+SPREAD_ASPECT = 1.2  # a page this much wider than tall may carry two printed pages side by side
+FOLD_MARGIN = 0.01  # ... when no word comes within this share of its width of the middle
 
 
 @dataclass(slots=True)
@@ -56,15 +58,34 @@ class Fragment:
         return sum(len(str(w["text"])) + 1 for w in self.words) - 1
 
 
-def words_to_reading_lines(lines: list[list[Word]]) -> list[list[Word]]:
-    """Lines of words (grouped by height, each sorted left to right) → lines in reading order."""
+def spread_fold(lines: list[list[Word]], width: float, height: float) -> float | None:
+    """Where a two-page spread folds: the middle of a page wider than tall that carries words on both
+    halves and none near the middle; None for any other page."""
+    if width < SPREAD_ASPECT * height:
+        return None
+    middle, margin = width / 2, width * FOLD_MARGIN
+    sides = set()
+    for w in (w for line in lines for w in line):
+        if float(w["x1"]) > middle - margin and float(w["x0"]) < middle + margin:
+            return None
+        sides.add(float(w["x1"]) <= middle)
+    return middle if len(sides) == 2 else None
+
+
+def words_to_reading_lines(lines: list[list[Word]], fold: float | None = None) -> list[list[Word]]:
+    """Lines of words (grouped by height, each sorted left to right) → lines in reading order; a spread
+    (``fold``: :func:`spread_fold`) is read as two pages, left then right."""
     words = [w for line in lines for w in line]
     if not words:
         return []
     size = statistics.median(float(w.get("size") or (w["bottom"] - w["top"])) for w in words)
     fragments = [f for line in lines for f in line_fragments(line, size * SPLIT_GAP_RATIO)]
     ordered: list[list[Fragment]] = []
-    _cut(fragments, size, ordered)
+    if fold is None:
+        _cut(fragments, size, ordered)
+    else:
+        for half in ([f for f in fragments if f.x1 <= fold], [f for f in fragments if f.x1 > fold]):
+            _cut(half, size, ordered)
     out: list[list[Word]] = []
     for region in ordered:
         out.extend(_rejoin(region))

@@ -38,6 +38,7 @@ MAX_SINGLE_RUN = 2  # single-piece lines a table may hold in a row (section labe
 GUTTER_TOLERANCE = 0.1  # share of the lines that may print across a gutter (long labels)
 MIN_GUTTER_RATIO = 0.4  # a gutter is at least this many font sizes wide (wider than a space)
 MAX_HEADER_LINES = 6
+PANEL_LINES = 5  # lines of text in a ruled box that make it a passage of text, not a table cell
 RUNNING_TEXT_CHARS = 30  # median characters of a cell of running text
 UNDER_SPLIT_SHARE = 0.2  # share of a ruled table's words in cells its rules leave holding several columns
 MIN_FILLED_SHARE = 0.4  # share of a table's positions that hold text
@@ -83,8 +84,9 @@ class _Cell:
 def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -> list[RawTable]:
     """A page's tables, the strategy chosen region by region: a ruled table (pdfplumber's ``lines``
     strategy) stands unless its rules leave columns of words together in its cells (rules drawn only
-    between rows or around the table), when the words' own columns inside its box are taken instead;
-    outside the ruled tables, the unruled ones (:func:`lines_to_text_tables`)."""
+    between rows or around the table), when the words' own columns inside its box are taken instead,
+    or its rules frame passages of text rather than cells (:func:`_panel`); outside the ruled tables,
+    the unruled ones (:func:`lines_to_text_tables`)."""
     out: list[RawTable] = []
     for table in ruled:
         inside = [ln for ln in lines if ln and _centre_in(ln[0], table.bbox)]
@@ -93,9 +95,24 @@ def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -
             if found:
                 out.extend(found)
                 continue
-        out.append(table)
+        if not _panel(inside, table):
+            out.append(table)
     out.extend(lines_to_text_tables(lines, page, avoid=[t.bbox for t in ruled]))
     return out
+
+
+def _panel(lines: list[list[Word]], table: RawTable) -> bool:
+    """Rules that frame text rather than a table: one column of boxes, or boxes most of which hold a
+    passage (PANEL_LINES lines or more, or a list) rather than a cell's value."""
+    if all(sum(box is not None for box in row) <= 1 for row in table.rows):
+        return True
+    held = [_held(lines, box) for row in table.rows for box in row if box is not None]
+    filled = [cell for cell in held if cell]
+    passages = [
+        cell for cell in filled
+        if len(cell) >= PANEL_LINES or sum(bool(LIST_MARK.match(str(ln[0]["text"]))) for ln in cell) >= 2
+    ]  # fmt: skip
+    return bool(filled) and len(passages) * 2 > len(filled)
 
 
 def _under_split(lines: list[list[Word]], table: RawTable) -> bool:
