@@ -20,6 +20,7 @@ from pipeline.models import (
     MediaType,
     Objective,
     Page,
+    PageGraphics,
     PageImage,
     PageLayer,
     RawTable,
@@ -47,6 +48,7 @@ class Reading:
     raw_tables: list[RawTable] = field(default_factory=list)
     page_images: list[PageImage] = field(default_factory=list)
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage of reading (pipeline.timing)
+    graphics: list[PageGraphics] = field(default_factory=list)  # PDF pages' panels, drawings and images
 
 
 @dataclass(frozen=True, slots=True)

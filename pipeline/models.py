@@ -97,11 +97,22 @@ class Page:
     ocr_confidence: float | None = None
     spread: bool = False  # the PDF page carries two printed pages side by side (folded at half its width)
     labels: tuple[str, ...] = ()  # the printed page number(s) a reader cites, left to right; () when none
+    repairs: int = 0  # words of the text layer mended (lost ligatures, split words, drop caps)
 
     @property
     def label(self) -> str | None:
         """The printed label of the page, or of its left half on a spread."""
         return self.labels[0] if self.labels else None
+
+
+@dataclass(frozen=True, slots=True)
+class PageGraphics:
+    """What a PDF page draws besides text (boxes in points): filled panels, other drawings, images."""
+
+    page: int
+    panels: tuple[BBox, ...] = ()
+    drawings: tuple[BBox, ...] = ()
+    images: tuple[BBox, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,11 +175,14 @@ class BlockKind(StrEnum):
     TABLE_ROW = "table_row"
     CONTENTS_ENTRY = "contents_entry"
     FURNITURE = "furniture"  # a running header or footer, or a page number
+    CHART = "chart"  # the labels of a chart, diagram or map (ticks, legends, data labels): not prose
+    CAPTION = "caption"  # a source or note line, or a footnote, standing apart from the body
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A unit of layout: a heading, paragraph, list item, table row, contents entry or page furniture."""
+    """A unit of layout: a heading, paragraph, list item, table row, contents entry, page furniture, a
+    caption or footnote, or the labels of a chart; in the body of the page, or in an aside or chart region."""
 
     kind: BlockKind
     char_start: int
@@ -180,6 +194,8 @@ class Block:
     marker: str | None = None
     section_id: str | None = None
     quality: str = "ok"
+    region: str = "body"  # "body", "aside" (a boxed or shaded panel beside the body) or "chart"
+    region_id: int | None = None  # which aside or chart of the document (1, 2, ...)
 
 
 @dataclass(frozen=True, slots=True)

@@ -100,7 +100,15 @@ def reading_to_layout(spec: SourceSpec, reading: Reading) -> tuple[LaidOutDocume
 
     Returns the laid-out document and the issues the quality checks raised.
     """
-    laid = layout.lines_to_layout(spec.document_id, reading.text, reading.lines, spec.media_type, reading.pages)
+    laid = layout.lines_to_layout(
+        spec.document_id,
+        reading.text,
+        reading.lines,
+        spec.media_type,
+        reading.pages,
+        reading.graphics,
+        reading.raw_tables,
+    )
     assessed = quality.mark_garbled_blocks(reading.text, laid.blocks, laid.sections)
     doc = LaidOutDocument(
         source=spec, text=reading.text, title=reading.title, pages=laid.pages, words=reading.words,

@@ -177,6 +177,8 @@ def document_to_rows(doc: ParsedDocument, run_id: str) -> dict[str, list[Row]]:
                 "char_end": p.char_end, "width": p.width, "height": p.height,
                 "n_words": p.n_words, "n_chars": p.n_chars, "text_source": p.text_source,
                 "garble": p.garble, "garble_score": p.garble_score, "ocr_confidence": p.ocr_confidence,
+                "label": p.label, "label_right": p.labels[1] if len(p.labels) > 1 else None,
+                "spread": p.spread, "repairs": p.repairs,
             }
             for p in doc.pages
         ],
@@ -213,6 +215,8 @@ def document_to_rows(doc: ParsedDocument, run_id: str) -> dict[str, list[Row]]:
             "ordinal": b.ordinal,
             "marker": b.marker,
             "quality": b.quality,
+            "region": b.region,
+            "region_id": b.region_id,
             **provenance_row(
                 doc,
                 Provenance(

@@ -181,6 +181,7 @@ def page_blocks(doc: LaidOutDocument, number: int) -> list[Laid]:
     tables = [t for t in doc.raw_tables if t.page == number and t.bbox is not None]
     out: list[Laid] = []
     open_region: tuple[str, object] | None = None
+    seen: set[tuple[str, object]] = set()  # asides and charts met: one block each, where it is met first
     for block in (b for b in doc.blocks if b.page == number and b.kind is not BlockKind.FURNITURE):
         text = _block_text(doc, block)
         kind, region = _gold_kind(block, tables)
@@ -188,10 +189,11 @@ def page_blocks(doc: LaidOutDocument, number: int) -> list[Laid]:
         if out and open_region is not None and (kind, region) == open_region and kind in ("list", "table", "contents"):
             last = out[-1]
             out[-1] = Laid(kind, last.text, last.items + items)
-        elif out and open_region is not None and (kind, region) == open_region and kind in ("aside", "chart"):
+        elif kind in ("aside", "chart") and (kind, region) in seen:
             pass
         else:
             out.append(Laid(kind, text, items))
+        seen.add((kind, region))
         open_region = (kind, region)
     return out
 
@@ -211,6 +213,7 @@ def _gold_kind(block: Block, tables: list[Any]) -> tuple[str, object]:
         BlockKind.LIST_ITEM: "list",
         BlockKind.TABLE_ROW: "table",
         BlockKind.CONTENTS_ENTRY: "contents",
+        BlockKind.CAPTION: "caption",
     }.get(block.kind, block.kind.value)
     return kind, None
 

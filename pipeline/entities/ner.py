@@ -36,7 +36,9 @@ CONFIG_PATH = Path(__file__).resolve().parents[2] / "configs" / "ner.cfg"
 EXTRACTOR = extractor("entities/ruler")
 ACRONYM_EXTRACTOR = extractor("entities/acronym")
 MODEL_EXTRACTOR = extractor("entities/model")
-ENTITY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.TABLE_ROW})
+ENTITY_KINDS = frozenset({
+    BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.TABLE_ROW, BlockKind.CAPTION, BlockKind.CHART
+})  # fmt: skip
 SCALE_ABBREVIATIONS = frozenset({"m.", "k.", "b.", "n."})  # "£1m." is £1m and a full stop, not "m."
 SCALES = ["bn", "m", "mn", "k", "tn", "million", "billion", "thousand", "trillion"]
 MONTHS = [

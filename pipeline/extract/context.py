@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from pipeline.catalogue.clusters import Catalogue
 from pipeline.document import LaidOutDocument
-from pipeline.language.patterns import list_marker
+from pipeline.language.patterns import labelled_item, list_marker
 from pipeline.language.sentences import spans_to_sentences
 from pipeline.models import Block, BlockKind, Section
 from pipeline.spans import Quarantine
@@ -64,12 +64,15 @@ class DocumentView:
                 yield i, b
 
     def item_span(self, block: Block) -> tuple[int, int]:
-        """A list item's span without its marker (``1. ``, ``- ``); other blocks unchanged."""
+        """A list item's span without its marker (``1. ``, ``- ``, or the label of a labelled item:
+        ``Objective 1: ``); other blocks unchanged."""
         start = block.char_start
         if block.kind is BlockKind.LIST_ITEM:
-            m = list_marker().match(self.text(block))
-            if m:
+            text = self.text(block)
+            if m := list_marker().match(text):
                 start += m.end()
+            if m := labelled_item().match(self.doc.text[start : block.char_end]):
+                start += m.end() - 1  # the label, its punctuation and the space after it
         return start, block.char_end
 
     def cluster_of(self, section_id: str | None) -> tuple[str | None, str]:

@@ -50,7 +50,7 @@ KINDS = (
 MAX_TITLE_WORDS = 8
 MAX_DESCRIPTION_GAP = 2  # paragraphs allowed between numbered items that describe the previous one
 MAX_FURNITURE_BLOCKS = 4  # footnotes (and running headers not recognised as such) between a lead-in and its list
-STEPPED_OVER = (BlockKind.PARAGRAPH, BlockKind.FURNITURE)
+STEPPED_OVER = (BlockKind.PARAGRAPH, BlockKind.FURNITURE, BlockKind.CAPTION, BlockKind.CHART)
 
 
 @dataclass(frozen=True, slots=True)

@@ -85,6 +85,26 @@ def labelled_item() -> re.Pattern[str]:
 
 
 @cache
+def figure_caption() -> re.Pattern[str]:
+    r"""The caption that names a chart, diagram or map: ``Figure 3 Road transport emissions``,
+    ``FIG A.1``, ``Chart 2: ...``, ``Map 1 –``, ``Exhibit 4.2``, ``Figure 3-2:``.
+    Not ``Figures show ...`` or ``Figure of speech`` (no number).
+    """
+    return re.compile(
+        r"^(?:fig(?:ure)?|chart|graph|map|exhibit|diagram|infographic)\.?\s*(?:[A-Z]\.?)?\d{1,3}(?:[.\-–]\d{1,3})*\b",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def source_note() -> re.Pattern[str]:
+    r"""A line that gives a figure's or table's source or a note on it: ``Source: ONS``,
+    ``Sources: ...``, ``Note: ...``, ``Notes.``, ``NB:``. Not ``Sources of finance are ...`` (no colon).
+    """
+    return re.compile(r"^(?:sources?|notes?|nb)\s*[:.]\s*\S", re.IGNORECASE)
+
+
+@cache
 def cluster_label() -> re.Pattern[str]:
     """A ``Cluster: name`` label that opens a cluster's part of a page.
 

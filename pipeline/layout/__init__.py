@@ -21,13 +21,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from pipeline.layout.blocks import lines_to_blocks
+from pipeline.layout.blocks import labelled_items, lines_to_blocks
 from pipeline.layout.common import Heading
 from pipeline.layout.contents import lines_to_contents
 from pipeline.layout.folios import pages_to_labels
 from pipeline.layout.furniture import lines_to_furniture
 from pipeline.layout.headings import headings_to_sections, lines_to_headings
-from pipeline.models import Block, ContentsEntry, Line, MediaType, Page, Section
+from pipeline.layout.regions import lines_to_regions
+from pipeline.models import Block, ContentsEntry, Line, MediaType, Page, PageGraphics, RawTable, Section
 from pipeline.spans import innermost_section, page_of
 
 
@@ -46,13 +47,19 @@ def lines_to_layout(
     lines: Sequence[Line],
     media_type: MediaType,
     pages: Sequence[Page] = (),
+    graphics: Sequence[PageGraphics] = (),
+    tables: Sequence[RawTable] = (),
 ) -> Layout:
     page_starts = [p.char_start for p in pages]
     furniture = lines_to_furniture(text, lines, {p.number: p.height for p in pages})
     contents, contents_lines = lines_to_contents(text, lines)
-    headings = lines_to_headings(text, lines, media_type, contents, contents_lines | furniture)
+    regions = lines_to_regions(text, lines, pages, graphics, tables)
+    labelled = labelled_items(text, lines)
+    skip = contents_lines | furniture | set(regions) | set(labelled)
+    headings = lines_to_headings(text, lines, media_type, contents, skip)
     sections = headings_to_sections(document_id, headings, len(text))
-    blocks = lines_to_blocks(text, lines, media_type, headings, contents_lines, furniture)
+    heights = {p.number: p.height for p in pages}
+    blocks = lines_to_blocks(text, lines, media_type, headings, contents_lines, furniture, regions, labelled, heights)
     starts = [s.char_start for s in sections]
     blocks = [replace(b, section_id=innermost_section(sections, starts, b.char_start, b.char_end)) for b in blocks]
     sections = [_trimmed_section(text, s, page_starts) for s in sections]

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import statistics
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from pipeline.language import patterns
 from pipeline.layout.common import Heading, line_text
+from pipeline.layout.regions import Region
 from pipeline.models import BBox, Block, BlockKind, Line, MediaType
 
 PDF_PARAGRAPH_GAP_RATIO = 0.8
 ITEM_PARAGRAPH_GAP_RATIO = 1.5  # a paragraph set under a bullet follows its item within this many line heights
 INDENT_TOLERANCE = 2.0  # points: a line this far right of a list marker is indented under it
+FOOTNOTE_SIZE_RATIO = 0.9  # a footnote is set at most this large against the body's median size
+FOOT_SHARE = 0.35  # ... in this lower share of its page
 LABEL_WINDOW = 60  # lines: a labelled item's neighbour in sequence lies this close
 SENTENCE_END = (".", "!", "?", ":", ";", "”", "’")
 
@@ -24,10 +28,19 @@ def lines_to_blocks(
     headings: list[Heading],
     contents_lines: set[int],
     furniture: set[int] | None = None,
+    regions: Mapping[int, Region] | None = None,
+    labelled: Mapping[int, str] | None = None,
+    page_heights: Mapping[int, float] | None = None,
 ) -> list[Block]:
     """Group the lines that are not headings into paragraphs, list items and table rows; page furniture
-    lines are blocks of their own."""
+    lines are blocks of their own. Lines of an aside (``regions``) make blocks of their own region, never
+    joined to the body's; the labels of a chart are ``chart`` blocks, one per run of lines. ``labelled``:
+    lines that open labelled items (:func:`labelled_items`). In PDFs a source or note line ("Source: ...")
+    and a footnote (a numbered line set smaller than the body, in the foot of its page: ``page_heights``)
+    are captions."""
     furniture = furniture or set()
+    regions = regions or {}
+    notes = _note_lines(text, lines, page_heights or {}) if media_type is MediaType.PDF else set()
     heading_at = {h.line: h for h in headings}
     table_lines = _tab_table_lines(text, lines)
     heading_lines = {j for h in headings for j in range(h.line, _last_line(lines, h) + 1)}
@@ -36,7 +49,7 @@ def lines_to_blocks(
     list_pos = 0
     prev_blank = True
     marker = patterns.list_marker()
-    labelled = _labelled_items(text, lines)
+    labelled = labelled if labelled is not None else labelled_items(text, lines)
     item_x0: float | None = None  # where the open list item's marker stands (PDF)
     lead_x0: float | None = None  # where the block before the open list starts (PDF)
     for i, line in enumerate(lines):
@@ -49,6 +62,25 @@ def lines_to_blocks(
             blocks.append(Block(BlockKind.FURNITURE, *_trimmed_span(text, line), line.page, line.bbox))
             prev_blank = True
             continue
+        region = regions.get(i)
+        where = ("body", None) if region is None else (region.kind, region.number)
+        crossed = bool(blocks) and (blocks[-1].region, blocks[-1].region_id) != where
+        prev_blank = prev_blank or crossed  # a block never runs on from one region into another
+        if region is not None and region.kind == "chart":
+            prev = blocks[-1] if blocks else None
+            if prev is not None and prev.kind is BlockKind.CHART and prev.region_id == region.number:
+                box = BBox.union([prev.bbox, line.bbox]) if prev.bbox and line.bbox else prev.bbox
+                blocks[-1] = replace(prev, char_end=_trimmed_span(text, line)[1], bbox=box)
+            else:
+                blocks.append(
+                    Block(
+                        BlockKind.CHART, *_trimmed_span(text, line), line.page, line.bbox,
+                        region="chart", region_id=region.number,
+                    )
+                )  # fmt: skip
+            prev_blank = False
+            continue
+        count = len(blocks)
         if i in heading_at:
             h = heading_at[i]
             blocks.append(Block(BlockKind.HEADING, h.char_start, h.char_end, h.page, h.bbox))
@@ -56,9 +88,11 @@ def lines_to_blocks(
             pass
         elif i in contents_lines:
             blocks.append(Block(BlockKind.CONTENTS_ENTRY, *_trimmed_span(text, line), line.page, line.bbox))
+        elif i in notes:
+            blocks.append(Block(BlockKind.CAPTION, *_trimmed_span(text, line), line.page, line.bbox))
         elif (m := marker.match(stripped)) or i in labelled:
             prev = blocks[-1] if blocks else None
-            if prev is None or prev.kind is not BlockKind.LIST_ITEM:
+            if prev is None or prev.kind is not BlockKind.LIST_ITEM or prev_blank:
                 list_id += 1
                 list_pos = 0
                 lead_x0 = prev.bbox.x0 if prev is not None and prev.page == line.page and prev.bbox else None
@@ -69,21 +103,48 @@ def lines_to_blocks(
             item_x0 = line.bbox.x0 if line.bbox is not None else None
         elif i in table_lines:
             blocks.append(Block(BlockKind.TABLE_ROW, *_trimmed_span(text, line), line.page, line.bbox))
-        elif blocks and (
-            _continues(blocks[-1], line, lines, i, prev_blank, media_type)
-            or _under_item(blocks[-1], (item_x0, lead_x0), text, lines, i, media_type, marker)
-            or _next_column(blocks[-1], text, lines, i, media_type)
+        elif (
+            blocks
+            and not crossed
+            and (
+                _continues(blocks[-1], line, lines, i, prev_blank, media_type)
+                or _under_item(blocks[-1], (item_x0, lead_x0), text, lines, i, media_type, marker)
+                or _next_column(blocks[-1], text, lines, i, media_type)
+            )
         ):
             prev = blocks[-1]
             box = BBox.union([prev.bbox, line.bbox]) if prev.bbox is not None and line.bbox is not None else prev.bbox
             blocks[-1] = replace(prev, char_end=_trimmed_span(text, line)[1], bbox=box)
         else:
             blocks.append(Block(BlockKind.PARAGRAPH, *_trimmed_span(text, line), line.page, line.bbox))
+        if region is not None and len(blocks) > count:
+            blocks[-1] = replace(blocks[-1], region=region.kind, region_id=region.number)
         prev_blank = False
     return blocks
 
 
-def _labelled_items(text: str, lines: Sequence[Line]) -> dict[int, str]:
+def _note_lines(text: str, lines: Sequence[Line], page_heights: Mapping[int, float]) -> set[int]:
+    """Lines that open a caption: a source or note line, or a footnote (a number opening a line set
+    smaller than the body text, in the lower FOOT_SHARE of its page)."""
+    sizes = [line.font_size for line in lines if line.font_size]
+    body = statistics.median(sizes) if sizes else None
+    source, footnote = patterns.source_note(), re.compile(r"^\d{1,3}\s*[A-Za-z“‘\"(]")
+    out: set[int] = set()
+    for i, line in enumerate(lines):
+        raw = line_text(text, line).strip()
+        if source.match(raw):
+            out.add(i)
+            continue
+        height = page_heights.get(line.page or 0)
+        if body is None or line.font_size is None or line.bbox is None or height is None:
+            continue
+        small = line.font_size <= FOOTNOTE_SIZE_RATIO * body
+        if small and line.bbox.top >= (1 - FOOT_SHARE) * height and footnote.match(raw):
+            out.add(i)
+    return out
+
+
+def labelled_items(text: str, lines: Sequence[Line]) -> dict[int, str]:
     """Lines that open labelled items ("Objective 1: ...", "Goal 2 – ..."): the same label numbered in
     sequence on nearby lines. Returns the line index → the label as printed."""
     label = patterns.labelled_item()
@@ -186,7 +247,7 @@ def _trimmed_span(text: str, line: Line) -> tuple[int, int]:
 
 def _continues(prev: Block, line: Line, lines: Sequence[Line], i: int, prev_blank: bool, media_type: MediaType) -> bool:
     """Does this line carry on the block before it (a wrapped paragraph or list item)?"""
-    if prev_blank or prev.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+    if prev_blank or prev.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.CAPTION):
         return False
     before = lines[i - 1]
     if media_type is not MediaType.PDF:

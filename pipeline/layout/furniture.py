@@ -14,6 +14,7 @@ PDF_FURNITURE_PAGE_SHARE = 0.2
 PDF_MARGIN_SHARE = 0.1  # running headers and footers sit in the top or bottom tenth of the page
 
 
+SAME_HEIGHT = 12.0  # points: running headers repeat at the same height, to within this
 PDF_FURNITURE_MIN_PAGES = 3  # ... and repeat (digits aside) on this many pages (2 in documents under 6 pages)
 
 
@@ -21,15 +22,17 @@ PAGE_NUMBER = re.compile(r"^(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s+of\s+\d{1,
 
 
 def repeated_line_texts(text: str, lines: Sequence[Line]) -> set[str]:
-    """Lines repeated on many pages (running headers and footers) are not headings."""
-    pages_by_text: dict[str, set[int]] = {}
+    """Lines repeated at the same height on many pages (running headers and footers) are not headings; a
+    title repeated in the body (the same heading over a panel on each page) may be."""
+    pages_by_text: dict[tuple[str, int], set[int]] = {}
     for line in lines:
         key = normalise_title(line_text(text, line))
         if key and line.page is not None:
-            pages_by_text.setdefault(key, set()).add(line.page)
+            height = round(line.bbox.top / SAME_HEIGHT) if line.bbox is not None else 0
+            pages_by_text.setdefault((key, height), set()).add(line.page)
     n_pages = len({line.page for line in lines if line.page is not None})
     threshold = max(3, PDF_FURNITURE_PAGE_SHARE * n_pages)
-    return {key for key, pages in pages_by_text.items() if len(pages) >= threshold}
+    return {key for (key, _), pages in pages_by_text.items() if len(pages) >= threshold}
 
 
 def lines_to_furniture(text: str, lines: Sequence[Line], page_heights: Mapping[int, float]) -> set[int]:

@@ -231,6 +231,8 @@ def _pdf_heading_look(lines: Sequence[Line], i: int, raw: str, body_size: float,
     above = lines[i - 1] if i else None
     if above is None or above.page != line.page or above.bbox is None or line.bbox is None:
         return True
+    if line.bbox.top < above.bbox.top:
+        return True  # it opens a column: nothing of its own column stands above it
     height = line.bbox.bottom - line.bbox.top
     return line.bbox.top - above.bbox.bottom >= PDF_HEADING_GAP_RATIO * height
 

@@ -32,7 +32,7 @@ from PIL import Image
 
 from pipeline.document import Reading
 from pipeline.language.garble import lines_to_assessment
-from pipeline.models import Line, Page, PageImage, PageLayer, RawTable, SourceIssue, Word
+from pipeline.models import Line, Page, PageGraphics, PageImage, PageLayer, RawTable, SourceIssue, Word
 from pipeline.readers import ocr
 from pipeline.readers.ocr import OcrSettings
 from pipeline.readers.pdf_page import (
@@ -45,6 +45,7 @@ from pipeline.readers.pdf_page import (
     page_to_raw_tables,
     read_page,
 )
+from pipeline.readers.pdfium_graphics import page_graphics
 from pipeline.readers.table_finder import lines_to_tables
 from pipeline.readers.text import UnreadableSource
 from pipeline.timing import Stopwatch
@@ -104,6 +105,7 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
     layers: list[PageLayer] = []
     raw_tables: list[RawTable] = []
     images: list[PageImage] = []
+    graphics: list[PageGraphics] = []
     offset = 0
     watch = Stopwatch()
     with pdfplumber.open(path) as pdf, _pdfium_document(path) as drawings:
@@ -140,6 +142,7 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
                     garble_score=round(read.assessment.worst.score, 4) if read.assessment.broken else 0.0,
                     ocr_confidence=read.ocr_confidence,
                     spread=read.fold is not None,
+                    repairs=read.repairs,
                     labels=_pdf_label(drawings, number),
                 )
             )
@@ -162,6 +165,9 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
                     ruled = page_to_raw_tables(page, number, pdfium_page)
                 with watch.stage("read/tables_text"):
                     raw_tables.extend(lines_to_tables(read.groups, ruled, number))
+                if pdfium_page is not None:
+                    with watch.stage("read/graphics"):
+                        graphics.append(page_graphics(pdfium_page, number))
             if settings.image_dpi and read.source != "unreadable":
                 try:
                     with watch.stage("read/image"):
@@ -190,7 +196,7 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
     title = title or _largest_line(text, lines, page=1)
     return Reading(
         text=text, title=title, lines=lines, issues=issues, pages=pages, words=words, layers=layers,
-        raw_tables=raw_tables, page_images=images, stages=watch.seconds,
+        raw_tables=raw_tables, page_images=images, stages=watch.seconds, graphics=graphics,
     )  # fmt: skip
 
 

@@ -24,6 +24,8 @@ from pipeline.readers.ocr import OcrSettings
 from pipeline.readers.pdfium_rulings import RuledPage, page_edges
 from pipeline.readers.pdfium_words import LIGATURES, Char, chars_to_words, dedupe_chars, page_chars
 from pipeline.readers.reading_order import spread_fold, words_to_reading_lines
+from pipeline.readers.repair import repair_lines
+from pipeline.registry import extractor
 from pipeline.timing import Stopwatch
 
 if TYPE_CHECKING:
@@ -89,6 +91,15 @@ def word_text(word: dict[str, Any]) -> str:
 
 RawLine = list[dict[str, Any]]
 
+SPLICE_MARGIN = 2.0  # points: an OCR word belongs to a garbled line when its centre lies this close to it
+
+REPAIR_KINDS = {
+    "ligature": "lost ligatures restored",
+    "split_word": "split words joined",
+    "drop_cap": "drop caps joined",
+}
+REPAIR_EXTRACTOR = extractor("reader/repair")
+
 BULLET = "•"
 SYMBOL_FONTS = ("symbol", "wingding", "dingbat", "zapf", "webdings", "bullet")
 
@@ -131,6 +142,7 @@ class PageRead:
     issues: list[SourceIssue] = field(default_factory=list)
     layers: list[PageLayer] = field(default_factory=list)
     fold: float | None = None  # where a two-page spread folds (x in points); None for a single page
+    repairs: int = 0  # words of the text layer mended (pipeline.readers.repair)
 
 
 def read_page(
@@ -153,6 +165,8 @@ def read_page(
         read = _read_by_pdfium(drawn, number, settings, watch)
     if read is None:
         read = _read_by_pdfplumber(page, number, settings, watch)
+    with watch.stage("read/repair"):
+        read = _repaired_text(number, read)
     if not read.groups and ocr_settings is not None and ocr.available():
         with watch.stage("read/ocr"):
             return _ocr_or_keep(page, drawn, number, read, ocr_settings, why="the page has no text layer")
@@ -169,7 +183,28 @@ def read_page(
             )
             return read
         with watch.stage("read/ocr"):
+            if not read.assessment.page.garbled and read.source != "ocr":
+                return _ocr_lines(page, drawn, number, read, ocr_settings)
             return _ocr_or_keep(page, drawn, number, read, ocr_settings, why=read.assessment.explain())
+    return read
+
+
+def _repaired_text(number: int, read: PageRead) -> PageRead:
+    """The text layer with its broken words mended (lost ligatures, split words, drop caps), saying so."""
+    groups, repairs = repair_lines(read.groups)
+    if not repairs.total:
+        return read
+    kinds = ", ".join(f"{n} {REPAIR_KINDS[kind]}" for kind, n in sorted(repairs.counts.items()))
+    examples = "; ".join(f"“{before}” → “{after}”" for before, after in repairs.examples)
+    read.groups = groups
+    read.repairs = repairs.total
+    read.issues.append(
+        SourceIssue(
+            "text_repaired", "info",
+            f"page {number}: {repairs.total} word(s) of the text layer mended ({kinds}), e.g. {examples}",
+            page=number, extractor=REPAIR_EXTRACTOR,
+        )
+    )  # fmt: skip
     return read
 
 
@@ -290,6 +325,67 @@ def _ocr_or_keep(
     ]
     ocr_read.layers = [*read.layers, _layer(number, read)] if read.groups else list(read.layers)
     return ocr_read
+
+
+def _ocr_lines(page: Any, drawn: Drawing | None, number: int, read: PageRead, settings: OcrSettings) -> PageRead:
+    """A page whose text layer is clean but for a few lines: those lines read again by OCR and spliced in
+    where OCR reads them cleanly, the rest of the page kept as its text layer reads it."""
+    why = read.assessment.explain()
+    garbled = [i for i, _ in read.assessment.garbled_lines]
+    words: list[ocr.OcrWord] = []
+    if page_pixels(page, settings.dpi) <= MAX_OCR_PIXELS:
+        try:
+            words = ocr.png_to_words(render_png(page, settings.dpi, drawn), settings)
+        except ocr.OcrError as exc:
+            read.issues.append(
+                SourceIssue("ocr_failed", "error", f"page {number}: {why}; OCR failed: {exc}", page=number)
+            )
+            return read
+    groups = list(read.groups)
+    spliced = 0
+    for i in garbled:
+        line = groups[i]
+        box = (min(w["x0"] for w in line), min(w["top"] for w in line), max(w["x1"] for w in line))
+        bottom = max(w["bottom"] for w in line)
+        inside = [
+            w for w in words
+            if box[0] - SPLICE_MARGIN <= (w.x0 + w.x1) / 2 <= box[2] + SPLICE_MARGIN
+            and box[1] - SPLICE_MARGIN <= (w.top + w.bottom) / 2 <= bottom + SPLICE_MARGIN
+        ]  # fmt: skip
+        if not inside:
+            continue
+        replacement = ocr_words_to_lines(inside)
+        flat = [w for row in replacement for w in row]
+        if lines_to_assessment([" ".join(str(w["text"]) for w in flat)]).broken:
+            continue
+        size = statistics.median(float(w["size"]) for w in line)
+        groups[i] = [
+            {**w, "size": size, "fontname": line[0].get("fontname", "")} for w in sorted(flat, key=lambda w: w["x0"])
+        ]
+        spliced += 1
+    if not spliced:
+        read.issues.append(
+            SourceIssue(
+                "garbled_page", "warning",
+                f"page {number}: {why}; OCR did not read those lines any better, so they are kept as they are and "
+                "nothing is extracted from their garbled text (the rest of the page reads cleanly)",
+                page=number,
+            )
+        )  # fmt: skip
+        return read
+    out = _assessed(groups, read.source)
+    out.fold, out.repairs, out.layers = read.fold, read.repairs, [*read.layers, _layer(number, read)]
+    still = f"; {len(out.assessment.garbled_lines)} line(s) still read as garbled" if out.assessment.broken else ""
+    out.issues = [
+        *read.issues,
+        SourceIssue(
+            "ocr_lines_spliced", "info",
+            f"page {number}: {why}; {spliced} of those lines were read by OCR ({ocr.tesseract_version()}) and "
+            f"spliced into the text layer, which the rest of the page keeps{still}",
+            page=number, extractor=ocr.OCR_EXTRACTOR,
+        ),
+    ]  # fmt: skip
+    return out
 
 
 def _assessed(groups: list[RawLine], source: str) -> PageRead:

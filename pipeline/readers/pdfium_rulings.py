@@ -43,7 +43,7 @@ def page_edges(page: pdfium.PdfPage) -> list[dict[str, Any]]:
     edges: list[dict[str, Any]] = []
     for obj, matrix in _paths(page.raw, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)):
         for points, closed in _subpaths(obj):
-            shown = [_apply(_compose(matrix, display), x, y) for x, y in points]
+            shown = [apply(compose(matrix, display), x, y) for x, y in points]
             shown = [(x, height - y) for x, y in shown]
             edges += _edges(shown, closed)
     return [e for e in edges if max(e["width"], e["height"]) >= MIN_LENGTH]
@@ -58,7 +58,7 @@ def _paths(parent: Any, matrix: Matrix, form: Any = None) -> Iterator[tuple[Any,
         if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM):
             continue
         own = (m.a, m.b, m.c, m.d, m.e, m.f) if pdfium_c.FPDFPageObj_GetMatrix(obj, m) else (1, 0, 0, 1, 0, 0)
-        combined = _compose(own, matrix)
+        combined = compose(own, matrix)
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             yield obj, combined
         else:
@@ -108,7 +108,7 @@ def _edge(x0: float, top: float, x1: float, bottom: float, kind: str) -> dict[st
     }  # fmt: skip
 
 
-def _compose(first: Matrix, then: Matrix) -> Matrix:
+def compose(first: Matrix, then: Matrix) -> Matrix:
     a, b, c, d, e, f = first
     a2, b2, c2, d2, e2, f2 = then
     return (
@@ -121,5 +121,5 @@ def _compose(first: Matrix, then: Matrix) -> Matrix:
     )
 
 
-def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+def apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
     return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]

@@ -1,0 +1,251 @@
+"""Regions of a PDF page that are not its body text: asides (shaded panels beside the body) and charts
+(drawings or pictures carrying short labels), found from what the page draws (:class:`PageGraphics`).
+
+* An **aside** is a filled panel holding at least ``MIN_ASIDE_LINES`` lines, on a printed page (the half
+  of a spread) whose body goes on beside it: the lines outside every panel are at least as many as half
+  the panel's (a panel that *is* the page's content is read as body). A panel that bleeds off the page or
+  spans a printed page's width from edge to edge is a banner or background, not an aside.
+* A **chart** is a cluster of drawings (paths within ``CHART_JOIN`` points of each other) holding at least
+  ``MIN_CHART_SHAPES`` shapes (bars, wedges, curves: a ruled table draws only rules), or an image, whose
+  text is labels: at least ``MIN_CHART_LINES`` lines, most of them short, few sentences, and not set as
+  running text; its caption ("Figure 3 ...") just above belongs to it. A chart's labels are chart labels
+  even where the table finder took them for a table.
+
+Returns, for each line in such a region, the region's kind and its number in the document, so blocks
+keep their text and provenance but stay out of the body's paragraphs, lists and sections.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.language import patterns
+from pipeline.layout.common import line_text
+from pipeline.models import BBox, Line, Page, PageGraphics, RawTable
+
+MIN_ASIDE_LINES = 3
+MAX_ASIDE_SHARE = 0.6  # a panel covering more of its printed page than this is the page, not an aside
+EDGE = 2.0  # points: a panel this close to the page's edge bleeds off it
+MIN_CHART_SHAPES = 2  # a chart draws at least this many shapes (ruled tables draw rules only)
+RULE_WIDTH = 2.0  # points: a drawing thinner than this is a rule
+MIN_CHART_LINES = 3
+MAX_BAR_SHARE = 0.05  # a filled box smaller than this share of the page may be a bar of a chart
+MAX_SET_SHARE = 0.5  # a chart's lines are mostly not set as running text (see _set_lines)
+INDENT = 3.0  # points: lines whose left edges round to the same multiple of this are aligned
+CAPTION_LINES = 6  # lines: a chart's caption heads at most this many lines stacked above its drawing
+ADJOINING = 3.0  # points: panels this close, one above the other and as wide, are one panel
+CHART_JOIN = 8.0  # points: drawings this close belong to one chart
+MIN_CHART_SHARE = 0.02  # of the page's area
+MAX_CHART_SHARE = 0.8
+MAX_LABEL_WORDS = 6  # a chart label is a line of at most this many words ...
+MIN_LABEL_SHARE = 0.7  # ... and this share of the lines in a chart are labels
+SENTENCE_WORDS = 10  # a line of this many words is running text
+MAX_SENTENCE_SHARE = 0.15
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    kind: str  # "aside" or "chart"
+    number: int  # 1, 2, ... in the document
+    bbox: BBox
+
+
+def lines_to_regions(
+    text: str,
+    lines: Sequence[Line],
+    pages: Sequence[Page],
+    graphics: Sequence[PageGraphics],
+    tables: Sequence[RawTable] = (),
+) -> dict[int, Region]:
+    """Line index → the aside or chart region it lies in (lines of the body are not in the result)."""
+    by_page: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
+        if line.page is not None and line.bbox is not None:
+            by_page.setdefault(line.page, []).append(i)
+    pages_by_number = {p.number: p for p in pages}
+    tabled = {
+        i
+        for t in tables
+        for i in by_page.get(t.page, [])
+        if _centre_in(lines[i].bbox, t.bbox)  # type: ignore[arg-type]
+    }
+    out: dict[int, Region] = {}
+    number = 0
+    for drawn in graphics:
+        page = pages_by_number.get(drawn.page)
+        every = by_page.get(drawn.page, [])
+        mine = [i for i in every if i not in tabled]
+        if page is None or not every:
+            continue
+        for box in _charts(text, lines, every, drawn, page):
+            number += 1
+            for i in every:
+                if i not in out and _centre_in(lines[i].bbox, box):  # type: ignore[arg-type]
+                    out[i] = Region("chart", number, box)
+        for box in _asides(lines, [i for i in mine if i not in out], drawn, page):
+            number += 1
+            for i in mine:
+                if i not in out and _centre_in(lines[i].bbox, box):  # type: ignore[arg-type]
+                    out[i] = Region("aside", number, box)
+    return out
+
+
+def _asides(lines: Sequence[Line], mine: list[int], drawn: PageGraphics, page: Page) -> list[BBox]:
+    out: list[BBox] = []
+    for panel in sorted(_joined(drawn.panels), key=_area, reverse=True):
+        half = _printed_page(page, panel)
+        if half is None or _bleeds(panel, page, half) or _area(panel) > MAX_ASIDE_SHARE * _area(half):
+            continue
+        if any(_centre_in(panel, taken) for taken in out):
+            continue  # a panel inside an aside is part of it
+        inside = [i for i in mine if _centre_in(lines[i].bbox, panel)]  # type: ignore[arg-type]
+        if len(inside) < MIN_ASIDE_LINES:
+            continue
+        body = [
+            i for i in mine
+            if _centre_in(lines[i].bbox, half) and not any(_centre_in(lines[i].bbox, p) for p in drawn.panels)  # type: ignore[arg-type]
+        ]  # fmt: skip
+        if 2 * len(body) >= len(inside):
+            out.append(panel)
+    return out
+
+
+def _joined(panels: Sequence[BBox]) -> list[BBox]:
+    """Panels stacked edge to edge and as wide (a title bar over its box, a box continued) as one."""
+    out: list[BBox] = []
+    for panel in sorted(panels, key=lambda b: b.top):
+        for k, other in enumerate(out):
+            same_width = abs(other.x0 - panel.x0) <= ADJOINING and abs(other.x1 - panel.x1) <= ADJOINING
+            if same_width and -ADJOINING <= panel.top - other.bottom <= ADJOINING:
+                out[k] = BBox.union([other, panel])
+                break
+        else:
+            out.append(panel)
+    return out
+
+
+def _charts(text: str, lines: Sequence[Line], mine: list[int], drawn: PageGraphics, page: Page) -> list[BBox]:
+    page_area = page.width * page.height
+    bars = [p for p in drawn.panels if _area(p) < MAX_BAR_SHARE * page_area]  # a bar chart's bars are filled
+    candidates = [b for b in _clusters([*drawn.drawings, *bars]) if b[2] >= MIN_CHART_SHAPES]
+    boxes = [box for box, _, _ in candidates] + list(drawn.images)
+    out: list[BBox] = []
+    for box in boxes:
+        if not MIN_CHART_SHARE * page_area <= _area(box) <= MAX_CHART_SHARE * page_area:
+            continue
+        inside = [i for i in mine if _centre_in(lines[i].bbox, box)]  # type: ignore[arg-type]
+        captioned = _with_caption(text, lines, mine, box)
+        if _set_lines(lines, inside) >= MAX_SET_SHARE * max(len(inside), 1) and inside:
+            continue  # running text over a drawing (a background, a decoration)
+        if captioned != box:
+            out.append(captioned)  # a captioned figure, even when its labels are drawn, not written
+            continue
+        if len(inside) < MIN_CHART_LINES:
+            continue
+        words = [line_text(text, lines[i]).split() for i in inside]
+        labels = sum(len(w) <= MAX_LABEL_WORDS for w in words)
+        sentences = sum(len(w) >= SENTENCE_WORDS for w in words)
+        if labels >= MIN_LABEL_SHARE * len(inside) and sentences <= MAX_SENTENCE_SHARE * len(inside):
+            out.append(box)
+    return out
+
+
+def _with_caption(text: str, lines: Sequence[Line], mine: list[int], box: BBox) -> BBox:
+    """The chart's box grown up to its caption ("Figure 3 ...", "FIG A.1", "Chart 2:") when one heads the
+    stack of lines just above it (each within two line heights of the next, at most CAPTION_LINES): the
+    caption, its title and source lines belong to the chart."""
+    pattern = patterns.figure_caption()
+    over = sorted(
+        (lines[i].bbox for i in mine if lines[i].bbox.bottom <= box.top + EDGE  # type: ignore[union-attr]
+         and lines[i].bbox.x1 > box.x0 and lines[i].bbox.x0 < box.x1),  # type: ignore[union-attr]
+        key=lambda b: -b.bottom,  # type: ignore[union-attr]
+    )  # fmt: skip
+    stack: list[BBox] = []
+    edge = box.top
+    for found in over[:CAPTION_LINES]:
+        height = found.bottom - found.top  # type: ignore[union-attr]
+        if edge - found.bottom > 2 * height:  # type: ignore[union-attr]
+            break
+        stack.append(found)  # type: ignore[arg-type]
+        edge = found.top  # type: ignore[union-attr]
+    captions = [k for k, b in enumerate(stack) if pattern.match(_text_at(text, lines, mine, b))]
+    return BBox.union([box, *stack[: captions[-1] + 1]]) if captions else box
+
+
+def _text_at(text: str, lines: Sequence[Line], mine: list[int], box: BBox) -> str:
+    return next((line_text(text, lines[i]).strip() for i in mine if lines[i].bbox == box), "")
+
+
+def _set_lines(lines: Sequence[Line], inside: list[int]) -> int:
+    """How many of the lines are set as text is: in runs of three or more lines at one left edge, each
+    within a line's height of the one above (a column of prose, however narrow), not scattered labels."""
+    by_edge: dict[int, list[Line]] = {}
+    for i in inside:
+        by_edge.setdefault(round(lines[i].bbox.x0 / INDENT), []).append(lines[i])  # type: ignore[union-attr]
+    count = 0
+    for column in by_edge.values():
+        column.sort(key=lambda ln: ln.bbox.top)  # type: ignore[union-attr]
+        run = 1
+        for above, below in itertools.pairwise(column):
+            height = above.bbox.bottom - above.bbox.top  # type: ignore[union-attr]
+            if 0 <= below.bbox.top - above.bbox.bottom <= height:  # type: ignore[union-attr]
+                run += 1
+            else:
+                count += run if run >= 3 else 0
+                run = 1
+        count += run if run >= 3 else 0
+    return count
+
+
+def _clusters(boxes: Sequence[BBox]) -> list[tuple[BBox, int, int]]:
+    """Boxes within CHART_JOIN points of each other merged: each cluster's box, how many drawings it
+    holds, and how many of them are shapes (bars, wedges, curves, marks) rather than rules."""
+    clusters: list[tuple[BBox, int, int]] = []
+    for box in sorted(boxes, key=lambda b: (b.top, b.x0)):
+        shape = int(min(box.x1 - box.x0, box.bottom - box.top) > RULE_WIDTH)
+        grown, count, shapes = box, 1, shape
+        keep: list[tuple[BBox, int, int]] = []
+        for other, n, k in clusters:
+            if _near(grown, other):
+                grown, count, shapes = BBox.union([grown, other]), count + n, shapes + k
+            else:
+                keep.append((other, n, k))
+        clusters = [*keep, (grown, count, shapes)]
+    return clusters
+
+
+def _near(a: BBox, b: BBox) -> bool:
+    return (
+        a.x0 - CHART_JOIN <= b.x1 and b.x0 - CHART_JOIN <= a.x1 and a.top - CHART_JOIN <= b.bottom
+        and b.top - CHART_JOIN <= a.bottom
+    )  # fmt: skip
+
+
+def _printed_page(page: Page, box: BBox) -> BBox | None:
+    """The printed page (the whole page, or the half of a spread) the box lies on; None across a fold."""
+    if not page.spread:
+        return BBox(x0=0, top=0, x1=page.width, bottom=page.height)
+    middle = page.width / 2
+    if box.x1 <= middle + EDGE:
+        return BBox(x0=0, top=0, x1=middle, bottom=page.height)
+    if box.x0 >= middle - EDGE:
+        return BBox(x0=middle, top=0, x1=page.width, bottom=page.height)
+    return None
+
+
+def _bleeds(panel: BBox, page: Page, half: BBox) -> bool:
+    off_page = (
+        panel.x0 <= EDGE or panel.top <= EDGE or panel.x1 >= page.width - EDGE or panel.bottom >= page.height - EDGE
+    )
+    edge_to_edge = panel.x0 <= half.x0 + EDGE and panel.x1 >= half.x1 - EDGE
+    return off_page or edge_to_edge
+
+
+def _area(box: BBox) -> float:
+    return (box.x1 - box.x0) * (box.bottom - box.top)
+
+
+def _centre_in(box: BBox, region: BBox) -> bool:
+    return region.holds_centre(box.x0, box.top, box.x1, box.bottom)

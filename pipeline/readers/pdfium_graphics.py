@@ -1,0 +1,87 @@
+"""What a PDF page draws besides its text, from pdfium's page objects: shaded panels, drawings and images.
+
+The layout uses them to see what a reader sees around the text: a shaded or boxed panel (an aside, a
+case study, a call-out) and the lines, curves, bars and pictures of a chart, diagram or map. Each page
+object (and each object of its form XObjects) is read with pdfium once: its bounds, through the matrices
+of the forms holding it and the page's display transform, in points from the top-left of the page.
+
+* a **panel** is a filled path of a colour other than white, at least ``MIN_PANEL`` points wide and high,
+  drawn with few segments (a rectangle, rounded or not);
+* a **drawing** is any other path (rules, curves, bars, wedges, map outlines);
+* an **image** is an image object.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Iterator
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from pipeline.models import BBox, PageGraphics
+from pipeline.readers.pdfium_rulings import Matrix, apply, compose
+from pipeline.readers.pdfium_words import display_transform
+
+MIN_PANEL = (40.0, 20.0)  # points: a panel is at least this wide and high
+MAX_PANEL_SEGMENTS = 16  # a rectangle, or one with rounded corners
+WHITE = 245  # a fill this light in every channel is the paper's colour, not a panel
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def page_graphics(page: pdfium.PdfPage, number: int) -> PageGraphics:
+    """The page's panels, drawings and images as boxes on the page as displayed."""
+    ra, rb, rc, rd, re_, rf, height = display_transform(page)
+    display = (ra, rb, rc, rd, re_, rf)
+    panels: list[BBox] = []
+    drawings: list[BBox] = []
+    images: list[BBox] = []
+    for obj, kind, container in _objects(page.raw, IDENTITY):
+        box = _bounds(obj, compose(container, display), height)
+        if box is None:
+            continue
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            images.append(box)
+        elif _panel(obj, box):
+            panels.append(box)
+        else:
+            drawings.append(box)
+    return PageGraphics(number, tuple(panels), tuple(drawings), tuple(images))
+
+
+def _objects(parent: Any, matrix: Matrix, form: Any = None) -> Iterator[tuple[Any, int, Matrix]]:
+    """Each path and image object of the page, with the matrix of the forms that hold it."""
+    count = pdfium_c.FPDFFormObj_CountObjects(form) if form is not None else pdfium_c.FPDFPage_CountObjects(parent)
+    m = pdfium_c.FS_MATRIX()
+    for i in range(count):
+        obj = pdfium_c.FPDFFormObj_GetObject(form, i) if form is not None else pdfium_c.FPDFPage_GetObject(parent, i)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE):
+            yield obj, kind, matrix
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            own = (m.a, m.b, m.c, m.d, m.e, m.f) if pdfium_c.FPDFPageObj_GetMatrix(obj, m) else IDENTITY
+            yield from _objects(parent, compose(own, matrix), obj)
+
+
+def _bounds(obj: Any, matrix: Matrix, height: float) -> BBox | None:
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        return None
+    corners = [apply(matrix, x, y) for x in (left.value, right.value) for y in (bottom.value, top.value)]
+    xs, ys = [x for x, _ in corners], [height - y for _, y in corners]
+    return BBox(x0=min(xs), top=min(ys), x1=max(xs), bottom=max(ys))
+
+
+def _panel(obj: Any, box: BBox) -> bool:
+    if box.x1 - box.x0 < MIN_PANEL[0] or box.bottom - box.top < MIN_PANEL[1]:
+        return False
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke) or fill.value == 0:
+        return False
+    if pdfium_c.FPDFPath_CountSegments(obj) > MAX_PANEL_SEGMENTS:
+        return False
+    r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+    if not pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a):
+        return False
+    return a.value > 0 and min(r.value, g.value, b.value) < WHITE

@@ -1,0 +1,171 @@
+"""Text repair with evidence: words a PDF's text layer breaks, mended where the lexicon and the glyphs agree.
+
+* **Lost ligatures.** A font whose ``fi``, ``fl``, ``ff``, ``ffi`` or ``ffl`` glyph maps to a bare ``f``
+  (or to nothing after it) gives "fnance", "difcult", "ofer". A word that is not a word is mended when
+  putting a ligature's letters back at one ``f`` makes it one ("finance"); the page must show the loss
+  at least ``MIN_LIGATURE_REPAIRS`` times, so one odd token on a clean page is left alone.
+* **Split words.** A word cut in two by a spurious space ("specifi c", "Oxf ordshire", "thro ugh") or by
+  a drop cap (a large initial: "R ecover") is joined when the two halves read as one common word
+  (Zipf ``MIN_JOINED_ZIPF`` in some language of the lexicon) and the gap is narrower than a real space,
+  and: neither half is a word (both at least two letters), or the halves touch, or the first is a single
+  capital set larger than the rest. Letter-spaced and vertical text ("C o m m u n") is left alone.
+
+Each repair is counted by kind and a few examples are kept for the page's ``text_repaired`` issue. Pure
+functions over word dicts (``text``, ``x0``, ``x1``, ``top``, ``bottom``, ``size``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from pipeline.language.lexicon import DEFAULT_LANGUAGES, lexicon
+
+Word = dict[str, Any]
+
+LIGATURES = ("fi", "ff", "fl", "ffi", "ffl")
+MIN_LIGATURE_REPAIRS = 2  # the page must show a lost ligature this many times
+RARER_BY = 2.5  # Zipf: a word of the lexicon this much rarer than its mended form lost its ligature too
+TOUCHING_GAP = 0.05  # two words this close (in font sizes) touch: one word, even when each half is one
+MORE_COMMON_BY = 1.5  # Zipf: halves that are words are joined only into a word this much commoner
+LIGATURE_ENDS = ("fi", "fl", "ff")
+MIN_JOINED_ZIPF = 3.0  # a joined word is a common word (Zipf 3: once per million words) of some language
+WIDE_GAP = 0.5  # a gap this many font sizes wide is a real space, whatever the words
+DROP_CAP_RATIO = 1.5  # a drop cap is set this many times larger than the word it opens
+MAX_EXAMPLES = 5
+CORE = re.compile(r"^(?P<lead>[^\w]*)(?P<core>[^\W\d_](?:[\w’'\-]*[^\W\d_])?)(?P<trail>[^\w]*)$")
+
+
+@dataclass
+class Repairs:
+    """What was repaired on a page: counts by kind and a few examples (as read → as repaired)."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    examples: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, kind: str, before: str, after: str) -> None:
+        self.counts[kind] += 1
+        if len(self.examples) < MAX_EXAMPLES and (before, after) not in self.examples:
+            self.examples.append((before, after))
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def repair_lines(lines: list[list[Word]]) -> tuple[list[list[Word]], Repairs]:
+    """The page's lines with split words joined and lost ligatures restored."""
+    repairs = Repairs()
+    joined = [_joined(line, repairs) for line in lines]
+    strong = {str(w["text"]) for line in joined for w in line}
+    lost = sum(1 for line in joined for w in line if _ligature(str(w["text"]), rarer_ok=False) != str(w["text"]))
+    if lost < MIN_LIGATURE_REPAIRS:
+        return joined, repairs
+    mended = {text: _ligature(text, rarer_ok=True) for text in strong}
+    out = []
+    for line in joined:
+        row = []
+        for word in line:
+            text = str(word["text"])
+            if mended[text] != text:
+                repairs.add("ligature", text, mended[text])
+                word = {**word, "text": mended[text]}
+            row.append(word)
+        out.append(row)
+    return out, repairs
+
+
+@cache
+def _ligature(text: str, rarer_ok: bool) -> str:
+    """The word with a lost ligature restored (the most frequent such word, in English first), or the word
+    itself. ``rarer_ok``: a word of the lexicon is mended too when the mended word is far more frequent in
+    English ("ofer" → "offer"; on a page known to have lost its ligatures)."""
+    from wordfreq import zipf_frequency
+
+    m = CORE.match(text)
+    if m is None or "f" not in m.group("core").lower():
+        return text
+    core = m.group("core")
+    if "-" in core:  # a compound: each part mended on its own ("fxed-rate", "spin-ofs")
+        parts = [_ligature(part, rarer_ok) if part else part for part in core.split("-")]
+        return m.group("lead") + "-".join(parts) + m.group("trail")
+    words = lexicon()
+    known_word = core.lower() in words
+    if known_word and not rarer_ok:
+        return text
+    candidates = [
+        core[:i] + ch + ligature[1:] + core[i + 1 :]
+        for i, ch in enumerate(core) if ch in "fF"
+        for ligature in LIGATURES
+    ]  # fmt: skip
+    known = [c for c in candidates if c.lower() in words]
+    if not known:
+        return text
+    best = max(known, key=lambda c: zipf_frequency(c.lower(), "en"))
+    if known_word and zipf_frequency(best.lower(), "en") - zipf_frequency(core.lower(), "en") < RARER_BY:
+        return text
+    return f"{m.group('lead')}{best}{m.group('trail')}"
+
+
+def _joined(line: list[Word], repairs: Repairs) -> list[Word]:
+    out: list[Word] = []
+    for word in line:
+        if out and (kind := _split(out[-1], word)) is not None:
+            before = f"{out[-1]['text']} {word['text']}"
+            merged = {**out[-1], "text": f"{out[-1]['text']}{word['text']}", "x1": word["x1"]}
+            merged["top"] = min(float(out[-1]["top"]), float(word["top"]))
+            merged["bottom"] = max(float(out[-1]["bottom"]), float(word["bottom"]))
+            if kind == "drop_cap":
+                merged["size"] = word.get("size", merged.get("size"))
+            repairs.add(kind, before, str(merged["text"]))
+            out[-1] = merged
+        else:
+            out.append(word)
+    return out
+
+
+def _split(first: Word, second: Word) -> str | None:
+    """Why two neighbouring words are one ("split_word" or "drop_cap"), or None."""
+    a, b = str(first["text"]), str(second["text"])
+    if not a[-1:].isalpha() or not b[:1].isalpha():
+        return None
+    whole = _core(a + b)
+    if whole is None or whole.lower() not in lexicon() or _zipf(whole.lower()) < MIN_JOINED_ZIPF:
+        return None
+    size_a, size_b = float(first.get("size") or 0), float(second.get("size") or 0)
+    if len(a) == 1 and a.isupper() and size_b and size_a >= DROP_CAP_RATIO * size_b:
+        return "drop_cap"
+    half_a, half_b = _core(a), _core(b)
+    gap, size = float(second["x0"]) - float(first["x1"]), max(size_b, 1.0)
+    if half_a is None or half_b is None or gap >= WIDE_GAP * size:
+        return None
+    if half_a.lower().endswith(LIGATURE_ENDS):
+        return "split_word"  # the space a ligature glyph leaves after it: "specifi c", "effi cient"
+    if min(len(half_a), len(half_b)) < 2:
+        return None
+    if gap < TOUCHING_GAP * size or not (_is_word(a) or _is_word(b)):
+        return "split_word"
+    if _zipf(whole.lower()) >= max(_zipf(half_a.lower()), _zipf(half_b.lower())) + MORE_COMMON_BY:
+        return "split_word"  # "thro ugh": the whole is far commoner than either half
+    return None
+
+
+@cache
+def _zipf(word: str) -> float:
+    """How common the word is in the most common of the lexicon's languages (Zipf)."""
+    from wordfreq import zipf_frequency
+
+    return float(max(zipf_frequency(word, language) for language in DEFAULT_LANGUAGES))
+
+
+def _core(text: str) -> str | None:
+    m = CORE.match(text)
+    return m.group("core") if m else None
+
+
+def _is_word(text: str) -> bool:
+    core = _core(text)
+    return core is not None and core.lower() in lexicon()
