@@ -17,7 +17,7 @@ from pipeline import layout
 from pipeline.document import LaidOutDocument, ParsedDocument, Reading
 from pipeline.entities.ner import document_to_entities
 from pipeline.extract import document_to_extracts
-from pipeline.models import MediaType, SourceIssue, SourceSpec
+from pipeline.models import BBox, Block, MediaType, RawTable, SourceIssue, SourceSpec
 from pipeline.quality import quarantine as quality
 from pipeline.quality import structure
 from pipeline.readers.ocr import OcrSettings
@@ -112,7 +112,8 @@ def reading_to_layout(spec: SourceSpec, reading: Reading) -> tuple[LaidOutDocume
     assessed = quality.mark_garbled_blocks(reading.text, laid.blocks, laid.sections)
     doc = LaidOutDocument(
         source=spec, text=reading.text, title=reading.title, pages=laid.pages, words=reading.words,
-        lines=reading.lines, raw_tables=reading.raw_tables, contents=laid.contents, sections=assessed.sections,
+        lines=reading.lines, raw_tables=_outside_charts(reading.raw_tables, laid.blocks), contents=laid.contents,
+        sections=assessed.sections,
         blocks=assessed.blocks, quarantine=assessed.quarantine,
         spans=SpanIndex(laid.pages, assessed.sections, reading.words),
     )  # fmt: skip
@@ -120,6 +121,22 @@ def reading_to_layout(spec: SourceSpec, reading: Reading) -> tuple[LaidOutDocume
     truncated, sections = structure.truncated_sections(doc)
     # marking a section truncated changes its quality only, never its span: the span index stands
     return replace(doc, sections=sections), [*assessed.issues, *contents_issues, *truncated]
+
+
+def _outside_charts(tables: list[RawTable], blocks: list[Block]) -> list[RawTable]:
+    """The tables the table finder found, less those that are a chart's labels (axes, legends, data labels
+    lined up like cells): a chart's labels are never table cells."""
+    charts: dict[tuple[int | None, int | None], list[BBox]] = {}
+    for b in blocks:
+        if b.region == "chart" and b.bbox is not None:
+            charts.setdefault((b.page, b.region_id), []).append(b.bbox)
+    boxes = [(page, BBox.union(found)) for (page, _), found in charts.items()]
+
+    def in_chart(t: RawTable) -> bool:
+        centre = (t.bbox.x0, t.bbox.top, t.bbox.x1, t.bbox.bottom)
+        return any(page == t.page and box.holds_centre(*centre) for page, box in boxes)
+
+    return [t for t in tables if not in_chart(t)]
 
 
 def source_to_document(spec: SourceSpec, max_pages: int | None = None, text_layer: str = "pdfium") -> ParsedDocument:

@@ -2,8 +2,9 @@
 
 Reads and lays out each annotated policy PDF of ../shared/corpus/policy and prints, for the development
 and the held-out pages apart: per kind precision/recall/F1, list exactness, reading order (Kendall's
-tau), printed page labels and repaired words; then per document. How each is counted:
-tests/layout_eval.py.
+tau), printed page labels and repaired words; then per document; then a census of the whole policy
+corpus (spreads, labels, repairs by kind, pages read by OCR whole or line by line, asides, charts;
+``--no-census`` leaves it out). How each is counted: tests/layout_eval.py.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from layout_eval import CORPUS, DEVELOPMENT, HELD_OUT, KINDS, PageScore, SetScore, evaluate  # noqa: E402
+from layout_eval import CORPUS, DEVELOPMENT, HELD_OUT, KINDS, PageScore, SetScore, census, evaluate  # noqa: E402
 
 
 def main() -> int:
@@ -46,6 +47,16 @@ def main() -> int:
             pages[file] = n
         for file in r.skipped:
             print(f"{file[:52]:52} {r.name:12} skipped (not in ../shared/corpus/policy)")
+    if "--no-census" not in sys.argv:
+        c = census()
+        print()
+        print(f"over the policy corpus: {c.documents} PDFs, {c.pages:,} pages")
+        print(f"  spreads {c.spreads}, pages with a printed label {c.labelled} ({c.labelled / max(c.pages, 1):.0%})")
+        print("  words mended: " + (", ".join(f"{k} {n}" for k, n in sorted(c.repairs.items())) or "none"))
+        whole = ", ".join(f"{k} {n}" for k, n in sorted(c.ocr_whole.items())) or "none"
+        print(f"  pages read by OCR as a whole: {sum(c.ocr_whole.values())} ({whole}); line by line: {c.ocr_lines}")
+        print(f"  asides {c.asides}, charts {c.charts}, captions and footnotes {c.captions}")
+        print(f"  pages with text off the page (clipped): {c.outside}")
     return 0
 
 

@@ -18,11 +18,15 @@ Measures, pooled over the pages of a set:
 * reading order: Kendall's tau over the pairs of gold blocks found (1 when every pair is in the gold's order);
 * page labels: the share of pages whose printed labels are read exactly (both halves of a spread);
 * repairs: the share of repaired words the page's text holds as the reader reads them.
+
+:func:`census` counts, over every PDF of the policy corpus, spreads, printed labels, repairs by kind, pages
+read by OCR whole or line by line, asides, charts and captions.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -252,3 +256,52 @@ def _match(block: dict[str, Any], found: list[Laid], taken: set[int]) -> int | N
     hits = [j for j in candidates if _begins(found[j].text, block["first"])]
     same_kind = [j for j in hits if found[j].kind == block["kind"]]
     return (same_kind or hits or [None])[0]
+
+
+@dataclass
+class Census:
+    """What the layout found over a whole folder of PDFs (``make eval-layout``'s corpus section)."""
+
+    documents: int = 0
+    pages: int = 0
+    spreads: int = 0
+    labelled: int = 0
+    repairs: Counter[str] = field(default_factory=Counter)
+    ocr_whole: Counter[str] = field(default_factory=Counter)  # why a page was read by OCR as a whole
+    ocr_lines: int = 0  # pages whose garbled lines alone were read by OCR and spliced in
+    asides: int = 0
+    charts: int = 0
+    captions: int = 0
+    outside: int = 0
+
+
+REPAIR_COUNT = re.compile(r"(\d+) (lost ligatures restored|split words joined|drop caps joined)")
+
+
+def census(folder: Path = CORPUS) -> Census:
+    """Read and lay out every PDF of ``folder`` and count what the layout found."""
+    from pipeline.parse import source_to_reading
+
+    out = Census()
+    for spec in sources_to_specs(folder):
+        if not spec.path.endswith(".pdf"):
+            continue
+        reading = source_to_reading(spec)
+        doc, _ = reading_to_layout(spec, reading)
+        out.documents += 1
+        out.pages += len(doc.pages)
+        out.spreads += sum(p.spread for p in doc.pages)
+        out.labelled += sum(bool(p.labels) for p in doc.pages)
+        for issue in reading.issues:
+            if issue.kind == "text_repaired":
+                out.repairs.update({kind: int(n) for n, kind in REPAIR_COUNT.findall(issue.detail)})
+            elif issue.kind == "ocr_recovered":
+                out.ocr_whole["no text layer" if "no text layer" in issue.detail else "garbled page"] += 1
+            elif issue.kind == "ocr_lines_spliced":
+                out.ocr_lines += 1
+            elif issue.kind == "text_outside_page":
+                out.outside += 1
+        out.asides += len({b.region_id for b in doc.blocks if b.region == "aside"})
+        out.charts += len({b.region_id for b in doc.blocks if b.region == "chart"})
+        out.captions += sum(b.kind is BlockKind.CAPTION for b in doc.blocks)
+    return out

@@ -33,6 +33,18 @@ def corpus_path(relative: str) -> Path:
     return path
 
 
+def cut(relative: str, page: int, tmp_path: Path) -> Path:
+    """A one-page PDF holding ``page`` (1-based) of a corpus file (its fonts travel with the page)."""
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(str(corpus_path(relative)))
+    target = pdfium.PdfDocument.new()
+    target.import_pages(source, [page - 1])
+    path = tmp_path / f"{Path(relative).stem}-p{page}.pdf"
+    target.save(str(path))
+    return path
+
+
 def query(warehouse: Path, sql: str, params: list[object] | None = None) -> list[tuple[object, ...]]:
     """Rows of ``sql`` against a warehouse file, opened read-only as an analyst would."""
     import duckdb

@@ -39,6 +39,7 @@ from pipeline.readers.pdf_page import (
     Drawing,
     PageRead,
     PdfSettings,
+    clip_to_page,
     groups_to_parts,
     page_picture,
     page_pixels,
@@ -127,7 +128,17 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
             except Exception as exc:  # one broken page must not lose the others
                 read = PageRead([], "unreadable", lines_to_assessment([]))
                 issues.append(SourceIssue("page_unreadable", "error", _page_error(number, exc), page=number))
-            page_text, page_words, page_lines = groups_to_parts(read.groups, number, offset)
+            groups, outside = clip_to_page(read.groups, float(page.width), float(page.height))
+            if outside:
+                issues.append(
+                    SourceIssue(
+                        "text_outside_page", "info",
+                        f"page {number}: {outside} word(s) lie partly or wholly outside the page; their boxes are "
+                        "clipped to the page's edge, so the viewer shows them at the edge",
+                        page=number,
+                    )
+                )  # fmt: skip
+            page_text, page_words, page_lines = groups_to_parts(groups, number, offset)
             pages.append(
                 Page(
                     number=number,

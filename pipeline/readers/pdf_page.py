@@ -438,6 +438,24 @@ def ocr_words_to_lines(words: list[ocr.OcrWord]) -> list[RawLine]:
     return [sorted(line, key=lambda w: w["x0"]) for _, line in sorted(lines.items())]
 
 
+def clip_to_page(groups: list[RawLine], width: float, height: float) -> tuple[list[RawLine], int]:
+    """The lines with every word's box clipped to the page, and how many words lay (partly) outside it
+    (text a viewer cannot show: set off the page, or bled over its edge)."""
+    outside = 0
+    out: list[RawLine] = []
+    for group in groups:
+        row = []
+        for w in group:
+            x0, x1 = min(max(float(w["x0"]), 0.0), width), min(max(float(w["x1"]), 0.0), width)
+            top, bottom = min(max(float(w["top"]), 0.0), height), min(max(float(w["bottom"]), 0.0), height)
+            if (x0, x1, top, bottom) != (w["x0"], w["x1"], w["top"], w["bottom"]):
+                outside += 1
+                w = {**w, "x0": x0, "x1": x1, "top": top, "bottom": bottom}
+            row.append(w)
+        out.append(row)
+    return out, outside
+
+
 def groups_to_parts(groups: list[RawLine], number: int, offset: int) -> tuple[str, list[Word], list[Line]]:
     """Lines of words → the page's text (lines joined by newlines), its words and lines with offsets."""
     out_lines: list[str] = []

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
-from support import ROOT, corpus_path
+from support import ROOT, cut
 
 from pipeline.evaluation import word_accuracy
 from pipeline.readers import ocr
@@ -21,16 +20,6 @@ from pipeline.readers.pdf import read_pdf
 pytestmark = pytest.mark.corpus
 TRANSCRIPTIONS = ROOT / "tests" / "data" / "transcriptions"
 needs_tesseract = pytest.mark.skipif(not ocr.available(), reason="Tesseract is not installed (make ocr)")
-
-
-def cut(relative: str, page: int, tmp_path: Path) -> Path:
-    """A one-page PDF holding ``page`` (1-based) of a corpus file."""
-    source = pdfium.PdfDocument(str(corpus_path(relative)))
-    target = pdfium.PdfDocument.new()
-    target.import_pages(source, [page - 1])
-    path = tmp_path / f"{Path(relative).stem}-p{page}.pdf"
-    target.save(str(path))
-    return path
 
 
 def transcription(name: str) -> str:

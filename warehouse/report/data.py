@@ -50,6 +50,7 @@ class ReportData:
     figures_per_cluster: list[Row]
     images: list[PageImage] = field(default_factory=list)
     data_tests: list[DataTestResult] = field(default_factory=list)
+    labels: dict[str, tuple[str | None, str | None, float]] = field(default_factory=dict)  # doc#page → printed
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[Row]:
@@ -126,5 +127,15 @@ def warehouse_to_report_data(con: duckdb.DuckDBPyConnection, warehouse: str) -> 
             [[f"{doc}#{page}" for doc, page in pages_used]],
         ).fetchall()
     ]
+    labels = {
+        f"{doc}#{page}": (label, label_right, width)
+        for doc, page, label, label_right, width in con.execute(
+            """
+            SELECT document_id, page, label, label_right, width FROM pages
+            WHERE label IS NOT NULL AND list_contains(?, document_id || '#' || page)
+            """,
+            [[f"{doc}#{page}" for doc, page in pages_used]],
+        ).fetchall()
+    }
     return ReportData(warehouse, run, runs, documents, changes, table_counts, issues, values, texts,
-                      figures_per_cluster, images, run_data_tests(con))  # fmt: skip
+                      figures_per_cluster, images, run_data_tests(con), labels)  # fmt: skip

@@ -294,6 +294,7 @@ def _payload(data: ReportData, image_names: dict[str, str]) -> str:
         "issues": [_plain(i) for i in data.issues],
         "texts": data.texts,
         "pages": pages,
+        "labels": data.labels,
         "titles": {d["document_id"]: d["title"] for d in data.documents},
     }
     # '</' cannot end the script element early once escaped

@@ -30,6 +30,16 @@
     return !q || [v.value_text, v.label, v.cluster_id].some((s) => s && String(s).toLowerCase().includes(q));
   }
 
+  // The page as a reader cites it: "p. 16 (printed 14)"; on a spread the printed number of the half the value is on.
+  function pageText(item) {
+    if (item.page == null) return "";
+    const printed = (DATA.labels || {})[`${item.document_id}#${item.page}`];
+    if (!printed) return String(item.page);
+    const [left, right, width] = printed;
+    const label = right != null && item.bbox_x0 != null && item.bbox_x0 >= width / 2 ? right : left;
+    return label == null ? String(item.page) : `${item.page} (printed ${label})`;
+  }
+
   function renderList() {
     const hits = DATA.values.map((v, i) => [v, i]).filter(([v]) => matches(v));
     list.replaceChildren();
@@ -40,7 +50,7 @@
         el("td", { text: v.label || "" }),
         el("td", { text: text.length > 90 ? text.slice(0, 89) + "…" : text }),
         el("td", { text: v.document_id }),
-        el("td", { text: v.page == null ? "" : String(v.page) }),
+        el("td", { text: pageText(v) }),
       ]);
       row.addEventListener("click", () => show(v, row));
       list.appendChild(row);
@@ -53,7 +63,7 @@
     const rows = [
       ["Document", `${item.document_id} — ${DATA.titles[item.document_id] || ""}`],
       ["Cluster", item.cluster_id || "—"],
-      ["Page", item.page == null ? "— (text source)" : String(item.page)],
+      ["Page", item.page == null ? "— (text source)" : pageText(item)],
       ["Section", [item.section_number, item.section_title].filter(Boolean).join(" ") || "—"],
       ["Characters", `${item.char_start}–${item.char_end}`],
       ["Source text", item.source_text || ""],

@@ -1,0 +1,142 @@
+"""Issue 19 regressions: each pattern a reader sees and the layout used to lose, on the smallest real page of
+../shared/corpus/policy that shows it (cut into a one-page PDF where the pattern does not need the rest of
+the document). The layout gold and ``make eval-layout`` measure the same on many pages; these hold the
+cases one by one."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+from support import corpus_path, cut
+
+from pipeline.document import LaidOutDocument
+from pipeline.ingest.manifest import sources_to_specs
+from pipeline.models import BlockKind
+from pipeline.parse import reading_to_layout, source_to_reading
+from pipeline.readers import ocr
+
+pytestmark = pytest.mark.corpus
+OXFORDSHIRE = "policy/uk_oxfordshire_strategic_economic_plan_2024.pdf"
+AI_DEAL = "policy/uk_ai_sector_deal_2018.pdf"
+BBB = "policy/uk_bbb_small_business_finance_markets_2019.pdf"
+MOBILITY = "policy/uk_future_of_mobility_urban_strategy_2019.pdf"
+TOURISM = "policy/uk_tourism_recovery_plan_2021.pdf"
+
+
+def laid_out(path: Path) -> LaidOutDocument:
+    spec = next(s for s in sources_to_specs(path.parent) if Path(s.path).resolve() == path.resolve())
+    return reading_to_layout(spec, source_to_reading(spec))[0]
+
+
+@cache
+def whole(relative: str) -> LaidOutDocument:
+    return laid_out(corpus_path(relative))
+
+
+def page_of(relative: str, page: int, tmp_path: Path) -> LaidOutDocument:
+    folder = tmp_path / f"p{page}"
+    folder.mkdir()
+    return laid_out(cut(relative, page, folder))
+
+
+def texts(doc: LaidOutDocument, kind: BlockKind, region: str | None = None) -> list[str]:
+    return [
+        " ".join(doc.text[b.char_start : b.char_end].split())
+        for b in doc.blocks
+        if b.kind is kind and (region is None or b.region == region)
+    ]
+
+
+def test_bullets_in_a_symbol_font_open_items_that_wrap_and_keep_the_paragraph_under_them(tmp_path: Path) -> None:
+    doc = page_of(OXFORDSHIRE, 46, tmp_path)  # U+F0B7 bullets; "four key Objectives" over two columns
+    items = texts(doc, BlockKind.LIST_ITEM)
+    assert [i[:13] for i in items] == ["• Objective 1", "• Objective 2", "• Objective 3", "• Objective 4"]
+    assert "local communities flourish. We will support the lead role" in items[0]  # wrapped, then under it
+    assert "especially recognise the need for innovation" in items[1]  # runs on into the next column
+    assert {b.marker for b in doc.blocks if b.kind is BlockKind.LIST_ITEM} == {"•"}
+
+
+def test_a_bullet_drawn_in_a_dingbat_font_is_a_bullet(tmp_path: Path) -> None:
+    doc = page_of(AI_DEAL, 10, tmp_path)  # Wingdings3 "`" before each action
+    items = texts(doc, BlockKind.LIST_ITEM)
+    assert items and all(i.startswith("• ") for i in items)
+    assert any(i.startswith("• Build on the UK’s strength in data infrastructure") for i in items)
+
+
+def test_a_two_page_spread_is_read_one_printed_page_at_a_time(tmp_path: Path) -> None:
+    doc = page_of(AI_DEAL, 6, tmp_path)
+    assert doc.pages[0].spread
+    assert "Growing the AI AI is" not in doc.text
+    assert doc.pages[0].labels == ("10", "11")  # a spread's two folios prove each other
+
+
+def test_lost_ligatures_are_restored_and_said(tmp_path: Path) -> None:
+    from pipeline.readers.pdf import read_pdf
+
+    reading = read_pdf(cut(BBB, 15, tmp_path), ocr_settings=None)
+    assert "fnance" not in reading.text and "their reluctance to use finance" in reading.text
+    assert "bank first" in reading.text
+    [repaired] = [i for i in reading.issues if i.kind == "text_repaired"]
+    assert "lost ligatures restored" in repaired.detail and "“fnance” → “finance”" in repaired.detail
+    assert reading.pages[0].repairs >= 5
+
+
+def test_a_drop_cap_is_joined_to_its_word(tmp_path: Path) -> None:
+    doc = page_of(TOURISM, 7, tmp_path)
+    assert "• Recover domestic overnight trip volume" in texts(doc, BlockKind.LIST_ITEM)[0]
+
+
+def test_chart_labels_are_chart_blocks_with_their_caption_not_prose(tmp_path: Path) -> None:
+    doc = page_of(BBB, 15, tmp_path)  # FIG A.1: four segments drawn as boxes, labelled "Contented 34 %"
+    [chart] = {b.region_id for b in doc.blocks if b.kind is BlockKind.CHART}
+    labels = " ".join(texts(doc, BlockKind.CHART))
+    assert labels.startswith("FIG A.1 BRITISH BUSINESS BANK SEGMENTS") and "Contented 34 %" in labels
+    prose = texts(doc, BlockKind.PARAGRAPH) + texts(doc, BlockKind.HEADING)
+    assert not any("Contented" in p or "Quicksilvers" in p for p in prose)
+    assert chart is not None
+    assert not doc.raw_tables  # the segments' boxes are not a table's cells
+
+
+def test_a_case_study_panel_is_an_aside_apart_from_the_body(tmp_path: Path) -> None:
+    doc = page_of(MOBILITY, 42, tmp_path)
+    asides = [b for b in doc.blocks if b.region == "aside"]
+    assert asides and any(doc.text[b.char_start : b.char_end].startswith("Case study") for b in asides)
+    assert all(b.section_id is None or not b.section_id.endswith("case-study") for b in doc.blocks)
+    body = texts(doc, BlockKind.PARAGRAPH, region="body")
+    assert body and not any(p.startswith("Case study") for p in body)
+
+
+@pytest.mark.skipif(not ocr.available(), reason="Tesseract is not installed (make ocr)")
+def test_a_clean_page_with_one_odd_chart_line_keeps_its_text_layer(tmp_path: Path) -> None:
+    from pipeline.readers.ocr import OcrSettings
+    from pipeline.readers.pdf import read_pdf
+
+    reading = read_pdf(cut(MOBILITY, 16, tmp_path), ocr_settings=OcrSettings())  # "MtCO₂e": a subscript
+    assert reading.pages[0].text_source == "pdf"
+    assert "2.10" in reading.text  # OCR of the whole page read it "210"
+    assert not any(i.kind == "ocr_recovered" for i in reading.issues)
+
+
+def test_printed_page_labels_come_from_the_pdf_or_the_folio_in_step() -> None:
+    assert whole(MOBILITY).pages[15].labels == ("14",)  # the PDF's own /PageLabels
+    oxfordshire = whole(OXFORDSHIRE)  # folio top right, and an agenda-pack stamp bottom centre
+    assert oxfordshire.pages[45].labels == ("44",)
+    assert oxfordshire.pages[7].labels == ("6",)
+
+
+def test_footnotes_and_source_lines_are_captions(tmp_path: Path) -> None:
+    doc = page_of(TOURISM, 6, tmp_path)
+    captions = texts(doc, BlockKind.CAPTION)
+    assert any(c.startswith("1 Department for Transport") for c in captions)
+    assert not any(p.startswith("1 Department for Transport") for p in texts(doc, BlockKind.PARAGRAPH))
+
+
+def test_text_off_the_page_is_clipped_and_said(tmp_path: Path) -> None:
+    from pipeline.readers.pdf import read_pdf
+
+    reading = read_pdf(cut("policy/uk_connected_growth_dcms_lis_guide_2019.pdf", 5, tmp_path), ocr_settings=None)
+    assert any(i.kind == "text_outside_page" for i in reading.issues)
+    page = reading.pages[0]
+    assert all(0 <= w.x0 <= w.x1 <= page.width and 0 <= w.top <= w.bottom <= page.height for w in reading.words)
