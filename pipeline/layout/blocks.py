@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections.abc import Mapping, Sequence
@@ -17,6 +18,9 @@ ITEM_PARAGRAPH_GAP_RATIO = 1.5  # a paragraph set under a bullet follows its ite
 INDENT_TOLERANCE = 2.0  # points: a line this far right of a list marker is indented under it
 FOOTNOTE_SIZE_RATIO = 0.9  # a footnote is set at most this large against the body's median size
 FOOT_SHARE = 0.35  # ... in this lower share of its page
+PARAGRAPH_RUN_LENGTH = 8  # numbered paragraphs: a sequence this long ...
+PARAGRAPH_RUN_PAGES = 3  # ... over this many pages
+PARAGRAPH_LINES = 4  # ... its numbers this many lines apart (median)
 LABEL_WINDOW = 60  # lines: a labelled item's neighbour in sequence lies this close
 SENTENCE_END = (".", "!", "?", ":", ";", "”", "’")
 
@@ -50,6 +54,7 @@ def lines_to_blocks(
     prev_blank = True
     marker = patterns.list_marker()
     labelled = labelled if labelled is not None else labelled_items(text, lines)
+    numbered_paragraphs = _numbered_paragraphs(text, lines, marker)
     item_x0: float | None = None  # where the open list item's marker stands (PDF)
     lead_x0: float | None = None  # where the block before the open list starts (PDF)
     for i, line in enumerate(lines):
@@ -90,7 +95,7 @@ def lines_to_blocks(
             blocks.append(Block(BlockKind.CONTENTS_ENTRY, *_trimmed_span(text, line), line.page, line.bbox))
         elif i in notes:
             blocks.append(Block(BlockKind.CAPTION, *_trimmed_span(text, line), line.page, line.bbox))
-        elif (m := marker.match(stripped)) or i in labelled:
+        elif ((m := marker.match(stripped)) and i not in numbered_paragraphs) or i in labelled:
             prev = blocks[-1] if blocks else None
             if prev is None or prev.kind is not BlockKind.LIST_ITEM or prev_blank:
                 list_id += 1
@@ -121,6 +126,34 @@ def lines_to_blocks(
             blocks[-1] = replace(blocks[-1], region=region.kind, region_id=region.number)
         prev_blank = False
     return blocks
+
+
+def _numbered_paragraphs(text: str, lines: Sequence[Line], marker: re.Pattern[str]) -> set[int]:
+    """Lines opening paragraphs a document numbers from start to end ("45. Throughout the pandemic ...",
+    "46. ..."): a sequence of numbered lines counting on by one across at least PARAGRAPH_RUN_PAGES pages,
+    reaching PARAGRAPH_RUN_LENGTH, its numbers typically PARAGRAPH_LINES lines or more apart (endnotes
+    numbered through a document are short). They are paragraphs, not the items of a list."""
+    chains: dict[int, list[int]] = {}  # the number expected next → the lines of the sequence so far
+    done: list[list[int]] = []
+    for i, line in enumerate(lines):
+        m = marker.match(line_text(text, line).strip())
+        if m is None or m.group("ordinal") is None:
+            continue
+        n = int(m.group("ordinal"))
+        chain = chains.pop(n, None)
+        if chain is None:
+            chain = []
+            done.append(chain)
+        chain.append(i)
+        chains[n + 1] = chain
+    out: set[int] = set()
+    for chain in done:
+        pages = {lines[i].page for i in chain}
+        if len(chain) < PARAGRAPH_RUN_LENGTH or len(pages) < PARAGRAPH_RUN_PAGES:
+            continue
+        if statistics.median(b - a for a, b in itertools.pairwise(chain)) >= PARAGRAPH_LINES:
+            out.update(chain)  # far apart: paragraphs, not a long run of notes or short items
+    return out
 
 
 def _note_lines(text: str, lines: Sequence[Line], page_heights: Mapping[int, float]) -> set[int]:
