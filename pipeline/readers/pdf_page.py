@@ -24,7 +24,7 @@ from pipeline.readers.ocr import OcrSettings
 from pipeline.readers.pdfium_rulings import RuledPage, page_edges
 from pipeline.readers.pdfium_words import LIGATURES, Char, chars_to_words, dedupe_chars, page_chars
 from pipeline.readers.reading_order import spread_fold, words_to_reading_lines
-from pipeline.readers.repair import repair_lines
+from pipeline.readers.repair import BULLET, drawn_bullet, repair_lines
 from pipeline.registry import extractor
 from pipeline.timing import Stopwatch
 
@@ -99,20 +99,6 @@ REPAIR_KINDS = {
     "drop_cap": "drop caps joined",
 }
 REPAIR_EXTRACTOR = extractor("reader/repair")
-
-BULLET = "•"
-SYMBOL_FONTS = ("symbol", "wingding", "dingbat", "zapf", "webdings", "bullet")
-
-
-def _drawn_bullet(word: dict[str, Any], text: str) -> bool:
-    """A line's first word is a bullet drawn in a symbol font: one glyph of a Symbol, Wingdings or
-    Dingbats font (whose codes say nothing: ``\uf0b7``, `````, ``l``), or a private-use symbol char."""
-    if not text or len(text) > 2:
-        return False
-    if all("\uf000" <= ch <= "\uf0ff" for ch in text):
-        return True
-    font = str(word.get("fontname") or "").split("+", 1)[-1].lower()
-    return any(name in font for name in SYMBOL_FONTS)
 
 
 def page_to_raw_tables(page: Any, number: int, pdfium_page: Any = None) -> list[RawTable]:
@@ -464,7 +450,7 @@ def groups_to_parts(groups: list[RawLine], number: int, offset: int) -> tuple[st
     cursor = offset
     for group in groups:
         texts = [word_text(w) for w in group]
-        if group and _drawn_bullet(group[0], texts[0]):
+        if group and drawn_bullet(group[0], texts[0]):
             texts[0] = BULLET
         line_start = cursor
         for i, (raw, txt) in enumerate(zip(group, texts, strict=True)):

@@ -10,6 +10,8 @@
   and: neither half is a word (both at least two letters), or the halves touch, or the first is a single
   capital set larger than the rest. Letter-spaced and vertical text ("C o m m u n") is left alone.
 
+* **Bullets drawn in a symbol font** (:func:`drawn_bullet`) read ``•`` when they open a line.
+
 Each repair is counted by kind and a few examples are kept for the page's ``text_repaired`` issue. Pure
 functions over word dicts (``text``, ``x0``, ``x1``, ``top``, ``bottom``, ``size``).
 """
@@ -37,6 +39,21 @@ WIDE_GAP = 0.5  # a gap this many font sizes wide is a real space, whatever the 
 DROP_CAP_RATIO = 1.5  # a drop cap is set this many times larger than the word it opens
 MAX_EXAMPLES = 5
 CORE = re.compile(r"^(?P<lead>[^\w]*)(?P<core>[^\W\d_](?:[\w’'\-]*[^\W\d_])?)(?P<trail>[^\w]*)$")
+
+
+BULLET = "•"
+SYMBOL_FONTS = ("symbol", "wingding", "dingbat", "zapf", "webdings", "bullet")
+
+
+def drawn_bullet(word: dict[str, Any], text: str) -> bool:
+    """A line's first word is a bullet drawn in a symbol font: one glyph of a Symbol, Wingdings or
+    Dingbats font (whose codes say nothing: ``\uf0b7``, `````, ``l``), or a private-use symbol char."""
+    if not text or len(text) > 2:
+        return False
+    if all("\uf000" <= ch <= "\uf0ff" for ch in text):
+        return True
+    font = str(word.get("fontname") or "").split("+", 1)[-1].lower()
+    return any(name in font for name in SYMBOL_FONTS)
 
 
 @dataclass

@@ -28,6 +28,7 @@ from typing import Any
 
 from pipeline.models import BBox, RawTable
 from pipeline.readers.reading_order import line_fragments
+from pipeline.readers.repair import drawn_bullet
 
 Word = dict[str, Any]
 
@@ -38,6 +39,7 @@ MAX_SINGLE_RUN = 2  # single-piece lines a table may hold in a row (section labe
 GUTTER_TOLERANCE = 0.1  # share of the lines that may print across a gutter (long labels)
 MIN_GUTTER_RATIO = 0.4  # a gutter is at least this many font sizes wide (wider than a space)
 MAX_HEADER_LINES = 6
+PANEL_ROWS = 3  # rows of a ruled grid of boxes that frame lists rather than tabulate
 PANEL_LINES = 5  # lines of text in a ruled box that make it a passage of text, not a table cell
 RUNNING_TEXT_CHARS = 30  # median characters of a cell of running text
 UNDER_SPLIT_SHARE = 0.2  # share of a ruled table's words in cells its rules leave holding several columns
@@ -102,17 +104,22 @@ def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -
 
 
 def _panel(lines: list[list[Word]], table: RawTable) -> bool:
-    """Rules that frame text rather than a table: one column of boxes, or boxes most of which hold a
-    passage (PANEL_LINES lines or more, or a list) rather than a cell's value."""
+    """Rules that frame text rather than a table: one column of boxes, a grid of at most PANEL_ROWS rows
+    with a box holding a bulleted list (a table's cells may list things too, in a longer table), or boxes
+    most of which hold a passage (PANEL_LINES lines or more) rather than a cell's value."""
     if all(sum(box is not None for box in row) <= 1 for row in table.rows):
         return True
     held = [_held(lines, box) for row in table.rows for box in row if box is not None]
     filled = [cell for cell in held if cell]
-    passages = [
-        cell for cell in filled
-        if len(cell) >= PANEL_LINES or sum(bool(LIST_MARK.match(str(ln[0]["text"]))) for ln in cell) >= 2
-    ]  # fmt: skip
-    return bool(filled) and len(passages) * 2 > len(filled)
+    lists = [cell for cell in filled if sum(_bullet(ln[0]) for ln in cell) >= 2]
+    passages = [cell for cell in filled if len(cell) >= PANEL_LINES]
+    framed_lists = bool(lists) and len(table.rows) <= PANEL_ROWS  # a grid of a few boxes holding lists
+    return framed_lists or (bool(filled) and len(passages) * 2 > len(filled))
+
+
+def _bullet(word: Word) -> bool:
+    text = str(word["text"])
+    return bool(LIST_MARK.match(text)) or drawn_bullet(word, text)
 
 
 def _under_split(lines: list[list[Word]], table: RawTable) -> bool:
