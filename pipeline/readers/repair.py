@@ -6,9 +6,11 @@
   at least ``MIN_LIGATURE_REPAIRS`` times, so one odd token on a clean page is left alone.
 * **Split words.** A word cut in two by a spurious space ("specifi c", "Oxf ordshire", "thro ugh") or by
   a drop cap (a large initial: "R ecover") is joined when the two halves read as one common word
-  (Zipf ``MIN_JOINED_ZIPF`` in some language of the lexicon) and the gap is narrower than a real space,
-  and: neither half is a word (both at least two letters), or the halves touch, or the first is a single
-  capital set larger than the rest. Letter-spaced and vertical text ("C o m m u n") is left alone.
+  (Zipf ``MIN_JOINED_ZIPF`` in some language of the lexicon), the gap is narrower than a real space, and:
+  the first half ends in a ligature's letters, or the halves touch (and are not two commoner words:
+  "of the"), or neither half is a word, or the whole is far commoner than either half (halves of two
+  letters or more), or the first is a single capital set larger than the rest. Letter-spaced and
+  vertical text ("C o m m u n") is left alone.
 
 * **Bullets drawn in a symbol font** (:func:`drawn_bullet`) read ``•`` when they open a line.
 
@@ -32,7 +34,8 @@ LIGATURES = ("fi", "ff", "fl", "ffi", "ffl")
 MIN_LIGATURE_REPAIRS = 2  # the page must show a lost ligature this many times
 RARER_BY = 2.5  # Zipf: a word of the lexicon this much rarer than its mended form lost its ligature too
 TOUCHING_GAP = 0.05  # two words this close (in font sizes) touch: one word, even when each half is one
-MORE_COMMON_BY = 1.5  # Zipf: halves that are words are joined only into a word this much commoner
+MORE_COMMON_BY = 1.5  # Zipf: halves that do not touch are joined only into a word this much commoner
+MIN_LIGATURE_JOIN = 4  # letters: a word closed over a ligature's gap is at least this long ("fi ve")
 LIGATURE_ENDS = ("fi", "fl", "ff")
 MIN_JOINED_ZIPF = 3.0  # a joined word is a common word (Zipf 3: once per million words) of some language
 WIDE_GAP = 0.5  # a gap this many font sizes wide is a real space, whatever the words
@@ -159,14 +162,17 @@ def _split(first: Word, second: Word) -> str | None:
     gap, size = float(second["x0"]) - float(first["x1"]), max(size_b, 1.0)
     if half_a is None or half_b is None or gap >= WIDE_GAP * size:
         return None
-    if half_a.lower().endswith(LIGATURE_ENDS):
-        return "split_word"  # the space a ligature glyph leaves after it: "specifi c", "effi cient"
+    joined, zipf_a, zipf_b = _zipf(whole.lower()), _zipf(half_a.lower()), _zipf(half_b.lower())
+    if half_a.lower().endswith(LIGATURE_ENDS):  # the gap a ligature glyph leaves: "specifi c", "effi cient"
+        return "split_word" if len(whole) >= MIN_LIGATURE_JOIN else None
     if min(len(half_a), len(half_b)) < 2:
         return None
-    if gap < TOUCHING_GAP * size or not (_is_word(a) or _is_word(b)):
+    if gap < TOUCHING_GAP * size:  # halves that touch, unless they are two commoner words ("of the")
+        return "split_word" if joined >= min(zipf_a, zipf_b) else None
+    if not (_is_word(a) or _is_word(b)):  # "Oxf ordshire", "BA NK": neither half is a word
         return "split_word"
-    if _zipf(whole.lower()) >= max(_zipf(half_a.lower()), _zipf(half_b.lower())) + MORE_COMMON_BY:
-        return "split_word"  # "thro ugh": the whole is far commoner than either half
+    if joined >= max(zipf_a, zipf_b) + MORE_COMMON_BY:  # "thro ugh": the whole far commoner than its halves
+        return "split_word"
     return None
 
 

@@ -1,0 +1,71 @@
+"""Text repair with evidence (pipeline/readers/repair.py): what is mended, and what is left alone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from pipeline.readers.repair import drawn_bullet, repair_lines
+
+
+def word(text: str, x0: float, x1: float, size: float = 10.0, font: str = "Arial") -> dict[str, Any]:
+    return {"text": text, "x0": x0, "x1": x1, "top": 0.0, "bottom": size, "size": size, "fontname": font}
+
+
+def line(*pairs: tuple[str, float], size: float = 10.0) -> list[dict[str, Any]]:
+    """Words laid left to right, each ``gap`` points after the one before."""
+    out, x = [], 0.0
+    for text, gap in pairs:
+        x += gap
+        out.append(word(text, x, x + 6 * len(text), size))
+        x += 6 * len(text)
+    return out
+
+
+def read(lines: list[list[dict[str, Any]]]) -> list[str]:
+    mended, _ = repair_lines(lines)
+    return [" ".join(str(w["text"]) for w in row) for row in mended]
+
+
+def test_lost_ligatures_come_back_where_the_page_shows_the_loss() -> None:
+    lines = [line(("The", 0), ("fnance", 3), ("is", 3), ("difcult", 3), ("to", 3), ("ofer", 3), ("frms.", 3))]
+    assert read(lines) == ["The finance is difficult to offer firms."]
+
+
+def test_one_odd_word_on_a_clean_page_is_left_alone() -> None:
+    assert read([line(("A", 0), ("fnance", 3), ("plan", 3))]) == ["A fnance plan"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "gap", "reads"),
+    [
+        ("specifi", "c", 3.0, "specific"),  # the gap a ligature glyph leaves
+        ("Oxf", "ordshire", 3.0, "Oxfordshire"),  # neither half is a word
+        ("thro", "ugh", 3.0, "through"),  # the whole far commoner than its halves
+        ("fr", "om", 0.2, "from"),  # halves that touch
+    ],
+)
+def test_a_split_word_is_joined(first: str, second: str, gap: float, reads: str) -> None:
+    assert read([line((first, 0), (second, gap))]) == [reads]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "gap"),
+    [("of", "the", 0.2), ("in", "to", 3.0), ("fi", "g", 3.0), ("st", "er", 0.2), ("The", "me", 0.2)],
+)
+def test_two_words_stay_two_words(first: str, second: str, gap: float) -> None:
+    assert read([line((first, 0), (second, gap))]) == [f"{first} {second}"]
+
+
+def test_a_drop_cap_joins_its_word() -> None:
+    cap = word("R", 0, 20, size=30)
+    rest = word("ecover", 21, 60)
+    assert read([[cap, rest]]) == ["Recover"]
+
+
+def test_bullets_drawn_in_symbol_fonts_are_bullets() -> None:
+    assert drawn_bullet(word("\uf0b7", 0, 5), "\uf0b7")
+    assert drawn_bullet(word("`", 0, 5, font="ACWIXG+Wingdings3"), "`")
+    assert not drawn_bullet(word("`", 0, 5), "`")
+    assert not drawn_bullet(word("Wing", 0, 5, font="Wingdings"), "Wing")
