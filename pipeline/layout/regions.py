@@ -1,10 +1,12 @@
 """Regions of a PDF page that are not its body text: asides (shaded panels beside the body) and charts
 (drawings or pictures carrying short labels), found from what the page draws (:class:`PageGraphics`).
 
-* An **aside** is a filled panel holding at least ``MIN_ASIDE_LINES`` lines, on a printed page (the half
-  of a spread) whose body goes on beside it: the lines outside every panel are at least as many as half
-  the panel's (a panel that *is* the page's content is read as body). A panel that bleeds off the page or
-  spans a printed page's width from edge to edge is a banner or background, not an aside.
+* An **aside** is a panel (filled, or framed) holding at least ``MIN_ASIDE_LINES`` lines, on a printed
+  page (the half of a spread) whose body goes on beside it: the lines outside the candidate panels are at
+  least a quarter as many as the panel's (a panel that *is* the page's content is read as body). Panels
+  stacked edge to edge or overlapping, as wide as each other (a title bar over its box), are one. A panel
+  that bleeds off the page or spans a printed page's width from edge to edge is a banner or background,
+  not an aside.
 * A **chart** is a cluster of drawings (paths within ``CHART_JOIN`` points of each other) holding at least
   ``MIN_CHART_SHAPES`` shapes (bars, wedges, curves: a ruled table draws only rules), or an image, whose
   text is labels: at least ``MIN_CHART_LINES`` lines, most of them short, few sentences, and not set as
@@ -26,6 +28,7 @@ from pipeline.layout.common import line_text
 from pipeline.models import BBox, Line, Page, PageGraphics, RawTable
 
 MIN_ASIDE_LINES = 3
+BODY_SHARE = 4  # an aside's page holds at least a quarter as many lines of body outside the panels
 MAX_ASIDE_SHARE = 0.6  # a panel covering more of its printed page than this is the page, not an aside
 EDGE = 2.0  # points: a panel this close to the page's edge bleeds off it
 MIN_CHART_SHAPES = 2  # a chart draws at least this many shapes (ruled tables draw rules only)
@@ -93,21 +96,24 @@ def lines_to_regions(
 
 
 def _asides(lines: Sequence[Line], mine: list[int], drawn: PageGraphics, page: Page) -> list[BBox]:
-    out: list[BBox] = []
+    candidates: list[tuple[BBox, BBox]] = []  # (panel, the printed page it is on)
     for panel in sorted(_joined(drawn.panels), key=_area, reverse=True):
         half = _printed_page(page, panel)
         if half is None or _bleeds(panel, page, half) or _area(panel) > MAX_ASIDE_SHARE * _area(half):
             continue
-        if any(_centre_in(panel, taken) for taken in out):
-            continue  # a panel inside an aside is part of it
+        if any(_centre_in(panel, taken) for taken, _ in candidates):
+            continue  # a panel inside another is part of it
+        candidates.append((panel, half))
+    out: list[BBox] = []
+    for panel, half in candidates:
         inside = [i for i in mine if _centre_in(lines[i].bbox, panel)]  # type: ignore[arg-type]
         if len(inside) < MIN_ASIDE_LINES:
             continue
         body = [
             i for i in mine
-            if _centre_in(lines[i].bbox, half) and not any(_centre_in(lines[i].bbox, p) for p in drawn.panels)  # type: ignore[arg-type]
+            if _centre_in(lines[i].bbox, half) and not any(_centre_in(lines[i].bbox, p) for p, _ in candidates)  # type: ignore[arg-type]
         ]  # fmt: skip
-        if 2 * len(body) >= len(inside):
+        if BODY_SHARE * len(body) >= len(inside):
             out.append(panel)
     return out
 
@@ -118,7 +124,7 @@ def _joined(panels: Sequence[BBox]) -> list[BBox]:
     for panel in sorted(panels, key=lambda b: b.top):
         for k, other in enumerate(out):
             same_width = abs(other.x0 - panel.x0) <= ADJOINING and abs(other.x1 - panel.x1) <= ADJOINING
-            if same_width and -ADJOINING <= panel.top - other.bottom <= ADJOINING:
+            if same_width and other.top <= panel.top <= other.bottom + ADJOINING:
                 out[k] = BBox.union([other, panel])
                 break
         else:

@@ -5,8 +5,8 @@ case study, a call-out) and the lines, curves, bars and pictures of a chart, dia
 object (and each object of its form XObjects) is read with pdfium once: its bounds, through the matrices
 of the forms holding it and the page's display transform, in points from the top-left of the page.
 
-* a **panel** is a filled path of a colour other than white, at least ``MIN_PANEL`` points wide and high,
-  drawn with few segments (a rectangle, rounded or not);
+* a **panel** is a path drawn with few segments (a rectangle, rounded or not), at least ``MIN_PANEL``
+  points wide and high, filled with a colour other than white or stroked as a frame;
 * a **drawing** is any other path (rules, curves, bars, wedges, map outlines);
 * an **image** is an image object.
 """
@@ -77,10 +77,12 @@ def _panel(obj: Any, box: BBox) -> bool:
     if box.x1 - box.x0 < MIN_PANEL[0] or box.bottom - box.top < MIN_PANEL[1]:
         return False
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    if not pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke) or fill.value == 0:
+    if not pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke):
         return False
     if pdfium_c.FPDFPath_CountSegments(obj) > MAX_PANEL_SEGMENTS:
         return False
+    if fill.value == 0:
+        return bool(stroke.value)  # a box drawn as a frame
     r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
     if not pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a):
         return False
