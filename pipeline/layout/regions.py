@@ -37,6 +37,9 @@ MIN_CHART_LINES = 3
 MAX_BAR_SHARE = 0.05  # a filled box smaller than this share of the page may be a bar of a chart
 MAX_SET_SHARE = 0.5  # a chart's lines are mostly not set as running text (see _set_lines)
 INDENT = 3.0  # points: lines whose left edges round to the same multiple of this are aligned
+AXIS_LABEL_WORDS = 4  # a label set beside a chart's drawing (a tick, an axis title, a legend entry)
+LABEL_REACH = 12.0  # points: ... stands this close to it
+LABEL_ROUNDS = 3
 CAPTION_LINES = 6  # lines: a chart's caption heads at most this many lines stacked above its drawing
 ADJOINING = 3.0  # points: panels this close, one above the other and as wide, are one panel
 CHART_JOIN = 8.0  # points: drawings this close belong to one chart
@@ -141,6 +144,7 @@ def _charts(text: str, lines: Sequence[Line], mine: list[int], drawn: PageGraphi
     for box in boxes:
         if not MIN_CHART_SHARE * page_area <= _area(box) <= MAX_CHART_SHARE * page_area:
             continue
+        box = _with_labels(text, lines, mine, box)
         inside = [i for i in mine if _centre_in(lines[i].bbox, box)]  # type: ignore[arg-type]
         captioned = _with_caption(text, lines, mine, box)
         if _set_lines(lines, inside) >= MAX_SET_SHARE * max(len(inside), 1) and inside:
@@ -156,6 +160,37 @@ def _charts(text: str, lines: Sequence[Line], mine: list[int], drawn: PageGraphi
         if labels >= MIN_LABEL_SHARE * len(inside) and sentences <= MAX_SENTENCE_SHARE * len(inside):
             out.append(box)
     return out
+
+
+def _with_labels(text: str, lines: Sequence[Line], mine: list[int], box: BBox) -> BBox:
+    """The drawing's box grown by the short labels set just beside it (axis ticks and titles, a legend):
+    lines of at most AXIS_LABEL_WORDS words within LABEL_REACH points of its edge, beside or above or
+    below it, taken until no more come (not a "Source:" line: that is the chart's caption)."""
+    grown = box
+    source = patterns.source_note()
+    labels = [
+        i for i in mine
+        if len(line_text(text, lines[i]).split()) <= AXIS_LABEL_WORDS
+        and not source.match(line_text(text, lines[i]).strip())  # a source line below is the chart's caption
+    ]  # fmt: skip
+    for _ in range(LABEL_ROUNDS):
+        near = [
+            lines[i].bbox for i in labels
+            if not _centre_in(lines[i].bbox, grown) and _beside(lines[i].bbox, grown)  # type: ignore[arg-type]
+        ]  # fmt: skip
+        if not near:
+            break
+        grown = BBox.union([grown, *near])  # type: ignore[list-item]
+    return grown
+
+
+def _beside(line: BBox, box: BBox) -> bool:
+    """Within LABEL_REACH points of the box, and level with it or over or under it."""
+    across = line.x1 > box.x0 and line.x0 < box.x1
+    level = line.bottom > box.top and line.top < box.bottom
+    dx = max(box.x0 - line.x1, line.x0 - box.x1, 0.0)
+    dy = max(box.top - line.bottom, line.top - box.bottom, 0.0)
+    return (level and dx <= LABEL_REACH) or (across and dy <= LABEL_REACH)
 
 
 def _with_caption(text: str, lines: Sequence[Line], mine: list[int], box: BBox) -> BBox:
