@@ -26,6 +26,7 @@ PDF_BOLD_HEADING_WORDS = 10
 
 
 PDF_HEADING_GAP_RATIO = 0.8
+CAPITALS_SHARE = 0.9  # a line this much in capitals is emphasised like a bold one
 
 
 PDF_HEADING_LETTER_SHARE = 0.6
@@ -220,13 +221,15 @@ def _body_font_size(lines: Sequence[Line]) -> float | None:
 
 
 def _pdf_heading_look(lines: Sequence[Line], i: int, raw: str, body_size: float, furniture: set[str]) -> bool:
-    """A PDF heading: a short title-like line in a larger font, or bold and set apart from the line above."""
+    """A PDF heading: a short title-like line in a larger font, or bold or in capitals and set apart from the
+    line above."""
     line = lines[i]
     if line.font_size is None or not _heading_words(raw) or normalise_title(raw) in furniture:
         return False
     if line.font_size >= body_size * PDF_HEADING_SIZE_RATIO:
         return True
-    if not line.bold or line.font_size < body_size * 0.95 or len(raw.split()) > PDF_BOLD_HEADING_WORDS:
+    emphasis = line.bold or _capitals(raw)  # bold, or set in capitals
+    if not emphasis or line.font_size < body_size * 0.95 or len(raw.split()) > PDF_BOLD_HEADING_WORDS:
         return False
     above = lines[i - 1] if i else None
     if above is None or above.page != line.page or above.bbox is None or line.bbox is None:
@@ -235,6 +238,16 @@ def _pdf_heading_look(lines: Sequence[Line], i: int, raw: str, body_size: float,
         return True  # it opens a column: nothing of its own column stands above it
     height = line.bbox.bottom - line.bbox.top
     return line.bbox.top - above.bbox.bottom >= PDF_HEADING_GAP_RATIO * height
+
+
+def _capitals(raw: str) -> bool:
+    """A line set in capitals ("FLOWS OF FINANCE TO SMEs"): nearly all its letters upper case, several words."""
+    letters = [c for c in raw if c.isalpha()]
+    return (
+        len(raw.split()) >= 2
+        and len(letters) >= 6
+        and sum(c.isupper() for c in letters) >= CAPITALS_SHARE * len(letters)
+    )
 
 
 def _heading_words(raw: str) -> bool:
