@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from pipeline.language import patterns
@@ -47,6 +48,8 @@ def lines_to_headings(
     unnumbered_contents = {normalise_title(e.title): e.level for e in contents if e.number is None}
     contents_numbers = {e.number: normalise_title(e.title) for e in contents if e.number}
     run_last = _pdf_runs(lines) if body_size else list(range(len(lines)))
+    if body_size:
+        _number_over_title(text, lines, run_last)
     headings: list[Heading] = []
     last_number: tuple[int, ...] | None = None
     last_numbered_level = 0
@@ -100,6 +103,24 @@ def _pdf_runs(lines: Sequence[Line]) -> list[int]:
             last[j] = i - 1
         start = i
     return last
+
+
+def _number_over_title(text: str, lines: Sequence[Line], run_last: list[int]) -> None:
+    """A section number set on a line of its own over its title ("1.1" / "ATTITUDES TO USING FINANCE")
+    joins the title's run, so the two are read as one numbered heading."""
+    number = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?$")
+    for i in range(len(lines) - 1):
+        line, below = lines[i], lines[i + 1]
+        if line.bbox is None or below.bbox is None or line.page != below.page or run_last[i] != i:
+            continue
+        if not number.match(line_text(text, line).strip()):
+            continue
+        height = line.bbox.bottom - line.bbox.top
+        close = 0 <= below.bbox.top - line.bbox.bottom <= PDF_RUN_GAP_RATIO * 2 * height
+        if close and abs(below.bbox.x0 - line.bbox.x0) <= height:
+            last = run_last[i + 1]
+            for j in range(i, last + 1):
+                run_last[j] = last
 
 
 def _same_run(a: Line, b: Line) -> bool:

@@ -140,3 +140,9 @@ def test_text_off_the_page_is_clipped_and_said(tmp_path: Path) -> None:
     assert any(i.kind == "text_outside_page" for i in reading.issues)
     page = reading.pages[0]
     assert all(0 <= w.x0 <= w.x1 <= page.width and 0 <= w.top <= w.bottom <= page.height for w in reading.words)
+
+
+def test_a_section_number_over_its_title_in_capitals_is_one_heading(tmp_path: Path) -> None:
+    doc = page_of(BBB, 15, tmp_path)  # "1.1" (14 pt) over "ATTITUDES TO USING FINANCE" (24 pt)
+    assert "1.1 ATTITUDES TO USING FINANCE" in texts(doc, BlockKind.HEADING)
+    assert [s.number for s in doc.sections] == ["1.1"]
