@@ -97,13 +97,14 @@ def lines_to_blocks(
             blocks.append(Block(BlockKind.CAPTION, *_trimmed_span(text, line), line.page, line.bbox))
         elif ((m := marker.match(stripped)) and i not in numbered_paragraphs) or i in labelled:
             prev = blocks[-1] if blocks else None
-            if prev is None or prev.kind is not BlockKind.LIST_ITEM or prev_blank:
+            printed = m.group("marker").strip() if m else labelled[i]
+            carried = _carried_over(blocks, line, printed, where)
+            if not carried and (prev is None or prev.kind is not BlockKind.LIST_ITEM or prev_blank):
                 list_id += 1
                 list_pos = 0
                 lead_x0 = prev.bbox.x0 if prev is not None and prev.page == line.page and prev.bbox else None
             list_pos += 1
             start, end = _trimmed_span(text, line)
-            printed = m.group("marker").strip() if m else labelled[i]
             blocks.append(Block(BlockKind.LIST_ITEM, start, end, line.page, line.bbox, list_id, list_pos, printed))
             item_x0 = line.bbox.x0 if line.bbox is not None else None
         elif i in table_lines:
@@ -126,6 +127,26 @@ def lines_to_blocks(
             blocks[-1] = replace(blocks[-1], region=region.kind, region_id=region.number)
         prev_blank = False
     return blocks
+
+
+def _carried_over(blocks: list[Block], line: Line, printed: str, where: tuple[str, int | None]) -> bool:
+    """A list going on over a page break: behind the page's footnotes and running header or footer, the
+    last block is an item of the same region on the page before, with the same bullet or the number
+    before this one."""
+    k = len(blocks) - 1
+    while k >= 0 and blocks[k].kind in (BlockKind.FURNITURE, BlockKind.CAPTION):
+        k -= 1
+    if k < 0 or k == len(blocks) - 1:
+        return False
+    last = blocks[k]
+    if last.kind is not BlockKind.LIST_ITEM or (last.region, last.region_id) != where or last.marker is None:
+        return False
+    if last.page is None or line.page is None or line.page - last.page != 1:
+        return False
+    if printed == last.marker and not any(ch.isdigit() for ch in printed):
+        return True
+    number, before = re.match(r"\d+", printed), re.match(r"\d+", last.marker)
+    return bool(number and before and int(number.group()) == int(before.group()) + 1)
 
 
 def _numbered_paragraphs(text: str, lines: Sequence[Line], marker: re.Pattern[str]) -> set[int]:

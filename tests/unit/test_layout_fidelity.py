@@ -146,3 +146,25 @@ def test_a_section_number_over_its_title_in_capitals_is_one_heading(tmp_path: Pa
     doc = page_of(BBB, 15, tmp_path)  # "1.1" (14 pt) over "ATTITUDES TO USING FINANCE" (24 pt)
     assert "1.1 ATTITUDES TO USING FINANCE" in texts(doc, BlockKind.HEADING)
     assert [s.number for s in doc.sections] == ["1.1"]
+
+
+def test_a_list_goes_on_over_a_page_break_behind_the_footer_and_footnotes() -> None:
+    from pipeline.layout.blocks import lines_to_blocks
+    from pipeline.models import BBox, Line, MediaType
+
+    rows = [(1, 700, "• Grow the regional economy", 9.0), (1, 760, "1 A footnote on the first item.", 7.0),
+            (1, 800, "Strategy 2030 | 7", 9.0), (2, 60, "• Widen access to skills", 9.0)]  # fmt: skip
+    text, lines, offset = "", [], 0
+    for page, top, row, size in rows:
+        lines.append(Line(offset, offset + len(row), page, BBox(x0=60, top=top, x1=300, bottom=top + 10), size))
+        text += row + "\n"
+        offset += len(row) + 1
+    blocks = lines_to_blocks(text, lines, MediaType.PDF, [], set(), {2}, page_heights={1: 842, 2: 842})
+    items = [b for b in blocks if b.kind is BlockKind.LIST_ITEM]
+    assert [b.kind for b in blocks] == [
+        BlockKind.LIST_ITEM,
+        BlockKind.CAPTION,
+        BlockKind.FURNITURE,
+        BlockKind.LIST_ITEM,
+    ]
+    assert items[0].list_id == items[1].list_id and [b.ordinal for b in items] == [1, 2]
