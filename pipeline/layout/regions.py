@@ -242,19 +242,24 @@ def _set_lines(lines: Sequence[Line], inside: list[int]) -> int:
 
 def _clusters(boxes: Sequence[BBox]) -> list[tuple[BBox, int, int]]:
     """Boxes within CHART_JOIN points of each other merged: each cluster's box, how many drawings it
-    holds, and how many of them are shapes (bars, wedges, curves, marks) rather than rules."""
-    clusters: list[tuple[BBox, int, int]] = []
+    holds, and how many of them are shapes (bars, wedges, curves, marks) rather than rules. A sweep down
+    the page: a cluster whose bottom lies above the next box by more than CHART_JOIN is closed, so a page
+    of thousands of paths (a map) costs in proportion to the clusters open at once."""
+    done: list[tuple[BBox, int, int]] = []
+    active: list[tuple[BBox, int, int]] = []
     for box in sorted(boxes, key=lambda b: (b.top, b.x0)):
+        done += [c for c in active if c[0].bottom + CHART_JOIN < box.top]
+        active = [c for c in active if c[0].bottom + CHART_JOIN >= box.top]
         shape = int(min(box.x1 - box.x0, box.bottom - box.top) > RULE_WIDTH)
         grown, count, shapes = box, 1, shape
         keep: list[tuple[BBox, int, int]] = []
-        for other, n, k in clusters:
+        for other, n, k in active:
             if _near(grown, other):
                 grown, count, shapes = BBox.union([grown, other]), count + n, shapes + k
             else:
                 keep.append((other, n, k))
-        clusters = [*keep, (grown, count, shapes)]
-    return clusters
+        active = [*keep, (grown, count, shapes)]
+    return done + active
 
 
 def _near(a: BBox, b: BBox) -> bool:
