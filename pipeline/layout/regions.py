@@ -107,16 +107,15 @@ def _asides(lines: Sequence[Line], mine: list[int], drawn: PageGraphics, page: P
         if any(_centre_in(panel, taken) for taken, _ in candidates):
             continue  # a panel inside another is part of it
         candidates.append((panel, half))
+    boxes = [b for i in mine if (b := lines[i].bbox) is not None]
+    outside = [b for b in boxes if not any(_centre_in(b, p) for p, _ in candidates)]
     out: list[BBox] = []
     for panel, half in candidates:
         inside = [i for i in mine if _centre_in(lines[i].bbox, panel)]  # type: ignore[arg-type]
         if len(inside) < MIN_ASIDE_LINES:
             continue
-        body = [
-            i for i in mine
-            if _centre_in(lines[i].bbox, half) and not any(_centre_in(lines[i].bbox, p) for p, _ in candidates)  # type: ignore[arg-type]
-        ]  # fmt: skip
-        if BODY_SHARE * len(body) >= len(inside):
+        body = sum(1 for box in outside if _centre_in(box, half))
+        if BODY_SHARE * body >= len(inside):
             out.append(panel)
     return out
 
