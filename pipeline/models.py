@@ -47,6 +47,10 @@ class BBox(BaseModel):
         cx, cy = (x0 + x1) / 2, (top + bottom) / 2
         return self.x0 <= cx <= self.x1 and self.top <= cy <= self.bottom
 
+    def holds_centre_of(self, box: BBox) -> bool:
+        """Whether the centre of ``box`` lies in this one (edges included)."""
+        return self.holds_centre(box.x0, box.top, box.x1, box.bottom)
+
     @classmethod
     def union(cls, boxes: list[BBox]) -> BBox:
         return cls(

@@ -132,11 +132,7 @@ def _outside_charts(tables: list[RawTable], blocks: list[Block]) -> list[RawTabl
             charts.setdefault((b.page, b.region_id), []).append(b.bbox)
     boxes = [(page, BBox.union(found)) for (page, _), found in charts.items()]
 
-    def in_chart(t: RawTable) -> bool:
-        centre = (t.bbox.x0, t.bbox.top, t.bbox.x1, t.bbox.bottom)
-        return any(page == t.page and box.holds_centre(*centre) for page, box in boxes)
-
-    return [t for t in tables if not in_chart(t)]
+    return [t for t in tables if not any(page == t.page and box.holds_centre_of(t.bbox) for page, box in boxes)]
 
 
 def source_to_document(spec: SourceSpec, max_pages: int | None = None, text_layer: str = "pdfium") -> ParsedDocument:

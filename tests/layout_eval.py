@@ -209,7 +209,7 @@ def _gold_kind(block: Block, tables: list[Any]) -> tuple[str, object]:
         return region, getattr(block, "region_id", None)
     if block.bbox is not None:
         for i, table in enumerate(tables):
-            if table.bbox.holds_centre(block.bbox.x0, block.bbox.top, block.bbox.x1, block.bbox.bottom):
+            if table.bbox.holds_centre_of(block.bbox):
                 return "table", i
     kind = {
         BlockKind.HEADING: "heading",

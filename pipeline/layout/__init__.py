@@ -51,14 +51,14 @@ def lines_to_layout(
     tables: Sequence[RawTable] = (),
 ) -> Layout:
     page_starts = [p.char_start for p in pages]
-    furniture = lines_to_furniture(text, lines, {p.number: p.height for p in pages})
+    heights = {p.number: p.height for p in pages}
+    furniture = lines_to_furniture(text, lines, heights)
     contents, contents_lines = lines_to_contents(text, lines)
     regions = lines_to_regions(text, lines, pages, graphics, tables)
     labelled = labelled_items(text, lines)
     skip = contents_lines | furniture | set(regions) | set(labelled)
     headings = lines_to_headings(text, lines, media_type, contents, skip)
     sections = headings_to_sections(document_id, headings, len(text))
-    heights = {p.number: p.height for p in pages}
     blocks = lines_to_blocks(text, lines, media_type, headings, contents_lines, furniture, regions, labelled, heights)
     starts = [s.char_start for s in sections]
     blocks = [replace(b, section_id=innermost_section(sections, starts, b.char_start, b.char_end)) for b in blocks]

@@ -74,8 +74,7 @@ def lines_to_blocks(
         if region is not None and region.kind == "chart":
             prev = blocks[-1] if blocks else None
             if prev is not None and prev.kind is BlockKind.CHART and prev.region_id == region.number:
-                box = BBox.union([prev.bbox, line.bbox]) if prev.bbox and line.bbox else prev.bbox
-                blocks[-1] = replace(prev, char_end=_trimmed_span(text, line)[1], bbox=box)
+                blocks[-1] = _extended(prev, text, line)
             else:
                 blocks.append(
                     Block(
@@ -118,15 +117,19 @@ def lines_to_blocks(
                 or _next_column(blocks[-1], text, lines, i, media_type)
             )
         ):
-            prev = blocks[-1]
-            box = BBox.union([prev.bbox, line.bbox]) if prev.bbox is not None and line.bbox is not None else prev.bbox
-            blocks[-1] = replace(prev, char_end=_trimmed_span(text, line)[1], bbox=box)
+            blocks[-1] = _extended(blocks[-1], text, line)
         else:
             blocks.append(Block(BlockKind.PARAGRAPH, *_trimmed_span(text, line), line.page, line.bbox))
         if region is not None and len(blocks) > count:
             blocks[-1] = replace(blocks[-1], region=region.kind, region_id=region.number)
         prev_blank = False
     return blocks
+
+
+def _extended(block: Block, text: str, line: Line) -> Block:
+    """The block run on over one more line: its span to the line's end, its box over the line's."""
+    box = BBox.union([block.bbox, line.bbox]) if block.bbox is not None and line.bbox is not None else block.bbox
+    return replace(block, char_end=_trimmed_span(text, line)[1], bbox=box)
 
 
 def _carried_over(blocks: list[Block], line: Line, printed: str, where: tuple[str, int | None]) -> bool:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline.language import patterns
 from pipeline.layout.common import line_text
@@ -58,6 +59,14 @@ class Region:
     bbox: BBox
 
 
+class Placed(NamedTuple):
+    """A line of a page with its box and text (lines without a box have no place)."""
+
+    line: int  # its index in the document's lines
+    box: BBox
+    text: str
+
+
 def lines_to_regions(
     text: str,
     lines: Sequence[Line],
@@ -66,55 +75,49 @@ def lines_to_regions(
     tables: Sequence[RawTable] = (),
 ) -> dict[int, Region]:
     """Line index → the aside or chart region it lies in (lines of the body are not in the result)."""
-    by_page: dict[int, list[int]] = {}
+    by_page: dict[int, list[Placed]] = {}
     for i, line in enumerate(lines):
         if line.page is not None and line.bbox is not None:
-            by_page.setdefault(line.page, []).append(i)
+            by_page.setdefault(line.page, []).append(Placed(i, line.bbox, line_text(text, line)))
     pages_by_number = {p.number: p for p in pages}
-    tabled = {
-        i
-        for t in tables
-        for i in by_page.get(t.page, [])
-        if _centre_in(lines[i].bbox, t.bbox)  # type: ignore[arg-type]
-    }
+    tabled = {p.line for t in tables for p in by_page.get(t.page, []) if t.bbox.holds_centre_of(p.box)}
     out: dict[int, Region] = {}
     number = 0
     for drawn in graphics:
         page = pages_by_number.get(drawn.page)
         every = by_page.get(drawn.page, [])
-        mine = [i for i in every if i not in tabled]
         if page is None or not every:
             continue
-        for box in _charts(text, lines, every, drawn, page):
+        for box in _charts(every, drawn, page):
             number += 1
-            for i in every:
-                if i not in out and _centre_in(lines[i].bbox, box):  # type: ignore[arg-type]
-                    out[i] = Region("chart", number, box)
-        for box in _asides(lines, [i for i in mine if i not in out], drawn, page):
+            for p in every:
+                if p.line not in out and box.holds_centre_of(p.box):
+                    out[p.line] = Region("chart", number, box)
+        mine = [p for p in every if p.line not in tabled]
+        for box in _asides([p for p in mine if p.line not in out], drawn, page):
             number += 1
-            for i in mine:
-                if i not in out and _centre_in(lines[i].bbox, box):  # type: ignore[arg-type]
-                    out[i] = Region("aside", number, box)
+            for p in mine:
+                if p.line not in out and box.holds_centre_of(p.box):
+                    out[p.line] = Region("aside", number, box)
     return out
 
 
-def _asides(lines: Sequence[Line], mine: list[int], drawn: PageGraphics, page: Page) -> list[BBox]:
+def _asides(mine: list[Placed], drawn: PageGraphics, page: Page) -> list[BBox]:
     candidates: list[tuple[BBox, BBox]] = []  # (panel, the printed page it is on)
     for panel in sorted(_joined(drawn.panels), key=_area, reverse=True):
         half = _printed_page(page, panel)
         if half is None or _bleeds(panel, page, half) or _area(panel) > MAX_ASIDE_SHARE * _area(half):
             continue
-        if any(_centre_in(panel, taken) for taken, _ in candidates):
+        if any(taken.holds_centre_of(panel) for taken, _ in candidates):
             continue  # a panel inside another is part of it
         candidates.append((panel, half))
-    boxes = [b for i in mine if (b := lines[i].bbox) is not None]
-    outside = [b for b in boxes if not any(_centre_in(b, p) for p, _ in candidates)]
+    outside = [p.box for p in mine if not any(panel.holds_centre_of(p.box) for panel, _ in candidates)]
     out: list[BBox] = []
     for panel, half in candidates:
-        inside = [i for i in mine if _centre_in(lines[i].bbox, panel)]  # type: ignore[arg-type]
+        inside = [p for p in mine if panel.holds_centre_of(p.box)]
         if len(inside) < MIN_ASIDE_LINES:
             continue
-        body = sum(1 for box in outside if _centre_in(box, half))
+        body = sum(1 for box in outside if half.holds_centre_of(box))
         if BODY_SHARE * body >= len(inside):
             out.append(panel)
     return out
@@ -134,7 +137,7 @@ def _joined(panels: Sequence[BBox]) -> list[BBox]:
     return out
 
 
-def _charts(text: str, lines: Sequence[Line], mine: list[int], drawn: PageGraphics, page: Page) -> list[BBox]:
+def _charts(mine: list[Placed], drawn: PageGraphics, page: Page) -> list[BBox]:
     page_area = page.width * page.height
     bars = [p for p in drawn.panels if _area(p) < MAX_BAR_SHARE * page_area]  # a bar chart's bars are filled
     candidates = [b for b in _clusters([*drawn.drawings, *bars]) if b[2] >= MIN_CHART_SHAPES]
@@ -143,17 +146,17 @@ def _charts(text: str, lines: Sequence[Line], mine: list[int], drawn: PageGraphi
     for box in boxes:
         if not MIN_CHART_SHARE * page_area <= _area(box) <= MAX_CHART_SHARE * page_area:
             continue
-        box = _with_labels(text, lines, mine, box)
-        inside = [i for i in mine if _centre_in(lines[i].bbox, box)]  # type: ignore[arg-type]
-        captioned = _with_caption(text, lines, mine, box)
-        if _set_lines(lines, inside) >= MAX_SET_SHARE * max(len(inside), 1) and inside:
+        box = _with_labels(mine, box)
+        inside = [p for p in mine if box.holds_centre_of(p.box)]
+        captioned = _with_caption(mine, box)
+        if _set_lines(inside) >= MAX_SET_SHARE * max(len(inside), 1) and inside:
             continue  # running text over a drawing (a background, a decoration)
         if captioned != box:
             out.append(captioned)  # a captioned figure, even when its labels are drawn, not written
             continue
         if len(inside) < MIN_CHART_LINES:
             continue
-        words = [line_text(text, lines[i]).split() for i in inside]
+        words = [p.text.split() for p in inside]
         labels = sum(len(w) <= MAX_LABEL_WORDS for w in words)
         sentences = sum(len(w) >= SENTENCE_WORDS for w in words)
         if labels >= MIN_LABEL_SHARE * len(inside) and sentences <= MAX_SENTENCE_SHARE * len(inside):
@@ -161,25 +164,22 @@ def _charts(text: str, lines: Sequence[Line], mine: list[int], drawn: PageGraphi
     return out
 
 
-def _with_labels(text: str, lines: Sequence[Line], mine: list[int], box: BBox) -> BBox:
+def _with_labels(mine: list[Placed], box: BBox) -> BBox:
     """The drawing's box grown by the short labels set just beside it (axis ticks and titles, a legend):
     lines of at most AXIS_LABEL_WORDS words within LABEL_REACH points of its edge, beside or above or
     below it, taken until no more come (not a "Source:" line: that is the chart's caption)."""
     grown = box
     source = patterns.source_note()
     labels = [
-        i for i in mine
-        if len(line_text(text, lines[i]).split()) <= AXIS_LABEL_WORDS
-        and not source.match(line_text(text, lines[i]).strip())  # a source line below is the chart's caption
+        p.box for p in mine
+        if len(p.text.split()) <= AXIS_LABEL_WORDS
+        and not source.match(p.text.strip())  # a source line below is the chart's caption
     ]  # fmt: skip
     for _ in range(LABEL_ROUNDS):
-        near = [
-            lines[i].bbox for i in labels
-            if not _centre_in(lines[i].bbox, grown) and _beside(lines[i].bbox, grown)  # type: ignore[arg-type]
-        ]  # fmt: skip
+        near = [b for b in labels if not grown.holds_centre_of(b) and _beside(b, grown)]
         if not near:
             break
-        grown = BBox.union([grown, *near])  # type: ignore[list-item]
+        grown = BBox.union([grown, *near])
     return grown
 
 
@@ -192,45 +192,38 @@ def _beside(line: BBox, box: BBox) -> bool:
     return (level and dx <= LABEL_REACH) or (across and dy <= LABEL_REACH)
 
 
-def _with_caption(text: str, lines: Sequence[Line], mine: list[int], box: BBox) -> BBox:
+def _with_caption(mine: list[Placed], box: BBox) -> BBox:
     """The chart's box grown up to its caption ("Figure 3 ...", "FIG A.1", "Chart 2:") when one heads the
     stack of lines just above it (each within two line heights of the next, at most CAPTION_LINES): the
     caption, its title and source lines belong to the chart."""
     pattern = patterns.figure_caption()
     over = sorted(
-        (lines[i].bbox for i in mine if lines[i].bbox.bottom <= box.top + EDGE  # type: ignore[union-attr]
-         and lines[i].bbox.x1 > box.x0 and lines[i].bbox.x0 < box.x1),  # type: ignore[union-attr]
-        key=lambda b: -b.bottom,  # type: ignore[union-attr]
-    )  # fmt: skip
-    stack: list[BBox] = []
+        (p for p in mine if p.box.bottom <= box.top + EDGE and p.box.x1 > box.x0 and p.box.x0 < box.x1),
+        key=lambda p: -p.box.bottom,
+    )
+    stack: list[Placed] = []
     edge = box.top
     for found in over[:CAPTION_LINES]:
-        height = found.bottom - found.top  # type: ignore[union-attr]
-        if edge - found.bottom > 2 * height:  # type: ignore[union-attr]
+        if edge - found.box.bottom > 2 * (found.box.bottom - found.box.top):
             break
-        stack.append(found)  # type: ignore[arg-type]
-        edge = found.top  # type: ignore[union-attr]
-    captions = [k for k, b in enumerate(stack) if pattern.match(_text_at(text, lines, mine, b))]
-    return BBox.union([box, *stack[: captions[-1] + 1]]) if captions else box
+        stack.append(found)
+        edge = found.box.top
+    captions = [k for k, p in enumerate(stack) if pattern.match(p.text.strip())]
+    return BBox.union([box, *(p.box for p in stack[: captions[-1] + 1])]) if captions else box
 
 
-def _text_at(text: str, lines: Sequence[Line], mine: list[int], box: BBox) -> str:
-    return next((line_text(text, lines[i]).strip() for i in mine if lines[i].bbox == box), "")
-
-
-def _set_lines(lines: Sequence[Line], inside: list[int]) -> int:
+def _set_lines(inside: list[Placed]) -> int:
     """How many of the lines are set as text is: in runs of three or more lines at one left edge, each
     within a line's height of the one above (a column of prose, however narrow), not scattered labels."""
-    by_edge: dict[int, list[Line]] = {}
-    for i in inside:
-        by_edge.setdefault(round(lines[i].bbox.x0 / INDENT), []).append(lines[i])  # type: ignore[union-attr]
+    by_edge: dict[int, list[BBox]] = {}
+    for p in inside:
+        by_edge.setdefault(round(p.box.x0 / INDENT), []).append(p.box)
     count = 0
     for column in by_edge.values():
-        column.sort(key=lambda ln: ln.bbox.top)  # type: ignore[union-attr]
+        column.sort(key=lambda b: b.top)
         run = 1
         for above, below in itertools.pairwise(column):
-            height = above.bbox.bottom - above.bbox.top  # type: ignore[union-attr]
-            if 0 <= below.bbox.top - above.bbox.bottom <= height:  # type: ignore[union-attr]
+            if 0 <= below.top - above.bottom <= above.bottom - above.top:
                 run += 1
             else:
                 count += run if run >= 3 else 0
@@ -290,7 +283,3 @@ def _bleeds(panel: BBox, page: Page, half: BBox) -> bool:
 
 def _area(box: BBox) -> float:
     return (box.x1 - box.x0) * (box.bottom - box.top)
-
-
-def _centre_in(box: BBox, region: BBox) -> bool:
-    return region.holds_centre(box.x0, box.top, box.x1, box.bottom)

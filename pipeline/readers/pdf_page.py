@@ -263,9 +263,11 @@ def _repaired(number: int, original: PageRead, deduped: PageRead) -> PageRead:
     return deduped
 
 
-def _ocr_or_keep(
+def _ocr_words(
     page: Any, drawn: Drawing | None, number: int, read: PageRead, settings: OcrSettings, why: str
-) -> PageRead:
+) -> list[ocr.OcrWord] | None:
+    """The page's words as OCR reads them; None, with an issue on ``read`` saying why, when the page is too
+    large to render or OCR fails."""
     pixels = page_pixels(page, settings.dpi)
     if pixels > MAX_OCR_PIXELS:
         read.issues.append(
@@ -276,11 +278,19 @@ def _ocr_or_keep(
                 page=number,
             )
         )  # fmt: skip
-        return read
+        return None
     try:
-        words = ocr.png_to_words(render_png(page, settings.dpi, drawn), settings)
+        return ocr.png_to_words(render_png(page, settings.dpi, drawn), settings)
     except ocr.OcrError as exc:
         read.issues.append(SourceIssue("ocr_failed", "error", f"page {number}: {why}; OCR failed: {exc}", page=number))
+        return None
+
+
+def _ocr_or_keep(
+    page: Any, drawn: Drawing | None, number: int, read: PageRead, settings: OcrSettings, why: str
+) -> PageRead:
+    words = _ocr_words(page, drawn, number, read, settings, why)
+    if words is None:
         return read
     ocr_read = _assessed(ocr_words_to_lines(words), "ocr")
     if not ocr_read.groups and not read.groups:
@@ -318,15 +328,9 @@ def _ocr_lines(page: Any, drawn: Drawing | None, number: int, read: PageRead, se
     where OCR reads them cleanly, the rest of the page kept as its text layer reads it."""
     why = read.assessment.explain()
     garbled = [i for i, _ in read.assessment.garbled_lines]
-    words: list[ocr.OcrWord] = []
-    if page_pixels(page, settings.dpi) <= MAX_OCR_PIXELS:
-        try:
-            words = ocr.png_to_words(render_png(page, settings.dpi, drawn), settings)
-        except ocr.OcrError as exc:
-            read.issues.append(
-                SourceIssue("ocr_failed", "error", f"page {number}: {why}; OCR failed: {exc}", page=number)
-            )
-            return read
+    words = _ocr_words(page, drawn, number, read, settings, why)
+    if words is None:
+        return read
     groups = list(read.groups)
     spliced = 0
     for i in garbled:

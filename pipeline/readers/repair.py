@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 from pipeline.language.lexicon import DEFAULT_LANGUAGES, lexicon
@@ -41,6 +41,7 @@ MIN_JOINED_ZIPF = 3.0  # a joined word is a common word (Zipf 3: once per millio
 WIDE_GAP = 0.5  # a gap this many font sizes wide is a real space, whatever the words
 DROP_CAP_RATIO = 1.5  # a drop cap is set this many times larger than the word it opens
 MAX_EXAMPLES = 5
+WORDS_CACHED = 1 << 16  # distinct words whose mending is remembered (a process may read many documents)
 CORE = re.compile(r"^(?P<lead>[^\w]*)(?P<core>[^\W\d_](?:[\w’'\-]*[^\W\d_])?)(?P<trail>[^\w]*)$")
 
 
@@ -80,11 +81,10 @@ def repair_lines(lines: list[list[Word]]) -> tuple[list[list[Word]], Repairs]:
     """The page's lines with split words joined and lost ligatures restored."""
     repairs = Repairs()
     joined = [_joined(line, repairs) for line in lines]
-    strong = {str(w["text"]) for line in joined for w in line}
-    lost = sum(1 for line in joined for w in line if _ligature(str(w["text"]), rarer_ok=False) != str(w["text"]))
-    if lost < MIN_LIGATURE_REPAIRS:
+    texts = [str(w["text"]) for line in joined for w in line]
+    if sum(1 for text in texts if _ligature(text, rarer_ok=False) != text) < MIN_LIGATURE_REPAIRS:
         return joined, repairs
-    mended = {text: _ligature(text, rarer_ok=True) for text in strong}
+    mended = {text: _ligature(text, rarer_ok=True) for text in set(texts)}
     out = []
     for line in joined:
         row = []
@@ -98,7 +98,7 @@ def repair_lines(lines: list[list[Word]]) -> tuple[list[list[Word]], Repairs]:
     return out, repairs
 
 
-@cache
+@lru_cache(maxsize=WORDS_CACHED)
 def _ligature(text: str, rarer_ok: bool) -> str:
     """The word with a lost ligature restored (the most frequent such word, in English first), or the word
     itself. ``rarer_ok``: a word of the lexicon is mended too when the mended word is far more frequent in
@@ -176,7 +176,7 @@ def _split(first: Word, second: Word) -> str | None:
     return None
 
 
-@cache
+@lru_cache(maxsize=WORDS_CACHED)
 def _zipf(word: str) -> float:
     """How common the word is in the most common of the lexicon's languages (Zipf)."""
     from wordfreq import zipf_frequency
