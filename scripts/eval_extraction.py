@@ -20,6 +20,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 from entity_eval import LABELS, EntityResults, held_out  # noqa: E402
 from entity_eval import evaluate as evaluate_entities  # noqa: E402
 from extraction_eval import TASKS, evaluate  # noqa: E402
+from meaning_eval import SETS, SetResult  # noqa: E402
+from meaning_eval import TASKS as MEANING_TASKS  # noqa: E402
+from meaning_eval import evaluate as evaluate_meaning  # noqa: E402
 
 from pipeline.evaluation import Score  # noqa: E402
 
@@ -42,7 +45,27 @@ def main() -> int:
     agree, matched = results.measures
     print(f"figure measures agreeing with the gold: {agree}/{matched}")
     print_entities(evaluate_entities(ROOT))
+    for name in SETS:
+        print_meaning(evaluate_meaning(ROOT, name))
     return 0
+
+
+def print_meaning(results: SetResult) -> None:
+    """One set of the meaning gold (issue 20): per document, then pooled, then attribute agreement."""
+    documents = len(results.per_document)
+    print(f"\nmeaning gold, {results.name} ({documents} documents): precision/recall (matched/found/gold)")
+    print(f"{'document':44} " + " ".join(f"{t:>21}" for t in MEANING_TASKS))
+    for doc_id, document in results.per_document.items():
+        cells = [
+            f"{s.precision:.2f}/{s.recall:.2f} ({s.true_positives}/{s.found}/{s.gold})"
+            for s in (document.scores[t] for t in MEANING_TASKS)
+        ]
+        print(f"{doc_id[:44]:44} " + " ".join(f"{c:>21}" for c in cells))
+    for doc_id in results.skipped:
+        print(f"{doc_id:56} skipped (source not present)")
+    for task in MEANING_TASKS:
+        print(f"{task:14} {line(results.total(task))}")
+    print("agreement on matches: " + "; ".join(f"{n} {results.agreement(n)}" for n in results.agreement_names))
 
 
 def print_entities(results: EntityResults) -> None:

@@ -1,0 +1,231 @@
+"""Score clusters, visions, objectives and figures against the meaning gold of issue 20 (shared by ``make eval``
+and the tests that hold the levels reached).
+
+The gold (tests/data/gold/meaning_dev.yml, meaning_heldout.yml) was annotated by reading the pages of real policy
+PDFs; its conventions are written at the top of each file. Measures, per document and pooled over a set:
+
+* clusters: the sectors a document presents (salience ``subject`` or ``presented``) against the clusters the
+  pipeline says the document presents; a found cluster matches a gold one by id, or by its name as written;
+* visions: the plan's own vision statements (owner ``plan``); a found statement matches a gold one when one's
+  first words begin the other (letters and digits only) within a page; a found statement matching a third
+  party's vision (a case study's company) is a false positive unless the pipeline gives it to that owner;
+* objectives: the items of lists the document frames as its objectives, goals, commitments ... (only on
+  ``objective_pages`` when the gold gives them), matched as visions are; the ``kind`` and ``actor`` found are
+  compared on the matches;
+* figures: every figure of substance on the gold's ``figure_pages``; recall and precision match page, unit
+  and value (both ends of a range); *exact* precision also asks for the gold's measure, period and, for a
+  change, the value before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from extraction_eval import page_of, parse_source, presented_clusters
+
+from pipeline.document import ParsedDocument
+from pipeline.evaluation import Score, squeeze
+
+GOLD = Path(__file__).parent / "data" / "gold"
+SETS = {"development": "meaning_dev.yml", "held-out": "meaning_heldout.yml"}
+TASKS = ("clusters", "visions", "objectives", "figures", "figures exact")
+PREFIX = 24  # letters and digits of first words compared
+PLAN = "plan"
+
+
+@dataclass
+class Agreement:
+    """How often an attribute of the matched records agrees with the gold."""
+
+    agree: int = 0
+    compared: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.agree += ok
+        self.compared += 1
+
+    def __add__(self, other: Agreement) -> Agreement:
+        return Agreement(self.agree + other.agree, self.compared + other.compared)
+
+    def __str__(self) -> str:
+        return f"{self.agree}/{self.compared}" + (f" ({self.agree / self.compared:.2f})" if self.compared else "")
+
+
+@dataclass
+class DocumentScore:
+    scores: dict[str, Score] = field(default_factory=dict)
+    agreements: dict[str, Agreement] = field(default_factory=dict)
+
+
+@dataclass
+class SetResult:
+    name: str
+    per_document: dict[str, DocumentScore] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+
+    def total(self, task: str) -> Score:
+        return sum((d.scores[task] for d in self.per_document.values() if task in d.scores), Score(0, 0, 0))
+
+    def agreement(self, name: str) -> Agreement:
+        return sum((d.agreements.get(name, Agreement()) for d in self.per_document.values()), Agreement())
+
+    @property
+    def agreement_names(self) -> list[str]:
+        return sorted({name for d in self.per_document.values() for name in d.agreements})
+
+
+def load_set(name: str) -> dict[str, dict[str, Any]]:
+    path = GOLD / SETS[name]
+    return dict(yaml.safe_load(path.read_text(encoding="utf-8"))["documents"]) if path.exists() else {}
+
+
+def evaluate(root: Path, set_name: str) -> SetResult:
+    result = SetResult(set_name)
+    for doc_id, gold in load_set(set_name).items():
+        doc = parse_source(root, gold["source"], doc_id)
+        if doc is None:
+            result.skipped.append(doc_id)
+            continue
+        result.per_document[doc_id] = score_document(doc, gold)
+    return result
+
+
+def score_document(doc: ParsedDocument, gold: dict[str, Any]) -> DocumentScore:
+    out = DocumentScore()
+    out.scores["clusters"] = score_clusters(doc, gold, out.agreements)
+    out.scores["visions"] = score_visions(doc, gold, out.agreements)
+    out.scores["objectives"] = score_objectives(doc, gold, out.agreements)
+    out.scores["figures"], out.scores["figures exact"] = score_figures(doc, gold, out.agreements)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------- clusters
+
+
+def score_clusters(doc: ParsedDocument, gold: dict[str, Any], agreements: dict[str, Agreement]) -> Score:
+    wanted = [c for c in gold.get("clusters") or [] if c.get("salience") in ("subject", "presented")]
+    names = {squeeze(m.name_as_written): m.cluster_id for m in doc.cluster_mentions}
+    found = presented_clusters(doc)
+    hits = 0
+    matched: set[str] = set()
+    for cluster in wanted:
+        as_written = squeeze(str(cluster.get("as_written") or ""))
+        hit = cluster["id"] if cluster["id"] in found else names.get(as_written) if as_written in names else None
+        if hit is not None and hit in found and hit not in matched:
+            matched.add(hit)
+            hits += 1
+    subject = set(gold.get("subject") or [])
+    found_subject = {m.cluster_id for m in doc.cluster_mentions if getattr(m, "salience", None) == "subject"}
+    agreements["subject"] = Agreement(int(subject == found_subject), 1)
+    return Score(hits, len(found), len(wanted))
+
+
+# ---------------------------------------------------------------------------------------------------- statements
+
+
+def _same_start(found: str, first: str) -> bool:
+    """One text's first letters and digits begin the other (a found statement may begin a few words later than
+    the gold's "Our vision:" or stop short of its first words)."""
+    a, b = squeeze(found), squeeze(first)[:PREFIX]
+    if not a or not b:
+        return False
+    return a.startswith(b) or b.startswith(a[:PREFIX]) or b in a[: len(b) + 40]
+
+
+def _match_statements(
+    doc: ParsedDocument, gold: list[dict[str, Any]], found: list[Any]
+) -> list[tuple[dict[str, Any], Any]]:
+    """(gold, found) pairs, each used once; a pair starts within one page of each other."""
+    taken: set[int] = set()
+    pairs = []
+    for want in gold:
+        for j, item in enumerate(found):
+            if j in taken:
+                continue
+            page = page_of(doc, item.char_start)
+            if page is not None and abs(page - int(want["page"])) <= 1 and _same_start(item.text, want["first"]):
+                taken.add(j)
+                pairs.append((want, item))
+                break
+    return pairs
+
+
+def score_visions(doc: ParsedDocument, gold: dict[str, Any], agreements: dict[str, Agreement]) -> Score:
+    wanted = gold.get("visions") or []
+    pairs = _match_statements(doc, wanted, doc.visions)
+    owned = {id(v) for v in doc.visions if getattr(v, "owner", PLAN) == PLAN}
+    right = sum(1 for want, v in pairs if want.get("owner", PLAN) == PLAN and id(v) in owned)
+    frame, owner, cluster = Agreement(), Agreement(), Agreement()
+    for want, v in pairs:
+        frame.add(v.frame == want.get("frame"))
+        owner.add(getattr(v, "owner", PLAN) == want.get("owner", PLAN))
+        cluster.add(v.cluster_id == want.get("cluster"))
+    agreements.update({"vision frame": frame, "vision owner": owner, "vision cluster": cluster})
+    return Score(right, len(owned), sum(1 for w in wanted if w.get("owner", PLAN) == PLAN))
+
+
+def score_objectives(doc: ParsedDocument, gold: dict[str, Any], agreements: dict[str, Agreement]) -> Score:
+    pages = set(gold.get("objective_pages") or [])
+    wanted = [o for o in gold.get("objectives") or [] if not pages or o["page"] in pages]
+    found = [o for o in doc.objectives if not pages or page_of(doc, o.char_start) in pages]
+    pairs = _match_statements(doc, wanted, found)
+    kind, actor, cluster = Agreement(), Agreement(), Agreement()
+    for want, o in pairs:
+        kind.add(getattr(o, "list_kind", None) == want.get("kind"))
+        if want.get("actor"):
+            actor.add(str(getattr(o, "actor", None) or "").casefold() == str(want["actor"]).casefold())
+        cluster.add(o.cluster_id == want.get("cluster"))
+    agreements.update({"objective kind": kind, "objective actor": actor, "objective cluster": cluster})
+    return Score(len(pairs), len(found), len(wanted))
+
+
+# ---------------------------------------------------------------------------------------------------- figures
+
+YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _values(value: Any) -> tuple[float, ...]:
+    return tuple(round(float(v), 4) for v in value) if isinstance(value, list) else (round(float(value), 4),)
+
+
+def _found_values(f: Any) -> tuple[float, ...]:
+    if f.value is None:
+        return (round(float(f.value_low), 4), round(float(f.value_high), 4))
+    return (round(float(f.value), 4),)
+
+
+def _years(period: object) -> tuple[str, ...]:
+    return tuple(YEAR.findall(str(period))) if period else ()
+
+
+def score_figures(doc: ParsedDocument, gold: dict[str, Any], agreements: dict[str, Agreement]) -> tuple[Score, Score]:
+    """(page, unit and value; the same with measure, period and value before right)."""
+    pages = set(gold.get("figure_pages") or [])
+    wanted = [w for w in gold.get("figures") or [] if w["page"] in pages]
+    found = [f for f in doc.figures if page_of(doc, f.char_start) in pages]
+    remaining = list(wanted)
+    hits = exact = 0
+    measure, period, cluster = Agreement(), Agreement(), Agreement()
+    for f in found:
+        key = (page_of(doc, f.char_start), f.unit, _found_values(f))
+        want = next((w for w in remaining if (w["page"], w["unit"], _values(w["value"])) == key), None)
+        if want is None:
+            continue
+        remaining.remove(want)
+        hits += 1
+        same_measure = f.measure == want.get("measure")
+        same_period = _years(f.period) == _years(want.get("period"))
+        before = getattr(f, "value_before", None)
+        same_before = (before is None and want.get("before") is None) or (
+            before is not None and want.get("before") is not None and _values(want["before"]) == (round(before, 4),)
+        )
+        measure.add(same_measure)
+        period.add(same_period)
+        cluster.add(f.cluster_id == want.get("cluster"))
+        exact += same_measure and same_period and same_before
+    agreements.update({"figure measure": measure, "figure period": period, "figure cluster": cluster})
+    return Score(hits, len(found), len(wanted)), Score(exact, len(found), len(wanted))
