@@ -298,6 +298,7 @@ class ClusterMention:
     rule: str
     origin: str
     confidence: float
+    salience: str = "presented"
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,6 +318,7 @@ class Vision:
     rule: str
     attribution: str
     confidence: float
+    owner: str = "plan"
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,6 +342,7 @@ class Objective:
     lead_in: str
     attribution: str
     confidence: float
+    actor: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,6 +365,8 @@ class Figure:
     char_end: int
     quality: str
     confidence: float
+    subject: str | None = None
+    value_before: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -304,7 +304,7 @@ def extracts_to_rows(doc: ParsedDocument, run_id: str, sections: dict[str, Secti
         mentions.append({
             "mention_id": stable_id("cm", doc.document_id, m.char_start, m.char_end, extractor),
             "cluster_id": m.cluster_id, "name_as_written": m.name_as_written, "rule": m.rule, "origin": m.origin,
-            **prov(m.char_start, m.char_end, extractor, m.confidence),
+            "salience": m.salience, **prov(m.char_start, m.char_end, extractor, m.confidence),
         })  # fmt: skip
     visions = []
     for v in doc.visions:
@@ -312,7 +312,7 @@ def extracts_to_rows(doc: ParsedDocument, run_id: str, sections: dict[str, Secti
         visions.append({
             "vision_id": stable_id("vis", doc.document_id, v.char_start, v.char_end, extractor),
             "cluster_id": v.cluster_id, "text": v.text, "frame": v.frame, "rule": v.rule,
-            "attribution": v.attribution, **prov(v.char_start, v.char_end, extractor, v.confidence),
+            "attribution": v.attribution, "owner": v.owner, **prov(v.char_start, v.char_end, extractor, v.confidence),
         })  # fmt: skip
     objectives = []
     for o in doc.objectives:
@@ -321,7 +321,7 @@ def extracts_to_rows(doc: ParsedDocument, run_id: str, sections: dict[str, Secti
             "objective_id": stable_id("obj", doc.document_id, o.char_start, o.char_end, extractor),
             "cluster_id": o.cluster_id, "ordinal": o.ordinal, "text": o.text, "list_number": o.list_number,
             "list_style": o.list_style, "list_kind": o.list_kind, "lead_in": o.lead_in,
-            "attribution": o.attribution, **prov(o.char_start, o.char_end, extractor, o.confidence),
+            "attribution": o.attribution, "actor": o.actor, **prov(o.char_start, o.char_end, extractor, o.confidence),
         })  # fmt: skip
     figures = []
     for f in doc.figures:
@@ -329,7 +329,8 @@ def extracts_to_rows(doc: ParsedDocument, run_id: str, sections: dict[str, Secti
             "figure_id": stable_id("fig", doc.document_id, f.char_start, f.char_end, FIGURES),
             "cluster_id": f.cluster_id, "measure": f.measure, "value": f.value, "value_low": f.value_low,
             "value_high": f.value_high, "unit": f.unit, "period": f.period, "qualifier": f.qualifier,
-            "quality": f.quality, **prov(f.char_start, f.char_end, FIGURES, f.confidence),
+            "quality": f.quality, "subject": f.subject, "value_before": f.value_before,
+            **prov(f.char_start, f.char_end, FIGURES, f.confidence),
         })  # fmt: skip
     rows = {"cluster_mentions": mentions, "visions": visions, "objectives": objectives, "figures": figures}
     rows.update(tables_to_rows(doc, prov))

@@ -61,7 +61,8 @@ def score_document(doc: ParsedDocument, gold: dict[str, Any]) -> dict[str, Score
     scores = {
         "clusters": score_sets(set(gold.get("clusters") or []), presented_clusters(doc)),
         "visions": score_prefixed(
-            [(c, t) for c, t in gold.get("visions") or []], [(v.cluster_id, v.text) for v in doc.visions]
+            [(c, t) for c, t in gold.get("visions") or []],
+            [(v.cluster_id, v.text) for v in doc.visions if v.owner == "plan"],
         ),
         "objectives": score_prefixed(objectives_gold, [(o.cluster_id, o.text) for o in doc.objectives]),
     }
@@ -138,7 +139,8 @@ def score_multiset(wanted: list[Any], found: list[Any]) -> Score:
 
 
 def presented_clusters(doc: ParsedDocument) -> set[str]:
-    return {m.cluster_id for m in doc.cluster_mentions if m.rule in PRESENTING_RULES}
+    """The clusters the document presents: the subject and presented ones, not those named in passing."""
+    return {m.cluster_id for m in doc.cluster_mentions if m.rule in PRESENTING_RULES and m.salience != "passing"}
 
 
 def parsed_gold_documents(

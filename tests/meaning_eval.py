@@ -128,12 +128,14 @@ def score_clusters(doc: ParsedDocument, gold: dict[str, Any], agreements: dict[s
 
 
 def _same_start(found: str, first: str) -> bool:
-    """One text's first letters and digits begin the other (a found statement may begin a few words later than
-    the gold's "Our vision:" or stop short of its first words)."""
-    a, b = squeeze(found), squeeze(first)[:PREFIX]
+    """The two begin at nearly the same words: the gold's first letters and digits lie at the start of the found
+    text (a found statement may begin a few words earlier, "Our aim: We want ..."), or the found text's lie
+    within the gold's first words (it begins a few words later: "the government’s intention to ..." of "This
+    Sector Deal signals the government’s intention to ...")."""
+    a, b = squeeze(found), squeeze(first)
     if not a or not b:
         return False
-    return a.startswith(b) or b.startswith(a[:PREFIX]) or b in a[: len(b) + 40]
+    return b[:PREFIX] in a[: PREFIX + 40] or a[:PREFIX] in b
 
 
 def _match_statements(

@@ -16,12 +16,21 @@ Rules, each named in ``cluster_mentions.rule``:
 ``named_sector`` a name followed by ``sector`` (``the manufacturing sector``): often a passing
               reference, so it does not count among the clusters a document presents
 ``prose_list`` three or more cluster names enumerated in a sentence of a paragraph about clusters or sectors
+``sector_list`` the items of an enumeration a sentence frames as the place's sectors (``Oxfordshire has strengths
+              in: energy; creative industries; ...``, ``sectoral strengths, including capabilities in ...``,
+              ``clusters ... in sectors such as aerospace, nuclear, ...``), or of a list after such a lead-in:
+              names the catalogue does not know become discovered clusters
+
+Each mention has a ``salience``: ``subject`` (a title names it: the document is about it), ``passing``
+(``named_sector``: a name followed by "sector" in running text; and, in a document about one sector, any other
+sector named outside a heading of its own) or ``presented`` (every other rule).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from pipeline.extract.context import DocumentView
 from pipeline.language.patterns import cluster_label, cluster_word_after, numbered_heading, sector_deal_title
@@ -33,14 +42,35 @@ from pipeline.spans import trim_span
 # rule: `make eval` scores the clusters each document presents against tests/data/gold, all rules together.
 CONFIDENCE = {
     "label": 0.95, "title": 0.9, "heading": 0.95, "brand": 0.8, "sibling": 0.7,
-    "list": 0.85, "table": 0.85, "named": 0.8, "prose_list": 0.7, "named_sector": 0.5,
+    "list": 0.85, "table": 0.85, "named": 0.8, "prose_list": 0.7, "named_sector": 0.5, "sector_list": 0.7,
 }  # fmt: skip
 # Rules whose mentions say the document presents the cluster; ``named_sector`` ("the manufacturing
 # sector") is often a passing reference and is kept, but does not count as presenting it.
 PRESENTING_RULES = frozenset(CONFIDENCE) - {"named_sector"}
 SECTION_RULES = frozenset({"label", "title", "heading", "brand", "sibling"})
+SALIENCE = {"title": "subject", "named_sector": "passing"}  # every other rule: presented
+# A sentence framing what follows as the place's sectors: the enumeration starts after the match.
+SECTOR_FRAME = re.compile(
+    r"\b(?:(?:sectoral\s+)?strengths?|specialisms?|speciali[sz]ations?|capabilit(?:y|ies)|expertise)"
+    r"\s+(?:include|including|are|such\s+as|in)\s*:?\s*(?:capabilities\s+in\s+)?"
+    r"|\b(?:sectors?|clusters?|industries|domains|priority\s+areas)\s*(?:\([^()]{1,40}\))?\s*"
+    r"(?:,\s*)?(?:such\s+as|including|include|are|like|:)\s*:?\s*",
+    re.I,
+)
+ENUMERATION_PART = re.compile(r"\s*,(?![^()]*\))\s*(?:and\s+|or\s+)?")
+LAST_AND = re.compile(r"\s+(?:and|or)\s+(?!.*\s(?:and|or)\s)(?![^()]*\))", re.S)
+DISCOVERED_NOT_SECTOR = re.compile(
+    r"^(?:other|diverse|various|wide|range|number|variety|many|new|recent|key)\b|\s(?:of|in|include|for)\s", re.I
+)
+NOT_A_NAME = re.compile(
+    r"\b(?:is|are|was|were|will|which|that|who|has|have|can|could|would|this|these|its|their|our|we)\b|\d", re.I
+)
+MAX_SECTOR_WORDS = 6
+MIN_SECTOR_ITEMS = 3
 PART_SEPARATOR = re.compile(r"\s+[–—-]\s+|:\s+")
 MAX_NAME_WORDS = 12
+MAX_TITLE_BLOCKS = 60  # a title stands among the first blocks of the document
+MAX_TITLE_WORDS = 8
 MIN_LIST_ITEMS = 3
 ENUMERATION_JOIN = re.compile(
     r"\s*(?:\([^()]{1,120}\))?\s*(?:[,;]\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)\s*(?:the\s+)?", re.I
@@ -52,13 +82,32 @@ CLUSTER_WORDS = re.compile(r"\b(?:clusters?|sectors?|industr(?:y|ies))\b", re.I)
 def document_to_mentions(view: DocumentView) -> list[ClusterMention]:
     """Every cluster mention of the document, one per span, in text order."""
     found = headings_to_mentions(view) + lists_to_mentions(view) + tables_to_mentions(view) + prose_to_mentions(view)
+    found += enumerations_to_mentions(view)
+    if not any(m.rule == "title" for m in found):
+        found += title_to_mentions(view)
     best: dict[tuple[int, int], ClusterMention] = {}
     for m in found:
         key = (m.char_start, m.char_end)
         if key not in best or m.confidence > best[key].confidence:
             best[key] = m
     kept = sorted(best.values(), key=lambda m: (m.char_start, m.char_end))
-    return [m for m in kept if not any(_inside(m, o) for o in kept if o is not m)]
+    kept = [m for m in kept if not any(_inside(m, o) for o in kept if o is not m)]
+    return _in_passing_beside_the_subject(kept)
+
+
+def _in_passing_beside_the_subject(mentions: list[ClusterMention]) -> list[ClusterMention]:
+    """In a document about one sector (a title names it), other sectors named in its running text and lists are
+    context (``services, life sciences, agriculture and the public sector`` in an AI sector deal), not sectors
+    it presents: only their own sections (a heading or label) still present them."""
+    subjects = {m.cluster_id for m in mentions if m.salience == "subject"}
+    if not subjects:
+        return mentions
+    return [
+        m
+        if m.cluster_id in subjects or m.rule in SECTION_RULES or m.salience != "presented"
+        else replace(m, salience="passing")
+        for m in mentions
+    ]
 
 
 def _inside(m: ClusterMention, other: ClusterMention) -> bool:
@@ -71,7 +120,8 @@ def _inside(m: ClusterMention, other: ClusterMention) -> bool:
 
 
 def _mention(view: DocumentView, cluster_id: str, start: int, end: int, rule: str, origin: str) -> ClusterMention:
-    return ClusterMention(cluster_id, view.doc.text[start:end], start, end, rule, origin, CONFIDENCE[rule])
+    salience = SALIENCE.get(rule, "presented")
+    return ClusterMention(cluster_id, view.doc.text[start:end], start, end, rule, origin, CONFIDENCE[rule], salience)
 
 
 def headings_to_mentions(view: DocumentView) -> list[ClusterMention]:
@@ -111,6 +161,21 @@ def headings_to_mentions(view: DocumentView) -> list[ClusterMention]:
             pending.append((block, title_start, block.char_end))
     out.extend(_among_cluster_siblings(view, out, pending))
     return out
+
+
+def title_to_mentions(view: DocumentView) -> list[ClusterMention]:
+    """A title that names a sector without the words of a sector deal (``Culture is Digital``, ``5G Strategy
+    Update``): the first curated name in the first short heading where the title stands."""
+    for block in view.doc.blocks[:MAX_TITLE_BLOCKS]:
+        if block.kind is not BlockKind.HEADING or not view.clean(block) or not _title_position(view, block):
+            continue
+        if len(view.text(block).split()) > MAX_TITLE_WORDS:
+            continue
+        m = view.catalogue.names_pattern().search(view.doc.text, block.char_start, block.char_end)
+        cluster_id = view.catalogue.lookup(m.group("name")) if m else None
+        if m is not None and cluster_id is not None:
+            return [_mention(view, cluster_id, m.start("name"), m.end("name"), "title", "curated")]
+    return []
 
 
 def _title_position(view: DocumentView, block: Block) -> bool:
@@ -273,6 +338,98 @@ def prose_to_mentions(view: DocumentView) -> list[ClusterMention]:
                 elif k in enumerated:
                     out.append(_mention(view, cluster_id, hs, he, "prose_list", "curated"))
     return out
+
+
+def enumerations_to_mentions(view: DocumentView) -> list[ClusterMention]:
+    """The sectors an enumeration framed as the place's sectors names (:data:`SECTOR_FRAME`), in a sentence or in
+    the list after a lead-in ending with a colon. Three or more short noun phrases are needed, and at least one
+    of them must be a curated name (a list of anything else is not a list of sectors)."""
+    text = view.doc.text
+    blocks = view.doc.blocks
+    out: list[ClusterMention] = []
+    indexed = [(i, b) for i, b in view.body_blocks() if SECTOR_FRAME.search(view.text(b))]
+    for (i, _block), sentences in zip(
+        indexed, view.sentences([(b.char_start, b.char_end) for _, b in indexed]), strict=True
+    ):
+        for s, e in sentences:
+            frame = SECTOR_FRAME.search(text, s, e)
+            if frame is None:
+                continue
+            rest = text[frame.end() : e].rstrip(" .;:")
+            if rest.strip():
+                out.extend(_named_sectors(view, _parts(text, frame.end(), frame.end() + len(rest))))
+            elif text[s:e].rstrip().endswith(":") and i + 1 < len(blocks):
+                items = [b for b in blocks[i + 1 : i + 40] if b.kind is BlockKind.LIST_ITEM][:20]
+                run = []
+                for b in blocks[i + 1 :]:
+                    if b.kind is not BlockKind.LIST_ITEM or b not in items:
+                        break
+                    run.append(_item_name(view, b))
+                out.extend(_named_sectors(view, [span for span in run if span is not None]))
+    return out
+
+
+def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of an enumeration's parts: split at semicolons, else at commas and "and"/"or" (not inside
+    brackets, whose contents are parts too: ``future mobility (automotive production and motorsport)``)."""
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    chunk = text[start:end]
+    semicolons = ";" in chunk
+    splitter = re.compile(r"\s*;\s*(?:and\s+|or\s+)?") if semicolons else ENUMERATION_PART
+    breaks = list(splitter.finditer(text, start, end))
+    for m in [*breaks, None]:
+        part_end = m.start() if m else end
+        last = LAST_AND.search(text, cursor, part_end) if m is None and breaks and not semicolons else None
+        if last is not None:  # "A, B, C and D": the serial "and" parts the last two, not the "and" inside a name
+            spans.extend(_unbracketed(text, cursor, last.start()))
+            cursor = last.end()
+        spans.extend(_unbracketed(text, cursor, part_end))
+        cursor = m.end() if m else end
+    return spans
+
+
+def _unbracketed(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A part without its brackets, and the parts a bracket that enumerates (holds a comma) names."""
+    part = text[start:end]
+    open_at = part.find("(")
+    if open_at < 0:
+        return [trim_span(text, start, end, also=",;:")]
+    depth, close_at = 0, len(part)
+    for k in range(open_at, len(part)):
+        depth += {"(": 1, ")": -1}.get(part[k], 0)
+        if depth == 0:
+            close_at = k
+            break
+    head = trim_span(text, start, start + open_at, also=",;:")
+    inner = part[open_at + 1 : close_at]
+    if "," not in re.sub(r"\([^()]*\)", "", inner):
+        return [head]
+    return [head, *_parts(text, start + open_at + 1, start + close_at)]
+
+
+def _item_name(view: DocumentView, block: Block) -> tuple[int, int] | None:
+    """A list item's name: its words up to the first dash, colon, bracket or full stop."""
+    s, e = view.item_span(block)
+    m = re.search(r"\s[–—-]\s|[:(.;,]", view.doc.text[s:e])
+    return trim_span(view.doc.text, s, s + m.start() if m else e)
+
+
+def _named_sectors(view: DocumentView, spans: list[tuple[int, int]]) -> list[ClusterMention]:
+    text = view.doc.text
+    names = []
+    for s, e in spans:
+        name = re.sub(r"^(?:and|or|the|from|to)\s+", "", text[s:e], flags=re.I)
+        s = e - len(name)
+        if not name or len(name.split()) > MAX_SECTOR_WORDS or NOT_A_NAME.search(name):
+            continue
+        match = view.catalogue.resolve(name)
+        if match.origin == "discovered" and DISCOVERED_NOT_SECTOR.search(name):
+            continue
+        names.append((s, e, match))
+    if len(names) < MIN_SECTOR_ITEMS or not any(m.origin == "curated" for *_, m in names):
+        return []
+    return [_mention(view, m.cluster_id, s, e, "sector_list", m.origin) for s, e, m in names]
 
 
 def _enumerations(text: str, hits: list[tuple[int, int, str]]) -> set[int]:

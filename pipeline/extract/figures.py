@@ -17,6 +17,7 @@ low confidence and a quality issue, so no one takes it for a clean range.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.extract.context import DocumentView
 from pipeline.language.counted import COUNT_NOUNS, MAX_ADJECTIVES
@@ -42,7 +43,8 @@ MONEY_MEASURES = (
     ("turnover", r"turnover|sales|generat"), ("output", r"\boutput"),
     ("gva", r"\bgva\b|gross value added|economic contribution|contribut"),
     ("exports", r"export"), ("spend", r"\bspen[dt]|expenditure"),
-    ("funding", r"fund|cost|invest|budget|grant|allocat|capital|revenue|ring[- ]?fenc|programme"),
+    ("funding", r"fund|cost|invest|budget|grant|allocat|capital|revenue|ring[- ]?fenc|programme|package|support"
+                r"|commit|award|back(?:ed|ing)|announc|loan|financ"),
 )  # fmt: skip
 PERCENT_MEASURES = (
     ("growth_rate", r"grow|growth|increase|rise|rose|expan"),
@@ -50,6 +52,30 @@ PERCENT_MEASURES = (
     ("saving", r"saving"), ("share", r"share|proportion|\bof\b|account"),
 )  # fmt: skip
 FORECAST = re.compile(r"\b(forecast|expected|projected|predicted|target(?:ed)?|estimated|likely)\b", re.I)
+# A plural noun a count counts: right after the number, or after one or two lower-case words, and not followed by
+# "of" ("5 times of", "3 years of"); a capitalised noun ("9 LEPs") counts too.
+PLURAL_AFTER = re.compile(
+    r"\s+(?:[a-z][a-z-]+\s+){0,2}?(?P<noun>[a-z][a-z-]{2,}(?<!s)s|[A-Z]{2,}s)\b(?!\s+of\b)(?!['’])"
+)
+# Plural nouns that are units of time, of measure or of a text, not things counted.
+NOT_COUNTED = frozenset({
+    "years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries", "times", "points",
+    "percentage", "pages", "paragraphs", "sections", "chapters", "figures", "tables", "annexes", "items", "pence",
+    "pounds", "euros", "dollars", "metres", "meters", "miles", "kilometres", "kilometers", "hectares", "acres",
+    "tonnes", "tons", "litres", "degrees", "levels", "stages", "steps", "phases", "parts", "ways", "ones",
+    "others", "terms", "cases", "lines", "words", "characters", "bits", "bytes",
+    # the plan's own elements: counted by its lists (list-count checks), not facts about the economy
+    "interventions", "actions", "projects", "objectives", "aims", "goals", "priorities", "themes", "pillars",
+    "recommendations", "commitments", "measures", "activities", "initiatives", "programmes", "strands",
+})  # fmt: skip
+KNOWN_UNITS = frozenset(unit for unit, _ in COUNT_NOUNS.values())
+MIN_COUNT = 10  # a count of a noun COUNT_NOUNS does not know is a figure from ten up (not a year)
+CURRENCIES = {"£": "GBP", "€": "EUR", "$": "USD", "GBP": "GBP", "EUR": "EUR", "USD": "USD"}
+CHANGE_FROM = re.compile(
+    r"\b(?:ris\w*|rose|f[ae]ll\w*|increas\w*|decreas\w*|gr[eo]w\w*|declin\w*|reduc\w*|cut|dropp?\w*|went|moved?"
+    r"|chang\w*|doubl\w*|tripl\w*|halv\w*|jump\w*|climb\w*|expand\w*|shr[ai]nk\w*|up|down)\b[^.;]{0,40}?\bfrom\s+$",
+    re.I,
+)
 CREATION = re.compile(r"\b(?:creat\w*|new|additional|further|growth\s+opportunity|safeguard\w*)\b", re.I)
 
 
@@ -83,24 +109,35 @@ def sentence_to_figures(text: str, s: int, e: int, cluster_id: str | None) -> li
     """The figures of one sentence ``text[s:e]``."""
     masked = [(m.start(), m.end()) for m in fiscal_period().finditer(text, s, e)]
     quantities = [q for q in text_to_quantities(text, s, e) if not any(a <= q.start < b for a, b in masked)]
-    items: list[tuple[int, int, float | None, float | None, float | None, Quantity]] = []
+    items: list[tuple[int, int, float | None, float | None, float | None, Quantity, float | None]] = []
     k = 0
     while k < len(quantities):
         q = quantities[k]
         pair = quantities[k + 1] if k + 1 < len(quantities) else None
         if pair is not None and _is_range(text, q, pair):
-            items.append((q.start, pair.end, None, q.value, pair.value, pair))
+            if _is_change(text, s, q, pair):  # "fell from 20% to 5%": where it ended, and where it started
+                items.append((q.start, pair.end, pair.value, None, None, pair, q.value))
+            else:
+                items.append((q.start, pair.end, None, q.value, pair.value, pair, None))
             k += 2
         else:
-            items.append((q.start, q.end, q.value, None, None, q))
+            items.append((q.start, q.end, q.value, None, None, q, None))
             k += 1
     out: list[Figure] = []
-    for start, end, value, low, high, q in items:
+    for start, end, value, low, high, q, before in items:
         others = [(a, b) for a, b, *_ in items if (a, b) != (start, end)]
         figure = _figure(text, s, e, start, end, value, low, high, q, cluster_id, others)
         if figure is not None:
-            out.append(figure)
+            out.append(replace(figure, value_before=before) if before is not None else figure)
     return out
+
+
+def _is_change(text: str, s: int, a: Quantity, b: Quantity) -> bool:
+    """``from X to Y`` after a verb of change (``rose from £3bn to £5bn``, ``reduced from 20% to 5%``): a change,
+    not a range (``loans from £10,000 to £250,000`` is a range)."""
+    joint = text[a.end : b.start].strip().lower()
+    before = text[max(s, a.start - 60) : a.start]
+    return joint == "to" and CHANGE_FROM.search(before) is not None
 
 
 def _is_range(text: str, a: Quantity, b: Quantity) -> bool:
@@ -135,15 +172,17 @@ def _figure(
     unit: str | None
     if q.kind == "money":
         unit, measure = (
-            "GBP" if q.currency == "£" else {"€": "EUR", "$": "USD"}.get(q.currency or "", "GBP"),
+            CURRENCIES.get(q.currency or "", "GBP"),
             _measure(before[-40:] + " " + after[:40], MONEY_MEASURES, "money"),
         )
     elif q.kind == "percent":
-        unit, measure = "percent", _measure(before[-40:] + " " + after[:25], PERCENT_MEASURES, "percentage")
+        unit, measure = "percent", _measure(before[-40:] + " " + after[:25], PERCENT_MEASURES, "share")
     else:
         counted = ("people", "employment") if COUNT_LEAD_INS.search(before) else _counted(after)
-        if counted is None:
-            return None
+        generic = counted is not None and counted[1] == "count" and counted[0] not in KNOWN_UNITS
+        number = value if value is not None else (low or 0)
+        if counted is None or (generic and (number < MIN_COUNT or 1900 <= number <= 2100)):
+            return None  # "the 3 partners met": a few of something unnamed is prose, not a figure
         unit, measure = counted
         year_like = value is not None and 1900 <= value <= 2100 and float(value).is_integer() and not after.strip()
         if year_like:
@@ -199,14 +238,20 @@ def _clause(text: str, s: int, e: int, start: int, end: int) -> str:
 
 
 def _counted(after: str) -> tuple[str, str] | None:
-    """The noun a count counts, within a few words after it (not past another number)."""
+    """The noun a count counts, within a few words after it (not past another number): a known noun
+    (:data:`COUNT_NOUNS`, with its unit and measure), else the plural noun right after the number, or after
+    one or two lower-case words (``22 science parks`` → ``parks``, ``501 missiles``), measure ``count``; not a
+    unit of time or measure (``3 years``, ``5 times``)."""
     words = re.findall(r"[A-Za-z][\w-]*|\d", after)[: MAX_ADJECTIVES + 1]
     for word in words:
         if word.isdigit():
-            return None
+            break
         hit = COUNT_NOUNS.get(word.lower())
         if hit:
             return hit
+    plural = PLURAL_AFTER.match(after)
+    if plural and plural.group("noun").lower() not in NOT_COUNTED:
+        return plural.group("noun").lower(), "count"
     return None
 
 

@@ -19,12 +19,13 @@ count (``the following five themes``) that the items do not meet, a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.extract.context import DocumentView
 from pipeline.language.patterns import (
     aim_verb_lead_in,
     cluster_word_after,
+    commitment_actor,
     counted_noun,
     labelled_objective,
     non_objective_nouns,
@@ -45,8 +46,25 @@ NUMBERS = {
 KINDS = (
     ("objective", "objective"), ("aim", "aim"), ("goal", "goal"), ("theme", "theme"), ("priorit", "priority"),
     ("direction", "strategic_direction"), ("pillar", "pillar"), ("mission", "mission"), ("ambition", "ambition"),
-    ("strand", "strand"), ("outcome", "outcome"), ("focus", "focus_area"), ("area", "focus_area"),
+    ("strand", "strand"), ("outcome", "outcome"), ("commit", "commitment"), ("action", "action"),
+    ("recommend", "recommendation"), ("target", "target"), ("focus", "focus_area"), ("area", "focus_area"),
 )  # fmt: skip
+COMMITTING = (
+    "commitment",
+    "action",
+)  # kinds an actor's heading carries on (``Government action`` under ``Key commitments``)
+MAX_FRAMING_HEADING_WORDS = 10
+MAX_FRAME_PAGES = 4
+MIN_PROSE_WORDS = 15
+# A lead-in that says someone will do what the list says: ``Defence will achieve this through:``, ``The S&T
+# policy function will:``, ``Together we must:``, ``we propose to:``, ``To do this the government is:``
+COMMITTING_LEAD_IN = re.compile(
+    r"\b(?P<verb>will|must|shall|commits?\s+to|(?:is|are)\s+committed\s+to|propose\s+to|(?<=government\s)is)\b"
+    r"[^:.;]{0,60}:\s*-?$",
+    re.I,
+)
+WILL_COLON = re.compile(r"\b(?:will|must|shall)(?:\s+(?:achieve|do|deliver)\s+this\s+(?:through|by))?\s*:\s*-?$", re.I)
+ACTIONS_HEADING = re.compile(r"(?:(?:our|key|next|priority)\s+)?actions?(?:\s+plan)?", re.I)  # a heading ``Actions``
 MAX_TITLE_WORDS = 8
 MAX_DESCRIPTION_GAP = 2  # paragraphs allowed between numbered items that describe the previous one
 MAX_FURNITURE_BLOCKS = 4  # footnotes (and running headers not recognised as such) between a lead-in and its list
@@ -61,6 +79,7 @@ class LeadIn:
     confidence: float
     count: int | None
     strong: bool
+    actor: str | None = None
 
 
 def document_to_objectives_and_issues(view: DocumentView) -> tuple[list[Objective], list[SourceIssue]]:
@@ -89,9 +108,12 @@ def document_to_objectives_and_issues(view: DocumentView) -> tuple[list[Objectiv
             continue
         list_number += 1
         used.update(items)
-        objectives += _items_to_objectives(
-            view, items, style, lead.kind, text[s:e], cluster_id, attribution, list_number, lead.confidence
-        )
+        objectives += [
+            replace(o, actor=lead.actor)
+            for o in _items_to_objectives(
+                view, items, style, lead.kind, text[s:e], cluster_id, attribution, list_number, lead.confidence
+            )
+        ]
         if lead.count is not None and lead.count != len(items):
             issues.append(
                 SourceIssue(
@@ -127,6 +149,8 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
         return LeadIn(kind, 0.9, _count(m.group("count")), True)
     if not colon:
         return None
+    if WILL_COLON.search(sentence):  # "Through the Programme we will:", "Defence will achieve this through:"
+        return _committing(sentence)
     nouns = [(m.start(), m.group(0), True) for m in objective_nouns().finditer(sentence)]
     nouns += [(m.start(), m.group(0), False) for m in non_objective_nouns().finditer(sentence)]
     if nouns:
@@ -136,7 +160,19 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
         return LeadIn(_kind(noun), 0.85, None, True)
     if aim_verb_lead_in().search(sentence):
         return LeadIn("aim", 0.7, None, False)
+    if COMMITTING_LEAD_IN.search(sentence):
+        return _committing(sentence)
     return None
+
+
+def _committing(sentence: str) -> LeadIn | None:
+    """A lead-in saying someone will (or must) do what the list says: commitments (or actions) and who makes them."""
+    committing = COMMITTING_LEAD_IN.search(sentence)
+    if committing is None:
+        return None
+    actor = commitment_actor().search(sentence)
+    kind = "action" if committing.group("verb").lower() == "must" else "commitment"
+    return LeadIn(kind, 0.7, None, True, _actor(actor.group("actor")) if actor else None)
 
 
 def _noun_verdict(noun: str, focus: bool) -> str | None:
@@ -219,25 +255,29 @@ def _list_items(view: DocumentView, start: int) -> tuple[list[int], str]:
             items.append(j)
             j += 1
             continue
-        if numbered:
-            # a numbered list whose items each have a paragraph of description after them
-            nxt = next(
-                (
-                    k
-                    for k in range(j, min(j + MAX_DESCRIPTION_GAP + 1, len(blocks)))
-                    if blocks[k].kind is not BlockKind.PARAGRAPH
-                ),
-                None,
+        # items that each have a paragraph of description after them (or run on over a page break): the next
+        # number, or the same bullet, after at most MAX_DESCRIPTION_GAP paragraphs none of which leads in to a
+        # list of its own
+        nxt = next(
+            (k for k in range(j, min(j + MAX_DESCRIPTION_GAP + 1, len(blocks))) if blocks[k].kind not in STEPPED_OVER),
+            None,
+        )
+        between = blocks[j:nxt] if nxt is not None else []
+        if (
+            nxt is not None
+            and blocks[nxt].kind is BlockKind.LIST_ITEM
+            and blocks[nxt].section_id == first.section_id
+            and view.clean(blocks[nxt])
+            and not any(view.text(b).rstrip().endswith((":", ":-")) for b in between)
+            and (
+                _ordinal(blocks[nxt]) == (_ordinal(blocks[items[-1]]) or 0) + 1
+                if numbered
+                else _ordinal(blocks[nxt]) is None and blocks[nxt].marker == first.marker
             )
-            if (
-                nxt is not None
-                and blocks[nxt].kind is BlockKind.LIST_ITEM
-                and blocks[nxt].section_id == first.section_id
-                and _ordinal(blocks[nxt]) == (_ordinal(blocks[items[-1]]) or 0) + 1
-            ):
-                items.append(nxt)
-                j = nxt + 1
-                continue
+        ):
+            items.append(nxt)
+            j = nxt + 1
+            continue
         break
     return items, "numbered" if numbered else "bulleted"
 
@@ -272,40 +312,127 @@ def _attribute(view: DocumentView, lead: Block, sentence: str) -> tuple[str | No
 
 
 def _heading_framed(view: DocumentView, used: set[int], list_number: int) -> list[Objective]:
-    """Lists a heading frames: in a section titled with a list noun (``Aims and objectives``, ``Our
-    priorities``), the first list that starts afresh (bulleted, or numbered from 1: a document's running
-    paragraph numbers are not a list); and runs of items labelled ``Objective 1:``, ``Goal 2:``."""
-    out: list[Objective] = []
+    """Lists headings frame (:func:`_headed_lists`) and runs of items labelled ``Objective 1:``, ``Goal 2:``."""
+    out = _headed_lists(view, used, list_number)
+    list_number += len({o.list_number for o in out})
     blocks = view.doc.blocks
-    for i, heading in enumerate(blocks):
-        if heading.kind is not BlockKind.HEADING or not view.clean(heading):
-            continue
-        title = view.text(heading).strip()
-        if len(title.split()) > 6 or not objective_nouns().search(title) or non_objective_nouns().search(title):
-            continue
-        j = i + 1
-        while (
-            j < len(blocks) and blocks[j].section_id == heading.section_id and blocks[j].kind is not BlockKind.HEADING
-        ):
-            b = blocks[j]
-            if b.kind is BlockKind.LIST_ITEM and j not in used and _ordinal(b) in (None, 1) and view.clean(b):
-                items, style = _list_items(view, j)
-                cluster_id, attribution = view.cluster_of(heading.section_id)
-                list_number += 1
-                used.update(items)
-                out.extend(
-                    _items_to_objectives(
-                        view, items, style, _kind(title), title, cluster_id, attribution, list_number, 0.7
-                    )
-                )
-                break
-            j += 1
     for items, kind in _labelled_runs(view, used):
         cluster_id, attribution = view.cluster_of(blocks[items[0]].section_id)
         list_number += 1
         used.update(items)
         out.extend(_items_to_objectives(view, items, "labelled", kind, "", cluster_id, attribution, list_number, 0.85))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What a heading says the lists under it are: their kind, who commits to them, where the frame began."""
+
+    kind: str
+    actor: str | None
+    page: int | None
+
+
+def _headed_lists(view: DocumentView, used: set[int], list_number: int) -> list[Objective]:
+    """Lists under a heading that frames them: titled with a list noun (``Key commitments``, ``Our
+    priorities``, ``Aims and objectives``) or naming who acts (``Government action to support AI``, ``What
+    industry will do``). The frame covers the lists of the heading's section and of the sub-headings after
+    it that title lists of their own (``Support AI innovation to raise productivity`` then its bullets); it
+    ends at the first heading whose section holds no list, at a heading framing something else, or
+    :data:`MAX_FRAME_PAGES` pages on. A numbered list must start afresh (a document's running paragraph
+    numbers are not a list)."""
+    blocks = view.doc.blocks
+    out: list[Objective] = []
+    frame: Frame | None = None
+    last_kind = ""
+    lead = ""
+    taken = False  # the frame has given a list
+    for i, block in enumerate(blocks):
+        if block.kind is BlockKind.HEADING:
+            if not view.clean(block):
+                frame = None
+                continue
+            title = " ".join(view.text(block).split())
+            kind, actor = _heading_frame(title)
+            if actor and last_kind in COMMITTING:
+                kind = last_kind  # ``Government action`` under ``Key commitments``: government's commitments
+            if kind or actor:
+                kind = kind or "action"
+                frame, last_kind, lead = Frame(kind, actor, block.page), kind, title
+                taken = False
+            elif frame is not None and (
+                not _section_has_list(view, i) or _pages_apart(frame.page, block.page) > MAX_FRAME_PAGES
+            ):
+                frame = None
+            elif frame is not None:
+                lead = title
+            continue
+        if frame is not None and taken and block.kind is BlockKind.PARAGRAPH and _prose(view, block):
+            frame = None  # running prose resumes after the framed lists
+        if frame is None or block.kind is not BlockKind.LIST_ITEM or i in used or not view.clean(block):
+            continue
+        if getattr(block, "region", "body") == "chart" or _ordinal(block) not in (None, 1):
+            continue
+        items, style = _list_items(view, i)
+        items = [k for k in items if k not in used]
+        if len(items) < 2 and not _section_has_list(view, i):
+            continue  # one dashed line is not a list (a list broken by a sub-heading goes on after it)
+        cluster_id, attribution = view.cluster_of(block.section_id)
+        list_number += 1
+        used.update(items)
+        objectives = _items_to_objectives(
+            view, items, style, frame.kind, lead, cluster_id, attribution, list_number, 0.7
+        )
+        out.extend(replace(o, actor=frame.actor) for o in objectives)
+        taken = True
+    return out
+
+
+def _prose(view: DocumentView, block: Block) -> bool:
+    """A paragraph of running prose (not a short line standing as a sub-heading)."""
+    return len(view.text(block).split()) >= MIN_PROSE_WORDS
+
+
+def _heading_frame(title: str) -> tuple[str, str | None]:
+    """(kind, actor) a heading frames its lists with: ``("commitment", None)`` for ``Key commitments``,
+    ``("", "government")`` for ``Government action to support AI``, ``("", None)`` for neither."""
+    if len(title.split()) > MAX_FRAMING_HEADING_WORDS:
+        return "", None
+    actor = commitment_actor().search(title)
+    nouns = next((m for m in objective_nouns().finditer(title) if _plural(m.group(0))), None)
+    nouns = nouns or ACTIONS_HEADING.fullmatch(title)
+    kind = _kind(nouns.group(0)) if nouns and not non_objective_nouns().search(title) else ""
+    return kind, _actor(actor.group("actor")) if actor else None
+
+
+def _plural(noun: str) -> bool:
+    """A heading frames a list with a plural noun (``Our priorities``, ``Areas for action``), not one about a
+    single thing (``Developing the innovation theme``)."""
+    return noun.lower().endswith("s") or " for " in noun.lower()
+
+
+def _actor(name: str) -> str:
+    """``government`` or ``industry`` for the usual parties, else the body's name as written."""
+    lowered = name.lower()
+    if "government" in lowered:
+        return "government"
+    if lowered in ("industry", "businesses", "employers"):
+        return "industry"
+    return re.sub(r"^The\s+", "", name)
+
+
+def _section_has_list(view: DocumentView, heading: int) -> bool:
+    """True when a list item follows the heading before the next heading."""
+    for block in view.doc.blocks[heading + 1 :]:
+        if block.kind is BlockKind.HEADING:
+            return False
+        if block.kind is BlockKind.LIST_ITEM:
+            return True
+    return False
+
+
+def _pages_apart(a: int | None, b: int | None) -> int:
+    return abs(a - b) if a is not None and b is not None else 0
 
 
 def _labelled_runs(view: DocumentView, used: set[int]) -> list[tuple[list[int], str]]:

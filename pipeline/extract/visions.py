@@ -18,10 +18,36 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.context import DocumentView
-from pipeline.language.patterns import cluster_word_after, vision_heading, vision_statement
+from pipeline.language.patterns import cluster_word_after, vision_frame, vision_heading, vision_statement
 from pipeline.models import Block, BlockKind, Vision
 
 MAX_STATEMENT_WORDS = 80
+MAX_OWNER_WORDS = 8
+PLAN = "plan"
+WEAK_FRAMES = ("aim", "goal", "intention")  # framing nouns projects use too: the plan's only when it owns them
+THIRD_PARTY = "third party"
+FRAME_WORDS = re.compile(
+    r"vision|ambition|mission|aspir|\baims?\b|\bgoal|intention|\bwants?\b|determined|striving", re.I
+)
+# what a framing noun or verb says the statement is (the first stem the words hold); otherwise an ambition
+# ("ambition", "intention", "we want", "determined that")
+FRAMES = (("vision", "vision"), ("mission", "mission"), ("aspir", "aspiration"), ("aim", "goal"), ("goal", "goal"),
+          ("striv", "goal"))  # fmt: skip
+# the plan's own voice as the owner of a statement: its authors, the government, the country or sector it is for
+PLAN_VOICE = re.compile(
+    r"(?i:our|we|its|their|an?|one of the|(?:uk\s+|hm\s+)?government|industry|the\s+sector|ministers?"
+    r"|(?:the\s+)?(?:uk|country|nation|region|county|city|sector|industry|strategy|plan|deal|sector\s+deal"
+    r"|white\s+paper|prime\s+minister|department|partnership|programme|fund|this\s+\w+(?:\s+\w+)?))"
+)
+PLAN_SUBJECT = re.compile(r"\b(?:we|our|government|strategy|plan|deal|programme|fund|partnership)\b", re.I)
+MAKING_A_FRAME = re.compile(
+    r"\b(?:develop|create|produce|draw\s+up|agree|refresh|update|co-design|write)\w*\s+(?:a|an|the|our|its|new)?\s*$",
+    re.I,
+)
+DOCUMENT_PURPOSE = re.compile(
+    r"(?:of\s+)?(?:this|the)\s+(?:report|document|paper|chapter|section|guide|consultation|review|survey|study|note)\b",
+    re.I,
+)
 MIN_STATEMENT_WORDS = 4
 ORGANISATION_POSSESSIVE = re.compile(r"(?:[Tt]he\s+)?(?!Our\b|Its\b|This\b)[A-Z][\w&.’' -]{0,60}?['’]s\s")
 GENERIC_SUBJECTS = ("this cluster", "the cluster", "the sector", "this sector", "cluster growth")
@@ -29,7 +55,7 @@ GENERIC_SUBJECTS = ("this cluster", "the cluster", "the sector", "this sector", 
 
 def document_to_visions(view: DocumentView) -> list[Vision]:
     """Every framed vision statement of the document, in text order, one per span."""
-    found = sentences_to_visions(view) + headings_to_visions(view)
+    found = sentences_to_visions(view) + headings_to_visions(view) + framed_to_visions(view)
     found.sort(key=lambda v: (v.char_start, -v.confidence))
     kept: list[Vision] = []
     for v in found:
@@ -53,6 +79,103 @@ def sentences_to_visions(view: DocumentView) -> list[Vision]:
             cluster_id, attribution = _attribute(view, block, m.group("subject"))
             out.append(Vision(cluster_id, text[s:e], s, e, m.group("frame").lower(), "sentence", attribution, 0.9))
     return out
+
+
+def framed_to_visions(view: DocumentView) -> list[Vision]:
+    """Statements framed inside a sentence (:func:`patterns.vision_frame`): ``our ambition is for AI to be
+    adopted ...``, ``We want every person ... to``, ``Industry aspires to ...``. The statement runs from the
+    frame (or its owner) to the end of the sentence. It is the plan's when its owner is the plan's voice
+    (``our``, ``we``, the government, the document's own title or its acronym); a named third party's
+    (``China aims to``, ``Ofcom has set the goal of``) otherwise, and a case study's when it sits in an aside."""
+    text = view.doc.text
+    candidates = [b for _, b in view.body_blocks() if FRAME_WORDS.search(view.text(b))]
+    spans = [view.item_span(b) for b in candidates]
+    title = _title_words(view)
+    out: list[Vision] = []
+    for block, sentences in zip(candidates, view.sentences(spans), strict=True):
+        for s, e in sentences:
+            m = vision_frame().search(text, s, e)
+            if m is None or _not_a_statement(text, s, m):
+                continue
+            rest = m.group("rest") if m.group("rest") is not None else m.group("vrest")
+            if len(rest.split()) < MIN_STATEMENT_WORDS:
+                continue
+            written = m.group("owner") or m.group("subject")
+            noun = (m.group("frame") or "").lower()
+            if noun in WEAK_FRAMES and not (written and PLAN_VOICE.fullmatch(_bare(written))):
+                continue  # "The aim is to ..." of a project or programme: only the plan's own aims count
+            owner = _owner(view, block, written, title)
+            if owner == PLAN and (_quoted(text[s : m.start()]) or _someone_elses(text[s : m.start()], written)):
+                owner = THIRD_PARTY
+            words = (m.group("frame") or m.group("verb") or "").lower()
+            frame = next((f for stem, f in FRAMES if stem in words), "ambition")
+            cluster_id, attribution = _attribute(view, block, None)
+            start = m.start()
+            out.append(Vision(cluster_id, text[start:e], start, e, frame, "framed", attribution, 0.7, owner))
+    return out
+
+
+def _not_a_statement(text: str, sentence_start: int, m: re.Match[str]) -> bool:
+    """A frame that states nothing: ``develop a vision for``, ``the aim of this report``."""
+    before = text[max(sentence_start, m.start() - 30) : m.start()]
+    rest = (m.group("rest") or m.group("vrest") or "").lstrip()
+    return bool(MAKING_A_FRAME.search(before) or DOCUMENT_PURPOSE.match(rest))
+
+
+def _quoted(before: str) -> bool:
+    """True inside a quotation the sentence opened before the frame (an interviewee's words)."""
+    return before.count("‘") + before.count("“") > before.count("’") + before.count("”") or before.count('"') % 2 == 1
+
+
+def _someone_elses(before: str, written: str | None) -> bool:
+    """``its``/``their`` refer back to the sentence's subject: the plan's only when the plan's voice precedes."""
+    if (written or "").strip().lower() not in ("its", "their"):
+        return False
+    return PLAN_SUBJECT.search(before) is None
+
+
+def _bare(written: str) -> str:
+    """An owner as written without its article and possessive: ``the Government’s`` → ``Government``."""
+    return re.sub(r"^(?:[Tt]he)\s+|['’]s?$", "", written.strip())
+
+
+def _owner(view: DocumentView, block: Block, written: str | None, title: set[str]) -> str:
+    """Whose the statement is: ``plan``, a named third party, or the aside's title when it sits in a case study."""
+    name = _bare(written or "")
+    if not name or PLAN_VOICE.fullmatch(name) or _names_the_plan(name, title):
+        return (
+            PLAN
+            if not (getattr(block, "region", "body") == "aside" and name.lower() not in ("our", "we"))
+            else _aside_owner(view, block)
+        )
+    if name[:1].isupper():
+        return name
+    return _aside_owner(view, block) if getattr(block, "region", "body") == "aside" else PLAN
+
+
+def _aside_owner(view: DocumentView, block: Block) -> str:
+    """The case study a statement sits in: the first line of its aside (``Case study: Aeromet`` → ``Aeromet``)."""
+    region = getattr(block, "region_id", None)
+    first = next((b for b in view.doc.blocks if getattr(b, "region_id", None) == region and b.region == "aside"), block)
+    line = " ".join(view.text(first).split())
+    line = re.sub(r"^(?i:case\s+study)\s*\d*\s*[:–—-]?\s*", "", line)
+    return line if 0 < len(line.split()) <= MAX_OWNER_WORDS else THIRD_PARTY
+
+
+def _title_words(view: DocumentView) -> set[str]:
+    """Capitalised words of the document's title (its first headings) and their acronyms."""
+    headings = [view.text(b) for b in view.doc.blocks[:40] if b.kind is BlockKind.HEADING][:3]
+    title = " ".join(" ".join(headings).split())
+    words = re.findall(r"[A-Z][\w&-]+", title)
+    acronyms = {
+        "".join(w[0] for w in words[i:j]) for i in range(len(words)) for j in range(i + 2, min(len(words), i + 5) + 1)
+    }
+    return {w.lower() for w in words} | {a.lower() for a in acronyms}
+
+
+def _names_the_plan(name: str, title: set[str]) -> bool:
+    words = [w.lower() for w in re.findall(r"[A-Za-z][\w&-]+", name)]
+    return bool(words) and all(w in title for w in words)
 
 
 def headings_to_visions(view: DocumentView) -> list[Vision]:

@@ -197,6 +197,48 @@ def vision_statement() -> re.Pattern[str]:
 
 
 @cache
+def vision_frame() -> re.Pattern[str]:
+    """A phrase inside a sentence that frames what follows as the future someone wants, and whose it is.
+
+    Nouns: ``our ambition is for AI to be adopted``, ``the government’s vision to be a leader``, ``an ambition
+    to be a top three global innovation ecosystem``, ``the goal of helping communities prosper``, ``our
+    aspiration that 33% ...``, ``the Government’s aim is to``, ``the Prime Minister’s ambition for the UK to
+    secure``. Verbs: ``We want every person ... to``,
+    ``Government wants to``, ``Industry aspires to``, ``we are determined that``, ``The Industrial Strategy aims
+    to``. Not ``develop a vision``, ``the vision will be delivered``, ``The Vision is supported by``, ``the
+    ambitions of the Local Transport Plan`` or ``an overall Ambition for the economy`` (nothing stated), nor
+    ``the aim of this report`` (a document's purpose). Groups: ``owner`` (the possessor or subject, when
+    written), ``frame`` (the noun or verb), ``rest``.
+    """
+    owner = (
+        r"(?P<owner>(?:[Oo]ur|[Ii]ts|[Tt]heir|[Tt]he\s+(?:UK\s+)?[Gg]overnment|(?:UK\s+|HM\s+)?[Gg]overnment"
+        r"|(?:the\s+)?(?!(?:A|An|The|This|That|These|Those|It|In|By|As|For|With|To|And|But|So)\b)"
+        r"[A-Z][\w&.\-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z0-9][\w&.\-]*){0,6}"
+        r"|[Tt]he\s+[a-z]+(?:\s+[a-z]+)?)(?:['’]s?)?)\s+"
+    )
+    qualifiers = (
+        r"(?i:(?:key|main|overall|long[- ]term|shared|strategic|central|overarching|ultimate|stated|clear|core"
+        r"|collective|common|grand)\s+)*"
+    )
+    noun = (
+        r"(?P<frame>(?i:vision|ambitions?|mission|aspirations?|aim|goal|intention))"
+        r"(?:\s+(?:is|are|was|remains|will\s+be)\s*(?:to|for|that|:)|\s+to\s+(?!(?:the|a|an|this|that|date)\b|\d)"
+        r"|\s+of\s+(?=\w+ing\b|an?\b)|\s+for\s+(?=[^.;:]{1,80}?\bto\s+[a-z])|\s+that\b|\s*:)"
+    )
+    verb = (
+        r"(?P<verb>(?:wants?|aspires?\s+to|is\s+aspiring\s+to|aspiring\s+to|(?:are|is)\s+determined\s+(?:that|to)"
+        r"|aims?\s+to|(?:is|are)\s+(?:also\s+)?striving\s+to|has\s+(?:also\s+)?set\s+the\s+goal\s+of))"
+    )
+    return re.compile(
+        rf"(?:{owner}|\b(?:[Aa]n?|[Tt]he|[Oo]ne\s+of\s+the)\s+)?{qualifiers}\b{noun}(?P<rest>\s*\S.*)"
+        rf"|\b(?P<subject>[Ww]e|(?:[Tt]he\s+)?(?:UK\s+)?[Gg]overnment|[Ii]ndustry|(?:[Tt]he\s+)?"
+        rf"(?!(?:A|An|The|This|That|These|Those|It|In|By|As|For|With|To|And|But|So|We)\b)[A-Z][\w&.\-]*"
+        rf"(?:\s+[A-Z0-9][\w&.\-]*){{0,6}})\s+(?:also\s+|now\s+|still\s+)?{verb}(?P<vrest>\s*\S.*)",
+        re.S,
+    )
+
+
+@cache
 def vision_heading() -> re.Pattern[str]:
     """A heading or lead-in that announces the vision in the next block.
 
@@ -229,12 +271,15 @@ def title_description() -> re.Pattern[str]:
 def objective_nouns() -> re.Pattern[str]:
     """Nouns under which plans list what they aim at.
 
-    ``objectives``, ``aims`` (not the verb ``aim to``), ``goals``, ``themes``,
-    ``priorities``, ``strategic directions``, ``pillars``, ``missions``, ``focus``/``areas``.
+    ``objectives``, ``aims`` (not the verb ``aim to``, but ``the Government’s aims to:``), ``goals``, ``themes``,
+    ``priorities``, ``strategic directions``, ``pillars``, ``missions``, ``focus``/``areas``, and what a plan
+    commits to do: ``commitments``, ``key actions``, ``areas for action``, ``action areas``, ``recommendations``,
+    ``targets`` (not any ``action``: ``areas of opportunity and future action`` frames findings).
     """
     return re.compile(
-        r"\b(?:objectives?|(?<!will\s)aims?(?!\s+to\b)|goals?|themes?|priorit(?:y|ies)|(?:strategic\s+)?directions"
-        r"|pillars?|missions|ambitions|strands?|outcomes|focus(?:\s+areas?)?|areas\s+of\s+focus)\b",
+        r"\b(?:objectives?|(?<!will\s)aims?(?!\s+to\b)|(?:(?<=['’]s\s)|(?<=our\s)|(?<=its\s)|(?<=key\s))aims|goals?|themes?|priorit(?:y|ies)|(?:strategic\s+)?directions"
+        r"|pillars?|missions|ambitions|strands?|outcomes|areas?\s+for\s+action|action\s+areas?|key\s+actions"
+        r"|commitments?|recommendations|targets|focus(?:\s+areas?)?|areas\s+of\s+focus)\b",
         re.I,
     )
 
@@ -243,12 +288,12 @@ def objective_nouns() -> re.Pattern[str]:
 def non_objective_nouns() -> re.Pattern[str]:
     """Nouns under which plans list things that are not objectives: projects, activities, examples, parts.
 
-    ``projects``, ``activities``, ``actions``, ``interventions``, ``prerequisites``,
+    ``projects``, ``activities``, ``interventions``, ``prerequisites``,
     ``examples``, ``sections``, ``partners``, ``members``, ``case studies``, ``steps``.
     """
     return re.compile(
-        r"\b(?:projects?|activit(?:y|ies)|actions?|interventions?|prerequisites?|examples?|sections?|chapters?"
-        r"|partners?|members?|bodies|case\s+stud(?:y|ies)|steps?|recommendations?|initiatives?|programmes?"
+        r"\b(?:projects?|activit(?:y|ies)|interventions?|prerequisites?|examples?|sections?|chapters?"
+        r"|partners?|members?|bodies|case\s+stud(?:y|ies)|steps?|initiatives?|programmes?"
         r"|mechanisms?|measures?|milestones?|questions?|principles?|references?|sources?)\b",
         re.I,
     )
@@ -303,11 +348,12 @@ def cluster_word_after() -> re.Pattern[str]:
 @cache
 def sector_deal_title() -> re.Pattern[str]:
     """A document title that names the sector it is about: ``Aerospace Sector Deal``,
-    ``The Tourism Recovery Plan``, ``National Space Strategy``, ``ICT Cluster Plan``.
+    ``The Tourism Recovery Plan``, ``National Space Strategy``, ``ICT Cluster Plan``, ``5G Strategy Update``.
     Not ``Strategic Economic Plan`` (no sector named; the catalogue decides). Group ``name``."""
     return re.compile(
         r"^\s*(?:the\s+)?(?:national\s+|uk\s+)?(?P<name>[A-Z][\w&,' -]{1,60}?)\s+"
-        r"(?:sector\s+deal|cluster\s+plan|(?:sector\s+|industrial\s+|recovery\s+|action\s+)?(?:strategy|plan))\s*$",
+        r"(?:sector\s+deal|cluster\s+plan|(?:sector\s+|industrial\s+|recovery\s+|action\s+)?(?:strategy|plan))"
+        r"(?:\s+(?:update|refresh|progress\s+report|review))?\s*$",
         re.I,
     )
 
@@ -323,15 +369,29 @@ def labelled_objective() -> re.Pattern[str]:
 
 
 @cache
+def commitment_actor() -> re.Pattern[str]:
+    """Who a heading or lead-in says commits to the list after it: ``Government action to support AI``,
+    ``Industry commitments``, ``What government will do``, ``The government will:``, ``To do this the
+    government is:``, ``UKRI will:``, ``The County Council will:``. Not ``Key commitments`` or ``We will:``
+    (the plan's own authors: no actor named). Group ``actor``."""
+    return re.compile(
+        r"\b(?P<actor>(?:UK\s+|HM\s+)?[Gg]overnment|[Ii]ndustry|[Bb]usinesses|[Ee]mployers"
+        r"|[A-Z][\w&-]*[A-Z][\w&-]*"
+        r"|(?:[A-Z][a-z]+\s+){0,3}(?:Council|Partnership|Board|Authority|Agency|Catapult|Institute|Commission))"
+        r"\s+(?:will\b|is(?=[^:]{0,30}:\s*$)|commits?\b|(?:is|are)\s+committed\b|actions?\b|commitments?\b)"
+    )
+
+
+@cache
 def quantity() -> re.Pattern[str]:
     r"""One printed quantity: an optional ``c``/currency, a number, an optional scale, an optional percent.
 
-    Matches ``£850m``, ``£ 13 M``, ``£1.4bn``, ``£4.8 billion``, ``11,200``, ``124 million``,
+    Matches ``£850m``, ``£ 13 M``, ``£1.4bn``, ``£4.8 billion``, ``EUR 24.1``, ``11,200``, ``124 million``,
     ``5%``, ``14 per cent``, ``c40%``. Not the ``4`` of ``NVQ4``, the ``5`` of ``5th`` or
     ``5m`` without a currency (metres?). Groups ``circa``, ``cur``, ``num``, ``scale``, ``pct``.
     """
     return re.compile(
-        r"(?<![\w.,£$€/-])(?:(?P<circa>c\.?|circa)\s?)?(?:(?P<cur>[£$€])\s?)?"
+        r"(?<![\w.,£$€/-])(?:(?P<circa>c\.?|circa)\s?)?(?:(?P<cur>[£$€]|(?:EUR|USD|GBP)(?=\s?\d))\s?)?"
         r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
         r"(?:\s?(?P<scale>(?i:trillion|billion|million|thousand)|(?<=\d)(?i:bn|mn|tn)|(?<=\d)m|(?<=\d)k|\sM(?=\s)|M)(?![A-Za-z]))?"
         r"(?:\s?(?P<pct>%|(?i:per\s?cent|percent)))?"
@@ -348,10 +408,13 @@ def fiscal_period() -> re.Pattern[str]:
 @cache
 def period_phrase() -> re.Pattern[str]:
     """What period a figure refers to: ``per annum``, ``each year``, ``by 2030``, ``by the end of 2023``,
-    ``in 2001``, ``to 2010``, ``in 2005-08``. Group ``period``."""
+    ``in 2001``, ``to 2010``, ``in 2005-08``, ``as at September 2017``, ``in Q3 2012``. Group ``period``."""
     return re.compile(
         r"\b(?P<period>per\s+annum|per\s+year|a\s+year|each\s+year|every\s+year|annually"
-        r"|(?:by|to|until|in|during|from|since)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d{2}(?:\s?[-–/]\s?(?:(?:19|20)\d{2}|\d{2}))?)\b",
+        r"|(?:by|to|until|in|during|from|since|as\s+at|as\s+of|at\s+the\s+end\s+of)\s+(?:the\s+end\s+of\s+)?"
+        r"(?:(?:Q[1-4]|(?:the\s+)?(?:first|second|third|fourth)\s+quarter\s+of|January|February|March|April|May|June"
+        r"|July|August|September|October|November|December)\s+)?"
+        r"(?:19|20)\d{2}(?:\s?[-–/]\s?(?:(?:19|20)\d{2}|\d{2}))?)\b",
         re.I,
     )
 

@@ -77,17 +77,17 @@ def _mention(cluster_id: str, written: str, origin: str, start: int) -> dict[str
 
 def test_refresh_builds_curated_discovered_and_observed_rows_idempotently(fresh_db: duckdb.DuckDBPyConnection) -> None:
     insert_rows(fresh_db, "cluster_mentions", [
-        _mention("ceramics", "Ceramics", "discovered", 0),
-        _mention("ceramics", "ceramics", "discovered", 20),
-        _mention("ceramics", "Ceramics", "discovered", 40),
+        _mention("jewellery", "Jewellery", "discovered", 0),
+        _mention("jewellery", "jewellery", "discovered", 20),
+        _mention("jewellery", "Jewellery", "discovered", 40),
         _mention("ict", "ICT Cluster", "curated", 60),
     ])  # fmt: skip
     first = refresh_clusters(fresh_db)
     snapshot = fresh_db.execute("SELECT * FROM clusters ORDER BY cluster_id").fetchall()
     assert refresh_clusters(fresh_db) == first
     assert fresh_db.execute("SELECT * FROM clusters ORDER BY cluster_id").fetchall() == snapshot
-    assert fresh_db.execute("SELECT name, origin FROM clusters WHERE cluster_id = 'ceramics'").fetchall() == [
-        ("Ceramics", "discovered")
+    assert fresh_db.execute("SELECT name, origin FROM clusters WHERE cluster_id = 'jewellery'").fetchall() == [
+        ("Jewellery", "discovered")
     ]
     observed = fresh_db.execute(
         "SELECT alias, origin FROM cluster_aliases WHERE cluster_id = 'ict' AND alias LIKE 'ICT%' ORDER BY alias"

@@ -71,7 +71,9 @@ def test_every_awm_vision_and_nothing_else(seed_docs: dict[str, ParsedDocument])
     automotive = next(v for v in doc.visions if v.cluster_id == "automotive")
     assert automotive.text.startswith("The vision is to support") and "provisional" not in automotive.text
     for other in (WMCA, ICT, BLOG, HE):
-        assert seed_docs[other].visions == []
+        assert [v for v in seed_docs[other].visions if v.owner == "plan"] == []
+    # a company's intention and an interviewee's aspiration are kept, as theirs, not the plan's
+    assert {v.owner for v in seed_docs[HE].visions} == {"third party"}
 
 
 def test_awm_objective_lists_are_in_order_per_cluster(seed_docs: dict[str, ParsedDocument]) -> None:
@@ -157,7 +159,10 @@ def test_an_organisations_mission_is_not_the_plans_vision(tmp_path) -> None:  # 
     )
     (spec,) = sources_to_specs(tmp_path)
     doc = source_to_document(spec)
-    assert [(v.cluster_id, v.text[:22], v.attribution) for v in doc.visions] == [
-        (None, "Our mission is to grow", "none"),
+    assert [(v.cluster_id, v.text[:22], v.attribution) for v in doc.visions if v.owner == "plan"] == [
+        ("creative-industries", "Our mission is to grow", "document"),  # the title names the sector: its subject
         ("creative-industries", "The vision for the Cre", "sentence"),
+    ]
+    assert [(v.owner, v.text[:26]) for v in doc.visions if v.owner != "plan"] == [
+        ("British Business Bank", "British Business Bank’s mi")
     ]

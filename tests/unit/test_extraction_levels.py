@@ -24,7 +24,12 @@ SEED_LEVELS = [
 ]  # fmt: skip
 # objectives: reading columns one at a time (issue 7) took the Space Strategy's recall from 2/9 to 4/9 and
 # made lists of actions readable that are taken as objectives (4/20 found), so precision fell from 0.72
-PDF_LEVELS = [("clusters", 1.0, 1.0), ("visions", 0.66, 1.0), ("objectives", 0.52, 0.78), ("figures", 0.87, 0.87)]
+# visions and objectives (issue 20): these three PDFs were annotated before the meaning gold's conventions, with
+# only the statements framed by the word "vision" or "ambition" and the lists the rules then found; the plan's
+# "The UK government wants to see a growing ... tourism sector" and its "we will:" lists now count as visions
+# and objectives (tests/data/gold/meaning_*.yml, held in test_meaning_levels.py), so precision against this
+# older gold fell (visions 2/41, objectives 21/51, measured 2026-12-01) while recall held
+PDF_LEVELS = [("clusters", 1.0, 1.0), ("visions", 0.04, 1.0), ("objectives", 0.4, 0.9), ("figures", 0.87, 0.87)]
 
 
 @pytest.fixture(scope="module")
