@@ -14,7 +14,7 @@ PDFs; its conventions are written at the top of each file. Measures, per documen
   compared on the matches;
 * figures: every figure of substance on the gold's ``figure_pages``; recall and precision match page, unit
   and value (both ends of a range); *exact* precision also asks for the gold's measure, period and, for a
-  change, the value before.
+  change, the value before; how often the subject found shares a word with the gold's is reported beside.
 """
 
 from __future__ import annotations
@@ -200,6 +200,11 @@ def _found_values(f: Any) -> tuple[float, ...]:
     return (round(float(f.value), 4),)
 
 
+def _content_words(text: str | None) -> set[str]:
+    """Words of four letters or more, lower case: a found subject agrees with the gold's when they share one."""
+    return {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z][\w-]{3,}", text or "")}
+
+
 def _years(period: object) -> tuple[str, ...]:
     return tuple(YEAR.findall(str(period))) if period else ()
 
@@ -211,7 +216,7 @@ def score_figures(doc: ParsedDocument, gold: dict[str, Any], agreements: dict[st
     found = [f for f in doc.figures if page_of(doc, f.char_start) in pages]
     remaining = list(wanted)
     hits = exact = 0
-    measure, period, cluster = Agreement(), Agreement(), Agreement()
+    measure, period, cluster, subject = Agreement(), Agreement(), Agreement(), Agreement()
     for f in found:
         key = (page_of(doc, f.char_start), f.unit, _found_values(f))
         want = next((w for w in remaining if (w["page"], w["unit"], _values(w["value"])) == key), None)
@@ -228,6 +233,10 @@ def score_figures(doc: ParsedDocument, gold: dict[str, Any], agreements: dict[st
         measure.add(same_measure)
         period.add(same_period)
         cluster.add(f.cluster_id == want.get("cluster"))
+        if want.get("subject"):
+            subject.add(bool(_content_words(getattr(f, "subject", None)) & _content_words(want["subject"])))
         exact += same_measure and same_period and same_before
-    agreements.update({"figure measure": measure, "figure period": period, "figure cluster": cluster})
+    agreements.update(
+        {"figure measure": measure, "figure period": period, "figure cluster": cluster, "figure subject": subject}
+    )
     return Score(hits, len(found), len(wanted)), Score(exact, len(found), len(wanted))

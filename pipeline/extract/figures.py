@@ -68,6 +68,22 @@ NOT_COUNTED = frozenset({
     "interventions", "actions", "projects", "objectives", "aims", "goals", "priorities", "themes", "pillars",
     "recommendations", "commitments", "measures", "activities", "initiatives", "programmes", "strands",
 })  # fmt: skip
+# where the words a number qualifies stop: punctuation of a clause, a bracket, or a verb phrase starting
+SUBJECT_BREAK = re.compile(
+    r"[,;:()–—]|\.(?:\s|$)|\s(?:is|are|was|were|has|have|had|will|would|which|that|who|and\s+(?:a|an|the)|to\s+be)\s",
+    re.I,
+)
+SUBJECT_NOT_A_START = frozenset({"per", "cent", "percent", "by", "to", "and", "or", "between"})
+_LINKS = (
+    r"of|in|for|from|on|into|with|at|to|by|around|about|over|some|worth|valued\s+at|estimated\s+at|reached"
+    r"|totall?ed|stood"
+)
+SUBJECT_EDGE_START = re.compile(rf"^(?:{_LINKS}|and|or|a|an)\s+", re.I)
+SUBJECT_EDGE_END = re.compile(
+    rf"\s+(?:{_LINKS}|and|or|a|an|the|than|more|less|almost|nearly|approximately|just)$", re.I
+)
+MIN_BEFORE_WORDS = 1
+MAX_SUBJECT_WORDS = 10
 KNOWN_UNITS = frozenset(unit for unit, _ in COUNT_NOUNS.values())
 MIN_COUNT = 10  # a count of a noun COUNT_NOUNS does not know is a figure from ten up (not a year)
 CURRENCIES = {"£": "GBP", "€": "EUR", "$": "USD", "GBP": "GBP", "EUR": "EUR", "USD": "USD"}
@@ -214,7 +230,36 @@ def _figure(
         char_end=end,
         quality=quality,
         confidence=0.3 if quality != "ok" else 0.85,
+        subject=_subject(text, s, e, start, end, others),
     )
+
+
+def _subject(text: str, s: int, e: int, start: int, end: int, others: list[tuple[int, int]]) -> str | None:
+    """What the number counts or measures, in the text's words: the phrase right after it up to the next
+    break (``21,700 people employed in aerospace`` → ``people employed in aerospace``; ``23% of smaller
+    businesses expect ...`` → ``smaller businesses``), or, where nothing follows in its clause, the words
+    before it (``The package of support for the sector is worth £0.95bn`` → ``The package of support for the
+    sector``)."""
+    right = min([e, *(a for a, _ in others if a >= end)])
+    after = _trimmed(SUBJECT_BREAK.split(text[end:right], maxsplit=1)[0])
+    words = after.split()
+    if words and words[0].lower() not in SUBJECT_NOT_A_START:
+        return " ".join(words[:MAX_SUBJECT_WORDS])
+    left = max([s, *(b for _, b in others if b <= start)])
+    for segment in reversed(SUBJECT_BREAK.split(text[left:start])):
+        words = _trimmed(segment).split()
+        if len(words) >= MIN_BEFORE_WORDS:
+            return " ".join(words[-MAX_SUBJECT_WORDS:])
+    return None
+
+
+def _trimmed(phrase: str) -> str:
+    """A phrase without the linking words at its ends (``of``, ``in``, ``worth``, ``estimated at``)."""
+    phrase = " ".join(phrase.split())
+    for _ in range(3):
+        phrase = SUBJECT_EDGE_START.sub("", phrase)
+        phrase = SUBJECT_EDGE_END.sub("", phrase)
+    return phrase.strip(" ,.;:'’\"“”")
 
 
 CLAUSE_BREAK = re.compile(r";|,\s+(?=(?:with|while|whilst|but|which|whereas|although)\b)", re.I)

@@ -56,10 +56,14 @@ COMMITTING = (
 MAX_FRAMING_HEADING_WORDS = 10
 MAX_FRAME_PAGES = 4
 MIN_PROSE_WORDS = 15
+MAX_HEADED_GAP = 40  # blocks between two labelled headings of a run (each explained by its paragraphs)
+NUMBERED_PREFIX = re.compile(r"^\s*\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
 # A lead-in that says someone will do what the list says: ``Defence will achieve this through:``, ``The S&T
-# policy function will:``, ``Together we must:``, ``we propose to:``, ``To do this the government is:``
+# policy function will:``, ``Together we must:``, ``we propose to:``, ``To do this the government is:``; not
+# ``This will include:`` (examples follow)
 COMMITTING_LEAD_IN = re.compile(
-    r"\b(?P<verb>will|must|shall|commits?\s+to|(?:is|are)\s+committed\s+to|propose\s+to|(?<=government\s)is)\b"
+    r"\b(?P<verb>(?:will|must|shall)(?!\s+(?:include|cover|be|involve|consist|contain|comprise|also\s+include)\b)"
+    r"|commits?\s+to|(?:is|are)\s+committed\s+to|propose\s+to|(?<=government\s)is)\b"
     r"[^:.;]{0,60}:\s*-?$",
     re.I,
 )
@@ -436,18 +440,31 @@ def _pages_apart(a: int | None, b: int | None) -> int:
 
 
 def _labelled_runs(view: DocumentView, used: set[int]) -> list[tuple[list[int], str]]:
-    """Runs of consecutive body blocks labelled ``Objective 1:``, ``Objective 2:`` … (numbers rising by one)."""
+    """Runs of body blocks labelled ``Objective 1:``, ``Objective 2:`` … (numbers rising by one), and of headings
+    so labelled (``Goal 1: Grow and level up ...``, ``2. Theme 2: Recognising our assets``), each heading
+    followed by the paragraphs that explain it."""
     runs: list[tuple[list[int], str]] = []
     current: list[int] = []
     kind = ""
     last = 0
-    for i, block in view.body_blocks():
+    blocks = view.doc.blocks
+    candidates = [
+        i for i, b in enumerate(blocks)
+        if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING) and view.clean(b)
+    ]  # fmt: skip
+    for i in candidates:
+        block = blocks[i]
         if i in used:
             continue
-        s, e = view.item_span(block)
-        m = labelled_objective().match(view.doc.text[s:e])
+        s, e = _objective_span(view, block)
+        m = labelled_objective().match(
+            view.doc.text[block.char_start : block.char_end] if block.kind is BlockKind.HEADING else view.doc.text[s:e]
+        )
+        if m is None and block.kind is BlockKind.HEADING:
+            m = labelled_objective().match(NUMBERED_PREFIX.sub("", view.text(block), count=1))
         number = int(m.group("number")) if m else None
-        if m and current and number == last + 1 and i - current[-1] <= MAX_DESCRIPTION_GAP + 1:
+        gap = MAX_HEADED_GAP if block.kind is BlockKind.HEADING else MAX_DESCRIPTION_GAP + 1
+        if m and current and number == last + 1 and i - current[-1] <= gap:
             current.append(i)
         else:
             if len(current) >= 2:
@@ -458,6 +475,19 @@ def _labelled_runs(view: DocumentView, used: set[int]) -> list[tuple[list[int], 
     if len(current) >= 2:
         runs.append((current, kind))
     return runs
+
+
+def _objective_span(view: DocumentView, block: Block) -> tuple[int, int]:
+    """An item's span without its marker or label; a labelled heading's without its number and label."""
+    if block.kind is not BlockKind.HEADING:
+        return view.item_span(block)
+    text = view.text(block)
+    prefix = NUMBERED_PREFIX.match(text)
+    start = prefix.end() if prefix else 0
+    label = labelled_objective().match(text[start:])
+    if label:
+        start += label.start("body")
+    return block.char_start + start, block.char_end
 
 
 def _items_to_objectives(
@@ -474,7 +504,7 @@ def _items_to_objectives(
     text = view.doc.text
     out = []
     for ordinal, k in enumerate(items, start=1):
-        cs, ce = trim_span(text, *view.item_span(view.doc.blocks[k]))
+        cs, ce = trim_span(text, *_objective_span(view, view.doc.blocks[k]))
         out.append(
             Objective(
                 cluster_id, ordinal, text[cs:ce], cs, ce, list_number, style, kind, lead_in, attribution, confidence

@@ -302,10 +302,11 @@ def non_objective_nouns() -> re.Pattern[str]:
 @cache
 def counted_noun() -> re.Pattern[str]:
     """A count and the noun it counts: ``the following five themes``, ``5 principal objectives``,
-    ``four strategic directions``, ``three areas``. Groups ``count``, ``noun``."""
+    ``four strategic directions``, ``three areas``. Not the ``33`` of a paragraph number ``7.33 Priority for
+    2019``. Groups ``count``, ``noun``."""
     return re.compile(
         r"\b(?P<count>following(?:\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?"
-        r"|\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+        r"|(?<![\d.])\d{1,2}(?![.\d])|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
         r"\s+(?:(?:key|main|principal|strategic|core|broad|cross-cutting|delivery|new|specific|major|\w+ly)\s+)*"
         r"(?P<noun>[a-z][\w-]+(?:\s+(?:areas?|directions?))?)",
         re.I,
@@ -361,9 +362,11 @@ def sector_deal_title() -> re.Pattern[str]:
 @cache
 def labelled_objective() -> re.Pattern[str]:
     """An item that labels itself as a numbered objective: ``Objective 1: A swift recovery …``,
-    ``Goal 3 – Lead pioneering …``, ``Priority 2. …``. Groups ``noun``, ``number``, ``body``."""
+    ``Goal 3 – Lead pioneering …``, ``Priority 2. …``, ``Recommendation 4: …``. Groups ``noun``, ``number``,
+    ``body``."""
     return re.compile(
-        r"^\s*(?P<noun>objective|aim|goal|priority|theme|pillar|mission)\s+(?P<number>\d{1,2})\s*[:.–—-]\s*(?P<body>\S.*)$",
+        r"^\s*(?P<noun>objective|aim|goal|priority|theme|pillar|mission|recommendation|commitment|action|target)"
+        r"\s+(?P<number>\d{1,2})\s*[:.–—-]\s*(?P<body>\S.*)$",
         re.I | re.S,
     )
 

@@ -1,4 +1,5 @@
-"""The same measure of the same cluster and period stated differently in two documents is flagged on both."""
+"""The same measure of the same cluster and period, counting the same thing, stated differently in two documents is
+flagged on both; figures that count different things are not compared."""
 
 from __future__ import annotations
 
@@ -8,9 +9,12 @@ from warehouse.cross_document import cross_document_conflicts
 from warehouse.load import insert_rows
 
 
-def _figure(document_id: str, value: float, text: str) -> dict[str, object]:
+def _figure(
+    document_id: str, value: float, text: str, subject: str = "people employed in the ICT cluster", unit: str = "people"
+) -> dict[str, object]:
     return {
-        "cluster_id": "ict", "measure": "employment", "value": value, "unit": "people", "period": "2005",
+        "cluster_id": "ict", "measure": "employment", "value": value, "unit": unit, "period": "2005",
+        "subject": subject,
         "document_id": document_id, "char_start": 10, "char_end": 10 + len(text), "source_text": text,
         "extractor": "figures/text@1", "confidence": 0.85, "run_id": "r0", "quality": "ok",
     }  # fmt: skip
@@ -27,6 +31,18 @@ def test_conflicting_figures_are_flagged_on_both_documents(fresh_db: duckdb.Duck
     ).fetchall()
     assert rows[0] == (
         "plan-a",
-        "plan-a gives 57000.0 people for ict (employment, 2005); plan-b gives 52000.0 (52,000)",
+        "plan-a gives 57,000 people for people employed in the ICT cluster of ict (employment, 2005); "
+        "plan-b gives 52,000 people (52,000)",
     )
     assert {r[0] for r in rows} == {"plan-a", "plan-b", "plan-c"}
+
+
+def test_figures_counting_different_things_are_not_compared(fresh_db: duckdb.DuckDBPyConnection) -> None:
+    insert_rows(fresh_db, "figures", [
+        _figure("plan-a", 101.5e9, "£101.5bn", "gross value added of the creative industries", "GBP"),
+        _figure("plan-b", 290e6, "£290m", "grant-in-aid to the arts council", "GBP"),
+        _figure("plan-c", 95e9, "£95bn", "gross value added by the creative industries", "GBP"),
+    ])  # fmt: skip
+    assert cross_document_conflicts(fresh_db) == 2  # a↔c only: b counts something else
+    details = [r[0] for r in fresh_db.execute("SELECT detail FROM quality_issues ORDER BY detail").fetchall()]
+    assert details[0].startswith("plan-a gives £101.5bn for gross value added of the creative industries")
