@@ -129,3 +129,18 @@ SELECT
 FROM document_issues
 GROUP BY document_id, severity, severity_rank, kind
 ORDER BY document_id, severity_rank, kind;
+
+-- name: sectors_each_plan_presents
+-- question: Which sectors does each plan present, and is it about one of them?
+-- The plan's own list of sectors (cluster_profiles.salience): `subject` when the whole document is about the
+-- sector (a sector deal's), `presented` for the sectors it presents (their own sections, a list of the
+-- place's strengths); sectors it names only in passing are left out.
+SELECT
+    document_title,
+    cluster_name,
+    salience,
+    vision
+FROM cluster_profiles
+WHERE salience IN ('subject', 'presented')
+ORDER BY document_title, salience DESC, cluster_name;
+

@@ -70,11 +70,12 @@ def check_values_on_a_page(warehouse: Path) -> None:
     assert example.variables() == ["document_id", "page"]
     first = answer(warehouse, example, document_id=BRIEF, page=1)
     second = answer(warehouse, example, document_id=BRIEF, page=2)
-    assert ("employment", 25_000.0) in {(r["label"], r["number"]) for r in first if r["value_kind"] == "figure"}
+    # a figure's label is its measure and what it counts
+    assert ("employment: people", 25_000.0) in {(r["label"], r["number"]) for r in first if r["value_kind"] == "figure"}
     assert ("vision", "Our vision is for the West Midlands to lead the world in low-carbon flight.") in {
         (r["label"], r["value_text"]) for r in first
     }
-    figures = {(r["label"], r["number"]) for r in second if r["value_kind"] == "figure"}
+    figures = {(r["label"].split(":")[0], r["number"]) for r in second if r["value_kind"] == "figure"}
     assert {("funding", 12_000_000.0), ("growth_rate", 4.0)} <= figures
     # every value listed lies on that page, with a box on it
     page_two = query(
@@ -133,6 +134,23 @@ def check_issues_per_document(warehouse: Path) -> None:
     for document in {r["document_id"] for r in rows}:
         severities = [ranks[r["severity"]] for r in rows if r["document_id"] == document]
         assert severities == sorted(severities), document
+
+
+def check_sectors_each_plan_presents(warehouse: Path) -> None:
+    rows = answer(warehouse, EXAMPLES["sectors_each_plan_presents"])
+    awm = query(warehouse, "SELECT title FROM documents WHERE document_id = ?", [AWM])[0][0]
+    got = {r["cluster_name"]: r["salience"] for r in rows if r["document_title"] == awm}
+    assert got["Aerospace"] == "presented" and got["Rail"] == "presented", got
+    assert {r["salience"] for r in rows} <= {"subject", "presented"}
+    # every answer is a mention of that salience in that document
+    for r in rows:
+        traced = query(
+            warehouse,
+            "SELECT count(*) FROM cluster_mentions m JOIN documents d USING (document_id)"
+            " JOIN clusters c USING (cluster_id) WHERE d.title = ? AND c.name = ? AND m.salience = ?",
+            [r["document_title"], r["cluster_name"], r["salience"]],
+        )
+        assert traced[0][0] >= 1, r
 
 
 CHECKS: dict[str, Callable[[Path], None]] = {
