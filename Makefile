@@ -69,7 +69,7 @@ serve: $(STAMP) ## Start a local Prefect server (127.0.0.1:4200) and serve the i
 test: $(STAMP) ## Run the test suite
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
 
-eval: $(STAMP) ## Precision/recall of clusters, visions, objectives, figures, funding, entities vs tests/data/gold
+eval: $(STAMP) ## Precision/recall of clusters, visions, objectives, figures, funding, entities vs tests/data/gold (meaning gold: development and held-out apart)
 	$(PYTHON) scripts/eval_extraction.py
 
 eval-tables: $(STAMP) ## Tables vs the ICDAR 2013 ground truth (adjacency relations: precision, recall, F1)
