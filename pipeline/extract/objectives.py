@@ -60,8 +60,9 @@ MAX_HEADED_GAP = 40  # blocks between two labelled headings of a run (each expla
 NUMBERED_PREFIX = re.compile(r"^\s*\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
 # A lead-in that says someone will do what the list says: ``Defence will achieve this through:``, ``The S&T
 # policy function will:``, ``Together we must:``, ``we propose to:``, ``To do this the government is:``; not
-# ``This will include:`` (examples follow)
+# ``This will include:`` (examples follow) or ``This will result in:`` (outcomes: what "this" will do)
 COMMITTING_LEAD_IN = re.compile(
+    r"(?<!\bthis\s)(?<!\bthese\s)(?<!\bit\s)(?<!\bthat\s)(?<!\bwhich\s)"
     r"\b(?P<verb>(?:will|must|shall)(?!\s+(?:include|cover|be|involve|consist|contain|comprise|also\s+include)\b)"
     r"|commits?\s+to|(?:is|are)\s+committed\s+to|propose\s+to|(?<=government\s)is)\b"
     r"[^:.;]{0,60}:\s*-?$",

@@ -98,8 +98,8 @@ def framed_to_visions(view: DocumentView) -> list[Vision]:
             if m is None or _not_a_statement(text, s, m):
                 continue
             rest = m.group("rest") if m.group("rest") is not None else m.group("vrest")
-            if len(rest.split()) < MIN_STATEMENT_WORDS:
-                continue
+            if len(rest.split()) < MIN_STATEMENT_WORDS or rest.rstrip().endswith(":"):
+                continue  # too short, or a lead-in ("... realises the following Ambition:"): the heading rule's
             written = m.group("owner") or m.group("subject")
             noun = (m.group("frame") or "").lower()
             if noun in WEAK_FRAMES and not (written and PLAN_VOICE.fullmatch(_bare(written))):
@@ -189,6 +189,8 @@ def headings_to_visions(view: DocumentView) -> list[Vision]:
         if framing is None:
             continue
         statement = blocks[i + 1]
+        if view.text(statement).rstrip().endswith(":") and i + 2 < len(blocks):
+            statement = blocks[i + 2]  # "Ambition" / "... the Ambition which sits at the heart of our plan is:" / it
         if statement.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or not view.clean(statement):
             continue
         s, e = _statement_span(view, statement)
