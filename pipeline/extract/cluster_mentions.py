@@ -53,8 +53,16 @@ SALIENCE = {"title": "subject", "named_sector": "passing"}  # every other rule: 
 SECTOR_FRAME = re.compile(
     r"\b(?:(?:sectoral\s+)?strengths?|specialisms?|speciali[sz]ations?|capabilit(?:y|ies)|expertise)"
     r"\s+(?:include|including|are|such\s+as|in)\s*:?\s*(?:capabilities\s+in\s+)?"
-    r"|\b(?:sectors?|clusters?|industries|domains|priority\s+areas)\s*(?:\([^()]{1,40}\))?\s*"
-    r"(?:,\s*)?(?:such\s+as|including|include|are|like|:)\s*:?\s*",
+    r"|\b(?:sectors?|clusters?|industries|domains|priority\s+areas"
+    r"|(?:key|priority|growth|top|focus|strategic|thematic|speciali[sz]ation|selected|main|leading|core|target)"
+    r"\s+(?:[\w-]+\s+){0,2}(?:fields|areas|specialisations?))"
+    r"\s*(?:\([^()]{1,40}\))?\s*(?:,\s*)?(?:such\s+as|including|include|are|comprise|like|:)\s*:?\s*",
+    re.I,
+)
+# A heading that titles a list of the place's sectors: ``Key sectors``, ``Priority domains``, ``Growth sectors``.
+SECTOR_HEADING = re.compile(
+    r"^(?:our\s+|the\s+)?(?:key|priority|growth|top|focus|strategic|thematic|speciali[sz]ation|selected|main|leading"
+    r"|core|target)\s+(?:[\w-]+\s+){0,2}(?:sectors|clusters|industries|domains|fields|areas)\s*:?$",
     re.I,
 )
 ENUMERATION_PART = re.compile(r"\s*,(?![^()]*\))\s*(?:and\s+|or\s+)?")
@@ -67,6 +75,7 @@ NOT_A_NAME = re.compile(
 )
 MAX_SECTOR_WORDS = 6
 MIN_SECTOR_ITEMS = 3
+MAX_SECTOR_ITEMS = 20
 PART_SEPARATOR = re.compile(r"\s+[–—-]\s+|:\s+")
 MAX_NAME_WORDS = 12
 MAX_TITLE_BLOCKS = 60  # a title stands among the first blocks of the document
@@ -347,6 +356,9 @@ def enumerations_to_mentions(view: DocumentView) -> list[ClusterMention]:
     text = view.doc.text
     blocks = view.doc.blocks
     out: list[ClusterMention] = []
+    for i, block in enumerate(blocks[:-1]):
+        if block.kind is BlockKind.HEADING and view.clean(block) and SECTOR_HEADING.match(view.text(block).strip()):
+            out.extend(_named_sectors(view, _list_names(view, i)))
     indexed = [(i, b) for i, b in view.body_blocks() if SECTOR_FRAME.search(view.text(b))]
     for (i, _block), sentences in zip(
         indexed, view.sentences([(b.char_start, b.char_end) for _, b in indexed]), strict=True
@@ -358,15 +370,19 @@ def enumerations_to_mentions(view: DocumentView) -> list[ClusterMention]:
             rest = text[frame.end() : e].rstrip(" .;:")
             if rest.strip():
                 out.extend(_named_sectors(view, _parts(text, frame.end(), frame.end() + len(rest))))
-            elif text[s:e].rstrip().endswith(":") and i + 1 < len(blocks):
-                items = [b for b in blocks[i + 1 : i + 40] if b.kind is BlockKind.LIST_ITEM][:20]
-                run = []
-                for b in blocks[i + 1 :]:
-                    if b.kind is not BlockKind.LIST_ITEM or b not in items:
-                        break
-                    run.append(_item_name(view, b))
-                out.extend(_named_sectors(view, [span for span in run if span is not None]))
+            elif text[s:e].rstrip().endswith(":"):
+                out.extend(_named_sectors(view, _list_names(view, i)))
     return out
+
+
+def _list_names(view: DocumentView, i: int) -> list[tuple[int, int]]:
+    """The names of the list items right after block ``i`` (at most :data:`MAX_SECTOR_ITEMS`)."""
+    names = []
+    for block in view.doc.blocks[i + 1 : i + 1 + MAX_SECTOR_ITEMS]:
+        if block.kind is not BlockKind.LIST_ITEM:
+            break
+        names.append(_item_name(view, block))
+    return names
 
 
 def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -408,7 +424,7 @@ def _unbracketed(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [head, *_parts(text, start + open_at + 1, start + close_at)]
 
 
-def _item_name(view: DocumentView, block: Block) -> tuple[int, int] | None:
+def _item_name(view: DocumentView, block: Block) -> tuple[int, int]:
     """A list item's name: its words up to the first dash, colon, bracket or full stop."""
     s, e = view.item_span(block)
     m = re.search(r"\s[–—-]\s|[:(.;,]", view.doc.text[s:e])
