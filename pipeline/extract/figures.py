@@ -40,7 +40,7 @@ COUNT_LEAD_INS = re.compile(
     re.I,
 )
 MONEY_MEASURES = (
-    ("turnover", r"turnover|sales|generat"), ("output", r"\boutput"),
+    ("turnover", r"turnover|sales|\bgenerat"), ("output", r"\boutput"),
     ("gva", r"\bgva\b|gross value added|economic contribution|contribut"),
     ("exports", r"export"), ("spend", r"\bspen[dt]|expenditure"),
     ("funding", r"fund|cost|invest|budget|grant|allocat|capital|revenue|ring[- ]?fenc|programme|package|support"
@@ -87,6 +87,8 @@ MAX_SUBJECT_WORDS = 10
 KNOWN_UNITS = frozenset(unit for unit, _ in COUNT_NOUNS.values())
 MIN_COUNT = 10  # a count of a noun COUNT_NOUNS does not know is a figure from ten up (not a year)
 CURRENCIES = {"£": "GBP", "€": "EUR", "$": "USD", "GBP": "GBP", "EUR": "EUR", "USD": "USD"}
+SCALE_WORD = re.compile(r"\d\s?(?:bn|mn|m|k|tn|billion|million|thousand|trillion)\b", re.I)
+UP_FROM = re.compile(r"\s*,?\s*(?:up|down|compared\s+with|compared\s+to)\s+from\s+", re.I)
 CHANGE_FROM = re.compile(
     r"\b(?:ris\w*|rose|f[ae]ll\w*|increas\w*|decreas\w*|gr[eo]w\w*|declin\w*|reduc\w*|cut|dropp?\w*|went|moved?"
     r"|chang\w*|doubl\w*|tripl\w*|halv\w*|jump\w*|climb\w*|expand\w*|shr[ai]nk\w*|up|down)\b[^.;]{0,40}?\bfrom\s+$",
@@ -134,7 +136,10 @@ def sentence_to_figures(text: str, s: int, e: int, cluster_id: str | None) -> li
             if _is_change(text, s, q, pair):  # "fell from 20% to 5%": where it ended, and where it started
                 items.append((q.start, pair.end, pair.value, None, None, pair, q.value))
             else:
-                items.append((q.start, pair.end, None, q.value, pair.value, pair, None))
+                items.append((q.start, pair.end, None, _shared_scale(text, q, pair), pair.value, pair, None))
+            k += 2
+        elif pair is not None and q.kind == pair.kind and UP_FROM.fullmatch(text[q.end : pair.start]):
+            items.append((q.start, q.end, q.value, None, None, q, pair.value))  # "£5bn, up from £3bn"
             k += 2
         else:
             items.append((q.start, q.end, q.value, None, None, q, None))
@@ -146,6 +151,19 @@ def sentence_to_figures(text: str, s: int, e: int, cluster_id: str | None) -> li
         if figure is not None:
             out.append(replace(figure, value_before=before) if before is not None else figure)
     return out
+
+
+def _shared_scale(text: str, a: Quantity, b: Quantity) -> float:
+    """The low end of a range in the high end's scale when only the high end prints one: ``£7–£10 billion`` is
+    7 to 10 billion pounds (a low end printed with its own scale, ``£850m – £1bn``, keeps it)."""
+    low_printed, high_printed = text[a.start : a.end], text[b.start : b.end]
+    if SCALE_WORD.search(low_printed) or not SCALE_WORD.search(high_printed):
+        return a.value
+    digits = re.search(r"\d[\d,]*(?:\.\d+)?", high_printed)
+    number = float(digits.group(0).replace(",", "")) if digits else 0.0
+    multiplier = b.value / number if number else 1.0
+    scaled = a.value * multiplier
+    return scaled if scaled <= b.value else a.value  # "£900–£1 billion" is not 900 billion
 
 
 def _is_change(text: str, s: int, a: Quantity, b: Quantity) -> bool:

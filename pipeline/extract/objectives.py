@@ -57,6 +57,7 @@ MAX_FRAMING_HEADING_WORDS = 10
 MAX_FRAME_PAGES = 4
 MIN_PROSE_WORDS = 15
 MAX_HEADED_GAP = 40  # blocks between two labelled headings of a run (each explained by its paragraphs)
+LEADING_MARKER = re.compile(r"^\s*[•▪■●○◦➢✓\-–—*]\s*")
 NUMBERED_PREFIX = re.compile(r"^\s*\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
 # A lead-in that says someone will do what the list says: ``Defence will achieve this through:``, ``The S&T
 # policy function will:``, ``Together we must:``, ``we propose to:``, ``To do this the government is:``; not
@@ -457,22 +458,20 @@ def _labelled_runs(view: DocumentView, used: set[int]) -> list[tuple[list[int], 
         block = blocks[i]
         if i in used:
             continue
-        s, e = _objective_span(view, block)
-        m = labelled_objective().match(
-            view.doc.text[block.char_start : block.char_end] if block.kind is BlockKind.HEADING else view.doc.text[s:e]
-        )
-        if m is None and block.kind is BlockKind.HEADING:
-            m = labelled_objective().match(NUMBERED_PREFIX.sub("", view.text(block), count=1))
-        number = int(m.group("number")) if m else None
+        printed = LEADING_MARKER.sub("", view.text(block), count=1)  # the label stays: "• Goal 2: ..."
+        m = labelled_objective().match(printed) or labelled_objective().match(NUMBERED_PREFIX.sub("", printed, count=1))
+        if m is None:
+            continue  # a paragraph explaining the item before: the gap decides whether the run goes on
+        number = int(m.group("number"))
         gap = MAX_HEADED_GAP if block.kind is BlockKind.HEADING else MAX_DESCRIPTION_GAP + 1
-        if m and current and number == last + 1 and i - current[-1] <= gap:
+        if current and number == last + 1 and i - current[-1] <= gap and _kind(m.group("noun")) == kind:
             current.append(i)
         else:
             if len(current) >= 2:
                 runs.append((current, kind))
-            current = [i] if m and number == 1 else []
-            kind = _kind(m.group("noun")) if m else ""
-        last = number or 0
+            current = [i] if number == 1 else []
+            kind = _kind(m.group("noun"))
+        last = number
     if len(current) >= 2:
         runs.append((current, kind))
     return runs

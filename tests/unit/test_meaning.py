@@ -1,0 +1,177 @@
+"""Meaning that generalises (issue 20): each pattern of the meaning gold's conventions on the smallest text that
+shows it — objectives a heading or an actor frames, visions framed inside a sentence and whose they are, the
+sectors a plan presents and how prominently, figures that say what they count, changes and shared scales."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.document import ParsedDocument
+from pipeline.extract.figures import sentence_to_figures
+from pipeline.ingest.manifest import sources_to_specs
+from pipeline.parse import source_to_document
+
+
+def parse_text(tmp_path: Path, body: str, name: str = "plan.md") -> ParsedDocument:
+    (tmp_path / name).write_text(body, encoding="utf-8")
+    (spec,) = sources_to_specs(tmp_path)
+    return source_to_document(spec)
+
+
+def figures_of(sentence: str) -> dict[str, tuple[object, ...]]:
+    return {
+        sentence[f.char_start : f.char_end]: (f.unit, f.value, f.value_low, f.value_high, f.value_before, f.measure)
+        for f in sentence_to_figures(sentence, 0, len(sentence), None)
+    }
+
+
+# ---------------------------------------------------------------------------------------------------- objectives
+
+SECTOR_DEAL = """# Robotics Sector Deal
+
+## Key commitments
+
+### Government action to support robotics
+
+#### Support innovation to raise productivity
+
+- Invest up to £20m in the application of robotics in services.
+- Work with academia to integrate robotics into industrial challenges.
+
+### Industry action to support robotics
+
+#### Invest in research and development
+
+- Provide match funding for robotics solutions across key sectors.
+- Commit £69m of industry funding to robots in extreme environments.
+
+## Investments in the UK
+
+The sector has attracted investment from many firms over the last decade, across every region of the country.
+"""
+
+
+def test_lists_under_a_commitments_heading_are_commitments_of_the_actor_the_heading_names(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, SECTOR_DEAL)
+    got = [(o.list_kind, o.actor, o.text[:20]) for o in doc.objectives]
+    assert got == [
+        ("commitment", "government", "Invest up to £20m in"),
+        ("commitment", "government", "Work with academia t"),
+        ("commitment", "industry", "Provide match fundin"),
+        ("commitment", "industry", "Commit £69m of indus"),
+    ]
+    assert {o.cluster_id for o in doc.objectives} == {"robotics"}  # the title's sector: the document's subject
+
+
+def test_a_lead_in_saying_who_will_act_frames_commitments_but_this_will_include_frames_examples(
+    tmp_path: Path,
+) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A strategy\n\nThe policy function will:\n\n- work across departments on emerging technologies\n"
+        "- develop forward-thinking technology policies\n\nMany things happen every year in this area of work.\n\n"
+        "This will include:\n\n- a review of regulation\n- new trading partnerships\n",
+    )
+    assert [(o.list_kind, o.text[:12]) for o in doc.objectives] == [
+        ("commitment", "work across "), ("commitment", "develop forw"),
+    ]  # fmt: skip
+
+
+def test_labelled_headings_are_objectives_without_their_labels(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A space strategy\n\n## Goal 1: Grow and level up our space economy\n\nText about growth.\n\n"
+        "## Goal 2: Promote the values of Global Britain\n\nText about values.\n\n"
+        "## Goal 3: Lead pioneering scientific discovery\n\nText about science.\n",
+    )
+    assert [(o.list_kind, o.text) for o in doc.objectives] == [
+        ("goal", "Grow and level up our space economy"),
+        ("goal", "Promote the values of Global Britain"),
+        ("goal", "Lead pioneering scientific discovery"),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------------- visions
+
+
+def test_visions_framed_inside_a_sentence_are_the_plans_or_their_owners(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# An economic plan\n\nWe want every young person to understand the full range of opportunities open to "
+        "them.\n\nThis will support our ambition of leading the world in clean growth by 2030.\n\nOfcom has also set "
+        "the goal of promoting investment in full fibre networks across the country.\n\nOne interviewee said "
+        "‘there is an aspiration that the region could secure a competitive position in medical technologies’.\n",
+    )
+    got = [(v.frame, v.owner, v.text[:24]) for v in doc.visions]
+    assert got == [
+        ("ambition", "plan", "We want every young pers"),
+        ("ambition", "plan", "our ambition of leading "),
+        ("goal", "Ofcom", "Ofcom has also set the g"),
+        ("aspiration", "third party", "an aspiration that the r"),
+    ]
+
+
+def test_a_frame_that_states_nothing_is_not_a_vision(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A plan\n\nWe will develop a vision for the sector with our partners next year.\n\nThe aim of this "
+        "report is to inform the partnership's decisions.\n\nThe Vision is supported by nine objectives and "
+        "eleven principles.\n",
+    )
+    assert doc.visions == []
+
+
+# ---------------------------------------------------------------------------------------------------- clusters
+
+
+def test_a_sentence_enumerating_the_places_strengths_presents_each_sector(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A regional plan\n\nThrough its businesses, the county has strengths in: energy; creative industries; "
+        "food and farming; future mobility (connected and autonomous vehicles, automotive production and "
+        "motorsport); robotics; and quantum.\n",
+    )
+    presented = {m.cluster_id for m in doc.cluster_mentions if m.salience == "presented"}
+    assert {"creative-industries", "food-and-drink", "connected-and-autonomous-vehicles", "motorsport", "robotics",
+            "quantum", "future-mobility"} <= presented  # fmt: skip
+    assert {m.origin for m in doc.cluster_mentions if m.cluster_id == "future-mobility"} == {"discovered"}
+
+
+def test_in_a_sector_document_other_sectors_are_named_in_passing(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# Aerospace Sector Deal\n\nThe UK has strengths in sectors such as automotive, rail and nuclear, "
+        "which share suppliers with aerospace.\n",
+    )
+    salience = {m.cluster_id: m.salience for m in doc.cluster_mentions}
+    assert salience["aerospace"] == "subject"
+    assert {salience[c] for c in ("automotive", "rail", "nuclear")} == {"passing"}
+
+
+# ---------------------------------------------------------------------------------------------------- figures
+
+
+def test_a_change_keeps_where_it_started_and_a_range_is_not_a_change() -> None:
+    assert figures_of("Unemployment was reduced from 20% to 5% in the county.")["20% to 5%"][:5] == (
+        "percent", 5.0, None, None, 20.0,
+    )  # fmt: skip
+    assert figures_of("Exports rose to £5bn, up from £3bn.")["£5bn"][:5] == ("GBP", 5e9, None, None, 3e9)
+    assert figures_of("Loans from £10,000 to £250,000 are available.")["£10,000 to £250,000"][:5] == (
+        "GBP", None, 10_000.0, 250_000.0, None,
+    )  # fmt: skip
+
+
+def test_a_range_shares_its_scale_and_its_currency_sign() -> None:
+    assert figures_of("The market is worth £7–£10 billion.")["£7–£10 billion"][2:4] == (7e9, 10e9)
+    assert figures_of("Loans of £10,000-£250,000 are offered.")["£10,000-£250,000"][2:4] == (10_000.0, 250_000.0)
+    assert figures_of("Business R&D was EUR 24.1 per capita.")["EUR 24.1"][:2] == ("EUR", 24.1)
+
+
+def test_counts_of_any_plural_noun_from_ten_and_what_a_figure_counts() -> None:
+    got = figures_of("The area boasts 20 universities, 22 science parks and the 3 partners met for 5 days.")
+    assert {k: v[:2] for k, v in got.items()} == {"20": ("universities", 20.0), "22": ("parks", 22.0)}
+    (figure,) = sentence_to_figures(
+        s := "Around 23% of smaller businesses expect finance to be easier.", 0, len(s), None
+    )
+    assert figure.subject is not None and figure.subject.startswith("smaller businesses")
+    assert figures_of("The fund gives £5 million to regenerate a high street.")["£5 million"][5] == "funding"
