@@ -390,8 +390,9 @@ def quantity() -> re.Pattern[str]:
     r"""One printed quantity: an optional ``c``/currency, a number, an optional scale, an optional percent.
 
     Matches ``£850m``, ``£ 13 M``, ``£1.4bn``, ``£4.8 billion``, ``EUR 24.1``, ``11,200``, ``124 million``,
-    ``5%``, ``14 per cent``, ``c40%``, the ``£250,000`` of ``£10,000-£250,000``. Not the ``4`` of ``NVQ4``, the ``5`` of ``5th`` or
-    ``5m`` without a currency (metres?). Groups ``circa``, ``cur``, ``num``, ``scale``, ``pct``.
+    ``5%``, ``14 per cent``, ``c40%``, the ``£250,000`` of ``£10,000-£250,000``. Not the ``4`` of ``NVQ4``,
+    the ``5`` of ``5th`` or ``5m`` without a currency (metres?). Groups ``circa``, ``cur``, ``num``, ``scale``,
+    ``pct``.
     """
     return re.compile(
         r"(?:(?<![\w.,£$€/-])|(?<=\d-)(?=[£$€])|(?<=\d–)(?=[£$€]))"
