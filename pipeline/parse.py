@@ -145,7 +145,7 @@ def source_to_document(spec: SourceSpec, max_pages: int | None = None, text_laye
     with watch.stage("extract/tables_funding"):
         tables = document_to_tables(doc)
         funding, funding_issues = tables_to_funding(tables)
-    extracts = document_to_extracts(doc, funding, watch=watch)
+    extracts = document_to_extracts(doc, funding, watch=watch, tables=tables)
     with watch.stage("extract/entities"):
         entities = document_to_entities(doc, doc.quarantine)
     return ParsedDocument(

@@ -16,9 +16,9 @@ from pipeline.extract.cluster_mentions import document_to_mentions, mentions_to_
 from pipeline.extract.consistency import text_against_tables
 from pipeline.extract.context import DocumentView
 from pipeline.extract.figures import document_to_figures
-from pipeline.extract.objectives import document_to_objectives_and_issues
+from pipeline.extract.objectives import document_to_objectives_and_issues, tables_to_objectives
 from pipeline.extract.visions import document_to_visions
-from pipeline.models import ClusterMention, Figure, FundingLine, Objective, SourceIssue, Vision
+from pipeline.models import ClusterMention, Figure, FundingLine, Objective, SourceIssue, Table, Vision
 from pipeline.timing import Stopwatch
 
 
@@ -39,6 +39,7 @@ def document_to_extracts(
     funding: list[FundingLine],
     catalogue: Catalogue | None = None,
     watch: Stopwatch | None = None,
+    tables: list[Table] | None = None,
 ) -> Extracts:
     """The document's cluster mentions, visions, objectives and figures, and the issues the extractors and
     the text-against-tables check raise (each extractor timed on ``watch``)."""
@@ -50,6 +51,10 @@ def document_to_extracts(
     with watch.stage("extract/visions_objectives"):
         visions = document_to_visions(view)
         objectives, objective_issues = document_to_objectives_and_issues(view)
+        numbered = max((o.list_number for o in objectives), default=0)
+        objectives = sorted(
+            [*objectives, *tables_to_objectives(view, tables or [], numbered)], key=lambda o: o.char_start
+        )
     with watch.stage("extract/figures"):
         figures, figure_issues = document_to_figures(view)
     with watch.stage("extract/checks"):

@@ -32,7 +32,7 @@ from pipeline.language.patterns import (
     objective_nouns,
     title_description,
 )
-from pipeline.models import Block, BlockKind, Objective, SourceIssue
+from pipeline.models import Block, BlockKind, Objective, SourceIssue, Table
 from pipeline.registry import extractor
 from pipeline.spans import trim_span
 
@@ -56,6 +56,13 @@ COMMITTING = (
 MAX_FRAMING_HEADING_WORDS = 10
 MAX_FRAME_PAGES = 4
 MIN_PROSE_WORDS = 15
+# a table column of objectives: its header cell is the noun alone
+TABLE_FRAME = re.compile(
+    r"(?:key\s+|our\s+|planned\s+|strategic\s+)?(?:recommendations?|actions?|objectives?|priorit(?:y|ies)|commitments?"
+    r"|goals?|aims?|targets?)",
+    re.I,
+)
+MIN_TABLE_ITEM_WORDS = 3
 MAX_HEADED_GAP = 40  # blocks between two labelled headings of a run (each explained by its paragraphs)
 LEADING_MARKER = re.compile(r"^\s*[•▪■●○◦➢✓\-–—*]\s*")
 NUMBERED_PREFIX = re.compile(r"^\s*\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
@@ -510,4 +517,41 @@ def _items_to_objectives(
                 cluster_id, ordinal, text[cs:ce], cs, ce, list_number, style, kind, lead_in, attribution, confidence
             )
         )
+    return out
+
+
+def tables_to_objectives(view: DocumentView, tables: list[Table], list_number: int) -> list[Objective]:
+    """Tables whose rows are objectives: a header cell names the column ``Recommendations``, ``Action``,
+    ``Objective``, ``Priorities`` ... (the whole cell: not ``Actions delivered`` or ``Current position``), and
+    each row's cell in that column is one item; lists are numbered on from ``list_number``."""
+    out: list[Objective] = []
+    text = view.doc.text
+    for table in tables:
+        header = [c for c in table.cells if c.is_header or c.row < table.header_rows]
+        column = next((c for c in header if TABLE_FRAME.fullmatch(" ".join(c.text.split()))), None)
+        if column is None:
+            continue
+        cells = sorted(
+            (
+                c
+                for c in table.cells
+                if c.col == column.col and c.row >= table.header_rows and c.char_end > c.char_start
+            ),
+            key=lambda c: c.row,
+        )
+        items = [
+            c
+            for c in cells
+            if len(c.text.split()) >= MIN_TABLE_ITEM_WORDS and view.quarantine.allows(c.char_start, c.char_end)
+        ]
+        if len(items) < 2:
+            continue
+        list_number += 1
+        kind = _kind(column.text)
+        lead = " ".join(f"{table.title or ''} {column.text}".split())
+        for ordinal, cell in enumerate(items, start=1):
+            cs, ce = trim_span(text, cell.char_start, cell.char_end)
+            cluster_id, attribution = view.cluster_of(view.section_at(cs, ce))
+            item = " ".join(cell.text.split())  # the cell's own words: its span's lines may interleave other columns
+            out.append(Objective(cluster_id, ordinal, item, cs, ce, list_number, "table", kind, lead, attribution, 0.7))
     return out

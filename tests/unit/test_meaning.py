@@ -175,3 +175,19 @@ def test_counts_of_any_plural_noun_from_ten_and_what_a_figure_counts() -> None:
     )
     assert figure.subject is not None and figure.subject.startswith("smaller businesses")
     assert figures_of("The fund gives £5 million to regenerate a high street.")["£5 million"][5] == "funding"
+
+
+def test_the_rows_of_a_table_column_headed_recommendations_are_objectives(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A sector review\n\nThe review made these recommendations.\n\n"
+        "Recommendations\tCurrent position\tLead\n"
+        "Government should launch a new cluster programme\tAgreed in the deal\tDCMS\n"
+        "Industry should fund new skills places\tUnder way since 2019\tIndustry\n\n"
+        "The end of the review comes here with some closing words.\n",
+        name="review.txt",
+    )
+    assert [(o.list_kind, o.list_style, o.text) for o in doc.objectives] == [
+        ("recommendation", "table", "Government should launch a new cluster programme"),
+        ("recommendation", "table", "Industry should fund new skills places"),
+    ]
