@@ -39,6 +39,11 @@ PLAN_VOICE = re.compile(
     r"|(?:the\s+)?(?:uk|country|nation|region|county|city|sector|industry|strategy|plan|deal|sector\s+deal"
     r"|white\s+paper|prime\s+minister|department|partnership|programme|fund|this\s+\w+(?:\s+\w+)?))"
 )
+LEARNING = re.compile(
+    r"\s*(?:to\s+)?(?:learn|understand|explore|consider|hear|know|emphasise|emphasize|highlight|thank|acknowledge"
+    r"|discuss|test|review|examine|assess|find\s+out|gather|ask|consult|listen)\b",
+    re.I,
+)
 PLAN_SUBJECT = re.compile(r"\b(?:we|our|government|strategy|plan|deal|programme|fund|partnership)\b", re.I)
 MAKING_A_FRAME = re.compile(
     r"\b(?:develop|create|produce|draw\s+up|agree|refresh|update|co-design|write)\w*\s+(?:a|an|the|our|its|new)?\s*$",
@@ -100,6 +105,8 @@ def framed_to_visions(view: DocumentView) -> list[Vision]:
             rest = m.group("rest") if m.group("rest") is not None else m.group("vrest")
             if len(rest.split()) < MIN_STATEMENT_WORDS or rest.rstrip().endswith(":"):
                 continue  # too short, or a lead-in ("... realises the following Ambition:"): the heading rule's
+            if m.group("verb") and LEARNING.match(rest):
+                continue  # "we want to understand / learn / explore ...": finding out, not a future wanted
             written = m.group("owner") or m.group("subject")
             noun = (m.group("frame") or "").lower()
             if noun in WEAK_FRAMES and not (written and PLAN_VOICE.fullmatch(_bare(written))):
