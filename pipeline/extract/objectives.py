@@ -388,7 +388,7 @@ def _headed_lists(view: DocumentView, used: set[int], list_number: int) -> list[
             frame = None  # running prose resumes after the framed lists
         if frame is None or block.kind is not BlockKind.LIST_ITEM or i in used or not view.clean(block):
             continue
-        if getattr(block, "region", "body") == "chart" or _ordinal(block) not in (None, 1):
+        if block.region == "chart" or _ordinal(block) not in (None, 1):
             continue
         items, style = _list_items(view, i)
         items = [k for k in items if k not in used]

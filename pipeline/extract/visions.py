@@ -147,23 +147,18 @@ def _bare(written: str) -> str:
 
 
 def _owner(view: DocumentView, block: Block, written: str | None, title: set[str]) -> str:
-    """Whose the statement is: ``plan``, a named third party, or the aside's title when it sits in a case study."""
+    """Whose the statement is: a named third party (``Ofcom``), the case study an aside holds, or the plan."""
     name = _bare(written or "")
-    if not name or PLAN_VOICE.fullmatch(name) or _names_the_plan(name, title):
-        return (
-            PLAN
-            if not (getattr(block, "region", "body") == "aside" and name.lower() not in ("our", "we"))
-            else _aside_owner(view, block)
-        )
-    if name[:1].isupper():
+    if name[:1].isupper() and not (PLAN_VOICE.fullmatch(name) or _names_the_plan(name, title)):
         return name
-    return _aside_owner(view, block) if getattr(block, "region", "body") == "aside" else PLAN
+    if block.region == "aside" and name.lower() not in ("our", "we"):
+        return _aside_owner(view, block)  # a case study's statement, unless the plan's own voice speaks in it
+    return PLAN
 
 
 def _aside_owner(view: DocumentView, block: Block) -> str:
     """The case study a statement sits in: the first line of its aside (``Case study: Aeromet`` → ``Aeromet``)."""
-    region = getattr(block, "region_id", None)
-    first = next((b for b in view.doc.blocks if getattr(b, "region_id", None) == region and b.region == "aside"), block)
+    first = next((b for b in view.doc.blocks if b.region_id == block.region_id and b.region == "aside"), block)
     line = " ".join(view.text(first).split())
     line = re.sub(r"^(?i:case\s+study)\s*\d*\s*[:–—-]?\s*", "", line)
     return line if 0 < len(line.split()) <= MAX_OWNER_WORDS else THIRD_PARTY
