@@ -13,7 +13,6 @@ import yaml
 
 from pipeline.document import ParsedDocument
 from pipeline.evaluation import Score, score_prefixed, score_sets
-from pipeline.extract.cluster_mentions import PRESENTING_RULES
 from pipeline.ingest.manifest import sources_to_specs
 from pipeline.parse import source_to_document
 
@@ -140,7 +139,7 @@ def score_multiset(wanted: list[Any], found: list[Any]) -> Score:
 
 def presented_clusters(doc: ParsedDocument) -> set[str]:
     """The clusters the document presents: the subject and presented ones, not those named in passing."""
-    return {m.cluster_id for m in doc.cluster_mentions if m.rule in PRESENTING_RULES and m.salience != "passing"}
+    return {m.cluster_id for m in doc.cluster_mentions if m.salience != "passing"}
 
 
 def parsed_gold_documents(

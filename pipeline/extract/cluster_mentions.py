@@ -44,11 +44,10 @@ CONFIDENCE = {
     "label": 0.95, "title": 0.9, "heading": 0.95, "brand": 0.8, "sibling": 0.7,
     "list": 0.85, "table": 0.85, "named": 0.8, "prose_list": 0.7, "named_sector": 0.5, "sector_list": 0.7,
 }  # fmt: skip
-# Rules whose mentions say the document presents the cluster; ``named_sector`` ("the manufacturing
-# sector") is often a passing reference and is kept, but does not count as presenting it.
-PRESENTING_RULES = frozenset(CONFIDENCE) - {"named_sector"}
 SECTION_RULES = frozenset({"label", "title", "heading", "brand", "sibling"})
-SALIENCE = {"title": "subject", "named_sector": "passing"}  # every other rule: presented
+# How prominently a rule's mention presents the cluster; every other rule: presented. ``named_sector`` ("the
+# manufacturing sector") is often a passing reference: kept, but not counted among the sectors presented.
+SALIENCE = {"title": "subject", "named_sector": "passing"}
 # A sentence framing what follows as the place's sectors: the enumeration starts after the match.
 SECTOR_FRAME = re.compile(
     r"\b(?:(?:sectoral\s+)?strengths?|specialisms?|speciali[sz]ations?|capabilit(?:y|ies)|expertise)"

@@ -19,7 +19,7 @@ count (``the following five themes``) that the items do not meet, a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from pipeline.extract.context import DocumentView
 from pipeline.language.patterns import (
@@ -28,6 +28,7 @@ from pipeline.language.patterns import (
     commitment_actor,
     counted_noun,
     labelled_objective,
+    list_marker,
     non_objective_nouns,
     objective_nouns,
     title_description,
@@ -64,7 +65,6 @@ TABLE_FRAME = re.compile(
 )
 MIN_TABLE_ITEM_WORDS = 3
 MAX_HEADED_GAP = 40  # blocks between two labelled headings of a run (each explained by its paragraphs)
-LEADING_MARKER = re.compile(r"^\s*[•▪■●○◦➢✓\-–—*]\s*")
 NUMBERED_PREFIX = re.compile(r"^\s*\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
 # A lead-in that says someone will do what the list says: ``Defence will achieve this through:``, ``The S&T
 # policy function will:``, ``Together we must:``, ``we propose to:``, ``To do this the government is:``; not
@@ -121,12 +121,9 @@ def document_to_objectives_and_issues(view: DocumentView) -> tuple[list[Objectiv
             continue
         list_number += 1
         used.update(items)
-        objectives += [
-            replace(o, actor=lead.actor)
-            for o in _items_to_objectives(
-                view, items, style, lead.kind, text[s:e], cluster_id, attribution, list_number, lead.confidence
-            )
-        ]
+        objectives += _items_to_objectives(
+            view, items, style, lead.kind, text[s:e], cluster_id, attribution, list_number, lead.confidence, lead.actor
+        )
         if lead.count is not None and lead.count != len(items):
             issues.append(
                 SourceIssue(
@@ -397,10 +394,9 @@ def _headed_lists(view: DocumentView, used: set[int], list_number: int) -> list[
         cluster_id, attribution = view.cluster_of(block.section_id)
         list_number += 1
         used.update(items)
-        objectives = _items_to_objectives(
-            view, items, style, frame.kind, lead, cluster_id, attribution, list_number, 0.7
+        out += _items_to_objectives(
+            view, items, style, frame.kind, lead, cluster_id, attribution, list_number, 0.7, frame.actor
         )
-        out.extend(replace(o, actor=frame.actor) for o in objectives)
         taken = True
     return out
 
@@ -469,7 +465,7 @@ def _labelled_runs(view: DocumentView, used: set[int]) -> list[tuple[list[int], 
         block = blocks[i]
         if i in used:
             continue
-        printed = LEADING_MARKER.sub("", view.text(block), count=1)  # the label stays: "• Goal 2: ..."
+        printed = _without_marker(view.text(block))  # the label stays: "• Goal 2: ..." → "Goal 2: ..."
         m = labelled_objective().match(printed) or labelled_objective().match(NUMBERED_PREFIX.sub("", printed, count=1))
         if m is None:
             continue  # a paragraph explaining the item before: the gap decides whether the run goes on
@@ -486,6 +482,13 @@ def _labelled_runs(view: DocumentView, used: set[int]) -> list[tuple[list[int], 
     if len(current) >= 2:
         runs.append((current, kind))
     return runs
+
+
+def _without_marker(text: str) -> str:
+    """A block's text without the bullet or ordinal that opens it (:func:`patterns.list_marker`)."""
+    text = text.lstrip()
+    marker = list_marker().match(text)
+    return text[marker.end() :].lstrip() if marker else text
 
 
 def _objective_span(view: DocumentView, block: Block) -> tuple[int, int]:
@@ -511,6 +514,7 @@ def _items_to_objectives(
     attribution: str,
     list_number: int,
     confidence: float,
+    actor: str | None = None,
 ) -> list[Objective]:
     text = view.doc.text
     out = []
@@ -518,9 +522,10 @@ def _items_to_objectives(
         cs, ce = trim_span(text, *_objective_span(view, view.doc.blocks[k]))
         out.append(
             Objective(
-                cluster_id, ordinal, text[cs:ce], cs, ce, list_number, style, kind, lead_in, attribution, confidence
+                cluster_id, ordinal, text[cs:ce], cs, ce, list_number, style, kind, lead_in, attribution, confidence,
+                actor,
             )
-        )
+        )  # fmt: skip
     return out
 
 

@@ -111,9 +111,7 @@ def framed_to_visions(view: DocumentView) -> list[Vision]:
             noun = (m.group("frame") or "").lower()
             if noun in WEAK_FRAMES and not (written and PLAN_VOICE.fullmatch(_bare(written))):
                 continue  # "The aim is to ..." of a project or programme: only the plan's own aims count
-            owner = _owner(view, block, written, title)
-            if owner == PLAN and (_quoted(text[s : m.start()]) or _someone_elses(text[s : m.start()], written)):
-                owner = THIRD_PARTY
+            owner = _owner(view, block, written, title, text[s : m.start()])
             words = (m.group("frame") or m.group("verb") or "").lower()
             frame = next((f for stem, f in FRAMES if stem in words), "ambition")
             cluster_id, attribution = _attribute(view, block, None)
@@ -146,13 +144,17 @@ def _bare(written: str) -> str:
     return re.sub(r"^(?:[Tt]he)\s+|['’]s?$", "", written.strip())
 
 
-def _owner(view: DocumentView, block: Block, written: str | None, title: set[str]) -> str:
-    """Whose the statement is: a named third party (``Ofcom``), the case study an aside holds, or the plan."""
+def _owner(view: DocumentView, block: Block, written: str | None, title: set[str], before: str) -> str:
+    """Whose the statement is: a named third party (``Ofcom``), the case study an aside holds, someone the
+    sentence quotes or refers back to (``its intention to ...``: ``third party``), or the plan. ``before`` is
+    the sentence up to the frame."""
     name = _bare(written or "")
     if name[:1].isupper() and not (PLAN_VOICE.fullmatch(name) or _names_the_plan(name, title)):
         return name
     if block.region == "aside" and name.lower() not in ("our", "we"):
         return _aside_owner(view, block)  # a case study's statement, unless the plan's own voice speaks in it
+    if _quoted(before) or _someone_elses(before, written):
+        return THIRD_PARTY
     return PLAN
 
 
