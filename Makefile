@@ -72,7 +72,7 @@ test: $(STAMP) ## Run the test suite
 eval: $(STAMP) ## Precision/recall of clusters, visions, objectives, figures, funding, entities vs tests/data/gold (meaning gold: development and held-out apart)
 	$(PYTHON) scripts/eval_extraction.py
 
-eval-tables: $(STAMP) ## Tables vs the ICDAR 2013 ground truth (adjacency relations: precision, recall, F1)
+eval-tables: $(STAMP) ## Tables vs the policy PDFs' table gold (regions, titles, units, funding lines; development and held-out) and ICDAR 2013
 	$(PYTHON) scripts/eval_tables.py
 
 eval-layout: $(STAMP) ## Layout vs the page-by-page gold (block kinds, lists, reading order, page labels, repairs; development and held-out)

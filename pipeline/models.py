@@ -400,8 +400,9 @@ class Table:
     cells: list[TableCell]
     page: int | None = None
     bbox: BBox | None = None
-    unit: str | None = None
+    unit: str | None = None  # the money unit of its cells: GBP x 1000000
     last_page: int | None = None  # the page it ends on, when it continues past its first
+    unit_text: str | None = None  # the unit as printed: £000, (£m), %, Number of firms
 
     def grid(self) -> list[list[TableCell | None]]:
         rows: list[list[TableCell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]

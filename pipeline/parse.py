@@ -17,7 +17,7 @@ from pipeline import layout
 from pipeline.document import LaidOutDocument, ParsedDocument, Reading
 from pipeline.entities.ner import document_to_entities
 from pipeline.extract import document_to_extracts
-from pipeline.models import BBox, Block, MediaType, RawTable, SourceIssue, SourceSpec
+from pipeline.models import BBox, Block, BlockKind, MediaType, RawTable, SourceIssue, SourceSpec
 from pipeline.quality import quarantine as quality
 from pipeline.quality import structure
 from pipeline.readers.ocr import OcrSettings
@@ -28,6 +28,7 @@ from pipeline.tables.build import document_to_tables
 from pipeline.tables.funding import tables_to_funding
 from pipeline.timing import Stopwatch
 
+CHART_SKIRT_LINES = 2.5  # a chart's axis labels and legend sit within this many lines below its box
 NO_TEXT_PDF = "no page of the PDF has any text: it is a scan or purely graphic, and {ocr}; nothing is extracted"
 
 
@@ -124,15 +125,43 @@ def reading_to_layout(spec: SourceSpec, reading: Reading) -> tuple[LaidOutDocume
 
 
 def _outside_charts(tables: list[RawTable], blocks: list[Block]) -> list[RawTable]:
-    """The tables the table finder found, less those that are a chart's labels (axes, legends, data labels
-    lined up like cells): a chart's labels are never table cells."""
+    """The tables the table finder found, less those the layout reads as something else: a chart's labels
+    (axes, legends, data labels lined up like cells: a table inside a chart's box, or starting within
+    CHART_SKIRT_LINES of its lines below it, where axis labels and legends sit) and a contents page (most
+    of the table's lines are contents entries)."""
     charts: dict[tuple[int | None, int | None], list[BBox]] = {}
     for b in blocks:
         if b.region == "chart" and b.bbox is not None:
             charts.setdefault((b.page, b.region_id), []).append(b.bbox)
     boxes = [(page, BBox.union(found)) for (page, _), found in charts.items()]
 
-    return [t for t in tables if not any(page == t.page and box.holds_centre_of(t.bbox) for page, box in boxes)]
+    def chart_labels(table: RawTable) -> bool:
+        row_height = _row_height(table)
+        return any(
+            page == table.page
+            and (
+                box.holds_centre_of(table.bbox)
+                or (
+                    box.top <= table.bbox.top <= box.bottom + CHART_SKIRT_LINES * row_height
+                    and min(box.x1, table.bbox.x1) - max(box.x0, table.bbox.x0) >= (table.bbox.x1 - table.bbox.x0) / 2
+                )
+            )
+            for page, box in boxes
+        )
+
+    def contents(table: RawTable) -> bool:
+        inside = [
+            b for b in blocks if b.page == table.page and b.bbox is not None and table.bbox.holds_centre_of(b.bbox)
+        ]
+        entries = sum(b.kind is BlockKind.CONTENTS_ENTRY for b in inside)
+        return entries > 0 and entries * 2 >= len(inside)
+
+    return [t for t in tables if not chart_labels(t) and not contents(t)]
+
+
+def _row_height(table: RawTable) -> float:
+    heights = sorted(b.bottom - b.top for row in table.rows for b in row if b is not None)
+    return heights[len(heights) // 2] if heights else 10.0
 
 
 def source_to_document(spec: SourceSpec, max_pages: int | None = None, text_layer: str = "pdfium") -> ParsedDocument:

@@ -17,7 +17,8 @@ from pipeline.entities import names
 from pipeline.ids import stable_id
 from pipeline.models import Provenance, Section, SourceIssue, SourceSpec
 from pipeline.registry import extractor
-from pipeline.tables.funding import FUNDING_CONFIDENCE
+from pipeline.tables.build import evidence, period_columns
+from pipeline.tables.funding import FUNDING_CONFIDENCE, table_kind
 
 Row = dict[str, Any]
 
@@ -356,6 +357,8 @@ def tables_to_rows(doc: ParsedDocument, prov: Any) -> dict[str, list[Row]]:
         tables.append({
             "table_id": table_id, "title": t.title, "n_rows": t.n_rows, "n_cols": t.n_cols, "source": t.source,
             "header_rows": t.header_rows, "unit": t.unit, "page_start": t.page, "page_end": t.last_page or t.page,
+            "kind": table_kind(t), "why": evidence(t), "unit_text": t.unit_text,
+            "periods": ",".join(period_columns(t).values()) or None,
             **prov(t.char_start, t.char_end, extractor, TABLE_CONFIDENCE[t.source]),
         })  # fmt: skip
         for c in t.cells:

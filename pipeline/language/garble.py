@@ -39,6 +39,7 @@ ODD_SHARE = 0.25
 DOUBLED_SHARE = 0.40
 MIN_WORD_SHARE = 0.50
 SHIFTED_WORD_SHARE = 0.70
+NUMBER_LIKE = re.compile(r"[\d.,%()+\-–−/]+")  # figures, whatever their separators: never shifted words
 MIN_WORD_EVIDENCE = 40  # letters in 3+ letter tokens before the word share is trusted
 MIN_CID_MARKERS = 3
 MANY_CID_MARKERS = 10
@@ -207,7 +208,7 @@ def text_to_garble_score(text: str, judge_words: bool = True) -> GarbleScore:
             first_bad = first_bad or token
             continue
         core = strip_edges(token)
-        if len(core) >= 3 and not core.isdigit():
+        if len(core) >= 3 and not NUMBER_LIKE.fullmatch(core):  # "2,4" is a figure (a decimal comma), not a word
             candidates.append(core)
         if len(core) >= 3 and sum(c.isalpha() for c in core) >= 3 and not core.isupper() and not core.isalpha():
             lettered += 1  # letters mixed with symbols: a word only if a mis-mapped font made it so

@@ -39,6 +39,10 @@ MAX_SINGLE_RUN = 2  # single-piece lines a table may hold in a row (section labe
 GUTTER_TOLERANCE = 0.1  # share of the lines that may print across a gutter (long labels)
 MIN_GUTTER_RATIO = 0.4  # a gutter is at least this many font sizes wide (wider than a space)
 MAX_HEADER_LINES = 6
+MIN_AXIS_TICKS = 4  # evenly stepping values on one line that make a chart's axis
+MAX_LEGEND_ROWS = 3  # lines of legend a chart's axis may have under it
+LEGEND_AXIS = re.compile(r"\((?:LHS|RHS|left[- ]hand (?:side|scale|axis)|right[- ]hand (?:side|scale|axis))\)", re.I)
+MAX_HEADER_BAND_ROWS = 2  # rows of a ruled band of column headings over an unruled table
 PANEL_ROWS = 3  # rows of a ruled grid of boxes that frame lists rather than tabulate
 PANEL_LINES = 5  # lines of text in a ruled box that make it a passage of text, not a table cell
 RUNNING_TEXT_CHARS = 30  # median characters of a cell of running text
@@ -51,7 +55,10 @@ NUMERIC = re.compile(  # a figure: 1,234 / 1 234 / 12.5% / £4m / (3.2) / -0.1
     r"|^[(\-–−+]?[£$€]?\d+(?:\.\d+)?(?:%|m|bn|k)?\)?$"
 )
 YEAR = re.compile(r"(?:19|20)\d{2}")
+UNIT = re.compile(r"\(?[£$€]\s?['’]?(?:000|m|mn|bn|k)\)?")  # a column's unit: £000, £'000, (£m)
+PERIOD = re.compile(r"\b(?:19|20)\d{2}(?:\s*[-‐‑–/]\s*(?:(?:19|20)?\d{2})\b)?")  # 2020, 2020-21, 2020 ‑ 2021
 SCATTERED = re.compile(r"[^\W\d_]{1,2}(?: [^\W\d_]{1,2})+|[^\W\d_]{2}")
+NUMBERED_CELL = re.compile(r"(\d{1,3})\.?\s+[^\W\d_]")
 LIST_MARK = re.compile(r"^(?:[•●▪■◦‣∙·\-–—*o]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])$")
 
 
@@ -90,6 +97,8 @@ def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -
     or its rules frame passages of text rather than cells (:func:`_panel`); outside the ruled tables,
     the unruled ones (:func:`lines_to_text_tables`)."""
     out: list[RawTable] = []
+    bands = [t.bbox for t in ruled if _header_band(lines, t)]
+    ruled = [t for t in ruled if t.bbox not in bands]
     for table in ruled:
         inside = [ln for ln in lines if ln and _centre_in(ln[0], table.bbox)]
         if _under_split(inside, table):
@@ -99,22 +108,56 @@ def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -
                 continue
         if not _panel(inside, table):
             out.append(table)
-    out.extend(lines_to_text_tables(lines, page, avoid=[t.bbox for t in ruled]))
+    out.extend(lines_to_text_tables(lines, page, avoid=[t.bbox for t in ruled], bands=bands))
     return out
 
 
+def _header_band(lines: list[list[Word]], table: RawTable) -> bool:
+    """A ruled band of at most MAX_HEADER_BAND_ROWS rows holding column headings only (no figure but
+    years and units) with a line of figures right below it: the header of the unruled table under it,
+    whose lines the text finder reads together with the band's."""
+    if len(table.rows) > MAX_HEADER_BAND_ROWS:
+        return False
+    inside = _held(lines, table.bbox)
+    if not inside or any(_figure(t) for ln in inside for t in PERIOD.sub(" ", _text(ln)).split()):
+        return False
+    size = statistics.median(float(w.get("size") or (w["bottom"] - w["top"])) for ln in inside for w in ln)
+    below = [ln for ln in lines if ln and float(ln[0]["top"]) >= table.bbox.bottom - 1]
+    nearest = min(below, key=lambda ln: float(ln[0]["top"]), default=None)
+    return (
+        nearest is not None
+        and float(nearest[0]["top"]) - table.bbox.bottom <= ROW_GAP_RATIO * size
+        and sum(_figure(str(w["text"])) for w in nearest) >= 1
+        and len(_Line.of(nearest).pieces) >= 2
+    )
+
+
+def _text(line: list[Word]) -> str:
+    return " ".join(str(w["text"]) for w in sorted(line, key=lambda w: float(w["x0"])))
+
+
 def _panel(lines: list[list[Word]], table: RawTable) -> bool:
-    """Rules that frame text rather than a table: one column of boxes, a grid of at most PANEL_ROWS rows
-    with a box holding a bulleted list (a table's cells may list things too, in a longer table), or boxes
-    most of which hold a passage (PANEL_LINES lines or more) rather than a cell's value."""
+    """Rules that frame text rather than a table: a numbered list set in columns, one column of boxes, a
+    grid of at most PANEL_ROWS rows with a box holding a bulleted list (a table's cells may list things
+    too, in a longer table), or boxes most of which hold a passage (PANEL_LINES lines or more) rather than
+    a cell's value."""
     if all(sum(box is not None for box in row) <= 1 for row in table.rows):
         return True
     held = [_held(lines, box) for row in table.rows for box in row if box is not None]
     filled = [cell for cell in held if cell]
+    if _numbered_cells([" ".join(_text(ln) for ln in cell) for cell in filled]):
+        return True
     lists = [cell for cell in filled if sum(_bullet(ln[0]) for ln in cell) >= 2]
     passages = [cell for cell in filled if len(cell) >= PANEL_LINES]
     framed_lists = bool(lists) and len(table.rows) <= PANEL_ROWS  # a grid of a few boxes holding lists
     return framed_lists or (bool(filled) and len(passages) * 2 > len(filled))
+
+
+def _numbered_cells(texts: list[str]) -> bool:
+    """A numbered list set in ruled columns (a map's key: ``1 Edinburgh``, ``2 Glasgow``): nearly every
+    cell starts with a number followed by words, the numbers running on."""
+    numbers = [int(m.group(1)) for t in texts if (m := NUMBERED_CELL.match(t))]
+    return len(texts) >= MIN_TABLE_LINES and len(numbers) >= 0.8 * len(texts) and len(set(numbers)) == len(numbers)
 
 
 def _bullet(word: Word) -> bool:
@@ -157,20 +200,23 @@ def _stacked(cells: list[list[list[Word]]]) -> bool:
     )
 
 
-def lines_to_text_tables(lines: list[list[Word]], page: int, avoid: list[BBox] | None = None) -> list[RawTable]:
+def lines_to_text_tables(
+    lines: list[list[Word]], page: int, avoid: list[BBox] | None = None, bands: list[BBox] | None = None
+) -> list[RawTable]:
     """The unruled tables among a page's lines (in reading order, each left to right), as cell boxes;
-    lines inside ``avoid`` (tables already found from ruling lines) are left out."""
+    lines inside ``avoid`` (tables already found from ruling lines) are left out; the lines of a ruled
+    header band (``bands``) run on into the table under it however widely the band spaces them."""
     avoid = avoid or []
     kept = [_Line.of(ln) for ln in lines if ln and not any(_centre_in(ln[0], box) for box in avoid)]
     out = []
-    for run in _runs(kept):
+    for run in _runs(kept, bands or []):
         table = _run_to_table(run, page)
         if table is not None:
             out.append(table)
     return out
 
 
-def _runs(lines: list[_Line]) -> list[list[_Line]]:
+def _runs(lines: list[_Line], bands: list[BBox]) -> list[list[_Line]]:
     """Runs of consecutive, closely spaced lines, most of several pieces, with at least
     MIN_TABLE_LINES of them and never more than MAX_SINGLE_RUN single-piece lines in a row; trailing
     single-piece lines are not part of it. A single-piece line just above the first, set over its
@@ -186,9 +232,17 @@ def _runs(lines: list[_Line]) -> list[list[_Line]]:
             runs.append(list(current))
         current.clear()
 
+    def banded(prev: _Line, line: _Line) -> bool:
+        """Both lines in one header band, or the line the first under the band holding the other."""
+        return any(
+            _centre_in(prev.words[0], band)
+            and (_centre_in(line.words[0], band) or 0 <= line.top - band.bottom <= ROW_GAP_RATIO * line.size)
+            for band in bands
+        )
+
     before: _Line | None = None
     for line in lines:
-        if current and not _follows(current[-1], line):
+        if current and not (_follows(current[-1], line) or banded(current[-1], line)):
             close()
         multi = len(line.pieces) >= 2
         if not current and not multi:
@@ -310,6 +364,7 @@ def _not_a_table(rows: list[list[_Cell]], n_cols: int) -> bool:
         _numbered_list(by_col, numeric)
         or _contents(by_col, numeric, n_cols)
         or _axis(by_col, numeric)
+        or _x_axis(rows)
         or _scattered_letters(cells)
         or (not numeric and _prose(cells, n_cols))
     )
@@ -345,6 +400,26 @@ def _axis(by_col: dict[int, list[str]], numeric: set[int]) -> bool:
     return len(values) >= 4 and len(steps) == 1 and 0 not in steps
 
 
+def _x_axis(rows: list[list[_Cell]]) -> bool:
+    """A chart's horizontal axis and legend: a line whose words are all years or numbers stepping
+    evenly (2008 2010 2012 ...), at least MIN_AXIS_TICKS of them, with no figure on the few lines after
+    it (a table's header of years has its figures below); or a legend naming the axes (``(LHS)``)."""
+    texts = [[c.text for c in row] for row in rows]
+    if any(LEGEND_AXIS.search(t) for row in texts for t in row):
+        return True
+    for i, row in enumerate(texts):
+        tokens = " ".join(row).split()
+        if len(tokens) < MIN_AXIS_TICKS or not all(re.fullmatch(r"-?\d+(?:\.\d+)?%?", t) for t in tokens):
+            continue
+        values = [float(t.rstrip("%")) for t in tokens]
+        steps = {round(b - a, 6) for a, b in itertools.pairwise(values)}
+        later = texts[i + 1 :]
+        evenly = len(steps) == 1 and 0 not in steps
+        if evenly and len(later) <= MAX_LEGEND_ROWS and not any(_figure(t) for after in later for t in after):
+            return True
+    return False
+
+
 def _scattered_letters(cells: list[str]) -> bool:
     """Letters of rotated or curved text (a chart's axis title), one or two to a cell (``o s``, ``fi``,
     ``e``), of several kinds: a column of ``x`` marks is a table's."""
@@ -369,8 +444,8 @@ def _header_lines(rows: list[list[_Cell]]) -> int:
 
 
 def _figure(text: str) -> bool:
-    """A figure, not a year heading a column."""
-    return bool(NUMERIC.match(text)) and not YEAR.fullmatch(text)
+    """A figure, not a year or a unit heading a column (``2020``, ``£000``, ``£'000``)."""
+    return bool(NUMERIC.match(text)) and not YEAR.fullmatch(text) and not UNIT.fullmatch(text)
 
 
 def _merge_header(lines: list[_Line], rows: list[list[_Cell]]) -> list[tuple[list[_Line], list[_Cell]]]:
@@ -393,7 +468,7 @@ def _merge_body(lines: list[_Line], rows: list[list[_Cell]]) -> list[tuple[list[
     case, and one of the two holds nothing but that cell) joins it."""
     out: list[tuple[list[_Line], list[_Cell]]] = []
     for line, row in zip(lines, rows, strict=True):
-        if out and _continues(out[-1][1], row):
+        if out and (_continues(out[-1][1], row) or _centred_beside(out[-1][1], row)):
             _stack(out[-1], line, row)
         else:
             out.append(([line], list(row)))
@@ -411,6 +486,12 @@ def _continues(above: list[_Cell], row: list[_Cell]) -> bool:
         and above[0].col == 0
         and (len(row) == 1 or len(above) == 1)
     )
+
+
+def _centred_beside(above: list[_Cell], row: list[_Cell]) -> bool:
+    """Figures set level with the middle of a label wrapped over lines: the row holds nothing but figures
+    (no label) and the row above nothing but a label."""
+    return len(above) == 1 and above[0].col == 0 and bool(row) and row[0].col > 0 and all(_figure(c.text) for c in row)
 
 
 def _stack(target: tuple[list[_Line], list[_Cell]], line: _Line, row: list[_Cell]) -> None:

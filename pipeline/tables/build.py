@@ -35,13 +35,30 @@ EXTRACTOR_TEXT = extractor("tables/text")
 EXTRACTOR_PDF = extractor("tables/pdf-lines")
 EXTRACTOR_PDF_TEXT = extractor("tables/pdf-text")
 MAX_TITLE_WORDS = 18
+TITLE_GAP_LINES = 4.0  # how far above or below a PDF table its title may sit, in the table's line heights
+CAPTION = re.compile(r"(?:table|figure|fig\.?|chart|exhibit)\s*[A-Z]?\.?\d+(?:\.\d+)*\b", re.I)
+CAPTION_BLOCKS = 4  # blocks above a table searched for its caption
+PERCENT_SHARE = 0.9  # share of a table's figures printed with % that makes % its unit
+UNIT_LINE = re.compile(
+    r"(?:expressed (?:as|in)|(?:all )?(?:figures|amounts|values|numbers) (?:are )?(?:in|shown in)|"
+    r"\(?[£$€]\s?(?:m|bn|000|'000|’000|millions?|billions?|thousands?)\)?$|per ?cent\b|percentages?\b|%)",
+    re.I,
+)
+SOURCE_LINE = re.compile(r"(?:source|sources|note|notes)\b", re.I)
 MAX_HEADER_ROWS = 3
 MAX_CAPTION_WORDS = 12  # a caption between the two parts of a continued table
 COLUMN_TOLERANCE = 12.0  # points between the left edges of a column on two pages
-UNIT_CELL = re.compile(r"^\s*\(?(?P<cur>[£$€])\s?(?P<scale>m|M|mn|bn|k|000|'000|million|billion|thousand)?\)?\s*$")
+_SCALE = r"000|['’]000|m|mn|bn|k|millions?|billions?|thousands?"
+UNIT_CELL = re.compile(rf"\s*\(?\s*(?P<cur>[£$€]|GBP|EUR|USD)\s?(?P<scale>{_SCALE})?\s*\)?\s*", re.I)
+UNIT_TAIL = re.compile(rf"(?<=\s)\(?(?P<cur>[£$€])\s?(?P<scale>{_SCALE})?\)?\s*$", re.I)  # Salary £'000
 UNIT_IN_TITLE = re.compile(
-    r"\((?P<cur>[£$€])\s?(?P<scale>m|M|mn|bn|k|000|'000|million|billion|thousand)\)|(?P<cur2>[£$€])\s?(?P<scale2>million|billion|thousand|m|bn)\b"
+    rf"\((?P<cur>[£$€]|GBP|EUR|USD)\s?(?P<scale>{_SCALE})\)|(?P<cur2>[£$€]|GBP|EUR|USD)\s?(?P<scale2>millions?|billions?|thousands?|m|bn)\b",
+    re.I,
 )
+UNIT_ANYWHERE = re.compile(rf"\(?(?:[£$€]|\b(?:GBP|EUR|USD))\s?(?:{_SCALE})?\b\)?|\(?[£$€]\)?", re.I)
+OTHER_UNIT_IN_TITLE = re.compile(r"\((?P<unit>%[^()]{0,30}|per ?cent[^()]{0,30}|numbers?(?: of [^()]{1,30})?)\)", re.I)
+OTHER_UNIT_CELL = re.compile(r"(?P<unit>%|per ?cent|numbers?(?: of \w+(?: \w+)?)?)", re.I)
+PERIOD_IN_HEADER = re.compile(r"\b(?:FY\s?)?(?:19|20)\d{2}(?:\s*[-‐‑–/]\s*(?:(?:19|20)?\d{2})\b)?", re.I)
 NUMERIC_CELL = re.compile(r"^\s*\(?[£$€]?\s?-?\d{1,3}(?:,\d{3})*(?:\.\d+)?\s?(?:m|bn|k|%)?\)?\s*$")
 TOTAL_LABEL = re.compile(r"^\s*(?:grand\s+)?totals?\b", re.I)
 
@@ -49,7 +66,11 @@ TOTAL_LABEL = re.compile(r"^\s*(?:grand\s+)?totals?\b", re.I)
 def document_to_tables(doc: LaidOutDocument) -> list[Table]:
     """Every table of the document, numbered from 1 in text order (none from quarantined text)."""
     quarantine = doc.quarantine
-    pdf = [t for t in pdf_tables(doc.text, doc.words, doc.raw_tables) if quarantine.allows(t.char_start, t.char_end)]
+    pdf = [
+        _titled(t, doc.blocks, doc.text)
+        for t in pdf_tables(doc.text, doc.words, doc.raw_tables)
+        if quarantine.allows(t.char_start, t.char_end)
+    ]
     pdf.sort(key=lambda t: t.char_start)
     found = text_tables(doc, quarantine) + join_continued(pdf, doc.blocks, doc.text)
     found.sort(key=lambda t: t.char_start)
@@ -100,10 +121,11 @@ def _text_table(doc: LaidOutDocument, run: list[int]) -> Table:
         if e > s
     ]
     title = _title_before(doc, run[0])
+    unit, unit_text = _unit(title, cells, header_rows)
     first = doc.blocks[run[0]]
     return Table(
         0, "text", title, first.char_start, doc.blocks[run[-1]].char_end, len(rows), n_cols, header_rows, cells,
-        unit=_unit(title, cells),
+        unit=unit, unit_text=unit_text,
     )  # fmt: skip
 
 
@@ -154,27 +176,126 @@ def _figure_cell(text: str) -> bool:
     )
 
 
-def _unit(title: str | None, cells: list[TableCell]) -> str | None:
-    """The money unit of a table: its corner cell (``£M``) or its title (``(£m)``), as ``GBP x 1000000``."""
+def _unit(title: str | None, cells: list[TableCell], header_rows: int = 1) -> tuple[str | None, str | None]:
+    """The unit of a table's cells as ``(money unit, unit as printed)``: the money unit as ``GBP x 1000000``
+    from its corner cell (``£M``), its header cells (``2020-21 £000``, ``(£m)``) or its title (``(£m)``,
+    ``£ billion``); a unit that is not money (``%``, ``% of GDP``, ``Number of firms``) from the title's
+    brackets, the corner cell or a header cell's brackets (``Share of SMEs (%)``), printed only."""
     corner = next((c.text for c in cells if c.row == 0 and c.col == 0), "")
-    m = UNIT_CELL.match(corner)
-    if m:
-        return _unit_text(m.group("cur"), m.group("scale"))
+    heads = [corner] + [c.text for c in cells if c.row < max(header_rows, 1) and c.col > 0]
+    for head in heads:
+        m = UNIT_CELL.fullmatch(PERIOD_IN_HEADER.sub(" ", head).strip()) or UNIT_TAIL.search(head)
+        if m and m.group("cur"):
+            return _unit_text(m.group("cur"), m.group("scale")), m.group(0).strip("() ")
     t = UNIT_IN_TITLE.search(title or "")
     if t:
-        return _unit_text(t.group("cur") or t.group("cur2"), t.group("scale") or t.group("scale2"))
-    return None
+        cur, scale = t.group("cur") or t.group("cur2"), t.group("scale") or t.group("scale2")
+        return _unit_text(cur, scale), t.group(0).strip("() ")
+    other = (
+        OTHER_UNIT_IN_TITLE.search(title or "")
+        or OTHER_UNIT_CELL.fullmatch(corner.strip())
+        or next((m for head in heads if (m := OTHER_UNIT_IN_TITLE.search(head))), None)
+    )
+    return None, (other.group("unit").strip() if other else None)
+
+
+def unit_words(unit: str) -> list[str]:
+    """A printed unit reduced for comparison: ``(£'000)`` and ``£000`` are one unit.
+
+    >>> unit_words("(£'000)") == unit_words("£000"), unit_words("% of GDP")
+    (True, ['%', 'of', 'gdp'])
+    """
+    return re.sub(r"[()'’,]", "", unit.casefold().replace("%", " % ")).split()
 
 
 def _unit_text(cur: str, scale: str | None) -> str:
     multiplier = _multiplier(scale)
-    return f"{CURRENCIES[cur]} x {multiplier}"
+    return f"{CURRENCIES.get(cur, cur.upper())} x {multiplier}"
 
 
 def _multiplier(scale: str | None) -> int:
-    if scale in ("000", "'000"):
+    if scale is None:
+        return 1
+    key = scale.lower().rstrip("s") if scale.lower() in ("thousands", "millions", "billions") else scale.lower()
+    if key in ("000", "'000", "’000"):
         return 1000
-    return int(scale_to_multiplier(scale))
+    return int(scale_to_multiplier(key))
+
+
+def column_period(header: str) -> str | None:
+    """The period a column's header names, normalised (units and notes set aside): a fiscal year
+    ``2020-21``, a calendar year ``2020``, a quarter ``Q1 2020``, or ``total``.
+
+    >>> [column_period(h) for h in ("2020 ‑ 21 £000", "FY2020-21", "2021-22(£m)", "Q3 2019", "Total", "Notes")]
+    ['2020-21', '2020-21', '2021-22', 'Q3 2019', 'total', None]
+    """
+    text = UNIT_ANYWHERE.sub(" ", header)
+    text = re.sub(r"[‐‑‒–—]", "-", text)
+    text = re.sub(r"\bFY\s?", "", text, flags=re.I).strip(" ()")
+    if TOTAL_LABEL.fullmatch(text):
+        return "total"
+    if fiscal := fiscal_year_to_period(text):
+        return fiscal
+    if re.fullmatch(r"(?:19|20)\d{2}", text):
+        return text
+    q = re.fullmatch(r"(?:(Q[1-4])\s*((?:19|20)\d{2})|((?:19|20)\d{2})\s*(Q[1-4]))", text, re.I)
+    if q:
+        return f"{(q.group(1) or q.group(4)).upper()} {q.group(2) or q.group(3)}"
+    return None
+
+
+def figure_columns(table: Table) -> list[int]:
+    """The columns (past the first) at least half of whose body cells are figures."""
+    body = [c for c in table.cells if c.row >= table.header_rows and c.col > 0]
+    rows = max(table.n_rows - table.header_rows, 1)
+    counts: dict[int, int] = {}
+    for c in body:
+        if NUMERIC_CELL.match(c.text):
+            counts[c.col] = counts.get(c.col, 0) + 1
+    return sorted(col for col, n in counts.items() if n * 2 >= rows)
+
+
+def evidence(table: Table) -> str:
+    """Why a region was taken for a table, in words: how its grid was found, its columns of figures and
+    of periods, the caption that names it, the page it runs on to.
+
+    >>> t = Table(1, "pdf-text", "Table 2: Costs", 0, 9, 3, 2, 1, [TableCell(0, 1, "2020-21", 0, 7, True),
+    ...     TableCell(1, 0, "Staff", 0, 5, False), TableCell(1, 1, "12", 0, 2, False)])
+    >>> print(*evidence(t).split("; "), sep="\\n")
+    columns of words set apart by gutters, 3 rows by 2 columns
+    1 column of figures
+    columns headed by periods (2020-21)
+    captioned "Table 2"
+    """
+    found = {
+        "text": "tab-separated rows",
+        "pdf-lines": "a grid of ruling lines",
+        "pdf-text": "columns of words set apart by gutters",
+    }
+    parts = [f"{found.get(table.source, table.source)}, {table.n_rows} rows by {table.n_cols} columns"]
+    if figures := figure_columns(table):
+        parts.append(f"{len(figures)} column{'s' if len(figures) > 1 else ''} of figures")
+    if periods := period_columns(table):
+        parts.append(f"columns headed by periods ({', '.join(periods.values())})")
+    if table.title and (caption := CAPTION.match(table.title)):
+        parts.append(f'captioned "{caption.group(0)}"')
+    if table.last_page:
+        parts.append(f"continued to page {table.last_page}")
+    return "; ".join(parts)
+
+
+def period_columns(table: Table) -> dict[int, str]:
+    """The columns of a table headed by a period (:func:`column_period` of the column's header cells)."""
+    heads: dict[int, list[str]] = {}
+    for c in sorted(table.cells, key=lambda c: (c.row, c.col)):
+        if c.row < table.header_rows and c.col > 0 and c.col_span == 1:
+            heads.setdefault(c.col, []).append(c.text)
+    out = {}
+    for col, texts in heads.items():
+        period = column_period(" ".join(texts)) or next((p for t in texts if (p := column_period(t))), None)
+        if period:
+            out[col] = period
+    return out
 
 
 def pdf_tables(text: str, words: list[Word], raw: list[RawTable]) -> list[Table]:
@@ -195,7 +316,7 @@ def pdf_tables(text: str, words: list[Word], raw: list[RawTable]) -> list[Table]
         for (r, c, rs, cs), inside in members.items():
             box = grid[(r, c, rs, cs)]
             start, end = min(w.char_start for w in inside), max(w.char_end for w in inside)
-            content = " ".join(text[w.char_start : w.char_end] for w in sorted(inside, key=lambda w: (w.top, w.x0)))
+            content = " ".join(text[w.char_start : w.char_end] for w in _reading_order(inside))
             cells.append(TableCell(r, c, content, start, end, False, table.page, box, rs, cs))
         cells, n_rows, n_cols = _compact(cells)
         if n_rows < 2 or n_cols < 2 or len(cells) < 2:
@@ -220,10 +341,105 @@ def pdf_tables(text: str, words: list[Word], raw: list[RawTable]) -> list[Table]
                 sorted(cells, key=lambda x: (x.row, x.col)),
                 page=table.page,
                 bbox=table.bbox,
-                unit=_unit(None, cells),
             )
         )
     return out
+
+
+def _titled(table: Table, blocks: list[Block], text: str) -> Table:
+    """A PDF table with its title and the unit its cells, header, title or a unit line state
+    (:func:`_pdf_caption`)."""
+    title, unit_line = _pdf_caption(table, blocks, text)
+    unit, unit_text = _unit(" ".join(filter(None, [title, unit_line])), table.cells, table.header_rows)
+    if unit_text is None:
+        unit_text = unit_line or _percent_cells(table)
+    return replace(table, title=title, unit=unit, unit_text=unit_text)
+
+
+def _pdf_caption(table: Table, blocks: list[Block], text: str) -> tuple[str | None, str | None]:
+    """What a PDF table is called, and the line stating its unit when one stands apart from the title.
+
+    The title is, in this order: a caption naming the table (``Table 3: ...``, ``FIG 1`` with the title
+    line under it) among the few blocks just above it or the one just below; the heading or short
+    paragraph right above it (a lead-in ending in a colon or a sentence, or a row of figures, is no title),
+    passing over a unit line (``Expressed as percentage of ...``, ``£m``) and a source line; else the
+    nearest heading above it on its page. 'Just above' is within TITLE_GAP_LINES of the table's lines,
+    across its columns."""
+    box = table.bbox
+    if table.page is None or box is None:
+        return None, None
+    reach = TITLE_GAP_LINES * _line_height(table)
+    near = [
+        (b, b.bbox) for b in blocks
+        if b.page == table.page and b.bbox is not None and b.kind not in (BlockKind.FURNITURE, BlockKind.CHART)
+        and not box.holds_centre_of(b.bbox) and b.bbox.x0 < box.x1 and b.bbox.x1 > box.x0
+    ]  # fmt: skip
+    above = sorted(((b, bb) for b, bb in near if bb.top < box.top - 1), key=lambda pair: -pair[1].bottom)
+    below = [
+        b for b, bb in sorted(near, key=lambda pair: pair[1].top) if box.bottom - 2 <= bb.top <= box.bottom + reach
+    ]
+
+    def words(block: Block, bottom: float = 0.0) -> str:
+        """The block's words; only its first line when it runs on into the table (a caption read together
+        with the header under it)."""
+        passage = text[block.char_start : block.char_end]
+        if bottom > box.top + 2:
+            passage = passage.split("\n", 1)[0]
+        return " ".join(passage.split())
+
+    close = [(words(b, bb.bottom), b, bb) for b, bb in above[:CAPTION_BLOCKS] if box.top - bb.bottom <= 2 * reach]
+    for i, (said, _, _) in enumerate(close):
+        if CAPTION.match(said):
+            label_only = len(said.split()) <= 3 and i > 0
+            return (f"{said} {close[i - 1][0]}" if label_only else said), None
+    if below and CAPTION.match(words(below[0])):
+        return words(below[0]), None
+    unit_line = None
+    edge = box.top  # each block within reach of the one under it, the first of the table
+    for said, block, bbox in close[:3]:
+        if edge - bbox.bottom > reach:
+            break
+        edge = bbox.top
+        if UNIT_LINE.match(said) and unit_line is None:
+            unit_line = said
+            continue
+        if SOURCE_LINE.match(said):
+            continue
+        if block.kind is BlockKind.HEADING or (
+            block.kind in (BlockKind.PARAGRAPH, BlockKind.CAPTION)
+            and len(said.split()) <= MAX_TITLE_WORDS
+            and not said.endswith((":", "."))
+            and sum(bool(NUMERIC_CELL.match(w)) for w in said.split()) <= 1  # a row of figures left out
+        ):
+            return said, unit_line
+        break
+    heading = next((words(b, bb.bottom) for b, bb in above if b.kind is BlockKind.HEADING), None)
+    return heading, unit_line
+
+
+def _percent_cells(table: Table) -> str | None:
+    """``%`` when the figures of a table's body all carry a per cent sign (the unit printed in its cells)."""
+    figures = [c.text for c in table.cells if c.row >= table.header_rows and c.col > 0 and NUMERIC_CELL.match(c.text)]
+    return "%" if figures and sum(t.strip().endswith("%") for t in figures) >= PERCENT_SHARE * len(figures) else None
+
+
+def _line_height(table: Table) -> float:
+    heights = sorted(c.bbox.bottom - c.bbox.top for c in table.cells if c.bbox is not None and c.row_span == 1)
+    return heights[len(heights) // 2] if heights else 12.0
+
+
+def _reading_order(words: list[Word]) -> list[Word]:
+    """A cell's words line by line, each line left to right: a word belongs to the line whose band holds
+    its middle (a hyphen set a little higher than the digits beside it is on their line)."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: w.top):
+        middle = (w.top + w.bottom) / 2
+        line = lines[-1] if lines else None
+        if line and min(x.top for x in line) <= middle <= max(x.bottom for x in line):
+            line.append(w)
+        else:
+            lines.append([w])
+    return [w for line in lines for w in sorted(line, key=lambda w: w.x0)]
 
 
 def join_continued(tables: list[Table], blocks: list[Block], text: str) -> list[Table]:
@@ -289,6 +505,7 @@ def _joined(first: Table, second: Table) -> Table:
         first.number, first.source, first.title, first.char_start, second.char_end,
         first.n_rows + second.n_rows - dropped, first.n_cols, first.header_rows, cells,
         page=first.page, bbox=first.bbox, unit=first.unit or second.unit, last_page=second.page,
+        unit_text=first.unit_text or second.unit_text,
     )  # fmt: skip
 
 

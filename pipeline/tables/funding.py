@@ -10,17 +10,31 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from pathlib import Path
 
-from pipeline.language.numbers import cell_to_decimal, fiscal_year_to_period
+import yaml
+
+from pipeline.language.numbers import cell_to_decimal
 from pipeline.models import FundingLine, SourceIssue, Table, TableCell
 from pipeline.registry import extractor
-from pipeline.tables.build import NUMERIC_CELL, TOTAL_LABEL
+from pipeline.tables.build import (
+    NUMERIC_CELL,
+    PERIOD_IN_HEADER,
+    TOTAL_LABEL,
+    column_period,
+    figure_columns,
+    period_columns,
+)
 
 FUNDING_EXTRACTOR = extractor("funding/table")
 CHECK_EXTRACTOR = extractor("checks/totals")
 # How far a funding line is trusted: set by hand (not measured) for a cell read from a table whose
 # unit and period columns were both recognised.
 FUNDING_CONFIDENCE = 0.9
+MONEY_WORDS: dict[str, set[str]] = {
+    kind: set(words)
+    for kind, words in yaml.safe_load((Path(__file__).parent / "data" / "money_words.yml").read_text("utf-8")).items()
+}
 TOLERANCE = Decimal("0.051")  # in the table's unit: printed values are rounded to one decimal
 
 
@@ -29,18 +43,16 @@ def tables_to_funding(tables: list[Table]) -> tuple[list[FundingLine], list[Sour
     lines: list[FundingLine] = []
     issues: list[SourceIssue] = []
     for table in tables:
-        if table.unit is None or table.header_rows == 0:
+        if table.unit is None or table.header_rows == 0 or not is_funding(table):
             continue
         currency, multiplier = table.unit.split(" x ")
         grid = table.grid()
-        headers = {c.col: _period(c.text) for c in table.cells if c.row == table.header_rows - 1 and c.col > 0}
-        periods = {col: p for col, p in headers.items() if p is not None}
+        periods = period_columns(table) or _one_money_column(table, grid)
         if not periods:
             continue
         values: dict[tuple[int, int], Decimal] = {}
         for row in range(table.header_rows, table.n_rows):
-            label_cell = grid[row][0]
-            label = label_cell.text if label_cell else ""
+            label = _label(grid, row)
             for col, period in periods.items():
                 cell = grid[row][col]
                 if cell is None or not NUMERIC_CELL.match(cell.text):
@@ -58,10 +70,45 @@ def tables_to_funding(tables: list[Table]) -> tuple[list[FundingLine], list[Sour
     return lines, issues
 
 
-def _period(header: str) -> str | None:
-    if TOTAL_LABEL.match(header):
-        return "total"
-    return fiscal_year_to_period(header) or (header.strip() if re.fullmatch(r"\s*(?:19|20)\d{2}\s*", header) else None)
+def _one_money_column(table: Table, grid: list[list[TableCell | None]]) -> dict[int, str]:
+    """A table of line items with one column of amounts and no period over it: the period its title
+    names (``Budget 2021-22 (£m)``), else ``none``."""
+    body = range(table.header_rows, table.n_rows)
+    columns = [
+        col for col in range(1, table.n_cols)
+        if sum(bool((cell := grid[row][col]) and NUMERIC_CELL.match(cell.text)) for row in body) * 2 >= len(body)
+    ]  # fmt: skip
+    if len(columns) != 1:
+        return {}
+    named = [p for m in PERIOD_IN_HEADER.finditer(table.title or "") if (p := column_period(m.group(0)))]
+    return {columns[0]: named[0] if len(set(named)) == 1 else "none"}
+
+
+def is_funding(table: Table) -> bool:
+    """A money table about what a body or programme funds, spends, costs or receives (budgets,
+    allocations, expenditure, income, the notes of accounts), not about an economy or a market (turnover,
+    GVA, lending, deals, exports): its title and row labels name funding (``pipeline/tables/data/money_words.yml``)
+    at least as often as a market."""
+    words = re.findall(r"[a-z]+", " ".join([table.title or "", *_labels(table)]).casefold())
+    funding = sum(w in MONEY_WORDS["funding"] for w in words)
+    return funding > 0 and funding >= sum(w in MONEY_WORDS["market"] for w in words)
+
+
+def table_kind(table: Table) -> str:
+    """``funding`` (a money table about what a body funds, spends or receives: :func:`is_funding`),
+    ``money`` (money figures of an economy or market), ``data`` (other figures) or ``text`` (mostly words)."""
+    if table.unit is not None:
+        return "funding" if is_funding(table) else "money"
+    return "data" if figure_columns(table) else "text"
+
+
+def _labels(table: Table) -> list[str]:
+    return [c.text for c in table.cells if c.col == 0 and c.row >= table.header_rows]
+
+
+def _label(grid: list[list[TableCell | None]], row: int) -> str:
+    cell = grid[row][0]
+    return cell.text if cell else ""
 
 
 def _check_totals(

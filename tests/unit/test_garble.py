@@ -57,3 +57,14 @@ def test_a_page_with_one_broken_line_is_broken() -> None:
     assert not assessment.page.garbled
     assert assessment.broken
     assert [i for i, _ in assessment.garbled_lines] == [5]
+
+
+def test_rows_of_figures_with_decimal_commas_are_not_shifted_words() -> None:
+    # a table's rows printed with decimal commas: shifted by 21 code points, "2,4" would read "GAI"
+    rows = [
+        "ICT 2,4 3,0 2,1 2,0 2,5 3,0 0,8 0,8 2,0 2,4 6,5 7,4",
+        "Logistics 2,4 2,0 1,1 1,0 2,1 1,5 0,7 0,7 1,3 1,1 4,8 4,1",
+        "Functional food 2,0 1,5 2,4 2,5 1,9 2,0 0,6 0,7 1,2 0,7 5,7 4,7",
+    ]
+    for row in rows:
+        assert text_to_garble_score(row).verdict is not Verdict.SHIFTED, row

@@ -217,3 +217,90 @@ def test_issue_7_icdar_2013_level_holds() -> None:
     # reads as printed and the ground truth, like pdfminer, as "n".
     assert total.precision >= 0.90 and total.recall >= 0.92
     assert results.mean_precision >= 0.87 and results.mean_recall >= 0.91
+
+
+# Issue 21: only real tables, and tables read whole.
+
+
+def _box(x0: float, top: float, x1: float, bottom: float) -> BBox:
+    return BBox(x0=x0, top=top, x1=x1, bottom=bottom)
+
+
+def test_a_ruled_band_of_column_headings_heads_the_unruled_table_under_it() -> None:
+    # an annual report's note: "2020-21 / £000" in a shaded, ruled band, the figures below without rules
+    lines = [
+        line(100, (200, "2020-21"), (260, "2019-20")),
+        line(116, (205, "£000"), (265, "£000")),
+        line(140, (50, "Salaries"), (205, "9,433"), (265, "8,701")),
+        line(152, (50, "Pensions costs"), (210, "850"), (270, "918")),
+        line(164, (50, "Total costs"), (200, "10,283"), (260, "9,619")),
+    ]
+    band = RawTable(
+        1, _box(45, 96, 320, 130), [[_box(45, 96, 190, 130), _box(190, 96, 250, 130), _box(250, 96, 320, 130)]]
+    )
+    [table] = lines_to_tables(lines, [band], 1)
+    assert table.strategy == "text" and len(table.rows) == 4  # the band's two lines are one header row
+
+
+def test_figures_level_with_the_middle_of_a_wrapped_label_are_its_row() -> None:
+    lines = [
+        line(100, (50, "Item"), (250, "2021"), (310, "2020")),
+        line(112, (50, "Salaries (including performance pay)"), (250, "9,433"), (310, "8,701")),
+        line(124, (50, "Recoveries in respect of")),
+        line(130, (250, "(245)"), (310, "(366)")),
+        line(136, (50, "secondments")),
+        line(148, (50, "Total"), (250, "9,188"), (310, "8,335")),
+    ]
+    assert cells_of(lines)[2] == ["Recoveries in respect of secondments", "(245)", "(366)"]
+
+
+def test_a_group_label_over_labelled_rows_is_not_joined_to_them() -> None:
+    lines = [
+        line(100, (50, "Group"), (150, "Band"), (250, "Number"), (300, "Share")),
+        line(112, (50, "Age"), (150, "Under 30"), (250, "20,301"), (300, "2.2")),
+        line(124, (150, "30 or over"), (250, "70,512"), (300, "7.3")),
+        line(136, (50, "Annual income")),
+        line(148, (150, "Under 25,000"), (250, "46,912"), (300, "4.9")),
+        line(160, (150, "25,000 or more"), (250, "51,020"), (300, "5.1")),
+    ]
+    assert cells_of(lines)[3:5] == [["Annual income", "", "", ""], ["", "Under 25,000", "46,912", "4.9"]]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        pytest.param(
+            [
+                line(100, (60, "0"), (400, "0%")),
+                line(112, *((60 + 60 * i, str(2008 + 2 * i)) for i in range(6))),
+                line(124, (120, "Total exports (LHS)"), (260, "SME share (RHS)")),
+            ],
+            id="x-axis-and-legend",
+        ),
+        pytest.param(
+            [
+                line(100, (60, "2011 2012 2013"), (200, "2014 2015"), (320, "2016 2017 2018")),
+                line(112, (60, "Up to £499k"), (200, "£500k to £999k"), (320, "£1m to £1.99m")),
+                line(124, (60, "£2m to £4.99m"), (200, "£5m to £9.99m"), (320, "£10m+ Undisclosed")),
+            ],
+            id="legend-of-years-and-bins",
+        ),
+    ],
+)
+def test_a_charts_axis_and_legend_are_not_tables(lines: list[list[dict[str, Any]]]) -> None:
+    assert lines_to_text_tables(lines, 1) == []
+
+
+def test_a_header_of_years_over_figures_is_still_a_table() -> None:
+    lines = [line(100, (50, "Year"), *((150 + 50 * i, str(2015 + i)) for i in range(4)))] + [
+        line(112 + 12 * r, (50, f"Row {r}"), *((150 + 50 * i, f"{10 * r + i}.5") for i in range(4))) for r in range(3)
+    ]
+    assert cells_of(lines)[0] == ["Year", "2015", "2016", "2017", "2018"]
+
+
+def test_a_numbered_list_set_in_ruled_columns_is_not_a_table() -> None:
+    # a map's key: places numbered down two ruled columns
+    names = ["Edinburgh", "Glasgow", "Newcastle", "Belfast", "High Wycombe", "London", "Southend", "Cardiff"]
+    lines = [line(100 + 12 * r, (50, f"{r + 1} {names[r]}"), (250, f"{r + 5} {names[r + 4]}")) for r in range(4)]
+    rows = [[_box(45, 98 + 12 * r, 240, 110 + 12 * r), _box(240, 98 + 12 * r, 450, 110 + 12 * r)] for r in range(4)]
+    assert lines_to_tables(lines, [RawTable(1, _box(45, 98, 450, 146), rows)], 1) == []
