@@ -42,6 +42,7 @@ MAX_HEADER_LINES = 6
 MIN_AXIS_TICKS = 4  # evenly stepping values on one line that make a chart's axis
 MAX_LEGEND_ROWS = 3  # lines of legend a chart's axis may have under it
 LEGEND_AXIS = re.compile(r"\((?:LHS|RHS|left[- ]hand (?:side|scale|axis)|right[- ]hand (?:side|scale|axis))\)", re.I)
+LABEL_WORDS = 6  # words of a line in a column of row labels
 MAX_HEADER_BAND_ROWS = 2  # rows of a ruled band of column headings over an unruled table
 PANEL_ROWS = 3  # rows of a ruled grid of boxes that frame lists rather than tabulate
 PANEL_LINES = 5  # lines of text in a ruled box that make it a passage of text, not a table cell
@@ -56,7 +57,7 @@ NUMERIC = re.compile(  # a figure: 1,234 / 1 234 / 12.5% / £4m / (3.2) / -0.1
 )
 YEAR = re.compile(r"(?:19|20)\d{2}")
 UNIT = re.compile(r"\(?[£$€]\s?['’]?(?:000|m|mn|bn|k)\)?")  # a column's unit: £000, £'000, (£m)
-PERIOD = re.compile(r"\b(?:19|20)\d{2}(?:\s*[-‐‑–/]\s*(?:(?:19|20)?\d{2})\b)?")  # 2020, 2020-21, 2020 ‑ 2021
+PERIOD = re.compile(r"\b(?:19|20)\d{2}(?:(?:\s*[-‐‑–/]\s*|\s+)(?:(?:19|20)?\d{2})\b)?")  # 2020, 2020-21, 2020 ‑ 2021
 SCATTERED = re.compile(r"[^\W\d_]{1,2}(?: [^\W\d_]{1,2})+|[^\W\d_]{2}")
 NUMBERED_CELL = re.compile(r"(\d{1,3})\.?\s+[^\W\d_]")
 LIST_MARK = re.compile(r"^(?:[•●▪■◦‣∙·\-–—*o]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])$")
@@ -97,6 +98,7 @@ def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -
     or its rules frame passages of text rather than cells (:func:`_panel`); outside the ruled tables,
     the unruled ones (:func:`lines_to_text_tables`)."""
     out: list[RawTable] = []
+    lines = rejoin_columns(lines)
     bands = [t.bbox for t in ruled if _header_band(lines, t)]
     ruled = [t for t in ruled if t.bbox not in bands]
     for table in ruled:
@@ -112,6 +114,60 @@ def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -
     return out
 
 
+def rejoin_columns(lines: list[list[Word]]) -> list[list[Word]]:
+    """Lines in reading order, with a column of short labels and the column of figures the reading order
+    read after it (a table's names without rules beside its figures) set side by side again: the lines of
+    the two at one height become one line. Columns of running text are left as they are (:func:`_beside`)."""
+    segments: list[list[list[Word]]] = []
+    for ln in lines:
+        if ln and segments and segments[-1] and float(ln[0]["top"]) >= float(segments[-1][-1][0]["top"]) - 1:
+            segments[-1].append(ln)
+        elif ln:
+            segments.append([ln])
+    out: list[list[Word]] = []
+    i = 0
+    while i < len(segments):
+        if i + 1 < len(segments) and _beside(segments[i], segments[i + 1]):
+            out.extend(_side_by_side(segments[i], segments[i + 1]))
+            i += 2
+        else:
+            out.extend(segments[i])
+            i += 1
+    return out
+
+
+def _beside(labels: list[list[Word]], figures: list[list[Word]]) -> bool:
+    """A column of short labels (at most LABEL_WORDS words, no sentence) ending left of a column whose lines
+    at the same heights (at least MIN_TABLE_LINES of them, and most of the labels') mostly hold figures."""
+
+    def at_heights(lines: list[list[Word]], others: list[list[Word]]) -> list[list[Word]]:
+        tops = [float(ln[0]["top"]) for ln in others]
+        return [ln for ln in lines if any(abs(float(ln[0]["top"]) - t) <= 2 for t in tops)]
+
+    level, beside = at_heights(labels, figures), at_heights(figures, labels)
+    if not level or max(float(w["x1"]) for ln in level for w in ln) >= min(float(w["x0"]) for ln in beside for w in ln):
+        return False
+    with_digits = [ln for ln in beside if any(ch.isdigit() for w in ln for ch in str(w["text"]))]
+    return (
+        all(len(ln) <= LABEL_WORDS and not _text(ln).endswith(".") for ln in level)
+        and len(level) >= MIN_TABLE_LINES
+        and len(level) * 2 >= len(labels)
+        and len(with_digits) * 2 >= len(beside)
+    )
+
+
+def _side_by_side(labels: list[list[Word]], figures: list[list[Word]]) -> list[list[Word]]:
+    joined: list[list[Word]] = [list(ln) for ln in labels]
+    for ln in figures:
+        top = float(ln[0]["top"])
+        same = next((j for j in joined if abs(float(j[0]["top"]) - top) <= 2), None)
+        if same is not None:
+            same.extend(ln)
+        else:
+            joined.append(list(ln))
+    return sorted(joined, key=lambda ln: float(ln[0]["top"]))
+
+
 def _header_band(lines: list[list[Word]], table: RawTable) -> bool:
     """A ruled band of at most MAX_HEADER_BAND_ROWS rows holding column headings only (no figure but
     years and units) with a line of figures right below it: the header of the unruled table under it,
@@ -119,7 +175,8 @@ def _header_band(lines: list[list[Word]], table: RawTable) -> bool:
     if len(table.rows) > MAX_HEADER_BAND_ROWS:
         return False
     inside = _held(lines, table.bbox)
-    if not inside or any(_figure(t) for ln in inside for t in PERIOD.sub(" ", _text(ln)).split()):
+    rows = _visual_lines([w for ln in inside for w in ln])  # a raised hyphen stays between '2020' and '21'
+    if not inside or any(_figure(t) for row in rows for t in PERIOD.sub(" ", _text(row)).split()):
         return False
     size = statistics.median(float(w.get("size") or (w["bottom"] - w["top"])) for ln in inside for w in ln)
     below = [ln for ln in lines if ln and float(ln[0]["top"]) >= table.bbox.bottom - 1]
@@ -130,6 +187,18 @@ def _header_band(lines: list[list[Word]], table: RawTable) -> bool:
         and sum(_figure(str(w["text"])) for w in nearest) >= 1
         and len(_Line.of(nearest).pieces) >= 2
     )
+
+
+def _visual_lines(words: list[Word]) -> list[list[Word]]:
+    """Words grouped into the lines a reader sees: a word whose middle lies within a line's height is on it."""
+    out: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: float(w["top"])):
+        middle = (float(w["top"]) + float(w["bottom"])) / 2
+        if out and min(float(x["top"]) for x in out[-1]) <= middle <= max(float(x["bottom"]) for x in out[-1]):
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return out
 
 
 def _text(line: list[Word]) -> str:

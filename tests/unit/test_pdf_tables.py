@@ -15,7 +15,7 @@ from pipeline.evaluation import adjacency_relations
 from pipeline.ingest.manifest import sources_to_specs
 from pipeline.models import BBox, Block, BlockKind, RawTable, Table, TableCell, Word
 from pipeline.parse import source_to_document
-from pipeline.readers.table_finder import lines_to_tables, lines_to_text_tables
+from pipeline.readers.table_finder import lines_to_tables, lines_to_text_tables, rejoin_columns
 from pipeline.tables.build import join_continued, pdf_tables
 
 SIZE = 9.0
@@ -304,3 +304,18 @@ def test_a_numbered_list_set_in_ruled_columns_is_not_a_table() -> None:
     lines = [line(100 + 12 * r, (50, f"{r + 1} {names[r]}"), (250, f"{r + 5} {names[r + 4]}")) for r in range(4)]
     rows = [[_box(45, 98 + 12 * r, 240, 110 + 12 * r), _box(240, 98 + 12 * r, 450, 110 + 12 * r)] for r in range(4)]
     assert lines_to_tables(lines, [RawTable(1, _box(45, 98, 450, 146), rows)], 1) == []
+
+
+def test_a_column_of_names_the_reading_order_read_apart_from_its_figures_is_their_stub() -> None:
+    names = ["Robert Swannell", "James Leigh-Pemberton", "Jane Guyett", "Jitesh Gadhia"]
+    labels = [line(100 + 18 * r, (60, name)) for r, name in enumerate(names)]  # read first, as a column
+    figures = [line(100 + 18 * r, (220, "10/10"), (300, f"{21 - r}/21"), (380, "2/2")) for r in range(4)]
+    prose = [line(200 + 12 * r, (220, "The Board met ten times in the year and")) for r in range(3)]
+    [table] = lines_to_tables(labels + figures + prose, [], 1)
+    assert len(table.rows) == 4 and len(table.rows[0]) == 4  # the names are the first column
+
+
+def test_two_columns_of_running_text_are_not_set_side_by_side() -> None:
+    left = [line(100 + 12 * r, (60, f"running text of the left column, line {r} of it.")) for r in range(5)]
+    right = [line(100 + 12 * r, (320, f"and the right column carries on in {2000 + r}")) for r in range(5)]
+    assert rejoin_columns(left + right) == left + right
