@@ -56,6 +56,8 @@ UNIT_IN_TITLE = re.compile(
     re.I,
 )
 UNIT_ANYWHERE = re.compile(rf"\(?(?:[£$€]|\b(?:GBP|EUR|USD))\s?(?:{_SCALE})?\b\)?|\(?[£$€]\)?", re.I)
+UNIT_IN_WORDS = re.compile(r"\b(?P<scale>thousands|millions|billions) of (?P<cur>dollars|pounds|euros)\b", re.I)
+CURRENCY_WORDS = {"dollar": "$", "pound": "£", "euro": "€"}
 OTHER_UNIT_IN_TITLE = re.compile(r"\((?P<unit>%[^()]{0,30}|per ?cent[^()]{0,30}|numbers?(?: of [^()]{1,30})?)\)", re.I)
 OTHER_UNIT_CELL = re.compile(r"(?P<unit>%|per ?cent|numbers?(?: of \w+(?: \w+)?)?)", re.I)
 PERIOD_IN_HEADER = re.compile(r"\b(?:FY\s?)?(?:19|20)\d{2}(?:\s*[-‐‑–/]\s*(?:(?:19|20)?\d{2})\b)?", re.I)
@@ -179,8 +181,9 @@ def _figure_cell(text: str) -> bool:
 def _unit(title: str | None, cells: list[TableCell], header_rows: int = 1) -> tuple[str | None, str | None]:
     """The unit of a table's cells as ``(money unit, unit as printed)``: the money unit as ``GBP x 1000000``
     from its corner cell (``£M``), its header cells (``2020-21 £000``, ``(£m)``) or its title (``(£m)``,
-    ``£ billion``); a unit that is not money (``%``, ``% of GDP``, ``Number of firms``) from the title's
-    brackets, the corner cell or a header cell's brackets (``Share of SMEs (%)``), printed only."""
+    ``£ billion``, ``In billions of dollars``); a unit that is not money (``%``, ``% of GDP``, ``Number of
+    firms``) from the title's brackets, the corner cell or a header cell's brackets (``Share of SMEs (%)``),
+    printed only."""
     corner = next((c.text for c in cells if c.row == 0 and c.col == 0), "")
     heads = [corner] + [c.text for c in cells if c.row < max(header_rows, 1) and c.col > 0]
     for head in heads:
@@ -191,6 +194,9 @@ def _unit(title: str | None, cells: list[TableCell], header_rows: int = 1) -> tu
     if t:
         cur, scale = t.group("cur") or t.group("cur2"), t.group("scale") or t.group("scale2")
         return _unit_text(cur, scale), t.group(0).strip("() ")
+    for said in [title or "", *heads]:
+        if w := UNIT_IN_WORDS.search(said):  # (In billions of dollars)
+            return _unit_text(CURRENCY_WORDS[w.group("cur").lower().rstrip("s")], w.group("scale")), w.group(0)
     other = (
         OTHER_UNIT_IN_TITLE.search(title or "")
         or OTHER_UNIT_CELL.fullmatch(corner.strip())

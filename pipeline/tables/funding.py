@@ -48,11 +48,11 @@ def tables_to_funding(tables: list[Table]) -> tuple[list[FundingLine], list[Sour
         currency, multiplier = table.unit.split(" x ")
         grid = table.grid()
         periods = period_columns(table) or _one_money_column(table, grid)
-        if not periods:
+        if not periods or _merged_periods(table):
             continue
         values: dict[tuple[int, int], Decimal] = {}
         for row in range(table.header_rows, table.n_rows):
-            label = _label(grid, row)
+            label = _label(grid, row, min(periods))
             for col, period in periods.items():
                 cell = grid[row][col]
                 if cell is None or not NUMERIC_CELL.match(cell.text):
@@ -68,6 +68,16 @@ def tables_to_funding(tables: list[Table]) -> tuple[list[FundingLine], list[Sour
                 )  # fmt: skip
         issues += _check_totals(table, grid, periods, values)
     return lines, issues
+
+
+def _merged_periods(table: Table) -> bool:
+    """A header cell naming two periods (``2011 2012``): two columns read as one, so the figures under the
+    header cannot be matched to their periods and the table gives no funding lines (it stays a table)."""
+    return any(
+        len([m for m in PERIOD_IN_HEADER.finditer(c.text) if column_period(m.group(0))]) > 1
+        for c in table.cells
+        if c.row < table.header_rows
+    )
 
 
 def _one_money_column(table: Table, grid: list[list[TableCell | None]]) -> dict[int, str]:
@@ -87,9 +97,10 @@ def _one_money_column(table: Table, grid: list[list[TableCell | None]]) -> dict[
 def is_funding(table: Table) -> bool:
     """A money table about what a body or programme funds, spends, costs or receives (budgets,
     allocations, expenditure, income, the notes of accounts), not about an economy or a market (turnover,
-    GVA, lending, deals, exports): its title and row labels name funding (``pipeline/tables/data/money_words.yml``)
-    at least as often as a market."""
-    words = re.findall(r"[a-z]+", " ".join([table.title or "", *_labels(table)]).casefold())
+    GVA, lending, deals, exports): its title, header and row labels name funding
+    (``pipeline/tables/data/money_words.yml``) at least as often as a market."""
+    heads = [c.text for c in table.cells if c.row < table.header_rows]
+    words = re.findall(r"[a-z]+", " ".join([table.title or "", *heads, *_labels(table)]).casefold())
     funding = sum(w in MONEY_WORDS["funding"] for w in words)
     return funding > 0 and funding >= sum(w in MONEY_WORDS["market"] for w in words)
 
@@ -106,9 +117,10 @@ def _labels(table: Table) -> list[str]:
     return [c.text for c in table.cells if c.col == 0 and c.row >= table.header_rows]
 
 
-def _label(grid: list[list[TableCell | None]], row: int) -> str:
-    cell = grid[row][0]
-    return cell.text if cell else ""
+def _label(grid: list[list[TableCell | None]], row: int, before: int) -> str:
+    """The row's label: its first cell with text left of its first amount column (an indented item's
+    label sits in the second column)."""
+    return next((cell.text for cell in grid[row][:before] if cell is not None and cell.text.strip()), "")
 
 
 def _check_totals(

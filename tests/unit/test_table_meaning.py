@@ -162,3 +162,31 @@ def test_issue_21_figures_with_decimal_commas_are_a_table_not_garbled_text() -> 
     [scores] = [t for t in tables if t.page == 15]
     assert scores.title and scores.title.startswith("Table 2.")
     assert scores.n_rows >= 9
+
+
+def test_a_unit_in_words_and_an_indented_items_label() -> None:
+    rows = [
+        ["", "", "2013", "2014"],
+        ["Outlays:", "", "", ""],
+        ["", "Defense", "700", "673"],
+        ["", "Non-defense", "565", "546"],
+    ]
+    table = _titled_by(_table(rows), [("(In billions of dollars)", BlockKind.PARAGRAPH, 90)])
+    assert (table.unit, table.unit_text) == ("USD x 1000000000", "billions of dollars")
+    assert table_kind(table) == "funding"  # outlays
+    lines, _ = tables_to_funding([table])
+    assert [(f.line_item, f.period, f.amount) for f in lines][:2] == [
+        ("Defense", "2013", 7e11),
+        ("Defense", "2014", 6.73e11),
+    ]
+
+
+def test_a_header_cell_naming_two_periods_gives_no_funding_lines() -> None:
+    # '2011 2012' over one column: the figures under the header are shifted against their periods
+    rows = [
+        ["", "2011 2012", "2013", "2014"],
+        ["Budget line", "699", "709", "700"],
+        ["Other costs", "600", "610", "565"],
+    ]
+    table = _titled_by(_table(rows), [("Table 5: Budget (£m)", BlockKind.PARAGRAPH, 90)])
+    assert table_kind(table) == "funding" and tables_to_funding([table]) == ([], [])
