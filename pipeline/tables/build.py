@@ -9,7 +9,10 @@
   top-left position. A table continued on the next page is joined to its first part
   (:func:`join_continued`).
 
-A table's unit comes from its title (``(£m)``) or a unit cell (``£M`` in the corner).
+A PDF table's title is its caption or the heading above it (:func:`_pdf_caption`); a table's unit comes
+from its header (``2020-21 £000``), corner cell (``£M``), title (``(£m)``) or a unit line
+(:func:`_unit`); the periods its columns carry from their headers (:func:`period_columns`); why it was
+taken for a table, in words, from :func:`evidence`.
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """Funding lines from money tables: one line per line item and period, and the stated totals checked.
 
-A table is a funding table when it has a money unit (``£m`` in its title or a unit
-cell) and header cells that are periods (fiscal years, years, ``Total``). Each figure cell becomes a
-line in base units; a row or column labelled total is checked against the sum of
-the others, and a difference beyond rounding becomes a ``total_mismatch`` issue.
+A table gives funding lines when it has a money unit (``£000`` in its header, ``(£m)`` in its title),
+its words name funding rather than a market (:func:`is_funding`), and its columns are headed by periods
+(fiscal years, years, quarters, ``Total``) or it has one column of amounts (its period then from its
+title). Each figure cell becomes a line in base units; a row or column labelled total is checked against
+the sum of the others, and a difference beyond rounding becomes a ``total_mismatch`` issue.
 """
 
 from __future__ import annotations
