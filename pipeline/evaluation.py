@@ -55,6 +55,34 @@ class Score:
         return Score(self.true_positives + other.true_positives, self.found + other.found, self.gold + other.gold)
 
 
+@dataclass
+class Agreement:
+    """How often an attribute of the matched records agrees with the gold.
+
+    >>> a = Agreement()
+    >>> a.add(True); a.add(False)
+    >>> str(a + Agreement(1, 1)), (a + Agreement(1, 1)).rate
+    ('2/3 (0.67)', 0.6666666666666666)
+    """
+
+    agree: int = 0
+    compared: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.agree += ok
+        self.compared += 1
+
+    @property
+    def rate(self) -> float:
+        return self.agree / self.compared if self.compared else 1.0
+
+    def __add__(self, other: Agreement) -> Agreement:
+        return Agreement(self.agree + other.agree, self.compared + other.compared)
+
+    def __str__(self) -> str:
+        return f"{self.agree}/{self.compared}" + (f" ({self.rate:.2f})" if self.compared else "")
+
+
 def squeeze(text: str) -> str:
     """Text reduced for prefix matching: NFKC, case folded, letters and digits only.
 

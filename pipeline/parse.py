@@ -9,6 +9,7 @@ builds the warehouse rows (``rows``) in the same process.
 
 from __future__ import annotations
 
+import statistics
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -160,8 +161,8 @@ def _outside_charts(tables: list[RawTable], blocks: list[Block]) -> list[RawTabl
 
 
 def _row_height(table: RawTable) -> float:
-    heights = sorted(b.bottom - b.top for row in table.rows for b in row if b is not None)
-    return heights[len(heights) // 2] if heights else 10.0
+    heights = [b.bottom - b.top for row in table.rows for b in row if b is not None]
+    return statistics.median_high(heights) if heights else 10.0
 
 
 def source_to_document(spec: SourceSpec, max_pages: int | None = None, text_layer: str = "pdfium") -> ParsedDocument:

@@ -28,31 +28,13 @@ import yaml
 from extraction_eval import page_of, parse_source, presented_clusters
 
 from pipeline.document import ParsedDocument
-from pipeline.evaluation import Score, squeeze
+from pipeline.evaluation import Agreement, Score, squeeze
 
 GOLD = Path(__file__).parent / "data" / "gold"
 SETS = {"development": "meaning_dev.yml", "held-out": "meaning_heldout.yml"}
 TASKS = ("clusters", "visions", "objectives", "figures", "figures exact")
 PREFIX = 24  # letters and digits of first words compared
 PLAN = "plan"
-
-
-@dataclass
-class Agreement:
-    """How often an attribute of the matched records agrees with the gold."""
-
-    agree: int = 0
-    compared: int = 0
-
-    def add(self, ok: bool) -> None:
-        self.agree += ok
-        self.compared += 1
-
-    def __add__(self, other: Agreement) -> Agreement:
-        return Agreement(self.agree + other.agree, self.compared + other.compared)
-
-    def __str__(self) -> str:
-        return f"{self.agree}/{self.compared}" + (f" ({self.agree / self.compared:.2f})" if self.compared else "")
 
 
 @dataclass

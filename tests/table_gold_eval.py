@@ -23,6 +23,7 @@ the annotated pages are scored:
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -32,13 +33,13 @@ from typing import Any
 
 import yaml
 
-from pipeline.evaluation import Relation, Score, adjacency_relations, squeeze, words_of
+from pipeline.evaluation import Agreement, Relation, Score, adjacency_relations, squeeze, words_of
 
 __all__ = ["CORPUS", "SETS", "Score", "SetResult", "evaluate"]
 from pipeline.ingest.manifest import sources_to_specs
 from pipeline.models import BBox, FundingLine, Table
 from pipeline.parse import reading_to_layout, source_to_reading
-from pipeline.tables.build import document_to_tables, period_columns, unit_words
+from pipeline.tables.build import document_to_tables, period_columns
 from pipeline.tables.funding import tables_to_funding
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,26 +48,6 @@ GOLD = ROOT / "tests" / "data" / "gold"
 SETS = {"development": GOLD / "tables_dev.yml", "held-out": GOLD / "tables_heldout.yml"}
 MIN_OVERLAP = 0.5
 MIN_TITLE_F1 = 0.8
-
-
-@dataclass
-class Agreement:
-    right: int = 0
-    asked: int = 0
-
-    def add(self, ok: bool) -> None:
-        self.right += ok
-        self.asked += 1
-
-    def __add__(self, other: Agreement) -> Agreement:
-        return Agreement(self.right + other.right, self.asked + other.asked)
-
-    @property
-    def rate(self) -> float:
-        return self.right / self.asked if self.asked else 1.0
-
-    def __str__(self) -> str:
-        return f"{self.rate:.3f} ({self.right}/{self.asked})"
 
 
 @dataclass
@@ -206,6 +187,15 @@ def _agreements(score: DocumentScore, part: _Part, region: dict[str, Any]) -> No
             score.unit.add(unit_words(table.unit_text or "") == unit_words(region["unit"]))
     if region.get("period_columns"):
         score.periods.add(set(period_columns(table).values()) == set(region["period_columns"]))
+
+
+def unit_words(unit: str) -> list[str]:
+    """A printed unit reduced for comparison: ``(£'000)`` and ``£000`` are one unit.
+
+    >>> unit_words("(£'000)") == unit_words("£000"), unit_words("% of GDP")
+    (True, ['%', 'of', 'gdp'])
+    """
+    return re.sub(r"[()'’,]", "", unit.casefold().replace("%", " % ")).split()
 
 
 def _gold_relations(rows: list[list[str]]) -> list[Relation]:

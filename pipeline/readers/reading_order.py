@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import itertools
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 Word = dict[str, Any]
 
@@ -188,3 +189,23 @@ def _rejoin(region: list[Fragment]) -> list[list[Word]]:
 def _same_line(a: Fragment, b: Fragment) -> bool:
     overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
     return overlap > 0.5 * min(a.bottom - a.top, b.bottom - b.top)
+
+
+T = TypeVar("T")
+
+
+def banded_lines(words: list[T], extent: Callable[[T], tuple[float, float]]) -> list[list[T]]:
+    """Words grouped into the lines a reader sees, top to bottom: a word whose middle lies within the
+    height of the line above it is on that line (a hyphen set a little higher than the digits beside it
+    stays with them). ``extent`` gives a word's (top, bottom); each line keeps the order found."""
+    out: list[list[T]] = []
+    band = (0.0, -1.0)
+    for w in sorted(words, key=lambda w: extent(w)[0]):
+        top, bottom = extent(w)
+        if out and band[0] <= (top + bottom) / 2 <= band[1]:
+            out[-1].append(w)
+            band = (min(band[0], top), max(band[1], bottom))
+        else:
+            out.append([w])
+            band = (top, bottom)
+    return out

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.models import BBox, RawTable
-from pipeline.readers.reading_order import line_fragments
+from pipeline.readers.reading_order import banded_lines, line_fragments
 from pipeline.readers.repair import drawn_bullet
 
 Word = dict[str, Any]
@@ -175,7 +175,7 @@ def _header_band(lines: list[list[Word]], table: RawTable) -> bool:
     if len(table.rows) > MAX_HEADER_BAND_ROWS:
         return False
     inside = _held(lines, table.bbox)
-    rows = _visual_lines([w for ln in inside for w in ln])  # a raised hyphen stays between '2020' and '21'
+    rows = banded_lines([w for ln in inside for w in ln], _extent)  # a raised hyphen stays between 2020 and 21
     if not inside or any(_figure(t) for row in rows for t in PERIOD.sub(" ", _text(row)).split()):
         return False
     size = statistics.median(float(w.get("size") or (w["bottom"] - w["top"])) for ln in inside for w in ln)
@@ -189,16 +189,8 @@ def _header_band(lines: list[list[Word]], table: RawTable) -> bool:
     )
 
 
-def _visual_lines(words: list[Word]) -> list[list[Word]]:
-    """Words grouped into the lines a reader sees: a word whose middle lies within a line's height is on it."""
-    out: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: float(w["top"])):
-        middle = (float(w["top"]) + float(w["bottom"])) / 2
-        if out and min(float(x["top"]) for x in out[-1]) <= middle <= max(float(x["bottom"]) for x in out[-1]):
-            out[-1].append(w)
-        else:
-            out.append([w])
-    return out
+def _extent(word: Word) -> tuple[float, float]:
+    return float(word["top"]), float(word["bottom"])
 
 
 def _text(line: list[Word]) -> str:

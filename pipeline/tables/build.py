@@ -18,6 +18,7 @@ taken for a table, in words, from :func:`evidence`.
 from __future__ import annotations
 
 import re
+import statistics
 from dataclasses import replace
 
 from pipeline.document import LaidOutDocument
@@ -31,6 +32,7 @@ from pipeline.models import (
     TableCell,
     Word,
 )
+from pipeline.readers.reading_order import banded_lines
 from pipeline.registry import extractor
 from pipeline.spans import Quarantine, trim_span
 
@@ -206,15 +208,6 @@ def _unit(title: str | None, cells: list[TableCell], header_rows: int = 1) -> tu
         or next((m for head in heads if (m := OTHER_UNIT_IN_TITLE.search(head))), None)
     )
     return None, (other.group("unit").strip() if other else None)
-
-
-def unit_words(unit: str) -> list[str]:
-    """A printed unit reduced for comparison: ``(£'000)`` and ``£000`` are one unit.
-
-    >>> unit_words("(£'000)") == unit_words("£000"), unit_words("% of GDP")
-    (True, ['%', 'of', 'gdp'])
-    """
-    return re.sub(r"[()'’,]", "", unit.casefold().replace("%", " % ")).split()
 
 
 def _unit_text(cur: str, scale: str | None) -> str:
@@ -433,21 +426,14 @@ def _percent_cells(table: Table) -> str | None:
 
 
 def _line_height(table: Table) -> float:
-    heights = sorted(c.bbox.bottom - c.bbox.top for c in table.cells if c.bbox is not None and c.row_span == 1)
-    return heights[len(heights) // 2] if heights else 12.0
+    heights = [c.bbox.bottom - c.bbox.top for c in table.cells if c.bbox is not None and c.row_span == 1]
+    return statistics.median_high(heights) if heights else 12.0
 
 
 def _reading_order(words: list[Word]) -> list[Word]:
-    """A cell's words line by line, each line left to right: a word belongs to the line whose band holds
-    its middle (a hyphen set a little higher than the digits beside it is on their line)."""
-    lines: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: w.top):
-        middle = (w.top + w.bottom) / 2
-        line = lines[-1] if lines else None
-        if line and min(x.top for x in line) <= middle <= max(x.bottom for x in line):
-            line.append(w)
-        else:
-            lines.append([w])
+    """A cell's words line by line as a reader sees them (:func:`~pipeline.readers.reading_order.banded_lines`),
+    each line left to right."""
+    lines = banded_lines(words, lambda w: (w.top, w.bottom))
     return [w for line in lines for w in sorted(line, key=lambda w: w.x0)]
 
 

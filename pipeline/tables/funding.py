@@ -48,7 +48,7 @@ def tables_to_funding(tables: list[Table]) -> tuple[list[FundingLine], list[Sour
             continue
         currency, multiplier = table.unit.split(" x ")
         grid = table.grid()
-        periods = period_columns(table) or _one_money_column(table, grid)
+        periods = period_columns(table) or _one_money_column(table)
         if not periods or _merged_periods(table):
             continue
         values: dict[tuple[int, int], Decimal] = {}
@@ -81,14 +81,10 @@ def _merged_periods(table: Table) -> bool:
     )
 
 
-def _one_money_column(table: Table, grid: list[list[TableCell | None]]) -> dict[int, str]:
+def _one_money_column(table: Table) -> dict[int, str]:
     """A table of line items with one column of amounts and no period over it: the period its title
     names (``Budget 2021-22 (£m)``), else ``none``."""
-    body = range(table.header_rows, table.n_rows)
-    columns = [
-        col for col in range(1, table.n_cols)
-        if sum(bool((cell := grid[row][col]) and NUMERIC_CELL.match(cell.text)) for row in body) * 2 >= len(body)
-    ]  # fmt: skip
+    columns = figure_columns(table)
     if len(columns) != 1:
         return {}
     named = [p for m in PERIOD_IN_HEADER.finditer(table.title or "") if (p := column_period(m.group(0)))]

@@ -46,4 +46,4 @@ def test_table_gold_levels_hold(results: tuple[str, SetResult]) -> None:
         score = result.total(task)
         assert score.gold > 0 and score.precision >= precision and score.recall >= recall, (name, task, score)
     for task, rate in RATES[name].items():
-        assert result.total(task).asked > 0 and result.total(task).rate >= rate, (name, task, result.total(task))
+        assert result.total(task).compared > 0 and result.total(task).rate >= rate, (name, task, result.total(task))
