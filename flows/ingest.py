@@ -12,7 +12,12 @@ writes a private copy of the warehouse and publishes it with one rename.
 # No ``from __future__ import annotations`` here: Prefect validates a deployment's parameters
 # against the flow's annotations, which must then be real types, not strings.
 import argparse
+import contextlib
+import os
+import sqlite3
 import sys
+import traceback
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypedDict, cast
 
@@ -23,6 +28,7 @@ from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 import flows  # noqa: F401  (sets Prefect's offline defaults before Prefect is imported)
 from flows.config import CONFIG_PATH, IngestConfig, load_config
+from flows.ephemeral import start_with_watchdog
 from flows.progress import Heartbeat, Progress, estimated_pages
 from flows.sandbox import Limits, parse_isolated
 from pipeline.ingest.changes import Change, Step, plan
@@ -30,15 +36,32 @@ from pipeline.ingest.manifest import scan_sources
 from pipeline.models import SourceSpec
 from pipeline.readers.text import UnreadableSource
 from pipeline.rows import DocumentRows
-from warehouse.publish import IngestLocked, failpoint
+from warehouse.publish import IngestLocked, WarehouseFault, check_can_publish, failpoint
 from warehouse.report import write_report
 from warehouse.session import RunSummary, ingest_run
 
 
+@dataclass(frozen=True, slots=True)
+class ParseFailed:
+    """A document that could not be read: ``error`` in words for the warehouse, ``debug`` for the debug log."""
+
+    error: str
+    debug: str = ""
+
+
 @task(name="parse-document", cache_policy=NONE, persist_result=False, task_run_name="parse {spec.document_id}")
-def parse_document(spec: SourceSpec, limits: Limits, run_id: str) -> DocumentRows:
-    """Read one source and build its rows in a child process under ``limits``. Deterministic, so not retried."""
-    return parse_isolated(spec, limits, run_id)
+def parse_document(spec: SourceSpec, limits: Limits, run_id: str) -> DocumentRows | ParseFailed:
+    """Read one source and build its rows in a child process under ``limits``. Deterministic, so not retried.
+
+    A document that cannot be read is an outcome, not an exception: a raised one would have
+    Prefect print its traceback on the console for what is an expected refusal.
+    """
+    try:
+        return parse_isolated(spec, limits, run_id)
+    except UnreadableSource as exc:
+        return ParseFailed(describe_failure(exc))
+    except Exception as exc:  # one bad document must not stop the others
+        return ParseFailed(describe_failure(exc), getattr(exc, "debug", "") or traceback.format_exc())
 
 
 @task(name="write-report", cache_policy=NONE, persist_result=False)
@@ -96,11 +119,14 @@ def ingest(
                 step = futures.pop(future)
                 try:
                     parsed = future.result()
-                except Exception as exc:  # one bad document must not stop the others
-                    error = describe_failure(exc)
-                    writer.load_failure(step, error)
+                except Exception as exc:  # the task runner itself failed: still this document's failure alone
+                    parsed = ParseFailed(describe_failure(exc), traceback.format_exc())
+                if isinstance(parsed, ParseFailed):
+                    writer.load_failure(step, parsed.error)
                     progress.done(work[step.document_id])
-                    logger.warning("%s: FAILED: %s | %s", step.document_id, error, progress.line())
+                    logger.warning("%s: FAILED: %s | %s", step.document_id, parsed.error, progress.line())
+                    if parsed.debug:
+                        logger.debug("%s: traceback of the failure:\n%s", step.document_id, parsed.debug)
                     continue
                 counts = writer.load(step, parsed)
                 failpoint("loading")
@@ -117,6 +143,38 @@ def ingest(
     except Exception as exc:  # the report is a view of the warehouse: failing to draw it loses no data
         logger.warning("report: not written (%s: %s); `make report` draws it again", type(exc).__name__, exc)
     return writer.summary
+
+
+class PrefectHomeFault(RuntimeError):
+    """Prefect's folder cannot hold its temporary server's database; the message says why."""
+
+
+def check_prefect_home() -> None:
+    """Refuse in words a Prefect home the temporary server cannot use (it would time out after 90 s instead).
+
+    The ephemeral server keeps its SQLite database in ``$PREFECT_HOME``: the folder must be
+    writable and the database, if there is one, readable.
+    """
+    home = Path(os.environ["PREFECT_HOME"])
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PrefectHomeFault(f"cannot create Prefect's folder {home} (PREFECT_HOME): {exc.strerror or exc}") from None
+    database = home / "prefect.db"
+    if not os.access(home, os.W_OK | os.X_OK) or (database.exists() and not os.access(database, os.W_OK)):
+        raise PrefectHomeFault(
+            f"Prefect's folder {home} (PREFECT_HOME) is read-only: its temporary server keeps its database there; "
+            "make it writable or point PREFECT_HOME at another folder"
+        )
+    if database.exists():
+        try:
+            with contextlib.closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as con:
+                con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as exc:
+            raise PrefectHomeFault(
+                f"Prefect's database {database} cannot be read ({exc}); it holds only past runs' logs: "
+                "move it aside and run again"
+            ) from None
 
 
 def configured(config: IngestConfig) -> Flow[..., RunSummary]:
@@ -177,10 +235,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ingest: no sources folder at {config.sources}", file=sys.stderr)
         return 2
     try:
+        check_prefect_home()
+        check_can_publish(Path(config.warehouse))
+        start_with_watchdog()  # Prefect's temporary server, stopped however this process ends
         summary = run(config, full=args.full)
     except IngestLocked as exc:
         print(f"ingest: {exc}", file=sys.stderr)
         return 3
+    except (WarehouseFault, PrefectHomeFault) as exc:
+        print(f"ingest: {exc}", file=sys.stderr)
+        return 4
     return 0 if summary.status != "failed" else 1
 
 

@@ -81,7 +81,14 @@ class LimitExceeded(UnreadableSource):
 
 
 class ParserCrashed(RuntimeError):
-    """The parsing process died or raised something other than :class:`UnreadableSource`."""
+    """The parsing process died or raised something other than :class:`UnreadableSource`.
+
+    The message is one line of words; ``debug`` holds the child's traceback, for the debug log only.
+    """
+
+    def __init__(self, message: str, debug: str = "") -> None:
+        super().__init__(message)
+        self.debug = debug
 
 
 class NativeCrash(ParserCrashed):
@@ -148,7 +155,8 @@ def _parse_in_child(spec: SourceSpec, limits: Limits, run_id: str, parse: Parse)
         raise UnreadableSource(payload)
     if outcome == "memory":
         raise LimitExceeded(_memory_message(limits))
-    raise ParserCrashed(payload)
+    message, debug = payload
+    raise ParserCrashed(message, debug)
 
 
 def _died(exitcode: int | None, limits: Limits) -> Exception:
@@ -158,6 +166,16 @@ def _died(exitcode: int | None, limits: Limits) -> Exception:
             return LimitExceeded(_memory_message(limits) + " (the parsing process was killed)")
         return NativeCrash(f"the parsing process died on signal {signal_number} while reading this document")
     return ParserCrashed(f"the parsing process exited ({exitcode}) without a result")
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    """An exception's message as one line a person can read (a hostile file can make it huge).
+
+    >>> _one_line("RecursionError: maximum recursion depth exceeded\\n  in comparison")
+    'RecursionError: maximum recursion depth exceeded in comparison'
+    """
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def _memory_message(limits: Limits) -> str:
@@ -179,7 +197,7 @@ def _child(spec: SourceSpec, limits: Limits, run_id: str, parse: Parse, send: Co
     except MemoryError:
         result = ("memory", None)
     except Exception as exc:  # the parent reports it against this document
-        result = ("error", f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=-3)}")
+        result = ("error", (_one_line(f"{type(exc).__name__}: {exc}"), traceback.format_exc(limit=-3)))
     try:
         send.send(result)
     except MemoryError:

@@ -9,6 +9,8 @@ builds the warehouse rows (``rows``) in the same process.
 
 from __future__ import annotations
 
+import hashlib
+import re
 import statistics
 import time
 from dataclasses import replace
@@ -22,13 +24,15 @@ from pipeline.models import BBox, Block, BlockKind, MediaType, RawTable, SourceI
 from pipeline.quality import quarantine as quality
 from pipeline.quality import structure
 from pipeline.readers.ocr import OcrSettings
-from pipeline.readers.text import UnreadableSource, bytes_to_str, first_title, str_to_lines
+from pipeline.readers.text import UnreadableSource, bytes_to_str, drop_invisible, first_title, str_to_lines
 from pipeline.rows import DocumentRows
 from pipeline.spans import SpanIndex
 from pipeline.tables.build import document_to_tables
 from pipeline.tables.funding import tables_to_funding
 from pipeline.timing import Stopwatch
 
+SURROGATE = re.compile("[\ud800-\udfff]")  # no text can hold one: spaCy and DuckDB refuse it
+MAX_LINE_CHARS = 1_000_000  # spaCy's limit on one text; a paragraph of a document is far shorter
 CHART_SKIRT_LINES = 2.5  # a chart's axis labels and legend sit within this many lines below its box
 NO_TEXT_PDF = "no page of the PDF has any text: it is a scan or purely graphic, and {ocr}; nothing is extracted"
 
@@ -54,6 +58,42 @@ def warm_up() -> None:
     ocr.tesseract_version()
 
 
+def _check_unchanged(path: Path, sha256: str | None) -> None:
+    """The file must still be there with the bytes the run hashed: rows are stored under that sha256."""
+    try:
+        with path.open("rb") as handle:
+            now = hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError as exc:
+        raise UnreadableSource(
+            f"the file could not be read ({exc.strerror or exc}): it was moved, removed or locked after the run "
+            "found it"
+        ) from None
+    if sha256 is not None and now != sha256:
+        raise UnreadableSource(
+            "the file changed after the run found it (its bytes are no longer those it hashed); the next run reads it"
+        )
+
+
+def without_surrogates(reading: Reading) -> tuple[Reading, list[SourceIssue]]:
+    r"""The reading with each lone surrogate (a text-layer character whose ToUnicode map points nowhere) as
+    U+FFFD, one character for one so every span stays where it was, and an ``encoding`` warning.
+
+    >>> fixed, issues = without_surrogates(Reading(text="A\ud800 plan", title="A\ud800", lines=[], issues=[]))
+    >>> fixed.text == "A\ufffd plan", fixed.title == "A\ufffd", [i.kind for i in issues]
+    (True, True, ['encoding'])
+    """
+    count = len(SURROGATE.findall(reading.text)) + len(SURROGATE.findall(reading.title or ""))
+    if not count:
+        return reading, []
+    detail = (
+        f"{count:,} character(s) of the text layer map to no Unicode character (lone surrogates, from a broken "
+        "ToUnicode map): each is kept as \ufffd"
+    )
+    title = SURROGATE.sub("\ufffd", reading.title) if reading.title else reading.title
+    fixed = replace(reading, text=SURROGATE.sub("\ufffd", reading.text), title=title)
+    return fixed, [SourceIssue("encoding", "warning", detail)]
+
+
 def source_to_reading(spec: SourceSpec, max_pages: int | None = None, text_layer: str = "pdfium") -> Reading:
     """Read a source as its media type: text, lines (pages, words, boxes for PDFs) and what the reader met.
 
@@ -67,6 +107,7 @@ def source_to_reading(spec: SourceSpec, max_pages: int | None = None, text_layer
         raise UnreadableSource(spec.refusal)
     if spec.size_bytes == 0:
         raise UnreadableSource("the file is empty")
+    _check_unchanged(path, spec.sha256)
     if spec.media_type is MediaType.PDF:
         from pipeline.readers.pdf import read_pdf  # the PDF readers are imported only where PDFs are read
         from pipeline.readers.pdf_page import PdfSettings
@@ -79,9 +120,17 @@ def source_to_reading(spec: SourceSpec, max_pages: int | None = None, text_layer
         reading = replace(reading, title=spec.title or reading.title)
     else:
         raw, read_issues = bytes_to_str(path.read_bytes())
+        raw, invisible = drop_invisible(raw)
+        read_issues += invisible
         text, lines = str_to_lines(raw, spec.media_type)
         if not text.strip():
             raise UnreadableSource("the file holds no text")
+        longest = max(line.char_end - line.char_start for line in lines)
+        if longest > MAX_LINE_CHARS:
+            raise UnreadableSource(
+                f"a line of {longest:,} characters, more than the {MAX_LINE_CHARS:,} the language tools read at "
+                "once: no paragraph of a document is that long (is it data, or text with its line breaks lost?)"
+            )
         reading = Reading(text=text, title=spec.title or first_title(text, lines), lines=lines, issues=[])
         issues = read_issues
     if spec.expected_sha256 and spec.expected_sha256 != spec.sha256:
@@ -94,6 +143,8 @@ def source_to_reading(spec: SourceSpec, max_pages: int | None = None, text_layer
                 "it is not the file the manifest describes",
             ),
         ]
+    reading, unmapped = without_surrogates(reading)
+    issues = [*issues, *unmapped]
     return replace(reading, issues=[*spec.warnings, *issues])
 
 

@@ -26,21 +26,26 @@ def build_pdf(
     size: tuple[float, float] = (612, 792),
     compressed: Sequence[bool] | None = None,
     raw_streams: dict[int, bytes] | None = None,
+    catalog: bytes = b"",
+    info: bytes | None = None,
+    rotate: int = 0,
 ) -> bytes:
     """A PDF of ``pages`` (content streams) of ``size`` points.
 
     ``compressed[i]`` stores page i's stream with FlateDecode; ``raw_streams[i]``
     replaces page i's stored (already encoded) bytes, e.g. a prepared bomb.
+    ``catalog`` adds entries to the document catalog (an XFA form), ``info`` is the
+    trailer's document information dictionary, ``rotate`` every page's /Rotate.
     """
     n = len(pages)
-    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R " + catalog + b">>"]
     kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(n))
     objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {n} >>".encode())
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     width, height = size
     for i, content in enumerate(pages):
         objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width:g} {height:g}] "
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width:g} {height:g}] /Rotate {rotate} "
             f"/Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>".encode()
         )
         deflate = bool(compressed and compressed[i])
@@ -57,7 +62,8 @@ def build_pdf(
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    trailer_info = b" /Info " + info if info is not None else b""
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer_info, xref)
     return bytes(out)
 
 
@@ -73,3 +79,10 @@ def many_glyphs_page(glyphs: int) -> bytes:
     """A page of ``glyphs`` single-character text operations: legal, and very slow to lay out."""
     body = b"BT /F1 1 Tf " + b"0.01 0 Td (x) Tj " * glyphs + b"ET"
     return body
+
+
+def tiny_glyphs_page(glyphs: int, per_line: int = 400) -> bytes:
+    """A page of ``glyphs`` characters in 1-point type, ``per_line`` to a line: a page no one can read,
+    which reads as garbled, so its glyphs are checked for doubles (once quadratic in their number)."""
+    line = ("ab" * (per_line // 2)).encode()
+    return b"BT /F1 1 Tf 1.2 TL 10 780 Td\n" + b"(%s) Tj T*\n" % line * (glyphs // per_line) + b"ET"

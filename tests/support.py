@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -23,6 +23,10 @@ HE = "he-2009-cluster-policy-in-peripheral-regions"
 WMCA = "wmca-plan-for-growth-cluster-growth-profiles"
 BLOG = "innovation-alliance-local-industrial-strategy-blog-2018"
 ICT = "awm-ict-cluster-web-page"
+
+
+PER_DOCUMENT = ("documents", "document_text", "sections", "blocks", "figures", "visions", "objectives",
+                "cluster_mentions", "tables", "table_cells", "funding", "entities", "quality_issues")  # fmt: skip
 
 
 def corpus_path(relative: str) -> Path:
@@ -54,6 +58,22 @@ def query(warehouse: Path, sql: str, params: list[object] | None = None) -> list
         return con.execute(sql, params or []).fetchall()
     finally:
         con.close()
+
+
+def seed_rows(warehouse: Path, documents: list[str]) -> dict[str, list[tuple[object, ...]]]:
+    """Every row the warehouse's per-document tables hold for ``documents``, table by table, in a fixed order."""
+    ids = ", ".join(f"'{d}'" for d in documents)
+    return {t: query(warehouse, f"SELECT * FROM {t} WHERE document_id IN ({ids}) ORDER BY ALL") for t in PER_DOCUMENT}
+
+
+def write(name: str, data: bytes | str) -> Callable[[Path], None]:
+    """What drops the file ``name`` holding ``data`` into a sources folder (bytes as they are, text as UTF-8)."""
+
+    def make(folder: Path) -> None:
+        path = folder / name
+        path.write_bytes(data) if isinstance(data, bytes) else path.write_text(data, encoding="utf-8")
+
+    return make
 
 
 def copy_sources(folder: Path) -> Path:

@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 DEFAULT_LOCK_WAIT_SECONDS = 0.0
+MIN_FREE_BYTES = 64 * 2**20  # beyond the warehouse's own size, for what a run adds and DuckDB's temporary files
 FAILPOINT_ENV = "POLICYFACTS_FAILPOINT"
 
 
@@ -42,6 +43,123 @@ def failpoint(name: str) -> None:
 
 class IngestLocked(RuntimeError):
     """Another ingest holds the warehouse; the message says which process."""
+
+
+class WarehouseInUse(IngestLocked):
+    """Another program holds the published warehouse open read-write: publishing would lose its writes."""
+
+
+class WarehouseFault(RuntimeError):
+    """The warehouse cannot be built or published (a corrupt file, a full disk, a read-only folder).
+
+    The message is one sentence naming the file and the cause; the published file is as it was.
+    """
+
+
+def check_can_publish(published: Path) -> None:
+    """Refuse in one sentence, before any work, what would stop the run from publishing ``published``.
+
+    The folder must be writable, with room for a building copy (the warehouse's size
+    and a margin); the published file, if any, must be a DuckDB database no other
+    program holds read-write. Raises :class:`WarehouseFault` or :class:`WarehouseInUse`.
+    """
+    folder = published.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WarehouseFault(f"cannot create the warehouse folder {folder}: {exc.strerror or exc}") from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise WarehouseFault(
+            f"cannot write in {folder}: the folder is read-only, and the run builds its new warehouse beside the old"
+        )
+    size = published.stat().st_size if published.exists() else 0
+    free = shutil.disk_usage(folder).free
+    if free < size + MIN_FREE_BYTES:
+        raise WarehouseFault(
+            f"not enough free disk space in {folder} ({free / 2**20:,.0f} MB free): building the new warehouse "
+            f"beside {published.name} needs its size and a margin, {(size + MIN_FREE_BYTES) / 2**20:,.0f} MB"
+        )
+    if not published.exists():
+        return
+    if not published.is_file():
+        raise WarehouseFault(f"{published} is not a file (a folder or a device); the warehouse must be a DuckDB file")
+    if _held_for_writing(published):
+        settle_published(published)  # raises WarehouseInUse
+    import duckdb
+
+    try:
+        duckdb.connect(str(published), read_only=True).close()
+    except duckdb.Error as exc:
+        raise WarehouseFault(
+            f"{published} cannot be opened as a DuckDB database ({_one_line(exc)}); it was left as it is: "
+            "move it aside (or restore it from a backup) and run again to build a new one"
+        ) from None
+
+
+def _one_line(exc: BaseException, limit: int = 300) -> str:
+    return " ".join(str(exc).split())[:limit]
+
+
+def wal_path(path: Path) -> Path:
+    return path.with_name(path.name + ".wal")
+
+
+def settle_published(published: Path) -> None:
+    """Make the published file whole before it is copied, or refuse in words.
+
+    An analyst's read-write session writes into the published file and its write-ahead
+    log (``.wal``). Renaming a new file over it would lose those writes, and a WAL left
+    beside a file it does not belong to makes the warehouse unreadable. So: a file held
+    open read-write is refused (:class:`WarehouseInUse`); a WAL left by a session that
+    ended (or was killed) is checkpointed into the file first, keeping what it committed.
+    """
+    if not published.exists():
+        return
+    if _held_for_writing(published):
+        raise WarehouseInUse(
+            f"another program has {published} open read-write (an analyst's session, or a tool): publishing "
+            "over it would lose what it writes; close it, or open the warehouse with read_only=True, and run again"
+        )
+    if not wal_path(published).exists():
+        return
+    import duckdb
+
+    try:
+        duckdb.connect(str(published)).close()  # opening replays the log; closing checkpoints it
+    except duckdb.Error as exc:
+        raise WarehouseFault(
+            f"{published} has a write-ahead log ({wal_path(published).name}) left by a session that ended, and "
+            f"DuckDB cannot apply it ({_one_line(exc)}); nothing was changed: move the .wal file aside to publish "
+            "without it"
+        ) from None
+    if wal_path(published).exists():
+        raise WarehouseFault(f"{published} still has a write-ahead log after a checkpoint; nothing was changed")
+
+
+def _state(path: Path) -> tuple[int, int, int, bool] | None:
+    """What tells a file was written: its inode, size, modification time, and whether it has a WAL."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns, wal_path(path).exists()
+
+
+def _held_for_writing(path: Path) -> bool:
+    """Whether another process holds DuckDB's exclusive (read-write) lock on ``path``; readers share theirs."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    else:
+        fcntl.lockf(fd, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(fd)
 
 
 def lock_path(published: Path) -> Path:
@@ -93,20 +211,27 @@ def building(published: Path, wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS) -
     with exclusive_lock(published, wait_seconds):
         failpoint("locked")
         work = building_path(published)
-        for leftover in (work, work.with_name(work.name + ".wal")):
-            leftover.unlink(missing_ok=True)
-        if published.exists():
-            shutil.copyfile(published, work)
-        failpoint("copied")
         try:
+            for leftover in (work, wal_path(work)):
+                leftover.unlink(missing_ok=True)
+            settle_published(published)
+            copied = _state(published)
+            if published.exists():
+                shutil.copyfile(published, work)
+            failpoint("copied")
             yield work
+            _fsync(work)
+            failpoint("before-publish")
+            if _state(published) != copied or _held_for_writing(published):
+                raise WarehouseInUse(
+                    f"{published} was opened read-write and changed while this run worked; what was written there "
+                    "is kept and this run is not published: run the ingest again"
+                )
+            os.replace(work, published)
         except BaseException:
             work.unlink(missing_ok=True)
-            work.with_name(work.name + ".wal").unlink(missing_ok=True)
+            wal_path(work).unlink(missing_ok=True)
             raise
-        _fsync(work)
-        failpoint("before-publish")
-        os.replace(work, published)
         _fsync(published.parent)
         failpoint("published")
 

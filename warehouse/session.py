@@ -97,9 +97,9 @@ class WarehouseWriter:
     def stored(self) -> dict[str, Stored]:
         """What the warehouse holds for each document, for :func:`pipeline.ingest.changes.plan`."""
         return {
-            str(d): Stored(str(d), sha, key, int(version or 1), withdrawn)
-            for d, sha, key, version, withdrawn in self.con.execute(
-                "SELECT document_id, sha256, input_key, version, withdrawn_at IS NOT NULL FROM documents"
+            str(d): Stored(str(d), sha, key, int(version or 1), withdrawn, str(status))
+            for d, sha, key, version, withdrawn, status in self.con.execute(
+                "SELECT document_id, sha256, input_key, version, withdrawn_at IS NOT NULL, status FROM documents"
             ).fetchall()
         }
 
@@ -118,11 +118,26 @@ class WarehouseWriter:
         """A source that could not be read (or was refused, or is a copy) is recorded as failed, with its issues."""
         assert step.spec is not None
         previous = step.previous
-        if step.change is Change.REEXTRACTED and previous is not None:
-            # same bytes, new pipeline: the rows the previous pipeline extracted stay, with the failure beside them
-            issue = SourceIssue("reextraction_failed", "error", f"re-extraction failed, previous rows kept: {error}")
+        kept = (
+            previous is not None
+            and previous.read
+            and step.change in (Change.CHANGED, Change.REEXTRACTED, Change.REFUSED)
+        )
+        if kept and previous is not None:
+            # a document keeps the rows of its last good reading until it is read again or withdrawn;
+            # the failure is recorded beside them, and the next run tries again
+            issue = (
+                SourceIssue("reextraction_failed", "error", f"re-extraction failed, previous rows kept: {error}")
+                if step.change is Change.REEXTRACTED
+                else SourceIssue(
+                    "reread_failed", "error",
+                    f"the file changed and could not be read again ({error}); "
+                    f"the rows of version {previous.version} are kept until it is",
+                )
+            )  # fmt: skip
             self.con.execute(
-                "DELETE FROM quality_issues WHERE document_id = ? AND kind = ?", [step.document_id, issue.kind]
+                "DELETE FROM quality_issues WHERE document_id = ? AND kind IN ('reextraction_failed', 'reread_failed')",
+                [step.document_id],
             )
             insert_rows(self.con, "quality_issues", [bare_issue_row(step.document_id, issue, self.run_id)])
         else:
@@ -134,7 +149,7 @@ class WarehouseWriter:
         self.summary.failed += 1
         self.summary.failures[step.document_id] = error
         change = step.change if step.change in (Change.REFUSED, Change.DUPLICATE) else Change.FAILED
-        self._record(step, change, self._version(step), error)
+        self._record(step, change, previous.version if kept and previous else self._version(step), error)
 
     def withdraw(self, step: Step) -> None:
         """The file has gone: the document's rows move to history; its ``documents`` row stays, marked withdrawn."""
@@ -196,6 +211,8 @@ class WarehouseWriter:
 
     def finish(self, status: str | None = None, limits: str | None = None) -> None:
         s = self.summary
+        # a failed re-read not recorded again in this run is over: the file is back to the bytes whose rows are held
+        self.con.execute("DELETE FROM quality_issues WHERE kind = 'reread_failed' AND run_id <> ?", [self.run_id])
         refresh_clusters(self.con)
         cross_document_conflicts(self.con)
         s.record_data_tests(data_tests.check(self.con))
@@ -223,23 +240,46 @@ def _now() -> datetime:
 def ingest_run(
     published: Path, sources_path: str, lock_wait_seconds: float = 0.0, limits: str | None = None
 ) -> Iterator[WarehouseWriter]:
-    """Open a building copy of ``published``, migrate it, record a run; publish when the block ends."""
+    """Open a building copy of ``published``, migrate it, record a run; publish when the block ends.
+
+    A fault of the disk or of the file (full, read-only, corrupt) ends the run with a
+    :class:`~warehouse.publish.WarehouseFault` naming ``published`` and the cause; the
+    building copy is removed and the published file is as it was.
+    """
     started = time.perf_counter()
-    with publish.building(published, lock_wait_seconds) as work:
-        con = duckdb.connect(str(work))
-        try:
-            migrate.apply(con)
-            migrate.replace_views(con)
-            run_id = new_run_id()
-            con.execute(
-                "INSERT INTO runs (run_id, started_at, status, pipeline_version, sources_path)"
-                " VALUES (?, ?, 'running', ?, ?)",
-                [run_id, _now(), PIPELINE_VERSION, sources_path],
-            )
-            writer = WarehouseWriter(con, run_id, started)
-            yield writer
-            publish.failpoint("before-finish")
-            writer.finish(limits=limits)
-            con.execute("CHECKPOINT")
-        finally:
-            con.close()
+    try:
+        with publish.building(published, lock_wait_seconds) as work:
+            try:
+                con = duckdb.connect(str(work))
+            except duckdb.Error as exc:
+                raise publish.WarehouseFault(
+                    f"{published} cannot be opened as a DuckDB database ({_one_line(exc, work, published)}); "
+                    "it was left as it is: move it aside (or restore it from a backup) and run again"
+                ) from None
+            try:
+                migrate.apply(con)
+                migrate.replace_views(con)
+                run_id = new_run_id()
+                con.execute(
+                    "INSERT INTO runs (run_id, started_at, status, pipeline_version, sources_path)"
+                    " VALUES (?, ?, 'running', ?, ?)",
+                    [run_id, _now(), PIPELINE_VERSION, sources_path],
+                )
+                writer = WarehouseWriter(con, run_id, started)
+                yield writer
+                publish.failpoint("before-finish")
+                writer.finish(limits=limits)
+                con.execute("CHECKPOINT")
+            finally:
+                con.close()
+    except (OSError, duckdb.IOException, duckdb.OutOfMemoryException) as exc:
+        raise publish.WarehouseFault(
+            f"the new warehouse could not be written beside {published} "
+            f"({_one_line(exc, publish.building_path(published), published)}); "
+            "nothing was published and the building copy was removed"
+        ) from None
+
+
+def _one_line(exc: BaseException, work: Path, published: Path) -> str:
+    """A DuckDB or OS error in one line, naming the user's file rather than the building copy."""
+    return " ".join(str(exc).split())[:300].replace(str(work), str(published))

@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from pipeline.extract.context import DocumentView
 from pipeline.language.counted import COUNT_NOUNS, MAX_ADJECTIVES
-from pipeline.language.numbers import Quantity, fiscal_year_to_period, text_to_quantities
+from pipeline.language.numbers import MAX_VALUE, Quantity, fiscal_year_to_period, text_to_quantities
 from pipeline.language.patterns import (
     cluster_word_after,
     figure_qualifier,
@@ -108,7 +108,17 @@ def document_to_figures(view: DocumentView) -> tuple[list[Figure], list[SourceIs
         cluster_default, _ = view.cluster_of(block.section_id)
         for s, e in sentences:
             cluster_id = _sentence_cluster(view, s, e) or cluster_default
-            for figure in sentence_to_figures(text, s, e, cluster_id):
+            quantities = _quantities(text, s, e)
+            for q in (q for q in quantities if q.implausible):
+                issues.append(
+                    SourceIssue(
+                        "implausible_number", "warning",
+                        f"{text[q.start:q.end][:60]!r} is too large to be a figure (more than {MAX_VALUE:,.0f} in "
+                        "base units): it is not stored as one",
+                        char_start=q.start, char_end=q.end, extractor=EXTRACTOR, confidence=1.0,
+                    )
+                )  # fmt: skip
+            for figure in _figures(text, s, e, cluster_id, [q for q in quantities if not q.implausible]):
                 figures.append(figure)
                 if figure.quality == "reversed_range":
                     issues.append(
@@ -123,10 +133,18 @@ def document_to_figures(view: DocumentView) -> tuple[list[Figure], list[SourceIs
     return figures, issues
 
 
-def sentence_to_figures(text: str, s: int, e: int, cluster_id: str | None) -> list[Figure]:
-    """The figures of one sentence ``text[s:e]``."""
+def _quantities(text: str, s: int, e: int) -> list[Quantity]:
+    """The quantities of the sentence ``text[s:e]`` outside its fiscal periods (``2005-06`` is not 2005 and 6)."""
     masked = [(m.start(), m.end()) for m in fiscal_period().finditer(text, s, e)]
-    quantities = [q for q in text_to_quantities(text, s, e) if not any(a <= q.start < b for a, b in masked)]
+    return [q for q in text_to_quantities(text, s, e) if not any(a <= q.start < b for a, b in masked)]
+
+
+def sentence_to_figures(text: str, s: int, e: int, cluster_id: str | None) -> list[Figure]:
+    """The figures of one sentence ``text[s:e]`` (a number too large to be a figure is not one)."""
+    return _figures(text, s, e, cluster_id, [q for q in _quantities(text, s, e) if not q.implausible])
+
+
+def _figures(text: str, s: int, e: int, cluster_id: str | None, quantities: list[Quantity]) -> list[Figure]:
     items: list[tuple[int, int, float | None, float | None, float | None, Quantity, float | None]] = []
     k = 0
     while k < len(quantities):

@@ -40,6 +40,12 @@ class Stored:
     input_key: str | None
     version: int
     withdrawn: bool
+    status: str = "ok"  # ok, partial or failed: whether the rows held are a reading of the document
+
+    @property
+    def read(self) -> bool:
+        """Whether the warehouse holds a reading of the document (not only the record of a failure)."""
+        return self.sha256 is not None and not self.withdrawn and self.status != "failed"
 
 
 @dataclass(frozen=True, slots=True)

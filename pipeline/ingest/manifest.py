@@ -11,7 +11,7 @@ import hashlib
 import os
 import re
 import stat
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -54,18 +54,177 @@ class Manifest(BaseModel):
     documents: list[ManifestEntry] = []
 
 
-def yaml_to_manifest(raw: str) -> Manifest:
-    """Parse manifest YAML; an empty file is an empty manifest."""
+MAX_MANIFEST_BYTES = 1 << 20
+MAX_MANIFEST_DEPTH = 32
+MAX_MANIFEST_VALUES = 100_000
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+@dataclass(frozen=True, slots=True)
+class EntryProblem:
+    """A manifest entry that cannot be used: the rest of the manifest still is.
+
+    ``file`` is the file the entry names, when it names one (its document then gets
+    ``why`` as a warning and inferred metadata); ``number`` counts entries from 1.
+    """
+
+    number: int
+    file: str | None
+    why: str
+
+
+class _Composer(yaml.SafeLoader):
+    """PyYAML's safe composer with a nesting limit (its recursion would otherwise end in RecursionError)."""
+
+    depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        self.depth += 1
+        try:
+            if self.depth > MAX_MANIFEST_DEPTH:
+                raise ManifestError(f"{MANIFEST_NAME} nests deeper than {MAX_MANIFEST_DEPTH} levels")
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+class _Mapping(dict[str, object]):
+    """A YAML mapping, with the keys it gives more than once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.repeated: list[str] = []
+
+
+def _plain(node: yaml.Node, depth: int, budget: list[int]) -> object:
+    """A composed node as plain data: every scalar a string (``2024-05-01``, ``123`` and ``Yes`` stay
+    as written), a plain null None. Aliases are followed, but a manifest expanding to more than
+    MAX_MANIFEST_VALUES values (a "billion laughs") or nesting deeper than allowed is refused."""
+    budget[0] += 1
+    if budget[0] > MAX_MANIFEST_VALUES or depth > MAX_MANIFEST_DEPTH:
+        raise ManifestError(
+            f"{MANIFEST_NAME} expands to more than {MAX_MANIFEST_VALUES:,} values or nests deeper than "
+            f"{MAX_MANIFEST_DEPTH} levels (YAML aliases repeated); it is not read"
+        )
+    if isinstance(node, yaml.ScalarNode):
+        return None if node.style is None and node.value in _NULLS else str(node.value)
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(item, depth + 1, budget) for item in node.value]
+    mapping = _Mapping()
+    for key_node, value_node in node.value:
+        key = _plain(key_node, depth + 1, budget)
+        key = key if isinstance(key, str) else repr(key)
+        if key in mapping:
+            mapping.repeated.append(key)
+        mapping[key] = _plain(value_node, depth + 1, budget)
+    return mapping
+
+
+def _compose(raw: str) -> object:
+    loader = _Composer(raw)
     try:
-        data = yaml.safe_load(raw)
+        node = loader.get_single_node()
     except yaml.YAMLError as exc:
-        raise ManifestError(f"{MANIFEST_NAME} is not valid YAML: {exc}") from exc
+        raise ManifestError(f"{MANIFEST_NAME} is not valid YAML: {exc}") from None
+    finally:
+        loader.dispose()
+    return None if node is None else _plain(node, 0, [0])
+
+
+def _errors_in_words(exc: ValidationError) -> str:
+    """A validation error without the values it was given (a manifest's text must not be copied out)."""
+    return "; ".join(
+        f"{'.'.join(str(part) for part in error['loc']) or 'the entry'}: {error['msg']}" for error in exc.errors()
+    )
+
+
+def yaml_to_manifest(raw: str) -> tuple[Manifest, list[EntryProblem]]:
+    """Parse manifest YAML into the usable entries and the problems of the others; an empty file is empty.
+
+    Every scalar is read as text, so an unquoted date, a numeric id or ``title: Yes``
+    are the strings they look like. An entry that is still invalid (an unknown field,
+    a key given twice, a file listed twice) is set aside with an :class:`EntryProblem`;
+    only a manifest whose whole shape is wrong raises :class:`ManifestError`.
+
+    >>> manifest, problems = yaml_to_manifest("documents: [{file: a.txt, date: 2024-05-01, title: Yes}]")
+    >>> manifest.documents[0].date, manifest.documents[0].title, problems
+    ('2024-05-01', 'Yes', [])
+    """
+    data = _compose(raw)
     if data is None:
-        return Manifest()
+        return Manifest(), []
+    if not isinstance(data, dict) or set(data) - {"documents"}:
+        fields = ", ".join(sorted(map(str, data))) if isinstance(data, dict) else "not a mapping"
+        raise ManifestError(
+            f"{MANIFEST_NAME} does not have the expected fields: it holds one field, documents (a list); found {fields}"
+        )
+    if isinstance(data, _Mapping) and data.repeated:
+        raise ManifestError(f"{MANIFEST_NAME} gives documents more than once: which list holds is not clear")
+    entries = data.get("documents") or []
+    if not isinstance(entries, list):
+        raise ManifestError(f"{MANIFEST_NAME} does not have the expected fields: documents must be a list")
+    usable: list[ManifestEntry] = []
+    problems: list[EntryProblem] = []
+    listed: set[str] = set()
+    for number, raw_entry in enumerate(entries, 1):
+        file = raw_entry.get("file") if isinstance(raw_entry, dict) else None
+        file = file if isinstance(file, str) and file else None
+        try:
+            if not isinstance(raw_entry, _Mapping):
+                raise ValueError("an entry is a mapping of fields (file, id, title, ...)")
+            if raw_entry.repeated:
+                raise ValueError(f"it gives {', '.join(sorted(set(raw_entry.repeated)))} more than once")
+            if file in listed:
+                raise ValueError(f"an earlier entry already lists {file!r}")
+            entry = ManifestEntry.model_validate(dict(raw_entry))
+        except ValidationError as exc:
+            problems.append(EntryProblem(number, file, _errors_in_words(exc)))
+        except ValueError as exc:
+            problems.append(EntryProblem(number, file, str(exc)))
+        else:
+            usable.append(entry)
+            listed.add(entry.file)
+    return Manifest(documents=usable), problems
+
+
+def read_manifest(folder: Path) -> str | None:
+    """The manifest's text, or None when the folder has none.
+
+    It is read only when it is a regular file inside the sources folder, of at most
+    MAX_MANIFEST_BYTES, in UTF-8; otherwise :class:`ManifestError` says why in words and
+    nothing of what it holds (a link out of the folder could point at a secret).
+    """
+    path = folder / MANIFEST_NAME
+    if not os.path.lexists(path):
+        return None
+    target = Path(os.path.realpath(path))
+    if path.is_symlink() and not target.is_relative_to(folder.resolve()):
+        raise ManifestError(f"{MANIFEST_NAME} is a link to a file outside the sources folder; it is not read")
     try:
-        return Manifest.model_validate(data)
-    except ValidationError as exc:
-        raise ManifestError(f"{MANIFEST_NAME} does not have the expected fields: {exc}") from exc
+        fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise ManifestError(f"{MANIFEST_NAME} cannot be read: {exc.strerror or exc}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            what = "a folder" if stat.S_ISDIR(mode) else "a named pipe" if stat.S_ISFIFO(mode) else "not a file"
+            raise ManifestError(f"{MANIFEST_NAME} is {what}, not a regular file; it is not read")
+        data = b""
+        while len(data) <= MAX_MANIFEST_BYTES and (chunk := os.read(fd, MAX_MANIFEST_BYTES + 1 - len(data))):
+            data += chunk
+    except OSError as exc:
+        raise ManifestError(f"{MANIFEST_NAME} cannot be read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_MANIFEST_BYTES:
+        raise ManifestError(
+            f"{MANIFEST_NAME} is larger than {MAX_MANIFEST_BYTES // 2**20} MB, more than any manifest needs; "
+            "it is not read"
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ManifestError(f"{MANIFEST_NAME} is not UTF-8 text (byte {exc.start}); it is not read") from None
 
 
 def file_sha256(path: Path) -> str:
@@ -115,27 +274,37 @@ def scan_sources(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, strict: bool 
     becomes a warning on every document, whose metadata is then inferred
     (unless ``strict``, when it raises :class:`ManifestError`).
     """
-    manifest_path = folder / MANIFEST_NAME
-    manifest, warnings = Manifest(), tuple[SourceIssue, ...]()
-    if manifest_path.exists():
-        try:
-            manifest = yaml_to_manifest(manifest_path.read_bytes().decode("utf-8", errors="replace"))
-        except ManifestError as exc:
-            if strict:
-                raise
-            warnings = (
-                SourceIssue(
-                    "manifest_unreadable", "warning",
-                    f"{exc}; the document's title, publisher and date are inferred from the file instead",
-                ),
-            )  # fmt: skip
+    manifest, problems, warnings = Manifest(), list[EntryProblem](), tuple[SourceIssue, ...]()
+    try:
+        raw = read_manifest(folder)
+        if raw is not None:
+            manifest, problems = yaml_to_manifest(raw)
+    except ManifestError as exc:
+        if strict:
+            raise
+        warnings = (
+            SourceIssue(
+                "manifest_unreadable", "warning",
+                f"{exc}; the document's title, publisher and date are inferred from the file instead",
+            ),
+        )  # fmt: skip
+    if strict and problems:
+        raise ManifestError(
+            f"{MANIFEST_NAME} does not have the expected fields: "
+            + "; ".join(f"entry {p.number}: {p.why}" for p in problems)
+        )
     by_file = {entry.file: entry for entry in manifest.documents}
+    set_aside: dict[str, tuple[SourceIssue, ...]] = {}
+    for problem in problems:
+        if problem.file is not None:
+            set_aside[problem.file] = (*set_aside.get(problem.file, ()), _entry_warning(problem, by_file))
     root = folder.resolve()
     specs = [
-        _spec(path, root, by_file.pop(path.name, None), warnings, max_bytes)
+        _spec(path, root, by_file.pop(path.name, None), (*warnings, *set_aside.pop(path.name, ())), max_bytes)
         for path in sorted(folder.iterdir(), key=lambda p: p.name)
         if not is_ignored(path.name) and (suffix_to_media_type(path) is not None or not path.is_dir())
     ]
+    specs += [_invalid_entry(folder, p) for p in problems if p.file is None or p.file in set_aside]
     specs += [_missing(folder, entry) for entry in by_file.values()]  # listed, but no such file
     return sorted(_unique_ids(specs), key=lambda s: (not s.in_manifest, s.document_id))
 
@@ -143,6 +312,27 @@ def scan_sources(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, strict: bool 
 def file_to_spec(path: Path) -> SourceSpec:
     """One file as a spec with metadata inferred from it (no manifest), for tools and tests."""
     return _spec(path, Path(os.path.realpath(path)).parent, None, (), DEFAULT_MAX_BYTES)
+
+
+def _entry_warning(problem: EntryProblem, by_file: dict[str, ManifestEntry]) -> SourceIssue:
+    used = by_file.get(problem.file or "")
+    instead = (
+        "the document's metadata comes from the entry before it"
+        if used is not None
+        else "the document's title, publisher and date are inferred from the file instead"
+    )
+    return SourceIssue(
+        "manifest_entry_invalid", "warning",
+        f"{MANIFEST_NAME} entry {problem.number} is not used ({problem.why}); {instead}",
+    )  # fmt: skip
+
+
+def _invalid_entry(folder: Path, problem: EntryProblem) -> SourceSpec:
+    """An invalid entry naming no file in the folder: a refused document of its own, so it is seen."""
+    name = problem.file or f"manifest-entry-{problem.number}"
+    spec = _unread_spec(folder / name, None, name_to_document_id(name))
+    refusal = f"{MANIFEST_NAME} entry {problem.number} cannot be used: {problem.why}"
+    return replace(spec, refusal=refusal, refusal_kind="manifest_entry_invalid")
 
 
 def _unique_ids(specs: list[SourceSpec]) -> list[SourceSpec]:
@@ -165,6 +355,11 @@ def _unique_ids(specs: list[SourceSpec]) -> list[SourceSpec]:
 def _spec(
     path: Path, root: Path, entry: ManifestEntry | None, warnings: tuple[SourceIssue, ...], max_bytes: int
 ) -> SourceSpec:
+    shown = os.fsencode(path.name).decode("utf-8", errors="replace")
+    if shown != path.name:  # bytes that are not UTF-8, kept by Python as lone surrogates no database can store
+        spec = _unread_spec(path.with_name(shown), entry, name_to_document_id(shown), warnings)
+        why = f"the file name {shown!r} is not valid UTF-8 (\ufffd marks the bytes); rename the file to read it"
+        return replace(spec, refusal=why, refusal_kind="bad_file_name")
     spec = _unread_spec(path, entry, entry.id if entry and entry.id else name_to_document_id(path.name), warnings)
     refusal = _refusal(path, root, spec.media_type, max_bytes)
     if refusal is not None:

@@ -21,6 +21,9 @@ SCALES: dict[str, Decimal] = {
     "tn": Decimal(10) ** 12, "trillion": Decimal(10) ** 12,
 }  # fmt: skip
 CURRENCIES = {"£": "GBP", "€": "EUR", "$": "USD"}
+# A thousand trillion: more than the world's annual output in any currency a policy document prints.
+# A larger number is not a figure (a run of digits, a code, a hostile file) and is reported, not stored.
+MAX_VALUE = Decimal(10) ** 15
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 
@@ -39,6 +42,15 @@ def text_to_decimal(text: str) -> Decimal:
         return Decimal(cleaned.replace(",", ""))
     except InvalidOperation as exc:  # pragma: no cover - the pattern above rules it out
         raise ValueError(text) from exc
+
+
+def plausible(value: Decimal) -> bool:
+    """Whether a value in base units can be a policy figure: finite, and below MAX_VALUE in size.
+
+    >>> plausible(Decimal("1.4e9")), plausible(Decimal("9" * 340) * 10**9)
+    (True, False)
+    """
+    return value.is_finite() and abs(value) < MAX_VALUE
 
 
 def scale_to_multiplier(scale: str | None) -> Decimal:
@@ -87,6 +99,7 @@ class Quantity:
     kind: str  # money, percent, count
     currency: str | None  # the symbol as printed: £, $, €
     circa: bool
+    implausible: bool = False  # too large to be a figure (see MAX_VALUE): reported, never stored
 
 
 _SHORT_RANGE = re.compile(r"\s?[-–]\s?(\d+(?:\.\d+)?)\s?(bn|m|k|million|billion)\b")
@@ -114,7 +127,11 @@ def text_to_quantities(text: str, start: int = 0, end: int | None = None) -> lis
             kind = "money"
         else:
             kind = "count"
-        value = float(number) if pct else amount_to_value(m.group("num"), scale)
+        exact = number if pct else number * scale_to_multiplier(scale)
+        if not plausible(exact):
+            out.append(Quantity(m.start(), m.end(), 0.0, kind, cur, False, implausible=True))
+            continue
+        value = float(exact)
         short_range = _SHORT_RANGE.match(text[m.end() : m.end() + 16])
         if cur and not scale and short_range:  # £3-4m: the low end shares the high end's scale
             multiplier = scale_to_multiplier(short_range.group(2))

@@ -25,6 +25,7 @@ from typing import Any
 
 import pdfplumber
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
@@ -55,6 +56,11 @@ from pipeline.timing import Stopwatch
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
+XFA_ONLY = (
+    "an XFA form: its content is XML form data, which policyfacts does not read, and its pages hold only "
+    "a placeholder ('Please wait...'); ask its publisher for an ordinary PDF"
+)
+MAX_TITLE_CHARS = 300
 ENCRYPTED = "the PDF is encrypted with a password needed to open it; ask its publisher for an unlocked copy"
 
 
@@ -110,7 +116,9 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
     offset = 0
     watch = Stopwatch()
     with pdfplumber.open(path) as pdf, _pdfium_document(path) as drawings:
-        title = _metadata_title(pdf.metadata)
+        if drawings is not None and drawings.get_formtype() == pdfium_c.FORMTYPE_XFA_FULL:
+            raise UnreadableSource(XFA_ONLY)
+        title = _metadata_title(pdf)
         if max_pages is not None and len(pdf.pages) > max_pages:
             raise UnreadableSource(
                 f"the PDF has {len(pdf.pages):,} pages, more than the limit of {max_pages:,} per document "
@@ -291,11 +299,18 @@ def page_image(page: Any, number: int, dpi: int, drawn: Drawing | None = None) -
     return PageImage(number, dpi, grey.width, grey.height, buffer.getvalue())
 
 
-def _metadata_title(metadata: dict[str, Any]) -> str | None:
-    raw = metadata.get("Title")
+def _metadata_title(pdf: Any) -> str | None:
+    """The title of the PDF's metadata, or None: a placeholder, or metadata that cannot be read (nested
+    without end, say), is no title, and the document is titled from its first page instead."""
+    try:
+        raw = pdf.metadata.get("Title")
+    except MemoryError:
+        raise
+    except Exception:  # RecursionError included
+        return None
     if isinstance(raw, bytes):
         raw = raw.decode("utf-8", "replace")
-    title = str(raw).strip() if raw else ""
+    title = " ".join(str(raw).split())[:MAX_TITLE_CHARS] if isinstance(raw, str | bytes) else ""
     # Producers often leave a file name or a template's placeholder as the title.
     if (
         len(title) < 4

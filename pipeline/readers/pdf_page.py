@@ -11,6 +11,7 @@ import io
 import statistics
 import unicodedata
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, cast
 
 from pdfplumber.display import PageImage as PlumberImage
@@ -22,7 +23,7 @@ from pipeline.models import BBox, Line, PageLayer, RawTable, SourceIssue, Word
 from pipeline.readers import ocr
 from pipeline.readers.ocr import OcrSettings
 from pipeline.readers.pdfium_rulings import RuledPage, page_edges
-from pipeline.readers.pdfium_words import LIGATURES, Char, chars_to_words, dedupe_chars, page_chars
+from pipeline.readers.pdfium_words import LIGATURES, Char, chars_to_words, dedupe_chars, drawn_once, page_chars
 from pipeline.readers.reading_order import spread_fold, words_to_reading_lines
 from pipeline.readers.repair import BULLET, drawn_bullet, repair_lines
 from pipeline.registry import extractor
@@ -201,12 +202,22 @@ def _read_by_pdfplumber(page: Any, number: int, settings: PdfSettings, watch: St
         read = _assessed(lines, "pdf")
     read.fold = fold
     if read.assessment.broken and read.assessment.doubled:
-        lines, fold = page_to_lines_and_fold(page.dedupe_chars(), settings, watch)
+        with watch.stage("read/words"):
+            once = _dedupe_plumber_chars(page)
+        lines, fold = page_to_lines_and_fold(once, settings, watch)
         deduped = _assessed(lines, "pdf-dedupe")
         deduped.fold = fold
         if _badness(deduped.assessment) < _badness(read.assessment):
             return _repaired(number, read, deduped)
     return read
+
+
+def _dedupe_plumber_chars(page: Any) -> Any:
+    """pdfplumber's page without its glyphs drawn twice (its own ``dedupe_chars`` rule, in n log n time)."""
+    chars = page.chars
+    key = itemgetter("upright", "text", "fontname", "size")
+    kept = {id(chars[i]) for i in drawn_once(chars, key, itemgetter("doctop"), itemgetter("x0"))}
+    return page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) in kept)
 
 
 def _read_by_pdfium(drawn: Drawing, number: int, settings: PdfSettings, watch: Stopwatch) -> PageRead | None:

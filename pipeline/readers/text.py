@@ -28,6 +28,7 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (code
 # control characters that do not occur in text (tab, newlines, form feed and escape aside)
 _BINARY_BYTES = bytes(set(range(32)) - {9, 10, 12, 13, 27})
 BINARY_SHARE = 0.05
+BINARY_WINDOW = 65536
 
 
 _STRAY = re.compile("[\udc80-\udcff]+")  # bytes UTF-8 could not decode, as surrogateescape keeps them
@@ -57,9 +58,16 @@ def bytes_to_str(raw: bytes) -> tuple[str, list[SourceIssue]]:
                 return raw.decode(codec), []
             except UnicodeDecodeError as exc:
                 raise UnreadableSource(f"the file starts with a {codec} byte-order mark but is not {codec}") from exc
-    head = raw[:65536]
-    if b"\x00" in head or sum(head.count(b) for b in _BINARY_BYTES) > BINARY_SHARE * len(head):
-        raise UnreadableSource("the file holds NUL or control bytes: it is binary data, not text")
+    utf16 = _utf16_without_bom(raw)
+    if utf16 is not None:
+        detail = f"the file is {utf16.upper()} text without a byte-order mark; it was read as {utf16.upper()}"
+        return raw.decode(utf16, errors="replace"), [SourceIssue("encoding", "warning", detail)]
+    for at in range(0, max(len(raw), 1), BINARY_WINDOW):  # anywhere in the file, not only at its start
+        window = raw[at : at + BINARY_WINDOW]
+        controls = len(window) - len(window.translate(None, _BINARY_BYTES))  # one pass: the bytes deleted
+        if b"\x00" in window or controls > BINARY_SHARE * len(window):
+            where = f" (from byte {at:,})" if at else ""
+            raise UnreadableSource(f"the file holds NUL or control bytes{where}: it is binary data, not text")
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as exc:
@@ -73,6 +81,53 @@ def bytes_to_str(raw: bytes) -> tuple[str, list[SourceIssue]]:
         "were read as Windows-1252"
     )
     return _STRAY.sub(_stray_to_cp1252, escaped), [SourceIssue("encoding", "warning", detail)]
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when the bytes are UTF-16 text with no byte-order mark, else None.
+
+    Text in UTF-16 has a NUL beside most Latin characters, all on the same side of
+    each pair; binary data has NULs anywhere, and other text has none.
+
+    >>> [_utf16_without_bom(raw) for raw in ("Cluster plan".encode("utf-16-le"), b"plan", bytes(64))]
+    ['utf-16-le', None, None]
+    """
+    head = raw[:BINARY_WINDOW]
+    head = head[: len(head) - len(head) % 2]
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    pairs = len(head) // 2
+    for nuls, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nuls >= 0.6 * pairs and other <= 0.02 * pairs:
+            try:
+                head.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return codec
+    return None
+
+
+# invisible characters a number or word can hold without a reader seeing them: zero-width space, joiners,
+# word joiner, soft hyphen, invisible operators. Dropped, so "£1\u200b5m" is £15m and not £1 and 5m.
+INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060-\u2064\u180e]+")
+
+
+def drop_invisible(text: str) -> tuple[str, list[SourceIssue]]:
+    """``text`` without the characters no reader sees; an ``invisible_characters`` issue says how many went.
+
+    >>> text, issues = drop_invisible("£1\u200b5m for co\u00adoperation")
+    >>> text, [(i.kind, i.detail[:35]) for i in issues]
+    ('£15m for cooperation', [('invisible_characters', '2 invisible character(s) (zero-widt')])
+    """
+    count = sum(len(m.group()) for m in INVISIBLE.finditer(text))
+    if not count:
+        return text, []
+    detail = (
+        f"{count:,} invisible character(s) (zero-width spaces and joiners, soft hyphens) were removed: "
+        "they would have split numbers and words"
+    )
+    return INVISIBLE.sub("", text), [SourceIssue("invisible_characters", "info", detail)]
 
 
 def strip_inline_markup(line: str) -> str:
@@ -94,9 +149,53 @@ def strip_inline_markup(line: str) -> str:
     return html.unescape(line)
 
 
+_HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.I | re.S)
+_HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)(?=<tr\b|</tr\s*>|</table)", re.I | re.S)
+_HTML_CELL = re.compile(r"<t[hd]\b[^>]*>(.*?)(?=<t[hd]\b|</t[hd]\s*>|$)", re.I | re.S)
+_PIPE_ROW = re.compile(r"^ {0,3}\|?(?:[^|\n]*\|)+[^|\n]*$")
+_PIPE_RULE = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+
+
+def markdown_tables_to_tabs(raw: str) -> str:
+    r"""Markdown's tables as the tab-separated rows every table reader here reads: pipe tables (the rule
+    under the header dropped) and HTML ``<table>`` elements, one line per row.
+
+    >>> markdown_tables_to_tabs("| Year | Jobs |\n|---|---:|\n| 2024 | 5,000 |")
+    'Year\tJobs\n2024\t5,000'
+    >>> markdown_tables_to_tabs("<table><tr><th>Year<th>Jobs</tr><tr><td>2024</td><td>5,000</td></tr></table>")
+    '\nYear\tJobs\n2024\t5,000\n'
+    """
+    raw = _HTML_TABLE.sub(_html_table_to_tabs, raw)
+    lines = raw.split("\n")
+    out: list[str] = []
+    in_table = False
+    for i, line in enumerate(lines):
+        header = _PIPE_ROW.match(line) and i + 1 < len(lines) and _PIPE_RULE.match(lines[i + 1])
+        if header or (in_table and _PIPE_ROW.match(line) and not _PIPE_RULE.match(line)):
+            in_table = True
+            out.append("\t".join(cell.strip() for cell in re.split(r"(?<!\\)\|", line.strip().strip("|"))))
+        elif in_table and _PIPE_RULE.match(line) and out and "\t" in out[-1]:
+            continue  # the rule under the header
+        else:
+            in_table = False
+            out.append(line)
+    return "\n".join(out)
+
+
+def _html_table_to_tabs(table: re.Match[str]) -> str:
+    rows = []
+    for row in _HTML_ROW.finditer(table.group()):
+        cells = [" ".join(patterns.inline_html_tag().sub(" ", c).split()) for c in _HTML_CELL.findall(row.group(1))]
+        if cells:
+            rows.append("\t".join(cells))
+    return "\n" + "\n".join(rows) + "\n"
+
+
 def str_to_lines(raw: str, media_type: MediaType) -> tuple[str, list[Line]]:
     """Normalise a text or Markdown source into the document text and its lines."""
     raw = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    if media_type is MediaType.MARKDOWN:
+        raw = markdown_tables_to_tabs(raw)
     heading = patterns.markdown_heading()
     out: list[str] = []
     lines: list[Line] = []

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.language.numbers import cell_to_decimal
+from pipeline.language.numbers import MAX_VALUE, cell_to_decimal, plausible
 from pipeline.models import FundingLine, SourceIssue, Table, TableCell
 from pipeline.registry import extractor
 from pipeline.tables.build import (
@@ -59,6 +59,17 @@ def tables_to_funding(tables: list[Table]) -> tuple[list[FundingLine], list[Sour
                 if cell is None or not NUMERIC_CELL.match(cell.text):
                     continue
                 amount = cell_to_decimal(cell.text)
+                if not plausible(amount * Decimal(multiplier)):
+                    issues.append(
+                        SourceIssue(
+                            "implausible_number", "warning",
+                            f"table {table.number}: {cell.text[:60]!r} is too large to be an amount (more than "
+                            f"{MAX_VALUE:,.0f} in base units): it gives no funding line",
+                            char_start=cell.char_start, char_end=cell.char_end, extractor=FUNDING_EXTRACTOR,
+                            confidence=1.0,
+                        )
+                    )  # fmt: skip
+                    continue
                 values[(row, col)] = amount
                 lines.append(
                     FundingLine(

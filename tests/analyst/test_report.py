@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from analyst.conftest import BRIEF
-from support import AWM, ROOT, query
+from support import AWM, ROOT, prefect_harness, query
 
 from warehouse.report import report_dir, write_report
 
@@ -46,7 +46,7 @@ def report(analyst_warehouse: Path) -> Path:
 def embedded(report: Path) -> dict[str, object]:
     match = re.search(r'<script type="application/json" id="report-data">(.*?)</script>', report.read_text(), re.S)
     assert match
-    data: dict[str, object] = json.loads(match.group(1).replace("<\\/", "</"))
+    data: dict[str, object] = json.loads(match.group(1))
     return data
 
 
@@ -169,3 +169,46 @@ def test_a_link_to_a_value_opens_it(browser, report: Path, analyst_warehouse: Pa
     page.goto(f"{report.as_uri()}#value={figure_id}")
     page.locator("#prov-box").wait_for(state="visible")
     assert source_text in (page.text_content("#provenance-panel") or "")
+
+
+HOSTILE_TITLE = "</script><!--<script>window.__pwned = 1//"
+
+
+@pytest.fixture(scope="module")
+def hostile_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A warehouse whose titles and values try to end or comment out the report's data block, and a number
+    too large to be a figure: the report drawn from it."""
+    from flows.ingest import ingest
+
+    root = tmp_path_factory.mktemp("hostile-report")
+    sources = root / "sources"
+    sources.mkdir()
+    (sources / "manifest.yml").write_text(
+        f"documents:\n  - file: plan.md\n    title: {json.dumps(HOSTILE_TITLE)}\n", encoding="utf-8"
+    )
+    (sources / "plan.md").write_text(
+        "# <!--<script>alert(1)</script>\n\nThe cluster employs 5,000 people in 310 businesses.\n\n"
+        "Funding of </script> £12 million is committed for 2024-25. The fund is £" + "9" * 340 + "bn.\n",
+        encoding="utf-8",
+    )
+    (sources / "other.txt").write_text("Other plan\n\nThe cluster employs 700 people.\n", encoding="utf-8")
+    warehouse = root / "policy.duckdb"
+    with prefect_harness():
+        assert ingest(sources=str(sources), warehouse=str(warehouse)).status == "ok"
+    return warehouse, report_dir(warehouse) / "index.html"
+
+
+def test_hostile_titles_and_values_cannot_empty_the_viewer(browser, hostile_report: tuple[Path, Path]) -> None:  # type: ignore[no-untyped-def]
+    warehouse, report = hostile_report
+    data = embedded(report)
+    assert data["titles"] == {"plan": HOSTILE_TITLE, "other": "Other plan"}  # kept as written, escaped in the page
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors: list[str] = []
+    dialogs: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(report.as_uri())
+    rows = page.locator("#value-list tbody tr")
+    expected = query(warehouse, "SELECT count(*) FROM extracted_values")[0][0]
+    assert 3 <= expected <= 300 and rows.count() == expected  # the viewer lists every value
+    assert errors == [] and dialogs == [] and page.evaluate("window.__pwned === undefined")

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 from pdfs import build_pdf, deflate_bomb, many_glyphs_page, text_page
-from support import SOURCES, WMCA, never_finishes, query
+from support import SOURCES, WMCA, never_finishes, query, seed_rows, write
 
 from flows.sandbox import LimitExceeded, Limits, parse_isolated
 from pipeline.ingest.manifest import scan_sources
@@ -34,8 +34,6 @@ pytestmark = pytest.mark.slow
 LIMITS = Limits(seconds_per_document=600, memory_mb_per_document=1536, max_pages=2000, max_file_mb=4)
 STALLED = "stalled"  # its parse never finishes: the time limit stops it
 STALLED_SECONDS = 1.0
-PER_DOCUMENT = ("documents", "document_text", "sections", "blocks", "figures", "visions", "objectives",
-                "cluster_mentions", "tables", "table_cells", "funding", "entities", "quality_issues")  # fmt: skip
 PLAN_PAGE = text_page("Growth Plan 2024", "The cluster employs 5,000 people across the region.")
 
 
@@ -58,14 +56,6 @@ def parse_stalling(spec: SourceSpec, limits: Limits, run_id: str) -> DocumentRow
         stalled = limits.model_copy(update={"seconds_per_document": STALLED_SECONDS})
         return parse_isolated(spec, stalled, run_id, parse=never_finishes)
     return parse_isolated(spec, limits, run_id)
-
-
-def write(name: str, data: bytes | str) -> Callable[[Path], None]:
-    def make(folder: Path) -> None:
-        path = folder / name
-        path.write_bytes(data) if isinstance(data, bytes) else path.write_text(data, encoding="utf-8")
-
-    return make
 
 
 def symlink(name: str, target: Callable[[Path], Path]) -> Callable[[Path], None]:
@@ -156,11 +146,6 @@ def run(sources: Path, warehouse: Path, limits: Limits = LIMITS):  # type: ignor
     from flows.ingest import ingest
 
     return ingest(sources=str(sources), warehouse=str(warehouse), limits=limits)
-
-
-def seed_rows(warehouse: Path, seeds: list[str]) -> dict[str, list[tuple[object, ...]]]:
-    ids = ", ".join(f"'{d}'" for d in seeds)
-    return {t: query(warehouse, f"SELECT * FROM {t} WHERE document_id IN ({ids}) ORDER BY ALL") for t in PER_DOCUMENT}
 
 
 def test_every_kind_of_bad_source_is_recorded_and_nothing_is_lost(

@@ -112,6 +112,49 @@ def test_sigkill_at_any_step_leaves_the_published_warehouse_whole(
     )  # no row twice
 
 
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie no parent has reaped yet does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (FileNotFoundError, IndexError):
+        return False
+
+
+def _prefect_servers(parent: int) -> list[int]:
+    """Prefect's temporary servers started by ``parent``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if (
+                entry.name.isdigit()
+                and int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == parent
+                and b"\x00-m\x00uvicorn\x00" in (entry / "cmdline").read_bytes()
+            ):
+                found.append(int(entry.name))
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return found
+
+
+def test_prefect_s_temporary_server_does_not_outlive_a_killed_ingest(
+    corpus: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    sources, warehouse, home = corpus
+    marker = tmp_path / "parked"
+    process = ingest(sources, warehouse, home, **{FAILPOINT_ENV: "loading", f"{FAILPOINT_ENV}_MARKER": str(marker)})
+    try:
+        wait_for(marker, process)
+        (server,) = _prefect_servers(process.pid)
+        os.kill(process.pid, signal.SIGKILL)  # the ingest alone: nothing else of its group is killed here
+        process.wait(timeout=30)
+        deadline = time.monotonic() + 120  # the watchdog looks twice a second; this only bounds a hang
+        while _alive(server) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not _alive(server)
+    finally:
+        kill_group(process)
+
+
 def test_two_ingests_at_once_never_corrupt_the_warehouse(corpus: tuple[Path, Path, Path], tmp_path: Path) -> None:
     sources, warehouse, home = corpus
     # one holds the lock (parked right after taking it); a second that will not wait exits with a clear message

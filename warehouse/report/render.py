@@ -297,12 +297,26 @@ def _payload(data: ReportData, image_names: dict[str, str]) -> str:
         "labels": data.labels,
         "titles": {d["document_id"]: d["title"] for d in data.documents},
     }
-    # '</' cannot end the script element early once escaped
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return embedded_json(payload)
+
+
+def embedded_json(payload: object) -> str:
+    r"""JSON that no text can end, or comment out, the script element it is embedded in.
+
+    Every ``<``, ``>`` and ``&`` is written as its JSON escape (``</script>`` and ``<!--`` are then
+    impossible), and a value that is not a finite number is refused (``JSON.parse`` rejects
+    ``NaN`` and ``Infinity``: callers pass them as null).
+
+    >>> embedded_json({"title": "<!--<script>a & b</script>"})
+    '{"title":"\\u003c!--\\u003cscript\\u003ea \\u0026 b\\u003c/script\\u003e"}'
+    """
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _plain(row: Row) -> Row:
-    return {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in row.items()}
+    """A row for the page's data: numbers that are not finite (NaN, infinity) become null."""
+    return {k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in row.items()}
 
 
 def report_to_html(data: ReportData, image_names: dict[str, str], generated_at: datetime) -> str:
