@@ -24,6 +24,8 @@ from typing import Any, TypedDict, cast
 from prefect import Flow, flow, get_run_logger, task
 from prefect.cache_policies import NONE
 from prefect.futures import PrefectFuture, as_completed
+from prefect.settings import get_current_settings
+from prefect.states import Failed
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 import flows  # noqa: F401  (sets Prefect's offline defaults before Prefect is imported)
@@ -95,47 +97,52 @@ def ingest(
     """Bring ``warehouse`` up to date with the files in ``sources``; ``full`` re-reads every file."""
     logger = get_run_logger()
     specs = scan_sources(Path(sources), limits.max_bytes)
-    with ingest_run(Path(warehouse), sources, lock_wait_seconds, limits.model_dump_json()) as writer:
-        steps = plan(specs, writer.stored(), full=full)
-        parsing = [step for step in steps if step.parse]
-        logger.info(
-            "%d source(s) in %s → %s: %d to read, %d unchanged",
-            len(specs), sources, warehouse, len(parsing), sum(s.change is Change.UNCHANGED for s in steps),
-        )  # fmt: skip
-        work = {step.document_id: estimated_pages(spec_of(step)) for step in parsing}
-        progress = Progress(documents=len(parsing), pages=sum(work.values()))
-        futures = {parse_document.submit(spec_of(step), limits, writer.run_id): step for step in parsing}
-        for step in steps:
-            if step.change is Change.WITHDRAWN:
-                writer.withdraw(step)
-                logger.info("%s: withdrawn (%s)", step.document_id, step.detail)
-            elif step.change in (Change.REFUSED, Change.DUPLICATE):
-                writer.load_failure(step, step.detail or "refused")
-                logger.warning("%s: not read: %s", step.document_id, step.detail)
-            elif step.change is Change.UNCHANGED:
-                writer.unchanged(step)
-        with Heartbeat(progress, logger.info):
-            for future in as_completed(list(futures)):
-                step = futures.pop(future)
-                try:
-                    parsed = future.result()
-                except Exception as exc:  # the task runner itself failed: still this document's failure alone
-                    parsed = ParseFailed(describe_failure(exc), traceback.format_exc())
-                if isinstance(parsed, ParseFailed):
-                    writer.load_failure(step, parsed.error)
-                    progress.done(work[step.document_id])
-                    logger.warning("%s: FAILED: %s | %s", step.document_id, parsed.error, progress.line())
-                    if parsed.debug:
-                        logger.debug("%s: traceback of the failure:\n%s", step.document_id, parsed.debug)
-                    continue
-                counts = writer.load(step, parsed)
-                failpoint("loading")
-                progress.done(work[step.document_id], parsed.pages_read)
-                logger.info(
-                    "%s: %s, %s pages, %d sections, %.2f s | %s",
-                    parsed.document_id, step.change, parsed.page_count if parsed.page_count else "-",
-                    counts.get("sections", 0), parsed.parse_seconds, progress.line(),
-                )  # fmt: skip
+    try:
+        with ingest_run(Path(warehouse), sources, lock_wait_seconds, limits.model_dump_json()) as writer:
+            steps = plan(specs, writer.stored(), full=full)
+            parsing = [step for step in steps if step.parse]
+            logger.info(
+                "%d source(s) in %s → %s: %d to read, %d unchanged",
+                len(specs), sources, warehouse, len(parsing), sum(s.change is Change.UNCHANGED for s in steps),
+            )  # fmt: skip
+            work = {step.document_id: estimated_pages(spec_of(step)) for step in parsing}
+            progress = Progress(documents=len(parsing), pages=sum(work.values()))
+            futures = {parse_document.submit(spec_of(step), limits, writer.run_id): step for step in parsing}
+            for step in steps:
+                if step.change is Change.WITHDRAWN:
+                    writer.withdraw(step)
+                    logger.info("%s: withdrawn (%s)", step.document_id, step.detail)
+                elif step.change in (Change.REFUSED, Change.DUPLICATE):
+                    writer.load_failure(step, step.detail or "refused")
+                    logger.warning("%s: not read: %s", step.document_id, step.detail)
+                elif step.change is Change.UNCHANGED:
+                    writer.unchanged(step)
+            with Heartbeat(progress, logger.info):
+                for future in as_completed(list(futures)):
+                    step = futures.pop(future)
+                    try:
+                        parsed = future.result()
+                    except Exception as exc:  # the task runner itself failed: still this document's failure alone
+                        parsed = ParseFailed(describe_failure(exc), traceback.format_exc())
+                    if isinstance(parsed, ParseFailed):
+                        writer.load_failure(step, parsed.error)
+                        progress.done(work[step.document_id])
+                        logger.warning("%s: FAILED: %s | %s", step.document_id, parsed.error, progress.line())
+                        if parsed.debug:
+                            logger.debug("%s: traceback of the failure:\n%s", step.document_id, parsed.debug)
+                        continue
+                    counts = writer.load(step, parsed)
+                    failpoint("loading")
+                    progress.done(work[step.document_id], parsed.pages_read)
+                    logger.info(
+                        "%s: %s, %s pages, %d sections, %.2f s | %s",
+                        parsed.document_id, step.change, parsed.page_count if parsed.page_count else "-",
+                        counts.get("sections", 0), parsed.parse_seconds, progress.line(),
+                    )  # fmt: skip
+    except (IngestLocked, WarehouseFault) as exc:
+        # an expected refusal: the run ends Failed with its reason in words, and Prefect raises it to the
+        # caller without the traceback it logs for an exception escaping the flow
+        return Failed(message=str(exc), data=exc)  # type: ignore[return-value]
     for line in writer.summary.lines():
         logger.info(line)
     try:
@@ -153,9 +160,13 @@ def check_prefect_home() -> None:
     """Refuse in words a Prefect home the temporary server cannot use (it would time out after 90 s instead).
 
     The ephemeral server keeps its SQLite database in ``$PREFECT_HOME``: the folder must be
-    writable and the database, if there is one, readable.
+    writable and the database, if there is one, readable. Prefect's own settings say where the
+    home is, as Prefect reads them; with a server configured (``PREFECT_API_URL``) nothing is checked.
     """
-    home = Path(os.environ["PREFECT_HOME"])
+    settings = get_current_settings()
+    if settings.api.url:  # a configured server keeps its own database
+        return
+    home = Path(settings.home).expanduser()
     try:
         home.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

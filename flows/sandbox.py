@@ -30,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from pipeline.models import MediaType, SourceIssue, SourceSpec
 from pipeline.readers.text import UnreadableSource
 from pipeline.rows import DocumentRows
+from warehouse.publish import one_line
 
 _CONTEXT = multiprocessing.get_context("forkserver")
 _START_LOCK = threading.Lock()
@@ -168,16 +169,6 @@ def _died(exitcode: int | None, limits: Limits) -> Exception:
     return ParserCrashed(f"the parsing process exited ({exitcode}) without a result")
 
 
-def _one_line(text: str, limit: int = 300) -> str:
-    """An exception's message as one line a person can read (a hostile file can make it huge).
-
-    >>> _one_line("RecursionError: maximum recursion depth exceeded\\n  in comparison")
-    'RecursionError: maximum recursion depth exceeded in comparison'
-    """
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
 def _memory_message(limits: Limits) -> str:
     return (
         f"stopped: reading it needs more than {limits.memory_mb_per_document:,} MB, the memory limit per document "
@@ -197,7 +188,7 @@ def _child(spec: SourceSpec, limits: Limits, run_id: str, parse: Parse, send: Co
     except MemoryError:
         result = ("memory", None)
     except Exception as exc:  # the parent reports it against this document
-        result = ("error", (_one_line(f"{type(exc).__name__}: {exc}"), traceback.format_exc(limit=-3)))
+        result = ("error", (one_line(f"{type(exc).__name__}: {exc}"), traceback.format_exc(limit=-3)))
     try:
         send.send(result)
     except MemoryError:

@@ -32,7 +32,7 @@ from pipeline.tables.funding import tables_to_funding
 from pipeline.timing import Stopwatch
 
 SURROGATE = re.compile("[\ud800-\udfff]")  # no text can hold one: spaCy and DuckDB refuse it
-MAX_LINE_CHARS = 1_000_000  # spaCy's limit on one text; a paragraph of a document is far shorter
+MAX_PARAGRAPH_CHARS = 1_000_000  # spaCy's limit on one text; a paragraph of a document is far shorter
 CHART_SKIRT_LINES = 2.5  # a chart's axis labels and legend sit within this many lines below its box
 NO_TEXT_PDF = "no page of the PDF has any text: it is a scan or purely graphic, and {ocr}; nothing is extracted"
 
@@ -58,11 +58,16 @@ def warm_up() -> None:
     ocr.tesseract_version()
 
 
-def _check_unchanged(path: Path, sha256: str | None) -> None:
-    """The file must still be there with the bytes the run hashed: rows are stored under that sha256."""
+def _unchanged_bytes(path: Path, sha256: str | None, keep: bool) -> bytes | None:
+    """The file's bytes when ``keep`` (text sources), else None (PDFs, whose reader opens the file itself),
+    checked to be the bytes the run hashed when it scanned the folder: the rows are stored under that sha256."""
     try:
-        with path.open("rb") as handle:
-            now = hashlib.file_digest(handle, "sha256").hexdigest()
+        if not keep:
+            with path.open("rb") as handle:
+                data, now = None, hashlib.file_digest(handle, "sha256").hexdigest()
+        else:
+            data = path.read_bytes()
+            now = hashlib.sha256(data).hexdigest()
     except OSError as exc:
         raise UnreadableSource(
             f"the file could not be read ({exc.strerror or exc}): it was moved, removed or locked after the run "
@@ -72,25 +77,40 @@ def _check_unchanged(path: Path, sha256: str | None) -> None:
         raise UnreadableSource(
             "the file changed after the run found it (its bytes are no longer those it hashed); the next run reads it"
         )
+    return data
+
+
+def _longest_paragraph(text: str) -> int:
+    r"""Characters of the longest run of lines without a blank line between them: what the language tools
+    take at once (a block is at most that).
+
+    >>> _longest_paragraph("one\ntwo\n\nthree")
+    7
+    """
+    return max((len(paragraph) for paragraph in re.split(r"\n\s*\n", text)), default=0)
 
 
 def without_surrogates(reading: Reading) -> tuple[Reading, list[SourceIssue]]:
     r"""The reading with each lone surrogate (a text-layer character whose ToUnicode map points nowhere) as
-    U+FFFD, one character for one so every span stays where it was, and an ``encoding`` warning.
+    U+FFFD, one character for one so every span stays where it was, in its text, title, kept text layers
+    and the issues that quote them, and an ``encoding`` warning.
 
     >>> fixed, issues = without_surrogates(Reading(text="A\ud800 plan", title="A\ud800", lines=[], issues=[]))
     >>> fixed.text == "A\ufffd plan", fixed.title == "A\ufffd", [i.kind for i in issues]
     (True, True, ['encoding'])
     """
     count = len(SURROGATE.findall(reading.text)) + len(SURROGATE.findall(reading.title or ""))
-    if not count:
+    layers = [replace(layer, text=SURROGATE.sub("\ufffd", layer.text)) for layer in reading.layers]
+    quoted = [replace(issue, detail=SURROGATE.sub("\ufffd", issue.detail)) for issue in reading.issues]
+    if not count and layers == reading.layers and quoted == reading.issues:
         return reading, []
     detail = (
         f"{count:,} character(s) of the text layer map to no Unicode character (lone surrogates, from a broken "
         "ToUnicode map): each is kept as \ufffd"
     )
     title = SURROGATE.sub("\ufffd", reading.title) if reading.title else reading.title
-    fixed = replace(reading, text=SURROGATE.sub("\ufffd", reading.text), title=title)
+    text = SURROGATE.sub("\ufffd", reading.text)
+    fixed = replace(reading, text=text, title=title, layers=layers, issues=quoted)
     return fixed, [SourceIssue("encoding", "warning", detail)]
 
 
@@ -107,7 +127,7 @@ def source_to_reading(spec: SourceSpec, max_pages: int | None = None, text_layer
         raise UnreadableSource(spec.refusal)
     if spec.size_bytes == 0:
         raise UnreadableSource("the file is empty")
-    _check_unchanged(path, spec.sha256)
+    data = _unchanged_bytes(path, spec.sha256, keep=spec.media_type is not MediaType.PDF)
     if spec.media_type is MediaType.PDF:
         from pipeline.readers.pdf import read_pdf  # the PDF readers are imported only where PDFs are read
         from pipeline.readers.pdf_page import PdfSettings
@@ -119,17 +139,18 @@ def source_to_reading(spec: SourceSpec, max_pages: int | None = None, text_layer
         issues = [*reading.issues, *no_text]
         reading = replace(reading, title=spec.title or reading.title)
     else:
-        raw, read_issues = bytes_to_str(path.read_bytes())
+        raw, read_issues = bytes_to_str(data or b"")
         raw, invisible = drop_invisible(raw)
         read_issues += invisible
         text, lines = str_to_lines(raw, spec.media_type)
         if not text.strip():
             raise UnreadableSource("the file holds no text")
-        longest = max(line.char_end - line.char_start for line in lines)
-        if longest > MAX_LINE_CHARS:
+        longest = _longest_paragraph(text)
+        if longest > MAX_PARAGRAPH_CHARS:
             raise UnreadableSource(
-                f"a line of {longest:,} characters, more than the {MAX_LINE_CHARS:,} the language tools read at "
-                "once: no paragraph of a document is that long (is it data, or text with its line breaks lost?)"
+                f"a paragraph of {longest:,} characters, more than the {MAX_PARAGRAPH_CHARS:,} the language tools "
+                "read at once: no paragraph of a document is that long (is it data, or text with its line breaks "
+                "lost?)"
             )
         reading = Reading(text=text, title=spec.title or first_title(text, lines), lines=lines, issues=[])
         issues = read_issues
@@ -143,9 +164,8 @@ def source_to_reading(spec: SourceSpec, max_pages: int | None = None, text_layer
                 "it is not the file the manifest describes",
             ),
         ]
-    reading, unmapped = without_surrogates(reading)
-    issues = [*issues, *unmapped]
-    return replace(reading, issues=[*spec.warnings, *issues])
+    reading, unmapped = without_surrogates(replace(reading, issues=issues))
+    return replace(reading, issues=[*spec.warnings, *reading.issues, *unmapped])
 
 
 def reading_to_layout(spec: SourceSpec, reading: Reading) -> tuple[LaidOutDocument, list[SourceIssue]]:

@@ -91,13 +91,20 @@ def check_can_publish(published: Path) -> None:
         duckdb.connect(str(published), read_only=True).close()
     except duckdb.Error as exc:
         raise WarehouseFault(
-            f"{published} cannot be opened as a DuckDB database ({_one_line(exc)}); it was left as it is: "
+            f"{published} cannot be opened as a DuckDB database ({one_line(exc)}); it was left as it is: "
             "move it aside (or restore it from a backup) and run again to build a new one"
         ) from None
 
 
-def _one_line(exc: BaseException, limit: int = 300) -> str:
-    return " ".join(str(exc).split())[:limit]
+def one_line(exc: BaseException | str, limit: int = 300) -> str:
+    """An error's message as one line a person can read, cut at ``limit`` characters (a hostile file can
+    make it huge, and tracebacks and multi-line messages go to the debug log, not to the console or a row).
+
+    >>> one_line("RecursionError: maximum recursion depth exceeded\\n  in comparison")
+    'RecursionError: maximum recursion depth exceeded in comparison'
+    """
+    flat = " ".join(str(exc).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def wal_path(path: Path) -> Path:
@@ -126,10 +133,21 @@ def settle_published(published: Path) -> None:
 
     try:
         duckdb.connect(str(published)).close()  # opening replays the log; closing checkpoints it
+    except duckdb.IOException as exc:
+        if "lock" not in str(exc).lower():
+            raise WarehouseFault(
+                f"{published} has a write-ahead log left by a session that ended, and it cannot be read "
+                f"({one_line(exc)}); nothing was changed"
+            ) from None
+        raise WarehouseInUse(
+            f"{published} has a write-ahead log ({wal_path(published).name}) left by a session that ended, which "
+            "must be applied before publishing, and sessions are reading it: close them and run again (the log "
+            "holds what that session committed: do not delete it)"
+        ) from None
     except duckdb.Error as exc:
         raise WarehouseFault(
             f"{published} has a write-ahead log ({wal_path(published).name}) left by a session that ended, and "
-            f"DuckDB cannot apply it ({_one_line(exc)}); nothing was changed: move the .wal file aside to publish "
+            f"DuckDB cannot apply it ({one_line(exc)}); nothing was changed: move the .wal file aside to publish "
             "without it"
         ) from None
     if wal_path(published).exists():
@@ -146,7 +164,11 @@ def _state(path: Path) -> tuple[int, int, int, bool] | None:
 
 
 def _held_for_writing(path: Path) -> bool:
-    """Whether another process holds DuckDB's exclusive (read-write) lock on ``path``; readers share theirs."""
+    """Whether another process holds DuckDB's exclusive (read-write) lock on ``path``; readers share theirs.
+
+    POSIX record locks: this process's own locks never conflict with it, and closing the descriptor
+    drops any lock this process held on the file (the ingest holds none on the published file).
+    """
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:

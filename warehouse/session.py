@@ -282,4 +282,4 @@ def ingest_run(
 
 def _one_line(exc: BaseException, work: Path, published: Path) -> str:
     """A DuckDB or OS error in one line, naming the user's file rather than the building copy."""
-    return " ".join(str(exc).split())[:300].replace(str(work), str(published))
+    return publish.one_line(str(exc).replace(str(work), str(published)))

@@ -88,6 +88,21 @@ class _Composer(yaml.SafeLoader):
             self.depth -= 1
 
 
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)  # what a plain scalar, list or mapping resolves to; an explicit tag such as !!python/object or !!binary is not one
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """A value the manifest gives that is not data (a tagged node, an escape that is not a character):
+    the entry holding it is set aside with ``why``."""
+
+    why: str
+
+
 class _Mapping(dict[str, object]):
     """A YAML mapping, with the keys it gives more than once."""
 
@@ -106,17 +121,30 @@ def _plain(node: yaml.Node, depth: int, budget: list[int]) -> object:
             f"{MANIFEST_NAME} expands to more than {MAX_MANIFEST_VALUES:,} values or nests deeper than "
             f"{MAX_MANIFEST_DEPTH} levels (YAML aliases repeated); it is not read"
         )
+    if node.tag not in _PLAIN_TAGS:
+        return Refused(f"a YAML tag ({node.tag}) is not a value a manifest gives")
     if isinstance(node, yaml.ScalarNode):
+        if _SURROGATE.search(node.value):
+            return Refused("a value holds an escape (\\uD800-\\uDFFF) that is not a character")
         return None if node.style is None and node.value in _NULLS else str(node.value)
     if isinstance(node, yaml.SequenceNode):
         return [_plain(item, depth + 1, budget) for item in node.value]
     mapping = _Mapping()
+    merged: list[object] = []  # YAML merge keys (<<: *defaults): their fields fill what the mapping leaves unset
     for key_node, value_node in node.value:
+        if key_node.tag == _MERGE_TAG:
+            value = _plain(value_node, depth + 1, budget)
+            merged.extend(value if isinstance(value, list) else [value])
+            continue
         key = _plain(key_node, depth + 1, budget)
         key = key if isinstance(key, str) else repr(key)
         if key in mapping:
             mapping.repeated.append(key)
         mapping[key] = _plain(value_node, depth + 1, budget)
+    for defaults in merged:
+        if isinstance(defaults, dict):
+            for key, value in defaults.items():
+                mapping.setdefault(key, value)
     return mapping
 
 
@@ -124,8 +152,12 @@ def _compose(raw: str) -> object:
     loader = _Composer(raw)
     try:
         node = loader.get_single_node()
-    except yaml.YAMLError as exc:
-        raise ManifestError(f"{MANIFEST_NAME} is not valid YAML: {exc}") from None
+    except yaml.MarkedYAMLError as exc:  # its text quotes the manifest: only the problem and the place are said
+        mark = exc.problem_mark
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise ManifestError(f"{MANIFEST_NAME} is not valid YAML: {exc.problem or exc.context}{where}") from None
+    except yaml.YAMLError:
+        raise ManifestError(f"{MANIFEST_NAME} is not valid YAML") from None
     finally:
         loader.dispose()
     return None if node is None else _plain(node, 0, [0])
@@ -174,6 +206,9 @@ def yaml_to_manifest(raw: str) -> tuple[Manifest, list[EntryProblem]]:
                 raise ValueError("an entry is a mapping of fields (file, id, title, ...)")
             if raw_entry.repeated:
                 raise ValueError(f"it gives {', '.join(sorted(set(raw_entry.repeated)))} more than once")
+            refused = [f"{key}: {value.why}" for key, value in raw_entry.items() if isinstance(value, Refused)]
+            if refused:
+                raise ValueError("; ".join(refused))
             if file in listed:
                 raise ValueError(f"an earlier entry already lists {file!r}")
             entry = ManifestEntry.model_validate(dict(raw_entry))
@@ -317,7 +352,7 @@ def file_to_spec(path: Path) -> SourceSpec:
 def _entry_warning(problem: EntryProblem, by_file: dict[str, ManifestEntry]) -> SourceIssue:
     used = by_file.get(problem.file or "")
     instead = (
-        "the document's metadata comes from the entry before it"
+        "the document's metadata comes from its other entry"
         if used is not None
         else "the document's title, publisher and date are inferred from the file instead"
     )

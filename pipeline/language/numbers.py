@@ -135,6 +135,10 @@ def text_to_quantities(text: str, start: int = 0, end: int | None = None) -> lis
         short_range = _SHORT_RANGE.match(text[m.end() : m.end() + 16])
         if cur and not scale and short_range:  # £3-4m: the low end shares the high end's scale
             multiplier = scale_to_multiplier(short_range.group(2))
+            if not (plausible(number * multiplier) and plausible(text_to_decimal(short_range.group(1)) * multiplier)):
+                end = m.end() + short_range.end()
+                out.append(Quantity(m.start(), end, 0.0, kind, cur, False, implausible=True))
+                continue
             out.append(Quantity(m.start(), m.end(), float(number * multiplier), kind, cur, bool(m.group("circa"))))
             high = float(text_to_decimal(short_range.group(1)) * multiplier)
             out.append(Quantity(m.end() + short_range.start(1), m.end() + short_range.end(), high, kind, cur, False))

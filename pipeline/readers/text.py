@@ -63,10 +63,12 @@ def bytes_to_str(raw: bytes) -> tuple[str, list[SourceIssue]]:
         detail = f"the file is {utf16.upper()} text without a byte-order mark; it was read as {utf16.upper()}"
         return raw.decode(utf16, errors="replace"), [SourceIssue("encoding", "warning", detail)]
     for at in range(0, max(len(raw), 1), BINARY_WINDOW):  # anywhere in the file, not only at its start
-        window = raw[at : at + BINARY_WINDOW]
+        # the last window is a whole one ending at the file's end, so a short tail is judged on as much text
+        start = at if at == 0 else max(0, min(at, len(raw) - BINARY_WINDOW))
+        window = raw[start : start + BINARY_WINDOW]
         controls = len(window) - len(window.translate(None, _BINARY_BYTES))  # one pass: the bytes deleted
         if b"\x00" in window or controls > BINARY_SHARE * len(window):
-            where = f" (from byte {at:,})" if at else ""
+            where = f" (from byte {start:,})" if start else ""
             raise UnreadableSource(f"the file holds NUL or control bytes{where}: it is binary data, not text")
     try:
         return raw.decode("utf-8"), []
@@ -149,11 +151,12 @@ def strip_inline_markup(line: str) -> str:
     return html.unescape(line)
 
 
-_HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.I | re.S)
-_HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)(?=<tr\b|</tr\s*>|</table)", re.I | re.S)
-_HTML_CELL = re.compile(r"<t[hd]\b[^>]*>(.*?)(?=<t[hd]\b|</t[hd]\s*>|$)", re.I | re.S)
+_HTML_TABLE_OPEN = re.compile(r"<table\b", re.I)
+_HTML_TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
+_HTML_ROW = re.compile(r"<tr\b[^<>]*>(.*?)(?=<tr\b|</tr\s*>|</table)", re.I | re.S)
+_HTML_CELL = re.compile(r"<t[hd]\b[^<>]*>(.*?)(?=<t[hd]\b|</t[hd]\s*>|$)", re.I | re.S)
 _PIPE_ROW = re.compile(r"^ {0,3}\|?(?:[^|\n]*\|)+[^|\n]*$")
-_PIPE_RULE = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_PIPE_RULE_CELL = re.compile(r":?-+:?")
 
 
 def markdown_tables_to_tabs(raw: str) -> str:
@@ -165,16 +168,16 @@ def markdown_tables_to_tabs(raw: str) -> str:
     >>> markdown_tables_to_tabs("<table><tr><th>Year<th>Jobs</tr><tr><td>2024</td><td>5,000</td></tr></table>")
     '\nYear\tJobs\n2024\t5,000\n'
     """
-    raw = _HTML_TABLE.sub(_html_table_to_tabs, raw)
+    raw = _html_tables_to_tabs(raw)
     lines = raw.split("\n")
     out: list[str] = []
     in_table = False
     for i, line in enumerate(lines):
-        header = _PIPE_ROW.match(line) and i + 1 < len(lines) and _PIPE_RULE.match(lines[i + 1])
-        if header or (in_table and _PIPE_ROW.match(line) and not _PIPE_RULE.match(line)):
+        header = _PIPE_ROW.match(line) and i + 1 < len(lines) and _pipe_rule(lines[i + 1])
+        if header or (in_table and _PIPE_ROW.match(line) and not _pipe_rule(line)):
             in_table = True
             out.append("\t".join(cell.strip() for cell in re.split(r"(?<!\\)\|", line.strip().strip("|"))))
-        elif in_table and _PIPE_RULE.match(line) and out and "\t" in out[-1]:
+        elif in_table and _pipe_rule(line) and out and "\t" in out[-1]:
             continue  # the rule under the header
         else:
             in_table = False
@@ -182,9 +185,31 @@ def markdown_tables_to_tabs(raw: str) -> str:
     return "\n".join(out)
 
 
-def _html_table_to_tabs(table: re.Match[str]) -> str:
+def _pipe_rule(line: str) -> bool:
+    """Whether ``line`` is the rule under a pipe table's header (``|---|:--:|``), cell by cell (no backtracking)."""
+    cells = line.strip().strip("|").split("|")
+    return "-" in line and all(_PIPE_RULE_CELL.fullmatch(cell.strip()) for cell in cells)
+
+
+def _html_tables_to_tabs(raw: str) -> str:
+    """Each ``<table>...</table>`` element as tab-separated rows; an element never closed is left as it is.
+    Each opening and closing tag is looked for once, so the time is linear in the text."""
+    out: list[str] = []
+    at = 0
+    while (opening := _HTML_TABLE_OPEN.search(raw, at)) is not None:
+        closing = _HTML_TABLE_CLOSE.search(raw, opening.end())
+        if closing is None:
+            break
+        out.append(raw[at : opening.start()])
+        out.append(_html_table_to_tabs(raw[opening.start() : closing.end()]))
+        at = closing.end()
+    out.append(raw[at:])
+    return "".join(out)
+
+
+def _html_table_to_tabs(table: str) -> str:
     rows = []
-    for row in _HTML_ROW.finditer(table.group()):
+    for row in _HTML_ROW.finditer(table):
         cells = [" ".join(patterns.inline_html_tag().sub(" ", c).split()) for c in _HTML_CELL.findall(row.group(1))]
         if cells:
             rows.append("\t".join(cells))

@@ -68,7 +68,7 @@ EXPECTED: dict[str, tuple[str, str, str]] = {
     "binary-late": ("failed", "unreadable_source", "binary data, not text"),
     "invisible": ("ok", "invisible_characters", "2 invisible character(s)"),
     "implausible": ("ok", "implausible_number", "too large to be a figure"),
-    "one-line": ("failed", "unreadable_source", "a line of 1,200,000 characters"),
+    "one-line": ("failed", "unreadable_source", "a paragraph of 1,200,000 characters"),
     "xfa": ("failed", "unreadable_source", "an XFA form"),
     "deep-title": ("ok", "", ""),
     "hostile-title": ("ok", "", ""),
@@ -287,3 +287,22 @@ def test_the_console_shows_no_traceback_for_refusals_and_faults_end_in_one_sente
     fourth = ingest_cli(sources, warehouse, env={"PREFECT_HOME": str(home)})
     assert fourth.returncode == 4 and "prefect.db cannot be read" in fourth.stderr
     assert "Traceback" not in fourth.stdout + fourth.stderr
+
+
+def test_a_fault_met_inside_the_run_reaches_the_caller_as_itself(harness: None, sources: Path, tmp_path: Path) -> None:
+    """The flow ends Failed with the fault's own words (no traceback logged), and the command line gets the
+    fault itself, so it prints one sentence and exits 3 or 4."""
+    from warehouse.publish import WarehouseInUse
+
+    warehouse = tmp_path / "policy.duckdb"
+    assert run(sources, warehouse).status == "ok"
+    code = f"import duckdb, time; con = duckdb.connect({str(warehouse)!r}); print('open', flush=True); time.sleep(60)"
+    session = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert session.stdout is not None and session.stdout.readline().strip() == "open"
+        with pytest.raises(WarehouseInUse, match="open read-write"):
+            run(sources, warehouse)
+    finally:
+        session.kill()
+        session.wait()
+    assert not (tmp_path / ".policy.duckdb.building").exists()

@@ -20,7 +20,7 @@ import duckdb
 import pytest
 from pdfs import build_pdf, text_page
 
-from pipeline.extract.figures import document_to_figures, sentence_to_figures
+from pipeline.extract.figures import sentence_to_figures
 from pipeline.ingest.manifest import MAX_MANIFEST_BYTES, ManifestError, scan_sources, sources_to_specs
 from pipeline.language.numbers import MAX_VALUE, text_to_quantities
 from pipeline.readers.text import UnreadableSource, bytes_to_str, drop_invisible, markdown_tables_to_tabs
@@ -64,7 +64,7 @@ UNREADABLE_MANIFESTS: dict[str, tuple[Callable[[Path], None], str]] = {
     "a link to a secret outside": (manifest_link_to_secret, "outside the sources folder"),
     "over 1 MB": (manifest_text("# padding\n" * (MAX_MANIFEST_BYTES // 10 + 1)), "larger than 1 MB"),
     "not UTF-8": (lambda folder: (folder / "manifest.yml").write_bytes(b"documents: [\xff\xfe]"), "not UTF-8"),
-    "not YAML": (manifest_text("documents: [unclosed\n"), "not valid YAML"),
+    "not YAML, a secret on its line": (manifest_text(f"documents: [{SECRET}\n"), "not valid YAML"),
     "a list at the top": (manifest_text("- file: plan.txt\n"), "expected fields"),
     "documents not a list": (manifest_text("documents: plan.txt\n"), "documents must be a list"),
     "two documents lists": (manifest_text(ENTRY_TEXT + ENTRY_TEXT), "gives documents more than once"),
@@ -98,6 +98,15 @@ def _peak_growth_mb(work: Callable[[], object]) -> float:
 ENTRY = ENTRY_TEXT
 
 
+def test_merge_keys_fill_what_an_entry_leaves_unset(tmp_path: Path) -> None:
+    folder = plan_folder(tmp_path / "sources")
+    (folder / "other.txt").write_text("Other\n\nText.", encoding="utf-8")
+    manifest_text("documents:\n  - &d {file: plan.txt, publisher: A Combined Authority, date: '2024'}\n"
+                  "  - {<<: *d, file: other.txt, date: '2023'}\n")(folder)  # fmt: skip
+    specs = {s.document_id: (s.publisher, s.date) for s in sources_to_specs(folder)}
+    assert specs == {"plan": ("A Combined Authority", "2024"), "other": ("A Combined Authority", "2023")}
+
+
 def test_scalars_are_read_as_written_so_an_unquoted_date_a_number_or_yes_keeps_the_entry(tmp_path: Path) -> None:
     folder = plan_folder(tmp_path / "sources")
     manifest_text(ENTRY + "    id: 2024\n    date: 2024-05-01\n    title: Yes\n    publisher: null\n")(folder)
@@ -111,10 +120,12 @@ def test_scalars_are_read_as_written_so_an_unquoted_date_a_number_or_yes_keeps_t
 INVALID_ENTRIES: dict[str, tuple[str, str, str]] = {
     "a key given twice": (ENTRY + "    title: One\n    title: Two\n", "plan", "gives title more than once"),
     "an unknown field": (ENTRY + "    colour: blue\n", "plan", "colour: Extra inputs are not permitted"),
+    "a scalar's YAML tag": (ENTRY + "    title: !!binary aGk=\n", "plan", "title: a YAML tag"),
+    "an escape that is no character": (ENTRY + '    publisher: "\\uD800"\n', "plan", "publisher: a value holds"),
     "a YAML tag that would run code": (
         ENTRY + "    title: !!python/object/apply:os.system ['echo pwned']\n",
         "plan",
-        "title: Input should be",
+        "title: a YAML tag",
     ),
     "the same file twice": (ENTRY + "    title: One\n  - file: plan.txt\n    title: Two\n", "plan", "already lists"),
     "no file": ("documents:\n  - title: An entry naming no file\n", "manifest-entry-1", "file: Field required"),
@@ -193,7 +204,6 @@ def test_the_figures_extractor_reports_the_number_it_will_not_store(tmp_path: Pa
     assert [f["value"] for f in rows["figures"]] == [5000.0]
     (issue,) = [q for q in rows["quality_issues"] if q["kind"] == "implausible_number"]
     assert "too large to be a figure" in issue["detail"] and issue["char_start"] is not None
-    assert document_to_figures  # the extractor the rows came from
 
 
 def test_markdown_pipe_and_html_tables_are_read_as_tables(tmp_path: Path) -> None:
@@ -297,11 +307,16 @@ def test_a_warehouse_held_open_read_write_is_not_published_over(tmp_path: Path) 
 
 def test_readers_do_not_stop_a_publish(tmp_path: Path) -> None:
     published = seeded_warehouse(tmp_path / "policy.duckdb")
-    reader = duckdb.connect(str(published), read_only=True)
+    code = f"import duckdb, time; con = duckdb.connect({str(published)!r}, read_only=True); print('open', flush=True)"
+    reader = subprocess.Popen([sys.executable, "-c", code + "; time.sleep(60)"], stdout=subprocess.PIPE, text=True)
     try:
-        publish.check_can_publish(published)  # an analyst reading does not block an ingest
+        assert reader.stdout is not None and reader.stdout.readline().strip() == "open"
+        publish.check_can_publish(published)  # an analyst reading, in a process of their own, does not block it
+        with publish.building(published) as work:
+            assert work.exists()
     finally:
-        reader.close()
+        reader.kill()
+        reader.wait()
 
 
 def test_a_corrupt_warehouse_is_named_and_left_as_it_is(tmp_path: Path) -> None:
@@ -370,16 +385,18 @@ def test_a_read_only_folder_injected_is_refused_in_words(tmp_path: Path, monkeyp
 
 
 def test_a_broken_prefect_home_is_refused_in_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from prefect.settings import PREFECT_HOME, temporary_settings
+
     from flows.ingest import PrefectHomeFault, check_prefect_home
 
     home = tmp_path / "prefect-home"
     home.mkdir()
     (home / "prefect.db").write_bytes(os.urandom(8192))
-    monkeypatch.setenv("PREFECT_HOME", str(home))
-    with pytest.raises(PrefectHomeFault, match=r"prefect.db cannot be read \(file is not a database\)"):
-        check_prefect_home()
-    (home / "prefect.db").unlink()
-    check_prefect_home()  # an empty home is fine: the server creates its database
-    monkeypatch.setattr("flows.ingest.os.access", lambda path, mode: False)
-    with pytest.raises(PrefectHomeFault, match="is read-only"):
-        check_prefect_home()
+    with temporary_settings(updates={PREFECT_HOME: home}):
+        with pytest.raises(PrefectHomeFault, match=r"prefect.db cannot be read \(file is not a database\)"):
+            check_prefect_home()
+        (home / "prefect.db").unlink()
+        check_prefect_home()  # an empty home is fine: the server creates its database
+        monkeypatch.setattr("flows.ingest.os.access", lambda path, mode: False)
+        with pytest.raises(PrefectHomeFault, match="is read-only"):
+            check_prefect_home()
