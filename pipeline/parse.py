@@ -24,14 +24,20 @@ from pipeline.models import BBox, Block, BlockKind, MediaType, RawTable, SourceI
 from pipeline.quality import quarantine as quality
 from pipeline.quality import structure
 from pipeline.readers.ocr import OcrSettings
-from pipeline.readers.text import UnreadableSource, bytes_to_str, drop_invisible, first_title, str_to_lines
+from pipeline.readers.text import (
+    LONE_SURROGATE,
+    UnreadableSource,
+    bytes_to_str,
+    drop_invisible,
+    first_title,
+    str_to_lines,
+)
 from pipeline.rows import DocumentRows
 from pipeline.spans import SpanIndex
 from pipeline.tables.build import document_to_tables
 from pipeline.tables.funding import tables_to_funding
 from pipeline.timing import Stopwatch
 
-SURROGATE = re.compile("[\ud800-\udfff]")  # no text can hold one: spaCy and DuckDB refuse it
 MAX_PARAGRAPH_CHARS = 1_000_000  # spaCy's limit on one text; a paragraph of a document is far shorter
 CHART_SKIRT_LINES = 2.5  # a chart's axis labels and legend sit within this many lines below its box
 NO_TEXT_PDF = "no page of the PDF has any text: it is a scan or purely graphic, and {ocr}; nothing is extracted"
@@ -99,17 +105,17 @@ def without_surrogates(reading: Reading) -> tuple[Reading, list[SourceIssue]]:
     >>> fixed.text == "A\ufffd plan", fixed.title == "A\ufffd", [i.kind for i in issues]
     (True, True, ['encoding'])
     """
-    count = len(SURROGATE.findall(reading.text)) + len(SURROGATE.findall(reading.title or ""))
-    layers = [replace(layer, text=SURROGATE.sub("\ufffd", layer.text)) for layer in reading.layers]
-    quoted = [replace(issue, detail=SURROGATE.sub("\ufffd", issue.detail)) for issue in reading.issues]
+    count = len(LONE_SURROGATE.findall(reading.text)) + len(LONE_SURROGATE.findall(reading.title or ""))
+    layers = [replace(layer, text=LONE_SURROGATE.sub("\ufffd", layer.text)) for layer in reading.layers]
+    quoted = [replace(issue, detail=LONE_SURROGATE.sub("\ufffd", issue.detail)) for issue in reading.issues]
     if not count and layers == reading.layers and quoted == reading.issues:
         return reading, []
     detail = (
         f"{count:,} character(s) of the text layer map to no Unicode character (lone surrogates, from a broken "
         "ToUnicode map): each is kept as \ufffd"
     )
-    title = SURROGATE.sub("\ufffd", reading.title) if reading.title else reading.title
-    text = SURROGATE.sub("\ufffd", reading.text)
+    title = LONE_SURROGATE.sub("\ufffd", reading.title) if reading.title else reading.title
+    text = LONE_SURROGATE.sub("\ufffd", reading.text)
     fixed = replace(reading, text=text, title=title, layers=layers, issues=quoted)
     return fixed, [SourceIssue("encoding", "warning", detail)]
 

@@ -66,6 +66,32 @@ def seed_rows(warehouse: Path, documents: list[str]) -> dict[str, list[tuple[obj
     return {t: query(warehouse, f"SELECT * FROM {t} WHERE document_id IN ({ids}) ORDER BY ALL") for t in PER_DOCUMENT}
 
 
+def assert_recorded(
+    warehouse: Path, expected: dict[str, tuple[str, str, str]]
+) -> tuple[dict[str, tuple[str, str, str]], dict[str, dict[str, str]]]:
+    """Every document of ``expected`` (id → status, issue kind, words) is recorded as it says: its status; when
+    failed, an ``error`` holding the words and at least one issue; when a kind is named, that issue holding the
+    words. Returns what the warehouse holds: documents (id → status, error, title) and issues (id → kind → detail).
+    """
+    documents = {
+        str(d): (str(status), str(error or ""), str(title or ""))
+        for d, status, error, title in query(warehouse, "SELECT document_id, status, error, title FROM documents")
+    }
+    issues: dict[str, dict[str, str]] = {}
+    for d, kind, detail in query(warehouse, "SELECT document_id, kind, detail FROM quality_issues"):
+        issues.setdefault(str(d), {})[str(kind)] = str(detail)
+    for document_id, (status, kind, words) in expected.items():
+        assert document_id in documents, (document_id, sorted(documents))
+        got, error, _ = documents[document_id]
+        assert got == status, (document_id, got, error)
+        if status == "failed":
+            assert error and words in error and issues.get(document_id), (document_id, error)
+        if kind:
+            assert kind in issues.get(document_id, {}), (document_id, issues.get(document_id))
+            assert words in issues[document_id][kind], (document_id, issues[document_id][kind])
+    return documents, issues
+
+
 def write(name: str, data: bytes | str) -> Callable[[Path], None]:
     """What drops the file ``name`` holding ``data`` into a sources folder (bytes as they are, text as UTF-8)."""
 

@@ -83,8 +83,7 @@ def check_can_publish(published: Path) -> None:
         return
     if not published.is_file():
         raise WarehouseFault(f"{published} is not a file (a folder or a device); the warehouse must be a DuckDB file")
-    if _held_for_writing(published):
-        settle_published(published)  # raises WarehouseInUse
+    _refuse_if_held(published)
     import duckdb
 
     try:
@@ -122,11 +121,7 @@ def settle_published(published: Path) -> None:
     """
     if not published.exists():
         return
-    if _held_for_writing(published):
-        raise WarehouseInUse(
-            f"another program has {published} open read-write (an analyst's session, or a tool): publishing "
-            "over it would lose what it writes; close it, or open the warehouse with read_only=True, and run again"
-        )
+    _refuse_if_held(published)
     if not wal_path(published).exists():
         return
     import duckdb
@@ -152,6 +147,15 @@ def settle_published(published: Path) -> None:
         ) from None
     if wal_path(published).exists():
         raise WarehouseFault(f"{published} still has a write-ahead log after a checkpoint; nothing was changed")
+
+
+def _refuse_if_held(published: Path) -> None:
+    """Raise :class:`WarehouseInUse` when another process holds ``published`` open read-write."""
+    if _held_for_writing(published):
+        raise WarehouseInUse(
+            f"another program has {published} open read-write (an analyst's session, or a tool): publishing "
+            "over it would lose what it writes; close it, or open the warehouse with read_only=True, and run again"
+        )
 
 
 def _state(path: Path) -> tuple[int, int, int, bool] | None:

@@ -18,6 +18,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from pipeline.models import MediaType, SourceIssue, SourceSpec
+from pipeline.readers.text import LONE_SURROGATE
 
 MANIFEST_NAME = "manifest.yml"
 _SUFFIX_MEDIA = {
@@ -92,7 +93,6 @@ _PLAIN_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 )  # what a plain scalar, list or mapping resolves to; an explicit tag such as !!python/object or !!binary is not one
 _MERGE_TAG = "tag:yaml.org,2002:merge"
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +124,7 @@ def _plain(node: yaml.Node, depth: int, budget: list[int]) -> object:
     if node.tag not in _PLAIN_TAGS:
         return Refused(f"a YAML tag ({node.tag}) is not a value a manifest gives")
     if isinstance(node, yaml.ScalarNode):
-        if _SURROGATE.search(node.value):
+        if LONE_SURROGATE.search(node.value):
             return Refused("a value holds an escape (\\uD800-\\uDFFF) that is not a character")
         return None if node.style is None and node.value in _NULLS else str(node.value)
     if isinstance(node, yaml.SequenceNode):
@@ -242,8 +242,9 @@ def read_manifest(folder: Path) -> str | None:
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            what = "a folder" if stat.S_ISDIR(mode) else "a named pipe" if stat.S_ISFIFO(mode) else "not a file"
-            raise ManifestError(f"{MANIFEST_NAME} is {what}, not a regular file; it is not read")
+            raise ManifestError(
+                f"{MANIFEST_NAME} is {_special(mode) or 'not a file'}, not a regular file; it is not read"
+            )
         data = b""
         while len(data) <= MAX_MANIFEST_BYTES and (chunk := os.read(fd, MAX_MANIFEST_BYTES + 1 - len(data))):
             data += chunk
@@ -421,8 +422,7 @@ def _refusal(path: Path, root: Path, media_type: MediaType, max_bytes: int) -> t
         return "unreadable_file", f"the file cannot be read: {exc.strerror or exc}"
     mode = info.st_mode
     if not stat.S_ISREG(mode):
-        what = "a folder" if stat.S_ISDIR(mode) else "a named pipe" if stat.S_ISFIFO(mode) else "not a regular file"
-        return "not_a_file", f"{path.name} is {what}, not a document file"
+        return "not_a_file", f"{path.name} is {_special(mode) or 'not a regular file'}, not a document file"
     if media_type is MediaType.OTHER:
         return "unsupported_type", (
             f"not a kind of file policyfacts reads ({path.suffix or 'no extension'}); it reads {READ_SUFFIXES}"
@@ -436,6 +436,11 @@ def _refusal(path: Path, root: Path, media_type: MediaType, max_bytes: int) -> t
     if not os.access(path, os.R_OK):
         return "unreadable_file", "the file cannot be read: permission denied"
     return None
+
+
+def _special(mode: int) -> str | None:
+    """What a file that is not a regular one is, in words a person knows: a folder, a named pipe (else None)."""
+    return "a folder" if stat.S_ISDIR(mode) else "a named pipe" if stat.S_ISFIFO(mode) else None
 
 
 def _unread_spec(

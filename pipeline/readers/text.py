@@ -31,6 +31,8 @@ BINARY_SHARE = 0.05
 BINARY_WINDOW = 65536
 
 
+# a code point no text can hold (half of a UTF-16 pair, alone): spaCy and DuckDB refuse it
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _STRAY = re.compile("[\udc80-\udcff]+")  # bytes UTF-8 could not decode, as surrogateescape keeps them
 _CP1252_UNDEFINED = frozenset((0x81, 0x8D, 0x8F, 0x90, 0x9D))
 

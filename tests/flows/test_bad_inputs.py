@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 from pdfs import build_pdf, deflate_bomb, many_glyphs_page, text_page
-from support import SOURCES, WMCA, never_finishes, query, seed_rows, write
+from support import SOURCES, WMCA, assert_recorded, never_finishes, query, seed_rows, write
 
 from flows.sandbox import LimitExceeded, Limits, parse_isolated
 from pipeline.ingest.manifest import scan_sources
@@ -164,26 +164,7 @@ def test_every_kind_of_bad_source_is_recorded_and_nothing_is_lost(
 
     assert summary.status == "partial"
     assert seed_rows(warehouse, seeds) == before  # nothing loaded earlier is lost, or even rewritten
-    documents = {
-        str(d): (str(status), str(error or ""), int(n))
-        for d, status, error, n in query(
-            warehouse,
-            "SELECT d.document_id, d.status, d.error, count(q.kind) FROM documents d"
-            " LEFT JOIN quality_issues q USING (document_id) GROUP BY ALL",
-        )
-    }
-    issues: dict[str, dict[str, str]] = {}
-    for d, kind, detail in query(warehouse, "SELECT document_id, kind, detail FROM quality_issues"):
-        issues.setdefault(str(d), {})[str(kind)] = str(detail)
-    for document_id, (status, kind, words) in EXPECTED.items():
-        assert document_id in documents, document_id
-        got_status, error, n_issues = documents[document_id]
-        assert got_status == status, (document_id, got_status, error)
-        if status == "failed":
-            assert error and words in error and n_issues >= 1, (document_id, error)
-        if kind:
-            assert kind in issues.get(document_id, {}), (document_id, issues.get(document_id))
-            assert words in issues[document_id][kind], (document_id, issues[document_id][kind])
+    documents, issues = assert_recorded(warehouse, EXPECTED)
     # the readable ones were read
     texts = dict(query(warehouse, "SELECT document_id, text FROM document_text"))
     assert "employs 5,000 people" in str(texts["encrypted-owner"])

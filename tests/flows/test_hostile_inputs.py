@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from pdfs import build_pdf, text_page, tiny_glyphs_page
-from support import PER_DOCUMENT, ROOT, WMCA, query, seed_rows, write
+from support import PER_DOCUMENT, ROOT, WMCA, assert_recorded, query, seed_rows, write
 
 from flows.sandbox import Limits, parse_isolated
 from pipeline.models import SourceSpec
@@ -108,13 +108,6 @@ def run(sources: Path, warehouse: Path):  # type: ignore[no-untyped-def]
     return ingest(sources=str(sources), warehouse=str(warehouse), limits=LIMITS)
 
 
-def issues_by_document(warehouse: Path) -> dict[str, dict[str, str]]:
-    issues: dict[str, dict[str, str]] = {}
-    for d, kind, detail in query(warehouse, "SELECT document_id, kind, detail FROM quality_issues"):
-        issues.setdefault(str(d), {})[str(kind)] = str(detail)
-    return issues
-
-
 def no_traceback(text: object) -> bool:
     return not any(sign in str(text or "") for sign in TRACEBACK_SIGNS[:2])
 
@@ -139,20 +132,7 @@ def test_hostile_sources_ii_are_each_recorded_in_words_and_nothing_is_lost(
     assert summary.status == "partial"
     assert grown_mb < 512  # the run's own process: documents are parsed in children under their limits
     assert seed_rows(warehouse, seeds) == before  # the seeds' rows and manifest metadata are untouched
-    documents = {
-        str(d): (str(status), str(error or ""), str(title or ""))
-        for d, status, error, title in query(warehouse, "SELECT document_id, status, error, title FROM documents")
-    }
-    issues = issues_by_document(warehouse)
-    for document_id, (status, kind, words) in expected.items():
-        assert document_id in documents, (document_id, sorted(documents))
-        got, error, _ = documents[document_id]
-        assert got == status, (document_id, got, error)
-        if status == "failed":
-            assert words in error, (document_id, error)
-        if kind:
-            assert kind in issues.get(document_id, {}), (document_id, issues.get(document_id))
-            assert words in issues[document_id][kind], (document_id, issues[document_id][kind])
+    documents, issues = assert_recorded(warehouse, expected)
     assert all(no_traceback(error) for _, error, _ in documents.values())
     assert all(no_traceback(detail) for by_kind in issues.values() for detail in by_kind.values())
 
