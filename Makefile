@@ -11,6 +11,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha256s
 SOURCES ?= sources
 WAREHOUSE ?= warehouse/policy.duckdb
 LOCK_WAIT ?= 0
+INGEST_ARGS ?=
 PYTEST_ARGS ?=
 
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
@@ -23,6 +24,7 @@ export PREFECT_HOME ?= $(CURDIR)/.prefect
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 	@echo "  Variables: SOURCES=$(SOURCES) WAREHOUSE=$(WAREHOUSE) LOCK_WAIT=$(LOCK_WAIT) (seconds)"
+	@echo "             INGEST_ARGS (more options of python -m flows.ingest, e.g. \"--task-runner dask\")"
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(PYTHON) || $(PY) -m venv $(VENV)
@@ -55,7 +57,7 @@ setup: $(STAMP) ## Create .venv and install the pinned dependencies
 	@$(PYTHON) -c 'import pipeline, flows, warehouse' && echo "environment ready: $(VENV)"
 
 ingest: $(STAMP) ## Bring WAREHOUSE up to date with SOURCES through the Prefect flow (new/changed files only)
-	$(PYTHON) -m flows.ingest --sources $(SOURCES) --warehouse $(WAREHOUSE) --lock-wait $(LOCK_WAIT)
+	$(PYTHON) -m flows.ingest --sources $(SOURCES) --warehouse $(WAREHOUSE) --lock-wait $(LOCK_WAIT) $(INGEST_ARGS)
 
 report: $(STAMP) ## Draw the run report of WAREHOUSE (HTML, from the warehouse alone) and open it
 	$(PYTHON) -m warehouse.report $(WAREHOUSE) --open
@@ -78,7 +80,7 @@ eval-tables: $(STAMP) ## Tables vs the policy PDFs' table gold (regions, titles,
 eval-layout: $(STAMP) ## Layout vs the page-by-page gold (block kinds, lists, reading order, page labels, repairs; development and held-out)
 	$(PYTHON) scripts/eval_layout.py
 
-bench: $(STAMP) ## Pages/s vs raw pdfplumber and pypdfium2, time per stage, memory up to 1,000 pages, 1 vs 2 workers (../shared/corpus/policy)
+bench: $(STAMP) ## Pages/s vs raw pdfplumber and pypdfium2, stages, memory to 1,000 pages, 1 vs 2 workers, publishing at 1x/30x (../shared/corpus/policy)
 	$(PYTHON) scripts/bench.py $(BENCH_ARGS)
 
 agreement: $(STAMP) ## pdfium's words and ruled tables vs pdfplumber's, over ../shared/corpus (policy, tables, icdar2013)

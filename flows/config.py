@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
@@ -29,6 +30,8 @@ class IngestConfig(BaseModel):
     sources: str = "sources"
     warehouse: str = "warehouse/policy.duckdb"
     workers: int = Field(default=2, ge=1)
+    task_runner: Literal["process", "dask"] = "process"
+    dask_address: str | None = Field(default=None, min_length=1)
     lock_wait_seconds: float = Field(default=0.0, ge=0)
     limits: Limits = Limits()
     schedule: Schedule = Schedule()

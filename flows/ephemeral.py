@@ -13,6 +13,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 WATCHDOG = """
 import os, signal, sys, time
@@ -45,3 +47,34 @@ def start_with_watchdog() -> subprocess.Popen[bytes] | None:
         [sys.executable, "-c", WATCHDOG, str(os.getpid()), str(server.server_process.pid)],
         stdin=subprocess.DEVNULL, start_new_session=True,
     )  # fmt: skip
+
+
+@contextmanager
+def shared_with_workers(**environment: str) -> Iterator[str]:
+    """Let the processes this one starts (a local Dask cluster's workers) report to this process's Prefect server.
+
+    A worker process with no server configured would start a temporary server of its own and keep its
+    task runs there. So while the block runs, ``PREFECT_API_URL`` in the environment names the server
+    this process uses (the configured one, or its temporary server, started now if it is not yet), and
+    is put back as it was afterwards, as are the other ``environment`` variables given. Yields that address.
+    """
+    from prefect.settings import get_current_settings
+
+    url = get_current_settings().api.url
+    if not url:
+        from prefect.server.api.server import SubprocessASGIServer
+
+        server = SubprocessASGIServer()  # the instance Prefect's client uses when no server is configured
+        server.start()
+        url = server.api_url
+    changes = {"PREFECT_API_URL": url, **environment}
+    before = {name: os.environ.get(name) for name in changes}
+    os.environ.update(changes)
+    try:
+        yield url
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

@@ -13,6 +13,8 @@ writes a private copy of the warehouse and publishes it with one rename.
 # against the flow's annotations, which must then be real types, not strings.
 import argparse
 import contextlib
+import logging
+import multiprocessing
 import os
 import sqlite3
 import sys
@@ -30,25 +32,29 @@ from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 import flows  # noqa: F401  (sets Prefect's offline defaults before Prefect is imported)
 from flows.config import CONFIG_PATH, IngestConfig, load_config
-from flows.ephemeral import start_with_watchdog
+from flows.ephemeral import shared_with_workers, start_with_watchdog
 from flows.progress import Heartbeat, Progress, estimated_pages
 from flows.sandbox import Limits, parse_isolated
 from pipeline.ingest.changes import Change, Step, plan
-from pipeline.ingest.manifest import scan_sources
+from pipeline.ingest.manifest import Hashes, scan_sources
 from pipeline.models import SourceSpec
 from pipeline.readers.text import UnreadableSource
 from pipeline.rows import DocumentRows
-from warehouse.publish import IngestLocked, WarehouseFault, check_can_publish, failpoint
-from warehouse.report import write_report
+from warehouse.publish import IngestLocked, WarehouseFault, check_can_publish, failpoint, hashes_path
+from warehouse.report import report_dir, write_report
 from warehouse.session import RunSummary, ingest_run
 
 
 @dataclass(frozen=True, slots=True)
 class ParseFailed:
-    """A document that could not be read: ``error`` in words for the warehouse, ``debug`` for the debug log."""
+    """A document that could not be read: ``error`` in words for the warehouse, ``debug`` for the debug log.
+
+    ``retry``: the failure was the run's, not the document's (a worker died), so the next run reads it again.
+    """
 
     error: str
     debug: str = ""
+    retry: bool = False
 
 
 @task(name="parse-document", cache_policy=NONE, persist_result=False, task_run_name="parse {spec.document_id}")
@@ -58,6 +64,12 @@ def parse_document(spec: SourceSpec, limits: Limits, run_id: str) -> DocumentRow
     A document that cannot be read is an outcome, not an exception: a raised one would have
     Prefect print its traceback on the console for what is an expected refusal.
     """
+    failpoint("parsing")  # tests of a Dask worker that dies stop here
+    if multiprocessing.current_process().daemon:
+        return ParseFailed(
+            "this worker cannot parse: its process is daemonic, and each document is parsed in a child process "
+            "of its own; start the Dask workers with DASK_DISTRIBUTED__WORKER__DAEMON=False"
+        )
     try:
         return parse_isolated(spec, limits, run_id)
     except UnreadableSource as exc:
@@ -79,10 +91,21 @@ def spec_of(step: Step) -> SourceSpec:
     return step.spec
 
 
+def worker_died(exc: BaseException) -> bool:
+    """Whether the Dask worker running a document's task died (``distributed.KilledWorker``), by name: the
+    process runner's flow need not import Dask to ask."""
+    return type(exc).__name__ == "KilledWorker"
+
+
 def describe_failure(exc: BaseException) -> str:
     """A failure in words a person understands; unexpected errors keep their type for the developers."""
     if isinstance(exc, UnreadableSource):
         return str(exc)
+    if worker_died(exc):
+        return (
+            "the Dask worker reading this document died (its process ended: killed, or out of memory on its "
+            "machine); the document is read again on the next run"
+        )
     return f"the pipeline failed on this document ({type(exc).__name__}: {exc})"
 
 
@@ -96,7 +119,8 @@ def ingest(
 ) -> RunSummary:
     """Bring ``warehouse`` up to date with the files in ``sources``; ``full`` re-reads every file."""
     logger = get_run_logger()
-    specs = scan_sources(Path(sources), limits.max_bytes)
+    hashes = Hashes.load(hashes_path(Path(warehouse)))
+    specs = scan_sources(Path(sources), limits.max_bytes, hashes=hashes)
     try:
         with ingest_run(Path(warehouse), sources, lock_wait_seconds, limits.model_dump_json()) as writer:
             steps = plan(specs, writer.stored(), full=full)
@@ -123,9 +147,9 @@ def ingest(
                     try:
                         parsed = future.result()
                     except Exception as exc:  # the task runner itself failed: still this document's failure alone
-                        parsed = ParseFailed(describe_failure(exc), traceback.format_exc())
+                        parsed = ParseFailed(describe_failure(exc), traceback.format_exc(), retry=worker_died(exc))
                     if isinstance(parsed, ParseFailed):
-                        writer.load_failure(step, parsed.error)
+                        writer.load_failure(step, parsed.error, retry=parsed.retry)
                         progress.done(work[step.document_id])
                         logger.warning("%s: FAILED: %s | %s", step.document_id, parsed.error, progress.line())
                         if parsed.debug:
@@ -143,8 +167,14 @@ def ingest(
         # an expected refusal: the run ends Failed with its reason in words, and Prefect raises it to the
         # caller without the traceback it logs for an exception escaping the flow
         return Failed(message=str(exc), data=exc)  # type: ignore[return-value]
+    hashes.save()
     for line in writer.summary.lines():
         logger.info(line)
+    drawn = report_dir(Path(warehouse)) / "index.html"
+    if set(writer.summary.changes) <= {str(Change.UNCHANGED)} and drawn.exists():
+        # drawing it again costs time in proportion to the warehouse, for the same documents
+        logger.info("report: %s (no document changed, so not drawn again; `make report` draws it)", drawn)
+        return writer.summary
     try:
         logger.info("report: %s", report(warehouse))
     except Exception as exc:  # the report is a view of the warehouse: failing to draw it loses no data
@@ -189,11 +219,38 @@ def check_prefect_home() -> None:
 
 
 def configured(config: IngestConfig) -> Flow[..., RunSummary]:
-    """The flow with a thread per worker (each waits on its document's process)."""
+    """The flow with the configured task runner: a thread per worker here (each waits on its document's
+    process), or a Dask cluster (:func:`dask_runner`)."""
+    runner = dask_runner(config) if config.task_runner == "dask" else ThreadPoolTaskRunner(max_workers=config.workers)
     # Prefect annotates ``task_runner`` as the invariant TaskRunner[PrefectFuture[Any]], which no concrete
     # runner is; Prefect casts its own default ThreadPoolTaskRunner the same way (prefect/flows.py).
-    runner = cast(TaskRunner[PrefectFuture[Any]], ThreadPoolTaskRunner(max_workers=config.workers))
-    return ingest.with_options(task_runner=runner)
+    return ingest.with_options(task_runner=cast(TaskRunner[PrefectFuture[Any]], runner))
+
+
+def dask_runner(config: IngestConfig) -> TaskRunner[Any]:
+    """prefect-dask's runner: on the cluster at ``config.dask_address``, or on a local cluster of
+    ``config.workers`` worker processes of one thread each, started for the run and stopped after it.
+
+    A worker must be able to start processes (each document is parsed in a child of its own, under
+    the limits), so its process must not be daemonic: set here for the local cluster, and for a
+    cluster of your own by starting its workers with ``DASK_DISTRIBUTED__WORKER__DAEMON=False``.
+    A worker that dies takes only its running documents with it: they fail in words for this
+    run (no retry on another worker: a document that kills its worker would kill them all) and are
+    read again on the next run.
+    """
+    import dask
+    from prefect_dask.task_runners import DaskTaskRunner
+
+    dask.config.set({"distributed.worker.daemon": False, "distributed.scheduler.allowed-failures": 0,
+                     "logging.distributed": "warning"})  # fmt: skip
+    logging.getLogger("distributed").setLevel(logging.WARNING)  # the cluster's comings and goings, not the run's
+    if config.dask_address:
+        return DaskTaskRunner(address=config.dask_address)
+    return DaskTaskRunner(
+        cluster_class="distributed.LocalCluster",
+        cluster_kwargs={"n_workers": config.workers, "threads_per_worker": 1, "processes": True,
+                        "dashboard_address": None},
+    )  # fmt: skip
 
 
 class Parameters(TypedDict):
@@ -212,7 +269,11 @@ def parameters(config: IngestConfig) -> Parameters:
 
 
 def run(config: IngestConfig, full: bool = False) -> RunSummary:
-    return configured(config)(**parameters(config), full=full)
+    """One run of the flow as ``config`` says; a local Dask cluster's workers report to this process's server."""
+    local_dask = config.task_runner == "dask" and not config.dask_address
+    quiet = {"DASK_LOGGING__DISTRIBUTED": "warning"}  # a worker's comings and goings are not the run's news
+    with shared_with_workers(**quiet) if local_dask else contextlib.nullcontext():
+        return configured(config)(**parameters(config), full=full)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -221,7 +282,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sources", help="folder of source documents")
     parser.add_argument("--warehouse", help="DuckDB file to publish")
     parser.add_argument("--lock-wait", type=float, help="seconds to wait for another ingest to finish")
-    parser.add_argument("--workers", type=int, help="documents parsed at once")
+    parser.add_argument("--workers", type=int, help="documents parsed at once (a local Dask cluster's workers)")
+    parser.add_argument("--task-runner", choices=["process", "dask"], help="who runs the parse tasks")
+    parser.add_argument("--dask-address", help="an existing Dask scheduler, e.g. tcp://host:8786 (implies dask)")
     parser.add_argument("--full", action="store_true", help="re-read every source, changed or not")
     parser.add_argument("--time-limit", type=float, help="seconds per document")
     parser.add_argument("--memory-limit", type=int, help="MB per document")
@@ -239,7 +302,8 @@ def main(argv: list[str] | None = None) -> int:
     }  # fmt: skip
     limits = config.limits.model_copy(update={k: v for k, v in limit_overrides.items() if v is not None})
     overrides = {"sources": args.sources, "warehouse": args.warehouse, "lock_wait_seconds": args.lock_wait,
-                 "workers": args.workers}  # fmt: skip
+                 "workers": args.workers, "task_runner": args.task_runner or ("dask" if args.dask_address else None),
+                 "dask_address": args.dask_address}  # fmt: skip
     config = config.model_copy(update={k: v for k, v in overrides.items() if v is not None} | {"limits": limits})
     config = IngestConfig.model_validate(config.model_dump())  # the overrides checked like the file
     if not Path(config.sources).is_dir():

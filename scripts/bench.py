@@ -16,6 +16,12 @@ Everything is measured in this one run on this machine; run nothing else heavy m
    included); then the run report of that warehouse drawn again, its size and the page images' share.
 4. ``flows.ingest`` over a copy of ``sources/``: the first run, a re-run with nothing changed, and a re-run
    after one document changed (the whole command, and the run's own seconds from ``runs``).
+5. Publishing at scale: the policy-corpus warehouse (part 3's, or ``--scale-from``) and a synthetic one N
+   times larger (``--scale``): the corpus PDFs copied under other names (a comment appended, so each copy
+   has bytes of its own), and the warehouse's rows of each document copied to the copies' ids, so the
+   flow finds every copy loaded and unchanged. At each size, re-runs with nothing changed and with one
+   document changed (whole command, the run's own seconds, and the bytes the warehouse folder grew),
+   beside an empty Prefect flow started the same way (Prefect's own start).
 """
 
 from __future__ import annotations
@@ -145,10 +151,11 @@ def growth(corpus: Path, counts: list[int]) -> None:
                   f"peak RSS {r['peak_mb']:6.0f} MB ({r['imported_mb']:.0f} MB after imports)")  # fmt: skip
 
 
-def workers(corpus: Path, limit: int | None, counts: list[int]) -> None:
+def workers(corpus: Path, limit: int | None, counts: list[int], scale_factors: list[int], runner: str) -> None:
     files = sorted(corpus.glob("*.pdf"))[:limit]
     pages = sum(len(pypdfium2.PdfDocument(p)) for p in files)
-    print(f"\n3. flows.ingest over {len(files)} PDFs ({pages} pages), a limited process per document")
+    print(f"\n3. flows.ingest over {len(files)} PDFs ({pages} pages), a limited process per document, "
+          f"task runner {runner}")  # fmt: skip
     with tempfile.TemporaryDirectory() as scratch:
         sources = Path(scratch) / "sources"
         sources.mkdir()
@@ -160,16 +167,26 @@ def workers(corpus: Path, limit: int | None, counts: list[int]) -> None:
             started = time.perf_counter()
             subprocess.run(
                 [sys.executable, "-m", "flows.ingest", "--sources", str(sources), "--warehouse", str(warehouse),
-                 "--workers", str(n)],
+                 "--workers", str(n), "--task-runner", runner],
                 cwd=ROOT, check=True, capture_output=True, env={**os.environ, "PREFECT_LOGGING_LEVEL": "WARNING"},
             )  # fmt: skip
             times[n] = time.perf_counter() - started
             print(f"   {n} worker(s): {times[n]:6.1f} s, {pages / times[n]:5.1f} pages/s")
+            con = duckdb.connect(str(warehouse), read_only=True)
+            ((longest, name, total),) = con.execute(
+                "SELECT max(parse_seconds), arg_max(document_id, parse_seconds), sum(parse_seconds) FROM documents"
+            ).fetchall()
+            con.close()
+            print(f"      parse time {total:.0f} s over the documents; the longest, {name}, {longest:.0f} s "
+                  f"({longest / total:.0%}): {n} worker(s) cannot take less than {max(total / n, longest):.0f} s "
+                  "of parsing")  # fmt: skip
         if len(times) > 1:
             base = times[counts[0]]
             for n in counts[1:]:
                 print(f"   speed-up {counts[0]} → {n} workers: {base / times[n]:.2f}x")
         report_cost(Path(scratch) / f"w{counts[-1]}.duckdb")
+        if scale_factors:
+            scale(Path(scratch) / f"w{counts[-1]}.duckdb", sources, scale_factors)
 
 
 def report_cost(warehouse: Path, repeats: int = 3) -> None:
@@ -224,13 +241,129 @@ def incremental(repeats: int) -> None:
         print(f"   {label:16s}: command {wall:6.1f} s, run (lock to publish) {run:6.2f} s")
 
 
+EMPTY_FLOW = """
+import flows
+from prefect import flow
+from flows.ingest import ingest  # the same imports as the ingest
+from flows.ephemeral import start_with_watchdog
+
+@flow
+def empty() -> None:
+    pass
+
+start_with_watchdog()
+empty()
+"""
+
+
+def _command(args: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(args, cwd=ROOT, check=True, capture_output=True,
+                   env={**os.environ, "PREFECT_LOGGING_LEVEL": "WARNING"})  # fmt: skip
+    return time.perf_counter() - started
+
+
+def _folder_bytes(folder: Path) -> int:
+    """The bytes of the files in ``folder``, a file with several names (hard links) counted once."""
+    sizes = {p.stat().st_ino: p.stat().st_size for p in folder.iterdir() if p.is_file() and not p.is_symlink()}
+    return sum(sizes.values())
+
+
+def _synthetic(warehouse: Path, sources: Path, factor: int) -> None:
+    """Make ``sources`` and ``warehouse`` ``factor`` times larger: each PDF copied factor - 1 times under
+    another name (with bytes of its own), each document's rows copied to its copies' ids and hashes."""
+    from pipeline.ingest.changes import input_key
+    from pipeline.ingest.manifest import scan_sources
+
+    for pdf in sorted(sources.glob("*.pdf")):
+        for k in range(1, factor):
+            copy = pdf.with_name(f"{pdf.stem}--copy{k:02d}.pdf")
+            shutil.copyfile(pdf, copy)
+            with copy.open("ab") as handle:
+                handle.write(f"\n% bench copy {k}\n".encode())
+    specs = scan_sources(sources)
+    ids = {Path(s.path).name: s.document_id for s in specs}
+    mapping = [
+        (ids[Path(s.path).name.split("--copy")[0] + ".pdf"], s.document_id, s.sha256, input_key(s), s.path)
+        for s in specs if "--copy" in Path(s.path).name
+    ]  # fmt: skip
+    con = duckdb.connect(str(warehouse))
+    con.execute("CREATE TEMP TABLE copies (old_id VARCHAR, new_id VARCHAR, sha VARCHAR, key VARCHAR, path VARCHAR)")
+    con.executemany("INSERT INTO copies VALUES (?, ?, ?, ?, ?)", mapping)
+    tables = con.execute(
+        "SELECT DISTINCT schema_name, table_name FROM duckdb_columns() WHERE column_name = 'document_id'"
+        " AND (schema_name, table_name) IN (SELECT (schema_name, table_name) FROM duckdb_tables() WHERE NOT internal)"
+        " AND table_name <> 'document_changes' ORDER BY ALL"
+    ).fetchall()
+    for schema, table in tables:
+        columns = con.execute(
+            "SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = ? AND table_name = ?"
+            " ORDER BY column_index", [schema, table]
+        ).fetchall()  # fmt: skip
+        special = {"sha256": "c.sha", "input_key": "c.key", "source_path": "c.path"} if table == "documents" else {}
+        select = ", ".join(
+            special.get(name) or (f'replace(t."{name}", c.old_id, c.new_id)' if kind == "VARCHAR" else f't."{name}"')
+            for name, kind in columns
+        )
+        con.execute(f'INSERT INTO {schema}."{table}" SELECT {select} FROM {schema}."{table}" t'
+                    " JOIN copies c ON t.document_id = c.old_id")  # fmt: skip
+    con.execute("CHECKPOINT")
+    con.close()
+
+
+def scale(corpus_warehouse: Path, corpus_sources: Path, factors: list[int]) -> None:
+    print("\n5. publishing: re-runs of the policy-corpus warehouse and of synthetic ones N times larger")
+    empty = statistics.median(_command([sys.executable, "-c", EMPTY_FLOW]) for _ in range(3))
+    print(f"   an empty Prefect flow started the same way (Prefect's own start): {empty:.1f} s (median of 3)")
+    for factor in factors:
+        with tempfile.TemporaryDirectory() as scratch:
+            sources, warehouse = Path(scratch) / "sources", Path(scratch) / "w" / "policy.duckdb"
+            shutil.copytree(corpus_sources, sources)
+            warehouse.parent.mkdir()
+            shutil.copyfile(corpus_warehouse, warehouse)
+            if factor > 1:
+                _synthetic(warehouse, sources, factor)
+            con = duckdb.connect(str(warehouse), read_only=True)
+            ((documents, pages),) = con.execute("SELECT count(*), sum(page_count) FROM documents").fetchall()
+            con.close()
+            size = warehouse.stat().st_size / 1e6
+            print(f"   x{factor}: {documents:,} documents, {pages:,} pages, warehouse {size:,.0f} MB,"
+                  f" sources {_folder_bytes(sources) / 1e6:,.0f} MB")  # fmt: skip
+            changed = min(sources.glob("*.pdf"), key=lambda p: p.stat().st_size)
+            for label in ("nothing changed (1st)", "nothing changed (2nd)", "one document changed", "nothing changed"):
+                if label == "one document changed":
+                    with changed.open("ab") as handle:
+                        handle.write(b"\n% changed\n")
+                size_before = _folder_bytes(warehouse.parent)
+                wall = _command([sys.executable, "-m", "flows.ingest", "--sources", str(sources),
+                                 "--warehouse", str(warehouse)])  # fmt: skip
+                con = duckdb.connect(str(warehouse), read_only=True)
+                row = con.execute("SELECT seconds FROM runs ORDER BY started_at DESC LIMIT 1").fetchone()
+                con.close()
+                grew = (_folder_bytes(warehouse.parent) - size_before) / 1e6
+                print(f"      {label:22s}: command {wall:5.1f} s ({wall - empty:+5.1f} s beyond Prefect's start), "
+                      f"run {float(row[0]) if row else float('nan'):5.2f} s, folder {grew:+8.1f} MB")  # fmt: skip
+            print(f"      ({changed.name}: {changed.stat().st_size / 1e6:.1f} MB changed)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--limit", type=int, default=None, help="only the first N PDFs (by name)")
     parser.add_argument("--workers", type=int, nargs="*", default=[1, 2], help="worker counts for part 3")
-    parser.add_argument("--skip", choices=["compare", "growth", "workers", "incremental"], nargs="*", default=[])
+    parser.add_argument(
+        "--skip", choices=["compare", "growth", "workers", "incremental", "scale"], nargs="*", default=[]
+    )
+    parser.add_argument("--scale", type=int, nargs="*", default=[1, 30], help="warehouse sizes for part 5 (x corpus)")
+    parser.add_argument(
+        "--scale-from",
+        type=Path,
+        nargs=2,
+        metavar=("WAREHOUSE", "SOURCES"),
+        help="part 5 only, from this corpus warehouse and its sources (skips parts 1 to 4)",
+    )
     parser.add_argument("--repeats", type=int, default=3, help="repeats of part 4")
+    parser.add_argument("--task-runner", choices=["process", "dask"], default="process", help="part 3's runner")
     parser.add_argument("--before", action="store_true", help="part 1 also parses with pdfplumber reading every page")
     parser.add_argument("--pages", type=int, nargs="*", default=[125, 500, 1000], help="PDF lengths for part 2")
     args = parser.parse_args()
@@ -238,12 +371,15 @@ def main() -> int:
         print(f"{args.corpus} is absent: nothing to measure")
         return 1
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, pdfplumber {pdfplumber.__version__}")
+    if args.scale_from:
+        scale(*args.scale_from, args.scale)
+        return 0
     if "compare" not in args.skip:
         compare(args.corpus, args.limit, args.before)
     if "growth" not in args.skip:
         growth(args.corpus, args.pages)
     if "workers" not in args.skip and args.workers:
-        workers(args.corpus, args.limit, args.workers)
+        workers(args.corpus, args.limit, args.workers, [] if "scale" in args.skip else args.scale, args.task_runner)
     if "incremental" not in args.skip:
         incremental(args.repeats)
     return 0

@@ -66,6 +66,30 @@ def seed_rows(warehouse: Path, documents: list[str]) -> dict[str, list[tuple[obj
     return {t: query(warehouse, f"SELECT * FROM {t} WHERE document_id IN ({ids}) ORDER BY ALL") for t in PER_DOCUMENT}
 
 
+# what differs between two runs of the same sources: the run, and when and how fast it ran
+VOLATILE_COLUMNS = ("run_id", "_run_id", "_at", "seconds")
+
+
+def contents(warehouse: Path, schemas: tuple[str, ...] = ("main",)) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table of ``schemas`` without the runs' own stamps (see ``VOLATILE_COLUMNS``),
+    table by table, in a fixed order: what two warehouses built from the same sources must share."""
+    tables = query(
+        warehouse,
+        "SELECT schema_name, table_name FROM duckdb_tables() WHERE NOT internal AND table_name <> '_migrations'"
+        f" AND schema_name IN ({', '.join(repr(s) for s in schemas)}) ORDER BY ALL",
+    )
+    out = {}
+    for schema, table in tables:
+        columns = query(
+            warehouse,
+            "SELECT column_name FROM duckdb_columns() WHERE schema_name = ? AND table_name = ? ORDER BY column_index",
+            [schema, table],
+        )
+        kept = ", ".join(f'"{c}"' for (c,) in columns if not str(c).endswith(VOLATILE_COLUMNS))
+        out[f"{schema}.{table}"] = query(warehouse, f'SELECT {kept} FROM {schema}."{table}" ORDER BY ALL')
+    return out
+
+
 def assert_recorded(
     warehouse: Path, expected: dict[str, tuple[str, str, str]]
 ) -> tuple[dict[str, tuple[str, str, str]], dict[str, dict[str, str]]]:

@@ -18,8 +18,9 @@ cross-document conflicts.
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -157,19 +158,45 @@ def load_tests() -> list[DataTest]:
     return schema_to_tests(load_schema())
 
 
-def run(con: duckdb.DuckDBPyConnection, tests: Sequence[DataTest] | None = None) -> list[Result]:
-    """Run each test (reads only); a test whose SQL fails is a result with its error, not an exception."""
+def fingerprint(tests: Sequence[DataTest] | None = None) -> str:
+    """A short hash of the tests (names and SQL) and of the spans they read: equal when they would find the same."""
+    schema = load_schema()
+    parts = [spans_sql(schema), *(f"{t.name}\x1f{t.sql}" for t in (tests or schema_to_tests(schema)))]
+    return hashlib.sha256("\x1e".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def run(
+    con: duckdb.DuckDBPyConnection, tests: Sequence[DataTest] | None = None, documents: Collection[str] | None = None
+) -> list[Result]:
+    """Run each test (reads only); a test whose SQL fails is a result with its error, not an exception.
+
+    ``documents``: the per-document tests look at these documents only (their rows, and any row they
+    share a key with), and the others run whole; None runs every test on every document.
+    """
     schema = load_schema()
     spans = spans_sql(schema)
+    scope = f"WHERE document_id IN ({', '.join(_literal(d) for d in sorted(documents))})" if documents else ""
     results = []
     for test in schema_to_tests(schema) if tests is None else tests:
+        if test.per_document and documents is not None and not documents:
+            continue
+        where = scope if test.per_document else ""
         try:
-            cursor = con.execute(f"WITH spans AS (\n{spans}\n)\nSELECT * FROM (\n{test.sql}\n) ORDER BY ALL")
+            cursor = con.execute(f"WITH spans AS (\n{spans}\n)\nSELECT * FROM (\n{test.sql}\n) {where} ORDER BY ALL")
             columns = tuple(d[0] for d in cursor.description)
             results.append(Result(test, columns, tuple(cursor.fetchall())))
         except duckdb.Error as exc:
             results.append(Result(test, error=f"{type(exc).__name__}: {exc}"))
     return results
+
+
+def _literal(text: str) -> str:
+    """A SQL string literal (a list of literals lets DuckDB filter the tables' scans, where a subquery does not).
+
+    >>> _literal("o'neill-plan")
+    "'o''neill-plan'"
+    """
+    return "'" + text.replace("'", "''") + "'"
 
 
 def results_to_issue_rows(results: Sequence[Result], document_runs: dict[str, str]) -> list[Row]:
@@ -191,18 +218,27 @@ def results_to_issue_rows(results: Sequence[Result], document_runs: dict[str, st
     return rows
 
 
-def check(con: duckdb.DuckDBPyConnection) -> list[Result]:
-    """Run every data test and replace the ``data_test_failed`` issues with the failures found now.
+def check(con: duckdb.DuckDBPyConnection, documents: Collection[str] | None = None) -> list[Result]:
+    """Run the data tests and replace the ``data_test_failed`` issues with the failures found now.
 
-    The tests run before the old issues go: those issues have no span and name documents that exist,
-    so no test reads them as a failure.
+    ``documents`` (see :func:`run`): only those documents' issues are replaced; the others' stand,
+    as their rows did not change. The tests run before the old issues go: those issues have no
+    span and name documents that exist, so no test reads them as a failure.
     """
-    results = run(con)
+    results = run(con, documents=documents)
     document_runs = {str(d): str(r) for d, r in con.execute("SELECT document_id, run_id FROM documents").fetchall()}
+    if documents is not None:
+        document_runs = {d: r for d, r in document_runs.items() if d in documents}
     issues = results_to_issue_rows(results, document_runs)
     con.begin()
     try:
-        con.execute("DELETE FROM quality_issues WHERE extractor = ?", [EXTRACTOR])
+        if documents is None:
+            con.execute("DELETE FROM quality_issues WHERE extractor = ?", [EXTRACTOR])
+        elif documents:
+            con.execute(
+                "DELETE FROM quality_issues WHERE extractor = ? AND document_id IN (SELECT unnest(?))",
+                [EXTRACTOR, sorted(documents)],
+            )
         insert_rows(con, "quality_issues", issues)
         con.commit()
     except Exception:

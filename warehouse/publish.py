@@ -1,28 +1,44 @@
-"""Build a new warehouse beside the published one, then publish it with one atomic rename.
+"""Build the next warehouse beside the published one, then publish it with one atomic rename.
 
 DuckDB lets one process hold a file read-write and then refuses every other
-process, readers included. So an ingest never opens the published file:
+process, readers included. So an ingest never writes the published file. It
+keeps two generations beside it, ``.policy.duckdb.gen-a`` and ``.gen-b``; the
+published ``policy.duckdb`` is a hard link to one of them, and a run:
 
-1. it takes an exclusive lock (``policy.duckdb.lock``): a second ingest waits
+1. takes an exclusive lock (``policy.duckdb.lock``): a second ingest waits
    or exits with a clear message;
-2. copies the published file to ``.policy.duckdb.building`` and writes there;
-3. checkpoints and closes it, and renames it over the published file.
+2. brings the other generation, the one published before, up to date: it
+   replays what the published one holds that it does not, which is the rows of
+   the documents the last run changed and the small tables every run rewrites
+   (``catch_up``). So a run writes in proportion to what changed, not to the
+   warehouse. Where that cannot be done (no such generation yet, a reader still
+   holding it, an analyst's writes since, another schema) the run copies the
+   published file instead, as every run once did;
+3. writes its own changes there, checkpoints and closes it, and publishes it:
+   a hard link to it is renamed over ``policy.duckdb``.
 
 Analysts who have the published file open keep reading the snapshot they
 opened, and are never blocked; those who open it later see the new one. An
-ingest that dies at any point leaves the published file as it was: the
-building copy is simply overwritten by the next run.
+ingest that dies at any point leaves the published file as it was, or wholly
+new once the rename is done; the ledger (``.policy.duckdb.generations``) is
+written before the other generation is touched and after the rename, so the
+next run catches up only a generation it knows to be whole, and copies otherwise.
 """
 
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import duckdb
 
 DEFAULT_LOCK_WAIT_SECONDS = 0.0
 MIN_FREE_BYTES = 64 * 2**20  # beyond the warehouse's own size, for what a run adds and DuckDB's temporary files
@@ -59,9 +75,10 @@ class WarehouseFault(RuntimeError):
 def check_can_publish(published: Path) -> None:
     """Refuse in one sentence, before any work, what would stop the run from publishing ``published``.
 
-    The folder must be writable, with room for a building copy (the warehouse's size
-    and a margin); the published file, if any, must be a DuckDB database no other
-    program holds read-write. Raises :class:`WarehouseFault` or :class:`WarehouseInUse`.
+    The folder must be writable, with room for the run (a margin, and the warehouse's size
+    when the run must copy it rather than catch up the previous generation); the published
+    file, if any, must be a DuckDB database no other program holds read-write.
+    Raises :class:`WarehouseFault` or :class:`WarehouseInUse`.
     """
     folder = published.parent
     try:
@@ -72,7 +89,7 @@ def check_can_publish(published: Path) -> None:
         raise WarehouseFault(
             f"cannot write in {folder}: the folder is read-only, and the run builds its new warehouse beside the old"
         )
-    size = published.stat().st_size if published.exists() else 0
+    size = published.stat().st_size if published.exists() and reusable_generation(published) is None else 0
     free = shutil.disk_usage(folder).free
     if free < size + MIN_FREE_BYTES:
         raise WarehouseFault(
@@ -192,8 +209,140 @@ def lock_path(published: Path) -> Path:
     return published.with_name(published.name + ".lock")
 
 
-def building_path(published: Path) -> Path:
-    return published.with_name(f".{published.name}.building")
+def generation_paths(published: Path) -> tuple[Path, Path]:
+    """The two generations the published file takes turns to be a hard link to."""
+    return published.with_name(f".{published.name}.gen-a"), published.with_name(f".{published.name}.gen-b")
+
+
+def ledger_path(published: Path) -> Path:
+    return published.with_name(f".{published.name}.generations")
+
+
+def hashes_path(published: Path) -> Path:
+    """The sources' hashes as last read (:class:`pipeline.ingest.manifest.Hashes`), kept beside the warehouse."""
+    return published.with_name(f".{published.name}.sources")
+
+
+def _link_path(published: Path) -> Path:
+    return published.with_name(f".{published.name}.publishing")
+
+
+CatchUp = Callable[["duckdb.DuckDBPyConnection", Path], bool]
+"""Brings the previous generation (a read-write connection) up to date with the published file;
+False when it cannot, and then the run copies the published file instead."""
+
+
+def _read_ledger(published: Path) -> dict[str, list[int | bool] | None]:
+    """What the last publish recorded: the published file's state, and the whole previous generation's."""
+    try:
+        data = json.loads(ledger_path(published).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_ledger(published: Path, entries: dict[str, tuple[int, int, int, bool] | None]) -> None:
+    path = ledger_path(published)
+    temporary = path.with_name(path.name + ".new")
+    temporary.write_text(json.dumps({k: list(v) if v else None for k, v in entries.items()}), encoding="utf-8")
+    os.replace(temporary, path)
+    _fsync(path.parent)
+
+
+def _spare(published: Path) -> Path:
+    """The generation that is not published now (the first one when the published file is neither)."""
+    first, second = generation_paths(published)
+    current = _inode(published)
+    return second if current is not None and current == _inode(first) else first
+
+
+def _inode(path: Path) -> int | None:
+    state = _state(path)
+    return state[0] if state else None
+
+
+def reusable_generation(published: Path) -> Path | None:
+    """The previous generation when a run can catch it up rather than copy the published file, else None.
+
+    It must be whole (the ledger recorded it when it stopped being published), unchanged since,
+    and held by no one (readers who opened it when it was published keep it open as it is); and
+    the published file must be unchanged since it was published (an analyst's writes are carried
+    only by a copy).
+    """
+    ledger = _read_ledger(published)
+    spare = _spare(published)
+    recorded_published, recorded_spare = ledger.get("published"), ledger.get("previous")
+    if not recorded_spare or _as_state(recorded_spare) != _state(spare):
+        return None
+    if not recorded_published or _as_state(recorded_published) != _state(published):
+        return None
+    return None if _held(spare) else spare
+
+
+def _as_state(entry: list[int | bool]) -> tuple[int, int, int, bool]:
+    ino, size, mtime, wal = entry
+    return int(ino), int(size), int(mtime), bool(wal)
+
+
+def _held(path: Path) -> bool:
+    """Whether any process holds ``path`` open through DuckDB (readers take a shared lock, writers an exclusive)."""
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    else:
+        fcntl.lockf(fd, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(fd)
+
+
+def _prepare(published: Path, work: Path, catch_up: CatchUp | None) -> None:
+    """Make ``work`` (the generation not published) hold what is published: caught up, or a copy."""
+    import duckdb
+
+    reusable = reusable_generation(published) == work if catch_up is not None else False
+    _write_ledger(published, {"published": _state(published), "previous": None})  # ``work`` is not whole from now
+    if reusable and catch_up is not None:
+        con = duckdb.connect(str(work))
+        try:
+            if catch_up(con, published):
+                return
+        finally:
+            con.close()
+    for leftover in (work, wal_path(work)):
+        leftover.unlink(missing_ok=True)
+    if published.exists():
+        shutil.copyfile(published, work)
+        _adopt(published, work)
+
+
+def _adopt(published: Path, spare: Path) -> None:
+    """A published file that is neither generation (a warehouse from before generations) becomes the other
+    one, so that once this run publishes, the next can catch it up rather than copy it again."""
+    other = next(g for g in generation_paths(published) if g != spare)
+    if _inode(published) in (_inode(other), _inode(spare)):
+        return
+    other.unlink(missing_ok=True)
+    wal_path(other).unlink(missing_ok=True)
+    os.link(published, other)
+
+
+def _publish(work: Path, published: Path) -> None:
+    """Make ``work`` the published file with one rename of a hard link to it; the ledger records both files."""
+    link = _link_path(published)
+    link.unlink(missing_ok=True)
+    os.link(work, link)
+    was = _state(published)
+    failpoint("linked")
+    os.replace(link, published)
+    _fsync(published.parent)
+    old = next((g for g in generation_paths(published) if g != work and was and _inode(g) == was[0]), None)
+    _write_ledger(published, {"published": _state(published), "previous": _state(old) if old else None})
 
 
 @contextmanager
@@ -229,21 +378,22 @@ def exclusive_lock(published: Path, wait_seconds: float = DEFAULT_LOCK_WAIT_SECO
 
 
 @contextmanager
-def building(published: Path, wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS) -> Iterator[Path]:
-    """Yield a private copy of the warehouse to write; publish it atomically when the block succeeds.
+def building(
+    published: Path, wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS, catch_up: CatchUp | None = None
+) -> Iterator[Path]:
+    """Yield the warehouse file this run writes; publish it atomically when the block succeeds.
 
-    The caller must close its connection to the copy before the block ends.
+    It holds what the published file holds: the previous generation brought up to date by
+    ``catch_up``, or a copy. The caller must close its connection to it before the block ends.
     """
     with exclusive_lock(published, wait_seconds):
         failpoint("locked")
-        work = building_path(published)
+        _link_path(published).unlink(missing_ok=True)
+        settle_published(published)
+        copied = _state(published)
+        work = _spare(published)
         try:
-            for leftover in (work, wal_path(work)):
-                leftover.unlink(missing_ok=True)
-            settle_published(published)
-            copied = _state(published)
-            if published.exists():
-                shutil.copyfile(published, work)
+            _prepare(published, work, catch_up)
             failpoint("copied")
             yield work
             _fsync(work)
@@ -253,12 +403,12 @@ def building(published: Path, wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS) -
                     f"{published} was opened read-write and changed while this run worked; what was written there "
                     "is kept and this run is not published: run the ingest again"
                 )
-            os.replace(work, published)
+            _publish(work, published)
         except BaseException:
-            work.unlink(missing_ok=True)
-            wal_path(work).unlink(missing_ok=True)
+            if _inode(published) != _inode(work):  # not published: what this run half wrote goes
+                work.unlink(missing_ok=True)
+                wal_path(work).unlink(missing_ok=True)
             raise
-        _fsync(published.parent)
         failpoint("published")
 
 

@@ -43,6 +43,7 @@ class RunSummary:
     changes: Counter[str] = field(default_factory=Counter)
     data_tests_run: int = 0  # how many data tests ran at the end of the run
     data_test_failures: dict[str, str] = field(default_factory=dict)  # test → what failed, in words
+    data_tests_documents: int | None = None  # the per-document tests looked at this many documents; None: all
 
     @property
     def status(self) -> str:
@@ -60,15 +61,32 @@ class RunSummary:
             "changes: " + (", ".join(f"{c} {n}" for c, n in sorted(self.changes.items())) or "none"),
             "rows: " + ", ".join(f"{t} {n}" for t, n in self.rows.items()),
             f"data tests: {self.data_tests_run - len(self.data_test_failures)} passed"
-            + (f", {len(self.data_test_failures)} failed" if self.data_test_failures else ""),
+            + (f", {len(self.data_test_failures)} failed" if self.data_test_failures else "")
+            + _scope_note(self.data_tests_documents),
         ]
         out += [f"failed: {doc}: {error}" for doc, error in self.failures.items()]
         out += [f"data test failed: {name}: {what}" for name, what in self.data_test_failures.items()]
         return out
 
-    def record_data_tests(self, results: list[data_tests.Result]) -> None:
+    def record_data_tests(self, results: list[data_tests.Result], documents: int | None = None) -> None:
         self.data_tests_run = len(results)
         self.data_test_failures = {r.test.name: _failure(r) for r in results if not r.passed}
+        self.data_tests_documents = documents
+
+
+def _scope_note(documents: int | None) -> str:
+    """What the per-document data tests looked at, when it was not every document.
+
+    >>> _scope_note(0)
+    ' (no document changed: the per-document tests did not run)'
+    >>> _scope_note(1)
+    ' (the per-document tests on the 1 document this run changed)'
+    """
+    if documents is None:
+        return ""
+    if documents == 0:
+        return " (no document changed: the per-document tests did not run)"
+    return f" (the per-document tests on the {documents} document{'s' if documents > 1 else ''} this run changed)"
 
 
 def _failure(result: data_tests.Result) -> str:
@@ -82,13 +100,22 @@ def _failure(result: data_tests.Result) -> str:
     return f"{n} offending row{'s' if n > 1 else ''}{where}: {result.test.description} First: {first}"
 
 
-class WarehouseWriter:
-    """Applies a run's steps to the building copy and records the run."""
+MAX_SCOPED_DATA_TESTS = 500  # past this many changed documents, the data tests look at every document
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, run_id: str, started: float) -> None:
+
+class WarehouseWriter:
+    """Applies a run's steps to the building copy and records the run.
+
+    ``check_all``: the data tests look at every document at the end of the run, not just those it
+    changed (the first run, a migration: see :func:`ingest_run`).
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, run_id: str, started: float, check_all: bool = True) -> None:
         self.con = con
         self.summary = RunSummary(run_id=run_id)
         self._started = started
+        self._check_all = check_all
+        self.touched: set[str] = set()  # the documents whose rows this run changed
 
     @property
     def run_id(self) -> str:
@@ -108,14 +135,19 @@ class WarehouseWriter:
         rows = parsed.rows
         self._stamp(rows, step, parsed.source)
         counts = replace_document(self.con, step.document_id, rows, archive=self._archive(step))
+        self.touched.add(step.document_id)
         self.summary.documents += 1
         self.summary.ok += 1
         self.summary.pages += parsed.pages_read
         self._record(step, step.change, self._version(step))
         return counts
 
-    def load_failure(self, step: Step, error: str) -> None:
-        """A source that could not be read (or was refused, or is a copy) is recorded as failed, with its issues."""
+    def load_failure(self, step: Step, error: str, retry: bool = False) -> None:
+        """A source that could not be read (or was refused, or is a copy) is recorded as failed, with its issues.
+
+        ``retry``: the failure was the run's, not the file's (a worker died), so no input key is recorded
+        and the next run reads the file again, changed or not.
+        """
         assert step.spec is not None
         previous = step.previous
         kept = (
@@ -144,7 +176,10 @@ class WarehouseWriter:
             kind = step.spec.refusal_kind or ("duplicate_source" if step.change is Change.DUPLICATE else None)
             rows = failure_to_rows(step.spec, self.run_id, error, kind or "unreadable_source")
             self._stamp(rows, step, step.spec)
+            if retry:
+                rows["documents"][0]["input_key"] = None
             replace_document(self.con, step.document_id, rows, archive=self._archive(step))
+        self.touched.add(step.document_id)
         self.summary.documents += 1
         self.summary.failed += 1
         self.summary.failures[step.document_id] = error
@@ -164,6 +199,7 @@ class WarehouseWriter:
             " warnings = concat_ws('; ', warnings, ?) WHERE document_id = ?",
             [at, self.run_id, detail, step.document_id],
         )
+        self.touched.add(step.document_id)
         self._record(step, Change.WITHDRAWN, step.previous.version if step.previous else None, detail)
 
     def unchanged(self, step: Step) -> None:
@@ -215,7 +251,15 @@ class WarehouseWriter:
         self.con.execute("DELETE FROM quality_issues WHERE kind = 'reread_failed' AND run_id <> ?", [self.run_id])
         refresh_clusters(self.con)
         cross_document_conflicts(self.con)
-        s.record_data_tests(data_tests.check(self.con))
+        tests = data_tests.fingerprint()
+        last = self.con.execute(
+            "SELECT data_tests_fingerprint FROM runs WHERE run_id <> ? AND finished_at IS NOT NULL"
+            " ORDER BY started_at DESC LIMIT 1",
+            [s.run_id],
+        ).fetchone()
+        scoped = not self._check_all and last is not None and last[0] == tests
+        scope = self.touched if scoped and len(self.touched) <= MAX_SCOPED_DATA_TESTS else None
+        s.record_data_tests(data_tests.check(self.con, scope), None if scope is None else len(scope))
         s.seconds = time.perf_counter() - self._started
         for table in SUMMARY_TABLES:
             row = self.con.execute(f'SELECT count(*) FROM "{table}"').fetchone()
@@ -224,11 +268,12 @@ class WarehouseWriter:
         self.con.execute(
             """UPDATE runs SET finished_at = ?, status = ?, documents_total = ?, documents_ok = ?,
                documents_failed = ?, pages = ?, seconds = ?, documents_unchanged = ?, documents_added = ?,
-               documents_changed = ?, documents_reextracted = ?, documents_withdrawn = ?, limits = ?
+               documents_changed = ?, documents_reextracted = ?, documents_withdrawn = ?, limits = ?,
+               data_tests_fingerprint = ?, data_tests_documents = ?
                WHERE run_id = ?""",
             [_now(), status or s.status, s.documents, s.ok, s.failed, s.pages, round(s.seconds, 3),
              c[Change.UNCHANGED], c[Change.ADDED] + c[Change.RETURNED] + c[Change.RENAMED], c[Change.CHANGED],
-             c[Change.REEXTRACTED], c[Change.WITHDRAWN], limits, s.run_id],
+             c[Change.REEXTRACTED], c[Change.WITHDRAWN], limits, tests, s.data_tests_documents, s.run_id],
         )  # fmt: skip
 
 
@@ -248,16 +293,16 @@ def ingest_run(
     """
     started = time.perf_counter()
     try:
-        with publish.building(published, lock_wait_seconds) as work:
+        with publish.building(published, lock_wait_seconds, catch_up) as work:
             try:
                 con = duckdb.connect(str(work))
             except duckdb.Error as exc:
                 raise publish.WarehouseFault(
-                    f"{published} cannot be opened as a DuckDB database ({_one_line(exc, work, published)}); "
+                    f"{published} cannot be opened as a DuckDB database ({_one_line(exc, published)}); "
                     "it was left as it is: move it aside (or restore it from a backup) and run again"
                 ) from None
             try:
-                migrate.apply(con)
+                migrated = migrate.apply(con)
                 migrate.replace_views(con)
                 run_id = new_run_id()
                 con.execute(
@@ -265,7 +310,7 @@ def ingest_run(
                     " VALUES (?, ?, 'running', ?, ?)",
                     [run_id, _now(), PIPELINE_VERSION, sources_path],
                 )
-                writer = WarehouseWriter(con, run_id, started)
+                writer = WarehouseWriter(con, run_id, started, check_all=bool(migrated))
                 yield writer
                 publish.failpoint("before-finish")
                 writer.finish(limits=limits)
@@ -275,11 +320,78 @@ def ingest_run(
     except (OSError, duckdb.IOException, duckdb.OutOfMemoryException) as exc:
         raise publish.WarehouseFault(
             f"the new warehouse could not be written beside {published} "
-            f"({_one_line(exc, publish.building_path(published), published)}); "
-            "nothing was published and the building copy was removed"
+            f"({_one_line(exc, published)}); nothing was published"
         ) from None
 
 
-def _one_line(exc: BaseException, work: Path, published: Path) -> str:
-    """A DuckDB or OS error in one line, naming the user's file rather than the building copy."""
-    return publish.one_line(str(exc).replace(str(work), str(published)))
+def _one_line(exc: BaseException, published: Path) -> str:
+    """A DuckDB or OS error in one line, naming the user's file rather than the generation the run wrote."""
+    text = str(exc)
+    for generation in publish.generation_paths(published):
+        text = text.replace(str(generation), str(published))
+    return publish.one_line(text)
+
+
+# tables every run rewrites whole, or that hold rows of documents the run did not read
+_WHOLE_TABLES = ("quality_issues",)
+
+
+def catch_up(con: duckdb.DuckDBPyConnection, published: Path) -> bool:
+    """Bring the previous generation (``con``) up to ``published``, in one transaction; False when it cannot.
+
+    The previous generation lacks the runs published since it was. Those runs changed the rows of
+    the documents their ``document_changes`` name (loaded, failed, withdrawn), and rewrote the tables
+    that are not per document (``runs``, ``document_changes``, the cluster catalogue) and
+    ``quality_issues`` (the data tests and the cross-document checks there cover every document).
+    Exactly those are copied from ``published``; the rows of every other document are the same in
+    both and stay. It cannot when the two schemas differ (a migration since): the caller copies.
+    """
+    con.execute("ATTACH ? AS published (READ_ONLY)", [str(published)])
+    try:
+        row = con.execute("SELECT current_database()").fetchone()
+        tables = _base_tables(con, str(row[0]) if row else "")
+        if (
+            tables != _base_tables(con, "published")
+            or _missing_runs(con, "main.runs", "published.main.runs")
+            or _missing_runs(con, "published.main._migrations", "main._migrations", "name")
+        ):
+            return False
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE _touched AS SELECT DISTINCT document_id FROM published.main.document_changes"
+            " WHERE run_id IN (SELECT run_id FROM published.main.runs EXCEPT SELECT run_id FROM main.runs)"
+        )
+        con.begin()
+        try:
+            for schema, table in sorted(tables):  # views are re-created by every run
+                per_document = schema == "history" or (table in PER_DOCUMENT_TABLES and table not in _WHOLE_TABLES)
+                where = " WHERE document_id IN (SELECT document_id FROM _touched)" if per_document else ""
+                con.execute(f'DELETE FROM {schema}."{table}"{where}')
+                con.execute(f'INSERT INTO {schema}."{table}" BY NAME SELECT * FROM published.{schema}."{table}"{where}')
+            con.commit()
+        except Exception:
+            con.rollback()
+            raise
+        con.execute("DROP TABLE _touched")
+        return True
+    finally:
+        con.execute("DETACH published")
+
+
+def _base_tables(con: duckdb.DuckDBPyConnection, catalog: str) -> dict[tuple[str, str], str]:
+    """(schema, table) → its columns and types, for every table of ``catalog``: two schemas are equal when these are."""
+    return {
+        (str(schema), str(table)): str(columns) for schema, table, columns in con.execute(
+            "SELECT schema_name, table_name, string_agg(column_name || ' ' || data_type, ', ' ORDER BY column_index)"
+            " FROM duckdb_columns() WHERE database_name = $1 AND (schema_name, table_name) IN"
+            " (SELECT (schema_name, table_name) FROM duckdb_tables() WHERE database_name = $1 AND NOT internal)"
+            " GROUP BY ALL",
+            [catalog],
+        ).fetchall()
+    }  # fmt: skip
+
+
+def _missing_runs(con: duckdb.DuckDBPyConnection, have: str, lacks: str, key: str = "run_id") -> bool:
+    """Whether ``have`` holds a ``key`` that ``lacks`` does not: a run of the previous generation the published
+    file does not hold (then it is not an earlier state of it), or a migration it does not (another schema)."""
+    row = con.execute(f"SELECT count(*) FROM (SELECT {key} FROM {have} EXCEPT SELECT {key} FROM {lacks})").fetchone()
+    return bool(row and row[0])

@@ -8,10 +8,12 @@ inferred from its name and bytes.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import stat
-from dataclasses import dataclass, replace
+import time
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -271,6 +273,58 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+RACY_NS = 2_000_000_000  # a file changed this close before it was hashed may change again unseen: not trusted
+
+
+@dataclass(slots=True)
+class Hashes:
+    """The sha256 of each source file as last hashed, with what its ``stat`` said then: a file whose size,
+    inode, modification and change times are all as they were is not read again (as git's index does).
+
+    An entry is trusted only when the file had not changed for ``RACY_NS`` before it was hashed: a write
+    within the file system's timestamp granularity could otherwise leave the same stat over new bytes.
+    Kept beside the warehouse (``.policy.duckdb.sources``); a missing or unreadable file is no cache.
+    """
+
+    path: Path | None = None
+    entries: dict[str, list[int | str]] = field(default_factory=dict)
+    used: dict[str, list[int | str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path) -> Hashes:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}
+        return cls(path, data if isinstance(data, dict) else {})
+
+    def sha256(self, path: Path, info: os.stat_result) -> str:
+        """``path``'s sha256: from the cache when its stat is as recorded, else read (and recorded)."""
+        key = os.fsdecode(path)
+        signature = [info.st_size, info.st_ino, info.st_mtime_ns, info.st_ctime_ns]
+        entry = self.entries.get(key)
+        if isinstance(entry, list) and len(entry) == 6 and entry[:4] == signature:
+            hashed_at, digest = entry[4], entry[5]
+            if isinstance(hashed_at, int) and isinstance(digest, str) and info.st_ctime_ns < hashed_at - RACY_NS:
+                self.used[key] = entry
+                return digest
+        hashed_at = time.time_ns()
+        digest = file_sha256(path)
+        self.used[key] = [*signature, hashed_at, digest]
+        return digest
+
+    def save(self) -> None:
+        """Keep the entries of the files seen this run (written whole or not at all)."""
+        if self.path is None:
+            return
+        temporary = self.path.with_name(self.path.name + ".new")
+        try:
+            temporary.write_text(json.dumps(self.used), encoding="utf-8")
+            os.replace(temporary, self.path)
+        except OSError:
+            temporary.unlink(missing_ok=True)  # a cache: the next run hashes again
+
+
 def name_to_document_id(name: str) -> str:
     """A stable, readable id from a file name.
 
@@ -302,8 +356,12 @@ def sources_to_specs(folder: Path) -> list[SourceSpec]:
     return [s for s in scan_sources(folder, strict=True) if s.refusal is None]
 
 
-def scan_sources(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False) -> list[SourceSpec]:
+def scan_sources(
+    folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False, hashes: Hashes | None = None
+) -> list[SourceSpec]:
     """Every file in ``folder`` as a spec, manifest entries first, then the rest by id.
+
+    ``hashes`` spares reading again the files that have not changed since they were last hashed.
 
     Nothing here stops a run: a file that must not be read becomes a spec with a
     ``refusal`` (recorded as a failed document), and a manifest that cannot be read
@@ -336,7 +394,7 @@ def scan_sources(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, strict: bool 
             set_aside[problem.file] = (*set_aside.get(problem.file, ()), _entry_warning(problem, by_file))
     root = folder.resolve()
     specs = [
-        _spec(path, root, by_file.pop(path.name, None), (*warnings, *set_aside.pop(path.name, ())), max_bytes)
+        _spec(path, root, by_file.pop(path.name, None), (*warnings, *set_aside.pop(path.name, ())), max_bytes, hashes)
         for path in sorted(folder.iterdir(), key=lambda p: p.name)
         if not is_ignored(path.name) and (suffix_to_media_type(path) is not None or not path.is_dir())
     ]
@@ -389,7 +447,12 @@ def _unique_ids(specs: list[SourceSpec]) -> list[SourceSpec]:
 
 
 def _spec(
-    path: Path, root: Path, entry: ManifestEntry | None, warnings: tuple[SourceIssue, ...], max_bytes: int
+    path: Path,
+    root: Path,
+    entry: ManifestEntry | None,
+    warnings: tuple[SourceIssue, ...],
+    max_bytes: int,
+    hashes: Hashes | None = None,
 ) -> SourceSpec:
     shown = os.fsencode(path.name).decode("utf-8", errors="replace")
     if shown != path.name:  # bytes that are not UTF-8, kept by Python as lone surrogates no database can store
@@ -403,7 +466,9 @@ def _spec(
         size = path.stat().st_size if kind == "too_large" else None
         return replace(spec, refusal=why, refusal_kind=kind, size_bytes=size)
     try:
-        return replace(spec, sha256=file_sha256(path), size_bytes=path.stat().st_size)
+        info = path.stat()
+        digest = hashes.sha256(path, info) if hashes is not None else file_sha256(path)
+        return replace(spec, sha256=digest, size_bytes=info.st_size)
     except OSError as exc:
         return replace(spec, refusal=f"the file cannot be read: {exc.strerror or exc}", refusal_kind="unreadable_file")
 

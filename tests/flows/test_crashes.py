@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from support import ICT, ROOT, SOURCES, copy_sources, query
 
-from warehouse.publish import FAILPOINT_ENV, building_path
+from warehouse.publish import FAILPOINT_ENV, generation_paths
 
 pytestmark = pytest.mark.slow
 
@@ -105,7 +105,10 @@ def test_sigkill_at_any_step_leaves_the_published_warehouse_whole(
     # the next run completes normally: it takes the lock the dead one held and replaces its leftovers
     code, out = finish(ingest(sources, warehouse, home))
     assert code == 0, out[-3000:]
-    assert not building_path(warehouse).exists()
+    assert any(warehouse.samefile(g) for g in generation_paths(warehouse) if g.exists())  # published a generation
+    assert sorted(p.name for p in warehouse.parent.glob(".policy.duckdb.*")) == [  # and left nothing else
+        ".policy.duckdb.gen-a", ".policy.duckdb.gen-b", ".policy.duckdb.generations", ".policy.duckdb.sources"
+    ]  # fmt: skip
     assert count(warehouse, "SELECT count(*) FROM documents") == 5
     assert count(warehouse, "SELECT count(*) FROM (SELECT DISTINCT * FROM sections)") == count(
         warehouse, "SELECT count(*) FROM sections"

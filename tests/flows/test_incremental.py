@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support import BLOG, ICT, SOURCES, WMCA, query
+from support import BLOG, ICT, SOURCES, WMCA, contents, query
 
 from pipeline.rows import PER_DOCUMENT_TABLES
 from warehouse.catalogue import CLUSTER_TABLES
@@ -118,3 +118,47 @@ def test_gone_renamed_and_re_extracted_documents(
     rerun = run(sources, warehouse)
     assert rerun.changes == {"re-extracted": 5}
     assert query(warehouse, "SELECT count(*) FROM history.figures") == kept
+
+
+def test_catching_up_the_previous_generation_gives_the_rows_a_copy_gives(
+    harness: None, sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same runs (add, change, withdraw, nothing) publish the same rows whether each run caught up the
+    previous generation (warehouse.session.catch_up) or copied the published file, history included."""
+    from warehouse import session
+
+    real_catch_up = session.catch_up
+    aside = tmp_path / "aside"
+    aside.mkdir()
+    shutil.move(sources / f"{ICT}.txt", aside / f"{ICT}.txt")
+    blog = sources / f"{BLOG}.txt"
+    original = blog.read_text(encoding="utf-8")
+    results = {}
+    for how in ("catch-up", "copy"):
+        caught_up: list[bool] = []
+
+        def recorded(con, published, how=how, caught_up=caught_up):  # type: ignore[no-untyped-def]
+            caught_up.append(how == "catch-up" and real_catch_up(con, published))
+            return caught_up[-1]
+
+        monkeypatch.setattr(session, "catch_up", recorded)
+        warehouse = tmp_path / how / "policy.duckdb"
+        steps = [
+            lambda: None,  # the first load
+            lambda: shutil.copy(aside / f"{ICT}.txt", sources / f"{ICT}.txt"),  # a new document
+            lambda: (blog.write_text(original + "\nThe plan funds 300 new jobs.\n", encoding="utf-8"),
+                     (sources / f"{WMCA}.txt").rename(aside / f"{WMCA}.txt")),  # a change and a withdrawal
+            lambda: None,  # nothing changed
+        ]  # fmt: skip
+        for step in steps:
+            step()
+            run(sources, warehouse)
+        results[how] = contents(warehouse, ("main", "history"))
+        blog.write_text(original, encoding="utf-8")  # the sources as they were, for the other way
+        (aside / f"{WMCA}.txt").rename(sources / f"{WMCA}.txt")
+        (sources / f"{ICT}.txt").unlink()
+        if how == "catch-up":
+            assert caught_up == [True, True]  # runs 3 and 4 caught up; run 1 built, run 2 copied
+    assert results["catch-up"] == results["copy"]
+    assert results["copy"]["history.documents"], "the change kept the document's previous version"
+    assert results["copy"]["history.sections"], "the withdrawal kept the document's rows"

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from support import SHARED, SOURCES
 
-from pipeline.ingest.manifest import ManifestError, sources_to_specs
+from pipeline.ingest import manifest
+from pipeline.ingest.manifest import Hashes, ManifestError, scan_sources, sources_to_specs
 from pipeline.models import MediaType
 
 SEED_SHA256 = {
@@ -55,3 +56,32 @@ def test_malformed_manifest_is_a_clear_error(tmp_path: Path, manifest: str, mess
     (tmp_path / "manifest.yml").write_text(manifest)
     with pytest.raises(ManifestError, match=message):
         sources_to_specs(tmp_path)
+
+
+def test_a_file_unchanged_since_it_was_hashed_is_not_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    plan = sources / "plan.txt"
+    plan.write_text("The plan.\n")
+    cache = tmp_path / "hashes.json"
+    first = Hashes.load(cache)  # no such file: no cache
+    [spec] = scan_sources(sources, hashes=first)
+    assert spec.sha256 == hashlib.sha256(b"The plan.\n").hexdigest()
+    first.save()
+    read = []
+    monkeypatch.setattr(manifest, "file_sha256", lambda path: read.append(path) or "x")
+    scan_sources(sources, hashes=Hashes.load(cache))
+    assert read == [plan], "changed just before it was hashed: not trusted, read again"
+    # a file last changed well before it was hashed is trusted while its stat is as it was
+    entries = Hashes.load(cache)
+    key = str(plan)
+    entries.used = {}
+    entries.entries[key][4] = int(entries.entries[key][4]) + 10 * manifest.RACY_NS  # hashed long after the change
+    read.clear()
+    [again] = scan_sources(sources, hashes=entries)
+    assert read == [] and again.sha256 == spec.sha256
+    plan.write_text("The plan, changed.\n")  # a new size, mtime and ctime: read again
+    [changed] = scan_sources(sources, hashes=entries)
+    assert read == [plan] and changed.sha256 == "x"
