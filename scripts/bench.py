@@ -311,8 +311,46 @@ def _synthetic(warehouse: Path, sources: Path, factor: int) -> None:
     con.close()
 
 
+def writer_cost(corpus_warehouse: Path) -> None:
+    """The one writer's share: every document's rows of the corpus warehouse loaded again, one transaction per
+    document as a run loads them (warehouse.load.replace_document), into a new warehouse."""
+    from warehouse import migrate
+    from warehouse.load import replace_document
+
+    source = duckdb.connect(str(corpus_warehouse), read_only=True)
+    tables = [t for (t,) in source.execute(
+        "SELECT table_name FROM duckdb_columns() WHERE schema_name = 'main' AND column_name = 'document_id'"
+        " AND table_name IN (SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main')"
+        " AND table_name NOT IN ('document_changes') ORDER BY ALL"
+    ).fetchall()]  # fmt: skip
+    documents = [(d, p or 0) for d, p in source.execute("SELECT document_id, page_count FROM documents").fetchall()]
+    with tempfile.TemporaryDirectory() as scratch:
+        con = duckdb.connect(str(Path(scratch) / "w.duckdb"))
+        migrate.apply(con)
+        seconds = 0.0
+        for document_id, _ in documents:
+            rows = {
+                t: source.execute(f'SELECT * FROM "{t}" WHERE document_id = ?', [document_id]).df().to_dict("records")
+                for t in tables
+            }
+            started = time.perf_counter()
+            replace_document(con, document_id, rows)
+            seconds += time.perf_counter() - started
+        started = time.perf_counter()
+        con.execute("CHECKPOINT")
+        seconds += time.perf_counter() - started
+        con.close()
+    source.close()
+    pages = sum(p for _, p in documents)
+    print(
+        f"   the writer: {len(documents)} documents' rows ({pages:,} pages) loaded in {seconds:.1f} s, "
+        f"{seconds / len(documents) * 1000:.0f} ms a document, {seconds / max(pages, 1) * 1000:.1f} ms a page"
+    )
+
+
 def scale(corpus_warehouse: Path, corpus_sources: Path, factors: list[int]) -> None:
     print("\n5. publishing: re-runs of the policy-corpus warehouse and of synthetic ones N times larger")
+    writer_cost(corpus_warehouse)
     empty = statistics.median(_command([sys.executable, "-c", EMPTY_FLOW]) for _ in range(3))
     print(f"   an empty Prefect flow started the same way (Prefect's own start): {empty:.1f} s (median of 3)")
     for factor in factors:

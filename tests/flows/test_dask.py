@@ -69,3 +69,27 @@ def test_a_worker_that_dies_fails_only_its_document_and_the_next_run_reads_it(
     again = run(IngestConfig(sources=str(sources), warehouse=str(warehouse)))
     assert (again.ok, again.failed) == (1, 0)  # read again though its file did not change
     assert query(warehouse, f"SELECT status FROM documents WHERE document_id = '{ICT}'") == [("ok",)]
+
+
+def test_an_existing_cluster_is_used_by_its_address(harness: None, sources: Path, tmp_path: Path) -> None:
+    """``--dask-address``: the flow submits to a cluster it did not start (its workers started non-daemonic and
+    told where Prefect's server is, as the README asks of a cluster of one's own), and leaves it running."""
+    import dask
+    from distributed import Client, LocalCluster
+
+    from flows.ephemeral import shared_with_workers
+
+    with (
+        shared_with_workers(),
+        dask.config.set({"distributed.worker.daemon": False}),
+        LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+    ):
+        warehouse = tmp_path / "policy.duckdb"
+        config = IngestConfig(
+            sources=str(sources), warehouse=str(warehouse), task_runner="dask", dask_address=cluster.scheduler_address
+        )
+        summary = run(config)
+        assert (summary.ok, summary.failed) == (5, 0)
+        with Client(cluster.scheduler_address) as client:
+            assert len(client.scheduler_info()["workers"]) == 1  # the cluster is still there
+    assert query(warehouse, "SELECT count(*) FROM documents WHERE status = 'ok'") == [(5,)]
