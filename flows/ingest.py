@@ -41,7 +41,7 @@ from pipeline.models import SourceSpec
 from pipeline.readers.text import UnreadableSource
 from pipeline.rows import DocumentRows
 from warehouse.publish import IngestLocked, WarehouseFault, check_can_publish, failpoint, hashes_path
-from warehouse.report import report_dir, write_report
+from warehouse.report import report_dir, report_is_current, write_report
 from warehouse.session import RunSummary, ingest_run
 
 
@@ -68,7 +68,8 @@ def parse_document(spec: SourceSpec, limits: Limits, run_id: str) -> DocumentRow
     if multiprocessing.current_process().daemon:
         return ParseFailed(
             "this worker cannot parse: its process is daemonic, and each document is parsed in a child process "
-            "of its own; start the Dask workers with DASK_DISTRIBUTED__WORKER__DAEMON=False"
+            "of its own; start the Dask workers with DASK_DISTRIBUTED__WORKER__DAEMON=False",
+            retry=True,
         )
     try:
         return parse_isolated(spec, limits, run_id)
@@ -82,6 +83,13 @@ def parse_document(spec: SourceSpec, limits: Limits, run_id: str) -> DocumentRow
 def report(warehouse: str) -> str:
     """The run report, rendered from the published warehouse (``make report``)."""
     return str(write_report(Path(warehouse)))
+
+
+def _report_is_current(warehouse: Path) -> bool:
+    try:
+        return report_is_current(warehouse)
+    except Exception:  # a view of the warehouse: when in doubt, draw it
+        return False
 
 
 def spec_of(step: Step) -> SourceSpec:
@@ -103,7 +111,7 @@ def describe_failure(exc: BaseException) -> str:
         return str(exc)
     if worker_died(exc):
         return (
-            "the Dask worker reading this document died (its process ended: killed, or out of memory on its "
+            "the Dask worker holding this document died (its process ended: killed, or out of memory on its "
             "machine); the document is read again on the next run"
         )
     return f"the pipeline failed on this document ({type(exc).__name__}: {exc})"
@@ -147,7 +155,9 @@ def ingest(
                     try:
                         parsed = future.result()
                     except Exception as exc:  # the task runner itself failed: still this document's failure alone
-                        parsed = ParseFailed(describe_failure(exc), traceback.format_exc(), retry=worker_died(exc))
+                        # (a worker that died, a cluster that restarted or was lost): the run's failure, not the
+                        # file's, so the next run reads it again
+                        parsed = ParseFailed(describe_failure(exc), traceback.format_exc(), retry=True)
                     if isinstance(parsed, ParseFailed):
                         writer.load_failure(step, parsed.error, retry=parsed.retry)
                         progress.done(work[step.document_id])
@@ -170,10 +180,10 @@ def ingest(
     hashes.save()
     for line in writer.summary.lines():
         logger.info(line)
-    drawn = report_dir(Path(warehouse)) / "index.html"
-    if set(writer.summary.changes) <= {str(Change.UNCHANGED)} and drawn.exists():
-        # drawing it again costs time in proportion to the warehouse, for the same documents
-        logger.info("report: %s (no document changed, so not drawn again; `make report` draws it)", drawn)
+    if set(writer.summary.changes) <= {str(Change.UNCHANGED)} and _report_is_current(Path(warehouse)):
+        # drawing it again costs time in proportion to the warehouse, for the same documents and issues
+        drawn = report_dir(Path(warehouse)) / "index.html"
+        logger.info("report: %s (nothing it shows changed, so not drawn again; `make report` draws it)", drawn)
         return writer.summary
     try:
         logger.info("report: %s", report(warehouse))
@@ -234,9 +244,11 @@ def dask_runner(config: IngestConfig) -> TaskRunner[Any]:
     A worker must be able to start processes (each document is parsed in a child of its own, under
     the limits), so its process must not be daemonic: set here for the local cluster, and for a
     cluster of your own by starting its workers with ``DASK_DISTRIBUTED__WORKER__DAEMON=False``.
-    A worker that dies takes only its running documents with it: they fail in words for this
-    run (no retry on another worker: a document that kills its worker would kill them all) and are
-    read again on the next run.
+    A worker that dies takes the documents it held (the one it was reading, and any queued on it) with
+    it: they fail in words for this run and are read again on the next. On the local cluster they are
+    not resubmitted to another worker (``allowed-failures`` 0: a document that kills its worker would
+    kill them all); a cluster of your own keeps its scheduler's setting
+    (``DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES=0`` where the scheduler starts does the same).
     """
     import dask
     from prefect_dask.task_runners import DaskTaskRunner

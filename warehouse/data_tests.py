@@ -45,6 +45,7 @@ class DataTest:
     description: str
     per_document: bool  # its failures concern a document: the SQL returns a document_id column
     sql: str
+    scoped: bool = True  # a run that changed some documents may run it on those only (see :func:`run`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +141,8 @@ def schema_to_tests(schema: dict[str, Any]) -> list[DataTest]:
             tests.append(key_test(table, spec["key"], per_document))
         tests += [reference_test(table, ref, per_document) for ref in spec.get("references", [])]
     for name, spec in schema.get("data_tests", {}).items():
-        tests.append(DataTest(name, " ".join(spec["description"].split()), bool(spec["per_document"]), spec["sql"]))
+        description = " ".join(spec["description"].split())
+        tests.append(DataTest(name, description, bool(spec["per_document"]), spec["sql"], spec.get("scoped", True)))
     names = [t.name for t in tests]
     duplicated = sorted({n for n in names if names.count(n) > 1})
     if duplicated:
@@ -171,16 +173,18 @@ def run(
     """Run each test (reads only); a test whose SQL fails is a result with its error, not an exception.
 
     ``documents``: the per-document tests look at these documents only (their rows, and any row they
-    share a key with), and the others run whole; None runs every test on every document.
+    share a key with), and the others run whole, as do those marked ``scoped: false`` (a test of rows
+    that belong to no document); None runs every test on every document.
     """
     schema = load_schema()
     spans = spans_sql(schema)
     scope = f"WHERE document_id IN ({', '.join(_literal(d) for d in sorted(documents))})" if documents else ""
     results = []
     for test in schema_to_tests(schema) if tests is None else tests:
-        if test.per_document and documents is not None and not documents:
+        narrowed = test.per_document and test.scoped and documents is not None
+        if narrowed and documents is not None and not documents:
             continue
-        where = scope if test.per_document else ""
+        where = scope if narrowed else ""
         try:
             cursor = con.execute(f"WITH spans AS (\n{spans}\n)\nSELECT * FROM (\n{test.sql}\n) {where} ORDER BY ALL")
             columns = tuple(d[0] for d in cursor.description)

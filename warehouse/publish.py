@@ -27,6 +27,7 @@ next run catches up only a generation it knows to be whole, and copies otherwise
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -89,13 +90,7 @@ def check_can_publish(published: Path) -> None:
         raise WarehouseFault(
             f"cannot write in {folder}: the folder is read-only, and the run builds its new warehouse beside the old"
         )
-    size = published.stat().st_size if published.exists() and reusable_generation(published) is None else 0
-    free = shutil.disk_usage(folder).free
-    if free < size + MIN_FREE_BYTES:
-        raise WarehouseFault(
-            f"not enough free disk space in {folder} ({free / 2**20:,.0f} MB free): building the new warehouse "
-            f"beside {published.name} needs its size and a margin, {(size + MIN_FREE_BYTES) / 2**20:,.0f} MB"
-        )
+    _check_space(published, copy=published.exists() and reusable_generation(published) is None)
     if not published.exists():
         return
     if not published.is_file():
@@ -110,6 +105,19 @@ def check_can_publish(published: Path) -> None:
             f"{published} cannot be opened as a DuckDB database ({one_line(exc)}); it was left as it is: "
             "move it aside (or restore it from a backup) and run again to build a new one"
         ) from None
+
+
+def _check_space(published: Path, copy: bool) -> None:
+    """Raise :class:`WarehouseFault` unless the folder has room for the run: a margin, and the warehouse's
+    size when the run copies it."""
+    folder = published.parent
+    size = published.stat().st_size if copy else 0
+    free = shutil.disk_usage(folder).free
+    if free < size + MIN_FREE_BYTES:
+        raise WarehouseFault(
+            f"not enough free disk space in {folder} ({free / 2**20:,.0f} MB free): building the new warehouse "
+            f"beside {published.name} needs its size and a margin, {(size + MIN_FREE_BYTES) / 2**20:,.0f} MB"
+        )
 
 
 def one_line(exc: BaseException | str, limit: int = 300) -> str:
@@ -312,11 +320,14 @@ def _prepare(published: Path, work: Path, catch_up: CatchUp | None) -> None:
         try:
             if catch_up(con, published):
                 return
+        except duckdb.Error:  # whatever stopped it, a copy of the published file is still right
+            pass
         finally:
             con.close()
     for leftover in (work, wal_path(work)):
         leftover.unlink(missing_ok=True)
     if published.exists():
+        _check_space(published, copy=True)  # checked before the run on the hope of catching up
         shutil.copyfile(published, work)
         _adopt(published, work)
 
@@ -329,15 +340,22 @@ def _adopt(published: Path, spare: Path) -> None:
         return
     other.unlink(missing_ok=True)
     wal_path(other).unlink(missing_ok=True)
-    os.link(published, other)
+    with contextlib.suppress(OSError):  # no hard links here: the next run copies again
+        os.link(published, other)
 
 
 def _publish(work: Path, published: Path) -> None:
     """Make ``work`` the published file with one rename of a hard link to it; the ledger records both files."""
     link = _link_path(published)
     link.unlink(missing_ok=True)
-    os.link(work, link)
     was = _state(published)
+    try:
+        os.link(work, link)
+    except OSError:  # a file system without hard links: publish by renaming the generation itself
+        os.replace(work, published)
+        _fsync(published.parent)
+        _write_ledger(published, {"published": _state(published), "previous": None})
+        return
     failpoint("linked")
     os.replace(link, published)
     _fsync(published.parent)

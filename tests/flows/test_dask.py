@@ -63,7 +63,7 @@ def test_a_worker_that_dies_fails_only_its_document_and_the_next_run_reads_it(
     summary = run(IngestConfig(sources=str(sources), warehouse=str(warehouse), task_runner="dask"))
     killer.join()
     assert (summary.ok, summary.failed, summary.changes["unchanged"]) == (0, 1, 4)
-    assert "the Dask worker reading this document died" in summary.failures[ICT]
+    assert "the Dask worker holding this document died" in summary.failures[ICT]
     assert query(warehouse, "SELECT count(*) FROM documents WHERE status = 'ok'") == [(4,)]  # nothing else lost
     monkeypatch.delenv(FAILPOINT_ENV)
     again = run(IngestConfig(sources=str(sources), warehouse=str(warehouse)))

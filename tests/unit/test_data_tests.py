@@ -128,3 +128,20 @@ def test_the_run_summary_names_the_failed_tests(fresh_db: duckdb.DuckDBPyConnect
     clean = RunSummary(run_id="r3")
     clean.record_data_tests([])
     assert clean.lines()[-1] == "data tests: 0 passed"
+
+
+def test_a_run_that_changed_some_documents_tests_those_and_leaves_the_others_issues(
+    fresh_db: duckdb.DuckDBPyConnection,
+) -> None:
+    _one_document(fresh_db)
+    fresh_db.execute("UPDATE figures SET source_text = '52,000'")
+    check(fresh_db)  # a whole check: plan-a's failure is its issue
+    assert fresh_db.execute("SELECT document_id FROM quality_issues").fetchall() == [(DOC,)]
+    other = check(fresh_db, {"plan-b"})  # a run that changed another document: plan-a's rows are not read
+    assert "span_source_text_is_true" not in _failing(other)
+    assert fresh_db.execute("SELECT document_id FROM quality_issues").fetchall() == [(DOC,)]  # and its issue stands
+    assert _failing(check(fresh_db, {DOC})).keys() == {"span_source_text_is_true"}  # a run that changed plan-a
+    nothing = run(fresh_db, documents=set())  # a run that changed nothing: the per-document tests do not run...
+    assert all(not r.test.per_document or not r.test.scoped for r in nothing)
+    fresh_db.execute("UPDATE figures SET document_id = 'ghost'")  # ...but rows of no document are always sought
+    assert "span_has_document" in _failing(run(fresh_db, documents=set()))

@@ -94,10 +94,29 @@ def test_an_analyst_holding_the_file_open_blocks_nothing(tmp_path: Path) -> None
         assert reader.wait(timeout=30) == 0
 
 
-def copy_table(con: duckdb.DuckDBPyConnection, published: Path) -> bool:
-    """A catch-up for these one-table warehouses: take the published table (and count the catch-ups)."""
+def log_run(path: Path, run: int) -> None:
+    """What a run writes into its generation: its own row of ``log``."""
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE IF NOT EXISTS log (run INTEGER)")
+    con.execute("INSERT INTO log VALUES (?)", [run])
+    con.close()
+
+
+def runs_in(path: Path) -> list[int]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return [int(r) for (r,) in con.execute("SELECT run FROM log ORDER BY run").fetchall()]
+    finally:
+        con.close()
+
+
+def catch_up_log(con: duckdb.DuckDBPyConnection, published: Path) -> bool:
+    """A catch-up in the manner of warehouse.session.catch_up: replay the runs the generation lacks, trusting it
+    to hold every run it has. So it is right only on a whole earlier generation: a generation a killed run
+    half wrote would keep that run's row, which was never published."""
     con.execute("ATTACH ? AS p (READ_ONLY)", [str(published)])
-    con.execute("CREATE OR REPLACE TABLE t AS SELECT * FROM p.t")
+    con.execute("CREATE TABLE IF NOT EXISTS log (run INTEGER)")
+    con.execute("INSERT INTO log SELECT run FROM p.log WHERE run NOT IN (SELECT run FROM log)")
     con.execute("DETACH p")
     CAUGHT_UP.append(published)
     return True
@@ -108,24 +127,26 @@ CAUGHT_UP: list[Path] = []
 
 def test_a_run_catches_up_the_previous_generation_instead_of_copying(tmp_path: Path) -> None:
     published = tmp_path / "w.duckdb"
-    make_warehouse(published, 1)
+    log_run(published, 1)
     CAUGHT_UP.clear()
     written = []
-    for value in (2, 3, 4):
-        with building(published, catch_up=copy_table) as work:
-            assert read_value(work) == value - 1  # it starts from what is published, however it got there
-            make_warehouse(work, value)
+    for run in (2, 3, 4, 5):
+        with building(published, catch_up=catch_up_log) as work:
+            assert runs_in(work) == list(range(1, run))  # it starts from what is published, however it got there
+            log_run(work, run)
+            assert runs_in(published) == list(range(1, run))  # nothing is visible before publishing
         written.append(work)
-        assert read_value(published) == value
-    assert len(CAUGHT_UP) == 2  # the first run copies (no previous generation yet); the others catch up
-    assert written[0] != written[1] and written[0] == written[2]  # the two generations take turns
+        assert runs_in(published) == list(range(1, run + 1))
+    # the first run copies (the file was no generation: it becomes the other one); the others catch up
+    assert len(CAUGHT_UP) == 3
+    assert written[0] != written[1] and written[0] == written[2] and written[1] == written[3]  # they take turns
 
 
 def test_a_reader_of_the_previous_generation_makes_the_run_copy(tmp_path: Path) -> None:
     published = tmp_path / "w.duckdb"
     make_warehouse(published, 1)
     for value in (2, 3):
-        with building(published, catch_up=copy_table) as work:
+        with building(published, catch_up=catch_up_log) as work:
             make_warehouse(work, value)
     reader = subprocess.Popen(  # holds the generation published now, which the next run leaves behind
         [sys.executable, "-c", textwrap.dedent(f"""
@@ -140,10 +161,10 @@ def test_a_reader_of_the_previous_generation_makes_the_run_copy(tmp_path: Path) 
     assert reader.stdout is not None and reader.stdin is not None
     try:
         assert reader.stdout.readline().strip() == "3"
-        with building(published, catch_up=copy_table) as work:
+        with building(published, catch_up=catch_up_log) as work:
             make_warehouse(work, 4)
         CAUGHT_UP.clear()
-        with building(published, catch_up=copy_table) as work:
+        with building(published, catch_up=catch_up_log) as work:
             assert read_value(work) == 4
             make_warehouse(work, 5)
         assert CAUGHT_UP == []  # the previous generation is held by the reader: copied, not written
@@ -160,13 +181,13 @@ def test_an_analysts_write_to_the_published_file_makes_the_run_copy(tmp_path: Pa
     published = tmp_path / "w.duckdb"
     make_warehouse(published, 1)
     for value in (2, 3):
-        with building(published, catch_up=copy_table) as work:
+        with building(published, catch_up=catch_up_log) as work:
             make_warehouse(work, value)
     con = duckdb.connect(str(published))
     con.execute("CREATE TABLE notes AS SELECT 'kept' AS note")
     con.close()
     CAUGHT_UP.clear()
-    with building(published, catch_up=copy_table) as work:
+    with building(published, catch_up=catch_up_log) as work:
         assert duckdb.connect(str(work), read_only=True).execute("SELECT note FROM notes").fetchone() == ("kept",)
     assert CAUGHT_UP == []
 
@@ -174,14 +195,13 @@ def test_an_analysts_write_to_the_published_file_makes_the_run_copy(tmp_path: Pa
 CHILD = """
 import sys
 from pathlib import Path
-import duckdb
 sys.path[:0] = [sys.argv[3], sys.argv[4]]
-from test_publish import copy_table, make_warehouse, read_value
+from test_publish import catch_up_log, log_run, runs_in
 from warehouse.publish import building
-published, value = Path(sys.argv[1]), int(sys.argv[2])
-with building(published, catch_up=copy_table) as work:
-    assert read_value(work) == value - 1, read_value(work)
-    make_warehouse(work, value)
+published, run = Path(sys.argv[1]), int(sys.argv[2])
+with building(published, catch_up=catch_up_log) as work:
+    assert runs_in(work) == list(range(1, run)), runs_in(work)
+    log_run(work, run)
 """
 
 STEPS = ("locked", "copied", "before-publish", "linked", "published")
@@ -190,12 +210,13 @@ STEPS = ("locked", "copied", "before-publish", "linked", "published")
 @pytest.mark.parametrize("step", STEPS)
 def test_sigkill_at_each_publish_step_leaves_the_old_or_the_new_warehouse(tmp_path: Path, step: str) -> None:
     """Killed at ``step`` of a run that catches up the previous generation: the published file is the old
-    warehouse or the new one, whole, and the next run starts from exactly what is published."""
+    warehouse or the new one, whole, and the next run starts from exactly what is published, never from the
+    generation the killed run half wrote (which holds a run that was not published)."""
     published = tmp_path / "w.duckdb"
-    make_warehouse(published, 1)
-    for value in (2, 3):  # two generations and a ledger: the next run catches up
-        with building(published, catch_up=copy_table) as work:
-            make_warehouse(work, value)
+    log_run(published, 1)
+    for run in (2, 3):  # two generations and a ledger: the next run catches up
+        with building(published, catch_up=catch_up_log) as work:
+            log_run(work, run)
     marker = tmp_path / "reached"
     here, root = Path(__file__).parent, Path(__file__).parents[2]
     child = subprocess.Popen(
@@ -210,9 +231,11 @@ def test_sigkill_at_each_publish_step_leaves_the_old_or_the_new_warehouse(tmp_pa
         time.sleep(0.05)
     child.send_signal(signal.SIGKILL)
     child.communicate(timeout=30)
-    assert read_value(published) == (4 if step == "published" else 3)
-    now = read_value(published)
-    with building(published, catch_up=copy_table) as work:
-        assert read_value(work) == now  # never a half-written generation
-        make_warehouse(work, now + 1)
-    assert read_value(published) == now + 1
+    now = runs_in(published)
+    assert now == ([1, 2, 3, 4] if step == "published" else [1, 2, 3])
+    CAUGHT_UP.clear()
+    with building(published, catch_up=catch_up_log) as work:
+        assert runs_in(work) == now  # never the half-written generation
+        log_run(work, 5)
+    assert runs_in(published) == [*now, 5]
+    assert len(CAUGHT_UP) == (1 if step in ("locked", "published") else 0)  # a generation a run touched is copied
