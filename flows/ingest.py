@@ -168,9 +168,11 @@ def ingest(
                     counts = writer.load(step, parsed)
                     failpoint("loading")
                     progress.done(work[step.document_id], parsed.pages_read)
+                    partial = parsed.rows["documents"][0].get("status") == "partial"
                     logger.info(
-                        "%s: %s, %s pages, %d sections, %.2f s | %s",
-                        parsed.document_id, step.change, parsed.page_count if parsed.page_count else "-",
+                        "%s: %s%s, %s pages, %d sections, %.2f s | %s",
+                        parsed.document_id, step.change, " (partial: see its quality issues)" if partial else "",
+                        parsed.page_count if parsed.page_count else "-",
                         counts.get("sections", 0), parsed.parse_seconds, progress.line(),
                     )  # fmt: skip
     except (IngestLocked, WarehouseFault) as exc:

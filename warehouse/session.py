@@ -34,7 +34,8 @@ def new_run_id() -> str:
 class RunSummary:
     run_id: str
     documents: int = 0
-    ok: int = 0
+    ok: int = 0  # loaded with status ok
+    partial: int = 0  # loaded with status partial (some pages unreadable, or no text)
     failed: int = 0
     pages: int = 0
     seconds: float = 0.0
@@ -50,12 +51,13 @@ class RunSummary:
         """``failed`` when every document the warehouse would hold failed; unchanged documents count as loaded."""
         if self.failed == 0:
             return "ok"
-        return "failed" if self.ok == 0 and self.changes[Change.UNCHANGED] == 0 else "partial"
+        return "failed" if self.ok + self.partial == 0 and self.changes[Change.UNCHANGED] == 0 else "partial"
 
     def lines(self) -> list[str]:
         out = [
             f"run {self.run_id}: {self.status}",
-            f"documents read {self.documents} (ok {self.ok}, failed {self.failed}), pages {self.pages}, "
+            f"documents read {self.documents} (ok {self.ok}, partial {self.partial}, failed {self.failed}), "
+            f"pages {self.pages}, "
             f"{self.seconds:.1f} s"
             + (f", {self.pages / self.seconds:.1f} pages/s" if self.seconds and self.pages else ""),
             "changes: " + (", ".join(f"{c} {n}" for c, n in sorted(self.changes.items())) or "none"),
@@ -137,7 +139,10 @@ class WarehouseWriter:
         counts = replace_document(self.con, step.document_id, rows, archive=self._archive(step))
         self.touched.add(step.document_id)
         self.summary.documents += 1
-        self.summary.ok += 1
+        if rows["documents"][0].get("status") == "partial":
+            self.summary.partial += 1
+        else:
+            self.summary.ok += 1
         self.summary.pages += parsed.pages_read
         self._record(step, step.change, self._version(step))
         return counts
@@ -267,11 +272,11 @@ class WarehouseWriter:
         c = s.changes
         self.con.execute(
             """UPDATE runs SET finished_at = ?, status = ?, documents_total = ?, documents_ok = ?,
-               documents_failed = ?, pages = ?, seconds = ?, documents_unchanged = ?, documents_added = ?,
-               documents_changed = ?, documents_reextracted = ?, documents_withdrawn = ?, limits = ?,
-               data_tests_fingerprint = ?, data_tests_documents = ?
+               documents_partial = ?, documents_failed = ?, pages = ?, seconds = ?, documents_unchanged = ?,
+               documents_added = ?, documents_changed = ?, documents_reextracted = ?, documents_withdrawn = ?,
+               limits = ?, data_tests_fingerprint = ?, data_tests_documents = ?
                WHERE run_id = ?""",
-            [_now(), status or s.status, s.documents, s.ok, s.failed, s.pages, round(s.seconds, 3),
+            [_now(), status or s.status, s.documents, s.ok, s.partial, s.failed, s.pages, round(s.seconds, 3),
              c[Change.UNCHANGED], c[Change.ADDED] + c[Change.RETURNED] + c[Change.RENAMED], c[Change.CHANGED],
              c[Change.REEXTRACTED], c[Change.WITHDRAWN], limits, tests, s.data_tests_documents, s.run_id],
         )  # fmt: skip

@@ -16,6 +16,7 @@ import io
 import multiprocessing
 import os
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -165,6 +166,17 @@ def test_every_kind_of_bad_source_is_recorded_and_nothing_is_lost(
     assert summary.status == "partial"
     assert seed_rows(warehouse, seeds) == before  # nothing loaded earlier is lost, or even rewritten
     documents, issues = assert_recorded(warehouse, EXPECTED)
+    # the run says what the warehouse says: loaded ok, loaded partial and failed counted apart
+    latest = "(SELECT run_id FROM runs ORDER BY started_at DESC LIMIT 1)"
+    stored = Counter(
+        dict(query(warehouse, f"SELECT status, count(*) FROM documents WHERE run_id = {latest} GROUP BY 1"))
+    )
+    assert stored["partial"] == 2
+    assert (summary.ok, summary.partial, summary.failed) == (stored["ok"], stored["partial"], stored["failed"])
+    assert f"(ok {stored['ok']}, partial {stored['partial']}, failed {stored['failed']})" in summary.lines()[1]
+    assert query(warehouse, f"SELECT documents_ok, documents_partial, documents_failed FROM runs WHERE run_id = {latest}") == [
+        (stored["ok"], stored["partial"], stored["failed"])
+    ]  # fmt: skip
     # the readable ones were read
     texts = dict(query(warehouse, "SELECT document_id, text FROM document_text"))
     assert "employs 5,000 people" in str(texts["encrypted-owner"])
