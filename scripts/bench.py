@@ -151,6 +151,22 @@ def growth(corpus: Path, counts: list[int]) -> None:
                   f"peak RSS {r['peak_mb']:6.0f} MB ({r['imported_mb']:.0f} MB after imports)")  # fmt: skip
 
 
+def _command(args: list[str]) -> float:
+    """Seconds the command took, run from the project's root with Prefect's log at WARNING; it must succeed."""
+    started = time.perf_counter()
+    subprocess.run(args, cwd=ROOT, check=True, capture_output=True,
+                   env={**os.environ, "PREFECT_LOGGING_LEVEL": "WARNING"})  # fmt: skip
+    return time.perf_counter() - started
+
+
+def _last_run_seconds(warehouse: Path) -> float:
+    """The latest run's own seconds (lock to publish) from ``runs``."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    row = con.execute("SELECT seconds FROM runs ORDER BY started_at DESC LIMIT 1").fetchone()
+    con.close()
+    return float(row[0]) if row else float("nan")
+
+
 def workers(corpus: Path, limit: int | None, counts: list[int], scale_factors: list[int], runner: str) -> None:
     files = sorted(corpus.glob("*.pdf"))[:limit]
     pages = sum(len(pypdfium2.PdfDocument(p)) for p in files)
@@ -164,13 +180,10 @@ def workers(corpus: Path, limit: int | None, counts: list[int], scale_factors: l
         times = {}
         for n in counts:
             warehouse = Path(scratch) / f"w{n}.duckdb"
-            started = time.perf_counter()
-            subprocess.run(
+            times[n] = _command(
                 [sys.executable, "-m", "flows.ingest", "--sources", str(sources), "--warehouse", str(warehouse),
-                 "--workers", str(n), "--task-runner", runner],
-                cwd=ROOT, check=True, capture_output=True, env={**os.environ, "PREFECT_LOGGING_LEVEL": "WARNING"},
+                 "--workers", str(n), "--task-runner", runner]
             )  # fmt: skip
-            times[n] = time.perf_counter() - started
             print(f"   {n} worker(s): {times[n]:6.1f} s, {pages / times[n]:5.1f} pages/s")
             con = duckdb.connect(str(warehouse), read_only=True)
             ((longest, name, total),) = con.execute(
@@ -225,16 +238,10 @@ def incremental(repeats: int) -> None:
                 if label == "one changed":
                     blog = next(sources.glob("innovation-alliance-*.txt"))
                     blog.write_text(blog.read_text(encoding="utf-8") + "\nThe cluster employs 45,000 people.\n")
-                started = time.perf_counter()
-                subprocess.run(
-                    [sys.executable, "-m", "flows.ingest", "--sources", str(sources), "--warehouse", str(warehouse)],
-                    cwd=ROOT, check=True, capture_output=True, env={**os.environ, "PREFECT_LOGGING_LEVEL": "WARNING"},
-                )  # fmt: skip
-                wall = time.perf_counter() - started
-                con = duckdb.connect(str(warehouse), read_only=True)
-                row = con.execute("SELECT seconds FROM runs ORDER BY started_at DESC LIMIT 1").fetchone()
-                con.close()
-                results[label].append((wall, float(row[0]) if row else float("nan")))
+                wall = _command(
+                    [sys.executable, "-m", "flows.ingest", "--sources", str(sources), "--warehouse", str(warehouse)]
+                )
+                results[label].append((wall, _last_run_seconds(warehouse)))
     for label, times in results.items():
         wall = statistics.median(t[0] for t in times)
         run = statistics.median(t[1] for t in times)
@@ -254,13 +261,6 @@ def empty() -> None:
 start_with_watchdog()
 empty()
 """
-
-
-def _command(args: list[str]) -> float:
-    started = time.perf_counter()
-    subprocess.run(args, cwd=ROOT, check=True, capture_output=True,
-                   env={**os.environ, "PREFECT_LOGGING_LEVEL": "WARNING"})  # fmt: skip
-    return time.perf_counter() - started
 
 
 def _folder_bytes(folder: Path) -> int:
@@ -375,12 +375,9 @@ def scale(corpus_warehouse: Path, corpus_sources: Path, factors: list[int]) -> N
                 size_before = _folder_bytes(warehouse.parent)
                 wall = _command([sys.executable, "-m", "flows.ingest", "--sources", str(sources),
                                  "--warehouse", str(warehouse)])  # fmt: skip
-                con = duckdb.connect(str(warehouse), read_only=True)
-                row = con.execute("SELECT seconds FROM runs ORDER BY started_at DESC LIMIT 1").fetchone()
-                con.close()
                 grew = (_folder_bytes(warehouse.parent) - size_before) / 1e6
                 print(f"      {label:22s}: command {wall:5.1f} s ({wall - empty:+5.1f} s beyond Prefect's start), "
-                      f"run {float(row[0]) if row else float('nan'):5.2f} s, folder {grew:+8.1f} MB")  # fmt: skip
+                      f"run {_last_run_seconds(warehouse):5.2f} s, folder {grew:+8.1f} MB")  # fmt: skip
             print(f"      ({changed.name}: {changed.stat().st_size / 1e6:.1f} MB changed)")
 
 

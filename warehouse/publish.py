@@ -193,17 +193,24 @@ def _state(path: Path) -> tuple[int, int, int, bool] | None:
 
 
 def _held_for_writing(path: Path) -> bool:
-    """Whether another process holds DuckDB's exclusive (read-write) lock on ``path``; readers share theirs.
+    """Whether another process holds DuckDB's exclusive (read-write) lock on ``path``; readers share theirs."""
+    return _lock_conflicts(path, exclusive=False)
 
-    POSIX record locks: this process's own locks never conflict with it, and closing the descriptor
-    drops any lock this process held on the file (the ingest holds none on the published file).
+
+def _lock_conflicts(path: Path, exclusive: bool) -> bool:
+    """Whether another process's POSIX lock on ``path`` conflicts with a shared one (a writer holds it) or, with
+    ``exclusive``, with an exclusive one (anyone holds it: DuckDB's readers take a shared lock, writers an
+    exclusive one).
+
+    This process's own locks never conflict, and closing the descriptor drops any lock this process held
+    on the file (the ingest holds none on the warehouse's files).
     """
     try:
-        fd = os.open(path, os.O_RDONLY)
+        fd = os.open(path, os.O_RDWR if exclusive else os.O_RDONLY)
     except OSError:
         return False
     try:
-        fcntl.lockf(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        fcntl.lockf(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
     except OSError:
         return True
     else:
@@ -294,19 +301,7 @@ def _as_state(entry: list[int | bool]) -> tuple[int, int, int, bool]:
 
 def _held(path: Path) -> bool:
     """Whether any process holds ``path`` open through DuckDB (readers take a shared lock, writers an exclusive)."""
-    try:
-        fd = os.open(path, os.O_RDWR)
-    except OSError:
-        return False
-    try:
-        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return True
-    else:
-        fcntl.lockf(fd, fcntl.LOCK_UN)
-        return False
-    finally:
-        os.close(fd)
+    return _lock_conflicts(path, exclusive=True)
 
 
 def _prepare(published: Path, work: Path, catch_up: CatchUp | None) -> None:

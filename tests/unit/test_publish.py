@@ -32,6 +32,21 @@ def read_value(path: Path) -> int:
         con.close()
 
 
+def reader_holding(published: Path) -> subprocess.Popen[str]:
+    """An analyst in another process: prints ``t.v`` on opening ``published`` read-only, holds it open until
+    told (a line on its stdin), then prints ``t.v`` again from the same connection."""
+    return subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import sys, duckdb
+            con = duckdb.connect({str(published)!r}, read_only=True)
+            print(con.execute("SELECT v FROM t").fetchone()[0], flush=True)
+            sys.stdin.readline()          # hold the file open until told
+            print(con.execute("SELECT v FROM t").fetchone()[0], flush=True)
+        """)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+
+
 def test_publish_replaces_the_file_atomically(tmp_path: Path) -> None:
     published = tmp_path / "w.duckdb"
     make_warehouse(published, 1)
@@ -70,16 +85,7 @@ def test_an_analyst_holding_the_file_open_blocks_nothing(tmp_path: Path) -> None
     """A reader in another process keeps its snapshot while a new warehouse is built and published."""
     published = tmp_path / "w.duckdb"
     make_warehouse(published, 1)
-    reader = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
-            import sys, duckdb
-            con = duckdb.connect({str(published)!r}, read_only=True)
-            print(con.execute("SELECT v FROM t").fetchone()[0], flush=True)
-            sys.stdin.readline()          # hold the file open until told
-            print(con.execute("SELECT v FROM t").fetchone()[0], flush=True)
-        """)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
+    reader = reader_holding(published)
     assert reader.stdout is not None and reader.stdin is not None
     try:
         assert reader.stdout.readline().strip() == "1"
@@ -148,16 +154,7 @@ def test_a_reader_of_the_previous_generation_makes_the_run_copy(tmp_path: Path) 
     for value in (2, 3):
         with building(published, catch_up=catch_up_log) as work:
             make_warehouse(work, value)
-    reader = subprocess.Popen(  # holds the generation published now, which the next run leaves behind
-        [sys.executable, "-c", textwrap.dedent(f"""
-            import sys, duckdb
-            con = duckdb.connect({str(published)!r}, read_only=True)
-            print(con.execute("SELECT v FROM t").fetchone()[0], flush=True)
-            sys.stdin.readline()
-            print(con.execute("SELECT v FROM t").fetchone()[0], flush=True)
-        """)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
+    reader = reader_holding(published)  # holds the generation published now, which the next run leaves behind
     assert reader.stdout is not None and reader.stdin is not None
     try:
         assert reader.stdout.readline().strip() == "3"
