@@ -19,11 +19,12 @@ export DO_NOT_TRACK ?= 1
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 
 .DEFAULT_GOAL := help
-.PHONY: help setup ocr browser ingest report examples serve test eval eval-quality eval-tables eval-layout bench agreement ner-throughput sql lint docs lock clean
+.PHONY: help setup ocr browser ingest report examples export serve test eval eval-quality eval-tables eval-layout bench agreement ner-throughput sql lint docs lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 	@echo "  Variables: SOURCES=$(SOURCES) WAREHOUSE=$(WAREHOUSE) LOCK_WAIT=$(LOCK_WAIT) (seconds)"
+	@echo "             EXPORT (make export's folder; default: beside WAREHOUSE, NAME-export/)"
 	@echo "             INGEST_ARGS (more options of python -m flows.ingest, e.g. \"--task-runner dask\")"
 
 $(STAMP): pyproject.toml constraints.txt
@@ -92,6 +93,9 @@ eval-quality: $(STAMP) ## Measure garble flags, OCR recovery and word accuracy o
 
 ner-throughput: $(STAMP) ## Entities per second of the NER pipeline (nlp.pipe) over WAREHOUSE's clean blocks
 	$(PYTHON) scripts/ner_throughput.py $(WAREHOUSE)
+
+export: $(STAMP) ## Every table and view of WAREHOUSE as Parquet and CSV, with the data dictionary (EXPORT folder)
+	$(PYTHON) -m warehouse.export $(WAREHOUSE) $(if $(EXPORT),--to $(EXPORT))
 
 sql: $(STAMP) ## Open WAREHOUSE read-only in an SQL shell
 	$(PYTHON) -m warehouse.shell $(WAREHOUSE)

@@ -14,7 +14,7 @@ import re
 import stat
 import time
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -359,8 +359,9 @@ def sources_to_specs(folder: Path) -> list[SourceSpec]:
 def scan_sources(
     folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False, hashes: Hashes | None = None
 ) -> list[SourceSpec]:
-    """Every file in ``folder`` as a spec, manifest entries first, then the rest by id.
+    """Every file under ``folder`` (:func:`source_files`) as a spec, manifest entries first, then the rest by id.
 
+    A manifest entry's ``file`` is the path relative to ``folder`` (``2024/plan.pdf``).
     ``hashes`` spares reading again the files that have not changed since they were last hashed.
 
     Nothing here stops a run: a file that must not be read becomes a spec with a
@@ -393,19 +394,55 @@ def scan_sources(
         if problem.file is not None:
             set_aside[problem.file] = (*set_aside.get(problem.file, ()), _entry_warning(problem, by_file))
     root = folder.resolve()
-    specs = [
-        _spec(path, root, by_file.pop(path.name, None), (*warnings, *set_aside.pop(path.name, ())), max_bytes, hashes)
-        for path in sorted(folder.iterdir(), key=lambda p: p.name)
-        if not is_ignored(path.name) and (suffix_to_media_type(path) is not None or not path.is_dir())
-    ]
+    specs = []
+    for path, relative in source_files(folder):
+        key = relative.as_posix()
+        entry, entry_warnings = by_file.pop(key, None), (*warnings, *set_aside.pop(key, ()))
+        specs.append(_spec(path, relative, root, entry, entry_warnings, max_bytes, hashes))
     specs += [_invalid_entry(folder, p) for p in problems if p.file is None or p.file in set_aside]
     specs += [_missing(folder, entry) for entry in by_file.values()]  # listed, but no such file
-    return sorted(_unique_ids(specs), key=lambda s: (not s.in_manifest, s.document_id))
+    return sorted(_unique_ids(folder, specs), key=lambda s: (not s.in_manifest, s.document_id))
+
+
+def source_files(folder: Path) -> list[tuple[Path, PurePosixPath]]:
+    """Every candidate source under ``folder``, in its subfolders too, with its path relative to ``folder``.
+
+    Hidden folders and files, editors' temporary files and manifests are left out.
+    Links to folders are not followed (a loop would never end); they are listed,
+    so that they are refused in words rather than passed over. A folder whose name
+    has a source's suffix (``plans.pdf/``) is listed too, and refused.
+    """
+    found: list[tuple[Path, PurePosixPath]] = []
+    for top, folders, files in os.walk(folder, onerror=None, followlinks=False):
+        here = Path(top)
+        kept = []
+        for name in folders:
+            if is_ignored(name):
+                continue
+            if (here / name).is_symlink() or suffix_to_media_type(here / name) is not None:
+                files.append(name)
+            else:
+                kept.append(name)
+        folders[:] = sorted(kept)
+        base = PurePosixPath(*here.relative_to(folder).parts)
+        found += [(here / name, base / name) for name in files if not is_ignored(name)]
+    return sorted(found, key=lambda item: item[1].parts)
+
+
+def relative_to_document_id(relative: PurePosixPath) -> str:
+    """A document's id from its path in the sources folder: the folders come first.
+
+    >>> relative_to_document_id(PurePosixPath("West Midlands/2024/Plan.pdf"))
+    'west-midlands-2024-plan'
+    >>> relative_to_document_id(PurePosixPath("plan.pdf"))
+    'plan'
+    """
+    return name_to_document_id("-".join((*relative.parent.parts, relative.name)))
 
 
 def file_to_spec(path: Path) -> SourceSpec:
     """One file as a spec with metadata inferred from it (no manifest), for tools and tests."""
-    return _spec(path, Path(os.path.realpath(path)).parent, None, (), DEFAULT_MAX_BYTES)
+    return _spec(path, PurePosixPath(path.name), Path(os.path.realpath(path)).parent, None, (), DEFAULT_MAX_BYTES)
 
 
 def _entry_warning(problem: EntryProblem, by_file: dict[str, ManifestEntry]) -> SourceIssue:
@@ -429,13 +466,14 @@ def _invalid_entry(folder: Path, problem: EntryProblem) -> SourceSpec:
     return replace(spec, refusal=refusal, refusal_kind="manifest_entry_invalid")
 
 
-def _unique_ids(specs: list[SourceSpec]) -> list[SourceSpec]:
-    """Two files whose names give the same id: the second keeps a suffix from its name, with a warning."""
+def _unique_ids(folder: Path, specs: list[SourceSpec]) -> list[SourceSpec]:
+    """Two files whose paths give the same id: the second keeps a suffix from its path, with a warning."""
     seen: set[str] = set()
     out = []
-    for spec in sorted(specs, key=lambda s: (not s.in_manifest, Path(s.path).name)):
+    for spec in sorted(specs, key=lambda s: (not s.in_manifest, os.path.relpath(s.path, folder))):
         if spec.document_id in seen:
-            unique = f"{spec.document_id}-{hashlib.sha1(Path(spec.path).name.encode()).hexdigest()[:6]}"
+            relative = Path(os.path.relpath(spec.path, folder)).as_posix()
+            unique = f"{spec.document_id}-{hashlib.sha1(relative.encode(errors='replace')).hexdigest()[:6]}"
             issue = SourceIssue(
                 "duplicate_document_id", "warning",
                 f"another source already has the id {spec.document_id!r}; this file is {unique!r}",
@@ -448,18 +486,22 @@ def _unique_ids(specs: list[SourceSpec]) -> list[SourceSpec]:
 
 def _spec(
     path: Path,
+    relative: PurePosixPath,
     root: Path,
     entry: ManifestEntry | None,
     warnings: tuple[SourceIssue, ...],
     max_bytes: int,
     hashes: Hashes | None = None,
 ) -> SourceSpec:
-    shown = os.fsencode(path.name).decode("utf-8", errors="replace")
-    if shown != path.name:  # bytes that are not UTF-8, kept by Python as lone surrogates no database can store
-        spec = _unread_spec(path.with_name(shown), entry, name_to_document_id(shown), warnings)
+    """The spec of the file at ``path`` (``relative`` to the sources folder ``root``), hashed unless refused."""
+    shown = os.fsencode(str(relative)).decode("utf-8", errors="replace")
+    if shown != str(relative):  # bytes that are not UTF-8, kept by Python as lone surrogates no database can store
+        shown_path = Path(os.fsencode(path).decode("utf-8", errors="replace"))
+        spec = _unread_spec(shown_path, entry, relative_to_document_id(PurePosixPath(shown)), warnings)
         why = f"the file name {shown!r} is not valid UTF-8 (\ufffd marks the bytes); rename the file to read it"
         return replace(spec, refusal=why, refusal_kind="bad_file_name")
-    spec = _unread_spec(path, entry, entry.id if entry and entry.id else name_to_document_id(path.name), warnings)
+    document_id = entry.id if entry and entry.id else relative_to_document_id(relative)
+    spec = _unread_spec(path, entry, document_id, warnings)
     refusal = _refusal(path, root, spec.media_type, max_bytes)
     if refusal is not None:
         kind, why = refusal
@@ -529,7 +571,7 @@ def _unread_spec(
 
 
 def _missing(folder: Path, entry: ManifestEntry) -> SourceSpec:
-    outside = Path(entry.file).is_absolute() or ".." in Path(entry.file).parts or "/" in entry.file
+    outside = Path(entry.file).is_absolute() or ".." in Path(entry.file).parts
     return replace(
         _unread_spec(folder / entry.file, entry, entry.id or name_to_document_id(entry.file)),
         refusal=(

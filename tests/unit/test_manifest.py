@@ -44,6 +44,51 @@ def test_files_outside_the_manifest_are_ingested_with_inferred_metadata(tmp_path
     ]
 
 
+def test_sources_in_subfolders_are_found_and_named_by_their_path(tmp_path: Path) -> None:
+    (tmp_path / "manifest.yml").write_text("documents:\n  - file: 2024/plan.md\n    title: The 2024 plan\n")
+    (tmp_path / "2024").mkdir()
+    (tmp_path / "2024" / "plan.md").write_text("# 2024")
+    (tmp_path / "West Midlands" / "Growth").mkdir(parents=True)
+    (tmp_path / "West Midlands" / "Growth" / "Plan.txt").write_text("growth")
+    (tmp_path / "plan.txt").write_text("top")
+    (tmp_path / "2024" / "manifest.yml").write_text("documents: []\n")  # only the top one is read
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD.txt").write_text("hidden folder")
+    (tmp_path / "2024" / ".cache").mkdir()
+    (tmp_path / "2024" / ".cache" / "old.txt").write_text("hidden folder")
+    (tmp_path / "2024" / "~$draft.txt").write_text("editor's lock file")
+    specs = scan_sources(tmp_path)
+    assert [(s.document_id, s.title, Path(s.path).relative_to(tmp_path).as_posix()) for s in specs] == [
+        ("2024-plan", "The 2024 plan", "2024/plan.md"),
+        ("plan", None, "plan.txt"),
+        ("west-midlands-growth-plan", None, "West Midlands/Growth/Plan.txt"),
+    ]
+    assert all(s.refusal is None for s in specs)
+
+
+def test_a_link_to_a_folder_is_refused_not_followed(tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    (sources / "plans").mkdir(parents=True)
+    (sources / "plans" / "a.txt").write_text("a")
+    (sources / "loop").symlink_to(sources, target_is_directory=True)  # followed, it would never end
+    (sources / "elsewhere").symlink_to(tmp_path, target_is_directory=True)
+    specs = {s.document_id: s for s in scan_sources(sources)}
+    assert specs["plans-a"].refusal is None
+    assert specs["loop"].refusal_kind == "not_a_file" and "a folder" in (specs["loop"].refusal or "")
+    assert specs["elsewhere"].refusal_kind == "outside_sources"
+    assert len(specs) == 3
+
+
+def test_paths_that_give_one_id_keep_apart(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a-b").mkdir()
+    (tmp_path / "a" / "b" / "plan.txt").write_text("one")
+    (tmp_path / "a-b" / "plan.txt").write_text("two")
+    first, second = scan_sources(tmp_path)
+    assert first.document_id == "a-b-plan" and second.document_id.startswith("a-b-plan-")
+    assert [w.kind for w in second.warnings] == ["duplicate_document_id"]
+
+
 @pytest.mark.parametrize(
     ("manifest", "message"),
     [
