@@ -33,7 +33,7 @@ from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 import flows  # noqa: F401  (sets Prefect's offline defaults before Prefect is imported)
 from flows.config import CONFIG_PATH, IngestConfig, load_config
 from flows.ephemeral import shared_with_workers, start_with_watchdog
-from flows.progress import Heartbeat, Progress, estimated_pages
+from flows.progress import Heartbeat, Progress, source_size
 from flows.sandbox import Limits, parse_isolated
 from pipeline.ingest.changes import Change, Step, plan
 from pipeline.ingest.manifest import Hashes, scan_sources
@@ -137,8 +137,8 @@ def ingest(
                 "%d source(s) in %s → %s: %d to read, %d unchanged",
                 len(specs), sources, warehouse, len(parsing), sum(s.change is Change.UNCHANGED for s in steps),
             )  # fmt: skip
-            work = {step.document_id: estimated_pages(spec_of(step)) for step in parsing}
-            progress = Progress(documents=len(parsing), pages=sum(work.values()))
+            work = {step.document_id: source_size(spec_of(step)) for step in parsing}
+            progress = Progress(list(work.values()))
             futures = {parse_document.submit(spec_of(step), limits, writer.run_id): step for step in parsing}
             for step in steps:
                 if step.change is Change.WITHDRAWN:
@@ -167,7 +167,7 @@ def ingest(
                         continue
                     counts = writer.load(step, parsed)
                     failpoint("loading")
-                    progress.done(work[step.document_id], parsed.pages_read)
+                    progress.done(work[step.document_id], parsed.parse_seconds)
                     partial = parsed.rows["documents"][0].get("status") == "partial"
                     logger.info(
                         "%s: %s%s, %s pages, %d sections, %.2f s | %s",
