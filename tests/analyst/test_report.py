@@ -60,17 +60,33 @@ def test_every_ingest_writes_the_report_beside_the_warehouse(analyst_warehouse: 
         assert f"<code>{table}</code></td><td>{count:,}</td>" in text
 
 
+def document_data(report: Path) -> dict[str, dict[str, object]]:
+    """Every document's data file for the viewer, by document id."""
+    out = {}
+    for path in sorted((report.parent / "data").glob("d*.js")):
+        match = re.fullmatch(r"window\.policyfactsLoaded\((.*?), (.*)\);\n", path.read_text(encoding="utf-8"), re.S)
+        assert match, path
+        out[json.loads(match.group(1))] = json.loads(match.group(2))
+    return out
+
+
 def test_the_report_holds_every_value_and_the_pages_they_sit_on(analyst_warehouse: Path, report: Path) -> None:
-    data = embedded(report)
-    values = data["values"]
-    assert isinstance(values, list)
-    assert len(values) == query(analyst_warehouse, "SELECT count(*) FROM extracted_values")[0][0]
-    pages = data["pages"]
-    assert isinstance(pages, dict)
-    assert set(pages) == {f"{BRIEF}#1", f"{BRIEF}#2"}
+    data = document_data(report)
+    assert set(data) == {d for (d,) in query(analyst_warehouse, "SELECT document_id FROM documents")}
+    values = [v for doc in data.values() for v in doc["values"]]  # type: ignore[attr-defined]
+    (expected,) = query(
+        analyst_warehouse, "SELECT (SELECT count(*) FROM extracted_values) + (SELECT count(*) FROM tables)"
+    )[0]
+    assert len(values) == expected
+    pages = data[BRIEF]["pages"]
+    assert isinstance(pages, dict) and set(pages) == {"1", "2"}
     for page in pages.values():
         image = report.parent / page["src"]
         assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    # the first page holds no value and no document's text: they load with the document picked
+    index = embedded(report)
+    assert set(index) == {"documents", "titles"}
+    assert [d["data"] for d in index["documents"]] == [f"data/d{n}.js" for n in range(1, len(data) + 1)]  # type: ignore[attr-defined]
 
 
 def test_the_report_needs_nothing_but_the_warehouse(analyst_warehouse: Path, tmp_path: Path) -> None:
@@ -78,10 +94,9 @@ def test_the_report_needs_nothing_but_the_warehouse(analyst_warehouse: Path, tmp
     copy = tmp_path / "only.duckdb"
     shutil.copy(analyst_warehouse, copy)
     index = write_report(copy, tmp_path / "out")
-    again = embedded(index)
-    first = embedded(report_dir(analyst_warehouse) / "index.html")
-    assert again["values"] == first["values"] and again["issues"] == first["issues"]
+    assert document_data(index) == document_data(report_dir(analyst_warehouse) / "index.html")
     assert len(list((tmp_path / "out" / "pages").iterdir())) == 2
+    assert len(list((tmp_path / "out" / "documents").iterdir())) == 6
 
 
 @pytest.fixture(scope="module")
@@ -129,7 +144,7 @@ def test_clicking_a_value_draws_its_box_on_the_page(browser, report: Path, analy
     assert drawn["height"] == pytest.approx((bottom - top) * scale, abs=2)
     assert shown["height"] == pytest.approx(height * scale, abs=2)
     assert "25,000" in (page.text_content("#provenance-panel") or "")
-    assert page.url.endswith(f"#value={figure_id}")  # a link that opens this value again
+    assert page.url.endswith(f"#document={BRIEF}&value={figure_id}")  # a link that opens this value again
     assert errors == []
 
 
@@ -171,6 +186,121 @@ def test_a_link_to_a_value_opens_it(browser, report: Path, analyst_warehouse: Pa
     assert source_text in (page.text_content("#provenance-panel") or "")
 
 
+def _box_matches(page, figure: tuple[float, float, float, float, float]) -> None:  # type: ignore[no-untyped-def]
+    """The drawn box is where the warehouse says the figure is, scaled from points to the image on screen."""
+    x0, top, x1, bottom, width = figure
+    box, image = page.locator("#prov-box"), page.locator("#page-image")
+    box.wait_for(state="visible")
+    page.wait_for_function("() => document.getElementById('page-image').complete")
+    drawn, shown = box.bounding_box(), image.bounding_box()
+    scale = shown["width"] / width
+    assert drawn["x"] - shown["x"] == pytest.approx(x0 * scale, abs=2)
+    assert drawn["y"] - shown["y"] == pytest.approx(top * scale, abs=2)
+    assert drawn["width"] == pytest.approx((x1 - x0) * scale, abs=2)
+
+
+def test_a_documents_fact_sheet_leads_to_a_figures_box_on_its_page(  # type: ignore[no-untyped-def]
+    browser, report: Path, analyst_warehouse: Path
+) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(report.as_uri())
+    page.locator("#documents a.sheet-link", has_text=BRIEF).click()
+    page.wait_for_url("**/documents/*.html")
+    assert page.locator("h1").text_content() == "Aerospace Cluster Brief 2024"
+    sheet = page.text_content("main") or ""
+    for heading in ("Clusters", "Visions", "Objectives", "Headline figures", "Tables", "Quality issues"):
+        assert heading in sheet
+    assert "Aerospace" in (page.text_content("#clusters") or "")
+    vision = query(analyst_warehouse, "SELECT text FROM visions WHERE document_id = ?", [BRIEF])[0][0]
+    assert vision in (page.text_content("#visions") or "")
+    figures = page.locator("#figures tbody tr")
+    assert figures.filter(has_text="employment").locator("a.prov").text_content() == "25,000 people"
+    assert figures.filter(has_text="funding").first.locator("a.prov").text_content() == "£12m"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "report-document-sheet.png"), full_page=True)
+
+    figures.filter(has_text="employment").locator("a.prov").click()
+    page.wait_for_url("**/index.html#document=*")
+    ((figure_id, *where),) = query(
+        analyst_warehouse,
+        "SELECT f.figure_id, f.bbox_x0, f.bbox_top, f.bbox_x1, f.bbox_bottom, p.width FROM figures f"
+        " JOIN pages p USING (document_id, page) WHERE f.document_id = ? AND f.measure = 'employment'",
+        [BRIEF],
+    )
+    _box_matches(page, tuple(where))
+    linked = page.locator("#value-list tr.linked")
+    assert linked.count() == 1 and linked.get_attribute("data-value") == figure_id  # highlighted in the list
+    assert "25,000 people" in (linked.text_content() or "")
+    page.locator("#provenance").screenshot(path=str(ARTIFACTS / "report-document-sheet-figure.png"))
+    assert errors == []
+
+
+def test_a_cluster_sheet_compares_two_plans_and_leads_to_each_figure(  # type: ignore[no-untyped-def]
+    browser, report: Path, analyst_warehouse: Path
+) -> None:
+    plans = query(
+        analyst_warehouse,
+        "SELECT document_id, employment_low FROM cluster_profiles WHERE cluster_id = 'aerospace'"
+        " AND employment_low IS NOT NULL ORDER BY document_id",
+    )
+    assert len(plans) == 2  # the 2005 plans and the 2024 brief
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(report.as_uri())
+    page.locator("#clusters a.sheet-link", has_text="Aerospace").click()
+    page.wait_for_url("**/clusters/*.html")
+    plot = page.locator("svg.chart", has=page.locator("text", has_text="Employment by plan"))
+    assert plot.locator("rect").count() >= 2
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "report-cluster-sheet.png"), full_page=True)
+    sheet = page.url
+    for document_id, employment in plans:
+        title = query(analyst_warehouse, "SELECT title FROM documents WHERE document_id = ?", [document_id])[0][0]
+        row = page.locator("#plans tbody tr", has_text=title)
+        link = row.locator("a.prov", has_text=f"{employment:,.0f}")
+        link.click()
+        page.wait_for_url("**/index.html#document=*")
+        linked = page.locator("#value-list tr.linked")
+        linked.wait_for()
+        assert linked.get_attribute("data-document") == document_id
+        panel = page.locator("#provenance-panel")
+        assert f"{employment:,.0f}" in (panel.text_content() or "")
+        page.locator("#prov-box, #prov-mark").first.wait_for(state="visible")
+        page.locator("#provenance").screenshot(path=str(ARTIFACTS / f"report-cluster-sheet-{document_id}.png"))
+        page.goto(sheet)
+    assert errors == []
+
+
+def test_the_list_sorts_and_pages_over_every_value(browser, report: Path, analyst_warehouse: Path) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(report.as_uri())
+    page.select_option("#filter-document", "")
+    (total,) = query(
+        analyst_warehouse, "SELECT (SELECT count(*) FROM extracted_values) + (SELECT count(*) FROM tables)"
+    )[0]
+    count = page.locator("#value-count")
+    count.filter(has_text=f"of {total:,}").wait_for()
+    assert total > 100 and count.text_content() == f"values 1–100 of {total:,}"
+    page.click("#page-next")
+    assert count.text_content() == f"values 101–{min(200, total)} of {total:,}"
+    page.select_option("#filter-kind", "figure")
+    page.click("#value-list th[data-sort=number]")
+    page.click("#value-list th[data-sort=number]")  # again: the largest first
+    top = page.locator("#value-list tbody tr").first
+    (largest,) = query(
+        analyst_warehouse, "SELECT max(coalesce(value, value_low)) FROM figures"
+    )[0]
+    assert top.get_attribute("data-kind") == "figure"
+    (figure_id,) = query(
+        analyst_warehouse, "SELECT figure_id FROM figures WHERE coalesce(value, value_low) = ? LIMIT 1", [largest]
+    )[0]
+    ids = page.locator("#value-list tbody tr").evaluate_all("rows => rows.map(r => r.dataset.value)")
+    assert figure_id in ids[:3]
+
+
 HOSTILE_TITLE = "</script><!--<script>window.__pwned = 1//"
 
 
@@ -208,7 +338,9 @@ def test_hostile_titles_and_values_cannot_empty_the_viewer(browser, hostile_repo
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(report.as_uri())
-    rows = page.locator("#value-list tbody tr")
+    page.select_option("#filter-document", "")  # every document
     expected = query(warehouse, "SELECT count(*) FROM extracted_values")[0][0]
-    assert 3 <= expected <= 300 and rows.count() == expected  # the viewer lists every value
+    page.locator("#value-count", has_text=f"of {expected}").wait_for()
+    rows = page.locator("#value-list tbody tr")
+    assert 3 <= expected <= 100 and rows.count() == expected  # the viewer lists every value
     assert errors == [] and dialogs == [] and page.evaluate("window.__pwned === undefined")

@@ -10,7 +10,7 @@ import pytest
 from warehouse.data_tests import DataTest, Result
 from warehouse.examples import text_to_examples
 from warehouse.report.data import ReportData
-from warehouse.report.render import Bar, bars_to_svg, report_to_html
+from warehouse.report.render import Bar, Files, bars_to_svg, report_to_html
 
 
 def test_bars_are_scaled_to_the_largest_total_and_labels_escaped() -> None:
@@ -48,8 +48,8 @@ def test_failed_data_tests_are_listed_with_their_first_rows() -> None:
     failed = Result(totals, ("document_id", "line_item", "stated_total"), (("plan-a", "Revenue", 38.0),))
     broken = Result(DataTest("broken", "Cannot run.", False, "SELECT"), error="ParserException: syntax error")
     passed = Result(DataTest("key_runs", "`runs.run_id` identifies one row.", False, "SELECT 1"), ("run_id",))
-    data = ReportData("w.duckdb", None, [], [], [], [], [], [], {}, [], data_tests=[failed, broken, passed])
-    html = report_to_html(data, {}, datetime(2026, 1, 1, tzinfo=UTC))
+    data = ReportData("w.duckdb", None, [], [], [], [], [], 0, [], [], data_tests=[failed, broken, passed])
+    html = report_to_html(data, Files.of([], []), datetime(2026, 1, 1, tzinfo=UTC))
     section = html[html.index('<section id="data-tests">') : html.index('<section id="provenance">')]
     assert "<h2>Data tests (1 of 3 pass)</h2>" in section
     assert "The <code>total</code> line equals the sum &lt;of&gt; its row." in section

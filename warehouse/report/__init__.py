@@ -1,4 +1,4 @@
-"""The run report: an HTML page rendered from the warehouse alone (``make report``).
+"""The run report: HTML pages rendered from the warehouse alone (``make report``).
 
     python -m warehouse.report [WAREHOUSE] [--out FOLDER] [--open]
 
@@ -15,8 +15,9 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.report.data import ReportData, warehouse_to_report_data
-from warehouse.report.render import image_name, report_to_html
+from warehouse.report.data import ReportData, page_images, warehouse_to_report_data, warehouse_to_sheets
+from warehouse.report.render import Files, asset, document_payload, report_to_html
+from warehouse.report.sheets import cluster_sheet_to_html, document_sheet_to_html
 
 __all__ = ["ReportData", "report_dir", "report_is_current", "write_report"]
 
@@ -59,25 +60,38 @@ def report_is_current(warehouse: Path) -> bool:
 def write_report(warehouse: Path, out: Path | None = None) -> Path:
     """Render the report of ``warehouse`` into ``out`` (a folder) and return its ``index.html``.
 
-    The folder is built aside and swapped in whole, so a reader never sees half a report.
+    The folder holds the first page (``index.html``, with ``report.css`` and ``report.js``),
+    a fact sheet per document (``documents/``) and per cluster (``clusters/``), the
+    viewer's data per document (``data/``) and the page images (``pages/``). It is built
+    aside and swapped in whole, so a reader never sees half a report.
     """
     out = out or report_dir(warehouse)
+    generated_at = datetime.now(UTC)
+    building = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    shutil.rmtree(building, ignore_errors=True)
+    for folder in ("pages", "documents", "clusters", "data"):
+        (building / folder).mkdir(parents=True)
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         data = warehouse_to_report_data(con, str(warehouse))
+        sheets, cluster_sheets = warehouse_to_sheets(con)
+        files = Files.of([s.document["document_id"] for s in sheets], [c.cluster["cluster_id"] for c in cluster_sheets])
+        for image in page_images(con):
+            if image.document_id in files.documents:
+                (building / files.image(image.document_id, image.page)).write_bytes(image.png)
         digest = _digest(con)
     finally:
         con.close()
-    building = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    shutil.rmtree(building, ignore_errors=True)
-    (building / "pages").mkdir(parents=True)
-    index = {d: n for n, d in enumerate(sorted({i.document_id for i in data.images}), start=1)}
-    names = {}
-    for image in data.images:
-        name = image_name(index[image.document_id], image.page)
-        (building / name).write_bytes(image.png)
-        names[f"{image.document_id}#{image.page}"] = name
-    (building / "index.html").write_text(report_to_html(data, names, datetime.now(UTC)), encoding="utf-8")
+    for sheet in sheets:
+        doc = sheet.document["document_id"]
+        (building / files.sheet(doc)).write_text(document_sheet_to_html(sheet, files, generated_at), encoding="utf-8")
+        (building / files.data(doc)).write_text(document_payload(sheet, files), encoding="utf-8")
+    for cluster in cluster_sheets:
+        html = cluster_sheet_to_html(cluster, files, generated_at)
+        (building / files.cluster_sheet(cluster.cluster["cluster_id"])).write_text(html, encoding="utf-8")
+    for name in ("report.css", "report.js"):
+        (building / name).write_text(asset(name), encoding="utf-8")
+    (building / "index.html").write_text(report_to_html(data, files, generated_at), encoding="utf-8")
     (building / DIGEST_NAME).write_text(digest, encoding="utf-8")
     old = out.with_name(f".{out.name}.{os.getpid()}.old")
     if out.exists():

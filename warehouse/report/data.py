@@ -1,7 +1,16 @@
-"""What the run report shows, read from the warehouse alone (never from the source files)."""
+"""What the run report shows, read from the warehouse alone (never from the source files).
+
+The report is split so that its first page stays small however large the warehouse:
+:func:`warehouse_to_report_data` reads what the first page shows (the run, documents,
+counts, the worst issues, plots, data tests); :func:`warehouse_to_sheets` reads, per
+document and per cluster, what the fact sheets and the viewer's per-document data
+files show; :func:`page_images` streams the page images.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +32,11 @@ PROVENANCE = (
     "document_id", "page", "char_start", "char_end", "source_text", "bbox_x0", "bbox_top", "bbox_x1",
     "bbox_bottom", "section_number", "section_title", "extractor", "confidence",
 )  # fmt: skip
+# the measures a cluster's sheet compares between plans, in the order it shows them
+CLUSTER_MEASURES = ("employment", "businesses", "turnover", "output", "jobs", "funding")
+# issues listed on the first page (the rest are on each document's sheet)
+FIRST_PAGE_ISSUES = 300
+FIRST_PAGE_SEVERITIES = ("error", "warning")
 
 
 @dataclass
@@ -36,7 +50,7 @@ class PageImage:
 
 @dataclass
 class ReportData:
-    """Everything the report renders; plain rows, so rendering needs no database."""
+    """What the first page renders; plain rows, so rendering needs no database."""
 
     warehouse: str
     run: Row | None
@@ -44,13 +58,35 @@ class ReportData:
     documents: list[Row]
     changes: list[Row]
     table_counts: list[tuple[str, int]]
-    issues: list[Row]
-    values: list[Row]
-    texts: dict[str, str]
+    issues: list[Row]  # the worst, at most FIRST_PAGE_ISSUES
+    issue_total: int
     figures_per_cluster: list[Row]
-    images: list[PageImage] = field(default_factory=list)
+    clusters: list[Row] = field(default_factory=list)  # clusters some document presents, with counts
     data_tests: list[DataTestResult] = field(default_factory=list)
-    labels: dict[str, tuple[str | None, str | None, float]] = field(default_factory=dict)  # doc#page → printed
+
+
+@dataclass
+class DocumentSheet:
+    """One document: its fact sheet, and the viewer's data (values, issues, text, page labels)."""
+
+    document: Row
+    clusters: list[Row]
+    visions: list[Row]
+    objectives: list[Row]
+    figures: list[Row]  # headline figures: the first few of each measure
+    tables: list[Row]
+    issues: list[Row]
+    values: list[Row]  # every extracted value, with period, measure and cluster name for the viewer
+    text: str | None
+    labels: dict[int, tuple[str | None, str | None, float]]  # page → printed label (left, right), width
+    pages: dict[int, tuple[float, float]]  # page with an image → (width, height) in points
+
+
+@dataclass
+class ClusterSheet:
+    cluster: Row
+    profiles: list[Row]  # one per document presenting it: salience, vision, headline figures by measure
+    figures: dict[str, Row]  # figure_id → the headline figure (measure, value, unit, period, page)
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[Row]:
@@ -59,9 +95,16 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = N
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
+def _by_document(rows: list[Row]) -> dict[str, list[Row]]:
+    grouped: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        grouped[row["document_id"]].append(row)
+    return grouped
+
+
 def warehouse_to_report_data(con: duckdb.DuckDBPyConnection, warehouse: str) -> ReportData:
-    """Read the latest run, the documents, counts, issues, every extracted value with its provenance, and
-    the data tests' results (run again here, so that the report says what holds for the file it is drawn from)."""
+    """Read the latest run, the documents, counts, the worst issues, and the data tests' results (run again
+    here, so that the report says what holds for the file it is drawn from)."""
     runs = _rows(con, "SELECT * FROM runs ORDER BY started_at DESC")
     run = runs[0] if runs else None
     counts = ", ".join(
@@ -70,8 +113,9 @@ def warehouse_to_report_data(con: duckdb.DuckDBPyConnection, warehouse: str) -> 
     documents = _rows(
         con,
         f"""
-        SELECT d.document_id, d.title, d.media_type, d.status, d.error, d.page_count, d.size_bytes, d.n_chars,
-               d.parse_seconds, d.page_count / nullif(d.parse_seconds, 0) AS pages_per_second,
+        SELECT d.document_id, d.title, d.publisher, d.published_date, d.media_type, d.status, d.error,
+               d.page_count, d.size_bytes, d.n_chars, d.parse_seconds,
+               d.page_count / nullif(d.parse_seconds, 0) AS pages_per_second,
                d.version, d.run_id, d.withdrawn_at, {counts},
                (SELECT count(*) FROM quality_issues q WHERE q.document_id = d.document_id
                   AND q.severity = 'error') AS n_errors,
@@ -82,6 +126,8 @@ def warehouse_to_report_data(con: duckdb.DuckDBPyConnection, warehouse: str) -> 
         FROM documents d ORDER BY d.document_id
         """,
     )
+    for d in documents:  # what the viewer lists for it: every extracted value (extracted_values)
+        d["n_values"] = sum(d[f"n_{t}"] for t in DOCUMENT_COUNTS if t != "sections")
     changes = _rows(
         con, "SELECT document_id, change, detail FROM document_changes WHERE run_id = ? ORDER BY document_id",
         [run["run_id"] if run else None],
@@ -91,22 +137,12 @@ def warehouse_to_report_data(con: duckdb.DuckDBPyConnection, warehouse: str) -> 
         con,
         f"""
         SELECT kind, severity, detail, {", ".join(PROVENANCE)} FROM document_issues
-        ORDER BY severity_rank, document_id, char_start NULLS FIRST, kind
+        WHERE list_contains(?, severity)
+        ORDER BY severity_rank, document_id, char_start NULLS FIRST, kind LIMIT {FIRST_PAGE_ISSUES}
         """,
+        [list(FIRST_PAGE_SEVERITIES)],
     )
-    values = _rows(
-        con,
-        f"""
-        SELECT value_kind, value_id, cluster_id, label, value_text, number, unit, {", ".join(PROVENANCE)}
-        FROM extracted_values ORDER BY document_id, char_start, value_kind, value_id
-        """,
-    )
-    used = sorted({r["document_id"] for r in [*values, *issues] if r["char_start"] is not None})
-    texts = dict(
-        con.execute(
-            "SELECT document_id, text FROM document_text WHERE list_contains(?, document_id)", [used]
-        ).fetchall()
-    )
+    ((issue_total,),) = con.execute("SELECT count(*) FROM quality_issues").fetchall()
     figures_per_cluster = _rows(
         con,
         """
@@ -114,28 +150,182 @@ def warehouse_to_report_data(con: duckdb.DuckDBPyConnection, warehouse: str) -> 
         FROM figures_long GROUP BY ALL ORDER BY cluster NULLS LAST, document_id
         """,
     )
-    pages_used = sorted({(r["document_id"], r["page"]) for r in [*values, *issues] if r["page"] is not None})
-    images = [
-        PageImage(doc, page, width, height, bytes(png))
-        for doc, page, width, height, png in con.execute(
-            """
-            SELECT i.document_id, i.page, p.width, p.height, i.png
-            FROM page_images i JOIN pages p USING (document_id, page)
-            WHERE list_contains(?, i.document_id || '#' || i.page)
-            ORDER BY i.document_id, i.page
+    clusters = _rows(
+        con,
+        """
+        SELECT cluster_id, any_value(cluster_name) AS name, count(DISTINCT document_id) AS documents,
+               sum(figures) AS figures, count(vision) AS visions
+        FROM cluster_profiles GROUP BY cluster_id ORDER BY documents DESC, name
+        """,
+    )
+    return ReportData(warehouse, run, runs, documents, changes, table_counts, issues, int(issue_total),
+                      figures_per_cluster, clusters, run_data_tests(con))  # fmt: skip
+
+
+def warehouse_to_sheets(con: duckdb.DuckDBPyConnection) -> tuple[list[DocumentSheet], list[ClusterSheet]]:
+    """Every document's sheet and every presented cluster's, each table read once."""
+    documents = _rows(
+        con,
+        """
+        SELECT document_id, title, publisher, published_date, media_type, status, error, page_count,
+               source_path, version, withdrawn_at FROM documents ORDER BY document_id
+        """,
+    )
+    profiles = _rows(
+        con,
+        """
+        SELECT p.*, c.kind AS cluster_kind FROM cluster_profiles p LEFT JOIN clusters c USING (cluster_id)
+        ORDER BY p.document_id, CASE p.salience WHEN 'subject' THEN 0 WHEN 'presented' THEN 1 ELSE 2 END,
+                 p.figures DESC, p.cluster_name
+        """,
+    )
+    visions = _rows(
+        con,
+        """
+        SELECT v.vision_id AS value_id, v.document_id, v.cluster_id, c.name AS cluster_name, v.text, v.frame,
+               v.owner, v.attribution, v.page, v.bbox_x0, v.confidence
+        FROM visions v LEFT JOIN clusters c USING (cluster_id) ORDER BY v.document_id, v.char_start
+        """,
+    )
+    objectives = _rows(
+        con,
+        """
+        SELECT o.objective_id AS value_id, o.document_id, o.cluster_id, c.name AS cluster_name, o.text,
+               coalesce(o.list_kind, 'objective') AS list_kind, o.list_number, o.lead_in, o.actor, o.page,
+               o.bbox_x0, o.confidence
+        FROM objectives o LEFT JOIN clusters c USING (cluster_id) ORDER BY o.document_id, o.char_start
+        """,
+    )
+    figures = _rows(
+        con,
+        """
+        SELECT figure_id AS value_id, document_id, cluster_name, measure, subject, value, value_low, value_high,
+               unit, period, quality, source_text, page, bbox_x0, confidence
+        FROM (
+            SELECT f.*, c.name AS cluster_name, row_number() OVER (
+                PARTITION BY f.document_id, f.measure ORDER BY (f.quality = 'ok') DESC, f.confidence DESC,
+                f.char_start) AS n
+            FROM figures f LEFT JOIN clusters c USING (cluster_id)
+        ) WHERE n <= 5 ORDER BY document_id, measure, n
+        """,
+    )
+    tables = _rows(
+        con,
+        """
+        SELECT table_id AS value_id, document_id, title, unit, periods, n_rows, n_cols, kind, page, page_start,
+               page_end, bbox_x0, confidence
+        FROM tables ORDER BY document_id, char_start
+        """,
+    )
+    issues = _rows(
+        con,
+        f"""
+        SELECT kind, severity, detail, {", ".join(PROVENANCE)} FROM document_issues
+        ORDER BY document_id, severity_rank, char_start NULLS FIRST, kind
+        """,
+    )
+    values = _rows(
+        con,
+        f"""
+        SELECT v.value_kind, v.value_id, v.cluster_id, c.name AS cluster_name, v.label, v.value_text, v.number,
+               v.unit, coalesce(f.period, fu.period) AS period, f.measure, f.subject, f.value_low, f.value_high,
+               {", ".join("v." + p for p in PROVENANCE)}
+        FROM extracted_values v
+        LEFT JOIN figures f ON v.value_kind = 'figure' AND f.figure_id = v.value_id
+        LEFT JOIN funding fu ON v.value_kind = 'funding' AND fu.funding_id = v.value_id
+        LEFT JOIN clusters c ON c.cluster_id = v.cluster_id
+        ORDER BY v.document_id, v.char_start, v.value_kind, v.value_id
+        """,
+    )
+    table_values = [
+        {**row, "value_kind": "table", "label": "table", "value_text": row["title"] or "(a table without a title)"}
+        for row in _rows(
+            con,
+            f"""
+            SELECT t.table_id AS value_id, NULL AS cluster_id, NULL AS cluster_name, t.title, NULL AS number,
+                   t.unit, NULL AS period, NULL AS measure, NULL AS subject, NULL AS value_low, NULL AS value_high,
+                   {
+                ", ".join(
+                    "t." + p if p not in ("section_number", "section_title") else "s." + p[8:] + " AS " + p
+                    for p in PROVENANCE
+                )
+            }
+            FROM tables t LEFT JOIN sections s USING (document_id, section_id)
+            ORDER BY t.document_id, t.char_start
             """,
-            [[f"{doc}#{page}" for doc, page in pages_used]],
-        ).fetchall()
+        )
     ]
-    labels = {
-        f"{doc}#{page}": (label, label_right, width)
-        for doc, page, label, label_right, width in con.execute(
+    for row in table_values:
+        del row["title"]
+    labels: dict[str, dict[int, tuple[str | None, str | None, float]]] = defaultdict(dict)
+    for doc, page, label, label_right, width in con.execute(
+        "SELECT document_id, page, label, label_right, width FROM pages WHERE label IS NOT NULL"
+    ).fetchall():
+        labels[doc][page] = (label, label_right, width)
+    sizes: dict[str, dict[int, tuple[float, float]]] = defaultdict(dict)
+    for doc, page, width, height in con.execute(
+        "SELECT p.document_id, p.page, p.width, p.height FROM pages p SEMI JOIN page_images i USING (document_id, page)"
+    ).fetchall():
+        sizes[doc][page] = (width, height)
+    texts = dict(con.execute("SELECT document_id, text FROM document_text").fetchall())
+    grouped = {
+        name: _by_document(rows)
+        for name, rows in (
+            ("profiles", profiles), ("visions", visions), ("objectives", objectives), ("figures", figures),
+            ("tables", tables), ("issues", issues), ("values", values + table_values),
+        )
+    }  # fmt: skip
+    for rows in grouped["values"].values():
+        rows.sort(key=lambda r: (r["char_start"] if r["char_start"] is not None else -1, r["value_kind"]))
+    sheets = [
+        DocumentSheet(
+            document=d,
+            **{name: grouped[name].get(d["document_id"], []) for name in grouped if name != "profiles"},
+            clusters=grouped["profiles"].get(d["document_id"], []),
+            text=texts.get(d["document_id"]),
+            labels=labels.get(d["document_id"], {}),
+            pages=sizes.get(d["document_id"], {}),
+        )
+        for d in documents
+    ]
+    return sheets, _cluster_sheets(con, profiles)
+
+
+def _cluster_sheets(con: duckdb.DuckDBPyConnection, profiles: list[Row]) -> list[ClusterSheet]:
+    headline = {fid for p in profiles for fid in (p["headline_figure_ids"] or [])}
+    figures = {
+        row["figure_id"]: row
+        for row in _rows(
+            con,
             """
-            SELECT document_id, page, label, label_right, width FROM pages
-            WHERE label IS NOT NULL AND list_contains(?, document_id || '#' || page)
+            SELECT figure_id, document_id, measure, subject, value, value_low, value_high, unit, period, page,
+                   bbox_x0, source_text
+            FROM figures WHERE list_contains(?, figure_id)
             """,
-            [[f"{doc}#{page}" for doc, page in pages_used]],
-        ).fetchall()
+            [sorted(headline)],
+        )
     }
-    return ReportData(warehouse, run, runs, documents, changes, table_counts, issues, values, texts,
-                      figures_per_cluster, images, run_data_tests(con), labels)  # fmt: skip
+    clusters = {r["cluster_id"]: r for r in _rows(con, "SELECT * FROM clusters")}
+    by_cluster: dict[str, list[Row]] = defaultdict(list)
+    for profile in profiles:
+        by_cluster[profile["cluster_id"]].append(profile)
+    sheets = []
+    for cluster_id, rows in by_cluster.items():
+        rows = sorted(rows, key=lambda r: (str(r["published_date"] or "9999"), r["document_id"]))
+        cluster = clusters.get(cluster_id) or {"cluster_id": cluster_id, "name": rows[0]["cluster_name"]}
+        ids = {fid for r in rows for fid in (r["headline_figure_ids"] or [])}
+        sheets.append(ClusterSheet(cluster, rows, {fid: figures[fid] for fid in ids if fid in figures}))
+    return sorted(sheets, key=lambda s: str(s.cluster.get("name") or s.cluster["cluster_id"]))
+
+
+def page_images(con: duckdb.DuckDBPyConnection, batch: int = 64) -> Iterator[PageImage]:
+    """Every stored page image, streamed (they are most of the warehouse's bytes)."""
+    cursor = con.execute(
+        """
+        SELECT i.document_id, i.page, p.width, p.height, i.png
+        FROM page_images i JOIN pages p USING (document_id, page) ORDER BY i.document_id, i.page
+        """
+    )
+    while rows := cursor.fetchmany(batch):
+        for doc, page, width, height, png in rows:
+            yield PageImage(doc, page, width, height, bytes(png))

@@ -1,9 +1,11 @@
-"""The run report as one HTML page: tables a reader scans, plots, and the provenance viewer.
+"""The run report's first page: tables a reader scans, plots, links to the fact sheets, and the viewer.
 
-Static parts (the run, documents, counts, issues, plots) are HTML, readable with
-scripts off; the viewer is a small script over the values embedded as JSON. Page
-images are written beside the page (``pages/``) and referenced by relative path,
-so the folder can be moved or zipped whole.
+Static parts (the run, documents, clusters, counts, the worst issues, plots) are HTML,
+readable with scripts off. The provenance viewer is a small script (``report.js``)
+that loads one document's values at a time from ``data/dN.js``, so the first page
+stays small however many values the warehouse holds. Page images are written beside
+the page (``pages/``) and referenced by relative path, so the folder can be moved or
+zipped whole. The fact sheets are :mod:`warehouse.report.sheets`.
 """
 
 from __future__ import annotations
@@ -12,13 +14,14 @@ import html
 import json
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
 from typing import Any
+from urllib.parse import quote
 
-from warehouse.report.data import ReportData, Row
+from warehouse.report.data import DocumentSheet, ReportData, Row
 
 PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f")
 SEVERITY_COLOURS = {"error": "#d62728", "warning": "#ff9f1c", "info": "#7f8c8d"}
@@ -30,8 +33,41 @@ class Bar:
     segments: tuple[tuple[str, float], ...]  # (series, value)
 
 
-def image_name(document_index: int, page: int) -> str:
-    return f"pages/d{document_index}-p{page}.png"
+@dataclass(frozen=True)
+class Files:
+    """Where each document's and cluster's files are in the report folder (short names: ids may be anything)."""
+
+    documents: dict[str, str]  # document_id → stem, e.g. d3
+    clusters: dict[str, str]  # cluster_id → stem, e.g. c7
+
+    @classmethod
+    def of(cls, document_ids: Sequence[str], cluster_ids: Sequence[str]) -> Files:
+        return cls(
+            {d: f"d{n}" for n, d in enumerate(sorted(document_ids), start=1)},
+            {c: f"c{n}" for n, c in enumerate(sorted(cluster_ids), start=1)},
+        )
+
+    def sheet(self, document_id: str) -> str:
+        return f"documents/{self.documents[document_id]}.html"
+
+    def cluster_sheet(self, cluster_id: str) -> str:
+        return f"clusters/{self.clusters[cluster_id]}.html"
+
+    def data(self, document_id: str) -> str:
+        return f"data/{self.documents[document_id]}.js"
+
+    def image(self, document_id: str, page: int) -> str:
+        return f"pages/{self.documents[document_id]}-p{page}.png"
+
+
+def viewer_link(document_id: str, value_id: str | None = None, issue: int | None = None) -> str:
+    """The first page's viewer opened on one value (or issue) of one document, from a page one folder down."""
+    link = f"../index.html#document={quote(document_id, safe='')}"
+    if value_id is not None:
+        link += f"&value={quote(value_id, safe='')}"
+    if issue is not None:
+        link += f"&issue={issue}"
+    return link
 
 
 def _e(value: object) -> str:
@@ -49,8 +85,53 @@ def _number(value: float | int | None, digits: int = 0) -> str:
     return f"{value:,.{digits}f}"
 
 
-def bars_to_svg(bars: Sequence[Bar], title: str, unit: str, colours: dict[str, str] | None = None) -> str:
-    """A horizontal (stacked) bar chart as inline SVG, with a legend when there is more than one series."""
+_SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
+_CURRENCIES = {"GBP": "£", "EUR": "€", "USD": "$"}
+
+
+def human_number(value: float | int | None, unit: str | None = None) -> str:
+    """A number as a reader writes it: money with its sign and scale, percentages with %, counts with commas.
+
+    >>> human_number(101500000000.0, "GBP"), human_number(12_000_000, "GBP"), human_number(33800, "GBP")
+    ('£101.5bn', '£12m', '£33,800')
+    >>> human_number(4.0, "percent"), human_number(25000.0, "people"), human_number(0.25), human_number(None)
+    ('4%', '25,000 people', '0.25', '')
+    """
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return ""
+    sign = _CURRENCIES.get(unit or "")
+    if unit == "percent":
+        return f"{value:,.{0 if float(value).is_integer() else 1}f}%"
+    if sign is not None:
+        for scale, word in _SCALES:
+            if abs(value) >= scale:
+                short = value / scale
+                return f"{sign}{short:,.{0 if float(short).is_integer() else 1}f}{word}"
+        return f"{sign}{value:,.0f}" if float(value).is_integer() else f"{sign}{value:,.2f}"
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{text} {unit}" if unit else text
+
+
+def figure_text(row: Row) -> str:
+    """A figure's value, or its range, in words a reader writes."""
+    unit = row.get("unit")
+    if row.get("value") is None and row.get("value_low") is not None:
+        low, high = human_number(row["value_low"], unit), human_number(row.get("value_high"), unit)
+        return f"{low} to {high}" if high and high != low else low
+    return human_number(row.get("value"), unit)
+
+
+def bars_to_svg(
+    bars: Sequence[Bar],
+    title: str,
+    unit: str,
+    colours: dict[str, str] | None = None,
+    formatter: Callable[[float], str] | None = None,
+) -> str:
+    """A horizontal (stacked) bar chart as inline SVG, with a legend when there is more than one series.
+
+    ``formatter`` writes a total and the axis's end (with its unit); by default, digits and ``unit``.
+    """
     if not bars:
         return f'<p class="empty">{_e(title)}: nothing to plot.</p>'
     series = list(dict.fromkeys(name for bar in bars for name, _ in bar.segments))
@@ -81,12 +162,13 @@ def bars_to_svg(bars: Sequence[Bar], title: str, unit: str, colours: dict[str, s
             )
             x += w
             total += value
-        out.append(f'<text x="{x + 4:.1f}" y="{y + 15}">{_number(total, 1 if total % 1 else 0)}</text>')
+        shown = formatter(total) if formatter else _number(total, 1 if total % 1 else 0)
+        out.append(f'<text x="{x + 4:.1f}" y="{y + 15}">{_e(shown)}</text>')
     axis_y = top + row_height * len(bars) + 14
     out.append(f'<text x="{label_width}" y="{axis_y}" class="axis">0</text>')
     out.append(
         f'<text x="{label_width + bar_width}" y="{axis_y}" text-anchor="end" class="axis">'
-        f"{_number(largest, 1 if largest % 1 else 0)} {_e(unit)}</text>"
+        f"{_e(formatter(largest)) if formatter else _number(largest, 1 if largest % 1 else 0) + ' ' + _e(unit)}</text>"
     )
     if len(series) > 1:
         for i, name in enumerate(series):
@@ -135,15 +217,17 @@ def _run_section(data: ReportData) -> str:
     )
 
 
-def _documents_section(data: ReportData) -> str:
+def _documents_section(data: ReportData, files: Files) -> str:
     rows = []
     for d in data.documents:
         status = f'<span class="status status-{_e(d["status"])}">{_e(d["status"])}</span>'
         if d["withdrawn_at"] is not None:
             status += ' <span class="status status-withdrawn">withdrawn</span>'
+        sheet = files.sheet(d["document_id"])
         rows.append(
             [
-                f"<b>{_e(d['document_id'])}</b><br><small>{_e(d['title'])}</small>",
+                f'<a class="sheet-link" href="{_e(sheet)}"><b>{_e(d["document_id"])}</b></a>'
+                f"<br><small>{_e(d['title'])}</small>",
                 _e(d["media_type"]), status + (f"<br><small>{_e(d['error'])}</small>" if d["error"] else ""),
                 _e(d["page_count"] or ""), _number(d["parse_seconds"], 2), _number(d["pages_per_second"], 1),
                 *(_number(d[f"n_{t}"]) for t in ("sections", "cluster_mentions", "visions", "objectives",
@@ -158,7 +242,27 @@ def _documents_section(data: ReportData) -> str:
     counts = _table(["Table", "Rows"], [[f"<code>{_e(t)}</code>", _number(n)] for t, n in data.table_counts])
     return (
         f'<section id="documents"><h2>Documents ({len(data.documents)})</h2>'
+        "<p>Each document's name opens its fact sheet: its clusters, visions, objectives, headline figures, "
+        "tables and quality issues, each linked to where it sits.</p>"
         f"{_table(headers, rows, 'documents')}<h3>Rows per table</h3>{counts}</section>"
+    )
+
+
+def _clusters_section(data: ReportData, files: Files) -> str:
+    if not data.clusters:
+        return '<section id="clusters"><h2>Clusters</h2><p class="empty">No document presents a cluster.</p></section>'
+    rows = [
+        [
+            f'<a class="sheet-link" href="{_e(files.cluster_sheet(c["cluster_id"]))}">{_e(c["name"])}</a>',
+            _number(c["documents"]), _number(c["visions"]), _number(c["figures"]),
+        ]
+        for c in data.clusters
+    ]  # fmt: skip
+    return (
+        f'<section id="clusters"><h2>Clusters ({len(data.clusters)})</h2>'
+        "<p>Each cluster opens its sheet: how the plans that present it compare on employment, businesses, "
+        "output and funding, plan by plan and year by year.</p>"
+        f"{_table(['Cluster', 'Documents', 'Visions', 'Figures'], rows, 'clusters')}</section>"
     )
 
 
@@ -207,17 +311,23 @@ def _plots_section(data: ReportData) -> str:
     )
 
 
-def _issues_section(data: ReportData) -> str:
+def _issues_section(data: ReportData, files: Files) -> str:
     rows = [
         [
             f'<span class="sev sev-{_e(i["severity"])}">{_e(i["severity"])}</span>', _e(i["kind"]),
-            _e(i["document_id"]), _e(i["page"] or ""), _e(i["section_number"] or ""), _e(i["detail"]),
-            (f'<button class="show-issue" data-issue="{n}">show</button>' if i["char_start"] is not None else ""),
+            f'<a href="{_e(files.sheet(i["document_id"]))}#issues">{_e(i["document_id"])}</a>',
+            _e(i["page"] or ""), _e(i["section_number"] or ""), _e(i["detail"]),
+            (f'<button class="show-issue" data-document="{_e(i["document_id"])}" data-kind="{_e(i["kind"])}" '
+             f'data-start="{i["char_start"]}">show</button>' if i["char_start"] is not None else ""),
         ]
-        for n, i in enumerate(data.issues)
+        for i in data.issues
     ]  # fmt: skip
     table = _table(["Severity", "Kind", "Document", "Page", "Section", "Detail", "Where"], rows, "issues")
-    return f'<section id="issues"><h2>Quality issues ({len(data.issues)})</h2>{table}</section>'
+    listed = (
+        f"<p>The {len(data.issues):,} worst of {data.issue_total:,} (errors, then warnings); every document's fact "
+        "sheet lists all of its own.</p>"
+    )
+    return f'<section id="issues"><h2>Quality issues ({data.issue_total:,})</h2>{listed}{table}</section>'
 
 
 def _data_tests_section(data: ReportData) -> str:
@@ -259,45 +369,61 @@ def _data_tests_section(data: ReportData) -> str:
     )
 
 
-def _viewer_section(data: ReportData) -> str:
+def _viewer_section(data: ReportData, files: Files) -> str:
     documents = "".join(
-        f'<option value="{_e(d)}">{_e(d)}</option>' for d in sorted({v["document_id"] for v in data.values})
+        f'<option value="{_e(d["document_id"])}">{_e(d["document_id"])}</option>' for d in data.documents
     )
-    kinds = "".join(f'<option value="{_e(k)}">{_e(k)}</option>' for k in sorted({v["value_kind"] for v in data.values}))
+    headers = "".join(
+        f'<th data-sort="{key}" title="sort by {_e(name.lower())}">{_e(name)}</th>'
+        for key, name in (("value_kind", "Kind"), ("label", "Measure / label"), ("number", "Value"),
+                          ("period", "Period"), ("cluster_name", "Cluster"), ("confidence", "Confidence"),
+                          ("document_id", "Document"), ("page", "Page"))
+    )  # fmt: skip
     return f"""
 <section id="provenance"><h2>Provenance viewer</h2>
-<p>Pick a value to see where it came from: its box on the page image (PDFs) or its passage highlighted (text).</p>
+<p>Pick a document, then a value, to see where it came from: its box on the page image (PDFs) or its passage
+highlighted (text). Click a column's heading to sort by it. A document's values load when it is picked.</p>
 <div class="viewer">
   <div class="picker">
     <div class="filters">
-      <select id="filter-document"><option value="">every document</option>{documents}</select>
-      <select id="filter-kind"><option value="">every kind</option>{kinds}</select>
+      <select id="filter-document"><option value="">every document (loads them all)</option>{documents}</select>
+      <select id="filter-kind"><option value="">every kind</option></select>
       <input id="filter-text" type="search" placeholder="search values">
     </div>
-    <p id="value-count"></p>
-    <table id="value-list"><thead><tr><th>Kind</th><th>Label</th><th>Value</th><th>Document</th><th>Page</th></tr>
-    </thead><tbody></tbody></table>
+    <div class="pager"><button id="page-prev" type="button">‹ previous</button>
+      <span id="value-count"></span><button id="page-next" type="button">next ›</button></div>
+    <table id="value-list"><thead><tr>{headers}</tr></thead><tbody></tbody></table>
   </div>
   <div id="provenance-panel"><p class="empty">No value picked yet.</p></div>
 </div>
 </section>"""
 
 
-def _payload(data: ReportData, image_names: dict[str, str]) -> str:
-    pages = {
-        f"{i.document_id}#{i.page}": {"src": image_names[f"{i.document_id}#{i.page}"], "width": i.width_pt,
-                                      "height": i.height_pt}
-        for i in data.images
-    }  # fmt: skip
+def _payload(data: ReportData, files: Files) -> str:
     payload: dict[str, Any] = {
-        "values": [_plain(v) for v in data.values],
-        "issues": [_plain(i) for i in data.issues],
-        "texts": data.texts,
-        "pages": pages,
-        "labels": data.labels,
+        "documents": [
+            {"id": d["document_id"], "data": files.data(d["document_id"]), "values": d["n_values"]}
+            for d in data.documents
+        ],
         "titles": {d["document_id"]: d["title"] for d in data.documents},
     }
     return embedded_json(payload)
+
+
+def document_payload(sheet: DocumentSheet, files: Files) -> str:
+    """A document's data file for the viewer: a script that hands its values, issues, text and pages over."""
+    doc = sheet.document["document_id"]
+    payload = {
+        "values": [_plain(v) for v in sheet.values],
+        "issues": [_plain(i) for i in sheet.issues],
+        "text": sheet.text,
+        "pages": {
+            str(page): {"src": files.image(doc, page), "width": width, "height": height}
+            for page, (width, height) in sheet.pages.items()
+        },
+        "labels": {str(page): list(label) for page, label in sheet.labels.items()},
+    }
+    return f"window.policyfactsLoaded({embedded_json(doc)}, {embedded_json(payload)});\n"
 
 
 def embedded_json(payload: object) -> str:
@@ -319,33 +445,36 @@ def _plain(row: Row) -> Row:
     return {k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in row.items()}
 
 
-def report_to_html(data: ReportData, image_names: dict[str, str], generated_at: datetime) -> str:
-    """The whole page; ``image_names`` maps ``document#page`` to the image's relative path."""
-    assets = resources.files("warehouse.report") / "assets"
-    css = (assets / "report.css").read_text(encoding="utf-8")
-    script = (assets / "report.js").read_text(encoding="utf-8")
+def report_to_html(data: ReportData, files: Files, generated_at: datetime) -> str:
+    """The first page; its style and script are the folder's ``report.css`` and ``report.js``."""
     title = f"policyfacts run report · {data.run['run_id']}" if data.run else "policyfacts run report"
     nav = "".join(
         f'<a href="#{a}">{t}</a>'
-        for a, t in (("run", "Run"), ("documents", "Documents"), ("plots", "Plots"), ("issues", "Quality issues"),
-                     ("data-tests", "Data tests"), ("provenance", "Provenance viewer"))
+        for a, t in (("run", "Run"), ("documents", "Documents"), ("clusters", "Clusters"), ("plots", "Plots"),
+                     ("issues", "Quality issues"), ("data-tests", "Data tests"), ("provenance", "Provenance viewer"))
     )  # fmt: skip
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{_e(title)}</title><style>{css}</style></head>
+<title>{_e(title)}</title><link rel="stylesheet" href="report.css"></head>
 <body>
 <header><h1>{_e(title)}</h1>
 <p>Rendered from <code>{_e(data.warehouse)}</code> at {_e(generated_at.strftime("%Y-%m-%d %H:%M:%S UTC"))},
 from the warehouse alone. <nav>{nav}</nav></p></header>
 <main>
 {_run_section(data)}
-{_documents_section(data)}
+{_documents_section(data, files)}
+{_clusters_section(data, files)}
 {_plots_section(data)}
-{_issues_section(data)}
+{_issues_section(data, files)}
 {_data_tests_section(data)}
-{_viewer_section(data)}
+{_viewer_section(data, files)}
 </main>
-<script type="application/json" id="report-data">{_payload(data, image_names)}</script>
-<script>{script}</script>
+<script type="application/json" id="report-data">{_payload(data, files)}</script>
+<script src="report.js"></script>
 </body></html>
 """
+
+
+def asset(name: str) -> str:
+    """One of the report's static files (``report.css``, ``report.js``)."""
+    return (resources.files("warehouse.report") / "assets" / name).read_text(encoding="utf-8")
