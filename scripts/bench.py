@@ -22,6 +22,10 @@ Everything is measured in this one run on this machine; run nothing else heavy m
    flow finds every copy loaded and unchanged. At each size, re-runs with nothing changed and with one
    document changed (whole command, the run's own seconds, and the bytes the warehouse folder grew),
    beside an empty Prefect flow started the same way (Prefect's own start).
+6. The run report of the policy-corpus warehouse and of a synthetic one N times larger (``--report-scale``,
+   made as in part 5): the time to draw it, its sizes, and in headless Chromium (Playwright) the time for
+   its first page to load and list values, for the largest document's values to load once picked, and
+   for that document's fact sheet to load.
 """
 
 from __future__ import annotations
@@ -167,7 +171,14 @@ def _last_run_seconds(warehouse: Path) -> float:
     return float(row[0]) if row else float("nan")
 
 
-def workers(corpus: Path, limit: int | None, counts: list[int], scale_factors: list[int], runner: str) -> None:
+def workers(
+    corpus: Path,
+    limit: int | None,
+    counts: list[int],
+    scale_factors: list[int],
+    runner: str,
+    report_factors: list[int],
+) -> None:
     files = sorted(corpus.glob("*.pdf"))[:limit]
     pages = sum(len(pypdfium2.PdfDocument(p)) for p in files)
     print(f"\n3. flows.ingest over {len(files)} PDFs ({pages} pages), a limited process per document, "
@@ -200,6 +211,8 @@ def workers(corpus: Path, limit: int | None, counts: list[int], scale_factors: l
         report_cost(Path(scratch) / f"w{counts[-1]}.duckdb")
         if scale_factors:
             scale(Path(scratch) / f"w{counts[-1]}.duckdb", sources, scale_factors)
+        if report_factors:
+            report_scale(Path(scratch) / f"w{counts[-1]}.duckdb", sources, report_factors)
 
 
 def report_cost(warehouse: Path, repeats: int = 3) -> None:
@@ -381,13 +394,112 @@ def scale(corpus_warehouse: Path, corpus_sources: Path, factors: list[int]) -> N
             print(f"      ({changed.name}: {changed.stat().st_size / 1e6:.1f} MB changed)")
 
 
+LOAD_SCRIPT = "() => performance.getEntriesByType('navigation')[0].loadEventEnd"
+
+
+def _load_times(index: Path, documents: list[str], repeats: int) -> dict[str, float]:
+    """Medians in Chromium (headless, Playwright) of: the first page's load event; its viewer listing the first
+    document's values; and, from the first page, the largest document's values listed and its fact sheet loaded."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        return {}
+    measured: dict[str, list[float]] = {"load": [], "listed": [], "largest listed": [], "largest sheet": []}
+    largest, sheet = documents
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=["--headless", "--no-sandbox"])
+        for _ in range(repeats):
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(index.as_uri())
+            page.wait_for_selector("#value-list tbody tr")
+            measured["listed"].append(page.evaluate("performance.now()") / 1000)
+            measured["load"].append(page.evaluate(LOAD_SCRIPT) / 1000)
+            started = page.evaluate("performance.now()")
+            page.select_option("#filter-document", largest)
+            page.wait_for_function(
+                f"document.querySelector('#value-list tbody tr[data-document=\"{largest}\"]') !== null"
+            )
+            measured["largest listed"].append((page.evaluate("performance.now()") - started) / 1000)
+            page.goto((index.parent / sheet).as_uri())
+            measured["largest sheet"].append(page.evaluate(LOAD_SCRIPT) / 1000)
+            page.close()
+        browser.close()
+    return {k: statistics.median(v) for k, v in measured.items()}
+
+
+def report_scale(corpus_warehouse: Path, corpus_sources: Path, factors: list[int], repeats: int = 5) -> None:
+    """The run report of the policy-corpus warehouse and of synthetic ones N times larger: time to draw it,
+    its sizes, and how fast its pages load in Chromium."""
+    from warehouse.report import write_report
+    from warehouse.report.render import Files
+
+    print("\n6. the run report: drawn from the policy-corpus warehouse and from synthetic ones N times larger")
+    for factor in factors:
+        with tempfile.TemporaryDirectory() as scratch:
+            sources, warehouse = Path(scratch) / "sources", Path(scratch) / "w" / "policy.duckdb"
+            shutil.copytree(corpus_sources, sources)
+            warehouse.parent.mkdir()
+            shutil.copyfile(corpus_warehouse, warehouse)
+            if factor > 1:
+                _synthetic(warehouse, sources, factor)
+            con = duckdb.connect(str(warehouse), read_only=True)
+            ((documents, values),) = con.execute(
+                "SELECT count(*), (SELECT count(*) FROM extracted_values) FROM documents"
+            ).fetchall()
+            ids = [d for (d,) in con.execute("SELECT document_id FROM documents").fetchall()]
+            ((largest,),) = con.execute(
+                "SELECT document_id FROM extracted_values GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"
+            ).fetchall()
+            ((clusters,),) = con.execute("SELECT list(DISTINCT cluster_id) FROM cluster_profiles").fetchall()
+            con.close()
+            seconds, unchanged, one = [], [], []
+            for _ in range(3):  # the whole report, into a new folder
+                shutil.rmtree(warehouse.with_name("report"), ignore_errors=True)
+                started = time.perf_counter()
+                index = write_report(warehouse, warehouse.with_name("report"))
+                seconds.append(time.perf_counter() - started)
+            for _ in range(3):  # again, nothing changed: every document's files kept
+                started = time.perf_counter()
+                write_report(warehouse, warehouse.with_name("report"))
+                unchanged.append(time.perf_counter() - started)
+            for _ in range(3):  # again, the largest document re-loaded (its load time moved on)
+                con = duckdb.connect(str(warehouse))
+                con.execute(
+                    "UPDATE documents SET loaded_at = loaded_at + INTERVAL 1 SECOND WHERE document_id = ?", [largest]
+                )
+                con.close()
+                started = time.perf_counter()
+                write_report(warehouse, warehouse.with_name("report"))
+                one.append(time.perf_counter() - started)
+            folder = index.parent
+            data = [p.stat().st_size for p in (folder / "data").iterdir()]
+            pages = sum(p.stat().st_size for p in (folder / "pages").iterdir())
+            total = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+            drawn = statistics.median(seconds)
+            print(f"   x{factor}: {documents:,} documents, {values:,} values: drawn in {drawn:.1f} s, drawn again"
+                  f" {statistics.median(unchanged):.1f} s with nothing changed, {statistics.median(one):.1f} s after"
+                  f" the largest document changed (medians of 3); index.html {index.stat().st_size / 1e3:,.0f} kB, per-document data"
+                  f" {sum(data) / 1e6:,.1f} MB in {len(data):,} files (largest {max(data) / 1e6:.1f} MB),"
+                  f" page images {pages / 1e6:,.0f} MB, {total / 1e6:,.0f} MB in all")  # fmt: skip
+            files = Files.of(ids, clusters)
+            timings = _load_times(index, [largest, files.sheet(largest)], repeats)
+            if not timings:
+                print("      (Chromium is not installed: load times not measured)")
+                continue
+            print(f"      in Chromium (median of {repeats}): first page loaded {timings['load']:.2f} s, its viewer"
+                  f" listing values {timings['listed']:.2f} s; the largest document ({largest}) listed"
+                  f" {timings['largest listed']:.2f} s after it is picked, its fact sheet loaded"
+                  f" {timings['largest sheet']:.2f} s")  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--limit", type=int, default=None, help="only the first N PDFs (by name)")
     parser.add_argument("--workers", type=int, nargs="*", default=[1, 2], help="worker counts for part 3")
     parser.add_argument(
-        "--skip", choices=["compare", "growth", "workers", "incremental", "scale"], nargs="*", default=[]
+        "--skip", choices=["compare", "growth", "workers", "incremental", "scale", "report"], nargs="*", default=[]
     )
     parser.add_argument("--scale", type=int, nargs="*", default=[1, 30], help="warehouse sizes for part 5 (x corpus)")
     parser.add_argument(
@@ -397,6 +509,14 @@ def main() -> int:
         metavar=("WAREHOUSE", "SOURCES"),
         help="part 5 only, from this corpus warehouse and its sources (skips parts 1 to 4)",
     )
+    parser.add_argument(
+        "--report-from",
+        type=Path,
+        nargs=2,
+        metavar=("WAREHOUSE", "SOURCES"),
+        help="part 6 only, from this corpus warehouse and its sources (skips parts 1 to 5)",
+    )
+    parser.add_argument("--report-scale", type=int, nargs="*", default=[1, 10], help="report sizes for part 6")
     parser.add_argument("--repeats", type=int, default=3, help="repeats of part 4")
     parser.add_argument("--task-runner", choices=["process", "dask"], default="process", help="part 3's runner")
     parser.add_argument("--before", action="store_true", help="part 1 also parses with pdfplumber reading every page")
@@ -409,12 +529,18 @@ def main() -> int:
     if args.scale_from:
         scale(*args.scale_from, args.scale)
         return 0
+    if args.report_from:
+        report_scale(*args.report_from, args.report_scale)
+        return 0
     if "compare" not in args.skip:
         compare(args.corpus, args.limit, args.before)
     if "growth" not in args.skip:
         growth(args.corpus, args.pages)
     if "workers" not in args.skip and args.workers:
-        workers(args.corpus, args.limit, args.workers, [] if "scale" in args.skip else args.scale, args.task_runner)
+        workers(
+            args.corpus, args.limit, args.workers, [] if "scale" in args.skip else args.scale, args.task_runner,
+            [] if "report" in args.skip else args.report_scale,
+        )  # fmt: skip
     if "incremental" not in args.skip:
         incremental(args.repeats)
     return 0

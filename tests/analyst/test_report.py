@@ -18,6 +18,7 @@ from analyst.conftest import BRIEF
 from support import AWM, ROOT, prefect_harness, query
 
 from warehouse.report import report_dir, write_report
+from warehouse.report.render import Files
 
 ARTIFACTS = Path(os.environ.get("POLICYFACTS_ARTIFACTS", ROOT / "tests" / "artifacts"))
 CHROMIUM_FLAGS = [
@@ -63,7 +64,7 @@ def test_every_ingest_writes_the_report_beside_the_warehouse(analyst_warehouse: 
 def document_data(report: Path) -> dict[str, dict[str, object]]:
     """Every document's data file for the viewer, by document id."""
     out = {}
-    for path in sorted((report.parent / "data").glob("d*.js")):
+    for path in sorted((report.parent / "data").glob("*.js")):
         match = re.fullmatch(r"window\.policyfactsLoaded\((.*?), (.*)\);\n", path.read_text(encoding="utf-8"), re.S)
         assert match, path
         out[json.loads(match.group(1))] = json.loads(match.group(2))
@@ -86,7 +87,9 @@ def test_the_report_holds_every_value_and_the_pages_they_sit_on(analyst_warehous
     # the first page holds no value and no document's text: they load with the document picked
     index = embedded(report)
     assert set(index) == {"documents", "titles"}
-    assert [d["data"] for d in index["documents"]] == [f"data/d{n}.js" for n in range(1, len(data) + 1)]  # type: ignore[attr-defined]
+    assert sorted(d["data"] for d in index["documents"]) == sorted(  # type: ignore[attr-defined]
+        f"data/{p.name}" for p in (report.parent / "data").iterdir()
+    )
 
 
 def test_the_report_needs_nothing_but_the_warehouse(analyst_warehouse: Path, tmp_path: Path) -> None:
@@ -97,6 +100,42 @@ def test_the_report_needs_nothing_but_the_warehouse(analyst_warehouse: Path, tmp
     assert document_data(index) == document_data(report_dir(analyst_warehouse) / "index.html")
     assert len(list((tmp_path / "out" / "pages").iterdir())) == 2
     assert len(list((tmp_path / "out" / "documents").iterdir())) == 6
+
+
+def test_a_report_drawn_again_draws_only_the_documents_that_changed(analyst_warehouse: Path, tmp_path: Path) -> None:
+    import duckdb
+
+    copy, out = tmp_path / "copy.duckdb", tmp_path / "report"
+    shutil.copy(analyst_warehouse, copy)
+
+    def drawn() -> tuple[int, int]:
+        sheets = json.loads((out / ".sheets.json").read_text())
+        return sheets["drawn"], sheets["kept"]
+
+    def inodes() -> dict[str, int]:
+        return {str(p.relative_to(out)): p.stat().st_ino for p in out.rglob("*") if p.is_file()}
+
+    write_report(copy, out)
+    assert drawn() == (6, 0)
+    first = inodes()
+    write_report(copy, out)
+    assert drawn() == (0, 6)  # nothing changed: every document's files kept, linked
+    kept = inodes()
+    assert {k: v for k, v in kept.items() if k.startswith(("data/", "documents/", "pages/"))} == {
+        k: v for k, v in first.items() if k.startswith(("data/", "documents/", "pages/"))
+    }
+    con = duckdb.connect(str(copy))
+    con.execute("UPDATE documents SET loaded_at = loaded_at + INTERVAL 1 SECOND WHERE document_id = ?", [BRIEF])
+    con.close()
+    index = write_report(copy, out)
+    assert drawn() == (1, 5)
+    again = inodes()
+    brief = Files.of([BRIEF], []).documents[BRIEF]
+    changed = {k for k in again if again[k] != kept.get(k) and k.startswith(("data/", "documents/", "pages/"))}
+    assert changed == {f"data/{brief}.js", f"documents/{brief}.html", f"pages/{brief}-p1.png", f"pages/{brief}-p2.png"}
+    # what is kept is what drawing it all again would give
+    fresh = write_report(copy, tmp_path / "fresh")
+    assert document_data(index) == document_data(fresh)
 
 
 @pytest.fixture(scope="module")

@@ -214,7 +214,7 @@ def test_a_manifest_linked_to_a_secret_is_not_read_and_the_secret_goes_nowhere(
         assert found == [(0,)], (schema, table, column)
     report = warehouse.parent / f"{warehouse.stem}-report"
     pages = [p for p in report.rglob("*") if p.suffix in (".html", ".js")]
-    assert (report / "index.html") in pages and (report / "data" / "d1.js") in pages
+    assert (report / "index.html") in pages and any(p.parent.name == "data" for p in pages)
     assert not [p for p in pages if "hunter2" in p.read_text(encoding="utf-8")]
 
 

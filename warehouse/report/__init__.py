@@ -8,6 +8,8 @@ The ingest flow writes it after every run that changed what it shows, beside the
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 from datetime import UTC, datetime
@@ -15,7 +17,13 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.report.data import ReportData, page_images, warehouse_to_report_data, warehouse_to_sheets
+from warehouse.report.data import (
+    ReportData,
+    page_images,
+    warehouse_to_cluster_sheets,
+    warehouse_to_report_data,
+    warehouse_to_sheets,
+)
 from warehouse.report.render import Files, asset, document_payload, report_to_html
 from warehouse.report.sheets import cluster_sheet_to_html, document_sheet_to_html
 
@@ -57,13 +65,72 @@ def report_is_current(warehouse: Path) -> bool:
         con.close()
 
 
+SHEETS_NAME = ".sheets.json"
+SHEETS_AT_ONCE = 50  # documents whose rows are read and drawn together
+# What a document's sheet, data file and page images are drawn from, in one line per document: its row of
+# `documents` (a re-read changes its input key, version or load time) and its quality issues (recomputed
+# every run). With the clusters' names and the report's own code, it says when they can be kept as they are.
+_SHEET_DIGESTS_SQL = """
+SELECT d.document_id,
+       hash(d.document_id, d.input_key, d.version, d.loaded_at, d.run_id, d.status, d.error, d.title, d.publisher,
+            d.published_date, d.withdrawn_at, d.source_path, d.page_count)::VARCHAR
+       || ':' || coalesce(q.n, 0) || ':' || coalesce(q.h, 0)::VARCHAR
+FROM documents d LEFT JOIN (
+    SELECT document_id, count(*) AS n,
+           bit_xor(hash(kind, severity, detail, page, char_start, char_end, section_id)) AS h
+    FROM quality_issues GROUP BY document_id
+) q USING (document_id)
+"""
+_CATALOGUE_SQL = "SELECT count(*) || ':' || coalesce(bit_xor(hash(cluster_id, name, kind)), 0) FROM clusters"
+
+
+def _code_digest() -> str:
+    """The report's own code: a sheet drawn by other code is drawn again."""
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for path in sorted([*here.glob("*.py"), *(here / "assets").iterdir()]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _previous_sheets(out: Path, basis: dict[str, str]) -> dict[str, str]:
+    """The per-document digests of the report in ``out``, when it was drawn on the same ``basis``."""
+    try:
+        previous = json.loads((out / SHEETS_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(previous, dict) or previous.get("basis") != basis:
+        return {}
+    documents = previous.get("documents")
+    return documents if isinstance(documents, dict) else {}
+
+
+def _keep(old: Path, building: Path, files: Files, kept: list[str]) -> None:
+    """Hard-link (or copy) the unchanged documents' files of the previous report into the new one."""
+    by_stem: dict[str, list[Path]] = {}
+    pages = old / "pages"
+    if pages.is_dir():
+        for image in pages.iterdir():
+            by_stem.setdefault(image.name.split("-p")[0], []).append(image)
+    for document_id in kept:
+        stem = files.documents[document_id]
+        for path in [old / files.sheet(document_id), old / files.data(document_id), *by_stem.get(stem, [])]:
+            target = building / path.relative_to(old)
+            try:
+                os.link(path, target)
+            except OSError:  # another file system, or no hard links: a copy
+                shutil.copyfile(path, target)
+
+
 def write_report(warehouse: Path, out: Path | None = None) -> Path:
     """Render the report of ``warehouse`` into ``out`` (a folder) and return its ``index.html``.
 
     The folder holds the first page (``index.html``, with ``report.css`` and ``report.js``),
     a fact sheet per document (``documents/``) and per cluster (``clusters/``), the
-    viewer's data per document (``data/``) and the page images (``pages/``). It is built
-    aside and swapped in whole, so a reader never sees half a report.
+    viewer's data per document (``data/``) and the page images (``pages/``). A document
+    whose rows and issues are as they were when the report in ``out`` was drawn keeps its
+    files (linked, not drawn again), so a run that changed a few documents draws a few.
+    The folder is built aside and swapped in whole, so a reader never sees half a report.
     """
     out = out or report_dir(warehouse)
     generated_at = datetime.now(UTC)
@@ -73,19 +140,31 @@ def write_report(warehouse: Path, out: Path | None = None) -> Path:
         (building / folder).mkdir(parents=True)
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
+        con.execute("SET enable_progress_bar = false")  # a long query would draw one on the terminal
+        # what it reads is read once: DuckDB need not cache the warehouse (page images are most of its bytes)
+        con.execute("SET memory_limit = '1GB'")
+        con.execute("SET preserve_insertion_order = false")  # and the page images stream, never held all at once
         data = warehouse_to_report_data(con, str(warehouse))
-        sheets, cluster_sheets = warehouse_to_sheets(con)
-        files = Files.of([s.document["document_id"] for s in sheets], [c.cluster["cluster_id"] for c in cluster_sheets])
-        for image in page_images(con):
-            if image.document_id in files.documents:
-                (building / files.image(image.document_id, image.page)).write_bytes(image.png)
+        digests = dict(con.execute(_SHEET_DIGESTS_SQL).fetchall())
+        ((catalogue,),) = con.execute(_CATALOGUE_SQL).fetchall()
+        basis = {"code": _code_digest(), "catalogue": str(catalogue)}
+        previous = _previous_sheets(out, basis)
+        kept = sorted(d for d, digest in digests.items() if previous.get(d) == digest)
+        drawn = sorted(set(digests) - set(kept))
+        cluster_sheets = warehouse_to_cluster_sheets(con)
+        files = Files.of(sorted(digests), [c.cluster["cluster_id"] for c in cluster_sheets])
+        for document_id, page, png in page_images(con, drawn):
+            (building / files.image(document_id, page)).write_bytes(png)
+        for start in range(0, len(drawn), SHEETS_AT_ONCE):  # memory in proportion to a batch, not the warehouse
+            for sheet in warehouse_to_sheets(con, drawn[start : start + SHEETS_AT_ONCE]):
+                doc = sheet.document["document_id"]
+                html = document_sheet_to_html(sheet, files, generated_at)
+                (building / files.sheet(doc)).write_text(html, encoding="utf-8")
+                (building / files.data(doc)).write_text(document_payload(sheet, files), encoding="utf-8")
         digest = _digest(con)
     finally:
         con.close()
-    for sheet in sheets:
-        doc = sheet.document["document_id"]
-        (building / files.sheet(doc)).write_text(document_sheet_to_html(sheet, files, generated_at), encoding="utf-8")
-        (building / files.data(doc)).write_text(document_payload(sheet, files), encoding="utf-8")
+    _keep(out, building, files, kept)
     for cluster in cluster_sheets:
         html = cluster_sheet_to_html(cluster, files, generated_at)
         (building / files.cluster_sheet(cluster.cluster["cluster_id"])).write_text(html, encoding="utf-8")
@@ -93,6 +172,8 @@ def write_report(warehouse: Path, out: Path | None = None) -> Path:
         (building / name).write_text(asset(name), encoding="utf-8")
     (building / "index.html").write_text(report_to_html(data, files, generated_at), encoding="utf-8")
     (building / DIGEST_NAME).write_text(digest, encoding="utf-8")
+    sheets_drawn = {"basis": basis, "documents": digests, "drawn": len(drawn), "kept": len(kept)}
+    (building / SHEETS_NAME).write_text(json.dumps(sheets_drawn), encoding="utf-8")
     old = out.with_name(f".{out.name}.{os.getpid()}.old")
     if out.exists():
         out.rename(old)

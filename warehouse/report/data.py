@@ -35,17 +35,8 @@ PROVENANCE = (
 # the measures a cluster's sheet compares between plans, in the order it shows them
 CLUSTER_MEASURES = ("employment", "businesses", "turnover", "output", "jobs", "funding")
 # issues listed on the first page (the rest are on each document's sheet)
-FIRST_PAGE_ISSUES = 300
+FIRST_PAGE_ISSUES = 100
 FIRST_PAGE_SEVERITIES = ("error", "warning")
-
-
-@dataclass
-class PageImage:
-    document_id: str
-    page: int
-    width_pt: float
-    height_pt: float
-    png: bytes
 
 
 @dataclass
@@ -86,7 +77,7 @@ class DocumentSheet:
 class ClusterSheet:
     cluster: Row
     profiles: list[Row]  # one per document presenting it: salience, vision, headline figures by measure
-    figures: dict[str, Row]  # figure_id → the headline figure (measure, value, unit, period, page)
+    figures: dict[tuple[str, str], Row]  # (document_id, figure_id) → the headline figure (measure, value, ...)
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[Row]:
@@ -162,30 +153,27 @@ def warehouse_to_report_data(con: duckdb.DuckDBPyConnection, warehouse: str) -> 
                       figures_per_cluster, clusters, run_data_tests(con))  # fmt: skip
 
 
-def warehouse_to_sheets(con: duckdb.DuckDBPyConnection) -> tuple[list[DocumentSheet], list[ClusterSheet]]:
-    """Every document's sheet and every presented cluster's, each table read once."""
+def warehouse_to_sheets(con: duckdb.DuckDBPyConnection, only: list[str]) -> list[DocumentSheet]:
+    """The sheets of the documents ``only`` names, each table read once (in batches: see ``write_report``)."""
     documents = _rows(
         con,
         """
         SELECT document_id, title, publisher, published_date, media_type, status, error, page_count,
-               source_path, version, withdrawn_at FROM documents ORDER BY document_id
+               source_path, version, withdrawn_at
+        FROM documents WHERE document_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY document_id
         """,
+        [only],
     )
-    profiles = _rows(
-        con,
-        """
-        SELECT p.*, c.kind AS cluster_kind FROM cluster_profiles p LEFT JOIN clusters c USING (cluster_id)
-        ORDER BY p.document_id, CASE p.salience WHEN 'subject' THEN 0 WHEN 'presented' THEN 1 ELSE 2 END,
-                 p.figures DESC, p.cluster_name
-        """,
-    )
+    profiles = _profiles(con, only)
     visions = _rows(
         con,
         """
         SELECT v.vision_id AS value_id, v.document_id, v.cluster_id, c.name AS cluster_name, v.text, v.frame,
                v.owner, v.attribution, v.page, v.bbox_x0, v.confidence
-        FROM visions v LEFT JOIN clusters c USING (cluster_id) ORDER BY v.document_id, v.char_start
+        FROM visions v LEFT JOIN clusters c USING (cluster_id) WHERE v.document_id IN (SELECT unnest(?::VARCHAR[]))
+        ORDER BY v.document_id, v.char_start
         """,
+        [only],
     )
     objectives = _rows(
         con,
@@ -193,8 +181,10 @@ def warehouse_to_sheets(con: duckdb.DuckDBPyConnection) -> tuple[list[DocumentSh
         SELECT o.objective_id AS value_id, o.document_id, o.cluster_id, c.name AS cluster_name, o.text,
                coalesce(o.list_kind, 'objective') AS list_kind, o.list_number, o.lead_in, o.actor, o.page,
                o.bbox_x0, o.confidence
-        FROM objectives o LEFT JOIN clusters c USING (cluster_id) ORDER BY o.document_id, o.char_start
+        FROM objectives o LEFT JOIN clusters c USING (cluster_id) WHERE o.document_id IN (SELECT unnest(?::VARCHAR[]))
+        ORDER BY o.document_id, o.char_start
         """,
+        [only],
     )
     figures = _rows(
         con,
@@ -205,24 +195,28 @@ def warehouse_to_sheets(con: duckdb.DuckDBPyConnection) -> tuple[list[DocumentSh
             SELECT f.*, c.name AS cluster_name, row_number() OVER (
                 PARTITION BY f.document_id, f.measure ORDER BY (f.quality = 'ok') DESC, f.confidence DESC,
                 f.char_start) AS n
-            FROM figures f LEFT JOIN clusters c USING (cluster_id)
+            FROM figures f LEFT JOIN clusters c USING (cluster_id) WHERE f.document_id IN (SELECT unnest(?::VARCHAR[]))
         ) WHERE n <= 5 ORDER BY document_id, measure, n
         """,
+        [only],
     )
     tables = _rows(
         con,
         """
         SELECT table_id AS value_id, document_id, title, unit, periods, n_rows, n_cols, kind, page, page_start,
                page_end, bbox_x0, confidence
-        FROM tables ORDER BY document_id, char_start
+        FROM tables WHERE document_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY document_id, char_start
         """,
+        [only],
     )
     issues = _rows(
         con,
         f"""
         SELECT kind, severity, detail, {", ".join(PROVENANCE)} FROM document_issues
+        WHERE document_id IN (SELECT unnest(?::VARCHAR[]))
         ORDER BY document_id, severity_rank, char_start NULLS FIRST, kind
         """,
+        [only],
     )
     values = _rows(
         con,
@@ -231,11 +225,15 @@ def warehouse_to_sheets(con: duckdb.DuckDBPyConnection) -> tuple[list[DocumentSh
                v.unit, coalesce(f.period, fu.period) AS period, f.measure, f.subject, f.value_low, f.value_high,
                {", ".join("v." + p for p in PROVENANCE)}
         FROM extracted_values v
-        LEFT JOIN figures f ON v.value_kind = 'figure' AND f.figure_id = v.value_id
-        LEFT JOIN funding fu ON v.value_kind = 'funding' AND fu.funding_id = v.value_id
+        LEFT JOIN figures f
+          ON v.value_kind = 'figure' AND f.document_id = v.document_id AND f.figure_id = v.value_id
+        LEFT JOIN funding fu
+          ON v.value_kind = 'funding' AND fu.document_id = v.document_id AND fu.funding_id = v.value_id
         LEFT JOIN clusters c ON c.cluster_id = v.cluster_id
+        WHERE v.document_id IN (SELECT unnest(?::VARCHAR[]))
         ORDER BY v.document_id, v.char_start, v.value_kind, v.value_id
         """,
+        [only],
     )
     table_values = [
         {**row, "value_kind": "table", "label": "table", "value_text": row["title"] or "(a table without a title)"}
@@ -251,23 +249,33 @@ def warehouse_to_sheets(con: duckdb.DuckDBPyConnection) -> tuple[list[DocumentSh
                 )
             }
             FROM tables t LEFT JOIN sections s USING (document_id, section_id)
+            WHERE t.document_id IN (SELECT unnest(?::VARCHAR[]))
             ORDER BY t.document_id, t.char_start
             """,
+            [only],
         )
     ]
     for row in table_values:
         del row["title"]
     labels: dict[str, dict[int, tuple[str | None, str | None, float]]] = defaultdict(dict)
     for doc, page, label, label_right, width in con.execute(
-        "SELECT document_id, page, label, label_right, width FROM pages WHERE label IS NOT NULL"
+        "SELECT document_id, page, label, label_right, width FROM pages"
+        " WHERE label IS NOT NULL AND document_id IN (SELECT unnest(?::VARCHAR[]))",
+        [only],
     ).fetchall():
         labels[doc][page] = (label, label_right, width)
     sizes: dict[str, dict[int, tuple[float, float]]] = defaultdict(dict)
     for doc, page, width, height in con.execute(
         "SELECT p.document_id, p.page, p.width, p.height FROM pages p SEMI JOIN page_images i USING (document_id, page)"
+        " WHERE p.document_id IN (SELECT unnest(?::VARCHAR[]))",
+        [only],
     ).fetchall():
         sizes[doc][page] = (width, height)
-    texts = dict(con.execute("SELECT document_id, text FROM document_text").fetchall())
+    texts = dict(
+        con.execute(
+            "SELECT document_id, text FROM document_text WHERE document_id IN (SELECT unnest(?::VARCHAR[]))", [only]
+        ).fetchall()
+    )
     grouped = {
         name: _by_document(rows)
         for name, rows in (
@@ -288,13 +296,29 @@ def warehouse_to_sheets(con: duckdb.DuckDBPyConnection) -> tuple[list[DocumentSh
         )
         for d in documents
     ]
-    return sheets, _cluster_sheets(con, profiles)
+    return sheets
 
 
-def _cluster_sheets(con: duckdb.DuckDBPyConnection, profiles: list[Row]) -> list[ClusterSheet]:
+def _profiles(con: duckdb.DuckDBPyConnection, only: list[str] | None = None) -> list[Row]:
+    """Rows of ``cluster_profiles`` (of the documents ``only`` names), the clusters a plan presents first."""
+    where = "WHERE p.document_id IN (SELECT unnest(?::VARCHAR[]))" if only is not None else ""
+    return _rows(
+        con,
+        f"""
+        SELECT p.*, c.kind AS cluster_kind FROM cluster_profiles p LEFT JOIN clusters c USING (cluster_id) {where}
+        ORDER BY p.document_id, CASE p.salience WHEN 'subject' THEN 0 WHEN 'presented' THEN 1 ELSE 2 END,
+                 p.figures DESC, p.cluster_name
+        """,
+        [only] if only is not None else [],
+    )
+
+
+def warehouse_to_cluster_sheets(con: duckdb.DuckDBPyConnection) -> list[ClusterSheet]:
+    """Every presented cluster's sheet: the plans that present it side by side."""
+    profiles = _profiles(con)
     headline = {fid for p in profiles for fid in (p["headline_figure_ids"] or [])}
     figures = {
-        row["figure_id"]: row
+        (row["document_id"], row["figure_id"]): row
         for row in _rows(
             con,
             """
@@ -313,19 +337,19 @@ def _cluster_sheets(con: duckdb.DuckDBPyConnection, profiles: list[Row]) -> list
     for cluster_id, rows in by_cluster.items():
         rows = sorted(rows, key=lambda r: (str(r["published_date"] or "9999"), r["document_id"]))
         cluster = clusters.get(cluster_id) or {"cluster_id": cluster_id, "name": rows[0]["cluster_name"]}
-        ids = {fid for r in rows for fid in (r["headline_figure_ids"] or [])}
-        sheets.append(ClusterSheet(cluster, rows, {fid: figures[fid] for fid in ids if fid in figures}))
+        ids = {(r["document_id"], fid) for r in rows for fid in (r["headline_figure_ids"] or [])}
+        sheets.append(ClusterSheet(cluster, rows, {key: figures[key] for key in ids if key in figures}))
     return sorted(sheets, key=lambda s: str(s.cluster.get("name") or s.cluster["cluster_id"]))
 
 
-def page_images(con: duckdb.DuckDBPyConnection, batch: int = 64) -> Iterator[PageImage]:
-    """Every stored page image, streamed (they are most of the warehouse's bytes)."""
+def page_images(con: duckdb.DuckDBPyConnection, only: list[str], batch: int = 64) -> Iterator[tuple[str, int, bytes]]:
+    """(document, page, PNG) of the documents ``only`` names, streamed: they are most of the warehouse's bytes.
+
+    One table and a filter, so that no join holds the images in a hash table.
+    """
     cursor = con.execute(
-        """
-        SELECT i.document_id, i.page, p.width, p.height, i.png
-        FROM page_images i JOIN pages p USING (document_id, page) ORDER BY i.document_id, i.page
-        """
+        "SELECT document_id, page, png FROM page_images WHERE document_id IN (SELECT unnest(?::VARCHAR[]))", [only]
     )
     while rows := cursor.fetchmany(batch):
-        for doc, page, width, height, png in rows:
-            yield PageImage(doc, page, width, height, bytes(png))
+        for doc, page, png in rows:
+            yield doc, page, bytes(png)

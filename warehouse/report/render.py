@@ -10,6 +10,7 @@ zipped whole. The fact sheets are :mod:`warehouse.report.sheets`.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import math
@@ -33,19 +34,26 @@ class Bar:
     segments: tuple[tuple[str, float], ...]  # (series, value)
 
 
+def file_stem(prefix: str, identifier: str) -> str:
+    """A short file name for an id that may hold any character, the same in every report of any warehouse.
+
+    >>> file_stem("d", "awm-ict-cluster-web-page")
+    'd-ef5a899d7090'
+    """
+    return f"{prefix}-{hashlib.sha256(identifier.encode('utf-8', 'surrogatepass')).hexdigest()[:12]}"
+
+
 @dataclass(frozen=True)
 class Files:
-    """Where each document's and cluster's files are in the report folder (short names: ids may be anything)."""
+    """Where each document's and cluster's files are in the report folder: names from their ids' hashes, so a
+    link to a fact sheet stays good from one report to the next."""
 
-    documents: dict[str, str]  # document_id → stem, e.g. d3
-    clusters: dict[str, str]  # cluster_id → stem, e.g. c7
+    documents: dict[str, str]  # document_id → stem, e.g. d-ef5a899d7090
+    clusters: dict[str, str]  # cluster_id → stem, e.g. c-0f3e...
 
     @classmethod
     def of(cls, document_ids: Sequence[str], cluster_ids: Sequence[str]) -> Files:
-        return cls(
-            {d: f"d{n}" for n, d in enumerate(sorted(document_ids), start=1)},
-            {c: f"c{n}" for n, c in enumerate(sorted(cluster_ids), start=1)},
-        )
+        return cls({d: file_stem("d", d) for d in document_ids}, {c: file_stem("c", c) for c in cluster_ids})
 
     def sheet(self, document_id: str) -> str:
         return f"documents/{self.documents[document_id]}.html"
@@ -195,7 +203,8 @@ def _run_section(data: ReportData) -> str:
         ("Sources", run["sources_path"]), ("Documents read", run["documents_total"]),
         ("Added", run["documents_added"]), ("Changed", run["documents_changed"]),
         ("Re-extracted", run["documents_reextracted"]), ("Unchanged", run["documents_unchanged"]),
-        ("Withdrawn", run["documents_withdrawn"]), ("Failed", run["documents_failed"]),
+        ("Withdrawn", run["documents_withdrawn"]), ("Partial", run.get("documents_partial")),
+        ("Failed", run["documents_failed"]),
         ("PDF pages read", run["pages"]),
     ]  # fmt: skip
     items = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in fields)
@@ -266,6 +275,21 @@ def _clusters_section(data: ReportData, files: Files) -> str:
     )
 
 
+MOST_BARS = 30  # bars a plot shows; with more documents, the ones that stand out
+
+
+def _most(bars: list[Bar], what: str) -> tuple[list[Bar], str]:
+    """The ``MOST_BARS`` largest bars, and a caption saying so when some were left out."""
+    if len(bars) <= MOST_BARS:
+        return bars, ""
+    kept = sorted(bars, key=lambda b: -sum(v for _, v in b.segments))[:MOST_BARS]
+    return kept, f"The {MOST_BARS} {what} of {len(bars):,} documents."
+
+
+def _figure(svg: str, caption: str = "") -> str:
+    return f"<figure>{svg}" + (f"<figcaption>{_e(caption)}</figcaption>" if caption else "") + "</figure>"
+
+
 def _plots_section(data: ReportData) -> str:
     per_cluster: dict[str, list[tuple[str, float]]] = {}
     unattached = 0
@@ -274,18 +298,24 @@ def _plots_section(data: ReportData) -> str:
             unattached += row["figures"]
         else:
             per_cluster.setdefault(row["cluster"], []).append((row["document_id"], float(row["figures"])))
+    by_document = len({d for segments in per_cluster.values() for d, _ in segments}) <= len(PALETTE)
     cluster_bars = sorted(
-        (Bar(name, tuple(segments)) for name, segments in per_cluster.items()),
+        (
+            Bar(name, tuple(segments) if by_document else (("figures", sum(v for _, v in segments)),))
+            for name, segments in per_cluster.items()
+        ),
         key=lambda b: (-sum(v for _, v in b.segments), b.label),
-    )[:30]
-    speed_bars = [
-        Bar(d["document_id"], (("pages per second", d["pages_per_second"]),))
-        for d in data.documents
-        if d["pages_per_second"]
-    ]
-    second_bars = [
-        Bar(d["document_id"], (("seconds", float(d["parse_seconds"])),)) for d in data.documents if d["parse_seconds"]
-    ]
+    )[:MOST_BARS]
+    speed_bars, speed_note = _most(
+        [Bar(d["document_id"], (("pages per second", d["pages_per_second"]),)) for d in data.documents
+         if d["pages_per_second"]],
+        "fastest",
+    )  # fmt: skip
+    second_bars, second_note = _most(
+        [Bar(d["document_id"], (("seconds", float(d["parse_seconds"])),)) for d in data.documents
+         if d["parse_seconds"]],
+        "slowest",
+    )  # fmt: skip
     issue_bars = []
     for d in data.documents:
         segments = tuple(
@@ -295,19 +325,20 @@ def _plots_section(data: ReportData) -> str:
         )
         if segments:
             issue_bars.append(Bar(d["document_id"], segments))
+    issue_bars, issue_note = _most(issue_bars, "with the most issues")
     speed = (
         bars_to_svg(speed_bars, "Pages per second, per PDF", "pages/s")
         if speed_bars
         else '<p class="empty">No PDF in the warehouse: pages per second applies to PDFs only.</p>'
     )
+    title = "Figures per cluster (by document)" if by_document else "Figures per cluster"
     return (
         '<section id="plots"><h2>Plots</h2><div class="plots">'
-        f"<figure>{bars_to_svg(cluster_bars, 'Figures per cluster (by document)', 'figures')}"
-        f"<figcaption>{_number(unattached)} more figures belong to no cluster.</figcaption></figure>"
-        f"<figure>{speed}</figure>"
-        f"<figure>{bars_to_svg(second_bars, 'Seconds to read each document (last load)', 's')}</figure>"
-        f"<figure>{bars_to_svg(issue_bars, 'Quality issues per document', 'issues', SEVERITY_COLOURS)}</figure>"
-        "</div></section>"
+        + _figure(bars_to_svg(cluster_bars, title, "figures"), f"{unattached:,} more figures belong to no cluster.")
+        + _figure(speed, speed_note)
+        + _figure(bars_to_svg(second_bars, "Seconds to read each document (last load)", "s"), second_note)
+        + _figure(bars_to_svg(issue_bars, "Quality issues per document", "issues", SEVERITY_COLOURS), issue_note)
+        + "</div></section>"
     )
 
 

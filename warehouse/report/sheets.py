@@ -196,7 +196,7 @@ def _measure_bars(sheet: ClusterSheet, measure: str) -> list[Bar]:
 
 def _headline(sheet: ClusterSheet, profile: Row, measure: str) -> str:
     for fid in profile["headline_figure_ids"] or []:
-        figure = sheet.figures.get(fid)
+        figure = sheet.figures.get((profile["document_id"], fid))
         if figure and figure["measure"] == measure:
             period = f" <small>({_e(figure['period'])})</small>" if figure["period"] else ""
             link = viewer_link(figure["document_id"], fid)

@@ -332,8 +332,10 @@
   else if (link.get("document") && link.get("issue") != null)
     openIssue(link.get("document"), (issues) => issues[Number(link.get("issue"))]);
   else {
+    // the first document's values load once the page has, so that they never hold the page up
     const first = INDEX.documents.find((d) => d.values > 0);
-    if (first) openDocument(first.id).then(renderList);
-    else renderList();
+    const start = () => (first ? openDocument(first.id).then(renderList) : renderList());
+    if (document.readyState === "complete") start();
+    else window.addEventListener("load", start, { once: true });
   }
 })();
