@@ -81,7 +81,7 @@ eval-tables: $(STAMP) ## Tables vs the policy PDFs' table gold (regions, titles,
 eval-layout: $(STAMP) ## Layout vs the page-by-page gold (block kinds, lists, reading order, page labels, repairs; development and held-out)
 	$(PYTHON) scripts/eval_layout.py
 
-bench: $(STAMP) ## Pages/s vs raw pdfplumber and pypdfium2, stages, memory to 1,000 pages, 1 vs 2 workers, publishing at 1x/30x (../shared/corpus/policy)
+bench: $(STAMP) ## Pages/s vs raw pdfplumber and pypdfium2, stages, memory to 1,000 pages, 1 vs 2 workers, publishing at 1x/30x, the report at 1x/10x (../shared/corpus/policy)
 	$(PYTHON) scripts/bench.py $(BENCH_ARGS)
 
 agreement: $(STAMP) ## pdfium's words and ruled tables vs pdfplumber's, over ../shared/corpus (policy, tables, icdar2013)

@@ -479,7 +479,8 @@ def report_scale(corpus_warehouse: Path, corpus_sources: Path, factors: list[int
             drawn = statistics.median(seconds)
             print(f"   x{factor}: {documents:,} documents, {values:,} values: drawn in {drawn:.1f} s, drawn again"
                   f" {statistics.median(unchanged):.1f} s with nothing changed, {statistics.median(one):.1f} s after"
-                  f" the largest document changed (medians of 3); index.html {index.stat().st_size / 1e3:,.0f} kB, per-document data"
+                  f" the largest document changed (medians of 3); index.html {index.stat().st_size / 1e3:,.0f} kB,"
+                  f" per-document data"
                   f" {sum(data) / 1e6:,.1f} MB in {len(data):,} files (largest {max(data) / 1e6:.1f} MB),"
                   f" page images {pages / 1e6:,.0f} MB, {total / 1e6:,.0f} MB in all")  # fmt: skip
             files = Files.of(ids, clusters)
