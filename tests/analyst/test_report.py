@@ -236,6 +236,7 @@ def _box_matches(page, figure: tuple[float, float, float, float, float]) -> None
     assert drawn["x"] - shown["x"] == pytest.approx(x0 * scale, abs=2)
     assert drawn["y"] - shown["y"] == pytest.approx(top * scale, abs=2)
     assert drawn["width"] == pytest.approx((x1 - x0) * scale, abs=2)
+    assert drawn["height"] == pytest.approx((bottom - top) * scale, abs=2)
 
 
 def test_a_documents_fact_sheet_leads_to_a_figures_box_on_its_page(  # type: ignore[no-untyped-def]
@@ -329,9 +330,7 @@ def test_the_list_sorts_and_pages_over_every_value(browser, report: Path, analys
     page.click("#value-list th[data-sort=number]")
     page.click("#value-list th[data-sort=number]")  # again: the largest first
     top = page.locator("#value-list tbody tr").first
-    (largest,) = query(
-        analyst_warehouse, "SELECT max(coalesce(value, value_low)) FROM figures"
-    )[0]
+    (largest,) = query(analyst_warehouse, "SELECT max(coalesce(value, value_low)) FROM figures")[0]
     assert top.get_attribute("data-kind") == "figure"
     (figure_id,) = query(
         analyst_warehouse, "SELECT figure_id FROM figures WHERE coalesce(value, value_low) = ? LIMIT 1", [largest]
