@@ -36,7 +36,7 @@ from flows.ephemeral import shared_with_workers, start_with_watchdog
 from flows.progress import Heartbeat, Progress, source_size
 from flows.sandbox import Limits, parse_isolated
 from pipeline.ingest.changes import Change, Step, plan
-from pipeline.ingest.manifest import Hashes, scan_sources
+from pipeline.ingest.manifest import Hashes, SourcesUnreadable, scan_sources
 from pipeline.models import SourceSpec
 from pipeline.readers.text import UnreadableSource
 from pipeline.rows import DocumentRows
@@ -128,7 +128,10 @@ def ingest(
     """Bring ``warehouse`` up to date with the files in ``sources``; ``full`` re-reads every file."""
     logger = get_run_logger()
     hashes = Hashes.load(hashes_path(Path(warehouse)))
-    specs = scan_sources(Path(sources), limits.max_bytes, hashes=hashes)
+    try:
+        specs = scan_sources(Path(sources), limits.max_bytes, hashes=hashes)
+    except SourcesUnreadable as exc:  # every document would read as withdrawn: the run changes nothing
+        return Failed(message=str(exc), data=exc)  # type: ignore[return-value]
     try:
         with ingest_run(Path(warehouse), sources, lock_wait_seconds, limits.model_dump_json()) as writer:
             steps = plan(specs, writer.stored(), full=full)
@@ -331,6 +334,9 @@ def main(argv: list[str] | None = None) -> int:
     except IngestLocked as exc:
         print(f"ingest: {exc}", file=sys.stderr)
         return 3
+    except SourcesUnreadable as exc:
+        print(f"ingest: {exc}", file=sys.stderr)
+        return 2
     except (WarehouseFault, PrefectHomeFault) as exc:
         print(f"ingest: {exc}", file=sys.stderr)
         return 4

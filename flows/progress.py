@@ -184,7 +184,7 @@ class Progress:
         return max(0.0, (sum(left) - reading) * scale + tail - since)
 
     def line(self) -> str:
-        """``3/12 documents, 140/400 PDF pages, 12/30 KB of text, in 23 s, 6.1 pages/s, about 42 s left``."""
+        """``3/12 documents, 140/400 PDF pages, 12 KB of 30 KB of text, in 23 s, 6.1 pages/s, about 42 s left``."""
         with self._lock:
             elapsed = self.clock() - self.started
             parts = [f"{self.documents_done}/{self.documents} documents"]

@@ -201,8 +201,12 @@ def _terminal_lines(shell: Shell, **session: Any) -> Iterable[str]:
 
 def interact(shell: Shell, lines: Iterable[str]) -> None:
     for line in lines:
-        if not shell.feed(line):
-            return
+        try:
+            if not shell.feed(line):
+                return
+        except KeyboardInterrupt:  # Ctrl-C during a long query stops the query, not the shell
+            shell.buffer.clear()
+            print("interrupted", file=shell.err)
     shell.finish()
 
 
@@ -225,8 +229,9 @@ def main(argv: list[str] | None = None) -> int:
     if sys.stdin.isatty() and sys.stdout.isatty():
         print(f"{args.warehouse} (read-only). End statements with ';'. .help lists the commands, .quit leaves.")
         interact(shell, _terminal_lines(shell))
-    else:
+    else:  # a script fed in: its exit status says whether every statement ran
         interact(shell, (line.rstrip("\n") for line in sys.stdin))
+        return 1 if shell.errors else 0
     return 0
 
 

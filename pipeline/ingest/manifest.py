@@ -37,6 +37,11 @@ class ManifestError(ValueError):
     """The manifest cannot be read; the message says where and why."""
 
 
+class SourcesUnreadable(OSError):
+    """The sources folder, or a folder in it, cannot be listed: the run stops before it changes anything,
+    since every document not listed would otherwise be withdrawn."""
+
+
 class ManifestEntry(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -388,18 +393,19 @@ def scan_sources(
             f"{MANIFEST_NAME} does not have the expected fields: "
             + "; ".join(f"entry {p.number}: {p.why}" for p in problems)
         )
-    by_file = {entry.file: entry for entry in manifest.documents}
+    by_file = {_entry_path(entry.file): entry for entry in manifest.documents}
     set_aside: dict[str, tuple[SourceIssue, ...]] = {}
     for problem in problems:
         if problem.file is not None:
-            set_aside[problem.file] = (*set_aside.get(problem.file, ()), _entry_warning(problem, by_file))
+            key = _entry_path(problem.file)
+            set_aside[key] = (*set_aside.get(key, ()), _entry_warning(problem, by_file))
     root = folder.resolve()
     specs = []
     for path, relative in source_files(folder):
         key = relative.as_posix()
         entry, entry_warnings = by_file.pop(key, None), (*warnings, *set_aside.pop(key, ()))
         specs.append(_spec(path, relative, root, entry, entry_warnings, max_bytes, hashes))
-    specs += [_invalid_entry(folder, p) for p in problems if p.file is None or p.file in set_aside]
+    specs += [_invalid_entry(folder, p) for p in problems if p.file is None or _entry_path(p.file) in set_aside]
     specs += [_missing(folder, entry) for entry in by_file.values()]  # listed, but no such file
     return sorted(_unique_ids(folder, specs), key=lambda s: (not s.in_manifest, s.document_id))
 
@@ -407,13 +413,23 @@ def scan_sources(
 def source_files(folder: Path) -> list[tuple[Path, PurePosixPath]]:
     """Every candidate source under ``folder``, in its subfolders too, with its path relative to ``folder``.
 
-    Hidden folders and files, editors' temporary files and manifests are left out.
+    Hidden folders and files, editors' temporary files and manifests are left out. Raises
+    :class:`SourcesUnreadable` when ``folder`` or a folder in it cannot be listed.
     Links to folders are not followed (a loop would never end); they are listed,
     so that they are refused in words rather than passed over. A folder whose name
     has a source's suffix (``plans.pdf/``) is listed too, and refused.
     """
+    if not folder.is_dir():
+        raise SourcesUnreadable(f"the sources folder {folder} does not exist or is not a folder; nothing was changed")
+
+    def unreadable(exc: OSError) -> None:  # a folder not listed would read as its documents all withdrawn
+        where = exc.filename or folder
+        raise SourcesUnreadable(
+            f"the sources folder {where} cannot be listed ({exc.strerror or exc}); nothing was changed"
+        ) from exc
+
     found: list[tuple[Path, PurePosixPath]] = []
-    for top, folders, files in os.walk(folder, onerror=None, followlinks=False):
+    for top, folders, files in os.walk(folder, onerror=unreadable, followlinks=False):
         here = Path(top)
         kept = []
         for name in folders:
@@ -445,8 +461,17 @@ def file_to_spec(path: Path) -> SourceSpec:
     return _spec(path, PurePosixPath(path.name), Path(os.path.realpath(path)).parent, None, (), DEFAULT_MAX_BYTES)
 
 
+def _entry_path(file: str) -> str:
+    """A manifest entry's ``file`` as a path in the sources folder: ``./2024/plan.pdf`` is ``2024/plan.pdf``.
+
+    >>> _entry_path("./2024//plan.pdf"), _entry_path("plan.pdf")
+    ('2024/plan.pdf', 'plan.pdf')
+    """
+    return PurePosixPath(file).as_posix()
+
+
 def _entry_warning(problem: EntryProblem, by_file: dict[str, ManifestEntry]) -> SourceIssue:
-    used = by_file.get(problem.file or "")
+    used = by_file.get(_entry_path(problem.file or ""))
     instead = (
         "the document's metadata comes from its other entry"
         if used is not None
@@ -461,7 +486,7 @@ def _entry_warning(problem: EntryProblem, by_file: dict[str, ManifestEntry]) -> 
 def _invalid_entry(folder: Path, problem: EntryProblem) -> SourceSpec:
     """An invalid entry naming no file in the folder: a refused document of its own, so it is seen."""
     name = problem.file or f"manifest-entry-{problem.number}"
-    spec = _unread_spec(folder / name, None, name_to_document_id(name))
+    spec = _unread_spec(folder / name, None, relative_to_document_id(PurePosixPath(name)))
     refusal = f"{MANIFEST_NAME} entry {problem.number} cannot be used: {problem.why}"
     return replace(spec, refusal=refusal, refusal_kind="manifest_entry_invalid")
 
@@ -573,7 +598,7 @@ def _unread_spec(
 def _missing(folder: Path, entry: ManifestEntry) -> SourceSpec:
     outside = Path(entry.file).is_absolute() or ".." in Path(entry.file).parts
     return replace(
-        _unread_spec(folder / entry.file, entry, entry.id or name_to_document_id(entry.file)),
+        _unread_spec(folder / entry.file, entry, entry.id or relative_to_document_id(PurePosixPath(entry.file))),
         refusal=(
             f"{MANIFEST_NAME} names {entry.file!r}, outside the sources folder: manifest entries name files in it"
             if outside

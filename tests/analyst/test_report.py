@@ -136,6 +136,21 @@ def test_a_report_drawn_again_draws_only_the_documents_that_changed(analyst_ware
     # what is kept is what drawing it all again would give
     fresh = write_report(copy, tmp_path / "fresh")
     assert document_data(index) == document_data(fresh)
+    # a quality issue added to one document (as the cross-document checks do on any run) redraws it alone
+    con = duckdb.connect(str(copy))
+    con.execute(
+        "INSERT INTO quality_issues (kind, severity, detail, document_id, extractor, confidence, run_id)"
+        " SELECT 'test_issue', 'info', 'added by the test', document_id, 'tests', 1.0, run_id FROM documents"
+        " WHERE document_id = ?",
+        [AWM],
+    )
+    con.close()
+    write_report(copy, out)
+    assert drawn() == (1, 5)
+    # a file of the previous report that went missing is drawn again, not linked
+    (out / f"data/{brief}.js").unlink()
+    write_report(copy, out)
+    assert drawn() == (1, 5) and (out / f"data/{brief}.js").is_file()
 
 
 @pytest.fixture(scope="module")
@@ -381,4 +396,7 @@ def test_hostile_titles_and_values_cannot_empty_the_viewer(browser, hostile_repo
     page.locator("#value-count", has_text=f"of {expected}").wait_for()
     rows = page.locator("#value-list tbody tr")
     assert 3 <= expected <= 100 and rows.count() == expected  # the viewer lists every value
+    page.locator("#documents a.sheet-link", has_text="plan").click()  # its fact sheet
+    page.wait_for_url("**/documents/*.html")
+    assert page.locator("h1").text_content() == HOSTILE_TITLE
     assert errors == [] and dialogs == [] and page.evaluate("window.__pwned === undefined")

@@ -99,7 +99,7 @@ def test_errors_are_printed_and_set_the_exit_status(
     assert shell.main([str(analyst_warehouse), "--mode", "csv", "-c", "SELECT 2 AS two"]) == 0
     assert capsys.readouterr().out == "two\n2\n"
     monkeypatch.setattr("sys.stdin", io.StringIO(".mode csv\nSELECT 3 AS three;\n.nope\n"))
-    assert shell.main([str(analyst_warehouse)]) == 0
+    assert shell.main([str(analyst_warehouse)]) == 1  # a script fed in that met an error
     captured = capsys.readouterr()
     assert (captured.out, captured.err) == ("three\n3\n", "error: unknown command .nope; .help lists the commands\n")
 

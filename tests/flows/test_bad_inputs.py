@@ -207,6 +207,35 @@ def test_an_unreadable_manifest_is_a_warning_and_the_documents_still_load(
     assert query(warehouse, "SELECT count(*) FROM documents WHERE in_manifest") == [(0,)]
 
 
+def test_a_sources_folder_that_cannot_be_listed_stops_the_run_before_anything_is_withdrawn(
+    harness: None, sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.ingest.manifest import SourcesUnreadable
+
+    warehouse = tmp_path / "policy.duckdb"
+    (sources / "2024").mkdir()
+    (sources / "2024" / "plan.md").write_text("# A plan in a subfolder\n\nThe cluster employs 900 people.\n")
+    assert run(sources, warehouse).changes == {"added": 6}
+    assert query(warehouse, "SELECT count(*) FROM documents WHERE document_id = '2024-plan'") == [(1,)]
+    moved = sources.rename(tmp_path / "elsewhere")  # an unmounted share, a renamed folder
+    with pytest.raises(SourcesUnreadable, match="does not exist"):
+        run(sources, warehouse)
+    moved.rename(sources)
+    listing = os.scandir
+
+    def refused(path: object = ".") -> object:
+        if str(path).endswith("2024"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return listing(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", refused)
+    with pytest.raises(SourcesUnreadable, match="2024 cannot be listed \\(Permission denied\\)"):
+        run(sources, warehouse)
+    monkeypatch.undo()
+    assert query(warehouse, "SELECT count(*) FROM documents WHERE withdrawn_at IS NULL") == [(6,)]
+    assert query(warehouse, "SELECT count(*) FROM document_changes WHERE change = 'withdrawn'") == [(0,)]
+
+
 def test_a_parse_that_never_finishes_is_stopped_at_the_time_limit(tmp_path: Path) -> None:
     (tmp_path / "plan.txt").write_text("A plan\n\nThe cluster employs 5,000 people.")
     (spec,) = scan_sources(tmp_path, max_bytes=1 << 20)

@@ -66,6 +66,24 @@ def test_sources_in_subfolders_are_found_and_named_by_their_path(tmp_path: Path)
     assert all(s.refusal is None for s in specs)
 
 
+def test_manifest_entries_name_files_in_subfolders_by_their_path(tmp_path: Path) -> None:
+    (tmp_path / "manifest.yml").write_text(
+        "documents:\n  - file: ./2024/plan.md\n    title: Found\n  - file: 2023/plan.pdf\n    title: Gone\n"
+    )
+    (tmp_path / "2024").mkdir()
+    (tmp_path / "2024" / "plan.md").write_text("# 2024")
+    (tmp_path / "plan.txt").write_text("top")
+    specs = {s.document_id: s for s in scan_sources(tmp_path)}
+    assert specs["2024-plan"].title == "Found" and specs["2024-plan"].refusal is None
+    assert specs["2023-plan"].refusal_kind == "missing_file"  # not "plan": that id is the top file's
+    assert specs["plan"].refusal is None and specs["plan"].warnings == ()
+
+
+def test_a_sources_folder_that_cannot_be_listed_is_an_error_not_an_empty_folder(tmp_path: Path) -> None:
+    with pytest.raises(manifest.SourcesUnreadable, match="does not exist"):
+        scan_sources(tmp_path / "unmounted")
+
+
 def test_a_link_to_a_folder_is_refused_not_followed(tmp_path: Path) -> None:
     sources = tmp_path / "sources"
     (sources / "plans").mkdir(parents=True)

@@ -77,7 +77,7 @@ def test_the_time_left_is_close_to_the_truth_on_mixed_folders(workers: int) -> N
     """Folders of PDFs and text files of many sizes, read by ``workers`` at once, on a fake clock.
 
     A PDF page costs far more than a text page of TEXT_PAGE_BYTES, and every document has a fixed cost
-    (opening it, the NLP model): counting pages alone was off by a median of 15-50% on these folders
+    (opening it, the NLP model): counting pages alone was off by a median of 7-50% on these folders
     and said "more than twice the truth" on a real one. Checked from a quarter of the way in, while at
     least two documents per worker are left (after that, which document runs last decides).
     """

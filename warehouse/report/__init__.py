@@ -77,11 +77,16 @@ SELECT d.document_id,
        || ':' || coalesce(q.n, 0) || ':' || coalesce(q.h, 0)::VARCHAR
 FROM documents d LEFT JOIN (
     SELECT document_id, count(*) AS n,
-           bit_xor(hash(kind, severity, detail, page, char_start, char_end, section_id)) AS h
+           sum(hash(kind, severity, detail, page, char_start, char_end, section_id)::HUGEINT) AS h
     FROM quality_issues GROUP BY document_id
 ) q USING (document_id)
 """
-_CATALOGUE_SQL = "SELECT count(*) || ':' || coalesce(bit_xor(hash(cluster_id, name, kind)), 0) FROM clusters"
+# the cluster catalogue (names on every sheet) and the analyst views the sheets are read through
+_BASIS_SQL = """
+SELECT (SELECT count(*) || ':' || coalesce(sum(hash(cluster_id, name, kind)::HUGEINT), 0) FROM clusters),
+       (SELECT hash(string_agg(sql, ';' ORDER BY view_name)) FROM duckdb_views()
+        WHERE database_name = current_database() AND NOT internal)
+"""
 
 
 def _code_digest() -> str:
@@ -103,6 +108,11 @@ def _previous_sheets(out: Path, basis: dict[str, str]) -> dict[str, str]:
         return {}
     documents = previous.get("documents")
     return documents if isinstance(documents, dict) else {}
+
+
+def _whole(out: Path, files: Files, document_id: str) -> bool:
+    """Whether the previous report still has the document's sheet and data file (someone may have deleted one)."""
+    return (out / files.sheet(document_id)).is_file() and (out / files.data(document_id)).is_file()
 
 
 def _keep(old: Path, building: Path, files: Files, kept: list[str]) -> None:
@@ -133,9 +143,24 @@ def write_report(warehouse: Path, out: Path | None = None) -> Path:
     The folder is built aside and swapped in whole, so a reader never sees half a report.
     """
     out = out or report_dir(warehouse)
-    generated_at = datetime.now(UTC)
     building = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     shutil.rmtree(building, ignore_errors=True)
+    try:
+        _build(warehouse, out, building)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)  # a failed drawing leaves the previous report, nothing else
+        raise
+    old = out.with_name(f".{out.name}.{os.getpid()}.old")
+    if out.exists():
+        out.rename(old)
+    building.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
+    return out / "index.html"
+
+
+def _build(warehouse: Path, out: Path, building: Path) -> None:
+    """Draw the report of ``warehouse`` into ``building``, keeping what it can of the report in ``out``."""
+    generated_at = datetime.now(UTC)
     for folder in ("pages", "documents", "clusters", "data"):
         (building / folder).mkdir(parents=True)
     con = duckdb.connect(str(warehouse), read_only=True)
@@ -146,10 +171,11 @@ def write_report(warehouse: Path, out: Path | None = None) -> Path:
         con.execute("SET preserve_insertion_order = false")  # and the page images stream, never held all at once
         data = warehouse_to_report_data(con, str(warehouse))
         digests = dict(con.execute(_SHEET_DIGESTS_SQL).fetchall())
-        ((catalogue,),) = con.execute(_CATALOGUE_SQL).fetchall()
-        basis = {"code": _code_digest(), "catalogue": str(catalogue)}
+        ((catalogue, views),) = con.execute(_BASIS_SQL).fetchall()
+        basis = {"code": _code_digest(), "catalogue": str(catalogue), "views": str(views)}
         previous = _previous_sheets(out, basis)
-        kept = sorted(d for d, digest in digests.items() if previous.get(d) == digest)
+        files = Files.of(sorted(digests), [])
+        kept = sorted(d for d, digest in digests.items() if previous.get(d) == digest and _whole(out, files, d))
         drawn = sorted(set(digests) - set(kept))
         cluster_sheets = warehouse_to_cluster_sheets(con)
         files = Files.of(sorted(digests), [c.cluster["cluster_id"] for c in cluster_sheets])
@@ -174,9 +200,3 @@ def write_report(warehouse: Path, out: Path | None = None) -> Path:
     (building / DIGEST_NAME).write_text(digest, encoding="utf-8")
     sheets_drawn = {"basis": basis, "documents": digests, "drawn": len(drawn), "kept": len(kept)}
     (building / SHEETS_NAME).write_text(json.dumps(sheets_drawn), encoding="utf-8")
-    old = out.with_name(f".{out.name}.{os.getpid()}.old")
-    if out.exists():
-        out.rename(old)
-    building.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
-    return out / "index.html"

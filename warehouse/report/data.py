@@ -108,6 +108,7 @@ def warehouse_to_report_data(con: duckdb.DuckDBPyConnection, warehouse: str) -> 
                d.page_count, d.size_bytes, d.n_chars, d.parse_seconds,
                d.page_count / nullif(d.parse_seconds, 0) AS pages_per_second,
                d.version, d.run_id, d.withdrawn_at, {counts},
+               (SELECT count(*) FROM tables t WHERE t.document_id = d.document_id) AS n_tables,
                (SELECT count(*) FROM quality_issues q WHERE q.document_id = d.document_id
                   AND q.severity = 'error') AS n_errors,
                (SELECT count(*) FROM quality_issues q WHERE q.document_id = d.document_id
@@ -117,8 +118,8 @@ def warehouse_to_report_data(con: duckdb.DuckDBPyConnection, warehouse: str) -> 
         FROM documents d ORDER BY d.document_id
         """,
     )
-    for d in documents:  # what the viewer lists for it: every extracted value (extracted_values)
-        d["n_values"] = sum(d[f"n_{t}"] for t in DOCUMENT_COUNTS if t != "sections")
+    for d in documents:  # what the viewer lists for it: every extracted value, and its tables
+        d["n_values"] = sum(d[f"n_{t}"] for t in DOCUMENT_COUNTS if t != "sections") + d["n_tables"]
     changes = _rows(
         con, "SELECT document_id, change, detail FROM document_changes WHERE run_id = ? ORDER BY document_id",
         [run["run_id"] if run else None],

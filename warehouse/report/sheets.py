@@ -194,10 +194,15 @@ def _measure_bars(sheet: ClusterSheet, measure: str) -> list[Bar]:
     return bars
 
 
+def _counts_as(figure: Row, measure: str) -> bool:
+    """Whether a figure is the profile's ``measure``: ``cluster_profiles`` counts GVA as output."""
+    return figure["measure"] == measure or (measure == "output" and figure["measure"] == "gva")
+
+
 def _headline(sheet: ClusterSheet, profile: Row, measure: str) -> str:
     for fid in profile["headline_figure_ids"] or []:
         figure = sheet.figures.get((profile["document_id"], fid))
-        if figure and figure["measure"] == measure:
+        if figure and _counts_as(figure, measure):
             period = f" <small>({_e(figure['period'])})</small>" if figure["period"] else ""
             link = viewer_link(figure["document_id"], fid)
             return f'<a class="prov" href="{_e(link)}">{_e(figure_text(figure))}</a>{period}'
@@ -229,7 +234,7 @@ def cluster_sheet_to_html(sheet: ClusterSheet, files: Files, generated_at: datet
     )
     body = (
         f'<section id="about"><p>{about + ". " if about else ""}'
-        f"{len(sheet.profiles)} document(s) name it; the plans that present it come first.</p></section>"
+        f"{len(sheet.profiles)} document(s) name it, listed oldest first.</p></section>"
         + _section("plans", "The plans side by side", plans, "")
         + _section("compare", "How the figures compare", f'<div class="plots">{plots}</div>' if plots else "",
                    "None of the plans gives an employment, businesses, output or funding figure for it.")
@@ -256,5 +261,5 @@ def _human(unit: str) -> Callable[[float], str]:
 
 
 def _unit(sheet: ClusterSheet, measure: str) -> str:
-    units: Sequence[str] = [f["unit"] for f in sheet.figures.values() if f["measure"] == measure and f["unit"]]
+    units: Sequence[str] = [f["unit"] for f in sheet.figures.values() if _counts_as(f, measure) and f["unit"]]
     return units[0] if units else ""

@@ -15,9 +15,10 @@
     kind: document.getElementById("filter-kind"),
     text: document.getElementById("filter-text"),
   };
-  const files = Object.fromEntries(INDEX.documents.map((d) => [d.id, d.data]));
-  const loaded = {}; // document id → its data
-  const waiting = {}; // document id → [resolve]
+  // keyed by document id, which may be any text ("constructor" too): objects without a prototype
+  const files = Object.assign(Object.create(null), Object.fromEntries(INDEX.documents.map((d) => [d.id, d.data])));
+  const loaded = Object.create(null); // document id → its data
+  const waiting = Object.create(null); // document id → [resolve]
   const state = { sort: null, descending: false, page: 0, linked: null };
 
   window.policyfactsLoaded = function (id, data) {
@@ -183,7 +184,7 @@
 
   function metaTable(item) {
     const rows = [
-      ["Document", `${item.document_id} — ${INDEX.titles[item.document_id] || ""}`],
+      ["Document", `${item.document_id} — ${Object.hasOwn(INDEX.titles, item.document_id) ? INDEX.titles[item.document_id] || "" : ""}`],
       ["Cluster", item.cluster_name || item.cluster_id || "—"],
       ["Page", item.page == null ? "— (text source)" : pageText(item)],
       ["Section", [item.section_number, item.section_title].filter(Boolean).join(" ") || "—"],
