@@ -41,7 +41,7 @@ from pipeline.models import SourceSpec
 from pipeline.readers.text import UnreadableSource
 from pipeline.rows import DocumentRows
 from warehouse.publish import IngestLocked, WarehouseFault, check_can_publish, failpoint, hashes_path
-from warehouse.report import report_dir, report_is_current, write_report
+from warehouse.report import CheckedTests, report_dir, report_is_current, write_report
 from warehouse.session import RunSummary, ingest_run
 
 
@@ -80,9 +80,9 @@ def parse_document(spec: SourceSpec, limits: Limits, run_id: str) -> DocumentRow
 
 
 @task(name="write-report", cache_policy=NONE, persist_result=False)
-def report(warehouse: str) -> str:
-    """The run report, rendered from the published warehouse (``make report``)."""
-    return str(write_report(Path(warehouse)))
+def report(warehouse: str, checked: CheckedTests | None = None) -> str:
+    """The run report, rendered from the published warehouse (``make report``), with the run's data tests."""
+    return str(write_report(Path(warehouse), checked=checked))
 
 
 def _report_is_current(warehouse: Path) -> bool:
@@ -191,7 +191,9 @@ def ingest(
         logger.info("report: %s (nothing it shows changed, so not drawn again; `make report` draws it)", drawn)
         return writer.summary
     try:
-        logger.info("report: %s", report(warehouse))
+        results = writer.data_test_results
+        checked = CheckedTests(results, writer.summary.data_tests_documents) if results is not None else None
+        logger.info("report: %s", report(warehouse, checked))
     except Exception as exc:  # the report is a view of the warehouse: failing to draw it loses no data
         logger.warning("report: not written (%s: %s); `make report` draws it again", type(exc).__name__, exc)
     return writer.summary

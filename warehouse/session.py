@@ -118,6 +118,7 @@ class WarehouseWriter:
         self._started = started
         self._check_all = check_all
         self.touched: set[str] = set()  # the documents whose rows this run changed
+        self.data_test_results: list[data_tests.Result] | None = None  # what the run's data tests found
 
     @property
     def run_id(self) -> str:
@@ -264,7 +265,8 @@ class WarehouseWriter:
         ).fetchone()
         scoped = not self._check_all and last is not None and last[0] == tests
         scope = self.touched if scoped and len(self.touched) <= MAX_SCOPED_DATA_TESTS else None
-        s.record_data_tests(data_tests.check(self.con, scope), None if scope is None else len(scope))
+        self.data_test_results = data_tests.check(self.con, scope)
+        s.record_data_tests(self.data_test_results, None if scope is None else len(scope))
         s.seconds = time.perf_counter() - self._started
         for table in SUMMARY_TABLES:
             row = self.con.execute(f'SELECT count(*) FROM "{table}"').fetchone()

@@ -56,3 +56,7 @@ def test_failed_data_tests_are_listed_with_their_first_rows() -> None:
     assert "line_item=&#x27;Revenue&#x27;, stated_total=38.0" in section and "plan-a" not in section
     assert "could not run" in section and "ParserException: syntax error" in section
     assert '<a href="#data-tests">Data tests</a>' in html
+    assert "run against this warehouse when the report was drawn" in section
+    data.data_tests_documents = 0
+    html = report_to_html(data, Files.of([], []), datetime(2026, 1, 1, tzinfo=UTC))
+    assert "as the run checked them before publishing" in html and "the 0 document(s) it changed" in html

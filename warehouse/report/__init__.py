@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse.report.data import (
+    CheckedTests,
     ReportData,
     page_images,
     warehouse_to_cluster_sheets,
@@ -27,7 +28,7 @@ from warehouse.report.data import (
 from warehouse.report.render import Files, asset, document_payload, report_to_html
 from warehouse.report.sheets import cluster_sheet_to_html, document_sheet_to_html
 
-__all__ = ["ReportData", "report_dir", "report_is_current", "write_report"]
+__all__ = ["CheckedTests", "ReportData", "report_dir", "report_is_current", "write_report"]
 
 DIGEST_NAME = ".drawn-from"
 # what the report shows of the documents and their issues, in one line: a run that changes none of it
@@ -132,7 +133,7 @@ def _keep(old: Path, building: Path, files: Files, kept: list[str]) -> None:
                 shutil.copyfile(path, target)
 
 
-def write_report(warehouse: Path, out: Path | None = None) -> Path:
+def write_report(warehouse: Path, out: Path | None = None, checked: CheckedTests | None = None) -> Path:
     """Render the report of ``warehouse`` into ``out`` (a folder) and return its ``index.html``.
 
     The folder holds the first page (``index.html``, with ``report.css`` and ``report.js``),
@@ -140,13 +141,14 @@ def write_report(warehouse: Path, out: Path | None = None) -> Path:
     viewer's data per document (``data/``) and the page images (``pages/``). A document
     whose rows and issues are as they were when the report in ``out`` was drawn keeps its
     files (linked, not drawn again), so a run that changed a few documents draws a few.
+    ``checked``: the data tests the run drawing the report has just run (else they are run here).
     The folder is built aside and swapped in whole, so a reader never sees half a report.
     """
     out = out or report_dir(warehouse)
     building = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     shutil.rmtree(building, ignore_errors=True)
     try:
-        _build(warehouse, out, building)
+        _build(warehouse, out, building, checked)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)  # a failed drawing leaves the previous report, nothing else
         raise
@@ -158,7 +160,7 @@ def write_report(warehouse: Path, out: Path | None = None) -> Path:
     return out / "index.html"
 
 
-def _build(warehouse: Path, out: Path, building: Path) -> None:
+def _build(warehouse: Path, out: Path, building: Path, checked: CheckedTests | None) -> None:
     """Draw the report of ``warehouse`` into ``building``, keeping what it can of the report in ``out``."""
     generated_at = datetime.now(UTC)
     for folder in ("pages", "documents", "clusters", "data"):
@@ -169,7 +171,7 @@ def _build(warehouse: Path, out: Path, building: Path) -> None:
         # what it reads is read once: DuckDB need not cache the warehouse (page images are most of its bytes)
         con.execute("SET memory_limit = '1GB'")
         con.execute("SET preserve_insertion_order = false")  # and the page images stream, never held all at once
-        data = warehouse_to_report_data(con, str(warehouse))
+        data = warehouse_to_report_data(con, str(warehouse), checked)
         digests = dict(con.execute(_SHEET_DIGESTS_SQL).fetchall())
         ((catalogue, views),) = con.execute(_BASIS_SQL).fetchall()
         basis = {"code": _code_digest(), "catalogue": str(catalogue), "views": str(views)}

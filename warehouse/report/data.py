@@ -54,6 +54,7 @@ class ReportData:
     figures_per_cluster: list[Row]
     clusters: list[Row] = field(default_factory=list)  # clusters some document presents, with counts
     data_tests: list[DataTestResult] = field(default_factory=list)
+    data_tests_documents: int | None = None  # per-document tests on this many documents (the run's); None: all
 
 
 @dataclass
@@ -93,9 +94,24 @@ def _by_document(rows: list[Row]) -> dict[str, list[Row]]:
     return grouped
 
 
-def warehouse_to_report_data(con: duckdb.DuckDBPyConnection, warehouse: str) -> ReportData:
-    """Read the latest run, the documents, counts, the worst issues, and the data tests' results (run again
-    here, so that the report says what holds for the file it is drawn from)."""
+@dataclass(frozen=True)
+class CheckedTests:
+    """The data tests a run has just checked, so that the report it draws need not run them again.
+
+    ``documents``: how many documents the per-document tests looked at (the ones the run changed),
+    None when they looked at every one.
+    """
+
+    results: list[DataTestResult]
+    documents: int | None
+
+
+def warehouse_to_report_data(
+    con: duckdb.DuckDBPyConnection, warehouse: str, checked: CheckedTests | None = None
+) -> ReportData:
+    """Read the latest run, the documents, counts, the worst issues, and the data tests' results: the ones
+    ``checked`` by the run that draws the report, else run here, so that the report says what holds for the
+    file it is drawn from."""
     runs = _rows(con, "SELECT * FROM runs ORDER BY started_at DESC")
     run = runs[0] if runs else None
     counts = ", ".join(
@@ -150,8 +166,9 @@ def warehouse_to_report_data(con: duckdb.DuckDBPyConnection, warehouse: str) -> 
         FROM cluster_profiles GROUP BY cluster_id ORDER BY documents DESC, name
         """,
     )
+    tests = checked.results if checked is not None else run_data_tests(con)
     return ReportData(warehouse, run, runs, documents, changes, table_counts, issues, int(issue_total),
-                      figures_per_cluster, clusters, run_data_tests(con))  # fmt: skip
+                      figures_per_cluster, clusters, tests, checked.documents if checked else None)  # fmt: skip
 
 
 def warehouse_to_sheets(con: duckdb.DuckDBPyConnection, only: list[str]) -> list[DocumentSheet]:

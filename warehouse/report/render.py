@@ -365,9 +365,17 @@ def _data_tests_section(data: ReportData) -> str:
     tests = data.data_tests
     failed = [r for r in tests if not r.passed]
     heading = f"Data tests ({len(tests) - len(failed)} of {len(tests)} pass)"
+    scope = (
+        "run against this warehouse when the report was drawn"
+        if data.data_tests_documents is None
+        else "as the run checked them before publishing: the warehouse-wide tests, and the per-document tests on "
+        f"the {data.data_tests_documents:,} document(s) it changed (the other documents' rows did not change; "
+        "a failure found on them by an earlier run stands as their quality issue); "
+        "<code>make report</code> runs every test on every document"
+    )
     intro = (
         "<p>Each data test of <code>warehouse/schema.yml</code> is SQL that returns the rows breaking a rule "
-        "(keys, references, provenance, funding totals); run here against this warehouse. A failure about a "
+        f"(keys, references, provenance, funding totals); {scope}. A failure about a "
         "document is also a <code>data_test_failed</code> quality issue.</p>"
     )
     failures = _table(
