@@ -32,6 +32,7 @@ Everything is measured in this one run on this machine; run nothing else heavy m
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -40,6 +41,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -325,6 +327,19 @@ def _synthetic(warehouse: Path, sources: Path, factor: int) -> None:
     con.close()
 
 
+@contextlib.contextmanager
+def _scaled_copy(corpus_warehouse: Path, corpus_sources: Path, factor: int) -> Iterator[tuple[Path, Path]]:
+    """(sources, warehouse): scratch copies of the corpus's, made ``factor`` times larger (:func:`_synthetic`)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        sources, warehouse = Path(scratch) / "sources", Path(scratch) / "w" / "policy.duckdb"
+        shutil.copytree(corpus_sources, sources)
+        warehouse.parent.mkdir()
+        shutil.copyfile(corpus_warehouse, warehouse)
+        if factor > 1:
+            _synthetic(warehouse, sources, factor)
+        yield sources, warehouse
+
+
 def writer_cost(corpus_warehouse: Path) -> None:
     """The one writer's share: every document's rows of the corpus warehouse loaded again, one transaction per
     document as a run loads them (warehouse.load.replace_document), into a new warehouse."""
@@ -368,13 +383,7 @@ def scale(corpus_warehouse: Path, corpus_sources: Path, factors: list[int]) -> N
     empty = statistics.median(_command([sys.executable, "-c", EMPTY_FLOW]) for _ in range(3))
     print(f"   an empty Prefect flow started the same way (Prefect's own start): {empty:.1f} s (median of 3)")
     for factor in factors:
-        with tempfile.TemporaryDirectory() as scratch:
-            sources, warehouse = Path(scratch) / "sources", Path(scratch) / "w" / "policy.duckdb"
-            shutil.copytree(corpus_sources, sources)
-            warehouse.parent.mkdir()
-            shutil.copyfile(corpus_warehouse, warehouse)
-            if factor > 1:
-                _synthetic(warehouse, sources, factor)
+        with _scaled_copy(corpus_warehouse, corpus_sources, factor) as (sources, warehouse):
             con = duckdb.connect(str(warehouse), read_only=True)
             ((documents, pages),) = con.execute("SELECT count(*), sum(page_count) FROM documents").fetchall()
             con.close()
@@ -438,13 +447,7 @@ def report_scale(corpus_warehouse: Path, corpus_sources: Path, factors: list[int
 
     print("\n6. the run report: drawn from the policy-corpus warehouse and from synthetic ones N times larger")
     for factor in factors:
-        with tempfile.TemporaryDirectory() as scratch:
-            sources, warehouse = Path(scratch) / "sources", Path(scratch) / "w" / "policy.duckdb"
-            shutil.copytree(corpus_sources, sources)
-            warehouse.parent.mkdir()
-            shutil.copyfile(corpus_warehouse, warehouse)
-            if factor > 1:
-                _synthetic(warehouse, sources, factor)
+        with _scaled_copy(corpus_warehouse, corpus_sources, factor) as (_sources, warehouse):
             con = duckdb.connect(str(warehouse), read_only=True)
             ((documents, values),) = con.execute(
                 "SELECT count(*), (SELECT count(*) FROM extracted_values) FROM documents"

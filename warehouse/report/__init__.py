@@ -176,11 +176,10 @@ def _build(warehouse: Path, out: Path, building: Path, checked: CheckedTests | N
         ((catalogue, views),) = con.execute(_BASIS_SQL).fetchall()
         basis = {"code": _code_digest(), "catalogue": str(catalogue), "views": str(views)}
         previous = _previous_sheets(out, basis)
-        files = Files.of(sorted(digests), [])
-        kept = sorted(d for d, digest in digests.items() if previous.get(d) == digest and _whole(out, files, d))
-        drawn = sorted(set(digests) - set(kept))
         cluster_sheets = warehouse_to_cluster_sheets(con)
         files = Files.of(sorted(digests), [c.cluster["cluster_id"] for c in cluster_sheets])
+        kept = sorted(d for d, digest in digests.items() if previous.get(d) == digest and _whole(out, files, d))
+        drawn = sorted(set(digests) - set(kept))
         for document_id, page, png in page_images(con, drawn):
             (building / files.image(document_id, page)).write_bytes(png)
         for start in range(0, len(drawn), SHEETS_AT_ONCE):  # memory in proportion to a batch, not the warehouse

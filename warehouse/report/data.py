@@ -32,6 +32,10 @@ PROVENANCE = (
     "document_id", "page", "char_start", "char_end", "source_text", "bbox_x0", "bbox_top", "bbox_x1",
     "bbox_bottom", "section_number", "section_title", "extractor", "confidence",
 )  # fmt: skip
+# PROVENANCE read from `tables` (t) and its section (s)
+_TABLE_PROVENANCE = tuple(
+    f"s.{p.removeprefix('section_')} AS {p}" if p.startswith("section_") else f"t.{p}" for p in PROVENANCE
+)
 # the measures a cluster's sheet compares between plans, in the order it shows them
 CLUSTER_MEASURES = ("employment", "businesses", "turnover", "output", "jobs", "funding")
 # issues listed on the first page (the rest are on each document's sheet)
@@ -220,10 +224,12 @@ def warehouse_to_sheets(con: duckdb.DuckDBPyConnection, only: list[str]) -> list
     )
     tables = _rows(
         con,
-        """
-        SELECT table_id AS value_id, document_id, title, unit, periods, n_rows, n_cols, kind, page, page_start,
-               page_end, bbox_x0, confidence
-        FROM tables WHERE document_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY document_id, char_start
+        f"""
+        SELECT t.table_id AS value_id, t.title, t.periods, t.n_rows, t.n_cols, t.kind, t.page_start, t.page_end,
+               t.unit, {", ".join(_TABLE_PROVENANCE)}
+        FROM tables t LEFT JOIN sections s USING (document_id, section_id)
+        WHERE t.document_id IN (SELECT unnest(?::VARCHAR[]))
+        ORDER BY t.document_id, t.char_start
         """,
         [only],
     )
@@ -253,42 +259,27 @@ def warehouse_to_sheets(con: duckdb.DuckDBPyConnection, only: list[str]) -> list
         """,
         [only],
     )
-    table_values = [
-        {**row, "value_kind": "table", "label": "table", "value_text": row["title"] or "(a table without a title)"}
-        for row in _rows(
-            con,
-            f"""
-            SELECT t.table_id AS value_id, NULL AS cluster_id, NULL AS cluster_name, t.title, NULL AS number,
-                   t.unit, NULL AS period, NULL AS measure, NULL AS subject, NULL AS value_low, NULL AS value_high,
-                   {
-                ", ".join(
-                    "t." + p if p not in ("section_number", "section_title") else "s." + p[8:] + " AS " + p
-                    for p in PROVENANCE
-                )
-            }
-            FROM tables t LEFT JOIN sections s USING (document_id, section_id)
-            WHERE t.document_id IN (SELECT unnest(?::VARCHAR[]))
-            ORDER BY t.document_id, t.char_start
-            """,
-            [only],
-        )
-    ]
-    for row in table_values:
-        del row["title"]
+    table_values = [  # a table in the viewer's list: its title, with its provenance
+        {
+            "value_kind": "table", "value_id": t["value_id"], "cluster_id": None, "cluster_name": None,
+            "label": "table", "value_text": t["title"] or "(a table without a title)", "number": None,
+            "unit": t["unit"], "period": None, "measure": None, "subject": None, "value_low": None,
+            "value_high": None, **{p: t[p] for p in PROVENANCE},
+        }
+        for t in tables
+    ]  # fmt: skip
     labels: dict[str, dict[int, tuple[str | None, str | None, float]]] = defaultdict(dict)
-    for doc, page, label, label_right, width in con.execute(
-        "SELECT document_id, page, label, label_right, width FROM pages"
-        " WHERE label IS NOT NULL AND document_id IN (SELECT unnest(?::VARCHAR[]))",
-        [only],
-    ).fetchall():
-        labels[doc][page] = (label, label_right, width)
     sizes: dict[str, dict[int, tuple[float, float]]] = defaultdict(dict)
-    for doc, page, width, height in con.execute(
-        "SELECT p.document_id, p.page, p.width, p.height FROM pages p SEMI JOIN page_images i USING (document_id, page)"
-        " WHERE p.document_id IN (SELECT unnest(?::VARCHAR[]))",
+    for doc, page, label, label_right, width, height, imaged in con.execute(
+        "SELECT document_id, page, label, label_right, width, height, (document_id, page) IN"
+        " (SELECT (document_id, page) FROM page_images) FROM pages"
+        " WHERE document_id IN (SELECT unnest(?::VARCHAR[]))",
         [only],
     ).fetchall():
-        sizes[doc][page] = (width, height)
+        if label is not None:
+            labels[doc][page] = (label, label_right, width)
+        if imaged:
+            sizes[doc][page] = (width, height)
     texts = dict(
         con.execute(
             "SELECT document_id, text FROM document_text WHERE document_id IN (SELECT unnest(?::VARCHAR[]))", [only]
