@@ -8,7 +8,8 @@ Everything is measured in this one run on this machine; run nothing else heavy m
    (every char with its box, font and flags, as the reader takes them: the physical anchor) and then
    the pipeline's parse of the same file (read, reading order, tables, layout, every extractor), in
    the same process one after the other, so all three see the same cache state. Pages read by OCR
-   are counted apart: OCR costs seconds a page whatever reads the text layer.
+   are counted apart: OCR costs seconds a page whatever reads the text layer. The process is warmed
+   up first (word lists, spaCy), as the parsing forkserver is before it forks one process a document.
 2. The longest PDF's pages repeated into PDFs of N pages up to 1,000 (pypdfium2), each parsed in a
    fresh process that reports its time and peak resident memory.
 3. ``flows.ingest`` over a copy of the corpus into a scratch warehouse with 1 then 2 workers (each
@@ -52,7 +53,7 @@ import pdfplumber  # noqa: E402
 import pypdfium2  # noqa: E402
 
 from pipeline.ingest.manifest import sources_to_specs  # noqa: E402
-from pipeline.parse import source_to_document  # noqa: E402
+from pipeline.parse import source_to_document, warm_up  # noqa: E402
 from pipeline.readers.pdfium_words import page_chars  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "policy"
@@ -98,6 +99,9 @@ def compare(corpus: Path, limit: int | None, before: bool) -> None:
     specs = [s for s in sources_to_specs(corpus) if s.path.endswith(".pdf")][:limit]
     print(f"1. {len(specs)} PDFs of {corpus}: raw pdfplumber extract_words, pypdfium2 chars and the pipeline's")
     print("   parse, same run (pages/s; OCR pages and their OCR time apart)")
+    started = time.perf_counter()
+    warm_up()  # as the parsing forkserver does once, before it forks a process per document
+    print(f"   warm-up (word lists, catalogue, spaCy; once per process): {time.perf_counter() - started:.1f} s")
     stages: dict[str, float] = {}
     total = dict.fromkeys(("raw", "pdfium", "pipe", "ocr_s"), 0.0)
     pages_total = ocr_pages = 0

@@ -29,6 +29,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 from pipeline.language import patterns
 from pipeline.language.lexicon import lexicon
@@ -158,14 +159,47 @@ def _bad_char_count(text: str) -> int:
 
     A bad character standing alone is a bullet or symbol from a private font (U+F0B7), not noise.
     """
+    bad = {char for char in set(text) if _bad_char(char)}  # a passage has a few dozen distinct chars
+    if not bad:
+        return 0
     count = 0
     for token in tokens_of(text):
-        if len(token) < 2:
+        if len(token) < 2 or bad.isdisjoint(token):
             continue
         for char, run in itertools.groupby(token):
-            if _bad_char(char):
+            if char in bad:
                 count += min(3, len(list(run)))
     return count
+
+
+class _Token(NamedTuple):
+    """What the garble detector makes of one token, wherever it stands (see :func:`text_to_garble_score`)."""
+
+    kind: str  # "address", "cid", "doubled", "odd" or "text"
+    core: str  # the token without its edge punctuation
+    candidate: bool  # three or more chars and not a figure: a word, or a shifted one
+    lettered: bool  # letters mixed with symbols
+    judged: bool  # three or more letters, not all capitals: judged as a word or not
+    known: bool  # judged, and a word of the lexicon
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _token(token: str) -> _Token:
+    core = strip_edges(token)
+    if is_address(token):
+        return _Token("address", core, False, False, False, False)
+    if "(cid:" in token:
+        return _Token("cid", core, False, False, False, False)
+    if is_doubled(core):
+        return _Token("doubled", core, False, False, False, False)
+    if is_odd(token):
+        return _Token("odd", core, False, False, False, False)
+    long = len(core) >= 3
+    candidate = long and not NUMBER_LIKE.fullmatch(core)  # "2,4" is a figure (a decimal comma), not a word
+    judged = long and core.isalpha() and not core.isupper()
+    # letters mixed with symbols: a word only if a mis-mapped font made it so
+    lettered = long and not core.isupper() and not core.isalpha() and sum(c.isalpha() for c in core) >= 3
+    return _Token("text", core, bool(candidate), lettered, judged, judged and core.lower() in lexicon())
 
 
 def text_to_garble_score(text: str, judge_words: bool = True) -> GarbleScore:
@@ -180,43 +214,38 @@ def text_to_garble_score(text: str, judge_words: bool = True) -> GarbleScore:
         return GarbleScore(Verdict.CLEAN, 0.0)
     words = lexicon()
     cid = odd = doubled = n_doubled = lettered = 0
-    word_letters = judged_letters = 0
+    word_letters = judged_letters = n_judged = 0
     bad = _bad_char_count(text)
-    judged: list[str] = []
     first_bad = ""
     paired = doubled_pairs(tokens)
     candidates: list[str] = []
     for i, token in enumerate(tokens):
-        if is_address(token):
+        seen = _token(token)
+        if seen.kind == "address":
             continue  # URLs and paths: neither words nor noise
         if i in paired:  # "Circulation Circulation": a word drawn twice, apart enough to split
             doubled += len(token)
-            n_doubled += len(strip_edges(token)) >= 3 and any(c.isalpha() for c in token)
+            n_doubled += len(seen.core) >= 3 and any(c.isalpha() for c in token)
             first_bad = first_bad or token
             continue
-        if "(cid:" in token:
-            cid += len(token)
+        if seen.kind != "text":
+            if seen.kind == "cid":
+                cid += len(token)
+            elif seen.kind == "doubled":
+                doubled += len(token)
+                n_doubled += 2  # one token holding a word drawn twice counts as a pair
+            else:
+                odd += len(token)
             first_bad = first_bad or token
             continue
-        if is_doubled(strip_edges(token)):
-            doubled += len(token)
-            n_doubled += 2  # one token holding a word drawn twice counts as a pair
-            first_bad = first_bad or token
-            continue
-        if is_odd(token):
-            odd += len(token)
-            first_bad = first_bad or token
-            continue
-        core = strip_edges(token)
-        if len(core) >= 3 and not NUMBER_LIKE.fullmatch(core):  # "2,4" is a figure (a decimal comma), not a word
-            candidates.append(core)
-        if len(core) >= 3 and sum(c.isalpha() for c in core) >= 3 and not core.isupper() and not core.isalpha():
-            lettered += 1  # letters mixed with symbols: a word only if a mis-mapped font made it so
-        if len(core) >= 3 and core.isalpha() and not core.isupper():
-            judged.append(core)
-            judged_letters += len(core)
-            if core.lower() in words:
-                word_letters += len(core)
+        if seen.candidate:
+            candidates.append(seen.core)
+        lettered += seen.lettered
+        if seen.judged:
+            n_judged += 1
+            judged_letters += len(seen.core)
+            if seen.known:
+                word_letters += len(seen.core)
     signals = {
         "cid": cid / total,
         "bad_chars": bad / max(len(text), 1),
@@ -240,7 +269,7 @@ def text_to_garble_score(text: str, judge_words: bool = True) -> GarbleScore:
             return GarbleScore(Verdict.SHIFTED, 1 - signals["words"], signals, shift=-shift, sample=decoded)
     if bad >= MIN_BAD_CHARS and signals["bad_chars"] >= BAD_CHAR_SHARE:
         return GarbleScore(Verdict.BAD_CHARS, 1.0, signals, sample=sample)
-    if not judge_words and len(judged) + lettered >= MIN_WORDLESS_TOKENS and word_letters == 0:
+    if not judge_words and n_judged + lettered >= MIN_WORDLESS_TOKENS and word_letters == 0:
         # not one real word in a line of several: a decorative or mis-mapped font
         return GarbleScore(Verdict.UNREADABLE, 1.0, signals, sample=_sample(text))
     if judge_words and judged_letters >= MIN_WORD_EVIDENCE and signals["words"] < MIN_WORD_SHARE:

@@ -67,12 +67,17 @@ def available() -> bool:
     return tesseract_version() is not None
 
 
-def png_to_words(png: bytes, settings: OcrSettings = OcrSettings()) -> list[OcrWord]:
-    """Read a page image (PNG bytes rendered at ``settings.dpi``) into words with boxes in points."""
+PAGE = "3"  # Tesseract's page segmentation for a whole page: find its blocks and columns
+BLOCK = "6"  # for a few lines cut from a page: one block of text, sparse headers and figures kept
+
+
+def png_to_words(png: bytes, settings: OcrSettings = OcrSettings(), segmentation: str = PAGE) -> list[OcrWord]:
+    """Read a page image (PNG bytes rendered at ``settings.dpi``) into words with boxes in points;
+    ``segmentation`` is Tesseract's page segmentation mode (:data:`PAGE` or :data:`BLOCK`)."""
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one core per page; parallelism belongs to the task runner
     try:
         result = subprocess.run(
-            ["tesseract", "stdin", "stdout", "-l", settings.languages, "--psm", "3", "tsv"],
+            ["tesseract", "stdin", "stdout", "-l", settings.languages, "--psm", segmentation, "tsv"],
             input=png,
             capture_output=True,
             timeout=settings.timeout_seconds,

@@ -8,9 +8,10 @@ read again by OCR when that reads it better.
 from __future__ import annotations
 
 import io
+import math
 import statistics
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, cast
 
@@ -42,6 +43,7 @@ _BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demibold")
 _LIGATURES = str.maketrans({**LIGATURES, "\f": " ", "\x00": " ", "\n": " ", "\r": " "})
 
 POINTS_PER_INCH = 72.0
+DRAWING = {"no_smoothtext": True, "no_smoothpath": True, "no_smoothimage": True}  # pdfplumber's pdfium settings
 MAX_OCR_PIXELS = 150e6  # an A0 page at 300 dpi is 140 megapixels
 
 
@@ -93,6 +95,7 @@ def word_text(word: dict[str, Any]) -> str:
 RawLine = list[dict[str, Any]]
 
 SPLICE_MARGIN = 2.0  # points: an OCR word belongs to a garbled line when its centre lies this close to it
+OCR_MARGIN = 12.0  # points of the page OCR is given around the garbled lines: a white border Tesseract reads best with
 
 REPAIR_KINDS = {
     "ligature": "lost ligatures restored",
@@ -275,10 +278,16 @@ def _repaired(number: int, original: PageRead, deduped: PageRead) -> PageRead:
 
 
 def _ocr_words(
-    page: Any, drawn: Drawing | None, number: int, read: PageRead, settings: OcrSettings, why: str
+    page: Any,
+    drawn: Drawing | None,
+    number: int,
+    read: PageRead,
+    settings: OcrSettings,
+    why: str,
+    region: BBox | None = None,
 ) -> list[ocr.OcrWord] | None:
-    """The page's words as OCR reads them; None, with an issue on ``read`` saying why, when the page is too
-    large to render or OCR fails."""
+    """The page's words as OCR reads them, or only the words of ``region`` of it (points); None, with an
+    issue on ``read`` saying why, when the page is too large to render or OCR fails."""
     pixels = page_pixels(page, settings.dpi)
     if pixels > MAX_OCR_PIXELS:
         read.issues.append(
@@ -291,10 +300,32 @@ def _ocr_words(
         )  # fmt: skip
         return None
     try:
-        return ocr.png_to_words(render_png(page, settings.dpi, drawn), settings)
+        if region is None:
+            return ocr.png_to_words(render_png(page, settings.dpi, drawn), settings)
+        return _ocr_region(page_picture(page, settings.dpi, drawn), region, settings)
     except ocr.OcrError as exc:
         read.issues.append(SourceIssue("ocr_failed", "error", f"page {number}: {why}; OCR failed: {exc}", page=number))
         return None
+
+
+def _ocr_region(picture: Image.Image, region: BBox, settings: OcrSettings) -> list[ocr.OcrWord]:
+    """The words OCR reads in ``region`` of the page's picture, in points on the page. Tesseract's time
+    grows with the pixels it is given: a band of a few lines takes a fraction of a whole page's."""
+    scale = settings.dpi / POINTS_PER_INCH
+    left, top = max(int(region.x0 * scale), 0), max(int(region.top * scale), 0)
+    right, bottom = (
+        min(math.ceil(region.x1 * scale), picture.width),
+        min(math.ceil(region.bottom * scale), picture.height),
+    )
+    if right <= left or bottom <= top:
+        return []
+    buffer = io.BytesIO()
+    picture.crop((left, top, right, bottom)).save(buffer, format="PNG")
+    x, y = left / scale, top / scale
+    return [
+        replace(w, x0=w.x0 + x, top=w.top + y, x1=w.x1 + x, bottom=w.bottom + y)
+        for w in ocr.png_to_words(buffer.getvalue(), settings, ocr.BLOCK)
+    ]
 
 
 def _ocr_or_keep(
@@ -336,10 +367,17 @@ def _ocr_or_keep(
 
 def _ocr_lines(page: Any, drawn: Drawing | None, number: int, read: PageRead, settings: OcrSettings) -> PageRead:
     """A page whose text layer is clean but for a few lines: those lines read again by OCR and spliced in
-    where OCR reads them cleanly, the rest of the page kept as its text layer reads it."""
+    where OCR reads them cleanly, the rest of the page kept as its text layer reads it. OCR is given only
+    the band of the page around them (``OCR_MARGIN`` beyond their boxes), read as one block of text."""
     why = read.assessment.explain()
     garbled = [i for i, _ in read.assessment.garbled_lines]
-    words = _ocr_words(page, drawn, number, read, settings, why)
+    band = BBox(
+        x0=min(float(w["x0"]) for i in garbled for w in read.groups[i]) - OCR_MARGIN,
+        top=min(float(w["top"]) for i in garbled for w in read.groups[i]) - OCR_MARGIN,
+        x1=max(float(w["x1"]) for i in garbled for w in read.groups[i]) + OCR_MARGIN,
+        bottom=max(float(w["bottom"]) for i in garbled for w in read.groups[i]) + OCR_MARGIN,
+    )
+    words = _ocr_words(page, drawn, number, read, settings, why, region=band)
     if words is None:
         return read
     groups = list(read.groups)
@@ -530,8 +568,7 @@ def page_picture(page: Any, dpi: float, drawn: Drawing | None = None) -> Image.I
     if drawn is None:
         picture: Image.Image = page.to_image(resolution=dpi).original
         return picture
-    options = {"no_smoothtext": True, "no_smoothpath": True, "no_smoothimage": True, "prefer_bgrx": True}
-    bitmap = drawn.page().render(scale=dpi / POINTS_PER_INCH, **options)
+    bitmap = drawn.page().render(scale=dpi / POINTS_PER_INCH, prefer_bgrx=True, **DRAWING)
     picture = PlumberImage(page, original=bitmap.to_pil().convert("RGB"), resolution=dpi).original
     return picture
 

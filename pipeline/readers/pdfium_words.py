@@ -18,9 +18,8 @@ from __future__ import annotations
 import ctypes
 import itertools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from operator import attrgetter
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -40,8 +39,9 @@ LIGATURES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Char:
+class Char(NamedTuple):
+    """One glyph the page draws (a tuple: a page has thousands, and a tuple is the cheapest to make)."""
+
     text: str
     x0: float
     top: float
@@ -59,14 +59,16 @@ class Char:
 def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Char]:
     """Every char of the page's text layer that the PDF draws (pdfium's generated spaces left out).
 
-    Font, size and orientation belong to the text object a char comes from, so they are asked
-    once per object; per char pdfium is asked only for its code, object, box and mapping error
-    (whether pdfium generated it, and whether a hyphen ends a line, for hyphens).
+    The page's text comes from pdfium in one call; font, size and orientation belong to the text
+    object a char comes from, so they are asked once per object. Per char pdfium is asked only for
+    its object, box and mapping error, whether it was generated for a space or line break (the
+    only chars pdfium generates), and whether a hyphen ends a line, for hyphens.
     """
     ra, rb, rc, rd, re_, rf, height = display_transform(page)
     turned = rb != 0 or rc != 0 or ra != 1 or rd != 1
+    raw = textpage.raw  # the handle itself: the helper object converts itself on every call
     rect = pdfium_c.FS_RECTF()
-    unicode_of, generated, object_of = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated, _object_address
+    generated, object_of = pdfium_c.FPDFText_IsGenerated, _object_address
     box_of, map_error, is_hyphen = (
         pdfium_c.FPDFText_GetLooseCharBox,
         pdfium_c.FPDFText_HasUnicodeMapError,
@@ -75,35 +77,51 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Char]
     objects: dict[int, Style] = {}
     out: list[Char] = []
     space = False
-    for i in range(pdfium_c.FPDFText_CountChars(textpage)):
-        code = unicode_of(textpage, i)
-        if generated(textpage, i) == 1:  # a space or line break pdfium made up: the PDF does not draw it
+    for i, code in enumerate(_codes(raw)):
+        if code in _MAY_BE_GENERATED and generated(raw, i) == 1:  # pdfium made it up: the PDF does not draw it
             space = space or code == 32
             continue
-        if not code or not box_of(textpage, i, rect):
+        if not code or not box_of(raw, i, rect):
             continue
-        key = object_of(textpage, i)  # None for a char of no object (some spaces pdfium adds)
+        key = object_of(raw, i)  # None for a char of no object (some spaces pdfium adds)
         style = objects.get(key) if key is not None else None
         if style is None:
-            style = _style(textpage, i, key, (ra, rb, rc, rd))
+            style = _style(raw, i, key, (ra, rb, rc, rd))
             if key is not None:
                 objects[key] = style
         fontname, font, size, upright = style
+        left, right, low, high = rect.left, rect.right, rect.bottom, rect.top
         if turned:
-            xs = [ra * x + rc * y + re_ for x in (rect.left, rect.right) for y in (rect.bottom, rect.top)]
-            ys = [rb * x + rd * y + rf for x in (rect.left, rect.right) for y in (rect.bottom, rect.top)]
+            xs = [ra * x + rc * y + re_ for x in (left, right) for y in (low, high)]
+            ys = [rb * x + rd * y + rf for x in (left, right) for y in (low, high)]
             x0, x1, top, bottom = min(xs), max(xs), height - max(ys), height - min(ys)
         else:
-            x0, x1, top, bottom = rect.left + re_, rect.right + re_, height - rect.top - rf, height - rect.bottom - rf
+            x0, x1, top, bottom = left + re_, right + re_, height - high - rf, height - low - rf
         if upright:
             top = bottom - size  # pdfminer's box: as tall as the font size, from the descent
-        hyphen = code in _HYPHENS and is_hyphen(textpage, i) == 1
+        hyphen = code in _HYPHENS and is_hyphen(raw, i) == 1
         text = "-" if hyphen or code == SOFT_HYPHEN_MARK else chr(code)
-        out.append(
-            Char(text, x0, top, x1, bottom, fontname, font, size, upright, hyphen, space, map_error(textpage, i) == 1)
-        )
+        broken = map_error(raw, i) == 1
+        out.append(Char(text, x0, top, x1, bottom, fontname, font, size, upright, hyphen, space, broken))
         space = False
     return out
+
+
+def _codes(raw: Any) -> list[int]:
+    """The Unicode code of every char of the text page, index for index, asked of pdfium in one call.
+
+    pdfium writes UTF-16 with its soft-hyphen mark as U+FFFE; a page with a char beyond the Basic
+    Multilingual Plane (two UTF-16 units) is asked char by char instead, keeping index for index.
+    """
+    count = pdfium_c.FPDFText_CountChars(raw)
+    if count <= 0:
+        return []
+    buffer = (ctypes.c_ushort * (2 * count + 1))()
+    written = pdfium_c.FPDFText_GetText(raw, 0, count, buffer) - 1  # less the terminating NUL
+    codes = buffer[:written]
+    if written != count or any(0xD800 <= code <= 0xDFFF for code in codes):
+        return [pdfium_c.FPDFText_GetUnicode(raw, i) for i in range(count)]
+    return [SOFT_HYPHEN_MARK if code == _SOFT_HYPHEN_TEXT else code for code in codes]
 
 
 # FPDFText_GetTextObject giving the object's address as an int, a dict key, rather than a pointer object
@@ -112,10 +130,12 @@ _object_address = ctypes.CFUNCTYPE(ctypes.c_void_p, pdfium_c.FPDF_TEXTPAGE, ctyp
     ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
 )
 _HYPHENS = frozenset((0x2D, 0xAD, SOFT_HYPHEN_MARK))  # the chars pdfium may call a line-end hyphen
+_MAY_BE_GENERATED = frozenset((0x20, 0x0A, 0x0D))  # pdfium generates spaces and line breaks, nothing else
+_SOFT_HYPHEN_TEXT = 0xFFFE  # the soft-hyphen mark as FPDFText_GetText writes it
 Style = tuple[str, int, float, bool]  # font name, font object, size as drawn, upright on the displayed page
 
 
-def _style(textpage: pdfium.PdfTextPage, index: int, address: int | None, display: tuple[float, ...]) -> Style:
+def _style(textpage: Any, index: int, address: int | None, display: tuple[float, ...]) -> Style:
     """A text object's font name, font object, size as drawn and whether it is upright on the displayed page."""
     ra, rb, rc, rd = display
     size = pdfium_c.FPDFText_GetFontSize(textpage, index)
@@ -222,10 +242,17 @@ def _lines(chars: list[Char], tolerance: float) -> list[list[Char]]:
 def _flush(word: list[Char], words: list[dict[str, Any]]) -> None:
     if not word:
         return
+    first = word[0]
+    text = "".join([c.text for c in word])
+    if not text.isascii():
+        text = text.translate(_AS_LETTERS)
     words.append({
-        "text": "".join(LIGATURES.get(c.text, c.text) for c in word),
-        "x0": min(c.x0 for c in word), "x1": max(c.x1 for c in word),
-        "top": min(c.top for c in word), "bottom": max(c.bottom for c in word),
-        "fontname": word[0].fontname, "size": word[0].size, "upright": word[0].upright,
-        "unicode_errors": sum(c.unicode_error for c in word), "hyphen": word[-1].hyphen,
+        "text": text,
+        "x0": min([c.x0 for c in word]), "x1": max([c.x1 for c in word]),
+        "top": min([c.top for c in word]), "bottom": max([c.bottom for c in word]),
+        "fontname": first.fontname, "size": first.size, "upright": first.upright,
+        "unicode_errors": sum([c.unicode_error for c in word]), "hyphen": word[-1].hyphen,
     })  # fmt: skip
+
+
+_AS_LETTERS = str.maketrans(LIGATURES)

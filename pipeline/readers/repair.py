@@ -176,6 +176,11 @@ def _split(first: Word, second: Word) -> str | None:
     return None
 
 
+def load_frequencies() -> None:
+    """Load wordfreq's word lists of the lexicon's languages (a second or two; see :func:`pipeline.parse.warm_up`)."""
+    _zipf("the")
+
+
 @lru_cache(maxsize=WORDS_CACHED)
 def _zipf(word: str) -> float:
     """How common the word is in the most common of the lexicon's languages (Zipf)."""

@@ -8,6 +8,7 @@ from typing import Any, cast
 
 import pdfplumber
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from pdfplumber.page import Page
 from pdfplumber.table import TableFinder
@@ -18,7 +19,7 @@ from support import corpus_path
 from pipeline.readers.pdf import read_pdf
 from pipeline.readers.pdf_page import PdfSettings
 from pipeline.readers.pdfium_rulings import RuledPage, page_edges
-from pipeline.readers.pdfium_words import chars_to_words, dedupe_chars, page_chars
+from pipeline.readers.pdfium_words import SOFT_HYPHEN_MARK, _codes, chars_to_words, dedupe_chars, page_chars
 
 
 def _both(path: Path, index: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -89,6 +90,35 @@ def test_a_ligature_is_read_as_its_letters(tmp_path: Path) -> None:
     page = doc[0]
     words = chars_to_words(page_chars(page, page.get_textpage()))
     assert [w["text"] for w in words] == ["finance"]
+
+
+def test_the_page_text_asked_in_one_call_is_the_text_asked_char_by_char(tmp_path: Path) -> None:
+    # a glyph the font's ToUnicode map sends beyond the Basic Multilingual Plane (U+1D400), which pdfium
+    # gives as two chars, and a corpus page with a hyphen pdfium marks as breaking a word at a line's end
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Test def 1 begincodespacerange "
+        b"<00> <FF> endcodespacerange 1 beginbfchar <41> <D835DC00> endbfchar endcmap CMapName currentdict "
+        b"/CMap defineresource pop end end"
+    )
+    pdf = build_pdf([text_page("xAy Bz")])
+    pdf = pdf.replace(b"/Encoding /WinAnsiEncoding >>", b"/Encoding /WinAnsiEncoding /ToUnicode 99 0 R >>")
+    stream = b"99 0 obj\n<< /Length %d >>\nstream\n%s\nendstream\nendobj\nxref\n" % (len(cmap), cmap)
+    path = tmp_path / "beyond.pdf"
+    path.write_bytes(pdf.replace(b"xref\n", stream, 1))  # pdfium rebuilds the cross-reference table
+    pages = [(path, 0), (corpus_path("policy/ee_estonia_s3_analysis.pdf"), 5)]
+    for source, index in pages:
+        doc = pdfium.PdfDocument(source)
+        textpage = doc[index].get_textpage()
+        one_by_one = [pdfium_c.FPDFText_GetUnicode(textpage.raw, i) for i in range(textpage.count_chars())]
+        assert _codes(textpage.raw) == one_by_one
+    soft_hyphens = one_by_one.count(SOFT_HYPHEN_MARK)
+    assert soft_hyphens, "the corpus page has a hyphen pdfium marks as breaking a word"
+    assert [c.text for c in page_chars(*_page_and_text(path))] == ["x", "\ud835", "\udc00", "y", " ", "B", "z"]
+
+
+def _page_and_text(path: Path) -> tuple[pdfium.PdfPage, pdfium.PdfTextPage]:
+    page = pdfium.PdfDocument(path)[0]
+    return page, page.get_textpage()
 
 
 def test_ruled_tables_from_pdfium_edges_are_pdfplumbers() -> None:

@@ -70,6 +70,23 @@ def test_decorative_header_is_flagged_then_read_by_ocr(tmp_path: Path) -> None:
     assert word_accuracy(transcription("ar_diputados_p1.txt"), parts.text) >= 0.85
 
 
+@needs_tesseract
+def test_a_spliced_line_is_read_from_its_own_band_of_the_page_and_keeps_its_place(tmp_path: Path) -> None:
+    """OCR is given only the band of the page around the garbled lines; the words it reads there are put
+    back where they stand on the page, on the garbled line's own place."""
+    path = cut("broken-text/ar_diputados_voting_record_garbled_header.pdf", 1, tmp_path)
+    before = read_pdf(path, ocr_settings=None)
+    after = read_pdf(path, ocr_settings=OcrSettings())
+    garbled = [i for i, line in enumerate(before.lines) if "ÉÇÉÜ" in before.text[line.char_start : line.char_end]]
+    assert garbled and len(after.lines) == len(before.lines)
+    for i in garbled:
+        was, now = before.lines[i].bbox, after.lines[i].bbox
+        assert "Diputad" in after.text[after.lines[i].char_start : after.lines[i].char_end]
+        middle = (now.top + now.bottom) / 2
+        assert was.top - 2 <= middle <= was.bottom + 2
+        assert was.x0 - 12 <= now.x0 and now.x1 <= was.x1 + 12
+
+
 def test_without_ocr_a_broken_page_is_flagged_and_kept(tmp_path: Path) -> None:
     parts = read_pdf(cut("broken-text/tamreview_missing_tounicode_pages2plus.pdf", 2, tmp_path), ocr_settings=None)
     assert parts.pages[0].text_source == "pdf"
