@@ -9,6 +9,7 @@ builds the warehouse rows (``rows``) in the same process.
 
 from __future__ import annotations
 
+import atexit
 import gc
 import hashlib
 import re
@@ -72,6 +73,9 @@ def warm_up() -> None:
     sentences.sentence_nlp()
     ocr.tesseract_version()
     gc.freeze()
+    # thawed at exit, so that the interpreter's last collection frees them as it would have (DuckDB's
+    # extension otherwise reports its frozen types as leaked when the process ends)
+    atexit.register(gc.unfreeze)
 
 
 def _unchanged_bytes(path: Path, sha256: str | None, keep: bool) -> bytes | None:
