@@ -50,6 +50,7 @@ from pipeline.readers.pdf_page import (
     read_page,
 )
 from pipeline.readers.pdfium_graphics import page_graphics
+from pipeline.readers.pdfium_rulings import path_segments
 from pipeline.readers.table_finder import lines_to_tables
 from pipeline.readers.text import UnreadableSource
 from pipeline.timing import Stopwatch
@@ -183,7 +184,12 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
             if read.source != "ocr" and page_words:
                 with watch.stage("read/tables_ruled"):
                     pdfium_page = drawn.page() if drawn is not None and settings.text_layer == "pdfium" else None
-                    ruled = page_to_raw_tables(page, number, pdfium_page)
+                    segments = path_segments(pdfium_page) if pdfium_page is not None else 0
+                    if segments > MAX_RULED_SEGMENTS:
+                        ruled = []
+                        issues.append(_not_ruled(number, segments))
+                    else:
+                        ruled = page_to_raw_tables(page, number, pdfium_page)
                 with watch.stage("read/tables_text"):
                     raw_tables.extend(lines_to_tables(read.groups, ruled, number))
                 if pdfium_page is not None:
@@ -218,6 +224,22 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
     return Reading(
         text=text, title=title, lines=lines, issues=issues, pages=pages, words=words, layers=layers,
         raw_tables=raw_tables, page_images=images, stages=watch.seconds, graphics=graphics,
+    )  # fmt: skip
+
+
+# path segments of a page: above every page of ../shared/corpus but ten illustrated pages of two policy PDFs
+# (126,000 to 205,000); the densest ICDAR 2013 page has 29,747
+MAX_RULED_SEGMENTS = 100_000
+
+
+def _not_ruled(number: int, segments: int) -> SourceIssue:
+    """A page drawn with more path segments than rulings ever take: an illustration, a map or a pattern,
+    whose thousands of edges would cost seconds to walk and to search for tables that are not there."""
+    return SourceIssue(
+        "ruled_tables_skipped", "info",
+        f"page {number} draws {segments:,} path segments, more than {MAX_RULED_SEGMENTS:,}: an illustration, "
+        "not the ruling lines of a table, so it is not searched for ruled tables (tables set in its text still are)",
+        page=number,
     )  # fmt: skip
 
 

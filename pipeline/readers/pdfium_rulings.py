@@ -36,6 +36,11 @@ class RuledPage:
     bbox: tuple[float, float, float, float]
 
 
+def path_segments(page: pdfium.PdfPage) -> int:
+    """How many segments the page's paths have (its form XObjects' included), counted without reading them."""
+    return sum(pdfium_c.FPDFPath_CountSegments(obj) for obj, _ in _paths(page.raw, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)))
+
+
 def page_edges(page: pdfium.PdfPage) -> list[dict[str, Any]]:
     """Every horizontal and vertical edge the page's paths draw, in pdfplumber's edge dicts."""
     ra, rb, rc, rd, re_, rf, height = display_transform(page)

@@ -16,7 +16,7 @@ from pdfplumber.utils.text import dedupe_chars as dedupe_chars_by_pdfplumber
 from pdfs import build_pdf, text_page
 from support import corpus_path
 
-from pipeline.readers.pdf import read_pdf
+from pipeline.readers.pdf import MAX_RULED_SEGMENTS, read_pdf
 from pipeline.readers.pdf_page import PdfSettings
 from pipeline.readers.pdfium_rulings import RuledPage, page_edges
 from pipeline.readers.pdfium_words import SOFT_HYPHEN_MARK, _codes, chars_to_words, dedupe_chars, page_chars
@@ -177,3 +177,19 @@ def test_a_page_with_a_doubled_header_is_repaired_from_pdfiums_chars(tmp_path: P
     (as_drawn,) = reading.layers  # the text as drawn is kept as a layer
     assert as_drawn.source == "pdf" and "BRITISH BRITISH" in as_drawn.text
     assert "BRITISH BRITISH" not in reading.text
+
+
+def test_a_page_drawn_with_more_segments_than_rulings_take_is_not_searched_for_ruled_tables(tmp_path: Path) -> None:
+    grid = b" ".join(b"72 %d m 540 %d l S" % (y, y) for y in range(100, 700, 20))  # rules a table would have
+    dense = (
+        b"0.1 w " + b" ".join(b"%d 750 m %d 760 l" % (x % 500, x % 500 + 1) for x in range(MAX_RULED_SEGMENTS)) + b" S"
+    )
+    for content, skipped in ((grid, False), (grid + b"\n" + dense, True)):
+        path = tmp_path / "drawing.pdf"
+        path.write_bytes(build_pdf([text_page("The cluster employs 5,000 people.") + b"\n" + content]))
+        read = read_pdf(path, PdfSettings(image_dpi=0))
+        assert read.text == "The cluster employs 5,000 people."
+        issues = [i for i in read.issues if i.kind == "ruled_tables_skipped"]
+        assert [(i.page, i.severity) for i in issues] == ([(1, "info")] if skipped else [])
+        if skipped:
+            assert f"draws {2 * MAX_RULED_SEGMENTS + 30 * 2:,} path segments" in issues[0].detail
