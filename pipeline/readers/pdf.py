@@ -37,8 +37,6 @@ from pipeline.models import Line, Page, PageGraphics, PageImage, PageLayer, RawT
 from pipeline.readers import ocr
 from pipeline.readers.ocr import OcrSettings
 from pipeline.readers.pdf_page import (
-    DRAWING,
-    POINTS_PER_INCH,
     Drawing,
     PageRead,
     PdfSettings,
@@ -309,18 +307,13 @@ _GREY_PALETTE = [round(level * 255 / (IMAGE_GREYS - 1)) for level in range(IMAGE
 
 
 def page_image(page: Any, number: int, dpi: int, drawn: Drawing | None = None) -> PageImage:
-    """The page as a greyscale PNG at ``dpi``, or less for a page too large for ``MAX_IMAGE_PIXELS``.
-
-    Drawn with pdfplumber's settings for pdfium, in grey: a pixel may differ by a grey level or two from
-    a colour drawing made grey, which the 16 levels kept hide but for a few pixels on a level's edge.
-    """
+    """The page as a greyscale PNG at ``dpi``, or less for a page too large for ``MAX_IMAGE_PIXELS``; drawn in
+    grey (:func:`page_picture`), where the 16 levels kept hide a grey level's difference from a colour
+    drawing made grey but for a few pixels on a level's edge."""
     pixels = page_pixels(page, dpi)
     if pixels > MAX_IMAGE_PIXELS:
         dpi = max(int(dpi * (MAX_IMAGE_PIXELS / pixels) ** 0.5), 1)
-    if drawn is not None:  # drawn in grey by pdfium: half the time of drawing in colour and converting
-        grey = drawn.page().render(scale=dpi / POINTS_PER_INCH, grayscale=True, **DRAWING).to_pil()
-    else:
-        grey = page_picture(page, dpi).convert("L")
+    grey = page_picture(page, dpi, drawn, grey=True)
     # 16 even grey levels as a 4-bit palette image: a third of the cost of PIL's quantize, and as small
     levels = Image.frombytes("P", grey.size, grey.point(_TO_LEVEL).tobytes())
     levels.putpalette(_GREY_PALETTE)

@@ -47,9 +47,9 @@ def page_edges(page: pdfium.PdfPage) -> list[dict[str, Any]]:
     display = (ra, rb, rc, rd, re_, rf)
     edges: list[dict[str, Any]] = []
     for obj, matrix in _paths(page.raw, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)):
-        a, b, c, d, e, f = compose(matrix, display)
+        shown = compose(matrix, display)
         for points, closed in _subpaths(obj):
-            edges += _edges([(a * x + c * y + e, height - (b * x + d * y + f)) for x, y in points], closed)
+            edges += _edges([(x, height - y) for x, y in (apply(shown, px, py) for px, py in points)], closed)
     return [e for e in edges if max(e["width"], e["height"]) >= MIN_LENGTH]
 
 

@@ -23,7 +23,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from pipeline.models import BBox
+
 Word = dict[str, Any]
+
+
+def words_box(words: list[Word]) -> BBox:
+    """The box holding every one of ``words`` (a line, a cell, a table's words)."""
+    return BBox(
+        x0=min(float(w["x0"]) for w in words),
+        top=min(float(w["top"]) for w in words),
+        x1=max(float(w["x1"]) for w in words),
+        bottom=max(float(w["bottom"]) for w in words),
+    )
+
 
 SPLIT_GAP_RATIO = 1.2  # a gap wider than this many font sizes separates two fragments of a line
 MIN_GUTTER_RATIO = 0.8  # a gutter is at least this many font sizes wide

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.models import BBox, RawTable
-from pipeline.readers.reading_order import banded_lines, line_fragments
+from pipeline.readers.reading_order import banded_lines, line_fragments, words_box
 from pipeline.readers.repair import drawn_bullet
 
 Word = dict[str, Any]
@@ -582,20 +582,11 @@ def _boxes(rows: list[tuple[list[_Line], list[_Cell]]], bounds: list[float], pag
         for cell in cells:
             if cell.col >= n_cols:
                 continue
-            row[cell.col] = _words_box(cell.words)
+            row[cell.col] = words_box(cell.words)
             for covered in range(cell.col + 1, min(cell.col + cell.col_span, n_cols)):
                 row[covered] = None
         out.append(row)
-    return RawTable(page, _words_box([w for lines, _ in rows for ln in lines for w in ln.words]), out, strategy="text")
-
-
-def _words_box(words: list[Word]) -> BBox:
-    return BBox(
-        x0=min(float(w["x0"]) for w in words),
-        top=min(float(w["top"]) for w in words),
-        x1=max(float(w["x1"]) for w in words),
-        bottom=max(float(w["bottom"]) for w in words),
-    )
+    return RawTable(page, words_box([w for lines, _ in rows for ln in lines for w in ln.words]), out, strategy="text")
 
 
 def _centre_in(word: Word, box: BBox) -> bool:
