@@ -38,6 +38,7 @@ import yaml
 from pipeline.document import LaidOutDocument
 from pipeline.evaluation import Score, squeeze
 from pipeline.ingest.manifest import sources_to_specs
+from pipeline.language import patterns
 from pipeline.models import Block, BlockKind
 from pipeline.parse import reading_to_layout, source_to_reading
 
@@ -187,17 +188,22 @@ def page_blocks(doc: LaidOutDocument, number: int) -> list[Laid]:
     out: list[Laid] = []
     open_region: tuple[str, object] | None = None
     seen: set[tuple[str, object]] = set()  # asides and charts met: one block each, where it is met first
+    regions: list[tuple[str, object]] = []  # the kind and region of each block of out
     for block in (b for b in doc.blocks if b.page == number and b.kind is not BlockKind.FURNITURE):
         text = _block_text(doc, block)
         kind, region = _gold_kind(block, tables)
         items = (text,) if kind == "list" else ()
         if out and open_region is not None and (kind, region) == open_region and kind in ("list", "table", "contents"):
             last = out[-1]
-            out[-1] = Laid(kind, last.text, last.items + items)
+            # a contents block's first words are its first entry's, not its title's ("Contents")
+            title = kind == "contents" and patterns.contents_heading().match(last.text.strip())
+            out[-1] = Laid(kind, text if title and not last.items else last.text, last.items + items)
         elif kind in ("aside", "chart") and (kind, region) in seen:
-            pass
+            at = next(k for k in range(len(out) - 1, -1, -1) if regions[k] == (kind, region))
+            out[at] = Laid(kind, f"{out[at].text} {text}")  # one block: its words run on over the region's blocks
         else:
             out.append(Laid(kind, text, items))
+            regions.append((kind, region))
         seen.add((kind, region))
         open_region = (kind, region)
     return out

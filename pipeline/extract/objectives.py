@@ -435,12 +435,18 @@ def _actor(name: str) -> str:
 
 
 def _section_has_list(view: DocumentView, heading: int) -> bool:
-    """True when a list item follows the heading before the next heading."""
+    """True when a list item follows the heading before the next heading; a heading with nothing of its own
+    over sub-headings (``Ideas`` over ``Research and technology grant support`` and its bullets) looks on
+    under them."""
+    own = False  # the heading has something of its own under it
     for block in view.doc.blocks[heading + 1 :]:
         if block.kind is BlockKind.HEADING:
-            return False
+            if own:
+                return False
+            continue
         if block.kind is BlockKind.LIST_ITEM:
             return True
+        own = own or block.kind is not BlockKind.FURNITURE
     return False
 
 

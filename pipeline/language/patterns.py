@@ -54,18 +54,22 @@ def list_marker() -> re.Pattern[str]:
     r"""The marker that opens a list item.
 
     Bullets of any font: ``-``, ``–``, ``•``, ``*``, ``‣``, ``◦``, ``▪``, ``■``, ``●``, ``○``, ``➢``, ``►``,
-    ``✓``, ``❖`` and the like, and the private-use characters symbol fonts (Symbol, Wingdings) draw bullets
-    with (U+F0B7, U+F0A7, U+F076, U+F0D8, U+F0FC, ...), which may touch the item's first word; ordinals:
-    ``1. ``, ``1) ``, ``(a) ``, ``a) ``, ``iv. ``; and ``- 1) `` (a bullet carrying an ordinal).
+    ``✓``, ``❖`` and the like, ``o`` before a capital (a word processor's second level), the private-use
+    characters symbol fonts (Symbol, Wingdings) draw bullets with (U+F0B7, U+F0A7, U+F076, U+F0D8, U+F0FC,
+    ...), which may touch the item's first word, and a glyph with no Unicode mapping standing alone before
+    the item (pdfminer's ``(cid:131)``); ordinals:
+    ``1. ``, ``1) ``, ``(a) ``, ``a) ``, ``a. ``, ``iv. ``; and ``- 1) `` (a bullet carrying an ordinal).
     Not ``-5%`` or ``1.5 Background`` (a dotted section number).
     Groups: ``marker`` (the whole marker without trailing space), ``ordinal``.
     """
     bullets = "\\-•*‣◦▪▫●○■□◆◇❖➢➤►▸▶✓✔✗✘⁃∙·–»"
     return re.compile(
         rf"^(?P<marker>[{bullets}](?:[ \t]+(?P<inner>\d{{1,2}}[.)]))?"
+        r"|o(?=[ \t]+[A-Z‘“'\"])"
         r"|(?P<ordinal>\d{1,2})[.)]"
-        r"|\(?(?P<letter>[a-z])\)"
+        r"|\(?(?P<letter>[a-z])[.)]"
         r"|(?P<roman>(?:i{1,3}|iv|v|vi{1,3}|ix|x))[.)]"
+        r"|\(cid:\d{1,5}\)"
         r"|[\uf000-\uf0ff])(?:[ \t]+|(?<=[\uf000-\uf0ff]))(?=\S)"
     )
 
@@ -81,6 +85,16 @@ def labelled_item() -> re.Pattern[str]:
     return re.compile(
         r"^(?P<printed>(?!(?:Table|Figure|Chart|Box|Map|Section|Chapter|Annex|Appendix|Part|Page|Source|Note)\b)"
         r"(?P<label>[A-Z][a-z]{2,15})\s+(?P<n>\d{1,2}))\s*[:.–—-]\s+\S"
+    )
+
+
+@cache
+def aside_title() -> re.Pattern[str]:
+    r"""The title that opens a panel set beside the body: ``Case study: ...``, ``CASE STUDIES``, ``Box 1: ...``,
+    ``Spotlight on ...``, ``In focus``. Not ``Case law`` or ``Boxing``.
+    """
+    return re.compile(
+        r"^(?:case\s+stud(?:y|ies)|box\s+\d{1,2}(?:\.\d{1,2})?\b|spotlight\b|in\s+focus\b)", re.IGNORECASE
     )
 
 

@@ -9,11 +9,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from pipeline.language import patterns
-from pipeline.layout.common import Heading, line_text
+from pipeline.layout.common import PDF_PARAGRAPH_GAP_RATIO, Heading, line_text, set_apart, usual_gaps
 from pipeline.layout.regions import Region
 from pipeline.models import BBox, Block, BlockKind, Line, MediaType
 
-PDF_PARAGRAPH_GAP_RATIO = 0.8
 ITEM_PARAGRAPH_GAP_RATIO = 1.5  # a paragraph set under a bullet follows its item within this many line heights
 INDENT_TOLERANCE = 2.0  # points: a line this far right of a list marker is indented under it
 FOOTNOTE_SIZE_RATIO = 0.9  # a footnote is set at most this large against the body's median size
@@ -22,6 +21,7 @@ PARAGRAPH_RUN_LENGTH = 8  # numbered paragraphs: a sequence this long ...
 PARAGRAPH_RUN_PAGES = 3  # ... over this many pages
 PARAGRAPH_LINES = 4  # ... its numbers this many lines apart (median)
 LABEL_WINDOW = 60  # lines: a labelled item's neighbour in sequence lies this close
+DASHES = ("-", "–", "—")  # bullets that may also open a clause of a wrapped line
 SENTENCE_END = (".", "!", "?", ":", ";", "”", "’")
 
 
@@ -55,6 +55,7 @@ def lines_to_blocks(
     marker = patterns.list_marker()
     labelled = labelled if labelled is not None else labelled_items(text, lines)
     numbered_paragraphs = _numbered_paragraphs(text, lines, marker)
+    leading = usual_gaps(lines) if media_type is MediaType.PDF else {}
     item_x0: float | None = None  # where the open list item's marker stands (PDF)
     lead_x0: float | None = None  # where the block before the open list starts (PDF)
     for i, line in enumerate(lines):
@@ -94,7 +95,11 @@ def lines_to_blocks(
             blocks.append(Block(BlockKind.CONTENTS_ENTRY, *_trimmed_span(text, line), line.page, line.bbox))
         elif i in notes:
             blocks.append(Block(BlockKind.CAPTION, *_trimmed_span(text, line), line.page, line.bbox))
-        elif ((m := marker.match(stripped)) and i not in numbered_paragraphs) or i in labelled:
+        elif (
+            (m := marker.match(stripped))
+            and i not in numbered_paragraphs
+            and not _dash_runs_on(text, blocks, lines, i, m.group("marker"), item_x0, leading)
+        ) or i in labelled:
             prev = blocks[-1] if blocks else None
             printed = m.group("marker").strip() if m else labelled[i]
             carried = _carried_over(blocks, line, printed, where)
@@ -112,7 +117,7 @@ def lines_to_blocks(
             blocks
             and not crossed
             and (
-                _continues(blocks[-1], line, lines, i, prev_blank, media_type)
+                _continues(blocks[-1], line, lines, i, prev_blank, media_type, leading)
                 or _under_item(blocks[-1], (item_x0, lead_x0), text, lines, i, media_type, marker)
                 or _next_column(blocks[-1], text, lines, i, media_type)
             )
@@ -182,10 +187,16 @@ def _numbered_paragraphs(text: str, lines: Sequence[Line], marker: re.Pattern[st
 
 def _note_lines(text: str, lines: Sequence[Line], page_heights: Mapping[int, float]) -> set[int]:
     """Lines that open a caption: a source or note line, or a footnote (a number opening a line set
-    smaller than the body text, in the lower FOOT_SHARE of its page)."""
+    smaller than the body text, in the lower FOOT_SHARE of its page or with no larger text under it)."""
     sizes = [line.font_size for line in lines if line.font_size]
     body = statistics.median(sizes) if sizes else None
     source, footnote = patterns.source_note(), re.compile(r"^\d{1,3}\s*[A-Za-z“‘\"(]")
+    larger: dict[int, list[BBox]] = {}  # per page, the boxes of lines set larger than footnotes (not folios)
+    if body is not None:
+        for line in lines:
+            big = line.font_size is not None and line.font_size > FOOTNOTE_SIZE_RATIO * body
+            if big and line.bbox is not None and not line_text(text, line).strip().isdigit():
+                larger.setdefault(line.page or 0, []).append(line.bbox)
     out: set[int] = set()
     for i, line in enumerate(lines):
         raw = line_text(text, line).strip()
@@ -195,8 +206,11 @@ def _note_lines(text: str, lines: Sequence[Line], page_heights: Mapping[int, flo
         height = page_heights.get(line.page or 0)
         if body is None or line.font_size is None or line.bbox is None or height is None:
             continue
-        small = line.font_size <= FOOTNOTE_SIZE_RATIO * body
-        if small and line.bbox.top >= (1 - FOOT_SHARE) * height and footnote.match(raw):
+        if line.font_size > FOOTNOTE_SIZE_RATIO * body or not footnote.match(raw):
+            continue
+        box = line.bbox
+        under = any(b.top > box.bottom and b.x0 < box.x1 and box.x0 < b.x1 for b in larger.get(line.page or 0, []))
+        if box.top >= (1 - FOOT_SHARE) * height or not under:
             out.add(i)
     return out
 
@@ -261,6 +275,30 @@ def _under_item(
     return False
 
 
+def _dash_runs_on(
+    text: str,
+    blocks: list[Block],
+    lines: Sequence[Line],
+    i: int,
+    printed: str,
+    item_x0: float | None,
+    leading: Mapping[float | None, float],
+) -> bool:
+    """A PDF line opening with a dash that carries on the list item above: it stands indented under the
+    item's marker, close under a line that ends mid-clause ("... at the next capital review" / "– ensuring
+    planning certainty ..."), so the dash opens a clause of the item, not an item of its own."""
+    if printed not in DASHES or item_x0 is None or not blocks or blocks[-1].kind is not BlockKind.LIST_ITEM:
+        return False
+    line, before = lines[i], lines[i - 1]
+    if line.bbox is None or before.bbox is None or before.page != line.page or line.bbox.top < before.bbox.top:
+        return False
+    return (
+        line.bbox.x0 > item_x0 + INDENT_TOLERANCE
+        and not set_apart(before, line, leading)
+        and line_text(text, before).rstrip()[-1:].isalnum()
+    )
+
+
 def _next_column(prev: Block, text: str, lines: Sequence[Line], i: int, media_type: MediaType) -> bool:
     """A PDF paragraph or list item running on at the top of the next column of the same page: the last
     line ends mid-sentence and the next column opens in lower case."""
@@ -302,8 +340,18 @@ def _trimmed_span(text: str, line: Line) -> tuple[int, int]:
     return line.char_start + lead, line.char_start + len(raw.rstrip())
 
 
-def _continues(prev: Block, line: Line, lines: Sequence[Line], i: int, prev_blank: bool, media_type: MediaType) -> bool:
-    """Does this line carry on the block before it (a wrapped paragraph or list item)?"""
+def _continues(
+    prev: Block,
+    line: Line,
+    lines: Sequence[Line],
+    i: int,
+    prev_blank: bool,
+    media_type: MediaType,
+    leading: Mapping[float | None, float] | None = None,
+) -> bool:
+    """Does this line carry on the block before it (a wrapped paragraph or list item)? In a PDF, a line of
+    the same look under the one before, not set apart from it (:func:`set_apart`), does, unless it stands
+    out left of a list item's marker."""
     if prev_blank or prev.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.CAPTION):
         return False
     before = lines[i - 1]
@@ -315,4 +363,6 @@ def _continues(prev: Block, line: Line, lines: Sequence[Line], i: int, prev_blan
     height = before.bbox.bottom - before.bbox.top
     gap = line.bbox.top - before.bbox.bottom
     same_look = before.font_size == line.font_size and before.bold == line.bold
-    return same_look and -height < gap <= height * PDF_PARAGRAPH_GAP_RATIO
+    if prev.kind is BlockKind.LIST_ITEM and prev.bbox is not None and line.bbox.x0 < prev.bbox.x0 - INDENT_TOLERANCE:
+        return False  # a line standing out left of the item's marker is the body again, not the item wrapped
+    return same_look and -height < gap and not set_apart(before, line, leading or {})

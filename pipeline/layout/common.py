@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipeline.models import BBox, Line
@@ -14,6 +17,11 @@ MAX_HEADING_WORDS = 14
 
 
 _END_PUNCTUATION = (".", ",", ";")
+
+
+PDF_PARAGRAPH_GAP_RATIO = 0.8  # a gap this many line heights high always sets a line apart from the one above
+PARAGRAPH_GAP_EXTRA = 0.35  # ... and so does a gap this many line heights beyond the document's usual one
+LEADING_STEP = 0.5  # points: gaps are counted to this step to find the usual one
 
 
 @dataclass(slots=True)
@@ -57,3 +65,42 @@ def title_shape_ok(title: str) -> bool:
         return False
     first = title[0]
     return first.isupper() or first.isdigit() or not first.isalpha()
+
+
+def usual_gaps(lines: Sequence[Line]) -> dict[float | None, float]:
+    """The usual gap between two lines of one paragraph, per font size: the commonest gap (to
+    :data:`LEADING_STEP`) between a line and the one under it, of the same look, on the same page,
+    overlapping it across and closer than :data:`PDF_PARAGRAPH_GAP_RATIO` line heights.
+
+    >>> boxes = [BBox(x0=0, top=top, x1=100, bottom=top + 10) for top in (0, 12, 24, 36, 53, 65)]
+    >>> usual_gaps([Line(0, 1, 1, box, 10.0) for box in boxes])
+    {10.0: 2.0}
+    """
+    gaps: dict[float | None, Counter[float]] = {}
+    for before, line in itertools.pairwise(lines):
+        if before.page != line.page or before.bbox is None or line.bbox is None:
+            continue
+        if before.font_size != line.font_size or before.bold != line.bold:
+            continue
+        if min(before.bbox.x1, line.bbox.x1) <= max(before.bbox.x0, line.bbox.x0):
+            continue
+        height = before.bbox.bottom - before.bbox.top
+        gap = line.bbox.top - before.bbox.bottom
+        if -height < gap <= height * PDF_PARAGRAPH_GAP_RATIO:
+            gaps.setdefault(line.font_size, Counter())[round(gap / LEADING_STEP) * LEADING_STEP] += 1
+    return {size: counts.most_common(1)[0][0] for size, counts in gaps.items()}
+
+
+def set_apart(above: Line, line: Line, usual: Mapping[float | None, float]) -> bool:
+    """Is ``line`` set apart from the PDF line above it, as a new paragraph or a heading is? Its gap is at
+    least :data:`PDF_PARAGRAPH_GAP_RATIO` line heights, or more than :data:`PARAGRAPH_GAP_EXTRA` line
+    heights beyond the usual gap between lines of its size (``usual``: :func:`usual_gaps`)."""
+    if above.bbox is None or line.bbox is None:
+        return False
+    height = above.bbox.bottom - above.bbox.top
+    gap = line.bbox.top - above.bbox.bottom
+    widest = height * PDF_PARAGRAPH_GAP_RATIO
+    leading = usual.get(line.font_size)
+    if leading is not None:
+        widest = min(widest, leading + height * PARAGRAPH_GAP_EXTRA)
+    return gap > widest

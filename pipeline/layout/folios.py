@@ -6,8 +6,9 @@ with a number (``6``, ``Strategic Economic Plan | 6``, ``Page 6``, ``vi``). A nu
 when it keeps step with the PDF pages: the same offset from the page index (``label = index + d``; on
 two-page spreads ``label = 2 × index + d`` on the left half and one more on the right) recurs on
 several pages, or a spread prints n on its left half and n + 1 on its right. A page may print two
-series (a document's own folio and the stamp of the pack it was bound in): the one nearer the page
-index is the document's. A page with no folio in step has no label, as a reader would find none.
+series (a document's own folio and the stamp of the pack it was bound in): a spread's facing pair
+first, else the one nearer the page index is the document's. A page with no folio in step has no label,
+as a reader would find none.
 """
 
 from __future__ import annotations
@@ -57,7 +58,8 @@ def pages_to_labels(text: str, lines: Sequence[Line], pages: Sequence[Page]) -> 
         if not mine:
             out.append(replace(page, labels=()))
             continue
-        best = min((c.key for c in mine), key=lambda k: (k[1], abs(k[2]), -per_key[k]))
+        facing = {c.key for c in mine if _facing(c, candidates)}  # a spread's facing folios prove themselves
+        best = min((c.key for c in mine), key=lambda k: (k not in facing, k[1], abs(k[2]), -per_key[k]))
         halves = {c.half: c.printed for c in mine if c.key == best}
         out.append(replace(page, labels=tuple(halves[h] for h in sorted(halves))))
     return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from pipeline.language import patterns
 from pipeline.layout.common import (
@@ -15,7 +15,9 @@ from pipeline.layout.common import (
     normalise_title,
     number_depth,
     number_key,
+    set_apart,
     title_shape_ok,
+    usual_gaps,
 )
 from pipeline.layout.furniture import repeated_line_texts
 from pipeline.models import BBox, ContentsEntry, Line, MediaType, Section
@@ -26,8 +28,9 @@ PDF_HEADING_SIZE_RATIO = 1.15
 PDF_BOLD_HEADING_WORDS = 10
 
 
-PDF_HEADING_GAP_RATIO = 0.8
 CAPITALS_SHARE = 0.9  # a line this much in capitals is emphasised like a bold one
+MAX_CAPITALS_WORDS = 30  # a run of lines in capitals, set apart, of at most this many words is a title
+MIN_CAPITAL_WORD = 6  # letters: one word alone in capitals ("GLOSSARY", "COLLATERAL") is at least this long
 
 
 PDF_HEADING_LETTER_SHARE = 0.6
@@ -48,6 +51,7 @@ def lines_to_headings(
     unnumbered_contents = {normalise_title(e.title): e.level for e in contents if e.number is None}
     contents_numbers = {e.number: normalise_title(e.title) for e in contents if e.number}
     run_last = _pdf_runs(lines) if body_size else list(range(len(lines)))
+    usual = usual_gaps(lines) if body_size else {}
     if body_size:
         _number_over_title(text, lines, run_last)
     headings: list[Heading] = []
@@ -59,7 +63,7 @@ def lines_to_headings(
         if i in skip or continues_run or not line_text(text, line).strip():
             continue  # a contents line, a blank, or a later line of a multi-line run
         raw = " ".join(line_text(text, lines[j]).strip() for j in range(i, last + 1))
-        looks_like_heading = _pdf_heading_look(lines, i, raw, body_size, furniture) if body_size else False
+        looks_like_heading = _pdf_heading_look(lines, i, raw, body_size, furniture, usual) if body_size else False
         number, title, level = _numbered(
             text, lines, i, raw, media_type, contents_numbers, looks_like_heading, body_size
         )
@@ -241,32 +245,39 @@ def _body_font_size(lines: Sequence[Line]) -> float | None:
     return max(weighted, key=lambda s: weighted[s]) if weighted else None
 
 
-def _pdf_heading_look(lines: Sequence[Line], i: int, raw: str, body_size: float, furniture: set[str]) -> bool:
+def _pdf_heading_look(
+    lines: Sequence[Line], i: int, raw: str, body_size: float, furniture: set[str], usual: Mapping[float | None, float]
+) -> bool:
     """A PDF heading: a short title-like line in a larger font, or bold or in capitals and set apart from the
-    line above."""
+    line above (:func:`set_apart`)."""
     line = lines[i]
-    if line.font_size is None or not _heading_words(raw) or normalise_title(raw) in furniture:
+    capitals = _capitals(raw)
+    # a title set in capitals may run to a sentence's length over a few lines ("EQUITY DEALS CONTINUE TO ...")
+    capital_title = capitals and len(raw.split()) <= MAX_CAPITALS_WORDS and not raw.endswith(_END_PUNCTUATION)
+    if line.font_size is None or not (_heading_words(raw) or capital_title) or normalise_title(raw) in furniture:
         return False
     if line.font_size >= body_size * PDF_HEADING_SIZE_RATIO:
         return True
-    emphasis = line.bold or _capitals(raw)  # bold, or set in capitals
-    if not emphasis or line.font_size < body_size * 0.95 or len(raw.split()) > PDF_BOLD_HEADING_WORDS:
+    emphasis = line.bold or capitals  # bold, or set in capitals
+    if not emphasis or line.font_size < body_size * 0.95:
+        return False
+    if len(raw.split()) > PDF_BOLD_HEADING_WORDS and not capital_title:
         return False
     above = lines[i - 1] if i else None
     if above is None or above.page != line.page or above.bbox is None or line.bbox is None:
         return True
     if line.bbox.top < above.bbox.top:
         return True  # it opens a column: nothing of its own column stands above it
-    height = line.bbox.bottom - line.bbox.top
-    return line.bbox.top - above.bbox.bottom >= PDF_HEADING_GAP_RATIO * height
+    return set_apart(above, line, usual)
 
 
 def _capitals(raw: str) -> bool:
-    """A line set in capitals ("FLOWS OF FINANCE TO SMEs"): nearly all its letters upper case, several words."""
+    """A line set in capitals ("FLOWS OF FINANCE TO SMEs", "GLOSSARY"): nearly all its letters upper case, in
+    several words or one long one."""
     letters = [c for c in raw if c.isalpha()]
     return (
-        len(raw.split()) >= 2
-        and len(letters) >= 6
+        (len(raw.split()) >= 2 or len(letters) >= MIN_CAPITAL_WORD)
+        and len(letters) >= MIN_CAPITAL_WORD
         and sum(c.isupper() for c in letters) >= CAPITALS_SHARE * len(letters)
     )
 

@@ -1,12 +1,13 @@
 """Regions of a PDF page that are not its body text: asides (shaded panels beside the body) and charts
 (drawings or pictures carrying short labels), found from what the page draws (:class:`PageGraphics`).
 
-* An **aside** is a panel (filled, or framed) holding at least ``MIN_ASIDE_LINES`` lines, on a printed
-  page (the half of a spread) whose body goes on beside it: the lines outside the candidate panels are at
-  least a quarter as many as the panel's (a panel that *is* the page's content is read as body). Panels
-  stacked edge to edge or overlapping, as wide as each other (a title bar over its box), are one. A panel
-  that bleeds off the page or spans a printed page's width from edge to edge is a banner or background,
-  not an aside.
+* An **aside** is a panel (filled, or framed; or a frame drawn as rules, :func:`_frames`) holding at least
+  ``MIN_ASIDE_LINES`` lines, on a printed page (the half of a spread) whose body goes on beside it: the
+  lines outside the candidate panels are at least a quarter as many as the panel's (a panel that *is* the
+  page's content is read as body), unless the panel opens with an aside's title ("Case study: ...",
+  "Box 2", :func:`patterns.aside_title`). Panels stacked edge to edge or overlapping, as wide as each other
+  (a title bar over its box), are one. A panel that bleeds off the page or spans a printed page's width
+  from edge to edge is a banner or background, not an aside.
 * A **chart** is a cluster of drawings (paths within ``CHART_JOIN`` points of each other) holding at least
   ``MIN_CHART_SHAPES`` shapes (bars, wedges, curves: a ruled table draws only rules), or an image, whose
   text is labels: at least ``MIN_CHART_LINES`` lines, most of them short, few sentences, and not set as
@@ -20,6 +21,7 @@ keep their text and provenance but stay out of the body's paragraphs, lists and 
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -29,6 +31,7 @@ from pipeline.layout.common import line_text
 from pipeline.models import BBox, Line, Page, PageGraphics, RawTable
 
 MIN_ASIDE_LINES = 3
+MIN_PANEL_WIDTH, MIN_PANEL_HEIGHT = 40.0, 20.0  # points: an aside's panel is at least this large
 BODY_SHARE = 4  # an aside's page holds at least a quarter as many lines of body outside the panels
 MAX_ASIDE_SHARE = 0.6  # a panel covering more of its printed page than this is the page, not an aside
 EDGE = 2.0  # points: a panel this close to the page's edge bleeds off it
@@ -41,7 +44,14 @@ INDENT = 3.0  # points: lines whose left edges round to the same multiple of thi
 AXIS_LABEL_WORDS = 4  # a label set beside a chart's drawing (a tick, an axis title, a legend entry)
 LABEL_REACH = 12.0  # points: ... stands this close to it
 LABEL_ROUNDS = 3
+TICKS = re.compile(
+    r"^\s*(?:[-+−]?[£$€]?\d[\d.,]*\s*(?:%|[kmb]n?|bn)?\s+){2,}[-+−]?[£$€]?\d[\d.,]*\s*(?:%|[kmb]n?|bn)?\s*$"
+)
+MAX_TITLE_WORDS = 12  # a chart's title line without a "Figure N" is at most this long ...
+TITLE_OVERHANG = 0.2  # ... and overhangs the chart's width by at most this share on either side
 CAPTION_LINES = 6  # lines: a chart's caption heads at most this many lines stacked above its drawing
+FRAME_RULE = 4.0  # points: a frame's sides are rules at most this thick
+FRAME_REACH = 4.0  # points: a frame's sides meet its top rule's ends this closely
 ADJOINING = 3.0  # points: panels this close, one above the other and as wide, are one panel
 CHART_JOIN = 8.0  # points: drawings this close belong to one chart
 MIN_CHART_SHARE = 0.02  # of the page's area
@@ -104,7 +114,7 @@ def lines_to_regions(
 
 def _asides(mine: list[Placed], drawn: PageGraphics, page: Page) -> list[BBox]:
     candidates: list[tuple[BBox, BBox]] = []  # (panel, the printed page it is on)
-    for panel in sorted(_joined(drawn.panels), key=_area, reverse=True):
+    for panel in sorted(_joined([*drawn.panels, *_frames(drawn.drawings)]), key=_area, reverse=True):
         half = _printed_page(page, panel)
         if half is None or _bleeds(panel, page, half) or _area(panel) > MAX_ASIDE_SHARE * _area(half):
             continue
@@ -118,8 +128,45 @@ def _asides(mine: list[Placed], drawn: PageGraphics, page: Page) -> list[BBox]:
         if len(inside) < MIN_ASIDE_LINES:
             continue
         body = sum(1 for box in outside if half.holds_centre_of(box))
-        if BODY_SHARE * body >= len(inside):
+        titled = bool(patterns.aside_title().match(min(inside, key=lambda p: (p.box.top, p.box.x0)).text.strip()))
+        if BODY_SHARE * body >= len(inside) or titled:
             out.append(panel)
+    return out
+
+
+def _frames(drawings: Sequence[BBox]) -> list[BBox]:
+    """Boxes framed by rules: a rule across the top with a side rule down from each of its ends (a side may
+    be drawn in pieces, stacked end to end); the frame reaches as low as its shorter side.
+
+    >>> def box(x0, top, x1, bottom): return BBox(x0=x0, top=top, x1=x1, bottom=bottom)
+    >>> sides = [box(64, t, 67, t + 15) for t in range(75, 180, 15)] + [box(529, 75, 532, 185)]
+    >>> _frames([box(67, 72, 529, 75), *sides])
+    [BBox(x0=64.0, top=72.0, x1=532.0, bottom=180.0)]
+    """
+    across = [d for d in drawings if d.bottom - d.top <= FRAME_RULE and d.x1 - d.x0 >= MIN_PANEL_WIDTH]
+    upright = sorted((d for d in drawings if d.x1 - d.x0 <= FRAME_RULE and d.bottom > d.top), key=lambda d: d.top)
+    sides: list[BBox] = []  # the side rules, pieces stacked end to end joined
+    for piece in upright:
+        for k, side in enumerate(sides):
+            if abs(side.x0 - piece.x0) <= 1.0 and side.top <= piece.top <= side.bottom + 1.0:
+                sides[k] = BBox.union([side, piece])
+                break
+        else:
+            sides.append(piece)
+    out: list[BBox] = []
+    for top in across:
+        ends = []
+        for x in (top.x0, top.x1):
+            reaching = [
+                s for s in sides if abs((s.x0 + s.x1) / 2 - x) <= FRAME_REACH and abs(s.top - top.top) <= FRAME_REACH
+            ]
+            if reaching:
+                ends.append(max(reaching, key=lambda s: s.bottom))
+        if len(ends) == 2:
+            frame = BBox.union([top, *ends])
+            frame = BBox(x0=frame.x0, top=frame.top, x1=frame.x1, bottom=min(e.bottom for e in ends))
+            if frame.bottom - frame.top >= MIN_PANEL_HEIGHT and frame not in out:
+                out.append(frame)
     return out
 
 
@@ -142,11 +189,12 @@ def _charts(mine: list[Placed], drawn: PageGraphics, page: Page) -> list[BBox]:
     bars = [p for p in drawn.panels if _area(p) < MAX_BAR_SHARE * page_area]  # a bar chart's bars are filled
     candidates = [b for b in _clusters([*drawn.drawings, *bars]) if b[2] >= MIN_CHART_SHAPES]
     boxes = [box for box, _, _ in candidates] + list(drawn.images)
+    framing = [p for p in [*drawn.panels, *_frames(drawn.drawings)] if _area(p) <= MAX_CHART_SHARE * page_area]
     out: list[BBox] = []
     for box in boxes:
         if not MIN_CHART_SHARE * page_area <= _area(box) <= MAX_CHART_SHARE * page_area:
             continue
-        box = _with_labels(mine, box)
+        box = _framing(mine, _with_labels(mine, box), framing)
         inside = [p for p in mine if box.holds_centre_of(p.box)]
         captioned = _with_caption(mine, box)
         if _set_lines(inside) >= MAX_SET_SHARE * max(len(inside), 1) and inside:
@@ -166,13 +214,14 @@ def _charts(mine: list[Placed], drawn: PageGraphics, page: Page) -> list[BBox]:
 
 def _with_labels(mine: list[Placed], box: BBox) -> BBox:
     """The drawing's box grown by the short labels set just beside it (axis ticks and titles, a legend):
-    lines of at most AXIS_LABEL_WORDS words within LABEL_REACH points of its edge, beside or above or
-    below it, taken until no more come (not a "Source:" line: that is the chart's caption)."""
+    lines of at most AXIS_LABEL_WORDS words, or a row of ticks (``0% 10% 20% ...``), within LABEL_REACH
+    points of its edge, beside or above or below it, taken until no more come (not a "Source:" line: that
+    is the chart's caption)."""
     grown = box
     source = patterns.source_note()
     labels = [
         p.box for p in mine
-        if len(p.text.split()) <= AXIS_LABEL_WORDS
+        if (len(p.text.split()) <= AXIS_LABEL_WORDS or TICKS.match(p.text))
         and not source.match(p.text.strip())  # a source line below is the chart's caption
     ]  # fmt: skip
     for _ in range(LABEL_ROUNDS):
@@ -181,6 +230,25 @@ def _with_labels(mine: list[Placed], box: BBox) -> BBox:
             break
         grown = BBox.union([grown, *near])
     return grown
+
+
+def _framing(mine: list[Placed], box: BBox, panels: Sequence[BBox]) -> BBox:
+    """The chart's box grown to the panel that frames it, when the panel holds nothing else but a few short
+    lines (the chart's title, a legend, a source): a chart drawn in a box is the box.
+
+    >>> def at(x0, top, x1, bottom): return BBox(x0=x0, top=top, x1=x1, bottom=bottom)
+    >>> title = Placed(0, at(110, 60, 250, 70), "Top motivators to visit Britain")
+    >>> _framing([title], at(120, 100, 480, 350), [at(90, 55, 550, 390)]) == at(90, 55, 550, 390)
+    True
+    """
+    for panel in sorted(panels, key=_area):
+        if not panel.holds_centre_of(box) or _area(panel) < _area(box):
+            continue
+        extra = [p for p in mine if panel.holds_centre_of(p.box) and not box.holds_centre_of(p.box)]
+        if len(extra) <= CAPTION_LINES and all(len(p.text.split()) < SENTENCE_WORDS for p in extra):
+            return BBox.union([box, panel])
+        return box
+    return box
 
 
 def _beside(line: BBox, box: BBox) -> bool:
@@ -195,7 +263,8 @@ def _beside(line: BBox, box: BBox) -> bool:
 def _with_caption(mine: list[Placed], box: BBox) -> BBox:
     """The chart's box grown up to its caption ("Figure 3 ...", "FIG A.1", "Chart 2:") when one heads the
     stack of lines just above it (each within two line heights of the next, at most CAPTION_LINES): the
-    caption, its title and source lines belong to the chart."""
+    caption, its title and source lines belong to the chart; without one, up to the title line right
+    over it (:func:`_title_of`)."""
     pattern = patterns.figure_caption()
     over = sorted(
         (p for p in mine if p.box.bottom <= box.top + EDGE and p.box.x1 > box.x0 and p.box.x0 < box.x1),
@@ -209,7 +278,26 @@ def _with_caption(mine: list[Placed], box: BBox) -> BBox:
         stack.append(found)
         edge = found.box.top
     captions = [k for k, p in enumerate(stack) if pattern.match(p.text.strip())]
-    return BBox.union([box, *(p.box for p in stack[: captions[-1] + 1])]) if captions else box
+    if captions:
+        return BBox.union([box, *(p.box for p in stack[: captions[-1] + 1])])
+    if stack and _title_of(stack[0], box):
+        return BBox.union([box, stack[0].box])
+    return box
+
+
+def _title_of(line: Placed, box: BBox) -> bool:
+    """A line just over a chart that titles it though no "Figure N" names it ("Top motivators to visit
+    Britain"): short, capitalised, not a sentence nor a numbered heading, and no wider than the chart."""
+    text = line.text.strip()
+    margin = TITLE_OVERHANG * (box.x1 - box.x0)
+    return (
+        0 < len(text.split()) <= MAX_TITLE_WORDS
+        and text[0].isupper()
+        and not text.endswith((".", ",", ";", ":"))
+        and patterns.numbered_heading().match(text) is None
+        and line.box.x0 >= box.x0 - margin
+        and line.box.x1 <= box.x1 + margin
+    )
 
 
 def _set_lines(inside: list[Placed]) -> int:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import statistics
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -94,6 +95,7 @@ def words_to_reading_lines(lines: list[list[Word]], fold: float | None = None) -
         return []
     size = statistics.median(float(w.get("size") or (w["bottom"] - w["top"])) for w in words)
     fragments = [f for line in lines for f in line_fragments(line, size * SPLIT_GAP_RATIO)]
+    fragments = _split_at_edges(fragments, size * MIN_GUTTER_RATIO)
     ordered: list[list[Fragment]] = []
     if fold is None:
         _cut(fragments, size, ordered)
@@ -115,6 +117,31 @@ def line_fragments(line: list[Word], split_gap: float) -> list[Fragment]:
         else:
             fragments[-1].append(word)
     return [Fragment.of(f) for f in fragments]
+
+
+def _split_at_edges(fragments: list[Fragment], gutter: float) -> list[Fragment]:
+    """Fragments cut again where a gap at least ``gutter`` wide is followed by a word on a column's left
+    edge (an edge :data:`MIN_COLUMN_FRAGMENTS` fragments of the page start on): justified columns set close
+    may leave a gutter no wider than a stretched space on some lines.
+
+    >>> def word(x0, x1): return {"x0": x0, "x1": x1, "top": 0, "bottom": 10, "text": "w"}
+    >>> lines = [[word(0, 90), word(100, 190)]] + [[word(0, 90)], [word(100, 190)]] * 3
+    >>> [len(f.words) for f in _split_at_edges([Fragment.of(line) for line in lines], 8)][:3]
+    [1, 1, 1]
+    """
+    starts = Counter(round(f.x0) for f in fragments)
+    edges = {x for x, n in starts.items() if n >= MIN_COLUMN_FRAGMENTS}
+    out: list[Fragment] = []
+    for f in fragments:
+        cut = [0]
+        for k, (prev, word) in enumerate(itertools.pairwise(f.words), start=1):
+            if float(word["x0"]) - float(prev["x1"]) >= gutter and round(float(word["x0"])) in edges:
+                cut.append(k)
+        if len(cut) == 1:
+            out.append(f)
+            continue
+        out.extend(Fragment.of(f.words[a:b]) for a, b in zip(cut, [*cut[1:], len(f.words)], strict=True))
+    return out
 
 
 def _cut(fragments: list[Fragment], size: float, out: list[list[Fragment]]) -> None:

@@ -168,3 +168,87 @@ def test_a_list_goes_on_over_a_page_break_behind_the_footer_and_footnotes() -> N
         BlockKind.LIST_ITEM,
     ]
     assert items[0].list_id == items[1].list_id and [b.ordinal for b in items] == [1, 2]
+
+
+# --- second round (held-out part 3 annotated first): paragraphs, columns, headings, lists, asides, notes --------
+
+CIVIL_SOCIETY = "policy/uk_civil_society_strategy_2018.pdf"
+SPACE = "policy/uk_national_space_strategy_2021.pdf"
+AEROSPACE = "policy/uk_aerospace_sector_deal_2018.pdf"
+HEALTH = "policy/uk_health_infrastructure_plan_2019.pdf"
+NETHERLANDS = "policy/nl_western_netherlands_ris3.pdf"
+BOUNDLESS = "policy/uk_boundless_creativity_2021.pdf"
+EDUCATION = "policy/uk_international_education_strategy_2021_update.pdf"
+ESTONIA = "policy/ee_estonia_s3_analysis.pdf"
+
+
+def test_paragraphs_parted_by_more_than_the_usual_gap_between_lines_are_two(tmp_path: Path) -> None:
+    doc = page_of(CIVIL_SOCIETY, 88, tmp_path)  # lines 2 pt apart, paragraphs 9 pt apart (under 0.8 of a line)
+    paragraphs = texts(doc, BlockKind.PARAGRAPH)
+    assert any(p.startswith("Our leading businesses increasingly put") for p in paragraphs)
+    assert any(p.startswith("Alongside this, a new generation") for p in paragraphs)
+
+
+def test_columns_set_close_are_read_one_at_a_time(tmp_path: Path) -> None:
+    doc = page_of(SPACE, 7, tmp_path)  # a gutter no wider than a stretched space on some lines
+    flat = " ".join(doc.text.split())
+    assert "our daily This first" not in flat and "billion with end-to-end" not in flat
+    assert "Space plays a critical role in our daily lives." in flat
+
+
+def test_a_bold_line_of_body_size_set_apart_by_a_little_more_than_usual_is_a_heading(tmp_path: Path) -> None:
+    doc = page_of(AEROSPACE, 8, tmp_path)
+    headings = texts(doc, BlockKind.HEADING)
+    assert "Electrification and autonomy" in headings
+    assert "Research and technology grant support" in headings  # over two lines
+
+
+def test_titles_in_capitals_are_headings_however_long_or_short(tmp_path: Path) -> None:
+    glossary = texts(page_of(BBB, 86, tmp_path), BlockKind.HEADING)
+    assert "COLLATERAL" in glossary and "CROWDFUNDING" in glossary
+    headings = texts(page_of(BBB, 5, tmp_path), BlockKind.HEADING)
+    assert "FLOWS OF FINANCE TO SMEs REMAIN STRONG DESPITE UNCERTAINTY ABOUT THE ECONOMIC ENVIRONMENT" in headings
+
+
+def test_lettered_items_are_items_and_a_dash_opening_a_wrapped_line_is_not(tmp_path: Path) -> None:
+    doc = page_of(HEALTH, 16, tmp_path)
+    markers = [b.marker for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert markers.count("a.") == 3 and markers.count("b.") == 3
+    bullets = [i for i in texts(page_of(HEALTH, 20, tmp_path), BlockKind.LIST_ITEM) if i.startswith("•")]
+    assert len(bullets) == 4
+    assert "at the next capital review – ensuring planning certainty" in bullets[2]
+
+
+def test_a_line_standing_out_left_of_the_bullets_ends_the_list(tmp_path: Path) -> None:
+    doc = page_of(NETHERLANDS, 8, tmp_path)
+    items = texts(doc, BlockKind.LIST_ITEM)
+    assert not any("national government sought" in i for i in items)
+    assert any(p.startswith("The national government sought") for p in texts(doc, BlockKind.PARAGRAPH))
+
+
+def test_a_word_processors_o_and_a_glyph_without_unicode_are_bullets(tmp_path: Path) -> None:
+    items = texts(page_of(BOUNDLESS, 26, tmp_path), BlockKind.LIST_ITEM)
+    assert any(i.startswith("o Understand and unlock the potential") for i in items)
+    doc = page_of(ESTONIA, 15, tmp_path)  # its bullets have no Unicode mapping: pdfplumber reads it
+    estonia = texts(doc, BlockKind.LIST_ITEM)
+    assert len(estonia) == 5 and all(i.startswith("(cid:131) ") for i in estonia)
+
+
+def test_a_box_framed_by_rules_is_an_aside(tmp_path: Path) -> None:
+    doc = page_of(BOUNDLESS, 17, tmp_path)  # drawn as thin strips, not as one rectangle
+    aside = " ".join(texts(doc, BlockKind.PARAGRAPH, region="aside") + texts(doc, BlockKind.HEADING, region="aside"))
+    assert "Nimax Theatre operates six venues" in aside
+    body = texts(doc, BlockKind.HEADING, region="body")
+    assert "Case Study: Nimax Theatre" not in body
+
+
+def test_a_case_study_panel_filling_its_printed_page_is_still_an_aside(tmp_path: Path) -> None:
+    doc = page_of(EDUCATION, 10, tmp_path)
+    aside = [b for b in doc.blocks if b.region == "aside"]
+    assert any("The University of Leeds, with 38,000 students" in doc.text[b.char_start : b.char_end] for b in aside)
+
+
+def test_footnotes_with_no_larger_text_under_them_are_captions_wherever_they_start(tmp_path: Path) -> None:
+    captions = texts(page_of(EDUCATION, 8, tmp_path), BlockKind.CAPTION)  # the notes start at 63% of the page
+    assert any(c.startswith("3 DfE, 2020, UK Revenue from Education") for c in captions)
+    assert any(c.startswith("7 British Council, 2018, Soft Power") for c in captions)

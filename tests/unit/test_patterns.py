@@ -64,7 +64,10 @@ def test_contents_heading(line: str, expected: bool) -> None:
         ("1. catalyse and grow the digital content industries", "1."),
         ("- 1) the brief market situation", "- 1)"),
         ("(a) first", "(a)"),
+        ("b. Formalise the approach", "b."),
+        ("o Understand and unlock", "o"),
         ("iv. fourth", "iv."),
+        ("(cid:131) Enterprise is strong", "(cid:131)"),  # a bullet glyph without a Unicode mapping
     ],
 )  # fmt: skip
 def test_list_marker_matches(line: str, marker: str) -> None:
@@ -73,7 +76,9 @@ def test_list_marker_matches(line: str, marker: str) -> None:
     assert m.group("marker") == marker
 
 
-@pytest.mark.parametrize("line", ["-5% growth", "1.5 Background", "2005-06", "*Delivering Advantage*", "Design"])
+@pytest.mark.parametrize(
+    "line", ["-5% growth", "1.5 Background", "2005-06", "*Delivering Advantage*", "Design", "o and p"]
+)
 def test_list_marker_rejects(line: str) -> None:
     assert patterns.list_marker().match(line) is None
 
@@ -202,3 +207,12 @@ def test_names_in_text_treats_ampersand_as_and() -> None:
 
 def test_apprenticeship_ambition_is_a_topic_not_a_vision_frame() -> None:
     assert patterns.vision_heading().search("Apprenticeship Ambition") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("Case study: Museums improving local", True), ("CASE STUDIES", True), ("Box 1: Overview", True),
+     ("Spotlight on skills", True), ("Case law shows", False), ("Boxing clubs", False), ("Box office", False)],
+)  # fmt: skip
+def test_aside_title(line: str, expected: bool) -> None:
+    assert bool(patterns.aside_title().match(line)) is expected
