@@ -208,7 +208,7 @@ def _charts(mine: list[Placed], drawn: PageGraphics, page: Page) -> list[BBox]:
         labels = sum(len(w) <= MAX_LABEL_WORDS for w in words)
         sentences = sum(len(w) >= SENTENCE_WORDS for w in words)
         if labels >= MIN_LABEL_SHARE * len(inside) and sentences <= MAX_SENTENCE_SHARE * len(inside):
-            out.append(box)
+            out.append(_with_caption(mine, box, titled=True))
     return out
 
 
@@ -260,11 +260,11 @@ def _beside(line: BBox, box: BBox) -> bool:
     return (level and dx <= LABEL_REACH) or (across and dy <= LABEL_REACH)
 
 
-def _with_caption(mine: list[Placed], box: BBox) -> BBox:
+def _with_caption(mine: list[Placed], box: BBox, titled: bool = False) -> BBox:
     """The chart's box grown up to its caption ("Figure 3 ...", "FIG A.1", "Chart 2:") when one heads the
     stack of lines just above it (each within two line heights of the next, at most CAPTION_LINES): the
-    caption, its title and source lines belong to the chart; without one, up to the title line right
-    over it (:func:`_title_of`)."""
+    caption, its title and source lines belong to the chart; without one, and when ``titled`` (the box is
+    a chart by its labels), up to the title line right over it (:func:`_title_of`)."""
     pattern = patterns.figure_caption()
     over = sorted(
         (p for p in mine if p.box.bottom <= box.top + EDGE and p.box.x1 > box.x0 and p.box.x0 < box.x1),
@@ -280,7 +280,7 @@ def _with_caption(mine: list[Placed], box: BBox) -> BBox:
     captions = [k for k, p in enumerate(stack) if pattern.match(p.text.strip())]
     if captions:
         return BBox.union([box, *(p.box for p in stack[: captions[-1] + 1])])
-    if stack and _title_of(stack[0], box):
+    if titled and stack and _title_of(stack[0], box):
         return BBox.union([box, stack[0].box])
     return box
 
