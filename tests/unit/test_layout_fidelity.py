@@ -23,6 +23,14 @@ AI_DEAL = "policy/uk_ai_sector_deal_2018.pdf"
 BBB = "policy/uk_bbb_small_business_finance_markets_2019.pdf"
 MOBILITY = "policy/uk_future_of_mobility_urban_strategy_2019.pdf"
 TOURISM = "policy/uk_tourism_recovery_plan_2021.pdf"
+CIVIL_SOCIETY = "policy/uk_civil_society_strategy_2018.pdf"
+SPACE = "policy/uk_national_space_strategy_2021.pdf"
+AEROSPACE = "policy/uk_aerospace_sector_deal_2018.pdf"
+HEALTH = "policy/uk_health_infrastructure_plan_2019.pdf"
+NETHERLANDS = "policy/nl_western_netherlands_ris3.pdf"
+BOUNDLESS = "policy/uk_boundless_creativity_2021.pdf"
+EDUCATION = "policy/uk_international_education_strategy_2021_update.pdf"
+ESTONIA = "policy/ee_estonia_s3_analysis.pdf"
 
 
 def laid_out(path: Path) -> LaidOutDocument:
@@ -171,15 +179,6 @@ def test_a_list_goes_on_over_a_page_break_behind_the_footer_and_footnotes() -> N
 
 
 # --- second round (held-out part 3 annotated first): paragraphs, columns, headings, lists, asides, notes --------
-
-CIVIL_SOCIETY = "policy/uk_civil_society_strategy_2018.pdf"
-SPACE = "policy/uk_national_space_strategy_2021.pdf"
-AEROSPACE = "policy/uk_aerospace_sector_deal_2018.pdf"
-HEALTH = "policy/uk_health_infrastructure_plan_2019.pdf"
-NETHERLANDS = "policy/nl_western_netherlands_ris3.pdf"
-BOUNDLESS = "policy/uk_boundless_creativity_2021.pdf"
-EDUCATION = "policy/uk_international_education_strategy_2021_update.pdf"
-ESTONIA = "policy/ee_estonia_s3_analysis.pdf"
 
 
 def test_paragraphs_parted_by_more_than_the_usual_gap_between_lines_are_two(tmp_path: Path) -> None:
