@@ -84,6 +84,9 @@ MAX_FURNITURE_BLOCKS = 4  # footnotes (and running headers not recognised as suc
 STEPPED_OVER = (BlockKind.PARAGRAPH, BlockKind.FURNITURE, BlockKind.CAPTION, BlockKind.CHART)
 
 
+ROMAN_ORDINALS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class LeadIn:
     """What a lead-in announces: the kind of list, how sure we are, and the count it gives (if any)."""
@@ -297,11 +300,14 @@ def _list_items(view: DocumentView, start: int) -> tuple[list[int], str]:
 
 
 def _ordinal(block: Block) -> int | None:
-    """The number a list item's marker gives (``3.`` → 3, ``c)`` → 3), None for a bullet."""
+    """The number a list item's marker gives (``3.`` → 3, ``c)`` → 3, ``iv.`` → 4), None for a bullet."""
     marker = (block.marker or "").strip()
     digits = re.search(r"\d+", marker)
     if digits:
         return int(digits.group(0))
+    roman = re.fullmatch(r"\(?(i{1,3}|iv|v|vi{1,3}|ix|x)[.)]", marker)
+    if roman:
+        return ROMAN_ORDINALS.index(roman.group(1)) + 1
     letter = re.fullmatch(r"\(?([a-z])[.)]", marker)
     if letter:
         return ord(letter.group(1)) - ord("a") + 1

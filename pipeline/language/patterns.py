@@ -58,8 +58,9 @@ def list_marker() -> re.Pattern[str]:
     characters symbol fonts (Symbol, Wingdings) draw bullets with (U+F0B7, U+F0A7, U+F076, U+F0D8, U+F0FC,
     ...), which may touch the item's first word, and a glyph with no Unicode mapping standing alone before
     the item (pdfminer's ``(cid:131)``); ordinals:
-    ``1. ``, ``1) ``, ``(a) ``, ``a) ``, ``a. ``, ``iv. ``; and ``- 1) `` (a bullet carrying an ordinal).
-    Not ``-5%`` or ``1.5 Background`` (a dotted section number).
+    ``1. ``, ``1) ``, ``(a) ``, ``a) ``, ``a. `` (before a capital), ``iv. ``; and ``- 1) `` (a bullet
+    carrying an ordinal).
+    Not ``-5%``, ``1.5 Background`` (a dotted section number), ``c. 200 firms`` or ``p. 23``.
     Groups: ``marker`` (the whole marker without trailing space), ``ordinal``.
     """
     bullets = "\\-•*‣◦▪▫●○■□◆◇❖➢➤►▸▶✓✔✗✘⁃∙·–»"
@@ -67,8 +68,8 @@ def list_marker() -> re.Pattern[str]:
         rf"^(?P<marker>[{bullets}](?:[ \t]+(?P<inner>\d{{1,2}}[.)]))?"
         r"|o(?=[ \t]+[A-Z‘“'\"])"
         r"|(?P<ordinal>\d{1,2})[.)]"
-        r"|\(?(?P<letter>[a-z])[.)]"
         r"|(?P<roman>(?:i{1,3}|iv|v|vi{1,3}|ix|x))[.)]"
+        r"|\(?(?P<letter>[a-z])(?:\)|\.(?=[ \t]+[A-Z‘“'\"]))"
         r"|\(cid:\d{1,5}\)"
         r"|[\uf000-\uf0ff])(?:[ \t]+|(?<=[\uf000-\uf0ff]))(?=\S)"
     )
@@ -91,10 +92,13 @@ def labelled_item() -> re.Pattern[str]:
 @cache
 def aside_title() -> re.Pattern[str]:
     r"""The title that opens a panel set beside the body: ``Case study: ...``, ``CASE STUDIES``, ``Box 1: ...``,
-    ``Spotlight on ...``, ``In focus``. Not ``Case law`` or ``Boxing``.
+    ``Spotlight on ...``, ``In focus``. Not ``Case law``, ``Boxing``, ``Case studies show that ...``,
+    ``Box 3 sets out ...`` or ``In focus groups, ...`` (a sentence, not a title).
     """
     return re.compile(
-        r"^(?:case\s+stud(?:y|ies)|box\s+\d{1,2}(?:\.\d{1,2})?\b|spotlight\b|in\s+focus\b)", re.IGNORECASE
+        r"^(?:case\s+stud(?:y|ies)|box\s+\d{1,2}(?:\.\d{1,2})?|spotlight|in\s+focus)\b"
+        r"(?=\s*$|\s*[:.–—-]|\s+(?:on|of)\b|\s+(?-i:[A-Z0-9‘“]))",  # a title goes on with a colon, a name or nothing
+        re.IGNORECASE,
     )
 
 

@@ -17,11 +17,12 @@ ITEM_PARAGRAPH_GAP_RATIO = 1.5  # a paragraph set under a bullet follows its ite
 INDENT_TOLERANCE = 2.0  # points: a line this far right of a list marker is indented under it
 FOOTNOTE_SIZE_RATIO = 0.9  # a footnote is set at most this large against the body's median size
 FOOT_SHARE = 0.35  # ... in this lower share of its page
+NOTES_FROM = 0.5  # ... or with no larger text under it, in this lower share
 PARAGRAPH_RUN_LENGTH = 8  # numbered paragraphs: a sequence this long ...
 PARAGRAPH_RUN_PAGES = 3  # ... over this many pages
 PARAGRAPH_LINES = 4  # ... its numbers this many lines apart (median)
 LABEL_WINDOW = 60  # lines: a labelled item's neighbour in sequence lies this close
-DASHES = ("-", "–", "—")  # bullets that may also open a clause of a wrapped line
+DASHES = ("-", "–")  # bullets that may also open a clause of a wrapped line
 SENTENCE_END = (".", "!", "?", ":", ";", "”", "’")
 
 
@@ -187,7 +188,8 @@ def _numbered_paragraphs(text: str, lines: Sequence[Line], marker: re.Pattern[st
 
 def _note_lines(text: str, lines: Sequence[Line], page_heights: Mapping[int, float]) -> set[int]:
     """Lines that open a caption: a source or note line, or a footnote (a number opening a line set
-    smaller than the body text, in the lower FOOT_SHARE of its page or with no larger text under it)."""
+    smaller than the body text, in the lower FOOT_SHARE of its page, or in its lower half with no larger
+    text under it)."""
     sizes = [line.font_size for line in lines if line.font_size]
     body = statistics.median(sizes) if sizes else None
     source, footnote = patterns.source_note(), re.compile(r"^\d{1,3}\s*[A-Za-z“‘\"(]")
@@ -210,7 +212,7 @@ def _note_lines(text: str, lines: Sequence[Line], page_heights: Mapping[int, flo
             continue
         box = line.bbox
         under = any(b.top > box.bottom and b.x0 < box.x1 and box.x0 < b.x1 for b in larger.get(line.page or 0, []))
-        if box.top >= (1 - FOOT_SHARE) * height or not under:
+        if box.top >= (1 - FOOT_SHARE) * height or (not under and box.top >= NOTES_FROM * height):
             out.add(i)
     return out
 
@@ -286,16 +288,19 @@ def _dash_runs_on(
 ) -> bool:
     """A PDF line opening with a dash that carries on the list item above: it stands indented under the
     item's marker, close under a line that ends mid-clause ("... at the next capital review" / "– ensuring
-    planning certainty ..."), so the dash opens a clause of the item, not an item of its own."""
+    planning certainty ..."), and goes on in lower case, so the dash opens a clause of the item, not an item
+    of its own."""
     if printed not in DASHES or item_x0 is None or not blocks or blocks[-1].kind is not BlockKind.LIST_ITEM:
         return False
     line, before = lines[i], lines[i - 1]
     if line.bbox is None or before.bbox is None or before.page != line.page or line.bbox.top < before.bbox.top:
         return False
+    opening = line_text(text, line).strip()[len(printed) :].lstrip()
     return (
         line.bbox.x0 > item_x0 + INDENT_TOLERANCE
         and not set_apart(before, line, leading)
         and line_text(text, before).rstrip()[-1:].isalnum()
+        and opening[:1].islower()  # a clause goes on; a sub-item under a dash would open in capitals
     )
 
 

@@ -19,7 +19,7 @@ MAX_HEADING_WORDS = 14
 _END_PUNCTUATION = (".", ",", ";")
 
 
-PDF_PARAGRAPH_GAP_RATIO = 0.8  # a gap this many line heights high always sets a line apart from the one above
+PDF_PARAGRAPH_GAP_RATIO = 0.8  # a gap over this many line heights always sets a line apart from the one above
 PARAGRAPH_GAP_EXTRA = 0.35  # ... and so does a gap this many line heights beyond the document's usual one
 LEADING_STEP = 0.5  # points: gaps are counted to this step to find the usual one
 
@@ -92,8 +92,8 @@ def usual_gaps(lines: Sequence[Line]) -> dict[float | None, float]:
 
 
 def set_apart(above: Line, line: Line, usual: Mapping[float | None, float]) -> bool:
-    """Is ``line`` set apart from the PDF line above it, as a new paragraph or a heading is? Its gap is at
-    least :data:`PDF_PARAGRAPH_GAP_RATIO` line heights, or more than :data:`PARAGRAPH_GAP_EXTRA` line
+    """Is ``line`` set apart from the PDF line above it, as a new paragraph or a heading is? Its gap is more
+    than :data:`PDF_PARAGRAPH_GAP_RATIO` line heights, or more than :data:`PARAGRAPH_GAP_EXTRA` line
     heights beyond the usual gap between lines of its size (``usual``: :func:`usual_gaps`)."""
     if above.bbox is None or line.bbox is None:
         return False

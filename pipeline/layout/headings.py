@@ -253,7 +253,7 @@ def _pdf_heading_look(
     line = lines[i]
     capitals = _capitals(raw)
     # a title set in capitals may run to a sentence's length over a few lines ("EQUITY DEALS CONTINUE TO ...")
-    capital_title = capitals and len(raw.split()) <= MAX_CAPITALS_WORDS and not raw.endswith(_END_PUNCTUATION)
+    capital_title = capitals and len(raw.split()) <= MAX_CAPITALS_WORDS and not raw.endswith((*_END_PUNCTUATION, ":"))
     if line.font_size is None or not (_heading_words(raw) or capital_title) or normalise_title(raw) in furniture:
         return False
     if line.font_size >= body_size * PDF_HEADING_SIZE_RATIO:

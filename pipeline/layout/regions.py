@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -31,7 +32,7 @@ from pipeline.layout.common import line_text
 from pipeline.models import BBox, Line, Page, PageGraphics, RawTable
 
 MIN_ASIDE_LINES = 3
-MIN_PANEL_WIDTH, MIN_PANEL_HEIGHT = 40.0, 20.0  # points: an aside's panel is at least this large
+MIN_PANEL_WIDTH, MIN_PANEL_HEIGHT = 40.0, 20.0  # points: a frame drawn as rules is at least this large
 BODY_SHARE = 4  # an aside's page holds at least a quarter as many lines of body outside the panels
 MAX_ASIDE_SHARE = 0.6  # a panel covering more of its printed page than this is the page, not an aside
 EDGE = 2.0  # points: a panel this close to the page's edge bleeds off it
@@ -48,6 +49,7 @@ TICKS = re.compile(
     r"^\s*(?:[-+−]?[£$€]?\d[\d.,]*\s*(?:%|[kmb]n?|bn)?\s+){2,}[-+−]?[£$€]?\d[\d.,]*\s*(?:%|[kmb]n?|bn)?\s*$"
 )
 MAX_TITLE_WORDS = 12  # a chart's title line without a "Figure N" is at most this long ...
+TITLE_SIZE_RATIO = 1.15  # ... and is set no larger than this against the page's usual line
 TITLE_OVERHANG = 0.2  # ... and overhangs the chart's width by at most this share on either side
 CAPTION_LINES = 6  # lines: a chart's caption heads at most this many lines stacked above its drawing
 FRAME_RULE = 4.0  # points: a frame's sides are rules at most this thick
@@ -280,18 +282,25 @@ def _with_caption(mine: list[Placed], box: BBox, titled: bool = False) -> BBox:
     captions = [k for k, p in enumerate(stack) if pattern.match(p.text.strip())]
     if captions:
         return BBox.union([box, *(p.box for p in stack[: captions[-1] + 1])])
-    if titled and stack and _title_of(stack[0], box):
+    if titled and stack and _title_of(stack[0], box, _body_height(mine)):
         return BBox.union([box, stack[0].box])
     return box
 
 
-def _title_of(line: Placed, box: BBox) -> bool:
+def _body_height(mine: list[Placed]) -> float:
+    """The page's usual line height (its median)."""
+    return statistics.median(p.box.bottom - p.box.top for p in mine) if mine else 0.0
+
+
+def _title_of(line: Placed, box: BBox, body: float) -> bool:
     """A line just over a chart that titles it though no "Figure N" names it ("Top motivators to visit
-    Britain"): short, capitalised, not a sentence nor a numbered heading, and no wider than the chart."""
+    Britain"): short, capitalised, not a sentence nor a numbered heading, no wider than the chart, and set
+    no larger than the page's text (``body``: its usual line height; a larger line is a heading)."""
     text = line.text.strip()
     margin = TITLE_OVERHANG * (box.x1 - box.x0)
     return (
         0 < len(text.split()) <= MAX_TITLE_WORDS
+        and line.box.bottom - line.box.top <= TITLE_SIZE_RATIO * body
         and text[0].isupper()
         and not text.endswith((".", ",", ";", ":"))
         and patterns.numbered_heading().match(text) is None

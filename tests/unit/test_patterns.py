@@ -77,7 +77,8 @@ def test_list_marker_matches(line: str, marker: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["-5% growth", "1.5 Background", "2005-06", "*Delivering Advantage*", "Design", "o and p"]
+    "line",
+    ["-5% growth", "1.5 Background", "2005-06", "*Delivering Advantage*", "Design", "o and p", "c. 200 firms", "p. 23"],
 )
 def test_list_marker_rejects(line: str) -> None:
     assert patterns.list_marker().match(line) is None
@@ -212,7 +213,9 @@ def test_apprenticeship_ambition_is_a_topic_not_a_vision_frame() -> None:
 @pytest.mark.parametrize(
     ("line", "expected"),
     [("Case study: Museums improving local", True), ("CASE STUDIES", True), ("Box 1: Overview", True),
-     ("Spotlight on skills", True), ("Case law shows", False), ("Boxing clubs", False), ("Box office", False)],
+     ("Spotlight on skills", True), ("Case Study The University of Leeds", True), ("Case law shows", False),
+     ("Boxing clubs", False), ("Box office", False), ("Case studies show that", False), ("Box 3 sets out", False),
+     ("In focus groups, residents said", False)],
 )  # fmt: skip
 def test_aside_title(line: str, expected: bool) -> None:
     assert bool(patterns.aside_title().match(line)) is expected
