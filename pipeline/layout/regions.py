@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from pipeline.language import patterns
-from pipeline.layout.common import line_text
+from pipeline.layout.common import _END_PUNCTUATION, line_text
 from pipeline.models import BBox, Line, Page, PageGraphics, RawTable
 
 MIN_ASIDE_LINES = 3
@@ -45,9 +45,8 @@ INDENT = 3.0  # points: lines whose left edges round to the same multiple of thi
 AXIS_LABEL_WORDS = 4  # a label set beside a chart's drawing (a tick, an axis title, a legend entry)
 LABEL_REACH = 12.0  # points: ... stands this close to it
 LABEL_ROUNDS = 3
-TICKS = re.compile(
-    r"^\s*(?:[-+−]?[£$€]?\d[\d.,]*\s*(?:%|[kmb]n?|bn)?\s+){2,}[-+−]?[£$€]?\d[\d.,]*\s*(?:%|[kmb]n?|bn)?\s*$"
-)
+_TICK = r"[-+−]?[£$€]?\d[\d.,]*\s*(?:%|[kmb]n?)?"  # "0%", "£10m", "2.5bn", "-4"
+TICKS = re.compile(rf"^\s*(?:{_TICK}\s+){{2,}}{_TICK}\s*$")  # a row of axis ticks: "0% 10% 20%"
 MAX_TITLE_WORDS = 12  # a chart's title line without a "Figure N" is at most this long ...
 TITLE_SIZE_RATIO = 1.15  # ... and is set no larger than this against the page's usual line
 TITLE_OVERHANG = 0.2  # ... and overhangs the chart's width by at most this share on either side
@@ -100,13 +99,14 @@ def lines_to_regions(
         every = by_page.get(drawn.page, [])
         if page is None or not every:
             continue
-        for box in _charts(every, drawn, page):
+        frames = _frames(drawn.drawings)
+        for box in _charts(every, drawn, page, frames):
             number += 1
             for p in every:
                 if p.line not in out and box.holds_centre_of(p.box):
                     out[p.line] = Region("chart", number, box)
         mine = [p for p in every if p.line not in tabled]
-        for box in _asides([p for p in mine if p.line not in out], drawn, page):
+        for box in _asides([p for p in mine if p.line not in out], drawn, page, frames):
             number += 1
             for p in mine:
                 if p.line not in out and box.holds_centre_of(p.box):
@@ -114,9 +114,9 @@ def lines_to_regions(
     return out
 
 
-def _asides(mine: list[Placed], drawn: PageGraphics, page: Page) -> list[BBox]:
+def _asides(mine: list[Placed], drawn: PageGraphics, page: Page, frames: Sequence[BBox]) -> list[BBox]:
     candidates: list[tuple[BBox, BBox]] = []  # (panel, the printed page it is on)
-    for panel in sorted(_joined([*drawn.panels, *_frames(drawn.drawings)]), key=_area, reverse=True):
+    for panel in sorted(_joined([*drawn.panels, *frames]), key=_area, reverse=True):
         half = _printed_page(page, panel)
         if half is None or _bleeds(panel, page, half) or _area(panel) > MAX_ASIDE_SHARE * _area(half):
             continue
@@ -148,19 +148,33 @@ def _frames(drawings: Sequence[BBox]) -> list[BBox]:
     across = [d for d in drawings if d.bottom - d.top <= FRAME_RULE and d.x1 - d.x0 >= MIN_PANEL_WIDTH]
     upright = sorted((d for d in drawings if d.x1 - d.x0 <= FRAME_RULE and d.bottom > d.top), key=lambda d: d.top)
     sides: list[BBox] = []  # the side rules, pieces stacked end to end joined
+    at: dict[int, list[int]] = {}  # sides by their left edge to the point: a map's thousands of strokes stay linear
     for piece in upright:
-        for k, side in enumerate(sides):
+        near = sorted(k for x in range(round(piece.x0) - 2, round(piece.x0) + 3) for k in at.get(x, ()))
+        for k in near:  # the first side made that this piece carries on, as the pieces come down the page
+            side = sides[k]
             if abs(side.x0 - piece.x0) <= 1.0 and side.top <= piece.top <= side.bottom + 1.0:
                 sides[k] = BBox.union([side, piece])
+                if round(sides[k].x0) != round(side.x0):  # its left edge moved: file it where it now stands
+                    at[round(side.x0)].remove(k)
+                    at.setdefault(round(sides[k].x0), []).append(k)
                 break
         else:
+            at.setdefault(round(piece.x0), []).append(len(sides))
             sides.append(piece)
+    by_middle: dict[int, list[int]] = {}
+    for k, side in enumerate(sides):
+        by_middle.setdefault(round((side.x0 + side.x1) / 2), []).append(k)
     out: list[BBox] = []
     for top in across:
         ends = []
         for x in (top.x0, top.x1):
+            middles = range(round(x) - round(FRAME_REACH) - 1, round(x) + round(FRAME_REACH) + 2)
+            made = sorted(k for m in middles for k in by_middle.get(m, ()))  # in the order the sides were made
             reaching = [
-                s for s in sides if abs((s.x0 + s.x1) / 2 - x) <= FRAME_REACH and abs(s.top - top.top) <= FRAME_REACH
+                side
+                for side in (sides[k] for k in made)
+                if abs((side.x0 + side.x1) / 2 - x) <= FRAME_REACH and abs(side.top - top.top) <= FRAME_REACH
             ]
             if reaching:
                 ends.append(max(reaching, key=lambda s: s.bottom))
@@ -186,12 +200,12 @@ def _joined(panels: Sequence[BBox]) -> list[BBox]:
     return out
 
 
-def _charts(mine: list[Placed], drawn: PageGraphics, page: Page) -> list[BBox]:
+def _charts(mine: list[Placed], drawn: PageGraphics, page: Page, frames: Sequence[BBox]) -> list[BBox]:
     page_area = page.width * page.height
     bars = [p for p in drawn.panels if _area(p) < MAX_BAR_SHARE * page_area]  # a bar chart's bars are filled
     candidates = [b for b in _clusters([*drawn.drawings, *bars]) if b[2] >= MIN_CHART_SHAPES]
     boxes = [box for box, _, _ in candidates] + list(drawn.images)
-    framing = [p for p in [*drawn.panels, *_frames(drawn.drawings)] if _area(p) <= MAX_CHART_SHARE * page_area]
+    framing = [p for p in [*drawn.panels, *frames] if _area(p) <= MAX_CHART_SHARE * page_area]
     out: list[BBox] = []
     for box in boxes:
         if not MIN_CHART_SHARE * page_area <= _area(box) <= MAX_CHART_SHARE * page_area:
@@ -302,7 +316,7 @@ def _title_of(line: Placed, box: BBox, body: float) -> bool:
         0 < len(text.split()) <= MAX_TITLE_WORDS
         and line.box.bottom - line.box.top <= TITLE_SIZE_RATIO * body
         and text[0].isupper()
-        and not text.endswith((".", ",", ";", ":"))
+        and not text.endswith((*_END_PUNCTUATION, ":"))
         and patterns.numbered_heading().match(text) is None
         and line.box.x0 >= box.x0 - margin
         and line.box.x1 <= box.x1 + margin
