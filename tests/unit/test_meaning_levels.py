@@ -13,16 +13,17 @@ import pytest
 from meaning_eval import SetResult, evaluate
 from support import CORPUS, ROOT
 
-# (task, precision, recall): measured on 2026-12-01 with `make eval` (development: clusters 0.756/0.607, visions
-# 0.515/0.667, objectives 0.847/0.674, figures 0.926/0.767; held-out: clusters 1.000/0.115, visions 0.500/0.176,
-# objectives 0.605/0.490, figures 0.922/0.808), set at or just below. Before issue 20's rules the held-out set
-# measured clusters 1.000/0.000, visions 0.000/0.000, objectives 0.560/0.095, figures 0.917/0.753.
+# (task, precision, recall): development = meaning_dev.yml + meaning_dev_2.yml (17 documents), held-out =
+# meaning_heldout_2.yml (4 documents annotated 2026-12-02). Measured on 2026-12-02 with `make eval` on the rules of
+# 2026-12-01, before the held-out set was committed: development clusters 0.771/0.451, visions 0.532/0.527,
+# objectives 0.791/0.645, figures 0.925/0.780; held-out clusters 0.556/0.357, visions 0.615/0.571, objectives
+# 0.561/0.237, figures 0.958/0.821. Set at or just below.
 LEVELS = {
     "development": [
-        ("clusters", 0.75, 0.6), ("visions", 0.5, 0.65), ("objectives", 0.84, 0.67), ("figures", 0.92, 0.76),
+        ("clusters", 0.77, 0.45), ("visions", 0.53, 0.52), ("objectives", 0.79, 0.64), ("figures", 0.92, 0.78),
     ],
     "held-out": [
-        ("clusters", 1.0, 0.11), ("visions", 0.5, 0.17), ("objectives", 0.6, 0.48), ("figures", 0.92, 0.8),
+        ("clusters", 0.55, 0.35), ("visions", 0.6, 0.57), ("objectives", 0.56, 0.23), ("figures", 0.95, 0.82),
     ],
 }  # fmt: skip
 
