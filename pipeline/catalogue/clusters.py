@@ -107,6 +107,11 @@ class Catalogue:
             self._names = names_in_text(tuple(n for c in self.clusters for n in (c.name, *c.aliases)))
         return self._names
 
+    def parent_of(self, cluster_id: str) -> str | None:
+        """The cluster a curated cluster is part of (``early-years`` → ``education``), or None."""
+        c = self.by_id.get(cluster_id)
+        return c.parent if c is not None else None
+
     def is_group(self, cluster_id: str) -> bool:
         c = self.by_id.get(cluster_id)
         return c is not None and c.kind == "group"

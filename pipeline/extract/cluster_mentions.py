@@ -16,6 +16,7 @@ Rules, each named in ``cluster_mentions.rule``:
 ``named_sector`` a name followed by ``sector`` (``the manufacturing sector``): often a passing
               reference, so it does not count among the clusters a document presents
 ``prose_list`` three or more cluster names enumerated in a sentence of a paragraph about clusters or sectors
+              (the enumeration's other parts then become ``sector_list`` mentions, discovered when unknown)
 ``sector_list`` the items of an enumeration a sentence frames as the place's sectors (``Oxfordshire has strengths
               in: energy; creative industries; ...``, ``sectoral strengths, including capabilities in ...``,
               ``clusters ... in sectors such as aerospace, nuclear, ...``), or of a list after such a lead-in:
@@ -23,7 +24,8 @@ Rules, each named in ``cluster_mentions.rule``:
 
 Each mention has a ``salience``: ``subject`` (a title names it: the document is about it), ``passing``
 (``named_sector``: a name followed by "sector" in running text; and, in a document about one sector, any other
-sector named outside a heading of its own) or ``presented`` (every other rule).
+sector named outside a heading of its own, unless a list names it as a part of that sector) or ``presented``
+(every other rule).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from pipeline.catalogue.clusters import NameMatch
 from pipeline.extract.context import DocumentView
 from pipeline.language.patterns import cluster_label, cluster_word_after, numbered_heading, sector_deal_title
 from pipeline.models import Block, BlockKind, ClusterMention, Section
@@ -67,23 +70,40 @@ SECTOR_HEADING = re.compile(
 ENUMERATION_PART = re.compile(r"\s*,(?![^()]*\))\s*(?:and\s+|or\s+)?")
 LAST_AND = re.compile(r"\s+(?:and|or)\s+(?!.*\s(?:and|or)\s)(?![^()]*\))", re.S)
 DISCOVERED_NOT_SECTOR = re.compile(
-    r"^(?:other|diverse|various|wide|range|number|variety|many|new|recent|key)\b|\s(?:of|in|include|for)\s", re.I
+    r"^(?:other|diverse|various|wide|range|number|variety|many|new|recent|key|for\s+example|e\.g)\b"
+    r"|^(?:today|now|currently|etc|globally|nationally|locally|elsewhere)\W*$|\s(?:of|in|include|for)\s",
+    re.I,
 )
 NOT_A_NAME = re.compile(
-    r"\b(?:is|are|was|were|will|which|that|who|has|have|can|could|would|this|these|its|their|our|we)\b|\d", re.I
+    r"\b(?:is|are|was|were|be|will|which|that|who|has|have|can|could|would|this|these|its|their|our|we)\b|\d", re.I
 )
 MAX_SECTOR_WORDS = 6
+# words that join a part to an enumeration, not part of its name: "including X", "in addition to Y"
+LEADING_CONNECTIVE = re.compile(
+    r"^(?:(?:and|or|the|from|to|including|notably|especially|particularly|in\s+addition\s+to|as\s+well\s+as"
+    r"|alongside|plus|(?:(?:key\s+)?(?:sectors?|industries|clusters|fields|areas)\s+)?(?:such\s+as|like))\s+)+",
+    re.I,
+)
 MIN_SECTOR_ITEMS = 3
 MAX_SECTOR_ITEMS = 20
 PART_SEPARATOR = re.compile(r"\s+[–—-]\s+|:\s+")
 MAX_NAME_WORDS = 12
 MAX_TITLE_BLOCKS = 60  # a title stands among the first blocks of the document
 MAX_TITLE_WORDS = 8
+MAX_LONG_TITLE_WORDS = 16  # a longer title names its sector before the document's kind
+# what a title calls the document, right after the sector it names (``5G strategy``, ``Space Industrial Plan``)
+DOCUMENT_KIND = re.compile(
+    r"\s+(?:(?:industrial|sector|recovery|action|infrastructure|investment)\s+)?"
+    r"(?:sector\s+deal|strategy|plan|policy|review|white\s+paper|programme|framework)\b",
+    re.I,
+)
+AUTHOR_BODY = re.compile(r"\b(?:department|ministry|secretary\s+of\s+state|minister)\s+(?:for|of)\s+(?:the\s+)?$", re.I)
 MIN_LIST_ITEMS = 3
 ENUMERATION_JOIN = re.compile(
     r"\s*(?:\([^()]{1,120}\))?\s*(?:[,;]\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)\s*(?:the\s+)?", re.I
 )
 MIN_ENUMERATED = 3
+FOOTNOTE_NUMBER = re.compile(r"(?:^|(?<=\n))\s*\d{1,3}\s+(?=[A-Z])")
 CLUSTER_WORDS = re.compile(r"\b(?:clusters?|sectors?|industr(?:y|ies))\b", re.I)
 
 
@@ -100,10 +120,10 @@ def document_to_mentions(view: DocumentView) -> list[ClusterMention]:
             best[key] = m
     kept = sorted(best.values(), key=lambda m: (m.char_start, m.char_end))
     kept = [m for m in kept if not any(_inside(m, o) for o in kept if o is not m)]
-    return _in_passing_beside_the_subject(kept)
+    return _in_passing_beside_the_subject(view, kept)
 
 
-def _in_passing_beside_the_subject(mentions: list[ClusterMention]) -> list[ClusterMention]:
+def _in_passing_beside_the_subject(view: DocumentView, mentions: list[ClusterMention]) -> list[ClusterMention]:
     """In a document about one sector (a title names it), other sectors named in its running text and lists are
     context (``services, life sciences, agriculture and the public sector`` in an AI sector deal), not sectors
     it presents: only their own sections (a heading or label) still present them."""
@@ -112,10 +132,19 @@ def _in_passing_beside_the_subject(mentions: list[ClusterMention]) -> list[Clust
         return mentions
     return [
         m
-        if m.cluster_id in subjects or m.rule in SECTION_RULES or m.salience != "presented"
+        if m.cluster_id in subjects
+        or m.rule in SECTION_RULES
+        or m.salience != "presented"
+        or _part_of(view, m, subjects)
         else replace(m, salience="passing")
         for m in mentions
     ]
+
+
+def _part_of(view: DocumentView, m: ClusterMention, subjects: set[str]) -> bool:
+    """True for a sub-sector of the document's subject that a list of sectors names (``early years providers``
+    among the sectors of an education strategy): the document presents its own sector's parts."""
+    return m.rule in ("sector_list", "list") and view.catalogue.parent_of(m.cluster_id) in subjects
 
 
 def _inside(m: ClusterMention, other: ClusterMention) -> bool:
@@ -173,16 +202,22 @@ def headings_to_mentions(view: DocumentView) -> list[ClusterMention]:
 
 def title_to_mentions(view: DocumentView) -> list[ClusterMention]:
     """A title that names a sector without the words of a sector deal (``Culture is Digital``, ``5G Strategy
-    Update``): the first curated name in the first short heading where the title stands."""
+    Update``): the first curated name in the first short heading where the title stands; in a longer title, a
+    name the document's kind follows (``Next Generation Mobile Technologies: An update to the 5G strategy for
+    the UK``). A name inside a body's name (``Department for Education``) is its author, not its subject."""
+    text = view.doc.text
     for block in view.doc.blocks[:MAX_TITLE_BLOCKS]:
         if block.kind is not BlockKind.HEADING or not view.clean(block) or not _title_position(view, block):
             continue
-        if len(view.text(block).split()) > MAX_TITLE_WORDS:
+        words = len(view.text(block).split())
+        if words > MAX_LONG_TITLE_WORDS:
             continue
-        m = view.catalogue.names_pattern().search(view.doc.text, block.char_start, block.char_end)
-        cluster_id = view.catalogue.lookup(m.group("name")) if m else None
-        if m is not None and cluster_id is not None:
-            return [_mention(view, cluster_id, m.start("name"), m.end("name"), "title", "curated")]
+        for m in view.catalogue.names_pattern().finditer(text, block.char_start, block.char_end):
+            cluster_id = view.catalogue.lookup(m.group("name"))
+            if cluster_id is None or AUTHOR_BODY.search(text, max(block.char_start, m.start() - 20), m.start()):
+                continue
+            if words <= MAX_TITLE_WORDS or DOCUMENT_KIND.match(text, m.end("name"), block.char_end):
+                return [_mention(view, cluster_id, m.start("name"), m.end("name"), "title", "curated")]
     return []
 
 
@@ -338,6 +373,8 @@ def prose_to_mentions(view: DocumentView) -> list[ClusterMention]:
                 if (cluster_id := view.catalogue.lookup(m.group("name")))
             ]
             enumerated = _enumerations(text, hits) if about_clusters else set()
+            if enumerated:
+                out.extend(_whole_enumeration(view, s, e, hits[min(enumerated)][0]))
             for k, (hs, he, cluster_id) in enumerate(hits):
                 word = cluster_word_after().match(text[he : min(e, he + 20)])
                 if word:
@@ -346,6 +383,21 @@ def prose_to_mentions(view: DocumentView) -> list[ClusterMention]:
                 elif k in enumerated:
                     out.append(_mention(view, cluster_id, hs, he, "prose_list", "curated"))
     return out
+
+
+def _whole_enumeration(view: DocumentView, s: int, e: int, first_hit: int) -> list[ClusterMention]:
+    """Every part of an enumeration whose known sectors make it a list of sectors (``Water, Life sciences and
+    health, Creative industry, Logistics, Chemicals, Energy, ...``): its other parts are sectors too, discovered
+    when the catalogue lacks them. The enumeration runs from the sentence's start (or its last colon before the
+    first name, or a footnote's number) to its end; two thirds of its parts must be names."""
+    text = view.doc.text
+    colon = text.rfind(":", s, first_hit)
+    start = colon + 1 if colon >= 0 else s
+    notes = list(FOOTNOTE_NUMBER.finditer(text, start, first_hit))  # footnotes run together: the last one's
+    start = notes[-1].end() if notes else start
+    parts = _parts(text, start, len(text[:e].rstrip(" .;")))
+    named = _named_sectors(view, parts)
+    return named if len(named) * 3 >= len(parts) * 2 else []
 
 
 def enumerations_to_mentions(view: DocumentView) -> list[ClusterMention]:
@@ -434,17 +486,31 @@ def _named_sectors(view: DocumentView, spans: list[tuple[int, int]]) -> list[Clu
     text = view.doc.text
     names = []
     for s, e in spans:
-        name = re.sub(r"^(?:and|or|the|from|to)\s+", "", text[s:e], flags=re.I)
+        name = LEADING_CONNECTIVE.sub("", text[s:e])
         s = e - len(name)
         if not name or len(name.split()) > MAX_SECTOR_WORDS or NOT_A_NAME.search(name):
             continue
         match = view.catalogue.resolve(name)
         if match.origin == "discovered" and DISCOVERED_NOT_SECTOR.search(name):
             continue
-        names.append((s, e, match))
+        pair = _two_known(view, s, e) if match.origin == "discovered" else None
+        names.extend(pair or [(s, e, match)])
     if len(names) < MIN_SECTOR_ITEMS or not any(m.origin == "curated" for *_, m in names):
         return []
     return [_mention(view, m.cluster_id, s, e, "sector_list", m.origin) for s, e, m in names]
+
+
+def _two_known(view: DocumentView, s: int, e: int) -> list[tuple[int, int, NameMatch]] | None:
+    """``EdTech and English language teaching``: two curated names joined by "and" are two sectors."""
+    text = view.doc.text
+    joint = re.search(r"\s+(?:and|&)\s+", text[s:e])
+    if joint is None:
+        return None
+    halves = [(s, s + joint.start()), (s + joint.end(), e)]
+    matches = [view.catalogue.resolve(text[a:b]) for a, b in halves]
+    if not all(m.origin == "curated" for m in matches):
+        return None
+    return [(a, b, m) for (a, b), m in zip(halves, matches, strict=True)]
 
 
 def _enumerations(text: str, hits: list[tuple[int, int, str]]) -> set[int]:

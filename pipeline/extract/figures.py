@@ -51,6 +51,7 @@ PERCENT_MEASURES = (
     ("change", r"fall|fell|fallen|decline|down\b|drop|contract|reduc|cut"),
     ("saving", r"saving"), ("share", r"share|proportion|\bof\b|account"),
 )  # fmt: skip
+PART_OF = re.compile(r"\s+of\s+(?!(?:growth|increase|decrease|decline|change)\b)", re.I)
 FORECAST = re.compile(r"\b(forecast|expected|projected|predicted|target(?:ed)?|estimated|likely)\b", re.I)
 # A plural noun a count counts: right after the number, or after one or two lower-case words, and not followed by
 # "of" ("5 times of", "3 years of"); a capitalised noun ("9 LEPs") counts too.
@@ -223,12 +224,15 @@ def _figure(
     clause = _clause(text, s, e, start, end)
     unit: str | None
     if q.kind == "money":
-        unit, measure = (
-            CURRENCIES.get(q.currency or "", "GBP"),
-            _measure(before[-40:] + " " + after[:40], MONEY_MEASURES, "money"),
+        unit = CURRENCIES.get(q.currency or "", "GBP")
+        # the words right around the number, else its clause ("export earnings ... £1.4 billion each year")
+        measure = _measure(before[-40:] + " " + after[:40], MONEY_MEASURES, "") or _measure(
+            clause, MONEY_MEASURES, "money"
         )
     elif q.kind == "percent":
         unit, measure = "percent", _measure(before[-40:] + " " + after[:25], PERCENT_MEASURES, "share")
+        if PART_OF.match(after):
+            measure = "share"  # "rise to 2.5% of its GDP": a part of a whole, whatever moves it
     else:
         counted = ("people", "employment") if COUNT_LEAD_INS.search(before) else _counted(after)
         generic = counted is not None and counted[1] == "count" and counted[0] not in KNOWN_UNITS

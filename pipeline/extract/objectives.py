@@ -11,7 +11,10 @@ such as ``Aims and objectives`` frames the first list of its section.
 
 The items come from the layout tree: a numbered or bulleted list (a numbered
 list stays one list when each item is followed by a paragraph describing it),
-or a run of "Title – description" paragraphs. When the lead-in announces a
+or a run of "Title – description" paragraphs. Without a lead-in, lists come from
+headings that frame them, labelled items (``Goal 1:``, or ``Action 3 (2021)`` alone
+over its text), boxes opening with a label (``Action`` over its text) and
+paragraphs the plan counts off (``First, we will …``, ``Second, …``). When the lead-in announces a
 count (``the following five themes``) that the items do not meet, a
 ``list_count_mismatch`` quality issue says so.
 """
@@ -30,6 +33,7 @@ from pipeline.language.patterns import (
     labelled_objective,
     list_marker,
     non_objective_nouns,
+    objective_label,
     objective_nouns,
     title_description,
 )
@@ -64,7 +68,26 @@ TABLE_FRAME = re.compile(
     re.I,
 )
 MIN_TABLE_ITEM_WORDS = 3
+# a block that opens with a kind's label on a line of its own, its text under it: ``Action`` / ``Our commitment:``
+LABEL_BOX = re.compile(
+    r"^\s*(?:our\s+|key\s+)?(?P<noun>actions?|commitments?|recommendations?|objectives?|targets?)\s*:?\s*\n\s*"
+    r"(?P<text>\S[^\n]*(?:\n[^\n]*){0,40})",
+    re.I,
+)
+# a paragraph the plan counts off: "First, we will ...", "Secondly, ...", "Finally, ..."
+ORDINAL_OPENING = re.compile(
+    r"\s*(First|Firstly|Second|Secondly|Third|Thirdly|Fourth|Fourthly|Fifth|Fifthly|Sixth|Finally|Lastly),\s+"
+)
+ORDINAL_WORDS = ("second", "third", "fourth", "fifth", "sixth")
+# a lead-in that points back at the sentence before it for what it announces
+ANAPHORIC_LEAD_IN = re.compile(r"(?i:these|they|those|this|which)\s+(?:include|includes|are|is|comprise|will\s+be)\s*:")
+LABEL_ALONE = re.compile(
+    r"\s*(?:our\s+|key\s+)?(?P<noun>actions?|commitments?|recommendations?|objectives?|targets?)\s*:?\s*", re.I
+)
+MIN_LABELLED_WORDS = 4  # the text under a label-only line ("Action 1 (2021)") is a sentence, not another label
+DASHES = ("-", "–", "—", "")
 MAX_HEADED_GAP = 40  # blocks between two labelled headings of a run (each explained by its paragraphs)
+MAX_LABEL_GAP = 400  # label-only lines ("Action 3 (2021)") in boxes pages apart: the rising numbers make the run
 NUMBERED_PREFIX = re.compile(r"^\s*\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
 # A lead-in that says someone will do what the list says: ``Defence will achieve this through:``, ``The S&T
 # policy function will:``, ``Together we must:``, ``we propose to:``, ``To do this the government is:``; not
@@ -76,8 +99,27 @@ COMMITTING_LEAD_IN = re.compile(
     r"[^:.;]{0,60}:\s*-?$",
     re.I,
 )
+# who will act, at the start of a short sentence heading a list: ``We will work with partners to``, ``MOD will``
+WILL_ACT = re.compile(
+    r"^\s*(?:[Ww]e|(?:[Tt]he\s+)?(?:UK\s+)?[Gg]overnment|[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){0,3})\s+will\s+\w"
+)
+MAX_WILL_WORDS = 20
+SENTENCE_END = (".", "!", "?", ")", ";", ":", "”", "’", '"')
+# the means a plan gives for what it just said it wants, whoever "it" is: ``It will do this by:``
+DOING_THIS = re.compile(r"\bwill\s+(?:achieve|do|deliver)\s+this\s+(?:through|by)\s*:\s*-?$", re.I)
+# a clause set off by dashes or brackets inside a lead-in: its nouns are not what the lead-in announces
+ASIDE = re.compile(r"\s[–—]\s[^–—:]{1,120}?\s[–—]\s|\([^()]{1,120}\)")
+# the steps a plan says it will take next: actions, not the steps of a procedure
+NEXT_STEPS = re.compile(r"\b(?:next\s+steps|(?:will|shall)\s+take\s+(?:the\s+following\s+)?(?:\w+\s+)?steps)\b", re.I)
 WILL_COLON = re.compile(r"\b(?:will|must|shall)(?:\s+(?:achieve|do|deliver)\s+this\s+(?:through|by))?\s*:\s*-?$", re.I)
-ACTIONS_HEADING = re.compile(r"(?:(?:our|key|next|priority)\s+)?actions?(?:\s+plan)?", re.I)  # a heading ``Actions``
+# a heading ``Actions``, ``Our planned actions``
+ACTIONS_HEADING = re.compile(
+    r"(?:(?:our|key|next|priority|planned|proposed|further)\s+){0,2}actions?(?:\s+plan)?", re.I
+)
+# a lead-in over what something will bring about or contain, not what the plan will do: outcomes, examples
+OUTCOMES_LEAD_IN = re.compile(
+    r"\b(?:this|these|it|which)\s+will\s+(?:include|result\s+in|involve|mean)\b[^:]*:\s*$", re.I
+)
 MAX_TITLE_WORDS = 8
 MAX_DESCRIPTION_GAP = 2  # paragraphs allowed between numbered items that describe the previous one
 MAX_FURNITURE_BLOCKS = 4  # footnotes (and running headers not recognised as such) between a lead-in and its list
@@ -112,7 +154,11 @@ def document_to_objectives_and_issues(view: DocumentView) -> tuple[list[Objectiv
         if not sentences or i in used:
             continue
         s, e = sentences[-1]
-        lead = sentence_to_lead_in(text[s:e])
+        lead = sentence_to_lead_in(text[s:e]) or _will_then_verbs(view, i, text[s:e])
+        if lead is None and len(sentences) > 1 and ANAPHORIC_LEAD_IN.fullmatch(text[s:e].strip()):
+            ps, pe = sentences[-2]  # "... Areas for Action have been identified. These include:"
+            lead = sentence_to_lead_in(text[ps:pe].rstrip(" .") + ":")
+            s = ps
         if lead is None:
             continue
         items, style = _items_after(view, i)
@@ -120,8 +166,8 @@ def document_to_objectives_and_issues(view: DocumentView) -> tuple[list[Objectiv
         if not items:
             continue
         cluster_id, attribution = _attribute(view, blocks[i], text[s:e])
-        if cluster_id is None and not lead.strong:
-            continue
+        if attribution not in ("sentence", "section") and not lead.strong:
+            continue  # a weak lead-in ("the plan seeks to:") counts in a cluster's own section only
         list_number += 1
         used.update(items)
         objectives += _items_to_objectives(
@@ -158,6 +204,8 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
     colon = bool(re.search(r":\s*-?$", sentence))
     focus = re.search(r"\bfocus", sentence, re.I) is not None
     counted = [m for m in counted_noun().finditer(sentence) if _noun_verdict(m.group("noun"), focus) is not None]
+    if NEXT_STEPS.search(sentence) and colon:
+        return LeadIn("action", 0.85, None, True)  # "we will take the following next steps:"
     if counted:
         m = counted[-1]
         kind = _noun_verdict(m.group("noun"), focus)
@@ -167,9 +215,10 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
     if not colon:
         return None
     if WILL_COLON.search(sentence):  # "Through the Programme we will:", "Defence will achieve this through:"
-        return _committing(sentence)
-    nouns = [(m.start(), m.group(0), True) for m in objective_nouns().finditer(sentence)]
-    nouns += [(m.start(), m.group(0), False) for m in non_objective_nouns().finditer(sentence)]
+        return _committing(sentence) or (LeadIn("commitment", 0.7, None, True) if DOING_THIS.search(sentence) else None)
+    spoken = ASIDE.sub(lambda m: " " * len(m.group(0)), sentence)  # "key Areas for Action – most led by partners –"
+    nouns = [(m.start(), m.group(0), True) for m in objective_nouns().finditer(spoken)]
+    nouns += [(m.start(), m.group(0), False) for m in non_objective_nouns().finditer(spoken)]
     if nouns:
         _, noun, positive = max(nouns)
         if not positive:
@@ -180,6 +229,23 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
     if COMMITTING_LEAD_IN.search(sentence):
         return _committing(sentence)
     return None
+
+
+def _will_then_verbs(view: DocumentView, i: int, sentence: str) -> LeadIn | None:
+    """A short sentence saying who will act, without a colon (``We will work with partners to maintain critical
+    capabilities``), over bullets that each go on from it in lower case (``• investigate how to ...``): what the
+    actor commits to do."""
+    if len(sentence.split()) > MAX_WILL_WORDS or sentence.rstrip().endswith((":", ".")):
+        return None
+    will = WILL_ACT.search(sentence)
+    if will is None or view.doc.blocks[i].kind is not BlockKind.PARAGRAPH:
+        return None
+    items, style = _items_after(view, i)
+    firsts = [_without_marker(view.text(view.doc.blocks[k])) for k in items]
+    if len(items) < 2 or style != "bulleted" or not all(f[:1].islower() and len(f.split()) >= 4 for f in firsts):
+        return None  # each item a clause going on from the lead (not a list of names: "energetics;")
+    actor = commitment_actor().search(sentence)
+    return LeadIn("commitment", 0.6, None, True, _actor(actor.group("actor")) if actor else None)
 
 
 def _committing(sentence: str) -> LeadIn | None:
@@ -275,10 +341,7 @@ def _list_items(view: DocumentView, start: int) -> tuple[list[int], str]:
         # items that each have a paragraph of description after them (or run on over a page break): the next
         # number, or the same bullet, after at most MAX_DESCRIPTION_GAP paragraphs none of which leads in to a
         # list of its own
-        nxt = next(
-            (k for k in range(j, min(j + MAX_DESCRIPTION_GAP + 1, len(blocks))) if blocks[k].kind not in STEPPED_OVER),
-            None,
-        )
+        nxt = _after_description(blocks, j)
         between = blocks[j:nxt] if nxt is not None else []
         if (
             nxt is not None
@@ -286,6 +349,7 @@ def _list_items(view: DocumentView, start: int) -> tuple[list[int], str]:
             and blocks[nxt].section_id == first.section_id
             and view.clean(blocks[nxt])
             and not any(view.text(b).rstrip().endswith((":", ":-")) for b in between)
+            and not (between and _title_line(view, between[-1]))  # "We will invest in these areas": a new lead-in
             and (
                 _ordinal(blocks[nxt]) == (_ordinal(blocks[items[-1]]) or 0) + 1
                 if numbered
@@ -297,6 +361,25 @@ def _list_items(view: DocumentView, start: int) -> tuple[list[int], str]:
             continue
         break
     return items, "numbered" if numbered else "bulleted"
+
+
+def _after_description(blocks: list[Block], j: int) -> int | None:
+    """The first block from ``j`` that is not a description: at most :data:`MAX_DESCRIPTION_GAP` paragraphs
+    stepped over (footnotes, captions and running headers between them are free)."""
+    paragraphs = 0
+    for k in range(j, len(blocks)):
+        if blocks[k].kind not in STEPPED_OVER:
+            return k
+        paragraphs += blocks[k].kind is BlockKind.PARAGRAPH
+        if paragraphs > MAX_DESCRIPTION_GAP:
+            return None
+    return None
+
+
+def _title_line(view: DocumentView, block: Block) -> bool:
+    """A short paragraph without a sentence's end: a title or a lead-in over what follows, not a description."""
+    text = view.text(block).rstrip()
+    return block.kind is BlockKind.PARAGRAPH and len(text.split()) <= MAX_WILL_WORDS and not text.endswith(SENTENCE_END)
 
 
 def _ordinal(block: Block) -> int | None:
@@ -341,6 +424,77 @@ def _heading_framed(view: DocumentView, used: set[int], list_number: int) -> lis
         list_number += 1
         used.update(items)
         out.extend(_items_to_objectives(view, items, "labelled", kind, "", cluster_id, attribution, list_number, 0.85))
+    out.extend(_label_boxes(view, used, list_number))
+    out.extend(_ordinal_paragraphs(view, used, max((o.list_number for o in out), default=list_number) + 1))
+    return out
+
+
+def _ordinal_paragraphs(view: DocumentView, used: set[int], list_number: int) -> list[Objective]:
+    """Paragraphs the plan counts off as what it will do: ``First, we will work with partners …``, ``Second,
+    we will …``, ``Finally, …`` (a run from ``First`` of two or more, each saying who will act). Each item is
+    the paragraph's first sentence."""
+    blocks = view.doc.blocks
+    runs: list[list[int]] = []
+    for i, block in enumerate(blocks):
+        if i in used or block.kind is not BlockKind.PARAGRAPH or not view.clean(block):
+            continue
+        m = ORDINAL_OPENING.match(view.text(block))
+        if m is None or not re.search(r"\bwill\b", view.text(block)[:200]):
+            continue
+        word = m.group(1).lower().removesuffix("ly")
+        if word == "first":
+            runs.append([i])
+        elif runs and i - runs[-1][-1] <= MAX_HEADED_GAP and (word in ("final", "last") or word in ORDINAL_WORDS):
+            runs[-1].append(i)
+    out: list[Objective] = []
+    text = view.doc.text
+    for run in (r for r in runs if len(r) >= 2):
+        spans = view.sentences([view.item_span(blocks[k]) for k in run])
+        actor = commitment_actor().search(view.text(blocks[run[0]]))
+        for ordinal, (k, sentences) in enumerate(zip(run, spans, strict=True), start=1):
+            s, e = sentences[0] if sentences else view.item_span(blocks[k])
+            opening = ORDINAL_OPENING.match(text, s, e)
+            cs, ce = trim_span(text, opening.end() if opening else s, e)
+            cluster_id, attribution = view.cluster_of(blocks[k].section_id)
+            out.append(
+                Objective(
+                    cluster_id, ordinal, text[cs:ce], cs, ce, list_number, "ordinal", "commitment", "", attribution,
+                    0.7, _actor(actor.group("actor")) if actor else None,
+                )
+            )  # fmt: skip
+        used.update(run)
+        list_number += 1
+    return out
+
+
+def _label_boxes(view: DocumentView, used: set[int], list_number: int) -> list[Objective]:
+    """Blocks whose first line is a kind's label alone (``Action`` over ``Development of new funding calls
+    ...``), or a label standing as a block of its own over the paragraph it labels: each is one item of that
+    kind, its text the words under the label. Boxes within :data:`MAX_LABEL_GAP` blocks make one list."""
+    text = view.doc.text
+    out: list[Objective] = []
+    last = -MAX_LABEL_GAP - 1
+    for i, block in enumerate(view.doc.blocks):
+        if i in used or block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or not view.clean(block):
+            continue
+        m = LABEL_BOX.match(view.text(block)) or LABEL_ALONE.fullmatch(view.text(block))
+        item = i if m is None or m.groupdict().get("text") else _labelled_text(view, i)
+        if m is None or item is None or item in used:
+            continue
+        if i - last > MAX_LABEL_GAP:
+            list_number += 1
+        last = i
+        used.update((i, item))
+        start = block.char_start + m.start("text") if item == i else view.doc.blocks[item].char_start
+        cs, ce = trim_span(text, start, view.doc.blocks[item].char_end)
+        cluster_id, attribution = view.cluster_of(block.section_id)
+        ordinal = sum(1 for o in out if o.list_number == list_number) + 1
+        out.append(
+            Objective(
+                cluster_id, ordinal, text[cs:ce], cs, ce, list_number, "labelled", _kind(m.group("noun")), "",
+                attribution, 0.75,
+            )
+        )  # fmt: skip
     return out
 
 
@@ -387,16 +541,29 @@ def _headed_lists(view: DocumentView, used: set[int], list_number: int) -> list[
             elif frame is not None:
                 lead = title
             continue
-        if frame is not None and taken and block.kind is BlockKind.PARAGRAPH and _prose(view, block):
+        if (
+            frame is not None
+            and taken
+            and block.kind is BlockKind.PARAGRAPH
+            and _prose(view, block)
+            and not _runs_on(view, i)
+        ):
             frame = None  # running prose resumes after the framed lists
+        if frame is not None and block.kind is BlockKind.LIST_ITEM and i in used:
+            taken = True  # a lead-in inside the frame gave this list: prose after it ends the frame all the same
         if frame is None or block.kind is not BlockKind.LIST_ITEM or i in used or not view.clean(block):
             continue
         if block.region == "chart" or _ordinal(block) not in (None, 1):
             continue
         items, style = _list_items(view, i)
+        if i > 0 and OUTCOMES_LEAD_IN.search(view.text(view.doc.blocks[i - 1]).rstrip()):
+            used.update(items)  # "This will result in:" under an actions heading: outcomes, not actions
+            continue
         items = [k for k in items if k not in used]
-        if len(items) < 2 and not _section_has_list(view, i):
-            continue  # one dashed line is not a list (a list broken by a sub-heading goes on after it)
+        alone = len(items) < 2 and not (frame.actor and (block.marker or "").strip() not in DASHES)
+        if alone and not _section_has_list(view, i):
+            continue  # one dashed line is not a list (a list broken by a sub-heading goes on after it); one bullet
+            # under a heading naming who acts ("Government action to support ...") is that actor's one action
         cluster_id, attribution = view.cluster_of(block.section_id)
         list_number += 1
         used.update(items)
@@ -405,6 +572,17 @@ def _headed_lists(view: DocumentView, used: set[int], list_number: int) -> list[
         )
         taken = True
     return out
+
+
+def _runs_on(view: DocumentView, i: int) -> bool:
+    """True when paragraph ``i`` carries on the list item before it over a column or page break (the item ends
+    without a sentence's end: ``... for the highly successful`` | ``UK Games Fund so that ...``)."""
+    before = next((b for b in reversed(view.doc.blocks[:i]) if b.kind is not BlockKind.FURNITURE), None)
+    return (
+        before is not None
+        and before.kind is BlockKind.LIST_ITEM
+        and not view.text(before).rstrip().endswith(SENTENCE_END)
+    )
 
 
 def _prose(view: DocumentView, block: Block) -> bool:
@@ -435,7 +613,7 @@ def _actor(name: str) -> str:
     lowered = name.lower()
     if "government" in lowered:
         return "government"
-    if lowered in ("industry", "businesses", "employers"):
+    if lowered in ("industry", "businesses", "employers", "sector"):
         return "industry"
     return re.sub(r"^The\s+", "", name)
 
@@ -479,21 +657,33 @@ def _labelled_runs(view: DocumentView, used: set[int]) -> list[tuple[list[int], 
             continue
         printed = _without_marker(view.text(block))  # the label stays: "• Goal 2: ..." → "Goal 2: ..."
         m = labelled_objective().match(printed) or labelled_objective().match(NUMBERED_PREFIX.sub("", printed, count=1))
-        if m is None:
+        item: int | None = i
+        if m is None and (m := objective_label().match(printed)) is not None:
+            item = _labelled_text(view, i)  # "Action 1 (2021)" over its text: the item is the text
+        if m is None or item is None:
             continue  # a paragraph explaining the item before: the gap decides whether the run goes on
         number = int(m.group("number"))
-        gap = MAX_HEADED_GAP if block.kind is BlockKind.HEADING else MAX_DESCRIPTION_GAP + 1
+        gap = MAX_LABEL_GAP if item != i else MAX_HEADED_GAP  # the rising numbers carry a run over explanations
         if current and number == last + 1 and i - current[-1] <= gap and _kind(m.group("noun")) == kind:
-            current.append(i)
+            current.append(item)
         else:
             if len(current) >= 2:
                 runs.append((current, kind))
-            current = [i] if number == 1 else []
+            current = [item] if number == 1 else []
             kind = _kind(m.group("noun"))
         last = number
     if len(current) >= 2:
         runs.append((current, kind))
     return runs
+
+
+def _labelled_text(view: DocumentView, label: int) -> int | None:
+    """The block a label-only line (``Action 1 (2021)``) stands over: the next paragraph or list item, clean."""
+    blocks = view.doc.blocks
+    following = blocks[label + 1] if label + 1 < len(blocks) else None
+    if following is None or following.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        return None
+    return label + 1 if view.clean(following) and len(view.text(following).split()) >= MIN_LABELLED_WORDS else None
 
 
 def _without_marker(text: str) -> str:
@@ -504,16 +694,16 @@ def _without_marker(text: str) -> str:
 
 
 def _objective_span(view: DocumentView, block: Block) -> tuple[int, int]:
-    """An item's span without its marker or label; a labelled heading's without its number and label."""
-    if block.kind is not BlockKind.HEADING:
-        return view.item_span(block)
-    text = view.text(block)
-    prefix = NUMBERED_PREFIX.match(text)
-    start = prefix.end() if prefix else 0
-    label = labelled_objective().match(text[start:])
+    """An item's span without its marker or the label that only numbers it (``Goal 2:``, ``Action 3 (2021):``);
+    a labelled heading's without its number too."""
+    start, end = view.item_span(block)
+    text = view.doc.text[start:end]
+    prefix = NUMBERED_PREFIX.match(text) if block.kind is BlockKind.HEADING else None
+    offset = prefix.end() if prefix else 0
+    label = labelled_objective().match(text[offset:])
     if label:
-        start += label.start("body")
-    return block.char_start + start, block.char_end
+        offset += label.start("body")
+    return start + offset, end
 
 
 def _items_to_objectives(

@@ -36,8 +36,14 @@ FRAMES = (("vision", "vision"), ("mission", "mission"), ("aspir", "aspiration"),
 # the plan's own voice as the owner of a statement: its authors, the government, the country or sector it is for
 PLAN_VOICE = re.compile(
     r"(?i:our|we|its|their|an?|one of the|(?:uk\s+|hm\s+)?government|industry|the\s+sector|ministers?"
-    r"|(?:the\s+)?(?:uk|country|nation|region|county|city|sector|industry|strategy|plan|deal|sector\s+deal"
-    r"|white\s+paper|prime\s+minister|department|partnership|programme|fund|this\s+\w+(?:\s+\w+)?))"
+    r"|(?:the\s+)?(?:uk|country|nation|region|province|county|city|sector|industry|strategy|plan|deal|sector\s+deal"
+    r"|white\s+paper|prime\s+minister|department|partnership|programme|fund|this\s+\w+(?:\s+\w+)?"
+    r"|smart\s+speciali[sz]ation(?:\s+strategy)?))"
+)
+# what a plan calls itself in "the goal of ... is to": the strategy, plan, deal, partnership, smart specialisation
+PLAN_DOCUMENT = re.compile(
+    r"(?i:(?:the|this|our|its)\s+)?(?:[\w-]+\s+){0,2}?(?i:strategy|plan|deal|white\s+paper|partnership"
+    r"|smart\s+speciali[sz]ation(?:\s+strategy)?)"
 )
 LEARNING = re.compile(
     r"\s*(?:to\s+)?(?:learn|understand|explore|consider|hear|know|emphasise|emphasize|highlight|thank|acknowledge"
@@ -54,7 +60,14 @@ DOCUMENT_PURPOSE = re.compile(
     re.I,
 )
 MIN_STATEMENT_WORDS = 4
+MAX_LEAD_WORDS = 8  # a statement framed within a sentence begins at the sentence when a short lead has the plan
+# set it out ("In the Industrial Strategy, the government set out its vision to ..."), else at its frame or owner
+# ("These activities will support the government’s ambition to ...")
 ORGANISATION_POSSESSIVE = re.compile(r"(?:[Tt]he\s+)?(?!Our\b|Its\b|This\b)[A-Z][\w&.’' -]{0,60}?['’]s\s")
+# the document's own place or body speaks with the plan's voice: named this often (a region's strategy names the
+# region on nearly every page; a partner or a company quoted in a case study is named a few times)
+OWN_NAME_PER_PAGE = 1.0
+MIN_OWN_NAME = 10
 GENERIC_SUBJECTS = ("this cluster", "the cluster", "the sector", "this sector", "cluster growth")
 
 
@@ -107,24 +120,31 @@ def framed_to_visions(view: DocumentView) -> list[Vision]:
                 continue  # too short, or a lead-in ("... realises the following Ambition:"): the heading rule's
             if m.group("verb") and LEARNING.match(rest):
                 continue  # "we want to understand / learn / explore ...": finding out, not a future wanted
-            written = m.group("owner") or m.group("subject")
+            written = m.group("owner") or m.group("subject") or m.group("of")
             noun = (m.group("frame") or "").lower()
             if noun in WEAK_FRAMES and not (written and PLAN_VOICE.fullmatch(_bare(written))):
                 continue  # "The aim is to ..." of a project or programme: only the plan's own aims count
+            of = m.group("of")
+            if of and not (m.group("owner") or PLAN_DOCUMENT.fullmatch(of)) and (noun in WEAK_FRAMES or of.islower()):
+                continue  # "the aim of this competition is to": a project's, not the plan's
             owner = _owner(view, block, written, title, text[s : m.start()])
             words = (m.group("frame") or m.group("verb") or "").lower()
             frame = next((f for stem, f in FRAMES if stem in words), "ambition")
             cluster_id, attribution = _attribute(view, block, None)
-            start = m.start()
+            lead = text[s : m.start()]
+            start = s if len(lead.split()) <= MAX_LEAD_WORDS and PLAN_SUBJECT.search(lead) else m.start()
             out.append(Vision(cluster_id, text[start:e], start, e, frame, "framed", attribution, 0.7, owner))
     return out
 
 
 def _not_a_statement(text: str, sentence_start: int, m: re.Match[str]) -> bool:
-    """A frame that states nothing: ``develop a vision for``, ``the aim of this report``."""
+    """A frame that states nothing: ``develop a vision for``, ``the aim of this report``; or a journey: ``a trade
+    mission to Kazakhstan``."""
     before = text[max(sentence_start, m.start() - 30) : m.start()]
     rest = (m.group("rest") or m.group("vrest") or "").lstrip()
-    return bool(MAKING_A_FRAME.search(before) or DOCUMENT_PURPOSE.match(rest))
+    journey = (m.group("frame") or "").lower() == "mission" and re.match(r"\s+to\s+[A-Z]", text[m.end("frame") :])
+    purpose = DOCUMENT_PURPOSE.match(rest) or DOCUMENT_PURPOSE.match(m.group("of") or "")
+    return bool(MAKING_A_FRAME.search(before) or purpose or journey)
 
 
 def _quoted(before: str) -> bool:
@@ -149,13 +169,22 @@ def _owner(view: DocumentView, block: Block, written: str | None, title: set[str
     sentence quotes or refers back to (``its intention to ...``: ``third party``), or the plan. ``before`` is
     the sentence up to the frame."""
     name = _bare(written or "")
-    if name[:1].isupper() and not (PLAN_VOICE.fullmatch(name) or _names_the_plan(name, title)):
+    if name[:1].isupper() and not (
+        PLAN_VOICE.fullmatch(name) or _names_the_plan(name, title) or _the_documents_own(view, name)
+    ):
         return name
     if block.region == "aside" and name.lower() not in ("our", "we"):
         return _aside_owner(view, block)  # a case study's statement, unless the plan's own voice speaks in it
     if _quoted(before) or _someone_elses(before, written):
         return THIRD_PARTY
     return PLAN
+
+
+def _the_documents_own(view: DocumentView, name: str) -> bool:
+    """True for the place or body a document is about, which it names on page after page (``South Ostrobothnia
+    wants to be ...`` in that region's strategy): named at least :data:`OWN_NAME_PER_PAGE` times a page."""
+    pages = max((b.page or 1 for b in view.doc.blocks[-1:]), default=1)
+    return len(name) > 2 and view.doc.text.count(name) >= max(MIN_OWN_NAME, OWN_NAME_PER_PAGE * pages)
 
 
 def _aside_owner(view: DocumentView, block: Block) -> str:

@@ -12,6 +12,7 @@ MAX_ADJECTIVES = 3  # words allowed between a number and the noun it counts ("15
 COUNT_NOUNS: dict[str, tuple[str, str]] = {
     "people": ("people", "employment"), "persons": ("people", "employment"), "employees": ("people", "employment"),
     "staff": ("people", "employment"), "workers": ("people", "employment"), "jobs": ("jobs", "employment"),
+    "individuals": ("people", "employment"), "employers": ("businesses", "businesses"),
     "roles": ("jobs", "employment"), "posts": ("jobs", "employment"),
     "businesses": ("businesses", "businesses"), "companies": ("businesses", "businesses"),
     "firms": ("firms", "businesses"), "enterprises": ("businesses", "businesses"), "smes": ("businesses", "businesses"),

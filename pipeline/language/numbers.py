@@ -105,8 +105,54 @@ class Quantity:
 _SHORT_RANGE = re.compile(r"\s?[-–]\s?(\d+(?:\.\d+)?)\s?(bn|m|k|million|billion)\b")
 
 
+WORD_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "half a": 0.5, "a half": 0.5,
+}  # fmt: skip
+FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "eighth": 8, "tenth": 10}
+_WORDS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+# "two million visitors", "a million users": a number in words with a scale word
+_WORD_SCALED = re.compile(rf"(?<![\w£$€.,-])(?P<num>{_WORDS})\s+(?P<scale>million|billion|thousand)\b", re.I)
+# "one-third of", "two thirds of", "a quarter of", "nine out of ten", "half of": a share in words, before "of"
+# (or after "out of"); the value is the percent it stands for, to one decimal
+_WORD_SHARE = re.compile(
+    rf"(?<![\w-])(?:(?P<num>{_WORDS})[\s-]+(?P<frac>half|third|quarter|fifth|sixth|eighth|tenth)s?(?=\s+of\b)"
+    rf"|(?P<half>half)(?=\s+of\b)"
+    rf"|(?P<part>{_WORDS})\s+out\s+of\s+(?P<whole>{_WORDS}))",
+    re.I,
+)
+
+
+def words_to_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Quantities printed in words: counts with a scale word and shares.
+
+    >>> [(q.value, q.kind) for q in words_to_quantities("two million jobs, one-third of firms, nine out of ten")]
+    [(2000000.0, 'count'), (33.3, 'percent'), (90.0, 'percent')]
+    """
+    end = len(text) if end is None else end
+    out = [
+        Quantity(m.start(), m.end(), WORD_NUMBERS[" ".join(m.group("num").lower().split())] * float(
+            SCALES[m.group("scale").lower()]), "count", None, False)
+        for m in _WORD_SCALED.finditer(text, start, end)
+    ]  # fmt: skip
+    for m in _WORD_SHARE.finditer(text, start, end):
+        if m.group("half"):
+            share = 0.5
+        elif m.group("frac"):
+            share = WORD_NUMBERS[" ".join(m.group("num").lower().split())] / FRACTIONS[m.group("frac").lower()]
+        else:
+            part, whole = (WORD_NUMBERS[" ".join(m.group(g).lower().split())] for g in ("part", "whole"))
+            if part >= whole:
+                continue
+            share = part / whole
+        if 0 < share < 1:
+            out.append(Quantity(m.start(), m.end(), round(share * 100, 1), "percent", None, False))
+    return out
+
+
 def text_to_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
-    """The quantities printed in ``text[start:end]``, in order.
+    """The quantities printed in ``text[start:end]``, in order, those printed in words included
+    (:func:`words_to_quantities`).
 
     ``5m`` without a currency is skipped (metres, not millions); in ``£3-4m`` the low
     end shares the high end's scale.
@@ -115,6 +161,14 @@ def text_to_quantities(text: str, start: int = 0, end: int | None = None) -> lis
     [(1400000000.0, 'money'), (11200.0, 'count'), (5.0, 'percent'), (3000000.0, 'money'), (4000000.0, 'money')]
     """
     end = len(text) if end is None else end
+    digits = _digit_quantities(text, start, end)
+    words = [
+        w for w in words_to_quantities(text, start, end) if not any(d.start < w.end and w.start < d.end for d in digits)
+    ]
+    return sorted([*digits, *words], key=lambda q: q.start)
+
+
+def _digit_quantities(text: str, start: int, end: int) -> list[Quantity]:
     out: list[Quantity] = []
     for m in quantity().finditer(text, start, end):
         scale, cur, pct = m.group("scale"), m.group("cur"), m.group("pct")

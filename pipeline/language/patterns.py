@@ -195,7 +195,8 @@ def vision_statement() -> re.Pattern[str]:
 
     Matches ``The vision for this cluster is for the Region to be …``,
     ``The vision is to support …``, ``Our ambition is that …``,
-    ``The ICT cluster's vision is to …``, ``Our mission: to …``.
+    ``The ICT cluster's vision is to …``, ``Our mission: to …``, ``A key ambition of the industrial strategy is
+    for the UK to be …``.
     Not ``The development of an overall vision … will require``, ``the current
     vision for AWM intervention … is provisional`` (no statement follows ``is``),
     ``This vision will be delivered through …`` or ``develop a vision for …``.
@@ -204,9 +205,9 @@ def vision_statement() -> re.Pattern[str]:
     """
     return re.compile(
         r"^(?:(?:in\s+short|overall|ultimately|simply\s+put),\s+)?"
-        r"(?:(?:the|our|its|their|this|[A-Z][\w&’'.\- ]{0,60}?(?:'s|’s))\s+)?"
+        r"(?:(?:the|our|its|their|this|an?|one\s+of\s+(?:the|our|its)|[A-Z][\w&’'.\- ]{0,60}?(?:'s|’s))\s+)?"
         r"(?:(?:overall|long[- ]term|shared|strategic|central|overarching|key|main|\d+[- ]year)\s+)*"
-        r"(?P<frame>vision|ambition|mission)(?:\s+statement)?"
+        r"(?P<frame>vision|ambition|mission)s?(?:\s+statement)?"
         r"(?:\s+(?:for|of)\s+(?P<subject>[^,.;:]{1,90}?))?"
         r"(?:\s+(?:is|remains|will\s+be)\s*(?::\s*|(?=(?:to|for|that|of|a|an|the|where|one)\b|[\"'‘“]))|\s*:\s*)"
         r"(?P<statement>.+)$",
@@ -241,7 +242,8 @@ def vision_frame() -> re.Pattern[str]:
     noun = (
         r"(?P<frame>(?i:vision|ambitions?|mission|aspirations?|aim|goal|intention))"
         r"(?:\s+(?:is|are|was|remains|will\s+be)\s*(?:to|for|that|:)|\s+to\s+(?!(?:the|a|an|this|that|date)\b|\d)"
-        r"|\s+of\s+(?=\w+ing\b|an?\b)|\s+for\s+(?=[^.;:]{1,80}?\bto\s+[a-z])|\s+that\b|\s*:)"
+        r"|\s+of\s+(?P<of>(?:the\s+|this\s+|our\s+|its\s+)?[\w&’' -]{2,50}?)\s+(?:is|are|remains)\s+(?:to|for|that)\b"
+        r"|\s+of\s+(?=\w+ing\b|an?\b|[£€$]?\d)|\s+for\s+(?=[^.;:]{1,80}?\bto\s+[a-z])|\s+that\b|\s*:)"
     )
     verb = (
         r"(?P<verb>(?:wants?|aspires?\s+to|is\s+aspiring\s+to|aspiring\s+to|(?:are|is)\s+determined\s+(?:that|to)"
@@ -249,7 +251,8 @@ def vision_frame() -> re.Pattern[str]:
     )
     return re.compile(
         rf"(?:{owner}|\b(?:[Aa]n?|[Tt]he|[Oo]ne\s+of\s+the)\s+)?{qualifiers}\b{noun}(?P<rest>\s*\S.*)"
-        rf"|\b(?P<subject>[Ww]e|(?:[Tt]he\s+)?(?:UK\s+)?[Gg]overnment|[Ii]ndustry|(?:[Tt]he\s+)?"
+        rf"|\b(?P<subject>[Ww]e|(?:[Tt]he\s+)?(?:UK\s+)?[Gg]overnment|[Ii]ndustry"
+        rf"|[Tt]he\s+(?:region|province|county|city|country|nation|sector|industry|partnership)|(?:[Tt]he\s+)?"
         rf"(?!(?:A|An|The|This|That|These|Those|It|In|By|As|For|With|To|And|But|So|We)\b)[A-Z][\w&.\-]*"
         rf"(?:\s+[A-Z0-9][\w&.\-]*){{0,6}})\s+(?:also\s+|now\s+|still\s+)?{verb}(?P<vrest>\s*\S.*)",
         re.S,
@@ -380,23 +383,35 @@ def sector_deal_title() -> re.Pattern[str]:
 @cache
 def labelled_objective() -> re.Pattern[str]:
     """An item that labels itself as a numbered objective: ``Objective 1: A swift recovery …``,
-    ``Goal 3 – Lead pioneering …``, ``Priority 2. …``, ``Recommendation 4: …``. Groups ``noun``, ``number``,
-    ``body``."""
+    ``Goal 3 – Lead pioneering …``, ``Priority 2. …``, ``Recommendation 4: …``, ``Action 2 (2021): free trade
+    agreements``. Groups ``noun``, ``number``, ``body``."""
+    return re.compile(
+        r"^\s*(?P<noun>objective|aim|goal|priority|theme|pillar|mission|recommendation|commitment|action"
+        r"|(?:indicator\s*/\s*)?target)"
+        r"\s+(?P<number>\d{1,2})(?:\s*\([^()]{1,20}\))?\s*[:.–—-]\s*(?P<body>\S.*)$",
+        re.I | re.S,
+    )
+
+
+@cache
+def objective_label() -> re.Pattern[str]:
+    """A line that is only a numbered objective's label, its text in the block after it: ``Action 1 (2021)``,
+    ``Recommendation 3``, ``Objective 2:``. Groups ``noun``, ``number``."""
     return re.compile(
         r"^\s*(?P<noun>objective|aim|goal|priority|theme|pillar|mission|recommendation|commitment|action|target)"
-        r"\s+(?P<number>\d{1,2})\s*[:.–—-]\s*(?P<body>\S.*)$",
-        re.I | re.S,
+        r"\s+(?P<number>\d{1,2})(?:\s*\([^()]{1,20}\))?\s*[:.–—-]?\s*$",
+        re.I,
     )
 
 
 @cache
 def commitment_actor() -> re.Pattern[str]:
     """Who a heading or lead-in says commits to the list after it: ``Government action to support AI``,
-    ``Industry commitments``, ``What government will do``, ``The government will:``, ``To do this the
-    government is:``, ``UKRI will:``, ``The County Council will:``. Not ``Key commitments`` or ``We will:``
-    (the plan's own authors: no actor named). Group ``actor``."""
+    ``Industry commitments``, ``Sector action to support ...``, ``What government will do``, ``The government
+    will:``, ``To do this the government is:``, ``UKRI will:``, ``The County Council will:``. Not ``Key
+    commitments`` or ``We will:`` (the plan's own authors: no actor named). Group ``actor``."""
     return re.compile(
-        r"\b(?P<actor>(?:UK\s+|HM\s+)?[Gg]overnment|[Ii]ndustry|[Bb]usinesses|[Ee]mployers"
+        r"\b(?P<actor>(?:UK\s+|HM\s+)?[Gg]overnment|[Ii]ndustry|[Bb]usinesses|[Ee]mployers|(?<![\w-]\s)[Ss]ector(?=\s+action)"
         r"|[A-Z][\w&-]*[A-Z][\w&-]*"
         r"|(?:[A-Z][a-z]+\s+){0,3}(?:Council|Partnership|Board|Authority|Agency|Catapult|Institute|Commission))"
         r"\s+(?:will\b|is(?=[^:]{0,30}:\s*$)|commits?\b|(?:is|are)\s+committed\b|actions?\b|commitments?\b)"

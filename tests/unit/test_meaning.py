@@ -191,3 +191,140 @@ def test_the_rows_of_a_table_column_headed_recommendations_are_objectives(tmp_pa
         ("recommendation", "table", "Government should launch a new cluster programme"),
         ("recommendation", "table", "Industry should fund new skills places"),
     ]
+
+
+# ---------------------------------------------------------------------------------------------------- second round
+
+
+def test_a_label_alone_on_its_line_numbers_the_text_under_it(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# An education strategy\n\nSome context about the sector comes first in this part of the plan.\n\n"
+        "Action 1 (2021)\n\nThe department will promote education in future trade agreements.\n\n"
+        "More context about the market follows here, in a paragraph of its own.\n\n"
+        "Action 2 (2021)\n\nThe agency will tailor its marketing for the whole sector.\n",
+    )
+    assert [(o.list_kind, o.text[:24]) for o in doc.objectives] == [
+        ("action", "The department will prom"), ("action", "The agency will tailor i"),
+    ]  # fmt: skip
+
+
+def test_lead_ins_that_say_how_or_what_next_and_nouns_set_aside_in_dashes(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A plan\n\nThe plan signals an intention to lead emerging markets. It will do this by:\n\n"
+        "- boosting innovation through joint investment\n- supporting SMEs in the supply chain\n\n"
+        "Context comes next, in a paragraph that says nothing about lists at all.\n\n"
+        "In the short term, we will take the following next steps:\n\n- confirm a capital settlement\n"
+        "- publish guidance on the new regime\n\nMore context comes next, in a paragraph of its own here.\n\n"
+        "Key areas for action – most of which will be led by local authority partners – include:\n\n"
+        "- building local supply chains\n- unlocking the circular economy\n",
+    )
+    assert [(o.list_kind, o.text[:14]) for o in doc.objectives] == [
+        ("commitment", "boosting innov"), ("commitment", "supporting SME"),
+        ("action", "confirm a capi"), ("action", "publish guidan"),
+        ("action", "building local"), ("action", "unlocking the "),
+    ]  # fmt: skip
+
+
+def test_a_short_we_will_sentence_over_clauses_in_lower_case_frames_commitments(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A strategy\n\nWe will work with partners to maintain critical capabilities\n\n"
+        "- investigate how to sustain the resilience of capabilities\n"
+        "- examine novel ways to reduce the cost of sustaining them\n\n"
+        "Context comes next, in a paragraph that says nothing about lists at all.\n\n"
+        "We will invest in these areas\n\n- energetics;\n- novel materials;\n",
+    )
+    assert [(o.list_kind, o.text[:12]) for o in doc.objectives] == [
+        ("commitment", "investigate "), ("commitment", "examine nove"),
+    ]  # fmt: skip
+
+
+def test_a_long_title_names_its_sector_before_the_kind_of_document_and_a_department_is_no_subject(
+    tmp_path: Path,
+) -> None:
+    doc = parse_text(
+        tmp_path, "# Next Generation Mobile Technologies: An update to the 5G strategy for the UK\n\nText.\n"
+    )
+    assert {(m.cluster_id, m.salience) for m in doc.cluster_mentions} == {("telecommunications", "subject")}
+    doc = parse_text(tmp_path, "# Department for Education\n\n## Annual report on supplier spend\n\nText.\n")
+    assert not [m for m in doc.cluster_mentions if m.salience == "subject"]
+
+
+def test_an_enumeration_mostly_of_known_sectors_presents_all_its_parts(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A regional strategy\n\nThe national top sectors are Water, Life sciences, Creative industry, Logistics, "
+        "Chemicals, Energy and Horticulture.\n",
+    )
+    presented = {m.name_as_written for m in doc.cluster_mentions if m.salience == "presented"}
+    assert {"Water", "Chemicals", "Horticulture", "Logistics"} <= presented
+
+
+def test_a_statement_the_plan_sets_out_begins_at_its_sentence_and_a_trade_mission_is_no_vision(
+    tmp_path: Path,
+) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A sector deal\n\nIn the Industrial Strategy, the government set out its vision to create good jobs for all.\n\n"
+        "These activities will support the government’s ambition to increase R&D spend to 2.4 per cent of GDP.\n\n"
+        "A trade mission to Kazakhstan took place in October, meeting over 50 investors.\n\n"
+        "A key ambition of the strategy is for the UK to be a global centre for AI.\n",
+    )
+    assert [v.text[:24] for v in doc.visions] == [
+        "In the Industrial Strate", "the government’s ambitio", "A key ambition of the st",
+    ]  # fmt: skip
+
+
+def test_the_place_a_document_is_about_speaks_with_the_plans_voice(tmp_path: Path) -> None:
+    body = " ".join(["Northshire has many firms and Northshire has many people."] * 12)
+    doc = parse_text(
+        tmp_path,
+        f"# A regional strategy\n\n{body}\n\nNorthshire wants to be a leader in sustainable food systems by 2030.\n\n"
+        "Acme Foods wants to be the largest maker of oat milk in the whole country.\n",
+    )
+    assert [(v.text[:16], v.owner) for v in doc.visions] == [
+        ("Northshire wants", "plan"), ("Acme Foods wants", "Acme Foods"),
+    ]  # fmt: skip
+
+
+def test_a_share_of_a_whole_is_a_share_whatever_moves_it_and_money_takes_its_clauses_measure() -> None:
+    assert figures_of("Spending should rise to 2.5% of GDP in 2020.")["2.5%"][5] == "share"
+    assert (
+        figures_of("Export earnings for the UK reached, according to the survey, £1.4 billion.")["£1.4 billion"][5]
+        == "exports"
+    )
+
+
+def test_label_boxes_ordinal_paragraphs_and_lead_ins_that_point_back(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A report\n\nRecommendation 1: Support new collaborative research.\n\nThe pandemic changed the sector.\n\n"
+        "Action\nNew funding calls devised with the research councils.\n\n"
+        "Recommendation 2: Reach new global audiences.\n\nDigital reach is growing fast in every region.\n\n"
+        "Action\nA joint piece of research on global audiences.\n\n"
+        "## Delivering the plan\n\nWe envisage four routes to delivering the plan over the next decade.\n\n"
+        "First, we will work collaboratively with partners.\n\nCollaboration helps capacity in many ways.\n\n"
+        "Second, we will seek to attract private investment.\n\nThe county has done well at this.\n\n"
+        "## Key areas\n\nA wide range of Areas for Action have been identified. These include:\n\n"
+        "- supporting SMEs to reach net zero\n- learning about remote working\n",
+    )
+    got = [(o.list_kind, o.text[:16]) for o in doc.objectives]
+    assert got == [
+        ("recommendation", "Support new coll"), ("action", "New funding call"),
+        ("recommendation", "Reach new global"), ("action", "A joint piece of"),
+        ("commitment", "we will work col"), ("commitment", "we will seek to "),
+        ("action", "supporting SMEs "), ("action", "learning about r"),
+    ]  # fmt: skip
+
+
+def test_outcomes_under_an_actions_heading_are_not_actions(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A plan\n\n## Our Planned Actions\n\nThe new model will be delivered. This will result in:\n\n"
+        "- increased capacity to deliver\n- greater engagement with markets\n\n"
+        "Our approach will be reviewed, with emphasis on:\n\n- Policy – raising the profile of the agenda\n"
+        "- Delivery – improving process and guidance\n",
+    )
+    assert [(o.list_kind, o.text[:8]) for o in doc.objectives] == [("action", "Policy –"), ("action", "Delivery")]

@@ -45,10 +45,27 @@ def test_money_as_printed(text: str, value: float) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["NVQ4 qualifications", "the 5th priority", "a 5m wide road", "£ten million", "ten million people"],
+    ["NVQ4 qualifications", "the 5th priority", "a 5m wide road", "£ten million", "one of the first", "half term"],
 )
 def test_what_is_not_a_quantity_is_skipped(text: str) -> None:
     assert text_to_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("ten million people", 10e6, "count"), ("reaching a million users", 1e6, "count"),
+        ("two billion visits", 2e9, "count"), ("one-third of firms", 33.3, "percent"),
+        ("two thirds of adults", 66.7, "percent"), ("nine out of ten businesses", 90.0, "percent"),
+        ("half of all SMEs", 50.0, "percent"), ("a quarter of exports", 25.0, "percent"),
+    ],
+)  # fmt: skip
+def test_quantities_in_words(text: str, value: float, kind: str) -> None:
+    assert only(text)[:2] == (value, kind)
+
+
+def test_a_quantity_in_digits_is_not_read_twice_in_words() -> None:
+    assert [q.value for q in text_to_quantities("one in 20 firms, 5 million of them")] == [20.0, 5e6]
 
 
 def test_a_short_range_shares_its_scale() -> None:
