@@ -67,6 +67,12 @@ SECTOR_HEADING = re.compile(
     r"|core|target)\s+(?:[\w-]+\s+){0,2}(?:sectors|clusters|industries|domains|fields|areas)\s*:?$",
     re.I,
 )
+# the place's sectors named in a paragraph right over a list of them (its last 300 characters)
+SECTOR_NOUNS = re.compile(
+    r"\b(?:growth|priority|speciali[sz]ation|focus|thematic|strategic|key|target)\s+(?:areas|sectors|domains|fields"
+    r"|clusters|industries)\b",
+    re.I,
+)
 ENUMERATION_PART = re.compile(r"\s*,(?![^()]*\))\s*(?:and\s+|or\s+)?")
 LAST_AND = re.compile(r"\s+(?:and|or)\s+(?!.*\s(?:and|or)\s)(?![^()]*\))", re.S)
 DISCOVERED_NOT_SECTOR = re.compile(
@@ -409,7 +415,10 @@ def enumerations_to_mentions(view: DocumentView) -> list[ClusterMention]:
     out: list[ClusterMention] = []
     for i, block in enumerate(blocks[:-1]):
         if block.kind is BlockKind.HEADING and view.clean(block) and SECTOR_HEADING.match(view.text(block).strip()):
-            out.extend(_named_sectors(view, _list_names(view, i)))
+            out.extend(_named_sectors(view, _list_names(view, i), listed=True))
+        elif block.kind is BlockKind.PARAGRAPH and view.clean(block) and SECTOR_NOUNS.search(view.text(block)[-300:]):
+            # "... were selected as the growth areas ..." over "1. Information and communications technology. ..."
+            out.extend(_named_sectors(view, _one_list_names(view, i), listed=True))
     indexed = [(i, b) for i, b in view.body_blocks() if SECTOR_FRAME.search(view.text(b))]
     for (i, _block), sentences in zip(
         indexed, view.sentences([(b.char_start, b.char_end) for _, b in indexed]), strict=True
@@ -422,7 +431,7 @@ def enumerations_to_mentions(view: DocumentView) -> list[ClusterMention]:
             if rest.strip():
                 out.extend(_named_sectors(view, _parts(text, frame.end(), frame.end() + len(rest))))
             elif text[s:e].rstrip().endswith(":"):
-                out.extend(_named_sectors(view, _list_names(view, i)))
+                out.extend(_named_sectors(view, _list_names(view, i), listed=True))
     return out
 
 
@@ -433,6 +442,30 @@ def _list_names(view: DocumentView, i: int) -> list[tuple[int, int]]:
         if block.kind is not BlockKind.LIST_ITEM:
             break
         names.append(_item_name(view, block))
+    return names
+
+
+def _one_list_names(view: DocumentView, i: int) -> list[tuple[int, int]]:
+    """The names of the items of the one list that starts right after block ``i`` (page furniture stepped over),
+    its items found over the sub-lists and paragraphs between them until the next heading."""
+    blocks = view.doc.blocks
+    start = next((k for k in range(i + 1, len(blocks)) if blocks[k].kind is not BlockKind.FURNITURE), None)
+    if start is None or blocks[start].kind is not BlockKind.LIST_ITEM:
+        return []
+    first = (blocks[start].marker or "").strip()
+    number = re.fullmatch(r"(\d{1,2})([.)])", first)
+    names: list[tuple[int, int]] = []
+    for block in blocks[start:]:
+        if block.kind is BlockKind.HEADING or len(names) >= MAX_SECTOR_ITEMS:
+            break
+        if block.kind is not BlockKind.LIST_ITEM:
+            continue
+        marker = (block.marker or "").strip()
+        if number is not None:  # "1.", "2.", "3." over the sub-lists ("a)", "b)") between them
+            if marker == f"{int(number.group(1)) + len(names)}{number.group(2)}":
+                names.append(_item_name(view, block))
+        elif block.list_id == blocks[start].list_id:
+            names.append(_item_name(view, block))
     return names
 
 
@@ -482,7 +515,10 @@ def _item_name(view: DocumentView, block: Block) -> tuple[int, int]:
     return trim_span(view.doc.text, s, s + m.start() if m else e)
 
 
-def _named_sectors(view: DocumentView, spans: list[tuple[int, int]]) -> list[ClusterMention]:
+def _named_sectors(view: DocumentView, spans: list[tuple[int, int]], listed: bool = False) -> list[ClusterMention]:
+    """Mentions of the parts of an enumeration that are names; none unless three or more are and one is curated.
+    A list item's name may hold "of" or "in" (``More efficient use of resources``); a part of a sentence may not
+    (``a range of sectors``)."""
     text = view.doc.text
     names = []
     for s, e in spans:
@@ -491,7 +527,8 @@ def _named_sectors(view: DocumentView, spans: list[tuple[int, int]]) -> list[Clu
         if not name or len(name.split()) > MAX_SECTOR_WORDS or NOT_A_NAME.search(name):
             continue
         match = view.catalogue.resolve(name)
-        if match.origin == "discovered" and DISCOVERED_NOT_SECTOR.search(name):
+        not_sector = DISCOVERED_NOT_SECTOR.search(name)
+        if match.origin == "discovered" and not_sector and not (listed and not_sector.group(0).startswith(" ")):
             continue
         pair = _two_known(view, s, e) if match.origin == "discovered" else None
         names.extend(pair or [(s, e, match)])

@@ -84,6 +84,14 @@ ANAPHORIC_LEAD_IN = re.compile(r"(?i:these|they|those|this|which)\s+(?:include|i
 LABEL_ALONE = re.compile(
     r"\s*(?:our\s+|key\s+)?(?P<noun>actions?|commitments?|recommendations?|objectives?|targets?)\s*:?\s*", re.I
 )
+# the plan's own voice in a counted lead-in whose noun is no list noun ("we will need three key things to ...:")
+PLAN_SAYS = re.compile(r"\b(?:we|our|the\s+government|this\s+(?:strategy|plan|deal|report))\b", re.I)
+# who an action or commitment says will act, at its start: "The Department for International Trade will ...",
+# "UK Export Finance (UKEF) will ..."
+ITEM_ACTOR = re.compile(
+    r"(?:The\s+)?(?P<actor>[A-Z][\w&’'-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w&’'-]*){0,7})"
+    r"(?:\s+\([A-Z][\w&]{1,10}\))?\s+(?:will|shall)\s+[a-z]"
+)
 MIN_LABELLED_WORDS = 4  # the text under a label-only line ("Action 1 (2021)") is a sentence, not another label
 DASHES = ("-", "–", "—", "")
 MAX_HEADED_GAP = 40  # blocks between two labelled headings of a run (each explained by its paragraphs)
@@ -138,6 +146,7 @@ class LeadIn:
     count: int | None
     strong: bool
     actor: str | None = None
+    exact: bool = False  # the list counts only when it has exactly ``count`` items
 
 
 def document_to_objectives_and_issues(view: DocumentView) -> tuple[list[Objective], list[SourceIssue]]:
@@ -163,7 +172,7 @@ def document_to_objectives_and_issues(view: DocumentView) -> tuple[list[Objectiv
             continue
         items, style = _items_after(view, i)
         items = [j for j in items if j not in used]
-        if not items:
+        if not items or (lead.exact and lead.count != len(items)):
             continue
         cluster_id, attribution = _attribute(view, blocks[i], text[s:e])
         if attribution not in ("sentence", "section") and not lead.strong:
@@ -228,6 +237,9 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
         return LeadIn("aim", 0.7, None, False)
     if COMMITTING_LEAD_IN.search(sentence):
         return _committing(sentence)
+    any_count = [m for m in counted_noun().finditer(sentence) if not m.group("count").lower().startswith("following")]
+    if any_count and PLAN_SAYS.search(sentence):  # "Overall, we will need three key things to make ... :"
+        return LeadIn("objective", 0.6, _count(any_count[-1].group("count")), True, exact=True)
     return None
 
 
@@ -489,10 +501,12 @@ def _label_boxes(view: DocumentView, used: set[int], list_number: int) -> list[O
         cs, ce = trim_span(text, start, view.doc.blocks[item].char_end)
         cluster_id, attribution = view.cluster_of(block.section_id)
         ordinal = sum(1 for o in out if o.list_number == list_number) + 1
+        kind = _kind(m.group("noun"))
+        own = ITEM_ACTOR.match(text, cs, ce) if kind in COMMITTING else None
         out.append(
             Objective(
-                cluster_id, ordinal, text[cs:ce], cs, ce, list_number, "labelled", _kind(m.group("noun")), "",
-                attribution, 0.75,
+                cluster_id, ordinal, text[cs:ce], cs, ce, list_number, "labelled", kind, "", attribution, 0.75,
+                _actor(own.group("actor")) if own else None,
             )
         )  # fmt: skip
     return out
@@ -722,10 +736,11 @@ def _items_to_objectives(
     out = []
     for ordinal, k in enumerate(items, start=1):
         cs, ce = trim_span(text, *_objective_span(view, view.doc.blocks[k]))
+        own = ITEM_ACTOR.match(text, cs, ce) if kind in COMMITTING else None  # "UK Export Finance will tailor ..."
         out.append(
             Objective(
                 cluster_id, ordinal, text[cs:ce], cs, ce, list_number, style, kind, lead_in, attribution, confidence,
-                actor,
+                _actor(own.group("actor")) if own else actor,
             )
         )  # fmt: skip
     return out

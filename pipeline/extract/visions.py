@@ -45,9 +45,13 @@ PLAN_DOCUMENT = re.compile(
     r"(?i:(?:the|this|our|its)\s+)?(?:[\w-]+\s+){0,2}?(?i:strategy|plan|deal|white\s+paper|partnership"
     r"|smart\s+speciali[sz]ation(?:\s+strategy)?)"
 )
+# what a plan wants to find out or how it wants to work, not a future it wants: "we want to understand ...", "the
+# government also wants to work with city region mayors", "we want to continue to engage with investors"
 LEARNING = re.compile(
-    r"\s*(?:to\s+)?(?:learn|understand|explore|consider|hear|know|emphasise|emphasize|highlight|thank|acknowledge"
-    r"|discuss|test|review|examine|assess|find\s+out|gather|ask|consult|listen)\b",
+    r"\s*(?:also\s+)?(?:to\s+)?(?:learn|understand|explore|consider|hear|know|emphasise|emphasize|highlight|thank"
+    r"|acknowledge|discuss|test|review|examine|assess|find\s+out|gather|ask|consult|listen|work\s+(?:closely\s+)?with"
+    r"|engage|continue(?!\s+to\s+(?:be|lead|grow)\b)|retain|streamline|do\s+more|take\s+(?:further\s+)?steps"
+    r"|raise\s+awareness|address)\b",
     re.I,
 )
 PLAN_SUBJECT = re.compile(r"\b(?:we|our|government|strategy|plan|deal|programme|fund|partnership)\b", re.I)
@@ -118,7 +122,7 @@ def framed_to_visions(view: DocumentView) -> list[Vision]:
             rest = m.group("rest") if m.group("rest") is not None else m.group("vrest")
             if len(rest.split()) < MIN_STATEMENT_WORDS or rest.rstrip().endswith(":"):
                 continue  # too short, or a lead-in ("... realises the following Ambition:"): the heading rule's
-            if m.group("verb") and LEARNING.match(rest):
+            if LEARNING.match(rest):
                 continue  # "we want to understand / learn / explore ...": finding out, not a future wanted
             written = m.group("owner") or m.group("subject") or m.group("of")
             noun = (m.group("frame") or "").lower()

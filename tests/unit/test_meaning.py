@@ -200,13 +200,14 @@ def test_a_label_alone_on_its_line_numbers_the_text_under_it(tmp_path: Path) -> 
     doc = parse_text(
         tmp_path,
         "# An education strategy\n\nSome context about the sector comes first in this part of the plan.\n\n"
-        "Action 1 (2021)\n\nThe department will promote education in future trade agreements.\n\n"
+        "Action 1 (2021)\n\nThe Department for Education will promote education in future trade agreements.\n\n"
         "More context about the market follows here, in a paragraph of its own.\n\n"
-        "Action 2 (2021)\n\nThe agency will tailor its marketing for the whole sector.\n",
+        "Action 2 (2021)\n\nUK Export Finance (UKEF) will tailor its marketing for the whole sector.\n",
     )
-    assert [(o.list_kind, o.text[:24]) for o in doc.objectives] == [
-        ("action", "The department will prom"), ("action", "The agency will tailor i"),
-    ]  # fmt: skip
+    assert [(o.list_kind, o.text[:24], o.actor) for o in doc.objectives] == [
+        ("action", "The Department for Educa", "Department for Education"),
+        ("action", "UK Export Finance (UKEF)", "UK Export Finance"),
+    ]  # the body an action says will act is its actor
 
 
 def test_lead_ins_that_say_how_or_what_next_and_nouns_set_aside_in_dashes(tmp_path: Path) -> None:
@@ -328,3 +329,36 @@ def test_outcomes_under_an_actions_heading_are_not_actions(tmp_path: Path) -> No
         "- Delivery – improving process and guidance\n",
     )
     assert [(o.list_kind, o.text[:8]) for o in doc.objectives] == [("action", "Policy –"), ("action", "Delivery")]
+
+
+def test_how_a_plan_wants_to_work_is_no_vision_but_the_future_it_wants_is(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A strategy\n\nThe government also wants to work with city region mayors on this.\n\n"
+        "Our intention is to continue to engage with investors in this manner.\n\n"
+        "We want every school and college to have an excellent careers programme by 2025.\n",
+    )
+    assert [v.text[:14] for v in doc.visions] == ["We want every "]
+
+
+def test_the_growth_areas_a_paragraph_announces_are_the_items_of_the_numbered_list_under_it(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A smart specialisation analysis\n\nThree global trends were selected as the growth areas.\n\n"
+        "1. Information and communications technology. The sector is growing.\n\nSub-areas:\n\n"
+        "a) software\nb) games\n\n2. Healthcare technology and services. Demand is growing.\n\n"
+        "3. More efficient use of resources. Resources are scarce.\n",
+    )
+    presented = {m.name_as_written for m in doc.cluster_mentions if m.salience == "presented"}
+    assert {"Information and communications technology", "More efficient use of resources"} <= presented
+
+
+def test_a_counted_lead_in_in_the_plans_voice_counts_only_when_the_count_is_met(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A plan\n\nOverall, we will need three key things to make our hospitals fit for the future:\n\n"
+        "- a rolling programme of investment\n- a reformed capital system\n- backing for the wider sectors\n\n"
+        "Context comes next, in a paragraph that says nothing about lists at all.\n\n"
+        "We found two things in the survey:\n\n- firms are small\n- firms are young\n- firms are rural\n",
+    )
+    assert [o.text[:9] for o in doc.objectives] == ["a rolling", "a reforme", "backing f"]
