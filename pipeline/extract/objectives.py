@@ -112,6 +112,7 @@ WILL_ACT = re.compile(
     r"^\s*(?:[Ww]e|(?:[Tt]he\s+)?(?:UK\s+)?[Gg]overnment|[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){0,3})\s+will\s+\w"
 )
 MAX_WILL_WORDS = 20
+MAX_TITLE_LINE_WORDS = 20  # a title or lead-in line over a list, not a description of the item before it
 SENTENCE_END = (".", "!", "?", ")", ";", ":", "”", "’", '"')
 # the means a plan gives for what it just said it wants, whoever "it" is: ``It will do this by:``
 DOING_THIS = re.compile(r"\bwill\s+(?:achieve|do|deliver)\s+this\s+(?:through|by)\s*:\s*-?$", re.I)
@@ -391,7 +392,11 @@ def _after_description(blocks: list[Block], j: int) -> int | None:
 def _title_line(view: DocumentView, block: Block) -> bool:
     """A short paragraph without a sentence's end: a title or a lead-in over what follows, not a description."""
     text = view.text(block).rstrip()
-    return block.kind is BlockKind.PARAGRAPH and len(text.split()) <= MAX_WILL_WORDS and not text.endswith(SENTENCE_END)
+    return (
+        block.kind is BlockKind.PARAGRAPH
+        and len(text.split()) <= MAX_TITLE_LINE_WORDS
+        and not text.endswith(SENTENCE_END)
+    )
 
 
 def _ordinal(block: Block) -> int | None:
@@ -623,7 +628,8 @@ def _plural(noun: str) -> bool:
 
 
 def _actor(name: str) -> str:
-    """``government`` or ``industry`` for the usual parties, else the body's name as written."""
+    """``government`` or ``industry`` for the usual parties, else the body's name as written (on one line)."""
+    name = " ".join(name.split())
     lowered = name.lower()
     if "government" in lowered:
         return "government"
