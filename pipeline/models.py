@@ -350,7 +350,8 @@ class Figure:
     """A numeric fact: a value (or a range), its unit, what it measures, its period and qualifiers.
 
     Values are in base units (pounds, not millions; 5 for 5%). ``quality`` is
-    ``ok`` or names a problem (``reversed_range``).
+    ``ok`` or names a problem (``reversed_range``). ``place`` is where the figure is about, as the gazetteer
+    names it: a place its sentence names, else the place the document names most, else None.
     """
 
     cluster_id: str | None
@@ -367,6 +368,7 @@ class Figure:
     confidence: float
     subject: str | None = None
     value_before: float | None = None
+    place: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -330,7 +330,7 @@ def extracts_to_rows(doc: ParsedDocument, run_id: str, sections: dict[str, Secti
             "figure_id": stable_id("fig", doc.document_id, f.char_start, f.char_end, FIGURES),
             "cluster_id": f.cluster_id, "measure": f.measure, "value": f.value, "value_low": f.value_low,
             "value_high": f.value_high, "unit": f.unit, "period": f.period, "qualifier": f.qualifier,
-            "quality": f.quality, "subject": f.subject, "value_before": f.value_before,
+            "quality": f.quality, "subject": f.subject, "value_before": f.value_before, "place": f.place,
             **prov(f.char_start, f.char_end, FIGURES, f.confidence),
         })  # fmt: skip
     rows = {"cluster_mentions": mentions, "visions": visions, "objectives": objectives, "figures": figures}

@@ -1,12 +1,11 @@
 """Checks across documents, run at the end of every ingest over the whole warehouse.
 
-The same measure of the same cluster for the same period and unit, counting the same thing (their subjects
-share at least half of their words of four letters or more), stated differently in two documents, becomes a
-``cross_document_conflict`` quality issue on each figure (with the figure's provenance, the numbers written as
-people read them: ``£101.5bn``), so an analyst sees both sources. A change (``from X to Y``) is not compared;
-figures carry no geography yet, so two places' figures can still meet when their subjects read alike. The
-issues are recomputed from scratch each run: a document that is changed or
-removed takes its conflicts with it.
+The same measure of the same cluster for the same place, period and unit, counting the same thing (their
+subjects share at least half of their words of four letters or more), stated differently in two documents,
+becomes a ``cross_document_conflict`` quality issue on each figure (with the figure's provenance, the numbers
+written as people read them: ``£101.5bn``), so an analyst sees both sources. A change (``from X to Y``) is not
+compared; figures whose place is unknown are compared only with others whose place is unknown. The issues are
+recomputed from scratch each run: a document that is changed or removed takes its conflicts with it.
 """
 
 from __future__ import annotations
@@ -40,14 +39,16 @@ WITH f AS (
 SELECT
     'cross_document_conflict' AS kind,
     'warning' AS severity,
-    format('{{}} gives {{}} for {{}} of {{}} ({{}}, {{}}); {{}} gives {{}} ({{}})', a.document_id,
-           {_HUMAN.format(v="a")}, a.subject, a.cluster_id, a.measure, a.period, b.document_id,
+    format('{{}} gives {{}} for {{}} of {{}} ({{}}, {{}}{{}}); {{}} gives {{}} ({{}})', a.document_id,
+           {_HUMAN.format(v="a")}, a.subject, a.cluster_id, a.measure, a.period, coalesce(', ' || a.place, ''),
+           b.document_id,
            {_HUMAN.format(v="b")}, b.source_text) AS detail,
     a.document_id, a.page, a.char_start, a.char_end, a.source_text,
     a.bbox_x0, a.bbox_top, a.bbox_x1, a.bbox_bottom, a.section_id,
     '{EXTRACTOR}' AS extractor, 0.8 AS confidence, greatest(a.run_id, b.run_id) AS run_id
 FROM f a JOIN f b
   ON a.cluster_id = b.cluster_id AND a.measure = b.measure AND a.unit = b.unit AND a.period = b.period
+ AND a.place IS NOT DISTINCT FROM b.place
  AND a.document_id <> b.document_id
  AND len(list_intersect(a.words, b.words)) * 2 >= greatest(len(a.words), len(b.words))
  AND len(a.words) > 0

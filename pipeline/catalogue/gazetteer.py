@@ -6,6 +6,7 @@ name (``West Midlands automotive`` is the automotive cluster).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -28,3 +29,15 @@ def place_names(path: Path = GAZETTEER_PATH) -> tuple[str, ...]:
     """Every place (GPE) name and alias of the gazetteer, lower case, longest first."""
     names = {n.lower() for e in load_gazetteer(path) if e["label"] == "GPE" for n in (e["name"], *e.get("aliases", []))}
     return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
+@cache
+def places(path: Path = GAZETTEER_PATH) -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern finding any place (GPE) of the gazetteer as written (case kept: ``US``, not ``us``), longest
+    first, and each name's or alias's canonical name (``UK`` → ``United Kingdom``)."""
+    canonical = {
+        n: e["name"] for e in load_gazetteer(path) if e["label"] == "GPE" for n in (e["name"], *e.get("aliases", []))
+    }
+    names = sorted(canonical, key=lambda n: (-len(n), n))
+    pattern = re.compile(r"(?<![\w&])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w&])")
+    return pattern, canonical

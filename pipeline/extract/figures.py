@@ -17,8 +17,10 @@ low confidence and a quality issue, so no one takes it for a clean range.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
+from pipeline.catalogue.gazetteer import places
 from pipeline.extract.context import DocumentView
 from pipeline.language.counted import COUNT_NOUNS, MAX_ADJECTIVES
 from pipeline.language.numbers import MAX_VALUE, Quantity, fiscal_year_to_period, text_to_quantities
@@ -86,6 +88,7 @@ SUBJECT_EDGE_END = re.compile(
 MIN_BEFORE_WORDS = 1
 MAX_SUBJECT_WORDS = 10
 KNOWN_UNITS = frozenset(unit for unit, _ in COUNT_NOUNS.values())
+MIN_HOME_MENTIONS = 5  # a place named this often is what a document is about, unless a sentence names another
 MIN_COUNT = 10  # a count of a noun COUNT_NOUNS does not know is a figure from ten up (not a year)
 CURRENCIES = {"£": "GBP", "€": "EUR", "$": "USD", "GBP": "GBP", "EUR": "EUR", "USD": "USD"}
 SCALE_WORD = re.compile(r"\d\s?(?:bn|mn|m|k|tn|billion|million|thousand|trillion)\b", re.I)
@@ -105,9 +108,11 @@ def document_to_figures(view: DocumentView) -> tuple[list[Figure], list[SourceIs
     spans = [view.item_span(b) for _, b in indexed]
     figures: list[Figure] = []
     issues: list[SourceIssue] = []
+    home = _home_place(text)
     for (_, block), sentences in zip(indexed, view.sentences(spans), strict=True):
         cluster_default, _ = view.cluster_of(block.section_id)
         for s, e in sentences:
+            found = len(figures)
             cluster_id = _sentence_cluster(view, s, e) or cluster_default
             quantities = _quantities(text, s, e)
             for q in (q for q in quantities if q.implausible):
@@ -131,7 +136,28 @@ def document_to_figures(view: DocumentView) -> tuple[list[Figure], list[SourceIs
                             confidence=0.95,
                         )
                     )  # fmt: skip
+            figures[found:] = [replace(f, place=_place(text, s, e, f.char_start) or home) for f in figures[found:]]
     return figures, issues
+
+
+def _place(text: str, s: int, e: int, at: int) -> str | None:
+    """The place a figure's sentence names: the last one before the figure, else the first after it."""
+    pattern, canonical = places()
+    named = list(pattern.finditer(text, s, e))
+    before = [m for m in named if m.end() <= at]
+    m = before[-1] if before else (named[0] if named else None)
+    return canonical[m.group(0)] if m else None
+
+
+def _home_place(text: str) -> str | None:
+    """The place a document is about: the gazetteer place it names most, at least :data:`MIN_HOME_MENTIONS`
+    times (a region's plan names its region throughout; a national strategy, its country)."""
+    pattern, canonical = places()
+    counts = Counter(canonical[m.group(0)] for m in pattern.finditer(text))
+    if not counts:
+        return None
+    place, n = counts.most_common(1)[0]
+    return place if n >= MIN_HOME_MENTIONS else None
 
 
 def _quantities(text: str, s: int, e: int) -> list[Quantity]:

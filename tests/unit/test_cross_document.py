@@ -1,5 +1,5 @@
-"""The same measure of the same cluster and period, counting the same thing, stated differently in two documents is
-flagged on both; figures that count different things are not compared."""
+"""The same measure of the same cluster, place and period, counting the same thing, stated differently in two
+documents is flagged on both; figures that count different things, or are about different places, are not compared."""
 
 from __future__ import annotations
 
@@ -46,3 +46,14 @@ def test_figures_counting_different_things_are_not_compared(fresh_db: duckdb.Duc
     assert cross_document_conflicts(fresh_db) == 2  # a↔c only: b counts something else
     details = [r[0] for r in fresh_db.execute("SELECT detail FROM quality_issues ORDER BY detail").fetchall()]
     assert details[0].startswith("plan-a gives £101.5bn for gross value added of the creative industries")
+
+
+def test_figures_about_different_places_are_not_compared(fresh_db: duckdb.DuckDBPyConnection) -> None:
+    insert_rows(fresh_db, "figures", [
+        {**_figure("plan-a", 57000, "57,000"), "place": "West Midlands"},
+        {**_figure("plan-b", 52000, "52,000"), "place": "Oxfordshire"},
+        {**_figure("plan-c", 61000, "61,000"), "place": "West Midlands"},
+    ])  # fmt: skip
+    assert cross_document_conflicts(fresh_db) == 2  # a↔c only: b is about another place
+    detail = fresh_db.execute("SELECT detail FROM quality_issues ORDER BY detail").fetchone()
+    assert detail is not None and "(employment, 2005, West Midlands)" in detail[0]

@@ -362,3 +362,15 @@ def test_a_counted_lead_in_in_the_plans_voice_counts_only_when_the_count_is_met(
         "We found two things in the survey:\n\n- firms are small\n- firms are young\n- firms are rural\n",
     )
     assert [o.text[:9] for o in doc.objectives] == ["a rolling", "a reforme", "backing f"]
+
+
+def test_a_figure_is_about_the_place_its_sentence_names_else_the_place_its_document_is_about(tmp_path: Path) -> None:
+    body = "Oxfordshire is a county of towns and villages. " * 4
+    doc = parse_text(
+        tmp_path,
+        f"# A county plan\n\n{body}\n\nOxfordshire employs 350,000 people.\n\n"
+        "Across the county there are 30,000 firms.\n\nIn the UK as a whole, 5.5 million firms trade.\n",
+    )
+    assert [(doc.text[f.char_start : f.char_end], f.place) for f in doc.figures] == [
+        ("350,000", "Oxfordshire"), ("30,000", "Oxfordshire"), ("5.5 million", "United Kingdom"),
+    ]  # fmt: skip

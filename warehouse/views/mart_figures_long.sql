@@ -5,7 +5,7 @@ SELECT
     TRY_CAST(left(d.published_date, 4) AS INTEGER) AS published_year,
     f.cluster_id, c.name AS cluster_name, f.measure, f.subject, f.unit, f.value, f.value_low, f.value_high,
     coalesce(f.value, (f.value_low + f.value_high) / 2) AS value_mid,
-    f.value_low IS NOT NULL AS is_range, f.value_before, f.value - f.value_before AS change, f.period,
+    f.value_low IS NOT NULL AS is_range, f.value_before, f.value - f.value_before AS change, f.place, f.period,
     TRY_CAST(regexp_extract(f.period, '(19|20)\d\d') AS INTEGER) AS period_year,
     f.qualifier, f.quality, f.page, s.number AS section_number, s.title AS section_title,
     f.char_start, f.char_end, f.source_text, f.extractor, f.confidence, f.run_id
