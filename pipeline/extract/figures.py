@@ -98,6 +98,17 @@ CHANGE_FROM = re.compile(
     r"|chang\w*|doubl\w*|tripl\w*|halv\w*|jump\w*|climb\w*|expand\w*|shr[ai]nk\w*|up|down)\b[^.;]{0,40}?\bfrom\s+$",
     re.I,
 )
+# a verb dating an event just before a period phrase: the date of an announcement, not the figure's period
+EVENT_DATE = re.compile(
+    r"\b(?:announced|published|launched|agreed|unveiled|confirmed|set\s+out|introduced|signed|appointed|held)"
+    r"(?:\s+\w+){0,2}\s*$",
+    re.I,
+)
+EVENT_AFTER = re.compile(
+    r"\s*,?\s*(?:[\w’']+\s+){0,3}(?:announced|published|launched|agreed|unveiled|confirmed|set\s+out|introduced"
+    r"|signed|appointed|held)\b",
+    re.I,
+)
 CREATION = re.compile(r"\b(?:creat\w*|new|additional|further|growth\s+opportunity|safeguard\w*)\b", re.I)
 
 
@@ -385,6 +396,9 @@ def _period(text: str, s: int, e: int, start: int, end: int, others: list[tuple[
             continue
         if m.start() >= end and not _reaches(text, end, m.start(), others):
             continue
+        if EVENT_DATE.search(text, max(s, m.start() - 30), m.start()) or EVENT_AFTER.match(text, m.end(), e):
+            continue  # "announced in January 2019", "In January 2019, the NHS published ...": when something
+            # happened, not the period the figure is for
         distance = m.start() - end if m.start() >= end else (start - m.end()) * 2
         if best is None or distance < best[0]:
             best = (distance, _normalise_period(m.group("period")))

@@ -374,3 +374,12 @@ def test_a_figure_is_about_the_place_its_sentence_names_else_the_place_its_docum
     assert [(doc.text[f.char_start : f.char_end], f.place) for f in doc.figures] == [
         ("350,000", "Oxfordshire"), ("30,000", "Oxfordshire"), ("5.5 million", "United Kingdom"),
     ]  # fmt: skip
+
+
+def test_the_date_of_an_announcement_is_not_a_figures_period() -> None:
+    s = "In January 2019, the NHS published its plan with £2.1bn more for hospitals."
+    (figure,) = sentence_to_figures(s, 0, len(s), None)
+    assert figure.period is None
+    s = "Exports reached £5bn in 2019."
+    (figure,) = sentence_to_figures(s, 0, len(s), None)
+    assert figure.period is not None and "2019" in figure.period
