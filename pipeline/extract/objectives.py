@@ -200,15 +200,15 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
     """What a lead-in sentence announces, or None when it announces no objectives.
 
     >>> sentence_to_lead_in("In the medium term, support for the cluster falls under the following five themes:")
-    LeadIn(kind='theme', confidence=0.9, count=5, strong=True, actor=None)
+    LeadIn(kind='theme', confidence=0.9, count=5, strong=True, actor=None, exact=False)
     >>> sentence_to_lead_in("Working with other senior leaders in Defence, CSA will:")
-    LeadIn(kind='commitment', confidence=0.7, count=None, strong=True, actor='CSA')
+    LeadIn(kind='commitment', confidence=0.7, count=None, strong=True, actor='CSA', exact=False)
     >>> sentence_to_lead_in("This will include:") is None
     True
     >>> sentence_to_lead_in("From these objectives flow a number of new support activities covering:") is None
     True
     >>> sentence_to_lead_in("Specifically the plan seeks to:")
-    LeadIn(kind='aim', confidence=0.7, count=None, strong=False, actor=None)
+    LeadIn(kind='aim', confidence=0.7, count=None, strong=False, actor=None, exact=False)
     """
     sentence = sentence.strip()
     colon = bool(re.search(r":\s*-?$", sentence))
