@@ -212,7 +212,7 @@ def warehouse_to_sheets(con: duckdb.DuckDBPyConnection, only: list[str]) -> list
         con,
         """
         SELECT figure_id AS value_id, document_id, cluster_name, measure, subject, value, value_low, value_high,
-               unit, period, quality, source_text, page, bbox_x0, confidence
+               unit, period, place, quality, source_text, page, bbox_x0, confidence
         FROM (
             SELECT f.*, c.name AS cluster_name, row_number() OVER (
                 PARTITION BY f.document_id, f.measure ORDER BY (f.quality = 'ok') DESC, f.confidence DESC,

@@ -125,12 +125,13 @@ def document_sheet_to_html(sheet: DocumentSheet, files: Files, generated_at: dat
         by_measure[f["measure"]].append(f)
     order = sorted(by_measure, key=lambda m: (m not in CLUSTER_MEASURES, -len(by_measure[m]), m))
     figures = _table(
-        ["Measure", "Value", "What it counts", "Period", "Cluster", "Page", "As printed"],
+        ["Measure", "Value", "What it counts", "Period", "Place", "Cluster", "Page", "As printed"],
         [
             [
                 _e(f["measure"]), f"<b>{_source(doc, f, figure_text(f))}</b>"
                 + (' <span class="flag">' + _e(f["quality"]) + "</span>" if f["quality"] != "ok" else ""),
-                _e(f["subject"] or ""), _e(f["period"] or ""), _e(f["cluster_name"] or ""), _e(_page(sheet, f)),
+                _e(f["subject"] or ""), _e(f["period"] or ""), _e(f["place"] or ""), _e(f["cluster_name"] or ""),
+                _e(_page(sheet, f)),
                 f"<small>{_e(f['source_text'])}</small>",
             ]
             for m in order
