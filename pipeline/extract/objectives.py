@@ -69,11 +69,8 @@ TABLE_FRAME = re.compile(
 )
 MIN_TABLE_ITEM_WORDS = 3
 # a block that opens with a kind's label on a line of its own, its text under it: ``Action`` / ``Our commitment:``
-LABEL_BOX = re.compile(
-    r"^\s*(?:our\s+|key\s+)?(?P<noun>actions?|commitments?|recommendations?|objectives?|targets?)\s*:?\s*\n\s*"
-    r"(?P<text>\S[^\n]*(?:\n[^\n]*){0,40})",
-    re.I,
-)
+LABEL = r"(?:our\s+|key\s+)?(?P<noun>actions?|commitments?|recommendations?|objectives?|targets?)\s*:?\s*"
+LABEL_BOX = re.compile(rf"^\s*{LABEL}\n\s*(?P<text>\S[^\n]*(?:\n[^\n]*){{0,40}})", re.I)
 # a paragraph the plan counts off: "First, we will ...", "Secondly, ...", "Finally, ..."
 ORDINAL_OPENING = re.compile(
     r"\s*(First|Firstly|Second|Secondly|Third|Thirdly|Fourth|Fourthly|Fifth|Fifthly|Sixth|Finally|Lastly),\s+"
@@ -81,9 +78,7 @@ ORDINAL_OPENING = re.compile(
 ORDINAL_WORDS = ("second", "third", "fourth", "fifth", "sixth")
 # a lead-in that points back at the sentence before it for what it announces
 ANAPHORIC_LEAD_IN = re.compile(r"(?i:these|they|those|this|which)\s+(?:include|includes|are|is|comprise|will\s+be)\s*:")
-LABEL_ALONE = re.compile(
-    r"\s*(?:our\s+|key\s+)?(?P<noun>actions?|commitments?|recommendations?|objectives?|targets?)\s*:?\s*", re.I
-)
+LABEL_ALONE = re.compile(rf"\s*{LABEL}", re.I)  # the label as a block of its own, over the paragraph it labels
 # the plan's own voice in a counted lead-in whose noun is no list noun ("we will need three key things to ...:")
 PLAN_SAYS = re.compile(r"\b(?:we|our|the\s+government|this\s+(?:strategy|plan|deal|report))\b", re.I)
 # who an action or commitment says will act, at its start: "The Department for International Trade will ...",
@@ -507,11 +502,10 @@ def _label_boxes(view: DocumentView, used: set[int], list_number: int) -> list[O
         cluster_id, attribution = view.cluster_of(block.section_id)
         ordinal = sum(1 for o in out if o.list_number == list_number) + 1
         kind = _kind(m.group("noun"))
-        own = ITEM_ACTOR.match(text, cs, ce) if kind in COMMITTING else None
         out.append(
             Objective(
                 cluster_id, ordinal, text[cs:ce], cs, ce, list_number, "labelled", kind, "", attribution, 0.75,
-                _actor(own.group("actor")) if own else None,
+                _item_actor(text, cs, ce, kind),
             )
         )  # fmt: skip
     return out
@@ -596,7 +590,8 @@ def _headed_lists(view: DocumentView, used: set[int], list_number: int) -> list[
 def _runs_on(view: DocumentView, i: int) -> bool:
     """True when paragraph ``i`` carries on the list item before it over a column or page break (the item ends
     without a sentence's end: ``... for the highly successful`` | ``UK Games Fund so that ...``)."""
-    before = next((b for b in reversed(view.doc.blocks[:i]) if b.kind is not BlockKind.FURNITURE), None)
+    blocks = view.doc.blocks
+    before = next((blocks[k] for k in range(i - 1, -1, -1) if blocks[k].kind is not BlockKind.FURNITURE), None)
     return (
         before is not None
         and before.kind is BlockKind.LIST_ITEM
@@ -625,6 +620,12 @@ def _plural(noun: str) -> bool:
     """A heading frames a list with a plural noun (``Our priorities``, ``Areas for action``), not one about a
     single thing (``Developing the innovation theme``)."""
     return noun.lower().endswith("s") or " for " in noun.lower()
+
+
+def _item_actor(text: str, start: int, end: int, kind: str) -> str | None:
+    """The body an action or commitment itself says will act (``UK Export Finance (UKEF) will tailor …``)."""
+    own = ITEM_ACTOR.match(text, start, end) if kind in COMMITTING else None
+    return _actor(own.group("actor")) if own else None
 
 
 def _actor(name: str) -> str:
@@ -742,11 +743,10 @@ def _items_to_objectives(
     out = []
     for ordinal, k in enumerate(items, start=1):
         cs, ce = trim_span(text, *_objective_span(view, view.doc.blocks[k]))
-        own = ITEM_ACTOR.match(text, cs, ce) if kind in COMMITTING else None  # "UK Export Finance will tailor ..."
         out.append(
             Objective(
                 cluster_id, ordinal, text[cs:ce], cs, ce, list_number, style, kind, lead_in, attribution, confidence,
-                _actor(own.group("actor")) if own else actor,
+                _item_actor(text, cs, ce, kind) or actor,
             )
         )  # fmt: skip
     return out
