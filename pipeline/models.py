@@ -51,6 +51,20 @@ class BBox(BaseModel):
         """Whether the centre of ``box`` lies in this one (edges included)."""
         return self.holds_centre(box.x0, box.top, box.x1, box.bottom)
 
+    @property
+    def area(self) -> float:
+        return (self.x1 - self.x0) * (self.bottom - self.top)
+
+    def overlap(self, other: BBox) -> float:
+        """The area this box shares with ``other``.
+
+        >>> BBox(x0=0, top=0, x1=10, bottom=10).overlap(BBox(x0=5, top=5, x1=20, bottom=20))
+        25.0
+        """
+        width = min(self.x1, other.x1) - max(self.x0, other.x0)
+        height = min(self.bottom, other.bottom) - max(self.top, other.top)
+        return max(width, 0) * max(height, 0)
+
     @classmethod
     def union(cls, boxes: list[BBox]) -> BBox:
         return cls(

@@ -48,6 +48,7 @@ PANEL_ROWS = 3  # rows of a ruled grid of boxes that frame lists rather than tab
 PANEL_LINES = 5  # lines of text in a ruled box that make it a passage of text, not a table cell
 RUNNING_TEXT_CHARS = 30  # median characters of a cell of running text
 UNDER_SPLIT_SHARE = 0.2  # share of a ruled table's words in cells its rules leave holding several columns
+SHARED_REGION = 0.5  # share of the smaller table's box another table found covers: one region, found twice
 MIN_FILLED_SHARE = 0.4  # share of a table's positions that hold text
 SCATTERED_SHARE = 0.25  # share of one- or two-letter cells in a chart's rotated labels
 PROSE_LOWER_SHARE = 0.3  # share of cells starting in lower case in text set in columns
@@ -111,7 +112,27 @@ def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -
         if not _panel(inside, table):
             out.append(table)
     out.extend(lines_to_text_tables(lines, page, avoid=[t.bbox for t in ruled], bands=bands))
-    return out
+    return _one_per_region(out)
+
+
+def _one_per_region(tables: list[RawTable]) -> list[RawTable]:
+    """One table per region of the page: where two tables found share most of the smaller one's box
+    (rules drawn round a table's figures but not its row labels, which the unruled finder then reads
+    with them), the one with more cells stands; a table found twice would give each value twice.
+
+    >>> cell = BBox(x0=0, top=0, x1=10, bottom=10)
+    >>> ruled = RawTable(1, BBox(x0=20, top=0, x1=100, bottom=40), [[cell] * 2] * 3)
+    >>> text = RawTable(1, BBox(x0=0, top=0, x1=100, bottom=40), [[cell] * 3] * 3, "text")
+    >>> [t.strategy for t in _one_per_region([ruled, text])]
+    ['text']
+    """
+    size = [sum(cell is not None for row in t.rows for cell in row) for t in tables]
+    dropped: set[int] = set()
+    for i, j in itertools.combinations(range(len(tables)), 2):
+        a, b = tables[i].bbox, tables[j].bbox
+        if tables[i].page == tables[j].page and a.overlap(b) > SHARED_REGION * min(a.area, b.area):
+            dropped.add(j if size[i] >= size[j] else i)
+    return [t for k, t in enumerate(tables) if k not in dropped]
 
 
 def rejoin_columns(lines: list[list[Word]]) -> list[list[Word]]:
