@@ -40,6 +40,7 @@ EXTRACTOR_TEXT = extractor("tables/text")
 EXTRACTOR_PDF = extractor("tables/pdf-lines")
 EXTRACTOR_PDF_TEXT = extractor("tables/pdf-text")
 MAX_TITLE_WORDS = 18
+NESTED_COLUMN_OVERLAP = 1.0  # points two columns' cells must overlap across to be one column
 TITLE_GAP_LINES = 4.0  # how far above or below a PDF table its title may sit, in the table's line heights
 CAPTION = re.compile(r"(?:table|figure|fig\.?|chart|exhibit)\s*[A-Z]?\.?\d+(?:\.\d+)*\b", re.I)
 CAPTION_BLOCKS = 4  # blocks above a table searched for its caption
@@ -321,6 +322,7 @@ def pdf_tables(text: str, words: list[Word], raw: list[RawTable]) -> list[Table]
             content = " ".join(text[w.char_start : w.char_end] for w in _reading_order(inside))
             cells.append(TableCell(r, c, content, start, end, False, table.page, box, rs, cs))
         cells, n_rows, n_cols = _compact(cells)
+        cells, n_cols = _nested_columns_merged(cells, n_cols)
         if n_rows < 2 or n_cols < 2 or len(cells) < 2:
             continue
         texts = [
@@ -516,6 +518,59 @@ def _compact(cells: list[TableCell]) -> tuple[list[TableCell], int, int]:
         col_span = max(1, sum(1 for k in cols if c.col <= k < c.col + c.col_span))
         compacted.append(replace(c, row=row_index[c.row], col=col_index[c.col], row_span=row_span, col_span=col_span))
     return compacted, len(rows), len(cols)
+
+
+def _nested_columns_merged(cells: list[TableCell], n_cols: int) -> tuple[list[TableCell], int]:
+    """Two neighbouring columns that no row fills with two cells, joined by a cell across both or by
+    cells that overlap across (a header cell between rules drawn a little inside the body's, a double
+    rule's sliver), are one column to a reader.
+
+    >>> def cell(row, col, x0, x1, span=1):
+    ...     return TableCell(row, col, "x", 0, 1, False, 1, BBox(x0=x0, top=row, x1=x1, bottom=row + 1), 1, span)
+    >>> merged, n = _nested_columns_merged([cell(0, 1, 62, 135), cell(1, 0, 57, 140, 2), cell(1, 2, 140, 200)], 3)
+    >>> n, sorted((c.row, c.col, c.col_span) for c in merged)
+    (2, [(0, 0, 1), (1, 0, 1), (1, 1, 1)])
+    """
+    col = 0
+    while col + 1 < n_cols:
+        if _one_column(cells, col):
+            cells = [_column_removed(c, col + 1) for c in cells]
+            n_cols -= 1
+        else:
+            col += 1
+    return cells, n_cols
+
+
+def _one_column(cells: list[TableCell], col: int) -> bool:
+    """Whether columns ``col`` and ``col + 1`` never hold two cells in one row and are joined."""
+    left = [c for c in cells if c.col <= col < c.col + c.col_span]
+    right = [c for c in cells if c.col <= col + 1 < c.col + c.col_span]
+    if not left or not right:
+        return False
+    across = {id(c) for c in left} & {id(c) for c in right}
+    alone_left = [c for c in left if id(c) not in across]
+    alone_right = [c for c in right if id(c) not in across]
+    if {c.row for c in alone_left} & {c.row for c in alone_right}:
+        return False
+    if across:
+        return True
+    boxes_left = [c.bbox for c in alone_left if c.bbox is not None]
+    boxes_right = [c.bbox for c in alone_right if c.bbox is not None]
+    if not boxes_left or not boxes_right:
+        return False
+    shared = min(max(b.x1 for b in boxes_left), max(b.x1 for b in boxes_right)) - max(
+        min(b.x0 for b in boxes_left), min(b.x0 for b in boxes_right)
+    )
+    return shared > NESTED_COLUMN_OVERLAP
+
+
+def _column_removed(cell: TableCell, col: int) -> TableCell:
+    """``cell`` with grid column ``col`` folded into the one before it."""
+    if cell.col >= col:
+        return replace(cell, col=cell.col - 1)
+    if cell.col + cell.col_span > col:
+        return replace(cell, col_span=max(1, cell.col_span - 1))
+    return cell
 
 
 def _grid(rows: list[list[BBox | None]]) -> dict[tuple[int, int, int, int], BBox]:
