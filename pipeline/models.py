@@ -366,6 +366,7 @@ class Figure:
     Values are in base units (pounds, not millions; 5 for 5%). ``quality`` is
     ``ok`` or names a problem (``reversed_range``). ``place`` is where the figure is about, as the gazetteer
     names it: a place its sentence names, else the place the document names most, else None.
+    ``source`` says what it was read from: ``text`` (a sentence) or ``table`` (a cell of a money table).
     """
 
     cluster_id: str | None
@@ -383,6 +384,7 @@ class Figure:
     subject: str | None = None
     value_before: float | None = None
     place: str | None = None
+    source: str = "text"  # what it was read from: a sentence (text) or a money table's cell (table)
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,6 +76,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     *(Extractor(f"visions/{rule}", 3, _ALL, f"vision statements by the `{rule}` rule") for rule in VISION_RULES),
     Extractor("objectives/lists", 3, _ALL, "objectives: the items of lists a document frames as its objectives"),
     Extractor("figures/text", 3, _ALL, "numeric figures in sentences, with what they count, unit and period"),
+    Extractor("figures/table", 1, _ALL, "figures from the cells of money tables that are not funding"),
     Extractor("entities/ruler", 1, _ALL, "entities from spaCy patterns and the gazetteer"),
     Extractor("entities/acronym", 1, _ALL, "acronyms the document defines"),
     Extractor("entities/names", 1, _ALL, "organisations by head word, people by title or given name"),

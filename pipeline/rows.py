@@ -49,7 +49,7 @@ class DocumentRows:
 
 LAYOUT_EXTRACTOR = extractor("layout/blocks")
 OBJECTIVES = extractor("objectives/lists")
-FIGURES = extractor("figures/text")
+FIGURES = {source: extractor(f"figures/{source}") for source in ("text", "table")}
 FUNDING = extractor("funding/table")
 CONTENTS_EXTRACTOR = extractor("layout/contents")
 READER_EXTRACTOR = extractor("reader")
@@ -327,11 +327,11 @@ def extracts_to_rows(doc: ParsedDocument, run_id: str, sections: dict[str, Secti
     figures = []
     for f in doc.figures:
         figures.append({
-            "figure_id": stable_id("fig", doc.document_id, f.char_start, f.char_end, FIGURES),
+            "figure_id": stable_id("fig", doc.document_id, f.char_start, f.char_end, FIGURES[f.source]),
             "cluster_id": f.cluster_id, "measure": f.measure, "value": f.value, "value_low": f.value_low,
             "value_high": f.value_high, "unit": f.unit, "period": f.period, "qualifier": f.qualifier,
             "quality": f.quality, "subject": f.subject, "value_before": f.value_before, "place": f.place,
-            **prov(f.char_start, f.char_end, FIGURES, f.confidence),
+            **prov(f.char_start, f.char_end, FIGURES[f.source], f.confidence),
         })  # fmt: skip
     rows = {"cluster_mentions": mentions, "visions": visions, "objectives": objectives, "figures": figures}
     rows.update(tables_to_rows(doc, prov))

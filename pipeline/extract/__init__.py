@@ -17,6 +17,7 @@ from pipeline.extract.consistency import text_against_tables
 from pipeline.extract.context import DocumentView
 from pipeline.extract.figures import document_to_figures
 from pipeline.extract.objectives import document_to_objectives_and_issues, tables_to_objectives
+from pipeline.extract.table_figures import tables_to_figures
 from pipeline.extract.visions import document_to_visions
 from pipeline.models import ClusterMention, Figure, FundingLine, Objective, SourceIssue, Table, Vision
 from pipeline.timing import Stopwatch
@@ -57,6 +58,8 @@ def document_to_extracts(
         )
     with watch.stage("extract/figures"):
         figures, figure_issues = document_to_figures(view)
+        from_tables = tables_to_figures(view, tables or [])
     with watch.stage("extract/checks"):
         checks = text_against_tables(doc, figures, funding)
+    figures = sorted([*figures, *from_tables], key=lambda f: f.char_start)
     return Extracts(mentions, visions, objectives, figures, [*objective_issues, *figure_issues], checks)

@@ -119,7 +119,7 @@ def document_to_figures(view: DocumentView) -> tuple[list[Figure], list[SourceIs
     spans = [view.item_span(b) for _, b in indexed]
     figures: list[Figure] = []
     issues: list[SourceIssue] = []
-    home = _home_place(text)
+    home = home_place(text)
     for (_, block), sentences in zip(indexed, view.sentences(spans), strict=True):
         cluster_default, _ = view.cluster_of(block.section_id)
         for s, e in sentences:
@@ -160,7 +160,14 @@ def _place(text: str, s: int, e: int, at: int) -> str | None:
     return canonical[m.group(0)] if m else None
 
 
-def _home_place(text: str) -> str | None:
+def place_named(words: str) -> str | None:
+    """The first place ``words`` name, as the gazetteer names it."""
+    pattern, canonical = places()
+    m = pattern.search(words)
+    return canonical[m.group(0)] if m else None
+
+
+def home_place(text: str) -> str | None:
     """The place a document is about: the gazetteer place it names most, at least :data:`MIN_HOME_MENTIONS`
     times (a region's plan names its region throughout; a national strategy, its country)."""
     pattern, canonical = places()
@@ -375,6 +382,15 @@ def _counted(after: str) -> tuple[str, str] | None:
     if plural and plural.group("noun").lower() not in NOT_COUNTED:
         return plural.group("noun").lower(), "count"
     return None
+
+
+def money_measure(words: str) -> str:
+    """What money named by ``words`` measures (turnover, output, gva, exports, spend, funding), else ``money``.
+
+    >>> money_measure("Turnover by sector 2019 Manufacturing"), money_measure("Gross value added"), money_measure("Q3")
+    ('turnover', 'gva', 'money')
+    """
+    return _measure(words, MONEY_MEASURES, "money")
 
 
 def _measure(window: str, measures: tuple[tuple[str, str], ...], default: str) -> str:

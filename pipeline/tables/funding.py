@@ -53,7 +53,7 @@ def tables_to_funding(tables: list[Table]) -> tuple[list[FundingLine], list[Sour
             continue
         values: dict[tuple[int, int], Decimal] = {}
         for row in range(table.header_rows, table.n_rows):
-            label = _label(grid, row, min(periods))
+            label = row_label(grid, row, min(periods))
             for col, period in periods.items():
                 cell = grid[row][col]
                 if cell is None or not NUMERIC_CELL.match(cell.text):
@@ -125,7 +125,7 @@ def _labels(table: Table) -> list[str]:
     return [c.text for c in table.cells if c.col == 0 and c.row >= table.header_rows]
 
 
-def _label(grid: list[list[TableCell | None]], row: int, before: int) -> str:
+def row_label(grid: list[list[TableCell | None]], row: int, before: int) -> str:
     """The row's label: its first cell with text left of its first amount column (an indented item's
     label sits in the second column)."""
     return next((cell.text for cell in grid[row][:before] if cell is not None and cell.text.strip()), "")

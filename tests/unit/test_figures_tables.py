@@ -191,3 +191,49 @@ def test_a_pdf_table_with_spanning_cells(tmp_path: Path) -> None:
     row2 = [c.text for c in first.cells if c.row == 2]
     assert row2 == ["Server closets", "1,505", "1,580", "1,643", "1,673", "1,689"]
     assert all(doc.text[c.char_start : c.char_end] == c.text for c in first.cells if c.row == 2)
+
+
+MARKET_TEXT = (
+    "# Sector Profile\n\n"
+    "## Turnover\n\n"
+    "Turnover of the region's sectors (£m)\n\n"
+    "Sector\t2019\t2020\tTotal\n"
+    "Manufacturing\t120.5\t98.0\t218.5\n"
+    "North West retail\t40\t44\t84\n"
+)
+
+
+def test_a_money_table_that_is_not_funding_gives_figures_by_row_and_period(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "market.md", MARKET_TEXT)
+    (table,) = doc.tables
+    assert (table.unit, doc.funding) == ("GBP x 1000000", [])
+    cells = [f for f in doc.figures if f.source == "table"]
+    assert [(doc.text[f.char_start : f.char_end], f.measure, f.value, f.unit, f.subject, f.period) for f in cells] == [
+        ("120.5", "turnover", 120.5e6, "GBP", "Manufacturing", "2019"),
+        ("98.0", "turnover", 98e6, "GBP", "Manufacturing", "2020"),
+        ("218.5", "turnover", 218.5e6, "GBP", "Manufacturing (total)", None),
+        ("40", "turnover", 40e6, "GBP", "North West retail", "2019"),
+        ("44", "turnover", 44e6, "GBP", "North West retail", "2020"),
+        ("84", "turnover", 84e6, "GBP", "North West retail (total)", None),
+    ]
+    assert cells[3].place == "North West" and cells[0].place != "North West"
+    assert {f.confidence for f in cells} == {0.75}
+
+
+def test_a_funding_table_gives_funding_lines_not_figures(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "funding.md", FUNDING_TEXT)
+    assert doc.funding and not [f for f in doc.figures if f.source == "table"]
+
+
+def test_a_money_tables_columns_that_are_not_periods_name_the_subject_and_other_units_give_none(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "# Regions\n\n## Turnover\n\nTurnover by region, 2019 (£m)\n\n"
+        "Region\tTurnover\tNumber of firms\nNorth West\t1,250\t40\nLondon\t8,400\t310\n"
+    )
+    doc = parse_text(tmp_path, "regions.md", body)
+    assert [(f.value, f.subject, f.period, f.place) for f in doc.figures if f.source == "table"] == [
+        (1.25e9, "North West - Turnover", "2019", "North West"),
+        (8.4e9, "London - Turnover", "2019", "London"),
+    ]
