@@ -68,6 +68,7 @@ OTHER_UNIT_IN_TITLE = re.compile(r"\((?P<unit>%[^()]{0,30}|per ?cent[^()]{0,30}|
 OTHER_UNIT_CELL = re.compile(r"(?P<unit>%|per ?cent|numbers?(?: of \w+(?: \w+)?)?)", re.I)
 PERIOD_IN_HEADER = re.compile(r"\b(?:FY\s?)?(?:19|20)\d{2}(?:\s*[-‐‑–/]\s*(?:(?:19|20)?\d{2})\b)?", re.I)
 NUMERIC_CELL = re.compile(r"^\s*\(?[£$€]?\s?-?\d{1,3}(?:,\d{3})*(?:\.\d+)?\s?(?:m|bn|k|%)?\)?\s*$")
+BAND_CELL = re.compile(r"^\s*\d{1,3}(?:,\d{3})*\s?[-–]\s?\d{1,3}(?:,\d{3})*\s*$")  # a band: 35 - 40
 TOTAL_LABEL = re.compile(r"^\s*(?:grand\s+)?totals?\b", re.I)
 
 
@@ -176,9 +177,15 @@ def _header_rows(rows: list[list[str]]) -> int:
 
 
 def _figure_cell(text: str) -> bool:
-    """A cell holding a figure, not a year or a fiscal period."""
+    """A cell holding a figure or a band of figures (``35 - 40``), not a year, a fiscal period or a unit
+    (``£000``).
+
+    >>> [_figure_cell(t) for t in ("1,250", "(3.5)", "35 - 40", "2020", "2020-21", "£000", "£’000")]
+    [True, True, True, False, False, False, False]
+    """
     return (
-        bool(NUMERIC_CELL.match(text))
+        bool(NUMERIC_CELL.match(text) or BAND_CELL.match(text))
+        and not UNIT_CELL.fullmatch(text)
         and not fiscal_year_to_period(text)
         and not re.fullmatch(r"\s*(?:19|20)\d{2}\s*", text)
     )
