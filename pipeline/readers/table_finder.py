@@ -61,6 +61,7 @@ UNIT = re.compile(r"\(?[£$€]\s?['’]?(?:000|m|mn|bn|k)\)?")  # a column's un
 PERIOD = re.compile(r"\b(?:19|20)\d{2}(?:(?:\s*[-‐‑–/]\s*|\s+)(?:(?:19|20)?\d{2})\b)?")  # 2020, 2020-21, 2020 ‑ 2021
 SCATTERED = re.compile(r"[^\W\d_]{1,2}(?: [^\W\d_]{1,2})+|[^\W\d_]{2}")
 NUMBERED_CELL = re.compile(r"(\d{1,3})\.?\s+[^\W\d_]")
+CAPTION = re.compile(r"(?:table|figure|fig\.?|chart|exhibit)\s*[A-Z]?\.?\d+", re.I)
 LIST_MARK = re.compile(r"^(?:[•●▪■◦‣∙·\-–—*o]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])$")
 
 
@@ -151,6 +152,10 @@ def rejoin_columns(lines: list[list[Word]]) -> list[list[Word]]:
         if i + 1 < len(segments) and _beside(segments[i], segments[i + 1]):
             out.extend(_side_by_side(segments[i], segments[i + 1]))
             i += 2
+        elif i + 1 < len(segments) and (header := _header_beside(segments[i], segments[i + 1])):
+            out.extend(segments[i][:-header])
+            out.extend(_side_by_side(segments[i][-header:], segments[i + 1]))
+            i += 2
         else:
             out.extend(segments[i])
             i += 1
@@ -175,6 +180,29 @@ def _beside(labels: list[list[Word]], figures: list[list[Word]]) -> bool:
         and len(level) * 2 >= len(labels)
         and len(with_digits) * 2 >= len(beside)
     )
+
+
+def _header_beside(before: list[list[Word]], table: list[list[Word]]) -> int:
+    """How many of the last lines of ``before`` are header lines the reading order read before the rest of
+    the header beside them, which runs on into a table's rows (a header of three columns read as two
+    blocks): the first lines of ``table`` at their heights, right of them, followed mostly by rows of
+    several pieces. 0 when there are none."""
+
+    def level(k: int) -> bool:
+        pairs = zip(before[-k:], table[:k], strict=True)
+        return all(abs(float(a[0]["top"]) - float(b[0]["top"])) <= 2 for a, b in pairs)
+
+    most = min(len(before), len(table), MAX_HEADER_LINES)
+    count = next((k for k in range(most, 0, -1) if level(k)), 0)
+    if count == 0:
+        return 0
+    left, right = before[-count:], table[:count]
+    if any(CAPTION.match(_text(ln)) for ln in left + right):  # two figures' captions side by side
+        return 0
+    if max(float(w["x1"]) for ln in left for w in ln) >= min(float(w["x0"]) for ln in right for w in ln):
+        return 0
+    rows = table[count : count + MAX_SINGLE_RUN + MIN_TABLE_LINES]
+    return count if sum(len(_Line.of(ln).pieces) >= 2 for ln in rows) >= MIN_TABLE_LINES else 0
 
 
 def _side_by_side(labels: list[list[Word]], figures: list[list[Word]]) -> list[list[Word]]:
@@ -302,7 +330,8 @@ def _runs(lines: list[_Line], bands: list[BBox]) -> list[list[_Line]]:
     """Runs of consecutive, closely spaced lines, most of several pieces, with at least
     MIN_TABLE_LINES of them and never more than MAX_SINGLE_RUN single-piece lines in a row; trailing
     single-piece lines are not part of it. A single-piece line just above the first, set over its
-    columns of figures rather than its labels, heads it (a header spanning columns)."""
+    columns of figures rather than its labels, heads it (a header spanning columns). A caption
+    (``Table 18. ...``) is never part of one."""
     runs: list[list[_Line]] = []
     current: list[_Line] = []
     singles = 0
@@ -326,6 +355,10 @@ def _runs(lines: list[_Line], bands: list[BBox]) -> list[list[_Line]]:
     for line in lines:
         if current and not (_follows(current[-1], line) or banded(current[-1], line)):
             close()
+        if CAPTION.match(_text(line.words)):  # a caption (Table 18. || Actual and projected ...) is no row
+            close()
+            before = None
+            continue
         multi = len(line.pieces) >= 2
         if not current and not multi:
             before = line
