@@ -7,8 +7,9 @@ figure counts is its row's label (``subject``; with the column's header when the
 periods); its period is its column's (``2019``, ``2020-21``), else the one the title names; what it
 measures comes from the title, the column's header and the row's label (turnover, output, GVA, exports,
 spend, funding; else ``money``); its place is the one its row's label names, else the title's, else the
-document's. A column whose header states another unit (``%``, ``Number of firms``) is not money and gives
-none; nor does a cell the garble detector quarantined.
+document's (not when other rows name places: a row of a place the gazetteer lacks has none). A column
+whose header states another unit (``%``, ``Number of firms``) is not money and gives none; nor does a
+cell the garble detector quarantined.
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ def tables_to_figures(view: DocumentView, tables: list[Table]) -> list[Figure]:
         named = {p for m in PERIOD_IN_HEADER.finditer(table.title or "") if (p := column_period(m.group(0)))}
         title_period = named.pop() if len(named) == 1 else None
         cluster_id, _ = view.cluster_of(view.section_at(table.char_start, table.char_end))
+        # a table whose rows are places (countries, regions) leaves a row of a place the gazetteer lacks
+        # without one rather than giving it the document's
+        fallback = place_named(table.title or "") or (None if _rows_name_places(table) else home)
         for col in figure_columns(table):
             header = _header(table, col)
             if OTHER_UNIT.search(header) and not UNIT_ANYWHERE.search(header):
@@ -77,10 +81,14 @@ def tables_to_figures(view: DocumentView, tables: list[Table]) -> list[Figure]:
                         period=title_period if period in (None, "total") else period,
                         char_start=cell.char_start, char_end=cell.char_end, quality="ok",
                         confidence=TABLE_FIGURE_CONFIDENCE, subject=label or None, source="table",
-                        place=place_named(label) or place_named(table.title or "") or home,
+                        place=place_named(label) or fallback,
                     )
                 )  # fmt: skip
     return out
+
+
+def _rows_name_places(table: Table) -> bool:
+    return any(place_named(c.text) for c in table.cells if c.col == 0 and c.row >= table.header_rows)
 
 
 def _header(table: Table, col: int) -> str:
