@@ -331,7 +331,8 @@ def _runs(lines: list[_Line], bands: list[BBox]) -> list[list[_Line]]:
     MIN_TABLE_LINES of them and never more than MAX_SINGLE_RUN single-piece lines in a row; trailing
     single-piece lines are not part of it. A single-piece line just above the first, set over its
     columns of figures rather than its labels, heads it (a header spanning columns). A caption
-    (``Table 18. ...``) is never part of one."""
+    (``Table 18. ...``) is never part of one, and the run's first line printed again starts another (the
+    header of a second table set under the first)."""
     runs: list[list[_Line]] = []
     current: list[_Line] = []
     singles = 0
@@ -359,6 +360,8 @@ def _runs(lines: list[_Line], bands: list[BBox]) -> list[list[_Line]]:
             close()
             before = None
             continue
+        if len(current) >= MIN_TABLE_LINES and _text(line.words) == _text(current[0].words):
+            close()  # the first line again: the header of a second table set under the first
         multi = len(line.pieces) >= 2
         if not current and not multi:
             before = line
