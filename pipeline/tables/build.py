@@ -330,6 +330,8 @@ def pdf_tables(text: str, words: list[Word], raw: list[RawTable]) -> list[Table]
             cells.append(TableCell(r, c, content, start, end, False, table.page, box, rs, cs))
         cells, n_rows, n_cols = _compact(cells)
         cells, n_cols = _nested_columns_merged(cells, n_cols)
+        if table.strategy == "lines" and (stacked := _stacked_header_merged(cells)) is not None:
+            cells, n_rows, n_cols = _compact(stacked)
         if n_rows < 2 or n_cols < 2 or len(cells) < 2:
             continue
         texts = [
@@ -569,6 +571,46 @@ def _one_column(cells: list[TableCell], col: int) -> bool:
         min(b.x0 for b in boxes_left), min(b.x0 for b in boxes_right)
     )
     return shared > NESTED_COLUMN_OVERLAP
+
+
+def _stacked_header_merged(cells: list[TableCell]) -> list[TableCell] | None:
+    """A ruled header whose lines sit in cells of their own (rules drawn between the lines of a heading)
+    under a cell spanning them all: the cells stacked in one column (and over the same columns) of that band
+    are one heading, from its first line to the band's foot. None when there is no such band, when it holds
+    figures or when no figures are under it (a table of words).
+
+    >>> def cell(row, col, text, rows=1):
+    ...     return TableCell(row, col, text, 0, 1, True, 1, BBox(x0=col, top=row, x1=col + 1, bottom=row + rows), rows)
+    >>> merged = _stacked_header_merged([cell(0, 0, "Year", 2), cell(0, 1, "Murder /"), cell(1, 1, "Manslaughter"),
+    ...     cell(2, 0, "2005"), cell(2, 1, "28")])
+    >>> [(c.row, c.col, c.text, c.row_span) for c in merged]
+    [(0, 0, 'Year', 2), (0, 1, 'Murder / Manslaughter', 2), (2, 0, '2005', 1), (2, 1, '28', 1)]
+    """
+    band = max((c.row_span for c in cells if c.row == 0), default=1)
+    inside = [c for c in cells if c.row + c.row_span <= band]
+    below = [c for c in cells if c.row + c.row_span > band]
+    if band < 2 or any(_figure_cell(c.text) for c in inside) or not any(_figure_cell(c.text) for c in below):
+        return None
+    groups: dict[tuple[int, int], list[TableCell]] = {}
+    for c in inside:
+        groups.setdefault((c.col, c.col_span), []).append(c)
+    if all(len(group) == 1 for group in groups.values()):
+        return None
+    merged = list(below)
+    for group in groups.values():
+        group.sort(key=lambda c: c.row)
+        boxes = [c.bbox for c in group if c.bbox is not None]
+        merged.append(
+            replace(
+                group[0],
+                row_span=band - group[0].row,
+                text=" ".join(c.text for c in group),
+                char_start=min(c.char_start for c in group),
+                char_end=max(c.char_end for c in group),
+                bbox=BBox.union(boxes) if boxes else None,
+            )
+        )
+    return sorted(merged, key=lambda c: (c.row, c.col))
 
 
 def _column_removed(cell: TableCell, col: int) -> TableCell:
