@@ -30,7 +30,7 @@ from pipeline.tables.build import (
     figure_columns,
     period_columns,
 )
-from pipeline.tables.funding import row_label, table_kind
+from pipeline.tables.funding import row_label, row_labels, table_kind
 
 EXTRACTOR = extractor("figures/table")
 # How far a figure read from a table cell is trusted: set by hand (not measured), below a funding line's
@@ -53,7 +53,7 @@ def tables_to_figures(view: DocumentView, tables: list[Table]) -> list[Figure]:
         cluster_id, _ = view.cluster_of(view.section_at(table.char_start, table.char_end))
         # a table whose rows are places (countries, regions) leaves a row of a place the gazetteer lacks
         # without one rather than giving it the document's
-        fallback = place_named(table.title or "") or (None if _rows_name_places(table) else home)
+        fallback = place_named(table.title or "") or (None if any(map(place_named, row_labels(table))) else home)
         for col in figure_columns(table):
             header = _header(table, col)
             if OTHER_UNIT.search(header) and not UNIT_ANYWHERE.search(header):
@@ -85,10 +85,6 @@ def tables_to_figures(view: DocumentView, tables: list[Table]) -> list[Figure]:
                     )
                 )  # fmt: skip
     return out
-
-
-def _rows_name_places(table: Table) -> bool:
-    return any(place_named(c.text) for c in table.cells if c.col == 0 and c.row >= table.header_rows)
 
 
 def _header(table: Table, col: int) -> str:

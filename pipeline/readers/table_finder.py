@@ -61,7 +61,7 @@ UNIT = re.compile(r"\(?[£$€]\s?['’]?(?:000|m|mn|bn|k)\)?")  # a column's un
 PERIOD = re.compile(r"\b(?:19|20)\d{2}(?:(?:\s*[-‐‑–/]\s*|\s+)(?:(?:19|20)?\d{2})\b)?")  # 2020, 2020-21, 2020 ‑ 2021
 SCATTERED = re.compile(r"[^\W\d_]{1,2}(?: [^\W\d_]{1,2})+|[^\W\d_]{2}")
 NUMBERED_CELL = re.compile(r"(\d{1,3})\.?\s+[^\W\d_]")
-CAPTION = re.compile(r"(?:table|figure|fig\.?|chart|exhibit)\s*[A-Z]?\.?\d+", re.I)
+CAPTION = re.compile(r"(?:table|figure|fig\.?|chart|exhibit)\s*[A-Z]?\.?\d+(?:\.\d+)*\b", re.I)  # Table 3, FIG A.16
 LIST_MARK = re.compile(r"^(?:[•●▪■◦‣∙·\-–—*o]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])$")
 
 

@@ -33,6 +33,7 @@ from pipeline.models import (
     Word,
 )
 from pipeline.readers.reading_order import banded_lines
+from pipeline.readers.table_finder import CAPTION
 from pipeline.registry import extractor
 from pipeline.spans import Quarantine, trim_span
 
@@ -42,7 +43,6 @@ EXTRACTOR_PDF_TEXT = extractor("tables/pdf-text")
 MAX_TITLE_WORDS = 18
 NESTED_COLUMN_OVERLAP = 1.0  # points two columns' cells must overlap across to be one column
 TITLE_GAP_LINES = 4.0  # how far above or below a PDF table its title may sit, in the table's line heights
-CAPTION = re.compile(r"(?:table|figure|fig\.?|chart|exhibit)\s*[A-Z]?\.?\d+(?:\.\d+)*\b", re.I)
 CAPTION_BLOCKS = 4  # blocks above a table searched for its caption
 PERCENT_SHARE = 0.9  # share of a table's figures printed with % that makes % its unit
 UNIT_LINE = re.compile(

@@ -108,7 +108,7 @@ def is_funding(table: Table) -> bool:
     GVA, lending, deals, exports): its title, header and row labels name funding
     (``pipeline/tables/data/money_words.yml``) at least as often as a market."""
     heads = [c.text for c in table.cells if c.row < table.header_rows]
-    words = re.findall(r"[a-z]+", " ".join([table.title or "", *heads, *_labels(table)]).casefold())
+    words = re.findall(r"[a-z]+", " ".join([table.title or "", *heads, *row_labels(table)]).casefold())
     funding = sum(w in MONEY_WORDS["funding"] for w in words)
     return funding > 0 and funding >= sum(w in MONEY_WORDS["market"] for w in words)
 
@@ -121,7 +121,8 @@ def table_kind(table: Table) -> str:
     return "data" if figure_columns(table) else "text"
 
 
-def _labels(table: Table) -> list[str]:
+def row_labels(table: Table) -> list[str]:
+    """The texts of a table's first column under its header."""
     return [c.text for c in table.cells if c.col == 0 and c.row >= table.header_rows]
 
 
