@@ -116,9 +116,9 @@ def lines_to_regions(
 
 def _asides(mine: list[Placed], drawn: PageGraphics, page: Page, frames: Sequence[BBox]) -> list[BBox]:
     candidates: list[tuple[BBox, BBox]] = []  # (panel, the printed page it is on)
-    for panel in sorted(_joined([*drawn.panels, *frames]), key=_area, reverse=True):
+    for panel in sorted(_joined([*drawn.panels, *frames]), key=lambda box: box.area, reverse=True):
         half = _printed_page(page, panel)
-        if half is None or _bleeds(panel, page, half) or _area(panel) > MAX_ASIDE_SHARE * _area(half):
+        if half is None or _bleeds(panel, page, half) or panel.area > MAX_ASIDE_SHARE * half.area:
             continue
         if any(taken.holds_centre_of(panel) for taken, _ in candidates):
             continue  # a panel inside another is part of it
@@ -202,13 +202,13 @@ def _joined(panels: Sequence[BBox]) -> list[BBox]:
 
 def _charts(mine: list[Placed], drawn: PageGraphics, page: Page, frames: Sequence[BBox]) -> list[BBox]:
     page_area = page.width * page.height
-    bars = [p for p in drawn.panels if _area(p) < MAX_BAR_SHARE * page_area]  # a bar chart's bars are filled
+    bars = [p for p in drawn.panels if p.area < MAX_BAR_SHARE * page_area]  # a bar chart's bars are filled
     candidates = [b for b in _clusters([*drawn.drawings, *bars]) if b[2] >= MIN_CHART_SHAPES]
     boxes = [box for box, _, _ in candidates] + list(drawn.images)
-    framing = [p for p in [*drawn.panels, *frames] if _area(p) <= MAX_CHART_SHARE * page_area]
+    framing = [p for p in [*drawn.panels, *frames] if p.area <= MAX_CHART_SHARE * page_area]
     out: list[BBox] = []
     for box in boxes:
-        if not MIN_CHART_SHARE * page_area <= _area(box) <= MAX_CHART_SHARE * page_area:
+        if not MIN_CHART_SHARE * page_area <= box.area <= MAX_CHART_SHARE * page_area:
             continue
         box = _framing(mine, _with_labels(mine, box), framing)
         inside = [p for p in mine if box.holds_centre_of(p.box)]
@@ -257,8 +257,8 @@ def _framing(mine: list[Placed], box: BBox, panels: Sequence[BBox]) -> BBox:
     >>> _framing([title], at(120, 100, 480, 350), [at(90, 55, 550, 390)]) == at(90, 55, 550, 390)
     True
     """
-    for panel in sorted(panels, key=_area):
-        if not panel.holds_centre_of(box) or _area(panel) < _area(box):
+    for panel in sorted(panels, key=lambda box: box.area):
+        if not panel.holds_centre_of(box) or panel.area < box.area:
             continue
         extra = [p for p in mine if panel.holds_centre_of(p.box) and not box.holds_centre_of(p.box)]
         if len(extra) <= CAPTION_LINES and all(len(p.text.split()) < SENTENCE_WORDS for p in extra):
@@ -390,7 +390,3 @@ def _bleeds(panel: BBox, page: Page, half: BBox) -> bool:
     )
     edge_to_edge = panel.x0 <= half.x0 + EDGE and panel.x1 >= half.x1 - EDGE
     return off_page or edge_to_edge
-
-
-def _area(box: BBox) -> float:
-    return (box.x1 - box.x0) * (box.bottom - box.top)

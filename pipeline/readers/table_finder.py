@@ -139,7 +139,8 @@ def _one_per_region(tables: list[RawTable]) -> list[RawTable]:
 def rejoin_columns(lines: list[list[Word]]) -> list[list[Word]]:
     """Lines in reading order, with a column of short labels and the column of figures the reading order
     read after it (a table's names without rules beside its figures) set side by side again: the lines of
-    the two at one height become one line. Columns of running text are left as they are (:func:`_beside`)."""
+    the two at one height become one line; so do header lines read before the rest of the header beside
+    them (:func:`_header_beside`). Columns of running text are left as they are (:func:`_beside`)."""
     segments: list[list[list[Word]]] = []
     for ln in lines:
         if ln and segments and segments[-1] and float(ln[0]["top"]) >= float(segments[-1][-1][0]["top"]) - 1:

@@ -321,7 +321,7 @@ def pdf_tables(text: str, words: list[Word], raw: list[RawTable]) -> list[Table]
         for w in held:  # each word goes to the smallest box holding its centre
             holding = [key for key, box in grid.items() if box.holds_centre(w.x0, w.top, w.x1, w.bottom)]
             if holding:
-                members.setdefault(min(holding, key=lambda key: _area(grid[key])), []).append(w)
+                members.setdefault(min(holding, key=lambda key: grid[key].area), []).append(w)
         cells: list[TableCell] = []
         for (r, c, rs, cs), inside in members.items():
             box = grid[(r, c, rs, cs)]
@@ -643,7 +643,3 @@ def _grid(rows: list[list[BBox | None]]) -> dict[tuple[int, int, int, int], BBox
                 row_span += 1
             out[(r, c, row_span, col_span)] = box
     return out
-
-
-def _area(box: BBox) -> float:
-    return (box.x1 - box.x0) * (box.bottom - box.top)
