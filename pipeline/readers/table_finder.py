@@ -98,11 +98,12 @@ def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -
     strategy) stands unless its rules leave columns of words together in its cells (rules drawn only
     between rows or around the table), when the words' own columns inside its box are taken instead,
     or its rules frame passages of text rather than cells (:func:`_panel`); outside the ruled tables,
-    the unruled ones (:func:`lines_to_text_tables`)."""
+    the unruled ones (:func:`lines_to_text_tables`), which may run through the boxes that frame text."""
     out: list[RawTable] = []
     lines = rejoin_columns(lines)
     bands = [t.bbox for t in ruled if _header_band(lines, t)]
     ruled = [t for t in ruled if t.bbox not in bands]
+    frames: list[BBox] = []  # ruled boxes that frame text, not a table
     for table in ruled:
         inside = [ln for ln in lines if ln and _centre_in(ln[0], table.bbox)]
         if _under_split(inside, table):
@@ -110,9 +111,12 @@ def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -
             if found:
                 out.extend(found)
                 continue
-        if not _panel(inside, table):
+        if _panel(inside, table):
+            frames.append(table.bbox)
+        else:
             out.append(table)
-    out.extend(lines_to_text_tables(lines, page, avoid=[t.bbox for t in ruled], bands=bands))
+    avoid = [t.bbox for t in ruled if t.bbox not in frames]
+    out.extend(lines_to_text_tables(lines, page, avoid=avoid, bands=bands, frames=frames))
     return _one_per_region(out)
 
 
@@ -312,13 +316,25 @@ def _stacked(cells: list[list[list[Word]]]) -> bool:
 
 
 def lines_to_text_tables(
-    lines: list[list[Word]], page: int, avoid: list[BBox] | None = None, bands: list[BBox] | None = None
+    lines: list[list[Word]],
+    page: int,
+    avoid: list[BBox] | None = None,
+    bands: list[BBox] | None = None,
+    frames: list[BBox] | None = None,
 ) -> list[RawTable]:
     """The unruled tables among a page's lines (in reading order, each left to right), as cell boxes;
-    lines inside ``avoid`` (tables already found from ruling lines) are left out; the lines of a ruled
-    header band (``bands``) run on into the table under it however widely the band spaces them."""
-    avoid = avoid or []
-    kept = [_Line.of(ln) for ln in lines if ln and not any(_centre_in(ln[0], box) for box in avoid)]
+    lines inside ``avoid`` (tables already found from ruling lines) are left out, and so are lines held
+    whole in one of ``frames`` (ruled boxes round text: a line that runs on out of one, a group's label
+    boxed in the first column of an unruled table, is the table's); the lines of a ruled header band
+    (``bands``) run on into the table under it however widely the band spaces them."""
+    avoid, frames = avoid or [], frames or []
+    kept = [
+        _Line.of(ln)
+        for ln in lines
+        if ln
+        and not any(_centre_in(ln[0], box) for box in avoid)
+        and not any(_centre_in(ln[0], box) and _centre_in(ln[-1], box) for box in frames)
+    ]
     out = []
     for run in _runs(kept, bands or []):
         table = _run_to_table(run, page)
@@ -332,8 +348,8 @@ def _runs(lines: list[_Line], bands: list[BBox]) -> list[list[_Line]]:
     MIN_TABLE_LINES of them and never more than MAX_SINGLE_RUN single-piece lines in a row; trailing
     single-piece lines are not part of it. A single-piece line just above the first, set over its
     columns of figures rather than its labels, heads it (a header spanning columns). A caption
-    (``Table 18. ...``) is never part of one, and the run's first line printed again starts another (the
-    header of a second table set under the first)."""
+    (``Table 18. ...``) is never part of one, and the run's first line printed again, with no figure in it,
+    starts another (the header of a second table set under the first)."""
     runs: list[list[_Line]] = []
     current: list[_Line] = []
     singles = 0
@@ -361,7 +377,7 @@ def _runs(lines: list[_Line], bands: list[BBox]) -> list[list[_Line]]:
             close()
             before = None
             continue
-        if len(current) >= MIN_TABLE_LINES and _text(line.words) == _text(current[0].words):
+        if len(current) >= MIN_TABLE_LINES and _text(line.words) == _text(current[0].words) and not _has_figure(line):
             close()  # the first line again: the header of a second table set under the first
         multi = len(line.pieces) >= 2
         if not current and not multi:
@@ -378,6 +394,10 @@ def _runs(lines: list[_Line], bands: list[BBox]) -> list[list[_Line]]:
         current.append(line)
     close()
     return runs
+
+
+def _has_figure(line: _Line) -> bool:
+    return any(_figure(str(w["text"])) for w in line.words)
 
 
 def _heads(above: _Line, line: _Line) -> bool:

@@ -357,3 +357,22 @@ def test_a_second_table_under_the_first_with_the_same_header_is_a_table_of_its_o
 
     tables = lines_to_tables(block(100, 1.0) + block(172, 1.7), [], 1)
     assert [t.bbox.top for t in tables] == [100, 172]
+
+
+def test_a_group_label_boxed_in_the_first_column_does_not_split_the_table() -> None:
+    # each sector's label sits in a ruled box of one column beside its three rows; the rows run on out of it
+    lines, boxes = [], []
+    for g, sector in enumerate(["Agriculture", "Manufacturing", "Construction"]):
+        top = 100 + 54 * g
+        for r, size in enumerate(["1-10 employees", "11-50 employees", "50+ employees"]):
+            label = [(50, sector)] if r == 1 else []
+            lines.append(line(top + 18 * r, *label, (180, size), (300, f"{10 + r}"), (360, f"{2 + r}.5%")))
+        boxes.append(
+            RawTable(
+                1,
+                _box(45, top - 2, 170, top + 52),
+                [[_box(45, top - 2 + 18 * r, 170, top + 16 + 18 * r)] for r in range(3)],
+            )
+        )
+    [table] = lines_to_tables(lines, boxes, 1)
+    assert len(table.rows) == 9

@@ -20,15 +20,16 @@ from table_gold_eval import SetResult, evaluate
 # Before issue 21's rules the held-out set measured regions P 0.792 R 0.704, funding 0 of 78 lines, title 0 of
 # 19, unit 0 of 11 (no PDF table had a title, a unit from its header or a funding line); development regions
 # P 0.697 R 0.821.
-# 2026-12-02 (rows of units head their table, headers read as two blocks rejoined, captions no rows):
-#   development: regions P 0.897 R 0.929, funding P 1.000 R 0.771, title 0.905, unit 0.800
+# 2026-12-02 (rows of units head their table, headers read as two blocks rejoined, captions no rows, lines
+# running out of a box that frames a group's label stay in their table):
+#   development: regions P 0.963 R 0.929, funding P 1.000 R 0.771, title 0.952, unit 0.800
 #   held-out:    regions P 1.000 R 0.741, funding P 0.951 R 1.000, title 0.800, unit 0.750
 SCORES = {  # (precision, recall)
-    "development": {"regions": (0.89, 0.92), "funding": (1.0, 0.77)},
+    "development": {"regions": (0.95, 0.92), "funding": (1.0, 0.77)},
     "held-out": {"regions": (1.0, 0.74), "funding": (0.95, 1.0)},
 }
 RATES = {  # share right of the tables that print one
-    "development": {"title": 0.9, "unit": 0.8},
+    "development": {"title": 0.95, "unit": 0.8},
     "held-out": {"title": 0.8, "unit": 0.75},
 }
 
