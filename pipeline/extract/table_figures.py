@@ -21,18 +21,9 @@ from pipeline.extract.context import DocumentView
 from pipeline.extract.figures import home_place, money_measure, place_named
 from pipeline.language.numbers import cell_to_decimal, plausible
 from pipeline.models import Figure, Table
-from pipeline.registry import extractor
-from pipeline.tables.build import (
-    NUMERIC_CELL,
-    PERIOD_IN_HEADER,
-    UNIT_ANYWHERE,
-    column_period,
-    figure_columns,
-    period_columns,
-)
-from pipeline.tables.funding import row_label, row_labels, table_kind
+from pipeline.tables.build import NUMERIC_CELL, UNIT_ANYWHERE, figure_columns, period_columns
+from pipeline.tables.funding import row_label, row_labels, table_kind, title_period
 
-EXTRACTOR = extractor("figures/table")
 # How far a figure read from a table cell is trusted: set by hand (not measured), below a funding line's
 # 0.9 because what the figure counts is the row's label, not a sentence that says it.
 TABLE_FIGURE_CONFIDENCE = 0.75
@@ -48,8 +39,7 @@ def tables_to_figures(view: DocumentView, tables: list[Table]) -> list[Figure]:
         currency, multiplier = (table.unit or "").split(" x ")
         grid = table.grid()
         periods = period_columns(table)
-        named = {p for m in PERIOD_IN_HEADER.finditer(table.title or "") if (p := column_period(m.group(0)))}
-        title_period = named.pop() if len(named) == 1 else None
+        named_period = title_period(table)
         cluster_id, _ = view.cluster_of(view.section_at(table.char_start, table.char_end))
         # a table whose rows are places (countries, regions) leaves a row of a place the gazetteer lacks
         # without one rather than giving it the document's
@@ -78,7 +68,7 @@ def tables_to_figures(view: DocumentView, tables: list[Table]) -> list[Figure]:
                     Figure(
                         cluster_id=cluster_id, measure=measure, value=float(value), value_low=None,
                         value_high=None, unit=currency, qualifier=None,
-                        period=title_period if period in (None, "total") else period,
+                        period=named_period if period in (None, "total") else period,
                         char_start=cell.char_start, char_end=cell.char_end, quality="ok",
                         confidence=TABLE_FIGURE_CONFIDENCE, subject=label or None, source="table",
                         place=place_named(label) or fallback,

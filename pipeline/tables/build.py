@@ -567,10 +567,8 @@ def _one_column(cells: list[TableCell], col: int) -> bool:
     boxes_right = [c.bbox for c in alone_right if c.bbox is not None]
     if not boxes_left or not boxes_right:
         return False
-    shared = min(max(b.x1 for b in boxes_left), max(b.x1 for b in boxes_right)) - max(
-        min(b.x0 for b in boxes_left), min(b.x0 for b in boxes_right)
-    )
-    return shared > NESTED_COLUMN_OVERLAP
+    a, b = BBox.union(boxes_left), BBox.union(boxes_right)
+    return min(a.x1, b.x1) - max(a.x0, b.x0) > NESTED_COLUMN_OVERLAP
 
 
 def _stacked_header_merged(cells: list[TableCell]) -> list[TableCell] | None:

@@ -98,8 +98,13 @@ def _one_money_column(table: Table) -> dict[int, str]:
     columns = figure_columns(table)
     if len(columns) != 1:
         return {}
-    named = [p for m in PERIOD_IN_HEADER.finditer(table.title or "") if (p := column_period(m.group(0)))]
-    return {columns[0]: named[0] if len(set(named)) == 1 else "none"}
+    return {columns[0]: title_period(table) or "none"}
+
+
+def title_period(table: Table) -> str | None:
+    """The one period a table's title names (``Budget 2021-22 (£m)``), else None."""
+    named = {p for m in PERIOD_IN_HEADER.finditer(table.title or "") if (p := column_period(m.group(0)))}
+    return named.pop() if len(named) == 1 else None
 
 
 def is_funding(table: Table) -> bool:
