@@ -137,7 +137,10 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
             except Exception as exc:  # one broken page must not lose the others
                 read = PageRead([], "unreadable", lines_to_assessment([]))
                 issues.append(SourceIssue("page_unreadable", "error", _page_error(number, exc), page=number))
-            groups, outside = clip_to_page(read.groups, float(page.width), float(page.height))
+            width, height = (
+                drawn.page().get_size() if read.turn and drawn is not None else (float(page.width), float(page.height))
+            )
+            groups, outside = clip_to_page(read.groups, width, height)
             if outside:
                 issues.append(
                     SourceIssue(
@@ -153,8 +156,8 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
                     number=number,
                     char_start=offset,
                     char_end=offset + len(page_text),
-                    width=float(page.width),
-                    height=float(page.height),
+                    width=width,
+                    height=height,
                     n_words=len(page_words),
                     n_chars=len(page_text),
                     text_source=read.source,
@@ -187,7 +190,8 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
                         ruled = []
                         issues.append(_not_ruled(number, segments))
                     else:
-                        ruled = page_to_raw_tables(page, number, pdfium_page)
+                        turned = (0.0, 0.0, width, height) if read.turn else None
+                        ruled = page_to_raw_tables(page, number, pdfium_page, turned)
                 with watch.stage("read/tables_text"):
                     raw_tables.extend(lines_to_tables(read.groups, ruled, number))
                 if pdfium_page is not None:

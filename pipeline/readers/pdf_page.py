@@ -24,7 +24,15 @@ from pipeline.models import BBox, Line, PageLayer, RawTable, SourceIssue, Word
 from pipeline.readers import ocr
 from pipeline.readers.ocr import OcrSettings
 from pipeline.readers.pdfium_rulings import RuledPage, page_edges
-from pipeline.readers.pdfium_words import LIGATURES, Char, chars_to_words, dedupe_chars, drawn_once, page_chars
+from pipeline.readers.pdfium_words import (
+    LIGATURES,
+    Char,
+    chars_to_words,
+    dedupe_chars,
+    drawn_once,
+    page_chars,
+    page_turn,
+)
 from pipeline.readers.reading_order import spread_fold, words_box, words_to_reading_lines
 from pipeline.readers.repair import BULLET, drawn_bullet, repair_lines
 from pipeline.registry import extractor
@@ -105,12 +113,15 @@ REPAIR_KINDS = {
 REPAIR_EXTRACTOR = extractor("reader/repair")
 
 
-def page_to_raw_tables(page: Any, number: int, pdfium_page: Any = None) -> list[RawTable]:
+def page_to_raw_tables(
+    page: Any, number: int, pdfium_page: Any = None, bbox: tuple[float, float, float, float] | None = None
+) -> list[RawTable]:
     """The tables pdfplumber's table finder builds from the page's ruling lines, as cell boxes (None where a
-    cell spans); the rulings come from pdfium's path objects when ``pdfium_page`` is given."""
+    cell spans); the rulings come from pdfium's path objects when ``pdfium_page`` is given, within ``bbox``
+    (the page's own box by default)."""
     out = []
     if pdfium_page is not None:
-        ruled = RuledPage(page_edges(pdfium_page), tuple(page.bbox))
+        ruled = RuledPage(page_edges(pdfium_page), bbox or tuple(page.bbox))
         found = TableFinder(cast("Page", ruled)).tables
     else:
         found = page.find_tables()
@@ -132,6 +143,7 @@ class PageRead:
     issues: list[SourceIssue] = field(default_factory=list)
     layers: list[PageLayer] = field(default_factory=list)
     fold: float | None = None  # where a two-page spread folds (x in points); None for a single page
+    turn: int = 0  # degrees the page was turned clockwise from how it is displayed, so that its text reads upright
     repairs: int = 0  # words of the text layer mended (pipeline.readers.repair)
 
 
@@ -228,9 +240,34 @@ def _read_by_pdfium(drawn: Drawing, number: int, settings: PdfSettings, watch: S
     a char's Unicode mapping is broken, or the page reads as garbled even without doubled glyphs."""
     with watch.stage("read/words"):
         pdfium_page = drawn.page()
-        textpage = pdfium_page.get_textpage()
-        chars = page_chars(pdfium_page, textpage)
+        chars = _chars(pdfium_page)
+        turn = page_turn(chars)
+        if turn:  # the page is read, measured and drawn turned (pdfium's page, not the file, is changed)
+            shown = pdfium_page.get_rotation()
+            pdfium_page.set_rotation((shown + turn) % 360)
+            chars = _chars(pdfium_page)
+    read = _read_chars(number, chars, pdfium_page, settings, watch)
+    if read is None:
+        if turn:
+            pdfium_page.set_rotation(shown)  # pdfplumber reads the page as displayed
+        return None
+    if turn:
+        read.turn = turn
+        read.issues.append(_turned(number, turn))
+    return read
+
+
+def _chars(pdfium_page: Any) -> list[Char]:
+    textpage = pdfium_page.get_textpage()
+    try:
+        return page_chars(pdfium_page, textpage)
+    finally:
         textpage.close()
+
+
+def _read_chars(
+    number: int, chars: list[Char], pdfium_page: Any, settings: PdfSettings, watch: Stopwatch
+) -> PageRead | None:
     if any(c.unicode_error for c in chars):
         return None
     size = pdfium_page.get_size()
@@ -244,6 +281,17 @@ def _read_by_pdfium(drawn: Drawing, number: int, settings: PdfSettings, watch: S
         if not deduped.assessment.broken:
             return _repaired(number, read, deduped)
     return None
+
+
+def _turned(number: int, turn: int) -> SourceIssue:
+    way = {90: "a quarter turn clockwise", 180: "a half turn", 270: "a quarter turn anticlockwise"}[turn]
+    return SourceIssue(
+        "page_turned", "info",
+        f"page {number}: most of its text runs sideways or upside down as the page is displayed, so the page "
+        f"is read turned {way}, as a reader would turn it; its width, height, image and every box on it are "
+        "those of the turned page",
+        page=number,
+    )  # fmt: skip
 
 
 def _chars_read(

@@ -71,6 +71,7 @@ EXPECTED: dict[str, tuple[str, str, str]] = {
     "one-line": ("failed", "unreadable_source", "a paragraph of 1,200,000 characters"),
     "xfa": ("failed", "unreadable_source", "an XFA form"),
     "deep-title": ("ok", "", ""),
+    "sideways": ("ok", "page_turned", "read turned a quarter turn anticlockwise"),
     "hostile-title": ("ok", "", ""),
     "tables": ("ok", "", ""),
     "tiny-glyphs": ("partial", "garbled_page", "every letter is printed twice"),
@@ -88,6 +89,7 @@ HOSTILE: list[Callable[[Path], None]] = [
     write("one-line.txt", "x" * 1_200_000),
     write("xfa.pdf", build_pdf([PLACEHOLDER], catalog=XFA)),
     write("deep-title.pdf", build_pdf([text_page("Growth Plan", "It employs 700 people.")], info=DEEP_TITLE)),
+    write("sideways.pdf", build_pdf([text_page("Sideways Plan", "It employs 800 people.")], rotate=90)),
     write("hostile-title.md", "# </script><!--<script>alert(1)//\n\nThe cluster employs 900 people."),
     write(
         "tables.md",
@@ -148,6 +150,9 @@ def test_hostile_sources_ii_are_each_recorded_in_words_and_nothing_is_lost(
     assert query(warehouse, "SELECT value FROM figures WHERE document_id = 'implausible'") == [(300.0,)]
     assert query(warehouse, "SELECT count(*) FROM figures WHERE NOT isfinite(value)") == [(0,)]
     assert documents["deep-title"][2] == "Growth Plan"  # titled by its first line, not by the nested metadata
+    # a page displayed on its side (/Rotate 90 over upright text) is read as a reader turns it: whole lines
+    assert texts["sideways"] == "Sideways Plan\nIt employs 800 people."
+    assert query(warehouse, "SELECT value FROM figures WHERE document_id = 'sideways'") == [(800.0,)]
     assert documents["hostile-title"][2] == "</script><!--<script>alert(1)//"  # stored as written
     assert query(warehouse, "SELECT count(*) FROM tables WHERE document_id = 'tables'") == [(2,)]
     # a re-run reads only what changed: the file rewritten under the last run (its new bytes) and the one that

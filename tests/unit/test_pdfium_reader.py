@@ -193,3 +193,66 @@ def test_a_page_drawn_with_more_segments_than_rulings_take_is_not_searched_for_r
         assert [(i.page, i.severity) for i in issues] == ([(1, "info")] if skipped else [])
         if skipped:
             assert f"draws {2 * MAX_RULED_SEGMENTS + 30 * 2:,} path segments" in issues[0].detail
+
+
+def _landscape_table() -> bytes:
+    """A ruled table of two rows under a heading, designed on a landscape page (792 × 612 points)."""
+    rows = [("Cluster", "2020", "2024"), ("Automotive", "4,000", "5,000"), ("Aerospace", "1,500", "2,100")]
+    ops = [b"0.5 w"]
+    for r, row in enumerate(rows):
+        bottom = 480 - 24 * r
+        for left, width, cell in zip((72, 272, 372), (200, 100, 100), row, strict=True):
+            ops.append(b"%d %d %d 24 re S" % (left, bottom, width))
+            ops.append(b"BT /F1 11 Tf %d %d Td (%s) Tj ET" % (left + 6, bottom + 8, cell.encode()))
+    return text_page("Jobs by cluster across the region", size=16, top=540) + b"\n" + b"\n".join(ops)
+
+
+@pytest.mark.parametrize(
+    ("rotate", "drawn", "turn"),
+    [
+        (90, b"", 270),  # /Rotate shows the page's upright text on its side
+        (180, b"", 180),  # upside down
+        (270, b"", 90),
+        (0, b"0 1 -1 0 612 0 cm", 90),  # a landscape table set sideways on a portrait page
+    ],
+)
+def test_a_page_whose_text_runs_sideways_is_read_turned_upright(
+    tmp_path: Path, rotate: int, drawn: bytes, turn: int
+) -> None:
+    size = (792, 612)  # the landscape page the table was designed on, as a reader turns the page to read it
+    media = (612, 792) if drawn else (792, 612)
+    path = tmp_path / "sideways.pdf"
+    path.write_bytes(build_pdf([b"q " + drawn + b"\n" + _landscape_table() + b"\nQ"], size=media, rotate=rotate))
+    reading = read_pdf(path, PdfSettings(image_dpi=72))
+    assert reading.text.splitlines() == [
+        "Jobs by cluster across the region", "Cluster 2020 2024", "Automotive 4,000 5,000", "Aerospace 1,500 2,100"
+    ]  # fmt: skip
+    (page,) = reading.pages
+    assert (page.width, page.height) == size
+    (image,) = reading.page_images
+    assert (image.width_px, image.height_px) == size  # drawn turned too: at 72 dpi a pixel is a point
+    (turned,) = [i for i in reading.issues if i.kind == "page_turned"]
+    assert turned.severity == "info" and {90: "quarter turn clockwise", 180: "half turn"}.get(
+        turn, "anticlockwise"
+    ) in (turned.detail)
+    (table,) = reading.raw_tables  # the rulings are turned with the text
+    assert len(table.rows) == 3 and all(len(row) == 3 for row in table.rows)
+    for word in reading.words:  # every box on the turned page, the heading above the table
+        assert 0 <= word.x0 < word.x1 <= page.width and 0 <= word.top < word.bottom <= page.height
+    heading, first = reading.words[0], reading.words[6]
+    assert reading.text[first.char_start : first.char_end] == "Cluster"
+    assert heading.bottom <= table.bbox.top <= first.top and table.bbox.x0 <= first.x0
+
+
+def test_a_chart_whose_labels_run_sideways_beside_upright_text_is_not_turned(tmp_path: Path) -> None:
+    labels = b" ".join(
+        b"BT /F1 9 Tf 0 1 -1 0 %d 100 Tm (%s) Tj ET" % (100 + 30 * i, name)
+        for i, name in enumerate((b"Manufacturing", b"Construction", b"Retail", b"Creative industries"))
+    )  # a bar chart's category labels, set sideways under their bars: over half the page's letters
+    prose = text_page("Employment by sector", "Manufacturing leads.", top=700)
+    path = tmp_path / "chart.pdf"
+    path.write_bytes(build_pdf([prose + b"\n" + labels]))
+    reading = read_pdf(path, PdfSettings(image_dpi=0))
+    assert reading.text.startswith("Employment by sector\nManufacturing leads.")
+    assert (reading.pages[0].width, reading.pages[0].height) == (612, 792)
+    assert not [i for i in reading.issues if i.kind == "page_turned"]
