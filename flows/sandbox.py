@@ -27,6 +27,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from pipeline import timing
 from pipeline.models import MediaType, SourceIssue, SourceSpec
 from pipeline.readers.text import UnreadableSource
 from pipeline.rows import DocumentRows
@@ -124,8 +125,9 @@ def parse_isolated(spec: SourceSpec, limits: Limits, run_id: str, parse: Parse =
 
 def _parse_in_child(spec: SourceSpec, limits: Limits, run_id: str, parse: Parse) -> DocumentRows:
     receive, send = _CONTEXT.Pipe(duplex=False)
+    where = _CONTEXT.RawArray("c", WHERE_BYTES)  # where the child's reading is, for the time limit to say
     child = _CONTEXT.Process(
-        target=_child, args=(spec, limits, run_id, parse, send), name=f"parse {spec.document_id}", daemon=True
+        target=_child, args=(spec, limits, run_id, parse, send, where), name=f"parse {spec.document_id}", daemon=True
     )
     with _START_LOCK:  # the forkserver is started by the first caller; threads must not race to start it
         _CONTEXT.set_forkserver_preload(_preload())
@@ -134,15 +136,16 @@ def _parse_in_child(spec: SourceSpec, limits: Limits, run_id: str, parse: Parse)
     try:
         if not receive.poll(limits.seconds_per_document):
             child.kill()
+            child.join(5)
             raise LimitExceeded(
                 f"stopped after {limits.seconds_per_document:,.0f} s: the time limit per document "
-                "(limits.seconds_per_document in configs/ingest.yml)"
+                f"(limits.seconds_per_document in configs/ingest.yml){_stopped(where)}"
             )
         try:
             outcome, payload = receive.recv()
         except EOFError:
             child.join(5)
-            raise _died(child.exitcode, limits) from None
+            raise _died(child.exitcode, limits, where) from None
     finally:
         receive.close()
         child.join(5)
@@ -155,18 +158,25 @@ def _parse_in_child(spec: SourceSpec, limits: Limits, run_id: str, parse: Parse)
     if outcome == "unreadable":
         raise UnreadableSource(payload)
     if outcome == "memory":
-        raise LimitExceeded(_memory_message(limits))
+        raise LimitExceeded(_memory_message(limits) + _stopped(where))
     message, debug = payload
     raise ParserCrashed(message, debug)
 
 
-def _died(exitcode: int | None, limits: Limits) -> Exception:
+def _stopped(where: Any) -> str:
+    """``; it was stopped while reading page 3 of 12 (read/words)``, or nothing when the child said nothing."""
+    place = where.value.decode("utf-8", "replace")
+    return f"; it was stopped {place}" if place else ""
+
+
+def _died(exitcode: int | None, limits: Limits, where: Any) -> Exception:
     if exitcode is not None and exitcode < 0:
         signal_number = -exitcode
         if signal_number == 9:  # the kernel's OOM killer, or a person
-            return LimitExceeded(_memory_message(limits) + " (the parsing process was killed)")
-        return NativeCrash(f"the parsing process died on signal {signal_number} while reading this document")
-    return ParserCrashed(f"the parsing process exited ({exitcode}) without a result")
+            return LimitExceeded(_memory_message(limits) + " (the parsing process was killed)" + _stopped(where))
+        place = where.value.decode("utf-8", "replace") or "while reading this document"
+        return NativeCrash(f"the parsing process died on signal {signal_number} {place}")
+    return ParserCrashed(f"the parsing process exited ({exitcode}) without a result{_stopped(where)}")
 
 
 def _memory_message(limits: Limits) -> str:
@@ -177,9 +187,31 @@ def _memory_message(limits: Limits) -> str:
     )
 
 
-def _child(spec: SourceSpec, limits: Limits, run_id: str, parse: Parse, send: Connection) -> None:
+WHERE_BYTES = 120
+
+
+class _Where:
+    """What the child tells its parent of where its reading is (:func:`pipeline.timing.follow`), kept in memory
+    both share: ``while reading page 3 of 12 (read/words)``, ``in stage layout``."""
+
+    def __init__(self, shared: Any) -> None:
+        self.shared, self.page = shared, ""
+
+    def __call__(self, stage: str | None, page: tuple[int, int] | None) -> None:
+        if page is not None:
+            self.page = f"page {page[0]:,} of {page[1]:,}"
+            text = f"while reading {self.page}"
+        elif stage is not None and stage.startswith("read/") and self.page:
+            text = f"while reading {self.page} ({stage})"
+        else:
+            text = f"in stage {stage}"
+        self.shared.value = text.encode("utf-8")[: WHERE_BYTES - 1]
+
+
+def _child(spec: SourceSpec, limits: Limits, run_id: str, parse: Parse, send: Connection, where: Any) -> None:
     cap = limits.memory_mb_per_document * 2**20
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    timing.follow(_Where(where))
     result: tuple[str, Any]
     try:
         result = ("ok", parse(spec, run_id, limits.max_pages))

@@ -153,3 +153,12 @@ def never_finishes(spec: SourceSpec, run_id: str, max_pages: int) -> NoReturn:
     """
     while True:
         time.sleep(3600)
+
+
+def stalls_on_a_page(spec: SourceSpec, run_id: str, max_pages: int) -> NoReturn:
+    """A stand-in parse that reaches the words of page 3 of 12, as the PDF reader tells it, and never returns."""
+    from pipeline import timing
+
+    timing.reached(page=(3, 12))
+    timing.reached(stage="read/words")
+    never_finishes(spec, run_id, max_pages)

@@ -51,7 +51,7 @@ from pipeline.readers.pdfium_graphics import page_graphics
 from pipeline.readers.pdfium_rulings import path_segments
 from pipeline.readers.table_finder import lines_to_tables
 from pipeline.readers.text import UnreadableSource
-from pipeline.timing import Stopwatch
+from pipeline.timing import Stopwatch, reached
 
 # pdfminer logs every odd object it meets at WARNING; the reader reports what matters itself.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -126,6 +126,7 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
                 "(limits.max_pages in configs/ingest.yml)"
             )
         for number, page in enumerate(pdf.pages, start=1):
+            reached(page=(number, len(pdf.pages)))
             if number > 1:
                 offset += 1  # the form feed between pages
             issues.extend(_page_size_issues(page, number))

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 from pdfs import build_pdf, deflate_bomb, many_glyphs_page, text_page
-from support import SOURCES, WMCA, assert_recorded, never_finishes, query, seed_rows, write
+from support import SOURCES, WMCA, assert_recorded, never_finishes, query, seed_rows, stalls_on_a_page, write
 
 from flows.sandbox import LimitExceeded, Limits, parse_isolated
 from pipeline.ingest.manifest import scan_sources
@@ -244,6 +244,14 @@ def test_a_parse_that_never_finishes_is_stopped_at_the_time_limit(tmp_path: Path
         parse_isolated(spec, Limits(seconds_per_document=STALLED_SECONDS), "test-run", parse=never_finishes)
     assert time.monotonic() - started >= STALLED_SECONDS  # it was given the whole limit
     assert f"parse {spec.document_id}" not in {p.name for p in multiprocessing.active_children()}  # and is gone
+
+
+def test_the_time_limit_says_where_the_reading_was_stopped(tmp_path: Path) -> None:
+    (tmp_path / "plan.pdf").write_bytes(build_pdf([text_page("A plan")]))
+    (spec,) = scan_sources(tmp_path, max_bytes=1 << 20)
+    with pytest.raises(LimitExceeded, match=r"the time limit per document .*; it was stopped while reading page 3 of "
+                       r"12 \(read/words\)$"):  # fmt: skip
+        parse_isolated(spec, Limits(seconds_per_document=STALLED_SECONDS), "test-run", parse=stalls_on_a_page)
 
 
 def test_a_document_needing_more_memory_than_its_limit_is_stopped(tmp_path: Path) -> None:

@@ -256,3 +256,21 @@ def test_a_chart_whose_labels_run_sideways_beside_upright_text_is_not_turned(tmp
     assert reading.text.startswith("Employment by sector\nManufacturing leads.")
     assert (reading.pages[0].width, reading.pages[0].height) == (612, 792)
     assert not [i for i in reading.issues if i.kind == "page_turned"]
+
+
+def test_the_reader_tells_a_follower_each_page_and_stage_it_reaches(tmp_path: Path) -> None:
+    """What the parsing sandbox keeps, so that a document stopped at its time limit is said to be stopped there."""
+    from pipeline import timing
+
+    path = tmp_path / "two.pdf"
+    path.write_bytes(build_pdf([text_page("First page."), text_page("Second page.")]))
+    places: list[tuple[str | None, tuple[int, int] | None]] = []
+    timing.follow(lambda stage, page: places.append((stage, page)))
+    try:
+        read_pdf(path, PdfSettings(image_dpi=0))
+    finally:
+        timing.follow(None)
+    pages = [page for _, page in places if page]
+    assert pages == [(1, 2), (2, 2)]
+    second = places.index((None, (2, 2)))
+    assert ("read/words", None) in places[:second] and ("read/words", None) in places[second:]
