@@ -29,6 +29,7 @@ def build_pdf(
     catalog: bytes = b"",
     info: bytes | None = None,
     rotate: int = 0,
+    bodies: dict[int, bytes] | None = None,
 ) -> bytes:
     """A PDF of ``pages`` (content streams) of ``size`` points.
 
@@ -36,6 +37,8 @@ def build_pdf(
     replaces page i's stored (already encoded) bytes, e.g. a prepared bomb.
     ``catalog`` adds entries to the document catalog (an XFA form), ``info`` is the
     trailer's document information dictionary, ``rotate`` every page's /Rotate.
+    ``bodies[n]`` replaces object n's body (objects are numbered from 1: the catalog,
+    the page tree, the font, then each page and its content stream), e.g. ``b"5 0 R"``.
     """
     n = len(pages)
     objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R " + catalog + b">>"]
@@ -54,6 +57,8 @@ def build_pdf(
             data = zlib.compress(content) if deflate else content
         filters = b" /Filter /FlateDecode" if deflate or (raw_streams and i in raw_streams) else b""
         objects.append(b"<< /Length %d%s >>\nstream\n" % (len(data), filters) + data + b"\nendstream")
+    for number, body in (bodies or {}).items():
+        objects[number - 1] = body
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):

@@ -34,7 +34,7 @@ from PIL import Image
 from pipeline.document import Reading
 from pipeline.language.garble import lines_to_assessment
 from pipeline.models import Line, Page, PageGraphics, PageImage, PageLayer, RawTable, SourceIssue, Word
-from pipeline.readers import ocr
+from pipeline.readers import ocr, pdfminer_guard
 from pipeline.readers.ocr import OcrSettings
 from pipeline.readers.pdf_page import (
     Drawing,
@@ -55,6 +55,7 @@ from pipeline.timing import Stopwatch, reached
 
 # pdfminer logs every odd object it meets at WARNING; the reader reports what matters itself.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
+pdfminer_guard.install()
 
 
 XFA_ONLY = (
@@ -116,6 +117,7 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
     graphics: list[PageGraphics] = []
     offset = 0
     watch = Stopwatch()
+    pdfminer_guard.CYCLES.clear()
     with pdfplumber.open(path) as pdf, _pdfium_document(path) as drawings:
         if drawings is not None and drawings.get_formtype() == pdfium_c.FORMTYPE_XFA_FULL:
             raise UnreadableSource(XFA_ONLY)
@@ -222,6 +224,8 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
                 drawn.close()
     if not pages:
         raise UnreadableSource("the PDF has no pages")
+    if pdfminer_guard.CYCLES:
+        issues.append(_self_references(sorted(pdfminer_guard.CYCLES)))
     text = "\f".join(chunks)
     title = title or _largest_line(text, lines, page=1)
     return Reading(
@@ -243,6 +247,17 @@ def _not_ruled(number: int, segments: int) -> SourceIssue:
         f"page {number} draws {segments:,} path segments, more than {MAX_RULED_SEGMENTS:,}: an illustration, "
         "not the ruling lines of a table, so it is not searched for ruled tables (tables set in its text still are)",
         page=number,
+    )  # fmt: skip
+
+
+def _self_references(objects: list[int]) -> SourceIssue:
+    """Objects whose chain of references comes back on itself: read as null (pdfminer would loop on them)."""
+    shown = ", ".join(f"{o} 0 R" for o in objects[:5]) + (f" and {len(objects) - 5:,} more" if len(objects) > 5 else "")
+    return SourceIssue(
+        "broken_reference", "warning",
+        f"the PDF has {len(objects):,} object(s) that refer to themselves ({shown}): a damaged or hostile file; "
+        "each was read as empty, as PDF readers read a reference to no object, and what it should have held "
+        "(a page's content, say) is missing",
     )  # fmt: skip
 
 

@@ -72,6 +72,7 @@ EXPECTED: dict[str, tuple[str, str, str]] = {
     "xfa": ("failed", "unreadable_source", "an XFA form"),
     "deep-title": ("ok", "", ""),
     "sideways": ("ok", "page_turned", "read turned a quarter turn anticlockwise"),
+    "loops": ("ok", "broken_reference", "1 object(s) that refer to themselves (5 0 R)"),
     "hostile-title": ("ok", "", ""),
     "tables": ("ok", "", ""),
     "tiny-glyphs": ("partial", "garbled_page", "every letter is printed twice"),
@@ -90,6 +91,7 @@ HOSTILE: list[Callable[[Path], None]] = [
     write("xfa.pdf", build_pdf([PLACEHOLDER], catalog=XFA)),
     write("deep-title.pdf", build_pdf([text_page("Growth Plan", "It employs 700 people.")], info=DEEP_TITLE)),
     write("sideways.pdf", build_pdf([text_page("Sideways Plan", "It employs 800 people.")], rotate=90)),
+    write("loops.pdf", build_pdf([text_page("Loop"), text_page("It employs 600 people.")], bodies={5: b"5 0 R"})),
     write("hostile-title.md", "# </script><!--<script>alert(1)//\n\nThe cluster employs 900 people."),
     write(
         "tables.md",
@@ -153,6 +155,8 @@ def test_hostile_sources_ii_are_each_recorded_in_words_and_nothing_is_lost(
     # a page displayed on its side (/Rotate 90 over upright text) is read as a reader turns it: whole lines
     assert texts["sideways"] == "Sideways Plan\nIt employs 800 people."
     assert query(warehouse, "SELECT value FROM figures WHERE document_id = 'sideways'") == [(800.0,)]
+    # a page whose content refers to itself is read as empty (pdfminer followed it forever), the next page read
+    assert query(warehouse, "SELECT value FROM figures WHERE document_id = 'loops'") == [(600.0,)]
     assert documents["hostile-title"][2] == "</script><!--<script>alert(1)//"  # stored as written
     assert query(warehouse, "SELECT count(*) FROM tables WHERE document_id = 'tables'") == [(2,)]
     # a re-run reads only what changed: the file rewritten under the last run (its new bytes) and the one that

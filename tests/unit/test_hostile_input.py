@@ -242,6 +242,30 @@ def test_glyphs_drawn_twice_are_removed_as_pdfplumber_would_in_n_log_n(tmp_path:
     assert ours == theirs and len(ours) == len(page.chars) // 2
 
 
+@pytest.mark.parametrize(
+    ("bodies", "named"),
+    [
+        ({5: b"5 0 R"}, "5 0 R"),  # page 1's content stream is a reference to itself
+        ({5: b"9 0 R", 9: b"5 0 R"}, "5 0 R"),  # pages 1 and 3's content streams refer to each other
+    ],
+)
+def test_an_object_that_refers_to_itself_is_read_as_empty_not_followed_forever(
+    tmp_path: Path, bodies: dict[int, bytes], named: str
+) -> None:
+    """pdfminer follows a chain of references that comes back on itself without end (the run stopped only at its
+    time limit); the guard reads it as null, as pdfium does, and the reader says so."""
+    from pipeline.readers.pdf import read_pdf
+    from pipeline.readers.pdf_page import PdfSettings
+
+    pages = [text_page("A page whose content loops."), text_page("The cluster employs 600 people."), text_page("x")]
+    path = tmp_path / "loop.pdf"
+    path.write_bytes(build_pdf(pages, bodies=bodies))
+    reading = read_pdf(path, PdfSettings(image_dpi=0))
+    assert reading.text.split("\f")[:2] == ["", "The cluster employs 600 people."]
+    (broken,) = [i for i in reading.issues if i.kind == "broken_reference"]
+    assert broken.severity == "warning" and named in broken.detail and "read as empty" in broken.detail
+
+
 def test_the_reports_data_cannot_end_or_comment_out_its_script_block() -> None:
     hostile = {"title": "</script><!--<script>alert(1)//", "value": "a & b > c"}
     text = embedded_json(hostile)
