@@ -12,7 +12,7 @@ import yaml
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "gold"
 DEVELOPMENT = ("layout_dev_1.yml", "layout_dev_2.yml", "layout_dev_3.yml", "layout_dev_4.yml")
-HELD_OUT = ("layout_heldout_3.yml",)
+HELD_OUT = ("layout_heldout_3.yml", "layout_heldout_4.yml")
 KINDS = {"heading", "paragraph", "list", "aside", "chart", "table", "caption", "contents"}
 
 
