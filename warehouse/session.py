@@ -251,12 +251,20 @@ class WarehouseWriter:
              previous.sha256 if previous else None, version, detail or step.detail, _now()],
         )  # fmt: skip
 
+    def _holds_documents(self) -> bool:
+        row = self.con.execute("SELECT EXISTS (SELECT 1 FROM documents WHERE withdrawn_at IS NULL)").fetchone()
+        return bool(row and row[0])
+
     def finish(self, status: str | None = None, limits: str | None = None) -> None:
         s = self.summary
         # a failed re-read not recorded again in this run is over: the file is back to the bytes whose rows are held
         self.con.execute("DELETE FROM quality_issues WHERE kind = 'reread_failed' AND run_id <> ?", [self.run_id])
-        refresh_clusters(self.con)
-        cross_document_conflicts(self.con)
+        if self.touched or not self._holds_documents():
+            refresh_clusters(self.con)
+            cross_document_conflicts(self.con)
+        # else both would write what they hold: they are computed from the documents' rows and the catalogue and
+        # gazetteer, and a change to those data files changes the pipeline's fingerprint, which re-extracts (so
+        # touches) every document. A warehouse of no document is refreshed every run, for the catalogue alone.
         tests = data_tests.fingerprint()
         last = self.con.execute(
             "SELECT data_tests_fingerprint FROM runs WHERE run_id <> ? AND finished_at IS NOT NULL"
@@ -367,10 +375,14 @@ def catch_up(con: duckdb.DuckDBPyConnection, published: Path) -> bool:
             "CREATE OR REPLACE TEMP TABLE _touched AS SELECT DISTINCT document_id FROM published.main.document_changes"
             " WHERE run_id IN (SELECT run_id FROM published.main.runs EXCEPT SELECT run_id FROM main.runs)"
         )
+        row = con.execute("SELECT count(*) FROM _touched").fetchone()
+        touched = bool(row and row[0])
         con.begin()
         try:
             for schema, table in sorted(tables):  # views are re-created by every run
                 per_document = schema == "history" or (table in PER_DOCUMENT_TABLES and table not in _WHOLE_TABLES)
+                if per_document and not touched:  # no run since changed a document: every table of them is equal
+                    continue
                 where = " WHERE document_id IN (SELECT document_id FROM _touched)" if per_document else ""
                 con.execute(f'DELETE FROM {schema}."{table}"{where}')
                 con.execute(f'INSERT INTO {schema}."{table}" BY NAME SELECT * FROM published.{schema}."{table}"{where}')

@@ -31,14 +31,23 @@ def snapshot(warehouse: Path, where: str = "TRUE") -> dict[str, list[tuple[objec
     return out
 
 
-def test_an_unchanged_corpus_leaves_every_row_as_it_was(harness: None, sources: Path, tmp_path: Path) -> None:
+def test_an_unchanged_corpus_leaves_every_row_as_it_was(
+    harness: None, sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from warehouse import session
+
     warehouse = tmp_path / "policy.duckdb"
     first = run(sources, warehouse)
     assert first.changes == {"added": 5}
     before = snapshot(warehouse)
+    recomputed: list[str] = []
+    for name in ("refresh_clusters", "cross_document_conflicts"):
+        real = getattr(session, name)
+        monkeypatch.setattr(session, name, lambda con, *a, _r=real, _n=name: recomputed.append(_n) or _r(con, *a))
     again = run(sources, warehouse)
     assert (again.documents, again.changes) == (0, {"unchanged": 5})
     assert snapshot(warehouse) == before  # identical, run ids included
+    assert recomputed == []  # no document changed, so neither the catalogue nor the conflicts are computed again
     runs = query(warehouse, "SELECT documents_total, documents_unchanged, documents_added, status FROM runs ORDER BY 1")
     assert sorted(runs) == [(0, 5, 0, "ok"), (5, 0, 5, "ok")]
 
