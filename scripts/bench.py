@@ -411,6 +411,16 @@ def scale(corpus_warehouse: Path, corpus_sources: Path, factors: list[int]) -> N
                 print(f"      {label:22s}: command {wall:5.1f} s ({wall - empty:+5.1f} s beyond Prefect's start), "
                       f"run {_last_run_seconds(warehouse):5.2f} s, folder {grew:+8.1f} MB")  # fmt: skip
             print(f"      ({changed.name}: {changed.stat().st_size / 1e6:.1f} MB changed)")
+            paired = []  # Prefect's start varies by seconds between runs: each re-run beside an empty flow just before
+            for _ in range(3):
+                start = _command([sys.executable, "-c", EMPTY_FLOW])
+                wall = _command([sys.executable, "-m", "flows.ingest", "--sources", str(sources),
+                                 "--warehouse", str(warehouse)])  # fmt: skip
+                paired.append((wall - start, _last_run_seconds(warehouse)))
+            beyond = ", ".join(f"{b:+.1f}" for b, _ in paired)
+            print(f"      nothing changed, 3 more, each beside an empty flow started just before it: "
+                  f"{statistics.median(b for b, _ in paired):+.1f} s beyond Prefect's start (median of {beyond}), "
+                  f"run {statistics.median(r for _, r in paired):.2f} s")  # fmt: skip
 
 
 LOAD_SCRIPT = "() => performance.getEntriesByType('navigation')[0].loadEventEnd"
