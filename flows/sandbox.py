@@ -163,9 +163,14 @@ def _parse_in_child(spec: SourceSpec, limits: Limits, run_id: str, parse: Parse)
     raise ParserCrashed(message, debug)
 
 
+def _place(where: Any) -> str:
+    """Where the child last said its reading was: ``while reading page 3 of 12 (read/words)``, or ""."""
+    return str(where.value.decode("utf-8", "replace"))
+
+
 def _stopped(where: Any) -> str:
     """``; it was stopped while reading page 3 of 12 (read/words)``, or nothing when the child said nothing."""
-    place = where.value.decode("utf-8", "replace")
+    place = _place(where)
     return f"; it was stopped {place}" if place else ""
 
 
@@ -174,7 +179,7 @@ def _died(exitcode: int | None, limits: Limits, where: Any) -> Exception:
         signal_number = -exitcode
         if signal_number == 9:  # the kernel's OOM killer, or a person
             return LimitExceeded(_memory_message(limits) + " (the parsing process was killed)" + _stopped(where))
-        place = where.value.decode("utf-8", "replace") or "while reading this document"
+        place = _place(where) or "while reading this document"
         return NativeCrash(f"the parsing process died on signal {signal_number} {place}")
     return ParserCrashed(f"the parsing process exited ({exitcode}) without a result{_stopped(where)}")
 
@@ -192,19 +197,20 @@ WHERE_BYTES = 120
 
 class _Where:
     """What the child tells its parent of where its reading is (:func:`pipeline.timing.follow`), kept in memory
-    both share: ``while reading page 3 of 12 (read/words)``, ``in stage layout``."""
+    both share: ``while reading page 3 of 12 (read/words)``, ``in stage layout``, ``after stage layout``."""
 
     def __init__(self, shared: Any) -> None:
         self.shared, self.page = shared, ""
 
     def __call__(self, stage: str | None, page: tuple[int, int] | None) -> None:
+        name = (stage or "").removeprefix("after ")
         if page is not None:
             self.page = f"page {page[0]:,} of {page[1]:,}"
             text = f"while reading {self.page}"
-        elif stage is not None and stage.startswith("read/") and self.page:
+        elif name.startswith("read/") and self.page:
             text = f"while reading {self.page} ({stage})"
         else:
-            text = f"in stage {stage}"
+            text = f"in stage {stage}" if stage == name else f"after stage {name}"
         self.shared.value = text.encode("utf-8")[: WHERE_BYTES - 1]
 
 

@@ -13,8 +13,9 @@ _followers: list[Follower] = []
 
 
 def follow(follower: Follower | None) -> None:
-    """Have ``follower`` told, in this process, each stage a document's reading enters and each page it turns to
-    (as ``(stage, None)`` or ``(None, (page, pages))``); None stops telling."""
+    """Have ``follower`` told, in this process, each stage a document's reading enters and leaves and each page
+    it turns to (as ``("read/words", None)``, ``("after read/words", None)`` or ``(None, (page, pages))``); None
+    stops telling."""
     _followers[:] = [follower] if follower is not None else []
 
 
@@ -38,3 +39,4 @@ class Stopwatch:
             yield
         finally:
             self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
+            reached(stage=f"after {name}")

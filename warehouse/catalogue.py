@@ -1,5 +1,5 @@
 """The cluster catalogue in the warehouse: its canonical cluster tables, rebuilt at the end of every run that
-changed a document (:meth:`warehouse.session.WarehouseWriter.finish`).
+may change them (:meth:`warehouse.session.WarehouseWriter.finish`).
 
 ``clusters``, ``cluster_aliases`` and ``cluster_relations`` hold no rows of their
 own: they are the curated catalogue plus what the documents in the warehouse

@@ -16,7 +16,7 @@ import duckdb
 from pipeline import PIPELINE_VERSION
 from pipeline.ingest.changes import Change, Step, Stored
 from pipeline.ingest.fingerprint import fingerprint
-from pipeline.models import SourceIssue, SourceSpec
+from pipeline.models import MediaType, SourceIssue, SourceSpec
 from pipeline.rows import PER_DOCUMENT_TABLES, DocumentRows, Row, bare_issue_row, failure_to_rows
 from warehouse import data_tests, migrate, publish
 from warehouse.catalogue import CLUSTER_TABLES, refresh_clusters
@@ -251,20 +251,27 @@ class WarehouseWriter:
              previous.sha256 if previous else None, version, detail or step.detail, _now()],
         )  # fmt: skip
 
-    def _holds_documents(self) -> bool:
-        row = self.con.execute("SELECT EXISTS (SELECT 1 FROM documents WHERE withdrawn_at IS NULL)").fetchone()
-        return bool(row and row[0])
+    def _holds_current_documents(self) -> bool:
+        """Whether the warehouse holds documents, every one of them loaded by this pipeline (same fingerprint)."""
+        current = [fingerprint(kind) for kind in MediaType]
+        row = self.con.execute(
+            "SELECT count(*), count(*) FILTER (WHERE NOT coalesce(list_contains(?, pipeline_fingerprint), FALSE))"
+            " FROM documents WHERE withdrawn_at IS NULL",
+            [current],
+        ).fetchone()
+        return bool(row and row[0] and not row[1])
 
     def finish(self, status: str | None = None, limits: str | None = None) -> None:
         s = self.summary
         # a failed re-read not recorded again in this run is over: the file is back to the bytes whose rows are held
         self.con.execute("DELETE FROM quality_issues WHERE kind = 'reread_failed' AND run_id <> ?", [self.run_id])
-        if self.touched or not self._holds_documents():
+        if self.touched or self._check_all or not self._holds_current_documents():
             refresh_clusters(self.con)
             cross_document_conflicts(self.con)
-        # else both would write what they hold: they are computed from the documents' rows and the catalogue and
-        # gazetteer, and a change to those data files changes the pipeline's fingerprint, which re-extracts (so
-        # touches) every document. A warehouse of no document is refreshed every run, for the catalogue alone.
+        # else both would write what they hold: they are computed from the documents' rows and from the catalogue
+        # and gazetteer, which are part of the pipeline's fingerprint, and every document was loaded with the
+        # fingerprint of now (a change to those files re-extracts read documents; refused or failed ones keep
+        # their old fingerprint, so such a warehouse is refreshed every run). A migrated warehouse is refreshed.
         tests = data_tests.fingerprint()
         last = self.con.execute(
             "SELECT data_tests_fingerprint FROM runs WHERE run_id <> ? AND finished_at IS NOT NULL"

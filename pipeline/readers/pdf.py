@@ -140,9 +140,9 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
             except Exception as exc:  # one broken page must not lose the others
                 read = PageRead([], "unreadable", lines_to_assessment([]))
                 issues.append(SourceIssue("page_unreadable", "error", _page_error(number, exc), page=number))
-            width, height = (
-                drawn.page().get_size() if read.turn and drawn is not None else (float(page.width), float(page.height))
-            )
+            width, height = float(page.width), float(page.height)  # the page as displayed, its media box's frame
+            if read.turn in (90, 270):  # read turned a quarter: the turned page's sides
+                width, height = height, width
             groups, outside = clip_to_page(read.groups, width, height)
             if outside:
                 issues.append(

@@ -241,17 +241,14 @@ def _read_by_pdfium(drawn: Drawing, number: int, settings: PdfSettings, watch: S
     with watch.stage("read/words"):
         pdfium_page = drawn.page()
         chars = _chars(pdfium_page)
-        turn = page_turn(chars)
+        turn, shown = page_turn(chars), pdfium_page.get_rotation()
         if turn:  # the page is read, measured and drawn turned (pdfium's page, not the file, is changed)
-            shown = pdfium_page.get_rotation()
             pdfium_page.set_rotation((shown + turn) % 360)
             chars = _chars(pdfium_page)
     read = _read_chars(number, chars, pdfium_page, settings, watch)
-    if read is None:
-        if turn:
-            pdfium_page.set_rotation(shown)  # pdfplumber reads the page as displayed
-        return None
-    if turn:
+    if turn and read is None:
+        pdfium_page.set_rotation(shown)  # pdfplumber reads the page as displayed, and pdfium draws it so
+    elif turn and read is not None:
         read.turn = turn
         read.issues.append(_turned(number, turn))
     return read
@@ -383,6 +380,7 @@ def _ocr_or_keep(
     if words is None:
         return read
     ocr_read = _assessed(ocr_words_to_lines(words), "ocr")
+    ocr_read.turn = read.turn  # drawn for OCR as it was read
     if not ocr_read.groups and not read.groups:
         return read  # a blank or purely graphic page: nothing to flag, the reader notes it has no text
     if not ocr_read.groups or (_badness(ocr_read.assessment) >= _badness(read.assessment) and read.groups):
@@ -458,7 +456,12 @@ def _ocr_lines(page: Any, drawn: Drawing | None, number: int, read: PageRead, se
         )  # fmt: skip
         return read
     out = _assessed(groups, read.source)
-    out.fold, out.repairs, out.layers = read.fold, read.repairs, [*read.layers, _layer(number, read)]
+    out.fold, out.repairs, out.turn, out.layers = (
+        read.fold,
+        read.repairs,
+        read.turn,
+        [*read.layers, _layer(number, read)],
+    )
     still = f"; {len(out.assessment.garbled_lines)} line(s) still read as garbled" if out.assessment.broken else ""
     out.issues = [
         *read.issues,

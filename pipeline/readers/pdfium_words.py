@@ -166,14 +166,17 @@ def page_turn(chars: Sequence[Char]) -> int:
     whose /Rotate shows its upright text on its side, is read turned; a chart's sideways axis labels on an
     upright page are not, nor labels set at a slant."""
     letters = collections.Counter(c.turn for c in chars if not c.text.isspace())
+    total = sum(letters.values())
     turn, count = max(letters.items(), key=lambda tc: tc[1], default=(0, 0))
-    return turn if turn != SLANTED and count >= TURN_SHARE * sum(letters.values()) else 0
+    return turn if turn != SLANTED and total >= MIN_TURN_LETTERS and count >= TURN_SHARE * total else 0
 
 
 # share of a page's letters that must need one turn for the page to be read turned: all but a running header
 # or page number. Charts whose axis labels run sideways reach 0.54 to 0.75 on policy PDFs (../shared/corpus:
 # BBB spotlights, a sector deal), a diagram turned sideways beside upright boxes 0.73; none of them is turned.
 TURN_SHARE = 0.9
+# a page turns only for text to read: a photograph's sideways credit or a page number alone turns nothing
+MIN_TURN_LETTERS = 40
 
 
 def quarter_turn(a: float, b: float) -> int:

@@ -7,7 +7,8 @@ pdfminer follows such a chain without end when it comes back on itself
 is stopped only at its time limit. pdfium reads such an object as null, as the PDF
 specification reads a reference to no object.
 
-:func:`install` wraps ``PDFObjRef.resolve`` (in this process) so that it follows a
+:func:`install` wraps ``PDFObjRef.resolve`` in every process that imports the PDF reader
+(:mod:`pipeline.readers.pdf` installs it) so that it follows a
 chain of references once, to its end, and gives a chain that comes back on itself
 as the caller's default (null), noting the object in :data:`CYCLES` for the reader
 to report against the document.
@@ -30,10 +31,12 @@ def install() -> None:
 
 def _resolve_chain(self: PDFObjRef, default: object = None) -> Any:
     obj = _resolve(self, default)
+    if not isinstance(obj, PDFObjRef):  # nearly always: resolve is called for every object a page uses
+        return obj
     seen = {self.objid}
     while isinstance(obj, PDFObjRef):  # an object that is only a reference to another: follow the chain here
         if obj.objid in seen:
-            CYCLES.add(self.objid)
+            CYCLES.add(obj.objid)  # the object the chain comes back to
             return default
         seen.add(obj.objid)
         obj = _resolve(obj, default)

@@ -34,6 +34,7 @@ SECRET = "DB_PASSWORD=hunter2-do-not-copy"
 XFA = b"/NeedsRendering true /AcroForm << /Fields [] /XFA (<xdp:xdp/>) >> "
 PLACEHOLDER = text_page("Please wait...", "If this message is not eventually replaced by the proper contents ...")
 DEEP_TITLE = b"<< /Title " + b"[" * 5000 + b"(x)" + b"]" * 5000 + b" >>"
+SIDEWAYS = "The cluster employs 800 people across the region."
 TRACEBACK_SIGNS = ("Traceback (most recent call last)", 'File "', "line ")
 
 
@@ -90,7 +91,7 @@ HOSTILE: list[Callable[[Path], None]] = [
     write("one-line.txt", "x" * 1_200_000),
     write("xfa.pdf", build_pdf([PLACEHOLDER], catalog=XFA)),
     write("deep-title.pdf", build_pdf([text_page("Growth Plan", "It employs 700 people.")], info=DEEP_TITLE)),
-    write("sideways.pdf", build_pdf([text_page("Sideways Plan", "It employs 800 people.")], rotate=90)),
+    write("sideways.pdf", build_pdf([text_page("Sideways Plan", SIDEWAYS)], rotate=90)),
     write("loops.pdf", build_pdf([text_page("Loop"), text_page("It employs 600 people.")], bodies={5: b"5 0 R"})),
     write("hostile-title.md", "# </script><!--<script>alert(1)//\n\nThe cluster employs 900 people."),
     write(
@@ -153,7 +154,7 @@ def test_hostile_sources_ii_are_each_recorded_in_words_and_nothing_is_lost(
     assert query(warehouse, "SELECT count(*) FROM figures WHERE NOT isfinite(value)") == [(0,)]
     assert documents["deep-title"][2] == "Growth Plan"  # titled by its first line, not by the nested metadata
     # a page displayed on its side (/Rotate 90 over upright text) is read as a reader turns it: whole lines
-    assert texts["sideways"] == "Sideways Plan\nIt employs 800 people."
+    assert texts["sideways"] == f"Sideways Plan\n{SIDEWAYS}"
     assert query(warehouse, "SELECT value FROM figures WHERE document_id = 'sideways'") == [(800.0,)]
     # a page whose content refers to itself is read as empty (pdfminer followed it forever), the next page read
     assert query(warehouse, "SELECT value FROM figures WHERE document_id = 'loops'") == [(600.0,)]

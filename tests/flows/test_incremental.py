@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import duckdb
 import pytest
 from support import BLOG, ICT, SOURCES, WMCA, contents, query
 
@@ -50,6 +51,11 @@ def test_an_unchanged_corpus_leaves_every_row_as_it_was(
     assert recomputed == []  # no document changed, so neither the catalogue nor the conflicts are computed again
     runs = query(warehouse, "SELECT documents_total, documents_unchanged, documents_added, status FROM runs ORDER BY 1")
     assert sorted(runs) == [(0, 5, 0, "ok"), (5, 0, 5, "ok")]
+    # a document loaded by another pipeline (a refused file keeps its fingerprint while the catalogue changes)
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("UPDATE documents SET pipeline_fingerprint = 'an older pipeline' WHERE document_id = ?", [BLOG])
+    run(sources, warehouse)
+    assert recomputed == ["refresh_clusters", "cross_document_conflicts"]
 
 
 def test_a_changed_file_is_re_extracted_and_its_previous_values_kept(

@@ -4,15 +4,12 @@ a development part and a held-out part that no rule may be tuned on (see the con
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from layout_eval import DEVELOPMENT, GOLD, HELD_OUT
 
-GOLD = Path(__file__).resolve().parents[1] / "data" / "gold"
-DEVELOPMENT = ("layout_dev_1.yml", "layout_dev_2.yml", "layout_dev_3.yml", "layout_dev_4.yml")
-HELD_OUT = ("layout_heldout_3.yml", "layout_heldout_4.yml")
 KINDS = {"heading", "paragraph", "list", "aside", "chart", "table", "caption", "contents"}
 
 

@@ -244,6 +244,49 @@ def test_a_page_whose_text_runs_sideways_is_read_turned_upright(
     assert heading.bottom <= table.bbox.top <= first.top and table.bbox.x0 <= first.x0
 
 
+def test_a_turned_page_with_a_crop_box_keeps_its_words_on_the_page(tmp_path: Path) -> None:
+    page = _landscape_table()
+    plain, cropped = tmp_path / "plain.pdf", tmp_path / "cropped.pdf"
+    for path, rotate in ((plain, 0), (cropped, 90)):  # the same page, shown upright and on its side
+        path.write_bytes(
+            build_pdf([page], size=(792, 612), rotate=rotate).replace(
+                b"/Rotate %d" % rotate, b"/Rotate %d /CropBox [40 40 752 572]" % rotate
+            )
+        )
+    upright, turned = (read_pdf(path, PdfSettings(image_dpi=0)) for path in (plain, cropped))
+    assert [i.kind for i in turned.issues] == ["page_turned"]  # no word clipped to a page too small
+    assert (turned.pages[0].width, turned.pages[0].height) == (upright.pages[0].width, upright.pages[0].height)
+    assert turned.text == upright.text
+    assert [(w.x0, w.top, w.x1, w.bottom) for w in turned.words] == [
+        (w.x0, w.top, w.x1, w.bottom) for w in upright.words
+    ]
+
+
+def test_a_turned_page_that_pdfplumber_must_read_is_read_and_drawn_as_displayed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.readers import pdf_page
+
+    path = tmp_path / "sideways.pdf"
+    path.write_bytes(build_pdf([_landscape_table()], size=(792, 612), rotate=90))
+    monkeypatch.setattr(pdf_page, "_read_chars", lambda *args: None)  # as for a char with a broken Unicode mapping
+    reading = read_pdf(path, PdfSettings(image_dpi=72))
+    (page,) = reading.pages
+    assert (page.width, page.height) == (612, 792)  # as displayed
+    (image,) = reading.page_images
+    assert (image.width_px, image.height_px) == (612, 792)  # drawn as displayed too: pdfium's page turned back
+    assert not [i for i in reading.issues if i.kind == "page_turned"]
+
+
+def test_a_page_whose_only_text_is_a_sideways_credit_is_not_turned(tmp_path: Path) -> None:
+    credit = b"BT /F1 8 Tf 0 1 -1 0 590 300 Tm (Photo: J. Smith) Tj ET"  # beside a photograph: too little to read
+    path = tmp_path / "photo.pdf"
+    path.write_bytes(build_pdf([credit]))
+    reading = read_pdf(path, PdfSettings(image_dpi=0))
+    assert (reading.pages[0].width, reading.pages[0].height) == (612, 792)
+    assert not [i for i in reading.issues if i.kind == "page_turned"]
+
+
 def test_a_chart_whose_labels_run_sideways_beside_upright_text_is_not_turned(tmp_path: Path) -> None:
     labels = b" ".join(
         b"BT /F1 9 Tf 0 1 -1 0 %d 100 Tm (%s) Tj ET" % (100 + 30 * i, name)
