@@ -104,6 +104,69 @@ def test_the_report_needs_nothing_but_the_warehouse(analyst_warehouse: Path, tmp
     assert len(list((tmp_path / "out" / "documents").iterdir())) == 6
 
 
+@pytest.mark.parametrize("drawn_again", [1, 3])
+def test_the_kept_page_images_join_the_new_report_whichever_way_is_fewer_file_operations(
+    tmp_path: Path, drawn_again: int
+) -> None:
+    """One document of four drawn again: the previous folder of images is carried over with one rename, its stale
+    images removed and the new ones moved in; three of four: the one kept is linked into the new folder."""
+    from warehouse.report import _carry_pages
+
+    ids = ["a", "b", "c", "d"]
+    files = Files(documents={d: f"d-{d}" for d in ids}, clusters={})
+    old, out = tmp_path / "old", tmp_path / "out"
+    (old / "pages").mkdir(parents=True)
+    (out / "pages").mkdir(parents=True)
+    for d in ids:
+        for page in (1, 2):
+            (old / files.image(d, page)).write_text(f"old {d}{page}")
+    redrawn, kept = ids[:drawn_again], ids[drawn_again:]
+    for d in redrawn:
+        for page in (1, 2):
+            (out / files.image(d, page)).write_text(f"new {d}{page}")
+    inodes = {d: (old / files.image(d, 1)).stat().st_ino for d in kept}
+    _carry_pages(old, out, files, kept)
+    pages = {p.name: p.read_text() for p in (out / "pages").iterdir()}
+    assert pages == {
+        **{f"d-{d}-p{n}.png": f"new {d}{n}" for d in redrawn for n in (1, 2)},
+        **{f"d-{d}-p{n}.png": f"old {d}{n}" for d in kept for n in (1, 2)},
+    }
+    assert {d: (out / files.image(d, 1)).stat().st_ino for d in kept} == inodes  # moved or linked, not copied
+    assert (old / "pages").exists() == (drawn_again == 3)  # carried over whole only when few were drawn again
+
+
+def test_a_drawing_stopped_before_its_page_images_are_in_place_is_drawn_whole_next_time(
+    analyst_warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The kept documents' page images join a redrawn report after it is swapped in (one rename of their folder);
+    a drawing stopped there records nothing to keep by, so the next one draws every document and every image."""
+    import duckdb
+
+    from warehouse import report
+
+    copy, out = tmp_path / "copy.duckdb", tmp_path / "report"
+    shutil.copy(analyst_warehouse, copy)
+    write_report(copy, out)
+    images = sorted(p.name for p in (out / "pages").iterdir())
+    con = duckdb.connect(str(copy))
+    con.execute("UPDATE documents SET loaded_at = loaded_at + INTERVAL 1 SECOND WHERE document_id = ?", [BRIEF])
+    con.close()
+
+    def killed(*args: object) -> None:
+        raise KeyboardInterrupt  # as a run stopped between the swap and the images' move
+
+    monkeypatch.setattr(report, "_carry_pages", killed)
+    with pytest.raises(KeyboardInterrupt):
+        write_report(copy, out)
+    assert not (out / ".sheets.json").exists() and not (out / ".drawn-from").exists()
+    monkeypatch.undo()
+    write_report(copy, out)
+    sheets = json.loads((out / ".sheets.json").read_text())
+    assert (sheets["drawn"], sheets["kept"]) == (6, 0)
+    assert sorted(p.name for p in (out / "pages").iterdir()) == images
+    assert not list(tmp_path.glob(".report.*"))  # nothing of the stopped drawing is left beside it
+
+
 def test_a_report_drawn_again_draws_only_the_documents_that_changed(analyst_warehouse: Path, tmp_path: Path) -> None:
     import duckdb
 

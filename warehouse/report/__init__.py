@@ -67,6 +67,7 @@ def report_is_current(warehouse: Path) -> bool:
 
 
 SHEETS_NAME = ".sheets.json"
+PENDING = ".pending"  # the two records above, written beside the report until its page images are in place
 SHEETS_AT_ONCE = 50  # documents whose rows are read and drawn together
 # What a document's sheet, data file and page images are drawn from, in one line per document: its row of
 # `documents` (a re-read changes its input key, version or load time) and its quality issues (recomputed
@@ -117,20 +118,47 @@ def _whole(out: Path, files: Files, document_id: str) -> bool:
 
 
 def _keep(old: Path, building: Path, files: Files, kept: list[str]) -> None:
-    """Hard-link (or copy) the unchanged documents' files of the previous report into the new one."""
-    by_stem: dict[str, list[Path]] = {}
-    pages = old / "pages"
-    if pages.is_dir():
-        for image in pages.iterdir():
-            by_stem.setdefault(image.name.split("-p")[0], []).append(image)
+    """Hard-link (or copy) the unchanged documents' sheets and data files of the previous report into the new one
+    (their page images follow once it is swapped in: :func:`_carry_pages`)."""
     for document_id in kept:
-        stem = files.documents[document_id]
-        for path in [old / files.sheet(document_id), old / files.data(document_id), *by_stem.get(stem, [])]:
-            target = building / path.relative_to(old)
-            try:
-                os.link(path, target)
-            except OSError:  # another file system, or no hard links: a copy
-                shutil.copyfile(path, target)
+        for path in (old / files.sheet(document_id), old / files.data(document_id)):
+            _link(path, building / path.relative_to(old))
+
+
+def _link(path: Path, target: Path) -> None:
+    try:
+        os.link(path, target)
+    except OSError:  # another file system, or no hard links: a copy
+        shutil.copyfile(path, target)
+
+
+def _carry_pages(old: Path, out: Path, files: Files, kept: list[str]) -> None:
+    """Give the report just swapped in (``out``) the kept documents' page images from the previous one (``old``).
+
+    When few images were drawn again, the previous folder of images is carried over with one rename: the images
+    of the documents not kept (drawn again, or gone) are removed from it and the new ones moved in, so a run that
+    changed one document touches its pages only, where linking every kept image cost a link per page of the
+    warehouse (60,000 at 30 times the policy corpus: 3 s). When most were drawn again, the few kept are linked.
+    """
+    carried, fresh = old / "pages", out / "pages"
+    if not carried.is_dir():
+        return
+    keep = {files.documents[d] for d in kept}
+    with os.scandir(carried) as images:
+        names = [(image.name, image.name.split("-p")[0] in keep) for image in images]
+    kept_images = [name for name, kept_image in names if kept_image]
+    drawn = os.listdir(fresh)
+    if len(drawn) >= 2 * len(kept_images):
+        for name in kept_images:
+            _link(carried / name, fresh / name)
+        return
+    for name, kept_image in names:
+        if not kept_image:
+            os.unlink(carried / name)
+    for name in drawn:
+        os.replace(fresh / name, carried / name)
+    fresh.rmdir()
+    carried.rename(fresh)
 
 
 def write_report(warehouse: Path, out: Path | None = None, checked: CheckedTests | None = None) -> Path:
@@ -145,10 +173,10 @@ def write_report(warehouse: Path, out: Path | None = None, checked: CheckedTests
     The folder is built aside and swapped in whole, so a reader never sees half a report.
     """
     out = out or report_dir(warehouse)
+    _remove_leftovers(out)
     building = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    shutil.rmtree(building, ignore_errors=True)
     try:
-        _build(warehouse, out, building, checked)
+        files, kept = _build(warehouse, out, building, checked)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)  # a failed drawing leaves the previous report, nothing else
         raise
@@ -156,11 +184,35 @@ def write_report(warehouse: Path, out: Path | None = None, checked: CheckedTests
     if out.exists():
         out.rename(old)
     building.rename(out)
+    _carry_pages(old, out, files, kept)
     shutil.rmtree(old, ignore_errors=True)
+    # only now is the report whole: what it was drawn from is recorded last, so a drawing killed before this
+    # point leaves no record to keep anything by, and the next one draws every document again
+    for name in (DIGEST_NAME, SHEETS_NAME):
+        (out / f"{name}{PENDING}").replace(out / name)
     return out / "index.html"
 
 
-def _build(warehouse: Path, out: Path, building: Path, checked: CheckedTests | None) -> None:
+def _remove_leftovers(out: Path) -> None:
+    """Remove what drawings that were stopped left beside ``out`` (``.report.<pid>.tmp`` or ``.old``): those of
+    this process, and of processes no longer running."""
+    for path in out.parent.glob(f".{out.name}.*"):
+        pid, _, kind = path.name.removeprefix(f".{out.name}.").partition(".")
+        if kind in ("tmp", "old") and pid.isdigit() and (int(pid) == os.getpid() or not _running(int(pid))):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+def _build(warehouse: Path, out: Path, building: Path, checked: CheckedTests | None) -> tuple[Files, list[str]]:
     """Draw the report of ``warehouse`` into ``building``, keeping what it can of the report in ``out``."""
     generated_at = datetime.now(UTC)
     for folder in ("pages", "documents", "clusters", "data"):
@@ -198,6 +250,7 @@ def _build(warehouse: Path, out: Path, building: Path, checked: CheckedTests | N
     for name in ("report.css", "report.js"):
         (building / name).write_text(asset(name), encoding="utf-8")
     (building / "index.html").write_text(report_to_html(data, files, generated_at), encoding="utf-8")
-    (building / DIGEST_NAME).write_text(digest, encoding="utf-8")
+    (building / f"{DIGEST_NAME}{PENDING}").write_text(digest, encoding="utf-8")
     sheets_drawn = {"basis": basis, "documents": digests, "drawn": len(drawn), "kept": len(kept)}
-    (building / SHEETS_NAME).write_text(json.dumps(sheets_drawn), encoding="utf-8")
+    (building / f"{SHEETS_NAME}{PENDING}").write_text(json.dumps(sheets_drawn), encoding="utf-8")
+    return files, kept
