@@ -246,11 +246,11 @@ def _read_by_pdfium(drawn: Drawing, number: int, settings: PdfSettings, watch: S
             pdfium_page.set_rotation((shown + turn) % 360)
             chars = _chars(pdfium_page)
     read = _read_chars(number, chars, pdfium_page, settings, watch)
-    if turn and read is None:
-        pdfium_page.set_rotation(shown)  # pdfplumber reads the page as displayed, and pdfium draws it so
-    elif turn and read is not None:
+    if turn and read is not None:
         read.turn = turn
         read.issues.append(_turned(number, turn))
+    elif turn:
+        pdfium_page.set_rotation(shown)  # pdfplumber reads the page as displayed, and pdfium draws it so
     return read
 
 
@@ -284,7 +284,7 @@ def _turned(number: int, turn: int) -> SourceIssue:
     way = {90: "a quarter turn clockwise", 180: "a half turn", 270: "a quarter turn anticlockwise"}[turn]
     return SourceIssue(
         "page_turned", "info",
-        f"page {number}: most of its text runs sideways or upside down as the page is displayed, so the page "
+        f"page {number}: nearly all its text runs sideways or upside down as the page is displayed, so the page "
         f"is read turned {way}, as a reader would turn it; its width, height, image and every box on it are "
         "those of the turned page",
         page=number,
@@ -456,12 +456,8 @@ def _ocr_lines(page: Any, drawn: Drawing | None, number: int, read: PageRead, se
         )  # fmt: skip
         return read
     out = _assessed(groups, read.source)
-    out.fold, out.repairs, out.turn, out.layers = (
-        read.fold,
-        read.repairs,
-        read.turn,
-        [*read.layers, _layer(number, read)],
-    )
+    out.fold, out.repairs, out.turn = read.fold, read.repairs, read.turn
+    out.layers = [*read.layers, _layer(number, read)]
     still = f"; {len(out.assessment.garbled_lines)} line(s) still read as garbled" if out.assessment.broken else ""
     out.issues = [
         *read.issues,
