@@ -21,6 +21,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import ORTH
+from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.util import registry
 
 from pipeline.catalogue import GAZETTEER_PATH
@@ -212,6 +215,132 @@ def gazetteer_patterns(path: Path) -> list[dict[str, Any]]:
         for name in (entry["name"], *entry.get("aliases", [])):
             out.append({"label": entry["label"], "pattern": name, "id": entry["name"]})
     return out
+
+
+# --------------------------------------------------------------------------- the ruler
+
+
+class NumberGatedRuler(EntityRuler):
+    """spaCy's entity ruler, whose token patterns are tried only near a token one of them needs.
+
+    spaCy's matcher starts every token pattern at every token, so on prose it spent most of the
+    pipeline's time failing them. Every token pattern of :func:`entity_patterns` needs a token that is
+    like a number (spaCy's ``LIKE_NUM``: digits, number and ordinal words), holds a digit, or is a
+    month's name or "half" (a trigger); a match holds one and is at most as long as the longest pattern
+    can be, so the matcher is run on the stretches of text within that many tokens of a trigger and
+    nowhere else. The entities are the same as spaCy's ruler finds (``tests/unit/test_ner.py``); with a
+    pattern of unbounded length (``+``, ``*``) the whole text is matched. The phrase patterns (the
+    gazetteer) are matched on every text.
+    """
+
+    def __init__(self, nlp: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(nlp, *args, **kwargs)
+        self._checked = False
+        self._trigger_texts: dict[int, bool] = {}  # a token's text (its hash): whether it is a trigger
+        self._longest: tuple[int | None] | None = None  # longest_match of the token patterns, once counted
+
+    def add_patterns(self, patterns: list[dict[str, Any]]) -> None:
+        self._checked, self._longest = False, None
+        super().add_patterns(patterns)
+
+    def remove(self, ent_id: str) -> None:
+        self._checked, self._longest = False, None
+        super().remove(ent_id)
+
+    def clear(self) -> None:
+        self._checked, self._longest = False, None
+        super().clear()
+
+    def match(self, doc: Any) -> list[tuple[int, int, int]]:
+        if not self._checked:  # spaCy counts every pattern on every call only to warn when there is none
+            self._require_patterns()
+            self._checked = True
+        matches = [*self._token_matches(doc), *self.phrase_matcher(doc)]
+        found = {(m_id, start, end) for m_id, start, end in matches if start != end}
+        return sorted(found, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)  # as EntityRuler.match orders them
+
+    def _token_matches(self, doc: Any) -> list[tuple[int, int, int]]:
+        if self._longest is None:
+            self._longest = (longest_match(p for patterns in self.token_patterns.values() for p in patterns),)
+        (longest,) = self._longest
+        if longest is None:
+            return list(self.matcher(doc))
+        out: list[tuple[int, int, int]] = []
+        for start, end in stretches(self.triggers(doc), longest, len(doc)):
+            out.extend((m_id, start + s, start + e) for m_id, s, e in self.matcher(doc[start:end]))
+        return out
+
+    def triggers(self, doc: Any) -> list[int]:
+        """The indexes of ``doc``'s tokens that a token pattern needs one of (a property of the token's text)."""
+        known, vocab = self._trigger_texts, doc.vocab
+        out = []
+        for i, key in enumerate(doc.to_array(ORTH).tolist()):
+            trigger = known.get(key)
+            if trigger is None:
+                text = vocab.strings[key]
+                trigger = known[key] = bool(vocab[key].like_num or text.lower() in WORD_TRIGGERS or DIGIT.search(text))
+            if trigger:
+                out.append(i)
+        return out
+
+
+DIGIT = re.compile(r"\d")
+WORD_TRIGGERS = frozenset(("half", *(m for m in MONTHS if m != "may")))  # "May" alone is not a date (date_patterns)
+
+
+def longest_match(patterns: Iterable[list[dict[str, Any]]]) -> int | None:
+    """The most tokens a match of any of ``patterns`` can span, or None when one has no bound (``+``, ``*``).
+
+    >>> longest_match([[{"LOWER": "c", "OP": "?"}, {"LIKE_NUM": True}, {"ORTH": "%"}], [{"OP": "{0,3}"}]])
+    3
+    >>> longest_match([[{"LIKE_NUM": True, "OP": "+"}]]) is None
+    True
+    """
+    most = 0
+    for pattern in patterns:
+        length = 0
+        for token in pattern:
+            op = token.get("OP", "1")
+            if op in ("+", "*") or re.fullmatch(r"\{\d*,\}", op):
+                return None
+            bounds = re.fullmatch(r"\{(?:\d*,)?(\d+)\}", op)
+            length += int(bounds.group(1)) if bounds else 1
+        most = max(most, length)
+    return most
+
+
+def stretches(triggers: list[int], reach: int, length: int) -> list[tuple[int, int]]:
+    """The token ranges within ``reach - 1`` tokens of a trigger (sorted indexes), overlapping ones joined.
+
+    >>> stretches([3, 5, 40], 4, 42)
+    [(0, 9), (37, 42)]
+    """
+    out: list[tuple[int, int]] = []
+    for i in triggers:
+        start, end = max(i - reach + 1, 0), min(i + reach, length)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+@Language.factory(
+    "policyfacts_entity_ruler",
+    default_config={"phrase_matcher_attr": None, "validate": False, "overwrite_ents": False, "ent_id_sep": "||"},
+)
+def make_entity_ruler(
+    nlp: Any, name: str, phrase_matcher_attr: str | None, validate: bool, overwrite_ents: bool, ent_id_sep: str
+) -> NumberGatedRuler:
+    """The entity ruler of ``configs/ner.cfg``: :class:`NumberGatedRuler`, configured as spaCy's ``entity_ruler``."""
+    return NumberGatedRuler(
+        nlp,
+        name,
+        phrase_matcher_attr=phrase_matcher_attr,
+        validate=validate,
+        overwrite_ents=overwrite_ents,
+        ent_id_sep=ent_id_sep,
+    )
 
 
 # --------------------------------------------------------------------------- pipelines

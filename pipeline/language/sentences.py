@@ -46,8 +46,8 @@ def spans_to_sentences(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[
     nlp = sentence_nlp()
     for (start, _), doc in zip(spans, nlp.pipe(text[s:e] for s, e in spans), strict=True):
         out: list[tuple[int, int]] = []
-        for sent in doc.sents:
-            s, e = trim_span(doc.text, sent.start_char, sent.end_char)
+        for sent in doc.sents:  # the block's own text, not doc.text: spaCy joins its tokens again on every ask
+            s, e = trim_span(text, start + sent.start_char, start + sent.end_char)
             if e > s:
-                out.append((start + s, start + e))
+                out.append((s, e))
         yield out

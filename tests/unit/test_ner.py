@@ -144,3 +144,28 @@ def test_the_name_rules_find(text: str, entities: list[tuple[str, str]]) -> None
     doc = SimpleNamespace(text=text, blocks=[Block(BlockKind.PARAGRAPH, 0, len(text))])  # all that is read
     found = document_to_entities(doc, Quarantine.of([]))  # type: ignore[arg-type]
     assert [(e.text, e.label) for e in found] == entities
+
+
+def test_the_gated_ruler_finds_what_spacys_ruler_finds(seed_docs: dict[str, ParsedDocument]) -> None:
+    """Issue 18: the token patterns tried only near a number, a digit, a month or "half" (NumberGatedRuler) give
+    the entities spaCy's own ruler gives with the same patterns, on every block of the seeds and on texts
+    whose only trigger is a word, a superscript digit, or far from another."""
+    from spacy import util
+
+    nlp, _ = ner_pipeline()
+    config = util.load_config(CONFIG_PATH, interpolate=False)
+    config["components"]["entity_ruler"]["factory"] = "entity_ruler"
+    plain = util.load_model_from_config(config, auto_fill=True)
+    plain.initialize()
+    texts = [
+        "twenty per cent of the first jobs", "launched in March", "half a million manufacturing jobs", "m² of space",
+        "the 1990s and FY2011", "no number here at all", "£ five million", ("word " * 40 + "in 2019 ") * 3,
+        "one hundred new businesses", "Seventy percent", "SEPTEMBER",
+    ]  # fmt: skip
+    for doc in seed_docs.values():
+        texts.extend(doc.text[b.char_start : b.char_end].replace("\n", " ") for b in doc.blocks)
+    found = [[(e.start, e.end, e.label_, e.ent_id_) for e in d.ents] for d in nlp.pipe(texts)]
+    expected = [[(e.start, e.end, e.label_, e.ent_id_) for e in d.ents] for d in plain.pipe(texts)]
+    assert found == expected
+    assert sum(map(len, found)) > 500  # the seeds hold hundreds: the comparison compares something
+    assert [len(x) for x in found[:6]] == [2, 1, 1, 0, 2, 0]  # "twenty per cent", "first jobs"; "m²" is no entity
