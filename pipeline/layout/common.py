@@ -94,13 +94,25 @@ def usual_gaps(lines: Sequence[Line]) -> dict[float | None, float]:
 def set_apart(above: Line, line: Line, usual: Mapping[float | None, float]) -> bool:
     """Is ``line`` set apart from the PDF line above it, as a new paragraph or a heading is? Its gap is more
     than :data:`PDF_PARAGRAPH_GAP_RATIO` line heights, or more than :data:`PARAGRAPH_GAP_EXTRA` line
-    heights beyond the usual gap between lines of its size (``usual``: :func:`usual_gaps`)."""
+    heights beyond the usual gap between lines of its size (``usual``: :func:`usual_gaps`). A line in a larger
+    type than the one above is judged by the smaller size's usual gap too: the text above would have gone on
+    at its own leading, so a gap well beyond that sets the line apart even when it is under a line height.
+
+    >>> body = [Line(0, 1, 1, BBox(x0=0, top=top, x1=100, bottom=top + 11), 11.0) for top in (0, 13, 26)]
+    >>> title = Line(0, 1, 1, BBox(x0=0, top=44.6, x1=60, bottom=57.6), 13.0)
+    >>> usual = usual_gaps(body)
+    >>> set_apart(body[-1], title, usual), set_apart(body[0], body[1], usual)
+    (True, False)
+    """
     if above.bbox is None or line.bbox is None:
         return False
     height = above.bbox.bottom - above.bbox.top
     gap = line.bbox.top - above.bbox.bottom
     widest = height * PDF_PARAGRAPH_GAP_RATIO
-    leading = usual.get(line.font_size)
+    sizes = [line.font_size]
+    if above.font_size is not None and line.font_size is not None and above.font_size < line.font_size:
+        sizes.append(above.font_size)
+    leading = min((usual[size] for size in sizes if size in usual), default=None)
     if leading is not None:
         widest = min(widest, leading + height * PARAGRAPH_GAP_EXTRA)
     return gap > widest

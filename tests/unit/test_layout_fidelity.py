@@ -31,6 +31,7 @@ NETHERLANDS = "policy/nl_western_netherlands_ris3.pdf"
 BOUNDLESS = "policy/uk_boundless_creativity_2021.pdf"
 EDUCATION = "policy/uk_international_education_strategy_2021_update.pdf"
 ESTONIA = "policy/ee_estonia_s3_analysis.pdf"
+CREATIVE = "policy/uk_creative_industries_sector_deal_2018.pdf"
 
 
 def laid_out(path: Path) -> LaidOutDocument:
@@ -251,3 +252,21 @@ def test_footnotes_with_no_larger_text_under_them_are_captions_wherever_they_sta
     captions = texts(page_of(EDUCATION, 8, tmp_path), BlockKind.CAPTION)  # the notes start at 63% of the page
     assert any(c.startswith("3 DfE, 2020, UK Revenue from Education") for c in captions)
     assert any(c.startswith("7 British Council, 2018, Soft Power") for c in captions)
+
+
+def test_a_larger_title_closer_than_a_line_height_under_a_list_is_a_heading() -> None:
+    """A 13 pt bold title 7.6 pt under the last item of an 11 pt list (the document's body is 12 pt, so the
+    title is not large enough to be a heading by its size): the list's own leading is 2 pt, so the gap sets
+    it apart, though it is under a line height."""
+    doc = whole(CREATIVE)
+    headings = [doc.text[b.char_start : b.char_end] for b in doc.blocks if b.kind is BlockKind.HEADING and b.page == 5]
+    assert {"Ideas", "People", "Infrastructure", "Business Environment", "Places"} <= set(headings)
+
+
+def test_artwork_running_off_the_page_does_not_swallow_the_charts_it_touches(tmp_path: Path) -> None:
+    """Two bar charts in panels, and corner triangles that run off the page over the lower panel's corner:
+    the triangles are artwork, so each chart is found on its own."""
+    doc = page_of(CREATIVE, 39, tmp_path)
+    charts = {b.region_id for b in doc.blocks if b.kind is BlockKind.CHART}
+    assert len(charts) == 2
+    assert all("Creative Non-creative" in t for t in texts(doc, BlockKind.CHART))
