@@ -55,7 +55,7 @@ def lines_to_layout(
     furniture = lines_to_furniture(text, lines, heights)
     contents, contents_lines = lines_to_contents(text, lines)
     regions = lines_to_regions(text, lines, pages, graphics, tables)
-    labelled = labelled_items(text, lines)
+    labelled = labelled_items(text, lines, furniture)
     skip = contents_lines | furniture | set(regions) | set(labelled)
     headings = lines_to_headings(text, lines, media_type, contents, skip)
     sections = headings_to_sections(document_id, headings, len(text))

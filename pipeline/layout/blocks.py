@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
 from pipeline.language import patterns
@@ -22,6 +22,8 @@ PARAGRAPH_RUN_LENGTH = 8  # numbered paragraphs: a sequence this long ...
 PARAGRAPH_RUN_PAGES = 3  # ... over this many pages
 PARAGRAPH_LINES = 4  # ... its numbers this many lines apart (median)
 LABEL_WINDOW = 60  # lines: a labelled item's neighbour in sequence lies this close
+RUN_IN_LABEL_WORDS = 12  # a run-in head labelling an item is at most this long ...
+RUN_IN_ITEM_LINES = 12  # ... and its item at most this many lines more, to the next head
 DASHES = ("-", "–")  # bullets that may also open a clause of a wrapped line
 SENTENCE_END = (".", "!", "?", ":", ";", "”", "’")
 
@@ -217,9 +219,10 @@ def _note_lines(text: str, lines: Sequence[Line], page_heights: Mapping[int, flo
     return out
 
 
-def labelled_items(text: str, lines: Sequence[Line]) -> dict[int, str]:
+def labelled_items(text: str, lines: Sequence[Line], furniture: Collection[int] = ()) -> dict[int, str]:
     """Lines that open labelled items ("Objective 1: ...", "Goal 2 – ..."): the same label numbered in
-    sequence on nearby lines. Returns the line index → the label as printed."""
+    sequence on nearby lines; and items under bold run-in heads (:func:`run_in_items`). Returns the line
+    index → the label as printed ("" for a run-in head: it is the item's own first words, no marker)."""
     label = patterns.labelled_item()
     found: dict[int, tuple[str, int, str]] = {}
     for i, line in enumerate(lines):
@@ -230,7 +233,49 @@ def labelled_items(text: str, lines: Sequence[Line]) -> dict[int, str]:
         near = [found[j] for j in found if j != i and abs(j - i) <= LABEL_WINDOW]
         if any(other == name and abs(k - n) == 1 for other, k, _ in near):
             out[i] = printed
+    for i in run_in_items(text, lines, furniture):
+        out.setdefault(i, "")  # the label is the item's own first words: no marker to take off
     return out
+
+
+def run_in_items(text: str, lines: Sequence[Line], furniture: Collection[int] = ()) -> list[int]:
+    """PDF lines that open items labelled by a bold run-in head ("**Permanent services for growing companies:**
+    Private and public ..."): two or more such lines one after the other, at one left edge, each item's
+    other lines set under it in the same type, nothing but running headers and footers between them (a
+    definition list; one such paragraph alone is a paragraph with a run-in head). A head that wraps opens
+    its item on the bold line above the one where it ends."""
+    heads = []
+    for i, line in enumerate(lines):
+        if not line.run_in or not _short_label(text, line):
+            continue
+        above = lines[i - 1] if i else None
+        wrapped = (
+            above is not None and above.bold and above.page == line.page and _same_size(above, line)
+            and above.bbox is not None and line.bbox is not None
+            and abs(above.bbox.x0 - line.bbox.x0) <= INDENT_TOLERANCE and not above.run_in
+            and not set_apart(above, line, {})  # a title over the first item is not its head's first line
+        )  # fmt: skip
+        heads.append(i - 1 if wrapped else i)
+    out: set[int] = set()
+    for i, j in itertools.pairwise(heads):
+        a, b = lines[i], lines[j]
+        if a.page != b.page or a.bbox is None or b.bbox is None or abs(a.bbox.x0 - b.bbox.x0) > INDENT_TOLERANCE:
+            continue
+        between = [ln for k, ln in enumerate(lines[i + 1 : j], start=i + 1) if k not in furniture]
+        if len(between) <= RUN_IN_ITEM_LINES and all(
+            _same_size(ln, a) and ln.bbox is not None and ln.bbox.x0 >= a.bbox.x0 - INDENT_TOLERANCE for ln in between
+        ):
+            out.update((i, j))
+    return sorted(out)
+
+
+def _same_size(a: Line, b: Line) -> bool:
+    """Set in one size of type, to within a point (a bold face's median size differs a little)."""
+    return a.font_size is not None and b.font_size is not None and abs(a.font_size - b.font_size) <= 1.0
+
+
+def _short_label(text: str, line: Line) -> bool:
+    return len(text[line.char_start : line.char_start + line.run_in].split()) <= RUN_IN_LABEL_WORDS
 
 
 def _under_item(
@@ -355,8 +400,8 @@ def _continues(
     leading: Mapping[float | None, float] | None = None,
 ) -> bool:
     """Does this line carry on the block before it (a wrapped paragraph or list item)? In a PDF, a line of
-    the same look under the one before, not set apart from it (:func:`set_apart`), does, unless it stands
-    out left of a list item's marker."""
+    the same look (or, in an item under a run-in head, the same size) under the one before, not set apart
+    from it (:func:`set_apart`), does, unless it stands out left of a list item's marker."""
     if prev_blank or prev.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.CAPTION):
         return False
     before = lines[i - 1]
@@ -368,6 +413,8 @@ def _continues(
     height = before.bbox.bottom - before.bbox.top
     gap = line.bbox.top - before.bbox.bottom
     same_look = before.font_size == line.font_size and before.bold == line.bold
+    # an item under a bold run-in head goes on in regular type: the head's weight is not the item's look
+    same_look = same_look or (prev.kind is BlockKind.LIST_ITEM and prev.marker == "" and _same_size(before, line))
     if prev.kind is BlockKind.LIST_ITEM and prev.bbox is not None and line.bbox.x0 < prev.bbox.x0 - INDENT_TOLERANCE:
         return False  # a line standing out left of the item's marker is the body again, not the item wrapped
     return same_look and -height < gap and not set_apart(before, line, leading or {})

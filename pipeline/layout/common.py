@@ -91,6 +91,15 @@ def usual_gaps(lines: Sequence[Line]) -> dict[float | None, float]:
     return {size: counts.most_common(1)[0][0] for size, counts in gaps.items()}
 
 
+def body_font_size(lines: Sequence[Line]) -> float | None:
+    """The font size most of the text is set in (by characters), or None when no line has one."""
+    weighted: dict[float, int] = {}
+    for line in lines:
+        if line.font_size:
+            weighted[line.font_size] = weighted.get(line.font_size, 0) + (line.char_end - line.char_start)
+    return max(weighted, key=lambda s: weighted[s]) if weighted else None
+
+
 def set_apart(above: Line, line: Line, usual: Mapping[float | None, float]) -> bool:
     """Is ``line`` set apart from the PDF line above it, as a new paragraph or a heading is? Its gap is more
     than :data:`PDF_PARAGRAPH_GAP_RATIO` line heights, or more than :data:`PARAGRAPH_GAP_EXTRA` line

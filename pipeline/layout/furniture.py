@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from pipeline.layout.common import line_text, normalise_title
+from pipeline.layout.common import body_font_size, line_text, normalise_title
 from pipeline.models import Line
 
 PDF_FURNITURE_PAGE_SHARE = 0.2
@@ -16,6 +16,8 @@ PDF_MARGIN_SHARE = 0.1  # running headers and footers sit in the top or bottom t
 
 SAME_HEIGHT = 12.0  # points: running headers repeat at the same height, to within this
 PDF_FURNITURE_MIN_PAGES = 3  # ... and repeat (digits aside) on this many pages (2 in documents under 6 pages)
+HEADING_TYPE = 1.15  # times the body's size: a line repeated in this type on pages never next to each other is a
+# title that recurs (the same heading opening each chapter), not a running header
 
 
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s+of\s+\d{1,4})?$", re.I)
@@ -38,7 +40,8 @@ def repeated_line_texts(text: str, lines: Sequence[Line]) -> set[str]:
 def lines_to_furniture(text: str, lines: Sequence[Line], page_heights: Mapping[int, float]) -> set[int]:
     """Indexes of the running headers, footers and page numbers: lines in the top or bottom margin of
     their page that are a page number, or that repeat (digits aside: ``46 International Education
-    Strategy``) on several pages."""
+    Strategy``) on several pages. A line set in heading type (:data:`HEADING_TYPE`) whose repeats never
+    fall on two pages in a row is a title each chapter opens with, not a running header: it does not run."""
     margin: list[tuple[int, str, str]] = []  # (line index, its text, its text with digits as #)
     for i, line in enumerate(lines):
         height = page_heights.get(line.page or 0)
@@ -54,9 +57,15 @@ def lines_to_furniture(text: str, lines: Sequence[Line], page_heights: Mapping[i
         pages_by_key.setdefault(key, set()).add(lines[i].page or 0)
     n_pages = len(page_heights)
     threshold = PDF_FURNITURE_MIN_PAGES if n_pages >= 6 else 2
+    body = body_font_size(lines)
+    recurring = {key for key, pages in pages_by_key.items() if not any(p + 1 in pages for p in pages)}
     furniture = set()
     for i, raw, key in margin:
         bare = re.sub(r"[^\w\s]", " ", raw).strip()
-        if len(pages_by_key[key]) >= threshold or PAGE_NUMBER.match(" ".join(bare.split())):
+        if PAGE_NUMBER.match(" ".join(bare.split())):
             furniture.add(i)
+        elif len(pages_by_key[key]) >= threshold:
+            size = lines[i].font_size
+            if not (key in recurring and body and size and size >= HEADING_TYPE * body):
+                furniture.add(i)
     return furniture

@@ -11,6 +11,7 @@ from pipeline.layout.common import (
     MAX_HEADING_CHARS,
     MAX_HEADING_WORDS,
     Heading,
+    body_font_size,
     line_text,
     normalise_title,
     number_depth,
@@ -46,7 +47,7 @@ def lines_to_headings(
     text: str, lines: Sequence[Line], media_type: MediaType, contents: list[ContentsEntry], skip: set[int]
 ) -> list[Heading]:
     """Decide which lines are headings, and at what level (see the module docstring)."""
-    body_size = _body_font_size(lines) if media_type is MediaType.PDF else None
+    body_size = body_font_size(lines) if media_type is MediaType.PDF else None
     furniture = repeated_line_texts(text, lines) if body_size else set()
     unnumbered_contents = {normalise_title(e.title): e.level for e in contents if e.number is None}
     contents_numbers = {e.number: normalise_title(e.title) for e in contents if e.number}
@@ -235,14 +236,6 @@ def _next_nonblank(text: str, lines: Sequence[Line], i: int, marker_ok: bool) ->
                 return None
             return candidate
     return None
-
-
-def _body_font_size(lines: Sequence[Line]) -> float | None:
-    weighted: dict[float, int] = {}
-    for line in lines:
-        if line.font_size:
-            weighted[line.font_size] = weighted.get(line.font_size, 0) + (line.char_end - line.char_start)
-    return max(weighted, key=lambda s: weighted[s]) if weighted else None
 
 
 def _pdf_heading_look(

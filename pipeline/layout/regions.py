@@ -203,10 +203,7 @@ def _joined(panels: Sequence[BBox]) -> list[BBox]:
 def _charts(mine: list[Placed], drawn: PageGraphics, page: Page, frames: Sequence[BBox]) -> list[BBox]:
     page_area = page.width * page.height
     bars = [p for p in drawn.panels if p.area < MAX_BAR_SHARE * page_area]  # a bar chart's bars are filled
-    # a drawing that bleeds off the page is artwork (a corner flourish, a background band), never part of a
-    # chart: left in, it would join the charts it touches into one cluster larger than any chart
-    on_page = [b for b in (*drawn.drawings, *bars) if not _off_page(b, page)]
-    candidates = [b for b in _clusters(on_page) if b[2] >= MIN_CHART_SHAPES]
+    candidates = [b for b in _clusters([*drawn.drawings, *bars]) if b[2] >= MIN_CHART_SHAPES]
     boxes = [box for box, _, _ in candidates] + list(drawn.images)
     framing = [p for p in [*drawn.panels, *frames] if p.area <= MAX_CHART_SHARE * page_area]
     out: list[BBox] = []
@@ -368,18 +365,6 @@ def _clusters(boxes: Sequence[BBox]) -> list[tuple[BBox, int, int]]:
     return done + active
 
 
-def _off_page(box: BBox, page: Page) -> bool:
-    """Does the drawing bleed off the page (reach within EDGE points of an edge, or beyond it)? Printed matter
-    keeps to the page's margins; artwork bleeds.
-
-    >>> page = Page(1, 0, 0, width=499, height=709, n_words=0, n_chars=0)
-    >>> corner, panel = BBox(x0=427, top=577, x1=499, bottom=709), BBox(x0=56, top=400, x1=470, bottom=640)
-    >>> _off_page(corner, page), _off_page(panel, page)
-    (True, False)
-    """
-    return box.x0 <= EDGE or box.top <= EDGE or box.x1 >= page.width - EDGE or box.bottom >= page.height - EDGE
-
-
 def _near(a: BBox, b: BBox) -> bool:
     return (
         a.x0 - CHART_JOIN <= b.x1 and b.x0 - CHART_JOIN <= a.x1 and a.top - CHART_JOIN <= b.bottom
@@ -400,6 +385,8 @@ def _printed_page(page: Page, box: BBox) -> BBox | None:
 
 
 def _bleeds(panel: BBox, page: Page, half: BBox) -> bool:
-    off_page = _off_page(panel, page)
+    off_page = (
+        panel.x0 <= EDGE or panel.top <= EDGE or panel.x1 >= page.width - EDGE or panel.bottom >= page.height - EDGE
+    )
     edge_to_edge = panel.x0 <= half.x0 + EDGE and panel.x1 >= half.x1 - EDGE
     return off_page or edge_to_edge

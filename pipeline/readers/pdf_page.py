@@ -556,6 +556,7 @@ def groups_to_parts(groups: list[RawLine], number: int, offset: int) -> tuple[st
             words.append(Word(cursor, cursor + len(txt), number, raw["x0"], raw["top"], raw["x1"], raw["bottom"]))
             cursor += len(txt)
         out_lines.append(" ".join(texts))
+        bold = [fontname_is_bold(str(w["fontname"])) for w in group]
         lines.append(
             Line(
                 char_start=line_start,
@@ -563,12 +564,27 @@ def groups_to_parts(groups: list[RawLine], number: int, offset: int) -> tuple[st
                 page=number,
                 bbox=words_box(group),
                 font_size=round(statistics.median(float(w["size"]) for w in group), 2),
-                bold=all(fontname_is_bold(str(w["fontname"])) for w in group),
+                bold=all(bold),
                 indent=int(min(w["x0"] for w in group)),
+                run_in=_run_in(texts, bold),
             )
         )
         cursor += 1  # the newline after the line
     return "\n".join(out_lines), words, lines
+
+
+def _run_in(texts: list[str], bold: list[bool]) -> int:
+    """Chars of the bold label ending in ":" that opens a line set otherwise in regular type, or 0.
+
+    >>> _run_in(["Permanent", "services:", "Private", "and"], [True, True, False, False])
+    19
+    >>> _run_in(["Skills", "matter:", "all"], [True, True, True]), _run_in(["Skills", "matter"], [True, False])
+    (0, 0)
+    """
+    regular = bold.index(False) if False in bold else 0
+    if not regular or not texts[regular - 1].endswith(":"):
+        return 0
+    return len(" ".join(texts[:regular]))
 
 
 def page_pixels(page: Any, dpi: float) -> float:

@@ -5,6 +5,7 @@ cases one by one."""
 
 from __future__ import annotations
 
+import itertools
 from functools import cache
 from pathlib import Path
 
@@ -32,6 +33,7 @@ BOUNDLESS = "policy/uk_boundless_creativity_2021.pdf"
 EDUCATION = "policy/uk_international_education_strategy_2021_update.pdf"
 ESTONIA = "policy/ee_estonia_s3_analysis.pdf"
 CREATIVE = "policy/uk_creative_industries_sector_deal_2018.pdf"
+OSTROBOTHNIA = "policy/fi_south_ostrobothnia_s3.pdf"
 
 
 def laid_out(path: Path) -> LaidOutDocument:
@@ -263,10 +265,25 @@ def test_a_larger_title_closer_than_a_line_height_under_a_list_is_a_heading() ->
     assert {"Ideas", "People", "Infrastructure", "Business Environment", "Places"} <= set(headings)
 
 
-def test_artwork_running_off_the_page_does_not_swallow_the_charts_it_touches(tmp_path: Path) -> None:
-    """Two bar charts in panels, and corner triangles that run off the page over the lower panel's corner:
-    the triangles are artwork, so each chart is found on its own."""
-    doc = page_of(CREATIVE, 39, tmp_path)
-    charts = {b.region_id for b in doc.blocks if b.kind is BlockKind.CHART}
-    assert len(charts) == 2
-    assert all("Creative Non-creative" in t for t in texts(doc, BlockKind.CHART))
+def test_items_under_bold_run_in_heads_are_a_list_and_a_head_may_wrap(tmp_path: Path) -> None:
+    """Four items marked by drawn arrows (no bullet in the text), each a bold head ending in ":" and its text
+    in regular type; the fourth head wraps onto a second line, where it ends and its text begins."""
+    doc = page_of(OSTROBOTHNIA, 19, tmp_path)
+    items = [b for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]
+    firsts = [" ".join(doc.text[b.char_start : b.char_end].split()) for b in items]
+    assert [f[:40] for f in firsts] == [
+        "Permanent start-up services for informat", "Permanent services on offer for growing ",
+        "The expansion of commodified innovation ", "The development of training for internat",
+    ]  # fmt: skip
+    assert len({b.list_id for b in items}) == 1 and all(b.marker == "" for b in items)
+    assert firsts[3].endswith("even better than it currently does.")  # the wrapped head's item runs to its end
+    assert not any(t.startswith("es: ") for t in texts(doc, BlockKind.PARAGRAPH))
+
+
+def test_a_title_opening_each_chapter_at_the_top_of_the_page_is_a_heading_not_a_running_header() -> None:
+    """'Strategic operational entities', 25 pt over 12 pt text, at the top of four pages none next to another:
+    it recurs, it does not run."""
+    doc = whole(OSTROBOTHNIA)
+    pages = [b.page for b in doc.blocks if b.kind is BlockKind.HEADING and "Strategic operational entities" in
+             doc.text[b.char_start : b.char_end]]  # fmt: skip
+    assert len(pages) == 4 and all(b - a > 1 for a, b in itertools.pairwise(pages))
