@@ -235,38 +235,35 @@ class NumberGatedRuler(EntityRuler):
 
     def __init__(self, nlp: Any, *args: Any, **kwargs: Any) -> None:
         super().__init__(nlp, *args, **kwargs)
-        self._checked = False
         self._trigger_texts: dict[int, bool] = {}  # a token's text (its hash): whether it is a trigger
-        self._longest: tuple[int | None] | None = None  # longest_match of the token patterns, once counted
+        self._ready = False  # the patterns checked and their longest match counted, until they change
 
     def add_patterns(self, patterns: list[dict[str, Any]]) -> None:
-        self._checked, self._longest = False, None
+        self._ready = False
         super().add_patterns(patterns)
 
     def remove(self, ent_id: str) -> None:
-        self._checked, self._longest = False, None
+        self._ready = False
         super().remove(ent_id)
 
     def clear(self) -> None:
-        self._checked, self._longest = False, None
+        self._ready = False
         super().clear()
 
     def match(self, doc: Any) -> list[tuple[int, int, int]]:
-        if not self._checked:  # spaCy counts every pattern on every call only to warn when there is none
+        if not self._ready:  # spaCy counts every pattern on every call only to warn when there is none
             self._require_patterns()
-            self._checked = True
+            self._longest = longest_match(p for patterns in self.token_patterns.values() for p in patterns)
+            self._ready = True
         matches = [*self._token_matches(doc), *self.phrase_matcher(doc)]
         found = {(m_id, start, end) for m_id, start, end in matches if start != end}
         return sorted(found, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)  # as EntityRuler.match orders them
 
     def _token_matches(self, doc: Any) -> list[tuple[int, int, int]]:
-        if self._longest is None:
-            self._longest = (longest_match(p for patterns in self.token_patterns.values() for p in patterns),)
-        (longest,) = self._longest
-        if longest is None:
+        if self._longest is None:  # a pattern of unbounded length: the whole text
             return list(self.matcher(doc))
         out: list[tuple[int, int, int]] = []
-        for start, end in stretches(self.triggers(doc), longest, len(doc)):
+        for start, end in stretches(self.triggers(doc), self._longest, len(doc)):
             out.extend((m_id, start + s, start + e) for m_id, s, e in self.matcher(doc[start:end]))
         return out
 

@@ -24,6 +24,7 @@ PARAGRAPH_LINES = 4  # ... its numbers this many lines apart (median)
 LABEL_WINDOW = 60  # lines: a labelled item's neighbour in sequence lies this close
 RUN_IN_LABEL_WORDS = 12  # a run-in head labelling an item is at most this long ...
 RUN_IN_ITEM_LINES = 12  # ... and its item at most this many lines more, to the next head
+SIZE_TOLERANCE = 1.0  # points: a bold head's median size differs this much from its item's regular type
 DASHES = ("-", "–")  # bullets that may also open a clause of a wrapped line
 SENTENCE_END = (".", "!", "?", ":", ";", "”", "’")
 
@@ -270,8 +271,8 @@ def run_in_items(text: str, lines: Sequence[Line], furniture: Collection[int] = 
 
 
 def _same_size(a: Line, b: Line) -> bool:
-    """Set in one size of type, to within a point (a bold face's median size differs a little)."""
-    return a.font_size is not None and b.font_size is not None and abs(a.font_size - b.font_size) <= 1.0
+    """Set in one size of type, to within :data:`SIZE_TOLERANCE`."""
+    return a.font_size is not None and b.font_size is not None and abs(a.font_size - b.font_size) <= SIZE_TOLERANCE
 
 
 def _short_label(text: str, line: Line) -> bool:
