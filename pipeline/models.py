@@ -173,7 +173,7 @@ class Line:
     """One line of the document text, with what the reader knows about its look.
 
     ``md_level`` is the Markdown heading level (``##`` → 2) for Markdown
-    sources; ``font_size``, ``bold`` and ``run_in`` come from PDFs.
+    sources; ``font_size``, ``bold``, ``weight`` and ``run_in`` come from PDFs.
     """
 
     char_start: int
@@ -185,6 +185,7 @@ class Line:
     md_level: int | None = None
     indent: int = 0
     run_in: int = 0  # PDFs: chars of a bold run-in label ending in ":" that opens a line not all bold ("Skills: ...")
+    weight: int = 400  # PDFs: the weight class of the line's lightest word, from its font's name (300 light, 700 bold)
 
 
 class BlockKind(StrEnum):

@@ -11,7 +11,8 @@ Measures, pooled over the pages of a set:
 
 * per kind precision, recall and F1, and all kinds together (micro): a gold block is found when a block of the
   page begins with its first words (:func:`pipeline.evaluation.squeeze`), and right when that block is of
-  its kind; every block of the page the gold does not match counts against precision;
+  its kind; every block of the page the gold does not match counts against precision (footnote marks, which
+  the reader writes in superscript digits, are no part of a gold block's first words);
 * list items: a gold list is exact when the list found for it has the same items (sub-items flattened in
   order), each beginning with the gold item's first words; item exactness is the share of gold items
   matched in place;
@@ -49,6 +50,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "policy"
 KINDS = ("heading", "paragraph", "list", "aside", "chart", "table", "caption", "contents")
 MATCH_CHARS = 24  # a gold block's first words are compared on at most this many letters and digits
 LABEL = re.compile(r"^[A-Z][a-z]{2,15}\s+\d{1,2}$")  # a labelled item's marker ("Objective 1")
+NOTE_MARKS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")  # footnote marks (set as superscripts): the gold's first words leave them out
 LEADING_NUMBER = re.compile(r"^\s*(?:\(?[0-9ivxlc]{1,4}(?:\.[0-9]{1,3})*[.)]?)\s+")
 
 
@@ -254,6 +256,7 @@ def _begins(text: str, first: str) -> bool:
     want = squeeze(first)[:MATCH_CHARS]
     if not want:
         return False
+    text = NOTE_MARKS.sub("", text)
     return squeeze(text).startswith(want) or squeeze(LEADING_NUMBER.sub("", text, count=1)).startswith(want)
 
 
@@ -285,7 +288,9 @@ class Census:
     outside: int = 0
 
 
-REPAIR_COUNT = re.compile(r"(\d+) (lost ligatures restored|split words joined|drop caps joined)")
+REPAIR_COUNT = re.compile(
+    r"(\d+) (lost ligatures restored|split words joined|drop caps joined|footnote marks set apart)"
+)
 
 
 def census(folder: Path = CORPUS) -> Census:

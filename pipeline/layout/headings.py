@@ -43,6 +43,9 @@ PDF_MAX_LEVEL = 3
 PDF_RUN_GAP_RATIO = 0.6
 
 
+SAME_SIZE = 0.5  # points: two lines this close in size are set in one size
+
+
 def lines_to_headings(
     text: str, lines: Sequence[Line], media_type: MediaType, contents: list[ContentsEntry], skip: set[int]
 ) -> list[Heading]:
@@ -64,7 +67,10 @@ def lines_to_headings(
         if i in skip or continues_run or not line_text(text, line).strip():
             continue  # a contents line, a blank, or a later line of a multi-line run
         raw = " ".join(line_text(text, lines[j]).strip() for j in range(i, last + 1))
-        looks_like_heading = _pdf_heading_look(lines, i, raw, body_size, furniture, usual) if body_size else False
+        after = lines[last + 1] if last + 1 < len(lines) else None
+        looks_like_heading = (
+            _pdf_heading_look(lines, i, after, raw, body_size, furniture, usual) if body_size else False
+        )
         number, title, level = _numbered(
             text, lines, i, raw, media_type, contents_numbers, looks_like_heading, body_size
         )
@@ -129,7 +135,12 @@ def _number_over_title(text: str, lines: Sequence[Line], run_last: list[int]) ->
 
 
 def _same_run(a: Line, b: Line) -> bool:
-    if a.page != b.page or a.bbox is None or b.bbox is None or (a.font_size, a.bold) != (b.font_size, b.bold):
+    if (
+        a.page != b.page
+        or a.bbox is None
+        or b.bbox is None
+        or (a.font_size, a.bold, a.weight) != (b.font_size, b.bold, b.weight)
+    ):
         return False
     height = a.bbox.bottom - a.bbox.top
     overlaps = a.bbox.x0 < b.bbox.x1 and b.bbox.x0 < a.bbox.x1
@@ -239,10 +250,18 @@ def _next_nonblank(text: str, lines: Sequence[Line], i: int, marker_ok: bool) ->
 
 
 def _pdf_heading_look(
-    lines: Sequence[Line], i: int, raw: str, body_size: float, furniture: set[str], usual: Mapping[float | None, float]
+    lines: Sequence[Line],
+    i: int,
+    after: Line | None,
+    raw: str,
+    body_size: float,
+    furniture: set[str],
+    usual: Mapping[float | None, float],
 ) -> bool:
-    """A PDF heading: a short title-like line in a larger font, or bold or in capitals and set apart from the
-    line above (:func:`set_apart`)."""
+    """A PDF heading: a short title-like line in a larger font, or emphasised and set apart from the line above
+    (:func:`set_apart`). Emphasised: bold, in capitals, or in a heavier weight than the text it opens (``after``:
+    "Current situation" in a regular weight over items in a light one), which also holds in smaller type than the
+    body's (the titles of an endnotes list)."""
     line = lines[i]
     capitals = _capitals(raw)
     # a title set in capitals may run to a sentence's length over a few lines ("EQUITY DEALS CONTINUE TO ...")
@@ -251,8 +270,15 @@ def _pdf_heading_look(
         return False
     if line.font_size >= body_size * PDF_HEADING_SIZE_RATIO:
         return True
-    emphasis = line.bold or capitals  # bold, or set in capitals
-    if not emphasis or line.font_size < body_size * 0.95:
+    heavier = (
+        after is not None
+        and after.page == line.page
+        and after.font_size is not None
+        and abs(after.font_size - line.font_size) <= SAME_SIZE
+        and line.weight > after.weight
+        and not patterns.list_marker().match(raw)  # a list's items may be set heavier than the text after them
+    )
+    if not (line.bold or capitals or heavier) or (line.font_size < body_size * 0.95 and not heavier):
         return False
     if len(raw.split()) > PDF_BOLD_HEADING_WORDS and not capital_title:
         return False

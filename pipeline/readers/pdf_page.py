@@ -7,6 +7,7 @@ read again by OCR when that reads it better.
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import statistics
@@ -44,7 +45,14 @@ if TYPE_CHECKING:
 DEFAULT_LINE_TOLERANCE = 3.0
 
 
-_BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demibold")
+# a font's weight class (CSS's scale) from the words of its name, the longer words first ("semibold" before "bold")
+_WEIGHTS = (
+    ("hairline", 100), ("thin", 100), ("extralight", 200), ("ultralight", 200), ("semilight", 350), ("light", 300),
+    ("extrabold", 800), ("ultrabold", 800), ("semibold", 600), ("demibold", 600), ("demi", 600), ("bold", 700),
+    ("black", 900), ("heavy", 800), ("medium", 500),
+)  # fmt: skip
+REGULAR_WEIGHT = 400  # a name that says no weight ("Helvetica", "Bliss-Regular", "Gotham-Book")
+BOLD_WEIGHT = 600
 
 
 # a word's ligatures as their letters (pdfium's words have them so already), and control chars as spaces
@@ -80,8 +88,20 @@ class PdfSettings:
 
 def fontname_is_bold(fontname: str) -> bool:
     """``ABCDEF+Arial-BoldMT`` → True; ``Helvetica`` → False."""
+    return font_weight(fontname) >= BOLD_WEIGHT
+
+
+@functools.lru_cache(maxsize=1024)
+def font_weight(fontname: str) -> int:
+    """The weight class a font's name gives (100 thin to 900 black; 400 when it names none).
+
+    >>> font_weight("HJGXSN+Bliss-Light"), font_weight("Bliss-Regular"), font_weight("HelveticaNeue-Medium")
+    (300, 400, 500)
+    >>> font_weight("Arial-BoldMT"), font_weight("Gotham-Black"), font_weight("Myriad-SemiboldIt")
+    (700, 900, 600)
+    """
     name = fontname.split("+", 1)[-1].lower()
-    return any(marker in name for marker in _BOLD_MARKERS)
+    return next((weight for word, weight in _WEIGHTS if word in name), REGULAR_WEIGHT)
 
 
 def words_to_lines(words: list[dict[str, Any]], tolerance: float) -> list[list[dict[str, Any]]]:
@@ -109,6 +129,7 @@ REPAIR_KINDS = {
     "ligature": "lost ligatures restored",
     "split_word": "split words joined",
     "drop_cap": "drop caps joined",
+    "note_mark": "footnote marks set apart",
 }
 REPAIR_EXTRACTOR = extractor("reader/repair")
 
@@ -556,7 +577,8 @@ def groups_to_parts(groups: list[RawLine], number: int, offset: int) -> tuple[st
             words.append(Word(cursor, cursor + len(txt), number, raw["x0"], raw["top"], raw["x1"], raw["bottom"]))
             cursor += len(txt)
         out_lines.append(" ".join(texts))
-        bold = [fontname_is_bold(str(w["fontname"])) for w in group]
+        weights = [font_weight(str(w["fontname"])) for w in group]
+        bold = [weight >= BOLD_WEIGHT for weight in weights]
         lines.append(
             Line(
                 char_start=line_start,
@@ -565,6 +587,7 @@ def groups_to_parts(groups: list[RawLine], number: int, offset: int) -> tuple[st
                 bbox=words_box(group),
                 font_size=round(statistics.median(float(w["size"]) for w in group), 2),
                 bold=all(bold),
+                weight=min(weights, default=REGULAR_WEIGHT),
                 indent=int(min(w["x0"] for w in group)),
                 run_in=_run_in(texts, bold),
             )

@@ -12,6 +12,11 @@
   letters or more), or the first is a single capital set larger than the rest. Letter-spaced and
   vertical text ("C o m m u n") is left alone.
 
+* **Footnote marks.** A number (or ``*``, ``†``, ``‡``) set small and raised right after a word ("years⁹",
+  "£33,800²⁹") is a note's mark, not a number of the text: it is written in superscript digits as a word of its
+  own, so that it neither runs into the number it touches nor reads as a figure ("£33,800 ²⁹"), with the
+  punctuation it touches after it ("years ⁹."); an area's or volume's ² or ³ stays on its unit ("m²").
+
 * **Bullets drawn in a symbol font** (:func:`drawn_bullet`) read ``•`` when they open a line.
 
 Each repair is counted by kind and a few examples are kept for the page's ``text_repaired`` issue. Pure
@@ -40,6 +45,13 @@ LIGATURE_ENDS = ("fi", "fl", "ff")
 MIN_JOINED_ZIPF = 3.0  # a joined word is a common word (Zipf 3: once per million words) of some language
 WIDE_GAP = 0.5  # a gap this many font sizes wide is a real space, whatever the words
 DROP_CAP_RATIO = 1.5  # a drop cap is set this many times larger than the word it opens
+NOTE_MARK_SIZE = 0.8  # a footnote mark is set at most this large against the word it follows
+NOTE_MARK_RAISE = 0.15  # ... with its foot raised at least this many of that word's font sizes above the word's
+NOTE_MARK_GAP = 0.25  # ... and this close to it (in that word's font sizes), as punctuation after it is to the mark
+NOTE_MARK = re.compile(r"^(?:\d{1,3}(?:,\d{1,3})*|[*†‡]{1,3})$")
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+POWERED_UNIT = re.compile(r"(?:^|[\d/(])(?:m|km|cm|mm|ft)$")  # "m²", "100km²", "/m³": a power, not a note
+CLOSING = re.compile(r"^[.,;:)\]”’'\"]+$")
 MAX_EXAMPLES = 5
 WORDS_CACHED = 1 << 16  # distinct words whose mending is remembered (a process may read many documents)
 CORE = re.compile(r"^(?P<lead>[^\w]*)(?P<core>[^\W\d_](?:[\w’'\-]*[^\W\d_])?)(?P<trail>[^\w]*)$")
@@ -80,7 +92,7 @@ class Repairs:
 def repair_lines(lines: list[list[Word]]) -> tuple[list[list[Word]], Repairs]:
     """The page's lines with split words joined and lost ligatures restored."""
     repairs = Repairs()
-    joined = [_joined(line, repairs) for line in lines]
+    joined = [_joined(_note_marks(line, repairs), repairs) for line in lines]
     texts = [str(w["text"]) for line in joined for w in line]
     if sum(1 for text in texts if _ligature(text, rarer_ok=False) != text) < MIN_LIGATURE_REPAIRS:
         return joined, repairs
@@ -128,6 +140,46 @@ def _ligature(text: str, rarer_ok: bool) -> str:
     if known_word and zipf_frequency(best.lower(), "en") - zipf_frequency(core.lower(), "en") < RARER_BY:
         return text
     return f"{m.group('lead')}{best}{m.group('trail')}"
+
+
+def _note_marks(line: list[Word], repairs: Repairs) -> list[Word]:
+    """The line with its footnote marks in superscript digits, and the punctuation each touches joined to it."""
+    if len(line) < 2:
+        return line
+    out: list[Word] = []
+    mark: Word | None = None  # the mark just written, which punctuation touching it joins
+    for word in line:
+        text = str(word["text"])
+        if mark is not None and CLOSING.match(text) and float(word["x0"]) - float(mark["x1"]) < _gap(out[-2]):
+            out[-1] = mark = {**mark, "text": f"{mark['text']}{text}", "x1": word["x1"]}
+            continue
+        mark = None
+        if not out or not _is_note_mark(out[-1], word):
+            out.append(word)
+            continue
+        before = out[-1]
+        power = text in ("2", "3") and POWERED_UNIT.search(str(before["text"])) is not None
+        superscript = text.translate(SUPERSCRIPT)
+        repairs.add("note_mark", f"{before['text']}{text}", f"{before['text']}{'' if power else ' '}{superscript}")
+        if power:
+            out[-1] = {**before, "text": f"{before['text']}{superscript}", "x1": word["x1"]}
+        else:
+            out.append({**word, "text": superscript})
+            mark = out[-1]
+    return out
+
+
+def _is_note_mark(before: Word, word: Word) -> bool:
+    """Is ``word`` a footnote mark set after ``before``: a number or dagger, smaller, raised and close?"""
+    size_before, size = float(before.get("size") or 0), float(word.get("size") or 0)
+    if not size_before or not size or size > NOTE_MARK_SIZE * size_before or not NOTE_MARK.match(str(word["text"])):
+        return False
+    raised = float(before["bottom"]) - float(word["bottom"]) >= NOTE_MARK_RAISE * size_before
+    return raised and float(word["x0"]) - float(before["x1"]) < _gap(before)
+
+
+def _gap(word: Word) -> float:
+    return NOTE_MARK_GAP * float(word.get("size") or 0)
 
 
 def _joined(line: list[Word], repairs: Repairs) -> list[Word]:

@@ -287,3 +287,22 @@ def test_a_title_opening_each_chapter_at_the_top_of_the_page_is_a_heading_not_a_
     pages = [b.page for b in doc.blocks if b.kind is BlockKind.HEADING and "Strategic operational entities" in
              doc.text[b.char_start : b.char_end]]  # fmt: skip
     assert len(pages) == 4 and all(b - a > 1 for a, b in itertools.pairwise(pages))
+
+
+def test_a_line_set_heavier_than_the_text_it_opens_is_a_heading_even_in_small_type(tmp_path: Path) -> None:
+    """Neither bold nor larger: "Current situation" in a regular weight over items in a light one; an endnotes
+    page's section titles in a medium weight over notes in a light one, at 10 pt against a 12 pt body. Items set
+    heavier than the paragraph after them stay items."""
+    headings = texts(page_of("policy/uk_connected_growth_dcms_lis_guide_2019.pdf", 34, tmp_path), BlockKind.HEADING)
+    assert {"Current situation", "Supply", "Demand"} <= set(headings)
+    endnotes = texts(page_of(CIVIL_SOCIETY, 119, tmp_path), BlockKind.HEADING)
+    assert {"Ministerial Foreword", "Executive Summary", "Introduction", "Chapter 1"} <= set(endnotes)
+    items = texts(page_of(BBB, 15, tmp_path), BlockKind.LIST_ITEM)
+    assert any(i.startswith("• Businesses typically still approach their main bank first") for i in items)
+
+
+def test_a_footnote_mark_is_written_as_a_superscript_apart_from_the_words_and_numbers_it_touches(
+    tmp_path: Path,
+) -> None:
+    flat = " ".join(page_of(AEROSPACE, 14, tmp_path).text.split())
+    assert "every 15 years ⁹. As a result" in flat and "relative to 2000 ¹¹." in flat

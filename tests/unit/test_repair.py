@@ -69,3 +69,23 @@ def test_bullets_drawn_in_symbol_fonts_are_bullets() -> None:
     assert drawn_bullet(word("`", 0, 5, font="ACWIXG+Wingdings3"), "`")
     assert not drawn_bullet(word("`", 0, 5), "`")
     assert not drawn_bullet(word("Wing", 0, 5, font="Wingdings"), "Wing")
+
+
+def mark(text: str, x0: float, size: float = 6.0, raised: float = 4.0) -> dict[str, Any]:
+    """A number set small, its foot ``raised`` points above the line's (a body word's foot is at 10)."""
+    return {"text": text, "x0": x0, "x1": x0 + 3 * len(text), "top": 10 - raised - size, "bottom": 10 - raised,
+            "size": size, "fontname": "Arial"}  # fmt: skip
+
+
+def test_a_footnote_mark_is_set_apart_from_the_number_it_touches() -> None:
+    money, dot = word("£33,800", 0, 42), word(".", 48.5, 51)
+    assert read([[money, mark("29", 42.5), dot]]) == ["£33,800 ²⁹."]
+    assert read([[word("years", 0, 30), mark("9", 30.2), word("As", 40, 52)]]) == ["years ⁹ As"]
+
+
+def test_a_power_stays_on_its_unit_and_a_number_on_the_line_is_no_mark() -> None:
+    assert read([[word("100m", 0, 24), mark("2", 24.3)]]) == ["100m²"]
+    assert read([[word("in", 0, 12), word("2019", 15, 39)]]) == ["in 2019"]  # same size, same line
+    assert read([[word("in", 0, 12), mark("18", 12.3, size=10.0)]]) == ["in 18"]  # not smaller
+    assert read([[word("page", 0, 24), mark("18", 24.3, raised=0.0)]]) == ["page 18"]  # not raised
+    assert read([[word("page", 0, 24), mark("18", 30)]]) == ["page 18"]  # not close
