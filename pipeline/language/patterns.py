@@ -105,11 +105,16 @@ def aside_title() -> re.Pattern[str]:
 @cache
 def figure_caption() -> re.Pattern[str]:
     r"""The caption that names a chart, diagram or map: ``Figure 3 Road transport emissions``,
-    ``FIG A.1``, ``Chart 2: ...``, ``Map 1 –``, ``Exhibit 4.2``, ``Figure 3-2:``.
-    Not ``Figures show ...`` or ``Figure of speech`` (no number).
+    ``FIG A.1``, ``Chart 2: ...``, ``Map 1 –``, ``Exhibit 4.2``, ``Figure 3-2:``, ``PICTURE 2.``.
+    Not ``Figures show ...`` or ``Figure of speech`` (no number), nor ``Picture 2 presents ...`` (a sentence:
+    a word in lower case goes on from the number).
+
+    >>> [bool(figure_caption().match(t)) for t in ("PICTURE 2. Operation matrix", "Picture 2 presents a matrix")]
+    [True, False]
     """
     return re.compile(
-        r"^(?:fig(?:ure)?|chart|graph|map|exhibit|diagram|infographic)\.?\s*(?:[A-Z]\.?)?\d{1,3}(?:[.\-–]\d{1,3})*\b",
+        r"^(?:fig(?:ure)?|chart|graph|map|exhibit|diagram|infographic|picture)\.?\s*(?:[A-Z]\.?)?\d{1,3}"
+        r"(?:[.\-–]\d{1,3})*\b(?!\s+(?-i:[a-z]))",
         re.IGNORECASE,
     )
 

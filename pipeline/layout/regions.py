@@ -5,14 +5,15 @@
   ``MIN_ASIDE_LINES`` lines, on a printed page (the half of a spread) whose body goes on beside it: the
   lines outside the candidate panels are at least a quarter as many as the panel's (a panel that *is* the
   page's content is read as body), unless the panel opens with an aside's title ("Case study: ...",
-  "Box 2", :func:`patterns.aside_title`). Panels stacked edge to edge or overlapping, as wide as each other
-  (a title bar over its box), are one. A panel that bleeds off the page or spans a printed page's width
-  from edge to edge is a banner or background, not an aside.
+  "Box 2", :func:`patterns.aside_title`), which also makes a panel covering most of its printed page an
+  aside. Panels stacked edge to edge or overlapping, as wide as each other (a title bar over its box), are
+  one. A panel that bleeds off the page or spans a printed page's width from edge to edge is a banner or
+  background, not an aside.
 * A **chart** is a cluster of drawings (paths within ``CHART_JOIN`` points of each other) holding at least
   ``MIN_CHART_SHAPES`` shapes (bars, wedges, curves: a ruled table draws only rules), or an image, whose
   text is labels: at least ``MIN_CHART_LINES`` lines, most of them short, few sentences, and not set as
-  running text; its caption ("Figure 3 ...") just above belongs to it. A chart's labels are chart labels
-  even where the table finder took them for a table.
+  running text; its caption ("Figure 3 ...") just above belongs to it, or else one just under it or beside
+  its top. A chart's labels are chart labels even where the table finder took them for a table.
 
 Returns, for each line in such a region, the region's kind and its number in the document, so blocks
 keep their text and provenance but stay out of the body's paragraphs, lists and sections.
@@ -51,6 +52,7 @@ MAX_TITLE_WORDS = 12  # a chart's title line without a "Figure N" is at most thi
 TITLE_SIZE_RATIO = 1.15  # ... and is set no larger than this against the page's usual line
 TITLE_OVERHANG = 0.2  # ... and overhangs the chart's width by at most this share on either side
 CAPTION_LINES = 6  # lines: a chart's caption heads at most this many lines stacked above its drawing
+CAPTION_REACH = 24.0  # points: a caption set beside a drawing, level with its top, stands this close to it
 FRAME_RULE = 4.0  # points: a frame's sides are rules at most this thick
 FRAME_REACH = 4.0  # points: a frame's sides meet its top rule's ends this closely
 ADJOINING = 3.0  # points: panels this close, one above the other and as wide, are one panel
@@ -118,8 +120,10 @@ def _asides(mine: list[Placed], drawn: PageGraphics, page: Page, frames: Sequenc
     candidates: list[tuple[BBox, BBox]] = []  # (panel, the printed page it is on)
     for panel in sorted(_joined([*drawn.panels, *frames]), key=lambda box: box.area, reverse=True):
         half = _printed_page(page, panel)
-        if half is None or _bleeds(panel, page, half) or panel.area > MAX_ASIDE_SHARE * half.area:
+        if half is None or _bleeds(panel, page, half):
             continue
+        if panel.area > MAX_ASIDE_SHARE * half.area and not _titled([p for p in mine if panel.holds_centre_of(p.box)]):
+            continue  # the page's own content on a tint, unless it opens as an aside does ("Box 1: ...")
         if any(taken.holds_centre_of(panel) for taken, _ in candidates):
             continue  # a panel inside another is part of it
         candidates.append((panel, half))
@@ -130,10 +134,16 @@ def _asides(mine: list[Placed], drawn: PageGraphics, page: Page, frames: Sequenc
         if len(inside) < MIN_ASIDE_LINES:
             continue
         body = sum(1 for box in outside if half.holds_centre_of(box))
-        titled = bool(patterns.aside_title().match(min(inside, key=lambda p: (p.box.top, p.box.x0)).text.strip()))
-        if BODY_SHARE * body >= len(inside) or titled:
+        if BODY_SHARE * body >= len(inside) or _titled(inside):
             out.append(panel)
     return out
+
+
+def _titled(inside: list[Placed]) -> bool:
+    """The panel's first line is an aside's title ("Case study: ...", "Box 2")."""
+    if not inside:
+        return False
+    return bool(patterns.aside_title().match(min(inside, key=lambda p: (p.box.top, p.box.x0)).text.strip()))
 
 
 def _frames(drawings: Sequence[BBox]) -> list[BBox]:
@@ -296,9 +306,27 @@ def _with_caption(mine: list[Placed], box: BBox, titled: bool = False) -> BBox:
     captions = [k for k, p in enumerate(stack) if pattern.match(p.text.strip())]
     if captions:
         return BBox.union([box, *(p.box for p in stack[: captions[-1] + 1])])
+    under = _caption_under_or_beside(mine, box)
+    if under is not None:
+        return BBox.union([box, under.box])
     if titled and stack and _title_of(stack[0], box, _body_height(mine)):
         return BBox.union([box, stack[0].box])
     return box
+
+
+def _caption_under_or_beside(mine: list[Placed], box: BBox) -> Placed | None:
+    """A caption ("Figure 12. ...") set right under the drawing, or beside it level with its top: the first
+    line there, within two of its line heights (across) or CAPTION_REACH points (beside)."""
+    pattern = patterns.figure_caption()
+    for p in sorted(mine, key=lambda p: (p.box.top, p.box.x0)):
+        height = p.box.bottom - p.box.top
+        across = p.box.x1 > box.x0 and p.box.x0 < box.x1
+        under = across and 0 <= p.box.top - box.bottom + EDGE <= 2 * height
+        dx = max(box.x0 - p.box.x1, p.box.x0 - box.x1)
+        beside = 0 <= dx <= CAPTION_REACH and abs(p.box.top - box.top) <= 2 * height
+        if (under or beside) and pattern.match(p.text.strip()):
+            return p
+    return None
 
 
 def _body_height(mine: list[Placed]) -> float:

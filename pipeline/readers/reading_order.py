@@ -43,6 +43,8 @@ SPLIT_GAP_RATIO = 1.2  # a gap wider than this many font sizes separates two fra
 MIN_GUTTER_RATIO = 0.8  # a gutter is at least this many font sizes wide
 MIN_COLUMN_CHARS = 14  # the median fragment of each side of a gutter holds this many characters (running text)
 MIN_COLUMN_FRAGMENTS = 3
+MIN_SIDE_TITLE_LETTERS = 6  # a side title beside a column has at least this many letters ...
+SIDE_TITLE_SIZE_RATIO = 1.2  # ... and is set this many times larger or smaller than the column's text
 WIDE_GAP_RATIO = 2.5  # a horizontal gap this many font sizes high is cut before looking for columns
 SPREAD_ASPECT = 1.2  # a page this much wider than tall may carry two printed pages side by side
 FOLD_MARGIN = 0.01  # ... when no word comes within this share of its width of the middle
@@ -178,7 +180,25 @@ def _vertical_cut(fragments: list[Fragment], size: float) -> list[list[Fragment]
         right = [f for f in fragments if f.x0 >= middle]
         if (_running_text(left) and _wordy(right)) or (_wordy(left) and _running_text(right)):
             return [left, right]
+        if _side_title(left, right) or _side_title(right, left):
+            return [left, right]
     return None
+
+
+def _side_title(side: list[Fragment], column: list[Fragment]) -> bool:
+    """A few words in another type size beside a column of running text: a side tab's or margin's title
+    ("Start up and / Grow up!" in 16 pt beside 12 pt text), which is read apart from the lines it faces."""
+    if not side or not _running_text(column):
+        return False
+    letters = sum(ch.isalpha() for f in side for w in f.words for ch in str(w["text"]))
+    if letters < MIN_SIDE_TITLE_LETTERS:
+        return False
+    sizes = [_size(side), _size(column)]
+    return min(sizes) > 0 and max(sizes) >= SIDE_TITLE_SIZE_RATIO * min(sizes)
+
+
+def _size(fragments: list[Fragment]) -> float:
+    return statistics.median(float(w.get("size") or 0) for f in fragments for w in f.words)
 
 
 def _running_text(fragments: list[Fragment]) -> bool:

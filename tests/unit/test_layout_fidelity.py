@@ -306,3 +306,31 @@ def test_a_footnote_mark_is_written_as_a_superscript_apart_from_the_words_and_nu
 ) -> None:
     flat = " ".join(page_of(AEROSPACE, 14, tmp_path).text.split())
     assert "every 15 years ⁹. As a result" in flat and "relative to 2000 ¹¹." in flat
+
+
+def test_a_side_tabs_title_in_larger_type_is_read_apart_from_the_column_it_faces(tmp_path: Path) -> None:
+    """A spread whose blue side tab says "Start up and / Grow up!" in 16 pt level with the last lines of a 12 pt
+    lead-in: the tab is its own heading, and the lead-in runs on to its colon, over the list it announces."""
+    doc = page_of(OSTROBOTHNIA, 19, tmp_path)
+    assert "Start up and Grow up!" in texts(doc, BlockKind.HEADING)
+    lead_in = next(p for p in texts(doc, BlockKind.PARAGRAPH) if p.startswith("The Economic development"))
+    assert lead_in.endswith("economic development and business services:")
+
+
+def test_a_numbered_box_is_an_aside_even_when_it_fills_most_of_its_page(tmp_path: Path) -> None:
+    """ "Box 1: Overview of the tourism sector", a tinted panel over 60% of the page: its title says it stands
+    apart from the body, so its text is an aside (a panel that large and untitled is the page's own content)."""
+    doc = page_of(TOURISM, 10, tmp_path)
+    aside = texts(doc, BlockKind.PARAGRAPH, region="aside")
+    assert aside[0] == "Box 1: Overview of the tourism sector"
+    assert any(a.startswith("Inbound tourism: The UK welcomed 41 million visitors") for a in aside)
+    assert not any(p.startswith("The tourism sector covers") for p in texts(doc, BlockKind.PARAGRAPH, region="body"))
+
+
+def test_a_caption_beside_or_under_a_picture_of_a_chart_is_the_charts(tmp_path: Path) -> None:
+    """Two pictures of charts with no text of their own, each captioned to its right, level with its top
+    ("Figure 12. Gartner hype cycle (2012)"): the captions are the charts', not paragraphs of the body."""
+    doc = page_of(ESTONIA, 21, tmp_path)
+    charts = texts(doc, BlockKind.CHART)
+    assert "Figure 12. Gartner hype cycle (2012)" in charts and "Figure 13. Gartner hype cycle (2000)" in charts
+    assert not any(p.startswith("Figure 1") for p in texts(doc, BlockKind.PARAGRAPH))

@@ -103,7 +103,8 @@ def test_clean_policy_pages_are_left_alone(tmp_path: Path) -> None:
     ]:
         parts = read_pdf(cut(relative, page, tmp_path), ocr_settings=OcrSettings())
         assert parts.pages[0].text_source == "pdf", relative
-        assert parts.issues == [], relative
+        # nothing read by OCR or flagged as garbled; only repairs said (footnote marks set apart: "2015 ⁷")
+        assert [i.kind for i in parts.issues if i.kind != "text_repaired"] == [], relative
 
 
 def test_issue_3_blank_page_is_not_garbled(tmp_path: Path) -> None:
