@@ -29,13 +29,14 @@ from spacy.util import registry
 from pipeline.catalogue import GAZETTEER_PATH
 from pipeline.catalogue.gazetteer import load_gazetteer
 from pipeline.document import LaidOutDocument
+from pipeline.entities import NER_CONFIG_PATH
 from pipeline.entities.names import name_entities
 from pipeline.language.counted import COUNT_NOUNS, MAX_ADJECTIVES
 from pipeline.models import Block, BlockKind, Entity
 from pipeline.registry import extractor
 from pipeline.spans import Quarantine
 
-CONFIG_PATH = Path(__file__).resolve().parents[2] / "configs" / "ner.cfg"
+CONFIG_PATH = NER_CONFIG_PATH
 EXTRACTOR = extractor("entities/ruler")
 ACRONYM_EXTRACTOR = extractor("entities/acronym")
 MODEL_EXTRACTOR = extractor("entities/model")

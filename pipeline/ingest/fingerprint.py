@@ -20,11 +20,11 @@ from typing import Any
 
 from pipeline import PIPELINE_VERSION, registry
 from pipeline.catalogue import DATA
-from pipeline.entities import ner
+from pipeline.entities import NER_CONFIG_PATH
 from pipeline.models import MediaType
 from pipeline.readers import ocr
 
-DATA_FILES = (*sorted(DATA.glob("*")), ner.CONFIG_PATH)
+DATA_FILES = (*sorted(DATA.glob("*")), NER_CONFIG_PATH)
 SHARED_LIBRARIES = ("spacy", "wordfreq")
 PDF_LIBRARIES = ("pdfplumber", "pdfminer.six", "pypdfium2")
 

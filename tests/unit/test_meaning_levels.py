@@ -16,15 +16,17 @@ from support import CORPUS, ROOT
 # (task, precision, recall): development = meaning_dev.yml + meaning_dev_2.yml (17 documents), held-out =
 # meaning_heldout_2.yml (4 documents annotated 2026-12-02). Measured on 2026-12-02 with `make eval` after the second
 # round of rules: development clusters 0.773/0.622, visions 0.627/0.616, objectives 0.790/0.790, figures
-# 0.901/0.809; held-out clusters 0.591/0.464, visions 0.667/0.571, objectives 0.600/0.278, figures 0.920/0.821. Set
-# at or just below. Before that round (the rules of 2026-12-01): development 0.771/0.451, 0.532/0.527,
-# 0.791/0.645, 0.925/0.780; held-out 0.556/0.357, 0.615/0.571, 0.561/0.237, 0.958/0.821.
+# 0.901/0.809; held-out clusters 0.591/0.464, visions 0.667/0.571, objectives 0.600/0.278, figures 0.920/0.821. Before
+# that round (the rules of 2026-12-01): development 0.771/0.451, 0.532/0.527, 0.791/0.645, 0.925/0.780; held-out
+# 0.556/0.357, 0.615/0.571, 0.561/0.237, 0.958/0.821. Re-measured the same day after issue 19's footnote marks and
+# side tabs (layout only): development objectives 0.792/0.797, figures 0.909/0.805; held-out figures 0.939/0.821;
+# the rest unchanged. Set at or just below.
 LEVELS = {
     "development": [
-        ("clusters", 0.77, 0.62), ("visions", 0.62, 0.61), ("objectives", 0.78, 0.78), ("figures", 0.9, 0.8),
+        ("clusters", 0.77, 0.62), ("visions", 0.62, 0.61), ("objectives", 0.79, 0.79), ("figures", 0.9, 0.8),
     ],
     "held-out": [
-        ("clusters", 0.59, 0.46), ("visions", 0.66, 0.57), ("objectives", 0.6, 0.27), ("figures", 0.92, 0.82),
+        ("clusters", 0.59, 0.46), ("visions", 0.66, 0.57), ("objectives", 0.6, 0.27), ("figures", 0.93, 0.82),
     ],
 }  # fmt: skip
 

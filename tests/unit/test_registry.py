@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +17,7 @@ from pipeline.models import MediaType
 from pipeline.registry import EXTRACTORS, Scope
 from pipeline.rows import document_to_rows
 
+ROOT = Path(__file__).resolve().parents[2]
 DOCUMENT_SCOPES = {MediaType.TEXT: {Scope.ALL}, MediaType.PDF: {Scope.ALL, Scope.PDF}}
 
 
@@ -57,3 +61,11 @@ def test_a_new_version_of_any_extractor_changes_the_fingerprint(monkeypatch: pyt
     finally:
         fingerprint.pipeline_inputs.cache_clear()
         fingerprint.fingerprint.cache_clear()
+
+
+def test_the_flow_process_does_not_load_spacy_to_fingerprint_the_pipeline() -> None:
+    """The ingest flow's own process plans a run from fingerprints (spaCy's version and the NER config's bytes,
+    read without spaCy); spaCy is loaded where documents are parsed, so a run that reads nothing never loads it."""
+    code = "import sys, flows.ingest; print('spacy' in sys.modules)"
+    shown = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert shown.stdout.strip() == "False"
