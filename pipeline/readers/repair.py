@@ -13,9 +13,9 @@
   vertical text ("C o m m u n") is left alone.
 
 * **Footnote marks.** A number (or ``*``, ``†``, ``‡``) set small and raised right after a word ("years⁹",
-  "£33,800²⁹") is a note's mark, not a number of the text: it is written in superscript digits as a word of its
-  own, so that it neither runs into the number it touches nor reads as a figure ("£33,800 ²⁹"), with the
-  punctuation it touches after it ("years ⁹."); an area's or volume's ² or ³ stays on its unit ("m²").
+  "£33,800²⁹") is a note's mark, not a number of the text: it becomes a word of its own, its digits written in
+  superscript, so that it neither runs into the number it touches nor reads as a figure ("£33,800 ²⁹"), with
+  the punctuation it touches after it ("years ⁹."); an area's or volume's ² or ³ stays on its unit ("m²").
 
 * **Bullets drawn in a symbol font** (:func:`drawn_bullet`) read ``•`` when they open a line.
 
