@@ -42,6 +42,7 @@ from pipeline.ingest.manifest import sources_to_specs
 from pipeline.language import patterns
 from pipeline.models import Block, BlockKind
 from pipeline.parse import reading_to_layout, source_to_reading
+from pipeline.readers.pdf_page import REPAIR_KINDS
 
 GOLD = Path(__file__).parent / "data" / "gold"
 DEVELOPMENT = ("layout_dev_1.yml", "layout_dev_2.yml", "layout_dev_3.yml", "layout_dev_4.yml")
@@ -288,9 +289,7 @@ class Census:
     outside: int = 0
 
 
-REPAIR_COUNT = re.compile(
-    r"(\d+) (lost ligatures restored|split words joined|drop caps joined|footnote marks set apart)"
-)
+REPAIR_COUNT = re.compile(rf"(\d+) ({'|'.join(map(re.escape, REPAIR_KINDS.values()))})")  # as the issue words them
 
 
 def census(folder: Path = CORPUS) -> Census:

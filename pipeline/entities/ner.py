@@ -36,7 +36,6 @@ from pipeline.models import Block, BlockKind, Entity
 from pipeline.registry import extractor
 from pipeline.spans import Quarantine
 
-CONFIG_PATH = NER_CONFIG_PATH
 EXTRACTOR = extractor("entities/ruler")
 ACRONYM_EXTRACTOR = extractor("entities/acronym")
 MODEL_EXTRACTOR = extractor("entities/model")
@@ -238,6 +237,7 @@ class NumberGatedRuler(EntityRuler):
         super().__init__(nlp, *args, **kwargs)
         self._trigger_texts: dict[int, bool] = {}  # a token's text (its hash): whether it is a trigger
         self._ready = False  # the patterns checked and their longest match counted, until they change
+        self._longest: int | None = None  # tokens in the longest token pattern's match (None: unbounded)
 
     def add_patterns(self, patterns: list[dict[str, Any]]) -> None:
         self._ready = False
@@ -345,7 +345,7 @@ def make_entity_ruler(
 
 
 @cache
-def ner_pipeline(config_path: Path = CONFIG_PATH, pretrained: str | None = None) -> tuple[Any, Any]:
+def ner_pipeline(config_path: Path = NER_CONFIG_PATH, pretrained: str | None = None) -> tuple[Any, Any]:
     """(our pipeline, the pretrained one or None), built once per process from the config file.
 
     ``pretrained`` overrides ``paths.pretrained`` of the config.
@@ -362,7 +362,7 @@ def ner_pipeline(config_path: Path = CONFIG_PATH, pretrained: str | None = None)
 
 
 def document_to_entities(
-    doc: LaidOutDocument, quarantine: Quarantine, config_path: Path = CONFIG_PATH, pretrained: str | None = None
+    doc: LaidOutDocument, quarantine: Quarantine, config_path: Path = NER_CONFIG_PATH, pretrained: str | None = None
 ) -> list[Entity]:
     """Every entity in the clean blocks of the document, with learned acronyms and normalised names."""
     nlp, model = ner_pipeline(config_path, pretrained)

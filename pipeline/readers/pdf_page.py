@@ -86,11 +86,6 @@ class PdfSettings:
             raise ValueError(f"text_layer must be one of {', '.join(TEXT_LAYER_READERS)}")
 
 
-def fontname_is_bold(fontname: str) -> bool:
-    """``ABCDEF+Arial-BoldMT`` → True; ``Helvetica`` → False."""
-    return font_weight(fontname) >= BOLD_WEIGHT
-
-
 @functools.lru_cache(maxsize=1024)
 def font_weight(fontname: str) -> int:
     """The weight class a font's name gives (100 thin to 900 black; 400 when it names none).

@@ -10,7 +10,8 @@ import pytest
 from support import AWM, HE, ICT
 
 from pipeline.document import ParsedDocument
-from pipeline.entities.ner import CONFIG_PATH, document_to_entities, ner_pipeline
+from pipeline.entities import NER_CONFIG_PATH
+from pipeline.entities.ner import document_to_entities, ner_pipeline
 from pipeline.ingest.manifest import sources_to_specs
 from pipeline.models import Block, BlockKind
 from pipeline.parse import source_to_document
@@ -45,7 +46,7 @@ def test_the_configured_pipeline_finds(text: str, entities: list[tuple[str, str]
 
 def test_the_pipeline_comes_from_the_config_file() -> None:
     nlp, model = ner_pipeline()
-    assert CONFIG_PATH.name == "ner.cfg" and nlp.pipe_names == ["entity_ruler"] and model is None
+    assert NER_CONFIG_PATH.name == "ner.cfg" and nlp.pipe_names == ["entity_ruler"] and model is None
     assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "policyfacts.tokenizer.v1"
 
 
@@ -153,7 +154,7 @@ def test_the_gated_ruler_finds_what_spacys_ruler_finds(seed_docs: dict[str, Pars
     from spacy import util
 
     nlp, _ = ner_pipeline()
-    config = util.load_config(CONFIG_PATH, interpolate=False)
+    config = util.load_config(NER_CONFIG_PATH, interpolate=False)
     config["components"]["entity_ruler"]["factory"] = "entity_ruler"
     plain = util.load_model_from_config(config, auto_fill=True)
     plain.initialize()

@@ -12,7 +12,7 @@ from pipeline.ingest.manifest import file_to_spec
 from pipeline.models import BlockKind, MediaType
 from pipeline.parse import source_to_document
 from pipeline.readers.pdf import read_pdf
-from pipeline.readers.pdf_page import Drawing, fontname_is_bold, page_picture, words_to_lines
+from pipeline.readers.pdf_page import BOLD_WEIGHT, Drawing, font_weight, page_picture, words_to_lines
 from pipeline.readers.text import UnreadableSource
 
 pytestmark = pytest.mark.corpus
@@ -84,8 +84,8 @@ def test_truncated_real_pdf_fails_in_words(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "bold"), [("ABCDEF+Arial-BoldMT", True), ("Helvetica", False), ("Gotham-Black", True)]
 )
-def test_fontname_is_bold(name: str, bold: bool) -> None:
-    assert fontname_is_bold(name) is bold
+def test_a_fonts_name_says_whether_it_is_bold(name: str, bold: bool) -> None:
+    assert (font_weight(name) >= BOLD_WEIGHT) is bold
 
 
 def test_words_to_lines_groups_by_top_and_orders_by_x() -> None:
