@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -13,6 +14,7 @@ from pipeline.models import Block, BlockKind, Section
 from pipeline.spans import Quarantine
 
 BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
+FOOTNOTE = re.compile(r"^\s*\d{1,3}\s")  # a caption opening with its number is a footnote: the document's own prose
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +60,10 @@ class DocumentView:
         return block.quality == "ok" and self.quarantine.allows(block.char_start, block.char_end)
 
     def body_blocks(self) -> Iterator[tuple[int, Block]]:
-        """(index, block) of the clean paragraphs and list items."""
+        """(index, block) of the clean paragraphs, list items and footnotes."""
         for i, b in enumerate(self.doc.blocks):
-            if b.kind in BODY_KINDS and self.clean(b):
+            footnote = b.kind is BlockKind.CAPTION and FOOTNOTE.match(self.text(b))
+            if (b.kind in BODY_KINDS or footnote) and self.clean(b):
                 yield i, b
 
     def item_span(self, block: Block) -> tuple[int, int]:

@@ -26,6 +26,8 @@ RUN_IN_LABEL_WORDS = 12  # a run-in head labelling an item is at most this long 
 RUN_IN_ITEM_LINES = 12  # ... and its item at most this many lines more, to the next head
 SIZE_TOLERANCE = 1.0  # points: a bold head's median size differs this much from its item's regular type
 DASHES = ("-", "–")  # bullets that may also open a clause of a wrapped line
+NOTE_MARK = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 SENTENCE_END = (".", "!", "?", ":", ";", "”", "’")
 
 
@@ -191,11 +193,15 @@ def _numbered_paragraphs(text: str, lines: Sequence[Line], marker: re.Pattern[st
 
 def _note_lines(text: str, lines: Sequence[Line], page_heights: Mapping[int, float]) -> set[int]:
     """Lines that open a caption: a source or note line, or a footnote (a number opening a line set
-    smaller than the body text, in the lower FOOT_SHARE of its page, or in its lower half with no larger
-    text under it)."""
+    smaller than the body text, or in the body's type when the page's text carries its mark, in the lower
+    FOOT_SHARE of its page, or in its lower half with no larger text under it)."""
     sizes = [line.font_size for line in lines if line.font_size]
     body = statistics.median(sizes) if sizes else None
-    source, footnote = patterns.source_note(), re.compile(r"^\d{1,3}\s*[A-Za-z“‘\"(]")
+    source, footnote = patterns.source_note(), re.compile(r"^(?P<n>\d{1,3})\s*[A-Za-z“‘\"(]")
+    marks: dict[int, set[int]] = {}  # per page, the footnote marks its text carries (set as superscripts)
+    for line in lines:
+        for mark in NOTE_MARK.findall(line_text(text, line)):
+            marks.setdefault(line.page or 0, set()).add(int(mark.translate(SUPERSCRIPT_DIGITS)))
     larger: dict[int, list[BBox]] = {}  # per page, the boxes of lines set larger than footnotes (not folios)
     if body is not None:
         for line in lines:
@@ -211,8 +217,10 @@ def _note_lines(text: str, lines: Sequence[Line], page_heights: Mapping[int, flo
         height = page_heights.get(line.page or 0)
         if body is None or line.font_size is None or line.bbox is None or height is None:
             continue
-        if line.font_size > FOOTNOTE_SIZE_RATIO * body or not footnote.match(raw):
+        if not (m := footnote.match(raw)) or line.font_size > body + SIZE_TOLERANCE:
             continue
+        if line.font_size > FOOTNOTE_SIZE_RATIO * body and int(m.group("n")) not in marks.get(line.page or 0, ()):
+            continue  # in the body's type, a footnote is known by its mark in the page's text
         box = line.bbox
         under = any(b.top > box.bottom and b.x0 < box.x1 and box.x0 < b.x1 for b in larger.get(line.page or 0, []))
         if box.top >= (1 - FOOT_SHARE) * height or (not under and box.top >= NOTES_FROM * height):

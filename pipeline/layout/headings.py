@@ -44,6 +44,7 @@ PDF_RUN_GAP_RATIO = 0.6
 
 
 SAME_SIZE = 0.5  # points: two lines this close in size are set in one size
+TITLE_PARAGRAPH_WIDTHS = 2.0  # an enumerated title's paragraph: its lines at least this many times the title's width
 
 
 def lines_to_headings(
@@ -56,8 +57,12 @@ def lines_to_headings(
     contents_numbers = {e.number: normalise_title(e.title) for e in contents if e.number}
     run_last = _pdf_runs(lines) if body_size else list(range(len(lines)))
     usual = usual_gaps(lines) if body_size else {}
+    titles: set[int] = set()  # enumerated titles over their paragraphs: each a run of its own
     if body_size:
         _number_over_title(text, lines, run_last)
+        titles = {i for i in range(len(lines)) if _ordinal_title(text, lines, i, body_size)}
+        for i in titles:
+            run_last[i] = i
     headings: list[Heading] = []
     last_number: tuple[int, ...] | None = None
     last_numbered_level = 0
@@ -68,7 +73,7 @@ def lines_to_headings(
             continue  # a contents line, a blank, or a later line of a multi-line run
         raw = " ".join(line_text(text, lines[j]).strip() for j in range(i, last + 1))
         after = lines[last + 1] if last + 1 < len(lines) else None
-        looks_like_heading = (
+        looks_like_heading = i in titles or (
             _pdf_heading_look(lines, i, after, raw, body_size, furniture, usual) if body_size else False
         )
         number, title, level = _numbered(
@@ -288,6 +293,34 @@ def _pdf_heading_look(
     if line.bbox.top < above.bbox.top:
         return True  # it opens a column: nothing of its own column stands above it
     return set_apart(above, line, usual)
+
+
+def _ordinal_title(text: str, lines: Sequence[Line], i: int, body_size: float) -> bool:
+    """An enumerated title over its paragraph ("ii) Credit risk" over "Credit risk is the possibility ..."):
+    a short title after an ordinal, on a line of its own in the body's type, with no enumerated line next to
+    it, over a paragraph of at least two lines each at least :data:`TITLE_PARAGRAPH_WIDTHS` times as wide that
+    opens a sentence and stands no further left. A wrapped list item fills its first line; a list of short
+    items has its items next to each other."""
+    raw = line_text(text, lines[i]).strip()
+    m = patterns.list_marker().match(raw)
+    line = lines[i]
+    if m is None or not (m.group("ordinal") or m.group("roman") or m.group("letter")) or line.bbox is None:
+        return False
+    if not _heading_words(raw[m.end() :]) or (line.font_size or 0) < body_size * 0.95 or i + 2 >= len(lines):
+        return False
+    below = lines[i + 1 : i + 3]
+    if any(b.page != line.page or b.bbox is None for b in below) or _in_numbered_run(text, lines, i):
+        return False
+    first = line_text(text, below[0]).strip()
+    return (
+        first[:1].isupper()
+        and all(b.bbox.x0 >= line.bbox.x0 - SAME_SIZE for b in below if b.bbox is not None)
+        and all(_width(b) >= TITLE_PARAGRAPH_WIDTHS * _width(line) for b in below)
+    )
+
+
+def _width(line: Line) -> float:
+    return line.bbox.x1 - line.bbox.x0 if line.bbox is not None else 0.0
 
 
 def _capitals(raw: str) -> bool:

@@ -39,6 +39,8 @@ MAX_ASIDE_SHARE = 0.6  # a panel covering more of its printed page than this is 
 EDGE = 2.0  # points: a panel this close to the page's edge bleeds off it
 MIN_CHART_SHAPES = 2  # a chart draws at least this many shapes (ruled tables draw rules only)
 RULE_WIDTH = 2.0  # points: a drawing thinner than this is a rule
+MIN_GRID_ROWS = 3  # a ruled table whose cells are written in has at least this many rows ...
+FILLED_SHARE = 0.8  # ... and text in at least this share of its cells
 MIN_CHART_LINES = 3
 MAX_BAR_SHARE = 0.05  # a filled box smaller than this share of the page may be a bar of a chart
 MAX_SET_SHARE = 0.5  # a chart's lines are mostly not set as running text (see _set_lines)
@@ -62,6 +64,11 @@ MAX_CHART_SHARE = 0.8
 MAX_LABEL_WORDS = 6  # a chart label is a line of at most this many words ...
 MIN_LABEL_SHARE = 0.7  # ... and this share of the lines in a chart are labels
 SENTENCE_WORDS = 10  # a line of this many words is running text
+BAND_SHARE = 0.3  # a table's row band spans at least this share of the page's width ...
+BAND_RATIO = 4.0  # ... and is at least this many times as wide as it is tall
+MAX_KEY = 16.0  # points: a legend's key (a swatch, a dot; not a rule) is at most this wide and tall
+DEBRIS_TOKENS = 3  # a line of at least this many tokens ...
+DEBRIS_SHARE = 0.6  # ... this share of them one or two characters long is debris, not words
 MAX_SENTENCE_SHARE = 0.15
 
 
@@ -102,7 +109,8 @@ def lines_to_regions(
         if page is None or not every:
             continue
         frames = _frames(drawn.drawings)
-        for box in _charts(every, drawn, page, frames):
+        ruled = [t for t in tables if t.page == drawn.page and _filled_grid(t, every)]
+        for box in _charts(every, drawn, page, frames, ruled):
             number += 1
             for p in every:
                 if p.line not in out and box.holds_centre_of(p.box):
@@ -196,13 +204,35 @@ def _frames(drawings: Sequence[BBox]) -> list[BBox]:
     return out
 
 
+def _bands(boxes: Sequence[BBox], page: Page) -> set[BBox]:
+    """A table's row bands: wide flat boxes (at least BAND_SHARE of the page wide, BAND_RATIO times as wide as
+    tall) each stacked edge to edge on another as wide; not a chart's bars.
+
+    >>> page = Page(number=1, char_start=0, char_end=0, width=600, height=800, n_words=0, n_chars=0)
+    >>> rows = [BBox(x0=30, top=top, x1=560, bottom=top + 13) for top in (100, 113, 126)]
+    >>> len(_bands([*rows, BBox(x0=30, top=300, x1=400, bottom=313)], page))
+    3
+    """
+    wide = [
+        b for b in boxes if b.x1 - b.x0 >= BAND_SHARE * page.width and b.x1 - b.x0 >= BAND_RATIO * (b.bottom - b.top)
+    ]
+    return {
+        a for a in wide
+        if any(b is not a and _as_wide(a, b) and abs(b.top - a.bottom) <= ADJOINING for b in wide)
+        or any(b is not a and _as_wide(a, b) and abs(a.top - b.bottom) <= ADJOINING for b in wide)
+    }  # fmt: skip
+
+
+def _as_wide(a: BBox, b: BBox) -> bool:
+    return abs(a.x0 - b.x0) <= ADJOINING and abs(a.x1 - b.x1) <= ADJOINING
+
+
 def _joined(panels: Sequence[BBox]) -> list[BBox]:
     """Panels stacked edge to edge and as wide (a title bar over its box, a box continued) as one."""
     out: list[BBox] = []
     for panel in sorted(panels, key=lambda b: b.top):
         for k, other in enumerate(out):
-            same_width = abs(other.x0 - panel.x0) <= ADJOINING and abs(other.x1 - panel.x1) <= ADJOINING
-            if same_width and other.top <= panel.top <= other.bottom + ADJOINING:
+            if _as_wide(other, panel) and other.top <= panel.top <= other.bottom + ADJOINING:
                 out[k] = BBox.union([other, panel])
                 break
         else:
@@ -210,29 +240,49 @@ def _joined(panels: Sequence[BBox]) -> list[BBox]:
     return out
 
 
-def _charts(mine: list[Placed], drawn: PageGraphics, page: Page, frames: Sequence[BBox]) -> list[BBox]:
+def _charts(
+    mine: list[Placed], drawn: PageGraphics, page: Page, frames: Sequence[BBox], ruled: Sequence[RawTable] = ()
+) -> list[BBox]:
+    """The page's charts: clusters of drawn shapes (or pictures) whose lines are labels, not set text, and
+    not a ruled table's grid with its cells written in (``ruled``: a heatmap's coloured cells are a table's)."""
     page_area = page.width * page.height
-    bars = [p for p in drawn.panels if p.area < MAX_BAR_SHARE * page_area]  # a bar chart's bars are filled
-    candidates = [b for b in _clusters([*drawn.drawings, *bars]) if b[2] >= MIN_CHART_SHAPES]
+    # a bar chart's bars are filled; a small panel stacked on a large one as wide is the title bar of a box
+    stacked = [j for j in _joined(drawn.panels) if j.area >= MAX_BAR_SHARE * page_area]
+    bars = [
+        p for p in drawn.panels
+        if p.area < MAX_BAR_SHARE * page_area and not any(j.holds_centre_of(p) and _as_wide(j, p) for j in stacked)
+    ]  # fmt: skip
+    drawings = [d for d in drawn.drawings if d.area <= MAX_CHART_SHARE * page_area]  # not the page's background
+    bands = _bands([*drawings, *drawn.panels], page)
+    drawings = [d for d in drawings if d not in bands]
+    candidates = [b for b in _clusters([*drawings, *bars]) if b[2] >= MIN_CHART_SHAPES]
     boxes = [box for box, _, _ in candidates] + list(drawn.images)
-    framing = [p for p in [*drawn.panels, *frames] if p.area <= MAX_CHART_SHARE * page_area]
+    framing = [p for p in _joined([*drawn.panels, *frames]) if p.area <= MAX_CHART_SHARE * page_area]
+    keys = [
+        d
+        for d in [*drawn.drawings, *drawn.panels]
+        if min(d.x1 - d.x0, d.bottom - d.top) > RULE_WIDTH and max(d.x1 - d.x0, d.bottom - d.top) <= MAX_KEY
+    ]
     out: list[BBox] = []
     for box in boxes:
         if not MIN_CHART_SHARE * page_area <= box.area <= MAX_CHART_SHARE * page_area:
             continue
+        if box.x0 <= EDGE or box.top <= EDGE or box.x1 >= page.width - EDGE or box.bottom >= page.height - EDGE:
+            continue  # a decoration (or a photograph) bleeding off the page's edge
+        if any(t.bbox.holds_centre_of(box) for t in ruled):
+            continue
         box = _framing(mine, _with_labels(mine, box), framing)
         inside = [p for p in mine if box.holds_centre_of(p.box)]
         captioned = _with_caption(mine, box)
-        if _set_lines(inside) >= MAX_SET_SHARE * max(len(inside), 1) and inside:
+        if _set_lines(inside, keys) >= MAX_SET_SHARE * max(len(inside), 1) and inside:
             continue  # running text over a drawing (a background, a decoration)
         if captioned != box:
             out.append(captioned)  # a captioned figure, even when its labels are drawn, not written
             continue
         if len(inside) < MIN_CHART_LINES:
             continue
-        words = [p.text.split() for p in inside]
-        labels = sum(len(w) <= MAX_LABEL_WORDS for w in words)
-        sentences = sum(len(w) >= SENTENCE_WORDS for w in words)
+        labels = sum(len(p.text.split()) <= MAX_LABEL_WORDS or _debris(p.text) for p in inside)
+        sentences = sum(_sentence(p.text) for p in inside)
         if labels >= MIN_LABEL_SHARE * len(inside) and sentences <= MAX_SENTENCE_SHARE * len(inside):
             out.append(_with_caption(mine, box, titled=True))
     return out
@@ -247,7 +297,7 @@ def _with_labels(mine: list[Placed], box: BBox) -> BBox:
     source = patterns.source_note()
     labels = [
         p.box for p in mine
-        if (len(p.text.split()) <= AXIS_LABEL_WORDS or TICKS.match(p.text))
+        if (len(p.text.split()) <= AXIS_LABEL_WORDS or TICKS.match(p.text) or _debris(p.text))
         and not source.match(p.text.strip())  # a source line below is the chart's caption
     ]  # fmt: skip
     for _ in range(LABEL_ROUNDS):
@@ -271,7 +321,7 @@ def _framing(mine: list[Placed], box: BBox, panels: Sequence[BBox]) -> BBox:
         if not panel.holds_centre_of(box) or panel.area < box.area:
             continue
         extra = [p for p in mine if panel.holds_centre_of(p.box) and not box.holds_centre_of(p.box)]
-        if len(extra) <= CAPTION_LINES and all(len(p.text.split()) < SENTENCE_WORDS for p in extra):
+        if len(extra) <= CAPTION_LINES and not any(_sentence(p.text) for p in extra):
             return BBox.union([box, panel])
         return box
     return box
@@ -351,11 +401,37 @@ def _title_of(line: Placed, box: BBox, body: float) -> bool:
     )
 
 
-def _set_lines(inside: list[Placed]) -> int:
+def _sentence(text: str) -> bool:
+    """A line as long as running text, and not the debris of rotated labels."""
+    return len(text.split()) >= SENTENCE_WORDS and not _debris(text)
+
+
+def _key_of(key: BBox, line: BBox) -> bool:
+    """A legend's key: a mark level with the line, ending just left of it."""
+    return key.top < line.bottom and line.top < key.bottom and 0 <= line.x0 - key.x1 <= LABEL_REACH
+
+
+def _debris(text: str) -> bool:
+    """A line of letters and fragments, not words: rotated labels (a bar chart's categories set upright) that
+    the reader cut across into one line per height ("r m e m c mi r N r e bl a t fi").
+
+    >>> _debris("o s w s s s g s g s n- s"), _debris("a key part of the UK economy")
+    (True, False)
+    """
+    tokens = text.split()
+    return len(tokens) >= DEBRIS_TOKENS and sum(len(t) <= 2 for t in tokens) >= DEBRIS_SHARE * len(tokens)
+
+
+def _set_lines(inside: list[Placed], keys: Sequence[BBox] = ()) -> int:
     """How many of the lines are set as text is: in runs of three or more lines at one left edge, each
-    within a line's height of the one above (a column of prose, however narrow), not scattered labels."""
+    within a line's height of the one above (a column of prose, however narrow), not scattered labels,
+    nor a legend's entries (each beside its key, a small mark just left of it: ``keys``)."""
     by_edge: dict[int, list[BBox]] = {}
     for p in inside:
+        if _debris(p.text) or not any(sum(c.isalpha() for c in w) >= 3 for w in p.text.split()):
+            continue  # a tick, or letters of a rotated title the reader cut into one line each
+        if any(_key_of(key, p.box) for key in keys):
+            continue
         by_edge.setdefault(round(p.box.x0 / INDENT), []).append(p.box)
     count = 0
     for column in by_edge.values():
@@ -391,6 +467,20 @@ def _clusters(boxes: Sequence[BBox]) -> list[tuple[BBox, int, int]]:
                 keep.append((other, n, k))
         active = [*keep, (grown, count, shapes)]
     return done + active
+
+
+def _filled_grid(table: RawTable, mine: Sequence[Placed]) -> bool:
+    """A table found by its rules, of at least MIN_GRID_ROWS rows, a grid (few cells spanning) whose cells are
+    nearly all written in (a chart's gridlines and bars make cells too, mostly empty)."""
+    positions = [c for row in table.rows for c in row]
+    cells = [c for c in positions if c is not None]
+    if table.strategy != "lines" or len(table.rows) < MIN_GRID_ROWS or len(cells) < FILLED_SHARE * len(positions):
+        return False  # not a grid: few rows, or cells spanning as an infographic's panels do
+    boxes = [p.box for p in mine if table.bbox.holds_centre_of(p.box)]
+    written = sum(
+        any(b.x0 < c.x1 and c.x0 < b.x1 and b.top < c.bottom and c.top < b.bottom for b in boxes) for c in cells
+    )
+    return written >= FILLED_SHARE * len(cells)
 
 
 def _near(a: BBox, b: BBox) -> bool:

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from support import corpus_path, cut
 
+from pipeline.catalogue.clusters import load_catalogue
 from pipeline.document import LaidOutDocument
+from pipeline.extract.context import DocumentView
 from pipeline.ingest.manifest import sources_to_specs
 from pipeline.models import BlockKind
 from pipeline.parse import reading_to_layout, source_to_reading
@@ -34,6 +36,7 @@ EDUCATION = "policy/uk_international_education_strategy_2021_update.pdf"
 ESTONIA = "policy/ee_estonia_s3_analysis.pdf"
 CREATIVE = "policy/uk_creative_industries_sector_deal_2018.pdf"
 OSTROBOTHNIA = "policy/fi_south_ostrobothnia_s3.pdf"
+UKGI_2021 = "policy/uk_ukgi_annual_report_2021.pdf"
 
 
 def laid_out(path: Path) -> LaidOutDocument:
@@ -334,3 +337,58 @@ def test_a_caption_beside_or_under_a_picture_of_a_chart_is_the_charts(tmp_path: 
     charts = texts(doc, BlockKind.CHART)
     assert "Figure 12. Gartner hype cycle (2012)" in charts and "Figure 13. Gartner hype cycle (2000)" in charts
     assert not any(p.startswith("Figure 1") for p in texts(doc, BlockKind.PARAGRAPH))
+
+
+def test_an_enumerated_title_over_its_paragraph_is_a_heading_not_a_list_item(tmp_path: Path) -> None:
+    """Notes to the accounts: "ii) Credit risk" on a short line of its own in the body's type, over an indented
+    paragraph ("Credit risk is the possibility ..."): a heading and its paragraph, not one list item each."""
+    doc = page_of(UKGI_2021, 76, tmp_path)
+    assert {"i) Market risk", "ii) Credit risk", "iii) Liquidity risk", "(i) Tax"} <= set(texts(doc, BlockKind.HEADING))
+    assert any(p.startswith("Credit risk is the possibility") for p in texts(doc, BlockKind.PARAGRAPH))
+    assert not any(i.startswith("ii) Credit risk") for i in texts(doc, BlockKind.LIST_ITEM))
+
+
+def test_bar_charts_drawn_over_a_page_background_with_upright_labels_are_charts_with_their_title_bars(
+    tmp_path: Path,
+) -> None:
+    """Two bar charts on a page whose background is one path the size of the page, each under a title set in a
+    bar stacked on the chart's panel, their categories set upright (the reader cuts them into lines of single
+    letters): two charts, each opening with its title, and no paragraph of letters. Column title bars stacked on
+    their tinted columns are headings over text, not the bars of a chart."""
+    doc = page_of(CREATIVE, 39, tmp_path)
+    charts = texts(doc, BlockKind.CHART)
+    assert [c.split(" Creative")[0] for c in charts] == [
+        "Firm category as share of employment growth or decline",
+        "Jobs created/lost per firm category",
+    ]
+    assert not texts(doc, BlockKind.PARAGRAPH) and not texts(doc, BlockKind.HEADING)
+    columns = page_of(AEROSPACE, 8, tmp_path)
+    assert not texts(columns, BlockKind.CHART)
+    assert "Industry action to support the aerospace sector" in texts(columns, BlockKind.HEADING)
+
+
+def test_footnotes_set_nearly_as_large_as_the_body_are_known_by_their_marks(tmp_path: Path) -> None:
+    """Footnotes 14 and 15 at 10.1 pt under an 11 pt body (too close in size to tell them apart by size alone):
+    the page's text carries their marks (¹⁴, ¹⁵), so they are captions; the extractors still read them
+    (a footnote is the document's own prose)."""
+    doc = page_of(NETHERLANDS, 14, tmp_path)
+    captions = texts(doc, BlockKind.CAPTION)
+    assert any(c.startswith("14 Council Recommendation of 12 July 2011") for c in captions)
+    assert any(c.startswith("15 The major societal challenges") for c in captions)
+    assert not any(p.startswith(("14 Council", "15 The major")) for p in texts(doc, BlockKind.PARAGRAPH))
+    view = DocumentView.of(doc, load_catalogue())
+    read = {" ".join(view.text(b).split())[:15] for _, b in view.body_blocks()}
+    assert "14 Council Reco" in read and "15 The major so" in read
+
+
+def test_a_heatmap_tables_coloured_cells_and_a_corner_decoration_are_not_charts(tmp_path: Path) -> None:
+    """A heatmap: a ruled grid of 12 rows whose coloured cells each hold a number is a table, not a chart of
+    coloured shapes; the coloured triangles bleeding off a page's corner are a decoration, not a chart that
+    takes the list items over them as its labels."""
+    heatmap = page_of(CREATIVE, 58, tmp_path)
+    assert not texts(heatmap, BlockKind.CHART)
+    assert any(t.page == 1 and len(t.rows) == 12 for t in heatmap.raw_tables)
+    corner = page_of(CREATIVE, 15, tmp_path)
+    assert not texts(corner, BlockKind.CHART)
+    items = texts(corner, BlockKind.LIST_ITEM)
+    assert any(i.startswith("• Capturing new audiences with funding for cutting-edge") for i in items)
