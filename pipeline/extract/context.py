@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -15,6 +16,10 @@ from pipeline.spans import Quarantine
 
 BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
 FOOTNOTE = re.compile(r"^\s*\d{1,3}\s")  # a caption opening with its number is a footnote: the document's own prose
+
+
+def _squeezed(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +65,23 @@ class DocumentView:
         return block.quality == "ok" and self.quarantine.allows(block.char_start, block.char_end)
 
     def body_blocks(self) -> Iterator[tuple[int, Block]]:
-        """(index, block) of the clean paragraphs, list items and footnotes."""
+        """(index, block) of the clean paragraphs, list items and footnotes, less pull quotes (an aside's words
+        the body of its page says too: read once, where the body says them)."""
+        repeated = self._pull_quotes()
         for i, b in enumerate(self.doc.blocks):
             footnote = b.kind is BlockKind.CAPTION and FOOTNOTE.match(self.text(b))
-            if (b.kind in BODY_KINDS or footnote) and self.clean(b):
+            if (b.kind in BODY_KINDS or footnote) and self.clean(b) and i not in repeated:
                 yield i, b
+
+    def _pull_quotes(self) -> set[int]:
+        asides = [(i, b) for i, b in enumerate(self.doc.blocks) if b.region == "aside"]
+        if not asides:
+            return set()
+        body: dict[int | None, str] = {}
+        for b in self.doc.blocks:
+            if b.region == "body" and b.kind in BODY_KINDS:
+                body[b.page] = body.get(b.page, "") + _squeezed(self.text(b))
+        return {i for i, b in asides if (said := _squeezed(self.text(b))) and said in body.get(b.page, "")}
 
     def item_span(self, block: Block) -> tuple[int, int]:
         """A list item's span without its marker (``1. ``, ``- ``, or the label of a labelled item:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -37,6 +38,9 @@ MIN_PANEL_WIDTH, MIN_PANEL_HEIGHT = 40.0, 20.0  # points: a frame drawn as rules
 BODY_SHARE = 4  # an aside's page holds at least a quarter as many lines of body outside the panels
 MAX_ASIDE_SHARE = 0.6  # a panel covering more of its printed page than this is the page, not an aside
 EDGE = 2.0  # points: a panel this close to the page's edge bleeds off it
+PULL_LINES = 2  # a pull quote runs over at least this many lines ...
+PULL_WORDS = 8  # ... of at least this many words ...
+PULL_SIZE_RATIO = 1.25  # ... set at least this much larger than the page's usual type
 MIN_CHART_SHAPES = 2  # a chart draws at least this many shapes (ruled tables draw rules only)
 RULE_WIDTH = 2.0  # points: a drawing thinner than this is a rule
 MIN_GRID_ROWS = 3  # a ruled table whose cells are written in has at least this many rows ...
@@ -102,6 +106,7 @@ def lines_to_regions(
     pages_by_number = {p.number: p for p in pages}
     tabled = {p.line for t in tables for p in by_page.get(t.page, []) if t.bbox.holds_centre_of(p.box)}
     out: dict[int, Region] = {}
+    every_box = {p.line: p.box for placed in by_page.values() for p in placed}
     number = 0
     for drawn in graphics:
         page = pages_by_number.get(drawn.page)
@@ -115,6 +120,10 @@ def lines_to_regions(
             for p in every:
                 if p.line not in out and box.holds_centre_of(p.box):
                     out[p.line] = Region("chart", number, box)
+        for run in _pull_quotes(lines, [p for p in every if p.line not in out], by_page, drawn.page):
+            number += 1
+            for i in run:
+                out[i] = Region("aside", number, BBox.union([every_box[j] for j in run]))
         mine = [p for p in every if p.line not in tabled]
         for box in _asides([p for p in mine if p.line not in out], drawn, page, frames):
             number += 1
@@ -145,6 +154,48 @@ def _asides(mine: list[Placed], drawn: PageGraphics, page: Page, frames: Sequenc
         if BODY_SHARE * body >= len(inside) or _titled(inside):
             out.append(panel)
     return out
+
+
+def _pull_quotes(
+    lines: Sequence[Line], mine: list[Placed], by_page: dict[int, list[Placed]], page: int
+) -> list[list[int]]:
+    """Pull quotes: runs of at least PULL_LINES lines set in one size at least PULL_SIZE_RATIO times the page's
+    usual size, of at least PULL_WORDS words (two letters or more), whose words the body of the same page says
+    too: a sentence lifted from the text and set large, not a heading."""
+    sizes = [size for p in mine if (size := lines[p.line].font_size)]
+    if not sizes:
+        return []
+    usual = statistics.median(sizes)
+    runs: list[list[Placed]] = []
+    for p in sorted(mine, key=lambda p: p.line):
+        size = lines[p.line].font_size or 0
+        if size < PULL_SIZE_RATIO * usual:
+            continue
+        last = runs[-1][-1] if runs else None
+        if last is not None and last.line == p.line - 1 and abs((lines[last.line].font_size or 0) - size) < 0.5:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    nearby = {
+        p.line: _squeezed(p.text) for p in by_page.get(page, [])
+        if (lines[p.line].font_size or 0) < PULL_SIZE_RATIO * usual
+    }  # fmt: skip
+    body = "".join(nearby[k] for k in sorted(nearby))
+    out = []
+    for run in runs:
+        said = _squeezed(" ".join(p.text for p in run))
+        if len(run) >= PULL_LINES and _word_count(run) >= PULL_WORDS and said in body:
+            out.append([p.line for p in run])
+    return out
+
+
+def _word_count(run: list[Placed]) -> int:
+    """Words of two letters or more (a title set letter-spaced, "C O O P E R A T I V E", has none)."""
+    return sum(sum(ch.isalnum() for ch in word) >= 2 for p in run for word in p.text.split())
+
+
+def _squeezed(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
 
 
 def _titled(inside: list[Placed]) -> bool:

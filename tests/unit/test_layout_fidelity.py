@@ -392,3 +392,17 @@ def test_a_heatmap_tables_coloured_cells_and_a_corner_decoration_are_not_charts(
     assert not texts(corner, BlockKind.CHART)
     items = texts(corner, BlockKind.LIST_ITEM)
     assert any(i.startswith("• Capturing new audiences with funding for cutting-edge") for i in items)
+
+
+def test_a_pull_quote_repeating_the_pages_words_in_large_type_is_an_aside_not_a_heading(tmp_path: Path) -> None:
+    """ "The ICT sector was considered / the one with the greatest / potential", three lines at 16 pt beside a
+    10 pt body that says the same words in a list item under it: a pull quote (an aside), not a heading; the
+    extractors read the statement once, in the list item."""
+    doc = page_of(ESTONIA, 15, tmp_path)
+    quote = "The ICT sector was considered the one with the greatest potential"
+    assert quote in texts(doc, BlockKind.PARAGRAPH, region="aside")
+    assert quote not in texts(doc, BlockKind.HEADING)
+    view = DocumentView.of(doc, load_catalogue())
+    read = [" ".join(view.text(b).split()) for _, b in view.body_blocks()]
+    assert quote not in read  # the extractors read it once, where the body says it
+    assert any(r.startswith("(cid:131) The ICT sector was considered the one with the greatest") for r in read)
