@@ -274,7 +274,10 @@ def _pdf_heading_look(
     if line.font_size is None or not (_heading_words(raw) or capital_title) or normalise_title(raw) in furniture:
         return False
     if line.font_size >= body_size * PDF_HEADING_SIZE_RATIO:
-        return True
+        return True  # a title in larger type, even behind a decorative bullet ("▸ Infrastructure")
+    bullet = patterns.list_marker().match(raw)
+    if bullet and not (bullet.group("ordinal") or bullet.group("roman") or bullet.group("letter")):
+        return False  # in the body's size, a bullet opens a list's item, however its words are emphasised
     heavier = (
         after is not None
         and after.page == line.page

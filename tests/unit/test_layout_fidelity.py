@@ -406,3 +406,12 @@ def test_a_pull_quote_repeating_the_pages_words_in_large_type_is_an_aside_not_a_
     read = [" ".join(view.text(b).split()) for _, b in view.body_blocks()]
     assert quote not in read  # the extractors read it once, where the body says it
     assert any(r.startswith("(cid:131) The ICT sector was considered the one with the greatest") for r in read)
+
+
+def test_a_bulleted_line_in_bold_opens_an_item_not_a_heading(tmp_path: Path) -> None:
+    """ "• Enhancing the international student experience" set bold, its words running on in regular type, in a
+    run of bulleted priorities: an item of the list (with the sub-items under it), not a heading."""
+    doc = page_of(EDUCATION, 5, tmp_path)
+    items = texts(doc, BlockKind.LIST_ITEM)
+    assert any(i.startswith("• Enhancing the international student experience from application") for i in items)
+    assert not any(h.startswith("•") for h in texts(doc, BlockKind.HEADING))
