@@ -26,7 +26,7 @@ from pipeline.layout.common import Heading
 from pipeline.layout.contents import lines_to_contents
 from pipeline.layout.folios import pages_to_labels
 from pipeline.layout.furniture import lines_to_furniture
-from pipeline.layout.headings import headings_to_sections, lines_to_headings
+from pipeline.layout.headings import headings_to_sections, lines_to_headings, repeated_titles
 from pipeline.layout.regions import lines_to_regions
 from pipeline.models import Block, ContentsEntry, Line, MediaType, Page, PageGraphics, RawTable, Section
 from pipeline.spans import innermost_section, page_of
@@ -58,6 +58,9 @@ def lines_to_layout(
     labelled = labelled_items(text, lines, furniture)
     skip = contents_lines | furniture | set(regions) | set(labelled)
     headings = lines_to_headings(text, lines, media_type, contents, skip)
+    repeated = repeated_titles(headings, lines)
+    headings = [h for h in headings if h.line not in repeated]
+    furniture |= repeated
     sections = headings_to_sections(document_id, headings, len(text))
     blocks = lines_to_blocks(text, lines, media_type, headings, contents_lines, furniture, regions, labelled, heights)
     starts = [s.char_start for s in sections]

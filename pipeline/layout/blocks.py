@@ -145,8 +145,8 @@ def _extended(block: Block, text: str, line: Line) -> Block:
 
 def _carried_over(blocks: list[Block], line: Line, printed: str, where: tuple[str, int | None]) -> bool:
     """A list going on over a page break: behind the page's footnotes and running header or footer, the
-    last block is an item of the same region on the page before, with the same bullet or the number
-    before this one."""
+    last block is an item of the same region on the page before (or on the facing half of a spread), with
+    the same bullet or the number before this one."""
     k = len(blocks) - 1
     while k >= 0 and blocks[k].kind in (BlockKind.FURNITURE, BlockKind.CAPTION):
         k -= 1
@@ -155,8 +155,8 @@ def _carried_over(blocks: list[Block], line: Line, printed: str, where: tuple[st
     last = blocks[k]
     if last.kind is not BlockKind.LIST_ITEM or (last.region, last.region_id) != where or last.marker is None:
         return False
-    if last.page is None or line.page is None or line.page - last.page != 1:
-        return False
+    if last.page is None or line.page is None or line.page - last.page not in (0, 1):
+        return False  # the next page, or the facing half of a spread (furniture between them on one page)
     if printed == last.marker and not any(ch.isdigit() for ch in printed):
         return True
     number, before = re.match(r"\d+", printed), re.match(r"\d+", last.marker)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from pipeline.language import patterns
 from pipeline.layout.common import (
@@ -95,6 +96,24 @@ def lines_to_headings(
     if body_size:
         _pdf_levels(headings, lines)
     return headings
+
+
+def repeated_titles(headings: Sequence[Heading], lines: Sequence[Line]) -> set[int]:
+    """Lines of headings that only repeat the heading before them on the same or the next page, with no other
+    heading between (a side tab printed on both halves of a spread, a title carried over a page): running
+    titles, not new sections."""
+    out: set[int] = set()
+    for before, h in itertools.pairwise(headings):
+        if before.page is None or h.page not in (before.page, before.page + 1):
+            continue
+        if normalise_title(h.title) == normalise_title(before.title) and h.number == before.number:
+            out.update(_lines_of(h, lines))
+    return out
+
+
+def _lines_of(h: Heading, lines: Sequence[Line]) -> Iterator[int]:
+    """The indexes of the lines a heading's run covers."""
+    return itertools.takewhile(lambda j: lines[j].char_start < h.char_end, range(h.line, len(lines)))
 
 
 def _heading(i: int, run: Sequence[Line], number: str | None, title: str, level: int | None) -> Heading:

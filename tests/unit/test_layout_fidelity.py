@@ -415,3 +415,12 @@ def test_a_bulleted_line_in_bold_opens_an_item_not_a_heading(tmp_path: Path) -> 
     items = texts(doc, BlockKind.LIST_ITEM)
     assert any(i.startswith("• Enhancing the international student experience from application") for i in items)
     assert not any(h.startswith("•") for h in texts(doc, BlockKind.HEADING))
+
+
+def test_a_side_tab_printed_again_on_the_facing_page_is_a_running_title_not_a_second_section(tmp_path: Path) -> None:
+    """A spread whose side tab "Get Talent!" is printed on both halves: one heading, and the five run-in items
+    over the two halves one list."""
+    doc = page_of(OSTROBOTHNIA, 27, tmp_path)
+    assert texts(doc, BlockKind.HEADING).count("Get Talent!") == 1
+    items = [b for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert len(items) == 5 and len({b.list_id for b in items}) == 1
