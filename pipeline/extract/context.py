@@ -15,7 +15,8 @@ from pipeline.models import Block, BlockKind, Section
 from pipeline.spans import Quarantine
 
 BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
-FOOTNOTE = re.compile(r"^\s*\d{1,3}\s")  # a caption opening with its number is a footnote: the document's own prose
+FOOTNOTE = re.compile(r"^\s*(?:\d{1,3}\s|[*†‡]{1,3})")  # a caption opening with its number or mark is a footnote
+# (the document's own prose)
 
 
 def _squeezed(text: str) -> str:

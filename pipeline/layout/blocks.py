@@ -192,12 +192,13 @@ def _numbered_paragraphs(text: str, lines: Sequence[Line], marker: re.Pattern[st
 
 
 def _note_lines(text: str, lines: Sequence[Line], page_heights: Mapping[int, float]) -> set[int]:
-    """Lines that open a caption: a source or note line, or a footnote (a number opening a line set
-    smaller than the body text, or in the body's type when the page's text carries its mark, in the lower
-    FOOT_SHARE of its page, or in its lower half with no larger text under it)."""
+    """Lines that open a caption: a source or note line, or a footnote (a number or a note symbol, ``*``,
+    ``†``, opening a line set smaller than the body text, or a number in the body's type when the page's
+    text carries its mark, in the lower FOOT_SHARE of its page, or in its lower half with no larger text
+    under it)."""
     sizes = [line.font_size for line in lines if line.font_size]
     body = statistics.median(sizes) if sizes else None
-    source, footnote = patterns.source_note(), re.compile(r"^(?P<n>\d{1,3})\s*[A-Za-z“‘\"(]")
+    source, footnote = patterns.source_note(), re.compile(r"^(?:(?P<n>\d{1,3})|[*†‡]{1,3})\s*[A-Za-z“‘\"(]")
     marks: dict[int, set[int]] = {}  # per page, the footnote marks its text carries (set as superscripts)
     for line in lines:
         for mark in NOTE_MARK.findall(line_text(text, line)):
@@ -219,8 +220,9 @@ def _note_lines(text: str, lines: Sequence[Line], page_heights: Mapping[int, flo
             continue
         if not (m := footnote.match(raw)) or line.font_size > body + SIZE_TOLERANCE:
             continue
-        if line.font_size > FOOTNOTE_SIZE_RATIO * body and int(m.group("n")) not in marks.get(line.page or 0, ()):
-            continue  # in the body's type, a footnote is known by its mark in the page's text
+        number = int(m.group("n")) if m.group("n") else None
+        if line.font_size > FOOTNOTE_SIZE_RATIO * body and number not in marks.get(line.page or 0, ()):
+            continue  # in the body's type, a footnote is known by its number's mark in the page's text
         box = line.bbox
         under = any(b.top > box.bottom and b.x0 < box.x1 and box.x0 < b.x1 for b in larger.get(line.page or 0, []))
         if box.top >= (1 - FOOT_SHARE) * height or (not under and box.top >= NOTES_FROM * height):

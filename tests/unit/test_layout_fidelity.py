@@ -424,3 +424,11 @@ def test_a_side_tab_printed_again_on_the_facing_page_is_a_running_title_not_a_se
     assert texts(doc, BlockKind.HEADING).count("Get Talent!") == 1
     items = [b for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]
     assert len(items) == 5 and len({b.list_id for b in items}) == 1
+
+
+def test_a_note_opened_by_an_asterisk_in_small_type_under_a_chart_is_a_caption(tmp_path: Path) -> None:
+    """ "*In 2020-2021, Corporate Finance also includes ..." at 9 pt under an 11 pt body, at the foot of the
+    page: a note (caption), not a paragraph of the body."""
+    doc = page_of(UKGI_2021, 16, tmp_path)
+    assert any(c.startswith("*In 2020-2021, Corporate Finance also") for c in texts(doc, BlockKind.CAPTION))
+    assert not any(p.startswith("*In 2020-2021") for p in texts(doc, BlockKind.PARAGRAPH))
