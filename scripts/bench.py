@@ -61,6 +61,7 @@ from pipeline.parse import source_to_document, warm_up  # noqa: E402
 from pipeline.readers.pdfium_words import page_chars  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "policy"
+STABLE_ID = "[a-z_]+-[0-9a-f]{16}"  # an id made from content (pipeline.ids.stable_id)
 # The child's own peak is VmHWM (its memory's high-water mark, new at exec): getrusage's ru_maxrss
 # carries the bench's own peak across fork and exec on Linux, and would report the parent's.
 CHILD = """
@@ -331,13 +332,24 @@ def _synthetic(warehouse: Path, sources: Path, factor: int) -> None:
         ).fetchall()  # fmt: skip
         special = {"sha256": "c.sha", "input_key": "c.key", "source_path": "c.path"} if table == "documents" else {}
         select = ", ".join(
-            special.get(name) or (f'replace(t."{name}", c.old_id, c.new_id)' if kind == "VARCHAR" else f't."{name}"')
+            special.get(name) or (_copied_text(f't."{name}"') if kind == "VARCHAR" else f't."{name}"')
             for name, kind in columns
         )
         con.execute(f'INSERT INTO {schema}."{table}" SELECT {select} FROM {schema}."{table}" t'
                     " JOIN copies c ON t.document_id = c.old_id")  # fmt: skip
     con.execute("CHECKPOINT")
     con.close()
+
+
+def _copied_text(column: str) -> str:
+    """SQL for a text value of a copied row: the document's id replaced by the copy's, and an id made from
+    content (``fig-4e2e65982cfe85d8``: pipeline.ids.stable_id) made anew from it and the copy's id, the same
+    way in every table, so the copy's rows keep their links to each other and collide with no other row."""
+    return (
+        f"CASE WHEN regexp_full_match({column}, '{STABLE_ID}')"
+        f" THEN regexp_extract({column}, '^[a-z_]+-') || left(sha256({column} || c.new_id), 16)"
+        f" ELSE replace({column}, c.old_id, c.new_id) END"
+    )
 
 
 @contextlib.contextmanager
