@@ -44,6 +44,7 @@ PDF_MAX_LEVEL = 3
 PDF_RUN_GAP_RATIO = 0.6
 
 
+COLON_TITLE_WORDS = 6  # an emphasised title ending in a colon is at most this long
 SAME_SIZE = 0.5  # points: two lines this close in size are set in one size
 TITLE_PARAGRAPH_WIDTHS = 2.0  # an enumerated title's paragraph: its lines at least this many times the title's width
 
@@ -290,7 +291,11 @@ def _pdf_heading_look(
     capitals = _capitals(raw)
     # a title set in capitals may run to a sentence's length over a few lines ("EQUITY DEALS CONTINUE TO ...")
     capital_title = capitals and len(raw.split()) <= MAX_CAPITALS_WORDS and not raw.endswith((*_END_PUNCTUATION, ":"))
-    if line.font_size is None or not (_heading_words(raw) or capital_title) or normalise_title(raw) in furniture:
+    # a short emphasised title ending in a colon over what it introduces ("Key policies include:", "For DCMS:")
+    colon_title = raw.endswith(":") and len(raw.split()) <= COLON_TITLE_WORDS and _heading_words(raw[:-1])
+    if line.font_size is None or not (_heading_words(raw) or capital_title or colon_title):
+        return False
+    if normalise_title(raw) in furniture:
         return False
     if line.font_size >= body_size * PDF_HEADING_SIZE_RATIO:
         return True  # a title in larger type, even behind a decorative bullet ("▸ Infrastructure")

@@ -432,3 +432,11 @@ def test_a_note_opened_by_an_asterisk_in_small_type_under_a_chart_is_a_caption(t
     doc = page_of(UKGI_2021, 16, tmp_path)
     assert any(c.startswith("*In 2020-2021, Corporate Finance also") for c in texts(doc, BlockKind.CAPTION))
     assert not any(p.startswith("*In 2020-2021") for p in texts(doc, BlockKind.PARAGRAPH))
+
+
+def test_a_short_emphasised_title_ending_in_a_colon_is_a_heading(tmp_path: Path) -> None:
+    """ "For the AHRC:", "For DCMS:", "Jointly for AHRC and DCMS:" set bold and apart over the recommendations
+    they introduce: headings, as a reader takes them; a sentence ending in a colon stays a paragraph."""
+    doc = page_of(BOUNDLESS, 26, tmp_path)
+    assert {"For the AHRC:", "For DCMS:", "Jointly for AHRC and DCMS:"} <= set(texts(doc, BlockKind.HEADING))
+    assert not any(len(h.split()) > 6 and h.endswith(":") for h in texts(doc, BlockKind.HEADING))
