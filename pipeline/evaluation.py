@@ -84,7 +84,7 @@ class Agreement:
 
 
 def squeeze(text: str) -> str:
-    """Text reduced for prefix matching: NFKC, case folded, letters and digits only.
+    """Text reduced for matching (a prefix, a phrase said twice): NFKC, case folded, letters and digits only.
 
     >>> squeeze("R ecover domestic, overnight")
     'recoverdomesticovernight'

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from pipeline.catalogue.clusters import Catalogue
 from pipeline.document import LaidOutDocument
+from pipeline.evaluation import squeeze
 from pipeline.language.patterns import labelled_item, list_marker
 from pipeline.language.sentences import spans_to_sentences
 from pipeline.models import Block, BlockKind, Section
@@ -17,10 +17,6 @@ from pipeline.spans import Quarantine
 BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
 FOOTNOTE = re.compile(r"^\s*(?:\d{1,3}\s|[*†‡]{1,3})")  # a caption opening with its number or mark is a footnote
 # (the document's own prose)
-
-
-def _squeezed(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,11 +28,12 @@ class DocumentView:
     sections: dict[str, Section]
     section_clusters: dict[str, str] = field(default_factory=dict)
     document_cluster: str | None = None
+    pull_quotes: frozenset[int] = frozenset()  # indexes of asides the body of their page says too
     _sentences: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)  # a cache, shared
 
     @classmethod
     def of(cls, doc: LaidOutDocument, catalogue: Catalogue) -> DocumentView:
-        return cls(doc, catalogue, {s.section_id: s for s in doc.sections})
+        return cls(doc, catalogue, {s.section_id: s for s in doc.sections}, pull_quotes=_pull_quotes(doc))
 
     def with_clusters(self, section_clusters: dict[str, str], document_cluster: str | None) -> DocumentView:
         """The same view, knowing each cluster section's cluster and the document's own cluster."""
@@ -68,21 +65,10 @@ class DocumentView:
     def body_blocks(self) -> Iterator[tuple[int, Block]]:
         """(index, block) of the clean paragraphs, list items and footnotes, less pull quotes (an aside's words
         the body of its page says too: read once, where the body says them)."""
-        repeated = self._pull_quotes()
         for i, b in enumerate(self.doc.blocks):
             footnote = b.kind is BlockKind.CAPTION and FOOTNOTE.match(self.text(b))
-            if (b.kind in BODY_KINDS or footnote) and self.clean(b) and i not in repeated:
+            if (b.kind in BODY_KINDS or footnote) and self.clean(b) and i not in self.pull_quotes:
                 yield i, b
-
-    def _pull_quotes(self) -> set[int]:
-        asides = [(i, b) for i, b in enumerate(self.doc.blocks) if b.region == "aside"]
-        if not asides:
-            return set()
-        body: dict[int | None, str] = {}
-        for b in self.doc.blocks:
-            if b.region == "body" and b.kind in BODY_KINDS:
-                body[b.page] = body.get(b.page, "") + _squeezed(self.text(b))
-        return {i for i, b in asides if (said := _squeezed(self.text(b))) and said in body.get(b.page, "")}
 
     def item_span(self, block: Block) -> tuple[int, int]:
         """A list item's span without its marker (``1. ``, ``- ``, or the label of a labelled item:
@@ -105,3 +91,20 @@ class DocumentView:
         if self.document_cluster is not None:
             return self.document_cluster, "document"
         return None, "none"
+
+
+def _pull_quotes(doc: LaidOutDocument) -> frozenset[int]:
+    """Indexes of the asides whose words the body of their page says too (pull quotes), found once a document."""
+    asides = [(i, b) for i, b in enumerate(doc.blocks) if b.region == "aside"]
+    if not asides:
+        return frozenset()
+    body: dict[int | None, list[str]] = {}
+    for b in doc.blocks:
+        if b.region == "body" and b.kind in BODY_KINDS:
+            body.setdefault(b.page, []).append(squeeze(doc.text[b.char_start : b.char_end]))
+    said = {page: "".join(parts) for page, parts in body.items()}
+    return frozenset(
+        i
+        for i, b in asides
+        if (words := squeeze(doc.text[b.char_start : b.char_end])) and words in said.get(b.page, "")
+    )

@@ -9,9 +9,10 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
 from pipeline.language import patterns
-from pipeline.layout.common import PDF_PARAGRAPH_GAP_RATIO, Heading, line_text, set_apart, usual_gaps
+from pipeline.layout.common import PDF_PARAGRAPH_GAP_RATIO, Heading, heading_last_line, line_text, set_apart, usual_gaps
 from pipeline.layout.regions import Region
 from pipeline.models import BBox, Block, BlockKind, Line, MediaType
+from pipeline.readers.repair import SUPERSCRIPT
 
 ITEM_PARAGRAPH_GAP_RATIO = 1.5  # a paragraph set under a bullet follows its item within this many line heights
 INDENT_TOLERANCE = 2.0  # points: a line this far right of a list marker is indented under it
@@ -26,8 +27,8 @@ RUN_IN_LABEL_WORDS = 12  # a run-in head labelling an item is at most this long 
 RUN_IN_ITEM_LINES = 12  # ... and its item at most this many lines more, to the next head
 SIZE_TOLERANCE = 1.0  # points: a bold head's median size differs this much from its item's regular type
 DASHES = ("-", "–")  # bullets that may also open a clause of a wrapped line
-NOTE_MARK = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
-SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+SUPERSCRIPT_DIGITS = {superscript: digit for digit, superscript in SUPERSCRIPT.items()}  # as repair writes marks
+NOTE_MARK = re.compile(f"[{''.join(map(chr, SUPERSCRIPT_DIGITS))}]+")
 SENTENCE_END = (".", "!", "?", ":", ";", "”", "’")
 
 
@@ -53,7 +54,7 @@ def lines_to_blocks(
     notes = _note_lines(text, lines, page_heights or {}) if media_type is MediaType.PDF else set()
     heading_at = {h.line: h for h in headings}
     table_lines = _tab_table_lines(text, lines)
-    heading_lines = {j for h in headings for j in range(h.line, _last_line(lines, h) + 1)}
+    heading_lines = {j for h in headings for j in range(h.line, heading_last_line(lines, h) + 1)}
     blocks: list[Block] = []
     list_id = 0
     list_pos = 0
@@ -386,13 +387,6 @@ def _tab_table_lines(text: str, lines: Sequence[Line]) -> set[int]:
                 rows.add(i)
                 grown = True
     return rows
-
-
-def _last_line(lines: Sequence[Line], h: Heading) -> int:
-    j = h.line
-    while j + 1 < len(lines) and lines[j + 1].char_end <= h.char_end:
-        j += 1
-    return j
 
 
 def _trimmed_span(text: str, line: Line) -> tuple[int, int]:

@@ -36,6 +36,14 @@ class Heading:
     bbox: BBox | None
 
 
+def heading_last_line(lines: Sequence[Line], h: Heading) -> int:
+    """The index of the last line a heading's run covers."""
+    j = h.line
+    while j + 1 < len(lines) and lines[j + 1].char_end <= h.char_end:
+        j += 1
+    return j
+
+
 def line_text(text: str, line: Line) -> str:
     return text[line.char_start : line.char_end]
 

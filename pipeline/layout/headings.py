@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from pipeline.language import patterns
 from pipeline.layout.common import (
@@ -13,6 +13,7 @@ from pipeline.layout.common import (
     MAX_HEADING_WORDS,
     Heading,
     body_font_size,
+    heading_last_line,
     line_text,
     normalise_title,
     number_depth,
@@ -108,13 +109,8 @@ def repeated_titles(headings: Sequence[Heading], lines: Sequence[Line]) -> set[i
         if before.page is None or h.page not in (before.page, before.page + 1):
             continue
         if normalise_title(h.title) == normalise_title(before.title) and h.number == before.number:
-            out.update(_lines_of(h, lines))
+            out.update(range(h.line, heading_last_line(lines, h) + 1))
     return out
-
-
-def _lines_of(h: Heading, lines: Sequence[Line]) -> Iterator[int]:
-    """The indexes of the lines a heading's run covers."""
-    return itertools.takewhile(lambda j: lines[j].char_start < h.char_end, range(h.line, len(lines)))
 
 
 def _heading(i: int, run: Sequence[Line], number: str | None, title: str, level: int | None) -> Heading:

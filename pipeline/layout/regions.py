@@ -24,11 +24,11 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from pipeline.evaluation import squeeze
 from pipeline.language import patterns
 from pipeline.layout.common import _END_PUNCTUATION, line_text
 from pipeline.models import BBox, Line, Page, PageGraphics, RawTable
@@ -106,7 +106,6 @@ def lines_to_regions(
     pages_by_number = {p.number: p for p in pages}
     tabled = {p.line for t in tables for p in by_page.get(t.page, []) if t.bbox.holds_centre_of(p.box)}
     out: dict[int, Region] = {}
-    every_box = {p.line: p.box for placed in by_page.values() for p in placed}
     number = 0
     for drawn in graphics:
         page = pages_by_number.get(drawn.page)
@@ -120,10 +119,10 @@ def lines_to_regions(
             for p in every:
                 if p.line not in out and box.holds_centre_of(p.box):
                     out[p.line] = Region("chart", number, box)
-        for run in _pull_quotes(lines, [p for p in every if p.line not in out], by_page, drawn.page):
+        for run in _pull_quotes(lines, [p for p in every if p.line not in out], every):
             number += 1
-            for i in run:
-                out[i] = Region("aside", number, BBox.union([every_box[j] for j in run]))
+            for p in run:
+                out[p.line] = Region("aside", number, BBox.union([q.box for q in run]))
         mine = [p for p in every if p.line not in tabled]
         for box in _asides([p for p in mine if p.line not in out], drawn, page, frames):
             number += 1
@@ -156,12 +155,11 @@ def _asides(mine: list[Placed], drawn: PageGraphics, page: Page, frames: Sequenc
     return out
 
 
-def _pull_quotes(
-    lines: Sequence[Line], mine: list[Placed], by_page: dict[int, list[Placed]], page: int
-) -> list[list[int]]:
+def _pull_quotes(lines: Sequence[Line], mine: list[Placed], every: list[Placed]) -> list[list[Placed]]:
     """Pull quotes: runs of at least PULL_LINES lines set in one size at least PULL_SIZE_RATIO times the page's
     usual size, of at least PULL_WORDS words (two letters or more), whose words the body of the same page says
-    too: a sentence lifted from the text and set large, not a heading."""
+    too (``every``: the page's lines, in reading order): a sentence lifted from the text and set large, not a
+    heading."""
     sizes = [size for p in mine if (size := lines[p.line].font_size)]
     if not sizes:
         return []
@@ -176,26 +174,16 @@ def _pull_quotes(
             runs[-1].append(p)
         else:
             runs.append([p])
-    nearby = {
-        p.line: _squeezed(p.text) for p in by_page.get(page, [])
-        if (lines[p.line].font_size or 0) < PULL_SIZE_RATIO * usual
-    }  # fmt: skip
-    body = "".join(nearby[k] for k in sorted(nearby))
-    out = []
-    for run in runs:
-        said = _squeezed(" ".join(p.text for p in run))
-        if len(run) >= PULL_LINES and _word_count(run) >= PULL_WORDS and said in body:
-            out.append([p.line for p in run])
-    return out
+    body = "".join(squeeze(p.text) for p in every if (lines[p.line].font_size or 0) < PULL_SIZE_RATIO * usual)
+    return [
+        run for run in runs
+        if len(run) >= PULL_LINES and _word_count(run) >= PULL_WORDS and squeeze(" ".join(p.text for p in run)) in body
+    ]  # fmt: skip
 
 
 def _word_count(run: list[Placed]) -> int:
     """Words of two letters or more (a title set letter-spaced, "C O O P E R A T I V E", has none)."""
     return sum(sum(ch.isalnum() for ch in word) >= 2 for p in run for word in p.text.split())
-
-
-def _squeezed(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
 
 
 def _titled(inside: list[Placed]) -> bool:
@@ -269,8 +257,10 @@ def _bands(boxes: Sequence[BBox], page: Page) -> set[BBox]:
     ]
     return {
         a for a in wide
-        if any(b is not a and _as_wide(a, b) and abs(b.top - a.bottom) <= ADJOINING for b in wide)
-        or any(b is not a and _as_wide(a, b) and abs(a.top - b.bottom) <= ADJOINING for b in wide)
+        if any(
+            b is not a and _as_wide(a, b) and min(abs(b.top - a.bottom), abs(a.top - b.bottom)) <= ADJOINING
+            for b in wide
+        )
     }  # fmt: skip
 
 
@@ -309,11 +299,7 @@ def _charts(
     candidates = [b for b in _clusters([*drawings, *bars]) if b[2] >= MIN_CHART_SHAPES]
     boxes = [box for box, _, _ in candidates] + list(drawn.images)
     framing = [p for p in _joined([*drawn.panels, *frames]) if p.area <= MAX_CHART_SHARE * page_area]
-    keys = [
-        d
-        for d in [*drawn.drawings, *drawn.panels]
-        if min(d.x1 - d.x0, d.bottom - d.top) > RULE_WIDTH and max(d.x1 - d.x0, d.bottom - d.top) <= MAX_KEY
-    ]
+    keys = [d for d in [*drawn.drawings, *drawn.panels] if _shape(d) and max(d.x1 - d.x0, d.bottom - d.top) <= MAX_KEY]
     out: list[BBox] = []
     for box in boxes:
         if not MIN_CHART_SHARE * page_area <= box.area <= MAX_CHART_SHARE * page_area:
@@ -508,7 +494,7 @@ def _clusters(boxes: Sequence[BBox]) -> list[tuple[BBox, int, int]]:
     for box in sorted(boxes, key=lambda b: (b.top, b.x0)):
         done += [c for c in active if c[0].bottom + CHART_JOIN < box.top]
         active = [c for c in active if c[0].bottom + CHART_JOIN >= box.top]
-        shape = int(min(box.x1 - box.x0, box.bottom - box.top) > RULE_WIDTH)
+        shape = int(_shape(box))
         grown, count, shapes = box, 1, shape
         keep: list[tuple[BBox, int, int]] = []
         for other, n, k in active:
@@ -532,6 +518,11 @@ def _filled_grid(table: RawTable, mine: Sequence[Placed]) -> bool:
         any(b.x0 < c.x1 and c.x0 < b.x1 and b.top < c.bottom and c.top < b.bottom for b in boxes) for c in cells
     )
     return written >= FILLED_SHARE * len(cells)
+
+
+def _shape(box: BBox) -> bool:
+    """A drawn shape (a bar, a wedge, a mark, a swatch), not a rule: thicker than RULE_WIDTH both ways."""
+    return min(box.x1 - box.x0, box.bottom - box.top) > RULE_WIDTH
 
 
 def _near(a: BBox, b: BBox) -> bool:
