@@ -56,7 +56,12 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("reader", 1, _ALL, "the reader: what it met reading the file (encoding, pages, manifest entry)"),
     Extractor("pages/image", 1, _PDF, "page images for the report: 96 dpi, 16 greys"),
     Extractor("ocr/tesseract", 1, _PDF, "Tesseract OCR of pages whose text layer is garbled or missing"),
-    Extractor("reader/repair", 1, _PDF, "words of a text layer mended: lost ligatures, split words, drop caps"),
+    Extractor(
+        "reader/repair",
+        2,
+        _PDF,
+        "words of a text layer mended: lost ligatures, split words, drop caps, decorative initials",
+    ),
     Extractor(
         "layout/blocks",
         2,

@@ -27,7 +27,7 @@ from pipeline.layout.contents import lines_to_contents
 from pipeline.layout.folios import pages_to_labels
 from pipeline.layout.furniture import lines_to_furniture
 from pipeline.layout.headings import headings_to_sections, lines_to_headings, repeated_titles
-from pipeline.layout.regions import lines_to_regions
+from pipeline.layout.regions import lines_to_regions, picture_captions
 from pipeline.models import Block, ContentsEntry, Line, MediaType, Page, PageGraphics, RawTable, Section
 from pipeline.spans import innermost_section, page_of
 
@@ -56,13 +56,16 @@ def lines_to_layout(
     contents, contents_lines = lines_to_contents(text, lines)
     regions = lines_to_regions(text, lines, pages, graphics, tables)
     labelled = labelled_items(text, lines, furniture)
-    skip = contents_lines | furniture | set(regions) | set(labelled)
+    captions = picture_captions(text, lines, graphics, regions)
+    skip = contents_lines | furniture | set(regions) | set(labelled) | captions
     headings = lines_to_headings(text, lines, media_type, contents, skip)
     repeated = repeated_titles(headings, lines)
     headings = [h for h in headings if h.line not in repeated]
     furniture |= repeated
     sections = headings_to_sections(document_id, headings, len(text))
-    blocks = lines_to_blocks(text, lines, media_type, headings, contents_lines, furniture, regions, labelled, heights)
+    blocks = lines_to_blocks(
+        text, lines, media_type, headings, contents_lines, furniture, regions, labelled, heights, captions
+    )
     starts = [s.char_start for s in sections]
     blocks = [replace(b, section_id=innermost_section(sections, starts, b.char_start, b.char_end)) for b in blocks]
     sections = [_trimmed_section(text, s, page_starts) for s in sections]

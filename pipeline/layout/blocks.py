@@ -9,7 +9,15 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
 from pipeline.language import patterns
-from pipeline.layout.common import PDF_PARAGRAPH_GAP_RATIO, Heading, heading_last_line, line_text, set_apart, usual_gaps
+from pipeline.layout.common import (
+    PDF_PARAGRAPH_GAP_RATIO,
+    Heading,
+    heading_last_line,
+    line_text,
+    same_type,
+    set_apart,
+    usual_gaps,
+)
 from pipeline.layout.regions import Region
 from pipeline.models import BBox, Block, BlockKind, Line, MediaType
 from pipeline.readers.repair import SUPERSCRIPT
@@ -42,16 +50,18 @@ def lines_to_blocks(
     regions: Mapping[int, Region] | None = None,
     labelled: Mapping[int, str] | None = None,
     page_heights: Mapping[int, float] | None = None,
+    captions: Collection[int] = (),
 ) -> list[Block]:
     """Group the lines that are not headings into paragraphs, list items and table rows; page furniture
     lines are blocks of their own. Lines of an aside (``regions``) make blocks of their own region, never
     joined to the body's; the labels of a chart are ``chart`` blocks, one per run of lines. ``labelled``:
     lines that open labelled items (:func:`labelled_items`). In PDFs a source or note line ("Source: ...")
     and a footnote (a numbered line set smaller than the body, in the foot of its page: ``page_heights``)
-    are captions."""
+    are captions, and so are the lines ``captions`` opens (a picture's: :func:`regions.picture_captions`)."""
     furniture = furniture or set()
     regions = regions or {}
     notes = _note_lines(text, lines, page_heights or {}) if media_type is MediaType.PDF else set()
+    notes |= set(captions)
     heading_at = {h.line: h for h in headings}
     table_lines = _tab_table_lines(text, lines)
     heading_lines = {j for h in headings for j in range(h.line, heading_last_line(lines, h) + 1)}
@@ -60,6 +70,7 @@ def lines_to_blocks(
     list_pos = 0
     prev_blank = True
     marker = patterns.list_marker()
+    source = patterns.source_note()
     labelled = labelled if labelled is not None else labelled_items(text, lines)
     numbered_paragraphs = _numbered_paragraphs(text, lines, marker)
     leading = usual_gaps(lines) if media_type is MediaType.PDF else {}
@@ -81,8 +92,12 @@ def lines_to_blocks(
         prev_blank = prev_blank or crossed  # a block never runs on from one region into another
         if region is not None and region.kind == "chart":
             prev = blocks[-1] if blocks else None
-            if prev is not None and prev.kind is BlockKind.CHART and prev.region_id == region.number:
-                blocks[-1] = _extended(prev, text, line)
+            if source.match(stripped):  # the chart's source or note printed within its frame: a caption of the body
+                blocks.append(Block(BlockKind.CAPTION, *_trimmed_span(text, line), line.page, line.bbox))
+            elif _caption_runs_on(prev, text, lines, i, media_type, leading) or (
+                prev is not None and prev.kind is BlockKind.CHART and prev.region_id == region.number
+            ):
+                blocks[-1] = _extended(blocks[-1], text, line)
             else:
                 blocks.append(
                     Block(
@@ -136,6 +151,24 @@ def lines_to_blocks(
             blocks[-1] = replace(blocks[-1], region=region.kind, region_id=region.number)
         prev_blank = False
     return blocks
+
+
+def _caption_runs_on(
+    prev: Block | None,
+    text: str,
+    lines: Sequence[Line],
+    i: int,
+    media_type: MediaType,
+    leading: Mapping[float | None, float],
+) -> bool:
+    """Does a chart's line carry on the caption (of the body) its line above opened?"""
+    return (
+        prev is not None
+        and prev.kind is BlockKind.CAPTION
+        and prev.region == "body"
+        and prev.char_end == _trimmed_span(text, lines[i - 1])[1]
+        and _continues(prev, line=lines[i], lines=lines, i=i, prev_blank=False, media_type=media_type, leading=leading)
+    )
 
 
 def _extended(block: Block, text: str, line: Line) -> Block:
@@ -417,7 +450,7 @@ def _continues(
         return False
     height = before.bbox.bottom - before.bbox.top
     gap = line.bbox.top - before.bbox.bottom
-    same_look = before.font_size == line.font_size and before.bold == line.bold
+    same_look = same_type(before, line)
     # an item under a bold run-in head goes on in regular type: the head's weight is not the item's look
     same_look = same_look or (prev.kind is BlockKind.LIST_ITEM and prev.marker == "" and _same_size(before, line))
     if prev.kind is BlockKind.LIST_ITEM and prev.bbox is not None and line.bbox.x0 < prev.bbox.x0 - INDENT_TOLERANCE:

@@ -22,6 +22,8 @@ _END_PUNCTUATION = (".", ",", ";")
 PDF_PARAGRAPH_GAP_RATIO = 0.8  # a gap over this many line heights always sets a line apart from the one above
 PARAGRAPH_GAP_EXTRA = 0.35  # ... and so does a gap this many line heights beyond the document's usual one
 LEADING_STEP = 0.5  # points: gaps are counted to this step to find the usual one
+TYPE_STEP = 0.5  # points: type sizes are told apart to this step (a line with a word in a size a fraction
+# larger, as a title's italic set in its sentence, is still in the text's type)
 
 
 @dataclass(slots=True)
@@ -88,7 +90,7 @@ def usual_gaps(lines: Sequence[Line]) -> dict[float | None, float]:
     for before, line in itertools.pairwise(lines):
         if before.page != line.page or before.bbox is None or line.bbox is None:
             continue
-        if before.font_size != line.font_size or before.bold != line.bold:
+        if not same_type(before, line):
             continue
         if min(before.bbox.x1, line.bbox.x1) <= max(before.bbox.x0, line.bbox.x0):
             continue
@@ -97,6 +99,20 @@ def usual_gaps(lines: Sequence[Line]) -> dict[float | None, float]:
         if -height < gap <= height * PDF_PARAGRAPH_GAP_RATIO:
             gaps.setdefault(line.font_size, Counter())[round(gap / LEADING_STEP) * LEADING_STEP] += 1
     return {size: counts.most_common(1)[0][0] for size, counts in gaps.items()}
+
+
+def same_type(a: Line, b: Line) -> bool:
+    """Are two lines set in one type: the same size to :data:`TYPE_STEP`, both bold or neither?
+
+    >>> text, larger, title = (Line(0, 1, 1, BBox(x0=0, top=0, x1=100, bottom=12), size) for size in (12.0, 12.2, 13.0))
+    >>> same_type(text, larger), same_type(text, title)
+    (True, False)
+    """
+    return _type_size(a) == _type_size(b) and a.bold == b.bold
+
+
+def _type_size(line: Line) -> float | None:
+    return None if line.font_size is None else round(line.font_size / TYPE_STEP) * TYPE_STEP
 
 
 def body_font_size(lines: Sequence[Line]) -> float | None:

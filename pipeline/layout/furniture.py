@@ -40,8 +40,11 @@ def repeated_line_texts(text: str, lines: Sequence[Line]) -> set[str]:
 def lines_to_furniture(text: str, lines: Sequence[Line], page_heights: Mapping[int, float]) -> set[int]:
     """Indexes of the running headers, footers and page numbers: lines in the top or bottom margin of
     their page that are a page number, or that repeat (digits aside: ``46 International Education
-    Strategy``) on several pages. A line set in heading type (:data:`HEADING_TYPE`) whose repeats never
-    fall on two pages in a row is a title each chapter opens with, not a running header: it does not run."""
+    Strategy``) on several pages. A line set in heading type (:data:`HEADING_TYPE`, or bold in the body's size
+    or larger) whose repeats never fall on two pages in a row is a title each chapter opens with, not a
+    running header: it does not run;
+    nor is a title in heading type whose number changes from each repeat to the next ("Principle 1",
+    "Principle 2", ...): a running header carries its page's number in the body's type or smaller."""
     margin: list[tuple[int, str, str]] = []  # (line index, its text, its text with digits as #)
     for i, line in enumerate(lines):
         height = page_heights.get(line.page or 0)
@@ -53,8 +56,11 @@ def lines_to_furniture(text: str, lines: Sequence[Line], page_heights: Mapping[i
             if key:
                 margin.append((i, raw, key))
     pages_by_key: dict[str, set[int]] = {}
-    for i, _, key in margin:
+    numbers_by_key: dict[str, list[str]] = {}
+    for i, raw, key in margin:
         pages_by_key.setdefault(key, set()).add(lines[i].page or 0)
+        numbers_by_key.setdefault(key, []).append(" ".join(re.findall(r"\d+", raw)))
+    counting = {key for key, numbers in numbers_by_key.items() if len(set(numbers)) == len(numbers)}
     n_pages = len(page_heights)
     threshold = PDF_FURNITURE_MIN_PAGES if n_pages >= 6 else 2
     body = body_font_size(lines)
@@ -66,6 +72,12 @@ def lines_to_furniture(text: str, lines: Sequence[Line], page_heights: Mapping[i
             furniture.add(i)
         elif len(pages_by_key[key]) >= threshold:
             size = lines[i].font_size
-            if not (key in recurring and body and size and size >= HEADING_TYPE * body):
+            title_type = bool(body and size and (size >= HEADING_TYPE * body or (lines[i].bold and size >= body)))
+            if not (title_type and (key in recurring or (key in counting and _numbered_title(raw)))):
                 furniture.add(i)
     return furniture
+
+
+def _numbered_title(raw: str) -> bool:
+    """A title with its number ("Principle 3", "Goal 2: ..."): words, and one number that is not all of it."""
+    return len(re.findall(r"\d+", raw)) == 1 and re.search(r"[^\W\d_]{3,}", raw) is not None

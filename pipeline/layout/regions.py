@@ -15,6 +15,9 @@
   running text; its caption ("Figure 3 ...") just above belongs to it, or else one just under it or beside
   its top. A chart's labels are chart labels even where the table finder took them for a table.
 
+A **picture's caption** (:func:`picture_captions`): the line right under a photograph, set smaller than the
+page's text ("Rt Hon ... Secretary of State"), opens a caption.
+
 Returns, for each line in such a region, the region's kind and its number in the document, so blocks
 keep their text and provenance but stay out of the body's paragraphs, lists and sections.
 """
@@ -24,7 +27,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -74,6 +77,7 @@ MAX_KEY = 16.0  # points: a legend's key (a swatch, a dot; not a rule) is at mos
 DEBRIS_TOKENS = 3  # a line of at least this many tokens ...
 DEBRIS_SHARE = 0.6  # ... this share of them one or two characters long is debris, not words
 MAX_SENTENCE_SHARE = 0.15
+CAPTION_SIZE_RATIO = 0.9  # a picture's caption is set at most this large against the page's usual type
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +133,34 @@ def lines_to_regions(
             for p in mine:
                 if p.line not in out and box.holds_centre_of(p.box):
                     out[p.line] = Region("aside", number, box)
+    return out
+
+
+def picture_captions(
+    text: str, lines: Sequence[Line], graphics: Sequence[PageGraphics], regions: Collection[int] = ()
+) -> set[int]:
+    """Lines that open a picture's caption: the first line under an image (within two of its line heights,
+    across the image's width), set smaller than the page's usual type, in no aside or chart (``regions``)."""
+    out: set[int] = set()
+    for drawn in graphics:
+        mine = [
+            (i, line) for i, line in enumerate(lines)
+            if line.page == drawn.page and line.bbox is not None and line.font_size and i not in regions
+        ]  # fmt: skip
+        if not mine or not drawn.images:
+            continue
+        usual = statistics.median(line.font_size or 0.0 for _, line in mine)
+        for image in drawn.images:
+            under = [
+                (i, line) for i, line in mine
+                if line.bbox is not None and line.bbox.x0 >= image.x0 - EDGE and line.bbox.x1 <= image.x1 + EDGE
+                and 0 <= line.bbox.top - image.bottom <= 2 * (line.bbox.bottom - line.bbox.top)
+            ]  # fmt: skip
+            if not under:
+                continue
+            i, line = min(under, key=lambda found: found[1].bbox.top if found[1].bbox else 0.0)
+            if (line.font_size or usual) <= CAPTION_SIZE_RATIO * usual and len(line_text(text, line).split()) >= 2:
+                out.add(i)
     return out
 
 

@@ -124,6 +124,7 @@ REPAIR_KINDS = {
     "ligature": "lost ligatures restored",
     "split_word": "split words joined",
     "drop_cap": "drop caps joined",
+    "initial": "decorative initials dropped",
     "note_mark": "footnote marks set apart",
 }
 REPAIR_EXTRACTOR = extractor("reader/repair")

@@ -156,12 +156,34 @@ def _cut(fragments: list[Fragment], size: float, out: list[list[Fragment]]) -> N
     if bands is None:
         bands = _vertical_cut(fragments, size)
     if bands is None:
+        bands = _beside(fragments)
+    if bands is None:
         bands = _horizontal_cut(fragments)
     if bands is not None:
         for band in bands:
             _cut(band, size, out)
         return
     out.append(sorted(fragments, key=lambda f: (f.top, f.x0)))
+
+
+def _beside(fragments: list[Fragment]) -> list[list[Fragment]] | None:
+    """The region's text, then lines in smaller type set level with it but beside it (a photo's caption
+    beside the paragraph that runs on under the photo), which no cut can part: the two read apart. None
+    when no line of words is set smaller, or the smaller type shares a row's width with the rest."""
+    sizes = [_size([f]) for f in fragments]
+    usual = statistics.median(sizes)
+    other = [f for f, s in zip(fragments, sizes, strict=True) if s and SIDE_TITLE_SIZE_RATIO * s <= usual]
+    rest = [f for f in fragments if not any(f is o for o in other)]
+    if not other or not rest or any(_letters([f]) < MIN_SIDE_TITLE_LETTERS for f in other):
+        return None  # bullets and marks in a type of their own stay on their lines
+    top, bottom = min(f.top for f in other), max(f.bottom for f in other)
+    x0, x1 = min(f.x0 for f in other), max(f.x1 for f in other)
+    level = [f for f in rest if f.top < bottom and f.bottom > top]
+    if len(level) < 2 or len(other) < 2:
+        return None
+    if all(f.x1 < x0 for f in level) or all(f.x0 > x1 for f in level):
+        return [rest, other]
+    return None
 
 
 def _vertical_cut(fragments: list[Fragment], size: float) -> list[list[Fragment]] | None:
@@ -190,11 +212,14 @@ def _side_title(side: list[Fragment], column: list[Fragment]) -> bool:
     ("Start up and / Grow up!" in 16 pt beside 12 pt text), which is read apart from the lines it faces."""
     if not side or not _running_text(column):
         return False
-    letters = sum(ch.isalpha() for f in side for w in f.words for ch in str(w["text"]))
-    if letters < MIN_SIDE_TITLE_LETTERS:
+    if _letters(side) < MIN_SIDE_TITLE_LETTERS:
         return False
     sizes = [_size(side), _size(column)]
     return min(sizes) > 0 and max(sizes) >= SIDE_TITLE_SIZE_RATIO * min(sizes)
+
+
+def _letters(fragments: list[Fragment]) -> int:
+    return sum(ch.isalpha() for f in fragments for w in f.words for ch in str(w["text"]))
 
 
 def _size(fragments: list[Fragment]) -> float:

@@ -11,6 +11,9 @@
   "of the"), or neither half is a word, or the whole is far commoner than either half (halves of two
   letters or more), or the first is a single capital set larger than the rest. Letter-spaced and
   vertical text ("C o m m u n") is left alone.
+* **Decorative initials.** A chapter's opening capital printed large and apart before a title that spells it
+  again ("S   Summary", the S at twice the title's size or more, a real space away) is an ornament: the line
+  reads "Summary".
 
 * **Footnote marks.** A number (or ``*``, ``†``, ``‡``) set small and raised right after a word ("years⁹",
   "£33,800²⁹") is a note's mark, not a number of the text: it becomes a word of its own, its digits written in
@@ -45,6 +48,7 @@ LIGATURE_ENDS = ("fi", "fl", "ff")
 MIN_JOINED_ZIPF = 3.0  # a joined word is a common word (Zipf 3: once per million words) of some language
 WIDE_GAP = 0.5  # a gap this many font sizes wide is a real space, whatever the words
 DROP_CAP_RATIO = 1.5  # a drop cap is set this many times larger than the word it opens
+INITIAL_RATIO = 2.0  # a decorative initial is set this many times larger than the title that spells it again
 NOTE_MARK_SIZE = 0.8  # a footnote mark is set at most this large against the word it follows
 NOTE_MARK_RAISE = 0.15  # ... with its foot raised at least this many of that word's font sizes above the word's
 NOTE_MARK_GAP = 0.25  # ... and this close to it (in that word's font sizes), as punctuation after it is to the mark
@@ -185,7 +189,10 @@ def _gap(word: Word) -> float:
 def _joined(line: list[Word], repairs: Repairs) -> list[Word]:
     out: list[Word] = []
     for word in line:
-        if out and (kind := _split(out[-1], word)) is not None:
+        if len(out) == 1 and _decorative_initial(out[0], word):
+            repairs.add("initial", f"{out[0]['text']} {word['text']}", str(word["text"]))
+            out[0] = word
+        elif out and (kind := _split(out[-1], word)) is not None:
             before = f"{out[-1]['text']} {word['text']}"
             merged = {**out[-1], "text": f"{out[-1]['text']}{word['text']}", "x1": word["x1"]}
             merged["top"] = min(float(out[-1]["top"]), float(word["top"]))
@@ -197,6 +204,17 @@ def _joined(line: list[Word], repairs: Repairs) -> list[Word]:
         else:
             out.append(word)
     return out
+
+
+def _decorative_initial(first: Word, second: Word) -> bool:
+    """Is ``first`` an ornamental capital standing before a word that begins with it ("S" before "Summary"):
+    set at least INITIAL_RATIO times larger, a real space away, the two not one word?"""
+    a, b = str(first["text"]), str(second["text"])
+    if len(a) != 1 or not a.isupper() or not b.startswith(a) or len(b) < 2 or not _is_word(b) or _is_word(a + b):
+        return False
+    size_a, size_b = float(first.get("size") or 0), float(second.get("size") or 0)
+    gap = float(second["x0"]) - float(first["x1"])
+    return size_b > 0 and size_a >= INITIAL_RATIO * size_b and gap >= WIDE_GAP * size_b
 
 
 def _split(first: Word, second: Word) -> str | None:

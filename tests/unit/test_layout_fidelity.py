@@ -440,3 +440,65 @@ def test_a_short_emphasised_title_ending_in_a_colon_is_a_heading(tmp_path: Path)
     doc = page_of(BOUNDLESS, 26, tmp_path)
     assert {"For the AHRC:", "For DCMS:", "Jointly for AHRC and DCMS:"} <= set(texts(doc, BlockKind.HEADING))
     assert not any(len(h.split()) > 6 and h.endswith(":") for h in texts(doc, BlockKind.HEADING))
+
+
+def test_a_chapters_decorative_initial_is_dropped_from_its_title(tmp_path: Path) -> None:
+    """A chapter opener prints a large red "S" apart before its title "Summary": the initial is an ornament (the
+    title spells it again), so the heading reads "Summary" and the repair is recorded."""
+    from pipeline.readers.pdf import read_pdf
+
+    doc = page_of(ESTONIA, 4, tmp_path)
+    assert texts(doc, BlockKind.HEADING)[0] == "Summary"
+    reading = read_pdf(cut(ESTONIA, 4, tmp_path), ocr_settings=None)
+    [repaired] = [i for i in reading.issues if i.kind == "text_repaired"]
+    assert "1 decorative initials dropped" in repaired.detail and "“S Summary” → “Summary”" in repaired.detail
+
+
+def test_a_charts_source_line_within_its_frame_is_a_caption(tmp_path: Path) -> None:
+    """ "Source: British Business Bank Analysis of SME Finance Monitor ..." printed inside a chart's frame, under
+    its title: a caption of the page (running on over its second line), not one of the chart's labels."""
+    doc = page_of(BBB, 15, tmp_path)
+    caption = next(c for c in texts(doc, BlockKind.CAPTION) if c.startswith("Source: British Business Bank"))
+    assert caption.endswith("(10 quarters have been pooled together to increase sample size).")
+    assert not any("Source:" in c for c in texts(doc, BlockKind.CHART))
+
+
+def test_numbered_titles_counting_on_at_the_top_of_pages_are_headings_not_running_headers() -> None:
+    """ "Principle 1" ... "Principle 9" in 16 pt at the top of consecutive pages (over 12 pt text): each page's
+    own title, not a running header whose number is the page's."""
+    doc = whole(MOBILITY)
+    headings = texts(doc, BlockKind.HEADING)
+    assert {"Principle 1", "Principle 2", "Principle 3", "Principle 4"} <= set(headings)
+    assert "Future of Mobility: Urban Strategy" in texts(doc, BlockKind.FURNITURE)
+
+
+def test_a_photographs_caption_beside_a_paragraph_is_read_apart_as_a_caption(tmp_path: Path) -> None:
+    """A foreword's photograph captioned "Rt Hon ... Secretary / of State for Health and Social Care" in 10 pt,
+    level with the 12 pt paragraph that runs on under the photograph: the paragraph is whole and the caption
+    a caption, not words spliced into the paragraph's lines."""
+    doc = page_of(HEALTH, 4, tmp_path)
+    paragraph = next(p for p in texts(doc, BlockKind.PARAGRAPH) if p.startswith("For too long"))
+    assert "NHS buildings and infrastructure. The Health Infrastructure Plan is going to change that." in paragraph
+    assert "Hancock" not in paragraph
+    assert texts(doc, BlockKind.CAPTION) == ["Rt Hon Matt Hancock MP Secretary of State for Health and Social Care"]
+
+
+def test_a_line_with_a_word_set_a_fraction_larger_still_runs_on_its_paragraph(tmp_path: Path) -> None:
+    """ "throughout the UK. Growing the AI / industry in the UK outlined the thriving": a report's title set in
+    its sentence a fraction larger (its lines measure 12.1 and 12.2 pt against 12 pt) is the same paragraph,
+    not two one-line paragraphs."""
+    doc = page_of(AI_DEAL, 6, tmp_path)
+    paragraph = next(p for p in texts(doc, BlockKind.PARAGRAPH) if p.startswith("The Industrial Strategy set out"))
+    assert (
+        "prosper throughout the UK. Growing the AI industry in the UK outlined the thriving AI ecosystem" in paragraph
+    )
+
+
+def test_a_bold_title_recurring_at_the_top_of_distant_pages_is_a_heading_not_a_running_header() -> None:
+    """ "Places", bold in 13 pt over 12 pt light text, opens a column at the top of pages 6, 12 and 18 (never
+    two pages in a row): each time a section's title, not a running header."""
+    doc = whole(AI_DEAL)
+    on_page = {
+        b.page for b in doc.blocks if b.kind is BlockKind.HEADING and doc.text[b.char_start : b.char_end] == "Places"
+    }
+    assert {6, 12, 18} <= on_page
