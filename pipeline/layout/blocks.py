@@ -35,6 +35,8 @@ RUN_IN_LABEL_WORDS = 12  # a run-in head labelling an item is at most this long 
 RUN_IN_ITEM_LINES = 12  # ... and its item at most this many lines more, to the next head
 SIZE_TOLERANCE = 1.0  # points: a bold head's median size differs this much from its item's regular type
 DASHES = ("-", "–")  # bullets that may also open a clause of a wrapped line
+MAX_DESCRIBED_GAP = 6  # blocks: an item's paragraph and sub-items before the next item of its sequence
+MAX_DESCRIBED_PARAGRAPHS = 1  # an item's own paragraphs (more between two items make each a section of prose)
 SUPERSCRIPT_DIGITS = {superscript: digit for digit, superscript in SUPERSCRIPT.items()}  # as repair writes marks
 NOTE_MARK = re.compile(f"[{''.join(map(chr, SUPERSCRIPT_DIGITS))}]+")
 SENTENCE_END = (".", "!", "?", ":", ";", "”", "’")
@@ -150,7 +152,92 @@ def lines_to_blocks(
         if region is not None and len(blocks) > count:
             blocks[-1] = replace(blocks[-1], region=region.kind, region_id=region.number)
         prev_blank = False
-    return blocks
+    return _described_items(blocks) if media_type is MediaType.PDF else blocks
+
+
+def _described_items(blocks: list[Block]) -> list[Block]:
+    """Numbered or labelled items each with a paragraph of its own ("Goal 1: Grow ..." over a paragraph that
+    explains it, then "Goal 2: ..."; "1. ICT ..." / "Sub-sectors:" / a) b) c) / "2. Health ..."): the
+    paragraph right after an item, on its page and in its region, before the next item of its sequence (the
+    number after it, in the same style, at most MAX_DESCRIBED_GAP blocks on, with only that paragraph, sub-items
+    of another style, footnotes and page furniture between), is the item's own, and the items one list; the
+    last item of such a run takes the paragraph right after it too. Items with several paragraphs between them
+    ("Recommendation 5: ..." over its case and its "Action") are sections of prose: their paragraphs stay."""
+    absorbed: dict[int, list[int]] = {}  # an item's index → the paragraphs it takes
+    lists: dict[int, int] = {}  # a later item of a run → the list of the run's first item
+    run_most: dict[int, int] = {}  # an item reached as the next of a described run → most paragraphs taken
+    for i, block in enumerate(blocks):
+        key = _sequence(block.marker) if block.kind is BlockKind.LIST_ITEM else None
+        if key is None:
+            continue
+        mine, nxt = _described(blocks, i, key)
+        if nxt is not None and len(mine) > MAX_DESCRIBED_PARAGRAPHS:
+            continue
+        if nxt is not None and (mine or i in run_most):
+            absorbed[i] = mine
+            run_most[nxt] = max(run_most.get(i, 0), len(mine))
+            if block.list_id is not None:
+                lists[nxt] = lists.get(i, block.list_id)  # the next item goes on this item's list
+        elif nxt is None and run_most.get(i):
+            absorbed[i] = mine[: run_most[i]]
+    taken = {k for ks in absorbed.values() for k in ks}
+    out: list[Block] = []
+    positions: dict[int, int] = {}
+    for k, block in enumerate(blocks):
+        if k in taken:
+            continue
+        if absorbed.get(k):
+            last = blocks[absorbed[k][-1]]
+            boxes = [b.bbox for b in (block, *(blocks[j] for j in absorbed[k])) if b.bbox is not None]
+            block = replace(block, char_end=last.char_end, bbox=BBox.union(boxes) if boxes else block.bbox)
+        if block.kind is BlockKind.LIST_ITEM and block.list_id is not None:
+            list_id = lists.get(k, block.list_id)
+            positions[list_id] = positions.get(list_id, 0) + 1
+            block = replace(block, list_id=list_id, ordinal=positions[list_id])
+        out.append(block)
+    return out
+
+
+def _described(blocks: list[Block], i: int, key: tuple[str, int]) -> tuple[list[int], int | None]:
+    """The paragraphs right after item ``i`` (on its page, in its region), and the next item of its sequence
+    (None when none follows within MAX_DESCRIBED_GAP blocks, or something else stands between)."""
+    item = blocks[i]
+    mine: list[int] = []
+    for k in range(i + 1, min(len(blocks), i + 2 + MAX_DESCRIBED_GAP)):
+        b = blocks[k]
+        if b.kind in (BlockKind.FURNITURE, BlockKind.CAPTION):
+            continue
+        if (b.region, b.region_id) != (item.region, item.region_id):
+            break
+        if b.kind is BlockKind.LIST_ITEM:
+            following = _sequence(b.marker)
+            if following == (key[0], key[1] + 1):
+                return mine, k
+            if following is not None and following[0] == key[0]:
+                break  # the sequence breaks
+        elif b.kind is not BlockKind.PARAGRAPH:
+            break
+        elif k == i + 1 + len(mine) and b.page == item.page:
+            mine.append(k)  # a paragraph right after the item (or after the item's paragraphs)
+    return mine, None
+
+
+def _sequence(marker: str | None) -> tuple[str, int] | None:
+    """An ordinal marker's style and number: "2." → ("#.", 2), "Goal 3" → ("Goal #", 3), "b)" → ("a)", 2);
+    None for a bullet, a run-in head or a decimal ("1.2").
+
+    >>> _sequence("Goal 3"), _sequence("b)"), _sequence("•"), _sequence("1.2")
+    (('Goal #', 3), ('a)', 2), None, None)
+    """
+    marker = (marker or "").strip()
+    number = list(re.finditer(r"\d+", marker))
+    if len(number) == 1:
+        m = number[0]
+        return f"{marker[: m.start()]}#{marker[m.end() :]}", int(m.group())
+    letter = re.fullmatch(r"(\(?)([a-z])([.)])", marker)
+    if letter:
+        return f"{letter.group(1)}a{letter.group(3)}", ord(letter.group(2)) - ord("a") + 1
+    return None
 
 
 def _caption_runs_on(

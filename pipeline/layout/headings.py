@@ -48,6 +48,7 @@ PDF_RUN_GAP_RATIO = 0.6
 COLON_TITLE_WORDS = 6  # an emphasised title ending in a colon is at most this long
 SAME_SIZE = 0.5  # points: two lines this close in size are set in one size
 TITLE_PARAGRAPH_WIDTHS = 2.0  # an enumerated title's paragraph: its lines at least this many times the title's width
+SENTENCE_ENDS = (".", "!", "?", ";")  # a line ending so closes its sentence (a colon announces what follows)
 
 
 def lines_to_headings(
@@ -77,7 +78,7 @@ def lines_to_headings(
         raw = " ".join(line_text(text, lines[j]).strip() for j in range(i, last + 1))
         after = lines[last + 1] if last + 1 < len(lines) else None
         looks_like_heading = i in titles or (
-            _pdf_heading_look(lines, i, after, raw, body_size, furniture, usual) if body_size else False
+            _pdf_heading_look(text, lines, i, after, raw, body_size, furniture, usual) if body_size else False
         )
         number, title, level = _numbered(
             text, lines, i, raw, media_type, contents_numbers, looks_like_heading, body_size
@@ -271,6 +272,7 @@ def _next_nonblank(text: str, lines: Sequence[Line], i: int, marker_ok: bool) ->
 
 
 def _pdf_heading_look(
+    text: str,
     lines: Sequence[Line],
     i: int,
     after: Line | None,
@@ -282,7 +284,8 @@ def _pdf_heading_look(
     """A PDF heading: a short title-like line in a larger font, or emphasised and set apart from the line above
     (:func:`set_apart`). Emphasised: bold, in capitals, or in a heavier weight than the text it opens (``after``:
     "Current situation" in a regular weight over items in a light one), which also holds in smaller type than the
-    body's (the titles of an endnotes list)."""
+    body's (the titles of an endnotes list). A bold title closing up under the end of a sentence in regular type,
+    over regular text, is set apart by its type alone (a column of titled lists set evenly)."""
     line = lines[i]
     capitals = _capitals(raw)
     # a title set in capitals may run to a sentence's length over a few lines ("EQUITY DEALS CONTINUE TO ...")
@@ -315,7 +318,10 @@ def _pdf_heading_look(
         return True
     if line.bbox.top < above.bbox.top:
         return True  # it opens a column: nothing of its own column stands above it
-    return set_apart(above, line, usual)
+    if set_apart(above, line, usual):
+        return True
+    closes_up = line.bold and not above.bold and line_text(text, above).rstrip().endswith(SENTENCE_ENDS)
+    return closes_up and after is not None and after.page == line.page and not after.bold
 
 
 def _ordinal_title(text: str, lines: Sequence[Line], i: int, body_size: float) -> bool:

@@ -502,3 +502,42 @@ def test_a_bold_title_recurring_at_the_top_of_distant_pages_is_a_heading_not_a_r
         b.page for b in doc.blocks if b.kind is BlockKind.HEADING and doc.text[b.char_start : b.char_end] == "Places"
     }
     assert {6, 12, 18} <= on_page
+
+
+def test_a_bold_title_closing_up_under_a_finished_item_is_a_heading(tmp_path: Path) -> None:
+    """ "Deliver a strong digital / and telecommunications / infrastructure across the UK", bold over light
+    bulleted actions, set under the last action no further apart than the actions are from each other: its
+    type alone sets it apart, so it is a heading like the titles opening the columns, not a paragraph."""
+    doc = page_of(AI_DEAL, 10, tmp_path)
+    headings = texts(doc, BlockKind.HEADING)
+    assert "Deliver a strong digital and telecommunications infrastructure across the UK" in headings
+    assert "Strengthen and deliver telecommunications and digital infrastructure" in headings
+    assert not any(p.startswith(("Deliver a strong", "Strengthen and")) for p in texts(doc, BlockKind.PARAGRAPH))
+
+
+def test_numbered_or_labelled_items_each_with_a_paragraph_of_their_own_are_one_list(tmp_path: Path) -> None:
+    """ "Goal 1: Grow and level up our space economy" over the paragraph that explains it, then "Goal 2: ...",
+    "Goal 3: ..." each over theirs: one list of three items, each with its paragraph. "1. Information and
+    communications technology (ICT)" / "Sub-sectors:" / a) b) c) / "2. Health ...": the lead-in is the item's,
+    its sub-items stay a list of their own, and the numbered items go on as one list over them."""
+    space = page_of(SPACE, 21, tmp_path)
+    goals = [b for b in space.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert [b.marker for b in goals] == ["Goal 1", "Goal 2", "Goal 3"] and len({b.list_id for b in goals}) == 1
+    first = " ".join(space.text[goals[0].char_start : goals[0].char_end].split())
+    assert first.startswith("Goal 1: Grow and level up our space economy We will make the UK one of the most")
+    assert not any(p.startswith(("We will make", "We will support")) for p in texts(space, BlockKind.PARAGRAPH))
+    estonia = page_of(ESTONIA, 18, tmp_path)
+    items = [b for b in estonia.blocks if b.kind is BlockKind.LIST_ITEM]
+    numbered = [b for b in items if b.marker in ("1.", "2.", "3.")]
+    assert len(numbered) == 3 and len({b.list_id for b in numbered}) == 1
+    assert " ".join(estonia.text[numbered[0].char_start : numbered[0].char_end].split()).endswith("Sub-sectors:")
+    assert {b.list_id for b in items if b.marker == "a)"}.isdisjoint({numbered[0].list_id})
+
+
+def test_items_with_several_paragraphs_between_them_keep_their_paragraphs(tmp_path: Path) -> None:
+    """ "Recommendation 5: Increase Data Sharing." over its case and an "Action" paragraph, then "Recommendation
+    6": sections of prose under labelled titles, whose paragraphs stay paragraphs (the extractors read the
+    action apart)."""
+    doc = page_of(BOUNDLESS, 24, tmp_path)
+    assert "Recommendation 5: Increase Data Sharing." in texts(doc, BlockKind.LIST_ITEM)
+    assert any(p.startswith("Action A joint AHRC-DCMS collaborative research") for p in texts(doc, BlockKind.PARAGRAPH))
