@@ -46,6 +46,7 @@ LABEL_WORDS = 6  # words of a line in a column of row labels
 MAX_HEADER_BAND_ROWS = 2  # rows of a ruled band of column headings over an unruled table
 PANEL_ROWS = 3  # rows of a ruled grid of boxes that frame lists rather than tabulate
 PANEL_LINES = 5  # lines of text in a ruled box that make it a passage of text, not a table cell
+HEADER_CELL_WORDS = 6  # words of a column heading in a ruled table of passages
 RUNNING_TEXT_CHARS = 30  # median characters of a cell of running text
 UNDER_SPLIT_SHARE = 0.2  # share of a ruled table's words in cells its rules leave holding several columns
 SHARED_REGION = 0.5  # share of the smaller table's box another table found covers: one region, found twice
@@ -265,7 +266,22 @@ def _panel(lines: list[list[Word]], table: RawTable) -> bool:
     lists = [cell for cell in filled if sum(_bullet(ln[0]) for ln in cell) >= 2]
     passages = [cell for cell in filled if len(cell) >= PANEL_LINES]
     framed_lists = bool(lists) and len(table.rows) <= PANEL_ROWS  # a grid of a few boxes holding lists
+    if _headed_grid(lines, table):
+        return False  # a table of text: columns headed, each row a record ("Capability" | "UK activity")
     return framed_lists or (bool(filled) and len(passages) * 2 > len(filled))
+
+
+def _headed_grid(lines: list[list[Word]], table: RawTable) -> bool:
+    """A ruled grid of more than PANEL_ROWS rows, each with two or more boxes holding words, under a header
+    row whose boxes each hold one short line (at most HEADER_CELL_WORDS words): a table whose cells are
+    passages, not boxes framing text."""
+    if len(table.rows) <= PANEL_ROWS:
+        return False
+    held = [[_held(lines, box) for box in row if box is not None] for row in table.rows]
+    if any(sum(bool(cell) for cell in row) < 2 for row in held):
+        return False
+    header = [cell for cell in held[0] if cell]
+    return all(len(cell) == 1 and len(_text(cell[0]).split()) <= HEADER_CELL_WORDS for cell in header)
 
 
 def _numbered_cells(texts: list[str]) -> bool:

@@ -541,3 +541,12 @@ def test_items_with_several_paragraphs_between_them_keep_their_paragraphs(tmp_pa
     doc = page_of(BOUNDLESS, 24, tmp_path)
     assert "Recommendation 5: Increase Data Sharing." in texts(doc, BlockKind.LIST_ITEM)
     assert any(p.startswith("Action A joint AHRC-DCMS collaborative research") for p in texts(doc, BlockKind.PARAGRAPH))
+
+
+def test_a_ruled_grid_of_passages_under_a_header_row_is_a_table(tmp_path: Path) -> None:
+    """ "Capability | UK activity" over four ruled rows whose cells each hold a passage of five to eleven lines:
+    a table of text (a header row of short headings, every row a record of two boxes), not boxes framing
+    prose."""
+    doc = page_of(SPACE, 42, tmp_path)
+    [table] = doc.raw_tables
+    assert (len(table.rows), len(table.rows[0])) == (5, 2)
