@@ -15,6 +15,9 @@
   running text; its caption ("Figure 3 ...") just above belongs to it, or else one just under it or beside
   its top. A chart's labels are chart labels even where the table finder took them for a table.
 
+A **call-out marked by a bar** (:func:`_barred`): lines set just right of a thick vertical bar, within its
+height, are an aside.
+
 A **picture's caption** (:func:`picture_captions`): the line right under a photograph, set smaller than the
 page's text ("Rt Hon ... Secretary of State"), opens a caption.
 
@@ -44,6 +47,9 @@ EDGE = 2.0  # points: a panel this close to the page's edge bleeds off it
 PULL_LINES = 2  # a pull quote runs over at least this many lines ...
 PULL_WORDS = 8  # ... of at least this many words ...
 PULL_SIZE_RATIO = 1.25  # ... set at least this much larger than the page's usual type
+BAR_WIDTH = 10.0  # points: a bar marking a call-out is at most this wide ...
+BAR_RATIO = 3.0  # ... and at least this many times as tall
+BAR_REACH = 24.0  # points: the call-out's lines start this close right of its bar
 MIN_CHART_SHAPES = 2  # a chart draws at least this many shapes (ruled tables draw rules only)
 RULE_WIDTH = 2.0  # points: a drawing thinner than this is a rule
 MIN_GRID_ROWS = 3  # a ruled table whose cells are written in has at least this many rows ...
@@ -124,6 +130,10 @@ def lines_to_regions(
                 if p.line not in out and box.holds_centre_of(p.box):
                     out[p.line] = Region("chart", number, box)
         for run in _pull_quotes(lines, [p for p in every if p.line not in out], every):
+            number += 1
+            for p in run:
+                out[p.line] = Region("aside", number, BBox.union([q.box for q in run]))
+        for run in _barred([p for p in every if p.line not in out and p.line not in tabled], drawn, page):
             number += 1
             for p in run:
                 out[p.line] = Region("aside", number, BBox.union([q.box for q in run]))
@@ -211,6 +221,27 @@ def _pull_quotes(lines: Sequence[Line], mine: list[Placed], every: list[Placed])
         run for run in runs
         if len(run) >= PULL_LINES and _word_count(run) >= PULL_WORDS and squeeze(" ".join(p.text for p in run)) in body
     ]  # fmt: skip
+
+
+def _barred(mine: list[Placed], drawn: PageGraphics, page: Page) -> list[list[Placed]]:
+    """Call-outs marked by a bar: the lines set just right of a vertical bar (thicker than a rule, at most
+    BAR_WIDTH wide, at least BAR_RATIO times as tall, less than half the page's height), at least
+    MIN_ASIDE_LINES of them starting within BAR_REACH of it, within its height, with the lines indented
+    under them ("£907 billion" / "Estimated global market ..." beside a green bar): an aside, not the
+    body's text."""
+    out: list[list[Placed]] = []
+    for bar in (*drawn.panels, *drawn.drawings):
+        width, height = bar.x1 - bar.x0, bar.bottom - bar.top
+        if not (RULE_WIDTH <= width <= BAR_WIDTH and height >= BAR_RATIO * width and height < page.height / 2):
+            continue
+        top, bottom = bar.top - EDGE, bar.bottom + EDGE
+        level = [p for p in mine if p.box.x0 >= bar.x1 and top <= p.box.top and p.box.bottom <= bottom]
+        anchors = [p for p in level if p.box.x0 <= bar.x1 + BAR_REACH]
+        reach = max((p.box.x1 for p in anchors), default=bar.x1)
+        beside = [p for p in level if p.box.x0 < reach]  # and the lines indented under them (an item's)
+        if len(anchors) >= MIN_ASIDE_LINES and not any(p in run for run in out for p in beside):
+            out.append(sorted(beside, key=lambda p: p.line))
+    return out
 
 
 def _word_count(run: list[Placed]) -> int:

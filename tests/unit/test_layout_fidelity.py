@@ -550,3 +550,15 @@ def test_a_ruled_grid_of_passages_under_a_header_row_is_a_table(tmp_path: Path) 
     doc = page_of(SPACE, 42, tmp_path)
     [table] = doc.raw_tables
     assert (len(table.rows), len(table.rows[0])) == (5, 2)
+
+
+def test_a_call_out_marked_by_a_bar_beside_it_is_an_aside(tmp_path: Path) -> None:
+    """ "£907 billion / Estimated global market for connected and self-driving vehicles in 2035" beside a green
+    bar, and "Selected commitments to cleaner transport" with its three bullets beside another: asides (their
+    items whole), while the numbered paragraphs beside and under them stay the body."""
+    doc = page_of(MOBILITY, 21, tmp_path)
+    aside = texts(doc, BlockKind.PARAGRAPH, region="aside")
+    assert "£907 billion" in aside and "Selected commitments to cleaner transport" in aside
+    items = texts(doc, BlockKind.LIST_ITEM, region="aside")
+    assert len(items) == 3 and items[0].endswith("is zero emission by 2030 ³⁰")
+    assert any(p.startswith("3.7 UK companies") for p in texts(doc, BlockKind.PARAGRAPH, region="body"))
