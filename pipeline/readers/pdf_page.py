@@ -125,6 +125,7 @@ REPAIR_KINDS = {
     "split_word": "split words joined",
     "drop_cap": "drop caps joined",
     "initial": "decorative initials dropped",
+    "doubled": "lines drawn twice read once",
     "note_mark": "footnote marks set apart",
 }
 REPAIR_EXTRACTOR = extractor("reader/repair")

@@ -20,6 +20,9 @@
   superscript, so that it neither runs into the number it touches nor reads as a figure ("£33,800 ²⁹"), with
   the punctuation it touches after it ("years ⁹."); an area's or volume's ² or ³ stays on its unit ("m²").
 
+* **Lines drawn twice**: a line whose words come twice in order, the second copy starting left of where the
+  first ends (a title drawn again as its shadow, in another colour and size), is read once.
+
 * **Bullets drawn in a symbol font** (:func:`drawn_bullet`) read ``•`` when they open a line.
 
 Each repair is counted by kind and a few examples are kept for the page's ``text_repaired`` issue. Pure
@@ -57,6 +60,7 @@ SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 POWERED_UNIT = re.compile(r"(?:^|[\d/(])(?:m|km|cm|mm|ft)$")  # "m²", "100km²", "/m³": a power, not a note
 CLOSING = re.compile(r"^[.,;:)\]”’'\"]+$")
 MAX_EXAMPLES = 5
+MIN_DOUBLED_WORDS = 2  # a line drawn twice over itself repeats at least this many words
 WORDS_CACHED = 1 << 16  # distinct words whose mending is remembered (a process may read many documents)
 CORE = re.compile(r"^(?P<lead>[^\w]*)(?P<core>[^\W\d_](?:[\w’'\-]*[^\W\d_])?)(?P<trail>[^\w]*)$")
 
@@ -96,7 +100,7 @@ class Repairs:
 def repair_lines(lines: list[list[Word]]) -> tuple[list[list[Word]], Repairs]:
     """The page's lines with split words joined and lost ligatures restored."""
     repairs = Repairs()
-    joined = [_joined(_note_marks(line, repairs), repairs) for line in lines]
+    joined = [_joined(_note_marks(_drawn_once(line, repairs), repairs), repairs) for line in lines]
     texts = [str(w["text"]) for line in joined for w in line]
     if sum(1 for text in texts if _ligature(text, rarer_ok=False) != text) < MIN_LIGATURE_REPAIRS:
         return joined, repairs
@@ -144,6 +148,21 @@ def _ligature(text: str, rarer_ok: bool) -> str:
     if known_word and zipf_frequency(best.lower(), "en") - zipf_frequency(core.lower(), "en") < RARER_BY:
         return text
     return f"{m.group('lead')}{best}{m.group('trail')}"
+
+
+def _drawn_once(line: list[Word], repairs: Repairs) -> list[Word]:
+    """The line read once when it is its own words drawn twice, the second time over the first (a title with a
+    shadow in another colour and size): the words repeat in order and the repeat starts left of where the first
+    copy ends. Words merely repeated side by side ("New New York") are left alone."""
+    half = len(line) // 2
+    if half < MIN_DOUBLED_WORDS or len(line) != 2 * half:
+        return line
+    first, second = line[:half], line[half:]
+    if [w["text"] for w in first] != [w["text"] for w in second] or float(second[0]["x0"]) >= float(first[-1]["x1"]):
+        return line
+    words = " ".join(str(w["text"]) for w in first)
+    repairs.add("doubled", f"{words} {words}", words)
+    return first
 
 
 def _note_marks(line: list[Word], repairs: Repairs) -> list[Word]:

@@ -562,3 +562,17 @@ def test_a_call_out_marked_by_a_bar_beside_it_is_an_aside(tmp_path: Path) -> Non
     items = texts(doc, BlockKind.LIST_ITEM, region="aside")
     assert len(items) == 3 and items[0].endswith("is zero emission by 2030 ³⁰")
     assert any(p.startswith("3.7 UK companies") for p in texts(doc, BlockKind.PARAGRAPH, region="body"))
+
+
+def test_a_title_drawn_twice_over_itself_is_read_once_and_titles_its_chart(tmp_path: Path) -> None:
+    """ "Overall breakdown of UKGI objective by FTE" printed in purple over a grey copy of itself set a few points
+    lower (a shadow): read once, recorded as a repair, and as the chart's title over its bars."""
+    from pipeline.readers.pdf import read_pdf
+
+    doc = page_of(UKGI_2021, 16, tmp_path)
+    assert any(c.startswith("Overall breakdown of UKGI objective by FTE 100%") for c in texts(doc, BlockKind.CHART))
+    assert "FTE Overall" not in " ".join(doc.text.split())
+    [repaired] = [
+        i for i in read_pdf(cut(UKGI_2021, 16, tmp_path), ocr_settings=None).issues if i.kind == "text_repaired"
+    ]
+    assert "lines drawn twice read once" in repaired.detail
