@@ -180,6 +180,8 @@ def _described_items(blocks: list[Block]) -> list[Block]:
                 lists[nxt] = lists.get(i, block.list_id)  # the next item goes on this item's list
         elif nxt is None and run_most.get(i):
             absorbed[i] = mine[: run_most[i]]
+    if not absorbed:
+        return blocks  # no run: the lists and their ordinals stand as built
     taken = {k for ks in absorbed.values() for k in ks}
     out: list[Block] = []
     positions: dict[int, int] = {}

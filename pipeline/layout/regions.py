@@ -151,12 +151,13 @@ def picture_captions(
 ) -> set[int]:
     """Lines that open a picture's caption: the first line under an image (within two of its line heights,
     across the image's width), set smaller than the page's usual type, in no aside or chart (``regions``)."""
+    by_page: dict[int, list[tuple[int, Line]]] = {}
+    for i, line in enumerate(lines):
+        if line.page is not None and line.bbox is not None and line.font_size and i not in regions:
+            by_page.setdefault(line.page, []).append((i, line))
     out: set[int] = set()
     for drawn in graphics:
-        mine = [
-            (i, line) for i, line in enumerate(lines)
-            if line.page == drawn.page and line.bbox is not None and line.font_size and i not in regions
-        ]  # fmt: skip
+        mine = by_page.get(drawn.page, [])
         if not mine or not drawn.images:
             continue
         usual = statistics.median(line.font_size or 0.0 for _, line in mine)

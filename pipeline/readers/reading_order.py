@@ -172,8 +172,9 @@ def _beside(fragments: list[Fragment]) -> list[list[Fragment]] | None:
     when no line of words is set smaller, or the smaller type shares a row's width with the rest."""
     sizes = [_size([f]) for f in fragments]
     usual = statistics.median(sizes)
-    other = [f for f, s in zip(fragments, sizes, strict=True) if s and SIDE_TITLE_SIZE_RATIO * s <= usual]
-    rest = [f for f in fragments if not any(f is o for o in other)]
+    smaller = [bool(s) and SIDE_TITLE_SIZE_RATIO * s <= usual for s in sizes]
+    other = [f for f, small in zip(fragments, smaller, strict=True) if small]
+    rest = [f for f, small in zip(fragments, smaller, strict=True) if not small]
     if not other or not rest or any(_letters([f]) < MIN_SIDE_TITLE_LETTERS for f in other):
         return None  # bullets and marks in a type of their own stay on their lines
     top, bottom = min(f.top for f in other), max(f.bottom for f in other)

@@ -256,31 +256,28 @@ def _panel(lines: list[list[Word]], table: RawTable) -> bool:
     """Rules that frame text rather than a table: a numbered list set in columns, one column of boxes, a
     grid of at most PANEL_ROWS rows with a box holding a bulleted list (a table's cells may list things
     too, in a longer table), or boxes most of which hold a passage (PANEL_LINES lines or more) rather than
-    a cell's value."""
+    a cell's value, unless they make a headed grid of records (:func:`_headed_grid`)."""
     if all(sum(box is not None for box in row) <= 1 for row in table.rows):
         return True
-    held = [_held(lines, box) for row in table.rows for box in row if box is not None]
-    filled = [cell for cell in held if cell]
+    rows = [[_held(lines, box) for box in row if box is not None] for row in table.rows]
+    filled = [cell for row in rows for cell in row if cell]
     if _numbered_cells([" ".join(_text(ln) for ln in cell) for cell in filled]):
         return True
     lists = [cell for cell in filled if sum(_bullet(ln[0]) for ln in cell) >= 2]
     passages = [cell for cell in filled if len(cell) >= PANEL_LINES]
     framed_lists = bool(lists) and len(table.rows) <= PANEL_ROWS  # a grid of a few boxes holding lists
-    if _headed_grid(lines, table):
+    if _headed_grid(rows):
         return False  # a table of text: columns headed, each row a record ("Capability" | "UK activity")
     return framed_lists or (bool(filled) and len(passages) * 2 > len(filled))
 
 
-def _headed_grid(lines: list[list[Word]], table: RawTable) -> bool:
-    """A ruled grid of more than PANEL_ROWS rows, each with two or more boxes holding words, under a header
-    row whose boxes each hold one short line (at most HEADER_CELL_WORDS words): a table whose cells are
-    passages, not boxes framing text."""
-    if len(table.rows) <= PANEL_ROWS:
+def _headed_grid(rows: list[list[list[list[Word]]]]) -> bool:
+    """A ruled grid of more than PANEL_ROWS rows (``rows``: each box's lines of words, row by row), each with two
+    or more boxes holding words, under a header row whose boxes each hold one short line (at most
+    HEADER_CELL_WORDS words): a table whose cells are passages, not boxes framing text."""
+    if len(rows) <= PANEL_ROWS or any(sum(bool(cell) for cell in row) < 2 for row in rows):
         return False
-    held = [[_held(lines, box) for box in row if box is not None] for row in table.rows]
-    if any(sum(bool(cell) for cell in row) < 2 for row in held):
-        return False
-    header = [cell for cell in held[0] if cell]
+    header = [cell for cell in rows[0] if cell]
     return all(len(cell) == 1 and len(_text(cell[0]).split()) <= HEADER_CELL_WORDS for cell in header)
 
 
