@@ -46,6 +46,7 @@ LABEL_WORDS = 6  # words of a line in a column of row labels
 MAX_HEADER_BAND_ROWS = 2  # rows of a ruled band of column headings over an unruled table
 PANEL_ROWS = 3  # rows of a ruled grid of boxes that frame lists rather than tabulate
 PANEL_LINES = 5  # lines of text in a ruled box that make it a passage of text, not a table cell
+ONE_COLUMN_SLIP = 0.1  # share of a one-column panel's rows where a word strays over a rule into a next box
 HEADER_CELL_WORDS = 6  # words of a column heading in a ruled table of passages
 RUNNING_TEXT_CHARS = 30  # median characters of a cell of running text
 UNDER_SPLIT_SHARE = 0.2  # share of a ruled table's words in cells its rules leave holding several columns
@@ -253,14 +254,17 @@ def _text(line: list[Word]) -> str:
 
 
 def _panel(lines: list[list[Word]], table: RawTable) -> bool:
-    """Rules that frame text rather than a table: a numbered list set in columns, one column of boxes, a
-    grid of at most PANEL_ROWS rows with a box holding a bulleted list (a table's cells may list things
-    too, in a longer table), or boxes most of which hold a passage (PANEL_LINES lines or more) rather than
-    a cell's value, unless they make a headed grid of records (:func:`_headed_grid`)."""
+    """Rules that frame text rather than a table: a numbered list set in columns, one column of boxes (or of
+    text: :func:`_one_column`), a grid of at most PANEL_ROWS rows with a box holding a bulleted list (a
+    table's cells may list things too, in a longer table), or boxes most of which hold a passage
+    (PANEL_LINES lines or more) rather than a cell's value, unless they make a headed grid of records
+    (:func:`_headed_grid`)."""
     if all(sum(box is not None for box in row) <= 1 for row in table.rows):
         return True
     rows = [[_held(lines, box) for box in row if box is not None] for row in table.rows]
     filled = [cell for row in rows for cell in row if cell]
+    if _one_column(rows):
+        return True
     if _numbered_cells([" ".join(_text(ln) for ln in cell) for cell in filled]):
         return True
     lists = [cell for cell in filled if sum(_bullet(ln[0]) for ln in cell) >= 2]
@@ -269,6 +273,16 @@ def _panel(lines: list[list[Word]], table: RawTable) -> bool:
     if _headed_grid(rows):
         return False  # a table of text: columns headed, each row a record ("Capability" | "UK activity")
     return framed_lists or (bool(filled) and len(passages) * 2 > len(filled))
+
+
+def _one_column(rows: list[list[list[list[Word]]]]) -> bool:
+    """Rules that draw no columns through the text: nearly every row (all but ONE_COLUMN_SLIP of those with
+    words) holds one piece of text, in one box or the same in boxes drawn one inside another (a panel
+    shaded line by line, each line's strip inside the frame's)."""
+    texts = [{" ".join(_text(ln) for ln in cell) for cell in row if cell} for row in rows]
+    worded = [row for row in texts if row]
+    split = sum(len(row) > 1 for row in worded)
+    return len(worded) >= MIN_TABLE_LINES and split <= ONE_COLUMN_SLIP * len(worded)
 
 
 def _headed_grid(rows: list[list[list[list[Word]]]]) -> bool:

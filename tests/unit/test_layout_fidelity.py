@@ -576,3 +576,16 @@ def test_a_title_drawn_twice_over_itself_is_read_once_and_titles_its_chart(tmp_p
         i for i in read_pdf(cut(UKGI_2021, 16, tmp_path), ocr_settings=None).issues if i.kind == "text_repaired"
     ]
     assert "lines drawn twice read once" in repaired.detail
+
+
+def test_a_box_shaded_line_by_line_is_an_aside_not_a_table(tmp_path: Path) -> None:
+    """ "Box 1-1: Insights from elsewhere" framed by rules, each of its lines on a shaded strip of its own
+    (the strips draw a grid of one line per row but no column through the text), and a framed panel of two
+    figures with a paragraph between them: asides whose items stay whole, not tables."""
+    doc = page_of(OXFORDSHIRE, 8, tmp_path)
+    assert not doc.raw_tables
+    aside = texts(doc, BlockKind.PARAGRAPH, region="aside")
+    assert "Box 1-1: Insights from elsewhere: Doughnut Economics in Cornwall" in aside
+    assert any(p.startswith("Figure A: The Cornwall Plan") for p in aside)
+    items = texts(doc, BlockKind.LIST_ITEM, region="aside")
+    assert len(items) == 2 and items[1].endswith("wellbeing of future generations”")
