@@ -15,6 +15,9 @@
   running text; its caption ("Figure 3 ...") just above belongs to it, or else one just under it or beside
   its top. A chart's labels are chart labels even where the table finder took them for a table.
 
+A **quotation set beside the body** (:func:`_quoted`): a run of lines opening and closing with quotation
+marks, and the name under it, in a column narrower than the body's lines level with it, is an aside.
+
 A **call-out marked by a bar** (:func:`_barred`): lines set just right of a thick vertical bar, within its
 height, are an aside.
 
@@ -47,6 +50,12 @@ EDGE = 2.0  # points: a panel this close to the page's edge bleeds off it
 PULL_LINES = 2  # a pull quote runs over at least this many lines ...
 PULL_WORDS = 8  # ... of at least this many words ...
 PULL_SIZE_RATIO = 1.25  # ... set at least this much larger than the page's usual type
+OPENING_QUOTES = ("“", '"', "‘")  # a quotation set beside the body opens with one of these ...
+CLOSING_QUOTES = ("”", '"', "’")  # ... and closes with one of these
+QUOTE_LINES = 12  # within this many lines
+ATTRIBUTION_LINES = 3  # lines under a quotation that name whose words they are ("Nancy Zhang," / "Executive Director")
+ATTRIBUTION_WORDS = 8
+NARROW_RATIO = 0.7  # a quotation's column is at most this wide against the body's lines level with it
 BAR_WIDTH = 10.0  # points: a bar marking a call-out is at most this wide ...
 BAR_RATIO = 3.0  # ... and at least this many times as tall
 BAR_REACH = 24.0  # points: the call-out's lines start this close right of its bar
@@ -130,6 +139,10 @@ def lines_to_regions(
                 if p.line not in out and box.holds_centre_of(p.box):
                     out[p.line] = Region("chart", number, box)
         for run in _pull_quotes(lines, [p for p in every if p.line not in out], every):
+            number += 1
+            for p in run:
+                out[p.line] = Region("aside", number, BBox.union([q.box for q in run]))
+        for run in _quoted([p for p in every if p.line not in out and p.line not in tabled]):
             number += 1
             for p in run:
                 out[p.line] = Region("aside", number, BBox.union([q.box for q in run]))
@@ -243,6 +256,63 @@ def _barred(mine: list[Placed], drawn: PageGraphics, page: Page) -> list[list[Pl
         if len(anchors) >= MIN_ASIDE_LINES and not any(p in run for run in out for p in beside):
             out.append(sorted(beside, key=lambda p: p.line))
     return out
+
+
+def _quoted(mine: list[Placed]) -> list[list[Placed]]:
+    """Quotations set beside the body: a run of lines at one left edge that opens with a quotation mark and
+    closes one within QUOTE_LINES lines, with the short lines under it that say whose words they are
+    (at most ATTRIBUTION_LINES, each at most ATTRIBUTION_WORDS words), every line level with a line of the
+    page's text beside it that is at least 1 / NARROW_RATIO times as wide (a narrow column set into the
+    body's, not a column of a page of equal columns): a testimonial, not the body's text."""
+    ordered = sorted(mine, key=lambda p: p.line)
+    out: list[list[Placed]] = []
+    k = 0
+    while k < len(ordered):
+        run = _quotation(ordered, k)
+        if run and all(_set_beside(p, mine, run) for p in run):
+            out.append(run)
+            k += len(run)
+        else:
+            k += 1
+    return out
+
+
+def _quotation(ordered: list[Placed], k: int) -> list[Placed]:
+    """The quotation opening at ``ordered[k]`` with its attribution, or nothing."""
+    first = ordered[k]
+    if not first.text.lstrip().startswith(OPENING_QUOTES):
+        return []
+    run = [first]
+    for p in ordered[k + 1 : k + QUOTE_LINES]:
+        if any(q.text.rstrip().endswith(CLOSING_QUOTES) for q in run):
+            break
+        if p.line != run[-1].line + 1 or abs(p.box.x0 - first.box.x0) > INDENT:
+            return []
+        run.append(p)
+    if len(run) < PULL_LINES or not run[-1].text.rstrip().endswith(CLOSING_QUOTES):
+        return []
+    height = first.box.bottom - first.box.top
+    for p in ordered[k + len(run) : k + len(run) + ATTRIBUTION_LINES]:
+        last = run[-1]
+        if (
+            p.line != last.line + 1 or abs(p.box.x0 - first.box.x0) > INDENT
+            or not 0 <= p.box.top - last.box.bottom <= height or len(p.text.split()) > ATTRIBUTION_WORDS
+        ):  # fmt: skip
+            break
+        run.append(p)
+    return run
+
+
+def _set_beside(line: Placed, mine: list[Placed], run: list[Placed]) -> bool:
+    """A line of the page's text, at least 1 / NARROW_RATIO times as wide, lies level with ``line`` and
+    beside it."""
+    width = line.box.x1 - line.box.x0
+    return any(
+        p not in run and p.box.top < line.box.bottom and line.box.top < p.box.bottom
+        and (p.box.x1 <= line.box.x0 or line.box.x1 <= p.box.x0)
+        and width <= NARROW_RATIO * (p.box.x1 - p.box.x0)
+        for p in mine
+    )  # fmt: skip
 
 
 def _word_count(run: list[Placed]) -> int:

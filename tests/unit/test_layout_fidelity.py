@@ -589,3 +589,13 @@ def test_a_box_shaded_line_by_line_is_an_aside_not_a_table(tmp_path: Path) -> No
     assert any(p.startswith("Figure A: The Cornwall Plan") for p in aside)
     items = texts(doc, BlockKind.LIST_ITEM, region="aside")
     assert len(items) == 2 and items[1].endswith("wellbeing of future generations”")
+
+
+def test_a_quotation_set_in_a_narrow_column_beside_the_body_is_an_aside(tmp_path: Path) -> None:
+    """ "“It’s a meaningful job. ... social impact”" over "Nancy Zhang, Executive Director", in a column half as
+    wide as the paragraph it sits beside: an aside with its attribution, and the paragraph stays whole."""
+    doc = page_of(UKGI_2021, 28, tmp_path)
+    [quote] = texts(doc, BlockKind.PARAGRAPH, region="aside")
+    assert quote.startswith("“It’s a meaningful job.") and quote.endswith("Executive Director")
+    body = texts(doc, BlockKind.PARAGRAPH, region="body")
+    assert any(p.startswith("2020/21 has been") and p.endswith("to other similar organisations.") for p in body)
