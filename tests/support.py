@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -37,14 +37,16 @@ def corpus_path(relative: str) -> Path:
     return path
 
 
-def cut(relative: str, page: int, tmp_path: Path) -> Path:
-    """A one-page PDF holding ``page`` (1-based) of a corpus file (its fonts travel with the page)."""
+def cut(relative: str, page: int | Sequence[int], tmp_path: Path) -> Path:
+    """A PDF holding ``page`` (1-based; or several pages, in order) of a corpus file (fonts travel with pages)."""
     import pypdfium2 as pdfium
 
+    pages = [page] if isinstance(page, int) else list(page)
     source = pdfium.PdfDocument(str(corpus_path(relative)))
     target = pdfium.PdfDocument.new()
-    target.import_pages(source, [page - 1])
-    path = tmp_path / f"{Path(relative).stem}-p{page}.pdf"
+    target.import_pages(source, [p - 1 for p in pages])
+    name = f"p{pages[0]}" if len(pages) == 1 else f"p{pages[0]}-{pages[-1]}"
+    path = tmp_path / f"{Path(relative).stem}-{name}.pdf"
     target.save(str(path))
     return path
 

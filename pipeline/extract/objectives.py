@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pipeline.extract.context import DocumentView
 from pipeline.language.patterns import (
     aim_verb_lead_in,
+    aside_title,
     cluster_word_after,
     commitment_actor,
     counted_noun,
@@ -60,6 +61,7 @@ COMMITTING = (
 )  # kinds an actor's heading carries on (``Government action`` under ``Key commitments``)
 MAX_FRAMING_HEADING_WORDS = 10
 MAX_FRAME_PAGES = 4
+ASIDE_TITLE_WORDS = 12  # an aside's title that frames its lists as a heading would is at most this long
 MIN_PROSE_WORDS = 15
 # a table column of objectives: its header cell is the noun alone
 TABLE_FRAME = re.compile(
@@ -518,6 +520,7 @@ class Frame:
     kind: str
     actor: str | None
     page: int | None
+    aside: int | None = None  # the aside whose title framed the lists (the frame ends with it)
 
 
 def _headed_lists(view: DocumentView, used: set[int], list_number: int) -> list[Objective]:
@@ -535,7 +538,10 @@ def _headed_lists(view: DocumentView, used: set[int], list_number: int) -> list[
     lead = ""
     taken = False  # the frame has given a list
     for i, block in enumerate(blocks):
-        if block.kind is BlockKind.HEADING:
+        if frame is not None and frame.aside is not None and _leaves(block, frame.aside):
+            frame = None  # the aside whose title framed the lists has ended
+        titles_aside = _titles_aside(view, i) and any(_heading_frame(" ".join(view.text(block).split())))
+        if block.kind is BlockKind.HEADING or titles_aside:
             if not view.clean(block):
                 frame = None
                 continue
@@ -545,7 +551,8 @@ def _headed_lists(view: DocumentView, used: set[int], list_number: int) -> list[
                 kind = last_kind  # ``Government action`` under ``Key commitments``: government's commitments
             if kind or actor:
                 kind = kind or "action"
-                frame, last_kind, lead = Frame(kind, actor, block.page), kind, title
+                aside = block.region_id if titles_aside else None
+                frame, last_kind, lead = Frame(kind, actor, block.page, aside), kind, title
                 taken = False
             elif frame is not None and (
                 not _section_has_list(view, i) or _pages_apart(frame.page, block.page) > MAX_FRAME_PAGES
@@ -585,6 +592,27 @@ def _headed_lists(view: DocumentView, used: set[int], list_number: int) -> list[
         )
         taken = True
     return out
+
+
+def _leaves(block: Block, aside: int) -> bool:
+    """The block lies outside the aside (furniture lies between)."""
+    return block.kind is not BlockKind.FURNITURE and (block.region != "aside" or block.region_id != aside)
+
+
+def _titles_aside(view: DocumentView, i: int) -> bool:
+    """Block ``i`` is the title of an aside (a panel's first block, a short paragraph that ends no sentence:
+    ``Industry action to support AI`` over the panel's bullets), which frames the aside's lists as a heading
+    frames its section's; not a box's or a case study's title, whose lists illustrate."""
+    block = view.doc.blocks[i]
+    if block.region != "aside" or block.kind is not BlockKind.PARAGRAPH:
+        return False
+    before = view.doc.blocks[i - 1] if i > 0 else None
+    if before is not None and before.region == "aside" and before.region_id == block.region_id:
+        return False
+    text = " ".join(view.text(block).split())
+    if aside_title().match(text):
+        return False  # "Box 3: Local commitments ...", "Case study: ...": an illustration, not the plan's own lists
+    return 0 < len(text.split()) <= ASIDE_TITLE_WORDS and not text.endswith(SENTENCE_END)
 
 
 def _runs_on(view: DocumentView, i: int) -> bool:

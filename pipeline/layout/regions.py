@@ -8,7 +8,9 @@
   "Box 2", :func:`patterns.aside_title`), which also makes a panel covering most of its printed page an
   aside. Panels stacked edge to edge or overlapping, as wide as each other (a title bar over its box), are
   one. A panel that bleeds off the page or spans a printed page's width from edge to edge is a banner or
-  background, not an aside.
+  background, not an aside. In a document that sets its text on the page, the few pages whose text one
+  panel holds are given over to a box (:func:`_boxed_pages`): its panel is an aside when one title heads
+  it or when the page before ended in an aside (a case study running on).
 * A **chart** is a cluster of drawings (paths within ``CHART_JOIN`` points of each other) holding at least
   ``MIN_CHART_SHAPES`` shapes (bars, wedges, curves: a ruled table draws only rules), or an image, whose
   text is labels: at least ``MIN_CHART_LINES`` lines, most of them short, few sentences, and not set as
@@ -46,6 +48,9 @@ MIN_ASIDE_LINES = 3
 MIN_PANEL_WIDTH, MIN_PANEL_HEIGHT = 40.0, 20.0  # points: a frame drawn as rules is at least this large
 BODY_SHARE = 4  # an aside's page holds at least a quarter as many lines of body outside the panels
 MAX_ASIDE_SHARE = 0.6  # a panel covering more of its printed page than this is the page, not an aside
+MIN_BOXED_LINES = 6  # a panel holding a page's text on its own holds at least this many lines ...
+BOXED_SLIP = 2  # ... and all of its printed page's but this many (a running header and folio)
+BOXED_SHARE = 0.25  # ... on at most this share of its document's pages with text
 EDGE = 2.0  # points: a panel this close to the page's edge bleeds off it
 PULL_LINES = 2  # a pull quote runs over at least this many lines ...
 PULL_WORDS = 8  # ... of at least this many words ...
@@ -126,6 +131,7 @@ def lines_to_regions(
     tabled = {p.line for t in tables for p in by_page.get(t.page, []) if t.bbox.holds_centre_of(p.box)}
     out: dict[int, Region] = {}
     number = 0
+    boxed = _boxed_pages(by_page, pages_by_number, graphics, tabled)
     for drawn in graphics:
         page = pages_by_number.get(drawn.page)
         every = by_page.get(drawn.page, [])
@@ -151,7 +157,9 @@ def lines_to_regions(
             for p in run:
                 out[p.line] = Region("aside", number, BBox.union([q.box for q in run]))
         mine = [p for p in every if p.line not in tabled]
-        for box in _asides([p for p in mine if p.line not in out], drawn, page, frames):
+        boxed_here = lines if drawn.page in boxed else None
+        runs_on = _ends_in_aside(out, every[0].line)
+        for box in _asides([p for p in mine if p.line not in out], drawn, page, frames, boxed_here, runs_on):
             number += 1
             for p in mine:
                 if p.line not in out and box.holds_centre_of(p.box):
@@ -188,8 +196,51 @@ def picture_captions(
     return out
 
 
-def _asides(mine: list[Placed], drawn: PageGraphics, page: Page, frames: Sequence[BBox]) -> list[BBox]:
-    candidates: list[tuple[BBox, BBox]] = []  # (panel, the printed page it is on)
+def _asides(
+    mine: list[Placed],
+    drawn: PageGraphics,
+    page: Page,
+    frames: Sequence[BBox],
+    boxed: Sequence[Line] | None = None,
+    runs_on: bool = False,
+) -> list[BBox]:
+    """The panels of a page that are asides. ``boxed`` (the document's lines): the page is one of the few of
+    its document whose text a single panel holds (:func:`_boxed_pages`), so that panel is an aside too when
+    it holds one unit under one title (:func:`_one_title`), or carries on the aside the page before ended in
+    (``runs_on``)."""
+    candidates = _candidates(mine, drawn, page, frames)
+    outside = [p.box for p in mine if not any(panel.holds_centre_of(p.box) for panel, _ in candidates)]
+    out: list[BBox] = []
+    for panel, half in candidates:
+        inside = [p for p in mine if panel.holds_centre_of(p.box)]
+        if len(inside) < MIN_ASIDE_LINES:
+            continue
+        body = sum(1 for box in outside if half.holds_centre_of(box))
+        alone = boxed is not None and len(inside) >= MIN_BOXED_LINES and (runs_on or _one_title(inside, boxed))
+        if BODY_SHARE * body >= len(inside) or _titled(inside) or alone:
+            out.append(panel)
+    return out
+
+
+def _ends_in_aside(out: dict[int, Region], first: int) -> bool:
+    """The page before ended in an aside: the last line before line ``first`` (the page's first) that lies in a
+    region lies in an aside, with at most BOXED_SLIP lines after it (a footer, a folio)."""
+    before = max((i for i in out if i < first), default=None)
+    return before is not None and out[before].kind == "aside" and first - before - 1 <= BOXED_SLIP
+
+
+def _one_title(inside: list[Placed], lines: Sequence[Line]) -> bool:
+    """The panel's first line is set larger than every other line in it: one title over its box's text, not
+    headings of one rank over the sections of a page set on a tint."""
+    first, *rest = sorted(inside, key=lambda p: (p.box.top, p.box.x0))
+    size = lines[first.line].font_size or 0.0
+    return bool(rest) and all((lines[p.line].font_size or 0.0) < size for p in rest)
+
+
+def _candidates(mine: list[Placed], drawn: PageGraphics, page: Page, frames: Sequence[BBox]) -> list[tuple[BBox, BBox]]:
+    """The panels that may be asides, each with the printed page it is on: none bleeding off the page or
+    spanning it, none covering most of its printed page unless titled as an aside, none inside another."""
+    candidates: list[tuple[BBox, BBox]] = []
     for panel in sorted(_joined([*drawn.panels, *frames]), key=lambda box: box.area, reverse=True):
         half = _printed_page(page, panel)
         if half is None or _bleeds(panel, page, half):
@@ -199,16 +250,34 @@ def _asides(mine: list[Placed], drawn: PageGraphics, page: Page, frames: Sequenc
         if any(taken.holds_centre_of(panel) for taken, _ in candidates):
             continue  # a panel inside another is part of it
         candidates.append((panel, half))
-    outside = [p.box for p in mine if not any(panel.holds_centre_of(p.box) for panel, _ in candidates)]
-    out: list[BBox] = []
-    for panel, half in candidates:
-        inside = [p for p in mine if panel.holds_centre_of(p.box)]
-        if len(inside) < MIN_ASIDE_LINES:
+    return candidates
+
+
+def _boxed_pages(
+    by_page: dict[int, list[Placed]],
+    pages: dict[int, Page],
+    graphics: Sequence[PageGraphics],
+    tabled: Collection[int],
+) -> set[int]:
+    """The pages whose text one panel holds (all but BOXED_SLIP of its lines, a running header; on a spread,
+    both halves'), when at most BOXED_SHARE of the document's pages with text are such pages: a document
+    that sets its text on the page, with a few pages given over to a box (a minister's statement, a case
+    study running on), where a document of such pages sets its text on a tint."""
+    boxed: set[int] = set()
+    for drawn in graphics:
+        page = pages.get(drawn.page)
+        mine = [p for p in by_page.get(drawn.page, []) if p.line not in tabled]
+        if page is None or len(mine) < MIN_BOXED_LINES:
             continue
-        body = sum(1 for box in outside if half.holds_centre_of(box))
-        if BODY_SHARE * body >= len(inside) or _titled(inside):
-            out.append(panel)
-    return out
+        candidates = _candidates(mine, drawn, page, _frames(drawn.drawings))
+        if len(candidates) != 1:
+            continue
+        panel, _ = candidates[0]
+        inside = sum(panel.holds_centre_of(p.box) for p in mine)
+        if inside >= MIN_BOXED_LINES and len(mine) - inside <= BOXED_SLIP:
+            boxed.add(drawn.page)
+    with_text = sum(len(lines) >= MIN_BOXED_LINES for lines in by_page.values())
+    return boxed if len(boxed) <= BOXED_SHARE * with_text else set()
 
 
 def _pull_quotes(lines: Sequence[Line], mine: list[Placed], every: list[Placed]) -> list[list[Placed]]:

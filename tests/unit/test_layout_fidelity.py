@@ -15,6 +15,7 @@ from support import corpus_path, cut
 from pipeline.catalogue.clusters import load_catalogue
 from pipeline.document import LaidOutDocument
 from pipeline.extract.context import DocumentView
+from pipeline.extract.objectives import document_to_objectives_and_issues
 from pipeline.ingest.manifest import sources_to_specs
 from pipeline.models import BlockKind
 from pipeline.parse import reading_to_layout, source_to_reading
@@ -49,8 +50,8 @@ def whole(relative: str) -> LaidOutDocument:
     return laid_out(corpus_path(relative))
 
 
-def page_of(relative: str, page: int, tmp_path: Path) -> LaidOutDocument:
-    folder = tmp_path / f"p{page}"
+def page_of(relative: str, page: int | tuple[int, ...], tmp_path: Path) -> LaidOutDocument:
+    folder = tmp_path / (f"p{page}" if isinstance(page, int) else f"p{page[0]}-{page[-1]}")
     folder.mkdir()
     return laid_out(cut(relative, page, folder))
 
@@ -599,3 +600,42 @@ def test_a_quotation_set_in_a_narrow_column_beside_the_body_is_an_aside(tmp_path
     assert quote.startswith("“It’s a meaningful job.") and quote.endswith("Executive Director")
     body = texts(doc, BlockKind.PARAGRAPH, region="body")
     assert any(p.startswith("2020/21 has been") and p.endswith("to other similar organisations.") for p in body)
+
+
+def test_a_page_given_over_to_a_titled_box_is_an_aside_where_the_document_sets_its_text_on_the_page(
+    tmp_path: Path,
+) -> None:
+    """ "Ministerial statement: responsible business" (photograph, three paragraphs, signature) in a tinted box
+    holding all the text of its page, among pages whose text is set on the page: an aside, whole; and the box
+    running on over a page after one that ended in a box is the same aside's text."""
+    doc = page_of(CIVIL_SOCIETY, (19, 20, 21, 22, 23), tmp_path)
+    statement = [b for b in doc.blocks if b.page == 3 and b.kind is not BlockKind.FURNITURE]
+    assert statement and all(b.region == "aside" for b in statement)
+    assert " ".join(doc.text[statement[0].char_start : statement[0].char_end].split()).startswith(
+        "Ministerial statement: responsible business"
+    )
+    body = [b for b in doc.blocks if b.page != 3 and b.kind is BlockKind.PARAGRAPH]
+    assert body and all(b.region == "body" for b in body)
+
+    doc = page_of(CIVIL_SOCIETY, (57, 58, 59, 60, 61, 66, 67), tmp_path)  # a case study running on over p. 61
+    running_on = [b for b in doc.blocks if b.page == 5 and b.kind is not BlockKind.FURNITURE]
+    assert running_on and all(b.region == "aside" for b in running_on)
+    assert doc.text[running_on[0].char_start :].startswith("contribution to the UK economy")
+
+
+def test_an_asides_title_naming_who_acts_frames_its_lists_as_a_heading_would(tmp_path: Path) -> None:
+    """ "Sector action to support creative industries", a red title bar over a panel of three bulleted actions
+    that holds all of its page (the sector deal's other pages set their text on the page): an aside whose
+    title frames its bullets as the industry's actions, as the same title does as a heading on the pages
+    before."""
+    doc = page_of(CREATIVE, (16, 17, 18, 19), tmp_path)
+    panel = [b for b in doc.blocks if b.page == 4 and b.kind is not BlockKind.FURNITURE]
+    assert panel and all(b.region == "aside" for b in panel)
+    objectives, _ = document_to_objectives_and_issues(DocumentView.of(doc, load_catalogue()))
+    framed = [o for o in objectives if o.char_start >= panel[0].char_start]
+    assert [o.text.split()[:3] for o in framed] == [
+        ["Ensuring", "there", "is"],
+        ["The", "sector", "will"],
+        ["Helping", "deliver", "more"],
+    ]
+    assert {(o.list_kind, o.actor) for o in framed} == {("action", "industry")}
