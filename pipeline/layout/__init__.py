@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from pipeline.layout.blocks import labelled_items, lines_to_blocks
+from pipeline.layout.blocks import labelled_items, lines_to_blocks, titled_items
 from pipeline.layout.common import Heading
 from pipeline.layout.contents import lines_to_contents
 from pipeline.layout.folios import pages_to_labels
@@ -62,9 +62,12 @@ def lines_to_layout(
     repeated = repeated_titles(headings, lines)
     headings = [h for h in headings if h.line not in repeated]
     furniture |= repeated
+    titled = titled_items(text, lines, headings, furniture) if media_type is MediaType.PDF else {}
+    headings = [h for h in headings if h.line not in titled]
+    labelled = {**labelled, **{n: "" for n, first in titled.items() if n == first}}
     sections = headings_to_sections(document_id, headings, len(text))
     blocks = lines_to_blocks(
-        text, lines, media_type, headings, contents_lines, furniture, regions, labelled, heights, captions
+        text, lines, media_type, headings, contents_lines, furniture, regions, labelled, heights, captions, titled
     )
     starts = [s.char_start for s in sections]
     blocks = [replace(b, section_id=innermost_section(sections, starts, b.char_start, b.char_end)) for b in blocks]

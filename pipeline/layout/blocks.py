@@ -11,6 +11,7 @@ from dataclasses import replace
 from pipeline.language import patterns
 from pipeline.layout.common import (
     PDF_PARAGRAPH_GAP_RATIO,
+    TYPE_STEP,
     Heading,
     heading_last_line,
     line_text,
@@ -36,6 +37,9 @@ RUN_IN_ITEM_LINES = 12  # ... and its item at most this many lines more, to the 
 SIZE_TOLERANCE = 1.0  # points: a bold head's median size differs this much from its item's regular type
 DASHES = ("-", "–")  # bullets that may also open a clause of a wrapped line
 MAX_DESCRIBED_GAP = 6  # blocks: an item's paragraph and sub-items before the next item of its sequence
+MIN_TITLED_ITEMS = 2  # titles over a paragraph each, after a lead-in ending in a colon, that make a list ...
+TITLED_ITEM_WORDS = 12  # ... each title at most this long ...
+TITLED_ITEM_LINES = 8  # ... and its paragraph at most this many lines
 MAX_DESCRIBED_PARAGRAPHS = 1  # an item's own paragraphs (more between two items make each a section of prose)
 SUPERSCRIPT_DIGITS = {superscript: digit for digit, superscript in SUPERSCRIPT.items()}  # as repair writes marks
 NOTE_MARK = re.compile(f"[{''.join(map(chr, SUPERSCRIPT_DIGITS))}]+")
@@ -53,13 +57,15 @@ def lines_to_blocks(
     labelled: Mapping[int, str] | None = None,
     page_heights: Mapping[int, float] | None = None,
     captions: Collection[int] = (),
+    titled: Mapping[int, int] | None = None,
 ) -> list[Block]:
     """Group the lines that are not headings into paragraphs, list items and table rows; page furniture
     lines are blocks of their own. Lines of an aside (``regions``) make blocks of their own region, never
     joined to the body's; the labels of a chart are ``chart`` blocks, one per run of lines. ``labelled``:
     lines that open labelled items (:func:`labelled_items`). In PDFs a source or note line ("Source: ...")
     and a footnote (a numbered line set smaller than the body, in the foot of its page: ``page_heights``)
-    are captions, and so are the lines ``captions`` opens (a picture's: :func:`regions.picture_captions`)."""
+    are captions, and so are the lines ``captions`` opens (a picture's: :func:`regions.picture_captions`).
+    ``titled``: the lines of titled items (:func:`titled_items`), each run on to its item's first line."""
     furniture = furniture or set()
     regions = regions or {}
     notes = _note_lines(text, lines, page_heights or {}) if media_type is MediaType.PDF else set()
@@ -115,6 +121,8 @@ def lines_to_blocks(
             blocks.append(Block(BlockKind.HEADING, h.char_start, h.char_end, h.page, h.bbox))
         elif i in heading_lines:
             pass
+        elif titled and titled.get(i, i) != i and blocks and blocks[-1].kind is BlockKind.LIST_ITEM:
+            blocks[-1] = _extended(blocks[-1], text, line)  # a titled item's title and paragraph run on
         elif i in contents_lines:
             blocks.append(Block(BlockKind.CONTENTS_ENTRY, *_trimmed_span(text, line), line.page, line.bbox))
         elif i in notes:
@@ -370,6 +378,96 @@ def labelled_items(text: str, lines: Sequence[Line], furniture: Collection[int] 
     for i in run_in_items(text, lines, furniture):
         out.setdefault(i, "")  # the label is the item's own first words: no marker to take off
     return out
+
+
+def titled_items(
+    text: str, lines: Sequence[Line], headings: Sequence[Heading], skip: Collection[int] = ()
+) -> dict[int, int]:
+    """Titles over one paragraph each that a lead-in announces as a list ("The thematic business sectors are the
+    following:" over three titles, each with a sentence or two under it): the titles (headings to the
+    heading finder) are items of one list and each paragraph is its item's own, not sections of a paragraph
+    each. A run is at least MIN_TITLED_ITEMS titles in one type at one left edge, of at most
+    TITLED_ITEM_WORDS words, right after a line of the body that ends in a colon, on its page; under each
+    title one paragraph (lines at one size, smaller than the title's, each within a line's height of the
+    one above, at most TITLED_ITEM_LINES of them) and, between two titles, nothing else. Returns each line
+    of such an item (the title's and its paragraph's) → the item's first line."""
+    if not headings:
+        return {}
+    heading_of = {h.line: h for h in headings}
+    in_heading = {j for h in headings for j in range(h.line, heading_last_line(lines, h) + 1)}
+    out: dict[int, int] = {}
+    ordered = sorted(heading_of)
+    k = 0
+    while k < len(ordered):
+        run: list[tuple[int, int, list[int]]] = []  # (title's first line, its last, its paragraph's lines)
+        j = k
+        while j < len(ordered):
+            first = ordered[j]
+            last = heading_last_line(lines, heading_of[first])
+            paragraph = _paragraph_under(text, lines, last, in_heading, skip)
+            if not paragraph or not _item_title(text, lines, first, last):
+                break
+            if run and not (
+                run[-1][2][-1] + 1 == first
+                and _same_look(lines[run[0][0]], lines[first])
+                and _aligned(lines, run[0][0], first)
+            ):
+                break
+            run.append((first, last, paragraph))
+            j += 1
+        if len(run) >= MIN_TITLED_ITEMS and _lead_in(text, lines, run[0][0], skip):
+            for first, last, paragraph in run:
+                out.update({n: first for n in range(first, last + 1)})
+                out.update({n: first for n in paragraph})
+            k = j
+        else:
+            k += 1
+    return out
+
+
+def _item_title(text: str, lines: Sequence[Line], first: int, last: int) -> bool:
+    words = sum(len(line_text(text, lines[n]).split()) for n in range(first, last + 1))
+    return 0 < words <= TITLED_ITEM_WORDS and all(lines[n].page == lines[first].page for n in range(first, last + 1))
+
+
+def _same_look(a: Line, b: Line) -> bool:
+    """Two titles in one type: both bold or neither, sizes within TYPE_STEP (19.5 and 19.8 pt)."""
+    return a.bold == b.bold and abs((a.font_size or 0.0) - (b.font_size or 0.0)) <= TYPE_STEP
+
+
+def _aligned(lines: Sequence[Line], a: int, b: int) -> bool:
+    box_a, box_b = lines[a].bbox, lines[b].bbox
+    return box_a is not None and box_b is not None and abs(box_a.x0 - box_b.x0) <= INDENT_TOLERANCE
+
+
+def _paragraph_under(
+    text: str, lines: Sequence[Line], last: int, in_heading: Collection[int], skip: Collection[int]
+) -> list[int]:
+    """The lines of the one paragraph right under a title whose last line is ``last``: set at one size
+    smaller than the title's, each within a line's height of the one above, on the title's page, at most
+    TITLED_ITEM_LINES of them; nothing when the next line is not such."""
+    title = lines[last]
+    out: list[int] = []
+    for n in range(last + 1, min(len(lines), last + 2 + TITLED_ITEM_LINES)):
+        line = lines[n]
+        if n in in_heading or n in skip or line.page != title.page or line.bbox is None or title.bbox is None:
+            break
+        size, title_size = line.font_size or 0.0, title.font_size or 0.0
+        if size >= title_size or (out and not same_type(lines[out[0]], line)):
+            break
+        above = lines[out[-1]].bbox if out else None
+        if above is not None and line.bbox.top - above.bottom > above.bottom - above.top:
+            break  # a gap: the paragraph has ended
+        out.append(n)
+    return out if 0 < len(out) <= TITLED_ITEM_LINES else []
+
+
+def _lead_in(text: str, lines: Sequence[Line], first: int, skip: Collection[int]) -> bool:
+    """The body's line right before the first title (page furniture aside) ends in a colon, on its page."""
+    n = first - 1
+    while n >= 0 and n in skip:
+        n -= 1
+    return n >= 0 and lines[n].page == lines[first].page and line_text(text, lines[n]).rstrip().endswith(":")
 
 
 def run_in_items(text: str, lines: Sequence[Line], furniture: Collection[int] = ()) -> list[int]:

@@ -639,3 +639,20 @@ def test_an_asides_title_naming_who_acts_frames_its_lists_as_a_heading_would(tmp
         ["Helping", "deliver", "more"],
     ]
     assert {(o.list_kind, o.actor) for o in framed} == {("action", "industry")}
+
+
+def test_titles_over_a_paragraph_each_after_a_lead_in_are_one_list(tmp_path: Path) -> None:
+    """ "The thematic business sectors are the following:" over three bold titles, each with a sentence or two
+    under it: one list of three items, each holding its title and its paragraph, not three sections of a
+    paragraph each; the chapter's title under them stays a heading."""
+    doc = page_of(OSTROBOTHNIA, 4, tmp_path)
+    items = [b for b in doc.blocks if b.kind is BlockKind.LIST_ITEM and b.page == 1 and b.region == "body"]
+    assert [" ".join(doc.text[b.char_start : b.char_end].split())[:34] for b in items] == [
+        "Sustainable food systems and new s",
+        "Smart and energy efficient systems",
+        "Regeneration of service and experi",
+    ]
+    assert len({b.list_id for b in items}) == 1
+    assert doc.text[items[1].char_start : items[1].char_end].rstrip().endswith("resource efficient.")
+    assert "1. Summary" in texts(doc, BlockKind.HEADING)
+    assert "Smart and energy efficient systems" not in [s.title for s in doc.sections]
