@@ -47,7 +47,7 @@ PDF_RUN_GAP_RATIO = 0.6
 
 COLON_TITLE_WORDS = 6  # an emphasised title ending in a colon is at most this long
 SAME_SIZE = 0.5  # points: two lines this close in size are set in one size
-TITLE_PARAGRAPH_WIDTHS = 2.0  # an enumerated title's paragraph: its lines at least this many times the title's width
+TITLE_PARAGRAPH_WIDTHS = 1.5  # an enumerated title's paragraph: its lines at least this many times the title's width
 SENTENCE_ENDS = (".", "!", "?", ";")  # a line ending so closes its sentence (a colon announces what follows)
 
 
