@@ -42,6 +42,7 @@ TITLED_ITEM_WORDS = 12  # ... each title at most this long ...
 TITLED_ITEM_LINES = 8  # ... and its paragraph at most this many lines
 MAX_DESCRIBED_PARAGRAPHS = 1  # an item's own paragraphs (more between two items make each a section of prose)
 SUPERSCRIPT_DIGITS = {superscript: digit for digit, superscript in SUPERSCRIPT.items()}  # as repair writes marks
+NOTE_NUMBER = re.compile(r"^\(?\d{1,2}\)\s*\S")  # a table's note opens "1) ..." or "(1) ..."
 NOTE_MARK = re.compile(f"[{''.join(map(chr, SUPERSCRIPT_DIGITS))}]+")
 SENTENCE_END = (".", "!", "?", ":", ";", "”", "’")
 
@@ -70,6 +71,8 @@ def lines_to_blocks(
     regions = regions or {}
     notes = _note_lines(text, lines, page_heights or {}) if media_type is MediaType.PDF else set()
     notes |= set(captions)
+    opening, noted = _table_notes(text, lines, notes) if media_type is MediaType.PDF else (set(), set())
+    notes |= opening
     heading_at = {h.line: h for h in headings}
     table_lines = _tab_table_lines(text, lines)
     heading_lines = {j for h in headings for j in range(h.line, heading_last_line(lines, h) + 1)}
@@ -125,6 +128,8 @@ def lines_to_blocks(
             blocks[-1] = _extended(blocks[-1], text, line)  # a titled item's title and paragraph run on
         elif i in contents_lines:
             blocks.append(Block(BlockKind.CONTENTS_ENTRY, *_trimmed_span(text, line), line.page, line.bbox))
+        elif i in noted and blocks and blocks[-1].kind is BlockKind.CAPTION:
+            blocks[-1] = _extended(blocks[-1], text, line)  # the notes under a source line are its caption's
         elif i in notes:
             blocks.append(Block(BlockKind.CAPTION, *_trimmed_span(text, line), line.page, line.bbox))
         elif (
@@ -359,6 +364,42 @@ def _note_lines(text: str, lines: Sequence[Line], page_heights: Mapping[int, flo
         if box.top >= (1 - FOOT_SHARE) * height or (not under and box.top >= NOTES_FROM * height):
             out.add(i)
     return out
+
+
+def _table_notes(text: str, lines: Sequence[Line], notes: Collection[int]) -> tuple[set[int], set[int]]:
+    """The numbered notes under a table's source line ("1) R&D expenditure figures are available only ...",
+    "2) The total ..."): lines set at most FOOTNOTE_SIZE_RATIO of the body's size, each right under the
+    caption's last line on its page (within ITEM_PARAGRAPH_GAP_RATIO of its height), and their lines that
+    wrap. Returns the line that opens the notes' caption, and the lines that carry it on."""
+    sizes = [line.font_size for line in lines if line.font_size]
+    if not sizes:
+        return set(), set()
+    small = FOOTNOTE_SIZE_RATIO * statistics.median(sizes)
+    out: set[int] = set()
+    for i in range(1, len(lines)):
+        line, above = lines[i], lines[i - 1]
+        if i in notes or (i - 1 not in notes and i - 1 not in out):
+            continue
+        if line.page != above.page or line.bbox is None or above.bbox is None:
+            continue
+        if (line.font_size or small + 1) > small:
+            continue
+        gap = line.bbox.top - above.bbox.bottom
+        if 0 <= gap <= ITEM_PARAGRAPH_GAP_RATIO * (above.bbox.bottom - above.bbox.top) and NOTE_NUMBER.match(
+            line_text(text, line).strip()
+        ):
+            out.add(i)
+        elif i - 1 in out and _runs_under(above, line):
+            out.add(i)  # a note's second line
+    opening = {i for i in out if i - 1 in notes}
+    return opening, out - opening
+
+
+def _runs_under(above: Line, line: Line) -> bool:
+    """A line right under another, as wide a column: a paragraph's next line."""
+    if above.bbox is None or line.bbox is None or line.page != above.page:
+        return False
+    return 0 <= line.bbox.top - above.bbox.bottom <= above.bbox.bottom - above.bbox.top and same_type(above, line)
 
 
 def labelled_items(text: str, lines: Sequence[Line], furniture: Collection[int] = ()) -> dict[int, str]:

@@ -658,3 +658,13 @@ def test_titles_over_a_paragraph_each_after_a_lead_in_are_one_list(tmp_path: Pat
     assert doc.text[items[1].char_start : items[1].char_end].rstrip().endswith("resource efficient.")
     assert "1. Summary" in texts(doc, BlockKind.HEADING)
     assert "Smart and energy efficient systems" not in [s.title for s in doc.sections]
+
+
+def test_numbered_notes_in_small_type_under_a_tables_source_line_are_one_caption(tmp_path: Path) -> None:
+    """ "1) R&D expenditure figures ..." to "4) Research source: ..." at 8.4 pt under a table's "Source: ..." line,
+    over an 11 pt body: the table's notes, one caption opened by the first, not a list of four items."""
+    doc = page_of(NETHERLANDS, 9, tmp_path)
+    captions = texts(doc, BlockKind.CAPTION)
+    [notes] = [c for c in captions if c.startswith("1) R&D expenditure figures")]
+    assert "2) The total top sector figures" in notes and notes.endswith("(Agricultural Economics Institution, 2012).")
+    assert not texts(doc, BlockKind.LIST_ITEM)
