@@ -24,6 +24,11 @@ from pipeline.readers.pdfium_words import display_transform
 Matrix = tuple[float, float, float, float, float, float]
 EPSILON = 1e-6
 MIN_LENGTH = 1.0  # pdfplumber's edge_min_length_prefilter
+JOIN = 3.0  # points: pdfplumber's join_tolerance, pieces of one rule this close are one
+MIN_OPEN_RULES = 3  # horizontal rules of one extent that may rule an open-sided table ...
+MIN_OPEN_WIDTH = 100.0  # ... each at least this long (points)
+MAX_RULE_THICKNESS = 2.0  # points: a rect thicker than this both ways is a bar or a panel, not a column rule
+OPEN_SNAP = 2.0  # points: rule ends and column rules are compared to this step
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +47,8 @@ def path_segments(page: pdfium.PdfPage) -> int:
 
 
 def page_edges(page: pdfium.PdfPage) -> list[dict[str, Any]]:
-    """Every horizontal and vertical edge the page's paths draw, in pdfplumber's edge dicts."""
+    """Every horizontal and vertical edge the page's paths draw, in pdfplumber's edge dicts, and the sides an
+    open-sided table leaves to the eye (:func:`open_sides`)."""
     ra, rb, rc, rd, re_, rf, height = display_transform(page)
     display = (ra, rb, rc, rd, re_, rf)
     edges: list[dict[str, Any]] = []
@@ -50,7 +56,57 @@ def page_edges(page: pdfium.PdfPage) -> list[dict[str, Any]]:
         shown = compose(matrix, display)
         for points, closed in _subpaths(obj):
             edges += _edges([(x, height - y) for x, y in (apply(shown, px, py) for px, py in points)], closed)
-    return [e for e in edges if max(e["width"], e["height"]) >= MIN_LENGTH]
+    edges = [e for e in edges if max(e["width"], e["height"]) >= MIN_LENGTH]
+    return edges + open_sides(edges)
+
+
+def open_sides(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The sides a table ruled between its rows and its columns, but not round its outside, leaves to the eye:
+    at least MIN_OPEN_RULES horizontal rules (collinear pieces joined) starting and ending at the same x,
+    with a column rule (a line, or a rect at most MAX_RULE_THICKNESS thick; not a chart's bar) inside them
+    over at least half their height and none at either end, get a vertical
+    side at each end (pdfplumber's lines strategy builds cells only between vertical edges, so the first
+    and last columns would be lost)."""
+    rules: dict[tuple[int, int], list[float]] = {}
+    for y, pieces in itertools.groupby(
+        sorted((e for e in edges if e["orientation"] == "h"), key=lambda e: (round(e["top"]), e["x0"])),
+        key=lambda e: round(e["top"]),
+    ):
+        for x0, x1 in _joined([(e["x0"], e["x1"]) for e in pieces]):
+            if x1 - x0 >= MIN_OPEN_WIDTH:
+                rules.setdefault((round(x0 / OPEN_SNAP), round(x1 / OPEN_SNAP)), []).append(float(y))
+    verticals = [e for e in edges if e["orientation"] == "v"]
+    out: list[dict[str, Any]] = []
+    for (a, b), ys in rules.items():
+        if len(ys) < MIN_OPEN_RULES:
+            continue
+        x0, x1, top, bottom = a * OPEN_SNAP, b * OPEN_SNAP, min(ys), max(ys)
+        covered: dict[int, float] = {}  # how much of the rules' height vertical edges at each x cover
+        ruled: dict[int, float] = {}  # ... and how much of it column rules do
+        for e in verticals:
+            if e["top"] < bottom and top < e["bottom"]:
+                key, height = round(e["x0"] / OPEN_SNAP), min(e["bottom"], bottom) - max(e["top"], top)
+                covered[key] = covered.get(key, 0.0) + height
+                if e.get("thickness", 0.0) <= MAX_RULE_THICKNESS:
+                    ruled[key] = ruled.get(key, 0.0) + height
+        half = (bottom - top) / 2
+        if not any(a < key < b and height >= half for key, height in ruled.items()):
+            continue  # no column rule inside: rules between rows only, which the text finder reads
+        for side in (a, b):
+            if max((covered.get(side + d, 0.0) for d in (-1, 0, 1)), default=0.0) < half:
+                out.append(_edge(side * OPEN_SNAP, top, side * OPEN_SNAP, bottom, "line"))
+    return out
+
+
+def _joined(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Collinear pieces of a rule (sorted by their start) joined across gaps of at most JOIN points."""
+    out: list[tuple[float, float]] = []
+    for x0, x1 in spans:
+        if out and x0 - out[-1][1] <= JOIN:
+            out[-1] = (out[-1][0], max(out[-1][1], x1))
+        else:
+            out.append((x0, x1))
+    return out
 
 
 def _paths(parent: Any, matrix: Matrix, form: Any = None) -> Iterator[tuple[Any, Matrix]]:
@@ -92,7 +148,8 @@ def _edges(points: list[tuple[float, float]], closed: bool) -> list[dict[str, An
     if len(points) in (4, 5) and len(xs) == 2 and len(ys) == 2 and _axis_parallel(points):
         x0, x1, top, bottom = min(xs), max(xs), min(ys), max(ys)
         sides = [(x0, top, x1, top), (x0, bottom, x1, bottom), (x0, top, x0, bottom), (x1, top, x1, bottom)]
-        return [_edge(*side, "rect") for side in sides]
+        thickness = min(x1 - x0, bottom - top)  # a thin rect draws a rule; a wide one, a bar or a panel
+        return [{**_edge(*side, "rect"), "thickness": thickness} for side in sides]
     kind = "line" if len(points) == 2 else "curve"
     return [
         _edge(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]), kind)

@@ -668,3 +668,13 @@ def test_numbered_notes_in_small_type_under_a_tables_source_line_are_one_caption
     [notes] = [c for c in captions if c.startswith("1) R&D expenditure figures")]
     assert "2) The total top sector figures" in notes and notes.endswith("(Agricultural Economics Institution, 2012).")
     assert not texts(doc, BlockKind.LIST_ITEM)
+
+
+def test_a_table_ruled_inside_but_open_at_its_sides_keeps_its_first_and_last_columns(tmp_path: Path) -> None:
+    """Table 2.1 of a report: rules across the page between its rows and column rules between its three columns,
+    but none down its outer sides; a 7 x 3 table (stub, two columns of passages), not a panel of its middle
+    column."""
+    doc = page_of("policy/oecd_platform_cooperatives_local_development.pdf", 17, tmp_path)
+    [table] = doc.raw_tables
+    assert (len(table.rows), {len(row) for row in table.rows}) == (7, {3})
+    assert table.bbox.x0 < 70 and table.bbox.x1 > 505

@@ -217,8 +217,9 @@ def test_issue_7_icdar_2013_level_holds() -> None:
     # reads as printed and the ground truth, like pdfminer, as "n".
     # Issue 21 (one table per region, nested columns one, split headers rejoined, captions no rows):
     # P 0.930 R 0.929 (F1 0.930), mean P 0.903 R 0.917.
-    assert total.precision >= 0.92 and total.recall >= 0.92
-    assert results.mean_precision >= 0.89 and results.mean_recall >= 0.91
+    # Open-sided ruled tables given their sides (2026-12-03): P 0.929 R 0.936 (F1 0.933), mean P 0.906 R 0.930.
+    assert total.precision >= 0.92 and total.recall >= 0.93
+    assert results.mean_precision >= 0.90 and results.mean_recall >= 0.92
 
 
 # Issue 21: only real tables, and tables read whole.

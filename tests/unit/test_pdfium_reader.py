@@ -18,7 +18,7 @@ from support import corpus_path
 
 from pipeline.readers.pdf import MAX_RULED_SEGMENTS, read_pdf
 from pipeline.readers.pdf_page import PdfSettings
-from pipeline.readers.pdfium_rulings import RuledPage, page_edges
+from pipeline.readers.pdfium_rulings import RuledPage, _edge, open_sides, page_edges
 from pipeline.readers.pdfium_words import SOFT_HYPHEN_MARK, _codes, chars_to_words, dedupe_chars, page_chars
 
 
@@ -317,3 +317,24 @@ def test_the_reader_tells_a_follower_each_page_and_stage_it_reaches(tmp_path: Pa
     assert pages == [(1, 2), (2, 2)]
     second = places.index((None, (2, 2)))
     assert ("read/words", None) in places[:second] and ("read/words", None) in places[second:]
+
+
+def _rule(x0: float, top: float, x1: float, bottom: float, thickness: float | None = None) -> dict[str, Any]:
+    edge = _edge(x0, top, x1, bottom, "line" if thickness is None else "rect")
+    return edge if thickness is None else {**edge, "thickness": thickness}
+
+
+def test_a_table_ruled_between_rows_and_columns_but_open_at_its_sides_gets_its_sides() -> None:
+    """Four rules across a table, each drawn in three pieces, with thin column rules at x = 100 and 200 in
+    every row and nothing at either end: sides at the rules' ends (x = 0 and 300), from the first rule to the
+    last; none where a side is drawn, where nothing rules a column, or where the only uprights are bars."""
+    rows = [0.0, 20.0, 40.0, 60.0]
+    rules = [_rule(a, y, b, y) for y in rows for a, b in ((0, 100), (101, 200), (201, 300))]
+    columns = [_rule(x, top, x, top + 20, thickness=1.0) for x in (100, 200) for top in rows[:-1]]
+    sides = {(e["x0"], e["top"], e["bottom"]) for e in open_sides(rules + columns)}
+    assert sides == {(0.0, 0.0, 60.0), (300.0, 0.0, 60.0)}
+    left = [_rule(0, 0, 0, 60)]
+    assert [e["x0"] for e in open_sides(rules + columns + left)] == [300.0]
+    assert open_sides(rules) == []
+    bars = [_rule(x, 10, x, 60, thickness=30.0) for x in (120, 150)]
+    assert open_sides(rules + bars) == []
