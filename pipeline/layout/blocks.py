@@ -516,9 +516,15 @@ def run_in_items(text: str, lines: Sequence[Line], furniture: Collection[int] = 
     Private and public ..."): two or more such lines one after the other, at one left edge, each item's
     other lines set under it in the same type, nothing but running headers and footers between them (a
     definition list; one such paragraph alone is a paragraph with a run-in head). A head that wraps opens
-    its item on the bold line above the one where it ends."""
+    its item on the bold line above the one where it ends; a head that fills its line (:func:`_whole_head`)
+    opens an item among run-in heads, not between two heads like it."""
     heads = []
+    whole: set[int] = set()  # heads that fill their line: "**Productivity, ... RDI operations:**" over its text
     for i, line in enumerate(lines):
+        if _whole_head(text, lines, i):
+            heads.append(i)
+            whole.add(i)
+            continue
         if not line.run_in or not _short_label(text, line):
             continue
         above = lines[i - 1] if i else None
@@ -532,6 +538,8 @@ def run_in_items(text: str, lines: Sequence[Line], furniture: Collection[int] = 
     out: set[int] = set()
     for i, j in itertools.pairwise(heads):
         a, b = lines[i], lines[j]
+        if i in whole and j in whole:
+            continue  # two titles ending in colons, each over its text: headings, unless run-in heads surround them
         if a.page != b.page or a.bbox is None or b.bbox is None or abs(a.bbox.x0 - b.bbox.x0) > INDENT_TOLERANCE:
             continue
         between = [ln for k, ln in enumerate(lines[i + 1 : j], start=i + 1) if k not in furniture]
@@ -540,6 +548,21 @@ def run_in_items(text: str, lines: Sequence[Line], furniture: Collection[int] = 
         ):
             out.update((i, j))
     return sorted(out)
+
+
+def _whole_head(text: str, lines: Sequence[Line], i: int) -> bool:
+    """A bold line that is all label, ending in a colon, of at most RUN_IN_LABEL_WORDS words, over a line in
+    regular type of its size at its left edge: a run-in head whose label fills its line."""
+    line = lines[i]
+    raw = line_text(text, line).strip()
+    if not line.bold or line.run_in or not raw.endswith(":") or len(raw.split()) > RUN_IN_LABEL_WORDS:
+        return False
+    below = lines[i + 1] if i + 1 < len(lines) else None
+    return (
+        below is not None and not below.bold and below.page == line.page and _same_size(below, line)
+        and below.bbox is not None and line.bbox is not None
+        and abs(below.bbox.x0 - line.bbox.x0) <= INDENT_TOLERANCE and not set_apart(line, below, {})
+    )  # fmt: skip
 
 
 def _same_size(a: Line, b: Line) -> bool:

@@ -678,3 +678,18 @@ def test_a_table_ruled_inside_but_open_at_its_sides_keeps_its_first_and_last_col
     [table] = doc.raw_tables
     assert (len(table.rows), {len(row) for row in table.rows}) == (7, {3})
     assert table.bbox.x0 < 70 and table.bbox.x1 > 505
+
+
+def test_a_run_in_head_that_fills_its_line_opens_its_item_among_run_in_heads(tmp_path: Path) -> None:
+    """ "**Productivity, profitability and ability to regenerate with the support of RDI operations:**", a bold
+    head ending in a colon that fills its line, between items whose bold heads run into their text: the third
+    of four items, not a paragraph breaking the list in two."""
+    doc = page_of(OSTROBOTHNIA, 24, tmp_path)
+    items = [i for i in texts(doc, BlockKind.LIST_ITEM) if not i.startswith("New companies")]
+    assert [i.split(":")[0] for i in items] == [
+        "Research groups and the competition for national financing",
+        "International research financing and co-operation networks",
+        "Productivity, profitability and ability to regenerate with the support of RDI operations",
+        "New products, services and markets through the support of RDI",
+    ]
+    assert items[2].endswith("contribute to the regeneration of companies.")
