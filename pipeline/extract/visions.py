@@ -63,6 +63,8 @@ DOCUMENT_PURPOSE = re.compile(
     r"(?:of\s+)?(?:this|the)\s+(?:report|document|paper|chapter|section|guide|consultation|review|survey|study|note)\b",
     re.I,
 )
+CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^,;:]*$", re.I)  # a frame inside an "if ..." clause ...
+PASSIVE_INFINITIVE = re.compile(r"be\s+(?:\w+(?:ed|en)|met|done)\b", re.I)  # ... that is "to be realised": a condition
 MIN_STATEMENT_WORDS = 4
 MAX_LEAD_WORDS = 8  # a statement framed within a sentence begins at the sentence when a short lead has the plan
 # set it out ("In the Industrial Strategy, the government set out its vision to ..."), else at its frame or owner
@@ -142,13 +144,15 @@ def framed_to_visions(view: DocumentView) -> list[Vision]:
 
 
 def _not_a_statement(text: str, sentence_start: int, m: re.Match[str]) -> bool:
-    """A frame that states nothing: ``develop a vision for``, ``the aim of this report``; or a journey: ``a trade
-    mission to Kazakhstan``."""
+    """A frame that states nothing: ``develop a vision for``, ``the aim of this report``, a condition on an
+    ambition stated elsewhere (``If this ambition is to be realised, ...``); or a journey: ``a trade mission to
+    Kazakhstan``."""
     before = text[max(sentence_start, m.start() - 30) : m.start()]
     rest = (m.group("rest") or m.group("vrest") or "").lstrip()
     journey = (m.group("frame") or "").lower() == "mission" and re.match(r"\s+to\s+[A-Z]", text[m.end("frame") :])
     purpose = DOCUMENT_PURPOSE.match(rest) or DOCUMENT_PURPOSE.match(m.group("of") or "")
-    return bool(MAKING_A_FRAME.search(before) or purpose or journey)
+    condition = CONDITION.search(before) and PASSIVE_INFINITIVE.match(rest)  # "if this ambition is to be realised"
+    return bool(MAKING_A_FRAME.search(before) or purpose or journey or condition)
 
 
 def _quoted(before: str) -> bool:

@@ -231,8 +231,8 @@ def vision_frame() -> re.Pattern[str]:
     ``Government wants to``, ``Industry aspires to``, ``we are determined that``, ``The Industrial Strategy aims
     to``. Not ``develop a vision``, ``the vision will be delivered``, ``The Vision is supported by``, ``the
     ambitions of the Local Transport Plan`` or ``an overall Ambition for the economy`` (nothing stated), nor
-    ``the aim of this report`` (a document's purpose). Groups: ``owner`` (the possessor or subject, when
-    written), ``frame`` (the noun or verb), ``rest``.
+    ``the aim of this report`` (a document's purpose), nor ``we wanted to ...`` (a wish in the past). Groups:
+    ``owner`` (the possessor or subject, when written), ``frame`` (the noun or verb), ``rest``.
     """
     owner = (
         r"(?P<owner>(?:[Oo]ur|[Ii]ts|[Tt]heir|[Tt]he\s+(?:UK\s+)?[Gg]overnment|(?:UK\s+|HM\s+)?[Gg]overnment"
@@ -251,7 +251,7 @@ def vision_frame() -> re.Pattern[str]:
         r"|\s+of\s+(?=\w+ing\b|an?\b|[£€$]?\d)|\s+for\s+(?=[^.;:]{1,80}?\bto\s+[a-z])|\s+that\b|\s*:)"
     )
     verb = (
-        r"(?P<verb>(?:wants?|aspires?\s+to|is\s+aspiring\s+to|aspiring\s+to|(?:are|is)\s+determined\s+(?:that|to)"
+        r"(?P<verb>(?:wants?\b|aspires?\s+to|is\s+aspiring\s+to|aspiring\s+to|(?:are|is)\s+determined\s+(?:that|to)"
         r"|aims?\s+to|(?:is|are)\s+(?:also\s+)?striving\s+to|has\s+(?:also\s+)?set\s+the\s+goal\s+of))"
     )
     return re.compile(

@@ -116,7 +116,8 @@ def test_a_frame_that_states_nothing_is_not_a_vision(tmp_path: Path) -> None:
         tmp_path,
         "# A plan\n\nWe will develop a vision for the sector with our partners next year.\n\nThe aim of this "
         "report is to inform the partnership's decisions.\n\nThe Vision is supported by nine objectives and "
-        "eleven principles.\n",
+        "eleven principles.\n\nIf this ambition is to be realised, better connections between our firms will be "
+        "needed.\n\nI wanted to let you know that the programme has helped so many of our students.\n",
     )
     assert doc.visions == []
 

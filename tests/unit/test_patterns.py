@@ -210,6 +210,15 @@ def test_apprenticeship_ambition_is_a_topic_not_a_vision_frame() -> None:
     assert patterns.vision_heading().search("Apprenticeship Ambition") is None
 
 
+def test_a_wish_in_the_past_is_not_a_vision_frame() -> None:
+    """ "want" frames a future wanted; "wanted" tells of a wish in the past ("I wanted to let you know ...")."""
+    frame = patterns.vision_frame()
+    assert frame.search("We want every school and college to use them") is not None
+    assert frame.search("The Government wants to see more spectrum") is not None
+    assert frame.search("I wanted to let you know that the Benchmarks have helped") is None
+    assert frame.search("We wanted to hear from employers") is None
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [("Case study: Museums improving local", True), ("CASE STUDIES", True), ("Box 1: Overview", True),
