@@ -35,7 +35,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -131,13 +131,14 @@ def lines_to_regions(
     tabled = {p.line for t in tables for p in by_page.get(t.page, []) if t.bbox.holds_centre_of(p.box)}
     out: dict[int, Region] = {}
     number = 0
-    boxed = _boxed_pages(by_page, pages_by_number, graphics, tabled)
+    frames_of = {d.page: _frames(d.drawings) for d in graphics if d.page in pages_by_number and by_page.get(d.page)}
+    boxed = _boxed_pages(by_page, pages_by_number, graphics, tabled, frames_of)
     for drawn in graphics:
         page = pages_by_number.get(drawn.page)
         every = by_page.get(drawn.page, [])
         if page is None or not every:
             continue
-        frames = _frames(drawn.drawings)
+        frames = frames_of[drawn.page]
         ruled = [t for t in tables if t.page == drawn.page and _filled_grid(t, every)]
         for box in _charts(every, drawn, page, frames, ruled):
             number += 1
@@ -158,7 +159,7 @@ def lines_to_regions(
                 out[p.line] = Region("aside", number, BBox.union([q.box for q in run]))
         mine = [p for p in every if p.line not in tabled]
         boxed_here = lines if drawn.page in boxed else None
-        runs_on = _ends_in_aside(out, every[0].line)
+        runs_on = boxed_here is not None and _ends_in_aside(out, every[0].line)
         for box in _asides([p for p in mine if p.line not in out], drawn, page, frames, boxed_here, runs_on):
             number += 1
             for p in mine:
@@ -258,6 +259,7 @@ def _boxed_pages(
     pages: dict[int, Page],
     graphics: Sequence[PageGraphics],
     tabled: Collection[int],
+    frames_of: Mapping[int, Sequence[BBox]],
 ) -> set[int]:
     """The pages whose text one panel holds (all but BOXED_SLIP of its lines, a running header; on a spread,
     both halves'), when at most BOXED_SHARE of the document's pages with text are such pages: a document
@@ -269,7 +271,7 @@ def _boxed_pages(
         mine = [p for p in by_page.get(drawn.page, []) if p.line not in tabled]
         if page is None or len(mine) < MIN_BOXED_LINES:
             continue
-        candidates = _candidates(mine, drawn, page, _frames(drawn.drawings))
+        candidates = _candidates(mine, drawn, page, frames_of[drawn.page])
         if len(candidates) != 1:
             continue
         panel, _ = candidates[0]
@@ -353,7 +355,7 @@ def _quotation(ordered: list[Placed], k: int) -> list[Placed]:
         return []
     run = [first]
     for p in ordered[k + 1 : k + QUOTE_LINES]:
-        if any(q.text.rstrip().endswith(CLOSING_QUOTES) for q in run):
+        if run[-1].text.rstrip().endswith(CLOSING_QUOTES):
             break
         if p.line != run[-1].line + 1 or abs(p.box.x0 - first.box.x0) > INDENT:
             return []

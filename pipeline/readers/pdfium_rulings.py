@@ -64,9 +64,8 @@ def open_sides(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The sides a table ruled between its rows and its columns, but not round its outside, leaves to the eye:
     at least MIN_OPEN_RULES horizontal rules (collinear pieces joined) starting and ending at the same x,
     with a column rule (a line, or a rect at most MAX_RULE_THICKNESS thick; not a chart's bar) inside them
-    over at least half their height and none at either end, get a vertical
-    side at each end (pdfplumber's lines strategy builds cells only between vertical edges, so the first
-    and last columns would be lost)."""
+    over at least half their height and none at either end, get a vertical side at each end (pdfplumber's
+    lines strategy builds cells only between vertical edges, so the first and last columns would be lost)."""
     rules: dict[tuple[int, int], list[float]] = {}
     for y, pieces in itertools.groupby(
         sorted((e for e in edges if e["orientation"] == "h"), key=lambda e: (round(e["top"]), e["x0"])),
