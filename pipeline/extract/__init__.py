@@ -16,7 +16,7 @@ from pipeline.extract.cluster_mentions import document_to_mentions, mentions_to_
 from pipeline.extract.consistency import text_against_tables
 from pipeline.extract.context import DocumentView
 from pipeline.extract.figures import document_to_figures
-from pipeline.extract.objectives import document_to_objectives_and_issues, tables_to_objectives
+from pipeline.extract.objectives import document_to_objectives_and_issues, with_table_objectives
 from pipeline.extract.table_figures import tables_to_figures
 from pipeline.extract.visions import document_to_visions
 from pipeline.models import ClusterMention, Figure, FundingLine, Objective, SourceIssue, Table, Vision
@@ -52,10 +52,7 @@ def document_to_extracts(
     with watch.stage("extract/visions_objectives"):
         visions = document_to_visions(view)
         objectives, objective_issues = document_to_objectives_and_issues(view)
-        numbered = max((o.list_number for o in objectives), default=0)
-        objectives = sorted(
-            [*objectives, *tables_to_objectives(view, tables or [], numbered)], key=lambda o: o.char_start
-        )
+        objectives = with_table_objectives(view, objectives, tables or [])
     with watch.stage("extract/figures"):
         figures, figure_issues = document_to_figures(view)
         from_tables = tables_to_figures(view, tables or [])

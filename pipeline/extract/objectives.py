@@ -22,7 +22,7 @@ count (``the following five themes``) that the items do not meet, a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.extract.context import DocumentView
 from pipeline.language.patterns import (
@@ -38,7 +38,7 @@ from pipeline.language.patterns import (
     objective_nouns,
     title_description,
 )
-from pipeline.models import Block, BlockKind, Objective, SourceIssue, Table
+from pipeline.models import Block, BlockKind, Objective, SourceIssue, Table, TableCell
 from pipeline.registry import extractor
 from pipeline.spans import trim_span
 
@@ -780,10 +780,39 @@ def _items_to_objectives(
     return out
 
 
+def with_table_objectives(view: DocumentView, objectives: list[Objective], tables: list[Table]) -> list[Objective]:
+    """The text's objectives and the tables' (:func:`tables_to_objectives`) in text order. A table's item that
+    holds two or more of the text's items (a cell holding a bulleted list) gives way to them; otherwise it
+    stands for the one it holds (an action's title read as a labelled item of its own). Lists and their
+    items are numbered again in the order they were found."""
+    from_tables = tables_to_objectives(view, tables, max((o.list_number for o in objectives), default=0))
+    held = {id(t): [o for o in objectives if t.char_start <= o.char_start < t.char_end] for t in from_tables}
+    coarse = {id(o) for t in from_tables if len(held[id(t)]) == 1 for o in held[id(t)]}
+    kept = [o for o in objectives if id(o) not in coarse]
+    kept += [t for t in from_tables if len(held[id(t)]) < 2]
+    return _renumbered(sorted(kept, key=lambda o: o.char_start))
+
+
+def _renumbered(objectives: list[Objective]) -> list[Objective]:
+    """Lists numbered from 1 as first found, each list's items from 1 in text order."""
+    lists = {n: i for i, n in enumerate(sorted({o.list_number for o in objectives}), start=1)}
+    counts: dict[int, int] = {}
+    out = []
+    for o in objectives:
+        number = lists[o.list_number]
+        counts[number] = counts.get(number, 0) + 1
+        out.append(replace(o, list_number=number, ordinal=counts[number]))
+    return out
+
+
 def tables_to_objectives(view: DocumentView, tables: list[Table], list_number: int) -> list[Objective]:
     """Tables whose rows are objectives: a header cell names the column ``Recommendations``, ``Action``,
     ``Objective``, ``Priorities`` ... (the whole cell: not ``Actions delivered`` or ``Current position``), and
-    each row's cell in that column is one item; lists are numbered on from ``list_number``."""
+    each row's cell in that column is one item; lists are numbered on from ``list_number``.
+
+    A cell of that column spanning the table's width (``Action 2 (2021): free trade agreements`` over the
+    action's text and its timeline) titles the row below it: the two are one item, the label (``Action 2
+    (2021):``) left out as a list item's is."""
     out: list[Objective] = []
     text = view.doc.text
     for table in tables:
@@ -791,27 +820,53 @@ def tables_to_objectives(view: DocumentView, tables: list[Table], list_number: i
         column = next((c for c in header if TABLE_FRAME.fullmatch(" ".join(c.text.split()))), None)
         if column is None:
             continue
-        cells = sorted(
-            (
-                c
-                for c in table.cells
-                if c.col == column.col and c.row >= table.header_rows and c.char_end > c.char_start
-            ),
-            key=lambda c: c.row,
-        )
-        items = [
-            c
-            for c in cells
-            if len(c.text.split()) >= MIN_TABLE_ITEM_WORDS and view.quarantine.allows(c.char_start, c.char_end)
+        spans = [
+            span
+            for span in _table_items(text, table, column.col)
+            if len(span[2].split()) >= MIN_TABLE_ITEM_WORDS and view.quarantine.allows(span[0], span[1])
         ]
-        if len(items) < 2:
+        if len(spans) < 2:
             continue
         list_number += 1
         kind = _kind(column.text)
         lead = " ".join(f"{table.title or ''} {column.text}".split())
-        for ordinal, cell in enumerate(items, start=1):
-            cs, ce = trim_span(text, cell.char_start, cell.char_end)
-            cluster_id, attribution = view.cluster_of(view.section_at(cs, ce))
-            item = " ".join(cell.text.split())  # the cell's own words: its span's lines may interleave other columns
-            out.append(Objective(cluster_id, ordinal, item, cs, ce, list_number, "table", kind, lead, attribution, 0.7))
+        for ordinal, (start, end, item) in enumerate(spans, start=1):
+            cluster_id, attribution = view.cluster_of(view.section_at(start, end))
+            out.append(
+                Objective(cluster_id, ordinal, item, start, end, list_number, "table", kind, lead, attribution, 0.7)
+            )
     return out
+
+
+def _table_items(text: str, table: Table, col: int) -> list[tuple[int, int, str]]:
+    """Each item of a table's objectives column as (start, end, words): one per row, a title row joined to the
+    row under it. The words are the cells' own (a cell's span may interleave other columns' lines)."""
+    grid = table.grid()
+    items: list[tuple[int, int, str]] = []
+    title: TableCell | None = None
+    for row in grid[table.header_rows :]:
+        cell = row[col]
+        if cell is None or cell.char_end <= cell.char_start:
+            continue
+        if table.n_cols > 1 and cell.col_span == table.n_cols:
+            if title is not None:
+                items.append(_table_item(text, [title]))
+            title = cell
+            continue
+        items.append(_table_item(text, [title, cell] if title is not None else [cell]))
+        title = None
+    if title is not None:
+        items.append(_table_item(text, [title]))
+    return items
+
+
+def _table_item(text: str, cells: list[TableCell]) -> tuple[int, int, str]:
+    """One item from a cell, or from a title cell and the cell under it: its span and words, without the label
+    that only numbers it."""
+    start, end = trim_span(text, cells[0].char_start, cells[-1].char_end)
+    words = " ".join(" ".join(c.text.split()) for c in cells)
+    label = labelled_objective().match(words)
+    if label is None:
+        return start, end, words
+    printed = labelled_objective().match(text[start:end])
+    return (start + printed.start("body") if printed else start), end, label.group("body")
