@@ -47,7 +47,7 @@ def document_to_extracts(
     watch = watch or Stopwatch()
     with watch.stage("extract/clusters"):
         view = DocumentView.of(doc, catalogue or load_catalogue())
-        mentions = document_to_mentions(view)
+        mentions = document_to_mentions(view, tables or [])
         view = view.with_clusters(*mentions_to_section_clusters(view, mentions))
     with watch.stage("extract/visions_objectives"):
         visions = document_to_visions(view)

@@ -11,7 +11,9 @@ Rules, each named in ``cluster_mentions.rule``:
 ``sibling``   a heading among cluster sections whose name the catalogue does
               not know: a discovered cluster
 ``list``      items of a list (or run of short lines) most of which are clusters
-``table``     a header cell or row label of a table that is a cluster's name
+``table``     a header cell or row label of a table that is a cluster's name, or a row of a table column headed
+              as the sectors (``Sector``, ``Growth area``, ``Cluster``): each names one, its brackets left out,
+              discovered when unknown (not when the column names places: the clusters of a city)
 ``named``     a name in running text followed by ``cluster``/``COG`` (``the ICT Cluster``)
 ``named_sector`` a name followed by ``sector`` (``the manufacturing sector``): often a passing
               reference, so it does not count among the clusters a document presents
@@ -32,12 +34,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.catalogue.clusters import NameMatch
+from pipeline.catalogue.gazetteer import places
 from pipeline.extract.context import DocumentView
 from pipeline.language.patterns import cluster_label, cluster_word_after, numbered_heading, sector_deal_title
-from pipeline.models import Block, BlockKind, ClusterMention, Section
+from pipeline.models import Block, BlockKind, ClusterMention, Section, Table, TableCell
 from pipeline.spans import trim_span
 
 # Confidence per rule: set by hand when the rules were written, before any gold was annotated, as a ranking
@@ -67,6 +71,13 @@ SECTOR_HEADING = re.compile(
     r"|core|target)\s+(?:[\w-]+\s+){0,2}(?:sectors|clusters|industries|domains|fields|areas)\s*:?$",
     re.I,
 )
+# a table column headed as the sectors its rows name: ``Sector``, ``Growth area``, ``Key clusters``
+SECTOR_COLUMN = re.compile(
+    r"(?:(?:key|priority|growth|focus|thematic|target|main)\s+)?(?:sectors?|clusters?|industr(?:y|ies)"
+    r"|(?:growth|priority|speciali[sz]ation)\s+(?:areas?|domains?|fields?))",
+    re.I,
+)
+TOTAL = re.compile(r"(?:all|total|other|overall)\b", re.I)
 # the place's sectors named in a paragraph right over a list of them (its last 300 characters)
 SECTOR_NOUNS = re.compile(
     r"\b(?:growth|priority|speciali[sz]ation|focus|thematic|strategic|key|target)\s+(?:areas|sectors|domains|fields"
@@ -113,10 +124,10 @@ FOOTNOTE_NUMBER = re.compile(r"(?:^|(?<=\n))\s*\d{1,3}\s+(?=[A-Z])")
 CLUSTER_WORDS = re.compile(r"\b(?:clusters?|sectors?|industr(?:y|ies))\b", re.I)
 
 
-def document_to_mentions(view: DocumentView) -> list[ClusterMention]:
-    """Every cluster mention of the document, one per span, in text order."""
+def document_to_mentions(view: DocumentView, tables: Sequence[Table] = ()) -> list[ClusterMention]:
+    """Every cluster mention of the document, one per span, in text order (``tables``: the document's tables)."""
     found = headings_to_mentions(view) + lists_to_mentions(view) + tables_to_mentions(view) + prose_to_mentions(view)
-    found += enumerations_to_mentions(view)
+    found += enumerations_to_mentions(view) + sector_columns_to_mentions(view, tables)
     if not any(m.rule == "title" for m in found):
         found += title_to_mentions(view)
     best: dict[tuple[int, int], ClusterMention] = {}
@@ -355,6 +366,58 @@ def tables_to_mentions(view: DocumentView) -> list[ClusterMention]:
                     out.append(_mention(view, cluster_id, s, e, "table", "curated"))
         first_row = False
     return out
+
+
+def sector_columns_to_mentions(view: DocumentView, tables: Sequence[Table]) -> list[ClusterMention]:
+    """The rows of a table column headed as the sectors (:data:`SECTOR_COLUMN`: ``Growth area``, ``Sector``):
+    each row's cell names one, up to its brackets (``Innovative house-building (wooden houses)``). None from a
+    column of fewer than MIN_SECTOR_ITEMS names, or one most of whose rows name places (``Leeds – Sheffield``
+    under ``Cluster``: where firms cluster, not what they do)."""
+    text = view.doc.text
+    pattern, _ = places()
+    out: list[ClusterMention] = []
+    for table in tables:
+        header = next(
+            (
+                c
+                for c in table.cells
+                if c.row < max(table.header_rows, 1) and SECTOR_COLUMN.fullmatch(" ".join(c.text.split()))
+            ),
+            None,
+        )
+        if header is None:
+            continue
+        spans = [
+            span
+            for cell in table.cells
+            if cell.col == header.col and cell.row > header.row
+            if (span := _cell_name(text, cell))
+        ]
+        placed = sum(1 for s, e in spans if pattern.search(text, s, e))
+        if (
+            len(spans) < MIN_SECTOR_ITEMS
+            or placed * 2 > len(spans)
+            or not view.quarantine.allows(header.char_start, table.char_end)
+        ):
+            continue
+        for s, e in spans:
+            match = view.catalogue.resolve(text[s:e])
+            out.append(_mention(view, match.cluster_id, s, e, "table", match.origin))
+    return out
+
+
+def _cell_name(text: str, cell: TableCell) -> tuple[int, int] | None:
+    """The span of the name a cell gives, up to its brackets: the cell's span, or its first line when the cell's
+    lines interleave other columns' words; None when that is not the name or the cell names no sector."""
+    name = " ".join(cell.text.split("(")[0].split())
+    if not name or len(name.split()) > MAX_SECTOR_WORDS or NOT_A_NAME.search(name) or TOTAL.match(name):
+        return None
+    s, e = trim_span(text, cell.char_start, cell.char_end)
+    for end in (e, text.find("\n", s, e)):
+        start, stop = trim_span(text, s, end if end > s else e, also=",;:(")
+        if " ".join(text[start:stop].split()) == name:
+            return start, stop
+    return None
 
 
 def prose_to_mentions(view: DocumentView) -> list[ClusterMention]:
