@@ -534,7 +534,8 @@ def _one_list_names(view: DocumentView, i: int) -> list[tuple[int, int]]:
 
 def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of an enumeration's parts: split at semicolons, else at commas and "and"/"or" (not inside
-    brackets, whose contents are parts too: ``future mobility (automotive production and motorsport)``)."""
+    brackets, whose contents are parts too: ``future mobility (automotive production and motorsport)``; the last
+    part split at its "and" only when no serial comma's "and" came before it)."""
     spans: list[tuple[int, int]] = []
     cursor = start
     chunk = text[start:end]
@@ -543,8 +544,10 @@ def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     breaks = list(splitter.finditer(text, start, end))
     for m in [*breaks, None]:
         part_end = m.start() if m else end
-        last = LAST_AND.search(text, cursor, part_end) if m is None and breaks and not semicolons else None
+        serial = bool(breaks) and re.search(r"\b(?:and|or)\b", breaks[-1].group(0)) is not None
+        last = LAST_AND.search(text, cursor, part_end) if m is None and breaks and not (semicolons or serial) else None
         if last is not None:  # "A, B, C and D": the serial "and" parts the last two, not the "and" inside a name
+            # (after "A, B, and C and D" the comma's "and" did: "C and D" is one name)
             spans.extend(_unbracketed(text, cursor, last.start()))
             cursor = last.end()
         spans.extend(_unbracketed(text, cursor, part_end))

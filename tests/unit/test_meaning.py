@@ -138,6 +138,16 @@ def test_a_sentence_enumerating_the_places_strengths_presents_each_sector(tmp_pa
     assert {m.origin for m in doc.cluster_mentions if m.cluster_id == "future-mobility"} == {"discovered"}
 
 
+def test_after_a_serial_comma_and_the_last_part_keeps_its_own_and(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A regional strategy\n\nThe top sectors are: water, life sciences and health, logistics, chemicals, and "
+        "horticulture and propagation materials.\n",
+    )
+    presented = {m.name_as_written for m in doc.cluster_mentions if m.salience == "presented"}
+    assert "horticulture and propagation materials" in presented and "propagation materials" not in presented
+
+
 def test_in_a_sector_document_other_sectors_are_named_in_passing(tmp_path: Path) -> None:
     doc = parse_text(
         tmp_path,
