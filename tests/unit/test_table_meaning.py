@@ -1,70 +1,192 @@
-"""What tables say (issue 20), on the smallest real pages that show each pattern: rows that are objectives (an
-action's title set across the table over its text is one item with it; a cell holding a bulleted list gives the
-list's items, not one item for the cell), and a column headed as the sectors, whose rows each present one."""
+"""Issue 21: what a table is about (title, unit, periods, kind, why it is a table) and funding lines from
+real tables; the pages a user reported, read again (skipped when ../shared/corpus is absent)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import pytest
+from support import corpus_path
+from table_gold_eval import found_tables
 
-from support import cut
-
-from pipeline.document import ParsedDocument
-from pipeline.ingest.manifest import sources_to_specs
-from pipeline.parse import source_to_document
-
-EDUCATION = "policy/uk_international_education_strategy_2021_update.pdf"
-CAREERS = "policy/uk_careers_strategy_2017.pdf"
-ESTONIA = "policy/ee_estonia_s3_analysis.pdf"
+from pipeline.models import BBox, Block, BlockKind, Table, TableCell
+from pipeline.tables.build import _titled, column_period, evidence, period_columns
+from pipeline.tables.funding import table_kind, tables_to_funding
 
 
-def parsed(path: Path) -> ParsedDocument:
-    (spec,) = sources_to_specs(path.parent)
-    return source_to_document(spec)
+def _table(rows: list[list[str]], header_rows: int = 1, title: str | None = None, unit: str | None = None) -> Table:
+    cells = [
+        TableCell(
+            r,
+            c,
+            text,
+            0,
+            len(text),
+            r < header_rows,
+            1,
+            BBox(x0=100 * c, top=20 * r + 100, x1=100 * c + 80, bottom=20 * r + 110),
+        )
+        for r, row in enumerate(rows)
+        for c, text in enumerate(row)
+        if text
+    ]
+    box = BBox(x0=0, top=100, x1=100 * len(rows[0]), bottom=20 * len(rows) + 100)
+    return Table(1, "pdf-text", title, 0, 1, len(rows), len(rows[0]), header_rows, cells, page=1, bbox=box, unit=unit)
 
 
-def test_a_title_row_across_an_actions_table_is_one_item_with_the_row_under_it(tmp_path: Path) -> None:
-    doc = parsed(cut(EDUCATION, 26, tmp_path))
-    items = [o for o in doc.objectives if o.list_style == "table"]
-    assert [o.text.split(" The ")[0] for o in items[:3]] == [
-        "International Education Champion",
-        "free trade agreements",
-        "streamlined application process for international students",
-    ]  # the label "Action 2 (2021):" numbers the item and is left out, as a list item's is
-    assert len(items) == 12 and [o.ordinal for o in items[:2]] == [1, 2]
-    assert all(" will " in o.text or "Following a recommendation" in o.text for o in items)  # title and text
-    assert not [o for o in doc.objectives if o.list_style != "table"]  # the titles are not a list of their own
-    first = items[1]
-    assert doc.text[first.char_start : first.char_end].startswith("free trade agreements")
+def _titled_by(table: Table, lines: list[tuple[str, BlockKind, float]]) -> Table:
+    """The table titled from blocks (text, kind, bottom) set above it on its page."""
+    text = ""
+    blocks = []
+    for words, kind, bottom in lines:
+        blocks.append(
+            Block(kind, len(text), len(text) + len(words), 1, BBox(x0=0, top=bottom - 10, x1=300, bottom=bottom))
+        )
+        text += words + "\n"
+    return _titled(table, blocks, text)
 
 
-def test_a_cell_holding_a_bulleted_list_gives_the_lists_items(tmp_path: Path) -> None:
-    doc = parsed(cut(CAREERS, 9, tmp_path))
-    texts = [o.text for o in doc.objectives]
-    assert not [o for o in doc.objectives if o.list_style == "table"]
-    assert any(t.startswith("CEC triples the number of cornerstone employers") for t in texts)
-    assert any(t.startswith("All schools and colleges will have access") for t in texts)
+NOTE = [["", "2020 ‑ 21 £000", "2019 ‑ 20 £000"], ["Salaries", "9,433", "8,701"], ["Pensions", "850", "918"],
+        ["Total costs", "10,283", "9,619"]]  # fmt: skip
 
 
-def test_a_column_headed_growth_area_presents_a_sector_per_row(tmp_path: Path) -> None:
-    doc = parsed(cut(ESTONIA, 13, tmp_path))
-    named = [(m.name_as_written, m.salience) for m in doc.cluster_mentions if m.rule == "table"]
-    assert ("Innovative house-building", "presented") in named  # up to its brackets: "(wooden houses)"
-    assert ("Timber enhancement", "presented") in named  # the first line, where other columns' figures interleave
-    assert ("Functional food", "presented") in named and ("Logistics", "presented") in named
-    assert not [n for n, _ in named if any(ch.isdigit() for ch in n)]
+@pytest.mark.parametrize(
+    ("header", "period"),
+    [
+        ("2020 ‑ 21 £000", "2020-21"),  # a non-breaking hyphen, the unit under the year
+        ("2021-22(£m)", "2021-22"),
+        ("FY2020-21", "2020-21"),
+        ("2019", "2019"),
+        ("Q3 2019", "Q3 2019"),
+        ("Total", "total"),
+        ("Notes", None),
+        ("Buildings £000", None),
+    ],
+)
+def test_a_columns_period_is_read_from_its_header(header: str, period: str | None) -> None:
+    assert column_period(header) == period
 
 
-def test_a_column_of_places_under_cluster_names_no_sector(tmp_path: Path) -> None:
-    (tmp_path / "clusters.md").write_text(
-        "# Equity deals\n\nThe deals cluster in a few cities.\n\n"
-        "Cluster\tDeals\tValue\nManchester\t40\t120\nCardiff\t12\t30\nBirmingham\t25\t70\nBristol\t18\t44\n\n"
-        "The deals by sector follow in a table of their own.\n\n"
-        "Sector\tDeals\tValue\nLife sciences\t40\t120\nFintech\t12\t30\nAgritech\t25\t70\n\n"
-        "The end of the report comes here with a closing paragraph.\n",
-        encoding="utf-8",
+def test_a_note_of_accounts_gives_its_unit_periods_title_and_funding_lines() -> None:
+    table = _titled_by(
+        _table(NOTE), [("Notes to the accounts", BlockKind.HEADING, 40), ("3. Staff costs", BlockKind.HEADING, 90)]
     )
-    (spec,) = sources_to_specs(tmp_path)
-    doc = source_to_document(spec)
-    named = {m.name_as_written for m in doc.cluster_mentions if m.rule == "table" and m.salience == "presented"}
-    assert {"Life sciences", "Fintech", "Agritech"} <= named
-    assert not named & {"Manchester", "Cardiff", "Birmingham", "Bristol"}
+    assert (table.title, table.unit, table.unit_text) == ("3. Staff costs", "GBP x 1000", "£000")
+    assert period_columns(table) == {1: "2020-21", 2: "2019-20"}
+    assert table_kind(table) == "funding"
+    lines, issues = tables_to_funding([table])
+    assert [(f.line_item, f.period, f.amount, f.is_total) for f in lines][:2] == [
+        ("Salaries", "2020-21", 9_433_000.0, False),
+        ("Salaries", "2019-20", 8_701_000.0, False),
+    ]
+    assert issues == []  # 9,433 + 850 = 10,283 and 8,701 + 918 = 9,619
+
+
+def test_a_total_that_does_not_add_up_is_an_issue_with_both_numbers() -> None:
+    rows = [r[:] for r in NOTE]
+    rows[3][1] = "10,300"
+    [issue] = tables_to_funding([_titled_by(_table(rows), [])])[1]
+    assert "10283" in issue.detail and "10300" in issue.detail
+
+
+def test_a_caption_label_takes_the_title_line_under_it_and_its_unit() -> None:
+    rows = [["", "2017", "2018"], ["Bank lending", "57", "58"], ["Equity", "5.89", "4.65"]]
+    table = _titled_by(
+        _table(rows),
+        [
+            ("FIG 1", BlockKind.PARAGRAPH, 70),
+            ("ESTIMATES OF THE FLOW OF FINANCE FOR SMEs (£ BILLION)", BlockKind.PARAGRAPH, 85),
+        ],
+    )
+    assert table.title == "FIG 1 ESTIMATES OF THE FLOW OF FINANCE FOR SMEs (£ BILLION)"
+    assert table.unit == "GBP x 1000000000"
+    assert table_kind(table) == "money"  # lending and equity of a market: no funding lines
+    assert tables_to_funding([table]) == ([], [])
+    assert 'captioned "FIG 1"' in evidence(table)
+
+
+def test_a_unit_line_under_the_heading_is_the_unit_not_the_title() -> None:
+    rows = [["", "Female", "BAME"], ["Advertising", "45", "12"], ["Architecture", "36", "7"]]
+    table = _titled_by(
+        _table(rows),
+        [("Creative industries employee characteristics", BlockKind.HEADING, 75),
+         ("Expressed as percentage total of the sector", BlockKind.PARAGRAPH, 90)],
+    )  # fmt: skip
+    assert table.title == "Creative industries employee characteristics"
+    assert table.unit_text == "Expressed as percentage total of the sector" and table.unit is None
+    assert table_kind(table) == "data"
+
+
+def test_a_lead_in_sentence_is_no_title_and_per_cent_cells_give_the_unit() -> None:
+    rows = [["Region", "Exporters", "All"], ["London", "16.6%", "26.5%"], ["Wales", "4.1%", "3.9%"]]
+    table = _titled_by(
+        _table(rows), [("The table below shows the share of exporters by region:", BlockKind.PARAGRAPH, 90)]
+    )
+    assert table.title is None and table.unit_text == "%"
+
+
+def test_one_column_of_amounts_takes_its_period_from_the_caption() -> None:
+    rows = [["Programme", "£m"], ["Skills", "12.5"], ["Research", "30.0"], ["Total", "42.5"]]
+    table = _titled_by(_table(rows), [("Table 4: Budget allocation 2021-22", BlockKind.PARAGRAPH, 90)])
+    lines, _issues = tables_to_funding([table])
+    assert [(f.line_item, f.period, f.amount) for f in lines] == [
+        ("Skills", "2021-22", 12_500_000.0), ("Research", "2021-22", 30_000_000.0), ("Total", "2021-22", 42_500_000.0),
+    ]  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_issue_21_reported_pages_contents_and_chart_labels_are_not_tables() -> None:
+    bbb, _ = found_tables(corpus_path("policy/uk_bbb_small_business_finance_markets_2019.pdf").resolve())
+    # p2 the contents page; pp62, 68, 72 charts' axes and legends
+    assert not [t for t in bbb if t.page in (2, 62, 68, 72)]
+    creative, _ = found_tables(corpus_path("policy/uk_creative_industries_sector_deal_2018.pdf").resolve())
+    assert not [t for t in creative if t.page == 25]  # a map's numbered key set in ruled columns
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_issue_21_an_annual_reports_notes_give_funding_lines() -> None:
+    tables, funding = found_tables(corpus_path("policy/uk_ukgi_annual_report_2021.pdf").resolve())
+    [staff] = [t for t in tables if t.page == 78 and t.title == "3. Staff Costs"]
+    assert (staff.unit, staff.header_rows, period_columns(staff)) == ("GBP x 1000", 1, {1: "2020-21", 2: "2019-20"})
+    lines = {(f.line_item, f.period): f.amount for f in funding if f.table_number == staff.number}
+    assert lines[("Salaries", "2020-21")] == 9_433_000 and lines[("Total Costs", "2019-20")] == 13_774_000
+    [costs] = [t for t in tables if t.page == 60 and t.n_cols == 5]  # a ruled header band over unruled figures
+    assert costs.header_rows == 1 and costs.unit == "GBP x 1000"
+    assert [c.text for c in costs.cells if c.row == 4][:2] == ["Recoveries in respect of outward secondments", "(245)"]
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_issue_21_figures_with_decimal_commas_are_a_table_not_garbled_text() -> None:
+    tables, _ = found_tables(corpus_path("policy/ee_estonia_s3_analysis.pdf").resolve())
+    [scores] = [t for t in tables if t.page == 15]
+    assert scores.title and scores.title.startswith("Table 2.")
+    assert scores.n_rows >= 9
+
+
+def test_a_unit_in_words_and_an_indented_items_label() -> None:
+    rows = [
+        ["", "", "2013", "2014"],
+        ["Outlays:", "", "", ""],
+        ["", "Defense", "700", "673"],
+        ["", "Non-defense", "565", "546"],
+    ]
+    table = _titled_by(_table(rows), [("(In billions of dollars)", BlockKind.PARAGRAPH, 90)])
+    assert (table.unit, table.unit_text) == ("USD x 1000000000", "billions of dollars")
+    assert table_kind(table) == "funding"  # outlays
+    lines, _ = tables_to_funding([table])
+    assert [(f.line_item, f.period, f.amount) for f in lines][:2] == [
+        ("Defense", "2013", 7e11),
+        ("Defense", "2014", 6.73e11),
+    ]
+
+
+def test_a_header_cell_naming_two_periods_gives_no_funding_lines() -> None:
+    # '2011 2012' over one column: the figures under the header are shifted against their periods
+    rows = [
+        ["", "2011 2012", "2013", "2014"],
+        ["Budget line", "699", "709", "700"],
+        ["Other costs", "600", "610", "565"],
+    ]
+    table = _titled_by(_table(rows), [("Table 5: Budget (£m)", BlockKind.PARAGRAPH, 90)])
+    assert table_kind(table) == "funding" and tables_to_funding([table]) == ([], [])
