@@ -77,6 +77,12 @@ SECTOR_COLUMN = re.compile(
     r"|(?:growth|priority|speciali[sz]ation)\s+(?:areas?|domains?|fields?))",
     re.I,
 )
+# a list's lead-in or heading that calls its items sectors (not "the tourism sector:", not "priority areas")
+SECTORS_PLURAL = re.compile(r"\b(?:clusters|sectors|industries)\b", re.I)
+# a lead-in that points to the list after it: "The thematic business sectors are the following:"
+FOLLOWING = re.compile(r"(?:the\s+following|as\s+follows)", re.I)
+# a word that joins a name to more words: a line ending in it is not a whole title
+JOINING_WORD = re.compile(r"\b(?:and|or|of|in|for|the|to|with|a|an|&)$", re.I)
 TOTAL = re.compile(r"(?:all|total|other|overall)\b", re.I)
 # the place's sectors named in a paragraph right over a list of them (its last 300 characters)
 SECTOR_NOUNS = re.compile(
@@ -478,7 +484,8 @@ def enumerations_to_mentions(view: DocumentView) -> list[ClusterMention]:
     out: list[ClusterMention] = []
     for i, block in enumerate(blocks[:-1]):
         if block.kind is BlockKind.HEADING and view.clean(block) and SECTOR_HEADING.match(view.text(block).strip()):
-            out.extend(_named_sectors(view, _list_names(view, i), listed=True))
+            strong = bool(SECTORS_PLURAL.search(view.text(block)))
+            out.extend(_named_sectors(view, _list_names(view, i, strong), listed=True, strong=strong))
         elif block.kind is BlockKind.PARAGRAPH and view.clean(block) and SECTOR_NOUNS.search(view.text(block)[-300:]):
             # "... were selected as the growth areas ..." over "1. Information and communications technology. ..."
             out.extend(_named_sectors(view, _one_list_names(view, i), listed=True))
@@ -491,21 +498,46 @@ def enumerations_to_mentions(view: DocumentView) -> list[ClusterMention]:
             if frame is None:
                 continue
             rest = text[frame.end() : e].rstrip(" .;:")
-            if rest.strip():
+            lead_in = text[s:e].rstrip().endswith(":")
+            if rest.strip() and not (lead_in and FOLLOWING.fullmatch(rest.strip())):
                 out.extend(_named_sectors(view, _parts(text, frame.end(), frame.end() + len(rest))))
-            elif text[s:e].rstrip().endswith(":"):
-                out.extend(_named_sectors(view, _list_names(view, i), listed=True))
+            elif lead_in:  # "... sectors include:", "The thematic business sectors are the following:"
+                strong = bool(SECTORS_PLURAL.search(frame.group(0)))
+                out.extend(_named_sectors(view, _list_names(view, i, strong), listed=True, strong=strong))
     return out
 
 
-def _list_names(view: DocumentView, i: int) -> list[tuple[int, int]]:
-    """The names of the list items right after block ``i`` (at most :data:`MAX_SECTOR_ITEMS`)."""
+def _list_names(view: DocumentView, i: int, titled: bool = False) -> list[tuple[int, int]]:
+    """The names of the list items right after block ``i`` (at most :data:`MAX_SECTOR_ITEMS`); with ``titled``,
+    an item's title line over its paragraph is its name (:func:`_title_line`)."""
     names = []
     for block in view.doc.blocks[i + 1 : i + 1 + MAX_SECTOR_ITEMS]:
         if block.kind is not BlockKind.LIST_ITEM:
             break
-        names.append(_item_name(view, block))
+        names.append((titled and _title_line(view, block)) or _item_name(view, block))
     return names
+
+
+def _title_line(view: DocumentView, block: Block) -> tuple[int, int] | None:
+    """An item's first line when it titles the sentences under it: no punctuation in it, at most MAX_NAME_WORDS
+    words not ending in a word that joins (``and``, ``of``), and the next line opening a sentence."""
+    s, e = view.item_span(block)
+    text = view.doc.text
+    cut = text.find("\n", s, e)
+    if cut < 0:
+        return None
+    line = text[s:cut].strip()
+    after = text[cut:e].lstrip()
+    if (
+        not line
+        or len(line.split()) > MAX_NAME_WORDS
+        or re.search(r"[.,;:()]|\s[–—-]\s|-$", line)
+        or JOINING_WORD.search(line)
+        or not after[:1].isupper()
+        or not re.search(r"[.!?]\s*$", after)
+    ):
+        return None
+    return trim_span(text, s, cut)
 
 
 def _one_list_names(view: DocumentView, i: int) -> list[tuple[int, int]]:
@@ -581,16 +613,21 @@ def _item_name(view: DocumentView, block: Block) -> tuple[int, int]:
     return trim_span(view.doc.text, s, s + m.start() if m else e)
 
 
-def _named_sectors(view: DocumentView, spans: list[tuple[int, int]], listed: bool = False) -> list[ClusterMention]:
+def _named_sectors(
+    view: DocumentView, spans: list[tuple[int, int]], listed: bool = False, strong: bool = False
+) -> list[ClusterMention]:
     """Mentions of the parts of an enumeration that are names; none unless three or more are and one is curated.
     A list item's name may hold "of" or "in" (``More efficient use of resources``); a part of a sentence may not
-    (``a range of sectors``)."""
+    (``a range of sectors``). A list its lead-in or heading calls sectors, clusters or industries (``strong``:
+    not areas or domains, which may be anything, nor "the tourism sector:") needs no curated name, and its names
+    may run to MAX_NAME_WORDS words (``Sustainable food systems and new solutions for the bioeconomy``)."""
     text = view.doc.text
     names = []
+    longest = MAX_NAME_WORDS if strong else MAX_SECTOR_WORDS
     for s, e in spans:
         name = LEADING_CONNECTIVE.sub("", text[s:e])
         s = e - len(name)
-        if not name or len(name.split()) > MAX_SECTOR_WORDS or NOT_A_NAME.search(name):
+        if not name or len(name.split()) > longest or NOT_A_NAME.search(name):
             continue
         match = view.catalogue.resolve(name)
         not_sector = DISCOVERED_NOT_SECTOR.search(name)
@@ -598,7 +635,7 @@ def _named_sectors(view: DocumentView, spans: list[tuple[int, int]], listed: boo
             continue
         pair = _two_known(view, s, e) if match.origin == "discovered" else None
         names.extend(pair or [(s, e, match)])
-    if len(names) < MIN_SECTOR_ITEMS or not any(m.origin == "curated" for *_, m in names):
+    if len(names) < MIN_SECTOR_ITEMS or not (strong or any(m.origin == "curated" for *_, m in names)):
         return []
     return [_mention(view, m.cluster_id, s, e, "sector_list", m.origin) for s, e, m in names]
 

@@ -148,6 +148,31 @@ def test_after_a_serial_comma_and_the_last_part_keeps_its_own_and(tmp_path: Path
     assert "horticulture and propagation materials" in presented and "propagation materials" not in presented
 
 
+THEMATIC = """# A regional strategy
+
+The goal of the strategy is to renew business life in selected sectors. The thematic {noun} are the following:
+
+- Sustainable food systems and new solutions for the bioeconomy
+  The region wants to be involved in solutions for the food sector.
+- Smart and energy efficient systems
+  The region is committed to the renewal of industry and construction.
+- Regeneration of service and experience production
+  The region uses the growth in service and experience production.
+"""
+
+
+def test_a_list_its_lead_in_calls_the_sectors_names_one_by_each_title(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, THEMATIC.format(noun="business sectors"))
+    assert [(m.name_as_written, m.origin) for m in doc.cluster_mentions if m.rule == "sector_list"] == [
+        ("Sustainable food systems and new solutions for the bioeconomy", "discovered"),
+        ("Smart and energy efficient systems", "discovered"),
+        ("Regeneration of service and experience production", "discovered"),
+    ]  # the title line over each item's sentences, none of them in the catalogue
+    (tmp_path / "areas").mkdir()
+    areas = parse_text(tmp_path / "areas", THEMATIC.format(noun="development areas"))
+    assert not [m for m in areas.cluster_mentions if m.rule == "sector_list"]  # areas may be anything
+
+
 def test_in_a_sector_document_other_sectors_are_named_in_passing(tmp_path: Path) -> None:
     doc = parse_text(
         tmp_path,
