@@ -1,10 +1,12 @@
-"""Funding lines from money tables: one line per line item and period, and the stated totals checked.
+"""Funding lines from money tables: one line per figure cell (a line item in a period), and the stated totals
+checked.
 
 A table gives funding lines when it has a money unit (``£000`` in its header, ``(£m)`` in its title),
 its words name funding rather than a market (:func:`is_funding`), and its columns are headed by periods
-(fiscal years, years, quarters, ``Total``) or it has one column of amounts (its period then from its
-title). Each figure cell becomes a line in base units; a row or column labelled total is checked against
-the sum of the others, and a difference beyond rounding becomes a ``total_mismatch`` issue.
+(fiscal years, years, quarters, ``Total``), or it has one column of amounts (its period then from its
+title), or columns of amounts that a ``Total`` column adds up (each in its title's period). Each figure cell
+becomes a line in base units; a row or column labelled total is checked against the sum of the others, and a
+difference beyond rounding becomes a ``total_mismatch`` issue.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ def tables_to_funding(tables: list[Table]) -> tuple[list[FundingLine], list[Sour
             continue
         currency, multiplier = table.unit.split(" x ")
         grid = table.grid()
-        periods = period_columns(table) or _one_money_column(table)
+        periods = _with_categories(table, period_columns(table)) or _one_money_column(table)
         if not periods or _merged_periods(table):
             continue
         values: dict[tuple[int, int], Decimal] = {}
@@ -90,6 +92,15 @@ def _merged_periods(table: Table) -> bool:
         for c in table.cells
         if c.row < table.header_rows
     )
+
+
+def _with_categories(table: Table, periods: dict[int, str]) -> dict[int, str]:
+    """Period columns, and when the only one is a ``Total`` the columns of amounts it adds up (asset classes:
+    ``Buildings``, ``Leasehold improvements``), each in the period the title names, else ``none``."""
+    if set(periods.values()) != {"total"}:
+        return periods
+    named = title_period(table) or "none"
+    return {**{col: named for col in figure_columns(table) if col not in periods}, **periods}
 
 
 def _one_money_column(table: Table) -> dict[int, str]:

@@ -132,6 +132,18 @@ def test_one_column_of_amounts_takes_its_period_from_the_caption() -> None:
     ]  # fmt: skip
 
 
+def test_columns_of_amounts_under_a_total_column_give_lines_in_the_titles_period() -> None:
+    rows = [["Property, plant & equipment", "Buildings £000", "Leasehold improvements £000", "Total £000"],
+            ["Additions", "4,152", "310", "4,462"], ["Depreciation charge for the year", "(294)", "0", "(294)"],
+            ["NBV at 31 March 2021", "3,858", "310", "4,100"]]  # fmt: skip
+    table = _table(rows, title="8. Property, plant and equipment", unit="GBP x 1000")
+    lines, issues = tables_to_funding([table])
+    assert [(f.line_item, f.period, f.amount) for f in lines[:3]] == [
+        ("Additions", "none", 4_152_000.0), ("Additions", "none", 310_000.0), ("Additions", "total", 4_462_000.0),
+    ]  # fmt: skip  # the asset classes are no periods and the title names none
+    assert [i.kind for i in issues] == ["total_mismatch"]  # 3,858 + 310 is not 4,100
+
+
 @pytest.mark.slow
 @pytest.mark.corpus
 def test_issue_21_reported_pages_contents_and_chart_labels_are_not_tables() -> None:
