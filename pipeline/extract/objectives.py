@@ -118,6 +118,12 @@ ASIDE = re.compile(r"\s[–—]\s[^–—:]{1,120}?\s[–—]\s|\([^()]{1,120}\)
 # the steps a plan says it will take next: actions, not the steps of a procedure
 NEXT_STEPS = re.compile(r"\b(?:next\s+steps|(?:will|shall)\s+take\s+(?:the\s+following\s+)?(?:\w+\s+)?steps)\b", re.I)
 WILL_COLON = re.compile(r"\b(?:will|must|shall)(?:\s+(?:achieve|do|deliver)\s+this\s+(?:through|by))?\s*:\s*-?$", re.I)
+# a heading naming only a time horizon, over what the plan will have delivered by then
+TIME_HORIZON = re.compile(
+    r"(?:in\s+the\s+)?(?:short|medium|long|longer|near)[- ]term"
+    r"|in\s+the\s+(?:next|coming)\s+(?:\w+\s+)?(?:years?|months?)|within\s+(?:a|one|two|three|four|five|\d{1,2})\s+(?:years?|months?)|by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d{2}",
+    re.I,
+)
 # a heading ``Actions``, ``Our planned actions``
 ACTIONS_HEADING = re.compile(
     r"(?:(?:our|key|next|priority|planned|proposed|further)\s+){0,2}actions?(?:\s+plan)?", re.I
@@ -634,9 +640,12 @@ def _prose(view: DocumentView, block: Block) -> bool:
 
 def _heading_frame(title: str) -> tuple[str, str | None]:
     """(kind, actor) a heading frames its lists with: ``("commitment", None)`` for ``Key commitments``,
-    ``("", "government")`` for ``Government action to support AI``, ``("", None)`` for neither."""
+    ``("", "government")`` for ``Government action to support AI``, ``("target", None)`` for a time horizon
+    (``In the short term``, ``Within a year``, ``By 2025``), ``("", None)`` for neither."""
     if len(title.split()) > MAX_FRAMING_HEADING_WORDS:
         return "", None
+    if TIME_HORIZON.fullmatch(title.rstrip(" :")):
+        return "target", None  # "In the short term", "Within two years": what the plan will have delivered by then
     actor = commitment_actor().search(title)
     nouns = next((m for m in objective_nouns().finditer(title) if _plural(m.group(0))), None)
     nouns = nouns or ACTIONS_HEADING.fullmatch(title)

@@ -184,6 +184,21 @@ def test_in_a_sector_document_other_sectors_are_named_in_passing(tmp_path: Path)
     assert {salience[c] for c in ("automotive", "rail", "nuclear")} == {"passing"}
 
 
+def test_lists_under_headings_naming_a_time_horizon_are_targets(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# Delivering the strategy\n\nWe will measure our progress against these milestones.\n\n"
+        "## In the short term\n\n- Publication of an implementation plan;\n- a revitalised futures programme.\n\n"
+        "## Within two years\n\n- A framework for monitoring implemented;\n- a clear focus on the next capabilities.\n",
+    )
+    assert [(o.list_kind, o.lead_in, o.text[:22]) for o in doc.objectives] == [
+        ("target", "In the short term", "Publication of an impl"),
+        ("target", "In the short term", "a revitalised futures "),
+        ("target", "Within two years", "A framework for monito"),
+        ("target", "Within two years", "a clear focus on the n"),
+    ]
+
+
 # ---------------------------------------------------------------------------------------------------- figures
 
 
