@@ -95,13 +95,14 @@ MAX_HEADED_GAP = 40  # blocks between two labelled headings of a run (each expla
 MAX_LABEL_GAP = 400  # label-only lines ("Action 3 (2021)") in boxes pages apart: the rising numbers make the run
 NUMBERED_PREFIX = re.compile(r"^\s*\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
 # A lead-in that says someone will do what the list says: ``Defence will achieve this through:``, ``The S&T
-# policy function will:``, ``Together we must:``, ``we propose to:``, ``To do this the government is:``; not
+# policy function will:``, ``Together we must:``, ``we propose to:``, ``To do this the government is:``, or a
+# longer one ending in the purpose its items complete (``we will work together to enhance ... in order to:``); not
 # ``This will include:`` (examples follow) or ``This will result in:`` (outcomes: what "this" will do)
 COMMITTING_LEAD_IN = re.compile(
     r"(?<!\bthis\s)(?<!\bthese\s)(?<!\bit\s)(?<!\bthat\s)(?<!\bwhich\s)"
     r"\b(?P<verb>(?:will|must|shall)(?!\s+(?:include|cover|be|involve|consist|contain|comprise|also\s+include)\b)"
     r"|commits?\s+to|(?:is|are)\s+committed\s+to|propose\s+to|(?<=government\s)is)\b"
-    r"[^:.;]{0,60}:\s*-?$",
+    r"(?:[^:.;]{0,60}|[^:.;]{0,200}\b(?:in\s+order|so\s+as)\s+to):\s*-?$",
     re.I,
 )
 # who will act, at the start of a short sentence heading a list: ``We will work with partners to``, ``MOD will``

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pipeline.document import ParsedDocument
 from pipeline.extract.figures import sentence_to_figures
+from pipeline.extract.objectives import sentence_to_lead_in
 from pipeline.ingest.manifest import sources_to_specs
 from pipeline.parse import source_to_document
 
@@ -197,6 +198,15 @@ def test_lists_under_headings_naming_a_time_horizon_are_targets(tmp_path: Path) 
         ("target", "Within two years", "A framework for monito"),
         ("target", "Within two years", "a clear focus on the n"),
     ]
+
+
+def test_a_long_lead_in_ending_in_the_purpose_its_items_complete_frames_commitments() -> None:
+    lead = sentence_to_lead_in(
+        "Across Defence we will work together to enhance and more effectively govern the exploitation ecosystem "
+        "in order to:"
+    )
+    assert lead is not None and lead.kind == "commitment"
+    assert sentence_to_lead_in("The fund will provide grants, loans and equity to businesses that are able to:") is None
 
 
 # ---------------------------------------------------------------------------------------------------- figures
