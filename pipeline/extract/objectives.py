@@ -794,7 +794,7 @@ def with_table_objectives(view: DocumentView, objectives: list[Objective], table
     """The text's objectives and the tables' (:func:`tables_to_objectives`) in text order. A table's item that
     holds two or more of the text's items (a cell holding a bulleted list) gives way to them; otherwise it
     stands for the one it holds (an action's title read as a labelled item of its own). Lists and their
-    items are numbered again in the order they were found."""
+    items are numbered again (:func:`_renumbered`)."""
     from_tables = tables_to_objectives(view, tables, max((o.list_number for o in objectives), default=0))
     held = {id(t): [o for o in objectives if t.char_start <= o.char_start < t.char_end] for t in from_tables}
     coarse = {id(o) for t in from_tables if len(held[id(t)]) == 1 for o in held[id(t)]}
@@ -804,7 +804,8 @@ def with_table_objectives(view: DocumentView, objectives: list[Objective], table
 
 
 def _renumbered(objectives: list[Objective]) -> list[Objective]:
-    """Lists numbered from 1 as first found, each list's items from 1 in text order."""
+    """Lists numbered from 1 in the order of their first numbers (the gaps of lists given way closed), each
+    list's items from 1 in text order."""
     lists = {n: i for i, n in enumerate(sorted({o.list_number for o in objectives}), start=1)}
     counts: dict[int, int] = {}
     out = []
