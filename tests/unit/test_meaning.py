@@ -139,13 +139,18 @@ def test_a_sentence_enumerating_the_places_strengths_presents_each_sector(tmp_pa
     assert {m.origin for m in doc.cluster_mentions if m.cluster_id == "future-mobility"} == {"discovered"}
 
 
+def presented_in(tmp_path: Path, sentence: str) -> set[str]:
+    """The sector names a regional strategy of one sentence presents, as written."""
+    doc = parse_text(tmp_path, f"# A regional strategy\n\n{sentence}\n")
+    return {m.name_as_written for m in doc.cluster_mentions if m.salience == "presented"}
+
+
 def test_after_a_serial_comma_and_the_last_part_keeps_its_own_and(tmp_path: Path) -> None:
-    doc = parse_text(
+    presented = presented_in(
         tmp_path,
-        "# A regional strategy\n\nThe top sectors are: water, life sciences and health, logistics, chemicals, and "
-        "horticulture and propagation materials.\n",
+        "The top sectors are: water, life sciences and health, logistics, chemicals, and horticulture and "
+        "propagation materials.",
     )
-    presented = {m.name_as_written for m in doc.cluster_mentions if m.salience == "presented"}
     assert "horticulture and propagation materials" in presented and "propagation materials" not in presented
 
 
@@ -315,12 +320,11 @@ def test_a_long_title_names_its_sector_before_the_kind_of_document_and_a_departm
 
 
 def test_an_enumeration_mostly_of_known_sectors_presents_all_its_parts(tmp_path: Path) -> None:
-    doc = parse_text(
+    presented = presented_in(
         tmp_path,
-        "# A regional strategy\n\nThe national top sectors are Water, Life sciences, Creative industry, Logistics, "
-        "Chemicals, Energy and Horticulture.\n",
+        "The national top sectors are Water, Life sciences, Creative industry, Logistics, Chemicals, Energy and "
+        "Horticulture.",
     )
-    presented = {m.name_as_written for m in doc.cluster_mentions if m.salience == "presented"}
     assert {"Water", "Chemicals", "Horticulture", "Logistics"} <= presented
 
 
