@@ -53,6 +53,7 @@ PERCENT_MEASURES = (
     ("change", r"fall|fell|fallen|decline|down\b|drop|contract|reduc|cut"),
     ("saving", r"saving"), ("share", r"share|proportion|\bof\b|account"),
 )  # fmt: skip
+POINTS = re.compile(r"percentage\s+points?", re.I)
 PART_OF = re.compile(r"\s+of\s+(?!(?:growth|increase|decrease|decline|change)\b)", re.I)
 FORECAST = re.compile(r"\b(forecast|expected|projected|predicted|target(?:ed)?|estimated|likely)\b", re.I)
 # A plural noun a count counts: right after the number, or after one or two lower-case words, and not followed by
@@ -277,6 +278,8 @@ def _figure(
         unit, measure = "percent", _measure(before[-40:] + " " + after[:25], PERCENT_MEASURES, "share")
         if PART_OF.match(after):
             measure = "share"  # "rise to 2.5% of its GDP": a part of a whole, whatever moves it
+        if POINTS.search(text, start, end):
+            measure = "change"  # "four percentage points": a difference between two percentages
     else:
         counted = ("people", "employment") if COUNT_LEAD_INS.search(before) else _counted(after)
         generic = counted is not None and counted[1] == "count" and counted[0] not in KNOWN_UNITS

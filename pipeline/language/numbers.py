@@ -113,6 +113,17 @@ FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "eight
 _WORDS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 # "two million visitors", "a million users": a number in words with a scale word
 _WORD_SCALED = re.compile(rf"(?<![\w£$€.,-])(?P<num>{_WORDS})\s+(?P<scale>million|billion|thousand)\b", re.I)
+# "four percent", "twenty per cent", "four percentage points": a percentage in words
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_PERCENT_WORDS = {
+    **{w: n for w, n in WORD_NUMBERS.items() if n >= 1 and " " not in w and w not in ("a", "an")},
+    **_TENS,
+}
+_WORD_PERCENT = re.compile(
+    rf"(?<![\w-])(?P<num>{'|'.join(sorted(_PERCENT_WORDS, key=len, reverse=True))})\s+"
+    r"(?:per\s?cent|percent)(?:age\s+points?)?(?!\w)",
+    re.I,
+)
 # "one-third of", "two thirds of", "a quarter of", "nine out of ten", "half of": a share in words, before "of"
 # (or after "out of"); the value is the percent it stands for, to one decimal
 _WORD_SHARE = re.compile(
@@ -124,10 +135,10 @@ _WORD_SHARE = re.compile(
 
 
 def words_to_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
-    """Quantities printed in words: counts with a scale word and shares.
+    """Quantities printed in words: counts with a scale word, percentages and shares.
 
-    >>> [(q.value, q.kind) for q in words_to_quantities("two million jobs, one-third of firms, nine out of ten")]
-    [(2000000.0, 'count'), (33.3, 'percent'), (90.0, 'percent')]
+    >>> [(q.value, q.kind) for q in words_to_quantities("two million jobs, four percent, one-third of firms")]
+    [(2000000.0, 'count'), (4.0, 'percent'), (33.3, 'percent')]
     """
     end = len(text) if end is None else end
     out = [
@@ -135,6 +146,10 @@ def words_to_quantities(text: str, start: int = 0, end: int | None = None) -> li
             SCALES[m.group("scale").lower()]), "count", None, False)
         for m in _WORD_SCALED.finditer(text, start, end)
     ]  # fmt: skip
+    out += [
+        Quantity(m.start(), m.end(), float(_PERCENT_WORDS[m.group("num").lower()]), "percent", None, False)
+        for m in _WORD_PERCENT.finditer(text, start, end)
+    ]
     for m in _WORD_SHARE.finditer(text, start, end):
         if m.group("half"):
             share = 0.5

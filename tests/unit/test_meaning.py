@@ -233,6 +233,19 @@ def test_a_range_shares_its_scale_and_its_currency_sign() -> None:
     assert figures_of("Business R&D was EUR 24.1 per capita.")["EUR 24.1"][:2] == ("EUR", 24.1)
 
 
+def test_percentages_in_words_percentage_points_and_a_hyphened_range() -> None:
+    assert figures_of("Foreign travellers have been on average four percent of visitors.")["four percent"][:2] == (
+        "percent", 4.0,
+    )  # fmt: skip
+    assert figures_of("The share of exporters rose by 5 percentage points.")["5 percentage points"][:2] == (
+        "percent",
+        5.0,
+    )
+    assert figures_of("The share of exporters rose by 5 percentage points.")["5 percentage points"][5] == "change"
+    assert figures_of("Theatres operated at 20-50% occupancy.")["20-50%"][:4] == ("percent", None, 20.0, 50.0)
+    assert figures_of("The 2019-20 budget was agreed.") == {}  # a fiscal year is no range of percentages
+
+
 def test_counts_of_any_plural_noun_from_ten_and_what_a_figure_counts() -> None:
     got = figures_of("The area boasts 20 universities, 22 science parks and the 3 partners met for 5 days.")
     assert {k: v[:2] for k, v in got.items()} == {"20": ("universities", 20.0), "22": ("parks", 22.0)}
