@@ -25,9 +25,10 @@ from table_gold_eval import SetResult, evaluate
 #   development: regions P 0.963 R 0.929, funding P 1.000 R 0.771, title 0.952, unit 0.800
 #   held-out:    regions P 1.000 R 0.741, funding P 0.951 R 1.000, title 0.800, unit 0.750
 # 2026-12-03 (open-sided ruled tables given their sides): development regions P 0.964 R 0.964, title 0.955,
-# unit 0.800; held-out unchanged.
+# unit 0.800; held-out unchanged. Later that day (the columns of amounts a Total column adds up give lines):
+# development funding P 1.000 R 1.000 (70/70/70); the rest unchanged.
 SCORES = {  # (precision, recall)
-    "development": {"regions": (0.96, 0.96), "funding": (1.0, 0.77)},
+    "development": {"regions": (0.96, 0.96), "funding": (1.0, 1.0)},
     "held-out": {"regions": (1.0, 0.74), "funding": (0.95, 1.0)},
 }
 RATES = {  # share right of the tables that print one
