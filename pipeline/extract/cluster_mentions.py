@@ -419,8 +419,9 @@ def _cell_name(text: str, cell: TableCell) -> tuple[int, int] | None:
     if not name or len(name.split()) > MAX_SECTOR_WORDS or NOT_A_NAME.search(name) or TOTAL.match(name):
         return None
     s, e = trim_span(text, cell.char_start, cell.char_end)
-    for end in (e, text.find("\n", s, e)):
-        start, stop = trim_span(text, s, end if end > s else e, also=",;:(")
+    first_line = text.find("\n", s, e)
+    for end in (e, first_line) if first_line > s else (e,):
+        start, stop = trim_span(text, s, end, also=",;:(")
         if " ".join(text[start:stop].split()) == name:
             return start, stop
     return None
@@ -574,9 +575,9 @@ def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     semicolons = ";" in chunk
     splitter = re.compile(r"\s*;\s*(?:and\s+|or\s+)?") if semicolons else ENUMERATION_PART
     breaks = list(splitter.finditer(text, start, end))
+    serial = bool(breaks) and re.search(r"\b(?:and|or)\b", breaks[-1].group(0)) is not None
     for m in [*breaks, None]:
         part_end = m.start() if m else end
-        serial = bool(breaks) and re.search(r"\b(?:and|or)\b", breaks[-1].group(0)) is not None
         last = LAST_AND.search(text, cursor, part_end) if m is None and breaks and not (semicolons or serial) else None
         if last is not None:  # "A, B, C and D": the serial "and" parts the last two, not the "and" inside a name
             # (after "A, B, and C and D" the comma's "and" did: "C and D" is one name)

@@ -122,7 +122,9 @@ WILL_COLON = re.compile(r"\b(?:will|must|shall)(?:\s+(?:achieve|do|deliver)\s+th
 # a heading naming only a time horizon, over what the plan will have delivered by then
 TIME_HORIZON = re.compile(
     r"(?:in\s+the\s+)?(?:short|medium|long|longer|near)[- ]term"
-    r"|in\s+the\s+(?:next|coming)\s+(?:\w+\s+)?(?:years?|months?)|within\s+(?:a|one|two|three|four|five|\d{1,2})\s+(?:years?|months?)|by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d{2}",
+    r"|in\s+the\s+(?:next|coming)\s+(?:\w+\s+)?(?:years?|months?)"
+    r"|within\s+(?:a|one|two|three|four|five|\d{1,2})\s+(?:years?|months?)"
+    r"|by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d{2}",
     re.I,
 )
 # a heading ``Actions``, ``Our planned actions``
