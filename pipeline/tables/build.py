@@ -17,6 +17,7 @@ taken for a table, in words, from :func:`evidence`.
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from dataclasses import replace
@@ -54,6 +55,7 @@ SOURCE_LINE = re.compile(r"(?:source|sources|note|notes)\b", re.I)
 MAX_HEADER_ROWS = 3
 MAX_CAPTION_WORDS = 12  # a caption between the two parts of a continued table
 COLUMN_TOLERANCE = 12.0  # points between the left edges of a column on two pages
+SPAN_EDGE = 1.0  # points a cell's box must reach past the next column's (row's) edge to span it
 _SCALE = r"000|['’]000|m|mn|bn|k|millions?|billions?|thousands?"
 UNIT_CELL = re.compile(rf"\s*\(?\s*(?P<cur>[£$€]|GBP|EUR|USD)\s?(?P<scale>{_SCALE})?\s*\)?\s*", re.I)
 UNIT_TAIL = re.compile(rf"(?<=\s)\(?(?P<cur>[£$€])\s?(?P<scale>{_SCALE})?\)?\s*$", re.I)  # Salary £'000
@@ -622,14 +624,31 @@ def _column_removed(cell: TableCell, col: int) -> TableCell:
 
 def _grid(rows: list[list[BBox | None]]) -> dict[tuple[int, int, int, int], BBox]:
     """(row, col, row_span, col_span) → box for every cell; a None (covered) position extends the cell
-    to its left (columns) or above (rows)."""
+    to its left (columns) or above (rows) when the cell's box reaches into that column or row (a None
+    the cell stops short of is covered by another cell: a header cell spanning rows beside it).
+
+    >>> box = lambda x0, top, x1, bottom: BBox(x0=x0, top=top, x1=x1, bottom=bottom)
+    >>> sorted(_grid([[box(0, 0, 10, 10), box(10, 0, 20, 20)], [box(0, 10, 10, 20), None]]))
+    [(0, 0, 1, 1), (0, 1, 2, 1), (1, 0, 1, 1)]
+    """
+    lefts: dict[int, float] = {}  # where the cells that start in a column start; the same for rows
+    tops: dict[int, float] = {}
+    for r, row in enumerate(rows):
+        for c, box in enumerate(row):
+            if box is not None:
+                lefts[c] = min(lefts.get(c, box.x0), box.x0)
+                tops[r] = min(tops.get(r, box.top), box.top)
     out: dict[tuple[int, int, int, int], BBox] = {}
     for r, row in enumerate(rows):
         for c, box in enumerate(row):
             if box is None:
                 continue
             col_span = 1
-            while c + col_span < len(row) and row[c + col_span] is None:
+            while (
+                c + col_span < len(row)
+                and row[c + col_span] is None
+                and box.x1 > lefts.get(c + col_span, -math.inf) + SPAN_EDGE
+            ):
                 col_span += 1
             row_span = 1
             while (
@@ -637,6 +656,7 @@ def _grid(rows: list[list[BBox | None]]) -> dict[tuple[int, int, int, int], BBox
                 and c < len(rows[r + row_span])
                 and rows[r + row_span][c] is None
                 and all(rows[r + row_span][k] is None for k in range(c, min(c + col_span, len(rows[r + row_span]))))
+                and box.bottom > tops.get(r + row_span, -math.inf) + SPAN_EDGE
             ):
                 row_span += 1
             out[(r, c, row_span, col_span)] = box

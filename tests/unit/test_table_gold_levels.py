@@ -26,14 +26,16 @@ from table_gold_eval import SetResult, evaluate
 #   held-out:    regions P 1.000 R 0.741, funding P 0.951 R 1.000, title 0.800, unit 0.750
 # 2026-12-03 (open-sided ruled tables given their sides): development regions P 0.964 R 0.964, title 0.955,
 # unit 0.800; held-out unchanged. Later that day (the columns of amounts a Total column adds up give lines):
-# development funding P 1.000 R 1.000 (70/70/70); the rest unchanged.
+# development funding P 1.000 R 1.000 (70/70/70); the rest unchanged. Later (a cell spans only the columns its
+# box reaches into): development structure P 0.938 R 0.841, periods 0.833 (10/12, was 8/12); held-out unchanged
+# (structure P 0.844 R 0.615, periods 0.833).
 SCORES = {  # (precision, recall)
-    "development": {"regions": (0.96, 0.96), "funding": (1.0, 1.0)},
-    "held-out": {"regions": (1.0, 0.74), "funding": (0.95, 1.0)},
+    "development": {"regions": (0.96, 0.96), "funding": (1.0, 1.0), "structure": (0.93, 0.84)},
+    "held-out": {"regions": (1.0, 0.74), "funding": (0.95, 1.0), "structure": (0.84, 0.61)},
 }
 RATES = {  # share right of the tables that print one
-    "development": {"title": 0.95, "unit": 0.8},
-    "held-out": {"title": 0.8, "unit": 0.75},
+    "development": {"title": 0.95, "unit": 0.8, "periods": 0.83},
+    "held-out": {"title": 0.8, "unit": 0.75, "periods": 0.83},
 }
 
 
