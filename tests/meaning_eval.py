@@ -31,7 +31,10 @@ from pipeline.document import ParsedDocument
 from pipeline.evaluation import Agreement, Score, squeeze
 
 GOLD = Path(__file__).parent / "data" / "gold"
-SETS = {"development": ("meaning_dev.yml", "meaning_dev_2.yml", "meaning_dev_3.yml"), "held-out": ("meaning_heldout_2.yml",)}
+SETS = {
+    "development": ("meaning_dev.yml", "meaning_dev_2.yml", "meaning_dev_3.yml"),
+    "held-out": ("meaning_heldout_2.yml",),
+}
 TASKS = ("clusters", "visions", "objectives", "figures", "figures exact")
 PREFIX = 24  # letters and digits of first words compared
 PLAN = "plan"

@@ -79,10 +79,17 @@ ORDINAL_OPENING = re.compile(
 )
 ORDINAL_WORDS = ("second", "third", "fourth", "fifth", "sixth")
 # a lead-in that points back at the sentence before it for what it announces
-ANAPHORIC_LEAD_IN = re.compile(r"(?i:these|they|those|this|which)\s+(?:include|includes|are|is|comprise|will\s+be)\s*:")
+ANAPHORIC_LEAD_IN = re.compile(
+    r"(?i:these|they|those|this|which)\s+(?:include|includes|are|is|comprise|will\s+be|will\s+include)\s*:"
+)
 LABEL_ALONE = re.compile(rf"\s*{LABEL}", re.I)  # the label as a block of its own, over the paragraph it labels
 # the plan's own voice in a counted lead-in whose noun is no list noun ("we will need three key things to ...:")
 PLAN_SAYS = re.compile(r"\b(?:we|our|the\s+government|this\s+(?:strategy|plan|deal|report))\b", re.I)
+# the plan's own voice right before its verb: "... the government will deliver:", "The measures in this Plan will
+# work towards this:"
+PLAN_ACTS = re.compile(
+    r"\b(?:we|(?:the\s+)?(?:uk\s+)?government|this\s+(?:plan|strategy|deal|programme))\s+(?:\w+\s+)?$", re.I
+)
 # who an action or commitment says will act, at its start: "The Department for International Trade will ...",
 # "UK Export Finance (UKEF) will ..."
 ITEM_ACTOR = re.compile(
@@ -96,13 +103,14 @@ MAX_LABEL_GAP = 400  # label-only lines ("Action 3 (2021)") in boxes pages apart
 NUMBERED_PREFIX = re.compile(r"^\s*\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
 # A lead-in that says someone will do what the list says: ``Defence will achieve this through:``, ``The S&T
 # policy function will:``, ``Together we must:``, ``we propose to:``, ``To do this the government is:``, or a
-# longer one ending in the purpose its items complete (``we will work together to enhance ... in order to:``); not
+# longer one ending in the purpose its items complete (``we will work together to enhance ... in order to:``) or
+# announcing them (``The government will implement the following to stimulate demand:``); not
 # ``This will include:`` (examples follow) or ``This will result in:`` (outcomes: what "this" will do)
 COMMITTING_LEAD_IN = re.compile(
     r"(?<!\bthis\s)(?<!\bthese\s)(?<!\bit\s)(?<!\bthat\s)(?<!\bwhich\s)"
     r"\b(?P<verb>(?:will|must|shall)(?!\s+(?:include|cover|be|involve|consist|contain|comprise|also\s+include)\b)"
     r"|commits?\s+to|(?:is|are)\s+committed\s+to|propose\s+to|(?<=government\s)is)\b"
-    r"(?:[^:.;]{0,60}|[^:.;]{0,200}\b(?:in\s+order|so\s+as)\s+to):\s*-?$",
+    r"(?:[^:.;]{0,60}|[^:.;]{0,200}\b(?:in\s+order|so\s+as)\s+to|(?:\s+\w+){1,3}\s+the\s+following\b[^:.;]{0,120}):\s*-?$",
     re.I,
 )
 # who will act, at the start of a short sentence heading a list: ``We will work with partners to``, ``MOD will``
@@ -110,6 +118,7 @@ WILL_ACT = re.compile(
     r"^\s*(?:[Ww]e|(?:[Tt]he\s+)?(?:UK\s+)?[Gg]overnment|[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){0,3})\s+will\s+\w"
 )
 MAX_WILL_WORDS = 20
+MAX_SENTENCE_WORDS = 40  # a sentence a lead-in ("This will include:") points back to
 MAX_TITLE_LINE_WORDS = 20  # a title or lead-in line over a list, not a description of the item before it
 SENTENCE_END = (".", "!", "?", ")", ";", ":", "”", "’", '"')
 # the means a plan gives for what it just said it wants, whoever "it" is: ``It will do this by:``
@@ -117,7 +126,9 @@ DOING_THIS = re.compile(r"\bwill\s+(?:achieve|do|deliver)\s+this\s+(?:through|by
 # a clause set off by dashes or brackets inside a lead-in: its nouns are not what the lead-in announces
 ASIDE = re.compile(r"\s[–—]\s[^–—:]{1,120}?\s[–—]\s|\([^()]{1,120}\)")
 # the steps a plan says it will take next: actions, not the steps of a procedure
-NEXT_STEPS = re.compile(r"\b(?:next\s+steps|(?:will|shall)\s+take\s+(?:the\s+following\s+)?(?:\w+\s+)?steps)\b", re.I)
+NEXT_STEPS = re.compile(
+    r"\b(?:next\s+steps|(?:will|shall)\s+(?:\w+\s+)?take\s+(?:the\s+following\s+)?(?:\w+\s+)?steps)\b", re.I
+)
 WILL_COLON = re.compile(r"\b(?:will|must|shall)(?:\s+(?:achieve|do|deliver)\s+this\s+(?:through|by))?\s*:\s*-?$", re.I)
 # a heading naming only a time horizon, over what the plan will have delivered by then
 TIME_HORIZON = re.compile(
@@ -173,7 +184,8 @@ def document_to_objectives_and_issues(view: DocumentView) -> tuple[list[Objectiv
         lead = sentence_to_lead_in(text[s:e]) or _will_then_verbs(view, i, text[s:e])
         if lead is None and len(sentences) > 1 and ANAPHORIC_LEAD_IN.fullmatch(text[s:e].strip()):
             ps, pe = sentences[-2]  # "... Areas for Action have been identified. These include:"
-            lead = sentence_to_lead_in(text[ps:pe].rstrip(" .") + ":")
+            before = text[ps:pe].rstrip(" .")
+            lead = sentence_to_lead_in(before + ":") or _will_then_verbs(view, i, before, MAX_SENTENCE_WORDS)
             s = ps
         if lead is None:
             continue
@@ -235,14 +247,18 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
     spoken = ASIDE.sub(lambda m: " " * len(m.group(0)), sentence)  # "key Areas for Action – most led by partners –"
     nouns = [(m.start(), m.group(0), True) for m in objective_nouns().finditer(spoken)]
     nouns += [(m.start(), m.group(0), False) for m in non_objective_nouns().finditer(spoken)]
+    committing = COMMITTING_LEAD_IN.search(sentence)
     if nouns:
-        _, noun, positive = max(nouns)
-        if not positive:
+        at, noun, positive = max(nouns)
+        if positive:
+            return LeadIn(_kind(noun), 0.85, None, True)
+        # the noun's list ("all proposals will need to show:"), unless the plan acts after the noun ("To use these
+        # milestones ... the government will deliver:")
+        if committing is None or committing.start() < at or not PLAN_ACTS.search(sentence, 0, committing.start()):
             return None
-        return LeadIn(_kind(noun), 0.85, None, True)
     if aim_verb_lead_in().search(sentence):
         return LeadIn("aim", 0.7, None, False)
-    if COMMITTING_LEAD_IN.search(sentence):
+    if committing:
         return _committing(sentence)
     any_count = [m for m in counted_noun().finditer(sentence) if not m.group("count").lower().startswith("following")]
     if any_count and PLAN_SAYS.search(sentence):  # "Overall, we will need three key things to make ... :"
@@ -250,11 +266,12 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
     return None
 
 
-def _will_then_verbs(view: DocumentView, i: int, sentence: str) -> LeadIn | None:
+def _will_then_verbs(view: DocumentView, i: int, sentence: str, max_words: int = MAX_WILL_WORDS) -> LeadIn | None:
     """A short sentence saying who will act, without a colon (``We will work with partners to maintain critical
     capabilities``), over bullets that each go on from it in lower case (``• investigate how to ...``): what the
-    actor commits to do."""
-    if len(sentence.split()) > MAX_WILL_WORDS or sentence.rstrip().endswith((":", ".")):
+    actor commits to do. A longer one when the next sentence points back to it (``We will take action to unlock
+    growth in ..., using government to ... This will include:`` over ``• ensuring innovative businesses can ...``)."""
+    if len(sentence.split()) > max_words or sentence.rstrip().endswith((":", ".")):
         return None
     will = WILL_ACT.search(sentence)
     if will is None or view.doc.blocks[i].kind is not BlockKind.PARAGRAPH:

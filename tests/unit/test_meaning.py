@@ -321,6 +321,43 @@ def test_a_short_we_will_sentence_over_clauses_in_lower_case_frames_commitments(
     ]  # fmt: skip
 
 
+def test_this_will_include_after_a_we_will_sentence_frames_the_clauses_under_it_as_commitments(
+    tmp_path: Path,
+) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A strategy\n\nWe will take action to unlock growth in the space sector, using government to unleash the "
+        "potential of our industry, entrepreneurs and innovators. This will include:\n\n"
+        "- ensuring innovative businesses can access private finance through venture capital\n"
+        "- leading the world in modern regulation and building new trading partnerships\n\n"
+        "Many things happen every year in this area of work.\n\nThis will include:\n\n"
+        "- a review of regulation\n- new trading partnerships\n",
+    )
+    assert [(o.list_kind, o.text[:12]) for o in doc.objectives] == [
+        ("commitment", "ensuring inn"), ("commitment", "leading the "),
+    ]  # fmt: skip
+
+
+def test_the_plan_acting_after_a_noun_or_announcing_the_following_frames_commitments(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A plan\n\nTo use these milestones to connect the world with our destinations the government will deliver:"
+        "\n\n- a programme to run alongside the games\n- an additional bank holiday in June\n\n"
+        "A paragraph of context comes next, and says nothing about lists.\n\n"
+        "The government will implement the following to further stimulate domestic leisure demand:\n\n"
+        "- a domestic marketing campaign\n- a consumer promotion\n\nMore context comes here, in a paragraph.\n\n"
+        "The government will therefore take the following steps:\n\n- restart international travel\n"
+        "- promote the country overseas\n\nAnd more context comes here, in a paragraph.\n\n"
+        "At the early stages of a project, all proposals will therefore need to demonstrate, in headline terms:\n\n"
+        "- how the project will contribute to these outcomes\n- what measures will be taken\n",
+    )
+    assert [(o.list_kind, o.text[:12]) for o in doc.objectives] == [
+        ("commitment", "a programme "), ("commitment", "an additiona"),
+        ("commitment", "a domestic m"), ("commitment", "a consumer p"),
+        ("action", "restart inte"), ("action", "promote the "),
+    ]  # fmt: skip
+
+
 def test_a_long_title_names_its_sector_before_the_kind_of_document_and_a_department_is_no_subject(
     tmp_path: Path,
 ) -> None:
