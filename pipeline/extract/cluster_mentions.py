@@ -21,8 +21,10 @@ Rules, each named in ``cluster_mentions.rule``:
               (the enumeration's other parts then become ``sector_list`` mentions, discovered when unknown)
 ``sector_list`` the items of an enumeration a sentence frames as the place's sectors (``Oxfordshire has strengths
               in: energy; creative industries; ...``, ``sectoral strengths, including capabilities in ...``,
-              ``clusters ... in sectors such as aerospace, nuclear, ...``), or of a list after such a lead-in:
-              names the catalogue does not know become discovered clusters
+              ``clusters ... in sectors such as aerospace, nuclear, ...``), or of a list after such a lead-in, or
+              the headings set in one type after a paragraph saying it presents sectors below (``We present a few
+              business sectors as examples below.`` over ``BANKING``, ``CHILD CARE``, ...): names the catalogue
+              does not know become discovered clusters
 
 Each mention has a ``salience``: ``subject`` (a title names it: the document is about it), ``passing``
 (``named_sector``: a name followed by "sector" in running text; and, in a document about one sector, any other
@@ -32,6 +34,7 @@ sector named outside a heading of its own, unless a list names it as a part of t
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -81,6 +84,10 @@ SECTOR_COLUMN = re.compile(
 SECTORS_PLURAL = re.compile(r"\b(?:clusters|sectors|industries)\b", re.I)
 # a lead-in that points to the list after it: "The thematic business sectors are the following:"
 FOLLOWING = re.compile(r"(?:the\s+following|as\s+follows)", re.I)
+# a paragraph's last sentence saying the sectors come next, each under its heading
+SECTORS_BELOW = re.compile(
+    r"\b(?:clusters|sectors|industries)\b[^.:;]{0,80}\b(?:below|that\s+follow|in\s+turn)\W*$", re.I
+)
 # a word that joins a name to more words: a line ending in it is not a whole title
 JOINING_WORD = re.compile(r"\b(?:and|or|of|in|for|the|to|with|a|an|&)$", re.I)
 TOTAL = re.compile(r"(?:all|total|other|overall)\b", re.I)
@@ -133,7 +140,9 @@ CLUSTER_WORDS = re.compile(r"\b(?:clusters?|sectors?|industr(?:y|ies))\b", re.I)
 def document_to_mentions(view: DocumentView, tables: Sequence[Table] = ()) -> list[ClusterMention]:
     """Every cluster mention of the document, one per span, in text order (``tables``: the document's tables)."""
     found = headings_to_mentions(view) + lists_to_mentions(view) + tables_to_mentions(view) + prose_to_mentions(view)
-    found += enumerations_to_mentions(view) + sector_columns_to_mentions(view, tables)
+    found += (
+        enumerations_to_mentions(view) + sector_columns_to_mentions(view, tables) + headed_sectors_to_mentions(view)
+    )
     if not any(m.rule == "title" for m in found):
         found += title_to_mentions(view)
     best: dict[tuple[int, int], ClusterMention] = {}
@@ -505,6 +514,36 @@ def enumerations_to_mentions(view: DocumentView) -> list[ClusterMention]:
             elif lead_in:  # "... sectors include:", "The thematic business sectors are the following:"
                 strong = bool(SECTORS_PLURAL.search(frame.group(0)))
                 out.extend(_named_sectors(view, _list_names(view, i, strong), listed=True, strong=strong))
+    return out
+
+
+def headed_sectors_to_mentions(view: DocumentView) -> list[ClusterMention]:
+    """The sectors a paragraph says it presents below, one under each heading that follows it in one type (a
+    heading in another type ends them): ``We present a few business sectors as examples below.`` over ``BANKING``,
+    ``CHILD CARE``, ``FOOD SECURITY`` ... up to the next heading set larger. Names as a strong list's
+    (:func:`_named_sectors`): no curated name needed."""
+    blocks = view.doc.blocks
+    starts = [line.char_start for line in view.doc.lines]
+    out: list[ClusterMention] = []
+    for i, block in enumerate(blocks):
+        if block.kind is not BlockKind.PARAGRAPH or not view.clean(block):
+            continue
+        if not SECTORS_BELOW.search(view.text(block).rstrip()[-200:]):
+            continue
+        names: list[tuple[int, int]] = []
+        style = None
+        for after in blocks[i + 1 :]:
+            if after.kind is not BlockKind.HEADING:
+                if not names and after.kind is not BlockKind.FURNITURE:
+                    break  # the headings follow the paragraph
+                continue
+            line = view.doc.lines[max(0, bisect.bisect_right(starts, after.char_start) - 1)]
+            look = (round((line.font_size or 0) * 2), line.bold, line.md_level)
+            if (style is not None and look != style) or len(names) >= MAX_SECTOR_ITEMS:
+                break
+            style = look
+            names.append(trim_span(view.doc.text, after.char_start, after.char_end))
+        out.extend(_named_sectors(view, names, listed=True, strong=True))
     return out
 
 

@@ -284,8 +284,9 @@ def _pdf_heading_look(
     """A PDF heading: a short title-like line in a larger font, or emphasised and set apart from the line above
     (:func:`set_apart`). Emphasised: bold, in capitals, or in a heavier weight than the text it opens (``after``:
     "Current situation" in a regular weight over items in a light one), which also holds in smaller type than the
-    body's (the titles of an endnotes list). A bold title closing up under the end of a sentence in regular type,
-    over regular text, is set apart by its type alone (a column of titled lists set evenly)."""
+    body's (the titles of an endnotes list), as bold capitals over regular text do. A bold title closing up under
+    the end of a sentence in regular type, over regular text, is set apart by its type alone (a column of titled
+    lists set evenly)."""
     line = lines[i]
     capitals = _capitals(raw)
     # a title set in capitals may run to a sentence's length over a few lines ("EQUITY DEALS CONTINUE TO ...")
@@ -309,7 +310,11 @@ def _pdf_heading_look(
         and line.weight > after.weight
         and not patterns.list_marker().match(raw)  # a list's items may be set heavier than the text after them
     )
-    if not (line.bold or capitals or heavier) or (line.font_size < body_size * 0.95 and not heavier):
+    # a bold title in capitals over regular text may be set a size smaller than the text ("BANKING" in 9 pt
+    # bold over 10 pt text): its capitals and weight stand it out
+    small_capitals = line.bold and capitals and after is not None and after.page == line.page and not after.bold
+    smaller = line.font_size < body_size * 0.95
+    if not (line.bold or capitals or heavier) or (smaller and not (heavier or small_capitals)):
         return False
     if len(raw.split()) > PDF_BOLD_HEADING_WORDS and not capital_title:
         return False

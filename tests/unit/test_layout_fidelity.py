@@ -38,6 +38,7 @@ ESTONIA = "policy/ee_estonia_s3_analysis.pdf"
 CREATIVE = "policy/uk_creative_industries_sector_deal_2018.pdf"
 OSTROBOTHNIA = "policy/fi_south_ostrobothnia_s3.pdf"
 UKGI_2021 = "policy/uk_ukgi_annual_report_2021.pdf"
+COOPERATIVES = "policy/us_urban_ncba_policy_strategies_inclusive_economy_cooperatives.pdf"
 
 
 def laid_out(path: Path) -> LaidOutDocument:
@@ -443,6 +444,13 @@ def test_a_short_emphasised_title_ending_in_a_colon_is_a_heading(tmp_path: Path)
     doc = page_of(BOUNDLESS, 26, tmp_path)
     assert {"For the AHRC:", "For DCMS:", "Jointly for AHRC and DCMS:"} <= set(texts(doc, BlockKind.HEADING))
     assert not any(len(h.split()) > 6 and h.endswith(":") for h in texts(doc, BlockKind.HEADING))
+
+
+def test_bold_capitals_set_smaller_than_the_text_head_their_sections(tmp_path: Path) -> None:
+    """ "BANKING", "CHILD CARE" in 8 pt bold capitals over 10 pt text, each set apart over its section: headings."""
+    doc = page_of(COOPERATIVES, 12, tmp_path)
+    assert {"BANKING", "CHILD CARE", "FOOD SECURITY", "HOME CARE"} <= set(texts(doc, BlockKind.HEADING))
+    assert not [p for p in texts(doc, BlockKind.HEADING) if p.startswith("Cooperatives")]
 
 
 def test_a_chapters_decorative_initial_is_dropped_from_its_title(tmp_path: Path) -> None:

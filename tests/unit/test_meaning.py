@@ -378,6 +378,17 @@ def test_an_enumeration_mostly_of_known_sectors_presents_all_its_parts(tmp_path:
     assert {"Water", "Chemicals", "Horticulture", "Logistics"} <= presented
 
 
+def test_headings_in_one_type_after_a_paragraph_presenting_sectors_below_each_name_one(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# Policy strategies\n\n## Policies that affect members\n\nPolicies can include cooperatives. We present a few "
+        "business sectors as examples below.\n\n### BANKING\n\nText on banks.\n\n### CHILD CARE\n\nText on care."
+        "\n\n### FOOD SECURITY\n\nText on food.\n\n## Eligibility and regulation\n\nText on law.\n",
+    )
+    named = {(m.name_as_written, m.salience) for m in doc.cluster_mentions if m.rule == "sector_list"}
+    assert named == {("BANKING", "presented"), ("CHILD CARE", "presented"), ("FOOD SECURITY", "presented")}
+
+
 def test_a_statement_the_plan_sets_out_begins_at_its_sentence_and_a_trade_mission_is_no_vision(
     tmp_path: Path,
 ) -> None:
