@@ -227,11 +227,13 @@ def vision_frame() -> re.Pattern[str]:
     Nouns: ``our ambition is for AI to be adopted``, ``the government’s vision to be a leader``, ``an ambition
     to be a top three global innovation ecosystem``, ``the goal of helping communities prosper``, ``our
     aspiration that 33% ...``, ``the Government’s aim is to``, ``the Prime Minister’s ambition for the UK to
-    secure``. Verbs: ``We want every person ... to``,
+    secure``, ``a five-year vision for boosting resilience``. Verbs: ``We want every person ... to``,
     ``Government wants to``, ``Industry aspires to``, ``we are determined that``, ``The Industrial Strategy aims
     to``. Not ``develop a vision``, ``the vision will be delivered``, ``The Vision is supported by``, ``the
     ambitions of the Local Transport Plan`` or ``an overall Ambition for the economy`` (nothing stated), nor
-    ``the aim of this report`` (a document's purpose), nor ``we wanted to ...`` (a wish in the past). Groups:
+    ``the aim of this report`` (a document's purpose), nor ``we wanted to ...`` (a wish in the past), nor ``the
+    ambitions that would be let slip`` (a relative clause), nor ``the national ambition for space, providing
+    direction to the sector`` (its "to" opens no infinitive). Groups:
     ``owner`` (the possessor or subject, when written), ``frame`` (the noun or verb), ``rest``.
     """
     owner = (
@@ -248,7 +250,8 @@ def vision_frame() -> re.Pattern[str]:
         r"(?P<frame>(?i:vision|ambitions?|mission|aspirations?|aim|goal|intention))"
         r"(?:\s+(?:is|are|was|remains|will\s+be)\s*(?:to|for|that|:)|\s+to\s+(?!(?:the|a|an|this|that|date)\b|\d)"
         r"|\s+of\s+(?P<of>(?:the\s+|this\s+|our\s+|its\s+)?[\w&’' -]{2,50}?)\s+(?:is|are|remains)\s+(?:to|for|that)\b"
-        r"|\s+of\s+(?=\w+ing\b|an?\b|[£€$]?\d)|\s+for\s+(?=[^.;:]{1,80}?\bto\s+[a-z])|\s+that\b|\s*:)"
+        r"|\s+of\s+(?=\w+ing\b|an?\b|[£€$]?\d)|\s+for\s+(?=\w+ing\b|[^.;:]{1,80}?\bto\s+(?!(?:the|a|an|this|these|their|its|our)\b)[a-z])"
+        r"|\s+that\b(?!\s+(?:would|will|could|should|can|may|might|is|are|was|were|has|have|had)\b)|\s*:)"
     )
     verb = (
         r"(?P<verb>(?:wants?\b|aspires?\s+to|is\s+aspiring\s+to|aspiring\s+to|(?:are|is)\s+determined\s+(?:that|to)"

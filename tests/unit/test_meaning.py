@@ -404,6 +404,17 @@ def test_a_statement_the_plan_sets_out_begins_at_its_sentence_and_a_trade_missio
     ]  # fmt: skip
 
 
+def test_a_relative_clause_or_a_to_opening_no_infinitive_frames_no_vision(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A space strategy\n\nIf we fail to act, think of the ambitions that would be let slip and the jobs lost.\n\n"
+        "The agency leads on the national ambition for space, providing strategic direction to the sector.\n\n"
+        "The government has published a strategy which sets out a five-year vision for boosting resilience to "
+        "severe space weather.\n",
+    )
+    assert [v.text[:24] for v in doc.visions] == ["vision for boosting resi"]
+
+
 def test_the_place_a_document_is_about_speaks_with_the_plans_voice(tmp_path: Path) -> None:
     body = " ".join(["Northshire has many firms and Northshire has many people."] * 12)
     doc = parse_text(
