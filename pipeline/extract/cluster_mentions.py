@@ -5,7 +5,8 @@ Rules, each named in ``cluster_mentions.rule``:
 ``label``     a ``Cluster: name`` heading or line (WMCA growth profiles)
 ``title``     a sector deal's or cluster plan's title (``Aerospace Sector Deal``)
 ``heading``   a section heading that is a cluster's name, or one part of it
-              (``2.5 Transport Technologies – Aerospace``)
+              (``2.5 Transport Technologies – Aerospace``); or the sectors a heading or a box's title names
+              before the head noun they share (``... the UK’s film, heritage, sports and music sectors``)
 ``brand``     a heading among cluster sections that uses a brand name; the
               section's opening says which cluster it is
 ``sibling``   a heading among cluster sections whose name the catalogue does
@@ -43,7 +44,13 @@ from dataclasses import replace
 from pipeline.catalogue.clusters import NameMatch
 from pipeline.catalogue.gazetteer import places
 from pipeline.extract.context import DocumentView
-from pipeline.language.patterns import cluster_label, cluster_word_after, numbered_heading, sector_deal_title
+from pipeline.language.patterns import (
+    aside_title,
+    cluster_label,
+    cluster_word_after,
+    numbered_heading,
+    sector_deal_title,
+)
 from pipeline.models import Block, BlockKind, ClusterMention, Section, Table, TableCell
 from pipeline.spans import trim_span
 
@@ -84,6 +91,11 @@ SECTOR_COLUMN = re.compile(
 SECTORS_PLURAL = re.compile(r"\b(?:clusters|sectors|industries)\b", re.I)
 # a lead-in that points to the list after it: "The thematic business sectors are the following:"
 FOLLOWING = re.compile(r"(?:the\s+following|as\s+follows)", re.I)
+# sectors named before the head noun they share, in a title: "the UK's film, heritage, sports and music sectors"
+_SHARED_PART = r"[^\W\d][\w-]*(?:\s[^\W\d][\w-]*)?"
+SHARED_HEAD = re.compile(
+    rf"(?<![\w’'-])(?P<parts>{_SHARED_PART}(?:,\s{_SHARED_PART})+,?\s(?:and|&)\s{_SHARED_PART})\s(?:sectors|industries)\b"
+)
 # a paragraph's last sentence saying the sectors come next, each under its heading
 SECTORS_BELOW = re.compile(
     r"\b(?:clusters|sectors|industries)\b[^.:;]{0,80}\b(?:below|that\s+follow|in\s+turn)\W*$", re.I
@@ -140,9 +152,8 @@ CLUSTER_WORDS = re.compile(r"\b(?:clusters?|sectors?|industr(?:y|ies))\b", re.I)
 def document_to_mentions(view: DocumentView, tables: Sequence[Table] = ()) -> list[ClusterMention]:
     """Every cluster mention of the document, one per span, in text order (``tables``: the document's tables)."""
     found = headings_to_mentions(view) + lists_to_mentions(view) + tables_to_mentions(view) + prose_to_mentions(view)
-    found += (
-        enumerations_to_mentions(view) + sector_columns_to_mentions(view, tables) + headed_sectors_to_mentions(view)
-    )
+    found += enumerations_to_mentions(view) + sector_columns_to_mentions(view, tables)
+    found += headed_sectors_to_mentions(view) + shared_head_to_mentions(view)
     if not any(m.rule == "title" for m in found):
         found += title_to_mentions(view)
     best: dict[tuple[int, int], ClusterMention] = {}
@@ -515,6 +526,31 @@ def enumerations_to_mentions(view: DocumentView) -> list[ClusterMention]:
                 strong = bool(SECTORS_PLURAL.search(frame.group(0)))
                 out.extend(_named_sectors(view, _list_names(view, i, strong), listed=True, strong=strong))
     return out
+
+
+def shared_head_to_mentions(view: DocumentView) -> list[ClusterMention]:
+    """Sectors a title names before the head noun they share (``Box 3: Tourism as a catalyst for the UK’s film,
+    heritage, sports and music sectors``): each part is a sector the document presents under that title, as a
+    heading's own name is (rule ``heading``). Titles only: a heading, or the title of a box (not a case study's,
+    a third party's story); in running text such an enumeration is a passing reference."""
+    text = view.doc.text
+    out: list[ClusterMention] = []
+    for block in view.doc.blocks:
+        if not view.clean(block) or not _a_title(view, block):
+            continue
+        for m in SHARED_HEAD.finditer(text, block.char_start, block.char_end):
+            parts = _parts(text, m.start("parts"), m.end("parts"))
+            named = _named_sectors(view, parts, listed=True, strong=True)
+            out.extend(replace(n, rule="heading") for n in named)
+    return out
+
+
+def _a_title(view: DocumentView, block: Block) -> bool:
+    if block.kind is BlockKind.HEADING:
+        return True
+    said = view.text(block).strip()
+    title = aside_title().match(said)
+    return block.kind is BlockKind.PARAGRAPH and title is not None and not said.lower().startswith("case stud")
 
 
 def headed_sectors_to_mentions(view: DocumentView) -> list[ClusterMention]:

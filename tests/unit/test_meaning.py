@@ -389,6 +389,18 @@ def test_headings_in_one_type_after_a_paragraph_presenting_sectors_below_each_na
     assert named == {("BANKING", "presented"), ("CHILD CARE", "presented"), ("FOOD SECURITY", "presented")}
 
 
+def test_sectors_sharing_one_head_noun_in_a_title_are_presented_and_in_a_sentence_passing(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# The Tourism Recovery Plan\n\n## Tourism as a catalyst for the UK’s film, heritage, sports and music "
+        "sectors\n\nVisitors come for the country’s stories. The retail, hospitality and leisure sectors were hit "
+        "hard last year.\n",
+    )
+    presented = {m.name_as_written for m in doc.cluster_mentions if m.salience == "presented"}
+    assert {"film", "heritage", "sports", "music"} <= presented
+    assert not presented & {"retail", "hospitality", "leisure"}
+
+
 def test_a_statement_the_plan_sets_out_begins_at_its_sentence_and_a_trade_mission_is_no_vision(
     tmp_path: Path,
 ) -> None:
