@@ -13,7 +13,8 @@ import pytest
 from meaning_eval import SetResult, evaluate
 from support import CORPUS, ROOT
 
-# (task, precision, recall): development = meaning_dev.yml + meaning_dev_2.yml (17 documents), held-out =
+# (task, precision, recall): development = meaning_dev.yml + meaning_dev_2.yml (17 documents) and, from 2026-12-03,
+# meaning_dev_3.yml (4 more, clusters, visions and objectives only), held-out =
 # meaning_heldout_2.yml (4 documents annotated 2026-12-02). Measured on 2026-12-02 with `make eval` after the second
 # round of rules: development clusters 0.773/0.622, visions 0.627/0.616, objectives 0.790/0.790, figures
 # 0.901/0.809; held-out clusters 0.591/0.464, visions 0.667/0.571, objectives 0.600/0.278, figures 0.920/0.821. Before
@@ -30,10 +31,13 @@ from support import CORPUS, ROOT
 # line sizes told apart to half a point and the titles and call-outs of that day); held-out unchanged. Re-measured
 # 2026-12-03 after that day's meaning rules (actions tables, sector columns and lists, time horizons, purpose
 # lead-ins, percentages in words): development clusters 0.833/0.793, objectives 0.857/0.846, figures 0.902/0.818,
-# visions unchanged; held-out unchanged. Set at or just below.
+# visions unchanged; held-out unchanged. With development part 3 added (2026-12-03, measured before any rule changed
+# for it: clusters 0.838/0.615, visions 0.633/0.625, objectives 0.854/0.757 over the 21 documents) and that day's rules
+# from its pages: development clusters 0.854/0.697, visions 0.638/0.625, objectives 0.860/0.793, figures 0.902/0.818;
+# held-out unchanged. Set at or just below.
 LEVELS = {
     "development": [
-        ("clusters", 0.83, 0.79), ("visions", 0.62, 0.61), ("objectives", 0.85, 0.84), ("figures", 0.9, 0.81),
+        ("clusters", 0.85, 0.69), ("visions", 0.63, 0.62), ("objectives", 0.85, 0.79), ("figures", 0.9, 0.81),
     ],
     "held-out": [
         ("clusters", 0.59, 0.46), ("visions", 0.66, 0.57), ("objectives", 0.6, 0.27), ("figures", 0.93, 0.82),
