@@ -28,8 +28,13 @@ SEED_LEVELS = [
 # only the statements framed by the word "vision" or "ambition" and the lists the rules then found; the plan's
 # "The UK government wants to see a growing ... tourism sector" and its "we will:" lists now count as visions
 # and objectives (tests/data/gold/meaning_*.yml, held in test_meaning_levels.py), so precision against this
-# older gold fell (visions 2/41, objectives 21/51, measured 2026-12-01) while recall held
-PDF_LEVELS = [("clusters", 1.0, 1.0), ("visions", 0.04, 1.0), ("objectives", 0.4, 0.9), ("figures", 0.87, 0.87)]
+# older gold fell (visions 2/41, objectives 21/51, measured 2026-12-01) while recall held. Clusters likewise
+# (2026-12-03): its tourism plan lists tourism alone, while the meaning gold read with the conventions
+# (meaning_dev_3.yml) has the plan present film, heritage, sports and music under its Box 3 title, which the
+# program now finds: 2/6 found, recall held; and objectives: the plan's "The government will implement the
+# following ...:" lists and the space strategy's "This will include:" commitments, in the meaning gold, not in this
+# one: 23/71 found, recall held
+PDF_LEVELS = [("clusters", 0.33, 1.0), ("visions", 0.04, 1.0), ("objectives", 0.32, 0.9), ("figures", 0.87, 0.87)]
 
 
 @pytest.fixture(scope="module")
