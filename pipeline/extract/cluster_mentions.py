@@ -548,9 +548,10 @@ def shared_head_to_mentions(view: DocumentView) -> list[ClusterMention]:
 def _a_title(view: DocumentView, block: Block) -> bool:
     if block.kind is BlockKind.HEADING:
         return True
+    if block.kind is not BlockKind.PARAGRAPH:
+        return False
     said = view.text(block).strip()
-    title = aside_title().match(said)
-    return block.kind is BlockKind.PARAGRAPH and title is not None and not said.lower().startswith("case stud")
+    return aside_title().match(said) is not None and not said.lower().startswith("case stud")
 
 
 def headed_sectors_to_mentions(view: DocumentView) -> list[ClusterMention]:
@@ -559,13 +560,16 @@ def headed_sectors_to_mentions(view: DocumentView) -> list[ClusterMention]:
     ``CHILD CARE``, ``FOOD SECURITY`` ... up to the next heading set larger. Names as a strong list's
     (:func:`_named_sectors`): no curated name needed."""
     blocks = view.doc.blocks
-    starts = [line.char_start for line in view.doc.lines]
+    leads = [
+        i for i, block in enumerate(blocks)
+        if block.kind is BlockKind.PARAGRAPH and view.clean(block)
+        and SECTORS_BELOW.search(view.text(block).rstrip()[-200:])
+    ]  # fmt: skip
+    if not leads:
+        return []
+    starts = [line.char_start for line in view.doc.lines]  # to find each heading's line, and its type
     out: list[ClusterMention] = []
-    for i, block in enumerate(blocks):
-        if block.kind is not BlockKind.PARAGRAPH or not view.clean(block):
-            continue
-        if not SECTORS_BELOW.search(view.text(block).rstrip()[-200:]):
-            continue
+    for i in leads:
         names: list[tuple[int, int]] = []
         style = None
         for after in blocks[i + 1 :]:

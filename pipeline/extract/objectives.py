@@ -242,12 +242,14 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
         return LeadIn(kind, 0.9, _count(m.group("count")), True)
     if not colon:
         return None
+    committing = COMMITTING_LEAD_IN.search(sentence)
     if WILL_COLON.search(sentence):  # "Through the Programme we will:", "Defence will achieve this through:"
-        return _committing(sentence) or (LeadIn("commitment", 0.7, None, True) if DOING_THIS.search(sentence) else None)
+        if lead := _committing(sentence, committing):
+            return lead
+        return LeadIn("commitment", 0.7, None, True) if DOING_THIS.search(sentence) else None
     spoken = ASIDE.sub(lambda m: " " * len(m.group(0)), sentence)  # "key Areas for Action – most led by partners –"
     nouns = [(m.start(), m.group(0), True) for m in objective_nouns().finditer(spoken)]
     nouns += [(m.start(), m.group(0), False) for m in non_objective_nouns().finditer(spoken)]
-    committing = COMMITTING_LEAD_IN.search(sentence)
     if nouns:
         at, noun, positive = max(nouns)
         if positive:
@@ -259,7 +261,7 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
     if aim_verb_lead_in().search(sentence):
         return LeadIn("aim", 0.7, None, False)
     if committing:
-        return _committing(sentence)
+        return _committing(sentence, committing)
     any_count = [m for m in counted_noun().finditer(sentence) if not m.group("count").lower().startswith("following")]
     if any_count and PLAN_SAYS.search(sentence):  # "Overall, we will need three key things to make ... :"
         return LeadIn("objective", 0.6, _count(any_count[-1].group("count")), True, exact=True)
@@ -284,9 +286,9 @@ def _will_then_verbs(view: DocumentView, i: int, sentence: str, max_words: int =
     return LeadIn("commitment", 0.6, None, True, _actor(actor.group("actor")) if actor else None)
 
 
-def _committing(sentence: str) -> LeadIn | None:
-    """A lead-in saying someone will (or must) do what the list says: commitments (or actions) and who makes them."""
-    committing = COMMITTING_LEAD_IN.search(sentence)
+def _committing(sentence: str, committing: re.Match[str] | None) -> LeadIn | None:
+    """A lead-in saying someone will (or must) do what the list says: commitments (or actions) and who makes them
+    (``committing``: the sentence's :data:`COMMITTING_LEAD_IN` match, None when it has none)."""
     if committing is None:
         return None
     actor = commitment_actor().search(sentence)
