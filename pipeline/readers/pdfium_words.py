@@ -29,6 +29,7 @@ from pdfplumber.utils.clustering import cluster_objects
 
 T = TypeVar("T")
 
+ORDINAL_GAP = 0.08  # ems between an ordinal marker's dot and the word it numbers, drawn with no space between
 SOFT_HYPHEN_MARK = 2  # what pdfium reports for a hyphen that breaks a word at a line's end
 LIGATURES = {
     "\ufb00": "ff",
@@ -256,7 +257,10 @@ def chars_to_words(chars: list[Char], x_tolerance: float = 3.0, y_tolerance: flo
                     _flush(word, words)
                     word = []
                 elif word and (
-                    c.x0 < word[-1].x0 or c.x0 > word[-1].x1 + x_tolerance or abs(c.top - word[-1].top) > y_tolerance
+                    c.x0 < word[-1].x0
+                    or c.x0 > word[-1].x1 + x_tolerance
+                    or abs(c.top - word[-1].top) > y_tolerance
+                    or _after_ordinal(word, c)
                 ):
                     _flush(word, words)
                     word = [c]
@@ -264,6 +268,18 @@ def chars_to_words(chars: list[Char], x_tolerance: float = 3.0, y_tolerance: flo
                     word.append(c)
             _flush(word, words)
     return words
+
+
+def _after_ordinal(word: list[Char], c: Char) -> bool:
+    """``c`` opens the item an ordinal marker numbers, set apart by a gap but no space ("10.WMCA will ...",
+    drawn "10." then "WMCA" a tenth of an em on): the marker is a word of its own."""
+    return (
+        c.text.isupper()
+        and c.x0 - word[-1].x1 >= ORDINAL_GAP * c.size
+        and word[-1].text == "."
+        and 2 <= len(word) <= 3
+        and all(w.text.isdigit() for w in word[:-1])
+    )
 
 
 def _lines(chars: list[Char], tolerance: float) -> list[list[Char]]:

@@ -71,13 +71,14 @@ SYMBOL_FONTS = ("symbol", "wingding", "dingbat", "zapf", "webdings", "bullet")
 
 def drawn_bullet(word: dict[str, Any], text: str) -> bool:
     """A line's first word is a bullet drawn in a symbol font: one glyph of a Symbol, Wingdings or
-    Dingbats font (whose codes say nothing: ``\uf0b7``, `````, ``l``), or a private-use symbol char."""
+    Dingbats font (whose codes say nothing: ``\uf0b7``, `````, ``l``), a private-use symbol char, or the
+    ``o`` a word processor draws in Courier New for a list's second level."""
     if not text or len(text) > 2:
         return False
     if all("\uf000" <= ch <= "\uf0ff" for ch in text):
         return True
     font = str(word.get("fontname") or "").split("+", 1)[-1].lower()
-    return any(name in font for name in SYMBOL_FONTS)
+    return any(name in font for name in SYMBOL_FONTS) or (text == "o" and "courier" in font)
 
 
 @dataclass

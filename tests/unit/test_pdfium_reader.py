@@ -19,7 +19,14 @@ from support import corpus_path
 from pipeline.readers.pdf import MAX_RULED_SEGMENTS, read_pdf
 from pipeline.readers.pdf_page import PdfSettings
 from pipeline.readers.pdfium_rulings import RuledPage, _edge, open_sides, page_edges
-from pipeline.readers.pdfium_words import SOFT_HYPHEN_MARK, _codes, chars_to_words, dedupe_chars, page_chars
+from pipeline.readers.pdfium_words import (
+    SOFT_HYPHEN_MARK,
+    Char,
+    _codes,
+    chars_to_words,
+    dedupe_chars,
+    page_chars,
+)
 
 
 def _both(path: Path, index: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -338,3 +345,18 @@ def test_a_table_ruled_between_rows_and_columns_but_open_at_its_sides_gets_its_s
     assert open_sides(rules) == []
     bars = [_rule(x, 10, x, 60, thickness=30.0) for x in (120, 150)]
     assert open_sides(rules + bars) == []
+
+
+def test_an_ordinal_drawn_a_tenth_of_an_em_before_its_word_with_no_space_is_a_word_of_its_own() -> None:
+    """West Midlands skills agreement p. 6: "10." then "WMCA" 1.3 pt on, at 12 pt, no space drawn or generated."""
+
+    def line(text: str, gap_after: int) -> list[Char]:
+        chars, x = [], 75.0
+        for i, ch in enumerate(text):
+            chars.append(Char(ch, x, 100.0, x + 6.0, 112.0, "Arial", 1, 12.0, True, 0, False, False, False))
+            x += 6.0 + (1.3 if i == gap_after else 0.0)
+        return chars
+
+    assert [w["text"] for w in chars_to_words(line("10.WMCA", 2))] == ["10.", "WMCA"]
+    assert [w["text"] for w in chars_to_words(line("10.WMCA", -1))] == ["10.WMCA"]  # set solid: one word
+    assert [w["text"] for w in chars_to_words(line("1.5Mb", 1))] == ["1.5Mb"]  # no ordinal
