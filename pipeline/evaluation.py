@@ -83,13 +83,19 @@ class Agreement:
         return f"{self.agree}/{self.compared}" + (f" ({self.rate:.2f})" if self.compared else "")
 
 
+NOTE_MARKS = str.maketrans("", "", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
 def squeeze(text: str) -> str:
-    """Text reduced for matching (a prefix, a phrase said twice): NFKC, case folded, letters and digits only.
+    """Text reduced for matching (a prefix, a phrase said twice): note marks (superscript digits, as the reader
+    sets them apart) dropped, NFKC, case folded, letters and digits only.
 
     >>> squeeze("R ecover domestic, overnight")
     'recoverdomesticovernight'
+    >>> squeeze("The Government ² will work")
+    'thegovernmentwillwork'
     """
-    text = unicodedata.normalize("NFKC", text).casefold()
+    text = unicodedata.normalize("NFKC", text.translate(NOTE_MARKS)).casefold()
     return "".join(ch for ch in text if ch.isalnum())
 
 

@@ -100,6 +100,17 @@ SHARED_HEAD = re.compile(
 SECTORS_BELOW = re.compile(
     r"\b(?:clusters|sectors|industries)\b[^.:;]{0,80}\b(?:below|that\s+follow|in\s+turn)\W*$", re.I
 )
+# an enumeration given as examples: "(e.g. in housing, education, health and culture industries)"
+EXAMPLES_BEFORE = re.compile(
+    r"\b(?:e\.\s?g\.?|for\s+(?:example|instance))[\s,:]+(?:in\s+|the\s+)?(?:[\w -]{1,30},\s*){0,3}$", re.I
+)
+# a contents entry over the sectors' own entries: "Part 2. Policy: sector-specific guidance", "Our clusters"
+CONTENTS_SECTORS = re.compile(r"\b(?:sectors?|clusters?|industries)\b", re.I)
+# a contents entry's name: no number before it, no bracket, leader dots or page number after it
+CONTENTS_NAME = re.compile(
+    r"\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?P<name>[^\s(][^(]*?)\s*(?:\([^)]*\)\s*)?(?:[.…·_ ]{2,}\s*)?\d{0,4}\s*$"
+)
+INDENT_POINTS = 4.0  # a contents entry set in this much further than another is under it
 # a word that joins a name to more words: a line ending in it is not a whole title
 JOINING_WORD = re.compile(r"\b(?:and|or|of|in|for|the|to|with|a|an|&)$", re.I)
 TOTAL = re.compile(r"(?:all|total|other|overall)\b", re.I)
@@ -153,7 +164,7 @@ def document_to_mentions(view: DocumentView, tables: Sequence[Table] = ()) -> li
     """Every cluster mention of the document, one per span, in text order (``tables``: the document's tables)."""
     found = headings_to_mentions(view) + lists_to_mentions(view) + tables_to_mentions(view) + prose_to_mentions(view)
     found += enumerations_to_mentions(view) + sector_columns_to_mentions(view, tables)
-    found += headed_sectors_to_mentions(view) + shared_head_to_mentions(view)
+    found += headed_sectors_to_mentions(view) + shared_head_to_mentions(view) + contents_to_mentions(view)
     if not any(m.rule == "title" for m in found):
         found += title_to_mentions(view)
     best: dict[tuple[int, int], ClusterMention] = {}
@@ -469,6 +480,9 @@ def prose_to_mentions(view: DocumentView) -> list[ClusterMention]:
                 if (cluster_id := view.catalogue.lookup(m.group("name")))
             ]
             enumerated = _enumerations(text, hits) if about_clusters else set()
+            first = hits[min(enumerated)][0] if enumerated else e
+            if enumerated and EXAMPLES_BEFORE.search(text, max(s, first - 80), first):
+                enumerated = set()  # "(e.g. in housing, education, health and culture industries)": examples
             if enumerated:
                 out.extend(_whole_enumeration(view, s, e, hits[min(enumerated)][0]))
             for k, (hs, he, cluster_id) in enumerate(hits):
@@ -584,6 +598,28 @@ def headed_sectors_to_mentions(view: DocumentView) -> list[ClusterMention]:
             style = look
             names.append(trim_span(view.doc.text, after.char_start, after.char_end))
         out.extend(_named_sectors(view, names, listed=True, strong=True))
+    return out
+
+
+def contents_to_mentions(view: DocumentView) -> list[ClusterMention]:
+    """The entries of a contents page set in under an entry that names sectors, clusters or industries (``Part 2.
+    Policy: sector-specific guidance`` over ``Arts and Culture``, ``Creative Industries``, ``Civil Society``, ...):
+    one sector each, up to the next entry set no further in than that one. Names as a list's
+    (:func:`_named_sectors`): three or more, one of them curated."""
+    entries = [(b, b.bbox.x0) for b in view.doc.blocks if b.kind is BlockKind.CONTENTS_ENTRY and b.bbox is not None]
+    out: list[ClusterMention] = []
+    for k, (parent, indent) in enumerate(entries):
+        if not CONTENTS_SECTORS.search(view.text(parent)):
+            continue
+        names: list[tuple[int, int]] = []
+        for child, x0 in entries[k + 1 :]:
+            if x0 <= indent + INDENT_POINTS or len(names) >= MAX_SECTOR_ITEMS:
+                break
+            m = CONTENTS_NAME.match(view.text(child))
+            if m:
+                start = child.char_start + m.start("name")
+                names.append(trim_span(view.doc.text, start, child.char_start + m.end("name")))
+        out.extend(_named_sectors(view, names, listed=True))
     return out
 
 

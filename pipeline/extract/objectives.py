@@ -13,8 +13,10 @@ The items come from the layout tree: a numbered or bulleted list (a numbered
 list stays one list when each item is followed by a paragraph describing it),
 or a run of "Title – description" paragraphs. Without a lead-in, lists come from
 headings that frame them, labelled items (``Goal 1:``, or ``Action 3 (2021)`` alone
-over its text), boxes opening with a label (``Action`` over its text) and
-paragraphs the plan counts off (``First, we will …``, ``Second, …``). When the lead-in announces a
+over its text), boxes opening with a label (``Action`` over its text),
+paragraphs the plan counts off (``First, we will …``, ``Second, …``) and the
+numbered paragraphs of an agreement, most of which commit a party (``4. WMCA
+will establish …``, ``5. The Government commits to …``). When the lead-in announces a
 count (``the following five themes``) that the items do not meet, a
 ``list_count_mismatch`` quality issue says so.
 """
@@ -53,7 +55,8 @@ KINDS = (
     ("objective", "objective"), ("aim", "aim"), ("goal", "goal"), ("theme", "theme"), ("priorit", "priority"),
     ("direction", "strategic_direction"), ("pillar", "pillar"), ("mission", "mission"), ("ambition", "ambition"),
     ("strand", "strand"), ("outcome", "outcome"), ("commit", "commitment"), ("action", "action"),
-    ("recommend", "recommendation"), ("target", "target"), ("focus", "focus_area"), ("area", "focus_area"),
+    ("recommend", "recommendation"), ("orientation", "recommendation"), ("target", "target"),
+    ("focus", "focus_area"), ("area", "focus_area"),
 )  # fmt: skip
 COMMITTING = (
     "commitment",
@@ -118,6 +121,18 @@ WILL_ACT = re.compile(
     r"^\s*(?:[Ww]e|(?:[Tt]he\s+)?(?:UK\s+)?[Gg]overnment|[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){0,3})\s+will\s+\w"
 )
 MAX_WILL_WORDS = 20
+# a numbered paragraph: "4. The Government commits to ..." (its number read off, whatever the gap after it)
+NUMBERED_PARAGRAPH = re.compile(r"\s*\d{1,3}\.\s*(?=[A-Z‘“])")
+# a sentence in which a party commits: "The Mayor of ... commits to working ...", "DfE commits to piloting ...",
+# "The Taskforce will also oversee ...", "As part of this, we will develop ..."; not "This package will ..."
+PARTY_COMMITS = re.compile(
+    r"(?:[A-Z][^,.;:]{0,40},\s+)?(?!(?:This|These|That|Those|It|There|They|Such)\b)"
+    r"(?P<actor>[Ww]e|(?:The\s+)?[A-Z][\w&’'-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w&’'-]*){0,7})"
+    r"(?:\s+\([A-Z][\w&]{1,10}\))?\s*[\u00b9\u00b2\u00b3\u2070-\u2079]*"
+    r"\s+(?:(?:also|further|jointly)\s+)?(?:will|shall|commits?\s+to|(?:is|are)\s+committed\s+to|agrees?\s+to)\s+[a-z]"
+)
+MIN_AGREEMENT_PARAGRAPHS = 8  # numbered paragraphs a document needs to be read as an agreement ...
+AGREEMENT_SHARE = 0.5  # ... and the share of them in which a party commits
 MAX_SENTENCE_WORDS = 40  # a sentence a lead-in ("This will include:") points back to
 MAX_TITLE_LINE_WORDS = 20  # a title or lead-in line over a list, not a description of the item before it
 SENTENCE_END = (".", "!", "?", ")", ";", ":", "”", "’", '"')
@@ -139,6 +154,18 @@ TIME_HORIZON = re.compile(
     re.I,
 )
 # a heading ``Actions``, ``Our planned actions``
+# a heading about the work of setting objectives, not a frame for them: "Agreeing objectives", "Setting targets"
+SETTING_HEADING = re.compile(
+    r"\s*(?:agreeing|setting|developing|defining|choosing|selecting|identifying|writing|drafting|measuring"
+    r"|monitoring|reviewing|evaluating)\s+(?:(?:the|your|our|local|good|smart|clear)\s+)*\w+\b",
+    re.I,
+)
+# what may stand before the noun that opens a lead-in: "Examples", "Some good examples", "In 2019, our priorities"
+OPENING_NOUN = re.compile(r"\s*(?:[\w’']+,?\s+){0,4}")
+# a lead-in speaking to the reader: what to consider or do ("In developing objectives, you should consider:")
+READER_ADDRESSED = re.compile(r"\byou\s+(?:should|could|may|might|must|need|will|can|want)\b", re.I)
+# a blank to fill in: "X% increase in footfall by [20XX]", "[£ amount]", "(insert name)"
+PLACEHOLDER = re.compile(r"\[[^\]]{0,30}\b(?:X+|20XX|amount|insert|name)\b[^\]]{0,30}\]|\bX+%|\b20XX\b|\[X\]")
 ACTIONS_HEADING = re.compile(
     r"(?:(?:our|key|next|priority|planned|proposed|further)\s+){0,2}actions?(?:\s+plan)?", re.I
 )
@@ -147,6 +174,7 @@ OUTCOMES_LEAD_IN = re.compile(
     r"\b(?:this|these|it|which)\s+will\s+(?:include|result\s+in|involve|mean)\b[^:]*:\s*$", re.I
 )
 MAX_TITLE_WORDS = 8
+MIN_GROUPS = 2  # titled groups of items one lead-in announces
 MAX_DESCRIPTION_GAP = 2  # paragraphs allowed between numbered items that describe the previous one
 MAX_FURNITURE_BLOCKS = 4  # footnotes (and running headers not recognised as such) between a lead-in and its list
 STEPPED_OVER = (BlockKind.PARAGRAPH, BlockKind.FURNITURE, BlockKind.CAPTION, BlockKind.CHART)
@@ -191,8 +219,8 @@ def document_to_objectives_and_issues(view: DocumentView) -> tuple[list[Objectiv
             continue
         items, style = _items_after(view, i)
         items = [j for j in items if j not in used]
-        if not items or (lead.exact and lead.count != len(items)):
-            continue
+        if not items or (lead.exact and lead.count != len(items)) or (lead.count or 0) > 1 == len(items):
+            continue  # a list of one where the lead-in counts several: the list is not where it was looked for
         cluster_id, attribution = _attribute(view, blocks[i], text[s:e])
         if attribution not in ("sentence", "section") and not lead.strong:
             continue  # a weak lead-in ("the plan seeks to:") counts in a cluster's own section only
@@ -211,7 +239,17 @@ def document_to_objectives_and_issues(view: DocumentView) -> tuple[list[Objectiv
             )  # fmt: skip
     objectives.extend(_heading_framed(view, used, list_number))
     objectives.sort(key=lambda o: o.char_start)
-    return objectives, issues
+    return _without_templates(objectives), issues
+
+
+def _without_templates(objectives: list[Objective]) -> list[Objective]:
+    """The objectives less the lists that are templates for the reader to fill in, half or more of their items
+    holding a blank (:data:`PLACEHOLDER`: ``X% increase in footfall by [20XX]``)."""
+    blanks: dict[int, list[bool]] = {}
+    for o in objectives:
+        blanks.setdefault(o.list_number, []).append(PLACEHOLDER.search(o.text) is not None)
+    templates = {n for n, marks in blanks.items() if 2 * sum(marks) >= len(marks) and any(marks)}
+    return [o for o in objectives if o.list_number not in templates]
 
 
 def sentence_to_lead_in(sentence: str) -> LeadIn | None:
@@ -229,6 +267,8 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
     LeadIn(kind='aim', confidence=0.7, count=None, strong=False, actor=None, exact=False)
     """
     sentence = sentence.strip()
+    if READER_ADDRESSED.search(sentence):
+        return None  # guidance to the reader: what to consider, not what the plan aims at
     colon = bool(re.search(r":\s*-?$", sentence))
     focus = re.search(r"\bfocus", sentence, re.I) is not None
     counted = [m for m in counted_noun().finditer(sentence) if _noun_verdict(m.group("noun"), focus) is not None]
@@ -251,7 +291,7 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
     nouns = [(m.start(), m.group(0), True) for m in objective_nouns().finditer(spoken)]
     nouns += [(m.start(), m.group(0), False) for m in non_objective_nouns().finditer(spoken)]
     if nouns:
-        at, noun, positive = max(nouns)
+        at, noun, positive = _head_noun(spoken, nouns)
         if positive:
             return LeadIn(_kind(noun), 0.85, None, True)
         # the noun's list ("all proposals will need to show:"), unless the plan acts after the noun ("To use these
@@ -266,6 +306,18 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
     if any_count and PLAN_SAYS.search(sentence):  # "Overall, we will need three key things to make ... :"
         return LeadIn("objective", 0.6, _count(any_count[-1].group("count")), True, exact=True)
     return None
+
+
+def _head_noun(sentence: str, nouns: list[tuple[int, str, bool]]) -> tuple[int, str, bool]:
+    """The noun a lead-in's list is of: one that opens the sentence and governs another with ``of`` or ``for``
+    (``Examples of good objectives might include:``, ``In 2019, our priorities for the programme are as
+    follows:``), else the last."""
+    nouns = sorted(nouns)
+    at, noun, positive = nouns[0]
+    governs = re.match(r"\s+(?:of|for)\b", sentence[at + len(noun) :])
+    if len(nouns) > 1 and OPENING_NOUN.fullmatch(sentence[:at]) and governs:
+        return at, noun, positive
+    return nouns[-1]
 
 
 def _will_then_verbs(view: DocumentView, i: int, sentence: str, max_words: int = MAX_WILL_WORDS) -> LeadIn | None:
@@ -354,12 +406,47 @@ def _items_after(view: DocumentView, i: int) -> tuple[list[int], str]:
     first = blocks[start]
     if first.kind is BlockKind.LIST_ITEM:
         return _list_items(view, start)
+    if groups := _titled_groups(view, start):
+        return groups, "grouped"
     run = []
     j = i + 1
     while j < len(blocks) and _title_description(view, blocks[j], first.section_id):
         run.append(j)
         j += 1
     return run, "paragraphs"
+
+
+def _titled_groups(view: DocumentView, start: int) -> list[int]:
+    """The items of the lists a lead-in announces in groups, each under a title of its own and perhaps a lead-in
+    line (``our priorities are as follows:`` over ``Supporting industry`` over bullets, ``Implementing a flexible
+    regulatory framework`` over ``Initiating four new areas of focus:`` over bullets, ...): at least
+    :data:`MIN_GROUPS` groups in the lead-in's section. A group whose own lead-in names things that are no
+    objectives (``existing regulatory programmes for:``) is left out, and the run goes on after it."""
+    blocks = view.doc.blocks
+    section = blocks[start].section_id
+    items: list[int] = []
+    groups = 0
+    j = start
+    while j < len(blocks) and blocks[j].section_id == section:
+        while j < len(blocks) - 1 and blocks[j].kind in (BlockKind.CAPTION, BlockKind.FURNITURE, BlockKind.CHART):
+            j += 1  # a photograph's credit, a page number between two groups
+        k, titles = j, 0
+        while k < len(blocks) and titles < 2 and _title_line(view, blocks[k]) and not _ends_in_colon(view, blocks[k]):
+            k, titles = _next_block(view, k), titles + 1
+        own_lead = k < len(blocks) and blocks[k].kind is BlockKind.PARAGRAPH and _ends_in_colon(view, blocks[k])
+        nxt = _next_block(view, k) if own_lead else k
+        if not (titles or own_lead) or nxt >= len(blocks) or blocks[nxt].kind is not BlockKind.LIST_ITEM:
+            break
+        listed, _ = _list_items(view, nxt)
+        if not (own_lead and non_objective_nouns().search(view.text(blocks[k]))):
+            items += listed
+        groups += 1
+        j = _next_block(view, listed[-1])
+    return items if groups >= MIN_GROUPS else []
+
+
+def _ends_in_colon(view: DocumentView, block: Block) -> bool:
+    return view.text(block).rstrip().endswith((":", ":-"))
 
 
 def _list_items(view: DocumentView, start: int) -> tuple[list[int], str]:
@@ -468,7 +555,66 @@ def _heading_framed(view: DocumentView, used: set[int], list_number: int) -> lis
         out.extend(_items_to_objectives(view, items, "labelled", kind, "", cluster_id, attribution, list_number, 0.85))
     out.extend(_label_boxes(view, used, list_number))
     out.extend(_ordinal_paragraphs(view, used, max((o.list_number for o in out), default=list_number) + 1))
+    out.extend(_agreement_paragraphs(view, used, max((o.list_number for o in out), default=list_number) + 1))
     return out
+
+
+def _agreement_paragraphs(view: DocumentView, used: set[int], list_number: int) -> list[Objective]:
+    """The commitments of an agreement or deal that numbers its paragraphs and commits a party in most of them
+    (:data:`AGREEMENT_SHARE` of at least :data:`MIN_AGREEMENT_PARAGRAPHS`): each numbered paragraph in which a
+    party commits (:data:`PARTY_COMMITS`, in any of its sentences) is one commitment, the actor the party it
+    names; so is each item of a list a numbered paragraph leads into (``9. For young people who ...:``) in
+    which a party commits. Paragraphs of context (``14. ... Government welcomes ...``) are not."""
+    blocks = view.doc.blocks
+    numbered = [
+        i for i, b in enumerate(blocks)
+        if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) and NUMBERED_PARAGRAPH.match(view.text(b))
+    ]  # fmt: skip
+    if len(numbered) < MIN_AGREEMENT_PARAGRAPHS:
+        return []
+    spans = [_paragraph_span(view, blocks[i]) for i in numbered]
+    parties = [_party(view, sentences) for sentences in view.sentences(spans)]
+    if sum(p is not None for p in parties) < AGREEMENT_SHARE * len(numbered):
+        return []
+    text = view.doc.text
+    items: list[tuple[int, int, int, str]] = []  # block, start, end, actor as written
+    for i, (s, e), party in zip(numbered, spans, parties, strict=True):
+        if party is not None:
+            items.append((i, s, e, party))
+        elif text[s:e].rstrip().endswith(":"):
+            listed, _ = _items_after(view, i)
+            for k in listed:
+                ks, ke = trim_span(text, *_objective_span(view, blocks[k]))
+                own = _party(view, view.sentences([(ks, ke)])[0])
+                if own is not None:
+                    items.append((k, ks, ke, own))
+    out = []
+    for ordinal, (k, s, e, party) in enumerate((t for t in items if t[0] not in used), start=1):
+        cluster_id, attribution = view.cluster_of(blocks[k].section_id)
+        actor = None if party.lower() == "we" else _actor(party)
+        out.append(
+            Objective(
+                cluster_id, ordinal, text[s:e], s, e, list_number, "numbered", "commitment", "", attribution, 0.7, actor
+            )
+        )  # fmt: skip
+        used.add(k)
+    return out
+
+
+def _paragraph_span(view: DocumentView, block: Block) -> tuple[int, int]:
+    """A numbered paragraph's span without its number."""
+    start, end = view.item_span(block)
+    number = NUMBERED_PARAGRAPH.match(view.doc.text, start, end)
+    return trim_span(view.doc.text, number.end() if number else start, end)
+
+
+def _party(view: DocumentView, sentences: list[tuple[int, int]]) -> str | None:
+    """The party the first sentence committing one names (:data:`PARTY_COMMITS`), as written."""
+    for s, e in sentences:
+        m = PARTY_COMMITS.match(view.doc.text, s, e)
+        if m:
+            return m.group("actor")
+    return None
 
 
 def _ordinal_paragraphs(view: DocumentView, used: set[int], list_number: int) -> list[Objective]:
@@ -666,6 +812,8 @@ def _heading_frame(title: str) -> tuple[str, str | None]:
     (``In the short term``, ``Within a year``, ``By 2025``), ``("", None)`` for neither."""
     if len(title.split()) > MAX_FRAMING_HEADING_WORDS:
         return "", None
+    if SETTING_HEADING.fullmatch(title.rstrip(" :")):
+        return "", None  # how to set them: the lists under it are advice or examples
     if TIME_HORIZON.fullmatch(title.rstrip(" :")):
         return "target", None  # "In the short term", "Within two years": what the plan will have delivered by then
     actor = commitment_actor().search(title)

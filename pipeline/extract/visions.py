@@ -46,12 +46,13 @@ PLAN_DOCUMENT = re.compile(
     r"|smart\s+speciali[sz]ation(?:\s+strategy)?)"
 )
 # what a plan wants to find out or how it wants to work, not a future it wants: "we want to understand ...", "the
-# government also wants to work with city region mayors", "we want to continue to engage with investors"
+# government also wants to work with city region mayors", "we want to continue to engage with investors"; or what
+# it wants to tell its reader: "We also want to provide information on the funding streams ..."
 LEARNING = re.compile(
     r"\s*(?:also\s+)?(?:to\s+)?(?:learn|understand|explore|consider|hear|know|emphasise|emphasize|highlight|thank"
     r"|acknowledge|discuss|test|review|examine|assess|find\s+out|gather|ask|consult|listen|work\s+(?:closely\s+)?with"
     r"|engage|continue(?!\s+to\s+(?:be|lead|grow)\b)|retain|streamline|do\s+more|take\s+(?:further\s+)?steps"
-    r"|raise\s+awareness|address)\b",
+    r"|raise\s+awareness|address|provide\s+(?:more\s+)?(?:information|guidance|details)|set\s+out|explain|show)\b",
     re.I,
 )
 PLAN_SUBJECT = re.compile(r"\b(?:we|our|government|strategy|plan|deal|programme|fund|partnership)\b", re.I)
@@ -138,21 +139,29 @@ def framed_to_visions(view: DocumentView) -> list[Vision]:
             frame = next((f for stem, f in FRAMES if stem in words), "ambition")
             cluster_id, attribution = _attribute(view, block, None)
             lead = text[s : m.start()]
-            start = s if len(lead.split()) <= MAX_LEAD_WORDS and PLAN_SUBJECT.search(lead) else m.start()
+            # "As new modes are introduced, we want ...": a clause before "we" is the statement's own
+            opens = PLAN_SUBJECT.search(lead) or (m.group("subject") == "we" and re.search(r"[a-z]", lead))
+            start = s if len(lead.split()) <= MAX_LEAD_WORDS and opens else m.start()
             out.append(Vision(cluster_id, text[start:e], start, e, frame, "framed", attribution, 0.7, owner))
     return out
 
 
 def _not_a_statement(text: str, sentence_start: int, m: re.Match[str]) -> bool:
     """A frame that states nothing: ``develop a vision for``, ``the aim of this report``, a condition on an
-    ambition stated elsewhere (``If this ambition is to be realised, ...``); or a journey: ``a trade mission to
-    Kazakhstan``."""
+    ambition stated elsewhere (``If this ambition is to be realised, ...``), what someone wants set out as the
+    object of another verb (``This strategy sets out what we want mobility innovation to deliver``); or a
+    journey: ``a trade mission to Kazakhstan``."""
     before = text[max(sentence_start, m.start() - 30) : m.start()]
     rest = (m.group("rest") or m.group("vrest") or "").lstrip()
     journey = (m.group("frame") or "").lower() == "mission" and re.match(r"\s+to\s+[A-Z]", text[m.end("frame") :])
     purpose = DOCUMENT_PURPOSE.match(rest) or DOCUMENT_PURPOSE.match(m.group("of") or "")
     condition = CONDITION.search(before) and PASSIVE_INFINITIVE.match(rest)  # "if this ambition is to be realised"
-    return bool(MAKING_A_FRAME.search(before) or purpose or journey or condition)
+    # "sets out what we want X to deliver", "the benefits we want X to deliver": the object of another verb
+    reported = m.group("verb") and (
+        re.search(r"\bwhat\s+$", before)
+        or (m.group("subject") == "we" and re.search(r"\b(?:the|these|those)\s+[a-z]+\s+$", before))
+    )
+    return bool(MAKING_A_FRAME.search(before) or purpose or journey or condition or reported)
 
 
 def _quoted(before: str) -> bool:

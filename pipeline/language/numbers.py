@@ -20,18 +20,22 @@ SCALES: dict[str, Decimal] = {
     "bn": Decimal(10) ** 9, "b": Decimal(10) ** 9, "billion": Decimal(10) ** 9,
     "tn": Decimal(10) ** 12, "trillion": Decimal(10) ** 12,
 }  # fmt: skip
-CURRENCIES = {"£": "GBP", "€": "EUR", "$": "USD"}
+CURRENCIES = {"£": "GBP", "€": "EUR", "$": "USD", "US$": "USD"}
 # A thousand trillion: more than the world's annual output in any currency a policy document prints.
 # A larger number is not a figure (a run of digits, a code, a hostile file) and is reported, not stored.
 MAX_VALUE = Decimal(10) ** 15
-_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_GROUPING = str.maketrans("", "", ", \u00a0\u2009\u202f")
 
 
 def text_to_decimal(text: str) -> Decimal:
-    """A printed number as a Decimal: thousands separators dropped.
+    """A printed number as a Decimal: thousands separators (commas, or spaces as OECD and EU papers print them)
+    dropped.
 
     >>> text_to_decimal("11,200")
     Decimal('11200')
+    >>> text_to_decimal("34 163")
+    Decimal('34163')
     >>> text_to_decimal("1.4")
     Decimal('1.4')
     """
@@ -39,7 +43,7 @@ def text_to_decimal(text: str) -> Decimal:
     if not _NUMBER.fullmatch(cleaned):
         raise ValueError(f"not a number as documents print them: {text!r}")
     try:
-        return Decimal(cleaned.replace(",", ""))
+        return Decimal(cleaned.translate(_GROUPING))
     except InvalidOperation as exc:  # pragma: no cover - the pattern above rules it out
         raise ValueError(text) from exc
 

@@ -303,12 +303,13 @@ def objective_nouns() -> re.Pattern[str]:
     ``objectives``, ``aims`` (not the verb ``aim to``, but ``the Government’s aims to:``), ``goals``, ``themes``,
     ``priorities``, ``strategic directions``, ``pillars``, ``missions``, ``focus``/``areas``, and what a plan
     commits to do: ``commitments``, ``key actions``, ``areas for action``, ``action areas``, ``recommendations``,
-    ``targets`` (not any ``action``: ``areas of opportunity and future action`` frames findings).
+    ``policy orientations`` (the recommendations of OECD's papers), ``targets`` (not any ``action``: ``areas of
+    opportunity and future action`` frames findings).
     """
     return re.compile(
         r"\b(?:objectives?|(?<!will\s)aims?(?!\s+to\b)|(?:(?<=['’]s\s)|(?<=our\s)|(?<=its\s)|(?<=key\s))aims|goals?|themes?|priorit(?:y|ies)|(?:strategic\s+)?directions"
         r"|pillars?|missions|ambitions|strands?|outcomes|areas?\s+for\s+action|action\s+areas?|key\s+actions"
-        r"|commitments?|recommendations|targets|focus(?:\s+areas?)?|areas\s+of\s+focus)\b",
+        r"|commitments?|recommendations|(?:policy\s+)?orientations|targets|focus(?:\s+areas?)?|areas\s+of\s+focus)\b",
         re.I,
     )
 
@@ -318,12 +319,14 @@ def non_objective_nouns() -> re.Pattern[str]:
     """Nouns under which plans list things that are not objectives: projects, activities, examples, parts.
 
     ``projects``, ``activities``, ``interventions``, ``prerequisites``,
-    ``examples``, ``sections``, ``partners``, ``members``, ``case studies``, ``steps``.
+    ``examples``, ``sections``, ``partners``, ``members``, ``case studies``, ``steps``, ``factors``,
+    ``considerations``, ``resources``, ``tools``.
     """
     return re.compile(
         r"\b(?:projects?|activit(?:y|ies)|interventions?|prerequisites?|examples?|sections?|chapters?"
         r"|partners?|members?|bodies|case\s+stud(?:y|ies)|steps?|initiatives?|programmes?"
-        r"|mechanisms?|measures?|milestones?|questions?|principles?|references?|sources?)\b",
+        r"|mechanisms?|measures?|milestones?|questions?|principles?|references?|sources?|factors|considerations"
+        r"|resources|tools)\b",
         re.I,
     )
 
@@ -430,16 +433,16 @@ def commitment_actor() -> re.Pattern[str]:
 def quantity() -> re.Pattern[str]:
     r"""One printed quantity: an optional ``c``/currency, a number, an optional scale, an optional percent.
 
-    Matches ``£850m``, ``£ 13 M``, ``£1.4bn``, ``£4.8 billion``, ``EUR 24.1``, ``11,200``, ``124 million``,
-    ``5%``, ``14 per cent``, ``4 percentage points``, ``c40%``, the ``£250,000`` of ``£10,000-£250,000`` and the
-    ``50%`` of ``20-50%``. Not the ``4`` of ``NVQ4``,
+    Matches ``£850m``, ``£ 13 M``, ``£1.4bn``, ``£4.8 billion``, ``EUR 24.1``, ``US$3 billion``, ``11,200``,
+    ``34 163`` (thousands set apart by spaces), ``124 million``, ``5%``, ``14 per cent``, ``4 percentage points``,
+    ``c40%``, the ``£250,000`` of ``£10,000-£250,000`` and the ``50%`` of ``20-50%``. Not the ``4`` of ``NVQ4``,
     the ``5`` of ``5th`` or ``5m`` without a currency (metres?). Groups ``circa``, ``cur``, ``num``, ``scale``,
     ``pct``.
     """
     return re.compile(
         r"(?:(?<![\w.,£$€/-])|(?<=\d[-–])(?=[£$€]|\d+(?:\.\d+)?\s?%))"
-        r"(?:(?P<circa>c\.?|circa)\s?)?(?:(?P<cur>[£$€]|(?:EUR|USD|GBP)(?=\s?\d))\s?)?"
-        r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+        r"(?:(?P<circa>c\.?|circa)\s?)?(?:(?P<cur>US\$|[£$€]|(?:EUR|USD|GBP)(?=\s?\d))\s?)?"
+        r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?)"
         r"(?:\s?(?P<scale>(?i:trillion|billion|million|thousand)|(?<=\d)(?i:bn|mn|tn)|(?<=\d)m|(?<=\d)k|\sM(?=\s)|M)(?![A-Za-z]))?"
         r"(?:\s?(?P<pct>%|(?i:per\s?cent(?:age\s+points?)?|percent(?:age\s+points?)?)))?"
         r"(?![\w%])",

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pdfs import build_pdf
+
 from pipeline.document import ParsedDocument
 from pipeline.extract.figures import sentence_to_figures
 from pipeline.extract.objectives import sentence_to_lead_in
@@ -532,3 +534,136 @@ def test_the_date_of_an_announcement_is_not_a_figures_period() -> None:
     s = "Exports reached £5bn in 2019."
     (figure,) = sentence_to_figures(s, 0, len(s), None)
     assert figure.period is not None and "2019" in figure.period
+
+
+AGREEMENT = (
+    "# A skills agreement\n\n1. The strategy sets out plans to tackle long-term challenges.\n\n"
+    "2. The package set out here helps to deliver the region's plans.\n\n## Apprenticeships\n\n"
+    "3. The Authority will establish a regional taskforce with employers.\n\n"
+    "4. The Government commits to supporting the Authority with its work on apprenticeships.\n\n"
+    "5. For young people who need extra support:\n\n"
+    "- The Department commits to piloting an expansion of the support programme.\n"
+    "- Careers advice in the region is offered by many providers.\n\n"
+    "6. As part of this, we will develop a joint employer engagement plan.\n\n## Digital skills\n\n"
+    "7. With three bids moving to the second stage, Government welcomes the priority the region puts on skills.\n\n"
+    "8. The Government announced a new hub in the north of the region. We will build on this with a partnership.\n\n"
+    "9. The Taskforce will also oversee a strategic approach to investment.\n\n"
+    "10. This package will inform the region's industrial strategy.\n"
+)
+
+
+def test_an_agreements_numbered_paragraphs_committing_a_party_are_its_commitments(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, AGREEMENT)
+    assert [(o.list_kind, o.actor, o.text[:24]) for o in doc.objectives] == [
+        ("commitment", "Authority", "The Authority will estab"),
+        ("commitment", "government", "The Government commits t"),
+        ("commitment", "Department", "The Department commits t"),
+        ("commitment", None, "As part of this, we will"),
+        ("commitment", None, "The Government announced"),  # "We will build on this": the plan's own voice
+        ("commitment", "Taskforce", "The Taskforce will also "),
+    ]  # fmt: skip
+
+
+def test_numbered_paragraphs_mostly_of_context_are_no_commitments(tmp_path: Path) -> None:
+    context = "\n\n".join(
+        f"{n}. The region's economy grew in year {n} and its firms employed more people than before."
+        for n in range(1, 9)
+    )
+    doc = parse_text(tmp_path, f"# A report\n\n{context}\n\n9. The Government will publish a review.\n")
+    assert doc.objectives == []
+
+
+def test_thousands_set_apart_by_spaces_and_us_dollars() -> None:
+    figures = figures_of(
+        "Smart formally employed 20 031 independent workers among its 34 163 members. "
+        "Corporate donations reached almost US$3 billion in 2019."
+    )
+    assert figures["20 031"][:2] == ("people", 20031)
+    assert figures["34 163"][:2] == ("members", 34163)
+    assert figures["US$3 billion"][:2] == ("USD", 3_000_000_000)
+
+
+def test_examples_templates_guidance_and_resources_are_no_objectives(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A manual\n\n## Agreeing objectives\n\nLocal partnerships choose a small set of aims.\n\n"
+        "- X% increase in footfall to the high street by [20XX]\n- Attract [£ amount] in non-public funding\n"
+        "- Increase by [X%] the number of visitors\n\n## Evidence\n\nExamples of good objectives might include:\n\n"
+        "- more people in skilled work\n- more firms exporting goods\n\nIn developing objectives, you should consider:\n\n"
+        "- the evidence base of the area\n- the views of local people\n\nThe following resources will help:\n\n"
+        "- employer skills survey\n- online vacancy data\n\n## Our work\n\nOur three objectives are:\n\n"
+        "- raise productivity in every town\n- widen access to skilled work\n- cut carbon emissions by half\n",
+    )
+    assert [o.text[:12] for o in doc.objectives] == ["raise produc", "widen access", "cut carbon e"]
+
+
+def test_a_lead_in_over_titled_groups_of_items_frames_every_group(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A strategy\n\nIn 2019, our priorities for the programme are as follows:\n\n"
+        "Implementing a flexible framework\n\nInitiating four new areas of focus for our review:\n\n"
+        "- Micromobility vehicles\n- Transport data\n\nThese are in addition to existing programmes for:\n\n"
+        "- Zero emission vehicles\n- Maritime autonomy\n\nSupporting industry and local leaders\n\n"
+        "- Fostering experimentation and trialling, through new zones\n"
+        "- Building local capability, through support to local areas\n",
+    )
+    assert [o.text[:12] for o in doc.objectives] == ["Micromobilit", "Transport da", "Fostering ex", "Building loc"]
+    assert {o.list_kind for o in doc.objectives} == {"priority"}
+
+
+def test_policy_orientations_are_recommendations(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A paper\n\nPolicy action can build on what exists. Policy orientations can:\n\n"
+        "- Promote cooperatives as alternative models by raising awareness\n"
+        "- Strengthen their business models through fair access to finance\n",
+    )
+    assert [(o.list_kind, o.text[:12]) for o in doc.objectives] == [
+        ("recommendation", "Promote coop"), ("recommendation", "Strengthen t"),
+    ]  # fmt: skip
+
+
+def test_what_we_want_set_out_as_an_object_or_a_purpose_of_telling_is_no_vision(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A strategy\n\nThis strategy sets out what we want mobility innovation to deliver for people in towns. "
+        "It sets out the benefits we want new services to bring to every city in the country. "
+        "We also want to provide information on the funding streams available for local partners. "
+        "As new mobility modes and services are introduced, we want to ensure that they reduce congestion in cities.\n",
+    )
+    assert [v.text[:30] for v in doc.visions] == ["As new mobility modes and serv"]
+
+
+def test_an_enumeration_given_as_examples_presents_no_sectors(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A paper on cooperatives\n\nCooperatives in many sectors serve local communities with the services they "
+        "need (e.g. in housing, education, health and culture industries).\n",
+    )
+    assert not [m for m in doc.cluster_mentions if m.salience == "presented"]
+
+
+def test_contents_entries_set_in_under_an_entry_naming_sectors_are_sectors(tmp_path: Path) -> None:
+    def at(x: float, y: float, text: str) -> str:
+        return f"BT /F1 11 Tf {x:g} {y:g} Td ({text}) Tj ET"
+
+    entries = [
+        (72, "Contents", ""), (72, "Part 1. Process: how to build a strategy", "4"), (90, "About strategies", "5"),
+        (72, "Part 2. Policy: sector-specific guidance", "15"), (90, "Arts and Culture", "16"),
+        (90, "Creative Industries", "20"), (90, "Civil Society", "24"), (90, "Tourism", "28"),
+        (72, "Appendix 1: evidence and resources", "40"),
+    ]  # fmt: skip
+    ops = []
+    for k, (x, title, page) in enumerate(entries):
+        ops.append(at(x, 720 - 22 * k, title + (" " + "." * 40 if page else "")))
+        if page:
+            ops.append(at(520, 720 - 22 * k, page))
+    body = [
+        at(72, 720 - 22 * k, f"Paragraph {k} of the manual sets out how partnerships plan their work.")
+        for k in range(8)
+    ]
+    (tmp_path / "manual.pdf").write_bytes(build_pdf(["\n".join(ops).encode(), "\n".join(body).encode()]))
+    (spec,) = sources_to_specs(tmp_path)
+    doc = source_to_document(spec)
+    presented = {m.cluster_id for m in doc.cluster_mentions if m.salience == "presented"}
+    assert {"culture", "creative-industries", "tourism-and-leisure"} <= presented

@@ -14,7 +14,7 @@ from meaning_eval import SetResult, evaluate
 from support import CORPUS, ROOT
 
 # (task, precision, recall): development = meaning_dev.yml + meaning_dev_2.yml (17 documents) and, from 2026-12-03,
-# meaning_dev_3.yml (4 more, clusters, visions and objectives only), held-out =
+# meaning_dev_3.yml (4 more, clusters, visions and objectives only) and meaning_dev_4.yml (4 more), held-out =
 # meaning_heldout_2.yml (4 documents annotated 2026-12-02). Measured on 2026-12-02 with `make eval` after the second
 # round of rules: development clusters 0.773/0.622, visions 0.627/0.616, objectives 0.790/0.790, figures
 # 0.901/0.809; held-out clusters 0.591/0.464, visions 0.667/0.571, objectives 0.600/0.278, figures 0.920/0.821. Before
@@ -34,13 +34,18 @@ from support import CORPUS, ROOT
 # visions unchanged; held-out unchanged. With development part 3 added (2026-12-03, measured before any rule changed
 # for it: clusters 0.838/0.615, visions 0.633/0.625, objectives 0.854/0.757 over the 21 documents) and that day's rules
 # from its pages: development clusters 0.854/0.697, visions 0.638/0.625, objectives 0.860/0.793, figures 0.902/0.818;
-# held-out unchanged. Set at or just below.
+# held-out unchanged. With development part 4 added (meaning_dev_4.yml, 2026-12-03, measured at 6543c1f before any
+# rule changed for it: part 4 alone clusters 3/18/19, visions 13/26/25, objectives 61/113/116, figures 40/52/57) and
+# that day's rules (agreements' numbered commitments, titled groups under one lead-in, examples, templates and
+# guidance set aside, contents entries under a sectors entry, thousands set apart by spaces): development (25
+# documents) clusters 0.775/0.672, visions 0.637/0.616, objectives 0.864/0.809, figures 0.881/0.809; held-out
+# objectives 0.643/0.278 (three items fewer found, none lost), the rest unchanged. Set at or just below.
 LEVELS = {
     "development": [
-        ("clusters", 0.85, 0.69), ("visions", 0.63, 0.62), ("objectives", 0.85, 0.79), ("figures", 0.9, 0.81),
+        ("clusters", 0.77, 0.67), ("visions", 0.63, 0.61), ("objectives", 0.86, 0.8), ("figures", 0.88, 0.8),
     ],
     "held-out": [
-        ("clusters", 0.59, 0.46), ("visions", 0.66, 0.57), ("objectives", 0.6, 0.27), ("figures", 0.93, 0.82),
+        ("clusters", 0.59, 0.46), ("visions", 0.66, 0.57), ("objectives", 0.64, 0.27), ("figures", 0.93, 0.82),
     ],
 }  # fmt: skip
 
