@@ -153,7 +153,6 @@ TIME_HORIZON = re.compile(
     r"|by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d{2}",
     re.I,
 )
-# a heading ``Actions``, ``Our planned actions``
 # a heading about the work of setting objectives, not a frame for them: "Agreeing objectives", "Setting targets"
 SETTING_HEADING = re.compile(
     r"\s*(?:agreeing|setting|developing|defining|choosing|selecting|identifying|writing|drafting|measuring"
@@ -164,8 +163,9 @@ SETTING_HEADING = re.compile(
 OPENING_NOUN = re.compile(r"\s*(?:[\w’']+,?\s+){0,4}")
 # a lead-in speaking to the reader: what to consider or do ("In developing objectives, you should consider:")
 READER_ADDRESSED = re.compile(r"\byou\s+(?:should|could|may|might|must|need|will|can|want)\b", re.I)
-# a blank to fill in: "X% increase in footfall by [20XX]", "[£ amount]", "(insert name)"
+# a blank to fill in: "X% increase in footfall by [20XX]", "[£ amount]", "[insert name]"
 PLACEHOLDER = re.compile(r"\[[^\]]{0,30}\b(?:X+|20XX|amount|insert|name)\b[^\]]{0,30}\]|\bX+%|\b20XX\b|\[X\]")
+# a heading ``Actions``, ``Our planned actions``
 ACTIONS_HEADING = re.compile(
     r"(?:(?:our|key|next|priority|planned|proposed|further)\s+){0,2}actions?(?:\s+plan)?", re.I
 )
