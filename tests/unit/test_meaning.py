@@ -4,6 +4,7 @@ sectors a plan presents and how prominently, figures that say what they count, c
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pdfs import build_pdf
@@ -581,6 +582,8 @@ def test_thousands_set_apart_by_spaces_and_us_dollars() -> None:
     assert figures["20 031"][:2] == ("people", 20031)
     assert figures["34 163"][:2] == ("members", 34163)
     assert figures["US$3 billion"][:2] == ("USD", 3_000_000_000)
+    row = figures_of("Staff numbers 108 26 134 134 executive board members. Total responses 242 100 % of them.")
+    assert not [text for text in row if re.search(r"\d \d", text)]  # a table row's cells, not one number
 
 
 def test_examples_templates_guidance_and_resources_are_no_objectives(tmp_path: Path) -> None:
