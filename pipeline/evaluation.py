@@ -4,6 +4,7 @@ and precision/recall of extracted records against gold annotations."""
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -83,7 +84,8 @@ class Agreement:
         return f"{self.agree}/{self.compared}" + (f" ({self.rate:.2f})" if self.compared else "")
 
 
-NOTE_MARKS = str.maketrans("", "", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# note marks as the reader sets them apart (superscript digits), not the power of a unit ("50,000 m²")
+NOTE_MARKS = re.compile(r"(?<!\bm)(?<![kcm]m)(?<!ft)[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 
 
 def squeeze(text: str) -> str:
@@ -94,8 +96,10 @@ def squeeze(text: str) -> str:
     'recoverdomesticovernight'
     >>> squeeze("The Government ² will work")
     'thegovernmentwillwork'
+    >>> squeeze("50,000 m² of space")
+    '50000m2ofspace'
     """
-    text = unicodedata.normalize("NFKC", text.translate(NOTE_MARKS)).casefold()
+    text = unicodedata.normalize("NFKC", NOTE_MARKS.sub("", text)).casefold()
     return "".join(ch for ch in text if ch.isalnum())
 
 

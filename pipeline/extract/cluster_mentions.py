@@ -110,7 +110,9 @@ CONTENTS_SECTORS = re.compile(r"\b(?:sectors?|clusters?|industries)\b", re.I)
 CONTENTS_NAME = re.compile(
     r"\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?P<name>[^\s(][^(]*?)\s*(?:\([^)]*\)\s*)?(?:[.…·_ ]{2,}\s*)?\d{0,4}\s*$"
 )
-INDENT_POINTS = 4.0  # a contents entry set in this much further than another is under it
+INDENT_POINTS = 4.0  # a contents entry set in this much further than another is under it ...
+MAX_INDENT_POINTS = 60.0  # ... and at most this much (further is the next column)
+CURATED_SHARE = 1 / 3  # contents entries under a sectors entry: at least this share of them known sectors
 # a word that joins a name to more words: a line ending in it is not a whole title
 JOINING_WORD = re.compile(r"\b(?:and|or|of|in|for|the|to|with|a|an|&)$", re.I)
 TOTAL = re.compile(r"(?:all|total|other|overall)\b", re.I)
@@ -604,8 +606,9 @@ def headed_sectors_to_mentions(view: DocumentView) -> list[ClusterMention]:
 def contents_to_mentions(view: DocumentView) -> list[ClusterMention]:
     """The entries of a contents page set in under an entry that names sectors, clusters or industries (``Part 2.
     Policy: sector-specific guidance`` over ``Arts and Culture``, ``Creative Industries``, ``Civil Society``, ...):
-    one sector each, up to the next entry set no further in than that one. Names as a list's
-    (:func:`_named_sectors`): three or more, one of them curated."""
+    one sector each, up to the next entry set no further in than that one (on its page, in its column). Names as
+    a list's (:func:`_named_sectors`): three or more, and :data:`CURATED_SHARE` of them sectors the catalogue knows
+    (``Our economy and its industries`` over ``Productivity``, ``Transport``, ``Energy``, ``Housing`` names none)."""
     entries = [(b, b.bbox.x0) for b in view.doc.blocks if b.kind is BlockKind.CONTENTS_ENTRY and b.bbox is not None]
     out: list[ClusterMention] = []
     for k, (parent, indent) in enumerate(entries):
@@ -613,13 +616,16 @@ def contents_to_mentions(view: DocumentView) -> list[ClusterMention]:
             continue
         names: list[tuple[int, int]] = []
         for child, x0 in entries[k + 1 :]:
-            if x0 <= indent + INDENT_POINTS or len(names) >= MAX_SECTOR_ITEMS:
+            inside = indent + INDENT_POINTS < x0 <= indent + MAX_INDENT_POINTS and child.page == parent.page
+            if not inside or len(names) >= MAX_SECTOR_ITEMS:
                 break
             m = CONTENTS_NAME.match(view.text(child))
             if m:
                 start = child.char_start + m.start("name")
                 names.append(trim_span(view.doc.text, start, child.char_start + m.end("name")))
-        out.extend(_named_sectors(view, names, listed=True))
+        found = _named_sectors(view, names, listed=True)
+        if CURATED_SHARE * len(names) <= sum(m.origin == "curated" for m in found):
+            out.extend(found)  # a good part of them sectors the catalogue knows: not "Transport", "Housing", ...
     return out
 
 

@@ -124,15 +124,17 @@ MAX_WILL_WORDS = 20
 # a numbered paragraph: "4. The Government commits to ..." (its number read off, whatever the gap after it)
 NUMBERED_PARAGRAPH = re.compile(r"\s*\d{1,3}\.\s*(?=[A-Z‘“])")
 # a sentence in which a party commits: "The Mayor of ... commits to working ...", "DfE commits to piloting ...",
-# "The Taskforce will also oversee ...", "As part of this, we will develop ..."; not "This package will ..."
+# "The Taskforce will also oversee ...", "As part of this, we will develop ..."; not "This package will ...", nor
+# what will be done or be so ("Applications will be assessed ...", "Greater Manchester will be carbon neutral")
 PARTY_COMMITS = re.compile(
     r"(?:[A-Z][^,.;:]{0,40},\s+)?(?!(?:This|These|That|Those|It|There|They|Such)\b)"
-    r"(?P<actor>[Ww]e|(?:The\s+)?[A-Z][\w&’'-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w&’'-]*){0,7})"
+    r"(?P<actor>[Ww]e|(?:[Tt]he\s+)?[A-Z][\w&’'-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w&’'-]*){0,7})"
     r"(?:\s+\([A-Z][\w&]{1,10}\))?\s*[\u00b9\u00b2\u00b3\u2070-\u2079]*"
-    r"\s+(?:(?:also|further|jointly)\s+)?(?:will|shall|commits?\s+to|(?:is|are)\s+committed\s+to|agrees?\s+to)\s+[a-z]"
+    r"\s+(?:(?:also|further|jointly)\s+)?(?:(?:will|shall)(?!\s+(?:be|have\s+been)\b)|commits?\s+to|(?:is|are)\s+committed\s+to"
+    r"|agrees?\s+to)\s+[a-z]"
 )
 MIN_AGREEMENT_PARAGRAPHS = 8  # numbered paragraphs a document needs to be read as an agreement ...
-AGREEMENT_SHARE = 0.5  # ... and the share of them in which a party commits
+AGREEMENT_SHARE = 0.5  # ... and more than this share of them in which a party commits
 MAX_SENTENCE_WORDS = 40  # a sentence a lead-in ("This will include:") points back to
 MAX_TITLE_LINE_WORDS = 20  # a title or lead-in line over a list, not a description of the item before it
 SENTENCE_END = (".", "!", "?", ")", ";", ":", "”", "’", '"')
@@ -155,14 +157,14 @@ TIME_HORIZON = re.compile(
 )
 # a heading about the work of setting objectives, not a frame for them: "Agreeing objectives", "Setting targets"
 SETTING_HEADING = re.compile(
-    r"\s*(?:agreeing|setting|developing|defining|choosing|selecting|identifying|writing|drafting|measuring"
-    r"|monitoring|reviewing|evaluating)\s+(?:(?:the|your|our|local|good|smart|clear)\s+)*\w+\b",
+    r"\s*(?:agreeing|setting|developing|defining|choosing|selecting|writing|drafting)"
+    r"\s+(?:(?:the|your|our|local|good|smart|clear)\s+)*\w+\b",
     re.I,
 )
 # what may stand before the noun that opens a lead-in: "Examples", "Some good examples", "In 2019, our priorities"
 OPENING_NOUN = re.compile(r"\s*(?:[\w’']+,?\s+){0,4}")
 # a lead-in speaking to the reader: what to consider or do ("In developing objectives, you should consider:")
-READER_ADDRESSED = re.compile(r"\byou\s+(?:should|could|may|might|must|need|will|can|want)\b", re.I)
+READER_ADDRESSED = re.compile(r"\byou\s+(?:should|could|may|might|must|need|can|want)\b", re.I)
 # a blank to fill in: "X% increase in footfall by [20XX]", "[£ amount]", "[insert name]"
 PLACEHOLDER = re.compile(r"\[[^\]]{0,30}\b(?:X+|20XX|amount|insert|name)\b[^\]]{0,30}\]|\bX+%|\b20XX\b|\[X\]")
 # a heading ``Actions``, ``Our planned actions``
@@ -219,7 +221,8 @@ def document_to_objectives_and_issues(view: DocumentView) -> tuple[list[Objectiv
             continue
         items, style = _items_after(view, i)
         items = [j for j in items if j not in used]
-        if not items or (lead.exact and lead.count != len(items)) or (lead.count or 0) > 1 == len(items):
+        counted = style != "grouped"  # a lead-in over titled groups counts the groups, not their items
+        if not items or (counted and lead.exact and lead.count != len(items)) or (lead.count or 0) > 1 == len(items):
             continue  # a list of one where the lead-in counts several: the list is not where it was looked for
         cluster_id, attribution = _attribute(view, blocks[i], text[s:e])
         if attribution not in ("sentence", "section") and not lead.strong:
@@ -229,7 +232,7 @@ def document_to_objectives_and_issues(view: DocumentView) -> tuple[list[Objectiv
         objectives += _items_to_objectives(
             view, items, style, lead.kind, text[s:e], cluster_id, attribution, list_number, lead.confidence, lead.actor
         )
-        if lead.count is not None and lead.count != len(items):
+        if counted and lead.count is not None and lead.count != len(items):
             issues.append(
                 SourceIssue(
                     "list_count_mismatch", "warning",
@@ -420,8 +423,9 @@ def _titled_groups(view: DocumentView, start: int) -> list[int]:
     """The items of the lists a lead-in announces in groups, each under a title of its own and perhaps a lead-in
     line (``our priorities are as follows:`` over ``Supporting industry`` over bullets, ``Implementing a flexible
     regulatory framework`` over ``Initiating four new areas of focus:`` over bullets, ...): at least
-    :data:`MIN_GROUPS` groups in the lead-in's section. A group whose own lead-in names things that are no
-    objectives (``existing regulatory programmes for:``) is left out, and the run goes on after it."""
+    :data:`MIN_GROUPS` groups in the lead-in's section. A group whose title or own lead-in names things that are
+    no objectives (``existing regulatory programmes for:``, ``Projects delivered in 2023``) is left out, and the
+    run goes on after it."""
     blocks = view.doc.blocks
     section = blocks[start].section_id
     items: list[int] = []
@@ -438,11 +442,18 @@ def _titled_groups(view: DocumentView, start: int) -> list[int]:
         if not (titles or own_lead) or nxt >= len(blocks) or blocks[nxt].kind is not BlockKind.LIST_ITEM:
             break
         listed, _ = _list_items(view, nxt)
-        if not (own_lead and non_objective_nouns().search(view.text(blocks[k]))):
-            items += listed
+        heads = [(t, True) for t in range(j, k)] + ([(k, False)] if own_lead else [])  # titles, then its lead-in
+        if not any(_names_no_objectives(view.text(blocks[t]), title) for t, title in heads):
+            items += listed  # a title or lead-in naming projects, programmes, examples ... leaves its group out
         groups += 1
         j = _next_block(view, listed[-1])
     return items if groups >= MIN_GROUPS else []
+
+
+def _names_no_objectives(text: str, title: bool) -> bool:
+    """A group's title or lead-in names what are no objectives (``Projects delivered in 2023``, ``existing
+    programmes for:``); a title that says what the plan is doing (``Continuing established programmes``) does not."""
+    return non_objective_nouns().search(text) is not None and not (title and re.match(r"\s*[A-Z][a-z]+ing\b", text))
 
 
 def _ends_in_colon(view: DocumentView, block: Block) -> bool:
@@ -574,14 +585,14 @@ def _agreement_paragraphs(view: DocumentView, used: set[int], list_number: int) 
         return []
     spans = [_paragraph_span(view, blocks[i]) for i in numbered]
     parties = [_party(view, sentences) for sentences in view.sentences(spans)]
-    if sum(p is not None for p in parties) < AGREEMENT_SHARE * len(numbered):
+    if sum(p is not None for p in parties) <= AGREEMENT_SHARE * len(numbered):
         return []
     text = view.doc.text
     items: list[tuple[int, int, int, str]] = []  # block, start, end, actor as written
     for i, (s, e), party in zip(numbered, spans, parties, strict=True):
         if party is not None:
             items.append((i, s, e, party))
-        elif text[s:e].rstrip().endswith(":"):
+        elif text[s:e].rstrip().endswith(":") and i + 1 < len(blocks):
             listed, _ = _items_after(view, i)
             for k in listed:
                 ks, ke = trim_span(text, *_objective_span(view, blocks[k]))

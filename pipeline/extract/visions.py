@@ -67,6 +67,10 @@ DOCUMENT_PURPOSE = re.compile(
 CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^,;:]*$", re.I)  # a frame inside an "if ..." clause ...
 PASSIVE_INFINITIVE = re.compile(r"be\s+(?:\w+(?:ed|en)|met|done)\b", re.I)  # ... that is "to be realised": a condition
 MIN_STATEMENT_WORDS = 4
+# words before "the <noun> we want" that make it an adverbial ("In the future we want ..."), not an object
+PREPOSITIONS = frozenset(
+    ("in", "across", "over", "by", "for", "from", "at", "on", "within", "throughout", "during", "under")
+)
 MAX_LEAD_WORDS = 8  # a statement framed within a sentence begins at the sentence when a short lead has the plan
 # set it out ("In the Industrial Strategy, the government set out its vision to ..."), else at its frame or owner
 # ("These activities will support the government’s ambition to ...")
@@ -157,10 +161,9 @@ def _not_a_statement(text: str, sentence_start: int, m: re.Match[str]) -> bool:
     purpose = DOCUMENT_PURPOSE.match(rest) or DOCUMENT_PURPOSE.match(m.group("of") or "")
     condition = CONDITION.search(before) and PASSIVE_INFINITIVE.match(rest)  # "if this ambition is to be realised"
     # "sets out what we want X to deliver", "the benefits we want X to deliver": the object of another verb
-    reported = m.group("verb") and (
-        re.search(r"\bwhat\s+$", before)
-        or (m.group("subject") == "we" and re.search(r"\b(?:the|these|those)\s+[a-z]+\s+$", before))
-    )
+    relative = re.search(r"(\w+)\s+(?:the|these|those)\s+[a-z]+\s+$", before)  # "... the benefits we want"
+    reduced = relative is not None and relative.group(1).lower() not in PREPOSITIONS  # not "In the future we want"
+    reported = m.group("verb") and (re.search(r"\bwhat\s+$", before) or (m.group("subject") == "we" and reduced))
     return bool(MAKING_A_FRAME.search(before) or purpose or journey or condition or reported)
 
 

@@ -549,7 +549,8 @@ AGREEMENT = (
     "7. With three bids moving to the second stage, Government welcomes the priority the region puts on skills.\n\n"
     "8. The Government announced a new hub in the north of the region. We will build on this with a partnership.\n\n"
     "9. The Taskforce will also oversee a strategic approach to investment.\n\n"
-    "10. This package will inform the region's industrial strategy.\n"
+    "10. This package will inform the region's industrial strategy.\n\n"
+    "11. Subject to approval, the Government will provide funding for a regional careers hub.\n"
 )
 
 
@@ -562,7 +563,13 @@ def test_an_agreements_numbered_paragraphs_committing_a_party_are_its_commitment
         ("commitment", None, "As part of this, we will"),
         ("commitment", None, "The Government announced"),  # "We will build on this": the plan's own voice
         ("commitment", "Taskforce", "The Taskforce will also "),
+        ("commitment", "government", "Subject to approval, the"),
     ]  # fmt: skip
+    half = AGREEMENT.replace(
+        "11. Subject to approval, the Government will provide", "11. Applications will be assessed for"
+    )
+    (tmp_path / "half").mkdir()
+    assert parse_text(tmp_path / "half", half).objectives == []  # half of the paragraphs commit: not most
 
 
 def test_numbered_paragraphs_mostly_of_context_are_no_commitments(tmp_path: Path) -> None:
@@ -608,9 +615,13 @@ def test_a_lead_in_over_titled_groups_of_items_frames_every_group(tmp_path: Path
         "- Micromobility vehicles\n- Transport data\n\nThese are in addition to existing programmes for:\n\n"
         "- Zero emission vehicles\n- Maritime autonomy\n\nSupporting industry and local leaders\n\n"
         "- Fostering experimentation and trialling, through new zones\n"
-        "- Building local capability, through support to local areas\n",
+        "- Building local capability, through support to local areas\n\nProjects delivered in 2018\n\n"
+        "- A new bridge over the river\n- A new library in the town centre\n\n"
+        "Continuing established technology programmes\n\n- Zero emission vehicles\n- Drones and future flight\n",
     )
-    assert [o.text[:12] for o in doc.objectives] == ["Micromobilit", "Transport da", "Fostering ex", "Building loc"]
+    assert [o.text[:12] for o in doc.objectives] == [
+        "Micromobilit", "Transport da", "Fostering ex", "Building loc", "Zero emissio", "Drones and f",
+    ]  # fmt: skip
     assert {o.list_kind for o in doc.objectives} == {"priority"}
 
 
@@ -670,3 +681,23 @@ def test_contents_entries_set_in_under_an_entry_naming_sectors_are_sectors(tmp_p
     doc = source_to_document(spec)
     presented = {m.cluster_id for m in doc.cluster_mentions if m.salience == "presented"}
     assert {"culture", "creative-industries", "tourism-and-leisure"} <= presented
+
+
+def test_a_template_with_blanks_and_a_count_over_a_list_of_one_give_no_objectives(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A manual\n\nOur objectives for the high street are:\n\n- X% increase in footfall by [20XX]\n"
+        "- Attract [£ amount] in non-public funding\n- Increase by [X%] the number of visitors\n\n"
+        "Many things happen every year in this area of work.\n\nTwelve strands of work are set out in four parts:\n\n"
+        "- Implementing a flexible regulatory framework\n\nThe rest of the chapter describes each of them.\n",
+    )
+    assert doc.objectives == []
+
+
+def test_an_adverbial_before_we_want_keeps_the_vision_and_decimals_keep_their_thousands(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A plan\n\nIn the future we want Leeds to be the best city in the country for health and wellbeing.\n",
+    )
+    assert [v.text[:20] for v in doc.visions] == ["In the future we wan"]
+    assert figures_of("The fund holds EUR 1 234.5 million.")["EUR 1 234.5 million"][:2] == ("EUR", 1_234_500_000)

@@ -359,4 +359,6 @@ def test_an_ordinal_drawn_a_tenth_of_an_em_before_its_word_with_no_space_is_a_wo
 
     assert [w["text"] for w in chars_to_words(line("10.WMCA", 2))] == ["10.", "WMCA"]
     assert [w["text"] for w in chars_to_words(line("10.WMCA", -1))] == ["10.WMCA"]  # set solid: one word
-    assert [w["text"] for w in chars_to_words(line("1.5Mb", 1))] == ["1.5Mb"]  # no ordinal
+    assert [w["text"] for w in chars_to_words(line("A1.Bx", 2))] == ["A1.Bx"]  # not digits before the dot
+    assert [w["text"] for w in chars_to_words(line("2019.The", 4))] == ["2019.The"]  # a year, not an ordinal
+    assert [w["text"] for w in chars_to_words(line("10.wmca", 2))] == ["10.wmca"]  # no capital after it
