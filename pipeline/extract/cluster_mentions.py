@@ -43,6 +43,7 @@ from dataclasses import replace
 
 from pipeline.catalogue.clusters import NameMatch
 from pipeline.catalogue.gazetteer import places
+from pipeline.evaluation import squeeze
 from pipeline.extract.context import DocumentView
 from pipeline.language.patterns import (
     aside_title,
@@ -260,10 +261,14 @@ def title_to_mentions(view: DocumentView) -> list[ClusterMention]:
     """A title that names a sector without the words of a sector deal (``Culture is Digital``, ``5G Strategy
     Update``): the first curated name in the first short heading where the title stands; in a longer title, a
     name the document's kind follows (``Next Generation Mobile Technologies: An update to the 5G strategy for
-    the UK``). A name inside a body's name (``Department for Education``) is its author, not its subject."""
+    the UK``; ``Robotics: Urban Strategy``). A cover's title set as a paragraph counts when it is the
+    title the document's properties give. A name inside a body's name (``Department for Education``) is its
+    author, not its subject."""
     text = view.doc.text
     for block in view.doc.blocks[:MAX_TITLE_BLOCKS]:
-        if block.kind is not BlockKind.HEADING or not view.clean(block) or not _title_position(view, block):
+        if not (block.kind is BlockKind.HEADING or _the_title(view, block)) or not view.clean(block):
+            continue
+        if not _title_position(view, block):
             continue
         words = len(view.text(block).split())
         if words > MAX_LONG_TITLE_WORDS:
@@ -275,6 +280,12 @@ def title_to_mentions(view: DocumentView) -> list[ClusterMention]:
             if words <= MAX_TITLE_WORDS or DOCUMENT_KIND.match(text, m.end("name"), block.char_end):
                 return [_mention(view, cluster_id, m.start("name"), m.end("name"), "title", "curated")]
     return []
+
+
+def _the_title(view: DocumentView, block: Block) -> bool:
+    """A block set as a paragraph that is the title the document's properties give (a cover's title)."""
+    title = squeeze(view.doc.title or "")
+    return block.kind is BlockKind.PARAGRAPH and bool(title) and squeeze(view.text(block)) == title
 
 
 def _title_position(view: DocumentView, block: Block) -> bool:

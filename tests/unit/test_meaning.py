@@ -13,6 +13,7 @@ from pipeline.document import ParsedDocument
 from pipeline.extract.figures import sentence_to_figures
 from pipeline.extract.objectives import sentence_to_lead_in
 from pipeline.ingest.manifest import sources_to_specs
+from pipeline.models import BlockKind
 from pipeline.parse import source_to_document
 
 
@@ -139,7 +140,7 @@ def test_a_sentence_enumerating_the_places_strengths_presents_each_sector(tmp_pa
     presented = {m.cluster_id for m in doc.cluster_mentions if m.salience == "presented"}
     assert {"creative-industries", "food-and-drink", "connected-and-autonomous-vehicles", "motorsport", "robotics",
             "quantum", "future-mobility"} <= presented  # fmt: skip
-    assert {m.origin for m in doc.cluster_mentions if m.cluster_id == "future-mobility"} == {"discovered"}
+    assert {m.origin for m in doc.cluster_mentions if m.cluster_id == "automotive-production"} == {"discovered"}
 
 
 def presented_in(tmp_path: Path, sentence: str) -> set[str]:
@@ -701,3 +702,19 @@ def test_an_adverbial_before_we_want_keeps_the_vision_and_decimals_keep_their_th
     )
     assert [v.text[:20] for v in doc.visions] == ["In the future we wan"]
     assert figures_of("The fund holds EUR 1 234.5 million.")["EUR 1 234.5 million"][:2] == ("EUR", 1_234_500_000)
+
+
+def test_a_cover_title_set_as_a_paragraph_names_the_subject_when_the_properties_give_it(tmp_path: Path) -> None:
+    cover = b"BT /F1 11 Tf 72 700 Td (Robotics: Urban Strategy) Tj ET"
+    body = "\n".join(
+        f"BT /F1 11 Tf 72 {720 - 22 * k} Td (Paragraph {k} says how towns will plan transport with their partners.) Tj ET"
+        for k in range(8)
+    ).encode()
+    for given, subjects in (("Robotics: Urban Strategy", {"robotics"}), ("Annual Report 2019", set())):
+        folder = tmp_path / given.split(":")[0].replace(" ", "-")
+        folder.mkdir()
+        (folder / "plan.pdf").write_bytes(build_pdf([cover, body], info=f"<< /Title ({given}) >>".encode()))
+        (spec,) = sources_to_specs(folder)
+        doc = source_to_document(spec)
+        assert doc.blocks[0].kind is BlockKind.PARAGRAPH  # a cover's title set as a paragraph, not a heading
+        assert {m.cluster_id for m in doc.cluster_mentions if m.salience == "subject"} == subjects, given
