@@ -571,11 +571,13 @@ def _heading_framed(view: DocumentView, used: set[int], list_number: int) -> lis
 
 
 def _agreement_paragraphs(view: DocumentView, used: set[int], list_number: int) -> list[Objective]:
-    """The commitments of an agreement or deal that numbers its paragraphs and commits a party in most of them
-    (:data:`AGREEMENT_SHARE` of at least :data:`MIN_AGREEMENT_PARAGRAPHS`): each numbered paragraph in which a
-    party commits (:data:`PARTY_COMMITS`, in any of its sentences) is one commitment, the actor the party it
-    names; so is each item of a list a numbered paragraph leads into (``9. For young people who ...:``) in
-    which a party commits. Paragraphs of context (``14. ... Government welcomes ...``) are not."""
+    """The commitments of an agreement or deal that numbers its paragraphs and opens most of them with a party
+    committing (more than :data:`AGREEMENT_SHARE` of at least :data:`MIN_AGREEMENT_PARAGRAPHS`, by their first
+    sentences: a white paper's numbered paragraphs say "We will ..." somewhere in most of them): each numbered
+    paragraph in which a party commits (:data:`PARTY_COMMITS`, in any of its sentences) is then one commitment,
+    the actor the party it names; so is each item of a list a numbered paragraph leads into (``9. For young
+    people who ...:``) in which a party commits. Paragraphs of context (``14. ... Government welcomes ...``) are
+    not."""
     blocks = view.doc.blocks
     numbered = [
         i for i, b in enumerate(blocks)
@@ -584,9 +586,11 @@ def _agreement_paragraphs(view: DocumentView, used: set[int], list_number: int) 
     if len(numbered) < MIN_AGREEMENT_PARAGRAPHS:
         return []
     spans = [_paragraph_span(view, blocks[i]) for i in numbered]
-    parties = [_party(view, sentences) for sentences in view.sentences(spans)]
-    if sum(p is not None for p in parties) <= AGREEMENT_SHARE * len(numbered):
-        return []
+    every = view.sentences(spans)
+    opening = sum(bool(sentences) and _party(view, sentences[:1]) is not None for sentences in every)
+    if opening <= AGREEMENT_SHARE * len(numbered):
+        return []  # a white paper's numbered paragraphs say "We will ..." somewhere; an agreement's open with it
+    parties = [_party(view, sentences) for sentences in every]
     text = view.doc.text
     items: list[tuple[int, int, int, str]] = []  # block, start, end, actor as written
     for i, (s, e), party in zip(numbered, spans, parties, strict=True):
