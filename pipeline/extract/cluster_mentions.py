@@ -265,8 +265,9 @@ def title_to_mentions(view: DocumentView) -> list[ClusterMention]:
     title the document's properties give. A name inside a body's name (``Department for Education``) is its
     author, not its subject."""
     text = view.doc.text
+    given = squeeze(view.doc.title or "")  # the title the document's properties give
     for block in view.doc.blocks[:MAX_TITLE_BLOCKS]:
-        if not (block.kind is BlockKind.HEADING or _the_title(view, block)) or not view.clean(block):
+        if not (block.kind is BlockKind.HEADING or _the_title(view, block, given)) or not view.clean(block):
             continue
         if not _title_position(view, block):
             continue
@@ -282,10 +283,10 @@ def title_to_mentions(view: DocumentView) -> list[ClusterMention]:
     return []
 
 
-def _the_title(view: DocumentView, block: Block) -> bool:
-    """A block set as a paragraph that is the title the document's properties give (a cover's title)."""
-    title = squeeze(view.doc.title or "")
-    return block.kind is BlockKind.PARAGRAPH and bool(title) and squeeze(view.text(block)) == title
+def _the_title(view: DocumentView, block: Block, given: str) -> bool:
+    """A block set as a paragraph that is the title the document's properties give (``given``, squeezed): a
+    cover's title."""
+    return block.kind is BlockKind.PARAGRAPH and bool(given) and squeeze(view.text(block)) == given
 
 
 def _title_position(view: DocumentView, block: Block) -> bool:
@@ -493,11 +494,12 @@ def prose_to_mentions(view: DocumentView) -> list[ClusterMention]:
                 if (cluster_id := view.catalogue.lookup(m.group("name")))
             ]
             enumerated = _enumerations(text, hits) if about_clusters else set()
-            first = hits[min(enumerated)][0] if enumerated else e
-            if enumerated and EXAMPLES_BEFORE.search(text, max(s, first - 80), first):
-                enumerated = set()  # "(e.g. in housing, education, health and culture industries)": examples
             if enumerated:
-                out.extend(_whole_enumeration(view, s, e, hits[min(enumerated)][0]))
+                first = hits[min(enumerated)][0]
+                if EXAMPLES_BEFORE.search(text, max(s, first - 80), first):
+                    enumerated = set()  # "(e.g. in housing, education, health and culture industries)": examples
+                else:
+                    out.extend(_whole_enumeration(view, s, e, first))
             for k, (hs, he, cluster_id) in enumerate(hits):
                 word = cluster_word_after().match(text[he : min(e, he + 20)])
                 if word:

@@ -222,7 +222,8 @@ def document_to_objectives_and_issues(view: DocumentView) -> tuple[list[Objectiv
         items, style = _items_after(view, i)
         items = [j for j in items if j not in used]
         counted = style != "grouped"  # a lead-in over titled groups counts the groups, not their items
-        if not items or (counted and lead.exact and lead.count != len(items)) or (lead.count or 0) > 1 == len(items):
+        several = (lead.count or 0) > 1 and len(items) == 1
+        if not items or (counted and lead.exact and lead.count != len(items)) or several:
             continue  # a list of one where the lead-in counts several: the list is not where it was looked for
         cluster_id, attribution = _attribute(view, blocks[i], text[s:e])
         if attribution not in ("sentence", "section") and not lead.strong:
@@ -399,7 +400,7 @@ def _could_lead(view: DocumentView, i: int) -> bool:
         return False
     if following.kind is BlockKind.LIST_ITEM:
         return following.list_id != block.list_id or view.text(block).rstrip().endswith(":")
-    return following.kind is BlockKind.PARAGRAPH and view.text(block).rstrip().endswith((":", ":-"))
+    return following.kind is BlockKind.PARAGRAPH and _ends_in_colon(view, block)
 
 
 def _items_after(view: DocumentView, i: int) -> tuple[list[int], str]:
@@ -484,7 +485,7 @@ def _list_items(view: DocumentView, start: int) -> tuple[list[int], str]:
             and blocks[nxt].kind is BlockKind.LIST_ITEM
             and blocks[nxt].section_id == first.section_id
             and view.clean(blocks[nxt])
-            and not any(view.text(b).rstrip().endswith((":", ":-")) for b in between)
+            and not any(_ends_in_colon(view, b) for b in between)
             and not (between and _title_line(view, between[-1]))  # "We will invest in these areas": a new lead-in
             and (
                 _ordinal(blocks[nxt]) == (_ordinal(blocks[items[-1]]) or 0) + 1
@@ -586,27 +587,24 @@ def _agreement_paragraphs(view: DocumentView, used: set[int], list_number: int) 
     if len(numbered) < MIN_AGREEMENT_PARAGRAPHS:
         return []
     spans = [_paragraph_span(view, blocks[i]) for i in numbered]
-    every = view.sentences(spans)
-    opening = sum(bool(sentences) and _party(view, sentences[:1]) is not None for sentences in every)
-    if opening <= AGREEMENT_SHARE * len(numbered):
+    parties = [_party(view, sentences) for sentences in view.sentences(spans)]
+    if sum(p is not None and p[0] == 0 for p in parties) <= AGREEMENT_SHARE * len(numbered):
         return []  # a white paper's numbered paragraphs say "We will ..." somewhere; an agreement's open with it
-    parties = [_party(view, sentences) for sentences in every]
     text = view.doc.text
     items: list[tuple[int, int, int, str]] = []  # block, start, end, actor as written
     for i, (s, e), party in zip(numbered, spans, parties, strict=True):
         if party is not None:
-            items.append((i, s, e, party))
+            items.append((i, s, e, party[1]))
         elif text[s:e].rstrip().endswith(":") and i + 1 < len(blocks):
             listed, _ = _items_after(view, i)
-            for k in listed:
-                ks, ke = trim_span(text, *_objective_span(view, blocks[k]))
-                own = _party(view, view.sentences([(ks, ke)])[0])
-                if own is not None:
-                    items.append((k, ks, ke, own))
+            item_spans = [trim_span(text, *_objective_span(view, blocks[k])) for k in listed]
+            for k, (ks, ke), sentences in zip(listed, item_spans, view.sentences(item_spans), strict=True):
+                if (own := _party(view, sentences)) is not None:
+                    items.append((k, ks, ke, own[1]))
     out = []
-    for ordinal, (k, s, e, party) in enumerate((t for t in items if t[0] not in used), start=1):
+    for ordinal, (k, s, e, written) in enumerate((t for t in items if t[0] not in used), start=1):
         cluster_id, attribution = view.cluster_of(blocks[k].section_id)
-        actor = None if party.lower() == "we" else _actor(party)
+        actor = None if written.lower() == "we" else _actor(written)
         out.append(
             Objective(
                 cluster_id, ordinal, text[s:e], s, e, list_number, "numbered", "commitment", "", attribution, 0.7, actor
@@ -623,12 +621,13 @@ def _paragraph_span(view: DocumentView, block: Block) -> tuple[int, int]:
     return trim_span(view.doc.text, number.end() if number else start, end)
 
 
-def _party(view: DocumentView, sentences: list[tuple[int, int]]) -> str | None:
-    """The party the first sentence committing one names (:data:`PARTY_COMMITS`), as written."""
-    for s, e in sentences:
+def _party(view: DocumentView, sentences: list[tuple[int, int]]) -> tuple[int, str] | None:
+    """The first sentence committing a party (:data:`PARTY_COMMITS`): its position among ``sentences`` and the
+    party it names, as written."""
+    for n, (s, e) in enumerate(sentences):
         m = PARTY_COMMITS.match(view.doc.text, s, e)
         if m:
-            return m.group("actor")
+            return n, m.group("actor")
     return None
 
 
