@@ -78,6 +78,8 @@ class DocumentView:
             text = self.text(block)
             if m := list_marker().match(text):
                 start += m.end()
+            elif (point := block.marker or "")[:1].isdigit() and text.startswith(point):  # a sub-point's ("19.1.")
+                start += len(text) - len(text[len(point) :].lstrip())
             if m := labelled_item().match(self.doc.text[start : block.char_end]):
                 start += m.end() - 1  # the label, its punctuation and the space after it
         return start, block.char_end

@@ -44,6 +44,7 @@ MAX_DESCRIBED_PARAGRAPHS = 1  # an item's own paragraphs (more between two items
 SUPERSCRIPT_DIGITS = {superscript: digit for digit, superscript in SUPERSCRIPT.items()}  # as repair writes marks
 NOTE_NUMBER = re.compile(r"^\(?\d{1,2}\)\s*\S")  # a table's note opens "1) ..." or "(1) ..."
 NOTE_MARK = re.compile(f"[{''.join(map(chr, SUPERSCRIPT_DIGITS))}]+")
+SUB_POINT = re.compile(r"^(?P<marker>(?P<paragraph>\d{1,3})(?:\.\d{1,2}){1,3}\.)[ \t]+\S")  # "19.1. ", "20.1.1. "
 SENTENCE_END = (".", "!", "?", ":", ";", "”", "’")
 
 
@@ -86,6 +87,7 @@ def lines_to_blocks(
     numbered_paragraphs = _numbered_paragraphs(text, lines, marker)
     leading = usual_gaps(lines) if media_type is MediaType.PDF else {}
     item_x0: float | None = None  # where the open list item's marker stands (PDF)
+    paragraph_number: int | None = None  # the number of the numbered paragraph last opened
     lead_x0: float | None = None  # where the block before the open list starts (PDF)
     for i, line in enumerate(lines):
         raw = line_text(text, line)
@@ -132,13 +134,20 @@ def lines_to_blocks(
             blocks[-1] = _extended(blocks[-1], text, line)  # the notes under a source line are its caption's
         elif i in notes:
             blocks.append(Block(BlockKind.CAPTION, *_trimmed_span(text, line), line.page, line.bbox))
+        elif i in numbered_paragraphs:
+            # a paragraph the document numbers opens a paragraph of its own, set apart or not
+            paragraph_number = int(marker.match(stripped).group("ordinal"))  # type: ignore[union-attr]
+            blocks.append(Block(BlockKind.PARAGRAPH, *_trimmed_span(text, line), line.page, line.bbox))
         elif (
-            (m := marker.match(stripped))
-            and i not in numbered_paragraphs
-            and not _dash_runs_on(text, blocks, lines, i, m.group("marker"), item_x0, leading)
-        ) or i in labelled:
+            (
+                (m := marker.match(stripped))
+                and not _dash_runs_on(text, blocks, lines, i, m.group("marker"), item_x0, leading)
+            )
+            or i in labelled
+            or (point := _sub_point(stripped, paragraph_number))
+        ):
             prev = blocks[-1] if blocks else None
-            printed = m.group("marker").strip() if m else labelled[i]
+            printed = m.group("marker").strip() if m else labelled.get(i, point)
             carried = _carried_over(blocks, line, printed, where)
             if not carried and (prev is None or prev.kind is not BlockKind.LIST_ITEM or prev_blank):
                 list_id += 1
@@ -156,6 +165,7 @@ def lines_to_blocks(
             and (
                 _continues(blocks[-1], line, lines, i, prev_blank, media_type, leading)
                 or _under_item(blocks[-1], (item_x0, lead_x0), text, lines, i, media_type, marker)
+                or _point_wraps(blocks[-1], text, lines, i, prev_blank)
                 or _next_column(blocks[-1], text, lines, i, media_type)
             )
         ):
@@ -325,6 +335,26 @@ def _numbered_paragraphs(text: str, lines: Sequence[Line], marker: re.Pattern[st
         if statistics.median(b - a for a, b in itertools.pairwise(chain)) >= PARAGRAPH_LINES:
             out.update(chain)  # far apart: paragraphs, not a long run of notes or short items
     return out
+
+
+def _sub_point(stripped: str, paragraph_number: int | None) -> str:
+    """The marker of a numbered paragraph's sub-point ("19.1. create innovative ...", "20.1.1. smart systems
+    ..." under paragraph 19 or 20 of a document that numbers its paragraphs), or "" when the line opens none."""
+    m = SUB_POINT.match(stripped)
+    return m.group("marker") if m and int(m.group("paragraph")) == paragraph_number else ""
+
+
+def _point_wraps(prev: Block, text: str, lines: Sequence[Line], i: int, prev_blank: bool) -> bool:
+    """A numbered paragraph's sub-point wrapped back to the margin, left of its indented number: the line
+    right under its last line, in the same type, when that line ends no sentence or clause."""
+    if prev_blank or prev.kind is not BlockKind.LIST_ITEM or not SUB_POINT.match(f"{prev.marker} ."):
+        return False
+    line, before = lines[i], lines[i - 1]
+    if line.page != before.page or line.bbox is None or before.bbox is None or not same_type(before, line):
+        return False
+    gap = line.bbox.top - before.bbox.bottom
+    ends = line_text(text, before).rstrip().endswith(SENTENCE_END)
+    return 0 <= gap <= (before.bbox.bottom - before.bbox.top) * PDF_PARAGRAPH_GAP_RATIO and not ends
 
 
 def _note_lines(text: str, lines: Sequence[Line], page_heights: Mapping[int, float]) -> set[int]:

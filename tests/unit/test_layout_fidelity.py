@@ -39,6 +39,7 @@ CREATIVE = "policy/uk_creative_industries_sector_deal_2018.pdf"
 OSTROBOTHNIA = "policy/fi_south_ostrobothnia_s3.pdf"
 UKGI_2021 = "policy/uk_ukgi_annual_report_2021.pdf"
 COOPERATIVES = "policy/us_urban_ncba_policy_strategies_inclusive_economy_cooperatives.pdf"
+LITHUANIA = "policy/lt_ris3_programme.pdf"
 
 
 def laid_out(path: Path) -> LaidOutDocument:
@@ -701,3 +702,18 @@ def test_a_run_in_head_that_fills_its_line_opens_its_item_among_run_in_heads(tmp
         "New products, services and markets through the support of RDI",
     ]
     assert items[2].endswith("contribute to the regeneration of companies.")
+
+
+def test_a_numbered_paragraph_opens_a_paragraph_and_its_sub_points_are_items_wrapping_to_the_margin() -> None:
+    # numbered like a legal act: "19." opens a paragraph with no gap or indent to part it from the one before,
+    # and its sub-points "19.1.", "20.1.1." are items whose second lines go back to the margin
+    doc = whole(LITHUANIA)
+    paragraphs, items = texts(doc, BlockKind.PARAGRAPH), texts(doc, BlockKind.LIST_ITEM)
+    assert any(p.startswith("17. The objective of the second phase") for p in paragraphs)
+    assert not any("17. The objective of the second phase" in p for p in paragraphs + items if not p.startswith("17."))
+    wrapped = next(i for i in items if i.startswith("19.1. create innovative technologies"))
+    assert wrapped.endswith("respond to global trends and long-term national challenges;")
+    markers = [b.marker for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert {"19.1.", "19.2.", "20.1.", "20.1.1.", "20.1.4.", "20.2.3."} <= set(markers)
+    assert any(i.startswith("20.1.2. energy and fuel production") and i.endswith("and disposal;") for i in items)
+
