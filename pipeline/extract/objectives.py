@@ -104,6 +104,8 @@ DASHES = ("-", "–", "—", "")
 MAX_HEADED_GAP = 40  # blocks between two labelled headings of a run (each explained by its paragraphs)
 MAX_LABEL_GAP = 400  # label-only lines ("Action 3 (2021)") in boxes pages apart: the rising numbers make the run
 NUMBERED_PREFIX = re.compile(r"^\s*\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
+NUMBERED_TITLE = re.compile(r"\s*(?P<n>\d{1,2})\.\s+(?=[A-Z‘“])")  # "1. Capture the European market ..."
+MAX_NUMBERED_TITLE_WORDS = 15  # a numbered title over its paragraphs is at most this long
 # A lead-in that says someone will do what the list says: ``Defence will achieve this through:``, ``The S&T
 # policy function will:``, ``Together we must:``, ``we propose to:``, ``To do this the government is:``, or a
 # longer one ending in the purpose its items complete (``we will work together to enhance ... in order to:``) or
@@ -292,8 +294,8 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
             return lead
         return LeadIn("commitment", 0.7, None, True) if DOING_THIS.search(sentence) else None
     spoken = ASIDE.sub(lambda m: " " * len(m.group(0)), sentence)  # "key Areas for Action – most led by partners –"
-    nouns = [(m.start(), m.group(0), True) for m in objective_nouns().finditer(spoken)]
-    nouns += [(m.start(), m.group(0), False) for m in non_objective_nouns().finditer(spoken)]
+    nouns = [(m.start(), m.group(0), True) for m in objective_nouns().finditer(spoken) if not _in_name(spoken, m)]
+    nouns += [(m.start(), m.group(0), False) for m in non_objective_nouns().finditer(spoken) if not _in_name(spoken, m)]
     if nouns:
         at, noun, positive = _head_noun(spoken, nouns)
         if positive:
@@ -310,6 +312,17 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
     if any_count and PLAN_SAYS.search(sentence):  # "Overall, we will need three key things to make ... :"
         return LeadIn("objective", 0.6, _count(any_count[-1].group("count")), True, exact=True)
     return None
+
+
+def _in_name(sentence: str, noun: re.Match[str]) -> bool:
+    """Is the noun a word of a name in a sentence written in lower case ("The formulation of the RDI Priority Areas
+    was based on:", "... the RDI Priority Action Plan proposals to:"): capitalised within the sentence and followed
+    by another capitalised word? Such a name says what the list is about, not what its items are."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", sentence)
+    if sum(w[0].isupper() for w in words) * 2 >= len(words):
+        return False  # a title in capitals ("Our Strategic Objectives For The Region:")
+    after = re.match(r"\s+([A-Z])[a-z]", sentence[noun.end() :])
+    return noun.start() > 0 and noun.group(0)[:1].isupper() and after is not None
 
 
 def _head_noun(sentence: str, nouns: list[tuple[int, str, bool]]) -> tuple[int, str, bool]:
@@ -559,6 +572,8 @@ def _heading_framed(view: DocumentView, used: set[int], list_number: int) -> lis
     """Lists headings frame (:func:`_headed_lists`) and runs of items labelled ``Objective 1:``, ``Goal 2:``."""
     out = _headed_lists(view, used, list_number)
     list_number += len({o.list_number for o in out})
+    out.extend(_numbered_titles(view, used, list_number))
+    list_number = max((o.list_number for o in out), default=list_number)
     blocks = view.doc.blocks
     for items, kind in _labelled_runs(view, used):
         cluster_id, attribution = view.cluster_of(blocks[items[0]].section_id)
@@ -568,6 +583,45 @@ def _heading_framed(view: DocumentView, used: set[int], list_number: int) -> lis
     out.extend(_label_boxes(view, used, list_number))
     out.extend(_ordinal_paragraphs(view, used, max((o.list_number for o in out), default=list_number) + 1))
     out.extend(_agreement_paragraphs(view, used, max((o.list_number for o in out), default=list_number) + 1))
+    return out
+
+
+def _numbered_titles(view: DocumentView, used: set[int], list_number: int) -> list[Objective]:
+    """Titles a framing heading's section numbers over their paragraphs (``Ten Point Plan: Initial focus areas``
+    over ``1. Capture the European market in commercial small satellite launch``, its paragraphs, ``2. Fight
+    climate change with space technology`` ...): paragraphs opening with a number, at most
+    :data:`MAX_NUMBERED_TITLE_WORDS` long and ending no sentence, counting from 1 within the section; a run of
+    :data:`MIN_GROUPS` or more gives one item of the heading's kind each."""
+    blocks = view.doc.blocks
+    frames: dict[str, tuple[str, str | None, str]] = {}  # section → the kind and actor its heading frames, its title
+    for block in blocks:
+        if block.kind is BlockKind.HEADING and block.section_id and view.clean(block):
+            title = " ".join(view.text(block).split())
+            kind, actor = _heading_frame(title)
+            if kind:
+                frames[block.section_id] = (kind, actor, title)
+    runs: dict[str, list[int]] = {}
+    for i, block in enumerate(blocks):
+        if i in used or block.kind is not BlockKind.PARAGRAPH or block.section_id not in frames:
+            continue
+        words = view.text(block).split()
+        m = NUMBERED_TITLE.match(view.text(block))
+        if m is None or len(words) > MAX_NUMBERED_TITLE_WORDS or words[-1].endswith(SENTENCE_END):
+            continue
+        run = runs.setdefault(block.section_id, [])
+        if int(m.group("n")) == len(run) + 1 and view.clean(block):
+            run.append(i)
+    out: list[Objective] = []
+    for section_id, run in runs.items():
+        if len(run) < MIN_GROUPS:
+            continue
+        kind, actor, title = frames[section_id]
+        cluster_id, attribution = view.cluster_of(section_id)
+        list_number += 1
+        used.update(run)
+        out += _items_to_objectives(
+            view, run, "numbered", kind, title, cluster_id, attribution, list_number, 0.7, actor
+        )
     return out
 
 
@@ -937,10 +991,12 @@ def _without_marker(text: str) -> str:
 
 def _objective_span(view: DocumentView, block: Block) -> tuple[int, int]:
     """An item's span without its marker or the label that only numbers it (``Goal 2:``, ``Action 3 (2021):``);
-    a labelled heading's without its number too."""
+    a labelled heading's without its number too, and a numbered title's (:func:`_numbered_titles`) without its
+    ``1. ``."""
     start, end = view.item_span(block)
     text = view.doc.text[start:end]
-    prefix = NUMBERED_PREFIX.match(text) if block.kind is BlockKind.HEADING else None
+    number = {BlockKind.HEADING: NUMBERED_PREFIX, BlockKind.PARAGRAPH: NUMBERED_TITLE}.get(block.kind)
+    prefix = number.match(text) if number else None
     offset = prefix.end() if prefix else 0
     label = labelled_objective().match(text[offset:])
     if label:

@@ -129,6 +129,8 @@ def test_extractors_skip_text_the_quarantine_holds(seed_specs: dict[str, SourceS
         ("The main aim of the business plan is:", "aim", None),
         ("The focus of this plan is in three areas:-", "focus_area", 3),
         ("Specifically, the aim is to:", "aim", None),
+        ("Our four key Objectives are:", "objective", 4),
+        ("Our Strategic Priorities For The Region:", "priority", None),
     ],
 )  # fmt: skip
 def test_lead_ins_that_announce_objectives(sentence: str, kind: str, count: int | None) -> None:
@@ -143,6 +145,9 @@ def test_lead_ins_that_announce_objectives(sentence: str, kind: str, count: int 
         "The individual Cluster Plans each contain the following sections:",
         "To see productivity and growth the WMCA is developing a strategy based on the following six principles:",
         "The proposed cluster projects are as follows:", "These are:",
+        # a kind word in a name says what the list is about, not what its items are
+        "The formulation of the Smart Priority Areas was based on:",
+        "At any time the Group may present to the ministries that approved the Priority Action Plan proposals to:",
     ],
 )  # fmt: skip
 def test_lead_ins_that_announce_something_else(sentence: str) -> None:

@@ -34,8 +34,10 @@ SEED_LEVELS = [
 # program now finds: 2/6 found, recall held; and objectives: the plan's "The government will implement the
 # following ...:" lists and the space strategy's "This will include:" commitments, in the meaning gold, not in this
 # one: 23/71 found, recall held; and the skills agreement's numbered paragraphs committing a party, 20 items of
-# meaning_dev_3.yml and none of this gold: 23/91 found (2026-12-03), recall held
-PDF_LEVELS = [("clusters", 0.33, 1.0), ("visions", 0.04, 1.0), ("objectives", 0.25, 0.9), ("figures", 0.87, 0.87)]
+# meaning_dev_3.yml and none of this gold: 23/91 found (2026-12-03), recall held; and the space strategy's ten
+# numbered focus areas under "Ten Point Plan: Initial focus areas" (9 found, all in meaning_dev_3.yml, none in this
+# gold): 23/100 found (2026-12-03, second round), recall held
+PDF_LEVELS = [("clusters", 0.33, 1.0), ("visions", 0.04, 1.0), ("objectives", 0.22, 0.9), ("figures", 0.87, 0.87)]
 
 
 @pytest.fixture(scope="module")

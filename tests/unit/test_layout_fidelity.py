@@ -717,3 +717,18 @@ def test_a_numbered_paragraph_opens_a_paragraph_and_its_sub_points_are_items_wra
     assert {"19.1.", "19.2.", "20.1.", "20.1.1.", "20.1.4.", "20.2.3."} <= set(markers)
     assert any(i.startswith("20.1.2. energy and fuel production") and i.endswith("and disposal;") for i in items)
 
+
+def test_numbered_titles_over_their_paragraphs_in_a_framing_headings_section_are_its_items() -> None:
+    # "Ten Point Plan: Initial focus areas" over "1. Capture the European market in commercial small satellite
+    # launch", its paragraphs, "2. Fight climate change with space technology" ...: each title is a focus area
+    doc = whole(SPACE)
+    objectives, _ = document_to_objectives_and_issues(DocumentView.of(doc, load_catalogue()))
+    numbered = [o for o in objectives if o.list_style == "numbered" and o.list_kind == "focus_area"]
+    titles = [" ".join(o.text.split()) for o in numbered]
+    assert titles[:3] == [
+        "Capture the European market in commercial small satellite launch",
+        "Fight climate change with space technology",
+        "Unleash innovation across the space sector",
+    ]
+    assert len(titles) == 9 and titles[-1] == "Upskill and inspire our future space workforce"
+    assert {o.lead_in for o in numbered} == {"Ten Point Plan: Initial focus areas"}
