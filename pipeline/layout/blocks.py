@@ -121,6 +121,7 @@ def lines_to_blocks(
             prev_blank = False
             continue
         count = len(blocks)
+        point = _sub_point(stripped, paragraph_number)  # a numbered paragraph's sub-point opens this line
         if i in heading_at:
             h = heading_at[i]
             blocks.append(Block(BlockKind.HEADING, h.char_start, h.char_end, h.page, h.bbox))
@@ -144,7 +145,7 @@ def lines_to_blocks(
                 and not _dash_runs_on(text, blocks, lines, i, m.group("marker"), item_x0, leading)
             )
             or i in labelled
-            or (point := _sub_point(stripped, paragraph_number))
+            or point
         ):
             prev = blocks[-1] if blocks else None
             printed = m.group("marker").strip() if m else labelled.get(i, point)
