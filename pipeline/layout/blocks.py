@@ -167,6 +167,7 @@ def lines_to_blocks(
                 _continues(blocks[-1], line, lines, i, prev_blank, media_type, leading)
                 or _under_item(blocks[-1], (item_x0, lead_x0), text, lines, i, media_type, marker)
                 or _point_wraps(blocks[-1], text, lines, i, prev_blank)
+                or _emphasis_runs_on(blocks[-1], text, lines, i, prev_blank, media_type)
                 or _next_column(blocks[-1], text, lines, i, media_type)
             )
         ):
@@ -343,6 +344,28 @@ def _sub_point(stripped: str, paragraph_number: int | None) -> str:
     ..." under paragraph 19 or 20 of a document that numbers its paragraphs), or "" when the line opens none."""
     m = SUB_POINT.match(stripped)
     return m.group("marker") if m and int(m.group("paragraph")) == paragraph_number else ""
+
+
+def _emphasis_runs_on(
+    prev: Block, text: str, lines: Sequence[Line], i: int, prev_blank: bool, media_type: MediaType
+) -> bool:
+    """A paragraph going on mid-sentence into words set in bold, or back out of them ("Across Oxfordshire, some
+    228,000" | **"people – 60% of all people in"** | "‘foundational economy’. This includes"): the line right under
+    the paragraph's last line, flush with it and in the same size, opening in lower case after a line that ends
+    no sentence or clause. Its weight alone does not part it from the paragraph."""
+    if prev_blank or prev.kind is not BlockKind.PARAGRAPH or media_type is not MediaType.PDF:
+        return False
+    line, before = lines[i], lines[i - 1]
+    if line.page != before.page or line.bbox is None or before.bbox is None:
+        return False
+    if prev.char_end != _trimmed_span(text, before)[1]:  # the line above is the paragraph's own last line
+        return False
+    if abs(line.bbox.x0 - before.bbox.x0) > INDENT_TOLERANCE or not _same_size(before, line):
+        return False
+    gap = line.bbox.top - before.bbox.bottom
+    opens_lower = re.match(r"[‘“'\"(]?[a-z]", line_text(text, line).lstrip()) is not None
+    ends = line_text(text, before).rstrip().endswith(SENTENCE_END)
+    return 0 <= gap <= (before.bbox.bottom - before.bbox.top) * PDF_PARAGRAPH_GAP_RATIO and opens_lower and not ends
 
 
 def _point_wraps(prev: Block, text: str, lines: Sequence[Line], i: int, prev_blank: bool) -> bool:

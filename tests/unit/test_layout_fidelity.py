@@ -732,3 +732,10 @@ def test_numbered_titles_over_their_paragraphs_in_a_framing_headings_section_are
     ]
     assert len(titles) == 9 and titles[-1] == "Upskill and inspire our future space workforce"
     assert {o.lead_in for o in numbered} == {"Ten Point Plan: Initial focus areas"}
+
+
+def test_a_paragraph_going_on_mid_sentence_into_bold_words_stays_one_paragraph(tmp_path: Path) -> None:
+    paragraphs = texts(page_of(OXFORDSHIRE, 24, tmp_path), BlockKind.PARAGRAPH)
+    (paragraph,) = [p for p in paragraphs if "some 228,000" in p]
+    assert paragraph.startswith("Across Oxfordshire") and "people – 60% of all people in employment" in paragraph
+    assert "This includes people working in public services" in paragraph
