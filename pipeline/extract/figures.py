@@ -93,6 +93,9 @@ MIN_HOME_MENTIONS = 5  # a place named this often is what a document is about, u
 MIN_COUNT = 10  # a count of a noun COUNT_NOUNS does not know is a figure from ten up (not a year)
 CURRENCIES = {"£": "GBP", "€": "EUR", "$": "USD", "US$": "USD", "GBP": "GBP", "EUR": "EUR", "USD": "USD"}
 SCALE_WORD = re.compile(r"\d\s?(?:bn|mn|m|k|tn|billion|million|thousand|trillion)\b", re.I)
+# a count printed as a year or a span of years is a year unless the noun it counts follows it ("2,017 businesses"
+# would carry its comma; "from 2013 to 2020 with SMEs" is a period)
+YEAR_SHAPED = re.compile(r"(?:19|20)\d{2}(?:\s*(?:[-–]|to)\s*(?:19|20)\d{2})?")
 UP_FROM = re.compile(r"\s*,?\s*(?:up|down|compared\s+with|compared\s+to)\s+from\s+", re.I)
 CHANGE_FROM = re.compile(
     r"\b(?:ris\w*|rose|f[ae]ll\w*|increas\w*|decreas\w*|gr[eo]w\w*|declin\w*|reduc\w*|cut|dropp?\w*|went|moved?"
@@ -288,8 +291,9 @@ def _figure(
             return None  # "the 3 partners met": a few of something unnamed is prose, not a figure
         unit, measure = counted
         year_like = value is not None and 1900 <= value <= 2100 and float(value).is_integer() and not after.strip()
-        if year_like:
-            return None
+        first = re.match(r"\s*([A-Za-z][\w-]*)", after)
+        if year_like or (YEAR_SHAPED.fullmatch(text[start:end]) and (first is None or not _counted(first.group(1)))):
+            return None  # "published in October 2017, engaged widely with businesses": a year, not 2,017 businesses
         if unit == "jobs" and CREATION.search(clause):
             measure = "jobs"
         if unit == "people" and measure == "employment" and not re.search(r"employ|work|job|staff", clause, re.I):

@@ -107,6 +107,8 @@ class Quantity:
 
 
 _SHORT_RANGE = re.compile(r"\s?[-–]\s?(\d+(?:\.\d+)?)\s?(bn|m|k|million|billion)\b")
+# "£8-14": a money range's high end set close after a dash without its currency or a scale
+_BARE_RANGE = re.compile(r"[-–](\d{1,3}(?:\.\d+)?)(?![\d.,%]|\s?(?:bn|mn|m|k|million|billion|thousand)\b)")
 
 
 WORD_NUMBERS = {
@@ -217,6 +219,9 @@ def _digit_quantities(text: str, start: int, end: int) -> list[Quantity]:
             out.append(Quantity(m.end() + short_range.start(1), m.end() + short_range.end(), high, kind, cur, False))
             continue
         out.append(Quantity(m.start(), m.end(), value, kind, cur, bool(m.group("circa"))))
+        bare = _BARE_RANGE.match(text, m.end(), end) if cur and not scale and not pct else None
+        if bare and float(bare.group(1)) > value:  # the high end of "£8-14", in the low end's currency
+            out.append(Quantity(bare.start(1), bare.end(1), float(bare.group(1)), kind, cur, False))
     return out
 
 

@@ -436,7 +436,8 @@ def quantity() -> re.Pattern[str]:
     Matches ``£850m``, ``£ 13 M``, ``£1.4bn``, ``£4.8 billion``, ``EUR 24.1``, ``US$3 billion``, ``11,200``,
     ``34 163`` (thousands set apart by a space: one group, or more of zeros, as in ``1 000 000``; ``26 134 134``
     and ``242 100 %`` are cells of a table row, not one number), ``124 million``, ``5%``, ``14 per cent``,
-    ``4 percentage points``, ``c40%``, the ``£250,000`` of ``£10,000-£250,000`` and the ``50%`` of ``20-50%``.
+    ``4 percentage points``, ``c40%``, the ``£250,000`` of ``£10,000-£250,000``, the ``50%`` of ``20-50%`` and the
+    ``£350m`` of ``£350m³`` (a note mark after it).
     Not the ``4`` of ``NVQ4``, the ``5`` of ``5th`` or ``5m`` without a currency (metres?). Groups ``circa``,
     ``cur``, ``num``, ``scale``, ``pct``.
     """
@@ -447,7 +448,7 @@ def quantity() -> re.Pattern[str]:
         r"|(?<!\d\ )\d{1,3}\ \d{3}(?:\ 000)*(?![\d,]|\ ?[\d%])(?:\.\d+)?|\d+(?:\.\d+)?)"
         r"(?:\s?(?P<scale>(?i:trillion|billion|million|thousand)|(?<=\d)(?i:bn|mn|tn)|(?<=\d)m|(?<=\d)k|\sM(?=\s)|M)(?![A-Za-z]))?"
         r"(?:\s?(?P<pct>%|(?i:per\s?cent(?:age\s+points?)?|percent(?:age\s+points?)?)))?"
-        r"(?![\w%])",
+        r"(?![\w%](?<![⁰¹²³⁴-⁹]))",  # a note mark may touch it: "£350m³" (repair writes marks as superscripts)
     )
 
 

@@ -235,6 +235,19 @@ def test_a_range_shares_its_scale_and_its_currency_sign() -> None:
     assert figures_of("The market is worth £7–£10 billion.")["£7–£10 billion"][2:4] == (7e9, 10e9)
     assert figures_of("Loans of £10,000-£250,000 are offered.")["£10,000-£250,000"][2:4] == (10_000.0, 250_000.0)
     assert figures_of("Business R&D was EUR 24.1 per capita.")["EUR 24.1"][:2] == ("EUR", 24.1)
+    # the high end set close after a dash without its currency or scale is the same money
+    got = figures_of("The estimated return on every £1 of investment is £8-14 by 2025 and £20-34 by 2030.")
+    assert (got["£8-14"][0], got["£8-14"][2:4], got["£20-34"][2:4]) == ("GBP", (8.0, 14.0), (20.0, 34.0))
+    assert figures_of("Grants of £1-2 each.")["£1-2"][2:4] == (1.0, 2.0)
+    assert figures_of("Over £350m³ has been invested.")["£350m"][:2] == ("GBP", 350e6)  # a note mark touches it
+
+
+def test_a_year_is_not_a_count_of_the_noun_after_it_unless_the_noun_follows_it() -> None:
+    assert figures_of("Their review, published in October 2017, engaged widely with businesses.") == {}
+    assert figures_of("It led to an average spend of £2 billion a year from 2013 to 2020 with SMEs.").keys() == {
+        "£2 billion"
+    }
+    assert figures_of("There were 1950 businesses in the city.")["1950"][:2] == ("businesses", 1950.0)
 
 
 def test_percentages_in_words_percentage_points_and_a_hyphened_range() -> None:

