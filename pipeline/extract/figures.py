@@ -291,9 +291,12 @@ def _figure(
             return None  # "the 3 partners met": a few of something unnamed is prose, not a figure
         unit, measure = counted
         year_like = value is not None and 1900 <= value <= 2100 and float(value).is_integer() and not after.strip()
-        first = re.match(r"\s*([A-Za-z][\w-]*)", after)
-        if year_like or (YEAR_SHAPED.fullmatch(text[start:end]) and (first is None or not _counted(first.group(1)))):
-            return None  # "published in October 2017, engaged widely with businesses": a year, not 2,017 businesses
+        if year_like:
+            return None
+        if YEAR_SHAPED.fullmatch(text[start:end]):
+            first = re.match(r"\s*([A-Za-z][\w-]*)", after)
+            if first is None or not _counted(first.group(1)):
+                return None  # "published in October 2017, engaged widely with businesses": a year, not 2,017 businesses
         if unit == "jobs" and CREATION.search(clause):
             measure = "jobs"
         if unit == "people" and measure == "employment" and not re.search(r"employ|work|job|staff", clause, re.I):

@@ -604,8 +604,8 @@ def _numbered_titles(view: DocumentView, used: set[int], list_number: int) -> li
     for i, block in enumerate(blocks):
         if i in used or block.kind is not BlockKind.PARAGRAPH or block.section_id not in frames:
             continue
-        words = view.text(block).split()
-        m = NUMBERED_TITLE.match(view.text(block))
+        text = view.text(block)
+        words, m = text.split(), NUMBERED_TITLE.match(text)
         if m is None or len(words) > MAX_NUMBERED_TITLE_WORDS or words[-1].endswith(SENTENCE_END):
             continue
         run = runs.setdefault(block.section_id, [])

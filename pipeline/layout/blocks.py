@@ -44,7 +44,9 @@ MAX_DESCRIBED_PARAGRAPHS = 1  # an item's own paragraphs (more between two items
 SUPERSCRIPT_DIGITS = {superscript: digit for digit, superscript in SUPERSCRIPT.items()}  # as repair writes marks
 NOTE_NUMBER = re.compile(r"^\(?\d{1,2}\)\s*\S")  # a table's note opens "1) ..." or "(1) ..."
 NOTE_MARK = re.compile(f"[{''.join(map(chr, SUPERSCRIPT_DIGITS))}]+")
-SUB_POINT = re.compile(r"^(?P<marker>(?P<paragraph>\d{1,3})(?:\.\d{1,2}){1,3}\.)[ \t]+\S")  # "19.1. ", "20.1.1. "
+_SUB_POINT = r"(?P<paragraph>\d{1,3})(?:\.\d{1,2}){1,3}\."  # a numbered paragraph's sub-point: "19.1.", "20.1.1."
+SUB_POINT = re.compile(rf"^(?P<marker>{_SUB_POINT})[ \t]+\S")  # a line opening one
+SUB_POINT_MARKER = re.compile(_SUB_POINT)  # an item's marker that is one
 SENTENCE_END = (".", "!", "?", ":", ";", "”", "’")
 
 
@@ -342,8 +344,20 @@ def _numbered_paragraphs(text: str, lines: Sequence[Line], marker: re.Pattern[st
 def _sub_point(stripped: str, paragraph_number: int | None) -> str:
     """The marker of a numbered paragraph's sub-point ("19.1. create innovative ...", "20.1.1. smart systems
     ..." under paragraph 19 or 20 of a document that numbers its paragraphs), or "" when the line opens none."""
+    if paragraph_number is None:
+        return ""  # no numbered paragraph is open (most documents number none)
     m = SUB_POINT.match(stripped)
     return m.group("marker") if m and int(m.group("paragraph")) == paragraph_number else ""
+
+
+def _right_under_mid_sentence(text: str, before: Line, line: Line) -> bool:
+    """``line`` right under ``before`` on its page, within a paragraph's gap, after ``before`` ends no sentence
+    or clause: the block ``before`` ends carries on, whatever else sets the line apart."""
+    if line.page != before.page or line.bbox is None or before.bbox is None:
+        return False
+    gap = line.bbox.top - before.bbox.bottom
+    ends = line_text(text, before).rstrip().endswith(SENTENCE_END)
+    return 0 <= gap <= (before.bbox.bottom - before.bbox.top) * PDF_PARAGRAPH_GAP_RATIO and not ends
 
 
 def _emphasis_runs_on(
@@ -356,29 +370,22 @@ def _emphasis_runs_on(
     if prev_blank or prev.kind is not BlockKind.PARAGRAPH or media_type is not MediaType.PDF:
         return False
     line, before = lines[i], lines[i - 1]
-    if line.page != before.page or line.bbox is None or before.bbox is None:
+    if not _right_under_mid_sentence(text, before, line):
         return False
     if prev.char_end != _trimmed_span(text, before)[1]:  # the line above is the paragraph's own last line
         return False
-    if abs(line.bbox.x0 - before.bbox.x0) > INDENT_TOLERANCE or not _same_size(before, line):
-        return False
-    gap = line.bbox.top - before.bbox.bottom
+    flush = line.bbox is not None and before.bbox is not None and abs(line.bbox.x0 - before.bbox.x0) <= INDENT_TOLERANCE
     opens_lower = re.match(r"[‘“'\"(]?[a-z]", line_text(text, line).lstrip()) is not None
-    ends = line_text(text, before).rstrip().endswith(SENTENCE_END)
-    return 0 <= gap <= (before.bbox.bottom - before.bbox.top) * PDF_PARAGRAPH_GAP_RATIO and opens_lower and not ends
+    return flush and _same_size(before, line) and opens_lower
 
 
 def _point_wraps(prev: Block, text: str, lines: Sequence[Line], i: int, prev_blank: bool) -> bool:
     """A numbered paragraph's sub-point wrapped back to the margin, left of its indented number: the line
     right under its last line, in the same type, when that line ends no sentence or clause."""
-    if prev_blank or prev.kind is not BlockKind.LIST_ITEM or not SUB_POINT.match(f"{prev.marker} ."):
+    if prev_blank or prev.kind is not BlockKind.LIST_ITEM or not SUB_POINT_MARKER.fullmatch(prev.marker or ""):
         return False
     line, before = lines[i], lines[i - 1]
-    if line.page != before.page or line.bbox is None or before.bbox is None or not same_type(before, line):
-        return False
-    gap = line.bbox.top - before.bbox.bottom
-    ends = line_text(text, before).rstrip().endswith(SENTENCE_END)
-    return 0 <= gap <= (before.bbox.bottom - before.bbox.top) * PDF_PARAGRAPH_GAP_RATIO and not ends
+    return same_type(before, line) and _right_under_mid_sentence(text, before, line)
 
 
 def _note_lines(text: str, lines: Sequence[Line], page_heights: Mapping[int, float]) -> set[int]:
