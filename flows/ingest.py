@@ -33,7 +33,7 @@ from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 import flows  # noqa: F401  (sets Prefect's offline defaults before Prefect is imported)
 from flows.config import CONFIG_PATH, IngestConfig, load_config
 from flows.ephemeral import shared_with_workers, start_with_watchdog
-from flows.progress import Heartbeat, Progress, source_size
+from flows.progress import Heartbeat, Progress, Size, source_size
 from flows.sandbox import Limits, parse_isolated
 from pipeline.ingest.changes import Change, Step, plan
 from pipeline.ingest.manifest import Hashes, SourcesUnreadable, scan_sources
@@ -99,6 +99,12 @@ def spec_of(step: Step) -> SourceSpec:
     return step.spec
 
 
+def largest_first(parsing: list[Step], work: dict[str, Size]) -> list[Step]:
+    """The documents to read, the largest first: a long document started last would keep one worker
+    busy while the others stand idle at the end of the run (longest-processing-time-first scheduling)."""
+    return sorted(parsing, key=lambda step: work[step.document_id].pages, reverse=True)
+
+
 def worker_died(exc: BaseException) -> bool:
     """Whether the Dask worker running a document's task died (``distributed.KilledWorker``), by name: the
     process runner's flow need not import Dask to ask."""
@@ -142,7 +148,10 @@ def ingest(
             )  # fmt: skip
             work = {step.document_id: source_size(spec_of(step)) for step in parsing}
             progress = Progress(list(work.values()))
-            futures = {parse_document.submit(spec_of(step), limits, writer.run_id): step for step in parsing}
+            futures = {
+                parse_document.submit(spec_of(step), limits, writer.run_id): step
+                for step in largest_first(parsing, work)
+            }
             for step in steps:
                 if step.change is Change.WITHDRAWN:
                     writer.withdraw(step)

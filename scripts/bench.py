@@ -205,14 +205,17 @@ def workers(
         sources.mkdir()
         for f in files:
             shutil.copy(f, sources / f.name)
-        times = {}
+        times: dict[int, float] = {}
+        own: dict[int, float] = {}
         for n in counts:
             warehouse = Path(scratch) / f"w{n}.duckdb"
             times[n] = _command(
                 [sys.executable, "-m", "flows.ingest", "--sources", str(sources), "--warehouse", str(warehouse),
                  "--workers", str(n), "--task-runner", runner]
             )  # fmt: skip
-            print(f"   {n} worker(s): {times[n]:6.1f} s, {pages / times[n]:5.1f} pages/s")
+            own[n] = _last_run_seconds(warehouse)
+            print(f"   {n} worker(s): {times[n]:6.1f} s, {pages / times[n]:5.1f} pages/s; the run's own "
+                  f"{own[n]:.1f} s (lock to publish: no start of Python, Prefect or cluster, no report)")  # fmt: skip
             con = duckdb.connect(str(warehouse), read_only=True)
             ((longest, name, total),) = con.execute(
                 "SELECT max(parse_seconds), arg_max(document_id, parse_seconds), sum(parse_seconds) FROM documents"
@@ -224,7 +227,8 @@ def workers(
         if len(times) > 1:
             base = times[counts[0]]
             for n in counts[1:]:
-                print(f"   speed-up {counts[0]} → {n} workers: {base / times[n]:.2f}x")
+                print(f"   speed-up {counts[0]} → {n} workers: {base / times[n]:.2f}x end to end, "
+                      f"{own[counts[0]] / own[n]:.2f}x the runs' own")  # fmt: skip
         report_cost(Path(scratch) / f"w{counts[-1]}.duckdb")
         if scale_factors:
             scale(Path(scratch) / f"w{counts[-1]}.duckdb", sources, scale_factors)

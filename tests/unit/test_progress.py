@@ -120,3 +120,13 @@ def test_the_heartbeat_speaks_only_while_nothing_finishes() -> None:
     with Heartbeat(progress, say, seconds=0.05):
         assert spoke.wait(5)
     assert said[0].startswith("still reading: 0/2 documents")
+
+
+def test_the_run_reads_the_largest_documents_first_so_none_starts_last_and_alone() -> None:
+    from flows.ingest import largest_first
+    from pipeline.ingest.changes import Change, Step
+
+    work = {"brochure": Size("pdf", 4), "annual-report": Size("pdf", 120), "notes": Size("text", 30_000),
+            "plan": Size("pdf", 60)}  # fmt: skip
+    steps = [Step(name, Change.ADDED, None, None) for name in work]
+    assert [s.document_id for s in largest_first(steps, work)] == ["annual-report", "plan", "notes", "brochure"]
