@@ -76,6 +76,13 @@ MIN_TABLE_ITEM_WORDS = 3
 # a block that opens with a kind's label on a line of its own, its text under it: ``Action`` / ``Our commitment:``
 LABEL = r"(?:our\s+|key\s+)?(?P<noun>actions?|commitments?|recommendations?|objectives?|targets?)\s*:?\s*"
 LABEL_BOX = re.compile(rf"^\s*{LABEL}\n\s*(?P<text>\S[^\n]*(?:\n[^\n]*){{0,40}})", re.I)
+# a paragraph that opens with a kind's label and a colon, its text after it on the same line: ``Our aim: We want
+# all young people to ...``, ``Objective: To ...`` (the colon is what makes it a label, not a sentence's subject)
+LABEL_INLINE = re.compile(
+    r"\s*(?:our\s+|key\s+)?(?P<noun>aims?|objectives?|goals?|missions?|priorit(?:y|ies)|commitments?|actions?"
+    r"|targets?|recommendations?)[ \t]*:[ \t]+(?P<text>\S)",
+    re.I,
+)
 # a paragraph the plan counts off: "First, we will ...", "Secondly, ...", "Finally, ..."
 ORDINAL_OPENING = re.compile(
     r"\s*(First|Firstly|Second|Secondly|Third|Thirdly|Fourth|Fourthly|Fifth|Fifthly|Sixth|Finally|Lastly),\s+"
@@ -725,15 +732,17 @@ def _ordinal_paragraphs(view: DocumentView, used: set[int], list_number: int) ->
 
 def _label_boxes(view: DocumentView, used: set[int], list_number: int) -> list[Objective]:
     """Blocks whose first line is a kind's label alone (``Action`` over ``Development of new funding calls
-    ...``), or a label standing as a block of its own over the paragraph it labels: each is one item of that
-    kind, its text the words under the label. Boxes within :data:`MAX_LABEL_GAP` blocks make one list."""
+    ...``), a label standing as a block of its own over the paragraph it labels, or a paragraph opening with a
+    label and a colon (:data:`LABEL_INLINE`): each is one item of that kind, its text the words under or after
+    the label. Boxes within :data:`MAX_LABEL_GAP` blocks make one list."""
     text = view.doc.text
     out: list[Objective] = []
     last = -MAX_LABEL_GAP - 1
     for i, block in enumerate(view.doc.blocks):
         if i in used or block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or not view.clean(block):
             continue
-        m = LABEL_BOX.match(view.text(block)) or LABEL_ALONE.fullmatch(view.text(block))
+        words = view.text(block)
+        m = LABEL_BOX.match(words) or LABEL_ALONE.fullmatch(words) or LABEL_INLINE.match(words)
         item = i if m is None or m.groupdict().get("text") else _labelled_text(view, i)
         if m is None or item is None or item in used:
             continue

@@ -80,6 +80,15 @@ ORGANISATION_POSSESSIVE = re.compile(r"(?:[Tt]he\s+)?(?!Our\b|Its\b|This\b)[A-Z]
 OWN_NAME_PER_PAGE = 1.0
 MIN_OWN_NAME = 10
 GENERIC_SUBJECTS = ("this cluster", "the cluster", "the sector", "this sector", "cluster growth")
+# a lead-in that is the plan's wanting itself, the list under it what it wants: "We want:", "4. We want:" (a
+# numbered paragraph), "By 2030, we want to see:", "Our ambition is for:" (not "Our ambition is to:", whose items
+# are things to do)
+WANTING_LEAD_IN = re.compile(
+    r"(?:\d{1,3}(?:\.\d{1,2})*\.?\s+)?"  # the paragraph's number
+    r"(?:(?:[^.:;]{0,60},\s*)?(?:we|(?:the\s+)?government)\s+(?:also\s+)?wants?(?:\s+to\s+see)?"
+    r"|(?:our|the\s+government['’]s)\s+(?:vision|ambition|aspiration)\s+is\s+(?:for|that))\s*:",
+    re.I,
+)
 
 
 def document_to_visions(view: DocumentView) -> list[Vision]:
@@ -232,11 +241,15 @@ def _names_the_plan(name: str, title: set[str]) -> bool:
 
 
 def headings_to_visions(view: DocumentView) -> list[Vision]:
-    """A heading (or a lead-in ending in a colon) that announces the vision; the next block states it."""
+    """A heading (or a lead-in ending in a colon) that announces the vision; the next block states it. A
+    lead-in that is the plan's wanting (:data:`WANTING_LEAD_IN`) over a list: each item is an ambition."""
     blocks = view.doc.blocks
     out: list[Vision] = []
     for i, block in enumerate(blocks[:-1]):
         if block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or not view.clean(block):
+            continue
+        if WANTING_LEAD_IN.fullmatch(view.text(block).strip()):
+            out.extend(_wanted_items(view, i))
             continue
         framing = vision_heading().search(view.text(block).strip())
         if framing is None:
@@ -252,6 +265,29 @@ def headings_to_visions(view: DocumentView) -> list[Vision]:
         cluster_id, attribution = _attribute(view, statement, None)
         frame = next(w for w in ("vision", "ambition", "mission") if w in framing.group(0).lower())
         out.append(Vision(cluster_id, view.doc.text[s:e], s, e, frame, "heading", attribution, 0.75))
+    return out
+
+
+def _wanted_items(view: DocumentView, lead: int) -> list[Vision]:
+    """The items of the list right after a wanting lead-in, each an ambition of the plan (the list's items
+    over a page break too: a list keeps its ``list_id`` across it)."""
+    blocks = view.doc.blocks
+    first = blocks[lead + 1]
+    if first.kind is not BlockKind.LIST_ITEM or first.list_id is None:
+        return []
+    out: list[Vision] = []
+    for block in blocks[lead + 1 :]:
+        if block.kind in (BlockKind.FURNITURE, BlockKind.CAPTION) or block.region != first.region:
+            continue  # a running header, a footnote or a box between two items (at a page break)
+        if block.kind is not BlockKind.LIST_ITEM or block.list_id != first.list_id:
+            break
+        if not view.clean(block):
+            continue
+        s, e = _statement_span(view, block)
+        if len(view.doc.text[s:e].split()) < MIN_STATEMENT_WORDS:
+            continue
+        cluster_id, attribution = _attribute(view, block, None)
+        out.append(Vision(cluster_id, view.doc.text[s:e], s, e, "ambition", "heading", attribution, 0.75))
     return out
 
 

@@ -46,10 +46,13 @@ from support import CORPUS, ROOT
 # words (layout) and figures (years never counts unless the noun follows them, "£8-14", a note mark touching a
 # number): development figures 0.903/0.823 (241/267/293); held-out 3 figures 0.967/0.952, held-out 4 0.860/0.587;
 # held-out part 2 visions 8/12/14 -> 8/13/14 (one more statement found in the defence policy once a paragraph ran
-# on into bold words; not looked at, it is held out).
+# on into bold words; not looked at, it is held out). 2026-12-04: a paragraph opening with a kind's label and a
+# colon ("Our aim: We want ..."), and the items under a lead-in that is the plan's wanting ("4. We want:"):
+# development visions 0.646/0.638 (113/175/177), objectives 0.870/0.855 (694/798/812); every held-out part
+# unchanged.
 LEVELS = {
     "development": [
-        ("clusters", 0.77, 0.67), ("visions", 0.63, 0.61), ("objectives", 0.86, 0.84), ("figures", 0.9, 0.82),
+        ("clusters", 0.77, 0.67), ("visions", 0.64, 0.63), ("objectives", 0.86, 0.85), ("figures", 0.9, 0.82),
     ],
     "held-out": [
         ("clusters", 0.59, 0.46), ("visions", 0.61, 0.57), ("objectives", 0.64, 0.27), ("figures", 0.93, 0.82),
