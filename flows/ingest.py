@@ -33,7 +33,7 @@ from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 import flows  # noqa: F401  (sets Prefect's offline defaults before Prefect is imported)
 from flows.config import CONFIG_PATH, IngestConfig, load_config
 from flows.ephemeral import shared_with_workers, start_with_watchdog
-from flows.progress import Heartbeat, Progress, Size, source_size
+from flows.progress import Heartbeat, Progress, largest_first, source_size
 from flows.sandbox import Limits, parse_isolated
 from pipeline.ingest.changes import Change, Step, plan
 from pipeline.ingest.manifest import Hashes, SourcesUnreadable, scan_sources
@@ -97,12 +97,6 @@ def spec_of(step: Step) -> SourceSpec:
     if step.spec is None:
         raise ValueError(f"{step.document_id}: a {step.change} step has no source to read")
     return step.spec
-
-
-def largest_first(parsing: list[Step], work: dict[str, Size]) -> list[Step]:
-    """The documents to read, the largest first: a long document started last would keep one worker
-    busy while the others stand idle at the end of the run (longest-processing-time-first scheduling)."""
-    return sorted(parsing, key=lambda step: work[step.document_id].pages, reverse=True)
 
 
 def worker_died(exc: BaseException) -> bool:

@@ -13,16 +13,20 @@ a text page of ``TEXT_PAGE_BYTES`` costs what a PDF page costs.
 
 A document still being read is reported by a heartbeat when nothing has finished
 for a while (15 s by default), so a long document never looks like a hang.
+
+The same sizes set the order the documents are handed to the workers: the
+largest first (:func:`largest_first`).
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.ingest.changes import Step
 from pipeline.models import MediaType, SourceSpec
 
 TEXT_PAGE_BYTES = 3000  # about a printed page of plain text
@@ -48,6 +52,12 @@ def source_size(spec: SourceSpec) -> Size:
 
         return Size("pdf", page_count(Path(spec.path)) or 1)
     return Size("text", spec.size_bytes or 0)
+
+
+def largest_first(steps: Sequence[Step], work: Mapping[str, Size]) -> list[Step]:
+    """The documents to read, the largest first: a long document started last would keep one worker
+    busy while the others stand idle at the end of the run (longest-processing-time-first scheduling)."""
+    return sorted(steps, key=lambda step: work[step.document_id].pages, reverse=True)
 
 
 def _duration(seconds: float) -> str:

@@ -734,27 +734,27 @@ def _label_boxes(view: DocumentView, used: set[int], list_number: int) -> list[O
     """Blocks whose first line is a kind's label alone (``Action`` over ``Development of new funding calls
     ...``), a label standing as a block of its own over the paragraph it labels, or a paragraph opening with a
     label and a colon (:data:`LABEL_INLINE`): each is one item of that kind, its text the words under or after
-    the label. Boxes within :data:`MAX_LABEL_GAP` blocks make one list."""
+    the label. Boxes of one kind within :data:`MAX_LABEL_GAP` blocks make one list."""
     text = view.doc.text
     out: list[Objective] = []
-    last = -MAX_LABEL_GAP - 1
+    last, last_kind = -MAX_LABEL_GAP - 1, ""
     for i, block in enumerate(view.doc.blocks):
         if i in used or block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or not view.clean(block):
             continue
         words = view.text(block)
-        m = LABEL_BOX.match(words) or LABEL_ALONE.fullmatch(words) or LABEL_INLINE.match(words)
+        m = LABEL_BOX.match(words) or LABEL_ALONE.fullmatch(words) or _inline_label(view, i, words)
         item = i if m is None or m.groupdict().get("text") else _labelled_text(view, i)
         if m is None or item is None or item in used:
             continue
-        if i - last > MAX_LABEL_GAP:
+        kind = _kind(m.group("noun"))
+        if i - last > MAX_LABEL_GAP or kind != last_kind:
             list_number += 1
-        last = i
+        last, last_kind = i, kind
         used.update((i, item))
         start = block.char_start + m.start("text") if item == i else view.doc.blocks[item].char_start
         cs, ce = trim_span(text, start, view.doc.blocks[item].char_end)
         cluster_id, attribution = view.cluster_of(block.section_id)
         ordinal = sum(1 for o in out if o.list_number == list_number) + 1
-        kind = _kind(m.group("noun"))
         out.append(
             Objective(
                 cluster_id, ordinal, text[cs:ce], cs, ce, list_number, "labelled", kind, "", attribution, 0.75,
@@ -762,6 +762,24 @@ def _label_boxes(view: DocumentView, used: set[int], list_number: int) -> list[O
             )
         )  # fmt: skip
     return out
+
+
+def _inline_label(view: DocumentView, i: int, words: str) -> re.Match[str] | None:
+    """A paragraph's opening label (:data:`LABEL_INLINE`) over a statement of its own, in the body or opening a
+    panel of its own (the plan's ``Our aim: …`` box): a field of a form or a table set as text (``Priority:
+    High. Lead: the department``) is no item, nor is a label inside a case study's panel."""
+    m = LABEL_INLINE.match(words)
+    block = view.doc.blocks[i]
+    if m is None or (block.region != "body" and _inside_panel(view, i)):
+        return None
+    statement = re.split(r"(?<=[.!?])\s", words[m.start("text") :], maxsplit=1)[0]
+    return m if len(statement.split()) >= MIN_LABELLED_WORDS and ":" not in statement else None
+
+
+def _inside_panel(view: DocumentView, i: int) -> bool:
+    """Block ``i`` comes after another block of its aside or chart (it does not open the panel)."""
+    block, before = view.doc.blocks[i], view.doc.blocks[i - 1] if i > 0 else None
+    return before is not None and (before.region, before.region_id) == (block.region, block.region_id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from pipeline.language.patterns import cluster_word_after, vision_frame, vision_
 from pipeline.models import Block, BlockKind, Vision
 
 MAX_STATEMENT_WORDS = 80
+INDENT = 3.0  # points: a list item set this much right of the one above is a sub-item of it
 MAX_OWNER_WORDS = 8
 PLAN = "plan"
 WEAK_FRAMES = ("aim", "goal", "intention")  # framing nouns projects use too: the plan's only when it owns them
@@ -248,8 +249,9 @@ def headings_to_visions(view: DocumentView) -> list[Vision]:
     for i, block in enumerate(blocks[:-1]):
         if block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or not view.clean(block):
             continue
-        if WANTING_LEAD_IN.fullmatch(view.text(block).strip()):
-            out.extend(_wanted_items(view, i))
+        wanted = _wanted_items(view, i) if WANTING_LEAD_IN.fullmatch(view.text(block).strip()) else []
+        if wanted:
+            out.extend(wanted)
             continue
         framing = vision_heading().search(view.text(block).strip())
         if framing is None:
@@ -269,26 +271,38 @@ def headings_to_visions(view: DocumentView) -> list[Vision]:
 
 
 def _wanted_items(view: DocumentView, lead: int) -> list[Vision]:
-    """The items of the list right after a wanting lead-in, each an ambition of the plan (the list's items
-    over a page break too: a list keeps its ``list_id`` across it)."""
+    """The items of the list right after a wanting lead-in, each an ambition of the plan. The list goes on over
+    a page break (running headers and footnotes stepped over) and ends at an item with another marker or set
+    left of the items (sub-items, set right of them, are part of the item above)."""
     blocks = view.doc.blocks
-    first = blocks[lead + 1]
-    if first.kind is not BlockKind.LIST_ITEM or first.list_id is None:
+    after = [b for b in blocks[lead + 1 :] if b.kind not in (BlockKind.FURNITURE, BlockKind.CAPTION)]
+    if not after or after[0].kind is not BlockKind.LIST_ITEM or after[0].list_id is None:
         return []
+    first, above = after[0], after[0]
     out: list[Vision] = []
-    for block in blocks[lead + 1 :]:
-        if block.kind in (BlockKind.FURNITURE, BlockKind.CAPTION) or block.region != first.region:
-            continue  # a running header, a footnote or a box between two items (at a page break)
-        if block.kind is not BlockKind.LIST_ITEM or block.list_id != first.list_id:
+    for block in after:
+        if (block.region, block.region_id) != (first.region, first.region_id):
+            continue  # a box set between two items
+        if block.list_id != first.list_id or _marker_style(block.marker) != _marker_style(first.marker):
             break
-        if not view.clean(block):
-            continue
+        if block.bbox and above.bbox and block.page == above.page and block.bbox.top > above.bbox.top:
+            if block.bbox.x0 > above.bbox.x0 + INDENT:
+                continue  # a sub-item
+            if block.bbox.x0 < above.bbox.x0 - INDENT:
+                break
+        above = block
         s, e = _statement_span(view, block)
-        if len(view.doc.text[s:e].split()) < MIN_STATEMENT_WORDS:
+        if not view.clean(block) or len(view.doc.text[s:e].split()) < MIN_STATEMENT_WORDS:
             continue
         cluster_id, attribution = _attribute(view, block, None)
         out.append(Vision(cluster_id, view.doc.text[s:e], s, e, "ambition", "heading", attribution, 0.75))
     return out
+
+
+def _marker_style(marker: str | None) -> str:
+    """A list marker with its number or letter taken out: "2." and "3." are one style, "•" and "-" two."""
+    marker = (marker or "").strip()
+    return re.sub(r"\d+", "#", re.sub(r"^(\(?)[a-z]([.)])$", r"\1a\2", marker))
 
 
 def _statement_span(view: DocumentView, block: Block) -> tuple[int, int]:

@@ -131,14 +131,15 @@ def test_the_items_under_a_lead_in_that_is_the_plans_wanting_are_its_ambitions(t
     doc = parse_text(
         tmp_path,
         "# A careers strategy\n\n4. We want:\n\n- all young people to understand the range of opportunities "
-        "open to them;\n- everyone to get support tailored to their circumstances at any time.\n\nThe next "
+        "open to them;\n- everyone to get support tailored to their circumstances at any time.\n5. We will "
+        "publish new statutory guidance for schools in January.\n\nThe next "
         "paragraph explains how the parts of the system fit together.\n\nOur ambition is to:\n\n- publish the "
         "new guidance for every school this year;\n- fund twenty new hubs across the country.\n",
     )
     assert [(v.frame, v.owner, v.text[:24]) for v in doc.visions] == [
         ("ambition", "plan", "all young people to unde"),
         ("ambition", "plan", "everyone to get support "),
-    ]  # "Our ambition is to:" announces things to do, not a future wanted
+    ]  # the numbered paragraph after the items is not one of them; "Our ambition is to:" announces things to do
 
 
 # ---------------------------------------------------------------------------------------------------- clusters
@@ -326,12 +327,13 @@ def test_a_paragraph_opening_with_a_label_and_a_colon_is_an_item_of_that_kind(tm
         "# A careers strategy\n\n## 1. Encounters with employers\n\nOur aim: We want all young people to learn "
         "from employers about work.\n\nEmployers are integral to great careers advice in every part of the "
         "country.\n\n## 2. Advice in schools\n\nOur aim: We want every school to offer a programme of advice."
-        "\n\nOur aims in this chapter are modest, and the chapter explains them.\n",
+        "\n\nOur aims in this chapter are modest, and the chapter explains them.\n\nPriority: High. Lead: the "
+        "department for education.\n\nAction: Lead partner: the Council will convene the employers.\n",
     )
     assert [(o.list_kind, o.list_number, o.text[:22]) for o in doc.objectives] == [
         ("aim", 1, "We want all young peop"),
         ("aim", 1, "We want every school t"),
-    ]  # one list of the document's aims; a sentence about aims, with no colon, labels nothing
+    ]  # one list of the document's aims; a sentence about aims, with no colon, labels nothing, nor do fields
 
 
 def test_lead_ins_that_say_how_or_what_next_and_nouns_set_aside_in_dashes(tmp_path: Path) -> None:

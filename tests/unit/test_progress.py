@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from pdfs import build_pdf, text_page
 
-from flows.progress import Heartbeat, Progress, Size, source_size
+from flows.progress import Heartbeat, Progress, Size, largest_first, source_size
+from pipeline.ingest.changes import Change, Step
 from pipeline.ingest.manifest import file_to_spec
 
 
@@ -123,9 +124,6 @@ def test_the_heartbeat_speaks_only_while_nothing_finishes() -> None:
 
 
 def test_the_run_reads_the_largest_documents_first_so_none_starts_last_and_alone() -> None:
-    from flows.ingest import largest_first
-    from pipeline.ingest.changes import Change, Step
-
     work = {"brochure": Size("pdf", 4), "annual-report": Size("pdf", 120), "notes": Size("text", 30_000),
             "plan": Size("pdf", 60)}  # fmt: skip
     steps = [Step(name, Change.ADDED, None, None) for name in work]
