@@ -36,6 +36,7 @@ SETS = {
     "held-out": ("meaning_heldout_2.yml",),
     "held-out 3": ("meaning_heldout_3.yml",),  # annotated after the rules of 2026-12-03 were written
     "held-out 4": ("meaning_heldout_4.yml",),  # annotated before the second round of 2026-12-03
+    "held-out 5": ("meaning_heldout_5.yml",),  # annotated after the rules of 2026-12-04, for the next round
 }
 TASKS = ("clusters", "visions", "objectives", "figures", "figures exact")
 PREFIX = 24  # letters and digits of first words compared
