@@ -873,10 +873,7 @@ def _titles_aside(view: DocumentView, i: int) -> bool:
     ``Industry action to support AI`` over the panel's bullets), which frames the aside's lists as a heading
     frames its section's; not a box's or a case study's title, whose lists illustrate."""
     block = view.doc.blocks[i]
-    if block.region != "aside" or block.kind is not BlockKind.PARAGRAPH:
-        return False
-    before = view.doc.blocks[i - 1] if i > 0 else None
-    if before is not None and before.region == "aside" and before.region_id == block.region_id:
+    if block.region != "aside" or block.kind is not BlockKind.PARAGRAPH or _inside_panel(view, i):
         return False
     text = " ".join(view.text(block).split())
     if aside_title().match(text):

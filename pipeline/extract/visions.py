@@ -249,11 +249,12 @@ def headings_to_visions(view: DocumentView) -> list[Vision]:
     for i, block in enumerate(blocks[:-1]):
         if block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or not view.clean(block):
             continue
-        wanted = _wanted_items(view, i) if WANTING_LEAD_IN.fullmatch(view.text(block).strip()) else []
+        words = view.text(block).strip()
+        wanted = _wanted_items(view, i) if WANTING_LEAD_IN.fullmatch(words) else []
         if wanted:
             out.extend(wanted)
             continue
-        framing = vision_heading().search(view.text(block).strip())
+        framing = vision_heading().search(words)
         if framing is None:
             continue
         statement = blocks[i + 1]
