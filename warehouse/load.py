@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 import duckdb
-import pandas as pd
+import pyarrow as pa
 
 from pipeline.rows import PER_DOCUMENT_TABLES
 
@@ -16,10 +16,9 @@ Row = dict[str, Any]
 
 
 def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
-    return [r[0] for r in con.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ?"
-        " ORDER BY ordinal_position", [table]
-    ).fetchall()]  # fmt: skip
+    """The table's columns in order (from an empty query's description: a tenth of the cost of asking
+    ``information_schema``, which a run did for every table of every document)."""
+    return [column[0] for column in con.execute(f'SELECT * FROM main."{table}" LIMIT 0').description]
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Row]) -> int:
@@ -31,8 +30,10 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Row])
     if unknown:
         raise KeyError(f"{table} has no columns {sorted(unknown)}")
     names = [c for c in columns if c in rows[0]]
-    frame = pd.DataFrame.from_records(rows, columns=names)
-    con.register("_incoming", frame)
+    # through Arrow rather than pandas: whole numbers beside gaps stay whole (pandas made them floats), and a
+    # document's rows go in in about half the time
+    incoming = pa.Table.from_pylist(rows).select(names)
+    con.register("_incoming", incoming)
     try:
         quoted = ", ".join(f'"{c}"' for c in names)
         con.execute(f'INSERT INTO main."{table}" ({quoted}) SELECT {quoted} FROM _incoming')

@@ -102,6 +102,7 @@ def _failure(result: data_tests.Result) -> str:
     return f"{n} offending row{'s' if n > 1 else ''}{where}: {result.test.description} First: {first}"
 
 
+BUILD_CHECKPOINT_MB = 256  # write-ahead log a run's building copy holds before DuckDB writes it into the file
 MAX_SCOPED_DATA_TESTS = 500  # past this many changed documents, the data tests look at every document
 
 
@@ -324,6 +325,9 @@ def ingest_run(
                     "it was left as it is: move it aside (or restore it from a backup) and run again"
                 ) from None
             try:
+                # the building copy is private to this run and checkpointed before it is published; checkpoints
+                # every 16 MB of log (DuckDB's default) rewrite the same tables over and over during a run
+                con.execute(f"SET checkpoint_threshold = '{BUILD_CHECKPOINT_MB}MB'")
                 migrated = migrate.apply(con)
                 migrate.replace_views(con)
                 run_id = new_run_id()

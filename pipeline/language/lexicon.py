@@ -35,5 +35,7 @@ def lexicon(settings: LexiconSettings = LexiconSettings()) -> frozenset[str]:
     min_frequency = 10 ** (settings.min_zipf - 9)  # Zipf = log10(frequency per billion words)
     words: set[str] = set()
     for language in settings.languages:
-        words.update(w for w, f in get_frequency_dict(language, wordlist="large").items() if f >= min_frequency)
+        # "best" (the large list where a language has one, as all of DEFAULT_LANGUAGES do) is the list
+        # wordfreq's zipf_frequency reads (pipeline.readers.repair): one decoding of each list a process, not two
+        words.update(w for w, f in get_frequency_dict(language, wordlist="best").items() if f >= min_frequency)
     return frozenset(words)
