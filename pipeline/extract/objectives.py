@@ -276,6 +276,8 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
     True
     >>> sentence_to_lead_in("From these objectives flow a number of new support activities covering:") is None
     True
+    >>> sentence_to_lead_in("To get there, the government will take the following steps:")
+    LeadIn(kind='action', confidence=0.85, count=None, strong=True, actor='government', exact=False)
     >>> sentence_to_lead_in("Specifically the plan seeks to:")
     LeadIn(kind='aim', confidence=0.7, count=None, strong=False, actor=None, exact=False)
     """
@@ -285,8 +287,9 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
     colon = bool(re.search(r":\s*-?$", sentence))
     focus = re.search(r"\bfocus", sentence, re.I) is not None
     counted = [m for m in counted_noun().finditer(sentence) if _noun_verdict(m.group("noun"), focus) is not None]
-    if NEXT_STEPS.search(sentence) and colon:
-        return LeadIn("action", 0.85, None, True)  # "we will take the following next steps:"
+    if NEXT_STEPS.search(sentence) and colon:  # "we will take the following next steps:"
+        actor = commitment_actor().search(sentence)  # "the government will take the following steps:"
+        return LeadIn("action", 0.85, None, True, _actor(actor.group("actor")) if actor else None)
     if counted:
         m = counted[-1]
         kind = _noun_verdict(m.group("noun"), focus)
