@@ -369,19 +369,12 @@ def _scaled_copy(corpus_warehouse: Path, corpus_sources: Path, factor: int) -> I
         yield sources, warehouse
 
 
-def _records(con: duckdb.DuckDBPyConnection, query: str, *parameters: object) -> list[dict[str, object]]:
-    """A query's rows as dicts of Python values, as a parse hands them to the writer."""
-    cursor = con.execute(query, list(parameters))
-    names = [column[0] for column in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
 def writer_cost(corpus_warehouse: Path) -> None:
     """The one writer's share: every document's rows of the corpus warehouse loaded again, one transaction per
     document as a run loads them (warehouse.load.replace_document), into a new warehouse."""
     from warehouse import migrate
-    from warehouse.load import replace_document
-    from warehouse.session import BUILD_CHECKPOINT_MB
+    from warehouse.load import query_rows, replace_document
+    from warehouse.session import for_building
 
     source = duckdb.connect(str(corpus_warehouse), read_only=True)
     tables = [t for (t,) in source.execute(
@@ -392,11 +385,11 @@ def writer_cost(corpus_warehouse: Path) -> None:
     documents = [(d, p or 0) for d, p in source.execute("SELECT document_id, page_count FROM documents").fetchall()]
     with tempfile.TemporaryDirectory() as scratch:
         con = duckdb.connect(str(Path(scratch) / "w.duckdb"))
-        con.execute(f"SET checkpoint_threshold = '{BUILD_CHECKPOINT_MB}MB'")  # as a run's building copy
+        for_building(con)  # as a run's building copy
         migrate.apply(con)
         seconds = 0.0
         for document_id, _ in documents:
-            rows = {t: _records(source, f'SELECT * FROM "{t}" WHERE document_id = ?', document_id) for t in tables}
+            rows = {t: query_rows(source, f'SELECT * FROM "{t}" WHERE document_id = ?', [document_id]) for t in tables}
             started = time.perf_counter()
             replace_document(con, document_id, rows)
             seconds += time.perf_counter() - started

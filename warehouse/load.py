@@ -15,6 +15,13 @@ from pipeline.rows import PER_DOCUMENT_TABLES
 Row = dict[str, Any]
 
 
+def query_rows(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+    """A query's rows as dicts of Python values: the shape :func:`insert_rows` takes."""
+    cursor = con.execute(sql, list(params))
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
 def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     """The table's columns in order (from an empty query's description: a tenth of the cost of asking
     ``information_schema``, which a run did for every table of every document)."""

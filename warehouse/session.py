@@ -300,6 +300,13 @@ class WarehouseWriter:
         )  # fmt: skip
 
 
+def for_building(con: duckdb.DuckDBPyConnection) -> None:
+    """Set up a connection to a run's building copy. The copy is private to the run and checkpointed before it
+    is published, so it checkpoints every :data:`BUILD_CHECKPOINT_MB` of log: at DuckDB's default of 16 MB a
+    run rewrote the same tables over and over."""
+    con.execute(f"SET checkpoint_threshold = '{BUILD_CHECKPOINT_MB}MB'")
+
+
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
@@ -325,9 +332,7 @@ def ingest_run(
                     "it was left as it is: move it aside (or restore it from a backup) and run again"
                 ) from None
             try:
-                # the building copy is private to this run and checkpointed before it is published; checkpoints
-                # every 16 MB of log (DuckDB's default) rewrite the same tables over and over during a run
-                con.execute(f"SET checkpoint_threshold = '{BUILD_CHECKPOINT_MB}MB'")
+                for_building(con)
                 migrated = migrate.apply(con)
                 migrate.replace_views(con)
                 run_id = new_run_id()

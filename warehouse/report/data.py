@@ -18,6 +18,7 @@ import duckdb
 
 from warehouse.data_tests import Result as DataTestResult
 from warehouse.data_tests import run as run_data_tests
+from warehouse.load import query_rows
 
 Row = dict[str, Any]
 
@@ -85,12 +86,6 @@ class ClusterSheet:
     figures: dict[tuple[str, str], Row]  # (document_id, figure_id) → the headline figure (measure, value, ...)
 
 
-def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[Row]:
-    cursor = con.execute(sql, params or [])
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
 def _by_document(rows: list[Row]) -> dict[str, list[Row]]:
     grouped: dict[str, list[Row]] = defaultdict(list)
     for row in rows:
@@ -116,12 +111,12 @@ def warehouse_to_report_data(
     """Read the latest run, the documents, counts, the worst issues, and the data tests' results: the ones
     ``checked`` by the run that draws the report, else run here, so that the report says what holds for the
     file it is drawn from."""
-    runs = _rows(con, "SELECT * FROM runs ORDER BY started_at DESC")
+    runs = query_rows(con, "SELECT * FROM runs ORDER BY started_at DESC")
     run = runs[0] if runs else None
     counts = ", ".join(
         f"(SELECT count(*) FROM {t} WHERE {t}.document_id = d.document_id) AS n_{t}" for t in DOCUMENT_COUNTS
     )
-    documents = _rows(
+    documents = query_rows(
         con,
         f"""
         SELECT d.document_id, d.title, d.publisher, d.published_date, d.media_type, d.status, d.error,
@@ -140,12 +135,12 @@ def warehouse_to_report_data(
     )
     for d in documents:  # what the viewer lists for it: every extracted value, and its tables
         d["n_values"] = sum(d[f"n_{t}"] for t in DOCUMENT_COUNTS if t != "sections") + d["n_tables"]
-    changes = _rows(
+    changes = query_rows(
         con, "SELECT document_id, change, detail FROM document_changes WHERE run_id = ? ORDER BY document_id",
         [run["run_id"] if run else None],
     )  # fmt: skip
     table_counts = [(t, int(con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0])) for t in COUNTED_TABLES]
-    issues = _rows(
+    issues = query_rows(
         con,
         f"""
         SELECT kind, severity, detail, {", ".join(PROVENANCE)} FROM document_issues
@@ -155,14 +150,14 @@ def warehouse_to_report_data(
         [list(FIRST_PAGE_SEVERITIES)],
     )
     ((issue_total,),) = con.execute("SELECT count(*) FROM quality_issues").fetchall()
-    figures_per_cluster = _rows(
+    figures_per_cluster = query_rows(
         con,
         """
         SELECT cluster_name AS cluster, document_id, count(*) AS figures
         FROM figures_long GROUP BY ALL ORDER BY cluster NULLS LAST, document_id
         """,
     )
-    clusters = _rows(
+    clusters = query_rows(
         con,
         """
         SELECT cluster_id, any_value(cluster_name) AS name, count(DISTINCT document_id) AS documents,
@@ -177,7 +172,7 @@ def warehouse_to_report_data(
 
 def warehouse_to_sheets(con: duckdb.DuckDBPyConnection, only: list[str]) -> list[DocumentSheet]:
     """The sheets of the documents ``only`` names, each table read once (in batches: see ``write_report``)."""
-    documents = _rows(
+    documents = query_rows(
         con,
         """
         SELECT document_id, title, publisher, published_date, media_type, status, error, page_count,
@@ -187,7 +182,7 @@ def warehouse_to_sheets(con: duckdb.DuckDBPyConnection, only: list[str]) -> list
         [only],
     )
     profiles = _profiles(con, only)
-    visions = _rows(
+    visions = query_rows(
         con,
         """
         SELECT v.vision_id AS value_id, v.document_id, v.cluster_id, c.name AS cluster_name, v.text, v.frame,
@@ -197,7 +192,7 @@ def warehouse_to_sheets(con: duckdb.DuckDBPyConnection, only: list[str]) -> list
         """,
         [only],
     )
-    objectives = _rows(
+    objectives = query_rows(
         con,
         """
         SELECT o.objective_id AS value_id, o.document_id, o.cluster_id, c.name AS cluster_name, o.text,
@@ -208,7 +203,7 @@ def warehouse_to_sheets(con: duckdb.DuckDBPyConnection, only: list[str]) -> list
         """,
         [only],
     )
-    figures = _rows(
+    figures = query_rows(
         con,
         """
         SELECT figure_id AS value_id, document_id, cluster_name, measure, subject, value, value_low, value_high,
@@ -222,7 +217,7 @@ def warehouse_to_sheets(con: duckdb.DuckDBPyConnection, only: list[str]) -> list
         """,
         [only],
     )
-    tables = _rows(
+    tables = query_rows(
         con,
         f"""
         SELECT t.table_id AS value_id, t.title, t.periods, t.n_rows, t.n_cols, t.kind, t.page_start, t.page_end,
@@ -233,7 +228,7 @@ def warehouse_to_sheets(con: duckdb.DuckDBPyConnection, only: list[str]) -> list
         """,
         [only],
     )
-    issues = _rows(
+    issues = query_rows(
         con,
         f"""
         SELECT kind, severity, detail, {", ".join(PROVENANCE)} FROM document_issues
@@ -242,7 +237,7 @@ def warehouse_to_sheets(con: duckdb.DuckDBPyConnection, only: list[str]) -> list
         """,
         [only],
     )
-    values = _rows(
+    values = query_rows(
         con,
         f"""
         SELECT v.value_kind, v.value_id, v.cluster_id, c.name AS cluster_name, v.label, v.value_text, v.number,
@@ -311,7 +306,7 @@ def warehouse_to_sheets(con: duckdb.DuckDBPyConnection, only: list[str]) -> list
 def _profiles(con: duckdb.DuckDBPyConnection, only: list[str] | None = None) -> list[Row]:
     """Rows of ``cluster_profiles`` (of the documents ``only`` names), the clusters a plan presents first."""
     where = "WHERE p.document_id IN (SELECT unnest(?::VARCHAR[]))" if only is not None else ""
-    return _rows(
+    return query_rows(
         con,
         f"""
         SELECT p.*, c.kind AS cluster_kind FROM cluster_profiles p LEFT JOIN clusters c USING (cluster_id) {where}
@@ -328,7 +323,7 @@ def warehouse_to_cluster_sheets(con: duckdb.DuckDBPyConnection) -> list[ClusterS
     headline = {fid for p in profiles for fid in (p["headline_figure_ids"] or [])}
     figures = {
         (row["document_id"], row["figure_id"]): row
-        for row in _rows(
+        for row in query_rows(
             con,
             """
             SELECT figure_id, document_id, measure, subject, value, value_low, value_high, unit, period, page,
@@ -338,7 +333,7 @@ def warehouse_to_cluster_sheets(con: duckdb.DuckDBPyConnection) -> list[ClusterS
             [sorted(headline)],
         )
     }
-    clusters = {r["cluster_id"]: r for r in _rows(con, "SELECT * FROM clusters")}
+    clusters = {r["cluster_id"]: r for r in query_rows(con, "SELECT * FROM clusters")}
     by_cluster: dict[str, list[Row]] = defaultdict(list)
     for profile in profiles:
         by_cluster[profile["cluster_id"]].append(profile)
