@@ -24,8 +24,12 @@ Rules, each named in ``cluster_mentions.rule``:
               in: energy; creative industries; ...``, ``sectoral strengths, including capabilities in ...``,
               ``clusters ... in sectors such as aerospace, nuclear, ...``), or of a list after such a lead-in, or
               the headings set in one type after a paragraph saying it presents sectors below (``We present a few
-              business sectors as examples below.`` over ``BANKING``, ``CHILD CARE``, ...): names the catalogue
-              does not know become discovered clusters
+              business sectors as examples below.`` over ``BANKING``, ``CHILD CARE``, ...), or the numbered
+              items a paragraph announces as the place's priority or growth areas, each named by its run-in title
+              (``15.1. Energy and sustainable environment. The selection ...``) when most of the names hold a
+              sector the catalogue knows: names the catalogue does not know become discovered clusters. Sectors a
+              sentence names to qualify something else (``particularly for sectors such as ...``, ``companies from
+              different sectors, including ...``) are not the place's
 
 Each mention has a ``salience``: ``subject`` (a title names it: the document is about it), ``passing``
 (``named_sector``: a name followed by "sector" in running text; and, in a document about one sector, any other
@@ -103,7 +107,16 @@ SECTORS_BELOW = re.compile(
 )
 # an enumeration given as examples: "(e.g. in housing, education, health and culture industries)"
 EXAMPLES_BEFORE = re.compile(
-    r"\b(?:e\.\s?g\.?|for\s+(?:example|instance))[\s,:]+(?:in\s+|the\s+)?(?:[\w -]{1,30},\s*){0,3}$", re.I
+    r"\b(?:e\.\s?g\.?|for\s+(?:example|instance)|particularly|notably|especially|in\s+particular)[\s,:]+"
+    r"(?:(?:in|for|the)\s+)?(?:[\w -]{1,30},\s*){0,3}$",
+    re.I,
+)
+# sectors a sentence names to qualify something else, not as the place's own: "demand for skills is growing,
+# particularly for sectors such as ...", "companies from different sectors, including ...", "other sectors like"
+QUALIFYING_FRAME = re.compile(
+    r"\b(?:particularly|notably|especially|in\s+particular|different|various|diverse|other|many|several|all)"
+    r"(?:\s+(?!sectors?\b|clusters?\b|industries\b)[\w-]+){0,3}\s*$",
+    re.I,
 )
 # a contents entry over the sectors' own entries: "Part 2. Policy: sector-specific guidance", "Our clusters"
 CONTENTS_SECTORS = re.compile(r"\b(?:sectors?|clusters?|industries)\b", re.I)
@@ -134,6 +147,7 @@ NOT_A_NAME = re.compile(
     r"\b(?:is|are|was|were|be|will|which|that|who|has|have|can|could|would|this|these|its|their|our|we)\b|\d", re.I
 )
 MAX_SECTOR_WORDS = 6
+MAX_LISTED_WORDS = 8  # a list item's name, or its run-in title, may run a little longer than a part of a sentence
 # words that join a part to an enumeration, not part of its name: "including X", "in addition to Y"
 LEADING_CONNECTIVE = re.compile(
     r"^(?:(?:and|or|the|from|to|including|notably|especially|particularly|in\s+addition\s+to|as\s+well\s+as"
@@ -159,8 +173,18 @@ ENUMERATION_JOIN = re.compile(
     r"\s*(?:\([^()]{1,120}\))?\s*(?:[,;]\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)\s*(?:the\s+)?", re.I
 )
 MIN_ENUMERATED = 3
+# a list item's number, its last part counting on: "1.", "2)", "15.1.", "15.2."
+NUMBER_MARKER = re.compile(r"((?:\d{1,2}\.)*)(\d{1,2})([.)]?)")
+# a list item that opens with a title of its own: "Energy and sustainable environment. The selection of ..."
+RUN_IN_TITLE = re.compile(r"\s*(?P<title>[A-Z][^.:;!?()\n]*(?:\n[^.:;!?()\n]+)?)\.\s+(?=[A-Z])")
 FOOTNOTE_NUMBER = re.compile(r"(?:^|(?<=\n))\s*\d{1,3}\s+(?=[A-Z])")
-CLUSTER_WORDS = re.compile(r"\b(?:clusters?|sectors?|industr(?:y|ies))\b", re.I)
+# a paragraph that speaks of clusters or sectors (not of the public, private or voluntary sector: kinds of
+# organisation, not of industry)
+CLUSTER_WORDS = re.compile(
+    r"(?<!\bpublic\s)(?<!\bprivate\s)(?<!\bcorporate\s)(?<!\bvoluntary\s)(?<!\bthird\s)(?<!\bcharity\s)"
+    r"\b(?:clusters?|sectors?|industr(?:y|ies))\b",
+    re.I,
+)
 
 
 def document_to_mentions(view: DocumentView, tables: Sequence[Table] = ()) -> list[ClusterMention]:
@@ -514,15 +538,28 @@ def _whole_enumeration(view: DocumentView, s: int, e: int, first_hit: int) -> li
     """Every part of an enumeration whose known sectors make it a list of sectors (``Water, Life sciences and
     health, Creative industry, Logistics, Chemicals, Energy, ...``): its other parts are sectors too, discovered
     when the catalogue lacks them. The enumeration runs from the sentence's start (or its last colon before the
-    first name, or a footnote's number) to its end; two thirds of its parts must be names."""
+    first name, or a footnote's number) to its end, less the parts before the first known name that a part which
+    is no name cuts off (``Harwell Campus, for example, has ... relating to energy, space, ...``); two thirds of
+    its parts must be names."""
     text = view.doc.text
     colon = text.rfind(":", s, first_hit)
     start = colon + 1 if colon >= 0 else s
     notes = list(FOOTNOTE_NUMBER.finditer(text, start, first_hit))  # footnotes run together: the last one's
     start = notes[-1].end() if notes else start
     parts = _parts(text, start, len(text[:e].rstrip(" .;")))
+    first = next((k for k, (_, pe) in enumerate(parts) if pe > first_hit), 0)
+    while first > 0 and _name_like(text[slice(*parts[first - 1])]):
+        first -= 1  # the names before the first known one, up to words that are no name ("for example", a verb)
+    parts = parts[first:]
     named = _named_sectors(view, parts)
     return named if len(named) * 3 >= len(parts) * 2 else []
+
+
+def _name_like(part: str) -> bool:
+    """A part of an enumeration that could be a sector's name: a few words, no verb or figure, not "for example"."""
+    name = LEADING_CONNECTIVE.sub("", part)
+    words = len(name.split())
+    return 0 < words <= MAX_SECTOR_WORDS and not NOT_A_NAME.search(name) and not DISCOVERED_NOT_SECTOR.search(name)
 
 
 def enumerations_to_mentions(view: DocumentView) -> list[ClusterMention]:
@@ -546,6 +583,8 @@ def enumerations_to_mentions(view: DocumentView) -> list[ClusterMention]:
         for s, e in sentences:
             frame = SECTOR_FRAME.search(text, s, e)
             if frame is None:
+                continue
+            if QUALIFYING_FRAME.search(text, max(s, frame.start() - 60), frame.start()):
                 continue
             rest = text[frame.end() : e].rstrip(" .;:")
             lead_in = text[s:e].rstrip().endswith(":")
@@ -683,7 +722,7 @@ def _one_list_names(view: DocumentView, i: int) -> list[tuple[int, int]]:
     if start is None or blocks[start].kind is not BlockKind.LIST_ITEM:
         return []
     first = (blocks[start].marker or "").strip()
-    number = re.fullmatch(r"(\d{1,2})([.)])", first)
+    number = NUMBER_MARKER.fullmatch(first)
     names: list[tuple[int, int]] = []
     for block in blocks[start:]:
         if block.kind is BlockKind.HEADING or len(names) >= MAX_SECTOR_ITEMS:
@@ -691,8 +730,8 @@ def _one_list_names(view: DocumentView, i: int) -> list[tuple[int, int]]:
         if block.kind is not BlockKind.LIST_ITEM:
             continue
         marker = (block.marker or "").strip()
-        if number is not None:  # "1.", "2.", "3." over the sub-lists ("a)", "b)") between them
-            if marker == f"{int(number.group(1)) + len(names)}{number.group(2)}":
+        if number is not None:  # "1.", "2.", "3." (or "15.1.", "15.2.") over the sub-lists and paragraphs between
+            if marker == f"{number.group(1)}{int(number.group(2)) + len(names)}{number.group(3)}":
                 names.append(_item_name(view, block))
         elif block.list_id == blocks[start].list_id:
             names.append(_item_name(view, block))
@@ -723,7 +762,8 @@ def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _unbracketed(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A part without its brackets, and the parts a bracket that enumerates (holds a comma) names."""
+    """A part without its brackets, and the parts a bracket that enumerates (holds a comma) names; a bracket
+    inside a name, words of the name after it, stays in the name (the catalogue's names leave brackets out)."""
     part = text[start:end]
     open_at = part.find("(")
     if open_at < 0:
@@ -737,15 +777,24 @@ def _unbracketed(text: str, start: int, end: int) -> list[tuple[int, int]]:
     head = trim_span(text, start, start + open_at, also=",;:")
     inner = part[open_at + 1 : close_at]
     if "," not in re.sub(r"\([^()]*\)", "", inner):
+        if re.match(r"\s+[^\W\d]", part[close_at + 1 :]):  # "autonomous (self-driving) vehicles": one name
+            return [trim_span(text, start, end, also=",;:")]
         return [head]
     return [head, *_parts(text, start + open_at + 1, start + close_at)]
 
 
 def _item_name(view: DocumentView, block: Block) -> tuple[int, int]:
-    """A list item's name: its words up to the first dash, colon, bracket or full stop."""
+    """A list item's name: its words up to the first dash, colon, bracket or full stop; or its run-in title, a
+    short first sentence that names without saying anything, sentences after it (``Transport, logistics and
+    information and communication technologies. It is projected that ...``)."""
     s, e = view.item_span(block)
-    m = re.search(r"\s[–—-]\s|[:(.;,]", view.doc.text[s:e])
-    return trim_span(view.doc.text, s, s + m.start() if m else e)
+    text = view.doc.text
+    run_in = RUN_IN_TITLE.match(text, s, e)
+    title = run_in.group("title") if run_in else ""
+    if run_in and len(title.split()) <= MAX_LISTED_WORDS and not NOT_A_NAME.search(title):
+        return trim_span(text, s, run_in.end("title"))
+    m = re.search(r"\s[–—-]\s|[:(.;,]", text[s:e])
+    return trim_span(text, s, s + m.start() if m else e)
 
 
 def _named_sectors(
@@ -758,7 +807,7 @@ def _named_sectors(
     may run to MAX_NAME_WORDS words (``Sustainable food systems and new solutions for the bioeconomy``)."""
     text = view.doc.text
     names = []
-    longest = MAX_NAME_WORDS if strong else MAX_SECTOR_WORDS
+    longest = MAX_NAME_WORDS if strong else MAX_LISTED_WORDS if listed else MAX_SECTOR_WORDS
     for s, e in spans:
         name = LEADING_CONNECTIVE.sub("", text[s:e])
         s = e - len(name)
@@ -770,9 +819,20 @@ def _named_sectors(
             continue
         pair = _two_known(view, s, e) if match.origin == "discovered" else None
         names.extend(pair or [(s, e, match)])
-    if len(names) < MIN_SECTOR_ITEMS or not (strong or any(m.origin == "curated" for *_, m in names)):
+    if len(names) < MIN_SECTOR_ITEMS:
+        return []
+    if not (strong or any(m.origin == "curated" for *_, m in names) or (listed and _sector_words(view, names))):
         return []
     return [_mention(view, m.cluster_id, s, e, "sector_list", m.origin) for s, e, m in names]
+
+
+def _sector_words(view: DocumentView, names: list[tuple[int, int, NameMatch]]) -> bool:
+    """True when most of a list's names hold a sector's name the catalogue knows, though none is one (``Energy
+    and sustainable environment``, ``Agricultural innovation and food technologies``): the areas of a
+    smart-specialisation strategy, named in its own words; a list of themes (``Skills``, ``Housing``) holds none."""
+    pattern = view.catalogue.names_pattern()
+    holding = sum(1 for s, e, _ in names if pattern.search(view.doc.text, s, e))
+    return holding * 2 > len(names)
 
 
 def _two_known(view: DocumentView, s: int, e: int) -> list[tuple[int, int, NameMatch]] | None:

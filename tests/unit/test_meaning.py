@@ -764,3 +764,77 @@ def test_a_cover_title_set_as_a_paragraph_names_the_subject_when_the_properties_
         doc = source_to_document(spec)
         assert doc.blocks[0].kind is BlockKind.PARAGRAPH  # a cover's title set as a paragraph, not a heading
         assert {m.cluster_id for m in doc.cluster_mentions if m.salience == "subject"} == subjects, given
+
+
+def test_numbered_priority_areas_are_named_by_their_run_in_titles_across_pages(tmp_path: Path) -> None:
+    def page(paragraphs: list[list[str]], top: int) -> bytes:
+        ops, y = [], top
+        for lines in paragraphs:
+            for line in lines:
+                ops.append(f"BT /F1 11 Tf 72 {y} Td ({line}) Tj ET")
+                y -= 14
+            y -= 14
+        return "\n".join(ops).encode()
+
+    def numbered(n: int) -> list[str]:  # the document numbers its paragraphs: "15.1." is a sub-point of one
+        return [
+            f"{n}. The programme sets out in paragraph {n} how the country chose what to support,",
+            "with the evidence the experts gathered, the views of businesses and researchers",
+            "and the lessons of the programmes that came before it, over the years",
+            "since the country first set out to prioritise its research and innovation.",
+        ]
+
+    pages = [
+        [numbered(10), numbered(11), numbered(12)],
+        [numbered(13), numbered(14), ["15. Six priority areas have been identified:"],
+         ["15.1. Energy and sustainable environment. The selection of this area answers",
+          "future challenges such as the growing use of energy in the economy."],
+         ["Energy use in the country is high, and transport is the main source of pollution."],
+         ["15.2. Health technologies and biotechnologies. The area was selected because",
+          "the population of the country ages and needs new treatments."]],
+        [["15.3. Transport, logistics and information and communication technologies. It is",
+          "projected that freight through the country will grow."],
+         ["15.4. Inclusive and creative society. The area answers the social challenges",
+          "that the country faces in the coming decades."], numbered(16), numbered(17)],
+    ]  # fmt: skip
+    (tmp_path / "programme.pdf").write_bytes(build_pdf([page(p, 740 - 30 * k) for k, p in enumerate(pages)]))
+    (spec,) = sources_to_specs(tmp_path)
+    doc = source_to_document(spec)
+    presented = {m.name_as_written for m in doc.cluster_mentions if m.rule == "sector_list"}
+    assert presented == {
+        "Energy and sustainable environment", "Health technologies and biotechnologies",
+        "Transport, logistics and information and communication technologies", "Inclusive and creative society",
+    }  # fmt: skip  # none is in the catalogue; most hold a sector's name it knows (energy, biotechnology, logistics)
+
+
+def test_sectors_named_to_qualify_something_else_or_beside_the_public_sector_are_not_presented(
+    tmp_path: Path,
+) -> None:
+    for sentence in (
+        "The demand for STEM skills is growing, particularly for sectors such as engineering, construction and "
+        "manufacturing.",
+        "Interviews were held with managers of companies from different sectors, including technology, health "
+        "and services.",
+        "Donations from the corporate sector went to projects focusing on social care, food and education.",
+    ):
+        assert presented_in(tmp_path, sentence) == set(), sentence
+    assert presented_in(
+        tmp_path, "The region has clusters of advanced manufacturing in sectors such as aerospace, nuclear and "
+        "pharmaceuticals."
+    ) == {"aerospace", "nuclear", "pharmaceuticals"}  # fmt: skip
+
+
+def test_a_bracket_inside_a_name_stays_in_it_and_a_part_that_is_no_name_ends_an_enumeration(tmp_path: Path) -> None:
+    presented = presented_in(
+        tmp_path,
+        "The county has strengths in: energy; space; connected and autonomous (self-driving) vehicles; robotics.",
+    )
+    assert "connected and autonomous (self-driving) vehicles" in presented and "connected and autonomous" not in (
+        presented
+    )
+    presented = presented_in(
+        tmp_path,
+        "Among the cluster strategies of the region, Harwell Campus, for example, has developed strategies "
+        "relating to energy, space, quantum computing, and health.",
+    )
+    assert presented == {"energy", "space", "quantum computing", "health"}  # not the campus the example names
