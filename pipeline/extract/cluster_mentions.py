@@ -178,6 +178,14 @@ NUMBER_MARKER = re.compile(r"((?:\d{1,2}\.)*)(\d{1,2})([.)]?)")
 # a list item that opens with a title of its own: "Energy and sustainable environment. The selection of ..."
 RUN_IN_TITLE = re.compile(r"\s*(?P<title>[A-Z][^.:;!?()\n]*(?:\n[^.:;!?()\n]+)?)\.\s+(?=[A-Z])")
 FOOTNOTE_NUMBER = re.compile(r"(?:^|(?<=\n))\s*\d{1,3}\s+(?=[A-Z])")
+# a frame that gives its sectors as examples ("sectors such as", "industries including"), not as the place's list
+EXAMPLES_FRAME = re.compile(r"\b(?:such\s+as|including|include|like)\W*$", re.I)
+# a sentence that makes an enumeration the place's or the plan's own: its strengths, its clusters, its key sectors
+OWN_SECTORS = re.compile(
+    r"\b(?:our|region(?:al|'s|’s)?|county|city|local(?:ly)?|strengths?|speciali[sz]\w*|excellence|clusters?|key"
+    r"|priority|growth|leading|strong)\b",
+    re.I,
+)
 # a paragraph that speaks of clusters or sectors (not of the public, private or voluntary sector: kinds of
 # organisation, not of industry)
 CLUSTER_WORDS = re.compile(
@@ -586,6 +594,8 @@ def enumerations_to_mentions(view: DocumentView) -> list[ClusterMention]:
                 continue
             if QUALIFYING_FRAME.search(text, max(s, frame.start() - 60), frame.start()):
                 continue
+            if EXAMPLES_FRAME.search(frame.group(0)) and not _the_places_own(text[s:e]):
+                continue  # "technology applied through sectors, such as ...": sectors, but no place's
             rest = text[frame.end() : e].rstrip(" .;:")
             lead_in = text[s:e].rstrip().endswith(":")
             if rest.strip() and not (lead_in and FOLLOWING.fullmatch(rest.strip())):
@@ -594,6 +604,13 @@ def enumerations_to_mentions(view: DocumentView) -> list[ClusterMention]:
                 strong = bool(SECTORS_PLURAL.search(frame.group(0)))
                 out.extend(_named_sectors(view, _list_names(view, i, strong), listed=True, strong=strong))
     return out
+
+
+def _the_places_own(sentence: str) -> bool:
+    """True for a sentence that speaks of a place's or the plan's own sectors: it names a place, or says whose or
+    which they are (:data:`OWN_SECTORS`: ``the region is a centre of excellence in a number of sectors, including
+    ...``), where ``sectors such as ...`` alone gives examples of sectors."""
+    return OWN_SECTORS.search(sentence) is not None or places()[0].search(sentence) is not None
 
 
 def shared_head_to_mentions(view: DocumentView) -> list[ClusterMention]:

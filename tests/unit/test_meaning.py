@@ -816,6 +816,8 @@ def test_sectors_named_to_qualify_something_else_or_beside_the_public_sector_are
         "Interviews were held with managers of companies from different sectors, including technology, health "
         "and services.",
         "Donations from the corporate sector went to projects focusing on social care, food and education.",
+        "Technologies can be applied horizontally through sectors, such as ICT, biotechnology and "
+        "nanotechnology.",  # examples of sectors, no place's or plan's
     ):
         assert presented_in(tmp_path, sentence) == set(), sentence
     assert presented_in(
