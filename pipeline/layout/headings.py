@@ -47,6 +47,7 @@ PDF_RUN_GAP_RATIO = 0.6
 
 COLON_TITLE_WORDS = 6  # an emphasised title ending in a colon is at most this long
 SAME_SIZE = 0.5  # points: two lines this close in size are set in one size
+SIZE_JITTER = 0.2  # points: sizes a text layer reports for one type (60.0 and 60.02), to read runs of lines
 TITLE_PARAGRAPH_WIDTHS = 1.5  # an enumerated title's paragraph: its lines at least this many times the title's width
 SENTENCE_ENDS = (".", "!", "?", ";")  # a line ending so closes its sentence (a colon announces what follows)
 
@@ -157,11 +158,15 @@ def _number_over_title(text: str, lines: Sequence[Line], run_last: list[int]) ->
 
 
 def _same_run(a: Line, b: Line) -> bool:
+    """Two lines set in one style (sizes within SIZE_JITTER: a title's 60 pt and 60.02 pt lines are one size),
+    the second close below the first."""
     if (
         a.page != b.page
         or a.bbox is None
         or b.bbox is None
-        or (a.font_size, a.bold, a.weight) != (b.font_size, b.bold, b.weight)
+        or (a.bold, a.weight) != (b.bold, b.weight)
+        or (a.font_size is None) != (b.font_size is None)
+        or abs((a.font_size or 0) - (b.font_size or 0)) > SIZE_JITTER
     ):
         return False
     height = a.bbox.bottom - a.bbox.top

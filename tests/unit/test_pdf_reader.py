@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from pdfs import build_pdf
 from support import CORPUS, corpus_path
 
 from pipeline.ingest.manifest import file_to_spec
@@ -154,3 +155,18 @@ def test_the_open_pdfium_document_draws_pages_as_pdfplumber_does(relative: str) 
             assert ours.tobytes() == theirs.tobytes()
     finally:
         drawings.close()
+
+
+def test_a_title_whose_lines_the_text_layer_sizes_a_hair_apart_is_one_heading(tmp_path: Path) -> None:
+    """A cover's title over three lines, the middle one reported at 40.02 pt against 40 pt: one heading, not
+    three ("Science and" / "Technology" / "Strategy 2020")."""
+    title = [(40, 600, "Science and"), (40.02, 556, "Technology"), (40, 512, "Strategy 2020")]
+    ops = [f"BT /F1 {size:g} Tf 72 {y} Td ({line}) Tj ET" for size, y, line in title]
+    ops += [f"BT /F1 11 Tf 72 {400 - 14 * k} Td (Line {k} of the body of the strategy sets out its aims.) Tj ET"
+            for k in range(6)]  # fmt: skip
+    (tmp_path / "strategy.pdf").write_bytes(build_pdf(["\n".join(ops).encode()]))
+    doc = source_to_document(file_to_spec(tmp_path / "strategy.pdf"))
+    headings = [
+        " ".join(doc.text[b.char_start : b.char_end].split()) for b in doc.blocks if b.kind is BlockKind.HEADING
+    ]
+    assert headings == ["Science and Technology Strategy 2020"]
