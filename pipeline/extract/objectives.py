@@ -58,6 +58,13 @@ KINDS = (
     ("recommend", "recommendation"), ("orientation", "recommendation"), ("target", "target"),
     ("focus", "focus_area"), ("area", "focus_area"),
 )  # fmt: skip
+# the imprint of a government publication: "© Crown copyright 2021" (a map's credit gives no year after it)
+GOVERNMENT_IMPRINT = re.compile(r"Crown\s+copyright\s+(?:19|20)\d\d\b", re.I)
+FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
+# "we" asking others to act: the actor is the other ("We expect schools and colleges to:")
+ASKING_OTHERS = re.compile(
+    r"\bwe\s+(?:will\s+|would\s+)?(?:expect|want|ask|encourage|require|call\s+on|urge|invite)\b", re.I
+)
 COMMITTING = (
     "commitment",
     "action",
@@ -252,7 +259,25 @@ def document_to_objectives_and_issues(view: DocumentView) -> tuple[list[Objectiv
             )  # fmt: skip
     objectives.extend(_heading_framed(view, used, list_number))
     objectives.sort(key=lambda o: o.char_start)
-    return _without_templates(objectives), issues
+    return _the_governments_we(view, _without_templates(objectives)), issues
+
+
+def _the_governments_we(view: DocumentView, objectives: list[Objective]) -> list[Objective]:
+    """In a publication under Crown copyright (its imprint: ``© Crown copyright 2021``; not a map's ``© Crown
+    copyright and database rights``), the authors are the government: a commitment or action its lead-in makes in
+    the first person (``In the short-term, we will take the following next steps:``) is the government's. Not
+    where "we" asks others to act (``We expect schools to:``): theirs, which the lead-in names."""
+    if GOVERNMENT_IMPRINT.search(view.doc.text) is None:
+        return objectives
+    return [
+        replace(o, actor="government")
+        if o.actor is None
+        and o.list_kind in COMMITTING
+        and FIRST_PERSON.search(o.lead_in)
+        and not ASKING_OTHERS.search(o.lead_in)
+        else o
+        for o in objectives
+    ]
 
 
 def _without_templates(objectives: list[Objective]) -> list[Objective]:

@@ -840,3 +840,22 @@ def test_a_bracket_inside_a_name_stays_in_it_and_a_part_that_is_no_name_ends_an_
         "relating to energy, space, quantum computing, and health.",
     )
     assert presented == {"energy", "space", "quantum computing", "health"}  # not the campus the example names
+
+
+def test_in_a_crown_copyright_publication_we_are_the_government_unless_we_ask_others_to_act(tmp_path: Path) -> None:
+    body = (
+        "# A national strategy\n\nIn the short term, we will take the following next steps:\n\n"
+        "- Publish guidance for local areas on planning their transport\n- Fund up to four new trial zones\n\n"
+        "We expect providers to meet the following commitments:\n\n- Publish their careers programmes\n"
+        "- Meet the eight benchmarks\n\n"
+        "{imprint}\n"
+    )
+    (tmp_path / "crown").mkdir()
+    crown = parse_text(tmp_path / "crown", body.format(imprint="© Crown copyright 2019"))
+    assert [(o.text[:12], o.actor) for o in crown.objectives] == [
+        ("Publish guid", "government"), ("Fund up to f", "government"),
+        ("Publish thei", None), ("Meet the eig", None),
+    ]  # fmt: skip
+    (tmp_path / "map").mkdir()
+    mapped = parse_text(tmp_path / "map", body.format(imprint="© Crown copyright and database rights, Ordnance Survey"))
+    assert {o.actor for o in mapped.objectives} == {None}  # a map's credit: not the publisher's imprint
