@@ -29,7 +29,8 @@ Rules, each named in ``cluster_mentions.rule``:
               (``15.1. Energy and sustainable environment. The selection ...``) when most of the names hold a
               sector the catalogue knows: names the catalogue does not know become discovered clusters. Sectors a
               sentence names to qualify something else (``particularly for sectors such as ...``, ``companies from
-              different sectors, including ...``) are not the place's
+              different sectors, including ...``) are not the place's, nor are sectors it gives as examples
+              (``sectors, such as ...``) when it names no place and says not whose they are
 
 Each mention has a ``salience``: ``subject`` (a title names it: the document is about it), ``passing``
 (``named_sector``: a name followed by "sector" in running text; and, in a document about one sector, any other
