@@ -989,7 +989,8 @@ def _pages_apart(a: int | None, b: int | None) -> int:
 def _labelled_runs(view: DocumentView, used: set[int]) -> list[tuple[list[int], str]]:
     """Runs of body blocks labelled ``Objective 1:``, ``Objective 2:`` … (numbers rising by one), and of headings
     so labelled (``Goal 1: Grow and level up ...``, ``2. Theme 2: Recognising our assets``), each heading
-    followed by the paragraphs that explain it."""
+    followed by the paragraphs that explain it. A run goes on from labelled items another rule took
+    (``Recommendation 1:`` to ``3:`` under a heading framing recommendations, then ``Recommendation 4:`` ...)."""
     runs: list[tuple[list[int], str]] = []
     current: list[int] = []
     kind = ""
@@ -999,28 +1000,34 @@ def _labelled_runs(view: DocumentView, used: set[int]) -> list[tuple[list[int], 
         i for i, b in enumerate(blocks)
         if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING) and view.clean(b)
     ]  # fmt: skip
+    taken: int | None = None  # the last labelled block another rule took: a run may go on from it
     for i in candidates:
         block = blocks[i]
-        if i in used:
-            continue
         printed = _without_marker(view.text(block))  # the label stays: "• Goal 2: ..." → "Goal 2: ..."
         m = labelled_objective().match(printed) or labelled_objective().match(NUMBERED_PREFIX.sub("", printed, count=1))
         item: int | None = i
+        if i in used:
+            if m is not None:  # "Recommendation 3:" taken under a heading that frames recommendations
+                if len(current) >= 2 or (current and taken is not None):
+                    runs.append((current, kind))
+                current, taken, last, kind = [], i, int(m.group("number")), _kind(m.group("noun"))
+            continue
         if m is None and (m := objective_label().match(printed)) is not None:
             item = _labelled_text(view, i)  # "Action 1 (2021)" over its text: the item is the text
         if m is None or item is None:
             continue  # a paragraph explaining the item before: the gap decides whether the run goes on
         number = int(m.group("number"))
         gap = MAX_LABEL_GAP if item != i else MAX_HEADED_GAP  # the rising numbers carry a run over explanations
-        if current and number == last + 1 and i - current[-1] <= gap and _kind(m.group("noun")) == kind:
+        before = current[-1] if current else taken
+        if before is not None and number == last + 1 and i - before <= gap and _kind(m.group("noun")) == kind:
             current.append(item)
         else:
-            if len(current) >= 2:
+            if len(current) >= 2 or (current and taken is not None):
                 runs.append((current, kind))
-            current = [item] if number == 1 else []
+            current, taken = ([item] if number == 1 else []), None
             kind = _kind(m.group("noun"))
         last = number
-    if len(current) >= 2:
+    if len(current) >= 2 or (current and taken is not None):
         runs.append((current, kind))
     return runs
 

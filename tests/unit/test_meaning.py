@@ -859,3 +859,21 @@ def test_in_a_crown_copyright_publication_we_are_the_government_unless_we_ask_ot
     (tmp_path / "map").mkdir()
     mapped = parse_text(tmp_path / "map", body.format(imprint="© Crown copyright and database rights, Ordnance Survey"))
     assert {o.actor for o in mapped.objectives} == {None}  # a map's credit: not the publisher's imprint
+
+
+def test_labelled_items_go_on_after_the_ones_a_framing_heading_took(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A review\n\n## Further detail on our recommendations\n\n"
+        "- Recommendation 1: Support new collaborative research.\n- Recommendation 2: Reach new global audiences.\n\n"
+        "Research funding at the interface of arts and data science needs to grow, and many companies exist "
+        "outside the capital.\n\nRecommendation 3: Increase data sharing.\n\nIt is imperative to open up access to "
+        "data about audiences.\n\nRecommendation 4: Support future live performance.\n\nPerformances between "
+        "lockdowns were a triumph.\n",
+    )
+    assert [(o.list_kind, o.text) for o in doc.objectives] == [
+        ("recommendation", "Support new collaborative research."),
+        ("recommendation", "Reach new global audiences."),
+        ("recommendation", "Increase data sharing."),
+        ("recommendation", "Support future live performance."),
+    ]  # the heading's frame ends at the prose; the labels' rising numbers carry the run on
