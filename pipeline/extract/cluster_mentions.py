@@ -106,16 +106,18 @@ SHARED_HEAD = re.compile(
 SECTORS_BELOW = re.compile(
     r"\b(?:clusters|sectors|industries)\b[^.:;]{0,80}\b(?:below|that\s+follow|in\s+turn)\W*$", re.I
 )
+# words that single out some cases of what a sentence says: the names after them qualify it
+_SINGLING_OUT = r"particularly|notably|especially|in\s+particular"
 # an enumeration given as examples: "(e.g. in housing, education, health and culture industries)"
 EXAMPLES_BEFORE = re.compile(
-    r"\b(?:e\.\s?g\.?|for\s+(?:example|instance)|particularly|notably|especially|in\s+particular)[\s,:]+"
+    rf"\b(?:e\.\s?g\.?|for\s+(?:example|instance)|{_SINGLING_OUT})[\s,:]+"
     r"(?:(?:in|for|the)\s+)?(?:[\w -]{1,30},\s*){0,3}$",
     re.I,
 )
 # sectors a sentence names to qualify something else, not as the place's own: "demand for skills is growing,
 # particularly for sectors such as ...", "companies from different sectors, including ...", "other sectors like"
 QUALIFYING_FRAME = re.compile(
-    r"\b(?:particularly|notably|especially|in\s+particular|different|various|diverse|other|many|several|all)"
+    rf"\b(?:{_SINGLING_OUT}|different|various|diverse|other|many|several|all)"
     r"(?:\s+(?!sectors?\b|clusters?\b|industries\b)[\w-]+){0,3}\s*$",
     re.I,
 )

@@ -1008,7 +1008,7 @@ def _labelled_runs(view: DocumentView, used: set[int]) -> list[tuple[list[int], 
         item: int | None = i
         if i in used:
             if m is not None:  # "Recommendation 3:" taken under a heading that frames recommendations
-                if len(current) >= 2 or (current and taken is not None):
+                if _a_run(current, taken):
                     runs.append((current, kind))
                 current, taken, last, kind = [], i, int(m.group("number")), _kind(m.group("noun"))
             continue
@@ -1022,14 +1022,20 @@ def _labelled_runs(view: DocumentView, used: set[int]) -> list[tuple[list[int], 
         if before is not None and number == last + 1 and i - before <= gap and _kind(m.group("noun")) == kind:
             current.append(item)
         else:
-            if len(current) >= 2 or (current and taken is not None):
+            if _a_run(current, taken):
                 runs.append((current, kind))
             current, taken = ([item] if number == 1 else []), None
             kind = _kind(m.group("noun"))
         last = number
-    if len(current) >= 2 or (current and taken is not None):
+    if _a_run(current, taken):
         runs.append((current, kind))
     return runs
+
+
+def _a_run(items: list[int], taken: int | None) -> bool:
+    """Labelled items make a run when there are two or more, or when they go on from a labelled item another
+    rule ``taken`` (``Recommendation 4:`` after ``1:`` to ``3:``)."""
+    return len(items) >= 2 or (bool(items) and taken is not None)
 
 
 def _labelled_text(view: DocumentView, label: int) -> int | None:
