@@ -6,9 +6,11 @@ never pass for table columns) that break into several pieces at wide gaps, with 
 single-piece lines among them (a section label, a wrapped label). Its columns are the gutters:
 x-ranges that hardly any of its lines print across. Then, line by line, the words are cut at the
 gutters into cells; a header cell that crosses a gutter spans those columns; a line that continues the
-label above it (it starts in lower case, and one of the two holds nothing else) joins that row; the
+label above it (it starts in lower case or a bracket, and one of the two holds nothing else) joins that row; the
 header lines above the first row of figures become one header row, apart from the lines whose cells
-span columns, which stay rows of their own.
+span columns, which stay rows of their own. A long list set in blocks side by side under its header
+printed again over each block is a table per block, as the header says. In a monospaced font a space is as
+wide as a figure, so a gutter must be wider than a space on some line.
 
 What it returns are cell boxes, as pdfplumber returns for ruled tables, so :mod:`pipeline.tables.build`
 fills and numbers both kinds the same way. Lists (a column of bullets or numerals), contents pages
@@ -34,11 +36,18 @@ Word = dict[str, Any]
 
 PIECE_GAP_RATIO = 0.9  # a gap this many font sizes wide separates two pieces of a line
 ROW_GAP_RATIO = 1.6  # lines further apart than this many font sizes are not in one table
+ALIGNED_GAP_RATIO = 3.0  # ... unless both print the same columns of several pieces, up to this far apart
+MIN_ALIGNED_PIECES = 3  # pieces two lines must line up on to be rows of one table set widely apart
 MIN_TABLE_LINES = 3  # lines of several pieces a table needs
 MAX_SINGLE_RUN = 2  # single-piece lines a table may hold in a row (section labels, wrapped labels)
 GUTTER_TOLERANCE = 0.1  # share of the lines that may print across a gutter (long labels)
 MIN_GUTTER_RATIO = 0.4  # a gutter is at least this many font sizes wide (wider than a space)
+MONO_GUTTER_CHARS = 1.5  # in a monospaced font, a gap no line prints wider than this many characters is a space
+MONO_WIDTH_SPREAD = 0.05  # spread of words' widths per character that makes a font monospaced
+MIN_MONO_WORDS = 10  # words of three characters or more needed to tell
 MAX_HEADER_LINES = 6
+GROUP_HEADINGS = 2  # headings on a header line over groups of the columns headed on the line below
+GROUP_CENTRING = 0.15  # how far off its group's centre such a heading may be, in the group's width
 MIN_AXIS_TICKS = 4  # evenly stepping values on one line that make a chart's axis
 MAX_LEGEND_ROWS = 3  # lines of legend a chart's axis may have under it
 LEGEND_AXIS = re.compile(r"\((?:LHS|RHS|left[- ]hand (?:side|scale|axis)|right[- ]hand (?:side|scale|axis))\)", re.I)
@@ -89,6 +98,7 @@ class _Cell:
     words: list[Word]
     col: int
     col_span: int
+    over_group: bool = False  # a heading over a group of columns: its box is theirs, not its words'
 
     @property
     def text(self) -> str:
@@ -364,9 +374,7 @@ def lines_to_text_tables(
     ]
     out = []
     for run in _runs(kept, bands or []):
-        table = _run_to_table(run, page)
-        if table is not None:
-            out.append(table)
+        out.extend(_run_to_tables(run, page))
     return out
 
 
@@ -436,28 +444,91 @@ def _heads(above: _Line, line: _Line) -> bool:
 
 
 def _follows(prev: _Line, line: _Line) -> bool:
-    """The line comes next below (header lines set at staggered heights may overlap)."""
-    return line.top >= prev.top - 0.5 and line.top - prev.bottom <= ROW_GAP_RATIO * max(prev.size, line.size)
+    """The line comes next below (header lines set at staggered heights may overlap): within ROW_GAP_RATIO
+    font sizes, or ALIGNED_GAP_RATIO when the two lines print the same columns (:func:`_aligned`; a table
+    whose rows are set widely apart)."""
+    if line.top < prev.top - 0.5:
+        return False
+    gap, size = line.top - prev.bottom, max(prev.size, line.size)
+    return gap <= ROW_GAP_RATIO * size or (gap <= ALIGNED_GAP_RATIO * size and _aligned(prev, line))
 
 
-def _run_to_table(run: list[_Line], page: int) -> RawTable | None:
+def _aligned(a: _Line, b: _Line) -> bool:
+    """Two lines of as many pieces, at least MIN_ALIGNED_PIECES, each piece of one ending or starting within
+    a font size of the other's piece in the same place (figures set flush right, labels flush left).
+
+    >>> def line(*spans):
+    ...     return _Line.of([{"x0": x0, "x1": x1, "top": 0, "bottom": 8, "text": "9"} for x0, x1 in spans])
+    >>> _aligned(line((0, 50), (100, 120), (150, 170)), line((0, 70), (102, 120), (148, 170)))
+    True
+    >>> _aligned(line((0, 50), (100, 120), (150, 170)), line((0, 50), (130, 140), (180, 190)))
+    False
+    """
+    if len(a.pieces) != len(b.pieces) or len(a.pieces) < MIN_ALIGNED_PIECES:
+        return False
+    size = max(a.size, b.size)
+    return all(
+        abs(float(p[0]["x0"]) - float(q[0]["x0"])) <= size or abs(float(p[-1]["x1"]) - float(q[-1]["x1"])) <= size
+        for p, q in zip(a.pieces, b.pieces, strict=True)
+    )
+
+
+def _run_to_tables(run: list[_Line], page: int, snaked: bool = True) -> list[RawTable]:
+    """The run's table, or the tables of a list set in blocks side by side (:func:`_snaked_blocks`)."""
     size = statistics.median(ln.size for ln in run)
     gutters = _gutters(run, size)
     if not gutters:
-        return None
+        return []
     rows = [_line_to_cells(ln, gutters) for ln in run]
     if _not_a_table(rows, len(gutters) + 1):
-        return None
+        return []
+    starts = _snaked_blocks(rows[0]) if snaked else []
+    if starts:
+        edges = [-1e9, *[(gutters[col - 1][0] + gutters[col - 1][1]) / 2 for col in starts[1:]], 1e9]
+        out: list[RawTable] = []
+        for lo, hi in itertools.pairwise(edges):
+            block = [_Line.of(kept) for ln in run if (kept := [w for w in ln.words if lo <= float(w["x0"]) < hi])]
+            out.extend(_run_to_tables(block, page, snaked=False))
+        return out
     header = _header_lines(rows)
+    if header >= 2 and _group_label(rows[header - 1]) and len(rows[header - 2]) > 1:
+        header -= 1  # "Actual" under the column headings, over the first rows of figures: a body row
     grouped = _merge_header(run[:header], rows[:header]) + _merge_body(run[header:], rows[header:])
-    return _boxes(grouped, [(a + b) / 2 for a, b in gutters], page)
+    return [_boxes(grouped, [(a + b) / 2 for a, b in gutters], page)]
+
+
+def _group_label(row: list[_Cell]) -> bool:
+    return len(row) == 1 and row[0].col == 0 and not _figure(row[0].text)
+
+
+def _snaked_blocks(header: list[_Cell]) -> list[int]:
+    """The first columns of the blocks of a long list set side by side under one header printed again over
+    each block ("Age | Total | Age | Total"): the header's cells, from the first column, are one sequence of
+    texts over the same columns repeated. Empty when they are not.
+
+    >>> def cell(col, text): return _Cell([{"text": text}], col, 1)
+    >>> _snaked_blocks([cell(0, "Age"), cell(1, "Total"), cell(2, "Age"), cell(3, "Total")])
+    [0, 2]
+    >>> _snaked_blocks([cell(0, "Region"), cell(1, "2019"), cell(2, "2020"), cell(3, "2019"), cell(4, "2020")])
+    []
+    """
+    if not header or header[0].col != 0:
+        return []
+    texts, cols = [c.text for c in header], [c.col for c in header]
+    for k in range(2, len(header) // 2 + 1):
+        if len(header) % k or texts != texts[:k] * (len(header) // k):
+            continue
+        starts = cols[::k]
+        if all(cols[j] - cols[j - j % k] == cols[j % k] for j in range(len(cols))):
+            return starts
+    return []
 
 
 def _gutters(run: list[_Line], size: float) -> list[tuple[float, float]]:
-    """The x-ranges between columns: each x-range that the words of at most
-    GUTTER_TOLERANCE of the run's multi-piece lines cross, at least MIN_GUTTER_RATIO font sizes wide.
-    Lines above the first with two figures are left out when there are figures below: a header over
-    two columns crosses their gutter."""
+    """The x-ranges between columns: each x-range that the words of at most GUTTER_TOLERANCE of the run's
+    multi-piece lines cross, at least MIN_GUTTER_RATIO font sizes wide and, in a monospaced font, more than a
+    space wide on some line (:func:`_monospaced_width`). Lines above the first with two figures are left out
+    when there are figures below: a header over two columns crosses their gutter."""
     first_figures = next((i for i, ln in enumerate(run) if sum(_figure(str(w["text"])) for w in ln.words) >= 2), 0)
     multi = [ln for ln in run[first_figures:] if len(ln.pieces) >= 2]
     if len(multi) < 2:
@@ -487,14 +558,49 @@ def _gutters(run: list[_Line], size: float) -> list[tuple[float, float]]:
             if (i - start) * step >= MIN_GUTTER_RATIO * size:
                 bounds.append((left + start * step, left + i * step))
             start = None
-    return bounds
+    char = _monospaced_width(multi)
+    return [gutter for gutter in bounds if not char or _widest_gap(multi, gutter) > MONO_GUTTER_CHARS * char]
+
+
+def _widest_gap(lines: list[_Line], gutter: tuple[float, float]) -> float:
+    """The widest gap across ``gutter`` between two words of one line (0 when no line has words both sides)."""
+    widest = 0.0
+    for ln in lines:
+        before = [float(w["x1"]) for w in ln.words if float(w["x1"]) <= gutter[1]]
+        after = [float(w["x0"]) for w in ln.words if float(w["x0"]) >= gutter[0]]
+        if before and after:
+            widest = max(widest, min(after) - max(before))
+    return widest
+
+
+def _monospaced_width(lines: list[_Line]) -> float:
+    """The width of a character when the lines are set in a monospaced font (every word of three characters
+    or more as wide per character, within MONO_WIDTH_SPREAD), whose space is as wide as a figure, so that a
+    gap one space wide on every line ("40 years", "41 years" ...) may look like a gutter; else 0.
+
+    >>> def word(text): return {"text": text, "x0": 0, "x1": 7.2 * len(text), "top": 0, "bottom": 12}
+    >>> round(_monospaced_width([_Line.of([word("years"), word("2,468,083")])] * 5), 2)
+    7.2
+    """
+    widths = sorted(
+        (float(w["x1"]) - float(w["x0"])) / len(str(w["text"]))
+        for ln in lines
+        for w in ln.words
+        if len(str(w["text"])) >= 3
+    )
+    if len(widths) < MIN_MONO_WORDS:
+        return 0.0
+    middle = statistics.median(widths)
+    return middle if middle > 0 and (widths[-1] - widths[0]) <= MONO_WIDTH_SPREAD * middle else 0.0
 
 
 def _line_to_cells(line: _Line, gutters: list[tuple[float, float]]) -> list[_Cell]:
     """The line's words cut into cells where a wide gap, or one that reaches into a gutter, falls
     between two words. A word is in the column its left edge is in (a gutter's left half belongs to
     the column before it); a cell spans the columns whose gutters it crosses whole, except those a
-    later cell of the line starts in (a long label printed across a gutter keeps its own column)."""
+    later cell of the line starts in (a long label printed across a gutter keeps its own column). A figure
+    after a figure is a value of its own, in the column its right edge is in, however close the two are
+    set (wide figures in columns set flush right: ``2,753,438 2,799,250``)."""
     middles = [(a + b) / 2 for a, b in gutters]
     cells: list[_Cell] = []
     split_gap = PIECE_GAP_RATIO * line.size
@@ -506,7 +612,10 @@ def _line_to_cells(line: _Line, gutters: list[tuple[float, float]]) -> list[_Cel
         if last is not None:
             prev_x1 = float(last.words[-1]["x1"])
             apart = x0 - prev_x1 > split_gap or any(prev_x1 < b and x0 > a for a, b in gutters)
-            if not apart or col_first <= last.col:
+            flush_right = sum(1 for m in middles if x1 > m)  # the column of a figure set flush right
+            if col_first <= last.col < flush_right and _figure(str(word["text"])) and _figure(last.text):
+                col_first = col_last = flush_right  # two wide figures set close: two values
+            elif not apart or col_first <= last.col:
                 last.words.append(word)
                 last.col_span = max(last.col_span, col_last - last.col + 1)
                 continue
@@ -615,11 +724,14 @@ def _figure(text: str) -> bool:
 
 
 def _merge_header(lines: list[_Line], rows: list[list[_Cell]]) -> list[tuple[list[_Line], list[_Cell]]]:
-    """Header lines as rows: a line with a cell spanning columns stays a row of its own; the others,
-    one after another, stack into one row (a cell's words from each line)."""
+    """Header lines as rows: a line with a cell spanning columns, or of headings over groups of the next
+    line's columns (:func:`_over_groups`), stays a row of its own; the others, one after another, stack into
+    one row (a cell's words from each line)."""
     out: list[tuple[list[_Line], list[_Cell]]] = []
     stacking = False
-    for line, row in zip(lines, rows, strict=True):
+    for i, (line, row) in enumerate(zip(lines, rows, strict=True)):
+        if i + 1 < len(rows) and (groups := _over_groups(row, rows[i + 1])):
+            row = groups
         spanning = any(c.col_span > 1 for c in row)
         if stacking and not spanning:
             _stack(out[-1], line, row)
@@ -629,9 +741,49 @@ def _merge_header(lines: list[_Line], rows: list[list[_Cell]]) -> list[tuple[lis
     return out
 
 
+def _over_groups(row: list[_Cell], below: list[_Cell]) -> list[_Cell] | None:
+    """A header line of GROUP_HEADINGS or more headings set over the heading line below, which
+    heads at least twice as many columns right of its first (a stub's) column ("Total", "Public", "Private"
+    over "PK-12 PK-8 9-12" three times): each heading spans the group of columns it is centred over, within
+    GROUP_CENTRING of the group's width. None when the line is not one.
+
+    >>> def cell(col, x0, x1): return _Cell([{"text": "x", "x0": x0, "x1": x1}], col, 1)
+    >>> below = [cell(k, 100 * k, 100 * k + 60) for k in range(7)]
+    >>> [(c.col, c.col_span) for c in _over_groups([cell(2, 220, 240), cell(5, 510, 550)], below)]
+    [(1, 3), (4, 3)]
+    >>> _over_groups([cell(1, 100, 160), cell(2, 200, 260)], below[:4]) is None
+    True
+    """
+    heads = {c.col: (float(c.words[0]["x0"]), float(c.words[-1]["x1"])) for c in below if c.col_span == 1}
+    cols = [c.col for c in row]
+    under = sorted(k for k in heads if k > 0 or 0 in cols)
+    if len(row) < GROUP_HEADINGS or len(under) < 2 * len(row):
+        return None
+    if cols[0] < under[0] or cols[-1] > under[-1]:
+        return None
+
+    def off_centre(cell: _Cell, first: int, last: int) -> float:
+        """How far the cell's centre is from that of the columns first..last, in their width."""
+        group = [heads[k] for k in under if first <= k <= last]
+        lo, hi = min(x0 for x0, _ in group), max(x1 for _, x1 in group)
+        middle = (float(cell.words[0]["x0"]) + float(cell.words[-1]["x1"])) / 2
+        return abs(middle - (lo + hi) / 2) / max(hi - lo, 1.0)
+
+    out: list[_Cell] = []
+    first = under[0]
+    for k, cell in enumerate(row):
+        ends = range(cell.col + cell.col_span - 1, cols[k + 1]) if k + 1 < len(row) else [under[-1]]
+        last = min(ends, key=lambda end: off_centre(cell, first, end), default=first)
+        if last - first < 1 or off_centre(cell, first, last) > GROUP_CENTRING:
+            return None
+        out.append(_Cell(cell.words, first, last - first + 1, over_group=True))
+        first = last + 1
+    return out
+
+
 def _merge_body(lines: list[_Line], rows: list[list[_Cell]]) -> list[tuple[list[_Line], list[_Cell]]]:
     """Body lines as rows; a line that continues the first cell of the line above (it starts in lower
-    case, and one of the two holds nothing but that cell) joins it."""
+    case or with a bracket, and one of the two holds nothing but that cell) joins it."""
     out: list[tuple[list[_Line], list[_Cell]]] = []
     for line, row in zip(lines, rows, strict=True):
         if out and (_continues(out[-1][1], row) or _centred_beside(out[-1][1], row)):
@@ -647,7 +799,7 @@ def _continues(above: list[_Cell], row: list[_Cell]) -> bool:
     return (
         first.col == 0
         and bool(text)
-        and text[0].islower()
+        and (text[0].islower() or text[0] in "([")  # "index)", "(HALex), ages 18-65"
         and bool(above)
         and above[0].col == 0
         and (len(row) == 1 or len(above) == 1)
@@ -674,24 +826,26 @@ def _stack(target: tuple[list[_Line], list[_Cell]], line: _Line, row: list[_Cell
 
 
 def _boxes(rows: list[tuple[list[_Line], list[_Cell]]], bounds: list[float], page: int) -> RawTable:
-    """Cell boxes row by row: a filled cell's box is its words' box, an empty one its column's stretch
-    of the row, a position a spanning cell covers None."""
+    """Cell boxes row by row: a filled cell's box is its words' box (a heading over a group of columns,
+    theirs), an empty one its column's stretch of the row, a position a spanning cell covers None."""
     n_cols = len(bounds) + 1
-    edges = [-1e9, *bounds, 1e9]
+    box = words_box([w for lines, _ in rows for ln in lines for w in ln.words])
+    edges = [box.x0, *bounds, box.x1]
     out: list[list[BBox | None]] = []
     for lines, cells in rows:
         top, bottom = min(ln.top for ln in lines), max(ln.bottom for ln in lines)
-        row: list[BBox | None] = [
-            BBox(x0=max(edges[c], 0.0), top=top, x1=min(edges[c + 1], 1e5), bottom=bottom) for c in range(n_cols)
-        ]
+        row: list[BBox | None] = [BBox(x0=edges[c], top=top, x1=edges[c + 1], bottom=bottom) for c in range(n_cols)]
         for cell in cells:
             if cell.col >= n_cols:
                 continue
             row[cell.col] = words_box(cell.words)
+            if cell.over_group:
+                end = min(cell.col + cell.col_span, n_cols)
+                row[cell.col] = BBox(x0=edges[cell.col], top=top, x1=edges[end], bottom=bottom)
             for covered in range(cell.col + 1, min(cell.col + cell.col_span, n_cols)):
                 row[covered] = None
         out.append(row)
-    return RawTable(page, words_box([w for lines, _ in rows for ln in lines for w in ln.words]), out, strategy="text")
+    return RawTable(page, box, out, strategy="text")
 
 
 def _centre_in(word: Word, box: BBox) -> bool:

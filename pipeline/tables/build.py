@@ -52,6 +52,7 @@ UNIT_LINE = re.compile(
     re.I,
 )
 SOURCE_LINE = re.compile(r"(?:source|sources|note|notes)\b", re.I)
+FRAMED_NOTE = re.compile(r"(?:source|sources|note|notes)\s*:|\w+(?:\s+\w+)?\s+reads\s*:", re.I)  # Exhibit reads:
 MAX_HEADER_ROWS = 3
 MAX_CAPTION_WORDS = 12  # a caption between the two parts of a continued table
 COLUMN_TOLERANCE = 12.0  # points between the left edges of a column on two pages
@@ -69,7 +70,8 @@ CURRENCY_WORDS = {"dollar": "$", "pound": "£", "euro": "€"}
 OTHER_UNIT_IN_TITLE = re.compile(r"\((?P<unit>%[^()]{0,30}|per ?cent[^()]{0,30}|numbers?(?: of [^()]{1,30})?)\)", re.I)
 OTHER_UNIT_CELL = re.compile(r"(?P<unit>%|per ?cent|numbers?(?: of \w+(?: \w+)?)?)", re.I)
 PERIOD_IN_HEADER = re.compile(r"\b(?:FY\s?)?(?:19|20)\d{2}(?:\s*[-‐‑–/]\s*(?:(?:19|20)?\d{2})\b)?", re.I)
-NUMERIC_CELL = re.compile(r"^\s*\(?[£$€]?\s?-?\d{1,3}(?:,\d{3})*(?:\.\d+)?\s?(?:m|bn|k|%)?\)?\s*$")
+_FIGURE = r"[£$€]?\s?-?\d{1,3}(?:,\d{3})*(?:\.\d+)?\s?(?:m|bn|k|%)?"
+NUMERIC_CELL = re.compile(rf"^\s*(?:\({_FIGURE}\)|{_FIGURE})\s*$")  # brackets paired: "-230)" is half a cell
 BAND_CELL = re.compile(r"^\s*\d{1,3}(?:,\d{3})*\s?[-–]\s?\d{1,3}(?:,\d{3})*\s*$")  # a band: 35 - 40
 TOTAL_LABEL = re.compile(r"^\s*(?:grand\s+)?totals?\b", re.I)
 
@@ -156,7 +158,13 @@ def _header_rows(rows: list[list[str]]) -> int:
 
     The first row heads it when it holds no figures but later rows do, or its corner is empty or a
     unit (``£M``), or every cell of it is short. Further rows head it too while they hold no figures
-    other than years (``Volume servers in: 2007 2008 …`` under a spanning title).
+    other than years (``Volume servers in: 2007 2008 …`` under a spanning title), except a last one holding
+    only a label in its first cell under a row of headings: the label of the first group of rows.
+
+    >>> _header_rows([["", "Exporters", "Others"], ["Sector", "", ""], ["Retail", "15.1", "10.4"]])
+    1
+    >>> _header_rows([["Measure", "Value of criterion", ""], ["", "2017", "2020"], ["Jobs", "12", "14"]])
+    2
     """
     if len(rows) < 2:
         return 0
@@ -175,7 +183,14 @@ def _header_rows(rows: list[list[str]]) -> int:
         and not any(_figure_cell(c) for c in rows[count][1:])
     ):
         count += 1
+    if count >= 2 and _group_label(rows[count - 1]) and sum(bool(c.strip()) for c in rows[count - 2]) > 1:
+        count -= 1  # "Sector" alone under the column headings, over its rows of figures: a group's label
     return count
+
+
+def _group_label(row: list[str]) -> bool:
+    """A row holding only a label in its first cell."""
+    return bool(row) and bool(row[0].strip()) and not any(c.strip() for c in row[1:])
 
 
 def _figure_cell(text: str) -> bool:
@@ -334,6 +349,10 @@ def pdf_tables(text: str, words: list[Word], raw: list[RawTable]) -> list[Table]
         cells, n_cols = _nested_columns_merged(cells, n_cols)
         if table.strategy == "lines" and (stacked := _stacked_header_merged(cells)) is not None:
             cells, n_rows, n_cols = _compact(stacked)
+        bbox = table.bbox
+        if (framed := _framed_out(cells, n_cols)) is not None:
+            cells, bbox = framed
+            cells, n_rows, n_cols = _compact(cells)
         if n_rows < 2 or n_cols < 2 or len(cells) < 2:
             continue
         texts = [
@@ -355,10 +374,35 @@ def pdf_tables(text: str, words: list[Word], raw: list[RawTable]) -> list[Table]
                 header_rows,
                 sorted(cells, key=lambda x: (x.row, x.col)),
                 page=table.page,
-                bbox=table.bbox,
+                bbox=bbox,
             )
         )
     return out
+
+
+def _framed_out(cells: list[TableCell], n_cols: int) -> tuple[list[TableCell], BBox] | None:
+    """A ruled table's caption and notes set inside its frame, each a row of one cell across every column
+    (``Exhibit 9 Characteristics of ...`` above, ``Source: ...`` or ``Exhibit reads: ...`` below), left out of
+    its cells and box, so that its title is read from the caption like any other. None when there are none.
+
+    >>> def cell(row, col, text, span=1):
+    ...     box = BBox(x0=col, top=row, x1=col + span, bottom=row + 1)
+    ...     return TableCell(row, col, text, 0, 1, False, 1, box, 1, span)
+    >>> kept, box = _framed_out([cell(0, 0, "Exhibit 19 Percentage of schools", 2), cell(1, 0, "Low"),
+    ...     cell(1, 1, "34%"), cell(2, 0, "High"), cell(2, 1, "2%"), cell(3, 0, "Source: survey", 2)], 2)
+    >>> [c.text for c in kept], (box.top, box.bottom)
+    (['Low', '34%', 'High', '2%'], (1.0, 3.0))
+    """
+    last = max((c.row for c in cells), default=0)
+
+    def across(row: int, pattern: re.Pattern[str]) -> bool:
+        here = [c for c in cells if c.row == row]
+        return len(here) == 1 and here[0].col_span == n_cols and bool(pattern.match(here[0].text))
+
+    drop = {row for row, pattern in ((0, CAPTION), (last, FRAMED_NOTE)) if last >= 3 and across(row, pattern)}
+    kept = [c for c in cells if c.row not in drop]
+    boxes = [c.bbox for c in kept if c.bbox is not None]
+    return (kept, BBox.union(boxes)) if drop and boxes else None
 
 
 def _titled(table: Table, blocks: list[Block], text: str) -> Table:

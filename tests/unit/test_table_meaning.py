@@ -87,6 +87,12 @@ def test_a_total_that_does_not_add_up_is_an_issue_with_both_numbers() -> None:
     assert "10283" in issue.detail and "10300" in issue.detail
 
 
+def test_half_a_bracketed_cell_is_no_amount_but_a_bracketed_one_is_negative() -> None:
+    rows = [r[:] for r in NOTE] + [["", "-230)", "(12)"]]  # a range's end, broken from "(225" on the line above
+    lines, _ = tables_to_funding([_titled_by(_table(rows), [("3. Staff costs", BlockKind.HEADING, 90)])])
+    assert [(f.period, f.amount) for f in lines if f.row == 4] == [("2019-20", -12_000.0)]
+
+
 def test_a_caption_label_takes_the_title_line_under_it_and_its_unit() -> None:
     rows = [["", "2017", "2018"], ["Bank lending", "57", "58"], ["Equity", "5.89", "4.65"]]
     table = _titled_by(
