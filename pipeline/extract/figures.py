@@ -102,6 +102,12 @@ CHANGE_FROM = re.compile(
     r"|chang\w*|doubl\w*|tripl\w*|halv\w*|jump\w*|climb\w*|expand\w*|shr[ai]nk\w*|up|down)\b[^.;]{0,40}?\bfrom\s+$",
     re.I,
 )
+# a year labelling the figure after it at the opening of a bracket: "(2012: 26.6% of total expenditure)"
+YEAR_LABEL = re.compile(r"\(\s*((?:19|20)\d{2})\s*:\s*$")
+# a span of years in words: "from 2013 to 2020", "in the 2019 to 2020 academic year"
+YEARS_IN_WORDS = re.compile(
+    r"(?:from|in|during|for|over)\s+(?:the\s+)?((?:19|20)\d{2})\s+to\s+((?:19|20)\d{2})(?:\s+\w+\s+year)?"
+)
 # a verb dating an event just before a period phrase: the date of an announcement, not the figure's period
 EVENT_DATE = re.compile(
     r"\b(?:announced|published|launched|agreed|unveiled|confirmed|set\s+out|introduced|signed|appointed|held)"
@@ -415,7 +421,10 @@ def _period(text: str, s: int, e: int, start: int, end: int, others: list[tuple[
     """The period phrase nearest the figure in its clause, normalised. A phrase before the figure
     introduces the clause (``In 2001 there were …``); one after it belongs to this figure unless another
     figure stands between them that is not coordinated with it (``£80m of output and 900 jobs by 2030``
-    dates both; in ``£280m of output … by additional 1% per annum`` the period is the 1%'s)."""
+    dates both; in ``£280m of output … by additional 1% per annum`` the period is the 1%'s). A year that opens
+    the bracket the figure stands in dates it (``(2011: 54% of gross domestic expenditure …)``)."""
+    if dated := YEAR_LABEL.search(text, max(s, start - 12), start):
+        return dated.group(1)
     best: tuple[int, str] | None = None
     for m in period_phrase().finditer(text, s, e):
         if m.start() < end and m.end() > start:
@@ -449,14 +458,19 @@ def _reaches(text: str, end: int, target: int, others: list[tuple[int, int]]) ->
 
 
 def _normalise_period(phrase: str) -> str:
-    """``per annum`` for yearly rates; ``in 2001`` → ``2001``; ``in 2005-2008`` → ``2005-08``; ``by 2030`` kept.
+    """``per annum`` for yearly rates; ``in 2001`` → ``2001``; ``in 2005-2008`` and ``from 2005 to 2008`` →
+    ``2005-08``; ``by 2030`` kept.
 
     >>> _normalise_period("each year"), _normalise_period("in 2005-08"), _normalise_period("By the end of 2023")
     ('per annum', '2005-08', 'by end of 2023')
+    >>> _normalise_period("In the 2019 to 2020 academic year"), _normalise_period("from 2013 to 2020")
+    ('2019-20', '2013-20')
     """
     lowered = " ".join(phrase.lower().split())
     if lowered in ("per annum", "per year", "a year", "each year", "every year", "annually"):
         return "per annum"
+    if in_words := YEARS_IN_WORDS.fullmatch(lowered):  # "from 2013 to 2020", "in the 2019 to 2020 academic year"
+        return fiscal_year_to_period(f"{in_words.group(1)}-{in_words.group(2)}") or lowered
     if lowered.startswith(("in ", "during ")):
         lowered = lowered.split(" ", 1)[1]
     years = re.search(r"((?:19|20)\d{2})(?:\s?[-–/]\s?((?:19|20)?\d{2}))?$", lowered)

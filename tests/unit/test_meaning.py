@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from pdfs import build_pdf
 
 from pipeline.document import ParsedDocument
@@ -579,6 +580,20 @@ def test_the_date_of_an_announcement_is_not_a_figures_period() -> None:
     s = "Exports reached £5bn in 2019."
     (figure,) = sentence_to_figures(s, 0, len(s), None)
     assert figure.period is not None and "2019" in figure.period
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("Most of it is public (2011: 54% of gross domestic expenditure on R&D).", "2011"),
+        ("In the 2019 to 2020 academic year, the UK hosted around 560,000 international students.", "2019-20"),
+        ("Spending with small firms came to £0.8 billion from 2013 to 2020.", "2013-20"),
+        ("In early 2019, the 32 proposals received were down-selected.", "early 2019"),
+    ],
+)
+def test_a_figures_period_from_a_year_labelling_it_or_a_span_of_years_in_words(sentence: str, period: str) -> None:
+    (figure,) = sentence_to_figures(sentence, 0, len(sentence), None)
+    assert figure.period == period
 
 
 AGREEMENT = (
