@@ -30,6 +30,7 @@ from pipeline.language.patterns import (
     fiscal_period,
     period_phrase,
     range_joint,
+    years_in_words,
 )
 from pipeline.models import Figure, SourceIssue
 from pipeline.registry import extractor
@@ -104,10 +105,6 @@ CHANGE_FROM = re.compile(
 )
 # a year labelling the figure after it at the opening of a bracket: "(2012: 26.6% of total expenditure)"
 YEAR_LABEL = re.compile(r"\(\s*((?:19|20)\d{2})\s*:\s*$")
-# a span of years in words: "from 2013 to 2020", "in the 2019 to 2020 academic year"
-YEARS_IN_WORDS = re.compile(
-    r"(?:from|in|during|for|over)\s+(?:the\s+)?((?:19|20)\d{2})\s+to\s+((?:19|20)\d{2})(?:\s+\w+\s+year)?"
-)
 # a verb dating an event just before a period phrase: the date of an announcement, not the figure's period
 EVENT_DATE = re.compile(
     r"\b(?:announced|published|launched|agreed|unveiled|confirmed|set\s+out|introduced|signed|appointed|held)"
@@ -421,8 +418,8 @@ def _period(text: str, s: int, e: int, start: int, end: int, others: list[tuple[
     """The period phrase nearest the figure in its clause, normalised. A phrase before the figure
     introduces the clause (``In 2001 there were …``); one after it belongs to this figure unless another
     figure stands between them that is not coordinated with it (``£80m of output and 900 jobs by 2030``
-    dates both; in ``£280m of output … by additional 1% per annum`` the period is the 1%'s). A year that opens
-    the bracket the figure stands in dates it (``(2011: 54% of gross domestic expenditure …)``)."""
+    dates both; in ``£280m of output … by additional 1% per annum`` the period is the 1%'s). A year and a colon
+    opening a bracket right before the figure date it (``(2011: 54% of gross domestic expenditure …)``)."""
     if dated := YEAR_LABEL.search(text, max(s, start - 12), start):
         return dated.group(1)
     best: tuple[int, str] | None = None
@@ -459,7 +456,7 @@ def _reaches(text: str, end: int, target: int, others: list[tuple[int, int]]) ->
 
 def _normalise_period(phrase: str) -> str:
     """``per annum`` for yearly rates; ``in 2001`` → ``2001``; ``in 2005-2008`` and ``from 2005 to 2008`` →
-    ``2005-08``; ``by 2030`` kept.
+    ``2005-08`` (``in 2022 to 2019 levels`` → ``2022``: no span runs backwards); ``by 2030`` kept.
 
     >>> _normalise_period("each year"), _normalise_period("in 2005-08"), _normalise_period("By the end of 2023")
     ('per annum', '2005-08', 'by end of 2023')
@@ -469,8 +466,11 @@ def _normalise_period(phrase: str) -> str:
     lowered = " ".join(phrase.lower().split())
     if lowered in ("per annum", "per year", "a year", "each year", "every year", "annually"):
         return "per annum"
-    if in_words := YEARS_IN_WORDS.fullmatch(lowered):  # "from 2013 to 2020", "in the 2019 to 2020 academic year"
-        return fiscal_year_to_period(f"{in_words.group(1)}-{in_words.group(2)}") or lowered
+    if years_in_words().fullmatch(lowered):  # "from 2013 to 2020", "in the 2019 to 2020 academic year"
+        first, last = re.findall(r"(?:19|20)\d{2}", lowered)
+        return (
+            (fiscal_year_to_period(f"{first}-{last}") or lowered) if last > first else first
+        )  # "in 2022 to 2019 levels"
     if lowered.startswith(("in ", "during ")):
         lowered = lowered.split(" ", 1)[1]
     years = re.search(r"((?:19|20)\d{2})(?:\s?[-–/]\s?((?:19|20)?\d{2}))?$", lowered)

@@ -227,12 +227,12 @@ def _digit_quantities(text: str, start: int, end: int) -> list[Quantity]:
 
 def cell_to_decimal(text: str) -> Decimal:
     """A table cell's number, as printed in the table's unit: currency, scale suffix and spaces dropped,
-    ``(12)`` and ``-12`` negative.
+    ``(12)`` and ``-12`` negative (the minus printed as a hyphen, a minus sign or an en dash).
 
-    >>> cell_to_decimal("£1,250"), cell_to_decimal("(3.5)"), cell_to_decimal("-40m")
-    (Decimal('1250'), Decimal('-3.5'), Decimal('-40'))
+    >>> cell_to_decimal("£1,250"), cell_to_decimal("(3.5)"), cell_to_decimal("-40m"), cell_to_decimal("−71")
+    (Decimal('1250'), Decimal('-3.5'), Decimal('-40'), Decimal('-71'))
     """
     cleaned = re.sub(r"[£$€\s()%]|m$|bn$|k$", "", text.strip())
-    negative = cleaned.startswith("-") or text.strip().startswith("(")
-    value = text_to_decimal(cleaned.lstrip("-"))
+    negative = cleaned.startswith(("-", "−", "–")) or text.strip().startswith("(")
+    value = text_to_decimal(cleaned.lstrip("-−–"))
     return -value if negative else value

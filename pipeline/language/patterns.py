@@ -462,17 +462,29 @@ def fiscal_period() -> re.Pattern[str]:
 def period_phrase() -> re.Pattern[str]:
     """What period a figure refers to: ``per annum``, ``each year``, ``by 2030``, ``by the end of 2023``,
     ``in 2001``, ``to 2010``, ``in 2005-08``, ``as at September 2017``, ``in Q3 2012``, ``in early 2019``, a span
-    of years in words (``from 2013 to 2020``, ``in the 2019 to 2020 academic year``). Group ``period``."""
+    of years in words (:func:`years_in_words`). Group ``period``."""
     return re.compile(
         r"\b(?P<period>per\s+annum|per\s+year|a\s+year|each\s+year|every\s+year|annually"
-        r"|(?:from|in|during|for|over)\s+(?:the\s+)?(?:19|20)\d{2}\s+to\s+(?:19|20)\d{2}"
-        r"(?:\s+(?:academic|financial|fiscal|tax|school)\s+year)?"
+        rf"|{YEARS_IN_WORDS}"
         r"|(?:by|to|until|in|during|from|since|as\s+at|as\s+of|at\s+the\s+end\s+of)\s+(?:the\s+end\s+of\s+)?"
-        r"(?:(?:Q[1-4]|(?:the\s+)?(?:first|second|third|fourth)\s+quarter\s+of|(?:early|mid|late|mid-)\s*"
-        r"|January|February|March|April|May|June|July|August|September|October|November|December)\s*)?"
+        r"(?:(?:Q[1-4]|(?:the\s+)?(?:first|second|third|fourth)\s+quarter\s+of|January|February|March|April|May"
+        r"|June|July|August|September|October|November|December)\s+|(?:early|mid|late)(?:\s+|-))?"
         r"(?:19|20)\d{2}(?:\s?[-–/]\s?(?:(?:19|20)\d{2}|\d{2}))?)\b",
         re.I,
     )
+
+
+# a span of years in words: "from 2013 to 2020", "in the 2019 to 2020 academic year"
+YEARS_IN_WORDS = (
+    r"(?:from|in|during|for|over)\s+(?:the\s+)?(?:19|20)\d{2}\s+to\s+(?:19|20)\d{2}"
+    r"(?:\s+(?:academic|financial|fiscal|tax|school)\s+year)?"
+)
+
+
+@cache
+def years_in_words() -> re.Pattern[str]:
+    """A span of years in words, whole: ``from 2013 to 2020``, ``in the 2019 to 2020 academic year``."""
+    return re.compile(YEARS_IN_WORDS, re.I)
 
 
 @cache

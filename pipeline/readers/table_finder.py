@@ -68,6 +68,7 @@ NUMERIC = re.compile(  # a figure: 1,234 / 1 234 / 12.5% / £4m / (3.2) / -0.1
     r"|^[(\-–−+]?[£$€]?\d+(?:\.\d+)?(?:%|m|bn|k)?\)?$"
 )
 YEAR = re.compile(r"(?:19|20)\d{2}")
+HEADING_YEAR = re.compile(r"(?:19|20)\d{2}[-–]?")  # a year heading a column, or the first of a span over two lines
 UNIT = re.compile(r"\(?[£$€]\s?['’]?(?:000|m|mn|bn|k)\)?")  # a column's unit: £000, £'000, (£m)
 PERIOD = re.compile(r"\b(?:19|20)\d{2}(?:(?:\s*[-‐‑–/]\s*|\s+)(?:(?:19|20)?\d{2})\b)?")  # 2020, 2020-21, 2020 ‑ 2021
 SCATTERED = re.compile(r"[^\W\d_]{1,2}(?: [^\W\d_]{1,2})+|[^\W\d_]{2}")
@@ -482,7 +483,7 @@ def _run_to_tables(run: list[_Line], page: int, snaked: bool = True) -> list[Raw
     rows = [_line_to_cells(ln, gutters) for ln in run]
     if _not_a_table(rows, len(gutters) + 1):
         return []
-    starts = _snaked_blocks(rows[0]) if snaked else []
+    starts = _snaked_blocks(rows[0], rows[1:]) if snaked else []
     if starts:
         edges = [-1e9, *[(gutters[col - 1][0] + gutters[col - 1][1]) / 2 for col in starts[1:]], 1e9]
         out: list[RawTable] = []
@@ -498,28 +499,54 @@ def _run_to_tables(run: list[_Line], page: int, snaked: bool = True) -> list[Raw
 
 
 def _group_label(row: list[_Cell]) -> bool:
-    return len(row) == 1 and row[0].col == 0 and not _figure(row[0].text)
+    return bool(row) and row[0].col == 0 and lone_label(row[0].text, [c.text for c in row[1:]])
 
 
-def _snaked_blocks(header: list[_Cell]) -> list[int]:
+def lone_label(first: str, others: list[str]) -> bool:
+    """A row that labels the group of rows under it: a label in its first cell and nothing else, not the
+    second line of a heading wrapped over two ("area" under "Local authority", "(%)") and not a figure.
+
+    >>> lone_label("Actual", ["", ""]), lone_label("area", ["", ""]), lone_label("Sector", ["", "12"])
+    (True, False, False)
+    """
+    label = first.strip()
+    return (
+        bool(label)
+        and not any(c.strip() for c in others)
+        and not (label[0].islower() or label[0] in "([")
+        and not _figure(label)
+    )
+
+
+def _snaked_blocks(header: list[_Cell], body: list[list[_Cell]]) -> list[int]:
     """The first columns of the blocks of a long list set side by side under one header printed again over
     each block ("Age | Total | Age | Total"): the header's cells, from the first column, are one sequence of
-    texts over the same columns repeated. Empty when they are not.
+    texts over the same columns repeated, and the first column of each block holds labels, not figures
+    ("Number | % | Number | %" over figures alone is one table). Empty when they are not.
 
     >>> def cell(col, text): return _Cell([{"text": text}], col, 1)
-    >>> _snaked_blocks([cell(0, "Age"), cell(1, "Total"), cell(2, "Age"), cell(3, "Total")])
+    >>> rows = [[cell(0, "1 year"), cell(1, "3,533"), cell(2, "40 years"), cell(3, "2,468")]]
+    >>> _snaked_blocks([cell(0, "Age"), cell(1, "Total"), cell(2, "Age"), cell(3, "Total")], rows)
     [0, 2]
-    >>> _snaked_blocks([cell(0, "Region"), cell(1, "2019"), cell(2, "2020"), cell(3, "2019"), cell(4, "2020")])
+    >>> figures = [[cell(k, "12") for k in range(4)]]
+    >>> _snaked_blocks([cell(0, "Number"), cell(1, "%"), cell(2, "Number"), cell(3, "%")], figures)
+    []
+    >>> _snaked_blocks([cell(0, "Region"), cell(1, "2019"), cell(2, "Region"), cell(3, "2020")], rows)
     []
     """
     if not header or header[0].col != 0:
         return []
+
+    def labels(col: int) -> bool:
+        held = [c.text for row in body for c in row if c.col == col]
+        return bool(held) and sum(not _figure(t) for t in held) * 2 > len(held)
+
     texts, cols = [c.text for c in header], [c.col for c in header]
     for k in range(2, len(header) // 2 + 1):
         if len(header) % k or texts != texts[:k] * (len(header) // k):
             continue
         starts = cols[::k]
-        if all(cols[j] - cols[j - j % k] == cols[j % k] for j in range(len(cols))):
+        if all(cols[j] - cols[j - j % k] == cols[j % k] for j in range(len(cols))) and all(map(labels, starts)):
             return starts
     return []
 
@@ -563,9 +590,12 @@ def _gutters(run: list[_Line], size: float) -> list[tuple[float, float]]:
 
 
 def _widest_gap(lines: list[_Line], gutter: tuple[float, float]) -> float:
-    """The widest gap across ``gutter`` between two words of one line (0 when no line has words both sides)."""
+    """The widest gap across ``gutter`` between two words of one line (0 when no line has words both sides;
+    a line with a word across it has none)."""
     widest = 0.0
     for ln in lines:
+        if any(float(w["x0"]) < gutter[0] and float(w["x1"]) > gutter[1] for w in ln.words):
+            continue  # a word across the gutter (a long label): no gap there on this line
         before = [float(w["x1"]) for w in ln.words if float(w["x1"]) <= gutter[1]]
         after = [float(w["x0"]) for w in ln.words if float(w["x0"]) >= gutter[0]]
         if before and after:
@@ -575,18 +605,19 @@ def _widest_gap(lines: list[_Line], gutter: tuple[float, float]) -> float:
 
 def _monospaced_width(lines: list[_Line]) -> float:
     """The width of a character when the lines are set in a monospaced font (every word of three characters
-    or more as wide per character, within MONO_WIDTH_SPREAD), whose space is as wide as a figure, so that a
+    or more with a letter in it as wide per character, within MONO_WIDTH_SPREAD; figures are as wide in most
+    fonts), whose space is as wide as a figure, so that a
     gap one space wide on every line ("40 years", "41 years" ...) may look like a gutter; else 0.
 
     >>> def word(text): return {"text": text, "x0": 0, "x1": 7.2 * len(text), "top": 0, "bottom": 12}
-    >>> round(_monospaced_width([_Line.of([word("years"), word("2,468,083")])] * 5), 2)
+    >>> round(_monospaced_width([_Line.of([word("years"), word("Total")])] * 5), 2)
     7.2
     """
     widths = sorted(
         (float(w["x1"]) - float(w["x0"])) / len(str(w["text"]))
         for ln in lines
         for w in ln.words
-        if len(str(w["text"])) >= 3
+        if len(str(w["text"])) >= 3 and any(ch.isalpha() for ch in str(w["text"]))  # figures are equal width anyway
     )
     if len(widths) < MIN_MONO_WORDS:
         return 0.0
@@ -613,8 +644,8 @@ def _line_to_cells(line: _Line, gutters: list[tuple[float, float]]) -> list[_Cel
             prev_x1 = float(last.words[-1]["x1"])
             apart = x0 - prev_x1 > split_gap or any(prev_x1 < b and x0 > a for a, b in gutters)
             flush_right = sum(1 for m in middles if x1 > m)  # the column of a figure set flush right
-            if col_first <= last.col < flush_right and _figure(str(word["text"])) and _figure(last.text):
-                col_first = col_last = flush_right  # two wide figures set close: two values
+            if col_first <= last.col < flush_right and _value(str(word["text"])) and _value(last.text):
+                col_first = col_last = flush_right  # two wide figures (or years heading them) set close: two
             elif not apart or col_first <= last.col:
                 last.words.append(word)
                 last.col_span = max(last.col_span, col_last - last.col + 1)
@@ -718,6 +749,12 @@ def _header_lines(rows: list[list[_Cell]]) -> int:
     return 1 if len(rows) > 2 else 0
 
 
+def _value(text: str) -> bool:
+    """A figure or a year (or a span's first year, ``2013–``): what one column of a row of figures, or of the
+    years heading them, holds."""
+    return _figure(text) or bool(HEADING_YEAR.fullmatch(text))
+
+
 def _figure(text: str) -> bool:
     """A figure, not a year or a unit heading a column (``2020``, ``£000``, ``£'000``)."""
     return bool(NUMERIC.match(text)) and not YEAR.fullmatch(text) and not UNIT.fullmatch(text)
@@ -765,6 +802,8 @@ def _over_groups(row: list[_Cell], below: list[_Cell]) -> list[_Cell] | None:
     def off_centre(cell: _Cell, first: int, last: int) -> float:
         """How far the cell's centre is from that of the columns first..last, in their width."""
         group = [heads[k] for k in under if first <= k <= last]
+        if not group:
+            return float("inf")  # no heading under these columns: no group
         lo, hi = min(x0 for x0, _ in group), max(x1 for _, x1 in group)
         middle = (float(cell.words[0]["x0"]) + float(cell.words[-1]["x1"])) / 2
         return abs(middle - (lo + hi) / 2) / max(hi - lo, 1.0)

@@ -34,7 +34,7 @@ from pipeline.models import (
     Word,
 )
 from pipeline.readers.reading_order import banded_lines
-from pipeline.readers.table_finder import CAPTION
+from pipeline.readers.table_finder import CAPTION, lone_label
 from pipeline.registry import extractor
 from pipeline.spans import Quarantine, trim_span
 
@@ -70,7 +70,7 @@ CURRENCY_WORDS = {"dollar": "$", "pound": "£", "euro": "€"}
 OTHER_UNIT_IN_TITLE = re.compile(r"\((?P<unit>%[^()]{0,30}|per ?cent[^()]{0,30}|numbers?(?: of [^()]{1,30})?)\)", re.I)
 OTHER_UNIT_CELL = re.compile(r"(?P<unit>%|per ?cent|numbers?(?: of \w+(?: \w+)?)?)", re.I)
 PERIOD_IN_HEADER = re.compile(r"\b(?:FY\s?)?(?:19|20)\d{2}(?:\s*[-‐‑–/]\s*(?:(?:19|20)?\d{2})\b)?", re.I)
-_FIGURE = r"[£$€]?\s?-?\d{1,3}(?:,\d{3})*(?:\.\d+)?\s?(?:m|bn|k|%)?"
+_FIGURE = r"[£$€]?\s?[-−–]?\d{1,3}(?:,\d{3})*(?:\.\d+)?\s?(?:m|bn|k|%)?"  # a minus may be printed as − or –
 NUMERIC_CELL = re.compile(rf"^\s*(?:\({_FIGURE}\)|{_FIGURE})\s*$")  # brackets paired: "-230)" is half a cell
 BAND_CELL = re.compile(r"^\s*\d{1,3}(?:,\d{3})*\s?[-–]\s?\d{1,3}(?:,\d{3})*\s*$")  # a band: 35 - 40
 TOTAL_LABEL = re.compile(r"^\s*(?:grand\s+)?totals?\b", re.I)
@@ -183,14 +183,13 @@ def _header_rows(rows: list[list[str]]) -> int:
         and not any(_figure_cell(c) for c in rows[count][1:])
     ):
         count += 1
-    if count >= 2 and _group_label(rows[count - 1]) and sum(bool(c.strip()) for c in rows[count - 2]) > 1:
+    if (
+        count >= 2
+        and lone_label(rows[count - 1][0], rows[count - 1][1:])
+        and len(list(filter(str.strip, rows[count - 2]))) > 1
+    ):
         count -= 1  # "Sector" alone under the column headings, over its rows of figures: a group's label
     return count
-
-
-def _group_label(row: list[str]) -> bool:
-    """A row holding only a label in its first cell."""
-    return bool(row) and bool(row[0].strip()) and not any(c.strip() for c in row[1:])
 
 
 def _figure_cell(text: str) -> bool:
@@ -350,7 +349,7 @@ def pdf_tables(text: str, words: list[Word], raw: list[RawTable]) -> list[Table]
         if table.strategy == "lines" and (stacked := _stacked_header_merged(cells)) is not None:
             cells, n_rows, n_cols = _compact(stacked)
         bbox = table.bbox
-        if (framed := _framed_out(cells, n_cols)) is not None:
+        if table.strategy == "lines" and (framed := _framed_out(cells, n_cols)) is not None:
             cells, bbox = framed
             cells, n_rows, n_cols = _compact(cells)
         if n_rows < 2 or n_cols < 2 or len(cells) < 2:

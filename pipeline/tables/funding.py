@@ -11,6 +11,7 @@ difference beyond rounding becomes a ``total_mismatch`` issue.
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -38,7 +39,8 @@ MONEY_WORDS: dict[str, set[str]] = {
     kind: set(words)
     for kind, words in yaml.safe_load((Path(__file__).parent / "data" / "money_words.yml").read_text("utf-8")).items()
 }
-TOLERANCE = Decimal("0.051")  # in the table's unit: printed values are rounded to one decimal
+TOLERANCE = Decimal("0.051")  # in the table's unit, at least: printed values are rounded to one decimal
+SUBTOTAL_LABEL = re.compile(r"\s*sub[- ]?totals?\b", re.I)
 
 
 def tables_to_funding(tables: list[Table]) -> tuple[list[FundingLine], list[SourceIssue]]:
@@ -157,7 +159,7 @@ def _check_totals(
     for row in range(table.header_rows, table.n_rows):
         for tc in total_cols:
             parts = [values[(row, c)] for c in part_cols if (row, c) in values]
-            if (row, tc) in values and parts and abs(sum(parts) - values[(row, tc)]) > TOLERANCE:
+            if (row, tc) in values and parts and abs(sum(parts) - values[(row, tc)]) > _slack(parts, values[(row, tc)]):
                 cell = grid[row][tc]
                 label_cell = grid[row][0]
                 label = label_cell.text if label_cell else f"row {row}"
@@ -171,10 +173,10 @@ def _check_totals(
     total_rows = [
         r for r in range(table.header_rows, table.n_rows) if (first := grid[r][0]) and TOTAL_LABEL.match(first.text)
     ]
-    for tr in total_rows:
+    for before, tr in itertools.pairwise([table.header_rows - 1, *total_rows]):
         for col in periods:
-            parts = [values[(r, col)] for r in range(table.header_rows, tr) if (r, col) in values]
-            if (tr, col) in values and parts and abs(sum(parts) - values[(tr, col)]) > TOLERANCE:
+            parts = _summed(grid, values, range(before + 1, tr), col)
+            if (tr, col) in values and parts and abs(sum(parts) - values[(tr, col)]) > _slack(parts, values[(tr, col)]):
                 issues.append(
                     _total_issue(
                         table,
@@ -183,6 +185,39 @@ def _check_totals(
                     )
                 )
     return issues
+
+
+def _summed(
+    grid: list[list[TableCell | None]], values: dict[tuple[int, int], Decimal], rows: range, col: int
+) -> list[Decimal]:
+    """The values a total row adds up in column ``col``: the rows since the total before it, where a subtotal row
+    (``Subtotal, mandatory programs``) stands for the rows it closes.
+
+    >>> cell = lambda text: TableCell(0, 0, text, 0, 1, False)
+    >>> grid = [[cell("Defense")], [cell("Other")], [cell("Subtotal")], [cell("Net interest")]]
+    >>> _summed(grid, {(0, 1): Decimal(699), (1, 1): Decimal(600), (2, 1): Decimal(1299), (3, 1): Decimal(230)},
+    ...     range(0, 4), 1)
+    [Decimal('1299'), Decimal('230')]
+    """
+    summed: list[Decimal] = []
+    closed = 0  # how many of ``summed`` a subtotal has closed
+    for row in rows:
+        if (row, col) not in values:
+            continue
+        label = grid[row][0]
+        if label is not None and SUBTOTAL_LABEL.match(label.text):
+            summed[closed:] = [values[(row, col)]]
+            closed = len(summed)
+        else:
+            summed.append(values[(row, col)])
+    return summed
+
+
+def _slack(parts: list[Decimal], total: Decimal) -> Decimal:
+    """How far a sum of rounded values may be from its rounded total: half a unit of the last digit printed for each
+    value, at least TOLERANCE ("699 + 600 = 1,300" in a table rounded to billions adds up)."""
+    places = max(max(0, -int(v.as_tuple().exponent)) for v in [*parts, total])
+    return max(TOLERANCE, Decimal("0.5") * Decimal(10) ** -places * (len(parts) + 1))
 
 
 def _total_issue(table: Table, cell: TableCell | None, detail: str) -> SourceIssue:
