@@ -40,6 +40,7 @@ MONEY_WORDS: dict[str, set[str]] = {
     for kind, words in yaml.safe_load((Path(__file__).parent / "data" / "money_words.yml").read_text("utf-8")).items()
 }
 TOLERANCE = Decimal("0.051")  # in the table's unit, at least: printed values are rounded to one decimal
+NOTE_MARK = re.compile(r"\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]+$")  # a footnote's number set after a label
 SUBTOTAL_LABEL = re.compile(r"\s*sub[- ]?totals?\b", re.I)
 
 
@@ -146,8 +147,9 @@ def row_labels(table: Table) -> list[str]:
 
 def row_label(grid: list[list[TableCell | None]], row: int, before: int) -> str:
     """The row's label: its first cell with text left of its first amount column (an indented item's
-    label sits in the second column)."""
-    return next((cell.text for cell in grid[row][:before] if cell is not None and cell.text.strip()), "")
+    label sits in the second column), without a note mark after it (``Defense ³``)."""
+    label = next((cell.text for cell in grid[row][:before] if cell is not None and cell.text.strip()), "")
+    return NOTE_MARK.sub("", label)
 
 
 def _check_totals(
