@@ -467,10 +467,11 @@ def _normalise_period(phrase: str) -> str:
     if lowered in ("per annum", "per year", "a year", "each year", "every year", "annually"):
         return "per annum"
     if years_in_words().fullmatch(lowered):  # "from 2013 to 2020", "in the 2019 to 2020 academic year"
-        first, last = re.findall(r"(?:19|20)\d{2}", lowered)
-        return (
-            (fiscal_year_to_period(f"{first}-{last}") or lowered) if last > first else first
-        )  # "in 2022 to 2019 levels"
+        ends: list[str] = re.findall(r"(?:19|20)\d{2}", lowered)
+        first, last = ends
+        if last <= first:
+            return first  # "in 2022 to 2019 levels": no span runs backwards
+        return fiscal_year_to_period(f"{first}-{last}") or lowered
     if lowered.startswith(("in ", "during ")):
         lowered = lowered.split(" ", 1)[1]
     years = re.search(r"((?:19|20)\d{2})(?:\s?[-–/]\s?((?:19|20)?\d{2}))?$", lowered)

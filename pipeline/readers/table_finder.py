@@ -877,11 +877,13 @@ def _boxes(rows: list[tuple[list[_Line], list[_Cell]]], bounds: list[float], pag
         for cell in cells:
             if cell.col >= n_cols:
                 continue
-            row[cell.col] = words_box(cell.words)
-            if cell.over_group:
-                end = min(cell.col + cell.col_span, n_cols)
-                row[cell.col] = BBox(x0=edges[cell.col], top=top, x1=edges[end], bottom=bottom)
-            for covered in range(cell.col + 1, min(cell.col + cell.col_span, n_cols)):
+            end = min(cell.col + cell.col_span, n_cols)
+            row[cell.col] = (
+                BBox(x0=edges[cell.col], top=top, x1=edges[end], bottom=bottom)
+                if cell.over_group
+                else words_box(cell.words)
+            )
+            for covered in range(cell.col + 1, end):
                 row[covered] = None
         out.append(row)
     return RawTable(page, box, out, strategy="text")

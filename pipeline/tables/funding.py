@@ -161,7 +161,7 @@ def _check_totals(
     for row in range(table.header_rows, table.n_rows):
         for tc in total_cols:
             parts = [values[(row, c)] for c in part_cols if (row, c) in values]
-            if (row, tc) in values and parts and abs(sum(parts) - values[(row, tc)]) > _slack(parts, values[(row, tc)]):
+            if (row, tc) in values and parts and not _adds_up(parts, values[(row, tc)]):
                 cell = grid[row][tc]
                 label_cell = grid[row][0]
                 label = label_cell.text if label_cell else f"row {row}"
@@ -178,7 +178,7 @@ def _check_totals(
     for before, tr in itertools.pairwise([table.header_rows - 1, *total_rows]):
         for col in periods:
             parts = _summed(grid, values, range(before + 1, tr), col)
-            if (tr, col) in values and parts and abs(sum(parts) - values[(tr, col)]) > _slack(parts, values[(tr, col)]):
+            if (tr, col) in values and parts and not _adds_up(parts, values[(tr, col)]):
                 issues.append(
                     _total_issue(
                         table,
@@ -215,11 +215,12 @@ def _summed(
     return summed
 
 
-def _slack(parts: list[Decimal], total: Decimal) -> Decimal:
-    """How far a sum of rounded values may be from its rounded total: half a unit of the last digit printed for each
-    value, at least TOLERANCE ("699 + 600 = 1,300" in a table rounded to billions adds up)."""
+def _adds_up(parts: list[Decimal], total: Decimal) -> bool:
+    """Whether rounded values add up to their rounded total: within half a unit of the last digit printed for each
+    value, and at least TOLERANCE ("699 + 600 = 1,300" in a table rounded to billions adds up)."""
     places = max(max(0, -int(v.as_tuple().exponent)) for v in [*parts, total])
-    return max(TOLERANCE, Decimal("0.5") * Decimal(10) ** -places * (len(parts) + 1))
+    slack = max(TOLERANCE, Decimal("0.5") * Decimal(10) ** -places * (len(parts) + 1))
+    return abs(sum(parts) - total) <= slack
 
 
 def _total_issue(table: Table, cell: TableCell | None, detail: str) -> SourceIssue:
