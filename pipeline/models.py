@@ -115,7 +115,7 @@ class Page:
     ocr_confidence: float | None = None
     spread: bool = False  # the PDF page carries two printed pages side by side (folded at half its width)
     labels: tuple[str, ...] = ()  # the printed page number(s) a reader cites, left to right; () when none
-    repairs: int = 0  # words of the text layer mended (lost ligatures, split words, drop caps)
+    repairs: int = 0  # words of the text layer mended (lost ligatures, split words, drop caps, letter spacing)
 
     @property
     def label(self) -> str | None:

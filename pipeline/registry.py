@@ -60,7 +60,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
         "reader/repair",
         2,
         _PDF,
-        "words of a text layer mended: lost ligatures, split words, drop caps, decorative initials, lines drawn twice",
+        "words of a text layer mended: lost ligatures, split words, drop caps, letter-spaced words, decorative initials, lines drawn twice",
     ),
     Extractor(
         "layout/blocks",

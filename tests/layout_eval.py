@@ -49,6 +49,7 @@ DEVELOPMENT = ("layout_dev_1.yml", "layout_dev_2.yml", "layout_dev_3.yml", "layo
 HELD_OUT = ("layout_heldout_3.yml", "layout_heldout_4.yml", "layout_heldout_5.yml")
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "policy"
 KINDS = ("heading", "paragraph", "list", "aside", "chart", "table", "caption", "contents")
+TITLE_LINES = 2.5  # a table's title block sits this many of its lines over the table at most
 MATCH_CHARS = 24  # a gold block's first words are compared on at most this many letters and digits
 LABEL = re.compile(r"^[A-Z][a-z]{2,15}\s+\d{1,2}$")  # a labelled item's marker ("Objective 1")
 NOTE_MARKS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")  # footnote marks (set as superscripts): the gold's first words leave them out
@@ -192,6 +193,7 @@ def page_blocks(doc: LaidOutDocument, number: int) -> list[Laid]:
     open_region: tuple[str, object] | None = None
     seen: set[tuple[str, object]] = set()  # asides and charts met: one block each, where it is met first
     regions: list[tuple[str, object]] = []  # the kind and region of each block of out
+    ends: list[Block] = []  # the last page block of each block of out
     for block in (b for b in doc.blocks if b.page == number and b.kind is not BlockKind.FURNITURE):
         text = _block_text(doc, block)
         kind, region = _gold_kind(block, tables)
@@ -201,15 +203,54 @@ def page_blocks(doc: LaidOutDocument, number: int) -> list[Laid]:
             # a contents block's first words are its first entry's, not its title's ("Contents")
             title = kind == "contents" and patterns.contents_heading().match(last.text.strip())
             out[-1] = Laid(kind, text if title and not last.items else last.text, last.items + items)
+            ends[-1] = block
         elif kind in ("aside", "chart") and (kind, region) in seen:
             at = next(k for k in range(len(out) - 1, -1, -1) if regions[k] == (kind, region))
             out[at] = Laid(kind, f"{out[at].text} {text}")  # one block: its words run on over the region's blocks
         else:
             out.append(Laid(kind, text, items))
             regions.append((kind, region))
+            ends.append(block)
         seen.add((kind, region))
         open_region = (kind, region)
-    return out
+    return _titled_tables(out, regions, ends, [(t, _title(doc, t)) for t in tables])
+
+
+def _titled_tables(
+    out: list[Laid], regions: list[tuple[str, object]], ends: list[Block], tables: list[tuple[Any, str | None]]
+) -> list[Laid]:
+    """The blocks with each table's title block (the one right before it and close over it, which the
+    table's title begins with) read as the table's first words."""
+    merged: list[Laid] = []
+    for k, block in enumerate(out):
+        kind, region = regions[k]
+        raw, title = tables[region] if kind == "table" and isinstance(region, int) else (None, None)
+        before = merged[-1] if merged and k > 0 and regions[k - 1][0] in ("heading", "paragraph", "caption") else None
+        box = ends[k - 1].bbox if before is not None else None
+        if (
+            title and before is not None and box is not None and squeeze(before.text)
+            and squeeze(title).startswith(squeeze(before.text))
+            and raw.bbox.top - box.bottom <= TITLE_LINES * (box.bottom - box.top) / (before.text.count("\n") + 1)
+        ):  # fmt: skip
+            merged[-1] = Laid("table", f"{before.text} {block.text}")
+        else:
+            merged.append(block)
+    return merged
+
+
+_BUILT: dict[int, list[Any]] = {}
+
+
+def _title(doc: LaidOutDocument, raw: Any) -> str | None:
+    """The title the pipeline gives the table found in ``raw``'s box."""
+    from pipeline.tables.build import document_to_tables
+
+    if id(doc) not in _BUILT:
+        _BUILT[id(doc)] = [t for t in document_to_tables(doc) if t.bbox is not None]
+    for table in _BUILT[id(doc)]:
+        if table.page == raw.page and (raw.bbox.holds_centre_of(table.bbox) or table.bbox.holds_centre_of(raw.bbox)):
+            return str(table.title) if table.title else None
+    return None
 
 
 def _gold_kind(block: Block, tables: list[Any]) -> tuple[str, object]:

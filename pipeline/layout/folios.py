@@ -2,13 +2,15 @@
 
 A PDF's own page labels (``/PageLabels``, read by the PDF reader) say it best, and are kept. Without
 them, the printed folio is found in the page's header or footer band: a short line that begins or ends
-with a number (``6``, ``Strategic Economic Plan | 6``, ``Page 6``, ``vi``). A number is a folio only
-when it keeps step with the PDF pages: the same offset from the page index (``label = index + d``; on
+with a number (``6``, ``Strategic Economic Plan | 6``, ``Page 6``, ``vi``), or that sets a number apart
+between separators (``Case Study Library • 6 • www.example.org``). A number is a folio only when it
+keeps step with the PDF pages: the same offset from the page index (``label = index + d``; on
 two-page spreads ``label = 2 × index + d`` on the left half and one more on the right) recurs on
 several pages, or a spread prints n on its left half and n + 1 on its right. A page may print two
 series (a document's own folio and the stamp of the pack it was bound in): a spread's facing pair
-first, else the one nearer the page index is the document's. A page with no folio in step has no label,
-as a reader would find none.
+first, else the one nearer the page index is the document's. A wide page taken for a spread (empty down
+its middle) that prints one folio, in step with the document's single pages, is one printed page after
+all. A page with no folio in step has no label, as a reader would find none.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ class Candidate:
     half: int  # 0: the page, or the left half of a spread; 1: the right half
     key: tuple[bool, bool, int]  # (spread, roman numerals, offset from the page index): one folio series
     printed: str
+    single: bool = False  # a spread's folio read as if its page were one printed page
 
 
 def pages_to_labels(text: str, lines: Sequence[Line], pages: Sequence[Page]) -> list[Page]:
@@ -45,7 +48,7 @@ def pages_to_labels(text: str, lines: Sequence[Line], pages: Sequence[Page]) -> 
     if not pages:
         return list(pages)
     candidates = _candidates(text, lines, {p.number: p for p in pages})
-    support = Counter(key for key in {(c.page, c.half, c.key) for c in candidates})
+    support = Counter(key for key in {(c.page, c.half, c.key) for c in candidates if not c.single})
     per_key = Counter(key for _, _, key in support)
     needed = min(MIN_SUPPORT, max(1, len(pages) // 2))
     series = {key for key, n in per_key.items() if n >= needed}
@@ -55,6 +58,8 @@ def pages_to_labels(text: str, lines: Sequence[Line], pages: Sequence[Page]) -> 
             out.append(page)
             continue
         mine = [c for c in candidates if c.page == page.number and (c.key in series or _facing(c, candidates))]
+        if page.spread and mine and all(c.single for c in mine):  # its one folio keeps the single pages' step
+            page = replace(page, spread=False)
         if not mine:
             out.append(replace(page, labels=()))
             continue
@@ -85,7 +90,8 @@ def _candidates(text: str, lines: Sequence[Line], pages: dict[int, Page]) -> lis
         if not raw or len(raw.split()) > MAX_FOLIO_WORDS:
             continue
         parts = [p for p in SEPARATORS.split(raw) if p]
-        ends = {parts[0], parts[-1]} | {raw.split()[0], raw.split()[-1]}
+        ends = {*parts, raw.split()[0], raw.split()[-1]}  # a part set apart between separators stands alone
+        found: list[Candidate] = []
         for part in ends:
             m = FOLIO.match(part.strip())
             if m is None:
@@ -95,7 +101,14 @@ def _candidates(text: str, lines: Sequence[Line], pages: dict[int, Page]) -> lis
                 continue
             half = int(page.spread and (line.bbox.x0 + line.bbox.x1) / 2 > page.width / 2)
             offset = value - half - 2 * page.number if page.spread else value - page.number
-            out.append(Candidate(page.number, value, roman, half, (page.spread, roman, offset), part.strip()))
+            found.append(Candidate(page.number, value, roman, half, (page.spread, roman, offset), part.strip()))
+        out.extend(found)
+    by_page = Counter(c.page for c in out if c.key[0])
+    out.extend(
+        replace(c, half=0, key=(False, c.roman, c.value - c.page), single=True)
+        for c in list(out)
+        if c.key[0] and by_page[c.page] == 1
+    )  # a spread printing one folio may be a wide single page
     return out
 
 

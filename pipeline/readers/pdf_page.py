@@ -124,6 +124,7 @@ REPAIR_KINDS = {
     "ligature": "lost ligatures restored",
     "split_word": "split words joined",
     "drop_cap": "drop caps joined",
+    "letter_spaced": "letter-spaced words closed up",
     "initial": "decorative initials dropped",
     "doubled": "lines drawn twice read once",
     "note_mark": "footnote marks set apart",

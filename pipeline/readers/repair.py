@@ -9,8 +9,11 @@
   (Zipf ``MIN_JOINED_ZIPF`` in some language of the lexicon), the gap is narrower than a real space, and:
   the first half ends in a ligature's letters, or the halves touch (and are not two commoner words:
   "of the"), or neither half is a word, or the whole is far commoner than either half (halves of two
-  letters or more), or the first is a single capital set larger than the rest. Letter-spaced and
-  vertical text ("C o m m u n") is left alone.
+  letters or more), or the first is a single capital set larger than the rest.
+* **Letter-spaced text.** A run of single letters set apart by even gaps ("C o m m u n i t y  W e a l t h",
+  tracked capitals in a masthead) reads as words: the letters close up where a gap is about the run's
+  narrowest, and a word ends where the gap is wider by ``TRACKING_SLACK`` of the font size or more. The
+  run is read so only when most of the words it makes are words of the lexicon.
 * **Decorative initials.** A chapter's opening capital printed large and apart before a title that spells it
   again ("S   Summary", the S at twice the title's size or more, a real space away) is an ornament: the line
   reads "Summary".
@@ -31,6 +34,7 @@ functions over word dicts (``text``, ``x0``, ``x1``, ``top``, ``bottom``, ``size
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -59,6 +63,10 @@ NOTE_MARK = re.compile(r"^(?:\d{1,3}(?:,\d{1,3})*|[*†‡]{1,3})$")
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 POWERED_UNIT = re.compile(r"(?:^|[\d/(])(?:m|km|cm|mm|ft)$")  # "m²", "100km²", "/m³": a power, not a note
 CLOSING = re.compile(r"^[.,;:)\]”’'\"]+$")
+MIN_SPACED_LETTERS = 4  # a letter-spaced run is at least this many single glyphs of one size in a row
+TRACKING_SLACK = 0.15  # font sizes: a gap this much wider than the run's narrowest ends a word
+SPACED_GLYPHS = re.compile(r"^[^\W\d_]$|^[-’'&]$")
+MIN_SPACED_WORDS_SHARE = 0.6  # ... of its words of two letters or more are words of the lexicon
 MAX_EXAMPLES = 5
 MIN_DOUBLED_WORDS = 2  # a line drawn twice over itself repeats at least this many words
 WORDS_CACHED = 1 << 16  # distinct words whose mending is remembered (a process may read many documents)
@@ -101,7 +109,9 @@ class Repairs:
 def repair_lines(lines: list[list[Word]]) -> tuple[list[list[Word]], Repairs]:
     """The page's lines with split words joined and lost ligatures restored."""
     repairs = Repairs()
-    joined = [_joined(_note_marks(_drawn_once(line, repairs), repairs), repairs) for line in lines]
+    joined = [
+        _joined(_note_marks(_letter_spaced(_drawn_once(line, repairs), repairs), repairs), repairs) for line in lines
+    ]
     texts = [str(w["text"]) for line in joined for w in line]
     if sum(1 for text in texts if _ligature(text, rarer_ok=False) != text) < MIN_LIGATURE_REPAIRS:
         return joined, repairs
@@ -204,6 +214,66 @@ def _is_note_mark(before: Word, word: Word) -> bool:
 
 def _gap(word: Word) -> float:
     return NOTE_MARK_GAP * float(word.get("size") or 0)
+
+
+def _letter_spaced(line: list[Word], repairs: Repairs) -> list[Word]:
+    """The line with its runs of letter-spaced glyphs read as the words they spell."""
+    out: list[Word] = []
+    start = 0
+    while start < len(line):
+        end = start + 1
+        while end < len(line) and _spaced_glyph(line[end]) and line[end].get("size") == line[start].get("size"):
+            end += 1
+        words = _spaced_words(line[start:end]) if _spaced_glyph(line[start]) else None
+        if words is None:
+            out.append(line[start])
+            start += 1
+            continue
+        for word in words:
+            merged = _merged(word)
+            if len(word) > 1:
+                repairs.add("letter_spaced", " ".join(str(g["text"]) for g in word), str(merged["text"]))
+            out.append(merged)
+        start = end
+    return out
+
+
+def _spaced_glyph(word: Word) -> bool:
+    """A single letter (or a hyphen, apostrophe or ampersand) set upright: a glyph of a letter-spaced run
+    (glyphs of sideways text are set apart on one line by their height, not by tracking)."""
+    return word.get("upright", True) is not False and SPACED_GLYPHS.match(str(word["text"])) is not None
+
+
+def _spaced_words(run: list[Word]) -> list[list[Word]] | None:
+    """The words a run of single glyphs spells, split where a gap is clearly wider than its narrowest; None
+    when the run is too short or its words are mostly not words."""
+    if len(run) < MIN_SPACED_LETTERS:
+        return None
+    gaps = [float(b["x0"]) - float(a["x1"]) for a, b in itertools.pairwise(run)]
+    narrowest, size = min(gaps), float(run[0].get("size") or 0)
+    if narrowest < 0 or size <= 0 or narrowest >= WIDE_GAP * size:
+        return None
+    words: list[list[Word]] = [[run[0]]]
+    for gap, glyph in zip(gaps, run[1:], strict=True):
+        if gap >= narrowest + TRACKING_SLACK * size:
+            words.append([glyph])
+        else:
+            words[-1].append(glyph)
+    spelt = ["".join(str(g["text"]) for g in word) for word in words]
+    longer = [text for text in spelt if len(text) >= 2]
+    if not longer or sum(_is_word(text) for text in longer) < MIN_SPACED_WORDS_SHARE * len(longer):
+        return None
+    return words
+
+
+def _merged(glyphs: list[Word]) -> Word:
+    return {
+        **glyphs[0],
+        "text": "".join(str(g["text"]) for g in glyphs),
+        "x1": glyphs[-1]["x1"],
+        "top": min(float(g["top"]) for g in glyphs),
+        "bottom": max(float(g["bottom"]) for g in glyphs),
+    }
 
 
 def _joined(line: list[Word], repairs: Repairs) -> list[Word]:

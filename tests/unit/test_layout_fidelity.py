@@ -739,3 +739,8 @@ def test_a_paragraph_going_on_mid_sentence_into_bold_words_stays_one_paragraph(t
     (paragraph,) = [p for p in paragraphs if "some 228,000" in p]
     assert paragraph.startswith("Across Oxfordshire") and "people – 60% of all people in employment" in paragraph
     assert "This includes people working in public services" in paragraph
+
+
+def test_letter_spaced_capitals_read_as_words(tmp_path: Path) -> None:
+    doc = page_of(COOPERATIVES, 4, tmp_path)  # a title set in tracked capitals: each letter a word of its own
+    assert doc.text.startswith("EXECUTIVE\nSUMMARY\n") and "E X E C" not in doc.text

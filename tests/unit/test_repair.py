@@ -89,3 +89,31 @@ def test_a_power_stays_on_its_unit_and_a_number_on_the_line_is_no_mark() -> None
     assert read([[word("in", 0, 12), mark("18", 12.3, size=10.0)]]) == ["in 18"]  # not smaller
     assert read([[word("page", 0, 24), mark("18", 24.3, raised=0.0)]]) == ["page 18"]  # not raised
     assert read([[word("page", 0, 24), mark("18", 30)]]) == ["page 18"]  # not close
+
+
+def spaced(text: str, tracking: float, space: float, size: float = 8.0) -> list[dict[str, Any]]:
+    """``text`` set one glyph per word, ``tracking`` points between letters and ``space`` between words."""
+    out, x = [], 0.0
+    for k, ch in enumerate(text):
+        if ch == " ":
+            continue
+        x += 0.0 if k == 0 else (space if text[k - 1] == " " else tracking)
+        out.append(word(ch, x, x + 0.6 * size, size))
+        x += 0.6 * size
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "tracking", "space"),
+    [("Community Wealth Building for a well-being economy", 0.8, 3.1), ("CASE STUDY LIBRARY", 2.1, 6.2)],
+)
+def test_letter_spaced_text_reads_as_its_words(text: str, tracking: float, space: float) -> None:
+    mended, repairs = repair_lines([spaced(text, tracking, space)])
+    assert [" ".join(str(w["text"]) for w in row) for row in mended] == [text]
+    assert repairs.counts["letter_spaced"] == sum(1 for w in text.split() if len(w) > 1)
+
+
+def test_single_letters_that_spell_no_words_or_run_sideways_stay_apart() -> None:
+    assert read([spaced("x q z k v", 3.0, 3.0)]) == ["x q z k v"]
+    sideways = [{**w, "upright": False} for w in spaced("Wealth", 0.8, 3.0)]
+    assert read([sideways]) == ["W e a l t h"]
