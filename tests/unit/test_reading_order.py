@@ -73,6 +73,12 @@ def test_table_rows_and_bullets_stay_whole() -> None:
     assert read(*bullets) == [f"• {t}" for t in LEFT]
 
 
+def test_a_table_of_words_is_still_read_row_by_row() -> None:
+    rows = [["Region", "Sector", "Status"], ["North", "Energy", "Open"], ["South", "Digital", "Closed"]]
+    placed = [words(cell, 50 + 100 * j, 100 + 12 * i) for i, row in enumerate(rows) for j, cell in enumerate(row)]
+    assert read(*placed) == [" ".join(row) for row in rows]
+
+
 def test_running_headers_footers_and_page_numbers_are_furniture() -> None:
     texts, lines = [], []
     offset = 0
