@@ -224,10 +224,14 @@ def _letter_spaced(line: list[Word], repairs: Repairs) -> list[Word]:
         end = start + 1
         while end < len(line) and _spaced_glyph(line[end]) and line[end].get("size") == line[start].get("size"):
             end += 1
-        words = _spaced_words(line[start:end]) if _spaced_glyph(line[start]) else None
-        if words is None:
+        if not _spaced_glyph(line[start]):
             out.append(line[start])
             start += 1
+            continue
+        words = _spaced_words(line[start:end])
+        if words is None:  # single glyphs, but no letter-spaced words: each stays as it is
+            out.extend(line[start:end])
+            start = end
             continue
         for word in words:
             merged = _merged(word)
@@ -267,6 +271,7 @@ def _spaced_words(run: list[Word]) -> list[list[Word]] | None:
 
 
 def _merged(glyphs: list[Word]) -> Word:
+    """Neighbouring words (or glyphs) of a line read as one word, in the first one's font."""
     return {
         **glyphs[0],
         "text": "".join(str(g["text"]) for g in glyphs),
@@ -284,9 +289,7 @@ def _joined(line: list[Word], repairs: Repairs) -> list[Word]:
             out[0] = word
         elif out and (kind := _split(out[-1], word)) is not None:
             before = f"{out[-1]['text']} {word['text']}"
-            merged = {**out[-1], "text": f"{out[-1]['text']}{word['text']}", "x1": word["x1"]}
-            merged["top"] = min(float(out[-1]["top"]), float(word["top"]))
-            merged["bottom"] = max(float(out[-1]["bottom"]), float(word["bottom"]))
+            merged = _merged([out[-1], word])
             if kind == "drop_cap":
                 merged["size"] = word.get("size", merged.get("size"))
             repairs.add(kind, before, str(merged["text"]))
