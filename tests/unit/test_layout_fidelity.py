@@ -744,3 +744,8 @@ def test_a_paragraph_going_on_mid_sentence_into_bold_words_stays_one_paragraph(t
 def test_letter_spaced_capitals_read_as_words(tmp_path: Path) -> None:
     doc = page_of(COOPERATIVES, 4, tmp_path)  # a title set in tracked capitals: each letter a word of its own
     assert doc.text.startswith("EXECUTIVE\nSUMMARY\n") and "E X E C" not in doc.text
+
+
+def test_a_folio_set_apart_in_the_middle_of_a_footer_is_the_printed_label() -> None:
+    doc = whole("policy/oecd_community_wealth_building_wellbeing_economy.pdf")  # "LIBRARY • 2 • www.oecd.org"
+    assert [p.labels for p in doc.pages] == [("1",), ("2",), ("3",)]
