@@ -65,7 +65,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     ),
     Extractor(
         "layout/blocks",
-        2,
+        3,
         _ALL,
         "blocks (headings, paragraphs, list items, table lines, chart labels), asides, printed page labels",
     ),

@@ -389,13 +389,15 @@ def _point_wraps(prev: Block, text: str, lines: Sequence[Line], i: int, prev_bla
 
 
 def _note_lines(text: str, lines: Sequence[Line], page_heights: Mapping[int, float]) -> set[int]:
-    """Lines that open a caption: a source or note line, or a footnote (a number or a note symbol, ``*``,
+    """Lines that open a caption: a source or note line, a figure's caption standing apart from any chart
+    the page's drawings show ("Figure 4: Delimitation of ..."), or a footnote (a number or a note symbol, ``*``,
     ``†``, opening a line set smaller than the body text, or a number in the body's type when the page's
     text carries its mark, in the lower FOOT_SHARE of its page, or in its lower half with no larger text
     under it)."""
     sizes = [line.font_size for line in lines if line.font_size]
     body = statistics.median(sizes) if sizes else None
     source, footnote = patterns.source_note(), re.compile(r"^(?:(?P<n>\d{1,3})|[*†‡]{1,3})\s*[A-Za-z“‘\"(]")
+    figure = patterns.figure_caption()
     marks: dict[int, set[int]] = {}  # per page, the footnote marks its text carries (set as superscripts)
     for line in lines:
         for mark in NOTE_MARK.findall(line_text(text, line)):
@@ -409,7 +411,7 @@ def _note_lines(text: str, lines: Sequence[Line], page_heights: Mapping[int, flo
     out: set[int] = set()
     for i, line in enumerate(lines):
         raw = line_text(text, line).strip()
-        if source.match(raw):
+        if source.match(raw) or figure.match(raw):
             out.add(i)
             continue
         height = page_heights.get(line.page or 0)

@@ -749,3 +749,9 @@ def test_letter_spaced_capitals_read_as_words(tmp_path: Path) -> None:
 def test_a_folio_set_apart_in_the_middle_of_a_footer_is_the_printed_label() -> None:
     doc = whole("policy/oecd_community_wealth_building_wellbeing_economy.pdf")  # "LIBRARY • 2 • www.oecd.org"
     assert [p.labels for p in doc.pages] == [("1",), ("2",), ("3",)]
+
+
+def test_a_figure_caption_standing_apart_from_any_chart_is_a_caption(tmp_path: Path) -> None:
+    doc = page_of(NETHERLANDS, 14, tmp_path)  # "Figure 4: Delimitation of the smart ..." under a map
+    assert any(c.startswith("Figure 4: Delimitation of the smart") for c in texts(doc, BlockKind.CAPTION))
+    assert not any(p.startswith("Figure 4") for p in texts(doc, BlockKind.PARAGRAPH))
