@@ -28,12 +28,13 @@ PLAN = "plan"
 WEAK_FRAMES = ("aim", "goal", "intention")  # framing nouns projects use too: the plan's only when it owns them
 THIRD_PARTY = "third party"
 FRAME_WORDS = re.compile(
-    r"vision|ambition|mission|aspir|\baims?\b|\bgoal|intention|\bwants?\b|determined|striving", re.I
+    r"vision|ambition|mission|aspir|\baims?\b|\bgoal|intention|\bwants?\b|determined|striving|desired\s+(?:future\s+)?state",
+    re.I,
 )
 # what a framing noun or verb says the statement is (the first stem the words hold); otherwise an ambition
 # ("ambition", "intention", "we want", "determined that")
-FRAMES = (("vision", "vision"), ("mission", "mission"), ("aspir", "aspiration"), ("aim", "goal"), ("goal", "goal"),
-          ("striv", "goal"))  # fmt: skip
+FRAMES = (("vision", "vision"), ("desired", "vision"), ("mission", "mission"), ("aspir", "aspiration"),
+          ("aim", "goal"), ("goal", "goal"), ("striv", "goal"))  # fmt: skip
 # the plan's own voice as the owner of a statement: its authors, the government, the country or sector it is for
 PLAN_VOICE = re.compile(
     r"(?i:our|we|its|their|an?|one of the|(?:uk\s+|hm\s+)?government|industry|the\s+sector|ministers?"

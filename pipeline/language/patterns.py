@@ -227,7 +227,8 @@ def vision_frame() -> re.Pattern[str]:
     Nouns: ``our ambition is for AI to be adopted``, ``the government’s vision to be a leader``, ``an ambition
     to be a top three global innovation ecosystem``, ``the goal of helping communities prosper``, ``our
     aspiration that 33% ...``, ``the Government’s aim is to``, ``the Prime Minister’s ambition for the UK to
-    secure``, ``a five-year vision for boosting resilience``. Verbs: ``We want every person ... to``,
+    secure``, ``a five-year vision for boosting resilience``, ``The strategic desired state of the province is
+    that``. Verbs: ``We want every person ... to``,
     ``Government wants to``, ``Industry aspires to``, ``we are determined that``, ``The Industrial Strategy aims
     to``. Not ``develop a vision``, ``the vision will be delivered``, ``The Vision is supported by``, ``the
     ambitions of the Local Transport Plan`` or ``an overall Ambition for the economy`` (nothing stated), nor
@@ -247,7 +248,7 @@ def vision_frame() -> re.Pattern[str]:
         r"|collective|common|grand)\s+)*"
     )
     noun = (
-        r"(?P<frame>(?i:vision|ambitions?|mission|aspirations?|aim|goal|intention))"
+        r"(?P<frame>(?i:vision|ambitions?|mission|aspirations?|aim|goal|intention|desired\s+(?:future\s+)?state))"
         r"(?:\s+(?:is|are|was|remains|will\s+be)\s*(?:to|for|that|:)|\s+to\s+(?!(?:the|a|an|this|that|date)\b|\d)"
         r"|\s+of\s+(?P<of>(?:the\s+|this\s+|our\s+|its\s+)?[\w&’' -]{2,50}?)\s+(?:is|are|remains)\s+(?:to|for|that)\b"
         r"|\s+of\s+(?=\w+ing\b|an?\b|[£€$]?\d)|\s+for\s+(?=\w+ing\b|[^.;:]{1,80}?\bto\s+(?!(?:the|a|an|this|these|their|its|our)\b)[a-z])"

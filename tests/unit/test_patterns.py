@@ -219,6 +219,13 @@ def test_a_wish_in_the_past_is_not_a_vision_frame() -> None:
     assert frame.search("We wanted to hear from employers") is None
 
 
+def test_a_desired_state_stated_is_a_vision_frame_and_one_reached_is_not() -> None:
+    frame = patterns.vision_frame()
+    found = frame.search("The strategic desired state of the region is that its firms export more.")
+    assert found is not None and found.group("frame") == "desired state"
+    assert frame.search("the desired state of the valve was reached") is None
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [("Case study: Museums improving local", True), ("CASE STUDIES", True), ("Box 1: Overview", True),
