@@ -9,7 +9,8 @@
   (Zipf ``MIN_JOINED_ZIPF`` in some language of the lexicon), the gap is narrower than a real space, and:
   the first half ends in a ligature's letters, or the halves touch (and are not two commoner words:
   "of the"), or neither half is a word, or the whole is far commoner than either half (halves of two
-  letters or more), or the first is a single capital set larger than the rest.
+  letters or more), or the first is a single capital set larger than the rest (a drop cap) or apart from a
+  rest that is no word ("C reate", "I ncrease").
 * **Letter-spaced text.** A run of single letters set apart by even gaps ("C o m m u n i t y  W e a l t h",
   tracked capitals in a masthead) reads as words: the letters close up where a gap is about the run's
   narrowest, and a word ends where the gap is wider by ``TRACKING_SLACK`` of the font size or more. The
@@ -328,6 +329,8 @@ def _split(first: Word, second: Word) -> str | None:
     joined, zipf_a, zipf_b = _zipf(whole.lower()), _zipf(half_a.lower()), _zipf(half_b.lower())
     if half_a.lower().endswith(LIGATURE_ENDS):  # the gap a ligature glyph leaves: "specifi c", "effi cient"
         return "split_word" if len(whole) >= MIN_LIGATURE_JOIN else None
+    if len(half_a) == 1 and half_a.isupper() and len(half_b) >= 2 and not _is_word(b):
+        return "split_word"  # an initial capital set apart from the rest of its word: "C reate", "I ncrease"
     if min(len(half_a), len(half_b)) < 2:
         return None
     if gap < TOUCHING_GAP * size:  # halves that touch, unless they are two commoner words ("of the")

@@ -44,6 +44,8 @@ def test_one_odd_word_on_a_clean_page_is_left_alone() -> None:
         ("Oxf", "ordshire", 3.0, "Oxfordshire"),  # neither half is a word
         ("thro", "ugh", 3.0, "through"),  # the whole far commoner than its halves
         ("fr", "om", 0.2, "from"),  # halves that touch
+        ("C", "reate", 3.0, "Create"),  # an initial capital set apart from a rest that is no word
+        ("I", "ncrease", 3.0, "Increase"),
     ],
 )
 def test_a_split_word_is_joined(first: str, second: str, gap: float, reads: str) -> None:
@@ -52,7 +54,14 @@ def test_a_split_word_is_joined(first: str, second: str, gap: float, reads: str)
 
 @pytest.mark.parametrize(
     ("first", "second", "gap"),
-    [("of", "the", 0.2), ("in", "to", 3.0), ("fi", "g", 3.0), ("st", "er", 0.2), ("The", "me", 0.2)],
+    [
+        ("of", "the", 0.2),
+        ("in", "to", 3.0),
+        ("fi", "g", 3.0),
+        ("st", "er", 0.2),
+        ("The", "me", 0.2),
+        ("A", "nation", 3.0),
+    ],
 )
 def test_two_words_stay_two_words(first: str, second: str, gap: float) -> None:
     assert read([line((first, 0), (second, gap))]) == [f"{first} {second}"]
