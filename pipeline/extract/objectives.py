@@ -79,6 +79,13 @@ TABLE_FRAME = re.compile(
     r"|goals?|aims?|targets?)",
     re.I,
 )
+# a table column naming who carries each row out: its cell is the row's actor
+ACTOR_COLUMN = re.compile(
+    r"(?:lead(?:\s+(?:partners?|organi[sz]ations?|bod(?:y|ies)|departments?|agenc(?:y|ies)))?|owners?|who"
+    r"|responsib(?:le|ility)(?:\s+(?:bod(?:y|ies)|part(?:y|ies)|organi[sz]ations?))?|delivered\s+by"
+    r"|delivery\s+partners?|responsables?|porteurs?)(?:\s+(?:and|et|&)\s+(?:partners?|partenaires?))?",
+    re.I,
+)
 MIN_TABLE_ITEM_WORDS = 3
 # a block that opens with a kind's label on a line of its own, its text under it: ``Action`` / ``Our commitment:``
 LABEL = r"(?:our\s+|key\s+)?(?P<noun>actions?|commitments?|recommendations?|objectives?|targets?)\s*:?\s*"
@@ -1123,7 +1130,8 @@ def _renumbered(objectives: list[Objective]) -> list[Objective]:
 def tables_to_objectives(view: DocumentView, tables: list[Table], list_number: int) -> list[Objective]:
     """Tables whose rows are objectives: a header cell names the column ``Recommendations``, ``Action``,
     ``Objective``, ``Priorities`` ... (the whole cell: not ``Actions delivered`` or ``Current position``), and
-    each row's cell in that column is one item; lists are numbered on from ``list_number``.
+    each row's cell in that column is one item; lists are numbered on from ``list_number``. A column headed
+    ``Lead``, ``Responsible``, ``Owner``, ``Delivered by`` ... names each row's actor.
 
     A cell of that column spanning the table's width (``Action 2 (2021): free trade agreements`` over the
     action's text and its timeline) titles the row below it: the two are one item, the label (``Action 2
@@ -1135,9 +1143,10 @@ def tables_to_objectives(view: DocumentView, tables: list[Table], list_number: i
         column = next((c for c in header if TABLE_FRAME.fullmatch(" ".join(c.text.split()))), None)
         if column is None:
             continue
+        who = next((c.col for c in header if ACTOR_COLUMN.fullmatch(" ".join(c.text.split()))), None)
         spans = [
             span
-            for span in _table_items(text, table, column.col)
+            for span in _table_items(text, table, column.col, who)
             if len(span[2].split()) >= MIN_TABLE_ITEM_WORDS and view.quarantine.allows(span[0], span[1])
         ]
         if len(spans) < 2:
@@ -1145,19 +1154,22 @@ def tables_to_objectives(view: DocumentView, tables: list[Table], list_number: i
         list_number += 1
         kind = _kind(column.text)
         lead = " ".join(f"{table.title or ''} {column.text}".split())
-        for ordinal, (start, end, item) in enumerate(spans, start=1):
+        for ordinal, (start, end, item, actor) in enumerate(spans, start=1):
             cluster_id, attribution = view.cluster_of(view.section_at(start, end))
             out.append(
-                Objective(cluster_id, ordinal, item, start, end, list_number, "table", kind, lead, attribution, 0.7)
+                Objective(
+                    cluster_id, ordinal, item, start, end, list_number, "table", kind, lead, attribution, 0.7, actor
+                )
             )
     return out
 
 
-def _table_items(text: str, table: Table, col: int) -> list[tuple[int, int, str]]:
-    """Each item of a table's objectives column as (start, end, words): one per row, a title row joined to the
-    row under it. The words are the cells' own (a cell's span may interleave other columns' lines)."""
+def _table_items(text: str, table: Table, col: int, who: int | None = None) -> list[tuple[int, int, str, str | None]]:
+    """Each item of a table's objectives column as (start, end, words, actor): one per row, a title row joined
+    to the row under it. The words are the cells' own (a cell's span may interleave other columns' lines); the
+    actor is the words of the row's cell in column ``who``, when there is one."""
     grid = table.grid()
-    items: list[tuple[int, int, str]] = []
+    items: list[tuple[int, int, str, str | None]] = []
     title: TableCell | None = None
     for row in grid[table.header_rows :]:
         cell = row[col]
@@ -1165,13 +1177,15 @@ def _table_items(text: str, table: Table, col: int) -> list[tuple[int, int, str]
             continue
         if table.n_cols > 1 and cell.col_span == table.n_cols:
             if title is not None:
-                items.append(_table_item(text, [title]))
+                items.append((*_table_item(text, [title]), None))
             title = cell
             continue
-        items.append(_table_item(text, [title, cell] if title is not None else [cell]))
+        named = row[who] if who is not None and who != col else None
+        actor = _actor(named.text) if named is not None and named.text.strip() else None
+        items.append((*_table_item(text, [title, cell] if title is not None else [cell]), actor))
         title = None
     if title is not None:
-        items.append(_table_item(text, [title]))
+        items.append((*_table_item(text, [title]), None))
     return items
 
 

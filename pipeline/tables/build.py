@@ -54,6 +54,7 @@ UNIT_LINE = re.compile(
 SOURCE_LINE = re.compile(r"(?:source|sources|note|notes)\b", re.I)
 FRAMED_NOTE = re.compile(r"(?:source|sources|note|notes)\s*:|\w+(?:\s+\w+)?\s+reads\s*:", re.I)  # Exhibit reads:
 MAX_HEADER_ROWS = 3
+MAX_HEADING_WORDS = 6  # a column heading under a table's title is at most this many words
 MAX_CAPTION_WORDS = 12  # a caption between the two parts of a continued table
 COLUMN_TOLERANCE = 12.0  # points between the left edges of a column on two pages
 SPAN_EDGE = 1.0  # points a cell's box must reach past the next column's (row's) edge to span it
@@ -157,13 +158,16 @@ def _header_rows(rows: list[list[str]]) -> int:
     """How many leading rows head the table.
 
     The first row heads it when it holds no figures but later rows do, or its corner is empty or a
-    unit (``£M``), or every cell of it is short. Further rows head it too while they hold no figures
+    unit (``£M``), or every cell of it is short. In a table of words, a title alone in the first row
+    heads it with the row of column headings under it. Further rows head it too while they hold no figures
     other than years (``Volume servers in: 2007 2008 …`` under a spanning title), except a last one holding
     only a label in its first cell under a row of headings: the label of the first group of rows.
 
     >>> _header_rows([["", "Exporters", "Others"], ["Sector", "", ""], ["Retail", "15.1", "10.4"]])
     1
     >>> _header_rows([["Measure", "Value of criterion", ""], ["", "2017", "2020"], ["Jobs", "12", "14"]])
+    2
+    >>> _header_rows([["Axis 1 - Resources", "", ""], ["Actions", "Timing", "Lead"], ["Set a budget", "2022", "Town"]])
     2
     """
     if len(rows) < 2:
@@ -177,6 +181,8 @@ def _header_rows(rows: list[list[str]]) -> int:
     ):
         return 0
     count = 1
+    if not later_numeric and _titles_headings(first, rows[1]) and len(rows) > 2:
+        return 2  # a title spanning a table of words, over a row of column headings
     while (
         later_numeric
         and count < min(MAX_HEADER_ROWS, len(rows) - 1)
@@ -190,6 +196,16 @@ def _header_rows(rows: list[list[str]]) -> int:
     ):
         count -= 1  # "Sector" alone under the column headings, over its rows of figures: a group's label
     return count
+
+
+def _titles_headings(first: list[str], second: list[str]) -> bool:
+    """The first row is a title alone in its first cell (spanning the table), the second a heading over
+    every column: short words, none a sentence."""
+    return (
+        bool(first[0].strip())
+        and not any(c.strip() for c in first[1:])
+        and all(c.strip() and len(c.split()) <= MAX_HEADING_WORDS and not c.rstrip().endswith(".") for c in second)
+    )
 
 
 def _figure_cell(text: str) -> bool:

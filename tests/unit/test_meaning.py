@@ -299,9 +299,26 @@ def test_the_rows_of_a_table_column_headed_recommendations_are_objectives(tmp_pa
         "The end of the review comes here with some closing words.\n",
         name="review.txt",
     )
-    assert [(o.list_kind, o.list_style, o.text) for o in doc.objectives] == [
-        ("recommendation", "table", "Government should launch a new cluster programme"),
-        ("recommendation", "table", "Industry should fund new skills places"),
+    assert [(o.list_kind, o.list_style, o.text, o.actor) for o in doc.objectives] == [
+        ("recommendation", "table", "Government should launch a new cluster programme", "DCMS"),  # the Lead column
+        ("recommendation", "table", "Industry should fund new skills places", "industry"),
+    ]
+
+
+def test_a_table_titled_over_its_column_headings_gives_its_actions_and_who_leads_them(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A transport plan\n\nThe plan sets out its actions by axis.\n\n"
+        "Axis 1 – Resources\t\t\n"
+        "Actions\tTimetable\tResponsible and partners\n"
+        "Set up an annual budget for cycling paths\t2022-2026\tTown council\n"
+        "Hire a coordinator for active transport\t2023\tTown council, region\n\n"
+        "The plan ends here with some closing words for its readers.\n",
+        name="plan.txt",
+    )
+    assert [(o.list_kind, o.text, o.actor) for o in doc.objectives] == [
+        ("action", "Set up an annual budget for cycling paths", "Town council"),
+        ("action", "Hire a coordinator for active transport", "Town council, region"),
     ]
 
 
