@@ -238,16 +238,16 @@ def _titled_tables(
     return merged
 
 
-_BUILT: dict[int, list[Any]] = {}
+_BUILT: dict[int, tuple[LaidOutDocument, list[Any]]] = {}  # the document kept with its tables: its id stays its own
 
 
 def _title(doc: LaidOutDocument, raw: Any) -> str | None:
-    """The title the pipeline gives the table found in ``raw``'s box."""
+    """The title the pipeline gives the table found in ``raw``'s box (the document's tables built once)."""
     from pipeline.tables.build import document_to_tables
 
-    if id(doc) not in _BUILT:
-        _BUILT[id(doc)] = [t for t in document_to_tables(doc) if t.bbox is not None]
-    for table in _BUILT[id(doc)]:
+    if id(doc) not in _BUILT or _BUILT[id(doc)][0] is not doc:
+        _BUILT[id(doc)] = (doc, [t for t in document_to_tables(doc) if t.bbox is not None])
+    for table in _BUILT[id(doc)][1]:
         if table.page == raw.page and (raw.bbox.holds_centre_of(table.bbox) or table.bbox.holds_centre_of(raw.bbox)):
             return str(table.title) if table.title else None
     return None

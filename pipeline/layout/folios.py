@@ -91,7 +91,6 @@ def _candidates(text: str, lines: Sequence[Line], pages: dict[int, Page]) -> lis
             continue
         parts = [p for p in SEPARATORS.split(raw) if p]
         ends = {*parts, raw.split()[0], raw.split()[-1]}  # a part set apart between separators stands alone
-        found: list[Candidate] = []
         for part in ends:
             m = FOLIO.match(part.strip())
             if m is None:
@@ -101,8 +100,7 @@ def _candidates(text: str, lines: Sequence[Line], pages: dict[int, Page]) -> lis
                 continue
             half = int(page.spread and (line.bbox.x0 + line.bbox.x1) / 2 > page.width / 2)
             offset = value - half - 2 * page.number if page.spread else value - page.number
-            found.append(Candidate(page.number, value, roman, half, (page.spread, roman, offset), part.strip()))
-        out.extend(found)
+            out.append(Candidate(page.number, value, roman, half, (page.spread, roman, offset), part.strip()))
     by_page = Counter(c.page for c in out if c.key[0])
     out.extend(
         replace(c, half=0, key=(False, c.roman, c.value - c.page), single=True)

@@ -222,13 +222,13 @@ def _letter_spaced(line: list[Word], repairs: Repairs) -> list[Word]:
     out: list[Word] = []
     start = 0
     while start < len(line):
-        end = start + 1
-        while end < len(line) and _spaced_glyph(line[end]) and line[end].get("size") == line[start].get("size"):
-            end += 1
         if not _spaced_glyph(line[start]):
             out.append(line[start])
             start += 1
             continue
+        end = start + 1
+        while end < len(line) and _spaced_glyph(line[end]) and line[end].get("size") == line[start].get("size"):
+            end += 1
         words = _spaced_words(line[start:end])
         if words is None:  # single glyphs, but no letter-spaced words: each stays as it is
             out.extend(line[start:end])
