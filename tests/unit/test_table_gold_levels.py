@@ -29,13 +29,20 @@ from table_gold_eval import SetResult, evaluate
 # development funding P 1.000 R 1.000 (70/70/70); the rest unchanged. Later (a cell spans only the columns its
 # box reaches into): development structure P 0.938 R 0.841, periods 0.833 (10/12, was 8/12); held-out unchanged
 # (structure P 0.844 R 0.615, periods 0.833).
+# 2026-12-04: a development part 2 (6 PDFs, 23 pages) and a held-out part 2 (5 PDFs, 21 pages) annotated and
+# committed before that day's rules changed. Measured before they changed: development, both parts (22 PDFs,
+# 77 pages): regions P 1.000 R 0.886, structure P 0.935 R 0.836, funding 70/70/70, title 0.923, unit 0.867,
+# periods 0.923; held-out 2: regions P 0.900 R 1.000, structure P 0.822 R 0.791, title 0.571 (no funding
+# table, unit or period column among its tables).
 SCORES = {  # (precision, recall)
-    "development": {"regions": (0.96, 0.96), "funding": (1.0, 1.0), "structure": (0.93, 0.84)},
+    "development": {"regions": (1.0, 0.88), "funding": (1.0, 1.0), "structure": (0.93, 0.83)},
     "held-out": {"regions": (1.0, 0.74), "funding": (0.95, 1.0), "structure": (0.84, 0.61)},
+    "held-out 2": {"regions": (0.9, 1.0), "structure": (0.82, 0.79)},
 }
 RATES = {  # share right of the tables that print one
-    "development": {"title": 0.95, "unit": 0.8, "periods": 0.83},
+    "development": {"title": 0.92, "unit": 0.86, "periods": 0.92},
     "held-out": {"title": 0.8, "unit": 0.75, "periods": 0.83},
+    "held-out 2": {"title": 0.57},
 }
 
 
