@@ -57,6 +57,7 @@ def lines_to_layout(
     regions = lines_to_regions(text, lines, pages, graphics, tables)
     labelled = labelled_items(text, lines, furniture)
     captions = picture_captions(text, lines, graphics, regions)
+    tabled = _in_tables(lines, tables)
     skip = contents_lines | furniture | set(regions) | set(labelled) | captions
     headings = lines_to_headings(text, lines, media_type, contents, skip)
     repeated = repeated_titles(headings, lines)
@@ -67,12 +68,29 @@ def lines_to_layout(
     labelled = {**labelled, **{n: "" for n, first in titled.items() if n == first}}
     sections = headings_to_sections(document_id, headings, len(text))
     blocks = lines_to_blocks(
-        text, lines, media_type, headings, contents_lines, furniture, regions, labelled, heights, captions, titled
-    )
+        text, lines, media_type, headings, contents_lines, furniture, regions, labelled, heights, captions,
+        titled, tabled,
+    )  # fmt: skip
     starts = [s.char_start for s in sections]
     blocks = [replace(b, section_id=innermost_section(sections, starts, b.char_start, b.char_end)) for b in blocks]
     sections = [_trimmed_section(text, s, page_starts) for s in sections]
     return Layout(contents, headings, sections, blocks, pages_to_labels(text, lines, pages))
+
+
+def _in_tables(lines: Sequence[Line], tables: Sequence[RawTable]) -> dict[int, int]:
+    """Line index → the table the reader found that holds it (its index in ``tables``; tables of two rows and
+    two columns or more): no item takes them as its paragraph."""
+    by_page: dict[int, list[tuple[int, RawTable]]] = {}
+    for k, table in enumerate(tables):
+        if len(table.rows) >= 2 and max(sum(c is not None for c in row) for row in table.rows) >= 2:
+            by_page.setdefault(table.page, []).append((k, table))  # a grid, not a band of rules
+    out: dict[int, int] = {}
+    for i, line in enumerate(lines):
+        if line.bbox is not None and line.page is not None:
+            held = next((k for k, t in by_page.get(line.page, ()) if t.bbox.holds_centre_of(line.bbox)), None)
+            if held is not None:
+                out[i] = held
+    return out
 
 
 def _trimmed_section(text: str, section: Section, page_starts: Sequence[int]) -> Section:

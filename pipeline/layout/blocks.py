@@ -62,6 +62,7 @@ def lines_to_blocks(
     page_heights: Mapping[int, float] | None = None,
     captions: Collection[int] = (),
     titled: Mapping[int, int] | None = None,
+    tabled: Mapping[int, int] | None = None,
 ) -> list[Block]:
     """Group the lines that are not headings into paragraphs, list items and table rows; page furniture
     lines are blocks of their own. Lines of an aside (``regions``) make blocks of their own region, never
@@ -69,9 +70,12 @@ def lines_to_blocks(
     lines that open labelled items (:func:`labelled_items`). In PDFs a source or note line ("Source: ...")
     and a footnote (a numbered line set smaller than the body, in the foot of its page: ``page_heights``)
     are captions, and so are the lines ``captions`` opens (a picture's: :func:`regions.picture_captions`).
-    ``titled``: the lines of titled items (:func:`titled_items`), each run on to its item's first line."""
+    ``titled``: the lines of titled items (:func:`titled_items`), each run on to its item's first line.
+    ``tabled``: the lines inside a table the reader found, by table: no item takes them as its paragraph."""
     furniture = furniture or set()
     regions = regions or {}
+    tabled = tabled or {}
+    fenced: set[int] = set()  # blocks of a table's lines
     notes = _note_lines(text, lines, page_heights or {}) if media_type is MediaType.PDF else set()
     notes |= set(captions)
     opening, noted = _table_notes(text, lines, notes) if media_type is MediaType.PDF else (set(), set())
@@ -178,18 +182,21 @@ def lines_to_blocks(
             blocks.append(Block(BlockKind.PARAGRAPH, *_trimmed_span(text, line), line.page, line.bbox))
         if region is not None and len(blocks) > count:
             blocks[-1] = replace(blocks[-1], region=region.kind, region_id=region.number)
+        if i in tabled and len(blocks) > count:
+            fenced.add(len(blocks) - 1)
         prev_blank = False
-    return _described_items(blocks) if media_type is MediaType.PDF else blocks
+    return _described_items(blocks, fenced) if media_type is MediaType.PDF else blocks
 
 
-def _described_items(blocks: list[Block]) -> list[Block]:
+def _described_items(blocks: list[Block], fenced: Collection[int] = ()) -> list[Block]:
     """Numbered or labelled items each with a paragraph of its own ("Goal 1: Grow ..." over a paragraph that
     explains it, then "Goal 2: ..."; "1. ICT ..." / "Sub-sectors:" / a) b) c) / "2. Health ..."): the
     paragraph right after an item, on its page and in its region, before the next item of its sequence (the
     number after it, in the same style, at most MAX_DESCRIBED_GAP blocks on, with only that paragraph, sub-items
     of another style, footnotes and page furniture between), is the item's own, and the items one list; the
     last item of such a run takes the paragraph right after it too. Items with several paragraphs between them
-    ("Recommendation 5: ..." over its case and its "Action") are sections of prose: their paragraphs stay."""
+    ("Recommendation 5: ..." over its case and its "Action") are sections of prose: their paragraphs stay. The
+    lines of a table (``fenced``: those blocks) are no item's paragraph."""
     absorbed: dict[int, list[int]] = {}  # an item's index → the paragraphs it takes
     lists: dict[int, int] = {}  # a later item of a run → the list of the run's first item
     run_most: dict[int, int] = {}  # an item reached as the next of a described run → most paragraphs taken
@@ -197,7 +204,7 @@ def _described_items(blocks: list[Block]) -> list[Block]:
         key = _sequence(block.marker) if block.kind is BlockKind.LIST_ITEM else None
         if key is None:
             continue
-        mine, nxt = _described(blocks, i, key)
+        mine, nxt = _described(blocks, i, key, fenced)
         if nxt is not None and len(mine) > MAX_DESCRIBED_PARAGRAPHS:
             continue
         if nxt is not None and (mine or i in run_most):
@@ -227,7 +234,9 @@ def _described_items(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _described(blocks: list[Block], i: int, key: tuple[str, int]) -> tuple[list[int], int | None]:
+def _described(
+    blocks: list[Block], i: int, key: tuple[str, int], fenced: Collection[int] = ()
+) -> tuple[list[int], int | None]:
     """The paragraphs right after item ``i`` (on its page, in its region), and the next item of its sequence
     (None when none follows within MAX_DESCRIBED_GAP blocks, or something else stands between)."""
     item = blocks[i]
@@ -236,7 +245,7 @@ def _described(blocks: list[Block], i: int, key: tuple[str, int]) -> tuple[list[
         b = blocks[k]
         if b.kind in (BlockKind.FURNITURE, BlockKind.CAPTION):
             continue
-        if (b.region, b.region_id) != (item.region, item.region_id):
+        if (b.region, b.region_id) != (item.region, item.region_id) or k in fenced:
             break
         if b.kind is BlockKind.LIST_ITEM:
             following = _sequence(b.marker)

@@ -139,8 +139,9 @@ def lines_to_regions(
         if page is None or not every:
             continue
         frames = frames_of[drawn.page]
-        ruled = [t for t in tables if t.page == drawn.page and _filled_grid(t, every)]
-        for box in _charts(every, drawn, page, frames, ruled):
+        grids = [t for t in tables if t.page == drawn.page and t.strategy == "lines" and len(t.rows) >= 2]
+        ruled = [t for t in grids if _filled_grid(t, every)]
+        for box in _charts(every, drawn, page, frames, ruled, [t.bbox for t in grids]):
             number += 1
             for p in every:
                 if p.line not in out and box.holds_centre_of(p.box):
@@ -487,10 +488,17 @@ def _joined(panels: Sequence[BBox]) -> list[BBox]:
 
 
 def _charts(
-    mine: list[Placed], drawn: PageGraphics, page: Page, frames: Sequence[BBox], ruled: Sequence[RawTable] = ()
+    mine: list[Placed],
+    drawn: PageGraphics,
+    page: Page,
+    frames: Sequence[BBox],
+    ruled: Sequence[RawTable] = (),
+    grids: Sequence[BBox] = (),
 ) -> list[BBox]:
     """The page's charts: clusters of drawn shapes (or pictures) whose lines are labels, not set text, and
-    not a ruled table's grid with its cells written in (``ruled``: a heatmap's coloured cells are a table's)."""
+    not a ruled table's grid with its cells written in (``ruled``: a heatmap's coloured cells are a table's).
+    A chart's labels, title and caption are not the lines of a ruled grid apart from its drawing (``grids``:
+    the boxes of the page's ruled tables): a table set right over a chart is not the chart's."""
     page_area = page.width * page.height
     # a bar chart's bars are filled; a small panel stacked on a large one as wide is the title bar of a box
     stacked = [j for j in _joined(drawn.panels) if j.area >= MAX_BAR_SHARE * page_area]
@@ -513,9 +521,11 @@ def _charts(
             continue  # a decoration (or a photograph) bleeding off the page's edge
         if any(t.bbox.holds_centre_of(box) for t in ruled):
             continue
-        box = _framing(mine, _with_labels(mine, box), framing)
-        inside = [p for p in mine if box.holds_centre_of(p.box)]
-        captioned = _with_caption(mine, box)
+        apart = [g for g in grids if not g.overlap(box)]
+        free = [p for p in mine if not any(g.holds_centre_of(p.box) for g in apart)]  # no other grid's lines
+        box = _framing(free, _with_labels(free, box), framing)
+        inside = [p for p in free if box.holds_centre_of(p.box)]
+        captioned = _with_caption(free, box)
         if _set_lines(inside, keys) >= MAX_SET_SHARE * max(len(inside), 1) and inside:
             continue  # running text over a drawing (a background, a decoration)
         if captioned != box:
@@ -526,7 +536,7 @@ def _charts(
         labels = sum(len(p.text.split()) <= MAX_LABEL_WORDS or _debris(p.text) for p in inside)
         sentences = sum(_sentence(p.text) for p in inside)
         if labels >= MIN_LABEL_SHARE * len(inside) and sentences <= MAX_SENTENCE_SHARE * len(inside):
-            out.append(_with_caption(mine, box, titled=True))
+            out.append(_with_caption(free, box, titled=True))
     return out
 
 

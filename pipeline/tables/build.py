@@ -42,6 +42,7 @@ EXTRACTOR_TEXT = extractor("tables/text")
 EXTRACTOR_PDF = extractor("tables/pdf-lines")
 EXTRACTOR_PDF_TEXT = extractor("tables/pdf-text")
 MAX_TITLE_WORDS = 18
+MAX_QUESTION_WORDS = 40  # a question standing over a table of its answers may be this long
 NESTED_COLUMN_OVERLAP = 1.0  # points two columns' cells must overlap across to be one column
 TITLE_GAP_LINES = 4.0  # how far above or below a PDF table its title may sit, in the table's line heights
 CAPTION_BLOCKS = 4  # blocks above a table searched for its caption
@@ -479,21 +480,38 @@ def _pdf_caption(table: Table, blocks: list[Block], text: str) -> tuple[str | No
             continue
         if SOURCE_LINE.match(said):
             continue
-        if block.kind is BlockKind.HEADING or (
-            block.kind in (BlockKind.PARAGRAPH, BlockKind.CAPTION)
-            and len(said.split()) <= MAX_TITLE_WORDS
-            and not said.endswith((":", "."))
-            and sum(bool(NUMERIC_CELL.match(w)) for w in said.split()) <= 1  # a row of figures left out
-        ):
+        if block.kind is BlockKind.HEADING or _names_table(block, said):
             return said, unit_line
         break
     heading = next((words(b, bb.bottom) for b, bb in above if b.kind is BlockKind.HEADING), None)
     return heading, unit_line
 
 
+def _names_table(block: Block, said: str) -> bool:
+    """A short paragraph or caption (no lead-in ending in a colon, no sentence, no row of figures), or an item
+    labelled by a word (``Question 4 : ...``), that stands right over a table names it; so does a question,
+    however long: the one a survey's table of answers answers."""
+    words = said.split()
+    labelled = block.kind is BlockKind.LIST_ITEM and (block.marker or "")[:1].isalpha()
+    if block.kind not in (BlockKind.PARAGRAPH, BlockKind.CAPTION) and not labelled:
+        return False
+    if said.endswith("?"):
+        return len(words) <= MAX_QUESTION_WORDS
+    return (
+        len(words) <= MAX_TITLE_WORDS
+        and not said.endswith((":", "."))
+        and sum(bool(NUMERIC_CELL.match(w)) for w in words) <= 1  # a row of figures left out
+    )
+
+
 def _percent_cells(table: Table) -> str | None:
-    """``%`` when the figures of a table's body all carry a per cent sign (the unit printed in its cells)."""
-    figures = [c.text for c in table.cells if c.row >= table.header_rows and c.col > 0 and NUMERIC_CELL.match(c.text)]
+    """``%`` when the figures of a table's body all carry a per cent sign (the unit printed in its cells),
+    leaving out a Total column's (the count a survey's shares are of)."""
+    totals = {c.col for c in table.cells if c.row < table.header_rows and TOTAL_LABEL.match(c.text)}
+    figures = [
+        c.text for c in table.cells
+        if c.row >= table.header_rows and c.col > 0 and c.col not in totals and NUMERIC_CELL.match(c.text)
+    ]  # fmt: skip
     return "%" if figures and sum(t.strip().endswith("%") for t in figures) >= PERCENT_SHARE * len(figures) else None
 
 

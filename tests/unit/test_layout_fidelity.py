@@ -755,3 +755,17 @@ def test_a_figure_caption_standing_apart_from_any_chart_is_a_caption(tmp_path: P
     doc = page_of(NETHERLANDS, 14, tmp_path)  # "Figure 4: Delimitation of the smart ..." under a map
     assert any(c.startswith("Figure 4: Delimitation of the smart") for c in texts(doc, BlockKind.CAPTION))
     assert not any(p.startswith("Figure 4") for p in texts(doc, BlockKind.PARAGRAPH))
+
+
+def test_a_table_under_a_labelled_item_is_not_the_items_paragraph() -> None:
+    """ "Question 4 : Aimeriez-vous ...?" over a ruled table of its answers, in a run of numbered questions: the
+    item is the question alone; the table's lines are not taken as the paragraph that describes it (as
+    "Goal 1: ..." takes its own)."""
+    doc = whole("policy/ca_chelsea_plan_directeur_transport_actif_2021.pdf")
+    items = [
+        " ".join(doc.text[b.char_start : b.char_end].split())
+        for b in doc.blocks
+        if b.kind is BlockKind.LIST_ITEM and b.page == 58
+    ]
+    assert [t.split(" :")[0] for t in items] == ["Question 3", "Question 4"]
+    assert items[1].endswith("plus fréquemment?")

@@ -33,14 +33,17 @@ from table_gold_eval import SetResult, evaluate
 # committed before that day's rules changed. Measured before they changed: development, both parts (22 PDFs,
 # 77 pages): regions P 1.000 R 0.886, structure P 0.935 R 0.836, funding 70/70/70, title 0.923, unit 0.867,
 # periods 0.923; held-out 2: regions P 0.900 R 1.000, structure P 0.822 R 0.791, title 0.571 (no funding
-# table, unit or period column among its tables).
+# table, unit or period column among its tables). After (a ruled table right over a chart stays a table; a
+# labelled item or a question right over a table titles it; a Total column's counts leave a table of shares in
+# %): development regions P 1.000 R 0.914, structure P 0.935 R 0.843, title 0.963, unit 0.875, periods 0.929;
+# held-out and held-out 2 unchanged.
 SCORES = {  # (precision, recall)
-    "development": {"regions": (1.0, 0.88), "funding": (1.0, 1.0), "structure": (0.93, 0.83)},
+    "development": {"regions": (1.0, 0.91), "funding": (1.0, 1.0), "structure": (0.93, 0.84)},
     "held-out": {"regions": (1.0, 0.74), "funding": (0.95, 1.0), "structure": (0.84, 0.61)},
     "held-out 2": {"regions": (0.9, 1.0), "structure": (0.82, 0.79)},
 }
 RATES = {  # share right of the tables that print one
-    "development": {"title": 0.92, "unit": 0.86, "periods": 0.92},
+    "development": {"title": 0.96, "unit": 0.87, "periods": 0.92},
     "held-out": {"title": 0.8, "unit": 0.75, "periods": 0.83},
     "held-out 2": {"title": 0.57},
 }

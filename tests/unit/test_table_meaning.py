@@ -223,3 +223,36 @@ def test_a_header_cell_naming_two_periods_gives_no_funding_lines() -> None:
     ]
     table = _titled_by(_table(rows), [("Table 5: Budget (£m)", BlockKind.PARAGRAPH, 90)])
     assert table_kind(table) == "funding" and tables_to_funding([table]) == ([], [])
+
+
+def test_a_question_over_a_table_of_its_answers_is_its_title_however_long() -> None:
+    rows = [["Synthèse des résultats", "Tous les jours", "Jamais", "Total"], ["", "60%", "3%", "244"]]
+    question = (
+        "Question 3 : À quelle fréquence optez-vous pour un moyen de transport actif (marche, course, vélo, "
+        "ski, raquette, canoë-kayak, etc.) lors de vos déplacements récréatifs ou utilitaires ?"
+    )
+    table = _titled_by(_table(rows), [(question, BlockKind.PARAGRAPH, 90)])
+    assert table.title == question
+    assert table.unit_text == "%"  # the shares' unit: the Total column's count of answers is left out
+    statement = "Most residents travel on foot or by bike every day, and fewer than one in twenty never do."
+    assert _titled_by(_table(rows), [(statement, BlockKind.PARAGRAPH, 90)]).title is None  # a sentence
+
+
+def test_an_item_labelled_by_a_word_over_a_table_is_its_title_a_bullet_item_is_not() -> None:
+    rows = [["Synthèse des résultats", "Standart", "%"], ["Oui", "190", "79%"], ["Non", "34", "14%"]]
+    said = "Question 4 : Aimeriez-vous utiliser un moyen de transport actif plus fréquemment?"
+    box = BBox(x0=0, top=80, x1=300, bottom=90)
+    for marker, title in (("Question 4", said), ("•", None)):
+        item = Block(BlockKind.LIST_ITEM, 0, len(said), 1, box, list_id=1, ordinal=1, marker=marker)
+        assert _titled(_table(rows), [item], said + "\n").title == title
+
+
+@pytest.mark.corpus
+def test_survey_tables_over_their_charts_are_tables_titled_by_their_questions() -> None:
+    # p58: a ruled table of answers right over a bar chart drawn as a picture (the chart does not take the
+    # table's lines as its labels), and a second under a labelled question (whose item does not take the
+    # table's lines as its paragraph)
+    tables, _ = found_tables(corpus_path("policy/ca_chelsea_plan_directeur_transport_actif_2021.pdf").resolve())
+    titles = [t.title or "" for t in tables if t.page == 58]
+    assert [title.split(" :")[0] for title in titles] == ["Question 3", "Question 4"]
+    assert titles[0].endswith("récréatifs ou utilitaires ?")
