@@ -28,7 +28,7 @@ from pipeline.layout.folios import pages_to_labels
 from pipeline.layout.furniture import lines_to_furniture
 from pipeline.layout.headings import headings_to_sections, lines_to_headings, repeated_titles
 from pipeline.layout.regions import lines_to_regions, picture_captions
-from pipeline.models import Block, ContentsEntry, Line, MediaType, Page, PageGraphics, RawTable, Section
+from pipeline.models import BBox, Block, ContentsEntry, Line, MediaType, Page, PageGraphics, RawTable, Section
 from pipeline.spans import innermost_section, page_of
 
 
@@ -77,20 +77,17 @@ def lines_to_layout(
     return Layout(contents, headings, sections, blocks, pages_to_labels(text, lines, pages))
 
 
-def _in_tables(lines: Sequence[Line], tables: Sequence[RawTable]) -> dict[int, int]:
-    """Line index → the table the reader found that holds it (its index in ``tables``; tables of two rows and
-    two columns or more): no item takes them as its paragraph."""
-    by_page: dict[int, list[tuple[int, RawTable]]] = {}
-    for k, table in enumerate(tables):
+def _in_tables(lines: Sequence[Line], tables: Sequence[RawTable]) -> set[int]:
+    """The lines inside a table the reader found (of two rows and two columns or more, not a band of rules):
+    no item takes them as its paragraph."""
+    by_page: dict[int, list[BBox]] = {}
+    for table in tables:
         if len(table.rows) >= 2 and max(sum(c is not None for c in row) for row in table.rows) >= 2:
-            by_page.setdefault(table.page, []).append((k, table))  # a grid, not a band of rules
-    out: dict[int, int] = {}
-    for i, line in enumerate(lines):
-        if line.bbox is not None and line.page is not None:
-            held = next((k for k, t in by_page.get(line.page, ()) if t.bbox.holds_centre_of(line.bbox)), None)
-            if held is not None:
-                out[i] = held
-    return out
+            by_page.setdefault(table.page, []).append(table.bbox)
+    return {
+        i for i, line in enumerate(lines)
+        if line.bbox is not None and any(box.holds_centre_of(line.bbox) for box in by_page.get(line.page or 0, ()))
+    }  # fmt: skip
 
 
 def _trimmed_section(text: str, section: Section, page_starts: Sequence[int]) -> Section:

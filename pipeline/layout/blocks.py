@@ -62,7 +62,7 @@ def lines_to_blocks(
     page_heights: Mapping[int, float] | None = None,
     captions: Collection[int] = (),
     titled: Mapping[int, int] | None = None,
-    tabled: Mapping[int, int] | None = None,
+    tabled: Collection[int] = (),
 ) -> list[Block]:
     """Group the lines that are not headings into paragraphs, list items and table rows; page furniture
     lines are blocks of their own. Lines of an aside (``regions``) make blocks of their own region, never
@@ -71,10 +71,9 @@ def lines_to_blocks(
     and a footnote (a numbered line set smaller than the body, in the foot of its page: ``page_heights``)
     are captions, and so are the lines ``captions`` opens (a picture's: :func:`regions.picture_captions`).
     ``titled``: the lines of titled items (:func:`titled_items`), each run on to its item's first line.
-    ``tabled``: the lines inside a table the reader found, by table: no item takes them as its paragraph."""
+    ``tabled``: the lines inside a table the reader found: no item takes them as its paragraph."""
     furniture = furniture or set()
     regions = regions or {}
-    tabled = tabled or {}
     fenced: set[int] = set()  # blocks of a table's lines
     notes = _note_lines(text, lines, page_heights or {}) if media_type is MediaType.PDF else set()
     notes |= set(captions)
