@@ -1104,12 +1104,18 @@ def _items_to_objectives(
 def with_table_objectives(view: DocumentView, objectives: list[Objective], tables: list[Table]) -> list[Objective]:
     """The text's objectives and the tables' (:func:`tables_to_objectives`) in text order. A table's item that
     holds two or more of the text's items (a cell holding a bulleted list) gives way to them; otherwise it
-    stands for the one it holds (an action's title read as a labelled item of its own). Lists and their
-    items are numbered again (:func:`_renumbered`)."""
+    stands for the one it holds (an action's title read as a labelled item of its own). Items that give way
+    to them keep their row's actor (its Lead or Responsible cell) when they name none. Lists and their items
+    are numbered again (:func:`_renumbered`)."""
     from_tables = tables_to_objectives(view, tables, max((o.list_number for o in objectives), default=0))
     held = {id(t): [o for o in objectives if t.char_start <= o.char_start < t.char_end] for t in from_tables}
     coarse = {id(o) for t in from_tables if len(held[id(t)]) == 1 for o in held[id(t)]}
-    kept = [o for o in objectives if id(o) not in coarse]
+    row_actor = {id(o): t.actor for t in from_tables if len(held[id(t)]) >= 2 and t.actor for o in held[id(t)]}
+    kept = [
+        replace(o, actor=row_actor[id(o)]) if id(o) in row_actor and not o.actor else o
+        for o in objectives
+        if id(o) not in coarse
+    ]
     kept += [t for t in from_tables if len(held[id(t)]) < 2]
     return _renumbered(sorted(kept, key=lambda o: o.char_start))
 

@@ -5,11 +5,16 @@ list's items, not one item for the cell), and a column headed as the sectors, wh
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
+import pytest
 from support import cut
 
 from pipeline.document import ParsedDocument
+from pipeline.extract import objectives
+from pipeline.extract.context import DocumentView
 from pipeline.ingest.manifest import sources_to_specs
+from pipeline.models import Objective
 from pipeline.parse import source_to_document
 
 EDUCATION = "policy/uk_international_education_strategy_2021_update.pdf"
@@ -68,3 +73,16 @@ def test_a_column_of_places_under_cluster_names_no_sector(tmp_path: Path) -> Non
     named = {m.name_as_written for m in doc.cluster_mentions if m.rule == "table" and m.salience == "presented"}
     assert {"Life sciences", "Fintech", "Agritech"} <= named
     assert not named & {"Manchester", "Cardiff", "Birmingham", "Bristol"}
+
+
+def test_bullets_of_an_actions_cell_keep_their_rows_lead_as_actor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A row whose action cell holds a bulleted list gives way to the list's items; they take the row's actor
+    (its Lead or Responsible cell) unless their own words named one."""
+    row = Objective(None, 1, "Build paths. Light crossings.", 100, 200, 9, "table", "action", "", "", 0.7, "Ville")
+    bullets = [
+        Objective(None, 1, "Build paths", 110, 130, 1, "bullet", "action", "", "", 0.8),
+        Objective(None, 2, "Light crossings", 140, 170, 1, "bullet", "action", "", "", 0.8, "the province"),
+    ]
+    monkeypatch.setattr(objectives, "tables_to_objectives", lambda view, tables, list_number: [row])
+    got = objectives.with_table_objectives(cast("DocumentView", None), bullets, [])
+    assert [(o.text, o.actor) for o in got] == [("Build paths", "Ville"), ("Light crossings", "the province")]
