@@ -57,7 +57,6 @@ def lines_to_layout(
     regions = lines_to_regions(text, lines, pages, graphics, tables)
     labelled = labelled_items(text, lines, furniture)
     captions = picture_captions(text, lines, graphics, regions)
-    tabled = _in_tables(lines, tables)
     skip = contents_lines | furniture | set(regions) | set(labelled) | captions
     headings = lines_to_headings(text, lines, media_type, contents, skip)
     repeated = repeated_titles(headings, lines)
@@ -67,6 +66,7 @@ def lines_to_layout(
     headings = [h for h in headings if h.line not in titled]
     labelled = {**labelled, **{n: "" for n, first in titled.items() if n == first}}
     sections = headings_to_sections(document_id, headings, len(text))
+    tabled = _in_tables(lines, tables)
     blocks = lines_to_blocks(
         text, lines, media_type, headings, contents_lines, furniture, regions, labelled, heights, captions,
         titled, tabled,

@@ -435,8 +435,9 @@ def _pdf_caption(table: Table, blocks: list[Block], text: str) -> tuple[str | No
     """What a PDF table is called, and the line stating its unit when one stands apart from the title.
 
     The title is, in this order: a caption naming the table (``Table 3: ...``, ``FIG 1`` with the title
-    line under it) among the few blocks just above it or the one just below; the heading or short
-    paragraph right above it (a lead-in ending in a colon or a sentence, or a row of figures, is no title),
+    line under it) among the few blocks just above it or the one just below; the heading, short paragraph,
+    question or item labelled by a word right above it (:func:`_names_table`; a lead-in ending in a colon or
+    a sentence, or a row of figures, is no title),
     passing over a unit line (``Expressed as percentage of ...``, ``£m``) and a source line; else the
     nearest heading above it on its page. 'Just above' is within TITLE_GAP_LINES of the table's lines,
     across its columns."""
