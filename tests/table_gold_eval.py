@@ -47,7 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "policy"
 GOLD = ROOT / "tests" / "data" / "gold"
 SETS = {  # a set's files, merged
-    "development": (GOLD / "tables_dev.yml", GOLD / "tables_dev_2.yml"),
+    "development": (GOLD / "tables_dev.yml", GOLD / "tables_dev_2.yml", GOLD / "tables_dev_3.yml"),
     "held-out": (GOLD / "tables_heldout.yml",),
     "held-out 2": (GOLD / "tables_heldout_2.yml",),
 }
