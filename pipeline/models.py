@@ -451,7 +451,8 @@ class FundingLine:
 @dataclass(frozen=True, slots=True)
 class RawTable:
     """A table found on a PDF page: its box, each row's cell boxes (None where a cell spans) and the
-    strategy that found it (``lines``: pdfplumber's ruling lines; ``text``: the words' gutters)."""
+    strategy that found it (``lines``: pdfplumber's ruling lines; ``text``: the words' gutters; ``rows``: rules drawn
+    between rows only, each band between them one row, before its columns are found)."""
 
     page: int
     bbox: BBox

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import io
+import itertools
 import math
 import statistics
 import unicodedata
@@ -24,7 +25,7 @@ from pipeline.language.garble import PageAssessment, lines_to_assessment
 from pipeline.models import BBox, Line, PageLayer, RawTable, SourceIssue, Word
 from pipeline.readers import ocr
 from pipeline.readers.ocr import OcrSettings
-from pipeline.readers.pdfium_rulings import RuledPage, page_edges
+from pipeline.readers.pdfium_rulings import RuledPage, page_edges, row_rules
 from pipeline.readers.pdfium_words import (
     LIGATURES,
     Char,
@@ -61,6 +62,7 @@ _LIGATURES = str.maketrans({**LIGATURES, "\f": " ", "\x00": " ", "\n": " ", "\r"
 POINTS_PER_INCH = 72.0
 DRAWING = {"no_smoothtext": True, "no_smoothpath": True, "no_smoothimage": True}  # pdfplumber's pdfium settings
 MAX_OCR_PIXELS = 150e6  # an A0 page at 300 dpi is 140 megapixels
+PAGE_FRAME_SHARE = 0.9  # a ruled grid covering this share of its page frames the page, it is no table
 
 
 TEXT_LAYER_READERS = ("pdfium", "pdfplumber")
@@ -137,16 +139,26 @@ def page_to_raw_tables(
 ) -> list[RawTable]:
     """The tables pdfplumber's table finder builds from the page's ruling lines, as cell boxes (None where a
     cell spans); the rulings come from pdfium's path objects when ``pdfium_page`` is given, within ``bbox``
-    (the page's own box by default)."""
+    (the page's own box by default). With them, strategy ``rows``: each group of rules drawn between rows
+    only (:func:`~pipeline.readers.pdfium_rulings.row_rules`), its bands between the rules as one-cell rows,
+    for :func:`~pipeline.readers.table_finder.lines_to_tables` to find their columns."""
     out = []
     if pdfium_page is not None:
-        ruled = RuledPage(page_edges(pdfium_page), bbox or tuple(page.bbox))
-        found = TableFinder(cast("Page", ruled)).tables
+        edges = page_edges(pdfium_page)
+        found = TableFinder(cast("Page", RuledPage(edges, bbox or tuple(page.bbox)))).tables
+        for x0, x1, ys in row_rules(edges):
+            bands: list[list[BBox | None]] = [
+                [BBox(x0=x0, top=top, x1=x1, bottom=bottom)] for top, bottom in itertools.pairwise(ys)
+            ]
+            out.append(RawTable(number, BBox(x0=x0, top=ys[0], x1=x1, bottom=ys[-1]), bands, "rows"))
     else:
         found = page.find_tables()
+    px0, ptop, px1, pbottom = bbox or tuple(page.bbox)
     for table in found:
         rows = [[BBox(x0=c[0], top=c[1], x1=c[2], bottom=c[3]) if c else None for c in row.cells] for row in table.rows]
         x0, top, x1, bottom = table.bbox
+        if (x1 - x0) * (bottom - top) >= PAGE_FRAME_SHARE * (px1 - px0) * (pbottom - ptop):
+            continue  # rules round the whole page frame it (or its panels), not a table
         out.append(RawTable(number, BBox(x0=x0, top=top, x1=x1, bottom=bottom), rows))
     return out
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +30,9 @@ MIN_OPEN_RULES = 3  # horizontal rules of one extent that may rule an open-sided
 MIN_OPEN_WIDTH = 100.0  # ... each at least this long (points)
 MAX_RULE_THICKNESS = 2.0  # points: a rect thicker than this both ways is a bar or a panel, not a column rule
 OPEN_SNAP = 2.0  # points: rule ends and column rules are compared to this step
+SHADE_SLIP = 0.5  # points: a shaded rectangle this little past another's edge still lies within it
+RUN_BREAK = 2.0  # a gap between rules of one extent this many times the usual one parts two tables
+MAX_SHADES = 400  # shaded rectangles of one colour on a page compared with each other, at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,16 +52,56 @@ def path_segments(page: pdfium.PdfPage) -> int:
 
 def page_edges(page: pdfium.PdfPage) -> list[dict[str, Any]]:
     """Every horizontal and vertical edge the page's paths draw, in pdfplumber's edge dicts, and the sides an
-    open-sided table leaves to the eye (:func:`open_sides`)."""
+    open-sided table leaves to the eye (:func:`open_sides`). A shaded rectangle drawn inside another of the
+    same colour draws no edge a reader sees (a word processor shades a table's heading cell once whole and
+    again line by line): its sides are left out, or they would cut the cell into rows."""
     ra, rb, rc, rd, re_, rf, height = display_transform(page)
     display = (ra, rb, rc, rd, re_, rf)
-    edges: list[dict[str, Any]] = []
+    drawn: list[tuple[list[dict[str, Any]], tuple[int, ...] | None]] = []  # each sub-path's edges, its shade
     for obj, matrix in _paths(page.raw, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)):
         shown = compose(matrix, display)
+        shade = _shade(obj)
         for points, closed in _subpaths(obj):
-            edges += _edges([(x, height - y) for x, y in (apply(shown, px, py) for px, py in points)], closed)
+            found = _edges([(x, height - y) for x, y in (apply(shown, px, py) for px, py in points)], closed)
+            drawn.append((found, shade if found and found[0]["object_type"] == "rect" else None))
+    hidden = _hidden_shades(drawn)
+    edges = [e for i, (found, _) in enumerate(drawn) if i not in hidden for e in found]
     edges = [e for e in edges if max(e["width"], e["height"]) >= MIN_LENGTH]
     return edges + open_sides(edges)
+
+
+def _shade(obj: Any) -> tuple[int, ...] | None:
+    """The colour a path object fills with when it fills and draws no outline; None otherwise."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke) or not fill.value or stroke.value:
+        return None
+    rgba = [ctypes.c_uint() for _ in range(4)]
+    if not pdfium_c.FPDFPageObj_GetFillColor(obj, *rgba):
+        return None
+    return tuple(c.value for c in rgba)
+
+
+def _hidden_shades(drawn: list[tuple[list[dict[str, Any]], tuple[int, ...] | None]]) -> set[int]:
+    """The shaded rectangles (by their index in ``drawn``) lying within another of the same shade (the
+    first of two alike stays), among at most MAX_SHADES of one shade on the page."""
+    by_shade: dict[tuple[int, ...], list[tuple[int, tuple[float, float, float, float]]]] = {}
+    for i, (found, shade) in enumerate(drawn):
+        if shade is not None:
+            box = (found[0]["x0"], found[0]["top"], found[1]["x1"], found[1]["bottom"])
+            by_shade.setdefault(shade, []).append((i, box))
+    hidden: set[int] = set()
+    for rects in by_shade.values():
+        if len(rects) > MAX_SHADES:
+            continue
+        for i, (x0, top, x1, bottom) in rects:
+            for j, (a0, atop, a1, abottom) in rects:
+                inside = a0 - SHADE_SLIP <= x0 and x1 <= a1 + SHADE_SLIP and atop - SHADE_SLIP <= top
+                inside = inside and bottom <= abottom + SHADE_SLIP
+                alike = (a0, atop, a1, abottom) == (x0, top, x1, bottom)
+                if j != i and j not in hidden and inside and (not alike or j < i):
+                    hidden.add(i)
+                    break
+    return hidden
 
 
 def open_sides(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -66,6 +110,62 @@ def open_sides(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
     with a column rule (a line, or a rect at most MAX_RULE_THICKNESS thick; not a chart's bar) inside them
     over at least half their height and none at either end, get a vertical side at each end (pdfplumber's
     lines strategy builds cells only between vertical edges, so the first and last columns would be lost)."""
+    out: list[dict[str, Any]] = []
+    for group in _rule_groups(edges):
+        if not group.column_ruled:
+            continue  # no column rule inside: rules between rows only, which the text finder reads
+        a, b = group.ends
+        for side in (a, b):
+            if max((group.covered.get(side + d, 0.0) for d in (-1, 0, 1)), default=0.0) < group.half:
+                out.append(_edge(side * OPEN_SNAP, group.ys[0], side * OPEN_SNAP, group.ys[-1], "line"))
+    return out
+
+
+def row_rules(edges: list[dict[str, Any]]) -> list[tuple[float, float, list[float]]]:
+    """The groups of at least MIN_OPEN_RULES horizontal rules of one extent with no column rule between them
+    (a table ruled between its rows only, or a chart's gridlines): each group's left and right ends and its
+    rules' heights, top to bottom. :func:`pipeline.readers.table_finder.lines_to_tables` reads the columns
+    of such a table from its words' gutters."""
+    out = []
+    for group in _rule_groups(edges):
+        if group.column_ruled:
+            continue
+        for ys in _runs(group.ys):
+            out.append((group.ends[0] * OPEN_SNAP, group.ends[1] * OPEN_SNAP, ys))
+    return out
+
+
+def _runs(ys: list[float]) -> list[list[float]]:
+    """Rules of one extent cut where the gap between two is more than RUN_BREAK times the usual one (two tables
+    one above the other, as wide), each run of at least MIN_OPEN_RULES rules.
+
+    >>> _runs([0.0, 15.0, 30.0, 45.0, 200.0, 215.0, 230.0])
+    [[0.0, 15.0, 30.0, 45.0], [200.0, 215.0, 230.0]]
+    """
+    usual = statistics.median(b - a for a, b in itertools.pairwise(ys))
+    runs = [[ys[0]]]
+    for a, b in itertools.pairwise(ys):
+        if b - a > RUN_BREAK * usual:
+            runs.append([])
+        runs[-1].append(b)
+    return [run for run in runs if len(run) >= MIN_OPEN_RULES]
+
+
+@dataclass(frozen=True, slots=True)
+class _RuleGroup:
+    ends: tuple[int, int]  # the rules' left and right ends, in OPEN_SNAP steps
+    ys: list[float]  # the rules' heights, top to bottom
+    covered: dict[int, float]  # how much of the rules' height vertical edges at each x (in steps) cover
+    column_ruled: bool  # a column rule (at most MAX_RULE_THICKNESS thick) runs inside over half their height
+
+    @property
+    def half(self) -> float:
+        return (self.ys[-1] - self.ys[0]) / 2
+
+
+def _rule_groups(edges: list[dict[str, Any]]) -> Iterator[_RuleGroup]:
+    """Horizontal rules (collinear pieces joined, each at least MIN_OPEN_WIDTH long) grouped by their extent,
+    at least MIN_OPEN_RULES of them to a group."""
     rules: dict[tuple[int, int], list[float]] = {}
     for y, pieces in itertools.groupby(
         sorted((e for e in edges if e["orientation"] == "h"), key=lambda e: (round(e["top"]), e["x0"])),
@@ -75,26 +175,20 @@ def open_sides(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if x1 - x0 >= MIN_OPEN_WIDTH:
                 rules.setdefault((round(x0 / OPEN_SNAP), round(x1 / OPEN_SNAP)), []).append(float(y))
     verticals = [e for e in edges if e["orientation"] == "v"]
-    out: list[dict[str, Any]] = []
     for (a, b), ys in rules.items():
         if len(ys) < MIN_OPEN_RULES:
             continue
-        x0, x1, top, bottom = a * OPEN_SNAP, b * OPEN_SNAP, min(ys), max(ys)
-        covered: dict[int, float] = {}  # how much of the rules' height vertical edges at each x cover
-        ruled: dict[int, float] = {}  # ... and how much of it column rules do
+        top, bottom = min(ys), max(ys)
+        covered: dict[int, float] = {}
+        ruled: dict[int, float] = {}  # how much of the rules' height column rules cover at each x
         for e in verticals:
             if e["top"] < bottom and top < e["bottom"]:
                 key, height = round(e["x0"] / OPEN_SNAP), min(e["bottom"], bottom) - max(e["top"], top)
                 covered[key] = covered.get(key, 0.0) + height
                 if e.get("thickness", 0.0) <= MAX_RULE_THICKNESS:
                     ruled[key] = ruled.get(key, 0.0) + height
-        half = (bottom - top) / 2
-        if not any(a < key < b and height >= half for key, height in ruled.items()):
-            continue  # no column rule inside: rules between rows only, which the text finder reads
-        for side in (a, b):
-            if max((covered.get(side + d, 0.0) for d in (-1, 0, 1)), default=0.0) < half:
-                out.append(_edge(side * OPEN_SNAP, top, side * OPEN_SNAP, bottom, "line"))
-    return out
+        column_ruled = any(a < key < b and height >= (bottom - top) / 2 for key, height in ruled.items())
+        yield _RuleGroup((a, b), sorted(ys), covered, column_ruled)
 
 
 def _joined(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,6 +64,11 @@ SHARED_REGION = 0.5  # share of the smaller table's box another table found cove
 MIN_FILLED_SHARE = 0.4  # share of a table's positions that hold text
 SCATTERED_SHARE = 0.25  # share of one- or two-letter cells in a chart's rotated labels
 PROSE_LOWER_SHARE = 0.3  # share of cells starting in lower case in text set in columns
+ROW_RULED_GUTTER = 1.0  # font sizes: a gutter between the columns of a table ruled between its rows only ...
+MIN_RULED_COLUMNS, MAX_RULED_COLUMNS = 2, 8  # ... which has this many columns ...
+ROW_RULED_FILLED = 0.75  # ... written in over this share of its positions
+CAPTION_REACH_LINES = 3  # lines over a table searched for its caption
+SOURCE_OR_NOTE = re.compile(r"(?:sources?|notes?)\b", re.I)
 NUMERIC = re.compile(  # a figure: 1,234 / 1 234 / 12.5% / £4m / (3.2) / -0.1
     r"^[(\-–−+]?[£$€]?\s?\d{1,3}(?:[, ]\d{3})*(?:\.\d+)?\s?(?:%|m|bn|k)?\)?$"
     r"|^[(\-–−+]?[£$€]?\d+(?:\.\d+)?(?:%|m|bn|k)?\)?$"
@@ -114,6 +120,8 @@ def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -
     the unruled ones (:func:`lines_to_text_tables`), which may run through the boxes that frame text."""
     out: list[RawTable] = []
     lines = rejoin_columns(lines)
+    row_ruled = [t for t in ruled if t.strategy == "rows"]
+    ruled = [t for t in ruled if t.strategy != "rows"]
     bands = [t.bbox for t in ruled if _header_band(lines, t)]
     ruled = [t for t in ruled if t.bbox not in bands]
     frames: list[BBox] = []  # ruled boxes that frame text, not a table
@@ -130,13 +138,172 @@ def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -
             out.append(table)
     avoid = [t.bbox for t in ruled if t.bbox not in frames]
     out.extend(lines_to_text_tables(lines, page, avoid=avoid, bands=bands, frames=frames))
-    return _one_per_region(out)
+    for rules in row_ruled:
+        if (read := _row_ruled(lines, rules)) is None:
+            continue
+        overlapping = [t for t in out if t.bbox.overlap(read.bbox) > 0]
+        if not overlapping or (
+            all(t.strategy == "text" and _within(t.bbox, read.bbox) for t in overlapping)
+            and _columns(read, lines) >= max(_columns(t, lines) for t in overlapping)
+            and sum(len(t.rows) for t in overlapping) > len(read.rows)
+            and _several_lines(lines, read)
+        ):  # the rows' cells hold several lines, which the reading by the gutters alone took for rows
+            out = [t for t in out if t not in overlapping] + [read]
+    return _one_per_region(out, lines)
 
 
-def _one_per_region(tables: list[RawTable]) -> list[RawTable]:
+def _rows_inside(labels: list[list[Word]], cell: list[list[Word]]) -> bool:
+    """Whether a band's cell holds rows rather than one value over several lines: lines most of which are
+    figures, or lines set level with each of several lines of the band's first cell (a label per line)."""
+    if len(cell) >= 2 and sum(all(NUMERIC.match(str(w["text"])) for w in h) for h in cell) * 2 >= len(cell):
+        return True
+    tops = [round(float(h[0]["top"])) for h in labels]
+    return len(tops) >= 2 and tops == [round(float(h[0]["top"])) for h in cell]
+
+
+def _columns(table: RawTable, lines: list[list[Word]]) -> int:
+    """How many columns of the table hold words other than list bullets (a reading that took a list's bullets
+    for a column has one column fewer than it seems)."""
+    count = 0
+    for col in range(max(len(row) for row in table.rows)):
+        held = [w for row in table.rows if col < len(row) and (box := row[col]) for h in _held(lines, box) for w in h]
+        count += any(not _bullet(w) for w in held)
+    return count
+
+
+def _within(inner: BBox, outer: BBox, slack: float = 2.0) -> bool:
+    return (
+        outer.x0 - slack <= inner.x0
+        and inner.x1 <= outer.x1 + slack
+        and outer.top - slack <= inner.top
+        and (inner.bottom <= outer.bottom + slack)
+    )
+
+
+def _several_lines(lines: list[list[Word]], table: RawTable) -> bool:
+    """Whether a cell of the table's body holds several lines (a wrapped label, a list): a reading by the
+    words' gutters alone takes each line for a row."""
+    return any(len(_held(lines, box)) > 1 for row in table.rows[1:] for box in row if box is not None)
+
+
+def _row_ruled(lines: list[list[Word]], rules: RawTable) -> RawTable | None:
+    """A table ruled between its rows only, whose cells may hold several lines (a wrapped label, a bulleted
+    list): ``rules`` gives its bands (strategy ``rows``), and its columns are the gutters no word of the bands
+    prints across, at least ROW_RULED_GUTTER font sizes wide. The lines right over its first rule that keep
+    to its columns are its header; the lines right under its last rule that keep to them, its last row (a
+    table ruled under its header and between its rows but not under its last row), unless they open a source
+    or a note. A table, not a chart's gridlines or text set in columns between rules, when every band with
+    words holds them in its first column and at least one other, most of its columns are written in most of
+    its rows, and a header of at least two columns or a caption (``TABLE 9``) stands over it."""
+    words = [w for ln in lines for w in ln]
+    x0, x1 = rules.bbox.x0, rules.bbox.x1
+    boxes = [box for row in rules.rows for box in row if box is not None]
+    ys = [boxes[0].top, *(box.bottom for box in boxes)]
+    body = [w for w in words if x0 <= _middle(w) <= x1 and ys[0] < _mid_height(w) < ys[-1]]
+    if len(body) < MIN_TABLE_LINES:
+        return None
+    size = statistics.median(float(w.get("size") or (w["bottom"] - w["top"])) for w in body)
+    columns = _gutter_columns(body, ROW_RULED_GUTTER * size)
+    if not MIN_RULED_COLUMNS <= len(columns) <= MAX_RULED_COLUMNS:
+        return None
+    visual = banded_lines([w for w in words if x0 <= _middle(w) <= x1], lambda w: (float(w["top"]), float(w["bottom"])))
+    above = [ln for ln in visual if _line_bottom(ln) <= ys[0] + 1]
+    below = [ln for ln in visual if _line_top(ln) >= ys[-1] - 1]
+    edges = [x0, *((a[1] + b[0]) / 2 for a, b in itertools.pairwise(columns)), x1]  # the cells' sides
+    header = _kept_to(list(reversed(above)), edges, ys[0], size, upward=True)
+    header = [] if any(CAPTION.match(_text(ln)) for ln in header) else header
+    last = _kept_to(below, edges, ys[-1], size, upward=False)
+    sides = list(itertools.pairwise(edges))
+    if len({c for ln in header for w in ln for c, (a, b) in enumerate(sides) if a <= _middle(w) <= b}) < 2:
+        header = []  # a heading over the first column alone is the table's title, not its header
+    bands = list(itertools.pairwise(ys))
+    if header:
+        bands.insert(0, (min(_line_top(ln) for ln in header) - 1, ys[0]))
+    if last:
+        bands.append((ys[-1], max(_line_bottom(ln) for ln in last) + 1))
+    kept = body + [w for ln in header + last for w in ln]
+    filled = [
+        {c for w in kept if top < _mid_height(w) < bottom for c, (a, b) in enumerate(sides) if a <= _middle(w) <= b}
+        for top, bottom in bands
+    ]
+    rows_filled = [f for f in filled[1 if header else 0 :] if f]
+    if len(rows_filled) < 2 or any(0 not in f or len(f) < 2 for f in rows_filled):
+        return None
+    if sum(len(f) for f in rows_filled) < ROW_RULED_FILLED * len(rows_filled) * len(columns):
+        return None
+    for top, bottom in bands:  # a band holding rows: rules round a block of rows, not between rows
+        cells = [_held(lines, BBox(x0=a, top=top, x1=b, bottom=bottom)) for a, b in sides]
+        if any(_rows_inside(cells[0], cell) for cell in cells[1:]):
+            return None
+    captioned = any(CAPTION.match(_text(ln)) for ln in above[-CAPTION_REACH_LINES:])
+    if not header and not captioned:
+        return None
+    rows: list[list[BBox | None]] = [
+        [BBox(x0=left, top=top, x1=right, bottom=bottom) for left, right in sides] for top, bottom in bands
+    ]
+    return RawTable(rules.page, BBox(x0=x0, top=bands[0][0], x1=x1, bottom=bands[-1][1]), rows, "text")
+
+
+def _gutter_columns(words: list[Word], gutter: float) -> list[tuple[float, float]]:
+    """The x-ranges the words print over, apart where no word prints across a gap at least ``gutter`` wide; a
+    range holding nothing but list bullets belongs to the column of items right of it."""
+    spans = sorted(words, key=lambda w: float(w["x0"]))
+    out: list[tuple[float, float, bool]] = []  # each range's ends, and whether it holds only bullets
+    for w in spans:
+        a, b, bullet = float(w["x0"]), float(w["x1"]), _bullet(w)
+        if out and a - out[-1][1] < gutter:
+            out[-1] = (out[-1][0], max(out[-1][1], b), out[-1][2] and bullet)
+        elif out and out[-1][2]:
+            out[-1] = (out[-1][0], b, bullet)
+        else:
+            out.append((a, b, bullet))
+    return [(a, b) for a, b, _ in out]
+
+
+def _kept_to(lines: list[list[Word]], edges: list[float], rule: float, size: float, upward: bool) -> list[list[Word]]:
+    """The lines (nearest the rule first) that follow one another from the rule, each a line-gap at most
+    ROW_GAP_RATIO font sizes from the last, whose words all keep inside the columns (``edges``: their sides;
+    no word across the middle of a gutter),
+    in text order; going down, up to a line that opens a source or a note."""
+    out: list[list[Word]] = []
+    edge = rule
+    for ln in lines:
+        gap = edge - _line_bottom(ln) if upward else _line_top(ln) - edge
+        if gap > ROW_GAP_RATIO * size or not all(
+            any(a - 1 <= float(w["x0"]) and float(w["x1"]) <= b + 1 for a, b in itertools.pairwise(edges)) for w in ln
+        ):
+            break
+        if not upward and SOURCE_OR_NOTE.match(_text(ln)):
+            break
+        out.append(ln)
+        edge = _line_top(ln) if upward else _line_bottom(ln)
+        if upward and len(out) == MAX_HEADER_LINES:
+            break
+    return list(reversed(out)) if upward else out
+
+
+def _middle(w: Word) -> float:
+    return (float(w["x0"]) + float(w["x1"])) / 2
+
+
+def _mid_height(w: Word) -> float:
+    return (float(w["top"]) + float(w["bottom"])) / 2
+
+
+def _line_top(line: list[Word]) -> float:
+    return min(float(w["top"]) for w in line)
+
+
+def _line_bottom(line: list[Word]) -> float:
+    return max(float(w["bottom"]) for w in line)
+
+
+def _one_per_region(tables: list[RawTable], lines: Sequence[list[Word]] = ()) -> list[RawTable]:
     """One table per region of the page: where two tables found share most of the smaller one's box
     (rules drawn round a table's figures but not its row labels, which the unruled finder then reads
-    with them), the one with more cells stands; a table found twice would give each value twice.
+    with them), the one with more cells stands, unless the unruled one took in running text beside the
+    ruled one (``lines``: the page's; a paragraph set beside a small ruled table); a table found twice would
+    give each value twice.
 
     >>> cell = BBox(x0=0, top=0, x1=10, bottom=10)
     >>> ruled = RawTable(1, BBox(x0=20, top=0, x1=100, bottom=40), [[cell] * 2] * 3)
@@ -149,8 +316,25 @@ def _one_per_region(tables: list[RawTable]) -> list[RawTable]:
     for i, j in itertools.combinations(range(len(tables)), 2):
         a, b = tables[i].bbox, tables[j].bbox
         if tables[i].page == tables[j].page and a.overlap(b) > SHARED_REGION * min(a.area, b.area):
+            if {tables[i].strategy, tables[j].strategy} == {"lines", "text"}:
+                ruled, text = (i, j) if tables[i].strategy == "lines" else (j, i)
+                if _prose_beside(lines, tables[ruled].bbox, tables[text].bbox):
+                    dropped.add(text)
+                    continue
             dropped.add(j if size[i] >= size[j] else i)
     return [t for k, t in enumerate(tables) if k not in dropped]
+
+
+def _prose_beside(lines: Sequence[list[Word]], ruled: BBox, text: BBox) -> bool:
+    """Whether the words a text table holds outside a ruled table's box are running text: pieces of lines
+    whose median is at least RUNNING_TEXT_CHARS characters long."""
+    pieces = [
+        " ".join(str(w["text"]) for w in piece)
+        for ln in lines
+        if (outside := [w for w in ln if _centre_in(w, text) and not _centre_in(w, ruled)])
+        for piece in _Line.of(outside).pieces
+    ]
+    return bool(pieces) and statistics.median(len(p) for p in pieces) >= RUNNING_TEXT_CHARS
 
 
 def rejoin_columns(lines: list[list[Word]]) -> list[list[Word]]:
@@ -297,13 +481,19 @@ def _one_column(rows: list[list[list[list[Word]]]]) -> bool:
 
 
 def _headed_grid(rows: list[list[list[list[Word]]]]) -> bool:
-    """A ruled grid of more than PANEL_ROWS rows (``rows``: each box's lines of words, row by row), each with two
-    or more boxes holding words, under a header row whose boxes each hold one short line (at most
-    HEADER_CELL_WORDS words): a table whose cells are passages, not boxes framing text."""
-    if len(rows) <= PANEL_ROWS or any(sum(bool(cell) for cell in row) < 2 for row in rows):
+    """A ruled grid of more than PANEL_ROWS rows (``rows``: each box's lines of words, row by row), or of at least
+    two rows under its header each labelled in its first box (at most two lines, HEADER_CELL_WORDS words: ``By
+    January 2018``), each row with two or more boxes holding words, under a header row whose boxes each hold
+    one short line (at most HEADER_CELL_WORDS words): a table whose cells are passages, not boxes framing text."""
+    if len(rows) < MIN_TABLE_LINES or any(sum(bool(cell) for cell in row) < 2 for row in rows):
         return False
     header = [cell for cell in rows[0] if cell]
-    return all(len(cell) == 1 and len(_text(cell[0]).split()) <= HEADER_CELL_WORDS for cell in header)
+    if not all(len(cell) == 1 and len(_text(cell[0]).split()) <= HEADER_CELL_WORDS for cell in header):
+        return False
+    labelled = all(
+        row[0] and len(row[0]) <= 2 and sum(len(ln) for ln in row[0]) <= HEADER_CELL_WORDS for row in rows[1:]
+    )
+    return len(rows) > PANEL_ROWS or labelled
 
 
 def _numbered_cells(texts: list[str]) -> bool:

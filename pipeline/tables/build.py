@@ -66,6 +66,7 @@ UNIT_IN_TITLE = re.compile(
     rf"\((?P<cur>[£$€]|GBP|EUR|USD)\s?(?P<scale>{_SCALE})\)|(?P<cur2>[£$€]|GBP|EUR|USD)\s?(?P<scale2>millions?|billions?|thousands?|m|bn)\b",
     re.I,
 )
+SCALE_TAIL = re.compile(rf"\((?P<scale>{_SCALE})\)\s*$", re.I)  # Procurement Spend (bn)
 UNIT_ANYWHERE = re.compile(rf"\(?(?:[£$€]|\b(?:GBP|EUR|USD))\s?(?:{_SCALE})?\b\)?|\(?[£$€]\)?", re.I)
 UNIT_IN_WORDS = re.compile(r"\b(?P<scale>thousands|millions|billions) of (?P<cur>dollars|pounds|euros)\b", re.I)
 CURRENCY_WORDS = {"dollar": "$", "pound": "£", "euro": "€"}
@@ -240,6 +241,8 @@ def _unit(title: str | None, cells: list[TableCell], header_rows: int = 1) -> tu
     if t:
         cur, scale = t.group("cur") or t.group("cur2"), t.group("scale") or t.group("scale2")
         return _unit_text(cur, scale), t.group(0).strip("() ")
+    if scaled := _scaled_money_column(cells, header_rows):
+        return scaled
     for said in [title or "", *heads]:
         if w := UNIT_IN_WORDS.search(said):  # (In billions of dollars)
             return _unit_text(CURRENCY_WORDS[w.group("cur").lower().rstrip("s")], w.group("scale")), w.group(0)
@@ -249,6 +252,19 @@ def _unit(title: str | None, cells: list[TableCell], header_rows: int = 1) -> tu
         or next((m for head in heads if (m := OTHER_UNIT_IN_TITLE.search(head))), None)
     )
     return None, (other.group("unit").strip() if other else None)
+
+
+def _scaled_money_column(cells: list[TableCell], header_rows: int) -> tuple[str, str] | None:
+    """A column headed by a scale in brackets (``Procurement Spend (bn)``) whose figures all print one currency
+    (``£0.39``): that currency times that scale, printed as the bracket."""
+    for head in (c for c in cells if c.row < max(header_rows, 1) and c.col > 0):
+        if not (m := SCALE_TAIL.search(head.text)):
+            continue
+        body = [c.text.strip() for c in cells if c.col == head.col and c.row >= max(header_rows, 1) and c.text.strip()]
+        signs = {text[0] for text in body if NUMERIC_CELL.match(text)}
+        if body and len(signs) == 1 and (cur := signs.pop()) in CURRENCIES and all(NUMERIC_CELL.match(t) for t in body):
+            return _unit_text(cur, m.group("scale")), m.group(0)
+    return None
 
 
 def _unit_text(cur: str, scale: str | None) -> str:

@@ -4,8 +4,9 @@ checked.
 A table gives funding lines when it has a money unit (``£000`` in its header, ``(£m)`` in its title),
 its words name funding rather than a market (:func:`is_funding`), and its columns are headed by periods
 (fiscal years, years, quarters, ``Total``), or it has one column of amounts (its period then from its
-title), or columns of amounts that a ``Total`` column adds up (each in its title's period). Each figure cell
-becomes a line in base units; a row or column labelled total is checked against the sum of the others, and a
+title), or columns of amounts that a ``Total`` column adds up (each in its title's period), or its periods run
+down its first column (:func:`period_rows`: each column of amounts a line item, each row a period). Each figure
+cell becomes a line in base units; a row or column labelled total is checked against the sum of the others, and a
 difference beyond rounding becomes a ``total_mismatch`` issue.
 """
 
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.language.numbers import MAX_VALUE, cell_to_decimal, plausible
+from pipeline.language.numbers import CURRENCIES, MAX_VALUE, cell_to_decimal, plausible
 from pipeline.models import FundingLine, SourceIssue, Table, TableCell
 from pipeline.registry import extractor
 from pipeline.tables.build import (
@@ -42,6 +43,7 @@ MONEY_WORDS: dict[str, set[str]] = {
 TOLERANCE = Decimal("0.051")  # in the table's unit, at least: printed values are rounded to one decimal
 NOTE_MARK = re.compile(r"\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]+$")  # a footnote's number set after a label
 SUBTOTAL_LABEL = re.compile(r"\s*sub[- ]?totals?\b", re.I)
+MIN_PERIOD_ROWS = 2  # rows labelled by periods that make a table's periods run down it
 
 
 def tables_to_funding(tables: list[Table]) -> tuple[list[FundingLine], list[SourceIssue]]:
@@ -54,37 +56,92 @@ def tables_to_funding(tables: list[Table]) -> tuple[list[FundingLine], list[Sour
         currency, multiplier = table.unit.split(" x ")
         grid = table.grid()
         periods = _with_categories(table, period_columns(table)) or _one_money_column(table)
-        if not periods or _merged_periods(table):
+        if _merged_periods(table):
+            continue
+        if not periods:
+            row_periods, columns = period_rows(table, grid)
+            for (row, period), col in itertools.product(row_periods.items(), columns):
+                item = " ".join(c.text for c in (grid[r][col] for r in range(table.header_rows)) if c is not None)
+                cell = grid[row][col]
+                if cell is not None and (found := _amount(table, cell, multiplier, issues)) is not None:
+                    lines.append(_line(table, cell, item, period, found, (currency, multiplier)))
             continue
         values: dict[tuple[int, int], Decimal] = {}
         for row in range(table.header_rows, table.n_rows):
             label = row_label(grid, row, min(periods))
             for col, period in periods.items():
                 cell = grid[row][col]
-                if cell is None or not NUMERIC_CELL.match(cell.text):
-                    continue
-                amount = cell_to_decimal(cell.text)
-                if not plausible(amount * Decimal(multiplier)):
-                    issues.append(
-                        SourceIssue(
-                            "implausible_number", "warning",
-                            f"table {table.number}: {cell.text[:60]!r} is too large to be an amount (more than "
-                            f"{MAX_VALUE:,.0f} in base units): it gives no funding line",
-                            char_start=cell.char_start, char_end=cell.char_end, extractor=FUNDING_EXTRACTOR,
-                            confidence=1.0,
-                        )
-                    )  # fmt: skip
+                if cell is None or (amount := _amount(table, cell, multiplier, issues)) is None:
                     continue
                 values[(row, col)] = amount
-                lines.append(
-                    FundingLine(
-                        table.number, label, period, float(amount * Decimal(multiplier)), currency,
-                        period == "total" or bool(TOTAL_LABEL.match(label)), float(multiplier), row, col,
-                        cell.char_start, cell.char_end,
-                    )
-                )  # fmt: skip
+                lines.append(_line(table, cell, label, period, amount, (currency, multiplier)))
         issues += _check_totals(table, grid, periods, values)
     return lines, issues
+
+
+def _amount(table: Table, cell: TableCell, multiplier: str, issues: list[SourceIssue]) -> Decimal | None:
+    """A figure cell's amount in the table's unit; None for a worded cell, and for one too large to be an amount
+    (reported in ``issues``)."""
+    if not NUMERIC_CELL.match(cell.text):
+        return None
+    amount = cell_to_decimal(cell.text)
+    if not plausible(amount * Decimal(multiplier)):
+        issues.append(
+            SourceIssue(
+                "implausible_number", "warning",
+                f"table {table.number}: {cell.text[:60]!r} is too large to be an amount (more than "
+                f"{MAX_VALUE:,.0f} in base units): it gives no funding line",
+                char_start=cell.char_start, char_end=cell.char_end, extractor=FUNDING_EXTRACTOR,
+                confidence=1.0,
+            )
+        )  # fmt: skip
+        return None
+    return amount
+
+
+def _line(
+    table: Table, cell: TableCell, label: str, period: str, amount: Decimal, unit: tuple[str, str]
+) -> FundingLine:
+    """The funding line of ``cell`` (an ``amount`` in the table's ``unit``: currency and multiplier)."""
+    currency, multiplier = unit
+    return FundingLine(
+        table.number, label, period, float(amount * Decimal(multiplier)), currency,
+        period == "total" or bool(TOTAL_LABEL.match(label)), float(multiplier), cell.row, cell.col,
+        cell.char_start, cell.char_end,
+    )  # fmt: skip
+
+
+def period_rows(table: Table, grid: list[list[TableCell | None]]) -> tuple[dict[int, str], list[int]]:
+    """A table whose periods run down its first column (``Year`` over ``2013-14``, ``2014-15``, ...) rather than
+    across its header: each body row's period, and the columns of amounts, whose every cell is a figure printed
+    with a currency sign (not a share in %). Empty when a body row's label is not a period.
+
+    >>> cell = lambda row, col, text: TableCell(row, col, text, 0, 1, row == 0)
+    >>> t = Table(1, "pdf-lines", None, 0, 1, 3, 3, 1, [cell(0, 0, "Year"), cell(0, 1, "Ambition"),
+    ...     cell(0, 2, "Spend (bn)"), cell(1, 0, "2013-14"), cell(1, 1, "25%"), cell(1, 2, "£0.39"),
+    ...     cell(2, 0, "2014-15"), cell(2, 1, "25%"), cell(2, 2, "£0.40")])
+    >>> period_rows(t, t.grid())
+    ({1: '2013-14', 2: '2014-15'}, [2])
+    """
+    body = range(table.header_rows, table.n_rows)
+    periods: dict[int, str] = {}
+    for row in body:
+        label = grid[row][0]
+        if label is None or (period := column_period(label.text)) is None:
+            return {}, []
+        periods[row] = period
+    if len(periods) < MIN_PERIOD_ROWS:
+        return {}, []
+    columns = [
+        col for col in range(1, table.n_cols)
+        if all((c := grid[row][col]) is not None and _printed_money(c.text) for row in body)
+    ]  # fmt: skip
+    return periods, columns
+
+
+def _printed_money(text: str) -> bool:
+    text = text.strip()
+    return bool(NUMERIC_CELL.match(text)) and text[:1] in CURRENCIES and not text.endswith("%")
 
 
 def _merged_periods(table: Table) -> bool:

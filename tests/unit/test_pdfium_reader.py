@@ -17,8 +17,8 @@ from pdfs import build_pdf, text_page
 from support import corpus_path
 
 from pipeline.readers.pdf import MAX_RULED_SEGMENTS, read_pdf
-from pipeline.readers.pdf_page import PdfSettings
-from pipeline.readers.pdfium_rulings import RuledPage, _edge, open_sides, page_edges
+from pipeline.readers.pdf_page import PdfSettings, page_to_raw_tables
+from pipeline.readers.pdfium_rulings import RuledPage, _edge, _hidden_shades, open_sides, page_edges
 from pipeline.readers.pdfium_words import (
     SOFT_HYPHEN_MARK,
     Char,
@@ -362,3 +362,40 @@ def test_an_ordinal_drawn_a_tenth_of_an_em_before_its_word_with_no_space_is_a_wo
     assert [w["text"] for w in chars_to_words(line("A1.Bx", 2))] == ["A1.Bx"]  # not digits before the dot
     assert [w["text"] for w in chars_to_words(line("2019.The", 4))] == ["2019.The"]  # a year, not an ordinal
     assert [w["text"] for w in chars_to_words(line("10.wmca", 2))] == ["10.wmca"]  # no capital after it
+
+
+def test_a_shade_drawn_inside_another_of_the_same_colour_draws_no_edge() -> None:
+    """A word processor shades a heading cell whole, then again line by line: the inner shades' sides would cut
+    the cell into rows. A shade of another colour, or one not inside, keeps its sides; of two alike, one stays."""
+
+    def shade(x0: float, top: float, x1: float, bottom: float) -> list[dict[str, Any]]:
+        return [_rule(x0, top, x1, top, 30), _rule(x0, bottom, x1, bottom, 30), _rule(x0, top, x0, bottom, 30),
+                _rule(x1, top, x1, bottom, 30)]  # fmt: skip
+
+    blue, grey = (207, 220, 227, 255), (200, 200, 200, 255)
+    drawn = [
+        (shade(57, 80, 113, 113), blue),
+        (shade(57, 87, 113, 106), blue),  # the cell, then its line's shade
+        (shade(280, 80, 400, 113), blue),
+        (shade(280, 80, 400, 113), blue),  # drawn twice
+        (shade(60, 90, 100, 100), grey),  # another colour
+        (shade(400, 80, 531, 113), blue),
+        (shade(410, 120, 520, 130), blue),  # beside, below: not inside
+    ]
+    assert _hidden_shades(drawn) == {1, 3}
+
+
+def test_rules_round_the_whole_page_frame_it_and_are_no_table(tmp_path: Path) -> None:
+    """A grid of rules covering nearly the whole page (a spread's panels, a page frame) is no table; the same
+    grid drawn round a part of the page is one."""
+
+    def grid(x0: int, y0: int, x1: int, y1: int) -> bytes:
+        xs, ys = (x0, (x0 + x1) // 2, x1), (y0, (y0 + y1) // 2, y1)
+        rules = [b"%d %d m %d %d l" % (x, y0, x, y1) for x in xs] + [b"%d %d m %d %d l" % (x0, y, x1, y) for y in ys]
+        return b"1 w " + b" ".join(rules) + b" S"
+
+    for content, found in ((grid(2, 2, 610, 790), 0), (grid(72, 500, 300, 700), 1)):
+        path = tmp_path / "framed.pdf"
+        path.write_bytes(build_pdf([text_page("The cluster employs 5,000 people.") + b"\n" + content]))
+        with pdfplumber.open(path) as pdf:
+            assert len(page_to_raw_tables(pdf.pages[0], 1, pdfium.PdfDocument(path)[0])) == found

@@ -37,13 +37,20 @@ from table_gold_eval import SetResult, evaluate
 # labelled item or a question right over a table titles it; a Total column's counts leave a table of shares in
 # %): development regions P 1.000 R 0.914, structure P 0.935 R 0.843, title 0.963, unit 0.875, periods 0.929;
 # held-out and held-out 2 unchanged.
+# Later on 2026-12-04: a development part 3 (the 9 policy PDFs no table gold held, 36 pages, 10 tables; mostly
+# pages that look tabular and are not) annotated before the day's second round. Development, all three parts (31
+# PDFs, 113 pages), before: regions P 0.974 R 0.844, structure P 0.928 R 0.831, funding 70/70/84, title 30/33,
+# unit 14/17, periods 13/14. After (tables ruled between rows only read by their rules; a shade inside another
+# of its colour draws no edge; periods down the first column give funding lines; a few labelled records under a
+# header make a table, not a panel): regions P 0.976 R 0.911, structure P 0.937 R 0.854, funding 84/84/84, title
+# 33/36, unit 16/18, periods 13/15; held-out and held-out 2 unchanged.
 SCORES = {  # (precision, recall)
-    "development": {"regions": (1.0, 0.91), "funding": (1.0, 1.0), "structure": (0.93, 0.84)},
+    "development": {"regions": (0.97, 0.91), "funding": (1.0, 1.0), "structure": (0.93, 0.85)},
     "held-out": {"regions": (1.0, 0.74), "funding": (0.95, 1.0), "structure": (0.84, 0.61)},
     "held-out 2": {"regions": (0.9, 1.0), "structure": (0.82, 0.79)},
 }
 RATES = {  # share right of the tables that print one
-    "development": {"title": 0.96, "unit": 0.87, "periods": 0.92},
+    "development": {"title": 0.91, "unit": 0.88, "periods": 0.86},
     "held-out": {"title": 0.8, "unit": 0.75, "periods": 0.83},
     "held-out 2": {"title": 0.57},
 }

@@ -256,3 +256,26 @@ def test_survey_tables_over_their_charts_are_tables_titled_by_their_questions() 
     titles = [t.title or "" for t in tables if t.page == 58]
     assert [title.split(" :")[0] for title in titles] == ["Question 3", "Question 4"]
     assert titles[0].endswith("récréatifs ou utilitaires ?")
+
+
+def test_a_table_whose_periods_run_down_its_first_column_gives_a_line_per_year_and_column_of_amounts() -> None:
+    """Years down the stub, a share in % beside amounts printed in pounds under a heading in billions: the
+    unit comes from the heading's bracket and the cells' sign, and each amount is a line of its column in its
+    row's year; the shares give none."""
+    rows = [
+        ["Year", "Ambition", "Procurement Spend (bn)", "Spend with SMEs (bn)", "Notes"],
+        ["2013-14", "25%", "£0.39", "£0.09", "Total of direct and indirect spend"],
+        ["2014-15", "25%", "£0.40", "£0.12", "Total of direct and indirect spend"],
+    ]
+    table = _titled_by(_table(rows), [("Table 1: Spend to date", BlockKind.PARAGRAPH, 90)])
+    assert (table.unit, table.unit_text) == ("GBP x 1000000000", "(bn)")
+    lines, issues = tables_to_funding([table])
+    assert [(f.line_item, f.period, round(f.amount)) for f in lines] == [
+        ("Procurement Spend (bn)", "2013-14", 390_000_000),
+        ("Spend with SMEs (bn)", "2013-14", 90_000_000),
+        ("Procurement Spend (bn)", "2014-15", 400_000_000),
+        ("Spend with SMEs (bn)", "2014-15", 120_000_000),
+    ]
+    assert issues == []
+    rows[2][0] = "Forecast"  # a row not labelled by a period: the periods do not run down the table
+    assert tables_to_funding([_titled_by(_table(rows), [("Table 1: Spend to date", BlockKind.PARAGRAPH, 90)])])[0] == []
