@@ -117,7 +117,10 @@ def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -
     strategy) stands unless its rules leave columns of words together in its cells (rules drawn only
     between rows or around the table), when the words' own columns inside its box are taken instead,
     or its rules frame passages of text rather than cells (:func:`_panel`); outside the ruled tables,
-    the unruled ones (:func:`lines_to_text_tables`), which may run through the boxes that frame text."""
+    the unruled ones (:func:`lines_to_text_tables`), which may run through the boxes that frame text. Rules
+    drawn between rows only (``ruled`` tables of strategy ``rows``) give a table read by their rows
+    (:func:`_row_ruled`) where nothing else was found, or in place of the unruled readings inside it that
+    took the lines of its cells for rows."""
     out: list[RawTable] = []
     lines = rejoin_columns(lines)
     row_ruled = [t for t in ruled if t.strategy == "rows"]
@@ -176,7 +179,7 @@ def _within(inner: BBox, outer: BBox, slack: float = 2.0) -> bool:
         outer.x0 - slack <= inner.x0
         and inner.x1 <= outer.x1 + slack
         and outer.top - slack <= inner.top
-        and (inner.bottom <= outer.bottom + slack)
+        and inner.bottom <= outer.bottom + slack
     )
 
 
@@ -194,7 +197,8 @@ def _row_ruled(lines: list[list[Word]], rules: RawTable) -> RawTable | None:
     table ruled under its header and between its rows but not under its last row), unless they open a source
     or a note. A table, not a chart's gridlines or text set in columns between rules, when every band with
     words holds them in its first column and at least one other, most of its columns are written in most of
-    its rows, and a header of at least two columns or a caption (``TABLE 9``) stands over it."""
+    its rows, no band holds rows of its own (:func:`_rows_inside`: rules round a block of rows), and a header
+    of at least two columns or a caption (``TABLE 9``) stands over it."""
     words = [w for ln in lines for w in ln]
     x0, x1 = rules.bbox.x0, rules.bbox.x1
     boxes = [box for row in rules.rows for box in row if box is not None]
