@@ -77,6 +77,12 @@ _FIGURE = r"[£$€]?\s?[-−–]?\d{1,3}(?:,\d{3})*(?:\.\d+)?\s?(?:m|bn|k|%)?" 
 NUMERIC_CELL = re.compile(rf"^\s*(?:\({_FIGURE}\)|{_FIGURE})\s*$")  # brackets paired: "-230)" is half a cell
 BAND_CELL = re.compile(r"^\s*\d{1,3}(?:,\d{3})*\s?[-–]\s?\d{1,3}(?:,\d{3})*\s*$")  # a band: 35 - 40
 TOTAL_LABEL = re.compile(r"^\s*(?:grand\s+)?totals?\b", re.I)
+# a form's label (``Reference:``) or a detail it asks for: a web or e-mail address, a handle
+FORM_CELL = re.compile(
+    r"[^:]{1,40}:|@\w+|(?:https?://|www\.)\S+|[\w.-]+\.(?:com|org|net|gov|uk|eu|int)(?:\.\w{2})?(?:/\S*)?|\S+@\S+\.\w+",
+    re.I,
+)
+FORM_SHARE = 2 / 3  # share of a table's cells that are a form's labels or details, beyond which it is a form
 
 
 def document_to_tables(doc: LaidOutDocument) -> list[Table]:
@@ -385,7 +391,7 @@ def pdf_tables(text: str, words: list[Word], raw: list[RawTable]) -> list[Table]
         if table.strategy == "lines" and (framed := _framed_out(cells, n_cols)) is not None:
             cells, bbox = framed
             cells, n_rows, n_cols = _compact(cells)
-        if n_rows < 2 or n_cols < 2 or len(cells) < 2:
+        if n_rows < 2 or n_cols < 2 or len(cells) < 2 or _form(cells):
             continue
         texts = [
             [next((x.text for x in cells if x.row == r and x.col == c), "") for c in range(n_cols)]
@@ -410,6 +416,21 @@ def pdf_tables(text: str, words: list[Word], raw: list[RawTable]) -> list[Table]
             )
         )
     return out
+
+
+def _form(cells: list[TableCell]) -> bool:
+    """Labels and the details they ask for, set in columns (a colophon's ``Reference:`` | ``DFE-00216-2018``,
+    ``Follow us on Twitter:`` over ``@educationgovuk``): more than FORM_SHARE of the cells with text are
+    labels ending in a colon, web or e-mail addresses or handles. A form, not a table.
+
+    >>> cell = lambda text: TableCell(0, 0, text, 0, 1, False)
+    >>> _form([cell(t) for t in ("Reference:", "DFE-00216-2018", "Follow us on Twitter:", "@educationgovuk")])
+    True
+    >>> _form([cell(t) for t in ("Body", "Website", "Ofsted", "www.gov.uk/ofsted", "DfE", "www.gov.uk/dfe")])
+    False
+    """
+    said = [c.text.strip() for c in cells if c.text.strip()]
+    return bool(said) and sum(bool(FORM_CELL.fullmatch(t)) for t in said) > FORM_SHARE * len(said)
 
 
 def _framed_out(cells: list[TableCell], n_cols: int) -> tuple[list[TableCell], BBox] | None:

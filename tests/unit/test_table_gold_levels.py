@@ -43,9 +43,10 @@ from table_gold_eval import SetResult, evaluate
 # unit 14/17, periods 13/14. After (tables ruled between rows only read by their rules; a shade inside another
 # of its colour draws no edge; periods down the first column give funding lines; a few labelled records under a
 # header make a table, not a panel): regions P 0.976 R 0.911, structure P 0.937 R 0.854, funding 84/84/84, title
-# 33/36, unit 16/18, periods 13/15; held-out and held-out 2 unchanged.
+# 33/36, unit 16/18, periods 13/15; held-out and held-out 2 unchanged. Then (a form's labels and details set in
+# columns, a colophon, are no table): development regions P 1.000 R 0.911; the rest unchanged.
 SCORES = {  # (precision, recall)
-    "development": {"regions": (0.97, 0.91), "funding": (1.0, 1.0), "structure": (0.93, 0.85)},
+    "development": {"regions": (1.0, 0.91), "funding": (1.0, 1.0), "structure": (0.93, 0.85)},
     "held-out": {"regions": (1.0, 0.74), "funding": (0.95, 1.0), "structure": (0.84, 0.61)},
     "held-out 2": {"regions": (0.9, 1.0), "structure": (0.82, 0.79)},
 }
