@@ -206,9 +206,9 @@ def document_to_mentions(view: DocumentView, tables: Sequence[Table] = ()) -> li
     if not any(m.rule == "title" for m in found):
         found += title_to_mentions(view)
     best: dict[tuple[int, int], ClusterMention] = {}
-    for m in found:  # one mention per span: a title's (the document is about it), else the most confident
+    for m in found:
         key = (m.char_start, m.char_end)
-        if key not in best or (m.rule == "title", m.confidence) > (best[key].rule == "title", best[key].confidence):
+        if key not in best or m.confidence > best[key].confidence:
             best[key] = m
     kept = sorted(best.values(), key=lambda m: (m.char_start, m.char_end))
     kept = [m for m in kept if not any(_inside(m, o) for o in kept if o is not m)]

@@ -32,6 +32,7 @@ MAX_RULE_THICKNESS = 2.0  # points: a rect thicker than this both ways is a bar 
 OPEN_SNAP = 2.0  # points: rule ends and column rules are compared to this step
 SHADE_SLIP = 0.5  # points: a shaded rectangle this little past another's edge still lies within it
 RUN_BREAK = 2.0  # a gap between rules of one extent this many times the usual one parts two tables
+PAGE_BACKGROUND = 0.8  # share of the page a shade covers that makes it the page's background
 MAX_SHADES = 400  # shaded rectangles of one colour on a page compared with each other, at most
 
 
@@ -64,7 +65,7 @@ def page_edges(page: pdfium.PdfPage) -> list[dict[str, Any]]:
         for points, closed in _subpaths(obj):
             found = _edges([(x, height - y) for x, y in (apply(shown, px, py) for px, py in points)], closed)
             drawn.append((found, shade if found and found[0]["object_type"] == "rect" else None))
-    hidden = _hidden_shades(drawn)
+    hidden = _hidden_shades(drawn, page.get_width() * page.get_height())
     edges = [e for i, (found, _) in enumerate(drawn) if i not in hidden for e in found]
     edges = [e for e in edges if max(e["width"], e["height"]) >= MIN_LENGTH]
     return edges + open_sides(edges)
@@ -81,14 +82,20 @@ def _shade(obj: Any) -> tuple[int, ...] | None:
     return tuple(c.value for c in rgba)
 
 
-def _hidden_shades(drawn: list[tuple[list[dict[str, Any]], tuple[int, ...] | None]]) -> set[int]:
+def _hidden_shades(drawn: list[tuple[list[dict[str, Any]], tuple[int, ...] | None]], page_area: float) -> set[int]:
     """The shaded rectangles (by their index in ``drawn``) lying within another of the same shade (the
-    first of two alike stays), among at most MAX_SHADES of one shade on the page."""
+    first of two alike stays), among at most MAX_SHADES of one shade on the page; a shade covering most of the
+    page (PAGE_BACKGROUND of its ``page_area``: its background) hides nothing, so cells set apart by gaps in
+    the page's colour keep their edges."""
     by_shade: dict[tuple[int, ...], list[tuple[int, tuple[float, float, float, float]]]] = {}
     for i, (found, shade) in enumerate(drawn):
         if shade is not None:
             box = (found[0]["x0"], found[0]["top"], found[1]["x1"], found[1]["bottom"])
             by_shade.setdefault(shade, []).append((i, box))
+    backgrounds = {
+        i for rects in by_shade.values() for i, (x0, top, x1, bottom) in rects
+        if (x1 - x0) * (bottom - top) >= PAGE_BACKGROUND * page_area
+    }  # fmt: skip
     hidden: set[int] = set()
     for rects in by_shade.values():
         if len(rects) > MAX_SHADES:
@@ -98,7 +105,7 @@ def _hidden_shades(drawn: list[tuple[list[dict[str, Any]], tuple[int, ...] | Non
                 inside = a0 - SHADE_SLIP <= x0 and x1 <= a1 + SHADE_SLIP and atop - SHADE_SLIP <= top
                 inside = inside and bottom <= abottom + SHADE_SLIP
                 alike = (a0, atop, a1, abottom) == (x0, top, x1, bottom)
-                if j != i and j not in hidden and inside and (not alike or j < i):
+                if j != i and j not in hidden and j not in backgrounds and inside and (not alike or j < i):
                     hidden.add(i)
                     break
     return hidden
@@ -122,9 +129,9 @@ def open_sides(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def row_rules(edges: list[dict[str, Any]]) -> list[tuple[float, float, list[float]]]:
-    """The groups of at least MIN_OPEN_RULES horizontal rules of one extent with no column rule between them
-    (a table ruled between its rows only, or a chart's gridlines): each group's left and right ends and its
-    rules' heights, top to bottom. :func:`pipeline.readers.table_finder.lines_to_tables` reads the columns
+    """The runs of at least MIN_OPEN_RULES horizontal rules of one extent with no column rule between them
+    (a table ruled between its rows only, or a chart's gridlines; :func:`_runs`): each run's left and right
+    ends and its rules' heights, top to bottom. :func:`pipeline.readers.table_finder.lines_to_tables` reads the columns
     of such a table from its words' gutters."""
     out = []
     for group in _rule_groups(edges):
@@ -137,11 +144,17 @@ def row_rules(edges: list[dict[str, Any]]) -> list[tuple[float, float, list[floa
 
 def _runs(ys: list[float]) -> list[list[float]]:
     """Rules of one extent cut where the gap between two is more than RUN_BREAK times the usual one (two tables
-    one above the other, as wide), each run of at least MIN_OPEN_RULES rules.
+    one above the other, as wide), each run of at least MIN_OPEN_RULES rules; the two sides of a rule drawn as
+    a thin rectangle (at most MAX_RULE_THICKNESS apart) are one rule.
 
     >>> _runs([0.0, 15.0, 30.0, 45.0, 200.0, 215.0, 230.0])
     [[0.0, 15.0, 30.0, 45.0], [200.0, 215.0, 230.0]]
+    >>> _runs([0.0, 1.0, 15.0, 16.0, 30.0, 31.0])
+    [[0.0, 15.0, 30.0]]
     """
+    ys = [y for k, y in enumerate(ys) if k == 0 or y - ys[k - 1] > MAX_RULE_THICKNESS]  # a thin rect's two sides
+    if len(ys) < MIN_OPEN_RULES:
+        return []
     usual = statistics.median(b - a for a, b in itertools.pairwise(ys))
     runs = [[ys[0]]]
     for a, b in itertools.pairwise(ys):

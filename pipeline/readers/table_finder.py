@@ -67,7 +67,8 @@ PROSE_LOWER_SHARE = 0.3  # share of cells starting in lower case in text set in 
 ROW_RULED_GUTTER = 1.0  # font sizes: a gutter between the columns of a table ruled between its rows only ...
 MIN_RULED_COLUMNS, MAX_RULED_COLUMNS = 2, 8  # ... which has this many columns ...
 ROW_RULED_FILLED = 0.75  # ... written in over this share of its positions
-CAPTION_REACH_LINES = 3  # lines over a table searched for its caption
+CAPTION_REACH_LINES = 3  # lines over a table searched for its caption ...
+CAPTION_REACH_SIZES = 10.0  # ... within this many font sizes of its first rule
 SOURCE_OR_NOTE = re.compile(r"(?:sources?|notes?)\b", re.I)
 NUMERIC = re.compile(  # a figure: 1,234 / 1 234 / 12.5% / £4m / (3.2) / -0.1
     r"^[(\-–−+]?[£$€]?\s?\d{1,3}(?:[, ]\d{3})*(?:\.\d+)?\s?(?:%|m|bn|k)?\)?$"
@@ -210,12 +211,13 @@ def _row_ruled(lines: list[list[Word]], rules: RawTable) -> RawTable | None:
     columns = _gutter_columns(body, ROW_RULED_GUTTER * size)
     if not MIN_RULED_COLUMNS <= len(columns) <= MAX_RULED_COLUMNS:
         return None
-    visual = banded_lines([w for w in words if x0 <= _middle(w) <= x1], lambda w: (float(w["top"]), float(w["bottom"])))
+    visual = banded_lines([w for w in words if x0 <= _middle(w) <= x1], _extent)
     above = [ln for ln in visual if _line_bottom(ln) <= ys[0] + 1]
     below = [ln for ln in visual if _line_top(ln) >= ys[-1] - 1]
     edges = [x0, *((a[1] + b[0]) / 2 for a, b in itertools.pairwise(columns)), x1]  # the cells' sides
     header = _kept_to(list(reversed(above)), edges, ys[0], size, upward=True)
-    header = [] if any(CAPTION.match(_text(ln)) for ln in header) else header
+    captions = [k for k, ln in enumerate(header) if CAPTION.match(_text(ln))]
+    header = header[captions[-1] + 1 :] if captions else header  # a caption right over the header is no part of it
     last = _kept_to(below, edges, ys[-1], size, upward=False)
     sides = list(itertools.pairwise(edges))
     if len({c for ln in header for w in ln for c, (a, b) in enumerate(sides) if a <= _middle(w) <= b}) < 2:
@@ -239,7 +241,10 @@ def _row_ruled(lines: list[list[Word]], rules: RawTable) -> RawTable | None:
         cells = [_held(lines, BBox(x0=a, top=top, x1=b, bottom=bottom)) for a, b in sides]
         if any(_rows_inside(cells[0], cell) for cell in cells[1:]):
             return None
-    captioned = any(CAPTION.match(_text(ln)) for ln in above[-CAPTION_REACH_LINES:])
+    captioned = any(
+        CAPTION.match(_text(ln)) and ys[0] - _line_bottom(ln) <= CAPTION_REACH_SIZES * size
+        for ln in above[-CAPTION_REACH_LINES:]
+    )
     if not header and not captioned:
         return None
     rows: list[list[BBox | None]] = [

@@ -261,16 +261,18 @@ def _unit(title: str | None, cells: list[TableCell], header_rows: int = 1) -> tu
 
 
 def _scaled_money_column(cells: list[TableCell], header_rows: int) -> tuple[str, str] | None:
-    """A column headed by a scale in brackets (``Procurement Spend (bn)``) whose figures all print one currency
-    (``£0.39``): that currency times that scale, printed as the bracket."""
+    """Columns headed by a scale in brackets (``Procurement Spend (bn)``) whose figures all print one currency
+    (``£0.39``): that currency times that scale, printed as the bracket's scale, when every such column says
+    the same (columns in billions beside columns in millions give the table no one unit)."""
+    found: set[tuple[str, str]] = set()
     for head in (c for c in cells if c.row < max(header_rows, 1) and c.col > 0):
         if not (m := SCALE_TAIL.search(head.text)):
             continue
         body = [c.text.strip() for c in cells if c.col == head.col and c.row >= max(header_rows, 1) and c.text.strip()]
         signs = {text[0] for text in body if NUMERIC_CELL.match(text)}
         if body and len(signs) == 1 and (cur := signs.pop()) in CURRENCIES and all(NUMERIC_CELL.match(t) for t in body):
-            return _unit_text(cur, m.group("scale")), m.group(0)
-    return None
+            found.add((_unit_text(cur, m.group("scale")), m.group("scale")))
+    return found.pop() if len(found) == 1 else None
 
 
 def _unit_text(cur: str, scale: str | None) -> str:

@@ -5,9 +5,9 @@ A table gives funding lines when it has a money unit (``£000`` in its header, `
 its words name funding rather than a market (:func:`is_funding`), and its columns are headed by periods
 (fiscal years, years, quarters, ``Total``), or it has one column of amounts (its period then from its
 title), or columns of amounts that a ``Total`` column adds up (each in its title's period), or its periods run
-down its first column (:func:`period_rows`: each column of amounts a line item, each row a period). Each figure
-cell becomes a line in base units; a row or column labelled total is checked against the sum of the others, and a
-difference beyond rounding becomes a ``total_mismatch`` issue.
+down its first column (:func:`period_rows`: each column of amounts a line item, each row a period; their totals
+are not checked). Each figure cell becomes a line in base units; a row or column labelled total is checked
+against the sum of the others, and a difference beyond rounding becomes a ``total_mismatch`` issue.
 """
 
 from __future__ import annotations
@@ -47,7 +47,8 @@ MIN_PERIOD_ROWS = 2  # rows labelled by periods that make a table's periods run 
 
 
 def tables_to_funding(tables: list[Table]) -> tuple[list[FundingLine], list[SourceIssue]]:
-    """Funding lines of every money table whose column headers are periods, and the totals that do not add up."""
+    """Funding lines of every money table whose periods head its columns or run down its first column (or that
+    has one column of amounts), and the totals that do not add up (in tables whose periods head the columns)."""
     lines: list[FundingLine] = []
     issues: list[SourceIssue] = []
     for table in tables:
@@ -55,16 +56,19 @@ def tables_to_funding(tables: list[Table]) -> tuple[list[FundingLine], list[Sour
             continue
         currency, multiplier = table.unit.split(" x ")
         grid = table.grid()
-        periods = _with_categories(table, period_columns(table)) or _one_money_column(table)
+        periods = _with_categories(table, period_columns(table))
+        row_periods, columns = ({}, []) if periods else period_rows(table, grid)
+        periods = periods or ({} if columns else _one_money_column(table))
         if _merged_periods(table):
             continue
-        if not periods:
-            row_periods, columns = period_rows(table, grid)
+        if columns:  # periods down the first column; no total is checked here
             for (row, period), col in itertools.product(row_periods.items(), columns):
                 item = " ".join(c.text for c in (grid[r][col] for r in range(table.header_rows)) if c is not None)
                 cell = grid[row][col]
                 if cell is not None and (found := _amount(table, cell, multiplier, issues)) is not None:
                     lines.append(_line(table, cell, item, period, found, (currency, multiplier)))
+            continue
+        if not periods:
             continue
         values: dict[tuple[int, int], Decimal] = {}
         for row in range(table.header_rows, table.n_rows):

@@ -913,10 +913,3 @@ def test_labelled_items_go_on_after_the_ones_a_framing_heading_took(tmp_path: Pa
         ("recommendation", "Increase data sharing."),
         ("recommendation", "Support future live performance."),
     ]  # the heading's frame ends at the prose; the labels' rising numbers carry the run on
-
-
-def test_a_title_that_is_a_sectors_name_as_a_heading_makes_it_the_subject(tmp_path: Path) -> None:
-    """A title heading found by the heading rule too (the name stands as a heading) still says what the
-    document is about: its salience is the title's."""
-    doc = parse_text(tmp_path, "# Platform cooperatives\n\nText.\n")
-    assert {(m.cluster_id, m.salience) for m in doc.cluster_mentions} == {("platform-cooperatives", "subject")}

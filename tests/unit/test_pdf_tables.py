@@ -538,3 +538,7 @@ def test_rules_between_rows_with_neither_a_header_nor_a_caption_over_them_are_no
     assert lines_to_tables(LISTED, [_ruled_rows(100, 140, 180)], 1) == []
     [table] = lines_to_tables([line(84, (50, "TABLE 9")), *LISTED], [_ruled_rows(100, 140, 180)], 1)
     assert len(table.rows) == 3
+    assert lines_to_tables([line(-10, (50, "TABLE 9")), *LISTED], [_ruled_rows(100, 140, 180)], 1) == []  # too far
+    header = line(88, (50, "ACTIVITY"), (200, "ASSETS"), (350, "BARRIERS"))  # a caption right over the header
+    [table] = lines_to_tables([line(76, (50, "TABLE 11")), header, *LISTED], [_ruled_rows(100, 140, 180)], 1)
+    assert len(table.rows) == 4 and 87 <= table.bbox.top < 88

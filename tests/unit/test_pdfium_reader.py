@@ -382,7 +382,12 @@ def test_a_shade_drawn_inside_another_of_the_same_colour_draws_no_edge() -> None
         (shade(400, 80, 531, 113), blue),
         (shade(410, 120, 520, 130), blue),  # beside, below: not inside
     ]
-    assert _hidden_shades(drawn) == {1, 3}
+    assert _hidden_shades(drawn, 612 * 792) == {1, 3}
+    white = (255, 255, 255, 255)  # white cells set apart by dark gaps, over a white page background: no cell hidden
+    page = [(shade(0, 0, 612, 792), white), (shade(50, 50, 300, 200), (0, 0, 0, 255))]
+    assert (
+        _hidden_shades([*page, (shade(51, 51, 150, 100), white), (shade(151, 51, 299, 100), white)], 612 * 792) == set()
+    )
 
 
 def test_rules_round_the_whole_page_frame_it_and_are_no_table(tmp_path: Path) -> None:

@@ -268,7 +268,7 @@ def test_a_table_whose_periods_run_down_its_first_column_gives_a_line_per_year_a
         ["2014-15", "25%", "£0.40", "£0.12", "Total of direct and indirect spend"],
     ]
     table = _titled_by(_table(rows), [("Table 1: Spend to date", BlockKind.PARAGRAPH, 90)])
-    assert (table.unit, table.unit_text) == ("GBP x 1000000000", "(bn)")
+    assert (table.unit, table.unit_text) == ("GBP x 1000000000", "bn")
     lines, issues = tables_to_funding([table])
     assert [(f.line_item, f.period, round(f.amount)) for f in lines] == [
         ("Procurement Spend (bn)", "2013-14", 390_000_000),
@@ -277,5 +277,14 @@ def test_a_table_whose_periods_run_down_its_first_column_gives_a_line_per_year_a
         ("Spend with SMEs (bn)", "2014-15", 120_000_000),
     ]
     assert issues == []
+    one = [row[:3] for row in rows]  # one column of amounts: still a line per year, not one line per row label
+    lines, _ = tables_to_funding([_titled_by(_table(one), [("Table 1: Spend to date", BlockKind.PARAGRAPH, 90)])])
+    assert [(f.line_item, f.period) for f in lines] == [
+        ("Procurement Spend (bn)", "2013-14"),
+        ("Procurement Spend (bn)", "2014-15"),
+    ]
+    mixed = [row[:] for row in rows]  # billions beside millions: no one unit for the table
+    mixed[0][3], mixed[1][3], mixed[2][3] = "Grants (m)", "£12", "£14"
+    assert _titled_by(_table(mixed), []).unit is None
     rows[2][0] = "Forecast"  # a row not labelled by a period: the periods do not run down the table
     assert tables_to_funding([_titled_by(_table(rows), [("Table 1: Spend to date", BlockKind.PARAGRAPH, 90)])])[0] == []
