@@ -21,7 +21,7 @@ from pipeline.extract.context import DocumentView
 from pipeline.extract.figures import home_place, money_measure, place_named
 from pipeline.language.numbers import cell_to_decimal, plausible
 from pipeline.models import Figure, Table
-from pipeline.tables.build import NUMERIC_CELL, UNIT_ANYWHERE, figure_columns, period_columns
+from pipeline.tables.build import NUMERIC_CELL, UNIT_ANYWHERE, column_heading, figure_columns, period_columns
 from pipeline.tables.funding import row_label, row_labels, table_kind, title_period
 
 # How far a figure read from a table cell is trusted: set by hand (not measured), below a funding line's
@@ -45,7 +45,7 @@ def tables_to_figures(view: DocumentView, tables: list[Table]) -> list[Figure]:
         # without one rather than giving it the document's
         fallback = place_named(table.title or "") or (None if any(map(place_named, row_labels(table))) else home)
         for col in figure_columns(table):
-            header = _header(table, col)
+            header = column_heading(table, col)
             if OTHER_UNIT.search(header) and not UNIT_ANYWHERE.search(header):
                 continue
             period = periods.get(col)
@@ -75,9 +75,3 @@ def tables_to_figures(view: DocumentView, tables: list[Table]) -> list[Figure]:
                     )
                 )  # fmt: skip
     return out
-
-
-def _header(table: Table, col: int) -> str:
-    """The words of a column's header cells, top to bottom (a cell spanning it included)."""
-    cells = [c for c in table.cells if c.row < table.header_rows and c.col <= col < c.col + c.col_span]
-    return " ".join(c.text for c in sorted(cells, key=lambda c: c.row))

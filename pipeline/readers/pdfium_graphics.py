@@ -21,7 +21,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.models import BBox, PageGraphics
-from pipeline.readers.pdfium_rulings import Matrix, apply, compose
+from pipeline.readers.pdfium_rulings import Matrix, apply, compose, fill_colour
 from pipeline.readers.pdfium_words import display_transform
 
 MIN_PANEL = (40.0, 20.0)  # points: a panel is at least this wide and high
@@ -83,7 +83,7 @@ def _panel(obj: Any, box: BBox) -> bool:
         return False
     if fill.value == 0:
         return bool(stroke.value)  # a box drawn as a frame
-    r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
-    if not pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a):
+    if (colour := fill_colour(obj)) is None:
         return False
-    return a.value > 0 and min(r.value, g.value, b.value) < WHITE
+    r, g, b, a = colour
+    return a > 0 and min(r, g, b) < WHITE

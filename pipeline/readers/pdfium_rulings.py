@@ -61,25 +61,33 @@ def page_edges(page: pdfium.PdfPage) -> list[dict[str, Any]]:
     drawn: list[tuple[list[dict[str, Any]], tuple[int, ...] | None]] = []  # each sub-path's edges, its shade
     for obj, matrix in _paths(page.raw, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)):
         shown = compose(matrix, display)
-        shade = _shade(obj)
-        for points, closed in _subpaths(obj):
-            found = _edges([(x, height - y) for x, y in (apply(shown, px, py) for px, py in points)], closed)
-            drawn.append((found, shade if found and found[0]["object_type"] == "rect" else None))
+        found = [
+            _edges([(x, height - y) for x, y in (apply(shown, px, py) for px, py in points)], closed)
+            for points, closed in _subpaths(obj)
+        ]
+        rects = [bool(f) and f[0]["object_type"] == "rect" for f in found]
+        shade = _shade(obj) if any(rects) else None  # read only for the paths that draw rectangles
+        drawn += [(f, shade if rect else None) for f, rect in zip(found, rects, strict=True)]
     hidden = _hidden_shades(drawn, page.get_width() * page.get_height())
     edges = [e for i, (found, _) in enumerate(drawn) if i not in hidden for e in found]
     edges = [e for e in edges if max(e["width"], e["height"]) >= MIN_LENGTH]
     return edges + open_sides(edges)
 
 
-def _shade(obj: Any) -> tuple[int, ...] | None:
+def _shade(obj: Any) -> tuple[int, int, int, int] | None:
     """The colour a path object fills with when it fills and draws no outline; None otherwise."""
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     if not pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke) or not fill.value or stroke.value:
         return None
-    rgba = [ctypes.c_uint() for _ in range(4)]
-    if not pdfium_c.FPDFPageObj_GetFillColor(obj, *rgba):
+    return fill_colour(obj)
+
+
+def fill_colour(obj: Any) -> tuple[int, int, int, int] | None:
+    """A page object's fill colour as (red, green, blue, alpha), 0 to 255; None when pdfium cannot read it."""
+    r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+    if not pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a):
         return None
-    return tuple(c.value for c in rgba)
+    return r.value, g.value, b.value, a.value
 
 
 def _hidden_shades(drawn: list[tuple[list[dict[str, Any]], tuple[int, ...] | None]], page_area: float) -> set[int]:

@@ -268,11 +268,23 @@ def _scaled_money_column(cells: list[TableCell], header_rows: int) -> tuple[str,
     for head in (c for c in cells if c.row < max(header_rows, 1) and c.col > 0):
         if not (m := SCALE_TAIL.search(head.text)):
             continue
-        body = [c.text.strip() for c in cells if c.col == head.col and c.row >= max(header_rows, 1) and c.text.strip()]
-        signs = {text[0] for text in body if NUMERIC_CELL.match(text)}
-        if body and len(signs) == 1 and (cur := signs.pop()) in CURRENCIES and all(NUMERIC_CELL.match(t) for t in body):
+        body = [c.text for c in cells if c.col == head.col and c.row >= max(header_rows, 1) and c.text.strip()]
+        signs = {printed_currency(text) for text in body}
+        if body and len(signs) == 1 and (cur := signs.pop()) is not None:
             found.add((_unit_text(cur, m.group("scale")), m.group("scale")))
     return found.pop() if len(found) == 1 else None
+
+
+def printed_currency(text: str) -> str | None:
+    """The currency sign a figure cell is printed with (``£`` of ``£0.39``); None for another cell."""
+    text = text.strip()
+    return text[0] if NUMERIC_CELL.match(text) and text[:1] in CURRENCIES else None
+
+
+def column_heading(table: Table, col: int) -> str:
+    """The words of a column's header cells, top to bottom (a cell spanning it included)."""
+    cells = [c for c in table.cells if c.row < table.header_rows and c.col <= col < c.col + c.col_span]
+    return " ".join(c.text for c in sorted(cells, key=lambda c: c.row))
 
 
 def _unit_text(cur: str, scale: str | None) -> str:

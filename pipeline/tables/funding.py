@@ -19,16 +19,18 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.language.numbers import CURRENCIES, MAX_VALUE, cell_to_decimal, plausible
+from pipeline.language.numbers import MAX_VALUE, cell_to_decimal, plausible
 from pipeline.models import FundingLine, SourceIssue, Table, TableCell
 from pipeline.registry import extractor
 from pipeline.tables.build import (
     NUMERIC_CELL,
     PERIOD_IN_HEADER,
     TOTAL_LABEL,
+    column_heading,
     column_period,
     figure_columns,
     period_columns,
+    printed_currency,
 )
 
 FUNDING_EXTRACTOR = extractor("funding/table")
@@ -63,10 +65,9 @@ def tables_to_funding(tables: list[Table]) -> tuple[list[FundingLine], list[Sour
             continue
         if columns:  # periods down the first column; no total is checked here
             for (row, period), col in itertools.product(row_periods.items(), columns):
-                item = " ".join(c.text for c in (grid[r][col] for r in range(table.header_rows)) if c is not None)
                 cell = grid[row][col]
                 if cell is not None and (found := _amount(table, cell, multiplier, issues)) is not None:
-                    lines.append(_line(table, cell, item, period, found, (currency, multiplier)))
+                    lines.append(_line(table, cell, column_heading(table, col), period, found, (currency, multiplier)))
             continue
         if not periods:
             continue
@@ -138,14 +139,9 @@ def period_rows(table: Table, grid: list[list[TableCell | None]]) -> tuple[dict[
         return {}, []
     columns = [
         col for col in range(1, table.n_cols)
-        if all((c := grid[row][col]) is not None and _printed_money(c.text) for row in body)
+        if all((c := grid[row][col]) is not None and printed_currency(c.text) and "%" not in c.text for row in body)
     ]  # fmt: skip
     return periods, columns
-
-
-def _printed_money(text: str) -> bool:
-    text = text.strip()
-    return bool(NUMERIC_CELL.match(text)) and text[:1] in CURRENCIES and not text.endswith("%")
 
 
 def _merged_periods(table: Table) -> bool:
