@@ -6,7 +6,9 @@ python -m flows.ingest --sources sources --warehouse warehouse/policy.duckdb --f
 Each run plans from what the warehouse holds (pipeline.ingest.changes): new and changed
 files are parsed (one Prefect task each, every parse in its own limited process),
 unchanged ones are left alone, files that have gone are withdrawn. The run
-writes a private copy of the warehouse and publishes it with one rename.
+writes the warehouse's other generation, brought up to date, and publishes it
+with one rename (warehouse.publish); page images go to files beside it
+(warehouse.pages).
 """
 
 # No ``from __future__ import annotations`` here: Prefect validates a deployment's parameters

@@ -10,6 +10,7 @@ section tree. Records that cross into the warehouse carry a frozen
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -153,6 +154,11 @@ class PageImage:
     width_px: int
     height_px: int
     png: bytes
+
+    @property
+    def sha256(self) -> str:
+        """The PNG's content hash: its name in the warehouse's page store (``warehouse.pages``)."""
+        return hashlib.sha256(self.png).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

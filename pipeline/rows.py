@@ -8,7 +8,7 @@ its page, so an untrue provenance never reaches the warehouse.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline import PIPELINE_VERSION, registry
@@ -36,6 +36,7 @@ class DocumentRows:
     page_count: int | None  # pages of a PDF; None for text sources
     pages_read: int
     parse_seconds: float
+    images: dict[str, bytes] = field(default_factory=dict)  # the page images' PNGs by the sha256 their rows name
 
     @property
     def document_id(self) -> str:
@@ -44,7 +45,8 @@ class DocumentRows:
     @classmethod
     def of(cls, doc: ParsedDocument, run_id: str) -> DocumentRows:
         rows = document_to_rows(doc, run_id)
-        return cls(doc.source, rows, doc.page_count, len(doc.pages), doc.parse_seconds)
+        images = {i.sha256: i.png for i in doc.page_images}
+        return cls(doc.source, rows, doc.page_count, len(doc.pages), doc.parse_seconds, images)
 
 
 LAYOUT_EXTRACTOR = extractor("layout/blocks")
@@ -186,7 +188,7 @@ def document_to_rows(doc: ParsedDocument, run_id: str) -> dict[str, list[Row]]:
         "page_images": [
             {
                 "document_id": doc.document_id, "page": i.page, "dpi": i.dpi, "width_px": i.width_px,
-                "height_px": i.height_px, "png": i.png,
+                "height_px": i.height_px, "sha256": i.sha256,
             }
             for i in doc.page_images
         ],

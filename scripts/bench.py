@@ -59,6 +59,8 @@ import pypdfium2  # noqa: E402
 from pipeline.ingest.manifest import sources_to_specs  # noqa: E402
 from pipeline.parse import source_to_document, warm_up  # noqa: E402
 from pipeline.readers.pdfium_words import page_chars  # noqa: E402
+from warehouse.pages import image_path, store_path  # noqa: E402
+from warehouse.publish import generation_paths  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "policy"
 STABLE_ID = "[a-z_]+-[0-9a-f]{16}"  # an id made from content (pipeline.ids.stable_id)
@@ -247,16 +249,17 @@ def report_cost(warehouse: Path, repeats: int = 3) -> None:
         seconds.append(time.perf_counter() - started)
     images = list((index.parent / "pages").iterdir())
     con = duckdb.connect(str(warehouse), read_only=True)
-    ((stored_images, stored_bytes, values),) = con.execute(
-        "SELECT count(*), sum(octet_length(png)), (SELECT count(*) FROM extracted_values) FROM page_images"
-    ).fetchall()
+    ((values,),) = con.execute("SELECT count(*) FROM extracted_values").fetchall()
+    named = [sha for (sha,) in con.execute("SELECT DISTINCT sha256 FROM page_images").fetchall()]
     con.close()
+    stored_images = len(named)
+    stored_bytes = sum(image_path(store_path(warehouse), sha).stat().st_size for sha in named)
     print(f"   run report: drawn in {statistics.median(seconds):.2f} s (median of {repeats}), {values:,} values; "
           f"index.html {index.stat().st_size / 1e6:.1f} MB + {len(images)} page images "
           f"{sum(i.stat().st_size for i in images) / 1e6:.1f} MB")  # fmt: skip
     per_page = stored_bytes / max(stored_images, 1) / 1e3
-    print(f"   page_images: {stored_images:,} pages, {stored_bytes / 1e6:.1f} MB ({per_page:.0f} kB a page) "
-          f"of a {warehouse.stat().st_size / 1e6:.1f} MB warehouse")  # fmt: skip
+    print(f"   page images: {stored_images:,} files, {stored_bytes / 1e6:.1f} MB ({per_page:.0f} kB a page) "
+          f"beside a {warehouse.stat().st_size / 1e6:.1f} MB warehouse")  # fmt: skip
 
 
 def incremental(repeats: int) -> None:
@@ -298,8 +301,9 @@ empty()
 
 
 def _folder_bytes(folder: Path) -> int:
-    """The bytes of the files in ``folder``, a file with several names (hard links) counted once."""
-    sizes = {p.stat().st_ino: p.stat().st_size for p in folder.iterdir() if p.is_file() and not p.is_symlink()}
+    """The bytes of the files under ``folder`` (the warehouse's generations, its page images and its report), a
+    file with several names (hard links) counted once."""
+    sizes = {p.stat().st_ino: p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()}
     return sum(sizes.values())
 
 
@@ -364,6 +368,8 @@ def _scaled_copy(corpus_warehouse: Path, corpus_sources: Path, factor: int) -> I
         shutil.copytree(corpus_sources, sources)
         warehouse.parent.mkdir()
         shutil.copyfile(corpus_warehouse, warehouse)
+        # the page images, linked: a copy's rows name the same files
+        shutil.copytree(store_path(corpus_warehouse), store_path(warehouse), copy_function=os.link)
         if factor > 1:
             _synthetic(warehouse, sources, factor)
         yield sources, warehouse
@@ -442,6 +448,21 @@ def scale(corpus_warehouse: Path, corpus_sources: Path, factors: list[int]) -> N
             print(f"      nothing changed, 3 more, each beside an empty flow started just before it: "
                   f"{statistics.median(b for b, _ in paired):+.1f} s beyond Prefect's start (median of {beyond}), "
                   f"run {statistics.median(r for _, r in paired):.2f} s")  # fmt: skip
+            print(f"      on disk after these runs: {_disk(warehouse)}")
+
+
+def _disk(warehouse: Path) -> str:
+    """What the warehouse's folder holds, by part: its generations, its page images, its report's own files (its
+    page images are links to the store's files, counted once, with the store)."""
+    generations = sum(g.stat().st_size for g in generation_paths(warehouse) if g.exists())
+    store = [p for p in store_path(warehouse).rglob("*") if p.is_file()]
+    shared = {p.stat().st_ino for p in store}
+    report = [p for p in warehouse.with_name(f"{warehouse.stem}-report").rglob("*") if p.is_file()]
+    own = {p.stat().st_ino: p.stat().st_size for p in report if p.stat().st_ino not in shared}
+    return (f"{_folder_bytes(warehouse.parent) / 1e6:,.0f} MB in all: two generations {generations / 1e6:,.0f} MB"
+            f" (the published one {warehouse.stat().st_size / 1e6:,.0f} MB), page images"
+            f" {sum(p.stat().st_size for p in store) / 1e6:,.0f} MB, the report's own files"
+            f" {sum(own.values()) / 1e6:,.0f} MB")  # fmt: skip
 
 
 LOAD_SCRIPT = "() => performance.getEntriesByType('navigation')[0].loadEventEnd"

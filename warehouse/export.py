@@ -10,7 +10,8 @@ the warehouse's last run, and for every table its rows, columns and files.
 * **Parquet** keeps every column with its type: it reads back equal to the warehouse.
 * **CSV** (UTF-8, a header row, RFC 4180 quoting) is for spreadsheets: a list column
   (``cluster_profiles.headline_figure_ids``) is written as a JSON array, and binary
-  columns (``page_images.png``) are left out (``export.json`` names them).
+  columns, were a table to have one, are left out (``export.json`` names them). The
+  page images are files beside the warehouse (``page_images.sha256``), not exported.
 
 Everything is read in one read-only transaction, so the files agree with each other
 even when an ingest publishes meanwhile. They are written to a temporary folder

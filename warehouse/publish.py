@@ -242,6 +242,9 @@ def _link_path(published: Path) -> Path:
     return published.with_name(f".{published.name}.publishing")
 
 
+AfterPublish = Callable[[list[Path]], None]
+"""Called holding the lock once a run has published, with the published file and the previous generation."""
+
 CatchUp = Callable[["duckdb.DuckDBPyConnection", Path], bool]
 """Brings the previous generation (a read-write connection) up to date with the published file;
 False when it cannot, and then the run copies the published file instead."""
@@ -392,12 +395,17 @@ def exclusive_lock(published: Path, wait_seconds: float = DEFAULT_LOCK_WAIT_SECO
 
 @contextmanager
 def building(
-    published: Path, wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS, catch_up: CatchUp | None = None
+    published: Path,
+    wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS,
+    catch_up: CatchUp | None = None,
+    after_publish: AfterPublish | None = None,
 ) -> Iterator[Path]:
     """Yield the warehouse file this run writes; publish it atomically when the block succeeds.
 
     It holds what the published file holds: the previous generation brought up to date by
     ``catch_up``, or a copy. The caller must close its connection to it before the block ends.
+    ``after_publish`` is called still holding the lock, with the published file and the previous
+    generation (when there is one): what a reader may open or the next run catch up.
     """
     with exclusive_lock(published, wait_seconds):
         failpoint("locked")
@@ -423,6 +431,8 @@ def building(
                 wal_path(work).unlink(missing_ok=True)
             raise
         failpoint("published")
+        if after_publish is not None:
+            after_publish([published, *(g for g in generation_paths(published) if g != work and g.exists())])
 
 
 def _fsync(path: Path) -> None:

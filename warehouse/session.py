@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import time
 import uuid
 from collections import Counter
@@ -22,6 +24,7 @@ from warehouse import data_tests, migrate, publish
 from warehouse.catalogue import CLUSTER_TABLES, refresh_clusters
 from warehouse.cross_document import cross_document_conflicts
 from warehouse.load import Archive, insert_rows, replace_document
+from warehouse.pages import PageStore, collect
 
 SUMMARY_TABLES = (*(t for t in PER_DOCUMENT_TABLES if t != "document_text"), *CLUSTER_TABLES)
 
@@ -113,8 +116,16 @@ class WarehouseWriter:
     changed (the first run, a migration: see :func:`ingest_run`).
     """
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, run_id: str, started: float, check_all: bool = True) -> None:
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        run_id: str,
+        started: float,
+        check_all: bool = True,
+        pages: PageStore | None = None,
+    ) -> None:
         self.con = con
+        self.pages = pages  # where the page images go; None only where no document has any (tests of the writer)
         self.summary = RunSummary(run_id=run_id)
         self._started = started
         self._check_all = check_all
@@ -138,6 +149,10 @@ class WarehouseWriter:
         """A parsed document's rows replace its previous ones (kept in history when its file changed)."""
         rows = parsed.rows
         self._stamp(rows, step, parsed.source)
+        if parsed.images:
+            if self.pages is None:
+                raise ValueError(f"{step.document_id} has page images and this writer has no page store")
+            self.pages.save(parsed.images)  # before the rows that name them
         counts = replace_document(self.con, step.document_id, rows, archive=self._archive(step))
         self.touched.add(step.document_id)
         self.summary.documents += 1
@@ -322,8 +337,9 @@ def ingest_run(
     building copy is removed and the published file is as it was.
     """
     started = time.perf_counter()
+    pages, cleanup = PageStore(published), _PageCleanup(published)
     try:
-        with publish.building(published, lock_wait_seconds, catch_up) as work:
+        with publish.building(published, lock_wait_seconds, catch_up, cleanup) as work:
             try:
                 con = duckdb.connect(str(work))
             except duckdb.Error as exc:
@@ -333,6 +349,8 @@ def ingest_run(
                 ) from None
             try:
                 for_building(con)
+                if PAGE_FILES_MIGRATION in migrate.pending(con) and _has_table(con, "page_images"):
+                    pages.save_from(con, _STORED_PNGS)  # the migration drops the bytes these files now hold
                 migrated = migrate.apply(con)
                 migrate.replace_views(con)
                 run_id = new_run_id()
@@ -341,18 +359,70 @@ def ingest_run(
                     " VALUES (?, ?, 'running', ?, ?)",
                     [run_id, _now(), PIPELINE_VERSION, sources_path],
                 )
-                writer = WarehouseWriter(con, run_id, started, check_all=bool(migrated))
+                writer = WarehouseWriter(con, run_id, started, check_all=bool(migrated), pages=pages)
                 yield writer
                 publish.failpoint("before-finish")
                 writer.finish(limits=limits)
                 con.execute("CHECKPOINT")
+                pages.sync()
+                cleanup.wanted = bool(writer.touched)
             finally:
                 con.close()
+            if migrated:
+                compact(work)
     except (OSError, duckdb.IOException, duckdb.OutOfMemoryException) as exc:
         raise publish.WarehouseFault(
             f"the new warehouse could not be written beside {published} "
             f"({_one_line(exc, published)}); nothing was published"
         ) from None
+
+
+def compact(path: Path) -> None:
+    """Write the DuckDB file ``path`` anew, holding only what it holds: DuckDB reuses the blocks a
+    migration freed (the page images' bytes, tables rebuilt) but never gives them back to the disk,
+    and every later generation would carry them. Done after a run that applied migrations, before it
+    publishes (``path`` is not published yet)."""
+    fresh = path.with_name(f"{path.name}.compact")
+    fresh.unlink(missing_ok=True)
+    con = duckdb.connect(str(fresh))
+    try:
+        con.execute("ATTACH ? AS previous (READ_ONLY)", [str(path)])
+        row = con.execute("SELECT current_database()").fetchone()
+        con.execute(f'COPY FROM DATABASE previous TO "{row[0] if row else "memory"}"')
+        con.execute("DETACH previous")
+        con.execute("CHECKPOINT")
+    except BaseException:
+        con.close()
+        fresh.unlink(missing_ok=True)
+        raise
+    con.close()
+    os.replace(fresh, path)
+
+
+PAGE_FILES_MIGRATION = "0016_page_image_files"
+_STORED_PNGS = "SELECT png FROM main.page_images UNION ALL SELECT png FROM history.page_images"
+
+
+def _has_table(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    row = con.execute("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = ?", [table])
+    found = row.fetchone()
+    return bool(found and found[0])
+
+
+@dataclass
+class _PageCleanup:
+    """After publishing: remove the page images neither the published warehouse nor the previous
+    generation names, when the run changed a document (only then can an image stop being named; files a
+    run that died left are removed by the next run that changes one). A clean-up, so it never fails the
+    run it follows: a file too many is harmless."""
+
+    published: Path
+    wanted: bool = False
+
+    def __call__(self, warehouses: list[Path]) -> None:
+        if self.wanted:
+            with contextlib.suppress(OSError, duckdb.Error):
+                collect(self.published, warehouses)
 
 
 def _one_line(exc: BaseException, published: Path) -> str:

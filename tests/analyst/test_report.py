@@ -17,6 +17,7 @@ import pytest
 from analyst.conftest import BRIEF
 from support import AWM, ROOT, prefect_harness, query
 
+from warehouse.pages import store_path
 from warehouse.report import report_dir, write_report
 from warehouse.report.render import Files
 
@@ -94,10 +95,18 @@ def test_the_report_holds_every_value_and_the_pages_they_sit_on(analyst_warehous
     )
 
 
-def test_the_report_needs_nothing_but_the_warehouse(analyst_warehouse: Path, tmp_path: Path) -> None:
+def copy_warehouse(warehouse: Path, copy: Path) -> None:
+    """A copy of the warehouse's file and of its page images (files beside it, named by their content)."""
+    shutil.copy(warehouse, copy)
+    shutil.copytree(store_path(warehouse), store_path(copy))
+
+
+def test_the_report_needs_nothing_but_the_warehouse_and_its_page_images(
+    analyst_warehouse: Path, tmp_path: Path
+) -> None:
     """Drawn again from a copy of the warehouse alone (no sources, no parse), it says the same things."""
     copy = tmp_path / "only.duckdb"
-    shutil.copy(analyst_warehouse, copy)
+    copy_warehouse(analyst_warehouse, copy)
     index = write_report(copy, tmp_path / "out")
     assert document_data(index) == document_data(report_dir(analyst_warehouse) / "index.html")
     assert len(list((tmp_path / "out" / "pages").iterdir())) == 2
@@ -145,7 +154,7 @@ def test_a_drawing_stopped_before_its_page_images_are_in_place_is_drawn_whole_ne
     from warehouse import report
 
     copy, out = tmp_path / "copy.duckdb", tmp_path / "report"
-    shutil.copy(analyst_warehouse, copy)
+    copy_warehouse(analyst_warehouse, copy)
     write_report(copy, out)
     images = sorted(p.name for p in (out / "pages").iterdir())
     con = duckdb.connect(str(copy))
@@ -171,7 +180,7 @@ def test_a_report_drawn_again_draws_only_the_documents_that_changed(analyst_ware
     import duckdb
 
     copy, out = tmp_path / "copy.duckdb", tmp_path / "report"
-    shutil.copy(analyst_warehouse, copy)
+    copy_warehouse(analyst_warehouse, copy)
 
     def drawn() -> tuple[int, int]:
         sheets = json.loads((out / ".sheets.json").read_text())
@@ -197,7 +206,9 @@ def test_a_report_drawn_again_draws_only_the_documents_that_changed(analyst_ware
     again = inodes()
     brief = Files.of([BRIEF], []).documents[BRIEF]
     changed = {k for k in again if again[k] != kept.get(k) and k.startswith(("data/", "documents/", "pages/"))}
-    assert changed == {f"data/{brief}.js", f"documents/{brief}.html", f"pages/{brief}-p1.png", f"pages/{brief}-p2.png"}
+    assert changed == {f"data/{brief}.js", f"documents/{brief}.html"}  # its pages link the same stored images again
+    store = {p.stat().st_ino for p in store_path(copy).rglob("*.png")}
+    assert {again[f"pages/{brief}-p{n}.png"] for n in (1, 2)} <= store
     # what is kept is what drawing it all again would give
     fresh = write_report(copy, tmp_path / "fresh")
     assert document_data(index) == document_data(fresh)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -177,3 +178,39 @@ def test_catching_up_the_previous_generation_gives_the_rows_a_copy_gives(
     assert results["catch-up"] == results["copy"]
     assert results["copy"]["history.documents"], "the change kept the document's previous version"
     assert results["copy"]["history.sections"], "the withdrawal kept the document's rows"
+
+
+def test_page_images_are_files_kept_while_a_row_names_them(harness: None, sources: Path, tmp_path: Path) -> None:
+    """Each page image is one file named by its content beside the warehouse; a changed PDF's old images stay
+    with its history; files nothing names (left by a run that died) go once a run changes a document."""
+    from pdfs import build_pdf, text_page
+
+    from warehouse.pages import image_path, store_path
+
+    warehouse = tmp_path / "policy.duckdb"
+    store = store_path(warehouse)
+    plan = sources / "plan.pdf"
+    plan.write_bytes(build_pdf([text_page("1. Skills", "The plan funds 1,200 places."), text_page("2. Digital")]))
+    run(sources, warehouse)
+
+    def named(schema: str) -> set[str]:
+        return {str(name) for (name,) in query(warehouse, f"SELECT sha256 FROM {schema}.page_images")}
+
+    first = named("main")
+    assert len(first) == 2
+    for name in first:
+        assert hashlib.sha256(image_path(store, name).read_bytes()).hexdigest() == name
+    orphan = image_path(store, "0" * 64)
+    orphan.parent.mkdir(exist_ok=True)
+    orphan.write_bytes(b"a run that died wrote this and published nothing")
+    run(sources, warehouse)  # nothing changed: nothing is collected
+    assert orphan.exists()
+
+    plan.write_bytes(build_pdf([text_page("1. Skills", "The plan funds 1,500 places."), text_page("2. Digital")]))
+    run(sources, warehouse)
+    assert named("history") == first, "the superseded rows keep their images"
+    assert len(named("main") - first) == 1, "the changed page has a new image, the unchanged one shares its file"
+    assert all(image_path(store, name).exists() for name in named("main") | named("history"))
+    assert not orphan.exists()
+    report_pages = list((warehouse.with_name("policy-report") / "pages").iterdir())
+    assert len(report_pages) == 2 and all(p.stat().st_nlink > 1 for p in report_pages), "the report links the files"

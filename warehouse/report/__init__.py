@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 from datetime import UTC, datetime
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.pages import image_path, store_path
 from warehouse.report.data import (
     CheckedTests,
     ReportData,
@@ -27,6 +29,8 @@ from warehouse.report.data import (
 )
 from warehouse.report.render import Files, asset, document_payload, report_to_html
 from warehouse.report.sheets import cluster_sheet_to_html, document_sheet_to_html
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["CheckedTests", "ReportData", "report_dir", "report_is_current", "write_report"]
 
@@ -193,6 +197,18 @@ def write_report(warehouse: Path, out: Path | None = None, checked: CheckedTests
     return out / "index.html"
 
 
+def _link_or_copy(source: Path, target: Path) -> bool:
+    """Put the page store's file ``source`` at ``target``: a hard link (no bytes written), else a copy;
+    False when there is no such file."""
+    try:
+        os.link(source, target)
+    except FileNotFoundError:
+        return False
+    except OSError:  # another file system, or one without hard links
+        shutil.copyfile(source, target)
+    return True
+
+
 def _remove_leftovers(out: Path) -> None:
     """Remove what drawings that were stopped left beside ``out`` (``.report.<pid>.tmp`` or ``.old``): those of
     this process, and of processes no longer running."""
@@ -220,9 +236,9 @@ def _build(warehouse: Path, out: Path, building: Path, checked: CheckedTests | N
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         con.execute("SET enable_progress_bar = false")  # a long query would draw one on the terminal
-        # what it reads is read once: DuckDB need not cache the warehouse (page images are most of its bytes)
+        # what it reads is read once: DuckDB need not cache the warehouse
         con.execute("SET memory_limit = '1GB'")
-        con.execute("SET preserve_insertion_order = false")  # and the page images stream, never held all at once
+        con.execute("SET preserve_insertion_order = false")
         data = warehouse_to_report_data(con, str(warehouse), checked)
         digests = dict(con.execute(_SHEET_DIGESTS_SQL).fetchall())
         ((catalogue, views),) = con.execute(_BASIS_SQL).fetchall()
@@ -232,8 +248,11 @@ def _build(warehouse: Path, out: Path, building: Path, checked: CheckedTests | N
         files = Files.of(sorted(digests), [c.cluster["cluster_id"] for c in cluster_sheets])
         kept = sorted(d for d, digest in digests.items() if previous.get(d) == digest and _whole(out, files, d))
         drawn = sorted(set(digests) - set(kept))
-        for document_id, page, png in page_images(con, drawn):
-            (building / files.image(document_id, page)).write_bytes(png)
+        store, missing = store_path(warehouse), 0
+        for document_id, page, sha256 in page_images(con, drawn):
+            missing += not _link_or_copy(image_path(store, sha256), building / files.image(document_id, page))
+        if missing:
+            logger.warning("%d page images named by %s are not in %s: those pages show none", missing, warehouse, store)
         for start in range(0, len(drawn), SHEETS_AT_ONCE):  # memory in proportion to a batch, not the warehouse
             for sheet in warehouse_to_sheets(con, drawn[start : start + SHEETS_AT_ONCE]):
                 doc = sheet.document["document_id"]

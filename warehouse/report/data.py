@@ -4,13 +4,12 @@ The report is split so that its first page stays small however large the warehou
 :func:`warehouse_to_report_data` reads what the first page shows (the run, documents,
 counts, the worst issues, plots, data tests); :func:`warehouse_to_sheets` reads, per
 document and per cluster, what the fact sheets and the viewer's per-document data
-files show; :func:`page_images` streams the page images.
+files show; :func:`page_images` names the page images' files.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -346,14 +345,13 @@ def warehouse_to_cluster_sheets(con: duckdb.DuckDBPyConnection) -> list[ClusterS
     return sorted(sheets, key=lambda s: str(s.cluster.get("name") or s.cluster["cluster_id"]))
 
 
-def page_images(con: duckdb.DuckDBPyConnection, only: list[str], batch: int = 64) -> Iterator[tuple[str, int, bytes]]:
-    """(document, page, PNG) of the documents ``only`` names, streamed: they are most of the warehouse's bytes.
-
-    One table and a filter, so that no join holds the images in a hash table.
-    """
-    cursor = con.execute(
-        "SELECT document_id, page, png FROM page_images WHERE document_id IN (SELECT unnest(?::VARCHAR[]))", [only]
-    )
-    while rows := cursor.fetchmany(batch):
-        for doc, page, png in rows:
-            yield doc, page, bytes(png)
+def page_images(con: duckdb.DuckDBPyConnection, only: list[str]) -> list[tuple[str, int, str]]:
+    """(document, page, sha256 of its PNG) of the documents ``only`` names: the image is the file
+    :func:`warehouse.pages.image_path` names."""
+    return [
+        (str(doc), int(page), str(sha))
+        for doc, page, sha in con.execute(
+            "SELECT document_id, page, sha256 FROM page_images WHERE document_id IN (SELECT unnest(?::VARCHAR[]))",
+            [only],
+        ).fetchall()
+    ]
