@@ -145,3 +145,32 @@ def test_a_run_that_changed_some_documents_tests_those_and_leaves_the_others_iss
     assert all(not r.test.per_document or not r.test.scoped for r in nothing)
     fresh_db.execute("UPDATE figures SET document_id = 'ghost'")  # ...but rows of no document are always sought
     assert "span_has_document" in _failing(run(fresh_db, documents=set()))
+
+
+def _funding_column(con: duckdb.DuckDBPyConnection, lines: list[tuple[str, float]]) -> None:
+    """One funding table's column, top to bottom: (line item, amount)."""
+    insert_rows(con, "funding", [{
+        "table_id": "tbl-1", "line_item": item, "period": "2019-20", "amount": amount, "currency": "GBP",
+        "is_total": "total" in item.lower(), "document_id": DOC, "char_start": row, "char_end": row + 1,
+        "source_text": str(amount), "extractor": "funding/table@3", "confidence": 0.9, "run_id": "r1",
+        "row": row, "col": 1,
+    } for row, (item, amount) in enumerate(lines, start=1)])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lines", "adds_up"),
+    [
+        ([("Staff", 10), ("Recharges", 20), ("Total", 30), ("Emoluments", 5), ("Total", 5)], True),
+        ([("Staff", 10), ("Recharges", 20), ("Subtotal", 30), ("Emoluments", 5), ("Total", 35)], True),
+        ([("Staff", 10), ("Recharges", 20), ("Total", 30), ("Emoluments", 5), ("Total", 6)], False),
+        ([("Staff", 10), ("Recharges", 20), ("Grand total", 31)], False),
+    ],
+)
+def test_a_total_adds_up_the_rows_since_the_total_before_it(
+    fresh_db: duckdb.DuckDBPyConnection, lines: list[tuple[str, float]], adds_up: bool
+) -> None:
+    """Notes of accounts print several totals down one column, each of the rows since the one before; a
+    subtotal stands for the rows it closes."""
+    _funding_column(fresh_db, lines)
+    (result,) = run(fresh_db, [t for t in load_tests() if t.name == "funding_column_totals"])
+    assert result.passed == adds_up, result.rows
