@@ -60,7 +60,7 @@ setup: $(STAMP) ## Create .venv and install the pinned dependencies
 ingest: $(STAMP) ## Bring WAREHOUSE up to date with SOURCES through the Prefect flow (new/changed files only)
 	$(PYTHON) -m flows.ingest --sources $(SOURCES) --warehouse $(WAREHOUSE) --lock-wait $(LOCK_WAIT) $(INGEST_ARGS)
 
-report: $(STAMP) ## Draw the run report of WAREHOUSE (HTML, from the warehouse alone) and open it
+report: $(STAMP) ## Draw the run report of WAREHOUSE (HTML, from the warehouse and its page images alone) and open it
 	$(PYTHON) -m warehouse.report $(WAREHOUSE) --open
 
 examples: $(STAMP) ## Run the example queries (queries/examples.sql) against WAREHOUSE

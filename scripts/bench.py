@@ -368,8 +368,8 @@ def _scaled_copy(corpus_warehouse: Path, corpus_sources: Path, factor: int) -> I
         shutil.copytree(corpus_sources, sources)
         warehouse.parent.mkdir()
         shutil.copyfile(corpus_warehouse, warehouse)
-        # the page images, linked: a copy's rows name the same files
-        shutil.copytree(store_path(corpus_warehouse), store_path(warehouse), copy_function=os.link)
+        if store_path(corpus_warehouse).exists():  # the page images, linked: a copy's rows name the same files
+            shutil.copytree(store_path(corpus_warehouse), store_path(warehouse), copy_function=os.link)
         if factor > 1:
             _synthetic(warehouse, sources, factor)
         yield sources, warehouse

@@ -52,11 +52,13 @@ class PageStore:
         return image_path(self.folder, sha256)
 
     def save(self, images: Mapping[str, bytes]) -> int:
-        """Write the images (sha256 → PNG) not yet held; return how many were written."""
+        """Write the images (sha256 → PNG) not yet held; return how many were written. :meth:`sync` makes
+        all of them durable, those found already written included."""
         written = 0
         for sha256, png in images.items():
             target = self.path(sha256)
-            if target.exists():
+            if target.exists():  # written by an earlier run, which may have died before making it durable
+                self._written.append(target)
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             temporary = target.with_name(f".{target.name}.{os.getpid()}")

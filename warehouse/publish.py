@@ -103,7 +103,7 @@ def check_can_publish(published: Path) -> None:
     except duckdb.Error as exc:
         raise WarehouseFault(
             f"{published} cannot be opened as a DuckDB database ({one_line(exc)}); it was left as it is: "
-            "move it aside (or restore it from a backup) and run again to build a new one"
+            "move it aside (or restore it, and its -pages folder, from a backup) and run again to build a new one"
         ) from None
 
 

@@ -340,15 +340,20 @@ def ingest_run(
     pages, cleanup = PageStore(published), _PageCleanup(published)
     try:
         with publish.building(published, lock_wait_seconds, catch_up, cleanup) as work:
+            for generation in publish.generation_paths(published):  # what a run killed while compacting left
+                for leftover in (compact_path(generation), publish.wal_path(compact_path(generation))):
+                    leftover.unlink(missing_ok=True)
             try:
                 con = duckdb.connect(str(work))
             except duckdb.Error as exc:
                 raise publish.WarehouseFault(
                     f"{published} cannot be opened as a DuckDB database ({_one_line(exc, published)}); "
-                    "it was left as it is: move it aside (or restore it from a backup) and run again"
+                    "it was left as it is: move it aside (or restore it, and its -pages folder, from a backup) "
+                    "and run again"
                 ) from None
             try:
                 for_building(con)
+                upgrade = bool(migrate.applied(con))  # a warehouse that was built before, not a new one
                 if PAGE_FILES_MIGRATION in migrate.pending(con) and _has_table(con, "page_images"):
                     pages.save_from(con, _STORED_PNGS)  # the migration drops the bytes these files now hold
                 migrated = migrate.apply(con)
@@ -368,7 +373,7 @@ def ingest_run(
                 cleanup.wanted = bool(writer.touched)
             finally:
                 con.close()
-            if migrated:
+            if migrated and upgrade and _mostly_free(work):
                 compact(work)
     except (OSError, duckdb.IOException, duckdb.OutOfMemoryException) as exc:
         raise publish.WarehouseFault(
@@ -380,16 +385,18 @@ def ingest_run(
 def compact(path: Path) -> None:
     """Write the DuckDB file ``path`` anew, holding only what it holds: DuckDB reuses the blocks a
     migration freed (the page images' bytes, tables rebuilt) but never gives them back to the disk,
-    and every later generation would carry them. Done after a run that applied migrations, before it
-    publishes (``path`` is not published yet)."""
-    fresh = path.with_name(f"{path.name}.compact")
-    fresh.unlink(missing_ok=True)
+    and every later generation would carry them. Done after a run that migrated a warehouse and left
+    most of its file free, before it publishes (``path`` is not published yet)."""
+    fresh = compact_path(path)
+    for leftover in (fresh, publish.wal_path(fresh)):
+        leftover.unlink(missing_ok=True)
     con = duckdb.connect(str(fresh))
+    source = f"_compacted_{uuid.uuid4().hex}"  # not the new file's own catalog, whatever the file is called
     try:
-        con.execute("ATTACH ? AS previous (READ_ONLY)", [str(path)])
-        row = con.execute("SELECT current_database()").fetchone()
-        con.execute(f'COPY FROM DATABASE previous TO "{row[0] if row else "memory"}"')
-        con.execute("DETACH previous")
+        con.execute(f"ATTACH ? AS {source} (READ_ONLY)", [str(path)])
+        (catalog,) = con.execute("SELECT current_database()").fetchone() or ("",)
+        con.execute(f'COPY FROM DATABASE {source} TO "{catalog}"')
+        con.execute(f"DETACH {source}")
         con.execute("CHECKPOINT")
     except BaseException:
         con.close()
@@ -397,6 +404,20 @@ def compact(path: Path) -> None:
         raise
     con.close()
     os.replace(fresh, path)
+
+
+def compact_path(path: Path) -> Path:
+    return path.with_name(f"{path.name}.compact")
+
+
+def _mostly_free(path: Path) -> bool:
+    """Whether more than half of the DuckDB file ``path`` is free blocks."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        row = con.execute("SELECT total_blocks, free_blocks FROM pragma_database_size()").fetchone()
+    finally:
+        con.close()
+    return bool(row and row[0] and row[1] > row[0] / 2)
 
 
 PAGE_FILES_MIGRATION = "0016_page_image_files"
@@ -412,9 +433,9 @@ def _has_table(con: duckdb.DuckDBPyConnection, table: str) -> bool:
 @dataclass
 class _PageCleanup:
     """After publishing: remove the page images neither the published warehouse nor the previous
-    generation names, when the run changed a document (only then can an image stop being named; files a
-    run that died left are removed by the next run that changes one). A clean-up, so it never fails the
-    run it follows: a file too many is harmless."""
+    generation names, when the run changed a document. Images other runs stopped naming (a run that
+    changed nothing but caught up a generation, a run that died) wait for the next run that changes one.
+    A clean-up, so it never fails the run it follows: a file too many is harmless."""
 
     published: Path
     wanted: bool = False

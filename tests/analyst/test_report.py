@@ -101,6 +101,21 @@ def copy_warehouse(warehouse: Path, copy: Path) -> None:
     shutil.copytree(store_path(warehouse), store_path(copy))
 
 
+def test_a_document_whose_page_images_are_missing_is_drawn_again_once_they_are_there(
+    analyst_warehouse: Path, tmp_path: Path
+) -> None:
+    copy, out = tmp_path / "copy.duckdb", tmp_path / "report"
+    shutil.copy(analyst_warehouse, copy)  # without its page images
+    write_report(copy, out)
+    assert not list((out / "pages").iterdir())
+    recorded = json.loads((out / ".sheets.json").read_text())["documents"]
+    assert len(recorded) == 5, "the PDF's sheet is not recorded as whole: nothing keeps it"
+    shutil.copytree(store_path(analyst_warehouse), store_path(copy))
+    write_report(copy, out)
+    assert json.loads((out / ".sheets.json").read_text())["drawn"] == 1
+    assert len(list((out / "pages").iterdir())) == 2
+
+
 def test_the_report_needs_nothing_but_the_warehouse_and_its_page_images(
     analyst_warehouse: Path, tmp_path: Path
 ) -> None:

@@ -147,14 +147,14 @@ def test_a_run_that_changed_some_documents_tests_those_and_leaves_the_others_iss
     assert "span_has_document" in _failing(run(fresh_db, documents=set()))
 
 
-def _funding_column(con: duckdb.DuckDBPyConnection, lines: list[tuple[str, float]]) -> None:
-    """One funding table's column, top to bottom: (line item, amount)."""
+def _funding_column(con: duckdb.DuckDBPyConnection, lines: list[tuple[str, float | None]], col: int = 1) -> None:
+    """One funding table's column, top to bottom: (line item, amount printed in £bn); None, a blank cell."""
     insert_rows(con, "funding", [{
-        "table_id": "tbl-1", "line_item": item, "period": "2019-20", "amount": amount, "currency": "GBP",
-        "is_total": "total" in item.lower(), "document_id": DOC, "char_start": row, "char_end": row + 1,
-        "source_text": str(amount), "extractor": "funding/table@3", "confidence": 0.9, "run_id": "r1",
-        "row": row, "col": 1,
-    } for row, (item, amount) in enumerate(lines, start=1)])  # fmt: skip
+        "table_id": "tbl-1", "line_item": item, "period": f"period {col}", "amount": amount * 1e9, "currency": "GBP",
+        "is_total": "total" in item.lower(), "document_id": DOC, "char_start": 100 * col + row,
+        "char_end": 100 * col + row + 1, "source_text": f"{amount:,}", "unit_multiplier": 1e9,
+        "extractor": "funding/table@3", "confidence": 0.9, "run_id": "r1", "row": row, "col": col,
+    } for row, (item, amount) in enumerate(lines, start=1) if amount is not None])  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -162,15 +162,24 @@ def _funding_column(con: duckdb.DuckDBPyConnection, lines: list[tuple[str, float
     [
         ([("Staff", 10), ("Recharges", 20), ("Total", 30), ("Emoluments", 5), ("Total", 5)], True),
         ([("Staff", 10), ("Recharges", 20), ("Subtotal", 30), ("Emoluments", 5), ("Total", 35)], True),
-        ([("Staff", 10), ("Recharges", 20), ("Total", 30), ("Emoluments", 5), ("Total", 6)], False),
-        ([("Staff", 10), ("Recharges", 20), ("Grand total", 31)], False),
+        ([("Staff", 10), ("Recharges", 20), ("Total", 30), ("Emoluments", 5), ("Total", 7)], False),
+        ([("Staff", 10), ("Recharges", 20), ("Grand total", 33)], False),
+        ([("Defence", 699), ("Other", 600), ("Total", 1300)], True),  # rounded to billions: within 1.5
+        ([("Defence", 699.4), ("Other", 600.1), ("Total", 1300)], False),  # printed to a tenth: not within 0.15
     ],
 )
 def test_a_total_adds_up_the_rows_since_the_total_before_it(
-    fresh_db: duckdb.DuckDBPyConnection, lines: list[tuple[str, float]], adds_up: bool
+    fresh_db: duckdb.DuckDBPyConnection, lines: list[tuple[str, float | None]], adds_up: bool
 ) -> None:
     """Notes of accounts print several totals down one column, each of the rows since the one before; a
     subtotal stands for the rows it closes."""
     _funding_column(fresh_db, lines)
     (result,) = run(fresh_db, [t for t in load_tests() if t.name == "funding_column_totals"])
     assert result.passed == adds_up, result.rows
+
+
+def test_a_total_row_blank_in_one_column_still_closes_the_rows_above_it(fresh_db: duckdb.DuckDBPyConnection) -> None:
+    _funding_column(fresh_db, [("Staff", 1), ("Total", None), ("Recharges", 2), ("Total", 2)], col=1)
+    _funding_column(fresh_db, [("Staff", 1), ("Total", 1), ("Recharges", 2), ("Total", 2)], col=2)
+    (result,) = run(fresh_db, [t for t in load_tests() if t.name == "funding_column_totals"])
+    assert result.passed, result.rows

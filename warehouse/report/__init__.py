@@ -1,4 +1,4 @@
-"""The run report: HTML pages rendered from the warehouse alone (``make report``).
+"""The run report: HTML pages rendered from the warehouse and its page images alone (``make report``).
 
     python -m warehouse.report [WAREHOUSE] [--out FOLDER] [--open]
 
@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import shutil
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -248,11 +249,13 @@ def _build(warehouse: Path, out: Path, building: Path, checked: CheckedTests | N
         files = Files.of(sorted(digests), [c.cluster["cluster_id"] for c in cluster_sheets])
         kept = sorted(d for d, digest in digests.items() if previous.get(d) == digest and _whole(out, files, d))
         drawn = sorted(set(digests) - set(kept))
-        store, missing = store_path(warehouse), 0
+        store, missing = store_path(warehouse), Counter[str]()
         for document_id, page, sha256 in page_images(con, drawn):
-            missing += not _link_or_copy(image_path(store, sha256), building / files.image(document_id, page))
+            if not _link_or_copy(image_path(store, sha256), building / files.image(document_id, page)):
+                missing[document_id] += 1
         if missing:
-            logger.warning("%d page images named by %s are not in %s: those pages show none", missing, warehouse, store)
+            logger.warning("%d page images named by %s are not in %s: those pages show none, and their documents "
+                           "are drawn again next time", missing.total(), warehouse, store)  # fmt: skip
         for start in range(0, len(drawn), SHEETS_AT_ONCE):  # memory in proportion to a batch, not the warehouse
             for sheet in warehouse_to_sheets(con, drawn[start : start + SHEETS_AT_ONCE]):
                 doc = sheet.document["document_id"]
@@ -270,6 +273,7 @@ def _build(warehouse: Path, out: Path, building: Path, checked: CheckedTests | N
         (building / name).write_text(asset(name), encoding="utf-8")
     (building / "index.html").write_text(report_to_html(data, files, generated_at), encoding="utf-8")
     (building / f"{DIGEST_NAME}{PENDING}").write_text(digest, encoding="utf-8")
-    sheets_drawn = {"basis": basis, "documents": digests, "drawn": len(drawn), "kept": len(kept)}
+    recorded = {d: sheet for d, sheet in digests.items() if d not in missing}  # nothing to keep them by
+    sheets_drawn = {"basis": basis, "documents": recorded, "drawn": len(drawn), "kept": len(kept)}
     (building / f"{SHEETS_NAME}{PENDING}").write_text(json.dumps(sheets_drawn), encoding="utf-8")
     return files, kept

@@ -1,4 +1,5 @@
-"""What the run report shows, read from the warehouse alone (never from the source files).
+"""What the run report shows, read from the warehouse alone (never from the source files; the page images
+are files beside it, :mod:`warehouse.pages`).
 
 The report is split so that its first page stays small however large the warehouse:
 :func:`warehouse_to_report_data` reads what the first page shows (the run, documents,

@@ -498,7 +498,7 @@ def report_to_html(data: ReportData, files: Files, generated_at: datetime) -> st
 <body>
 <header><h1>{_e(title)}</h1>
 <p>Rendered from <code>{_e(data.warehouse)}</code> at {_e(generated_at.strftime("%Y-%m-%d %H:%M:%S UTC"))},
-from the warehouse alone. <nav>{nav}</nav></p></header>
+from the warehouse and its page images alone. <nav>{nav}</nav></p></header>
 <main>
 {_run_section(data)}
 {_documents_section(data, files)}
