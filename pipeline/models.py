@@ -158,7 +158,12 @@ class PageImage:
     @property
     def sha256(self) -> str:
         """The PNG's content hash: its name in the warehouse's page store (``warehouse.pages``)."""
-        return hashlib.sha256(self.png).hexdigest()
+        return content_hash(self.png)
+
+
+def content_hash(data: bytes) -> str:
+    """SHA-256 of ``data`` in hex: what names a page image's file (DuckDB's ``sha256()`` gives the same)."""
+    return hashlib.sha256(data).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,8 +44,8 @@ class DocumentRows:
 
     @classmethod
     def of(cls, doc: ParsedDocument, run_id: str) -> DocumentRows:
-        rows = document_to_rows(doc, run_id)
-        images = {i.sha256: i.png for i in doc.page_images}
+        rows = document_to_rows(doc, run_id)  # its page_images rows follow doc.page_images, each named by its hash
+        images = {row["sha256"]: i.png for row, i in zip(rows["page_images"], doc.page_images, strict=True)}
         return cls(doc.source, rows, doc.page_count, len(doc.pages), doc.parse_seconds, images)
 
 

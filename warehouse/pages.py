@@ -18,12 +18,14 @@ What keeps it whole:
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import duckdb
+
+from pipeline.models import content_hash
+from warehouse.publish import fsync
 
 SUFFIX = ".png"
 
@@ -35,10 +37,6 @@ def store_path(published: Path) -> Path:
 
 def image_path(store: Path, sha256: str) -> Path:
     return store / sha256[:2] / f"{sha256}{SUFFIX}"
-
-
-def digest(png: bytes) -> str:
-    return hashlib.sha256(png).hexdigest()
 
 
 class PageStore:
@@ -74,9 +72,9 @@ class PageStore:
             return
         folders = {p.parent for p in self._written}
         for path in self._written:
-            _fsync(path)
+            fsync(path)
         for folder in folders | {self.folder}:
-            _fsync(folder)
+            fsync(folder)
         self._written.clear()
 
     def save_from(self, con: duckdb.DuckDBPyConnection, sql: str, batch: int = 64) -> int:
@@ -85,7 +83,7 @@ class PageStore:
         cursor = con.execute(sql)
         written = 0
         while rows := cursor.fetchmany(batch):
-            written += self.save({digest(bytes(png)): bytes(png) for (png,) in rows if png is not None})
+            written += self.save({content_hash(bytes(png)): bytes(png) for (png,) in rows if png is not None})
         return written
 
 
@@ -127,11 +125,3 @@ def collect(published: Path, warehouses: Iterable[Path]) -> int:
                     path.unlink()
                     removed += 1
     return removed
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

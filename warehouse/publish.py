@@ -264,7 +264,7 @@ def _write_ledger(published: Path, entries: dict[str, tuple[int, int, int, bool]
     temporary = path.with_name(path.name + ".new")
     temporary.write_text(json.dumps({k: list(v) if v else None for k, v in entries.items()}), encoding="utf-8")
     os.replace(temporary, path)
-    _fsync(path.parent)
+    fsync(path.parent)
 
 
 def _spare(published: Path) -> Path:
@@ -351,12 +351,12 @@ def _publish(work: Path, published: Path) -> None:
         os.link(work, link)
     except OSError:  # a file system without hard links: publish by renaming the generation itself
         os.replace(work, published)
-        _fsync(published.parent)
+        fsync(published.parent)
         _write_ledger(published, {"published": _state(published), "previous": None})
         return
     failpoint("linked")
     os.replace(link, published)
-    _fsync(published.parent)
+    fsync(published.parent)
     old = next((g for g in generation_paths(published) if g != work and was and _inode(g) == was[0]), None)
     _write_ledger(published, {"published": _state(published), "previous": _state(old) if old else None})
 
@@ -417,7 +417,7 @@ def building(
             _prepare(published, work, catch_up)
             failpoint("copied")
             yield work
-            _fsync(work)
+            fsync(work)
             failpoint("before-publish")
             if _state(published) != copied or _held_for_writing(published):
                 raise WarehouseInUse(
@@ -435,7 +435,8 @@ def building(
             after_publish([published, *(g for g in generation_paths(published) if g != work and g.exists())])
 
 
-def _fsync(path: Path) -> None:
+def fsync(path: Path) -> None:
+    """Make ``path`` (a file or a folder's entries) durable."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)

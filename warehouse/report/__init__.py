@@ -198,18 +198,6 @@ def write_report(warehouse: Path, out: Path | None = None, checked: CheckedTests
     return out / "index.html"
 
 
-def _link_or_copy(source: Path, target: Path) -> bool:
-    """Put the page store's file ``source`` at ``target``: a hard link (no bytes written), else a copy;
-    False when there is no such file."""
-    try:
-        os.link(source, target)
-    except FileNotFoundError:
-        return False
-    except OSError:  # another file system, or one without hard links
-        shutil.copyfile(source, target)
-    return True
-
-
 def _remove_leftovers(out: Path) -> None:
     """Remove what drawings that were stopped left beside ``out`` (``.report.<pid>.tmp`` or ``.old``): those of
     this process, and of processes no longer running."""
@@ -251,7 +239,9 @@ def _build(warehouse: Path, out: Path, building: Path, checked: CheckedTests | N
         drawn = sorted(set(digests) - set(kept))
         store, missing = store_path(warehouse), Counter[str]()
         for document_id, page, sha256 in page_images(con, drawn):
-            if not _link_or_copy(image_path(store, sha256), building / files.image(document_id, page)):
+            try:
+                _link(image_path(store, sha256), building / files.image(document_id, page))
+            except FileNotFoundError:
                 missing[document_id] += 1
         if missing:
             logger.warning("%d page images named by %s are not in %s: those pages show none, and their documents "
