@@ -36,6 +36,10 @@ Each mention has a ``salience``: ``subject`` (a title names it: the document is 
 (``named_sector``: a name followed by "sector" in running text; and, in a document about one sector, any other
 sector named outside a heading of its own, unless a list names it as a part of that sector) or ``presented``
 (every other rule).
+
+Not the document's sectors, whatever the rule: a glossary's, a list of abbreviations', the references' or the
+endnotes' terms (:data:`BACK_MATTER`); the sectors a case study's panel names in its sentences (a third party's
+story); a place named among sectors; the parts of a sentence's enumeration after a part that is no sector's name.
 """
 
 from __future__ import annotations
@@ -121,15 +125,24 @@ QUALIFYING_FRAME = re.compile(
     r"(?:\s+(?!sectors?\b|clusters?\b|industries\b)[\w-]+){0,3}\s*$",
     re.I,
 )
-# a contents entry over the sectors' own entries: "Part 2. Policy: sector-specific guidance", "Our clusters"
-CONTENTS_SECTORS = re.compile(r"\b(?:sectors?|clusters?|industries)\b", re.I)
+# a contents entry over the sectors' own entries: "Part 2. Policy: sector-specific guidance", "Our clusters"; not
+# one sector ("Mission 9: a social sector confident with digital")
+CONTENTS_SECTORS = re.compile(r"\b(?:sectors|clusters|industries|sector[- ]specific|sectoral)\b", re.I)
 # a contents entry's name: no number before it, no bracket, leader dots or page number after it
 CONTENTS_NAME = re.compile(
     r"\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?P<name>[^\s(][^(]*?)\s*(?:\([^)]*\)\s*)?(?:[.…·_ ]{2,}\s*)?\d{0,4}\s*$"
 )
+CASE_STUDY_ENTRY = re.compile(r"case\s+stud(?:y|ies)\b", re.I)
 INDENT_POINTS = 4.0  # a contents entry set in this much further than another is under it ...
 MAX_INDENT_POINTS = 60.0  # ... and at most this much (further is the next column)
 CURATED_SHARE = 1 / 3  # contents entries under a sectors entry: at least this share of them known sectors
+# the title of a section of terms or sources: "Glossary of Terms", "Annex A: Glossary", "List of abbreviations",
+# "References", "ENDNOTES", a bare "Notes" (not "Notes to the Financial Statements")
+BACK_MATTER = re.compile(
+    r"(?:(?:annex|appendix)\s+\w{1,3}\s*[.:–-]?\s*)?(?:glossary|(?:list\s+of\s+)?(?:abbreviations|acronyms)"
+    r"|references|bibliography|endnotes|(?:notes|definitions?|sources)\s*$)",
+    re.I,
+)
 # a word that joins a name to more words: a line ending in it is not a whole title
 JOINING_WORD = re.compile(r"\b(?:and|or|of|in|for|the|to|with|a|an|&)$", re.I)
 TOTAL = re.compile(r"(?:all|total|other|overall)\b", re.I)
@@ -143,7 +156,7 @@ ENUMERATION_PART = re.compile(r"\s*,(?![^()]*\))\s*(?:and\s+|or\s+)?")
 LAST_AND = re.compile(r"\s+(?:and|or)\s+(?!.*\s(?:and|or)\s)(?![^()]*\))", re.S)
 DISCOVERED_NOT_SECTOR = re.compile(
     r"^(?:other|diverse|various|wide|range|number|variety|many|new|recent|key|for\s+example|e\.g)\b"
-    r"|^(?:today|now|currently|etc|globally|nationally|locally|elsewhere)\W*$|\s(?:of|in|include|for)\s",
+    r"|^(?:today|now|currently|etc|globally|nationally|locally|elsewhere)\W*$|\s(?:of|in|include|for|to)\s",
     re.I,
 )
 NOT_A_NAME = re.compile(
@@ -153,8 +166,8 @@ MAX_SECTOR_WORDS = 6
 MAX_LISTED_WORDS = 8  # a list item's name, or its run-in title, may run a little longer than a part of a sentence
 # words that join a part to an enumeration, not part of its name: "including X", "in addition to Y"
 LEADING_CONNECTIVE = re.compile(
-    r"^(?:(?:and|or|the|from|to|including|notably|especially|particularly|in\s+addition\s+to|as\s+well\s+as"
-    r"|alongside|plus|(?:(?:key\s+)?(?:sectors?|industries|clusters|fields|areas)\s+)?(?:such\s+as|like))\s+)+",
+    r"^(?:(?:and|or|the|from|to|i\.\s?e\.|including|notably|especially|particularly|in\s+addition\s+to"
+    r"|as\s+well\s+as|alongside|plus|(?:(?:key\s+)?(?:sectors?|industries|clusters|fields|areas)\s+)?(?:such\s+as|like))\s+)+",
     re.I,
 )
 MIN_SECTOR_ITEMS = 3
@@ -170,7 +183,12 @@ DOCUMENT_KIND = re.compile(
     r"(?:sector\s+deal|strategy|plan|policy|review|white\s+paper|programme|framework)\b",
     re.I,
 )
-AUTHOR_BODY = re.compile(r"\b(?:department|ministry|secretary\s+of\s+state|minister)\s+(?:for|of)\s+(?:the\s+)?$", re.I)
+# a body's name up to a sector it holds: "Department for Education", "Department for Digital, Culture, Media & Sport"
+AUTHOR_BODY = re.compile(
+    r"\b(?:department|ministry|secretary\s+of\s+state|minister)\s+(?:for|of)\s+(?:the\s+)?"
+    r"(?:(?-i:[A-Z])[\w-]*(?:\s*,\s*|\s+(?:and|&)\s+|\s+))*$",
+    re.I,
+)
 MIN_LIST_ITEMS = 3
 ENUMERATION_JOIN = re.compile(
     r"\s*(?:\([^()]{1,120}\))?\s*(?:[,;]\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)\s*(?:the\s+)?", re.I
@@ -211,8 +229,20 @@ def document_to_mentions(view: DocumentView, tables: Sequence[Table] = ()) -> li
         if key not in best or m.confidence > best[key].confidence:
             best[key] = m
     kept = sorted(best.values(), key=lambda m: (m.char_start, m.char_end))
-    kept = [m for m in kept if not any(_inside(m, o) for o in kept if o is not m)]
+    kept = [m for m in kept if not any(_inside(m, o) for o in kept if o is not m) and not _back_matter(view, m)]
     return _in_passing_beside_the_subject(view, kept)
+
+
+def _back_matter(view: DocumentView, m: ClusterMention) -> bool:
+    """True inside a glossary, a list of abbreviations, the references or the endnotes (or a section under one):
+    a term defined or a source cited there is not a sector the document presents."""
+    section_id = view.section_at(m.char_start, m.char_end)
+    while section_id is not None:
+        section = view.sections[section_id]
+        if BACK_MATTER.match(section.title.strip()):
+            return True
+        section_id = section.parent_section_id
+    return False
 
 
 def _in_passing_beside_the_subject(view: DocumentView, mentions: list[ClusterMention]) -> list[ClusterMention]:
@@ -311,7 +341,7 @@ def title_to_mentions(view: DocumentView) -> list[ClusterMention]:
             continue
         for m in view.catalogue.names_pattern().finditer(text, block.char_start, block.char_end):
             cluster_id = view.catalogue.lookup(m.group("name"))
-            if cluster_id is None or AUTHOR_BODY.search(text, max(block.char_start, m.start() - 20), m.start()):
+            if cluster_id is None or AUTHOR_BODY.search(text, max(block.char_start, m.start() - 80), m.start()):
                 continue
             if words <= MAX_TITLE_WORDS or DOCUMENT_KIND.match(text, m.end("name"), block.char_end):
                 return [_mention(view, cluster_id, m.start("name"), m.end("name"), "title", "curated")]
@@ -528,7 +558,7 @@ def prose_to_mentions(view: DocumentView) -> list[ClusterMention]:
                 for m in pattern.finditer(text, s, e)
                 if (cluster_id := view.catalogue.lookup(m.group("name")))
             ]
-            enumerated = _enumerations(text, hits) if about_clusters else set()
+            enumerated = _enumerations(text, hits) if about_clusters and not view.in_case_study(block) else set()
             if enumerated:
                 first = hits[min(enumerated)][0]
                 if EXAMPLES_BEFORE.search(text, max(s, first - 80), first):
@@ -587,7 +617,8 @@ def enumerations_to_mentions(view: DocumentView) -> list[ClusterMention]:
         elif block.kind is BlockKind.PARAGRAPH and view.clean(block) and SECTOR_NOUNS.search(view.text(block)[-300:]):
             # "... were selected as the growth areas ..." over "1. Information and communications technology. ..."
             out.extend(_named_sectors(view, _one_list_names(view, i), listed=True))
-    indexed = [(i, b) for i, b in view.body_blocks() if SECTOR_FRAME.search(view.text(b))]
+    # a case study's sectors are its company's or place's, not the document's
+    indexed = [(i, b) for i, b in view.body_blocks() if SECTOR_FRAME.search(view.text(b)) and not view.in_case_study(b)]
     for (i, _block), sentences in zip(
         indexed, view.sentences([(b.char_start, b.char_end) for _, b in indexed]), strict=True
     ):
@@ -692,7 +723,7 @@ def contents_to_mentions(view: DocumentView) -> list[ClusterMention]:
             if not inside or len(names) >= MAX_SECTOR_ITEMS:
                 break
             m = CONTENTS_NAME.match(view.text(child))
-            if m:
+            if m and not CASE_STUDY_ENTRY.match(m.group("name")):  # a case study's entry names its story
                 start = child.char_start + m.start("name")
                 names.append(trim_span(view.doc.text, start, child.char_start + m.end("name")))
         found = _named_sectors(view, names, listed=True)
@@ -828,14 +859,22 @@ def _named_sectors(
     text = view.doc.text
     names = []
     longest = MAX_NAME_WORDS if strong else MAX_LISTED_WORDS if listed else MAX_SECTOR_WORDS
+    place, _ = places()
     for s, e in spans:
         name = LEADING_CONNECTIVE.sub("", text[s:e])
         s = e - len(name)
-        if not name or len(name.split()) > longest or NOT_A_NAME.search(name):
-            continue
-        match = view.catalogue.resolve(name)
+        match = view.catalogue.resolve(name) if name else None
         not_sector = DISCOVERED_NOT_SECTOR.search(name)
-        if match.origin == "discovered" and not_sector and not (listed and not_sector.group(0).startswith(" ")):
+        if (
+            match is None
+            or len(name.split()) > longest
+            or NOT_A_NAME.search(name)
+            or (match.origin == "discovered" and not_sector and not (listed and not_sector.group(0).startswith(" ")))
+            or (match.origin == "discovered" and place.fullmatch(name.removeprefix("the ")))
+        ):
+            if names and not listed:
+                break  # in a sentence, a part that is no sector's name ends the enumeration ("... to digital
+                # creative and media businesses in Manchester, Liverpool, Leeds": the rest are places)
             continue
         pair = _two_known(view, s, e) if match.origin == "discovered" else None
         names.extend(pair or [(s, e, match)])

@@ -15,6 +15,7 @@ from pipeline.models import Block, BlockKind, Section
 from pipeline.spans import Quarantine
 
 BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
+CASE_STUDY = re.compile(r"\s*case\s+stud(?:y|ies)\b", re.I)
 FOOTNOTE = re.compile(r"^\s*(?:\d{1,3}\s|[*†‡]{1,3})")  # a caption opening with its number or mark is a footnote
 # (the document's own prose)
 
@@ -29,11 +30,13 @@ class DocumentView:
     section_clusters: dict[str, str] = field(default_factory=dict)
     document_cluster: str | None = None
     pull_quotes: frozenset[int] = frozenset()  # indexes of asides the body of their page says too
+    case_studies: frozenset[int] = frozenset()  # region ids of the asides that tell a case study
     _sentences: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)  # a cache, shared
 
     @classmethod
     def of(cls, doc: LaidOutDocument, catalogue: Catalogue) -> DocumentView:
-        return cls(doc, catalogue, {s.section_id: s for s in doc.sections}, pull_quotes=_pull_quotes(doc))
+        sections = {s.section_id: s for s in doc.sections}
+        return cls(doc, catalogue, sections, pull_quotes=_pull_quotes(doc), case_studies=_case_studies(doc))
 
     def with_clusters(self, section_clusters: dict[str, str], document_cluster: str | None) -> DocumentView:
         """The same view, knowing each cluster section's cluster and the document's own cluster."""
@@ -69,6 +72,11 @@ class DocumentView:
             footnote = b.kind is BlockKind.CAPTION and FOOTNOTE.match(self.text(b))
             if (b.kind in BODY_KINDS or footnote) and self.clean(b) and i not in self.pull_quotes:
                 yield i, b
+
+    def in_case_study(self, block: Block) -> bool:
+        """True for a block of an aside that tells a case study (its first line ``Case study: ...``): a third
+        party's story, whose sectors, aims and plans are its own, not the document's."""
+        return block.region == "aside" and block.region_id in self.case_studies
 
     def item_span(self, block: Block) -> tuple[int, int]:
         """A list item's span without its marker (``1. ``, ``- ``, or the label of a labelled item:
@@ -109,4 +117,15 @@ def _pull_quotes(doc: LaidOutDocument) -> frozenset[int]:
         i
         for i, b in asides
         if (words := squeeze(doc.text[b.char_start : b.char_end])) and words in said.get(b.page, "")
+    )
+
+
+def _case_studies(doc: LaidOutDocument) -> frozenset[int]:
+    """Region ids of the asides whose first block opens ``Case study`` or ``Case studies``."""
+    firsts: dict[int, Block] = {}
+    for b in doc.blocks:
+        if b.region == "aside" and b.region_id is not None:
+            firsts.setdefault(b.region_id, b)
+    return frozenset(
+        region for region, b in firsts.items() if CASE_STUDY.match(doc.text, b.char_start, b.char_end) is not None
     )

@@ -878,6 +878,50 @@ def test_a_bracket_inside_a_name_stays_in_it_and_a_part_that_is_no_name_ends_an_
     assert presented == {"energy", "space", "quantum computing", "health"}  # not the campus the example names
 
 
+def test_a_part_that_is_no_sector_ends_an_enumeration_in_a_sentence_and_places_are_no_sectors(
+    tmp_path: Path,
+) -> None:
+    presented = presented_in(
+        tmp_path,
+        "The region has clusters of advanced manufacturing in sectors such as automotive, aerospace, nuclear and "
+        "engineering to digital creative and media businesses in Manchester, Liverpool, Leeds and Sheffield.",
+    )
+    assert {"automotive", "aerospace", "nuclear"} <= presented  # "engineering to digital ..." is no name
+    assert not presented & {"Manchester", "Liverpool", "Leeds", "Sheffield"}
+    presented = presented_in(
+        tmp_path,
+        "Colleges train people in those sectors that are important to national growth (i.e. High Speed Rail, "
+        "Nuclear, Digital, Creative & Cultural).",
+    )
+    assert "strategically important to national growth" not in presented and "i.e. High Speed Rail" not in presented
+
+
+def test_a_case_studys_sectors_glossary_terms_and_a_departments_name_are_not_the_documents(tmp_path: Path) -> None:
+    def at(x: float, y: float, text: str, size: int = 11) -> str:
+        return f"BT /F1 {size} Tf {x:g} {y:g} Td ({text}) Tj ET"
+
+    body = [at(72, 720 - 16 * k, f"Paragraph {k} of the strategy says how partners plan their work together.")
+            for k in range(6)]  # fmt: skip
+    box = [
+        "0.9 g 300 300 250 160 re f 0 g",
+        at(310, 440, "Case study: a city region", 12),
+        at(310, 420, "The city has growth sectors such as advanced"),
+        at(310, 406, "manufacturing, life sciences and logistics."),
+    ]
+    (tmp_path / "plan.pdf").write_bytes(build_pdf(["\n".join(body + box).encode()]))
+    (spec,) = sources_to_specs(tmp_path)
+    assert not [m for m in source_to_document(spec).cluster_mentions if m.salience == "presented"]
+    (tmp_path / "plan.pdf").unlink()
+    doc = parse_text(
+        tmp_path,
+        "# Department for Digital, Culture, Media & Sport\n\n# Future Telecoms Infrastructure Review\n\nText.\n\n"
+        "## 5 Glossary of Terms\n\n### 5.1 Artificial Intelligence\n\nMachines that learn.\n\n### 5.2 Broadband\n\n"
+        "Fast lines.\n",
+        name="review.md",
+    )
+    assert {(m.cluster_id, m.salience) for m in doc.cluster_mentions} == {("telecommunications", "subject")}
+
+
 def test_in_a_crown_copyright_publication_we_are_the_government_unless_we_ask_others_to_act(tmp_path: Path) -> None:
     body = (
         "# A national strategy\n\nIn the short term, we will take the following next steps:\n\n"
