@@ -7,18 +7,18 @@ the plan seeks or aims to do and ends in a colon. A lead-in whose noun is
 something else (``projects``, ``activities``, ``prerequisites``, ``sections``)
 announces no objectives, even when it also uses the word (``From these
 objectives flow a number of new support activities covering:``). A heading
-such as ``Aims and objectives`` frames the first list of its section.
+such as ``Aims and objectives`` (or ``Summary of decisions``: what the government decided, its commitments)
+frames the lists of its section. ``We are:`` (``However, we are already:``) announces actions when each item
+says what is being done (``Operating a new portal ...``), not what the authors are (``Open and honest``).
 
-The items come from the layout tree: a numbered or bulleted list (a numbered
-list stays one list when each item is followed by a paragraph describing it),
-or a run of "Title – description" paragraphs. Without a lead-in, lists come from
-headings that frame them, labelled items (``Goal 1:``, or ``Action 3 (2021)`` alone
-over its text), boxes opening with a label (``Action`` over its text),
-paragraphs the plan counts off (``First, we will …``, ``Second, …``) and the
-numbered paragraphs of an agreement, most of which commit a party (``4. WMCA
-will establish …``, ``5. The Government commits to …``). When the lead-in announces a
-count (``the following five themes``) that the items do not meet, a
-``list_count_mismatch`` quality issue says so.
+The items come from the layout tree: a numbered or bulleted list (a numbered list stays one list when each
+item is followed by a paragraph describing it), or a run of "Title – description" paragraphs. Without a
+lead-in, lists come from headings that frame them, labelled items (``Goal 1:``, or ``Action 3 (2021)`` alone over
+its text; labelled headings, ``Mission 1: ...`` to ``Mission 15: ...``, however many chapters apart), boxes
+opening with a label (``Action`` over its text), paragraphs the plan counts off (``First, we will …``,
+``Second, …``) and the numbered paragraphs of an agreement, most of which commit a party (``4. WMCA will
+establish …``, ``5. The Government commits to …``). When the lead-in announces a count (``the following five
+themes``) that the items do not meet, a ``list_count_mismatch`` quality issue says so.
 """
 
 from __future__ import annotations
@@ -54,7 +54,8 @@ NUMBERS = {
 KINDS = (
     ("objective", "objective"), ("aim", "aim"), ("goal", "goal"), ("theme", "theme"), ("priorit", "priority"),
     ("direction", "strategic_direction"), ("pillar", "pillar"), ("mission", "mission"), ("ambition", "ambition"),
-    ("strand", "strand"), ("outcome", "outcome"), ("commit", "commitment"), ("action", "action"),
+    ("strand", "strand"), ("outcome", "outcome"), ("commit", "commitment"), ("decision", "commitment"),
+    ("action", "action"),
     ("recommend", "recommendation"), ("orientation", "recommendation"), ("target", "target"),
     ("focus", "focus_area"), ("area", "focus_area"),
 )  # fmt: skip
@@ -135,7 +136,8 @@ MAX_NUMBERED_TITLE_WORDS = 15  # a numbered title over its paragraphs is at most
 COMMITTING_LEAD_IN = re.compile(
     r"(?<!\bthis\s)(?<!\bthese\s)(?<!\bit\s)(?<!\bthat\s)(?<!\bwhich\s)"
     r"\b(?P<verb>(?:will|must|shall)(?!\s+(?:include|cover|be|involve|consist|contain|comprise|also\s+include)\b)"
-    r"|commits?\s+to|(?:is|are)\s+committed\s+to|propose\s+to|(?<=government\s)is)\b"
+    r"|commits?\s+to|(?:is|are)\s+committed\s+to|propose\s+to|(?<=government\s)is"
+    r"|(?<=\bwe\s)are(?=(?:\s+(?:already|also|now|currently))?\s*:))\b"
     r"(?:[^:.;]{0,60}|[^:.;]{0,200}\b(?:in\s+order|so\s+as)\s+to|(?:\s+\w+){1,3}\s+the\s+following\b[^:.;]{0,120}):\s*-?$",
     re.I,
 )
@@ -186,6 +188,15 @@ SETTING_HEADING = re.compile(
 )
 # what may stand before the noun that opens a lead-in: "Examples", "Some good examples", "In 2019, our priorities"
 OPENING_NOUN = re.compile(r"\s*(?:[\w’']+,?\s+){0,4}")
+DOING = re.compile(r"\s*[A-Za-z]{2,}ing\b")  # an item that opens with what is being done: "Revising the guidance"
+# a lead-in saying what something is focused on: its "areas" are focus areas ("centred on four areas:")
+FOCUSED = re.compile(r"\bfocus|\bcent(?:re|er)d\s+(?:on|around)\b|\bconcentrat", re.I)
+# the parts of the plan's approach, uncounted: "Our policy to achieve this has a number of elements:"
+UNCOUNTED_PARTS = re.compile(
+    r"\b(?:a\s+(?:number|range|set)\s+of|several)\s+(?:(?:key|main|core|inter-?related|distinct)\s+)?"
+    r"(?P<noun>elements|strands|parts|components|pillars)\b[^:]{0,60}:\s*-?$",
+    re.I,
+)
 # a lead-in speaking to the reader: what to consider or do ("In developing objectives, you should consider:")
 READER_ADDRESSED = re.compile(r"\byou\s+(?:should|could|may|might|must|need|can|want)\b", re.I)
 # a blank to fill in: "X% increase in footfall by [20XX]", "[£ amount]", "[insert name]"
@@ -218,6 +229,7 @@ class LeadIn:
     strong: bool
     actor: str | None = None
     exact: bool = False  # the list counts only when it has exactly ``count`` items
+    doings: bool = False  # the list counts only when each item opens with what is being done ("Operating ...")
 
 
 def document_to_objectives_and_issues(view: DocumentView) -> tuple[list[Objective], list[SourceIssue]]:
@@ -248,6 +260,8 @@ def document_to_objectives_and_issues(view: DocumentView) -> tuple[list[Objectiv
         several = (lead.count or 0) > 1 and len(items) == 1
         if not items or (counted and lead.exact and lead.count != len(items)) or several:
             continue  # a list of one where the lead-in counts several: the list is not where it was looked for
+        if lead.doings and not all(DOING.match(_without_marker(view.text(blocks[j]))) for j in items):
+            continue  # "We are:" over what the authors are ("Open and honest"), not what they are doing
         cluster_id, attribution = _attribute(view, blocks[i], text[s:e])
         if attribution not in ("sentence", "section") and not lead.strong:
             continue  # a weak lead-in ("the plan seeks to:") counts in a cluster's own section only
@@ -301,23 +315,23 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
     """What a lead-in sentence announces, or None when it announces no objectives.
 
     >>> sentence_to_lead_in("In the medium term, support for the cluster falls under the following five themes:")
-    LeadIn(kind='theme', confidence=0.9, count=5, strong=True, actor=None, exact=False)
+    LeadIn(kind='theme', confidence=0.9, count=5, strong=True, actor=None, exact=False, doings=False)
     >>> sentence_to_lead_in("Working with other senior leaders in Defence, CSA will:")
-    LeadIn(kind='commitment', confidence=0.7, count=None, strong=True, actor='CSA', exact=False)
+    LeadIn(kind='commitment', confidence=0.7, count=None, strong=True, actor='CSA', exact=False, doings=False)
     >>> sentence_to_lead_in("This will include:") is None
     True
     >>> sentence_to_lead_in("From these objectives flow a number of new support activities covering:") is None
     True
     >>> sentence_to_lead_in("To get there, the government will take the following steps:")
-    LeadIn(kind='action', confidence=0.85, count=None, strong=True, actor='government', exact=False)
+    LeadIn(kind='action', confidence=0.85, count=None, strong=True, actor='government', exact=False, doings=False)
     >>> sentence_to_lead_in("Specifically the plan seeks to:")
-    LeadIn(kind='aim', confidence=0.7, count=None, strong=False, actor=None, exact=False)
+    LeadIn(kind='aim', confidence=0.7, count=None, strong=False, actor=None, exact=False, doings=False)
     """
     sentence = sentence.strip()
     if READER_ADDRESSED.search(sentence):
         return None  # guidance to the reader: what to consider, not what the plan aims at
     colon = bool(re.search(r":\s*-?$", sentence))
-    focus = re.search(r"\bfocus", sentence, re.I) is not None
+    focus = FOCUSED.search(sentence) is not None
     counted = [m for m in counted_noun().finditer(sentence) if _noun_verdict(m.group("noun"), focus) is not None]
     if NEXT_STEPS.search(sentence) and colon:  # "we will take the following next steps:"
         actor = commitment_actor().search(sentence)  # "the government will take the following steps:"
@@ -353,6 +367,9 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
     any_count = [m for m in counted_noun().finditer(sentence) if not m.group("count").lower().startswith("following")]
     if any_count and PLAN_SAYS.search(sentence):  # "Overall, we will need three key things to make ... :"
         return LeadIn("objective", 0.6, _count(any_count[-1].group("count")), True, exact=True)
+    if (parts := UNCOUNTED_PARTS.search(sentence)) and PLAN_SAYS.search(sentence):
+        noun = parts.group("noun")  # "Our policy to achieve this has a number of elements:"
+        return LeadIn(_kind(noun) if objective_nouns().fullmatch(noun) else "objective", 0.6, None, True)
     return None
 
 
@@ -403,8 +420,10 @@ def _committing(sentence: str, committing: re.Match[str] | None) -> LeadIn | Non
     if committing is None:
         return None
     actor = commitment_actor().search(sentence)
-    kind = "action" if committing.group("verb").lower() == "must" else "commitment"
-    return LeadIn(kind, 0.7, None, True, _actor(actor.group("actor")) if actor else None)
+    # "we must:" and "we are already:" (over "Operating a new portal ...") say what is being or must be done
+    verb = committing.group("verb").lower()
+    kind = "action" if verb in ("must", "are") else "commitment"
+    return LeadIn(kind, 0.7, None, True, _actor(actor.group("actor")) if actor else None, doings=verb == "are")
 
 
 def _noun_verdict(noun: str, focus: bool) -> str | None:
@@ -1026,6 +1045,8 @@ def _labelled_runs(view: DocumentView, used: set[int]) -> list[tuple[list[int], 
         number = int(m.group("number"))
         gap = MAX_LABEL_GAP if item != i else MAX_HEADED_GAP  # the rising numbers carry a run over explanations
         before = current[-1] if current else taken
+        if before is not None and block.kind is BlockKind.HEADING and blocks[before].kind is BlockKind.HEADING:
+            gap = len(blocks)  # headings "Mission 1: ...", "Mission 2: ...": the document's own parts, chapters apart
         if before is not None and number == last + 1 and i - before <= gap and _kind(m.group("noun")) == kind:
             current.append(item)
         else:

@@ -131,6 +131,10 @@ def test_extractors_skip_text_the_quarantine_holds(seed_specs: dict[str, SourceS
         ("Specifically, the aim is to:", "aim", None),
         ("Our four key Objectives are:", "objective", 4),
         ("Our Strategic Priorities For The Region:", "priority", None),
+        ("The work to improve resilience has been centred on four areas:", "focus_area", 4),
+        ("Our policy to achieve this has a number of elements:", "objective", None),
+        ("However, we are already:", "action", None),
+        ("The government has taken the following decisions:", "commitment", None),
     ],
 )  # fmt: skip
 def test_lead_ins_that_announce_objectives(sentence: str, kind: str, count: int | None) -> None:
@@ -144,7 +148,7 @@ def test_lead_ins_that_announce_objectives(sentence: str, kind: str, count: int 
         "The Plan comprises key projects including:", "Key prerequisites to the success of the plan include:",
         "The individual Cluster Plans each contain the following sections:",
         "To see productivity and growth the WMCA is developing a strategy based on the following six principles:",
-        "The proposed cluster projects are as follows:", "These are:",
+        "The proposed cluster projects are as follows:", "These are:", "We are pleased to publish:",
         # a kind word in a name says what the list is about, not what its items are
         "The formulation of the Smart Priority Areas was based on:",
         "At any time the Group may present to the ministries that approved the Priority Action Plan proposals to:",

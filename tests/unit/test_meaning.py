@@ -922,6 +922,33 @@ def test_a_case_studys_sectors_glossary_terms_and_a_departments_name_are_not_the
     assert {(m.cluster_id, m.salience) for m in doc.cluster_mentions} == {("telecommunications", "subject")}
 
 
+def test_we_are_over_what_is_being_done_gives_actions_and_over_what_we_are_gives_none(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A defence industrial policy\n\nWe have begun this work already. We are:\n\n"
+        "- Operating a new portal that signposts procurement opportunities\n"
+        "- Revising internal guidance on engaging potential suppliers\n\n"
+        "The rest of the chapter says more about each of them and what comes next.\n\n"
+        "## Our values\n\nOur people hold to four values. We are:\n\n- Supportive and inclusive\n- Open and honest\n"
+        "- Expert and professional\n",
+    )
+    assert [(o.list_kind, o.text[:9]) for o in doc.objectives] == [("action", "Operating"), ("action", "Revising ")]
+
+
+def test_a_summary_of_decisions_frames_its_lists_and_labelled_headings_run_on_over_chapters(tmp_path: Path) -> None:
+    chapter = "The chapter explains at length what the mission means for people and places. " * 3
+    body = "# A civil society strategy\n\n## Summary of decisions\n\nThis paper sets out planned reforms.\n\n"
+    body += "Putting employers at the heart of skills:\n\n- Give employers a central role in planning courses\n"
+    body += "- Pilot local skills plans in trailblazer areas across England\n\n"
+    for n, title in enumerate(("a connected society", "people in charge", "opportunities for young people"), 1):
+        body += f"## Mission {n}: {title}\n\n" + "\n\n".join([chapter] * 45) + "\n\n"
+    doc = parse_text(tmp_path, body)
+    assert [(o.list_kind, o.text[:12]) for o in doc.objectives] == [
+        ("commitment", "Give employe"), ("commitment", "Pilot local "),
+        ("mission", "a connected "), ("mission", "people in ch"), ("mission", "opportunitie"),
+    ]  # fmt: skip
+
+
 def test_in_a_crown_copyright_publication_we_are_the_government_unless_we_ask_others_to_act(tmp_path: Path) -> None:
     body = (
         "# A national strategy\n\nIn the short term, we will take the following next steps:\n\n"
