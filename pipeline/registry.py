@@ -58,9 +58,9 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("ocr/tesseract", 1, _PDF, "Tesseract OCR of pages whose text layer is garbled or missing"),
     Extractor(
         "reader/repair",
-        3,
+        4,
         _PDF,
-        "words of a text layer mended: lost ligatures, split words, drop caps, letter-spaced words, decorative"
+        "words of a text layer mended: lost or odd ligatures, split words, drop caps, letter-spaced words, decorative"
         " initials, lines drawn twice",
     ),
     Extractor(
@@ -69,7 +69,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
         _ALL,
         "blocks (headings, paragraphs, list items, table lines, chart labels), asides, printed page labels",
     ),
-    Extractor("layout/contents", 1, _ALL, "the entries of the contents page"),
+    Extractor("layout/contents", 2, _ALL, "the entries of the contents page (of its half, on a two-page spread)"),
     Extractor("quality/garble", 1, _ALL, "garbled text: blocks and sections quarantined from extraction"),
     Extractor("quality/structure", 1, _ALL, "numbering that disagrees with the contents page; truncated sections"),
     Extractor("tables/text", 3, _ALL, "tables of plain text: tab- or space-aligned columns"),

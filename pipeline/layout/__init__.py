@@ -53,7 +53,7 @@ def lines_to_layout(
     page_starts = [p.char_start for p in pages]
     heights = {p.number: p.height for p in pages}
     furniture = lines_to_furniture(text, lines, heights)
-    contents, contents_lines = lines_to_contents(text, lines)
+    contents, contents_lines = lines_to_contents(text, lines, pages)
     regions = lines_to_regions(text, lines, pages, graphics, tables)
     labelled = labelled_items(text, lines, furniture)
     captions = picture_captions(text, lines, graphics, regions)

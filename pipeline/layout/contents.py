@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from pipeline.language import patterns
 from pipeline.layout.common import line_text, number_depth, title_shape_ok
-from pipeline.models import ContentsEntry, Line
+from pipeline.models import ContentsEntry, Line, Page
 
 MIN_CONTENTS_ENTRIES = 4
 
@@ -17,12 +17,17 @@ MIN_CONTENTS_ENTRIES = 4
 MAX_CONTENTS_WRAPPED_LINES = 2
 
 
-def lines_to_contents(text: str, lines: Sequence[Line]) -> tuple[list[ContentsEntry], set[int]]:
+def lines_to_contents(
+    text: str, lines: Sequence[Line], pages: Sequence[Page] = ()
+) -> tuple[list[ContentsEntry], set[int]]:
     """Find the contents page: runs of lines that end in page numbers.
 
     Returns the entries and the indices of every line that belongs to the
-    contents (its heading included), so that they never become sections.
+    contents (its heading included), so that they never become sections. On a
+    two-page spread (``pages`` say which) the contents are the half its heading
+    opens, not the foreword printed on the facing half.
     """
+    folds = {p.number: p.width / 2 for p in pages if p.spread}
     opener = patterns.contents_heading()
     i = 0
     while i < len(lines):
@@ -32,7 +37,7 @@ def lines_to_contents(text: str, lines: Sequence[Line]) -> tuple[list[ContentsEn
             continue
         opened = bool(opener.match(raw))
         if opened and lines[i].page is not None:
-            region, members = _pdf_contents_region(text, lines, i)
+            region, members = _pdf_contents_region(text, lines, i, folds.get(lines[i].page or 0))
         else:
             region, members = _text_contents_run(text, lines, i + 1 if opened else i, opened)
         if _is_contents_run(members, opened):
@@ -67,17 +72,24 @@ def _text_contents_run(text: str, lines: Sequence[Line], start: int, opened: boo
     return region, members
 
 
-def _pdf_contents_region(text: str, lines: Sequence[Line], start: int) -> tuple[set[int], list[Member]]:
-    """Under a ``Contents`` heading in a PDF: the rest of its page, and following pages made of entries."""
+def _pdf_contents_region(
+    text: str, lines: Sequence[Line], start: int, fold: float | None = None
+) -> tuple[set[int], list[Member]]:
+    """Under a ``Contents`` heading in a PDF: the rest of its page (of its half, on a spread folding at ``fold``),
+    and following pages made of entries."""
     strict, loose = patterns.contents_entry(), patterns.contents_entry_loose()
     numbered = patterns.numbered_heading()
     region: set[int] = set()
     members: list[Member] = []
     page = lines[start].page or 0
     by_page: dict[int, list[int]] = {}
+    half = None if fold is None else _right_of(lines[start], fold)
     for j in range(start + 1, len(lines)):
-        if line_text(text, lines[j]).strip() and lines[j].page is not None:
-            by_page.setdefault(lines[j].page or 0, []).append(j)
+        if not line_text(text, lines[j]).strip() or lines[j].page is None:
+            continue
+        if half is not None and lines[j].page == page and _right_of(lines[j], fold or 0.0) != half:
+            continue  # the facing half of the spread: another printed page
+        by_page.setdefault(lines[j].page or 0, []).append(j)
     while page in by_page:
         found: list[Member] = []
         for j in by_page[page]:
@@ -91,6 +103,10 @@ def _pdf_contents_region(text: str, lines: Sequence[Line], start: int) -> tuple[
         members.extend(found)
         page += 1
     return region, members
+
+
+def _right_of(line: Line, fold: float) -> bool:
+    return line.bbox is not None and (line.bbox.x0 + line.bbox.x1) / 2 > fold
 
 
 def _contents_match(raw: str, pattern: re.Pattern[str]) -> re.Match[str] | None:

@@ -4,6 +4,9 @@
   (or to nothing after it) gives "fnance", "difcult", "ofer". A word that is not a word is mended when
   putting a ligature's letters back at one ``f`` makes it one ("finance"); the page must show the loss
   at least ``MIN_LIGATURE_REPAIRS`` times, so one odd token on a clean page is left alone.
+* **Odd ligatures.** A font that prints a ligature as another character ("ÿnance", "e¤ectively", a control
+  code for "fl") is mended where swapping that character for one ligature's letters makes a word, once the
+  page shows the same swap making words of ``MIN_LIGATURE_REPAIRS`` distinct words.
 * **Split words.** A word cut in two by a spurious space ("specifi c", "Oxf ordshire", "thro ugh") or by
   a drop cap (a large initial: "R ecover") is joined when the two halves read as one common word
   (Zipf ``MIN_JOINED_ZIPF`` in some language of the lexicon), the gap is narrower than a real space, and:
@@ -37,6 +40,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -53,6 +57,7 @@ TOUCHING_GAP = 0.05  # two words this close (in font sizes) touch: one word, eve
 MORE_COMMON_BY = 1.5  # Zipf: halves that do not touch are joined only into a word this much commoner
 MIN_LIGATURE_JOIN = 4  # letters: a word closed over a ligature's gap is at least this long ("fi ve")
 LIGATURE_ENDS = ("fi", "fl", "ff")
+STAND_IN = re.compile(r"[^\x20-\x7e\s’‘“”–—£€]")  # a character a font may print for a ligature: not plain text
 MIN_JOINED_ZIPF = 3.0  # a joined word is a common word (Zipf 3: once per million words) of some language
 WIDE_GAP = 0.5  # a gap this many font sizes wide is a real space, whatever the words
 DROP_CAP_RATIO = 1.5  # a drop cap is set this many times larger than the word it opens
@@ -114,9 +119,11 @@ def repair_lines(lines: list[list[Word]]) -> tuple[list[list[Word]], Repairs]:
         _joined(_note_marks(_letter_spaced(_drawn_once(line, repairs), repairs), repairs), repairs) for line in lines
     ]
     texts = [str(w["text"]) for line in joined for w in line]
-    if sum(1 for text in texts if _ligature(text, rarer_ok=False) != text) < MIN_LIGATURE_REPAIRS:
+    standing = _stand_ins(texts)
+    lost = sum(1 for text in texts if _ligature(text, rarer_ok=False) != text) >= MIN_LIGATURE_REPAIRS
+    if not standing and not lost:
         return joined, repairs
-    mended = {text: _ligature(text, rarer_ok=True) for text in set(texts)}
+    mended = {text: _mended(text, standing, lost) for text in set(texts)}
     out = []
     for line in joined:
         row = []
@@ -128,6 +135,43 @@ def repair_lines(lines: list[list[Word]]) -> tuple[list[list[Word]], Repairs]:
             row.append(word)
         out.append(row)
     return out, repairs
+
+
+def _stand_ins(texts: list[str]) -> dict[str, str]:
+    """The odd glyphs a page's font prints for its ligatures (``ÿ`` for fi in "ÿnance", ``¤`` for ff in
+    "e¤ectively", a control code for fl), each with the ligature's letters: a character other than printable
+    ASCII that, swapped for one ligature's letters, makes a word of the lexicon of at least
+    ``MIN_LIGATURE_REPAIRS`` distinct words on the page that are no words as printed (of one, for a character
+    never in words: :func:`_never_in_words`)."""
+    votes: dict[str, Counter[str]] = {}
+    for text in set(texts):
+        for ch in set(STAND_IN.findall(text)):
+            if not re.search(r"[^\W\d_]", text.replace(ch, "")) or (ch.isalpha() and _is_word(text)):
+                continue
+            fits = [letters for letters in LIGATURES if _reads(text.replace(ch, letters))]
+            if len(fits) == 1:
+                votes.setdefault(ch, Counter())[fits[0]] += 1
+    return {
+        ch: letters
+        for ch, count in votes.items()
+        for letters, n in count.most_common(1)
+        if n >= (1 if _never_in_words(ch) else MIN_LIGATURE_REPAIRS)
+    }
+
+
+def _never_in_words(ch: str) -> bool:
+    """A control code, a private-use or unassigned code, or a currency sign no price uses (``¤``): never a
+    letter of a word, so one word it spells is evidence enough."""
+    return unicodedata.category(ch) in ("Cc", "Co", "Cn") or (unicodedata.category(ch) == "Sc" and ch not in "£$€¥")
+
+
+def _mended(text: str, standing: dict[str, str], lost: bool) -> str:
+    """A word with its stand-in glyphs swapped for their ligatures where that makes a word, then (on a page that
+    lost its ligatures: ``lost``) a lost ligature put back."""
+    for ch, letters in standing.items():
+        if ch in text and _reads(swapped := text.replace(ch, letters)):
+            text = swapped
+    return _ligature(text, rarer_ok=True) if lost else text
 
 
 @lru_cache(maxsize=WORDS_CACHED)
@@ -358,6 +402,12 @@ def _zipf(word: str) -> float:
 def _core(text: str) -> str | None:
     m = CORE.match(text)
     return m.group("core") if m else None
+
+
+def _reads(text: str) -> bool:
+    """A word of the lexicon, or a compound of them ("first-time", "non-financial"), possessive or not ("firm’s")."""
+    parts = re.sub(r"['’]s(?=\W*$)", "", text).split("-")
+    return all(_is_word(part) for part in parts if part) and any(parts)
 
 
 def _is_word(text: str) -> bool:

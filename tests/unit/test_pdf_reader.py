@@ -114,6 +114,28 @@ def test_pdf_contents_page_is_recognised_and_not_sections() -> None:
     assert numbered[:3] == ["1", "2", "3"]
 
 
+def test_on_a_spread_the_contents_are_the_half_they_open_not_the_foreword_facing_them(tmp_path: Path) -> None:
+    def at(x: float, y: float, text: str, size: int = 11) -> str:
+        return f"BT /F1 {size} Tf {x:g} {y:g} Td ({text}) Tj ET"
+
+    entries = ["3 Foreword", "5 Executive summary", "8 Introduction", "9 Flows of finance", "14 Themes"]
+    left = [at(60, 700, "CONTENTS", 16)] + [at(60, 660 - 24 * k, e) for k, e in enumerate(entries)]
+    foreword = [
+        "The Bank was set up four years ago to make finance markets",
+        "work better for smaller businesses across the whole country.",
+        "This report finds that equity investment grew strongly last",
+        "year while net bank lending to smaller firms stayed flat.",
+    ]
+    right = [at(672, 700, "FOREWORD", 16)] + [at(672, 660 - 16 * k, t) for k, t in enumerate(foreword)]
+    (tmp_path / "report.pdf").write_bytes(build_pdf(["\n".join(left + right).encode()], size=(1224, 792)))
+    doc = source_to_document(file_to_spec(tmp_path / "report.pdf"))
+    assert doc.pages[0].spread
+    assert [e.title for e in doc.contents] == ["Foreword", "Executive summary", "Introduction", "Flows of finance",
+                                               "Themes"]  # fmt: skip
+    paragraphs = [doc.text[b.char_start : b.char_end] for b in doc.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert any(p.startswith("The Bank was set up four years ago") for p in paragraphs)
+
+
 def test_issue_9_a_pdf_in_one_type_size_is_titled_by_its_first_line(tmp_path: Path) -> None:
     """Without metadata or larger type, the title was every line of page 1 joined (seen on a test brief)."""
     from pdfs import build_pdf, text_page

@@ -37,6 +37,13 @@ def test_one_odd_word_on_a_clean_page_is_left_alone() -> None:
     assert read([line(("A", 0), ("fnance", 3), ("plan", 3))]) == ["A fnance plan"]
 
 
+def test_a_ligature_printed_as_another_character_is_mended_where_the_swap_makes_words() -> None:
+    lines = [line(("The", 0), ("ÿnance", 3), ("\x04ows", 3), ("are", 3), ("e\u00a4ectively", 3), ("signiÿcant.", 3))]
+    assert read(lines) == ["The finance flows are effectively significant."]
+    # one word with a letter that spells words of other languages is no evidence; accents stay
+    assert read([line(("A", 0), ("ÿnance", 3), ("café", 3), ("naïve", 3))]) == ["A ÿnance café naïve"]
+
+
 @pytest.mark.parametrize(
     ("first", "second", "gap", "reads"),
     [
