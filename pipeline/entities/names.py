@@ -9,8 +9,8 @@ Run after the entity ruler and acronym learning, over the clean blocks of a docu
   Science Network``);
 - a person is a name after a title (``Dr``, ``The Rt Hon``), a given name from
   ``pipeline/catalogue/data/given_names.txt`` and a capitalised surname (``Patrick White``, ``Nick de Bois``), or an
-  author cited with a year (``(Smith and Collinge, 2001)``, ``Porter (1990)``); an all-capitals
-  "author" is an organisation (``(ONS, 2004)``).
+  author cited with a year (``(Smith and Collinge, 2001)``, ``Porter (1990)``, ``Percy, C & Mann, A. (2013)``);
+  an all-capitals "author" is an organisation (``(ONS, 2004)``).
 
 Nothing here overrides an organisation or person already found.
 """
@@ -64,6 +64,14 @@ CITATION = re.compile(
     rf"(?:\s*;\s*{_AUTHORS},?\s+{_YEAR}(?:\s*[,:]\s*(?:pp?\.\s*)?\d+(?:[-–]\d+)?)?)*)\s*\)"
     rf"|(?P<narrative>{_AUTHORS})\s+\(\s*{_YEAR}\s*\)"
 )
+# a reference list's authors, surname then initials, before the year: "Percy, C & Mann, A. (2013)", "Smith, D, et
+# al (2005)"
+_LISTED_AUTHOR = rf"{_SURNAME},[ \t]*(?:[A-Z](?:\.|(?=[ \t,&(]))[ \t]*){{1,3}}"  # initials: "D", "A.", not "UK"
+REFERENCE = re.compile(
+    rf"(?<![\w’'-])(?P<refs>{_LISTED_AUTHOR}(?:[ \t]*(?:,|&|and)[ \t]*{_LISTED_AUTHOR})*)"
+    rf"(?:,?[ \t]*et\.?[ \t]+al\.?)?[ \t]*\([ \t]*{_YEAR}[ \t]*\)"
+)
+SURNAME_BEFORE_INITIALS = re.compile(rf"(?P<name>{_SURNAME}),")
 NAME_WORD = re.compile(rf"[ \t]*({_SURNAME}|[A-Z][a-z]+)")
 GIVEN_NAME = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?=[ \t]+(?:(?:de|van|von|da|du|le|di)[ \t]+)?[A-Z])")
 AUTHOR = re.compile(rf"(?P<name>{_SURNAME}|[A-Z]{{2,}})(?=\s*(?:,|and\b|&|et\b|\s{_YEAR}|$))")
@@ -164,7 +172,8 @@ def _person(text: str, start: int, end: int, confidence: float) -> Entity:
 
 
 def _cited(text: str, block: Block) -> Iterable[Entity]:
-    """Authors cited with a year; an all-capitals author is an organisation (ONS, DTI)."""
+    """Authors cited with a year, in the text or in a reference list (surname and initials); an all-capitals
+    author is an organisation (ONS, DTI)."""
     for m in CITATION.finditer(text, block.char_start, block.char_end):
         group = "cites" if m.group("cites") else "narrative"
         for a in AUTHOR.finditer(text, m.start(group), m.end(group)):
@@ -175,6 +184,10 @@ def _cited(text: str, block: Block) -> Iterable[Entity]:
                 yield Entity(name, "ORG", a.start(), a.end(), name, SOURCE, 0.6)
             else:
                 yield _person(text, a.start(), a.end(), 0.7)
+    for m in REFERENCE.finditer(text, block.char_start, block.char_end):
+        for a in SURNAME_BEFORE_INITIALS.finditer(text, m.start("refs"), m.end("refs")):
+            if a.group("name") not in NOT_AUTHORS and a.group("name") not in ORG_HEAD_WORDS:
+                yield _person(text, a.start("name"), a.end("name"), 0.7)
 
 
 def _titled(text: str, block: Block) -> Iterable[Entity]:

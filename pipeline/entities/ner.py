@@ -403,9 +403,11 @@ def _ruler_entity(text: str, block: Block, ent: Any) -> Entity:
 
 
 def _learn_acronyms(text: str, blocks: list[Block], found: list[Entity]) -> list[Entity]:
-    """Organisations the document defines with an acronym: the long form and every later use of the acronym."""
+    """Organisations (and places the gazetteer knows) the document defines with an acronym: the long form and
+    every later use of the acronym, with the long form's label."""
     taken = {(x.char_start, x.char_end) for x in found}
     definitions: dict[str, str] = {}
+    labels: dict[str, str] = {}  # normalised name → ORG, or GPE for a place's acronym
     out = list(found)
     for block in blocks:
         for m in ACRONYM_DEFINITION.finditer(text, block.char_start, block.char_end):
@@ -415,14 +417,18 @@ def _learn_acronyms(text: str, blocks: list[Block], found: list[Entity]) -> list
                 continue
             words = list(re.finditer(r"\S+", m.group("long")))
             start, end = m.start("long") + words[first].start(), m.start("long") + words[-1].end()
+            if text[end - 2 : end] in ("'s", "’s"):
+                end -= 2  # "Glasgow City Region's (GCR)": the name without its possessive
             long = " ".join(text[start:end].split())
-            if not ORG_HEADS.search(long):
+            known = _known_name(found, start, end)  # a place the gazetteer knows ("Glasgow City Region (GCR)")
+            if known is None and not ORG_HEADS.search(long):
                 continue
-            normalised = _known_name(found, start, end) or long
+            normalised, label = known or (long, "ORG")
             definitions[acronym] = normalised
             definitions.setdefault(acronym.rstrip("s"), normalised)
+            labels[normalised] = label
             if (start, end) not in taken:
-                out.append(Entity(text[start:end], "ORG", start, end, normalised, "acronym", 0.8))
+                out.append(Entity(text[start:end], label, start, end, normalised, "acronym", 0.8))
                 taken.add((start, end))
     if not definitions:
         return out
@@ -432,7 +438,8 @@ def _learn_acronyms(text: str, blocks: list[Block], found: list[Entity]) -> list
             span = (m.start(), m.end())
             if any(s < span[1] and span[0] < e for s, e in taken):
                 continue
-            out.append(Entity(m.group(0), "ORG", m.start(), m.end(), definitions[m.group(0)], "acronym", 0.8))
+            name = definitions[m.group(0)]
+            out.append(Entity(m.group(0), labels[name], m.start(), m.end(), name, "acronym", 0.8))
             taken.add(span)
     return out
 
@@ -451,10 +458,11 @@ def _first_initial(long: str, acronym: str) -> int | None:
     return None
 
 
-def _known_name(found: Iterable[Entity], start: int, end: int) -> str | None:
+def _known_name(found: Iterable[Entity], start: int, end: int) -> tuple[str, str] | None:
+    """The gazetteer's name and label of the organisation or place found at exactly this span."""
     for e in found:
         if e.char_start == start and e.char_end == end and e.source == "gazetteer":
-            return e.normalised
+            return e.normalised, e.label
     return None
 
 

@@ -857,7 +857,7 @@ def _named_sectors(
     not areas or domains, which may be anything, nor "the tourism sector:") needs no curated name, and its names
     may run to MAX_NAME_WORDS words (``Sustainable food systems and new solutions for the bioeconomy``)."""
     text = view.doc.text
-    names = []
+    names: list[tuple[int, int, NameMatch]] = []
     longest = MAX_NAME_WORDS if strong else MAX_LISTED_WORDS if listed else MAX_SECTOR_WORDS
     place, _ = places()
     for s, e in spans:

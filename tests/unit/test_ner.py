@@ -138,6 +138,10 @@ def test_issue_6_an_acronym_defined_across_a_line_break() -> None:
         ("with Patrick White’s presentation and a review led by Nick de Bois",
          [("Patrick White", "PERSON"), ("Nick de Bois", "PERSON")]),
         ("Will Birmingham grow?", [("Birmingham", "GPE")]),
+        ("2 Percy, C & Mann, A. (2013) Employer engagement", [("Percy", "PERSON"), ("Mann", "PERSON"), ("2013", "DATE")]),
+        ("1 Smith, D, et al (2005) A review", [("Smith", "PERSON"), ("2005", "DATE")]),
+        ("Glasgow City Region's (GCR) plan: the GCR and the Scottish Government",
+         [("Glasgow City Region", "GPE"), ("GCR", "GPE"), ("GCR", "GPE"), ("Scottish Government", "ORG")]),
     ],
 )  # fmt: skip
 def test_the_name_rules_find(text: str, entities: list[tuple[str, str]]) -> None:
