@@ -80,11 +80,15 @@ ENTITY_SEED_LEVELS = [
     ("ORG", 0.98, 0.90), ("GPE", 0.97, 0.98), ("PERSON", 1.0, 0.95), ("MONEY", 1.0, 1.0), ("PERCENT", 1.0, 1.0),
     ("QUANTITY", 1.0, 0.90), ("DATE", 1.0, 1.0),
 ]  # fmt: skip
+# the policy PDFs developed against (the careers strategy and the OECD paper among them since 2026-12-04: their
+# misses were mended that day), measured 2026-12-04
 ENTITY_PDF_LEVELS = [
     ("ORG", 0.97, 1.0), ("GPE", 1.0, 1.0), ("PERSON", 1.0, 1.0), ("MONEY", 1.0, 1.0), ("PERCENT", 1.0, 1.0),
-    ("QUANTITY", 1.0, 0.6), ("DATE", 1.0, 1.0),
+    ("QUANTITY", 0.85, 0.7), ("DATE", 1.0, 1.0),
 ]  # fmt: skip
-HELD_OUT_LEVEL = (0.87, 0.63)  # all labels together; measured 0.875 / 0.636 when first annotated
+# all labels together, on the set held out from 2026-12-04 (annotated that day, after its rules were written):
+# measured 0.768 / 0.558 (0.742 / 0.448 with the rules of the day before)
+HELD_OUT_LEVEL = (0.75, 0.55)
 
 
 @pytest.fixture(scope="module")
