@@ -66,11 +66,12 @@ CITATION = re.compile(
 )
 # a reference list's authors, surname then initials, before the year: "Percy, C & Mann, A. (2013)", "Smith, D, et
 # al (2005)"
-_LISTED_AUTHOR = rf"{_SURNAME},[ \t]*(?:[A-Z](?:\.|(?=[ \t,&(]))[ \t]*){{1,3}}"  # initials: "D", "A.", not "UK"
+_LISTED_AUTHOR = rf"{_SURNAME},[ \t]*(?:[A-Z](?:\.|(?=[ \t,&(]))[ \t]*+){{1,3}}"  # initials: "D", "A.", not "UK"
 REFERENCE = re.compile(
     rf"(?<![\w’'-])(?P<refs>{_LISTED_AUTHOR}(?:[ \t]*(?:,|&|and)[ \t]*{_LISTED_AUTHOR})*)"
     rf"(?:,?[ \t]*et\.?[ \t]+al\.?)?[ \t]*\([ \t]*{_YEAR}[ \t]*\)"
 )
+SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")  # only spaces since a sentence's end, or at the start
 SURNAME_BEFORE_INITIALS = re.compile(rf"(?P<name>{_SURNAME}),")
 NAME_WORD = re.compile(rf"[ \t]*({_SURNAME}|[A-Z][a-z]+)")
 GIVEN_NAME = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?=[ \t]+(?:(?:de|van|von|da|du|le|di)[ \t]+)?[A-Z])")
@@ -89,8 +90,14 @@ def name_entities(text: str, blocks: list[Block], found: list[Entity]) -> list[E
     for block in blocks:
         for org in _organisations(text, block):
             out = _add(out, org, yields=("GPE",))
-        for person in [*_cited(text, block), *_titled(text, block), *_given_named(text, block)]:
-            out = _add(out, person, yields=())
+        # a person a title or a citation names is a person, whatever place shares the name ("Dr Tom Preston",
+        # "Baroness Jordan", "Lincoln (2004)"); so is a given name and surname inside a sentence ("Gordon Preston"),
+        # not at its start, where a given name may be a word ("Will Birmingham grow?")
+        for person in [*_cited(text, block), *_titled(text, block)]:
+            out = _add(out, person, yields=("GPE",))
+        for person in _given_named(text, block):
+            opening = SENTENCE_OPENING.search(text, block.char_start, person.char_start) is not None
+            out = _add(out, person, yields=() if opening else ("GPE",))
     return out
 
 

@@ -39,7 +39,8 @@ sector named outside a heading of its own, unless a list names it as a part of t
 
 Not the document's sectors, whatever the rule: a glossary's, a list of abbreviations', the references' or the
 endnotes' terms (:data:`BACK_MATTER`); the sectors a case study's panel names in its sentences (a third party's
-story); a place named among sectors; the parts of a sentence's enumeration after a part that is no sector's name.
+story); a place named among sectors; the parts of a sentence's enumeration after a part that is no sector's name,
+once three sectors are named.
 """
 
 from __future__ import annotations
@@ -125,9 +126,11 @@ QUALIFYING_FRAME = re.compile(
     r"(?:\s+(?!sectors?\b|clusters?\b|industries\b)[\w-]+){0,3}\s*$",
     re.I,
 )
-# a contents entry over the sectors' own entries: "Part 2. Policy: sector-specific guidance", "Our clusters"; not
-# one sector ("Mission 9: a social sector confident with digital")
-CONTENTS_SECTORS = re.compile(r"\b(?:sectors|clusters|industries|sector[- ]specific|sectoral)\b", re.I)
+# a contents entry over the sectors' own entries: "Part 2. Policy: sector-specific guidance", "Our clusters",
+# "Sector deals"; not one sector ("Mission 9: a social sector confident with digital")
+CONTENTS_SECTORS = re.compile(
+    r"\b(?:sectors|clusters|industries|sector[- ]specific|sectoral)\b|^\W*(?:[\d.]+\s+)?sector\b", re.I
+)  # "Sector deals", "Sector profiles": the word opening the entry
 # a contents entry's name: no number before it, no bracket, leader dots or page number after it
 CONTENTS_NAME = re.compile(
     r"\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?P<name>[^\s(][^(]*?)\s*(?:\([^)]*\)\s*)?(?:[.…·_ ]{2,}\s*)?\d{0,4}\s*$"
@@ -139,7 +142,7 @@ CURATED_SHARE = 1 / 3  # contents entries under a sectors entry: at least this s
 # the title of a section of terms or sources: "Glossary of Terms", "Annex A: Glossary", "List of abbreviations",
 # "References", "ENDNOTES", a bare "Notes" (not "Notes to the Financial Statements")
 BACK_MATTER = re.compile(
-    r"(?:(?:annex|appendix)\s+\w{1,3}\s*[.:–-]?\s*)?(?:glossary|(?:list\s+of\s+)?(?:abbreviations|acronyms)"
+    r"(?:(?:annex|appendix)(?:\s+\w{1,3})?\s*[.:–-]?\s*)?(?:glossary|(?:list\s+of\s+)?(?:abbreviations|acronyms)"
     r"|references|bibliography|endnotes|(?:notes|definitions?|sources)\s*$)",
     re.I,
 )
@@ -186,7 +189,7 @@ DOCUMENT_KIND = re.compile(
 # a body's name up to a sector it holds: "Department for Education", "Department for Digital, Culture, Media & Sport"
 AUTHOR_BODY = re.compile(
     r"\b(?:department|ministry|secretary\s+of\s+state|minister)\s+(?:for|of)\s+(?:the\s+)?"
-    r"(?:(?-i:[A-Z])[\w-]*(?:\s*,\s*|\s+(?:and|&)\s+|\s+))*$",
+    r"(?:(?-i:[A-Z])[\w-]*(?:\s*,\s*|\s+(?:and|&)\s+))*$",
     re.I,
 )
 MIN_LIST_ITEMS = 3
@@ -865,16 +868,18 @@ def _named_sectors(
         s = e - len(name)
         match = view.catalogue.resolve(name) if name else None
         not_sector = DISCOVERED_NOT_SECTOR.search(name)
+        if match is not None and match.origin == "discovered" and place.fullmatch(name.removeprefix("the ")):
+            continue  # a place named among sectors ("... media businesses in Manchester, Liverpool, Leeds")
         if (
             match is None
             or len(name.split()) > longest
             or NOT_A_NAME.search(name)
             or (match.origin == "discovered" and not_sector and not (listed and not_sector.group(0).startswith(" ")))
-            or (match.origin == "discovered" and place.fullmatch(name.removeprefix("the ")))
         ):
-            if names and not listed:
-                break  # in a sentence, a part that is no sector's name ends the enumeration ("... to digital
-                # creative and media businesses in Manchester, Liverpool, Leeds": the rest are places)
+            if len(names) >= MIN_SECTOR_ITEMS and not listed:
+                break  # in a sentence that has named its sectors, a part that is no sector's name ends the
+                # enumeration ("aerospace, nuclear, pharmaceuticals and engineering to digital creative and media
+                # businesses in ...": what follows is about something else)
             continue
         pair = _two_known(view, s, e) if match.origin == "discovered" else None
         names.extend(pair or [(s, e, match)])

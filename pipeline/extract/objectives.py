@@ -54,8 +54,7 @@ NUMBERS = {
 KINDS = (
     ("objective", "objective"), ("aim", "aim"), ("goal", "goal"), ("theme", "theme"), ("priorit", "priority"),
     ("direction", "strategic_direction"), ("pillar", "pillar"), ("mission", "mission"), ("ambition", "ambition"),
-    ("strand", "strand"), ("outcome", "outcome"), ("commit", "commitment"), ("decision", "commitment"),
-    ("action", "action"),
+    ("strand", "strand"), ("outcome", "outcome"), ("commit", "commitment"), ("action", "action"),
     ("recommend", "recommendation"), ("orientation", "recommendation"), ("target", "target"),
     ("focus", "focus_area"), ("area", "focus_area"),
 )  # fmt: skip
@@ -137,7 +136,7 @@ COMMITTING_LEAD_IN = re.compile(
     r"(?<!\bthis\s)(?<!\bthese\s)(?<!\bit\s)(?<!\bthat\s)(?<!\bwhich\s)"
     r"\b(?P<verb>(?:will|must|shall)(?!\s+(?:include|cover|be|involve|consist|contain|comprise|also\s+include)\b)"
     r"|commits?\s+to|(?:is|are)\s+committed\s+to|propose\s+to|(?<=government\s)is"
-    r"|(?<=\bwe\s)are(?=(?:\s+(?:already|also|now|currently))?\s*:))\b"
+    r"|(?<=\bwe\s)(?<!who\swe\s)(?<!what\swe\s)(?<!where\swe\s)are(?=(?:\s+(?:already|also|now|currently))?\s*:))\b"
     r"(?:[^:.;]{0,60}|[^:.;]{0,200}\b(?:in\s+order|so\s+as)\s+to|(?:\s+\w+){1,3}\s+the\s+following\b[^:.;]{0,120}):\s*-?$",
     re.I,
 )
@@ -188,13 +187,22 @@ SETTING_HEADING = re.compile(
 )
 # what may stand before the noun that opens a lead-in: "Examples", "Some good examples", "In 2019, our priorities"
 OPENING_NOUN = re.compile(r"\s*(?:[\w’']+,?\s+){0,4}")
-DOING = re.compile(r"\s*[A-Za-z]{2,}ing\b")  # an item that opens with what is being done: "Revising the guidance"
+# an item that opens with what is being done, a clause: "Revising internal guidance on ..." (not "Caring")
+DOING = re.compile(r"\s*[A-Za-z]{2,}ing\s+(?:\S+\s+){2}")
+# a heading over the decisions a plan has taken: "Summary of decisions", "Key decisions", "Our decisions"
+DECISIONS = re.compile(r"(?:summary\s+of\s+(?:the\s+)?(?:key\s+|main\s+)?|key\s+|our\s+|main\s+)decisions", re.I)
+# a lead-in over decisions someone has taken: "The government has taken the following decisions:"
+TAKEN_DECISIONS = re.compile(
+    r"\b(?:has|have|had)\s+(?:now\s+)?(?:taken|made)\s+(?:the\s+following|these|(?:a\s+)?(?:number|series)\s+of)"
+    r"\s+(?:\w+\s+)?decisions\b",
+    re.I,
+)
 # a lead-in saying what something is focused on: its "areas" are focus areas ("centred on four areas:")
 FOCUSED = re.compile(r"\bfocus|\bcent(?:re|er)d\s+(?:on|around)\b|\bconcentrat", re.I)
 # the parts of the plan's approach, uncounted: "Our policy to achieve this has a number of elements:"
 UNCOUNTED_PARTS = re.compile(
     r"\b(?:a\s+(?:number|range|set)\s+of|several)\s+(?:(?:key|main|core|inter-?related|distinct)\s+)?"
-    r"(?P<noun>elements|strands|parts|components|pillars)\b[^:]{0,60}:\s*-?$",
+    r"(?P<noun>elements|strands|pillars)\b[^:]{0,60}:\s*-?$",
     re.I,
 )
 # a lead-in speaking to the reader: what to consider or do ("In developing objectives, you should consider:")
@@ -333,6 +341,9 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
     colon = bool(re.search(r":\s*-?$", sentence))
     focus = FOCUSED.search(sentence) is not None
     counted = [m for m in counted_noun().finditer(sentence) if _noun_verdict(m.group("noun"), focus) is not None]
+    if TAKEN_DECISIONS.search(sentence) and colon:  # "The government has taken the following decisions:"
+        actor = commitment_actor().search(sentence)
+        return LeadIn("commitment", 0.85, None, True, _actor(actor.group("actor")) if actor else None)
     if NEXT_STEPS.search(sentence) and colon:  # "we will take the following next steps:"
         actor = commitment_actor().search(sentence)  # "the government will take the following steps:"
         return LeadIn("action", 0.85, None, True, _actor(actor.group("actor")) if actor else None)
@@ -962,6 +973,8 @@ def _heading_frame(title: str) -> tuple[str, str | None]:
         return "", None  # how to set them: the lists under it are advice or examples
     if TIME_HORIZON.fullmatch(title.rstrip(" :")):
         return "target", None  # "In the short term", "Within two years": what the plan will have delivered by then
+    if DECISIONS.fullmatch(title.rstrip(" :")):
+        return "commitment", None  # "Summary of decisions": what the government has decided, its commitments
     actor = commitment_actor().search(title)
     nouns = next((m for m in objective_nouns().finditer(title) if _plural(m.group(0))), None)
     nouns = nouns or ACTIONS_HEADING.fullmatch(title)

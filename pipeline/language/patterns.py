@@ -303,15 +303,14 @@ def objective_nouns() -> re.Pattern[str]:
 
     ``objectives``, ``aims`` (not the verb ``aim to``, but ``the Government’s aims to:``), ``goals``,
     ``themes``, ``priorities``, ``strategic directions``, ``pillars``, ``missions``, ``focus``/``areas``, and
-    what a plan commits to do: ``commitments``, the ``decisions`` it has taken, ``key actions``, ``areas for
+    what a plan commits to do: ``commitments``, ``key actions``, ``areas for
     action``, ``action areas``, ``recommendations``, ``policy orientations`` (the recommendations of OECD's
     papers), ``targets`` (not any ``action``: ``areas of opportunity and future action`` frames findings).
     """
     return re.compile(
         r"\b(?:objectives?|(?<!will\s)aims?(?!\s+to\b)|(?:(?<=['’]s\s)|(?<=our\s)|(?<=its\s)|(?<=key\s))aims|goals?|themes?|priorit(?:y|ies)|(?:strategic\s+)?directions"
         r"|pillars?|missions|ambitions|strands?|outcomes|areas?\s+for\s+action|action\s+areas?|key\s+actions"
-        r"|commitments?|recommendations|decisions|(?:policy\s+)?orientations|targets|focus(?:\s+areas?)?"
-        r"|areas\s+of\s+focus)\b",
+        r"|commitments?|recommendations|(?:policy\s+)?orientations|targets|focus(?:\s+areas?)?|areas\s+of\s+focus)\b",
         re.I,
     )
 

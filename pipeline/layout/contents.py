@@ -25,7 +25,8 @@ def lines_to_contents(
     Returns the entries and the indices of every line that belongs to the
     contents (its heading included), so that they never become sections. On a
     two-page spread (``pages`` say which) the contents are the half its heading
-    opens, not the foreword printed on the facing half.
+    opens, and the facing half only when it is made of entries too (not the
+    foreword printed there).
     """
     folds = {p.number: p.width / 2 for p in pages if p.spread}
     opener = patterns.contents_heading()
@@ -75,8 +76,8 @@ def _text_contents_run(text: str, lines: Sequence[Line], start: int, opened: boo
 def _pdf_contents_region(
     text: str, lines: Sequence[Line], start: int, fold: float | None = None
 ) -> tuple[set[int], list[Member]]:
-    """Under a ``Contents`` heading in a PDF: the rest of its page (of its half, on a spread folding at ``fold``),
-    and following pages made of entries."""
+    """Under a ``Contents`` heading in a PDF: the rest of its page (of its half, on a spread folding at ``fold``,
+    and the facing half when half its lines or more are entries), and following pages made of entries."""
     strict, loose = patterns.contents_entry(), patterns.contents_entry_loose()
     numbered = patterns.numbered_heading()
     region: set[int] = set()
@@ -84,23 +85,33 @@ def _pdf_contents_region(
     page = lines[start].page or 0
     by_page: dict[int, list[int]] = {}
     half = None if fold is None else _right_of(lines[start], fold)
+    facing: list[int] = []  # on a spread, the lines of the other printed page
     for j in range(start + 1, len(lines)):
         if not line_text(text, lines[j]).strip() or lines[j].page is None:
             continue
         if half is not None and lines[j].page == page and _right_of(lines[j], fold or 0.0) != half:
-            continue  # the facing half of the spread: another printed page
+            facing.append(j)
+            continue
         by_page.setdefault(lines[j].page or 0, []).append(j)
-    while page in by_page:
+
+    def entries(indexes: list[int]) -> list[Member]:
         found: list[Member] = []
-        for j in by_page[page]:
+        for j in indexes:
             raw = line_text(text, lines[j]).strip()
             m = _contents_match(raw, strict) or _contents_match(raw, loose)
             if m is not None or (numbered.match(raw) and title_shape_ok(raw)):
                 found.append((j, m))
+        return found
+
+    while page in by_page:
+        found = entries(by_page[page])
         if page != lines[start].page and len(found) < 0.5 * len(by_page[page]):
             break
         region.update(by_page[page])
         members.extend(found)
+        if page == lines[start].page and facing and len(on_facing := entries(facing)) >= 0.5 * len(facing):
+            region.update(facing)  # the contents run on across the fold
+            members.extend(on_facing)
         page += 1
     return region, members
 

@@ -160,8 +160,8 @@ def _stand_ins(texts: list[str]) -> dict[str, str]:
 
 
 def _never_in_words(ch: str) -> bool:
-    """A control code, a private-use or unassigned code, or a currency sign no price uses (``¤``): never a
-    letter of a word, so one word it spells is evidence enough."""
+    """A control code, a private-use or unassigned code, or a currency sign other than ``£ $ € ¥`` (``¤``, ``¢``):
+    never a letter of a word, so one word it spells is evidence enough."""
     return unicodedata.category(ch) in ("Cc", "Co", "Cn") or (unicodedata.category(ch) == "Sc" and ch not in "£$€¥")
 
 
@@ -169,8 +169,8 @@ def _mended(text: str, standing: dict[str, str], lost: bool) -> str:
     """A word with its stand-in glyphs swapped for their ligatures where that makes a word, then (on a page that
     lost its ligatures: ``lost``) a lost ligature put back."""
     for ch, letters in standing.items():
-        if ch in text and _reads(swapped := text.replace(ch, letters)):
-            text = swapped
+        if ch in text and re.search(r"[^\W\d_]", text.replace(ch, "")) and _reads(swapped := text.replace(ch, letters)):
+            text = swapped  # not the character alone (a bullet glyph the font also prints stays a bullet)
     return _ligature(text, rarer_ok=True) if lost else text
 
 

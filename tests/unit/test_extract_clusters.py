@@ -148,7 +148,8 @@ def test_lead_ins_that_announce_objectives(sentence: str, kind: str, count: int 
         "The Plan comprises key projects including:", "Key prerequisites to the success of the plan include:",
         "The individual Cluster Plans each contain the following sections:",
         "To see productivity and growth the WMCA is developing a strategy based on the following six principles:",
-        "The proposed cluster projects are as follows:", "These are:", "We are pleased to publish:",
+        "The proposed cluster projects are as follows:", "These are:", "We are pleased to publish:", "Who we are:",
+        "Our report has several parts:", "Investment decisions are based on the following criteria:",
         # a kind word in a name says what the list is about, not what its items are
         "The formulation of the Smart Priority Areas was based on:",
         "At any time the Group may present to the ministries that approved the Priority Action Plan proposals to:",

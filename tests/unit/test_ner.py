@@ -140,6 +140,10 @@ def test_issue_6_an_acronym_defined_across_a_line_break() -> None:
         ("Will Birmingham grow?", [("Birmingham", "GPE")]),
         ("2 Percy, C & Mann, A. (2013) Employer engagement", [("Percy", "PERSON"), ("Mann", "PERSON"), ("2013", "DATE")]),
         ("1 Smith, D, et al (2005) A review", [("Smith", "PERSON"), ("2005", "DATE")]),
+        # a person a title, a citation or a given name inside a sentence names is a person, whatever town shares it
+        ("Dr Tom Preston met Baroness Jordan and then Sarah Kent in Preston.",
+         [("Tom Preston", "PERSON"), ("Jordan", "PERSON"), ("Sarah Kent", "PERSON"), ("Preston", "GPE")]),
+        ("Jordan, M. & Bolton, P. (2015) Places", [("Jordan", "PERSON"), ("Bolton", "PERSON"), ("2015", "DATE")]),
         ("Glasgow City Region's (GCR) plan: the GCR and the Scottish Government",
          [("Glasgow City Region", "GPE"), ("GCR", "GPE"), ("GCR", "GPE"), ("Scottish Government", "ORG")]),
     ],

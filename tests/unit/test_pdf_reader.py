@@ -134,6 +134,12 @@ def test_on_a_spread_the_contents_are_the_half_they_open_not_the_foreword_facing
                                                "Themes"]  # fmt: skip
     paragraphs = [doc.text[b.char_start : b.char_end] for b in doc.blocks if b.kind is BlockKind.PARAGRAPH]
     assert any(p.startswith("The Bank was set up four years ago") for p in paragraphs)
+    # contents that run on across the fold are contents on both halves
+    more = ["20 Bank lending", "26 Equity finance", "31 Debt funds", "38 Asset finance", "44 Glossary"]
+    right = [at(672, 660 - 24 * k, e) for k, e in enumerate(more)]
+    (tmp_path / "report.pdf").write_bytes(build_pdf(["\n".join(left + right).encode()], size=(1224, 792)))
+    doc = source_to_document(file_to_spec(tmp_path / "report.pdf"))
+    assert [e.title for e in doc.contents][-3:] == ["Debt funds", "Asset finance", "Glossary"]
 
 
 def test_issue_9_a_pdf_in_one_type_size_is_titled_by_its_first_line(tmp_path: Path) -> None:

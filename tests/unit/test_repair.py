@@ -42,6 +42,9 @@ def test_a_ligature_printed_as_another_character_is_mended_where_the_swap_makes_
     assert read(lines) == ["The finance flows are effectively significant."]
     # one word with a letter that spells words of other languages is no evidence; accents stay
     assert read([line(("A", 0), ("ÿnance", 3), ("café", 3), ("naïve", 3))]) == ["A ÿnance café naïve"]
+    # the character alone is not a word mended: a bullet glyph the font also prints stays as it is
+    lines = [line(("\uf0b7", 0), ("Skills", 3)), line(("The", 0), ("\uf0b7ow", 3), ("of", 3), ("re\uf0b7ection.", 3))]
+    assert read(lines) == ["\uf0b7 Skills", "The flow of reflection."]
 
 
 @pytest.mark.parametrize(
