@@ -54,7 +54,7 @@ from dataclasses import replace
 from pipeline.catalogue.clusters import NameMatch
 from pipeline.catalogue.gazetteer import places
 from pipeline.evaluation import squeeze
-from pipeline.extract.context import DocumentView
+from pipeline.extract.context import CASE_STUDY, DocumentView
 from pipeline.language.patterns import (
     aside_title,
     cluster_label,
@@ -135,7 +135,6 @@ CONTENTS_SECTORS = re.compile(
 CONTENTS_NAME = re.compile(
     r"\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?P<name>[^\s(][^(]*?)\s*(?:\([^)]*\)\s*)?(?:[.…·_ ]{2,}\s*)?\d{0,4}\s*$"
 )
-CASE_STUDY_ENTRY = re.compile(r"case\s+stud(?:y|ies)\b", re.I)
 INDENT_POINTS = 4.0  # a contents entry set in this much further than another is under it ...
 MAX_INDENT_POINTS = 60.0  # ... and at most this much (further is the next column)
 CURATED_SHARE = 1 / 3  # contents entries under a sectors entry: at least this share of them known sectors
@@ -726,7 +725,7 @@ def contents_to_mentions(view: DocumentView) -> list[ClusterMention]:
             if not inside or len(names) >= MAX_SECTOR_ITEMS:
                 break
             m = CONTENTS_NAME.match(view.text(child))
-            if m and not CASE_STUDY_ENTRY.match(m.group("name")):  # a case study's entry names its story
+            if m and not CASE_STUDY.match(m.group("name")):  # a case study's entry names its story
                 start = child.char_start + m.start("name")
                 names.append(trim_span(view.doc.text, start, child.char_start + m.end("name")))
         found = _named_sectors(view, names, listed=True)

@@ -341,12 +341,11 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
     colon = bool(re.search(r":\s*-?$", sentence))
     focus = FOCUSED.search(sentence) is not None
     counted = [m for m in counted_noun().finditer(sentence) if _noun_verdict(m.group("noun"), focus) is not None]
-    if TAKEN_DECISIONS.search(sentence) and colon:  # "The government has taken the following decisions:"
-        actor = commitment_actor().search(sentence)
-        return LeadIn("commitment", 0.85, None, True, _actor(actor.group("actor")) if actor else None)
-    if NEXT_STEPS.search(sentence) and colon:  # "we will take the following next steps:"
-        actor = commitment_actor().search(sentence)  # "the government will take the following steps:"
-        return LeadIn("action", 0.85, None, True, _actor(actor.group("actor")) if actor else None)
+    # "The government has taken the following decisions:"; "we will take the following next steps:"
+    for pattern, acted in ((TAKEN_DECISIONS, "commitment"), (NEXT_STEPS, "action")):
+        if colon and pattern.search(sentence):
+            actor = commitment_actor().search(sentence)  # "the government will take the following steps:"
+            return LeadIn(acted, 0.85, None, True, _actor(actor.group("actor")) if actor else None)
     if counted:
         m = counted[-1]
         kind = _noun_verdict(m.group("noun"), focus)

@@ -301,11 +301,11 @@ def title_description() -> re.Pattern[str]:
 def objective_nouns() -> re.Pattern[str]:
     """Nouns under which plans list what they aim at.
 
-    ``objectives``, ``aims`` (not the verb ``aim to``, but ``the Government’s aims to:``), ``goals``,
-    ``themes``, ``priorities``, ``strategic directions``, ``pillars``, ``missions``, ``focus``/``areas``, and
-    what a plan commits to do: ``commitments``, ``key actions``, ``areas for
-    action``, ``action areas``, ``recommendations``, ``policy orientations`` (the recommendations of OECD's
-    papers), ``targets`` (not any ``action``: ``areas of opportunity and future action`` frames findings).
+    ``objectives``, ``aims`` (not the verb ``aim to``, but ``the Government’s aims to:``), ``goals``, ``themes``,
+    ``priorities``, ``strategic directions``, ``pillars``, ``missions``, ``focus``/``areas``, and what a plan
+    commits to do: ``commitments``, ``key actions``, ``areas for action``, ``action areas``, ``recommendations``,
+    ``policy orientations`` (the recommendations of OECD's papers), ``targets`` (not any ``action``: ``areas of
+    opportunity and future action`` frames findings).
     """
     return re.compile(
         r"\b(?:objectives?|(?<!will\s)aims?(?!\s+to\b)|(?:(?<=['’]s\s)|(?<=our\s)|(?<=its\s)|(?<=key\s))aims|goals?|themes?|priorit(?:y|ies)|(?:strategic\s+)?directions"

@@ -146,7 +146,7 @@ def _stand_ins(texts: list[str]) -> dict[str, str]:
     votes: dict[str, Counter[str]] = {}
     for text in set(texts):
         for ch in set(STAND_IN.findall(text)):
-            if not re.search(r"[^\W\d_]", text.replace(ch, "")) or (ch.isalpha() and _is_word(text)):
+            if not _letters_besides(text, ch) or (ch.isalpha() and _is_word(text)):
                 continue
             fits = [letters for letters in LIGATURES if _reads(text.replace(ch, letters))]
             if len(fits) == 1:
@@ -159,6 +159,11 @@ def _stand_ins(texts: list[str]) -> dict[str, str]:
     }
 
 
+def _letters_besides(text: str, ch: str) -> bool:
+    """True when the word holds letters other than the stand-in ``ch``: a word it may be part of, not a glyph alone."""
+    return re.search(r"[^\W\d_]", text.replace(ch, "")) is not None
+
+
 def _never_in_words(ch: str) -> bool:
     """A control code, a private-use or unassigned code, or a currency sign other than ``£ $ € ¥`` (``¤``, ``¢``):
     never a letter of a word, so one word it spells is evidence enough."""
@@ -169,7 +174,7 @@ def _mended(text: str, standing: dict[str, str], lost: bool) -> str:
     """A word with its stand-in glyphs swapped for their ligatures where that makes a word, then (on a page that
     lost its ligatures: ``lost``) a lost ligature put back."""
     for ch, letters in standing.items():
-        if ch in text and re.search(r"[^\W\d_]", text.replace(ch, "")) and _reads(swapped := text.replace(ch, letters)):
+        if ch in text and _letters_besides(text, ch) and _reads(swapped := text.replace(ch, letters)):
             text = swapped  # not the character alone (a bullet glyph the font also prints stays a bullet)
     return _ligature(text, rarer_ok=True) if lost else text
 
