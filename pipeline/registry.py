@@ -65,9 +65,10 @@ EXTRACTORS: tuple[Extractor, ...] = (
     ),
     Extractor(
         "layout/blocks",
-        5,
+        6,
         _ALL,
-        "blocks (headings, paragraphs, list items, table lines, chart labels), asides, printed page labels",
+        "blocks (headings, paragraphs, list items, icon-bulleted items, table lines, chart labels and legends),"
+        " asides, printed page labels",
     ),
     Extractor("layout/contents", 2, _ALL, "the entries of the contents page (of its half, on a two-page spread)"),
     Extractor("quality/garble", 1, _ALL, "garbled text: blocks and sections quarantined from extraction"),

@@ -27,7 +27,7 @@ from pipeline.layout.contents import lines_to_contents
 from pipeline.layout.folios import pages_to_labels
 from pipeline.layout.furniture import lines_to_furniture
 from pipeline.layout.headings import headings_to_sections, lines_to_headings, repeated_titles
-from pipeline.layout.regions import lines_to_regions, picture_captions
+from pipeline.layout.regions import icon_items, lines_to_regions, picture_captions
 from pipeline.models import BBox, Block, ContentsEntry, Line, MediaType, Page, PageGraphics, RawTable, Section
 from pipeline.spans import innermost_section, page_of
 
@@ -56,6 +56,8 @@ def lines_to_layout(
     contents, contents_lines = lines_to_contents(text, lines, pages)
     regions = lines_to_regions(text, lines, pages, graphics, tables)
     labelled = labelled_items(text, lines, furniture)
+    iconic = icon_items(lines, graphics, contents_lines | furniture | set(regions) | set(labelled))
+    labelled = {**labelled, **{i: "" for i in iconic}}  # an icon bullet prints no marker in the text
     captions = picture_captions(text, lines, graphics, regions)
     skip = contents_lines | furniture | set(regions) | set(labelled) | captions
     headings = lines_to_headings(text, lines, media_type, contents, skip)

@@ -23,6 +23,9 @@ marks, and the name under it, in a column narrower than the body's lines level w
 A **call-out marked by a bar** (:func:`_barred`): lines set just right of a thick vertical bar, within its
 height, are an aside.
 
+**Icon bullets** (:func:`icon_items`): lines at one left edge, each with a small picture or drawing (an icon)
+just left of it, level with its first line, the icons at one left edge too, are the items of a list.
+
 A **picture's caption** (:func:`picture_captions`): the line right under a photograph, set smaller than the
 page's text ("Rt Hon ... Secretary of State"), opens a caption.
 
@@ -35,9 +38,9 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from pipeline.evaluation import squeeze
 from pipeline.language import patterns
@@ -74,7 +77,7 @@ MAX_SET_SHARE = 0.5  # a chart's lines are mostly not set as running text (see _
 INDENT = 3.0  # points: lines whose left edges round to the same multiple of this are aligned
 AXIS_LABEL_WORDS = 4  # a label set beside a chart's drawing (a tick, an axis title, a legend entry)
 LABEL_REACH = 12.0  # points: ... stands this close to it
-LABEL_ROUNDS = 3
+LABEL_ROUNDS = 40  # rounds of growing a chart by its labels: a letter-per-line rotated label takes many
 _TICK = r"[-+−]?[£$€]?\d[\d.,]*\s*(?:%|[kmb]n?)?"  # "0%", "£10m", "2.5bn", "-4"
 TICKS = re.compile(rf"^\s*(?:{_TICK}\s+){{2,}}{_TICK}\s*$")  # a row of axis ticks: "0% 10% 20%"
 MAX_TITLE_WORDS = 12  # a chart's title line without a "Figure N" is at most this long ...
@@ -98,6 +101,13 @@ DEBRIS_TOKENS = 3  # a line of at least this many tokens ...
 DEBRIS_SHARE = 0.6  # ... this share of them one or two characters long is debris, not words
 MAX_SENTENCE_SHARE = 0.15
 CAPTION_SIZE_RATIO = 0.9  # a picture's caption is set at most this large against the page's usual type
+MIN_ICON, MAX_ICON = 16.0, 48.0  # points: an icon bullet is this wide or tall at least (a legend's key is
+# smaller: MAX_KEY) and at most ...
+ICON_REACH = 36.0  # ... and stands this close left of its item's text
+MIN_ICON_ITEMS = 3  # a list of icon bullets has at least this many items
+ICON_ALIGN = 8.0  # points: the icons' left edges (and their items') agree this closely
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +177,61 @@ def lines_to_regions(
                 if p.line not in out and box.holds_centre_of(p.box):
                     out[p.line] = Region("aside", number, box)
     return out
+
+
+def icon_items(lines: Sequence[Line], graphics: Sequence[PageGraphics], skip: Collection[int] = ()) -> set[int]:
+    """Lines that open items of a list whose bullets are icons: a small picture or drawing (at least MIN_ICON
+    and at most MAX_ICON points both ways, its paths joined) standing just left of a line (within ICON_REACH
+    points) and level with it, the first line it is level with, which carries on no line right above it; at
+    least MIN_ICON_ITEMS such lines on a page, at one left edge, their icons at one left edge too. Lines of
+    ``skip`` (furniture, asides' and charts' lines, contents) take no part."""
+    by_page: dict[int, list[tuple[int, BBox]]] = {}
+    for i, line in enumerate(lines):
+        if line.page is not None and line.bbox is not None and i not in skip:
+            by_page.setdefault(line.page, []).append((i, line.bbox))
+    out: set[int] = set()
+    for drawn in graphics:
+        mine = sorted(by_page.get(drawn.page, []), key=lambda found: found[1].top)
+        small = [b for b in (*drawn.drawings, *drawn.images) if max(b.x1 - b.x0, b.bottom - b.top) <= MAX_ICON]
+        icons = [
+            box for box, _, _ in _clusters(small)
+            if MIN_ICON <= max(box.x1 - box.x0, box.bottom - box.top) <= MAX_ICON
+            and min(box.x1 - box.x0, box.bottom - box.top) >= MIN_ICON / 2  # not a rule
+        ]  # fmt: skip
+        items: list[tuple[BBox, int, BBox]] = []  # (icon, its line, the line's box)
+        for icon in icons:
+            level = [
+                (i, box) for i, box in mine
+                if 0 <= box.x0 - icon.x1 <= ICON_REACH and box.top < icon.bottom and icon.top < box.bottom
+            ]  # fmt: skip
+            if level and not _runs_on(level[0][1], mine):
+                items.append((icon, *level[0]))
+        for column in _aligned(items, lambda item: item[2].x0):  # the items' text at one left edge ...
+            for run in _aligned(column, lambda item: item[0].x0):  # ... and their icons at one left edge
+                if len(run) >= MIN_ICON_ITEMS:
+                    out.update(i for _, i, _ in run)
+    return out
+
+
+def _aligned(items: Sequence[_T], edge: Callable[[_T], float]) -> list[list[_T]]:
+    """The items in groups whose ``edge`` lies within ICON_ALIGN points of the group's first (leftmost)."""
+    groups: list[list[_T]] = []
+    for item in sorted(items, key=edge):
+        if groups and edge(item) - edge(groups[-1][0]) <= ICON_ALIGN:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return groups
+
+
+def _runs_on(box: BBox, mine: Sequence[tuple[int, BBox]]) -> bool:
+    """True when the line carries on a line right above it at its left edge, within the smaller one's height (a
+    paragraph's middle line)."""
+    return any(
+        abs(other.x0 - box.x0) <= INDENT and other.top < box.top
+        and 0 <= box.top - other.bottom <= min(box.bottom - box.top, other.bottom - other.top)
+        for _, other in mine
+    )  # fmt: skip
 
 
 def picture_captions(
@@ -523,7 +588,7 @@ def _charts(
             continue
         apart = [g for g in grids if not g.overlap(box)]
         free = [p for p in mine if not any(g.holds_centre_of(p.box) for g in apart)]  # no other grid's lines
-        box = _framing(free, _with_labels(free, box), framing)
+        box = _framing(free, _with_labels(free, box, keys), framing)
         inside = [p for p in free if box.holds_centre_of(p.box)]
         captioned = _with_caption(free, box)
         if _set_lines(inside, keys) >= MAX_SET_SHARE * max(len(inside), 1) and inside:
@@ -540,16 +605,20 @@ def _charts(
     return out
 
 
-def _with_labels(mine: list[Placed], box: BBox) -> BBox:
+def _with_labels(mine: list[Placed], box: BBox, keys: Sequence[BBox] = ()) -> BBox:
     """The drawing's box grown by the short labels set just beside it (axis ticks and titles, a legend):
-    lines of at most AXIS_LABEL_WORDS words, or a row of ticks (``0% 10% 20% ...``), within LABEL_REACH
-    points of its edge, beside or above or below it, taken until no more come (not a "Source:" line: that
-    is the chart's caption)."""
+    lines of at most AXIS_LABEL_WORDS words, a row of ticks (``0% 10% 20% ...``) or a legend's entry (a
+    line beside its key, however long: ``keys``), within LABEL_REACH points of its edge, beside or above
+    or below it, taken until no more come (not a "Source:" line: that is the chart's caption). Rotated
+    category labels, which the reader cuts into a line per letter, come a few points at a time."""
     grown = box
     source = patterns.source_note()
     labels = [
         p.box for p in mine
-        if (len(p.text.split()) <= AXIS_LABEL_WORDS or TICKS.match(p.text) or _debris(p.text))
+        if (
+            len(p.text.split()) <= AXIS_LABEL_WORDS or TICKS.match(p.text) or _debris(p.text)
+            or any(_key_of(key, p.box) for key in keys)
+        )
         and not source.match(p.text.strip())  # a source line below is the chart's caption
     ]  # fmt: skip
     for _ in range(LABEL_ROUNDS):

@@ -769,3 +769,25 @@ def test_a_table_under_a_labelled_item_is_not_the_items_paragraph() -> None:
     ]
     assert [t.split(" :")[0] for t in items] == ["Question 3", "Question 4"]
     assert items[1].endswith("plus fréquemment?")
+
+
+def test_a_bar_charts_rotated_categories_and_legend_are_its_labels(tmp_path: Path) -> None:
+    doc = page_of(BBB, 40, tmp_path)  # FIG A.30: regions set upright under the bars, a legend under them
+    labels = " ".join(texts(doc, BlockKind.CHART))
+    assert "Investment Value (Q1 - Q3 2018)" in labels and "High Growth Firms (2016)" in labels
+    prose = texts(doc, BlockKind.PARAGRAPH)
+    assert not any(p.startswith(("Equity Deals", "Investment Value", "High Growth Firms")) for p in prose)
+    assert not any(len(p.replace(" ", "")) <= 4 for p in prose)  # no letters of a rotated label left over
+
+
+def test_lines_each_beside_an_icon_are_the_items_of_a_list(tmp_path: Path) -> None:
+    doc = page_of(SPACE, 8, tmp_path)  # "How we will achieve the goals": four lines, an icon left of each
+    items = texts(doc, BlockKind.LIST_ITEM)
+    assert items == [
+        "Unlocking growth in the space sector",
+        "Growing the UK as a science and technology superpower",
+        "Collaborating internationally",
+        "Developing resilient space capabilities and services",
+    ]
+    assert len({b.list_id for b in doc.blocks if b.kind is BlockKind.LIST_ITEM}) == 1
+    assert "The UK vision" in texts(doc, BlockKind.HEADING)  # a heading on a panel is no item
