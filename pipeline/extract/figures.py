@@ -23,7 +23,13 @@ from dataclasses import replace
 from pipeline.catalogue.gazetteer import places
 from pipeline.extract.context import DocumentView
 from pipeline.language.counted import COUNT_NOUNS, MAX_ADJECTIVES
-from pipeline.language.numbers import MAX_VALUE, Quantity, fiscal_year_to_period, text_to_quantities
+from pipeline.language.numbers import (
+    MAX_VALUE,
+    Quantity,
+    fiscal_year_to_period,
+    may_hold_quantities,
+    text_to_quantities,
+)
 from pipeline.language.patterns import (
     cluster_word_after,
     figure_qualifier,
@@ -122,7 +128,7 @@ CREATION = re.compile(r"\b(?:creat\w*|new|additional|further|growth\s+opportunit
 def document_to_figures(view: DocumentView) -> tuple[list[Figure], list[SourceIssue]]:
     """Every figure in the clean paragraphs and list items, and the reversed ranges among them."""
     text = view.doc.text
-    indexed = [(i, b) for i, b in view.body_blocks() if re.search(r"\d", view.text(b))]
+    indexed = [(i, b) for i, b in view.body_blocks() if may_hold_quantities(view.text(b))]
     spans = [view.item_span(b) for _, b in indexed]
     figures: list[Figure] = []
     issues: list[SourceIssue] = []

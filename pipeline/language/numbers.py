@@ -21,6 +21,15 @@ SCALES: dict[str, Decimal] = {
     "tn": Decimal(10) ** 12, "trillion": Decimal(10) ** 12,
 }  # fmt: skip
 CURRENCIES = {"£": "GBP", "€": "EUR", "$": "USD", "US$": "USD"}
+SCALE_WORDS = re.compile(r"(?i:million|billion|trillion|thousand|bn|mn|m|k)\b")
+CURRENCY_NAMES = {"pounds": "£", "gbp": "£", "euros": "€", "eur": "€", "dollars": "$", "usd": "US$"}
+# a currency named after a number: "5 million euros", "one billion US dollars", "£" only as "pounds sterling" or
+# after a scale word ("250 million pounds"; "5 pounds" may weigh)
+_CURRENCY_AFTER = re.compile(
+    r"\s+(?P<us>US\s+|U\.S\.\s+)?(?P<name>dollars|euros|pounds(?=\s+sterling\b)|(?P<pounds>pounds)|EUR|USD|GBP)"
+    r"(?:\s+sterling)?(?![\w-])",
+    re.I,
+)
 # A thousand trillion: more than the world's annual output in any currency a policy document prints.
 # A larger number is not a figure (a run of digits, a code, a hostile file) and is reported, not stored.
 MAX_VALUE = Decimal(10) ** 15
@@ -140,6 +149,22 @@ _WORD_SHARE = re.compile(
 )
 
 
+# what a text holding a quantity prints: a digit, or a word words_to_quantities reads a quantity by
+_QUANTITY_HINT = re.compile(
+    r"\d|(?i:million|billion|thousand|per\s?cent|percent|half|third|quarter|fifth|sixth|eighth|tenth|out\s+of)"
+)
+
+
+def may_hold_quantities(text: str) -> bool:
+    """False only when ``text`` can hold no quantity (no digit, no scale, percent or fraction word): a cheap
+    test before :func:`text_to_quantities`.
+
+    >>> may_hold_quantities("around one-third of the growth"), may_hold_quantities("Our vision")
+    (True, False)
+    """
+    return _QUANTITY_HINT.search(text) is not None
+
+
 def words_to_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Quantities printed in words: counts with a scale word, percentages and shares.
 
@@ -186,7 +211,26 @@ def text_to_quantities(text: str, start: int = 0, end: int | None = None) -> lis
     words = [
         w for w in words_to_quantities(text, start, end) if not any(d.start < w.end and w.start < d.end for d in digits)
     ]
-    return sorted([*digits, *words], key=lambda q: q.start)
+    return [_currency_after(text, q, end) for q in sorted([*digits, *words], key=lambda q: q.start)]
+
+
+def _currency_after(text: str, q: Quantity, end: int) -> Quantity:
+    """A count followed by its currency's name is money: ``one billion US dollars``, ``5 million euros``,
+    ``250 million pounds sterling`` (the name joins the quantity's span).
+
+    >>> q = text_to_quantities("approximately one billion US dollars, which")[0]
+    >>> q.value, q.kind, q.currency
+    (1000000000.0, 'money', 'US$')
+    """
+    if q.kind != "count" or q.implausible:
+        return q
+    m = _CURRENCY_AFTER.match(text, q.end, end)
+    if m is None:
+        return q
+    if m.group("pounds") and not SCALE_WORDS.search(text, q.start, q.end):
+        return q
+    symbol = "US$" if m.group("us") else CURRENCY_NAMES[m.group("name").lower()]
+    return Quantity(q.start, m.end(), q.value, "money", symbol, q.circa)
 
 
 def _digit_quantities(text: str, start: int, end: int) -> list[Quantity]:

@@ -590,6 +590,17 @@ def test_a_figure_is_about_the_place_its_sentence_names_else_the_place_its_docum
     ]  # fmt: skip
 
 
+def test_a_paragraph_printing_its_figures_in_words_only_gives_them(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A plan\n\nThe development of technology produced around one-third of the growth.\n\n"
+        "Developing a drug costs approximately one billion US dollars.\n",
+    )
+    assert [(doc.text[f.char_start : f.char_end], f.unit, f.value) for f in doc.figures] == [
+        ("one-third", "percent", 33.3), ("one billion US dollars", "USD", 1e9),
+    ]  # fmt: skip
+
+
 def test_the_date_of_an_announcement_is_not_a_figures_period() -> None:
     s = "In January 2019, the NHS published its plan with £2.1bn more for hospitals."
     (figure,) = sentence_to_figures(s, 0, len(s), None)

@@ -68,6 +68,25 @@ def test_a_quantity_in_digits_is_not_read_twice_in_words() -> None:
     assert [q.value for q in text_to_quantities("one in 20 firms, 5 million of them")] == [20.0, 5e6]
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "currency", "printed"),
+    [
+        ("approximately one billion US dollars, which", 1e9, "US$", "one billion US dollars"),
+        ("a fund of 5 million euros", 5e6, "€", "5 million euros"),
+        ("250 million pounds sterling.", 250e6, "£", "250 million pounds sterling"),
+        ("grants of 20 EUR each", 20.0, "€", "20 EUR"),
+    ],
+)  # fmt: skip
+def test_a_currency_named_after_the_number_makes_it_money(text: str, value: float, currency: str, printed: str) -> None:
+    [q] = text_to_quantities(text)
+    assert (q.value, q.kind, q.currency, text[q.start : q.end]) == (value, "money", currency, printed)
+
+
+@pytest.mark.parametrize("text", ["5 pounds of flour", "3 dollar stores"])
+def test_a_word_that_may_not_be_money_leaves_a_count(text: str) -> None:
+    assert [q.kind for q in text_to_quantities(text)] == ["count"]
+
+
 def test_a_short_range_shares_its_scale() -> None:
     assert [(q.value, q.kind) for q in text_to_quantities("worth £3-4m a year")] == [
         (3_000_000.0, "money"), (4_000_000.0, "money"),
