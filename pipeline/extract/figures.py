@@ -365,7 +365,13 @@ def _trimmed(phrase: str) -> str:
     return phrase.strip(" ,.;:'’\"“”")
 
 
-CLAUSE_BREAK = re.compile(r";|,\s+(?=(?:with|while|whilst|but|which|whereas|although)\b)", re.I)
+# where a sentence's clause ends: a semicolon, ", with", ", while" ..., or ", and" opening a clause of its own with
+# a verb ("reaching £21.4 billion, and increased again in 2018 to £23.3 billion")
+CLAUSE_BREAK = re.compile(
+    r";|,\s+(?=(?:with|while|whilst|but|which|whereas|although)\b)"
+    r"|,\s+and\s+(?=(?:then\s+)?(?:[a-z]+ed|is|are|was|were|will|has|have|had|can|could|would|should|may|might|must)\b)",
+    re.I,
+)
 
 
 def _clause_bounds(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int]:
@@ -381,7 +387,11 @@ def _clause_bounds(text: str, s: int, e: int, start: int, end: int) -> tuple[int
 
 
 def _clause(text: str, s: int, e: int, start: int, end: int) -> str:
+    """The figure's clause; a clause that opens ``, and <verb>`` shares its subject with the clause before it
+    (``exports … reached £21.4 billion, and increased again in 2018 to £23.3 billion``), so it runs from there."""
     left, right = _clause_bounds(text, s, e, start, end)
+    if re.search(r",\s+and\s+$", text[max(s, left - 8) : left]):
+        left = _clause_bounds(text, s, e, left - 8, left - 8)[0]
     return text[left:right]
 
 
@@ -417,7 +427,12 @@ def _measure(window: str, measures: tuple[tuple[str, str], ...], default: str) -
     return next((measure for measure, pattern in measures if re.search(pattern, window, re.I)), default)
 
 
-COORDINATION = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:and|or)\s+|\s*,\s*", re.I)
+# what joins two figures of one clause: "£80m of output and 900 jobs", "sales of £2.9 billion and nearly 12,000 jobs"
+COORDINATION = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:and|or)\s+(?:(?:approximately|around|about|some|over|nearly|almost|more\s+than"
+    r"|up\s+to|at\s+least|a\s+further|further)\s+)?|\s*,\s*",
+    re.I,
+)
 
 
 def _period(text: str, s: int, e: int, start: int, end: int, others: list[tuple[int, int]]) -> str | None:

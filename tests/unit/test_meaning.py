@@ -628,6 +628,21 @@ def test_a_figures_period_from_a_year_labelling_it_or_a_span_of_years_in_words(
     assert figure.period == period
 
 
+def test_a_clause_of_its_own_after_a_comma_and_dates_its_figures_apart() -> None:
+    s = (
+        "In 2017, education exports were above £20 billion for the first time, reaching £21.4 billion, and "
+        "increased again in 2018 to £23.3 billion."
+    )
+    assert [(s[f.char_start : f.char_end], f.period, f.measure) for f in sentence_to_figures(s, 0, len(s), None)] == [
+        ("£20 billion", "2017", "exports"), ("£21.4 billion", "2017", "exports"), ("£23.3 billion", "2018", "exports"),
+    ]  # fmt: skip
+
+
+def test_figures_joined_by_and_nearly_share_the_period_after_them() -> None:
+    s = "The projects would have secured annual sales of £2.9 billion and nearly 12,000 jobs by 2030."
+    assert [f.period for f in sentence_to_figures(s, 0, len(s), None)] == ["by 2030", "by 2030"]
+
+
 AGREEMENT = (
     "# A skills agreement\n\n1. The Authority will lead a review of the region's long-term skills challenges.\n\n"
     "2. The Government will publish the package of measures set out here.\n\n## Apprenticeships\n\n"
