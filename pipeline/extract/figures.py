@@ -122,7 +122,9 @@ EVENT_AFTER = re.compile(
     r"|signed|appointed|held)\b",
     re.I,
 )
-CREATION = re.compile(r"\b(?:creat\w*|new|additional|further|growth\s+opportunity|safeguard\w*)\b", re.I)
+CREATION = re.compile(
+    r"\b(?:creat(?:e[sd]?|ing|ion)\b|new|additional|further|growth\s+opportunity|safeguard\w*)\b", re.I
+)
 
 
 def document_to_figures(view: DocumentView) -> tuple[list[Figure], list[SourceIssue]]:

@@ -1015,3 +1015,14 @@ def test_labelled_items_go_on_after_the_ones_a_framing_heading_took(tmp_path: Pa
         ("recommendation", "Increase data sharing."),
         ("recommendation", "Support future live performance."),
     ]  # the heading's frame ends at the prose; the labels' rising numbers carry the run on
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        ("The creative industries account for £92bn of GVA and two million jobs.", "employment"),
+        ("They will be worth £150bn and create 600,000 new jobs.", "jobs"),
+    ],
+)
+def test_jobs_a_sector_holds_are_employment_and_jobs_it_creates_are_jobs(sentence: str, measure: str) -> None:
+    assert [f.measure for f in sentence_to_figures(sentence, 0, len(sentence), None) if f.unit == "jobs"] == [measure]
