@@ -170,6 +170,15 @@ ASIDE = re.compile(r"\s[–—]\s[^–—:]{1,120}?\s[–—]\s|\([^()]{1,120}\)
 NEXT_STEPS = re.compile(
     r"\b(?:next\s+steps|(?:will|shall)\s+(?:\w+\s+)?take\s+(?:the\s+following\s+)?(?:\w+\s+)?steps)\b", re.I
 )
+# a lead-in over what someone will set out, assess or watch: the list is its topics, not what it commits to
+# (``The review will assess:``, ``The Bank will also monitor:``, ``... how we will monitor and evaluate:``), unless
+# what it sets out is what someone will do (``proposals which will set out how we will:``)
+TOPICS_LEAD_IN = re.compile(
+    r"\b(?:will|shall|must)\s+(?:also\s+)?(?:set\s+out|assess|monitor|evaluate|report\s+on|consider|examine"
+    r"|look\s+at|explore|measure|track|cover)(?:\s+(?:and|or)\s+\w+(?:\s+on)?)?(?:\s+(?!(?:how|what|will|shall|must|to)\b)[^:\s]+){0,3}"
+    r"\s*:\s*-?$",
+    re.I,
+)
 WILL_COLON = re.compile(r"\b(?:will|must|shall)(?:\s+(?:achieve|do|deliver)\s+this\s+(?:through|by))?\s*:\s*-?$", re.I)
 # a heading naming only a time horizon, over what the plan will have delivered by then
 TIME_HORIZON = re.compile(
@@ -427,7 +436,7 @@ def _will_then_verbs(view: DocumentView, i: int, sentence: str, max_words: int =
 def _committing(sentence: str, committing: re.Match[str] | None) -> LeadIn | None:
     """A lead-in saying someone will (or must) do what the list says: commitments (or actions) and who makes them
     (``committing``: the sentence's :data:`COMMITTING_LEAD_IN` match, None when it has none)."""
-    if committing is None:
+    if committing is None or TOPICS_LEAD_IN.search(sentence):
         return None
     actor = commitment_actor().search(sentence)
     # "we must:" and "we are already:" (over "Operating a new portal ...") say what is being or must be done

@@ -234,6 +234,24 @@ def test_a_long_lead_in_ending_in_the_purpose_its_items_complete_frames_commitme
     assert sentence_to_lead_in("The fund will provide grants, loans and equity to businesses that are able to:") is None
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The review will assess:",
+        "The Business Bank will also monitor:",
+        "We will develop a detailed implementation plan, including how we will monitor and evaluate:",
+        "The institutes will set out:",
+    ],
+)
+def test_what_someone_will_assess_or_set_out_is_topics_not_commitments(sentence: str) -> None:
+    assert sentence_to_lead_in(sentence) is None
+
+
+def test_what_someone_will_set_out_that_they_will_do_is_commitments() -> None:
+    lead = sentence_to_lead_in("We will develop proposals which will set out how we will:")
+    assert lead is not None and lead.kind == "commitment"
+
+
 # ---------------------------------------------------------------------------------------------------- figures
 
 
