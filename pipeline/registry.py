@@ -49,7 +49,7 @@ CLUSTER_RULES = (
     "sector_list",
 )
 # The rules of the vision extractor (pipeline/extract/visions.py).
-VISION_RULES = ("sentence", "heading", "framed")
+VISION_RULES = ("sentence", "heading", "framed", "list")
 
 _ALL, _PDF = Scope.ALL, Scope.PDF
 EXTRACTORS: tuple[Extractor, ...] = (

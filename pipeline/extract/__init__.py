@@ -18,7 +18,7 @@ from pipeline.extract.context import DocumentView
 from pipeline.extract.figures import document_to_figures
 from pipeline.extract.objectives import document_to_objectives_and_issues, with_table_objectives
 from pipeline.extract.table_figures import tables_to_figures
-from pipeline.extract.visions import document_to_visions
+from pipeline.extract.visions import ambitions_of_lists, document_to_visions
 from pipeline.models import ClusterMention, Figure, FundingLine, Objective, SourceIssue, Table, Vision
 from pipeline.timing import Stopwatch
 
@@ -53,6 +53,7 @@ def document_to_extracts(
         visions = document_to_visions(view)
         objectives, objective_issues = document_to_objectives_and_issues(view)
         objectives = with_table_objectives(view, objectives, tables or [])
+        visions, objectives = ambitions_of_lists(visions, objectives)
     with watch.stage("extract/figures"):
         figures, figure_issues = document_to_figures(view)
         from_tables = tables_to_figures(view, tables or [])

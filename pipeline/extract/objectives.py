@@ -863,6 +863,19 @@ class Frame:
     actor: str | None
     page: int | None
     aside: int | None = None  # the aside whose title framed the lists (the frame ends with it)
+    number: str | None = None  # the framing heading's section number ("1.1"): a heading numbered as its sibling ends it
+
+
+def _sibling(framing: str | None, heading: str | None) -> bool:
+    """A heading numbered at the framing heading's depth or above it (``1.2`` after ``1.1``, ``2`` after
+    ``1.1``): a section of its own, not one under the frame.
+
+    >>> _sibling("1.1", "1.2"), _sibling("1.1", "2"), _sibling("1.1", "1.1.1"), _sibling(None, "1.2")
+    (True, True, False, False)
+    """
+    if not framing or not heading:
+        return False
+    return len(heading.strip(".").split(".")) <= len(framing.strip(".").split("."))
 
 
 def _headed_lists(view: DocumentView, used: set[int], list_number: int) -> list[Objective]:
@@ -870,10 +883,11 @@ def _headed_lists(view: DocumentView, used: set[int], list_number: int) -> list[
     priorities``, ``Aims and objectives``) or naming who acts (``Government action to support AI``, ``What
     industry will do``). The frame covers the lists of the heading's section and of the sub-headings after
     it that title lists of their own (``Support AI innovation to raise productivity`` then its bullets); it
-    ends at the first heading whose section holds no list, at a heading framing something else, or
-    :data:`MAX_FRAME_PAGES` pages on. A numbered list must start afresh (a document's running paragraph
-    numbers are not a list)."""
+    ends at the first heading whose section holds no list, at a heading framing something else, at a heading
+    numbered as the framing heading's sibling (``1.2`` after ``1.1``), or :data:`MAX_FRAME_PAGES` pages on. A
+    numbered list must start afresh (a document's running paragraph numbers are not a list)."""
     blocks = view.doc.blocks
+    numbers = {section.section_id: section.number for section in view.doc.sections if section.number}
     out: list[Objective] = []
     frame: Frame | None = None
     last_kind = ""
@@ -894,10 +908,13 @@ def _headed_lists(view: DocumentView, used: set[int], list_number: int) -> list[
             if kind or actor:
                 kind = kind or "action"
                 aside = block.region_id if titles_aside else None
-                frame, last_kind, lead = Frame(kind, actor, block.page, aside), kind, title
+                number = numbers.get(block.section_id or "")
+                frame, last_kind, lead = Frame(kind, actor, block.page, aside, number), kind, title
                 taken = False
             elif frame is not None and (
-                not _section_has_list(view, i) or _pages_apart(frame.page, block.page) > MAX_FRAME_PAGES
+                not _section_has_list(view, i)
+                or _pages_apart(frame.page, block.page) > MAX_FRAME_PAGES
+                or _sibling(frame.number, numbers.get(block.section_id or ""))
             ):
                 frame = None
             elif frame is not None:

@@ -19,7 +19,7 @@ import re
 
 from pipeline.extract.context import DocumentView
 from pipeline.language.patterns import cluster_word_after, vision_frame, vision_heading, vision_statement
-from pipeline.models import Block, BlockKind, Vision
+from pipeline.models import Block, BlockKind, Objective, Vision
 
 MAX_STATEMENT_WORDS = 80
 INDENT = 3.0  # points: a list item set this much right of the one above is a sub-item of it
@@ -69,6 +69,12 @@ DOCUMENT_PURPOSE = re.compile(
 CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^,;:]*$", re.I)  # a frame inside an "if ..." clause ...
 PASSIVE_INFINITIVE = re.compile(r"be\s+(?:\w+(?:ed|en)|met|done)\b", re.I)  # ... that is "to be realised": a condition
 MIN_STATEMENT_WORDS = 4
+AMBITION = "ambition"  # the kind of an objectives list whose lead-in frames its items as ambitions
+# a lead-in's subject, up to its verb: "The teams are responsible ...", "This strategy set out ..."
+LEAD_SUBJECT = re.compile(
+    r"(?P<who>(?:[\w’'&-]+\s+){0,4}?[\w’'&-]+)\s+(?:is|are|was|were|has|have|had|will|would|sets?|aims?|wants?"
+    r"|seeks?|can|must|should)\b"
+)
 # words before "the <noun> we want" that make it an adverbial ("In the future we want ..."), not an object
 PREPOSITIONS = frozenset(
     ("in", "across", "over", "by", "for", "from", "at", "on", "within", "throughout", "during", "under")
@@ -299,6 +305,39 @@ def _wanted_items(view: DocumentView, lead: int) -> list[Vision]:
         cluster_id, attribution = _attribute(view, block, None)
         out.append(Vision(cluster_id, view.doc.text[s:e], s, e, "ambition", "heading", attribution, 0.75))
     return out
+
+
+def ambitions_of_lists(visions: list[Vision], objectives: list[Objective]) -> tuple[list[Vision], list[Objective]]:
+    """The items of a list its lead-in frames as ambitions (``This strategy set out 2 key ambitions to achieve
+    by 2030:``) are visions, frame ``ambition``, not objectives: a future wanted, as ``Our ambition is ...``
+    states one. Whose they are comes from the lead-in (:func:`_lead_owner`). A statement already found in the
+    item's span stays as found. Returns the visions and the objectives left."""
+    listed = [
+        Vision(
+            o.cluster_id, o.text, o.char_start, o.char_end, "ambition", "list", o.attribution, o.confidence,
+            _lead_owner(o.lead_in),
+        )
+        for o in objectives
+        if o.list_kind == AMBITION
+        and not any(v.char_start < o.char_end and o.char_start < v.char_end for v in visions)
+    ]  # fmt: skip
+    kept = [o for o in objectives if o.list_kind != AMBITION]
+    return sorted([*visions, *listed], key=lambda v: v.char_start), kept
+
+
+def _lead_owner(lead_in: str) -> str:
+    """Whose ambitions a lead-in announces: the plan's when it speaks in the plan's voice (``This strategy set
+    out ...``, ``Our ambitions are:``) or names no one; else its subject (``The teams are responsible for ...
+    the following ambitions:`` → ``teams``)."""
+    words = " ".join(lead_in.split())
+    subject = LEAD_SUBJECT.match(words)
+    if (
+        subject is None
+        or PLAN_SUBJECT.search(words[: subject.end()])
+        or PLAN_VOICE.fullmatch(_bare(subject.group("who")))
+    ):
+        return PLAN
+    return _bare(subject.group("who")) or THIRD_PARTY
 
 
 def _marker_style(marker: str | None) -> str:

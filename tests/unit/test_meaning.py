@@ -1044,3 +1044,30 @@ def test_labelled_items_go_on_after_the_ones_a_framing_heading_took(tmp_path: Pa
 )
 def test_jobs_a_sector_holds_are_employment_and_jobs_it_creates_are_jobs(sentence: str, measure: str) -> None:
     assert [f.measure for f in sentence_to_figures(sentence, 0, len(sentence), None) if f.unit == "jobs"] == [measure]
+
+
+def test_a_list_of_ambitions_gives_visions_of_whoever_the_lead_in_says(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A strategy\n\nThis strategy set out 2 key ambitions to achieve by 2030:\n\n"
+        "- to increase education exports to £35 billion per year\n"
+        "- to increase the numbers of international students studying in the UK to 600,000\n\n"
+        "The teams are responsible for mapping the problems of their sector, with the aim of realising the "
+        "following ambitions:\n\n- To have the Netherlands ranked in the top 5 knowledge economies\n"
+        "- To have R&D expenditure rise to 2.5% of GDP\n",
+    )
+    assert [(v.text[:22], v.frame, v.owner) for v in doc.visions] == [
+        ("to increase education ", "ambition", "plan"), ("to increase the number", "ambition", "plan"),
+        ("To have the Netherland", "ambition", "teams"), ("To have R&D expenditur", "ambition", "teams"),
+    ]  # fmt: skip
+    assert not [o for o in doc.objectives if o.list_kind == "ambition"]
+
+
+def test_a_heading_numbered_as_the_framing_headings_sibling_ends_its_frame(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A review\n\n## 1.1 Our priorities\n\n- Deliver full fibre to every home\n- Extend 5G coverage\n\n"
+        "## 1.2 The benefits of connectivity\n\n- Work commissioned by the commission estimated net benefits\n"
+        "- A recent study finds that investment in broadband has had large effects\n",
+    )
+    assert [o.text[:14] for o in doc.objectives] == ["Deliver full f", "Extend 5G cove"]
