@@ -16,6 +16,8 @@ from pipeline.spans import Quarantine
 
 BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
 CASE_STUDY = re.compile(r"\s*case\s+stud(?:y|ies)\b", re.I)
+OWN_NAME_PER_PAGE = 1.0  # the document's own place or body is named this often a page ...
+MIN_OWN_NAME = 10  # ... and at least this often
 FOOTNOTE = re.compile(r"^\s*(?:\d{1,3}\s|[*†‡]{1,3})")  # a caption opening with its number or mark is a footnote
 # (the document's own prose)
 
@@ -91,6 +93,14 @@ class DocumentView:
             if m := labelled_item().match(self.doc.text[start : block.char_end]):
                 start += m.end() - 1  # the label, its punctuation and the space after it
         return start, block.char_end
+
+    def names_itself(self, name: str) -> bool:
+        """True for the place or body a document is about, which it names on page after page (``South
+        Ostrobothnia wants to be ...`` in that region's strategy): named at least :data:`OWN_NAME_PER_PAGE` times
+        a page (and :data:`MIN_OWN_NAME` times); a partner, a project or a company in a case study is named a few
+        times."""
+        pages = max((b.page or 1 for b in self.doc.blocks[-1:]), default=1)
+        return len(name) > 2 and self.doc.text.count(name) >= max(MIN_OWN_NAME, OWN_NAME_PER_PAGE * pages)
 
     def cluster_of(self, section_id: str | None) -> tuple[str | None, str]:
         """The cluster a section is about (its own or an enclosing section's), and how it was found."""

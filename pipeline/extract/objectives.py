@@ -170,6 +170,19 @@ ASIDE = re.compile(r"\s[–—]\s[^–—:]{1,120}?\s[–—]\s|\([^()]{1,120}\)
 NEXT_STEPS = re.compile(
     r"\b(?:next\s+steps|(?:will|shall)\s+(?:\w+\s+)?take\s+(?:the\s+following\s+)?(?:\w+\s+)?steps)\b", re.I
 )
+# the subject of a lead-in that is something the plan describes, whose lists are its own
+OTHERS_SUBJECT = re.compile(
+    r"\s*(?:the|this|each|a)\s+(?:new\s+)?(?:[\w-]+\s+)?(?:project|pilot|scheme|initiative|fellowship|centre|center"
+    r"|competition|consortium|institute)s?\b(?!\s+(?:of|for)\b)",
+    re.I,
+)
+# a subject named by a proper name or an acronym, then its verb: "DARTeC will initially focus on ..."
+# (an acronym or a name of capitalised words, not a sentence's first word: "There are", "We will", "Six Areas")
+NAMED_SUBJECT = re.compile(
+    r"\s*(?!(?:The|This|That|These|Those|There|We|Our|It|Its|They|Their|In|To|As|For|By|One|Two|Three|Four|Five"
+    r"|Six|Seven|Eight|Nine|Ten)\b)(?P<name>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3})\s+(?:will|aims?|has|have|uses?"
+    r"|is|are)\b"
+)
 # a lead-in over what someone will set out, assess or watch: the list is its topics, not what it commits to
 # (``The review will assess:``, ``The Bank will also monitor:``, ``... how we will monitor and evaluate:``), unless
 # what it sets out is what someone will do (``proposals which will set out how we will:``)
@@ -279,6 +292,8 @@ def document_to_objectives_and_issues(view: DocumentView) -> tuple[list[Objectiv
             continue  # a list of one where the lead-in counts several: the list is not where it was looked for
         if lead.doings and not all(DOING.match(_without_marker(view.text(blocks[j]))) for j in items):
             continue  # "We are:" over what the authors are ("Open and honest"), not what they are doing
+        if lead.kind not in COMMITTING and _someone_elses_list(view, text[s:e]):
+            continue  # "The project uses ... underpinned by three core aims:": the project's, not the plan's
         cluster_id, attribution = _attribute(view, blocks[i], text[s:e])
         if attribution not in ("sentence", "section") and not lead.strong:
             continue  # a weak lead-in ("the plan seeks to:") counts in a cluster's own section only
@@ -298,6 +313,19 @@ def document_to_objectives_and_issues(view: DocumentView) -> tuple[list[Objectiv
     objectives.extend(_heading_framed(view, used, list_number))
     objectives.sort(key=lambda o: o.char_start)
     return _the_governments_we(view, _without_templates(objectives)), issues
+
+
+def _someone_elses_list(view: DocumentView, sentence: str) -> bool:
+    """A lead-in whose subject is a project, scheme, centre or fellowship the plan describes (``The project uses
+    ... underpinned by three core aims:``, ``The Fellowships will focus on three key areas:``), or a body it names
+    only now and then (``DARTeC will initially focus on five primary research challenges:``): the list is that
+    one's aims or focus, not the plan's. The plan's own name, named on page after page, is the plan's voice."""
+    if OTHERS_SUBJECT.match(sentence):
+        return True
+    named = NAMED_SUBJECT.match(sentence)
+    if named is None or sum(c.isupper() for c in named.group("name")) < 2:
+        return False  # one capitalised word may be any sentence's first: only acronyms and names of two words
+    return not view.names_itself(named.group("name"))
 
 
 def _the_governments_we(view: DocumentView, objectives: list[Objective]) -> list[Objective]:

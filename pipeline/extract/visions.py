@@ -83,10 +83,6 @@ MAX_LEAD_WORDS = 8  # a statement framed within a sentence begins at the sentenc
 # set it out ("In the Industrial Strategy, the government set out its vision to ..."), else at its frame or owner
 # ("These activities will support the government’s ambition to ...")
 ORGANISATION_POSSESSIVE = re.compile(r"(?:[Tt]he\s+)?(?!Our\b|Its\b|This\b)[A-Z][\w&.’' -]{0,60}?['’]s\s")
-# the document's own place or body speaks with the plan's voice: named this often (a region's strategy names the
-# region on nearly every page; a partner or a company quoted in a case study is named a few times)
-OWN_NAME_PER_PAGE = 1.0
-MIN_OWN_NAME = 10
 GENERIC_SUBJECTS = ("this cluster", "the cluster", "the sector", "this sector", "cluster growth")
 # a lead-in that is the plan's wanting itself, the list under it what it wants: "We want:", "4. We want:" (a
 # numbered paragraph), "By 2030, we want to see:", "Our ambition is for:" (not "Our ambition is to:", whose items
@@ -207,7 +203,7 @@ def _owner(view: DocumentView, block: Block, written: str | None, title: set[str
     the sentence up to the frame."""
     name = _bare(written or "")
     if name[:1].isupper() and not (
-        PLAN_VOICE.fullmatch(name) or _names_the_plan(name, title) or _the_documents_own(view, name)
+        PLAN_VOICE.fullmatch(name) or _names_the_plan(name, title) or view.names_itself(name)
     ):
         return name
     if block.region == "aside" and name.lower() not in ("our", "we"):
@@ -215,13 +211,6 @@ def _owner(view: DocumentView, block: Block, written: str | None, title: set[str
     if _quoted(before) or _someone_elses(before, written):
         return THIRD_PARTY
     return PLAN
-
-
-def _the_documents_own(view: DocumentView, name: str) -> bool:
-    """True for the place or body a document is about, which it names on page after page (``South Ostrobothnia
-    wants to be ...`` in that region's strategy): named at least :data:`OWN_NAME_PER_PAGE` times a page."""
-    pages = max((b.page or 1 for b in view.doc.blocks[-1:]), default=1)
-    return len(name) > 2 and view.doc.text.count(name) >= max(MIN_OWN_NAME, OWN_NAME_PER_PAGE * pages)
 
 
 def _aside_owner(view: DocumentView, block: Block) -> str:

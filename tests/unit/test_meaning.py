@@ -1071,3 +1071,17 @@ def test_a_heading_numbered_as_the_framing_headings_sibling_ends_its_frame(tmp_p
         "- A recent study finds that investment in broadband has had large effects\n",
     )
     assert [o.text[:14] for o in doc.objectives] == ["Deliver full f", "Extend 5G cove"]
+
+
+def test_a_projects_or_a_centres_own_aims_and_focus_are_not_the_plans(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A plan\n\nOur three objectives are:\n\n- grow the economy of the region\n- build skills for all\n"
+        "- connect every town\n\nThe Fellowships will focus on three key areas of skill and expertise:\n\n"
+        "- Creative (actor, performer, designer)\n- Narrator (writer, dramaturg)\n- Technical producer\n\n"
+        "DARTeC will initially focus on five primary research challenges:\n\n- Connected systems\n"
+        "- Unmanned traffic management\n- Seamless passenger experience\n",
+    )
+    assert [o.text for o in doc.objectives] == [
+        "grow the economy of the region", "build skills for all", "connect every town",
+    ]  # fmt: skip
