@@ -16,6 +16,8 @@ from pipeline.spans import Quarantine
 
 BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
 CASE_STUDY = re.compile(r"\s*case\s+stud(?:y|ies)\b", re.I)
+# the imprint of a government publication: "© Crown copyright 2021" (a map's credit gives no year after it)
+GOVERNMENT_IMPRINT = re.compile(r"Crown\s+copyright\s+(?:19|20)\d\d\b", re.I)
 OWN_NAME_PER_PAGE = 1.0  # the document's own place or body is named this often a page ...
 MIN_OWN_NAME = 10  # ... and at least this often
 FOOTNOTE = re.compile(r"^\s*(?:\d{1,3}\s|[*†‡]{1,3})")  # a caption opening with its number or mark is a footnote
@@ -33,12 +35,16 @@ class DocumentView:
     document_cluster: str | None = None
     pull_quotes: frozenset[int] = frozenset()  # indexes of asides the body of their page says too
     case_studies: frozenset[int] = frozenset()  # region ids of the asides that tell a case study
+    government: bool = False  # a government publication (its imprint: "© Crown copyright 2021"): the government speaks
     _sentences: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)  # a cache, shared
 
     @classmethod
     def of(cls, doc: LaidOutDocument, catalogue: Catalogue) -> DocumentView:
         sections = {s.section_id: s for s in doc.sections}
-        return cls(doc, catalogue, sections, pull_quotes=_pull_quotes(doc), case_studies=_case_studies(doc))
+        return cls(
+            doc, catalogue, sections, pull_quotes=_pull_quotes(doc), case_studies=_case_studies(doc),
+            government=GOVERNMENT_IMPRINT.search(doc.text) is not None,
+        )  # fmt: skip
 
     def with_clusters(self, section_clusters: dict[str, str], document_cluster: str | None) -> DocumentView:
         """The same view, knowing each cluster section's cluster and the document's own cluster."""

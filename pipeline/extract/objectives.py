@@ -58,8 +58,6 @@ KINDS = (
     ("recommend", "recommendation"), ("orientation", "recommendation"), ("target", "target"),
     ("focus", "focus_area"), ("area", "focus_area"),
 )  # fmt: skip
-# the imprint of a government publication: "© Crown copyright 2021" (a map's credit gives no year after it)
-GOVERNMENT_IMPRINT = re.compile(r"Crown\s+copyright\s+(?:19|20)\d\d\b", re.I)
 FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
 # "we" asking others to act: the actor is the other ("We expect schools and colleges to:")
 ASKING_OTHERS = re.compile(
@@ -333,7 +331,7 @@ def _the_governments_we(view: DocumentView, objectives: list[Objective]) -> list
     copyright and database rights``), the authors are the government: a commitment or action its lead-in makes in
     the first person (``In the short-term, we will take the following next steps:``) is the government's. Not
     where "we" asks others to act (``We expect schools to:``): theirs, which the lead-in names."""
-    if GOVERNMENT_IMPRINT.search(view.doc.text) is None:
+    if not view.government:
         return objectives
     return [
         replace(o, actor="government")
