@@ -69,6 +69,7 @@ DOCUMENT_PURPOSE = re.compile(
 CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^,;:]*$", re.I)  # a frame inside an "if ..." clause ...
 PASSIVE_INFINITIVE = re.compile(r"be\s+(?:\w+(?:ed|en)|met|done)\b", re.I)  # ... that is "to be realised": a condition
 MIN_STATEMENT_WORDS = 4
+COUNTED = re.compile(r"\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z]+\s+)?$", re.I)
 AMBITION = "ambition"  # the kind of an objectives list whose lead-in frames its items as ambitions
 # a lead-in's subject, up to its verb: "The teams are responsible ...", "This strategy set out ..."
 LEAD_SUBJECT = re.compile(
@@ -146,6 +147,10 @@ def framed_to_visions(view: DocumentView) -> list[Vision]:
                 continue  # "we want to understand / learn / explore ...": finding out, not a future wanted
             written = m.group("owner") or m.group("subject") or m.group("of")
             noun = (m.group("frame") or "").lower()
+            counted = COUNTED.search(text, max(s, m.start("frame") - 20), m.start("frame"))
+            if noun.endswith("s") and not written and not counted:
+                continue  # "there are ambitions to make ...", "businesses’ ambitions to": whose is not said (but
+                # "This strategy set out 2 key ambitions to ...": the plan's, counted)
             if noun in WEAK_FRAMES and not (written and PLAN_VOICE.fullmatch(_bare(written))):
                 continue  # "The aim is to ..." of a project or programme: only the plan's own aims count
             of = m.group("of")

@@ -128,6 +128,16 @@ def test_a_frame_that_states_nothing_is_not_a_vision(tmp_path: Path) -> None:
     assert doc.visions == []
 
 
+def test_ambitions_nobody_is_said_to_hold_are_no_vision_but_counted_ones_are(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A plan\n\nThe Bank will monitor changes in businesses’ ambitions to both start up and scale up.\n\n"
+        "There are ambitions to make tourism in the county more sustainable.\n\n"
+        "This strategy set out 2 key ambitions to achieve by 2030: to increase education exports to £35 billion.\n",
+    )
+    assert [v.text[:28] for v in doc.visions] == ["This strategy set out 2 key "]
+
+
 def test_the_items_under_a_lead_in_that_is_the_plans_wanting_are_its_ambitions(tmp_path: Path) -> None:
     doc = parse_text(
         tmp_path,
