@@ -84,7 +84,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("objectives/lists", 7, _ALL, "objectives: the items of lists a document frames as its objectives"),
     Extractor("figures/text", 5, _ALL, "numeric figures in sentences, with what they count, unit and period"),
     Extractor("figures/table", 2, _ALL, "figures from the cells of money tables that are not funding"),
-    Extractor("entities/ruler", 2, _ALL, "entities from spaCy patterns and the gazetteer"),
+    Extractor("entities/ruler", 3, _ALL, "entities from spaCy patterns and the gazetteer"),
     Extractor("entities/acronym", 2, _ALL, "acronyms the document defines, of bodies and of known places"),
     Extractor("entities/names", 2, _ALL, "organisations by head word, people by title, given name or citation"),
     Extractor("entities/model", 1, _ALL, "entities from a pretrained spaCy pipeline, when one is installed"),

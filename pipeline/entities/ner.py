@@ -31,7 +31,7 @@ from pipeline.catalogue.gazetteer import load_gazetteer
 from pipeline.document import LaidOutDocument
 from pipeline.entities import NER_CONFIG_PATH
 from pipeline.entities.names import name_entities
-from pipeline.language.counted import COUNT_NOUNS, MAX_ADJECTIVES
+from pipeline.language.counted import COUNT_NOUNS, MAX_ADJECTIVES, NOT_QUANTITIES
 from pipeline.models import Block, BlockKind, Entity
 from pipeline.registry import extractor
 from pipeline.spans import Quarantine
@@ -51,6 +51,7 @@ MONTHS = [
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 SEASONS = ["spring", "summer", "autumn", "winter"]
 NOT_A_YEAR = r"^(?!(?:19|20)\d\d$)"
+SCALE_WORDS = ["million", "billion", "thousand", "trillion", "hundred"]  # "million inhabitants" has no number
 # Counted nouns beyond the figures' (pipeline.language.counted.COUNT_NOUNS): things counted that are not figures.
 COUNTED = [
     "interviews",
@@ -154,7 +155,9 @@ def percent_patterns() -> list[dict[str, Any]]:
 
 def quantity_patterns() -> list[dict[str, Any]]:
     """A count of named things, with up to three words describing them: ``48,400 people``, ``124 million
-    visits``, ``11,200 to 12,400 jobs``, ``1,468 new businesses``, ``half a million manufacturing jobs``."""
+    visits``, ``11,200 to 12,400 jobs``, ``1,468 new businesses``, ``half a million manufacturing jobs``; or any
+    plural noun right after a number that is no year (``six cities``, ``14 miles``), but units of time and of a
+    text, money's names and a plan's own elements (:data:`NOT_QUANTITIES`)."""
 
     number = [
         {"LIKE_NUM": True, "LOWER": {"NOT_IN": ["zero", "one", "nil"]}},
@@ -166,9 +169,17 @@ def quantity_patterns() -> list[dict[str, Any]]:
         "OP": f"{{0,{MAX_ADJECTIVES}}}",
     }
     noun = {"LOWER": {"IN": sorted({*COUNT_NOUNS, *COUNTED})}}
+    # any other plural noun right after a number that is no year: "six cities", "42 passengers", "14 miles"
+    counted = [
+        {"LIKE_NUM": True, "TEXT": {"REGEX": NOT_A_YEAR}, "LOWER": {"NOT_IN": [*SCALE_WORDS, "zero", "one", "nil"]}},
+        number[1],
+    ]
+    # a plural noun's ending: not an adjective's ("prosperous") nor a word ending in -ss or -is
+    plural = {"TEXT": {"REGEX": r"^[a-z][a-z-]{2,}(?<![siu])s$"}, "LOWER": {"NOT_IN": sorted(NOT_QUANTITIES)}}
     joint = {"LOWER": {"IN": ["-", "–", "to"]}}
     return [
         {"label": "QUANTITY", "pattern": [*number, describing, noun]},
+        {"label": "QUANTITY", "pattern": [*counted, plural]},
         {"label": "QUANTITY", "pattern": [*number, joint, *number, describing, noun]},
         {"label": "QUANTITY", "pattern": [{"LOWER": "half"}, {"LOWER": "a"}, {"LOWER": "million"}, describing, noun]},
     ]

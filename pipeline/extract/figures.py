@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from pipeline.catalogue.gazetteer import places
 from pipeline.extract.context import DocumentView
-from pipeline.language.counted import COUNT_NOUNS, MAX_ADJECTIVES
+from pipeline.language.counted import COUNT_NOUNS, MAX_ADJECTIVES, NOT_COUNTED
 from pipeline.language.numbers import (
     MAX_VALUE,
     Quantity,
@@ -68,17 +68,6 @@ FORECAST = re.compile(r"\b(forecast|expected|projected|predicted|target(?:ed)?|e
 PLURAL_AFTER = re.compile(
     r"\s+(?:[a-z][a-z-]+\s+){0,2}?(?P<noun>[a-z][a-z-]{2,}(?<!s)s|[A-Z]{2,}s)\b(?!\s+of\b)(?!['’])"
 )
-# Plural nouns that are units of time, of measure or of a text, not things counted.
-NOT_COUNTED = frozenset({
-    "years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries", "times", "points",
-    "percentage", "pages", "paragraphs", "sections", "chapters", "figures", "tables", "annexes", "items", "pence",
-    "pounds", "euros", "dollars", "metres", "meters", "miles", "kilometres", "kilometers", "hectares", "acres",
-    "tonnes", "tons", "litres", "degrees", "levels", "stages", "steps", "phases", "parts", "ways", "ones",
-    "others", "terms", "cases", "lines", "words", "characters", "bits", "bytes",
-    # the plan's own elements: counted by its lists (list-count checks), not facts about the economy
-    "interventions", "actions", "projects", "objectives", "aims", "goals", "priorities", "themes", "pillars",
-    "recommendations", "commitments", "measures", "activities", "initiatives", "programmes", "strands",
-})  # fmt: skip
 # where the words a number qualifies stop: punctuation of a clause, a bracket, or a verb phrase starting
 SUBJECT_BREAK = re.compile(
     r"[,;:()–—]|\.(?:\s|$)|\s(?:is|are|was|were|has|have|had|will|would|which|that|who|and\s+(?:a|an|the)|to\s+be)\s",

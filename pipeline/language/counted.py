@@ -27,3 +27,34 @@ COUNT_NOUNS: dict[str, tuple[str, str]] = {
     "schools": ("schools", "schools"),
     "homes": ("homes", "housing"), "houses": ("homes", "housing"), "hours": ("hours", "time"),
 }  # fmt: skip
+
+# Plural nouns that are units of time, of measure or of a text, not things counted.
+NOT_COUNTED = frozenset({
+    "years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries", "times", "points",
+    "percentage", "pages", "paragraphs", "sections", "chapters", "figures", "tables", "annexes", "items", "pence",
+    "pounds", "euros", "dollars", "metres", "meters", "miles", "kilometres", "kilometers", "hectares", "acres",
+    "tonnes", "tons", "litres", "degrees", "levels", "stages", "steps", "phases", "parts", "ways", "ones",
+    "others", "terms", "cases", "lines", "words", "characters", "bits", "bytes",
+    # the plan's own elements: counted by its lists (list-count checks), not facts about the economy
+    "interventions", "actions", "projects", "objectives", "aims", "goals", "priorities", "themes", "pillars",
+    "recommendations", "commitments", "measures", "activities", "initiatives", "programmes", "strands",
+})  # fmt: skip
+# Units of measure: a number of them is a quantity (a QUANTITY entity: "14 miles"), though not a count of things.
+MEASURE_UNITS = frozenset({
+    "metres", "meters", "miles", "kilometres", "kilometers", "hectares", "acres", "tonnes", "tons", "litres",
+    "degrees",
+})  # fmt: skip
+# Plural words after a number that name no things counted, for the entity rules: the units above that are not
+# measures, a plan's sectors and principles, and verbs ("the 5 includes").
+NOT_QUANTITIES = (NOT_COUNTED - MEASURE_UNITS) | frozenset({
+    "sectors", "clusters", "principles", "bids", "areas", "challenges", "missions", "questions", "options",
+    "elements", "components", "criteria", "industries", "includes", "means", "remains", "represents", "accounts",
+    "comprises", "makes", "takes", "gives", "goes", "does", "seems", "shows", "says", "was", "has", "is", "this",
+    "its", "us", "as", "plus", "less",
+    # parts of a text, and what a numbered section or chapter does ("Section 3 discusses ..."; "4 reviews" may be
+    # either)
+    "definitions", "summaries", "examples", "appendices", "references", "notes", "footnotes", "boxes",
+    "discusses", "reviews", "examines", "summarises", "summarizes", "presents", "describes", "outlines", "sets",
+    "provides", "considers", "explores", "concludes", "introduces", "analyses", "analyzes", "focuses", "looks",
+    "covers", "highlights",
+})  # fmt: skip
