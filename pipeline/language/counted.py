@@ -56,5 +56,6 @@ NOT_QUANTITIES = (NOT_COUNTED - MEASURE_UNITS) | frozenset({
     "definitions", "summaries", "examples", "appendices", "references", "notes", "footnotes", "boxes",
     "discusses", "reviews", "examines", "summarises", "summarizes", "presents", "describes", "outlines", "sets",
     "provides", "considers", "explores", "concludes", "introduces", "analyses", "analyzes", "focuses", "looks",
-    "covers", "highlights",
+    "covers", "highlights", "compares", "contains", "lists", "details", "explains", "identifies", "assesses",
+    "illustrates", "draws", "builds", "turns", "moves", "brings", "quarters", "semesters", "terms",
 })  # fmt: skip
