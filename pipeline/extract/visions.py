@@ -1,12 +1,17 @@
 """Visions: the statements a document frames as the vision, ambition or mission.
 
-Two framings count, and only these (a sentence that merely uses the word
+Four framings count, and only these (a sentence that merely uses the word
 "vision" does not):
 
 ``sentence``  one sentence frames and states it: ``The vision for this cluster is
               for the Region to be …`` (:func:`patterns.vision_statement`);
 ``heading``   a heading or lead-in announces it (``Our Vision``, ``… realises the
-              following Ambition:``) and the next block states it.
+              following Ambition:``) and the next block states it, or the plan's
+              wanting heads a list (``We want:``) whose items are its ambitions;
+``framed``    a frame inside a sentence (``our ambition is for AI to be adopted …``,
+              ``We want every person … to``): :func:`framed_to_visions`;
+``list``      the items of a list its lead-in frames as ambitions
+              (:func:`ambitions_of_lists`).
 
 The vision belongs to the cluster its sentence names (``the vision for the ICT
 cluster``), else to the cluster whose section it sits in, else to the cluster
@@ -69,7 +74,8 @@ DOCUMENT_PURPOSE = re.compile(
 CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^,;:]*$", re.I)  # a frame inside an "if ..." clause ...
 PASSIVE_INFINITIVE = re.compile(r"be\s+(?:\w+(?:ed|en)|met|done)\b", re.I)  # ... that is "to be realised": a condition
 MIN_STATEMENT_WORDS = 4
-COUNTED = re.compile(r"\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z]+\s+)?$", re.I)
+# a count right before a frame noun ("2 key ambitions"): the sentence says whose they are
+COUNT_BEFORE = re.compile(r"\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z]+\s+)?$", re.I)
 AMBITION = "ambition"  # the kind of an objectives list whose lead-in frames its items as ambitions
 # a lead-in's subject, up to its verb: "The teams are responsible ...", "This strategy set out ..."
 LEAD_SUBJECT = re.compile(
@@ -147,7 +153,7 @@ def framed_to_visions(view: DocumentView) -> list[Vision]:
                 continue  # "we want to understand / learn / explore ...": finding out, not a future wanted
             written = m.group("owner") or m.group("subject") or m.group("of")
             noun = (m.group("frame") or "").lower()
-            counted = COUNTED.search(text, max(s, m.start("frame") - 20), m.start("frame"))
+            counted = COUNT_BEFORE.search(text, max(s, m.start("frame") - 20), m.start("frame"))
             if noun.endswith("s") and not written and not counted:
                 continue  # "there are ambitions to make ...", "businesses’ ambitions to": whose is not said (but
                 # "This strategy set out 2 key ambitions to ...": the plan's, counted)
