@@ -225,10 +225,10 @@ def _aligned(items: Sequence[_T], edge: Callable[[_T], float]) -> list[list[_T]]
 
 
 def _runs_on(box: BBox, mine: Sequence[tuple[int, BBox]]) -> bool:
-    """True when the line carries on a line right above it at its left edge, within the smaller one's height (a
-    paragraph's middle line)."""
+    """True when the line carries on a line right above it, across its width and within the smaller one's
+    height (a paragraph's middle line, set flush or centred)."""
     return any(
-        abs(other.x0 - box.x0) <= INDENT and other.top < box.top
+        other.x0 < box.x1 and box.x0 < other.x1 and other.top < box.top
         and 0 <= box.top - other.bottom <= min(box.bottom - box.top, other.bottom - other.top)
         for _, other in mine
     )  # fmt: skip
