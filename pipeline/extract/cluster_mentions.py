@@ -238,13 +238,9 @@ def document_to_mentions(view: DocumentView, tables: Sequence[Table] = ()) -> li
 def _back_matter(view: DocumentView, m: ClusterMention) -> bool:
     """True inside a glossary, a list of abbreviations, the references or the endnotes (or a section under one):
     a term defined or a source cited there is not a sector the document presents."""
-    section_id = view.section_at(m.char_start, m.char_end)
-    while section_id is not None:
-        section = view.sections[section_id]
-        if BACK_MATTER.match(section.title.strip()):
-            return True
-        section_id = section.parent_section_id
-    return False
+    return any(
+        BACK_MATTER.match(section.title.strip()) for section in view.lineage(view.section_at(m.char_start, m.char_end))
+    )
 
 
 def _in_passing_beside_the_subject(view: DocumentView, mentions: list[ClusterMention]) -> list[ClusterMention]:

@@ -108,12 +108,18 @@ class DocumentView:
         pages = max((b.page or 1 for b in self.doc.blocks[-1:]), default=1)
         return len(name) > 2 and self.doc.text.count(name) >= max(MIN_OWN_NAME, OWN_NAME_PER_PAGE * pages)
 
+    def lineage(self, section_id: str | None) -> Iterator[Section]:
+        """The section and the sections enclosing it, innermost first (none for ``None``)."""
+        while section_id is not None:
+            section = self.sections[section_id]
+            yield section
+            section_id = section.parent_section_id
+
     def cluster_of(self, section_id: str | None) -> tuple[str | None, str]:
         """The cluster a section is about (its own or an enclosing section's), and how it was found."""
-        while section_id is not None:
-            if section_id in self.section_clusters:
-                return self.section_clusters[section_id], "section"
-            section_id = self.sections[section_id].parent_section_id
+        for section in self.lineage(section_id):
+            if section.section_id in self.section_clusters:
+                return self.section_clusters[section.section_id], "section"
         if self.document_cluster is not None:
             return self.document_cluster, "document"
         return None, "none"

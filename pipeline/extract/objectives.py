@@ -186,8 +186,8 @@ NAMED_SUBJECT = re.compile(
 # what it sets out is what someone will do (``proposals which will set out how we will:``)
 TOPICS_LEAD_IN = re.compile(
     r"\b(?:will|shall|must)\s+(?:also\s+)?(?:set\s+out|assess|monitor|evaluate|report\s+on|consider|examine"
-    r"|look\s+at|explore|measure|track|cover)(?:\s+(?:and|or)\s+\w+(?:\s+on)?)?(?:\s+(?!(?:how|what|will|shall|must|to)\b)[^:\s]+){0,3}"
-    r"\s*:\s*-?$",
+    r"|look\s+at|explore|measure|track|cover)(?:\s+(?:and|or)\s+\w+(?:\s+on)?)?"
+    r"(?:\s+(?!(?:how|what|will|shall|must|to)\b)[^:\s]+){0,3}\s*:\s*-?$",
     re.I,
 )
 WILL_COLON = re.compile(r"\b(?:will|must|shall)(?:\s+(?:achieve|do|deliver)\s+this\s+(?:through|by))?\s*:\s*-?$", re.I)
@@ -904,6 +904,11 @@ def _sibling(framing: str | None, heading: str | None) -> bool:
     return len(heading.strip(".").split(".")) <= len(framing.strip(".").split("."))
 
 
+def _number(view: DocumentView, block: Block) -> str | None:
+    """The printed number of the section a heading opens."""
+    return view.sections[block.section_id].number if block.section_id else None
+
+
 def _headed_lists(view: DocumentView, used: set[int], list_number: int) -> list[Objective]:
     """Lists under a heading that frames them: titled with a list noun (``Key commitments``, ``Our
     priorities``, ``Aims and objectives``) or naming who acts (``Government action to support AI``, ``What
@@ -913,7 +918,6 @@ def _headed_lists(view: DocumentView, used: set[int], list_number: int) -> list[
     numbered as the framing heading's sibling (``1.2`` after ``1.1``), or :data:`MAX_FRAME_PAGES` pages on. A
     numbered list must start afresh (a document's running paragraph numbers are not a list)."""
     blocks = view.doc.blocks
-    numbers = {section.section_id: section.number for section in view.doc.sections if section.number}
     out: list[Objective] = []
     frame: Frame | None = None
     last_kind = ""
@@ -934,13 +938,12 @@ def _headed_lists(view: DocumentView, used: set[int], list_number: int) -> list[
             if kind or actor:
                 kind = kind or "action"
                 aside = block.region_id if titles_aside else None
-                number = numbers.get(block.section_id or "")
-                frame, last_kind, lead = Frame(kind, actor, block.page, aside, number), kind, title
+                frame, last_kind, lead = Frame(kind, actor, block.page, aside, _number(view, block)), kind, title
                 taken = False
             elif frame is not None and (
                 not _section_has_list(view, i)
                 or _pages_apart(frame.page, block.page) > MAX_FRAME_PAGES
-                or _sibling(frame.number, numbers.get(block.section_id or ""))
+                or _sibling(frame.number, _number(view, block))
             ):
                 frame = None
             elif frame is not None:

@@ -56,10 +56,11 @@ def lines_to_layout(
     contents, contents_lines = lines_to_contents(text, lines, pages)
     regions = lines_to_regions(text, lines, pages, graphics, tables)
     labelled = labelled_items(text, lines, furniture)
-    iconic = icon_items(lines, graphics, contents_lines | furniture | set(regions) | set(labelled))
+    taken = contents_lines | furniture | set(regions) | set(labelled)
+    iconic = icon_items(lines, graphics, taken)
     labelled = {**labelled, **{i: "" for i in iconic}}  # an icon bullet prints no marker in the text
     captions = picture_captions(text, lines, graphics, regions)
-    skip = contents_lines | furniture | set(regions) | set(labelled) | captions
+    skip = taken | iconic | captions
     headings = lines_to_headings(text, lines, media_type, contents, skip)
     repeated = repeated_titles(headings, lines)
     headings = [h for h in headings if h.line not in repeated]
