@@ -30,6 +30,8 @@ from pdfplumber.utils.clustering import cluster_objects
 T = TypeVar("T")
 
 ORDINAL_GAP = 0.08  # ems between an ordinal marker's dot and the word it numbers, drawn with no space between
+SHORT_BOX = 0.5  # a loose box less tall than this share of its font size is the glyph's own box
+BASELINE_TOLERANCE = 0.5  # points between two chars' baselines on one line
 SOFT_HYPHEN_MARK = 2  # what pdfium reports for a hyphen that breaks a word at a line's end
 LIGATURES = {
     "\ufb00": "ff",
@@ -81,6 +83,7 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Char]
     objects: dict[int, Style] = {}
     out: list[Char] = []
     space = False
+    last: tuple[int, float] | None = None  # the last upright char drawn: its index and its box's bottom
     for i, code in enumerate(_codes(raw)):
         if code in _MAY_BE_GENERATED and generated(raw, i) == 1:  # pdfium made it up: the PDF does not draw it
             space = space or code == 32
@@ -95,6 +98,9 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Char]
                 objects[key] = style
         fontname, font, size, upright, turn = style
         left, right, low, high = rect.left, rect.right, rect.bottom, rect.top
+        if upright and high - low < SHORT_BOX * size:  # pdfium gave the glyph's own box: a dash, not its line's
+            low = _line_bottom(raw, i, last, low)
+        last = (i, low) if upright else None
         if turned:
             xs = [ra * x + rc * y + re_ for x in (left, right) for y in (low, high)]
             ys = [rb * x + rd * y + rf for x in (left, right) for y in (low, high)]
@@ -109,6 +115,23 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Char]
         out.append(Char(text, x0, top, x1, bottom, fontname, font, size, upright, turn, hyphen, space, broken))
         space = False
     return out
+
+
+def _line_bottom(raw: Any, i: int, last: tuple[int, float] | None, low: float) -> float:
+    """The bottom of char ``i``'s loose box when pdfium gave its glyph's tight box instead (it does for some
+    dashes: ``2019‑20``'s non-breaking hyphen sits 4 pt above its digits, so it made a line of its own, read
+    after them as ``2019 20 -``): as far below its baseline as the last upright char's box is below that char's
+    baseline, or the glyph's own bottom when that char was on another baseline or there is none."""
+    if last is None:
+        return low
+    x, y, last_x, last_y = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    if not (
+        pdfium_c.FPDFText_GetCharOrigin(raw, i, x, y) and pdfium_c.FPDFText_GetCharOrigin(raw, last[0], last_x, last_y)
+    ):
+        return low
+    if abs(y.value - last_y.value) > BASELINE_TOLERANCE:
+        return low
+    return y.value - (last_y.value - last[1])
 
 
 def _codes(raw: Any) -> list[int]:

@@ -60,6 +60,7 @@ LIGATURE_ENDS = ("fi", "fl", "ff")
 STAND_IN = re.compile(r"[^\x20-\x7e\s’‘“”–—£€]")  # a character a font may print for a ligature: not plain text
 MIN_JOINED_ZIPF = 3.0  # a joined word is a common word (Zipf 3: once per million words) of some language
 WIDE_GAP = 0.5  # a gap this many font sizes wide is a real space, whatever the words
+OVERLAP = 0.25  # font sizes a word may start left of the one before ends and still be its other half (kerning)
 DROP_CAP_RATIO = 1.5  # a drop cap is set this many times larger than the word it opens
 INITIAL_RATIO = 2.0  # a decorative initial is set this many times larger than the title that spells it again
 NOTE_MARK_SIZE = 0.8  # a footnote mark is set at most this large against the word it follows
@@ -235,7 +236,7 @@ def _note_marks(line: list[Word], repairs: Repairs) -> list[Word]:
     for word in line:
         text = str(word["text"])
         if mark is not None and CLOSING.match(text) and float(word["x0"]) - float(mark["x1"]) < _gap(out[-2]):
-            out[-1] = mark = {**mark, "text": f"{mark['text']}{text}", "x1": word["x1"]}
+            out[-1] = mark = {**mark, "text": f"{mark['text']}{text}", "x1": max(float(mark["x1"]), float(word["x1"]))}
             continue
         mark = None
         if not out or not _is_note_mark(out[-1], word):
@@ -246,7 +247,11 @@ def _note_marks(line: list[Word], repairs: Repairs) -> list[Word]:
         superscript = text.translate(SUPERSCRIPT)
         repairs.add("note_mark", f"{before['text']}{text}", f"{before['text']}{'' if power else ' '}{superscript}")
         if power:
-            out[-1] = {**before, "text": f"{before['text']}{superscript}", "x1": word["x1"]}
+            out[-1] = {
+                **before,
+                "text": f"{before['text']}{superscript}",
+                "x1": max(float(before["x1"]), float(word["x1"])),
+            }
         else:
             out.append({**word, "text": superscript})
             mark = out[-1]
@@ -325,7 +330,8 @@ def _merged(glyphs: list[Word]) -> Word:
     return {
         **glyphs[0],
         "text": "".join(str(g["text"]) for g in glyphs),
-        "x1": glyphs[-1]["x1"],
+        "x0": min(float(g["x0"]) for g in glyphs),
+        "x1": max(float(g["x1"]) for g in glyphs),
         "top": min(float(g["top"]) for g in glyphs),
         "bottom": max(float(g["bottom"]) for g in glyphs),
     }
@@ -365,6 +371,8 @@ def _split(first: Word, second: Word) -> str | None:
     a, b = str(first["text"]), str(second["text"])
     if not a[-1:].isalpha() or not b[:1].isalpha():
         return None
+    if float(second["x0"]) - float(first["x1"]) < -OVERLAP * max(float(second.get("size") or 0), 1.0):
+        return None  # a word set over or left of the one before (a formula's subscript read after its symbol)
     whole = _core(a + b)
     if whole is None or whole.lower() not in lexicon() or _zipf(whole.lower()) < MIN_JOINED_ZIPF:
         return None

@@ -85,6 +85,16 @@ def test_letters_pdfminer_scatters_are_words_for_pdfium() -> None:
     assert {"0", "/"} <= {w["text"] for w in reference} and not {"0", "/"} & {w["text"] for w in ours}
 
 
+def test_a_dash_pdfium_boxes_tightly_stays_in_its_word() -> None:
+    # the accounts' column headers print "2019‑20" with a non-breaking hyphen; pdfium gives that hyphen its
+    # glyph's thin box (4 pt above the digits' bottom) in place of its loose box, which made it a line of its own
+    reference, ours = _both(corpus_path("policy/uk_ukgi_annual_report_2020.pdf"), 74)
+    headers = [w for w in ours if w["top"] < 110 and w["x0"] > 400]
+    assert [w["text"] for w in headers] == ["2019-20", "2018-19", "£000", "£000"]
+    assert {round(w["bottom"]) for w in headers[:2]} == {97}
+    assert [w["text"] for w in reference if w["top"] < 110 and w["x0"] > 400][:2] == ["2019‑20", "2018‑19"]
+
+
 def test_a_ligature_is_read_as_its_letters(tmp_path: Path) -> None:
     # WinAnsi has no ligature, so the page draws a U+FB01 through a font with a /Differences entry
     content = b"BT /F2 12 Tf 72 720 Td (\x01nance) Tj ET"

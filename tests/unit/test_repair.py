@@ -83,6 +83,15 @@ def test_a_drop_cap_joins_its_word() -> None:
     assert read([[cap, rest]]) == ["Recover"]
 
 
+def test_a_word_read_after_a_capital_but_set_left_of_it_is_not_its_other_half() -> None:
+    # a formula's "Na" subscript (set smaller, left of the "U" the line reads before it) spells "UNa" with it,
+    # a word of the lexicon; joined, the word's box ran backwards and the document failed
+    symbol = word("U", 358.6, 365.1, size=9)
+    subscript = word("Na", 323.9, 330.8, size=5.2)
+    mended, _ = repair_lines([[symbol, subscript]])
+    assert [w["text"] for w in mended[0]] == ["U", "Na"]
+
+
 def test_bullets_drawn_in_symbol_fonts_are_bullets() -> None:
     assert drawn_bullet(word("\uf0b7", 0, 5), "\uf0b7")
     assert drawn_bullet(word("`", 0, 5, font="ACWIXG+Wingdings3"), "`")
