@@ -163,18 +163,18 @@ def _bare(word: str) -> str:
 
 
 def _before_possessive(text: str, end: int) -> int:
-    """``end`` moved back over a possessive ``’s`` that ends there."""
-    return end - 2 if text[end - 2 : end] in ("’s", "'s") else end
+    """``end`` moved back over a possessive that ends there: ``’s``, or the apostrophe after a plural (``the
+    Ministry of Economic Affairs’ ...``, ``Raines' (2002)``), which is also where a closing quote would stand."""
+    if text[end - 2 : end] in ("’s", "'s"):
+        return end - 2
+    return end - 1 if text[end - 1 : end] in ("’", "'") else end
 
 
 # --------------------------------------------------------------------------- people
 
 
 def _person(text: str, start: int, end: int, confidence: float) -> Entity:
-    trimmed = _before_possessive(text, end)
-    if trimmed == end and text[end - 1 : end] in ("’", "'"):
-        trimmed = end - 1  # Raines' (2002)
-    end = trimmed
+    end = _before_possessive(text, end)
     return Entity(text[start:end], "PERSON", start, end, " ".join(text[start:end].split()), SOURCE, confidence)
 
 

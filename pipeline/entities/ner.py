@@ -15,6 +15,7 @@ place gets a normalised name (``AWM`` → ``Advantage West Midlands``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -42,6 +43,16 @@ MODEL_EXTRACTOR = extractor("entities/model")
 ENTITY_KINDS = frozenset({
     BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.TABLE_ROW, BlockKind.CAPTION, BlockKind.CHART
 })  # fmt: skip
+# a part of a place the gazetteer knows, named by a compass word before it ("Western Netherlands", "North Wales",
+# "the South West of Scotland") or a capitalised word hyphenated to it ("Noord-Holland"); ends where the place begins
+_COMPASS = r"(?:(?:North|South)(?:[- ]?(?:East|West))?|East|West|Northern|Southern|Eastern|Western|Central|Mid)"
+_COMPASS_START = re.compile(rf"{_COMPASS}\b")
+NOT_PLACE_PREFIXES = (
+    r"(?:Non|Pan|Anti|Post|Pre|Ex|Trans|Cross|Inter|Intra|Sub|Neo|Pro|Euro|Anglo|Franco|Sino|Afro|Indo)"
+)
+REGION_OF_PLACE = re.compile(
+    rf"(?<![\w’'-])(?:{_COMPASS}(?:\s+of(?:\s+the)?)?\s+|(?!{NOT_PLACE_PREFIXES}-)[A-Z][a-zà-ÿ]{{3,}}-)\Z"
+)
 SCALE_ABBREVIATIONS = frozenset({"m.", "k.", "b.", "n."})  # "£1m." is £1m and a full stop, not "m."
 SCALES = ["bn", "m", "mn", "k", "tn", "million", "billion", "thousand", "trillion"]
 MONTHS = [
@@ -390,6 +401,7 @@ def document_to_entities(
                 s, e = block.char_start + ent.start_char, block.char_start + ent.end_char
                 if not any(s < te and ts < e for ts, te in taken):
                     found.append(Entity(ent.text, ent.label_, s, e, _normalise(ent.text), "model", 0.7))
+    found = _regions_of_places(doc.text, blocks, found)
     found = _learn_acronyms(doc.text, blocks, found)
     found = name_entities(doc.text, blocks, found)
     found.sort(key=lambda x: (x.char_start, -x.char_end))
@@ -411,6 +423,28 @@ def _ruler_entity(text: str, block: Block, ent: Any) -> Entity:
         return Entity(text[s:e], ent.label_, s, e, ent.ent_id_, "gazetteer", 0.95)
     normalised = ent.ent_id_ if ent.ent_id_ == "fiscal" else " ".join(text[s:e].split())
     return Entity(text[s:e], ent.label_, s, e, normalised, "ruler", 0.9)
+
+
+def _regions_of_places(text: str, blocks: list[Block], found: list[Entity]) -> list[Entity]:
+    """Places the gazetteer knows widened to the region of them the words before name (:data:`REGION_OF_PLACE`:
+    ``Western Netherlands``, ``the North of England``, ``Noord-Holland``), within their block; not over another
+    entity (``Bristol-Bath``, ``North East | Newcastle``) nor before a place named by a compass word already
+    (``West | East Midlands``)."""
+    starts = [b.char_start for b in blocks]
+    ends = sorted(e.char_end for e in found)
+    out = []
+    for entity in found:
+        if entity.label != "GPE" or _COMPASS_START.match(entity.text):
+            out.append(entity)
+            continue
+        block = blocks[bisect.bisect_right(starts, entity.char_start) - 1]
+        part = REGION_OF_PLACE.search(text, max(block.char_start, entity.char_start - 30), entity.char_start)
+        if part is None or ends[bisect.bisect_left(ends, part.start() + 1)] < entity.char_end:
+            out.append(entity)  # no region named, or another entity ends between the region's words and the place
+            continue
+        start, end = part.start(), entity.char_end
+        out.append(Entity(text[start:end], "GPE", start, end, " ".join(text[start:end].split()), entity.source, 0.85))
+    return out
 
 
 def _learn_acronyms(text: str, blocks: list[Block], found: list[Entity]) -> list[Entity]:

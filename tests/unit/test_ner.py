@@ -146,6 +146,14 @@ def test_issue_6_an_acronym_defined_across_a_line_break() -> None:
         # a person a title, a citation or a given name inside a sentence names is a person, whatever town shares it
         ("Dr Tom Preston met Baroness Jordan and then Sarah Kent in Preston.",
          [("Tom Preston", "PERSON"), ("Jordan", "PERSON"), ("Sarah Kent", "PERSON"), ("Preston", "GPE")]),
+        # a region of a place the gazetteer knows, named by a compass word or a word hyphenated to it; two places
+        # hyphenated, or a region's name over a town in a list, stay apart
+        ("the Western Netherlands, Noord-Holland and the North of England, not Bristol-Bath",
+         [("Western Netherlands", "GPE"), ("Noord-Holland", "GPE"), ("North of England", "GPE"), ("Bristol", "GPE"),
+          ("Bath", "GPE")]),
+        ("North East Newcastle; West East Midlands", [("North East", "GPE"), ("Newcastle", "GPE"), ("East Midlands", "GPE")]),
+        ("the Ministry of Economic Affairs’ top sectors, as Raines' (2002) review put it",
+         [("Ministry of Economic Affairs", "ORG"), ("Raines", "PERSON"), ("2002", "DATE")]),
         ("Jordan, M. & Bolton, P. (2015) Places", [("Jordan", "PERSON"), ("Bolton", "PERSON"), ("2015", "DATE")]),
         ("Glasgow City Region's (GCR) plan: the GCR and the Scottish Government",
          [("Glasgow City Region", "GPE"), ("GCR", "GPE"), ("GCR", "GPE"), ("Scottish Government", "ORG")]),
