@@ -76,6 +76,13 @@ PASSIVE_INFINITIVE = re.compile(r"be\s+(?:\w+(?:ed|en)|met|done)\b", re.I)  # ..
 MIN_STATEMENT_WORDS = 4
 # a count right before a frame noun ("2 key ambitions"): the sentence says whose they are
 COUNT_BEFORE = re.compile(r"\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z]+\s+)?$", re.I)
+RESOLVE = re.compile(r"intention|determined")  # frames of a resolve: to act, mostly, rather than a future wanted
+STATE_INTENDED = re.compile(r"\s*(?:be|become|remain|make|position|help)\b", re.I)  # ... "to be the best place"
+STATE_RESOLVED = re.compile(  # ... "that the UK should be a world leader"
+    r"\s*(?:the\s+)?(?:UK|Britain|England|Scotland|Wales|country|nation|region|city|sector|industry)\b[^.;:]{0,40}?"
+    r"\b(?:is|are|should|will|remains?|becomes?)\b",
+    re.I,
+)
 AMBITION = "ambition"  # the kind of an objectives list whose lead-in frames its items as ambitions
 # a lead-in's subject, up to its verb: "The teams are responsible ...", "This strategy set out ..."
 LEAD_SUBJECT = re.compile(
@@ -151,6 +158,8 @@ def framed_to_visions(view: DocumentView) -> list[Vision]:
                 continue  # too short, or a lead-in ("... realises the following Ambition:"): the heading rule's
             if LEARNING.match(rest):
                 continue  # "we want to understand / learn / explore ...": finding out, not a future wanted
+            if _resolve_to_act(text, m, rest):
+                continue  # "our intention to legislate", "determined to ensure ...": a plan of action
             written = m.group("owner") or m.group("subject") or m.group("of")
             noun = (m.group("frame") or "").lower()
             counted = COUNT_BEFORE.search(text, max(s, m.start("frame") - 20), m.start("frame"))
@@ -172,6 +181,23 @@ def framed_to_visions(view: DocumentView) -> list[Vision]:
             start = s if len(lead.split()) <= MAX_LEAD_WORDS and opens else m.start()
             out.append(Vision(cluster_id, text[start:e], start, e, frame, "framed", attribution, 0.7, owner))
     return out
+
+
+def _resolve_to_act(text: str, m: re.Match[str], rest: str) -> bool:
+    """An intention or a resolve (``its intention to invest``, ``It is our intention to legislate``, ``We are
+    determined to ensure ...``) states a vision only when what is resolved is a state of the place or sector:
+    ``Our intention is to be the best place to start and grow a business``, ``the intention to position the UK
+    at the forefront``, ``we are determined that the UK should be a world leader in 5G``."""
+    words = (m.group("frame") or m.group("verb") or "").lower()
+    if not RESOLVE.search(words):
+        return False
+    start = m.start("frame") if m.group("frame") else m.start("verb")
+    connector = text[start : m.start("rest")].split()[-1].lower()
+    if connector == "to" or words.endswith(" to"):
+        return STATE_INTENDED.match(rest) is None
+    if connector == "that" or words.endswith(" that"):
+        return STATE_RESOLVED.match(rest) is None
+    return True  # "our intention is for the plans to provide ...": who is to do what
 
 
 def _not_a_statement(text: str, sentence_start: int, m: re.Match[str]) -> bool:

@@ -578,6 +578,14 @@ def test_outcomes_under_an_actions_heading_are_not_actions(tmp_path: Path) -> No
             "This strategy set out 2 key ambitions to achieve by 2030: to increase education exports.\n",
             ["This strategy s"],
         ),
+        (  # an intention or a resolve is a vision when a state of the place is resolved, not an act
+            "It is our intention to legislate to put the plans on a statutory footing.\n\n"
+            "We are determined to ensure the UK has the infrastructure it needs for decades.\n\n"
+            "The government is determined that charities should be fully confident in their right to speak.\n\n"
+            "Our intention is to be the best place to start and grow a business in the world.\n\n"
+            "We are determined that the UK should be a world leader in 5G so that we benefit early.\n",
+            ["Our intention is to", "We are determined t"],
+        ),
     ],
 )
 def test_which_wants_and_ambitions_are_visions(tmp_path: Path, body: str, visions: list[str]) -> None:
