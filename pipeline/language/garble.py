@@ -219,6 +219,7 @@ def text_to_garble_score(text: str, judge_words: bool = True) -> GarbleScore:
     first_bad = ""
     paired = doubled_pairs(tokens)
     candidates: list[str] = []
+    distinct: set[str] = set()  # the judged and lettered tokens' cores, each once
     for i, token in enumerate(tokens):
         seen = _token(token)
         if seen.kind == "address":
@@ -241,6 +242,8 @@ def text_to_garble_score(text: str, judge_words: bool = True) -> GarbleScore:
         if seen.candidate:
             candidates.append(seen.core)
         lettered += seen.lettered
+        if seen.judged or seen.lettered:
+            distinct.add(seen.core)
         if seen.judged:
             n_judged += 1
             judged_letters += len(seen.core)
@@ -269,8 +272,9 @@ def text_to_garble_score(text: str, judge_words: bool = True) -> GarbleScore:
             return GarbleScore(Verdict.SHIFTED, 1 - signals["words"], signals, shift=-shift, sample=decoded)
     if bad >= MIN_BAD_CHARS and signals["bad_chars"] >= BAD_CHAR_SHARE:
         return GarbleScore(Verdict.BAD_CHARS, 1.0, signals, sample=sample)
-    if not judge_words and n_judged + lettered >= MIN_WORDLESS_TOKENS and word_letters == 0:
-        # not one real word in a line of several: a decorative or mis-mapped font
+    if not judge_words and len(distinct) >= MIN_WORDLESS_TOKENS and word_letters == 0:
+        # not one real word among several in a line: a decorative or mis-mapped font (one abbreviation over every
+        # column of a table, "%Chg %Chg %Chg", is one word the lexicon lacks, not several)
         return GarbleScore(Verdict.UNREADABLE, 1.0, signals, sample=_sample(text))
     if judge_words and judged_letters >= MIN_WORD_EVIDENCE and signals["words"] < MIN_WORD_SHARE:
         return GarbleScore(Verdict.UNREADABLE, 1 - signals["words"], signals, sample=_sample(text))

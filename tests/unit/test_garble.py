@@ -68,3 +68,8 @@ def test_rows_of_figures_with_decimal_commas_are_not_shifted_words() -> None:
     ]
     for row in rows:
         assert text_to_garble_score(row).verdict is not Verdict.SHIFTED, row
+
+
+def test_one_abbreviation_over_every_column_is_not_a_wordless_line() -> None:
+    assert text_to_garble_score("%Chg %Chg %Chg %Chg", judge_words=False).verdict is Verdict.CLEAN
+    assert text_to_garble_score("Xqzv Brlt Wkpt Zrvn", judge_words=False).verdict is Verdict.UNREADABLE
