@@ -113,11 +113,12 @@ PLAN_ACTS = re.compile(
     r"\b(?:we|(?:the\s+)?(?:uk\s+)?government|this\s+(?:plan|strategy|deal|programme))\s+(?:\w+\s+)?$", re.I
 )
 # who an action or commitment says will act, at its start: "The Department for International Trade will ...",
-# "UK Export Finance (UKEF) will ..."
+# "UK Export Finance (UKEF) will ...", "The UK government will ..."
 ITEM_ACTOR = re.compile(
-    r"(?:The\s+)?(?P<actor>[A-Z][\w&’'-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w&’'-]*){0,7})"
+    r"(?:The\s+)?(?P<actor>[A-Z][\w&’'-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w&’'-]*){0,7}(?:\s+government)?)"
     r"(?:\s+\([A-Z][\w&]{1,10}\))?\s+(?:will|shall)\s+[a-z]"
 )
+TITLE_END = re.compile(r"[.;:!?,()]|\b(?:and|or|with|by|of|to|the|a|an)\s*$", re.I)  # a title before the actor
 MIN_LABELLED_WORDS = 4  # the text under a label-only line ("Action 1 (2021)") is a sentence, not another label
 DASHES = ("-", "–", "—", "")
 MAX_HEADED_GAP = 40  # blocks between two labelled headings of a run (each explained by its paragraphs)
@@ -1043,9 +1044,18 @@ def _plural(noun: str) -> bool:
 
 
 def _item_actor(text: str, start: int, end: int, kind: str) -> str | None:
-    """The body an action or commitment itself says will act (``UK Export Finance (UKEF) will tailor …``)."""
-    own = ITEM_ACTOR.match(text, start, end) if kind in COMMITTING else None
-    return _actor(own.group("actor")) if own else None
+    """The body an action or commitment itself says will act (``UK Export Finance (UKEF) will tailor …``), at its
+    start or right after the item's title (``system-to-system engagement The Department for International Trade
+    will lead …``: a few words that end no sentence)."""
+    if kind not in COMMITTING:
+        return None
+    own = ITEM_ACTOR.search(text, start, end)
+    if own is None:
+        return None
+    title = text[start : own.start()]
+    if title.strip() and (len(title.split()) > MAX_TITLE_WORDS or TITLE_END.search(title)):
+        return None  # the body is named inside the item's sentence, not as who acts
+    return _actor(re.split(r"\s+The\s+", own.group("actor"))[-1])  # a title in capitals ends at "The"
 
 
 def _actor(name: str) -> str:
@@ -1193,8 +1203,8 @@ def with_table_objectives(view: DocumentView, objectives: list[Objective], table
     """The text's objectives and the tables' (:func:`tables_to_objectives`) in text order. A table's item that
     holds two or more of the text's items (a cell holding a bulleted list) gives way to them; otherwise it
     stands for the one it holds (an action's title read as a labelled item of its own). Items that give way
-    to them keep their row's actor (its Lead or Responsible cell) when they name none. Lists and their items
-    are numbered again (:func:`_renumbered`)."""
+    to them keep their row's actor (its Lead or Responsible cell) when they name none; an item that stands names
+    its own actor when its row has none. Lists and their items are numbered again (:func:`_renumbered`)."""
     from_tables = tables_to_objectives(view, tables, max((o.list_number for o in objectives), default=0))
     held = {id(t): [o for o in objectives if t.char_start <= o.char_start < t.char_end] for t in from_tables}
     coarse = {id(o) for t in from_tables if len(held[id(t)]) == 1 for o in held[id(t)]}
@@ -1204,7 +1214,13 @@ def with_table_objectives(view: DocumentView, objectives: list[Objective], table
         for o in objectives
         if id(o) not in coarse
     ]
-    kept += [t for t in from_tables if len(held[id(t)]) < 2]
+    # a standing item of a table with no Lead column: the body it says will act (not given to the items of
+    # a cell's list, which name their own)
+    kept += [
+        t if t.actor else replace(t, actor=_item_actor(t.text, 0, len(t.text), t.list_kind))
+        for t in from_tables
+        if len(held[id(t)]) < 2
+    ]
     return _renumbered(sorted(kept, key=lambda o: o.char_start))
 
 

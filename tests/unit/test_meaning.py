@@ -340,6 +340,20 @@ def test_a_table_titled_over_its_column_headings_gives_its_actions_and_who_leads
     ]
 
 
+def test_a_table_item_with_no_lead_column_is_acted_on_by_the_body_it_names_after_its_title(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# An education strategy\n\nThe strategy sets out its actions.\n\n"
+        "Actions\tTimetable\tStatus\n"
+        "EdTech The Department for International Trade will promote the sector abroad\t2021\tUnder way\n"
+        "visa offer The UK government will keep the visa system under review\t2022\tAgreed\n"
+        "market data Better figures on the sector will be gathered with partners\t2023\tPlanned\n\n"
+        "The strategy ends here with some closing words for its readers.\n",
+        name="strategy.txt",
+    )
+    assert [o.actor for o in doc.objectives] == ["Department for International Trade", "government", None]
+
+
 # ---------------------------------------------------------------------------------------------------- second round
 
 
