@@ -68,7 +68,8 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Char]
     The page's text comes from pdfium in one call; font, size and orientation belong to the text
     object a char comes from, so they are asked once per object. Per char pdfium is asked only for
     its object, box and mapping error, whether it was generated for a space or line break (the
-    only chars pdfium generates), and whether a hyphen ends a line, for hyphens.
+    only chars pdfium generates), whether a hyphen ends a line, for hyphens, and, for a char whose loose
+    box pdfium gives as the glyph's own (:func:`_line_bottom`), its origin and the one before it.
     """
     ra, rb, rc, rd, re_, rf, height = display_transform(page)
     turned = rb != 0 or rc != 0 or ra != 1 or rd != 1
