@@ -191,11 +191,12 @@ def _resolve_to_act(text: str, m: re.Match[str], rest: str) -> bool:
     words = (m.group("frame") or m.group("verb") or "").lower()
     if not RESOLVE.search(words):
         return False
-    start = m.start("frame") if m.group("frame") else m.start("verb")
-    connector = text[start : m.start("rest")].split()[-1].lower()
-    if connector == "to" or words.endswith(" to"):
+    framing = "frame" if m.group("frame") else "verb"
+    said = "rest" if m.group("rest") is not None else "vrest"  # a noun frame's statement, or a verb's
+    connector = text[m.start(framing) : m.start(said)].split()[-1].lower()  # "intention is to", "determined that"
+    if connector == "to":
         return STATE_INTENDED.match(rest) is None
-    if connector == "that" or words.endswith(" that"):
+    if connector == "that":
         return STATE_RESOLVED.match(rest) is None
     return True  # "our intention is for the plans to provide ...": who is to do what
 
