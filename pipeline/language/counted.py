@@ -57,5 +57,5 @@ NOT_QUANTITIES = (NOT_COUNTED - MEASURE_UNITS) | frozenset({
     "discusses", "reviews", "examines", "summarises", "summarizes", "presents", "describes", "outlines", "sets",
     "provides", "considers", "explores", "concludes", "introduces", "analyses", "analyzes", "focuses", "looks",
     "covers", "highlights", "compares", "contains", "lists", "details", "explains", "identifies", "assesses",
-    "illustrates", "draws", "builds", "turns", "moves", "brings", "quarters", "semesters", "terms",
+    "illustrates", "draws", "builds", "turns", "moves", "brings", "quarters", "semesters",
 })  # fmt: skip
