@@ -33,6 +33,7 @@ from pipeline.document import LaidOutDocument
 from pipeline.entities import NER_CONFIG_PATH
 from pipeline.entities.names import name_entities
 from pipeline.language.counted import COUNT_NOUNS, MAX_ADJECTIVES, NOT_QUANTITIES
+from pipeline.language.scales import ABBREVIATED_SCALES, SPELLED_SCALES
 from pipeline.models import Block, BlockKind, Entity
 from pipeline.registry import extractor
 from pipeline.spans import Quarantine
@@ -54,7 +55,6 @@ REGION_OF_PLACE = re.compile(
     rf"(?<![\w’'-])(?:{_COMPASS}(?:\s+of(?:\s+the)?)?\s+|(?!{NOT_PLACE_PREFIXES}-)[A-Z][a-zà-ÿ]{{3,}}-)\Z"
 )
 SCALE_ABBREVIATIONS = frozenset({"m.", "k.", "b.", "n."})  # "£1m." is £1m and a full stop, not "m."
-SCALES = ["bn", "m", "mn", "k", "tn", "million", "billion", "thousand", "trillion"]
 MONTHS = [
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -62,7 +62,8 @@ MONTHS = [
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 SEASONS = ["spring", "summer", "autumn", "winter"]
 NOT_A_YEAR = r"^(?!(?:19|20)\d\d$)"
-SCALE_WORDS = ["million", "billion", "thousand", "trillion", "hundred"]  # "million inhabitants" has no number
+SCALES = [*ABBREVIATED_SCALES, *SPELLED_SCALES]  # after a currency's number: "£5m", "£4.8 billion"
+SCALE_WORDS = [*SPELLED_SCALES, "hundred"]  # "million inhabitants" has no number
 # Counted nouns beyond the figures' (pipeline.language.counted.COUNT_NOUNS): things counted that are not figures.
 COUNTED = [
     "interviews",
@@ -80,7 +81,7 @@ FUNCTION_WORDS = [
     "of", "in", "on", "at", "by", "for", "with", "from", "to", "and", "or", "the", "a", "an", "per", "each",
     "every", "than", "as", "who", "which", "that", "were", "was", "are", "is", "be", "been", "have", "has", "had",
     "will", "would", "could", "should", "can", "may", "this", "these", "those", "their", "its", "our", "year",
-    "years", "months", "weeks", "days", "million", "billion", "thousand",
+    "years", "months", "weeks", "days", *SPELLED_SCALES,
 ]  # fmt: skip
 ORG_HEADS = re.compile(
     r"\b(?:groups?|agenc(?:y|ies)|association|council|partnership|department|office|authority|board|centre|center"
@@ -172,7 +173,7 @@ def quantity_patterns() -> list[dict[str, Any]]:
 
     number = [
         {"LIKE_NUM": True, "LOWER": {"NOT_IN": ["zero", "one", "nil"]}},
-        {"LOWER": {"IN": ["million", "billion", "thousand"]}, "OP": "?"},
+        {"LOWER": {"IN": list(SPELLED_SCALES)}, "OP": "?"},
     ]
     describing = {
         "TEXT": {"REGEX": r"^(?:[a-z]+|-)$"},

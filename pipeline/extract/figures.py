@@ -38,6 +38,7 @@ from pipeline.language.patterns import (
     range_joint,
     years_in_words,
 )
+from pipeline.language.scales import SCALE_WORDS
 from pipeline.models import Figure, SourceIssue
 from pipeline.registry import extractor
 
@@ -88,7 +89,7 @@ KNOWN_UNITS = frozenset(unit for unit, _ in COUNT_NOUNS.values())
 MIN_HOME_MENTIONS = 5  # a place named this often is what a document is about, unless a sentence names another
 MIN_COUNT = 10  # a count of a noun COUNT_NOUNS does not know is a figure from ten up (not a year)
 CURRENCIES = {"£": "GBP", "€": "EUR", "$": "USD", "US$": "USD", "GBP": "GBP", "EUR": "EUR", "USD": "USD"}
-SCALE_WORD = re.compile(r"\d\s?(?:bn|mn|m|k|tn|billion|million|thousand|trillion)\b", re.I)
+SCALE_WORD = re.compile(rf"\d\s?(?:{SCALE_WORDS})\b", re.I)
 # a count printed as a year or a span of years is a year unless the noun it counts follows it ("2,017 businesses"
 # would carry its comma; "from 2013 to 2020 with SMEs" is a period)
 YEAR_SHAPED = re.compile(r"(?:19|20)\d{2}(?:\s*(?:[-–]|to)\s*(?:19|20)\d{2})?")

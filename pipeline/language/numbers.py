@@ -13,15 +13,10 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from pipeline.language.patterns import quantity
+from pipeline.language.scales import ABBREVIATED_SCALES, SCALE_WORDS, SCALES, SPELLED_SCALE_WORDS
 
-SCALES: dict[str, Decimal] = {
-    "k": Decimal(10) ** 3, "thousand": Decimal(10) ** 3,
-    "m": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "million": Decimal(10) ** 6,
-    "bn": Decimal(10) ** 9, "b": Decimal(10) ** 9, "billion": Decimal(10) ** 9,
-    "tn": Decimal(10) ** 12, "trillion": Decimal(10) ** 12,
-}  # fmt: skip
 CURRENCIES = {"£": "GBP", "€": "EUR", "$": "USD", "US$": "USD"}
-SCALE_WORDS = re.compile(r"(?i:million|billion|trillion|thousand|bn|mn|m|k)\b")
+SCALED = re.compile(rf"(?i:{SCALE_WORDS})\b")
 CURRENCY_NAMES = {"pounds": "£", "gbp": "£", "euros": "€", "eur": "€", "dollars": "$", "usd": "US$"}
 # a currency named after a number: "5 million euros", "one billion US dollars", "£" only as "pounds sterling" or
 # after a scale word ("250 million pounds"; "5 pounds" may weigh)
@@ -115,9 +110,9 @@ class Quantity:
     implausible: bool = False  # too large to be a figure (see MAX_VALUE): reported, never stored
 
 
-_SHORT_RANGE = re.compile(r"\s?[-–]\s?(\d+(?:\.\d+)?)\s?(bn|m|k|million|billion)\b")
+_SHORT_RANGE = re.compile(rf"\s?[-–]\s?(\d+(?:\.\d+)?)\s?({SCALE_WORDS})\b")
 # "£8-14": a money range's high end set close after a dash without its currency or a scale
-_BARE_RANGE = re.compile(r"[-–](\d{1,3}(?:\.\d+)?)(?![\d.,%]|\s?(?:bn|mn|m|k|million|billion|thousand)\b)")
+_BARE_RANGE = re.compile(rf"[-–](\d{{1,3}}(?:\.\d+)?)(?![\d.,%]|\s?(?:{SCALE_WORDS})\b)")
 
 
 WORD_NUMBERS = {
@@ -127,7 +122,7 @@ WORD_NUMBERS = {
 FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "eighth": 8, "tenth": 10}
 _WORDS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 # "two million visitors", "a million users": a number in words with a scale word
-_WORD_SCALED = re.compile(rf"(?<![\w£$€.,-])(?P<num>{_WORDS})\s+(?P<scale>million|billion|thousand)\b", re.I)
+_WORD_SCALED = re.compile(rf"(?<![\w£$€.,-])(?P<num>{_WORDS})\s+(?P<scale>{SPELLED_SCALE_WORDS})\b", re.I)
 # "four percent", "twenty per cent", "four percentage points": a percentage in words
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _PERCENT_WORDS = {
@@ -227,7 +222,7 @@ def _currency_after(text: str, q: Quantity, end: int) -> Quantity:
     m = _CURRENCY_AFTER.match(text, q.end, end)
     if m is None:
         return q
-    if m.group("pounds") and not SCALE_WORDS.search(text, q.start, q.end):
+    if m.group("pounds") and not SCALED.search(text, q.start, q.end):
         return q
     symbol = "US$" if m.group("us") else CURRENCY_NAMES[m.group("name").lower()]
     return Quantity(q.start, m.end(), q.value, "money", symbol, q.circa)
@@ -237,7 +232,7 @@ def _digit_quantities(text: str, start: int, end: int) -> list[Quantity]:
     out: list[Quantity] = []
     for m in quantity().finditer(text, start, end):
         scale, cur, pct = m.group("scale"), m.group("cur"), m.group("pct")
-        if scale and scale.strip().lower() in ("m", "k", "bn", "mn", "tn") and not cur:
+        if scale and scale.strip().lower() in ABBREVIATED_SCALES and not cur:
             continue  # 5m without a currency: metres, not millions
         number = text_to_decimal(m.group("num"))
         if pct:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pipeline.language.scales import SPELLED_SCALE_WORDS
+
 
 @cache
 def numbered_heading() -> re.Pattern[str]:
@@ -447,7 +449,7 @@ def quantity() -> re.Pattern[str]:
         r"(?:(?P<circa>c\.?|circa)\s?)?(?:(?P<cur>US\$|[£$€]|(?:EUR|USD|GBP)(?=\s?\d))\s?)?"
         r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?![\d,])(?:\.\d+)?"
         r"|(?<!\d\ )\d{1,3}\ \d{3}(?:\ 000)*(?![\d,]|\ ?[\d%])(?:\.\d+)?|\d+(?:\.\d+)?)"
-        r"(?:\s?(?P<scale>(?i:trillion|billion|million|thousand)|(?<=\d)(?i:bn|mn|tn)|(?<=\d)m|(?<=\d)k|\sM(?=\s)|M)(?![A-Za-z]))?"
+        rf"(?:\s?(?P<scale>(?i:{SPELLED_SCALE_WORDS})|(?<=\d)(?i:bn|mn|tn)|(?<=\d)m|(?<=\d)k|\sM(?=\s)|M)(?![A-Za-z]))?"
         r"(?:\s?(?P<pct>%|(?i:per\s?cent(?:age\s+points?)?|percent(?:age\s+points?)?)))?"
         r"(?![\w%](?<![⁰¹²³⁴-⁹]))",  # a note mark may touch it: "£350m³" (repair writes marks as superscripts)
     )

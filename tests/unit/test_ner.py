@@ -32,6 +32,7 @@ from pipeline.spans import Quarantine
         ("will total £1m. Deliver £1bn+ transport", [("£1m", "MONEY"), ("£1bn+", "MONEY")]),
         ("185,010 more people and 1,468 new businesses", [("185,010 more people", "QUANTITY"), ("1,468 new businesses", "QUANTITY")]),
         ("half a million manufacturing jobs", [("half a million manufacturing jobs", "QUANTITY")]),
+        ("1.2 trillion transactions a year", [("1.2 trillion transactions", "QUANTITY")]),
         ("the six cities and 42 passengers over 14 miles", [("six cities", "QUANTITY"), ("42 passengers", "QUANTITY"), ("14 miles", "QUANTITY")]),
         ("Section 3 discusses three sectors over 5 years", []),
         ("in 2019 cities grew; the second prosperous town", [("2019", "DATE")]),

@@ -93,6 +93,26 @@ def test_a_short_range_shares_its_scale() -> None:
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("worth £3-4mn a year", [3e6, 4e6]),
+        ("worth £2-3tn a year", [2e12, 3e12]),
+        ("worth £5-8 thousand a year", [5e3, 8e3]),
+    ],
+)
+def test_a_short_range_shares_any_scale_it_prints(text: str, values: list[float]) -> None:
+    """Every abbreviation and word of pipeline.language.scales ends a short range, not just the common ones."""
+    assert [q.value for q in text_to_quantities(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("one trillion dollars", 1e12), ("two million euros", 2e6), ("5 trillion pounds", 5e12)]
+)
+def test_a_scale_in_words_makes_money_of_the_currency_named_after_it(text: str, value: float) -> None:
+    assert [(q.value, q.kind) for q in text_to_quantities(text)] == [(value, "money")]
+
+
 def test_spans_point_at_the_printed_quantity() -> None:
     text = "Employment rose to 11,200 (5% of the region) and turnover to £1.4bn."
     assert [text[q.start : q.end] for q in text_to_quantities(text)] == ["11,200", "5%", "£1.4bn"]
