@@ -382,8 +382,9 @@ def _clause(text: str, s: int, e: int, start: int, end: int) -> str:
     """The figure's clause; a clause that opens ``, and <verb>`` shares its subject with the clause before it
     (``exports … reached £21.4 billion, and increased again in 2018 to £23.3 billion``), so it runs from there."""
     left, right = _clause_bounds(text, s, e, start, end)
-    if re.search(r",\s+and\s+$", text[max(s, left - 8) : left]):
-        left = _clause_bounds(text, s, e, left - 8, left - 8)[0]
+    opening = next((m for m in CLAUSE_BREAK.finditer(text, s, e) if m.end() == left), None)
+    if opening is not None and opening.group(0).lstrip(", \n\t").lower().startswith("and"):
+        left = _clause_bounds(text, s, e, opening.start(), opening.start())[0]
     return text[left:right]
 
 

@@ -680,9 +680,10 @@ def test_a_figures_period_from_a_year_labelling_it_or_a_span_of_years_in_words(
     assert figure.period == period
 
 
-def test_a_clause_of_its_own_after_a_comma_and_dates_its_figures_apart() -> None:
+@pytest.mark.parametrize("joint", [", and ", ",\n        and\n   "])  # however wide the space a line break leaves
+def test_a_clause_of_its_own_after_a_comma_and_dates_its_figures_apart(joint: str) -> None:
     s = (
-        "In 2017, education exports were above £20 billion for the first time, reaching £21.4 billion, and "
+        f"In 2017, education exports were above £20 billion for the first time, reaching £21.4 billion{joint}"
         "increased again in 2018 to £23.3 billion."
     )
     assert [(s[f.char_start : f.char_end], f.period, f.measure) for f in sentence_to_figures(s, 0, len(s), None)] == [
