@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from pipeline.catalogue.gazetteer import places
 from pipeline.extract.context import DocumentView
 from pipeline.language.patterns import (
     aim_verb_lead_in,
@@ -239,6 +240,12 @@ OUTCOMES_LEAD_IN = re.compile(
     r"\b(?:this|these|it|which)\s+will\s+(?:include|result\s+in|involve|mean)\b[^:]*:\s*$", re.I
 )
 MAX_TITLE_WORDS = 8
+# a lead-in whose subject is one name before what it will do: "Defence will achieve this through:"
+NAMED_ACTOR = re.compile(
+    r"(?:^|[,:;]\s+)(?:[Tt]he\s+)?(?P<name>[A-Z][\w&’'-]+(?:\s+[A-Z][\w&’'-]+){0,3})"
+    r"\s+(?:will|must|commits?|(?:is|are)\s+committed)\b"
+)
+NOT_NAMES = frozenset(("We", "It", "This", "These", "They", "That", "Our", "Each", "All", "Together"))
 MIN_GROUPS = 2  # titled groups of items one lead-in announces
 MAX_DESCRIPTION_GAP = 2  # paragraphs allowed between numbered items that describe the previous one
 MAX_FURNITURE_BLOCKS = 4  # footnotes (and running headers not recognised as such) between a lead-in and its list
@@ -283,6 +290,8 @@ def document_to_objectives_and_issues(view: DocumentView) -> tuple[list[Objectiv
             s = ps
         if lead is None:
             continue
+        if lead.kind in COMMITTING and lead.actor is None:
+            lead = replace(lead, actor=_own_body(view, text[s:e]))
         items, style = _items_after(view, i)
         items = [j for j in items if j not in used]
         counted = style != "grouped"  # a lead-in over titled groups counts the groups, not their items
@@ -312,6 +321,17 @@ def document_to_objectives_and_issues(view: DocumentView) -> tuple[list[Objectiv
     objectives.extend(_heading_framed(view, used, list_number))
     objectives.sort(key=lambda o: o.char_start)
     return _the_governments_we(view, _without_templates(objectives)), issues
+
+
+def _own_body(view: DocumentView, sentence: str) -> str | None:
+    """The body a committing lead-in names as its subject (:data:`NAMED_ACTOR`) when the document names it on
+    page after page (:meth:`DocumentView.names_itself`): its own, as ``Defence will achieve this through:`` in a
+    defence strategy; None for a name the document uses now and then, or for a place (``The UK will:``)."""
+    m = NAMED_ACTOR.search(sentence)
+    if m is None or m.group("name") in NOT_NAMES or not view.names_itself(m.group("name")):
+        return None
+    pattern, _ = places()
+    return None if pattern.fullmatch(m.group("name")) else m.group("name")
 
 
 def _someone_elses_list(view: DocumentView, sentence: str) -> bool:

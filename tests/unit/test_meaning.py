@@ -1120,3 +1120,18 @@ def test_a_projects_or_a_centres_own_aims_and_focus_are_not_the_plans(tmp_path: 
     assert [o.text for o in doc.objectives] == [
         "grow the economy of the region", "build skills for all", "connect every town",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(("mentions", "actor"), [(12, "Defence"), (2, None)])
+def test_a_body_the_document_names_throughout_is_the_actor_of_the_lead_in_it_is_the_subject_of(
+    tmp_path: Path, mentions: int, actor: str | None
+) -> None:
+    """ "Defence will achieve this through:" in a defence strategy (which names Defence on every page) makes
+    Defence the actor of the commitments; a body named now and then is not taken for a party by its name alone."""
+    context = " ".join(["Science and technology keep Defence ahead."] * (mentions - 1))
+    body = (
+        f"# Our approach\n\n{context}\n\nDefence will achieve this through:\n\n"
+        "- aligning research with the new data strategy\n- building partnerships with universities\n"
+    )
+    doc = parse_text(tmp_path, body)
+    assert [(o.list_kind, o.actor) for o in doc.objectives] == [("commitment", actor), ("commitment", actor)]
