@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from pipeline.catalogue.gazetteer import places
 from pipeline.extract.context import DocumentView
-from pipeline.language.counted import COUNT_NOUNS, MAX_ADJECTIVES, NOT_COUNTED
+from pipeline.language.counted import COUNT_NOUNS, MAX_ADJECTIVES, NOT_COUNTED, NOT_NOUNS
 from pipeline.language.numbers import (
     MAX_VALUE,
     Quantity,
@@ -67,7 +67,7 @@ FORECAST = re.compile(r"\b(forecast|expected|projected|predicted|target(?:ed)?|e
 # A plural noun a count counts: right after the number, or after one or two lower-case words, and not followed by
 # "of" ("5 times of", "3 years of"); a capitalised noun ("9 LEPs") counts too.
 PLURAL_AFTER = re.compile(
-    r"\s+(?:[a-z][a-z-]+\s+){0,2}?(?P<noun>[a-z][a-z-]{2,}(?<!s)s|[A-Z]{2,}s)\b(?!\s+of\b)(?!['’])"
+    r"\s+(?:[a-z][a-z-]+\s+){0,2}?(?P<noun>[a-z][a-z-]{2,}(?<![siu])s|[A-Z]{2,}s)\b(?!\s+of\b)(?!['’])"
 )
 # where the words a number qualifies stop: punctuation of a clause, a bracket, or a verb phrase starting
 SUBJECT_BREAK = re.compile(
@@ -401,7 +401,7 @@ def _counted(after: str) -> tuple[str, str] | None:
         if hit:
             return hit
     plural = PLURAL_AFTER.match(after)
-    if plural and plural.group("noun").lower() not in NOT_COUNTED:
+    if plural and plural.group("noun").lower() not in NOT_COUNTED | NOT_NOUNS:
         return plural.group("noun").lower(), "count"
     return None
 

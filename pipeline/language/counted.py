@@ -35,6 +35,7 @@ NOT_COUNTED = frozenset({
     "pounds", "euros", "dollars", "metres", "meters", "miles", "kilometres", "kilometers", "hectares", "acres",
     "tonnes", "tons", "litres", "degrees", "levels", "stages", "steps", "phases", "parts", "ways", "ones",
     "others", "terms", "cases", "lines", "words", "characters", "bits", "bytes",
+    "olds",  # an age: "16 to 24 year olds"
     # the plan's own elements: counted by its lists (list-count checks), not facts about the economy
     "interventions", "actions", "projects", "objectives", "aims", "goals", "priorities", "themes", "pillars",
     "recommendations", "commitments", "measures", "activities", "initiatives", "programmes", "strands",
@@ -46,16 +47,21 @@ MEASURE_UNITS = frozenset({
 })  # fmt: skip
 # Plural words after a number that name no things counted, for the entity rules: the units above that are not
 # measures, a plan's sectors and principles, and verbs ("the 5 includes").
-NOT_QUANTITIES = (NOT_COUNTED - MEASURE_UNITS) | frozenset({
-    "sectors", "clusters", "principles", "bids", "areas", "challenges", "missions", "questions", "options",
-    "elements", "components", "criteria", "industries", "includes", "means", "remains", "represents", "accounts",
-    "comprises", "makes", "takes", "gives", "goes", "does", "seems", "shows", "says", "was", "has", "is", "this",
-    "its", "us", "as", "plus", "less",
-    # parts of a text, and what a numbered section or chapter does ("Section 3 discusses ..."; "4 reviews" may be
-    # either)
-    "definitions", "summaries", "examples", "appendices", "references", "notes", "footnotes", "boxes",
+# Words ending in "s" after a number that are no nouns it counts: what a numbered figure, table or section does
+# ("Figure 10 shows ...", "Section 3 discusses ..."; "4 reviews" may be either), other verbs, and a web address's
+# scheme after a footnote's number ("10 https://...").
+NOT_NOUNS = frozenset({
+    "includes", "means", "remains", "represents", "accounts", "comprises", "makes", "takes", "gives", "goes",
+    "does", "seems", "shows", "says", "was", "has", "is", "this", "its", "us", "as", "plus", "less",
     "discusses", "reviews", "examines", "summarises", "summarizes", "presents", "describes", "outlines", "sets",
     "provides", "considers", "explores", "concludes", "introduces", "analyses", "analyzes", "focuses", "looks",
     "covers", "highlights", "compares", "contains", "lists", "details", "explains", "identifies", "assesses",
-    "illustrates", "draws", "builds", "turns", "moves", "brings", "quarters", "semesters",
+    "illustrates", "draws", "builds", "turns", "moves", "brings", "https",
+})  # fmt: skip
+NOT_QUANTITIES = (NOT_COUNTED - MEASURE_UNITS) | NOT_NOUNS | frozenset({
+    "sectors", "clusters", "principles", "bids", "areas", "challenges", "missions", "questions", "options",
+    "elements", "components", "criteria", "industries",
+    # parts of a text
+    "definitions", "summaries", "examples", "appendices", "references", "notes", "footnotes", "boxes",
+    "quarters", "semesters",
 })  # fmt: skip

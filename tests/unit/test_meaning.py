@@ -1135,3 +1135,22 @@ def test_a_body_the_document_names_throughout_is_the_actor_of_the_lead_in_it_is_
     )
     doc = parse_text(tmp_path, body)
     assert [(o.list_kind, o.actor) for o in doc.objectives] == [("commitment", actor), ("commitment", actor)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "10 https://www.gov.uk/government/publications/5g-strategy",  # a footnote's number before its address
+        "Figure 10 shows the value of deals by year.",  # what a numbered figure does
+        "Around 40% of 16 to 24 year olds volunteered.",  # an age, not a count
+    ],
+)
+def test_a_word_after_a_number_that_is_no_noun_it_counts_makes_no_count(sentence: str) -> None:
+    assert all(
+        f.unit != "count" and f.measure != "count" for f in sentence_to_figures(sentence, 0, len(sentence), None)
+    )
+
+
+def test_an_adjective_ending_in_s_is_stepped_over_to_the_noun_counted() -> None:
+    s = "The service took down 22,000 malicious URLs last year."
+    assert [(f.value, f.unit) for f in sentence_to_figures(s, 0, len(s), None)] == [(22000.0, "urls")]
