@@ -30,12 +30,13 @@ COUNT_NOUNS: dict[str, tuple[str, str]] = {
 
 # Plural nouns that are units of time, of measure or of a text, not things counted.
 NOT_COUNTED = frozenset({
-    "years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries", "times", "points",
+    "years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries", "quarters",
+    "semesters", "times", "points",
     "percentage", "pages", "paragraphs", "sections", "chapters", "figures", "tables", "annexes", "items", "pence",
     "pounds", "euros", "dollars", "metres", "meters", "miles", "kilometres", "kilometers", "hectares", "acres",
     "tonnes", "tons", "litres", "degrees", "levels", "stages", "steps", "phases", "parts", "ways", "ones",
     "others", "terms", "cases", "lines", "words", "characters", "bits", "bytes",
-    "olds",  # an age: "16 to 24 year olds"
+    "olds", "year-olds",  # an age: "16 to 24 year olds"
     # the plan's own elements: counted by its lists (list-count checks), not facts about the economy
     "interventions", "actions", "projects", "objectives", "aims", "goals", "priorities", "themes", "pillars",
     "recommendations", "commitments", "measures", "activities", "initiatives", "programmes", "strands",
@@ -63,5 +64,4 @@ NOT_QUANTITIES = (NOT_COUNTED - MEASURE_UNITS) | NOT_NOUNS | frozenset({
     "elements", "components", "criteria", "industries",
     # parts of a text
     "definitions", "summaries", "examples", "appendices", "references", "notes", "footnotes", "boxes",
-    "quarters", "semesters",
 })  # fmt: skip

@@ -1143,6 +1143,7 @@ def test_a_body_the_document_names_throughout_is_the_actor_of_the_lead_in_it_is_
         "10 https://www.gov.uk/government/publications/5g-strategy",  # a footnote's number before its address
         "Figure 10 shows the value of deals by year.",  # what a numbered figure does
         "Around 40% of 16 to 24 year olds volunteered.",  # an age, not a count
+        "Over 10 quarters lending grew.",  # a span of time
     ],
 )
 def test_a_word_after_a_number_that_is_no_noun_it_counts_makes_no_count(sentence: str) -> None:
