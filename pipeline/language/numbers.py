@@ -234,6 +234,8 @@ def _digit_quantities(text: str, start: int, end: int) -> list[Quantity]:
         scale, cur, pct = m.group("scale"), m.group("cur"), m.group("pct")
         if scale and scale.strip().lower() in ABBREVIATED_SCALES and not cur:
             continue  # 5m without a currency: metres, not millions
+        if cur and not scale and m.group("num") == "000":
+            continue  # "£000": a table column's unit, thousands of pounds, not an amount
         number = text_to_decimal(m.group("num"))
         if pct:
             kind = "percent"
