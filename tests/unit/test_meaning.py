@@ -1155,3 +1155,15 @@ def test_a_word_after_a_number_that_is_no_noun_it_counts_makes_no_count(sentence
 def test_an_adjective_ending_in_s_is_stepped_over_to_the_noun_counted() -> None:
     s = "The service took down 22,000 malicious URLs last year."
     assert [(f.value, f.unit) for f in sentence_to_figures(s, 0, len(s), None)] == [(22000.0, "urls")]
+
+
+def test_a_line_of_figures_with_fewer_words_than_figures_is_a_row_not_prose(tmp_path: Path) -> None:
+    """A table's or a chart's row the layout read as a paragraph gives no figures; prose with as many figures
+    does, and so does a sentence whose start a chart's ticks ran into (it runs over lines)."""
+    body = (
+        "# Exports\n\nEast Midlands 27 6.8% 7.0% £7.5m\n\n"
+        "Exports rose by 5% in 2018 and by 7% in 2019.\n\n"
+        "0 1 2 3 4\n5.2% in Q3 2012, the share of the sector.\n"
+    )
+    doc = parse_text(tmp_path, body)
+    assert [doc.text[f.char_start : f.char_end] for f in doc.figures] == ["5%", "7%", "5.2%"]
