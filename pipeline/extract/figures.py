@@ -415,6 +415,8 @@ def _counted(after: str) -> tuple[str, str] | None:
         hit = COUNT_NOUNS.get(word.lower())
         if hit:
             return hit
+        if word.lower() in NOT_COUNTED:
+            break  # "1.7 times as many businesses", "3 years of jobs growth": what the number is of comes first
     plural = PLURAL_AFTER.match(after)
     if plural and plural.group("noun").lower() not in NOT_COUNTED | NOT_NOUNS:
         return plural.group("noun").lower(), "count"

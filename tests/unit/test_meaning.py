@@ -1167,3 +1167,8 @@ def test_a_line_of_figures_with_fewer_words_than_figures_is_a_row_not_prose(tmp_
     )
     doc = parse_text(tmp_path, body)
     assert [doc.text[f.char_start : f.char_end] for f in doc.figures] == ["5%", "7%", "5.2%"]
+
+
+def test_a_multiple_is_no_count_of_what_it_multiplies() -> None:
+    s = "London has 1.7 times as many businesses per head as the North."
+    assert sentence_to_figures(s, 0, len(s), None) == []
