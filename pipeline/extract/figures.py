@@ -306,6 +306,8 @@ def _figure(
         if counted is None or (generic and (number < MIN_COUNT or 1900 <= number <= 2100)):
             return None  # "the 3 partners met": a few of something unnamed is prose, not a figure
         unit, measure = counted
+        if any(v is not None and not float(v).is_integer() for v in (value, low, high)):
+            return None  # "3.7 UK companies": a paragraph's number (or a ratio), as no one counts 3.7 companies
         year_like = value is not None and 1900 <= value <= 2100 and float(value).is_integer() and not after.strip()
         if year_like:
             return None

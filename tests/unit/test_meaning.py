@@ -1172,3 +1172,14 @@ def test_a_line_of_figures_with_fewer_words_than_figures_is_a_row_not_prose(tmp_
 def test_a_multiple_is_no_count_of_what_it_multiplies() -> None:
     s = "London has 1.7 times as many businesses per head as the North."
     assert sentence_to_figures(s, 0, len(s), None) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        ("3.7 UK companies are at the forefront of this field.", []),  # a numbered paragraph's number
+        ("There were almost 2.7 million businesses registered for VAT.", [2_700_000.0]),  # a scale: a count
+    ],
+)
+def test_a_fraction_of_a_thing_is_no_count(sentence: str, counts: list[float]) -> None:
+    assert [f.value for f in sentence_to_figures(sentence, 0, len(sentence), None)] == counts
