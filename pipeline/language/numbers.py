@@ -139,14 +139,18 @@ _WORD_PERCENT = re.compile(
 _WORD_SHARE = re.compile(
     rf"(?<![\w-])(?:(?P<num>{_WORDS})[\s-]+(?P<frac>half|third|quarter|fifth|sixth|eighth|tenth)s?(?=\s+of\b)"
     rf"|(?P<half>half)(?=\s+of\b)"
-    rf"|(?P<part>{_WORDS})\s+out\s+of\s+(?P<whole>{_WORDS}))",
+    rf"|(?P<part>{_WORDS})\s+(?:out\s+of|in)\s+(?P<whole>{_WORDS})\b)",
     re.I,
 )
+# "8 in 10 SMEs", "3 out of 4 firms", "1 in 500 people": a share in digits, read as the percent it stands for
+YEAR = re.compile(r"(?:19|20)\d\d")
+_DIGIT_SHARE = re.compile(r"(?<![\w£$€.,/-])(?P<part>\d{1,3})\s+(?:out\s+of|in)\s+(?P<whole>\d{1,4})(?=\s+[A-Za-z(])")
 
 
 # what a text holding a quantity prints: a digit, or a word words_to_quantities reads a quantity by
 _QUANTITY_HINT = re.compile(
-    r"\d|(?i:million|billion|thousand|per\s?cent|percent|half|third|quarter|fifth|sixth|eighth|tenth|out\s+of)"
+    r"\d|(?i:million|billion|thousand|per\s?cent|percent|half|third|quarter|fifth|sixth|eighth|tenth|out\s+of"
+    r"|\bin\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)"
 )
 
 
@@ -202,7 +206,16 @@ def text_to_quantities(text: str, start: int = 0, end: int | None = None) -> lis
     [(1400000000.0, 'money'), (11200.0, 'count'), (5.0, 'percent'), (3000000.0, 'money'), (4000000.0, 'money')]
     """
     end = len(text) if end is None else end
-    digits = _digit_quantities(text, start, end)
+    shares = [
+        Quantity(
+            m.start(), m.end(), round(100 * int(m.group("part")) / int(m.group("whole")), 1), "percent", None, False
+        )
+        for m in _DIGIT_SHARE.finditer(text, start, end)
+        if 0 < int(m.group("part")) < int(m.group("whole")) and not YEAR.fullmatch(m.group("whole"))
+    ]  # a year is no whole: "5 in 2017 reports"
+    digits = [
+        d for d in _digit_quantities(text, start, end) if not any(s.start <= d.start < s.end for s in shares)
+    ] + shares
     words = [
         w for w in words_to_quantities(text, start, end) if not any(d.start < w.end and w.start < d.end for d in digits)
     ]

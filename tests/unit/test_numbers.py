@@ -168,3 +168,22 @@ def test_a_currency_over_three_zeros_is_a_columns_unit_not_an_amount() -> None:
     assert [(q.value, q.kind) for q in text_to_quantities("Note 2020 £000 and a cost of £0")] == [
         (2020.0, "count"), (0.0, "money"),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("the need for 8 in 10 SMEs to borrow", 80.0),
+        ("3 out of 4 firms that grew", 75.0),
+        ("one in five exporters", 20.0),
+        ("nine in ten enterprises", 90.0),
+        ("around 1 in 500 people", 0.2),
+    ],
+)
+def test_a_part_in_a_whole_is_a_share(text: str, share: float) -> None:
+    """ "8 in 10 SMEs" is 80% of them, not 10 businesses; in words as in digits."""
+    assert [(q.value, q.kind) for q in text_to_quantities(text)] == [(share, "percent")]
+
+
+def test_a_year_is_no_whole() -> None:
+    assert [q.value for q in text_to_quantities("5 in 2017 reports")] == [5.0, 2017.0]
