@@ -165,9 +165,8 @@ def test_fiscal_years_normalise_whatever_the_separator(year: int) -> None:
 
 def test_a_currency_over_three_zeros_is_a_columns_unit_not_an_amount() -> None:
     """ "£000" heads a table's column of thousands of pounds (read into the text with the table); "£0" is an amount."""
-    assert [(q.value, q.kind) for q in text_to_quantities("Note 2020 £000 and a cost of £0")] == [
-        (2020.0, "count"), (0.0, "money"),
-    ]  # fmt: skip
+    text = "Note 2020 £000 and a cost of £0"
+    assert [text[q.start : q.end] for q in text_to_quantities(text)] == ["2020", "£0"]
 
 
 @pytest.mark.parametrize(
