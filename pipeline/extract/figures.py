@@ -90,8 +90,8 @@ MIN_HOME_MENTIONS = 5  # a place named this often is what a document is about, u
 MIN_COUNT = 10  # a count of a noun COUNT_NOUNS does not know is a figure from ten up (not a year)
 CURRENCIES = {"£": "GBP", "€": "EUR", "$": "USD", "US$": "USD", "GBP": "GBP", "EUR": "EUR", "USD": "USD"}
 SCALE_WORD = re.compile(rf"\d\s?(?:{SCALE_WORDS})\b", re.I)
-MIN_ROW_FIGURES = 2  # a line of at least this many figures ...
-WORD = re.compile(r"[A-Za-z][a-z]+")  # ... and fewer words than figures (a word: two letters or more) is a row
+MIN_ROW_FIGURES = 2  # a sentence of at least this many figures ...
+WORD = re.compile(r"[A-Za-z][a-z]+")  # ... and fewer words than them (a word: two letters or more) is rows
 # a count printed as a year or a span of years is a year unless the noun it counts follows it ("2,017 businesses"
 # would carry its comma; "from 2013 to 2020 with SMEs" is a period)
 YEAR_SHAPED = re.compile(r"(?:19|20)\d{2}(?:\s*(?:[-–]|to)\s*(?:19|20)\d{2})?")
@@ -143,7 +143,7 @@ def document_to_figures(view: DocumentView) -> tuple[list[Figure], list[SourceIs
                     )
                 )  # fmt: skip
             if _row_of_figures(text, s, e, quantities):
-                continue  # a table's or a chart's row read as a line ("41,898 344,488 13.3% 75.2%"), not prose
+                continue  # a table's or a chart's rows read as a paragraph ("41,898 344,488 13.3% 75.2%"), not prose
             for figure in _figures(text, s, e, cluster_id, [q for q in quantities if not q.implausible]):
                 figures.append(figure)
                 if figure.quality == "reversed_range":
@@ -161,14 +161,19 @@ def document_to_figures(view: DocumentView) -> tuple[list[Figure], list[SourceIs
 
 
 def _row_of_figures(text: str, s: int, e: int, quantities: list[Quantity]) -> bool:
-    """One line of figures with fewer words than figures (``41,898 344,488 13.3% 75.2%``, ``62% B 68%``): the row
-    of a table or a chart the layout read as a paragraph, whose figures say nothing without its column heads."""
-    figures = [q for q in quantities if not YEAR_SHAPED.fullmatch(text[q.start : q.end])]  # "5.2% in Q3 2012"
-    if len(figures) < MIN_ROW_FIGURES or "\n" in text[s:e].strip():
-        return False  # a sentence run over lines is prose (if chart ticks ran into its start: "0 1 2 3 5.2% in Q3")
+    """Rows of a table or a chart the layout read as a paragraph, whose figures say nothing without their column
+    heads: a sentence with fewer words than its numbers that are no years, when it is one line (``41,898 344,488
+    13.3% 75.2%``, ``East of England 36 9.1% 10.0% 10.0%``, ``62% B 68%``), or than its amounts and percentages
+    however many lines it runs over (a table's rows run together: ``51+ employees 8 2.01% 0.06% 0.05% 1 employee 29
+    7.29% …``; not chart ticks run into a sentence's start, ``0 1 2 3 4 5.2% in Q3 2012``, which are no amounts)."""
     spans = [(q.start, q.end) for q in quantities]
-    words = [m for m in WORD.finditer(text, s, e) if not any(a <= m.start() < b for a, b in spans)]
-    return len(words) < len(figures)
+    words = sum(1 for m in WORD.finditer(text, s, e) if not any(a <= m.start() < b for a, b in spans))
+    numbers = [q for q in quantities if not YEAR_SHAPED.fullmatch(text[q.start : q.end])]  # "5.2% in Q3 2012"
+    amounts = [q for q in quantities if q.kind in ("money", "percent")]
+    one_line = "\n" not in text[s:e].strip()
+    if one_line and len(numbers) >= MIN_ROW_FIGURES and words < len(numbers):
+        return True
+    return len(amounts) >= MIN_ROW_FIGURES and words < len(amounts)
 
 
 def _place(text: str, s: int, e: int, at: int) -> str | None:

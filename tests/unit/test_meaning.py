@@ -11,9 +11,10 @@ import pytest
 from pdfs import build_pdf
 
 from pipeline.document import ParsedDocument
-from pipeline.extract.figures import sentence_to_figures
+from pipeline.extract.figures import _row_of_figures, sentence_to_figures
 from pipeline.extract.objectives import sentence_to_lead_in
 from pipeline.ingest.manifest import sources_to_specs
+from pipeline.language.numbers import text_to_quantities
 from pipeline.models import BlockKind
 from pipeline.parse import source_to_document
 
@@ -1159,7 +1160,7 @@ def test_an_adjective_ending_in_s_is_stepped_over_to_the_noun_counted() -> None:
 
 def test_a_line_of_figures_with_fewer_words_than_figures_is_a_row_not_prose(tmp_path: Path) -> None:
     """A table's or a chart's row the layout read as a paragraph gives no figures; prose with as many figures
-    does, and so does a sentence whose start a chart's ticks ran into (it runs over lines)."""
+    does, and so does a sentence whose start a chart's ticks ran into."""
     body = (
         "# Exports\n\nEast Midlands 27 6.8% 7.0% £7.5m\n\n"
         "Exports rose by 5% in 2018 and by 7% in 2019.\n\n"
@@ -1183,3 +1184,16 @@ def test_a_multiple_is_no_count_of_what_it_multiplies() -> None:
 )
 def test_a_fraction_of_a_thing_is_no_count(sentence: str, counts: list[float]) -> None:
     assert [f.value for f in sentence_to_figures(sentence, 0, len(sentence), None)] == counts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rows"),
+    [
+        ("2-10 employees 154 38.7% 20.5%\nRegion\n11-50 employees 114 28.6% 4.1%", True),  # rows run together
+        ("0 1 2 3 4\n5.2% in Q3 2012, the share of the sector", False),  # chart ticks before a sentence
+        ("Exports rose to £5.2bn,\n12% of\nthe total, in 2019", False),  # prose wrapped short
+    ],
+)
+def test_rows_run_together_over_lines_are_told_from_prose_wrapped_short(sentence: str, rows: bool) -> None:
+    quantities = text_to_quantities(sentence)
+    assert _row_of_figures(sentence, 0, len(sentence), quantities) is rows
