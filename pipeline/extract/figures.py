@@ -87,6 +87,7 @@ MIN_BEFORE_WORDS = 1
 MAX_SUBJECT_WORDS = 10
 KNOWN_UNITS = frozenset(unit for unit, _ in COUNT_NOUNS.values())
 MIN_HOME_MENTIONS = 5  # a place named this often is what a document is about, unless a sentence names another
+NOT_THINGS = NOT_COUNTED | NOT_NOUNS  # plural words after a number that name no things it counts
 MIN_COUNT = 10  # a count of a noun COUNT_NOUNS does not know is a figure from ten up (not a year)
 CURRENCIES = {"£": "GBP", "€": "EUR", "$": "USD", "US$": "USD", "GBP": "GBP", "EUR": "EUR", "USD": "USD"}
 SCALE_WORD = re.compile(rf"\d\s?(?:{SCALE_WORDS})\b", re.I)
@@ -390,21 +391,26 @@ CLAUSE_BREAK = re.compile(
 
 def _clause_bounds(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int]:
     """The clause around a figure within its sentence: between semicolons or ``, with``/``, while``… breaks."""
-    left, right = s, e
+    left, right, _ = _clause_breaks(text, s, e, start, end)
+    return left, right
+
+
+def _clause_breaks(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int, re.Match[str] | None]:
+    """The clause's bounds (:func:`_clause_bounds`) and the break that opens it, if one does."""
+    left, right, opening = s, e, None
     for m in CLAUSE_BREAK.finditer(text, s, e):
         if m.end() <= start:
-            left = m.end()
+            left, opening = m.end(), m
         elif m.start() >= end:
             right = m.start()
             break
-    return left, right
+    return left, right, opening
 
 
 def _clause(text: str, s: int, e: int, start: int, end: int) -> str:
     """The figure's clause; a clause that opens ``, and <verb>`` shares its subject with the clause before it
     (``exports … reached £21.4 billion, and increased again in 2018 to £23.3 billion``), so it runs from there."""
-    left, right = _clause_bounds(text, s, e, start, end)
-    opening = next((m for m in CLAUSE_BREAK.finditer(text, s, e) if m.end() == left), None)
+    left, right, opening = _clause_breaks(text, s, e, start, end)
     if opening is not None and opening.group(0).lstrip(", \n\t").lower().startswith("and"):
         left = _clause_bounds(text, s, e, opening.start(), opening.start())[0]
     return text[left:right]
@@ -425,7 +431,7 @@ def _counted(after: str) -> tuple[str, str] | None:
         if word.lower() in NOT_COUNTED:
             break  # "1.7 times as many businesses", "3 years of jobs growth": what the number is of comes first
     plural = PLURAL_AFTER.match(after)
-    if plural and plural.group("noun").lower() not in NOT_COUNTED | NOT_NOUNS:
+    if plural and plural.group("noun").lower() not in NOT_THINGS:
         return plural.group("noun").lower(), "count"
     return None
 
