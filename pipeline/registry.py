@@ -65,7 +65,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     ),
     Extractor(
         "layout/blocks",
-        6,
+        7,
         _ALL,
         "blocks (headings, paragraphs, list items, icon-bulleted items, table lines, chart labels and legends),"
         " asides, printed page labels",

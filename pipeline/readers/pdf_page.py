@@ -595,7 +595,7 @@ def groups_to_parts(groups: list[RawLine], number: int, offset: int) -> tuple[st
                 char_end=cursor,
                 page=number,
                 bbox=words_box(group),
-                font_size=round(statistics.median(float(w["size"]) for w in group), 2),
+                font_size=type_size(group, texts),
                 bold=all(bold),
                 weight=min(weights, default=REGULAR_WEIGHT),
                 indent=int(min(w["x0"] for w in group)),
@@ -604,6 +604,17 @@ def groups_to_parts(groups: list[RawLine], number: int, offset: int) -> tuple[st
         )
         cursor += 1  # the newline after the line
     return "\n".join(out_lines), words, lines
+
+
+def type_size(group: RawLine, texts: list[str]) -> float:
+    """The size the line is set in: the median over its characters, so that a footnote mark or a symbol set
+    smaller or larger than the words it touches ("congestion. ⁹") does not make the line's type its own.
+
+    >>> type_size([{"size": 12.0}, {"size": 7.0}], ["congestion.", "⁹"])
+    12.0
+    """
+    sizes = [float(w["size"]) for w, txt in zip(group, texts, strict=True) for _ in range(max(len(txt), 1))]
+    return round(statistics.median(sizes), 2)
 
 
 def _run_in(texts: list[str], bold: list[bool]) -> int:

@@ -507,6 +507,17 @@ def test_a_line_with_a_word_set_a_fraction_larger_still_runs_on_its_paragraph(tm
     )
 
 
+def test_a_paragraphs_last_line_ending_in_a_footnote_mark_stays_in_its_paragraph(tmp_path: Path) -> None:
+    """ "compared to 37% for motorway / congestion. ⁹": a short last line whose one other word is a 7 pt
+    footnote mark is set in the paragraph's 12 pt type, and ends that paragraph; it is no paragraph of its own."""
+    doc = page_of(MOBILITY, 16, tmp_path)
+    paragraphs = texts(doc, BlockKind.PARAGRAPH)
+    assert not any(p.startswith("congestion.") for p in paragraphs)
+    assert any(
+        p.startswith("2.8 Congestion") and p.endswith("compared to 37% for motorway congestion. ⁹") for p in paragraphs
+    )
+
+
 def test_a_bold_title_recurring_at_the_top_of_distant_pages_is_a_heading_not_a_running_header() -> None:
     """ "Places", bold in 13 pt over 12 pt light text, opens a column at the top of pages 6, 12 and 18 (never
     two pages in a row): each time a section's title, not a running header."""
