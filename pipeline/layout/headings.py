@@ -48,6 +48,8 @@ PDF_RUN_GAP_RATIO = 0.6
 COLON_TITLE_WORDS = 6  # an emphasised title ending in a colon is at most this long
 SAME_SIZE = 0.5  # points: two lines this close in size are set in one size
 SIZE_JITTER = 0.2  # points: sizes a text layer reports for one type (60.0 and 60.02), to read runs of lines
+TALL_LINE = 2.0  # a line this many times as tall as its type's size holds a glyph set larger than its type
+TYPE_LINE = 1.25  # the height of a line of type, in its size
 TITLE_PARAGRAPH_WIDTHS = 1.5  # an enumerated title's paragraph: its lines at least this many times the title's width
 SENTENCE_ENDS = (".", "!", "?", ";")  # a line ending so closes its sentence (a colon announces what follows)
 
@@ -170,8 +172,12 @@ def _same_run(a: Line, b: Line) -> bool:
     ):
         return False
     height = a.bbox.bottom - a.bbox.top
+    if a.font_size and height > TALL_LINE * a.font_size:
+        # a line made tall by one glyph set larger than its type (a chapter's big numeral beside its title's first
+        # line): the lines of its type run on from where a line of that type ends, not from under the glyph
+        height = TYPE_LINE * a.font_size
     overlaps = a.bbox.x0 < b.bbox.x1 and b.bbox.x0 < a.bbox.x1
-    return overlaps and 0 <= b.bbox.top - a.bbox.bottom <= PDF_RUN_GAP_RATIO * height
+    return overlaps and 0 <= b.bbox.top - (a.bbox.top + height) <= PDF_RUN_GAP_RATIO * height
 
 
 def _numbered(

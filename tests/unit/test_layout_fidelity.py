@@ -165,6 +165,14 @@ def test_a_section_number_over_its_title_in_capitals_is_one_heading(tmp_path: Pa
     assert [s.number for s in doc.sections] == ["1.1"]
 
 
+def test_a_title_wrapped_beside_its_chapters_big_numeral_is_one_heading(tmp_path: Path) -> None:
+    """A chapter's number set far larger than its title, beside the title's first line ("3 Result of growth" /
+    "area selection"), makes that line as tall as two: the second line is still the title's, not a paragraph."""
+    doc = page_of(ESTONIA, 18, tmp_path)
+    assert "3 Result of growth area selection" in texts(doc, BlockKind.HEADING)
+    assert "area selection" not in texts(doc, BlockKind.PARAGRAPH)
+
+
 def test_a_list_goes_on_over_a_page_break_behind_the_footer_and_footnotes() -> None:
     from pipeline.layout.blocks import lines_to_blocks
     from pipeline.models import BBox, Line, MediaType
