@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from pipeline.catalogue.gazetteer import places
 from pipeline.extract.context import DocumentView
-from pipeline.language.counted import COUNT_NOUNS, MAX_ADJECTIVES, NOT_COUNTED, NOT_NOUNS
+from pipeline.language.counted import COUNT_NOUNS, LABEL_NOUNS, MAX_ADJECTIVES, NOT_COUNTED, NOT_NOUNS
 from pipeline.language.numbers import (
     MAX_VALUE,
     Quantity,
@@ -85,6 +85,9 @@ SUBJECT_EDGE_END = re.compile(
 )
 MIN_BEFORE_WORDS = 1
 MAX_SUBJECT_WORDS = 10
+# what a number right after it labels, not counts: a reference word ("part 39", "Level 3"), or a number joined to it
+# by a dash or slash, of which it is the tail (an identifier: "AD 2018-23-51", "737-9")
+LABELLED = re.compile(rf"(?:\b(?:{'|'.join(sorted(LABEL_NOUNS))})\.?\s*|\d[-‐‑–/])$", re.I)
 KNOWN_UNITS = frozenset(unit for unit, _ in COUNT_NOUNS.values())
 MIN_HOME_MENTIONS = 5  # a place named this often is what a document is about, unless a sentence names another
 NOT_THINGS = NOT_COUNTED | NOT_NOUNS  # plural words after a number that name no things it counts
@@ -306,6 +309,8 @@ def _figure(
         if POINTS.search(text, start, end):
             measure = "change"  # "four percentage points": a difference between two percentages
     else:
+        if LABELLED.search(before):
+            return None  # "Level 3 apprenticeships", "part 39 continues", "AD 2018-23-51 applies": a label
         counted = ("people", "employment") if COUNT_LEAD_INS.search(before) else _counted(after)
         generic = counted is not None and counted[1] == "count" and counted[0] not in KNOWN_UNITS
         number = value if value is not None else (low or 0)

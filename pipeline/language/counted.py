@@ -59,6 +59,16 @@ NOT_NOUNS = frozenset({
     "covers", "highlights", "compares", "contains", "lists", "details", "explains", "identifies", "assesses",
     "illustrates", "draws", "builds", "turns", "moves", "brings", "https",
 })  # fmt: skip
+# Words a number after them labels rather than counts: a part of a text, a thing in a numbered series, a model, a
+# level ("part 39 continues", "Figure 10 shows", "Model 737-9 airplanes", "Level 3 apprenticeships"). Not words
+# as often verbs before a count ("issue", "release", "map", "number").
+LABEL_NOUNS = frozenset({
+    "part", "section", "chapter", "article", "figure", "fig", "table", "paragraph", "para", "page", "annex",
+    "appendix", "clause", "schedule", "box", "exhibit", "chart", "picture", "footnote", "note", "volume", "vol",
+    "edition", "version", "model", "no", "item", "step", "phase", "stage", "round", "wave", "tier", "level",
+    "grade", "class", "category", "type", "question", "recommendation", "regulation", "rule", "route", "room",
+    "unit", "lot",
+})  # fmt: skip
 NOT_QUANTITIES = (NOT_COUNTED - MEASURE_UNITS) | NOT_NOUNS | frozenset({
     "sectors", "clusters", "principles", "bids", "areas", "challenges", "missions", "questions", "options",
     "elements", "components", "criteria", "industries",

@@ -308,6 +308,13 @@ def test_counts_of_any_plural_noun_from_ten_and_what_a_figure_counts() -> None:
     assert figures_of("The fund gives £5 million to regenerate a high street.")["£5 million"][5] == "funding"
 
 
+def test_a_number_labelling_a_part_a_level_or_a_model_or_ending_an_identifier_counts_nothing() -> None:
+    assert figures_of("The authority citation for part 39 continues to read as follows.") == {}
+    assert figures_of("Funding for Level 3 apprenticeships and Phase 12 schools is agreed.") == {}
+    assert figures_of("The directive AD 2018–23–51 applies to Model 737–9 airplanes.") == {}
+    assert figures_of("The region has 30 apprenticeships and 3,000 businesses.").keys() == {"30", "3,000"}
+
+
 def test_the_rows_of_a_table_column_headed_recommendations_are_objectives(tmp_path: Path) -> None:
     doc = parse_text(
         tmp_path,
