@@ -96,6 +96,7 @@ CURRENCIES = {"£": "GBP", "€": "EUR", "$": "USD", "US$": "USD", "GBP": "GBP",
 SCALE_WORD = re.compile(rf"\d\s?(?:{SCALE_WORDS})\b", re.I)
 MIN_ROW_FIGURES = 2  # a sentence of at least this many figures ...
 WORD = re.compile(r"[A-Za-z][a-z]+")  # ... and fewer words than them (a word: two letters or more) is rows
+MIN_ROW_LINE_FIGURES = 3  # a line of a sentence with this many figures and no more words is a row
 # a count printed as a year or a span of years is a year unless the noun it counts follows it ("2,017 businesses"
 # would carry its comma; "from 2013 to 2020 with SMEs" is a period)
 YEAR_SHAPED = re.compile(r"(?:19|20)\d{2}(?:\s*(?:[-–]|to)\s*(?:19|20)\d{2})?")
@@ -177,7 +178,21 @@ def _row_of_figures(text: str, s: int, e: int, quantities: list[Quantity]) -> bo
     one_line = "\n" not in text[s:e].strip()
     if one_line and len(numbers) >= MIN_ROW_FIGURES and words < len(numbers):
         return True
-    return len(amounts) >= MIN_ROW_FIGURES and words < len(amounts)
+    return (len(amounts) >= MIN_ROW_FIGURES and words < len(amounts)) or _rows_run_together(text, s, e, numbers, spans)
+
+
+def _rows_run_together(text: str, s: int, e: int, numbers: list[Quantity], spans: list[tuple[int, int]]) -> bool:
+    """A sentence over several lines at least half of which are rows of figures, each with no more words than its
+    numbers that are no years, and at least MIN_ROW_LINE_FIGURES of them (``Germany 233 Germany 119 Spain 85 21%``
+    / ``United Kingdom 139 United Kingdom`` / ``Italy 92 Italy 82 France 46 6%``: a table's columns read across).
+    A line of prose set in a narrow column (``£5.2bn, 12% of``) has fewer numbers, and is one line among many."""
+    lines = [m.span() for m in re.finditer(r"[^\n]+", text[s:e])]
+    rows = 0
+    for a, b in ((s + a, s + b) for a, b in lines):
+        figures = sum(1 for q in numbers if a <= q.start < b)
+        words = sum(1 for m in WORD.finditer(text, a, b) if not any(x <= m.start() < y for x, y in spans))
+        rows += figures >= MIN_ROW_LINE_FIGURES and words <= figures
+    return rows >= 2 and 2 * rows >= len(lines)
 
 
 def _place(text: str, s: int, e: int, at: int) -> str | None:

@@ -1199,6 +1199,12 @@ def test_a_fraction_of_a_thing_is_no_count(sentence: str, counts: list[float]) -
         ("2-10 employees 154 38.7% 20.5%\nRegion\n11-50 employees 114 28.6% 4.1%", True),  # rows run together
         ("0 1 2 3 4\n5.2% in Q3 2012, the share of the sector", False),  # chart ticks before a sentence
         ("Exports rose to £5.2bn,\n12% of\nthe total, in 2019", False),  # prose wrapped short
+        # a table's columns read across, most lines rows with no more words than figures
+        (
+            "Germany 233 Germany 119 Spain 85 21%\nUnited Kingdom 139 United Kingdom\nItaly 92 Italy 82 France 46 6%",
+            True,
+        ),
+        ("Output reached £5.2bn, 12%, 9% and\n4% in three years\nwhile the sector employs 20,000 people.", False),
     ],
 )
 def test_rows_run_together_over_lines_are_told_from_prose_wrapped_short(sentence: str, rows: bool) -> None:
