@@ -62,6 +62,10 @@ PERCENT_MEASURES = (
     ("saving", r"saving"), ("share", r"share|proportion|\bof\b|account"),
 )  # fmt: skip
 POINTS = re.compile(r"percentage\s+points?", re.I)
+# a statistic's level, not a fact: "the 90 percent confidence level", "Rate (95% CI)", "at the 5% significance level"
+STATISTICAL_LEVEL = re.compile(r"\s*(?:confidence|credible|significance|CI\b|C\.I\.)", re.I)
+# an age, not a count: "adults aged 15 to 64", "people aged between 16 and 24", "ages 18 to 25"
+AGED = re.compile(r"\b(?:aged|ages)\s+(?:between\s+|from\s+|over\s+|under\s+)?$", re.I)
 PART_OF = re.compile(r"\s+of\s+(?!(?:growth|increase|decrease|decline|change)\b)", re.I)
 FORECAST = re.compile(r"\b(forecast|expected|projected|predicted|target(?:ed)?|estimated|likely)\b", re.I)
 # A plural noun a count counts: right after the number, or after one or two lower-case words, and not followed by
@@ -318,14 +322,16 @@ def _figure(
             clause, MONEY_MEASURES, "money"
         )
     elif q.kind == "percent":
+        if STATISTICAL_LEVEL.match(after):
+            return None  # "significant at the 90 percent confidence level"
         unit, measure = "percent", _measure(before[-40:] + " " + after[:25], PERCENT_MEASURES, "share")
         if PART_OF.match(after):
             measure = "share"  # "rise to 2.5% of its GDP": a part of a whole, whatever moves it
         if POINTS.search(text, start, end):
             measure = "change"  # "four percentage points": a difference between two percentages
     else:
-        if LABELLED.search(before):
-            return None  # "Level 3 apprenticeships", "part 39 continues", "AD 2018-23-51 applies": a label
+        if LABELLED.search(before) or AGED.search(before):
+            return None  # "Level 3 apprenticeships", "part 39 continues", "AD 2018-23-51 applies": a label; an age
         counted = ("people", "employment") if COUNT_LEAD_INS.search(before) else _counted(after)
         generic = counted is not None and counted[1] == "count" and counted[0] not in KNOWN_UNITS
         number = value if value is not None else (low or 0)

@@ -315,6 +315,14 @@ def test_a_number_labelling_a_part_a_level_or_a_model_or_ending_an_identifier_co
     assert figures_of("The region has 30 apprenticeships and 3,000 businesses.").keys() == {"30", "3,000"}
 
 
+def test_a_confidence_level_and_an_age_are_no_figures() -> None:
+    assert figures_of("Differences significant at the 95% confidence interval are shown; Rate (90 percent CI).") == {}
+    assert figures_of("At 10.8 percent, adults aged 15 to 64 with severe disabilities were poorer.").keys() == {
+        "10.8 percent"
+    }
+    assert figures_of("Volunteers pair with young people, aged 14-24 students, in 20 centres.").keys() == {"20"}
+
+
 def test_the_rows_of_a_table_column_headed_recommendations_are_objectives(tmp_path: Path) -> None:
     doc = parse_text(
         tmp_path,
