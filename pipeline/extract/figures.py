@@ -62,6 +62,7 @@ PERCENT_MEASURES = (
     ("saving", r"saving"), ("share", r"share|proportion|\bof\b|account"),
 )  # fmt: skip
 POINTS = re.compile(r"percentage\s+points?", re.I)
+POINTS_AFTER = re.compile(r"\s*(?:pp|pts?|points?)\b", re.I)  # percentage points written short: "4.2% points", "3% pp"
 # a statistic's level, not a fact: "the 90 percent confidence level", "Rate (95% CI)", "at the 5% significance level"
 STATISTICAL_LEVEL = re.compile(r"\s*(?:confidence|credible|significance|CI\b|C\.I\.)", re.I)
 # an age, not a count: "adults aged 15 to 64", "people aged between 16 and 24", "ages 18 to 25"
@@ -100,7 +101,7 @@ CURRENCIES = {"£": "GBP", "€": "EUR", "$": "USD", "US$": "USD", "GBP": "GBP",
 SCALE_WORD = re.compile(rf"\d\s?(?:{SCALE_WORDS})\b", re.I)
 MIN_ROW_FIGURES = 2  # a sentence of at least this many figures ...
 WORD = re.compile(r"[A-Za-z][a-z]+")  # ... and fewer words than them (a word: two letters or more) is rows
-MIN_ROW_LINE_FIGURES = 3  # a line of a sentence with this many figures and no more words is a row
+MIN_ROW_LINE_FIGURES = 2  # a line of a sentence with this many figures and no more words is a row
 # a count printed as a year or a span of years is a year unless the noun it counts follows it ("2,017 businesses"
 # would carry its comma; "from 2013 to 2020 with SMEs" is a period)
 YEAR_SHAPED = re.compile(r"(?:19|20)\d{2}(?:\s*(?:[-–]|to)\s*(?:19|20)\d{2})?")
@@ -186,17 +187,18 @@ def _row_of_figures(text: str, s: int, e: int, quantities: list[Quantity]) -> bo
 
 
 def _rows_run_together(text: str, s: int, e: int, numbers: list[Quantity], spans: list[tuple[int, int]]) -> bool:
-    """A sentence over several lines at least half of which are rows of figures, each with no more words than its
-    numbers that are no years, and at least MIN_ROW_LINE_FIGURES of them (``Germany 233 Germany 119 Spain 85 21%``
-    / ``United Kingdom 139 United Kingdom`` / ``Italy 92 Italy 82 France 46 6%``: a table's columns read across).
-    A line of prose set in a narrow column (``£5.2bn, 12% of``) has fewer numbers, and is one line among many."""
-    lines = [m.span() for m in re.finditer(r"[^\n]+", text[s:e])]
-    rows = 0
-    for a, b in ((s + a, s + b) for a, b in lines):
+    """A sentence over several lines at least half of whose lines with numbers are rows of figures, each with no
+    more words than its numbers that are no years, and at least MIN_ROW_LINE_FIGURES of them (``Germany 233 Germany
+    119 Spain 85 21%`` / ``United Kingdom 139 United Kingdom`` / ``Italy 92 Italy 82 France 46 6%``: a table's
+    columns read across; ``0 reclassifications 52 52% 14 64%`` under header lines of words). A line of prose set in
+    a narrow column (``£5.2bn, 12% of``) is one such line among lines of prose with numbers."""
+    rows = numbered = 0
+    for a, b in ((s + m.start(), s + m.end()) for m in re.finditer(r"[^\n]+", text[s:e])):
         figures = sum(1 for q in numbers if a <= q.start < b)
         words = sum(1 for m in WORD.finditer(text, a, b) if not any(x <= m.start() < y for x, y in spans))
+        numbered += figures > 0
         rows += figures >= MIN_ROW_LINE_FIGURES and words <= figures
-    return rows >= 2 and 2 * rows >= len(lines)
+    return rows >= 2 and 2 * rows >= numbered
 
 
 def _place(text: str, s: int, e: int, at: int) -> str | None:
@@ -327,7 +329,7 @@ def _figure(
         unit, measure = "percent", _measure(before[-40:] + " " + after[:25], PERCENT_MEASURES, "share")
         if PART_OF.match(after):
             measure = "share"  # "rise to 2.5% of its GDP": a part of a whole, whatever moves it
-        if POINTS.search(text, start, end):
+        if POINTS.search(text, start, end) or POINTS_AFTER.match(after):
             measure = "change"  # "four percentage points": a difference between two percentages
     else:
         if LABELLED.search(before) or AGED.search(before):

@@ -294,6 +294,7 @@ def test_percentages_in_words_percentage_points_and_a_hyphened_range() -> None:
         5.0,
     )
     assert figures_of("The share of exporters rose by 5 percentage points.")["5 percentage points"][5] == "change"
+    assert figures_of("The top 20's share rose by 4.2% points.")["4.2%"][5] == "change"  # points written short
     assert figures_of("Theatres operated at 20-50% occupancy.")["20-50%"][:4] == ("percent", None, 20.0, 50.0)
     assert figures_of("The 2019-20 budget was agreed.") == {}  # a fiscal year is no range of percentages
 
@@ -1213,6 +1214,7 @@ def test_a_fraction_of_a_thing_is_no_count(sentence: str, counts: list[float]) -
             True,
         ),
         ("Output reached £5.2bn, 12%, 9% and\n4% in three years\nwhile the sector employs 20,000 people.", False),
+        ("Number of companies\nFTSE Eurotop\n0 reclassifications 52 52% 14 64%\n1 reclassification 28 28% 4 18%", True),
     ],
 )
 def test_rows_run_together_over_lines_are_told_from_prose_wrapped_short(sentence: str, rows: bool) -> None:
