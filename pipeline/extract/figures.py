@@ -101,6 +101,9 @@ CURRENCIES = {"£": "GBP", "€": "EUR", "$": "USD", "US$": "USD", "GBP": "GBP",
 SCALE_WORD = re.compile(rf"\d\s?(?:{SCALE_WORDS})\b", re.I)
 MIN_ROW_FIGURES = 2  # a sentence of at least this many figures ...
 WORD = re.compile(r"[A-Za-z][a-z]+")  # ... and fewer words than them (a word: two letters or more) is rows
+# a table's row of a label and its amount: "Contact Center Services $8.6M", "Monoprix 28%"; no sentence's break
+LABELLED_AMOUNT = re.compile(r"[A-Z][^\n]*?[^\s.,;:]\s+[-+]?[£$€]?\s?\d[\d,.]*\s?(?:%|[mMkK]|bn|[mb]illion)?\*?\s*")
+MIN_LABELLED_ROWS = 3  # lines of a label and its amount that make a sentence a table's rows
 MIN_ROW_LINE_FIGURES = 2  # a line of a sentence with this many figures and no more words is a row
 # a count printed as a year or a span of years is a year unless the noun it counts follows it ("2,017 businesses"
 # would carry its comma; "from 2013 to 2020 with SMEs" is a period)
@@ -191,14 +194,18 @@ def _rows_run_together(text: str, s: int, e: int, numbers: list[Quantity], spans
     more words than its numbers that are no years, and at least MIN_ROW_LINE_FIGURES of them (``Germany 233 Germany
     119 Spain 85 21%`` / ``United Kingdom 139 United Kingdom`` / ``Italy 92 Italy 82 France 46 6%``: a table's
     columns read across; ``0 reclassifications 52 52% 14 64%`` under header lines of words). A line of prose set in
-    a narrow column (``£5.2bn, 12% of``) is one such line among lines of prose with numbers."""
-    rows = numbered = 0
+    a narrow column (``£5.2bn, 12% of``) is one such line among lines of prose with numbers. So is a sentence most
+    of whose lines with numbers, MIN_LABELLED_ROWS at least, are a label and the amount that ends it (``Contact
+    Center Services $8.6M`` / ``Web Management and Content $6.1M``: a table of one column of amounts); prose wrapped
+    at an amount goes on in lower case."""
+    rows = labelled = numbered = 0
     for a, b in ((s + m.start(), s + m.end()) for m in re.finditer(r"[^\n]+", text[s:e])):
-        figures = sum(1 for q in numbers if a <= q.start < b)
+        on_line = [q for q in numbers if a <= q.start < b]
         words = sum(1 for m in WORD.finditer(text, a, b) if not any(x <= m.start() < y for x, y in spans))
-        numbered += figures > 0
-        rows += figures >= MIN_ROW_LINE_FIGURES and words <= figures
-    return rows >= 2 and 2 * rows >= numbered
+        numbered += bool(on_line)
+        rows += len(on_line) >= MIN_ROW_LINE_FIGURES and words <= len(on_line)
+        labelled += len(on_line) == 1 and bool(LABELLED_AMOUNT.fullmatch(text, a, b)) and on_line[0].end >= b - 2
+    return (rows >= 2 and 2 * rows >= numbered) or (labelled >= MIN_LABELLED_ROWS and 2 * labelled >= numbered)
 
 
 def _place(text: str, s: int, e: int, at: int) -> str | None:

@@ -1215,6 +1215,12 @@ def test_a_fraction_of_a_thing_is_no_count(sentence: str, counts: list[float]) -
         ),
         ("Output reached £5.2bn, 12%, 9% and\n4% in three years\nwhile the sector employs 20,000 people.", False),
         ("Number of companies\nFTSE Eurotop\n0 reclassifications 52 52% 14 64%\n1 reclassification 28 28% 4 18%", True),
+        # a table of a label and its amount per line, and prose whose lines end in amounts
+        ("Program Budget\nContact Center Services $8.6M\nWeb Management (USA.gov) $6.1M\nPerformance.gov $1.1M", True),
+        (
+            "The budget grew to $8.6M\nin 2019, while spending on outreach reached $3.9M\nand staff costs fell to $6.1M",
+            False,
+        ),
     ],
 )
 def test_rows_run_together_over_lines_are_told_from_prose_wrapped_short(sentence: str, rows: bool) -> None:
