@@ -65,6 +65,8 @@ POINTS = re.compile(r"percentage\s+points?", re.I)
 POINTS_AFTER = re.compile(r"\s*(?:pp|pts?|points?)\b", re.I)  # percentage points written short: "4.2% points", "3% pp"
 # a statistic's level, not a fact: "the 90 percent confidence level", "Rate (95% CI)", "at the 5% significance level"
 STATISTICAL_LEVEL = re.compile(r"\s*(?:confidence|credible|significance|CI\b|C\.I\.)", re.I)
+# a year before the currency it names: the prices a table's amounts are in ("2005 U.S. dollars", "2019 euros")
+PRICE_BASE = re.compile(r"(?:19|20)\d\d\s+(?!million|billion|thousand|bn|m\b)[A-Za-z.]")
 # an age, not a count: "adults aged 15 to 64", "people aged between 16 and 24", "ages 18 to 25"
 AGED = re.compile(r"\b(?:aged|ages)\s+(?:between\s+|from\s+|over\s+|under\s+)?$", re.I)
 PART_OF = re.compile(r"\s+of\s+(?!(?:growth|increase|decrease|decline|change)\b)", re.I)
@@ -325,6 +327,8 @@ def _figure(
     clause = _clause(text, s, e, start, end)
     unit: str | None
     if q.kind == "money":
+        if PRICE_BASE.match(text, start, end):
+            return None  # "in 2005 U.S. dollars": the year whose prices the amounts are in, not an amount
         unit = CURRENCIES.get(q.currency or "", "GBP")
         # the words right around the number, else its clause ("export earnings ... £1.4 billion each year")
         measure = _measure(before[-40:] + " " + after[:40], MONEY_MEASURES, "") or _measure(

@@ -66,7 +66,7 @@ LABEL_NOUNS = frozenset({
     "part", "section", "chapter", "article", "figure", "fig", "table", "paragraph", "para", "page", "annex",
     "appendix", "clause", "schedule", "box", "exhibit", "chart", "picture", "footnote", "note", "volume", "vol",
     "edition", "version", "model", "no", "item", "step", "phase", "stage", "round", "wave", "tier", "level",
-    "grade", "class", "category", "type", "question", "recommendation", "regulation", "rule", "route", "room",
+    "grade", "grades", "class", "category", "type", "question", "recommendation", "regulation", "rule", "route", "room",
     "unit", "lot",
 })  # fmt: skip
 NOT_QUANTITIES = (NOT_COUNTED - MEASURE_UNITS) | NOT_NOUNS | frozenset({

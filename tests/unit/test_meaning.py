@@ -324,6 +324,12 @@ def test_a_confidence_level_and_an_age_are_no_figures() -> None:
     assert figures_of("Volunteers pair with young people, aged 14-24 students, in 20 centres.").keys() == {"20"}
 
 
+def test_a_year_before_the_currency_it_prices_in_and_school_grades_are_no_figures() -> None:
+    assert figures_of("Incomes are shown in 2005 U.S. dollars.") == {}
+    assert figures_of("It cost 2005 million dollars.")["2005 million dollars"][1] == 2_005_000_000
+    assert figures_of("Enrollment in grades 9–12 in public schools rose.") == {}
+
+
 def test_the_rows_of_a_table_column_headed_recommendations_are_objectives(tmp_path: Path) -> None:
     doc = parse_text(
         tmp_path,
