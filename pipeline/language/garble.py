@@ -199,7 +199,18 @@ def _token(token: str) -> _Token:
     judged = long and core.isalpha() and not core.isupper()
     # letters mixed with symbols: a word only if a mis-mapped font made it so
     lettered = long and not core.isupper() and not core.isalpha() and sum(c.isalpha() for c in core) >= 3
+    if lettered and _words_joined(core):
+        return _Token("text", core, bool(candidate), False, True, True)  # "10-Year", "co-operation", "3rd-party"
     return _Token("text", core, bool(candidate), lettered, judged, judged and core.lower() in lexicon())
+
+
+def _words_joined(core: str) -> bool:
+    """A token whose runs of letters, between hyphens, slashes, apostrophes or digits, are words of the lexicon
+    (``10-Year``, ``SME/start-up``): text, not letters a mis-mapped font mixed with symbols (``e$ect``)."""
+    if not re.fullmatch(r"[\w'’/-]+", core):
+        return False
+    parts = re.findall(r"[^\W\d_]+", core)
+    return any(len(p) >= 3 for p in parts) and all(p.lower() in lexicon() for p in parts if len(p) >= 2)
 
 
 def text_to_garble_score(text: str, judge_words: bool = True) -> GarbleScore:

@@ -73,3 +73,9 @@ def test_rows_of_figures_with_decimal_commas_are_not_shifted_words() -> None:
 def test_one_abbreviation_over_every_column_is_not_a_wordless_line() -> None:
     assert text_to_garble_score("%Chg %Chg %Chg %Chg", judge_words=False).verdict is Verdict.CLEAN
     assert text_to_garble_score("Xqzv Brlt Wkpt Zrvn", judge_words=False).verdict is Verdict.UNREADABLE
+
+
+def test_words_joined_to_numbers_are_words_and_letters_mixed_with_symbols_are_not() -> None:
+    # a table's header: "3-Year" is a number and a word, not a mis-mapped font's letters
+    assert text_to_garble_score("IRR (% P.A) 3-Year 5-Year 10-Year", judge_words=False).verdict is Verdict.CLEAN
+    assert text_to_garble_score("e$ect o$cial di$cult", judge_words=False).verdict is Verdict.UNREADABLE
