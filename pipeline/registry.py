@@ -91,7 +91,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
         "entities from spaCy patterns and the gazetteer, places widened to the region a compass word names",
     ),
     Extractor("entities/acronym", 2, _ALL, "acronyms the document defines, of bodies and of known places"),
-    Extractor("entities/names", 3, _ALL, "organisations by head word, people by title, given name or citation"),
+    Extractor("entities/names", 4, _ALL, "organisations by head word, people by title, given name or citation"),
     Extractor("entities/model", 1, _ALL, "entities from a pretrained spaCy pipeline, when one is installed"),
     Extractor("checks/cross-document", 1, Scope.WAREHOUSE, "the same figure stated differently in two documents"),
     Extractor("checks/data-tests", 1, Scope.WAREHOUSE, "the data tests of warehouse/schema.yml that a document fails"),

@@ -44,9 +44,14 @@ TITLES = re.compile(
     r"\b(?:(?:The\s+)?Rt\.?\s+Hon\.?|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Baron|Cllr|Councillor)"
     r"\.?\s+(?=[A-Z])"
 )
-NOT_NAMES = frozenset([
+# honours and degrees written after a name ("Mary Jean Brown, ScD"): never a word of a name
+POST_NOMINALS = frozenset([
+    "CBE", "OBE", "MBE", "KBE", "DBE", "MP", "MEP", "MSP", "QC", "KC", "FRS", "FREng", "FRSE", "FBA", "JP", "DL",
+    "PhD", "DPhil", "ScD", "MD", "MPH", "MSc", "MPhil", "MBA", "BSc", "BA", "MA",
+])  # fmt: skip
+NOT_NAMES = POST_NOMINALS | frozenset([
     "Mayor", "Chancellor", "Justice", "Minister", "Secretary", "Chair", "Chairman", "President", "Chief",
-    "The", "Hon", "Rt", "CBE", "OBE", "MBE", "KBE", "MP", "MEP", "MSP", "QC", "KC", "FRS", "PhD",
+    "The", "Hon", "Rt",
 ])  # fmt: skip
 NOT_AUTHORS = frozenset([
     "See", "Table", "Figure", "Chart", "Annex", "Appendix", "Government", "Report", "Strategy", "Plan", "Act",
@@ -142,8 +147,8 @@ def _organisation_span(run: str) -> tuple[int, int] | None:
         if texts[start - 1] in ("and", "&") and start > 2 and texts[start - 3] not in ("of", "for", "on", "the"):
             break  # "… Campus and Rosalind Franklin Laboratory": two names; "Learning and Skills Council": one
         start -= 1
-    while texts[start] in ("The", "the", "A", "An", "This", "Our", "and", "&"):
-        start += 1
+    while texts[start] in ("The", "the", "A", "An", "This", "Our", "and", "&") or _bare(texts[start]) in POST_NOMINALS:
+        start += 1  # "Mary Jean Brown, ScD / National Center for ...": the degree ends the line before the name
     end = last
     if end + 1 < len(texts) and texts[end + 1] in ("of", "for", "on"):
         end = len(texts) - 1

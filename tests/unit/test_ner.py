@@ -158,6 +158,9 @@ def test_issue_6_an_acronym_defined_across_a_line_break() -> None:
         ("Jordan, M. & Bolton, P. (2015) Places", [("Jordan", "PERSON"), ("Bolton", "PERSON"), ("2015", "DATE")]),
         ("Glasgow City Region's (GCR) plan: the GCR and the Scottish Government",
          [("Glasgow City Region", "GPE"), ("GCR", "GPE"), ("GCR", "GPE"), ("Scottish Government", "ORG")]),
+        # an author's degree ends the line over the body they work for: no word of its name
+        ("Mary Jean Brown, ScD\nNational Center for Environmental Health",
+         [("Mary Jean Brown", "PERSON"), ("National Center for Environmental Health", "ORG")]),
     ],
 )  # fmt: skip
 def test_the_name_rules_find(text: str, entities: list[tuple[str, str]]) -> None:
