@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from itertools import pairwise
 
 from pipeline.catalogue.gazetteer import places
 from pipeline.extract.context import DocumentView
@@ -106,6 +107,7 @@ WORD = re.compile(r"[A-Za-z][a-z]+")  # ... and fewer words than them (a word: t
 # a table's row of a label and its amount: "Contact Center Services $8.6M", "Monoprix 28%"; no sentence's break
 LABELLED_AMOUNT = re.compile(r"[A-Z][^\n]*?[^\s.,;:]\s+[-+]?[£$€]?\s?\d[\d,.]*\s?(?:%|[mMkK]|bn|[mb]illion)?\*?\s*")
 MIN_LABELLED_ROWS = 3  # lines of a label and its amount that make a sentence a table's rows
+MIN_SIDE_BY_SIDE = 3  # figures set side by side with only spaces between them: a table row
 MIN_ROW_LINE_FIGURES = 2  # a line of a sentence with this many figures and no more words is a row
 # a count printed as a year or a span of years is a year unless the noun it counts follows it ("2,017 businesses"
 # would carry its comma; "from 2013 to 2020 with SMEs" is a period)
@@ -195,7 +197,8 @@ def _rows_run_together(text: str, s: int, e: int, numbers: list[Quantity], spans
     """A sentence over several lines at least half of whose lines with numbers are rows of figures, each with no
     more words than its numbers that are no years, and at least MIN_ROW_LINE_FIGURES of them (``Germany 233 Germany
     119 Spain 85 21%`` / ``United Kingdom 139 United Kingdom`` / ``Italy 92 Italy 82 France 46 6%``: a table's
-    columns read across; ``0 reclassifications 52 52% 14 64%`` under header lines of words). A line of prose set in
+    columns read across; ``0 reclassifications 52 52% 14 64%`` under header lines of words), or with figures side by
+    side (:func:`_side_by_side`: ``Left out of things 27.9% 52.2% 19.9%``). A line of prose set in
     a narrow column (``£5.2bn, 12% of``) is one such line among lines of prose with numbers. So is a sentence most
     of whose lines with numbers, MIN_LABELLED_ROWS at least, are a label and the amount that ends it (``Contact
     Center Services $8.6M`` / ``Web Management and Content $6.1M``: a table of one column of amounts); prose wrapped
@@ -205,9 +208,20 @@ def _rows_run_together(text: str, s: int, e: int, numbers: list[Quantity], spans
         on_line = [q for q in numbers if a <= q.start < b]
         words = sum(1 for m in WORD.finditer(text, a, b) if not any(x <= m.start() < y for x, y in spans))
         numbered += bool(on_line)
-        rows += len(on_line) >= MIN_ROW_LINE_FIGURES and words <= len(on_line)
+        rows += (len(on_line) >= MIN_ROW_LINE_FIGURES and words <= len(on_line)) or _side_by_side(text, on_line)
         labelled += len(on_line) == 1 and bool(LABELLED_AMOUNT.fullmatch(text, a, b)) and on_line[0].end >= b - 2
     return (rows >= 2 and 2 * rows >= numbered) or (labelled >= MIN_LABELLED_ROWS and 2 * labelled >= numbered)
+
+
+def _side_by_side(text: str, on_line: list[Quantity]) -> bool:
+    """MIN_SIDE_BY_SIDE figures or more with nothing but spaces between them: a table's cells in a row
+    (``Left out of things 27.9% 52.2% 19.9%``); prose puts words or commas between its figures."""
+    run = 1
+    for a, b in pairwise(on_line):
+        run = run + 1 if not text[a.end : b.start].strip() else 1
+        if run >= MIN_SIDE_BY_SIDE:
+            return True
+    return False
 
 
 def _place(text: str, s: int, e: int, at: int) -> str | None:

@@ -1221,6 +1221,12 @@ def test_a_fraction_of_a_thing_is_no_count(sentence: str, counts: list[float]) -
         ),
         ("Output reached £5.2bn, 12%, 9% and\n4% in three years\nwhile the sector employs 20,000 people.", False),
         ("Number of companies\nFTSE Eurotop\n0 reclassifications 52 52% 14 64%\n1 reclassification 28 28% 4 18%", True),
+        # a survey table's rows, their labels long, their figures side by side; prose puts commas between them
+        (
+            "Never Sometimes Often\nLeft out of things 27.9% 52.2% 19.9%\nOverwhelmed by all you had to do 6.2% 27.7% 66.1%",
+            True,
+        ),
+        ("Shares were 27.9%, 52.2% and 19.9%\nin the three years, while the sector grew\nby 4%.", False),
         # a table of a label and its amount per line, and prose whose lines end in amounts
         ("Program Budget\nContact Center Services $8.6M\nWeb Management (USA.gov) $6.1M\nPerformance.gov $1.1M", True),
         (
