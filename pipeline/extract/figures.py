@@ -68,6 +68,8 @@ POINTS_AFTER = re.compile(r"\s*(?:pp|pts?|points?)\b", re.I)  # percentage point
 STATISTICAL_LEVEL = re.compile(r"\s*(?:confidence|credible|significance|CI\b|C\.I\.)", re.I)
 # a year before the currency it names: the prices a table's amounts are in ("2005 U.S. dollars", "2019 euros")
 PRICE_BASE = re.compile(r"(?:19|20)\d\d\s+(?!million|billion|thousand|bn|m\b)[A-Za-z.]")
+# an ordinal before a fraction in words: a part of a span of time, not a share ("the first three quarters of 2009")
+PART_OF_TIME = re.compile(r"\b(?:first|second|third|last|next|past|final|latter|former|early|late)\s+$", re.I)
 # an age, not a count: "adults aged 15 to 64", "people aged between 16 and 24", "ages 18 to 25"
 AGED = re.compile(r"\b(?:aged|ages)\s+(?:between\s+|from\s+|over\s+|under\s+)?$", re.I)
 PART_OF = re.compile(r"\s+of\s+(?!(?:growth|increase|decrease|decline|change)\b)", re.I)
@@ -75,7 +77,8 @@ FORECAST = re.compile(r"\b(forecast|expected|projected|predicted|target(?:ed)?|e
 # A plural noun a count counts: right after the number, or after one or two lower-case words, and not followed by
 # "of" ("5 times of", "3 years of"); a capitalised noun ("9 LEPs") counts too.
 PLURAL_AFTER = re.compile(
-    r"\s+(?:[a-z][a-z-]+\s+){0,2}?(?P<noun>[a-z][a-z-]{2,}(?<![siu])s|[A-Z]{2,}s)\b(?!\s+of\b)(?!['’])"
+    r"\s+(?:(?!(?:from|to|in|of|for|per|by|with|at|on|than|into|over|under|between|across|within)\s)[a-z][a-z-]+\s+){0,2}?"
+    r"(?P<noun>[a-z][a-z-]{2,}(?<![siu])s|[A-Z]{2,}s)\b(?!\s+of\b)(?!['’])"
 )
 # where the words a number qualifies stop: punctuation of a clause, a bracket, or a verb phrase starting
 SUBJECT_BREAK = re.compile(
@@ -351,6 +354,8 @@ def _figure(
     elif q.kind == "percent":
         if STATISTICAL_LEVEL.match(after):
             return None  # "significant at the 90 percent confidence level"
+        if PART_OF_TIME.search(before) and not any(c.isdigit() for c in text[start:end]):
+            return None  # "the first three quarters of 2009", "the second half of the project": a span of time
         unit, measure = "percent", _measure(before[-40:] + " " + after[:25], PERCENT_MEASURES, "share")
         if PART_OF.match(after):
             measure = "share"  # "rise to 2.5% of its GDP": a part of a whole, whatever moves it

@@ -324,6 +324,13 @@ def test_a_confidence_level_and_an_age_are_no_figures() -> None:
     assert figures_of("Volunteers pair with young people, aged 14-24 students, in 20 centres.").keys() == {"20"}
 
 
+def test_a_part_of_a_span_of_time_is_no_share_and_a_count_does_not_reach_over_a_preposition() -> None:
+    assert figures_of("Prices fell in the first three quarters of 2009 and the second half of 2018.") == {}
+    assert figures_of("Over half of firms export.").keys() == {"half"}
+    assert figures_of("Local sources (under 50 km from receptors) matter.") == {}
+    assert figures_of("The area boasts 22 science parks.").keys() == {"22"}
+
+
 def test_a_year_before_the_currency_it_prices_in_and_school_grades_are_no_figures() -> None:
     assert figures_of("Incomes are shown in 2005 U.S. dollars.") == {}
     assert figures_of("It cost 2005 million dollars.")["2005 million dollars"][1] == 2_005_000_000
