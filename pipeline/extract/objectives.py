@@ -105,6 +105,7 @@ ORDINAL_WORDS = ("second", "third", "fourth", "fifth", "sixth")
 ANAPHORIC_LEAD_IN = re.compile(
     r"(?i:these|they|those|this|which)\s+(?:include|includes|are|is|comprise|will\s+be|will\s+include)\s*:"
 )
+FORM_FIELD = re.compile(r"\s*[A-Z][A-Z]+(?:\s[A-Z]+){0,2}\s?:\s")  # a form's field in capitals: "AGENCY : ", "DATES: "
 LABEL_ALONE = re.compile(rf"\s*{LABEL}", re.I)  # the label as a block of its own, over the paragraph it labels
 # the plan's own voice in a counted lead-in whose noun is no list noun ("we will need three key things to ...:")
 PLAN_SAYS = re.compile(r"\b(?:we|our|the\s+government|this\s+(?:strategy|plan|deal|report))\b", re.I)
@@ -890,10 +891,22 @@ def _inline_label(view: DocumentView, i: int, words: str) -> re.Match[str] | Non
     High. Lead: the department``) is no item, nor is a label inside a case study's panel."""
     m = LABEL_INLINE.match(words)
     block = view.doc.blocks[i]
-    if m is None or (block.region != "body" and _inside_panel(view, i)):
+    if m is None or (block.region != "body" and _inside_panel(view, i)) or _among_fields(view, i):
         return None
     statement = re.split(r"(?<=[.!?])\s", words[m.start("text") :], maxsplit=1)[0]
     return m if len(statement.split()) >= MIN_LABELLED_WORDS and ":" not in statement else None
+
+
+def _among_fields(view: DocumentView, i: int) -> bool:
+    """Block ``i`` stands beside a block that opens with a label of another kind in capitals and a colon: a
+    field among a form's fields (``AGENCY : Federal Aviation Administration`` / ``ACTION : Notice of proposed
+    rulemaking`` / ``SUMMARY : ...``), not an item the document frames."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(view.doc.blocks):
+            words = view.text(view.doc.blocks[j])
+            if FORM_FIELD.match(words) and not LABEL_INLINE.match(words):
+                return True
+    return False
 
 
 def _inside_panel(view: DocumentView, i: int) -> bool:

@@ -416,6 +416,16 @@ def test_a_paragraph_opening_with_a_label_and_a_colon_is_an_item_of_that_kind(tm
     ]  # one list of the document's aims; a sentence about aims, with no colon, labels nothing, nor do fields
 
 
+def test_a_label_among_a_forms_fields_in_capitals_is_a_field_not_an_item(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# Airworthiness Directives\n\nAGENCY : Federal Aviation Administration (FAA), Department of Transportation."
+        "\n\nACTION : Notice of proposed rulemaking for the airplanes of one maker.\n\nSUMMARY : The agency "
+        "proposes to adopt a new directive for these airplanes.\n",
+    )
+    assert doc.objectives == []
+
+
 def test_lead_ins_that_say_how_or_what_next_and_nouns_set_aside_in_dashes(tmp_path: Path) -> None:
     doc = parse_text(
         tmp_path,
