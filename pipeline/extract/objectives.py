@@ -864,6 +864,8 @@ def _label_boxes(view: DocumentView, used: set[int], list_number: int) -> list[O
             continue
         words = view.text(block)
         m = LABEL_BOX.match(words) or LABEL_ALONE.fullmatch(words) or _inline_label(view, i, words)
+        if m is not None and m.groupdict().get("text") and len(words[m.start("text") :].split()) < MIN_LABELLED_WORDS:
+            continue  # "Objective / Usability": a diagram's labels, not a label over its statement
         item = i if m is None or m.groupdict().get("text") else _labelled_text(view, i)
         if m is None or item is None or item in used:
             continue

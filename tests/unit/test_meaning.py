@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from pdfs import build_pdf
+from pdfs import build_pdf, text_page
 
 from pipeline.document import ParsedDocument
 from pipeline.extract.figures import _row_of_figures, sentence_to_figures
@@ -414,6 +414,14 @@ def test_a_paragraph_opening_with_a_label_and_a_colon_is_an_item_of_that_kind(tm
         ("aim", 1, "We want all young peop"),
         ("aim", 1, "We want every school t"),
     ]  # one list of the document's aims; a sentence about aims, with no colon, labels nothing, nor do fields
+
+
+def test_a_label_over_a_word_or_two_is_a_diagrams_labels_not_an_item(tmp_path: Path) -> None:
+    lines = ("The figure extends the model of use with the determinants of its ease.", "", "Objective", "Usability")
+    (tmp_path / "review.pdf").write_bytes(build_pdf([text_page(*lines, "", "The model explains how people use it.")]))
+    doc = source_to_document(next(iter(sources_to_specs(tmp_path))))
+    assert "Objective\nUsability" in [doc.text[b.char_start : b.char_end] for b in doc.blocks]
+    assert doc.objectives == []  # "Usability" under "Objective": a diagram's two labels, not the document's aim
 
 
 def test_a_label_among_a_forms_fields_in_capitals_is_a_field_not_an_item(tmp_path: Path) -> None:
