@@ -79,7 +79,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("funding/table", 3, _ALL, "funding lines: one per line item and period of a money table"),
     Extractor("checks/totals", 1, _ALL, "a table's stated totals against the sum of its lines"),
     Extractor("checks/text-vs-table", 1, _ALL, "a figure in the text against the same amount in a table"),
-    *(Extractor(f"clusters/{rule}", 4, _ALL, f"cluster mentions by the `{rule}` rule") for rule in CLUSTER_RULES),
+    *(Extractor(f"clusters/{rule}", 5, _ALL, f"cluster mentions by the `{rule}` rule") for rule in CLUSTER_RULES),
     *(Extractor(f"visions/{rule}", 6, _ALL, f"vision statements by the `{rule}` rule") for rule in VISION_RULES),
     Extractor("objectives/lists", 10, _ALL, "objectives: the items of lists a document frames as its objectives"),
     Extractor("figures/text", 7, _ALL, "numeric figures in sentences, with what they count, unit and period"),

@@ -178,6 +178,7 @@ PART_SEPARATOR = re.compile(r"\s+[–—-]\s+|:\s+")
 MAX_NAME_WORDS = 12
 MAX_TITLE_BLOCKS = 60  # a title stands among the first blocks of the document
 MAX_TITLE_WORDS = 8
+MAX_TITLE_HEADINGS = 4  # a title is among the first headings of its page (a kicker, the title, a subtitle, ...)
 MAX_LONG_TITLE_WORDS = 16  # a longer title names its sector before the document's kind
 # what a title calls the document, right after the sector it names (``5G strategy``, ``Space Industrial Plan``)
 DOCUMENT_KIND = re.compile(
@@ -329,11 +330,15 @@ def title_to_mentions(view: DocumentView) -> list[ClusterMention]:
     author, not its subject."""
     text = view.doc.text
     given = squeeze(view.doc.title or "")  # the title the document's properties give
+    seen = 0  # headings met where the title stands: the title is among the first of them
     for block in view.doc.blocks[:MAX_TITLE_BLOCKS]:
         if not (block.kind is BlockKind.HEADING or _the_title(view, block, given)) or not view.clean(block):
             continue
         if not _title_position(view, block):
             continue
+        seen += 1
+        if seen > MAX_TITLE_HEADINGS:
+            break  # "Consumer / Food safety / Public health", a table's row on the first page, titles nothing
         words = len(view.text(block).split())
         if words > MAX_LONG_TITLE_WORDS:
             continue

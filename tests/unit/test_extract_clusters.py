@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from extraction_eval import load_gold
+from pdfs import build_pdf, text_page
 from support import AWM, BLOG, HE, ICT, WMCA
 
 from pipeline.document import ParsedDocument
@@ -176,3 +178,17 @@ def test_an_organisations_mission_is_not_the_plans_vision(tmp_path) -> None:  # 
     assert [(v.owner, v.text[:26]) for v in doc.visions if v.owner != "plan"] == [
         ("British Business Bank", "British Business Bank’s mi")
     ]
+
+
+def test_a_title_is_among_the_first_headings_of_its_page_not_a_row_set_as_a_heading_below(tmp_path: Path) -> None:
+    """A first page of topics, each set as a heading over its paragraph: "Consumer / Food safety / Public health",
+    the fifth, is no title, and the document is about no sector."""
+    heads = ["EU Institutions", "Employment and equal opportunities", "Justice and security", "Air passengers"]
+    page = text_page("Enquiries by topic", size=22, top=740)
+    for k, head in enumerate([*heads, "Consumer / Food safety / Public health"]):
+        body = f"The enquiries on this topic rose in the year to a new level of {k + 2} thousand."
+        page += b"\n" + text_page(head, size=15, top=690 - 70 * k) + b"\n" + text_page(body, size=10, top=668 - 70 * k)
+    (tmp_path / "enquiries.pdf").write_bytes(build_pdf([page]))
+    doc = source_to_document(next(iter(sources_to_specs(tmp_path))))
+    assert "Consumer / Food safety / Public health" in [doc.text[b.char_start : b.char_end] for b in doc.blocks]
+    assert [m for m in doc.cluster_mentions if m.salience == "subject"] == []
