@@ -323,7 +323,8 @@ def headings_to_mentions(view: DocumentView) -> list[ClusterMention]:
 
 def title_to_mentions(view: DocumentView) -> list[ClusterMention]:
     """A title that names a sector without the words of a sector deal (``Culture is Digital``, ``5G Strategy
-    Update``): the first curated name in the first short heading where the title stands; in a longer title, a
+    Update``): the first curated name in the first short heading where the title stands (among the first
+    MAX_TITLE_HEADINGS headings of the first page, or of the document); in a longer title, a
     name the document's kind follows (``Next Generation Mobile Technologies: An update to the 5G strategy for
     the UK``; ``Robotics: Urban Strategy``). A cover's title set as a paragraph counts when it is the
     title the document's properties give. A name inside a body's name (``Department for Education``) is its
