@@ -65,7 +65,8 @@ PERCENT_MEASURES = (
 POINTS = re.compile(r"percentage\s+points?", re.I)
 POINTS_AFTER = re.compile(r"\s*(?:pp|pts?|points?)\b", re.I)  # percentage points written short: "4.2% points", "3% pp"
 # a statistic's level, not a fact: "the 90 percent confidence level", "Rate (95% CI)", "at the 5% significance level"
-STATISTICAL_LEVEL = re.compile(r"\s*(?:confidence|credible|significance|CI\b|C\.I\.)", re.I)
+STATISTICAL_LEVEL = re.compile(r"\s*(?:confidence|credible|significance|probability\s+level|CI\b|C\.I\.)", re.I)
+SIGNIFICANT_AT = re.compile(r"\bsignificant(?:ly)?\s+(?:different\s+)?at\s+(?:the\s+)?$", re.I)  # "... at the 5% level"
 # a year before the currency it names: the prices a table's amounts are in ("2005 U.S. dollars", "2019 euros")
 PRICE_BASE = re.compile(r"(?:19|20)\d\d\s+(?!million|billion|thousand|bn|m\b)[A-Za-z.]")
 # an ordinal before a fraction in words: a part of a span of time, not a share ("the first three quarters of 2009")
@@ -352,7 +353,7 @@ def _figure(
             clause, MONEY_MEASURES, "money"
         )
     elif q.kind == "percent":
-        if STATISTICAL_LEVEL.match(after):
+        if STATISTICAL_LEVEL.match(after) or SIGNIFICANT_AT.search(before):
             return None  # "significant at the 90 percent confidence level"
         if PART_OF_TIME.search(before) and not any(c.isdigit() for c in text[start:end]):
             return None  # "the first three quarters of 2009", "the second half of the project": a span of time

@@ -318,6 +318,8 @@ def test_a_number_labelling_a_part_a_level_or_a_model_or_ending_an_identifier_co
 
 def test_a_confidence_level_and_an_age_are_no_figures() -> None:
     assert figures_of("Differences significant at the 95% confidence interval are shown; Rate (90 percent CI).") == {}
+    assert figures_of("They are statistically significant at the 5% probability level.") == {}
+    assert figures_of("The gap is significant at the 10% level.") == {}
     assert figures_of("At 10.8 percent, adults aged 15 to 64 with severe disabilities were poorer.").keys() == {
         "10.8 percent"
     }
