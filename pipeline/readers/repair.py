@@ -1,9 +1,10 @@
 """Text repair with evidence: words a PDF's text layer breaks, mended where the lexicon and the glyphs agree.
 
 * **Lost ligatures.** A font whose ``fi``, ``fl``, ``ff``, ``ffi`` or ``ffl`` glyph maps to a bare ``f``
-  (or to nothing after it) gives "fnance", "difcult", "ofer". A word that is not a word is mended when
-  putting a ligature's letters back at one ``f`` makes it one ("finance"); the page must show the loss
-  at least ``MIN_LIGATURE_REPAIRS`` times, so one odd token on a clean page is left alone.
+  (or to nothing after it) gives "fnance", "difcult", "ofer"; one whose glyph maps to its last letter gives
+  "conidence", "ield oices". A word that is not a word is mended when putting a ligature's letters back at one
+  ``f``, or its ``f`` or ``ff`` before one ``i`` or ``l``, makes it one ("finance", "confidence"); the page must
+  show the loss at least ``MIN_LIGATURE_REPAIRS`` times, so one odd token on a clean page is left alone.
 * **Odd ligatures.** A font that prints a ligature as another character ("ÿnance", "e¤ectively", a control
   code for "fl") is mended where swapping that character for one ligature's letters makes a word, once the
   page shows the same swap making words of ``MIN_LIGATURE_REPAIRS`` distinct words.
@@ -188,7 +189,7 @@ def _ligature(text: str, rarer_ok: bool) -> str:
     from wordfreq import zipf_frequency
 
     m = CORE.match(text)
-    if m is None or "f" not in m.group("core").lower():
+    if m is None or not re.search(r"[fil]", m.group("core").lower()):
         return text
     core = m.group("core")
     if "-" in core:  # a compound: each part mended on its own ("fxed-rate", "spin-ofs")
@@ -202,6 +203,10 @@ def _ligature(text: str, rarer_ok: bool) -> str:
         core[:i] + ch + ligature[1:] + core[i + 1 :]
         for i, ch in enumerate(core) if ch in "fF"
         for ligature in LIGATURES
+    ] + [
+        core[:i] + fs + core[i:]  # the glyph kept its last letter only: "conidence", "oices", "Paciic"
+        for i, ch in enumerate(core) if ch in "il"
+        for fs in ("f", "ff")
     ]  # fmt: skip
     known = [c for c in candidates if c.lower() in words]
     if not known:

@@ -33,6 +33,13 @@ def test_lost_ligatures_come_back_where_the_page_shows_the_loss() -> None:
     assert read(lines) == ["The finance is difficult to offer firms."]
 
 
+def test_lost_ligatures_whose_glyph_kept_only_its_last_letter_come_back() -> None:
+    # the fi and ffi glyphs map to their last letter: "conidence", "ield oices"
+    lines = [line(("The", 0), ("ield", 3), ("oices", 3), ("have", 3), ("conidence", 3), ("in", 3), ("it.", 3))]
+    assert read(lines) == ["The field offices have confidence in it."]
+    assert read([line(("A", 0), ("conidence", 3), ("vote", 3))]) == ["A conidence vote"]  # one odd word: no loss shown
+
+
 def test_one_odd_word_on_a_clean_page_is_left_alone() -> None:
     assert read([line(("A", 0), ("fnance", 3), ("plan", 3))]) == ["A fnance plan"]
 
