@@ -26,6 +26,7 @@ from pipeline.extract.context import DocumentView
 from pipeline.language.counted import COUNT_NOUNS, LABEL_NOUNS, MAX_ADJECTIVES, NOT_COUNTED, NOT_NOUNS
 from pipeline.language.numbers import (
     MAX_VALUE,
+    YEAR,
     Quantity,
     fiscal_year_to_period,
     may_hold_quantities,
@@ -68,7 +69,7 @@ POINTS_AFTER = re.compile(r"\s*(?:pp|pts?|points?)\b", re.I)  # percentage point
 STATISTICAL_LEVEL = re.compile(r"\s*(?:confidence|credible|significance|probability\s+level|CI\b|C\.I\.)", re.I)
 SIGNIFICANT_AT = re.compile(r"\bsignificant(?:ly)?\s+(?:different\s+)?at\s+(?:the\s+)?$", re.I)  # "... at the 5% level"
 # a year before the currency it names: the prices a table's amounts are in ("2005 U.S. dollars", "2019 euros")
-PRICE_BASE = re.compile(r"(?:19|20)\d\d\s+(?!million|billion|thousand|bn|m\b)[A-Za-z.]")
+PRICE_BASE = re.compile(rf"{YEAR.pattern}\s+(?!million|billion|thousand|bn|m\b)[A-Za-z.]")
 # an ordinal before a fraction in words: a part of a span of time, not a share ("the first three quarters of 2009")
 PART_OF_TIME = re.compile(r"\b(?:first|second|third|last|next|past|final|latter|former|early|late)\s+$", re.I)
 # an age, not a count: "adults aged 15 to 64", "people aged between 16 and 24", "ages 18 to 25"
@@ -188,7 +189,7 @@ def _row_of_figures(text: str, s: int, e: int, quantities: list[Quantity]) -> bo
     however many lines it runs over (a table's rows run together: ``51+ employees 8 2.01% 0.06% 0.05% 1 employee 29
     7.29% …``; not chart ticks run into a sentence's start, ``0 1 2 3 4 5.2% in Q3 2012``, which are no amounts)."""
     spans = [(q.start, q.end) for q in quantities]
-    words = sum(1 for m in WORD.finditer(text, s, e) if not any(a <= m.start() < b for a, b in spans))
+    words = _words_besides(text, s, e, spans)
     numbers = [q for q in quantities if not YEAR_SHAPED.fullmatch(text[q.start : q.end])]  # "5.2% in Q3 2012"
     amounts = [q for q in quantities if q.kind in ("money", "percent")]
     one_line = "\n" not in text[s:e].strip()
@@ -210,11 +211,16 @@ def _rows_run_together(text: str, s: int, e: int, numbers: list[Quantity], spans
     rows = labelled = numbered = 0
     for a, b in ((s + m.start(), s + m.end()) for m in re.finditer(r"[^\n]+", text[s:e])):
         on_line = [q for q in numbers if a <= q.start < b]
-        words = sum(1 for m in WORD.finditer(text, a, b) if not any(x <= m.start() < y for x, y in spans))
+        words = _words_besides(text, a, b, spans)
         numbered += bool(on_line)
         rows += (len(on_line) >= MIN_ROW_LINE_FIGURES and words <= len(on_line)) or _side_by_side(text, on_line)
         labelled += len(on_line) == 1 and bool(LABELLED_AMOUNT.fullmatch(text, a, b)) and on_line[0].end >= b - 2
     return (rows >= 2 and 2 * rows >= numbered) or (labelled >= MIN_LABELLED_ROWS and 2 * labelled >= numbered)
+
+
+def _words_besides(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> int:
+    """The words of ``text[s:e]`` outside the figures' ``spans`` (a word: :data:`WORD`)."""
+    return sum(1 for m in WORD.finditer(text, s, e) if not any(a <= m.start() < b for a, b in spans))
 
 
 def _side_by_side(text: str, on_line: list[Quantity]) -> bool:
