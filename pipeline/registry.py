@@ -65,7 +65,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     ),
     Extractor(
         "layout/blocks",
-        7,
+        8,
         _ALL,
         "blocks (headings, paragraphs, list items, icon-bulleted items, table lines, chart labels and legends),"
         " asides, printed page labels",
@@ -74,8 +74,8 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("quality/garble", 3, _ALL, "garbled text: blocks and sections quarantined from extraction"),
     Extractor("quality/structure", 1, _ALL, "numbering that disagrees with the contents page; truncated sections"),
     Extractor("tables/text", 3, _ALL, "tables of plain text: tab- or space-aligned columns"),
-    Extractor("tables/pdf-lines", 5, _PDF, "PDF tables drawn with rules"),
-    Extractor("tables/pdf-text", 5, _PDF, "PDF tables found from the gutters between columns of words"),
+    Extractor("tables/pdf-lines", 6, _PDF, "PDF tables drawn with rules"),
+    Extractor("tables/pdf-text", 6, _PDF, "PDF tables found from the gutters between columns of words"),
     Extractor("funding/table", 3, _ALL, "funding lines: one per line item and period of a money table"),
     Extractor("checks/totals", 1, _ALL, "a table's stated totals against the sum of its lines"),
     Extractor("checks/text-vs-table", 1, _ALL, "a figure in the text against the same amount in a table"),

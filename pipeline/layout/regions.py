@@ -12,7 +12,8 @@
   panel holds are given over to a box (:func:`_boxed_pages`): its panel is an aside when one title heads
   it or when the page before ended in an aside (a case study running on).
 * A **chart** is a cluster of drawings (paths within ``CHART_JOIN`` points of each other) holding at least
-  ``MIN_CHART_SHAPES`` shapes (bars, wedges, curves: a ruled table draws only rules), or an image, whose
+  ``MIN_CHART_SHAPES`` shapes (bars, wedges, curves: a ruled table draws only rules, and rows it shades
+  are as wide as its rules), or an image, whose
   text is labels: at least ``MIN_CHART_LINES`` lines, most of them short, few sentences, and not set as
   running text; its caption ("Figure 3 ...") just above belongs to it, or else one just under it or beside
   its top. A chart's labels are chart labels even where the table finder took them for a table.
@@ -96,6 +97,7 @@ MIN_LABEL_SHARE = 0.7  # ... and this share of the lines in a chart are labels
 SENTENCE_WORDS = 10  # a line of this many words is running text
 BAND_SHARE = 0.3  # a table's row band spans at least this share of the page's width ...
 BAND_RATIO = 4.0  # ... and is at least this many times as wide as it is tall
+MIN_BAND_RULES = 2  # rules as wide as each of a drawing's shapes that make them a table's shaded rows
 MAX_KEY = 16.0  # points: a legend's key (a swatch, a dot; not a rule) is at most this wide and tall
 DEBRIS_TOKENS = 3  # a line of at least this many tokens ...
 DEBRIS_SHARE = 0.6  # ... this share of them one or two characters long is debris, not words
@@ -535,6 +537,31 @@ def _bands(boxes: Sequence[BBox], page: Page) -> set[BBox]:
     }  # fmt: skip
 
 
+def _shaded_rows(box: BBox, drawn: Sequence[BBox], mine: Sequence[Placed]) -> bool:
+    """Whether every shape drawn in ``box`` is flat (BAND_RATIO times as wide as tall), holds a line of text
+    and is as wide as at least MIN_BAND_RULES of the rules drawn in it: rows shaded here and there in a table
+    ruled between its rows, not a chart's bars, areas or lines (which hold no line of text, are not as wide
+    as its gridlines, or rise and fall).
+
+    >>> rules = [BBox(x0=30, top=top, x1=300, bottom=top + 0.5) for top in (100, 118, 136, 154)]
+    >>> row, box = BBox(x0=30, top=118.5, x1=300, bottom=136), BBox(x0=30, top=100, x1=300, bottom=155)
+    >>> cells = [Placed(0, BBox(x0=35, top=123, x1=120, bottom=131), "Credit cards 16% 12%")]
+    >>> _shaded_rows(box, [*rules, row], cells), _shaded_rows(box, [*rules, row], [])
+    (True, False)
+    >>> _shaded_rows(box, [*rules, row, BBox(x0=30, top=140, x1=90, bottom=150)], cells)  # and a bar
+    False
+    """
+    inside = [d for d in drawn if box.holds_centre_of(d)]
+    rules = [d for d in inside if not _shape(d)]
+    shapes = [d for d in inside if _shape(d)]
+    return bool(shapes) and all(
+        s.x1 - s.x0 >= BAND_RATIO * (s.bottom - s.top)
+        and sum(_as_wide(s, r) for r in rules) >= MIN_BAND_RULES
+        and any(s.holds_centre_of(p.box) for p in mine)
+        for s in shapes
+    )
+
+
 def _as_wide(a: BBox, b: BBox) -> bool:
     return abs(a.x0 - b.x0) <= ADJOINING and abs(a.x1 - b.x1) <= ADJOINING
 
@@ -575,7 +602,8 @@ def _charts(
     bands = _bands([*drawings, *drawn.panels], page)
     drawings = [d for d in drawings if d not in bands]
     candidates = [b for b in _clusters([*drawings, *bars]) if b[2] >= MIN_CHART_SHAPES]
-    boxes = [box for box, _, _ in candidates] + list(drawn.images)
+    drawn_here = [*drawings, *bars]
+    boxes = [box for box, _, _ in candidates if not _shaded_rows(box, drawn_here, mine)] + list(drawn.images)
     framing = [p for p in _joined([*drawn.panels, *frames]) if p.area <= MAX_CHART_SHARE * page_area]
     keys = [d for d in [*drawn.drawings, *drawn.panels] if _shape(d) and max(d.x1 - d.x0, d.bottom - d.top) <= MAX_KEY]
     out: list[BBox] = []

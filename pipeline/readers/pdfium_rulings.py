@@ -5,7 +5,9 @@ takes their axis-parallel sides as edges; its table finder builds cells from the
 Here each path object of the page (and of its form XObjects) is read with pdfium:
 its segments, through the object's matrix and the page's display transform, become
 sub-paths; an axis-parallel rectangle gives its four sides, any other sub-path
-each of its horizontal or vertical straight segments.
+each of its horizontal or vertical straight segments. A straight line stroked wider than a rule
+(a band of colour behind a table's row, drawn as one thick line) gives the four sides of the band
+the reader sees, as a rectangle would.
 """
 
 from __future__ import annotations
@@ -61,8 +63,9 @@ def page_edges(page: pdfium.PdfPage) -> list[dict[str, Any]]:
     drawn: list[tuple[list[dict[str, Any]], tuple[int, ...] | None]] = []  # each sub-path's edges, its shade
     for obj, matrix in _paths(page.raw, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)):
         shown = compose(matrix, display)
+        stroke = _stroke_width(obj) * abs(shown[0] * shown[3] - shown[1] * shown[2]) ** 0.5
         found = [
-            _edges([(x, height - y) for x, y in (apply(shown, px, py) for px, py in points)], closed)
+            _edges(_band([(x, height - y) for x, y in (apply(shown, px, py) for px, py in points)], stroke), closed)
             for points, closed in _subpaths(obj)
         ]
         rects = [bool(f) and f[0]["object_type"] == "rect" for f in found]
@@ -80,6 +83,36 @@ def _shade(obj: Any) -> tuple[int, int, int, int] | None:
     if not pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke) or not fill.value or stroke.value:
         return None
     return fill_colour(obj)
+
+
+def _stroke_width(obj: Any) -> float:
+    """How wide the path object strokes its lines (in its own units); 0 when it strokes none."""
+    fill, stroke, width = ctypes.c_int(), ctypes.c_int(), ctypes.c_float()
+    if not pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke) or not stroke.value:
+        return 0.0
+    return width.value if pdfium_c.FPDFPageObj_GetStrokeWidth(obj, width) else 0.0
+
+
+def _band(points: list[tuple[float, float]], stroke: float) -> list[tuple[float, float]]:
+    """A horizontal or vertical straight line stroked wider than MAX_RULE_THICKNESS as the closed rectangle the
+    stroke paints (a row's band of colour); any other sub-path as it is.
+
+    >>> _band([(10.0, 50.0), (200.0, 50.0)], 18.0)
+    [(10.0, 41.0), (200.0, 41.0), (200.0, 59.0), (10.0, 59.0), (10.0, 41.0)]
+    >>> _band([(10.0, 50.0), (200.0, 50.0)], 0.5)
+    [(10.0, 50.0), (200.0, 50.0)]
+    """
+    if stroke <= MAX_RULE_THICKNESS or len(points) != 2:
+        return points
+    (xa, ya), (xb, yb) = points
+    half = stroke / 2
+    if abs(ya - yb) < EPSILON:
+        x0, x1, top, bottom = min(xa, xb), max(xa, xb), ya - half, ya + half
+    elif abs(xa - xb) < EPSILON:
+        x0, x1, top, bottom = xa - half, xa + half, min(ya, yb), max(ya, yb)
+    else:
+        return points
+    return [(x0, top), (x1, top), (x1, bottom), (x0, bottom), (x0, top)]
 
 
 def fill_colour(obj: Any) -> tuple[int, int, int, int] | None:

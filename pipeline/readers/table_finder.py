@@ -76,7 +76,7 @@ NUMERIC = re.compile(  # a figure: 1,234 / 1 234 / 12.5% / £4m / (3.2) / -0.1
 )
 YEAR = re.compile(r"(?:19|20)\d{2}")
 HEADING_YEAR = re.compile(r"(?:19|20)\d{2}[-–]?")  # a year heading a column, or the first of a span over two lines
-UNIT = re.compile(r"\(?[£$€]\s?['’]?(?:000|m|mn|bn|k)\)?")  # a column's unit: £000, £'000, (£m)
+UNIT = re.compile(r"\(?[£$€]\s?['’]?(?:000|m|mn|bn|k)\)?|\(['’]?000s?\)")  # a column's unit: £000, £'000, (£m), (000)
 PERIOD = re.compile(r"\b(?:19|20)\d{2}(?:(?:\s*[-‐‑–/]\s*|\s+)(?:(?:19|20)?\d{2})\b)?")  # 2020, 2020-21, 2020 ‑ 2021
 SCATTERED = re.compile(r"[^\W\d_]{1,2}(?: [^\W\d_]{1,2})+|[^\W\d_]{2}")
 NUMBERED_CELL = re.compile(r"(\d{1,3})\.?\s+[^\W\d_]")
@@ -120,8 +120,9 @@ def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -
     or its rules frame passages of text rather than cells (:func:`_panel`); outside the ruled tables,
     the unruled ones (:func:`lines_to_text_tables`), which may run through the boxes that frame text. Rules
     drawn between rows only (``ruled`` tables of strategy ``rows``) give a table read by their rows
-    (:func:`_row_ruled`) where nothing else was found, or in place of the unruled readings inside it that
-    took the lines of its cells for rows."""
+    (:func:`_row_ruled`) where nothing else was found, in place of the unruled readings inside it that
+    took the lines of its cells for rows, or in place of an unruled reading that ran across it and another table
+    (tables set side by side, read as one)."""
     out: list[RawTable] = []
     lines = rejoin_columns(lines)
     row_ruled = [t for t in ruled if t.strategy == "rows"]
@@ -130,7 +131,7 @@ def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -
     ruled = [t for t in ruled if t.bbox not in bands]
     frames: list[BBox] = []  # ruled boxes that frame text, not a table
     for table in ruled:
-        inside = [ln for ln in lines if ln and _centre_in(ln[0], table.bbox)]
+        inside = [kept for ln in lines if (kept := [w for w in ln if _centre_in(w, table.bbox)])]
         if _under_split(inside, table):
             found = lines_to_text_tables(inside, page)
             if found:
@@ -142,15 +143,22 @@ def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -
             out.append(table)
     avoid = [t.bbox for t in ruled if t.bbox not in frames]
     out.extend(lines_to_text_tables(lines, page, avoid=avoid, bands=bands, frames=frames))
-    for rules in row_ruled:
-        if (read := _row_ruled(lines, rules)) is None:
-            continue
+    reads = [read for rules in row_ruled if (read := _row_ruled(lines, rules)) is not None]
+    for read in reads:
         overlapping = [t for t in out if t.bbox.overlap(read.bbox) > 0]
-        if not overlapping or (
-            all(t.strategy == "text" and _within(t.bbox, read.bbox) for t in overlapping)
-            and _columns(read, lines) >= max(_columns(t, lines) for t in overlapping)
-            and sum(len(t.rows) for t in overlapping) > len(read.rows)
-            and _several_lines(lines, read)
+        across = [
+            t for t in overlapping
+            if t.strategy == "text" and any(u.bbox.overlap(t.bbox) > 0 for u in [*reads, *out] if u not in (t, read))
+        ]  # fmt: skip
+        if (
+            not overlapping
+            or across == overlapping
+            or (
+                all(t.strategy == "text" and _within(t.bbox, read.bbox) for t in overlapping)
+                and _columns(read, lines) >= max(_columns(t, lines) for t in overlapping)
+                and sum(len(t.rows) for t in overlapping) > len(read.rows)
+                and _several_lines(lines, read)
+            )
         ):  # the rows' cells hold several lines, which the reading by the gutters alone took for rows
             out = [t for t in out if t not in overlapping] + [read]
     return _one_per_region(out, lines)
@@ -159,7 +167,7 @@ def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -
 def _rows_inside(labels: list[list[Word]], cell: list[list[Word]]) -> bool:
     """Whether a band's cell holds rows rather than one value over several lines: lines most of which are
     figures, or lines set level with each of several lines of the band's first cell (a label per line)."""
-    if len(cell) >= 2 and sum(all(NUMERIC.match(str(w["text"])) for w in h) for h in cell) * 2 >= len(cell):
+    if len(cell) >= 2 and sum(all(_figure(str(w["text"])) for w in h) for h in cell) * 2 >= len(cell):
         return True
     tops = [round(float(h[0]["top"])) for h in labels]
     return len(tops) >= 2 and tops == [round(float(h[0]["top"])) for h in cell]
@@ -204,6 +212,9 @@ def _row_ruled(lines: list[list[Word]], rules: RawTable) -> RawTable | None:
     x0, x1 = rules.bbox.x0, rules.bbox.x1
     boxes = [box for row in rules.rows for box in row if box is not None]
     ys = [boxes[0].top, *(box.bottom for box in boxes)]
+    titled = _caption_band(words, x0, x1, ys[0], ys[1])
+    if titled:
+        ys = ys[1:]  # the table's title set in a band of its own over it: no row of it
     body = [w for w in words if x0 <= _middle(w) <= x1 and ys[0] < _mid_height(w) < ys[-1]]
     if len(body) < MIN_TABLE_LINES:
         return None
@@ -245,12 +256,22 @@ def _row_ruled(lines: list[list[Word]], rules: RawTable) -> RawTable | None:
         CAPTION.match(_text(ln)) and ys[0] - _line_bottom(ln) <= CAPTION_REACH_SIZES * size
         for ln in above[-CAPTION_REACH_LINES:]
     )
-    if not header and not captioned:
+    if not header and not captioned and not titled:
         return None
     rows: list[list[BBox | None]] = [
         [BBox(x0=left, top=top, x1=right, bottom=bottom) for left, right in sides] for top, bottom in bands
     ]
     return RawTable(rules.page, BBox(x0=x0, top=bands[0][0], x1=x1, bottom=bands[-1][1]), rows, "text")
+
+
+def _caption_band(words: list[Word], x0: float, x1: float, top: float, bottom: float) -> bool:
+    """Whether the band between ``top`` and ``bottom`` holds one line of one piece with no figure in it: a
+    title printed in a bar over the table (``Top ten markets by value``), not a row."""
+    held = [w for w in words if x0 <= _middle(w) <= x1 and top < _mid_height(w) < bottom]
+    if not held:
+        return False
+    lines = banded_lines(held, _extent)
+    return len(lines) == 1 and len(_Line.of(lines[0]).pieces) == 1 and not any(_figure(str(w["text"])) for w in held)
 
 
 def _gutter_columns(words: list[Word], gutter: float) -> list[tuple[float, float]]:
@@ -584,7 +605,8 @@ def _runs(lines: list[_Line], bands: list[BBox]) -> list[list[_Line]]:
     single-piece lines are not part of it. A single-piece line just above the first, set over its
     columns of figures rather than its labels, heads it (a header spanning columns). A caption
     (``Table 18. ...``) is never part of one, and the run's first line printed again, with no figure in it,
-    starts another (the header of a second table set under the first)."""
+    or a ruled header band under rows of figures, starts another (the header of a second table set under
+    the first)."""
     runs: list[list[_Line]] = []
     current: list[_Line] = []
     singles = 0
@@ -604,9 +626,15 @@ def _runs(lines: list[_Line], bands: list[BBox]) -> list[list[_Line]]:
             for band in bands
         )
 
+    def new_band(line: _Line) -> bool:
+        """The line opens a header band under rows of figures: the next table's header."""
+        return any(
+            _centre_in(line.words[0], band) and not _centre_in(current[-1].words[0], band) for band in bands
+        ) and any(_has_figure(ln) for ln in current)
+
     before: _Line | None = None
     for line in lines:
-        if current and not (_follows(current[-1], line) or banded(current[-1], line)):
+        if current and (not (_follows(current[-1], line) or banded(current[-1], line)) or new_band(line)):
             close()
         if CAPTION.match(_text(line.words)):  # a caption (Table 18. || Actual and projected ...) is no row
             close()

@@ -17,6 +17,7 @@ taken for a table, in words, from :func:`evidence`.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import statistics
@@ -45,6 +46,7 @@ MAX_TITLE_WORDS = 18
 MAX_QUESTION_WORDS = 40  # a question standing over a table of its answers may be this long
 NESTED_COLUMN_OVERLAP = 1.0  # points two columns' cells must overlap across to be one column
 TITLE_GAP_LINES = 4.0  # how far above or below a PDF table its title may sit, in the table's line heights
+TITLE_GUTTER = 2.0  # a gap this many line heights wide parts the titles of two tables set side by side
 CAPTION_BLOCKS = 4  # blocks above a table searched for its caption
 PERCENT_SHARE = 0.9  # share of a table's figures printed with % that makes % its unit
 UNIT_LINE = re.compile(
@@ -70,7 +72,9 @@ SCALE_TAIL = re.compile(rf"\((?P<scale>{_SCALE})\)\s*$", re.I)  # Procurement Sp
 UNIT_ANYWHERE = re.compile(rf"\(?(?:[£$€]|\b(?:GBP|EUR|USD))\s?(?:{_SCALE})?\b\)?|\(?[£$€]\)?", re.I)
 UNIT_IN_WORDS = re.compile(r"\b(?P<scale>thousands|millions|billions) of (?P<cur>dollars|pounds|euros)\b", re.I)
 CURRENCY_WORDS = {"dollar": "$", "pound": "£", "euro": "€"}
-OTHER_UNIT_IN_TITLE = re.compile(r"\((?P<unit>%[^()]{0,30}|per ?cent[^()]{0,30}|numbers?(?: of [^()]{1,30})?)\)", re.I)
+OTHER_UNIT_IN_TITLE = re.compile(
+    r"\((?P<unit>%[^()]{0,30}|per ?cent[^()]{0,30}|numbers?(?: of [^()]{1,30})?|['’]?000s?|thousands|millions)\)", re.I
+)  # (% of GDP), (number of firms), a count's scale: Visits (000)
 OTHER_UNIT_CELL = re.compile(r"(?P<unit>%|per ?cent|numbers?(?: of \w+(?: \w+)?)?)", re.I)
 PERIOD_IN_HEADER = re.compile(r"\b(?:FY\s?)?(?:19|20)\d{2}(?:\s*[-‐‑–/]\s*(?:(?:19|20)?\d{2})\b)?", re.I)
 _FIGURE = r"[£$€]?\s?[-−–]?\d{1,3}(?:,\d{3})*(?:\.\d+)?\s?(?:m|bn|k|%)?"  # a minus may be printed as − or –
@@ -88,8 +92,11 @@ FORM_SHARE = 2 / 3  # share of a table's cells that are a form's labels or detai
 def document_to_tables(doc: LaidOutDocument) -> list[Table]:
     """Every table of the document, numbered from 1 in text order (none from quarantined text)."""
     quarantine = doc.quarantine
+    by_page: dict[int, list[Word]] = {}
+    for w in doc.words:
+        by_page.setdefault(w.page, []).append(w)
     pdf = [
-        _titled(t, doc.blocks, doc.text)
+        _titled(t, doc.blocks, doc.text, by_page.get(t.page or 0, []))
         for t in pdf_tables(doc.text, doc.words, doc.raw_tables)
         if quarantine.allows(t.char_start, t.char_end)
     ]
@@ -235,8 +242,8 @@ def _unit(title: str | None, cells: list[TableCell], header_rows: int = 1) -> tu
     """The unit of a table's cells as ``(money unit, unit as printed)``: the money unit as ``GBP x 1000000``
     from its corner cell (``£M``), its header cells (``2020-21 £000``, ``(£m)``) or its title (``(£m)``,
     ``£ billion``, ``In billions of dollars``); a unit that is not money (``%``, ``% of GDP``, ``Number of
-    firms``) from the title's brackets, the corner cell or a header cell's brackets (``Share of SMEs (%)``),
-    printed only."""
+    firms``, a count's scale ``(000)``) from the title's brackets, the corner cell or a header cell's brackets
+    (``Share of SMEs (%)``), printed only."""
     corner = next((c.text for c in cells if c.row == 0 and c.col == 0), "")
     heads = [corner] + [c.text for c in cells if c.row < max(header_rows, 1) and c.col > 0]
     for head in heads:
@@ -472,17 +479,17 @@ def _framed_out(cells: list[TableCell], n_cols: int) -> tuple[list[TableCell], B
     return (kept, BBox.union(boxes)) if drop and boxes else None
 
 
-def _titled(table: Table, blocks: list[Block], text: str) -> Table:
+def _titled(table: Table, blocks: list[Block], text: str, words: list[Word] | None = None) -> Table:
     """A PDF table with its title and the unit its cells, header, title or a unit line state
-    (:func:`_pdf_caption`)."""
-    title, unit_line = _pdf_caption(table, blocks, text)
+    (:func:`_pdf_caption`); ``words`` are its page's."""
+    title, unit_line = _pdf_caption(table, blocks, text, words or [])
     unit, unit_text = _unit(" ".join(filter(None, [title, unit_line])), table.cells, table.header_rows)
     if unit_text is None:
         unit_text = unit_line or _percent_cells(table)
     return replace(table, title=title, unit=unit, unit_text=unit_text)
 
 
-def _pdf_caption(table: Table, blocks: list[Block], text: str) -> tuple[str | None, str | None]:
+def _pdf_caption(table: Table, blocks: list[Block], text: str, words: list[Word]) -> tuple[str | None, str | None]:
     """What a PDF table is called, and the line stating its unit when one stands apart from the title.
 
     The title is, in this order: a caption naming the table (``Table 3: ...``, ``FIG 1`` with the title
@@ -491,7 +498,8 @@ def _pdf_caption(table: Table, blocks: list[Block], text: str) -> tuple[str | No
     a sentence, or a row of figures, is no title),
     passing over a unit line (``Expressed as percentage of ...``, ``£m``) and a source line; else the
     nearest heading above it on its page. 'Just above' is within TITLE_GAP_LINES of the table's lines,
-    across its columns."""
+    across its columns. Of a block whose lines run on past a gutter over a table beside this one (the titles
+    of two tables set side by side, read as one line), only the part over this table is read."""
     box = table.bbox
     if table.page is None or box is None:
         return None, None
@@ -506,21 +514,25 @@ def _pdf_caption(table: Table, blocks: list[Block], text: str) -> tuple[str | No
         b for b, bb in sorted(near, key=lambda pair: pair[1].top) if box.bottom - 2 <= bb.top <= box.bottom + reach
     ]
 
-    def words(block: Block, bottom: float = 0.0) -> str:
+    def said_by(block: Block, bottom: float = 0.0) -> str:
         """The block's words; only its first line when it runs on into the table (a caption read together
         with the header under it)."""
         passage = text[block.char_start : block.char_end]
         if bottom > box.top + 2:
             passage = passage.split("\n", 1)[0]
+        held = [w for w in words if block.char_start <= w.char_start < block.char_start + len(passage)]
+        over = _over_table(held, box)
+        if over is not None:
+            return " ".join(text[w.char_start : w.char_end] for w in over)
         return " ".join(passage.split())
 
-    close = [(words(b, bb.bottom), b, bb) for b, bb in above[:CAPTION_BLOCKS] if box.top - bb.bottom <= 2 * reach]
+    close = [(said_by(b, bb.bottom), b, bb) for b, bb in above[:CAPTION_BLOCKS] if box.top - bb.bottom <= 2 * reach]
     for i, (said, _, _) in enumerate(close):
         if CAPTION.match(said):
             label_only = len(said.split()) <= 3 and i > 0
             return (f"{said} {close[i - 1][0]}" if label_only else said), None
-    if below and CAPTION.match(words(below[0])):
-        return words(below[0]), None
+    if below and CAPTION.match(said_by(below[0])):
+        return said_by(below[0]), None
     unit_line = None
     edge = box.top  # each block within reach of the one under it, the first of the table
     for said, block, bbox in close[:3]:
@@ -535,8 +547,29 @@ def _pdf_caption(table: Table, blocks: list[Block], text: str) -> tuple[str | No
         if block.kind is BlockKind.HEADING or _names_table(block, said):
             return said, unit_line
         break
-    heading = next((words(b, bb.bottom) for b, bb in above if b.kind is BlockKind.HEADING), None)
+    heading = next((said_by(b, bb.bottom) for b, bb in above if b.kind is BlockKind.HEADING), None)
     return heading, unit_line
+
+
+def _over_table(words: list[Word], box: BBox) -> list[Word] | None:
+    """The words set over the table's columns, when the lines they are on run on past a gutter (a gap over
+    TITLE_GUTTER times the line's height) to words wholly beside the table; None when none do."""
+    kept: list[Word] = []
+    beside = False
+    for line in banded_lines(words, lambda w: (w.top, w.bottom)):
+        line.sort(key=lambda w: w.x0)
+        gap = TITLE_GUTTER * statistics.median(w.bottom - w.top for w in line)
+        pieces = [[line[0]]]
+        for a, b in itertools.pairwise(line):
+            if b.x0 - a.x1 > gap:
+                pieces.append([])
+            pieces[-1].append(b)
+        for piece in pieces:
+            if piece[-1].x1 <= box.x0 or piece[0].x0 >= box.x1:
+                beside = True
+            else:
+                kept += piece
+    return sorted(kept, key=lambda w: w.char_start) if beside and kept else None
 
 
 def _names_table(block: Block, said: str) -> bool:

@@ -542,3 +542,48 @@ def test_rules_between_rows_with_neither_a_header_nor_a_caption_over_them_are_no
     header = line(88, (50, "ACTIVITY"), (200, "ASSETS"), (350, "BARRIERS"))  # a caption right over the header
     [table] = lines_to_tables([line(76, (50, "TABLE 11")), header, *LISTED], [_ruled_rows(100, 140, 180)], 1)
     assert len(table.rows) == 4 and 87 <= table.bbox.top < 88
+
+
+def _rows_ruled_at(x0: float, x1: float, ys: tuple[float, ...]) -> RawTable:
+    bands: list[list[BBox | None]] = [[BBox(x0=x0, top=a, x1=x1, bottom=b)] for a, b in itertools.pairwise(ys)]
+    return RawTable(1, BBox(x0=x0, top=ys[0], x1=x1, bottom=ys[-1]), bands, "rows")
+
+
+def test_tables_set_side_by_side_under_title_bands_of_their_own_are_a_table_each() -> None:
+    """Two ranked tables side by side, each with its title in a band of its own over its header and its rows
+    set apart by bands of colour: the gutters alone read them as one table of both; each is a table of its
+    own, its title band no row of it."""
+    lines = [
+        line(102, (50, "Top markets by visits"), (300, "Top markets by spend")),
+        line(120, (60, "From"), (160, "Visits"), (310, "From"), (410, "Spend")),
+        line(138, (60, "USA"), (160, "4,499"), (310, "USA"), (410, "£4,184")),
+        line(156, (60, "France"), (160, "3,570"), (310, "China"), (410, "£1,710")),
+        line(174, (60, "Germany"), (160, "3,233"), (310, "Germany"), (410, "£1,567")),
+    ]
+    ys = (98.0, 115.0, 133.0, 151.0, 169.0, 187.0)
+    tables = lines_to_tables(lines, [_rows_ruled_at(45, 260, ys), _rows_ruled_at(295, 500, ys)], 1)
+    assert sorted(round(t.bbox.x0) for t in tables) == [45, 295]
+    assert all(round(t.bbox.top) == 115 and len(t.rows) == 4 for t in tables)
+
+
+def test_a_ruled_band_of_column_headings_under_rows_of_figures_opens_the_next_table() -> None:
+    """Two notes of accounts one under the other, each under a shaded band of column headings, the second's
+    number and name between them: two tables, not one running through both."""
+    lines = [
+        line(100, (200, "2020-21"), (260, "2019-20")),
+        line(112, (205, "£000"), (265, "£000")),
+        line(130, (50, "Cash held"), (210, "585"), (270, "436")),
+        line(142, (50, "Total"), (210, "585"), (270, "436")),
+        line(160, (50, "8. Receivables")),
+        line(178, (50, "Amounts due"), (200, "2020-21"), (260, "2019-20")),
+        line(190, (205, "£000"), (265, "£000")),
+        line(208, (50, "Trade receivables"), (215, "9"), (270, "100")),
+        line(220, (50, "Total"), (210, "912"), (260, "1,133")),
+    ]
+    bands = [
+        RawTable(1, _box(45, top, 320, top + 28), [[_box(45, top, 190, top + 28), _box(190, top, 250, top + 28),
+                                                    _box(250, top, 320, top + 28)]])
+        for top in (96.0, 174.0)
+    ]  # fmt: skip
+    tables = lines_to_tables(lines, bands, 1)
+    assert [len(t.rows) for t in tables] == [3, 3]

@@ -7,7 +7,7 @@ import pytest
 from support import corpus_path
 from table_gold_eval import found_tables
 
-from pipeline.models import BBox, Block, BlockKind, Table, TableCell
+from pipeline.models import BBox, Block, BlockKind, Table, TableCell, Word
 from pipeline.tables.build import _titled, column_period, evidence, period_columns
 from pipeline.tables.funding import table_kind, tables_to_funding
 
@@ -288,3 +288,19 @@ def test_a_table_whose_periods_run_down_its_first_column_gives_a_line_per_year_a
     assert _titled_by(_table(mixed), []).unit is None
     rows[2][0] = "Forecast"  # a row not labelled by a period: the periods do not run down the table
     assert tables_to_funding([_titled_by(_table(rows), [("Table 1: Spend to date", BlockKind.PARAGRAPH, 90)])])[0] == []
+
+
+def test_the_title_of_a_table_set_beside_another_is_the_part_of_the_title_line_over_it() -> None:
+    """The titles of two tables side by side printed on one line, which the layout reads as one heading: each
+    table's title is the part over it, and a count's scale in its header, ``(000)``, is its unit."""
+    table = _table([["From", "Visits (000)"], ["USA", "4,499"], ["France", "3,570"]])  # x 0 to 180
+    said = "Top markets by volume Top markets by value"
+    words, start = [], 0
+    for k, word in enumerate(said.split()):
+        x = 10 + 30 * k if k < 4 else 300 + 30 * (k - 4)
+        words.append(Word(start, start + len(word), 1, x, 80, x + 25, 90))
+        start += len(word) + 1
+    heading = Block(BlockKind.HEADING, 0, len(said), 1, BBox(x0=10, top=80, x1=415, bottom=90))
+    titled = _titled(table, [heading], said + "\n", words)
+    assert titled.title == "Top markets by volume" and titled.unit_text == "000"
+    assert _titled(table, [heading], said + "\n").title == said  # without its words, the block whole
