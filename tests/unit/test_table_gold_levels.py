@@ -53,15 +53,20 @@ from table_gold_eval import SetResult, evaluate
 # are no chart's bars. Held-out, before: regions P 1.000 R 0.741, structure P 0.856 R 0.641, funding P 0.951,
 # title 17/20, unit 10/12, periods 11/12; after: regions P 0.964 R 1.000, structure P 0.880 R 0.828, funding
 # 78/78/78, title 24/27, unit 18/19, periods 13/14. Development, held-out 2 and ICDAR 2013 unchanged.
+# Then a held-out part 3 (20 pages of 5 development PDFs that no table gold held, annotated 2026-12-05 after the
+# day's rules and before any later one), measured as committed: regions P 1.000 R 0.875 (14/14/16), structure
+# P 0.958 R 0.885, funding P 1.000 R 0.895 (34/34/38), title 11/12, unit 7/7, periods 4/5.
 SCORES = {  # (precision, recall)
     "development": {"regions": (1.0, 0.91), "funding": (1.0, 1.0), "structure": (0.93, 0.85)},
     "held-out": {"regions": (0.96, 1.0), "funding": (1.0, 1.0), "structure": (0.87, 0.82)},
     "held-out 2": {"regions": (0.9, 1.0), "structure": (0.82, 0.79)},
+    "held-out 3": {"regions": (1.0, 0.87), "funding": (1.0, 0.89), "structure": (0.95, 0.88)},
 }
 RATES = {  # share right of the tables that print one
     "development": {"title": 0.91, "unit": 0.88, "periods": 0.86},
     "held-out": {"title": 0.88, "unit": 0.94, "periods": 0.92},
     "held-out 2": {"title": 0.57},
+    "held-out 3": {"title": 0.91, "unit": 1.0, "periods": 0.8},
 }
 
 
