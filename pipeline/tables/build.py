@@ -59,6 +59,7 @@ FRAMED_NOTE = re.compile(r"(?:source|sources|note|notes)\s*:|\w+(?:\s+\w+)?\s+re
 MAX_HEADER_ROWS = 3
 MAX_HEADING_WORDS = 6  # a column heading under a table's title is at most this many words
 MAX_CAPTION_WORDS = 12  # a caption between the two parts of a continued table
+CONTINUED = re.compile(r"\bcont(?:inued|inues|['’]?d|\.)|\(cont\b", re.I)  # Table 3 (continued), (cont.), cont'd
 COLUMN_TOLERANCE = 12.0  # points between the left edges of a column on two pages
 SPAN_EDGE = 1.0  # points a cell's box must reach past the next column's (row's) edge to span it
 _SCALE = r"000|['’]000|m|mn|bn|k|millions?|billions?|thousands?"
@@ -616,9 +617,9 @@ def join_continued(tables: list[Table], blocks: list[Block], text: str) -> list[
     """PDF tables (in text order) with a table continued on the next page joined to it.
 
     Two tables are one when the second is on the page after the first ends, nothing but page furniture
-    and at most one short caption (``Table 3 (continued)``) lies between them, they have as many columns,
-    and the second either repeats the first's header rows (dropped from the joined table) or sets its
-    columns where the first does.
+    and at most one short caption (``Table 3 (continued)``, the first's title again; not a heading naming
+    another table) lies between them, they have as many columns, and the second either repeats the first's
+    header rows (dropped from the joined table) or sets its columns where the first does.
     """
     out: list[Table] = []
     for table in tables:
@@ -639,7 +640,19 @@ def _continues_on(first: Table, second: Table, blocks: list[Block], text: str) -
     ]  # fmt: skip
     if len(between) > 1 or any(len(text[b.char_start : b.char_end].split()) > MAX_CAPTION_WORDS for b in between):
         return False
+    if any(_names_another(" ".join(text[b.char_start : b.char_end].split()), b, first) for b in between):
+        return False
     return _repeated_header(first, second) > 0 or _same_columns(first, second)
+
+
+def _names_another(said: str, block: Block, first: Table) -> bool:
+    """A heading between two parts that names another table: neither the first's title printed again nor a
+    caption saying it is continued (``6. Directors' Emoluments`` over the next note of the accounts)."""
+    return (
+        block.kind is BlockKind.HEADING
+        and not CONTINUED.search(said)
+        and said.casefold() != " ".join((first.title or "").split()).casefold()
+    )
 
 
 def _header_texts(table: Table, rows: int) -> list[tuple[int, int, str]]:

@@ -149,6 +149,18 @@ def test_a_table_continued_on_the_next_page_is_one_table_without_its_repeated_he
     assert joined.grid()[3][0] is not None and joined.grid()[3][0].page == 4
 
 
+def test_a_heading_naming_the_next_table_parts_it_from_the_table_on_the_page_before() -> None:
+    """Notes of accounts, each its own table under the same header: a note's heading at the top of the next page
+    starts another table; a caption saying the table goes on (or its title printed again) does not."""
+    first = _table(3, [["", "2020-21 £000"], ["Recharges", "821"], ["Total", "1,187"]])
+    second = _table(4, [["", "2020-21 £000"], ["Directors' emoluments", "456"], ["Total", "456"]], start=100)
+    text = "x" * 60 + "6. Directors' Emoluments" + "x" * 200
+    heading = Block(BlockKind.HEADING, 60, 84, page=4)
+    assert len(join_continued([first, second], [heading], text)) == 2
+    text = "x" * 60 + "Table 5 (continued)     " + "x" * 200
+    assert len(join_continued([first, second], [heading], text)) == 1
+
+
 def test_a_table_after_a_paragraph_or_with_other_columns_is_not_joined() -> None:
     first = _table(3, [["Area", "Jobs"], ["North", "10"]])
     moved = _table(4, [["East", "30"]], x=200, header_rows=0, start=100)
