@@ -63,11 +63,14 @@ def page_edges(page: pdfium.PdfPage) -> list[dict[str, Any]]:
     drawn: list[tuple[list[dict[str, Any]], tuple[int, ...] | None]] = []  # each sub-path's edges, its shade
     for obj, matrix in _paths(page.raw, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)):
         shown = compose(matrix, display)
-        stroke = _stroke_width(obj) * abs(shown[0] * shown[3] - shown[1] * shown[2]) ** 0.5
-        found = [
-            _edges(_band([(x, height - y) for x, y in (apply(shown, px, py) for px, py in points)], stroke), closed)
+        subpaths = [
+            ([(x, height - y) for x, y in (apply(shown, px, py) for px, py in points)], closed)
             for points, closed in _subpaths(obj)
         ]
+        scale = abs(shown[0] * shown[3] - shown[1] * shown[2]) ** 0.5
+        straight = any(len(points) == 2 for points, _ in subpaths)
+        stroke = _stroke_width(obj) * scale if straight else 0.0  # read only for the paths that draw a line
+        found = [_edges(_band(points, stroke), closed) for points, closed in subpaths]
         rects = [bool(f) and f[0]["object_type"] == "rect" for f in found]
         shade = _shade(obj) if any(rects) else None  # read only for the paths that draw rectangles
         drawn += [(f, shade if rect else None) for f, rect in zip(found, rects, strict=True)]

@@ -638,9 +638,10 @@ def _continues_on(first: Table, second: Table, blocks: list[Block], text: str) -
         b for b in blocks
         if b.kind is not BlockKind.FURNITURE and first.char_end <= b.char_start and b.char_end <= second.char_start
     ]  # fmt: skip
-    if len(between) > 1 or any(len(text[b.char_start : b.char_end].split()) > MAX_CAPTION_WORDS for b in between):
+    said = [text[b.char_start : b.char_end].split() for b in between]
+    if len(between) > 1 or any(len(words) > MAX_CAPTION_WORDS for words in said):
         return False
-    if any(_names_another(" ".join(text[b.char_start : b.char_end].split()), b, first) for b in between):
+    if any(_names_another(" ".join(words), b, first) for words, b in zip(said, between, strict=True)):
         return False
     return _repeated_header(first, second) > 0 or _same_columns(first, second)
 
