@@ -65,10 +65,10 @@ EXTRACTORS: tuple[Extractor, ...] = (
     ),
     Extractor(
         "layout/blocks",
-        8,
+        9,
         _ALL,
-        "blocks (headings, paragraphs, list items, icon-bulleted items, table lines, chart labels and legends),"
-        " asides, printed page labels",
+        "blocks (headings, paragraphs, list items, icon-bulleted items, tiles a lead-in announces, table lines, chart"
+        " labels and legends), asides, printed page labels",
     ),
     Extractor("layout/contents", 2, _ALL, "the entries of the contents page (of its half, on a two-page spread)"),
     Extractor("quality/garble", 3, _ALL, "garbled text: blocks and sections quarantined from extraction"),

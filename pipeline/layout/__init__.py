@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from pipeline.layout.blocks import labelled_items, lines_to_blocks, titled_items
+from pipeline.layout.blocks import labelled_items, lines_to_blocks, tiled_items, titled_items
 from pipeline.layout.common import Heading
 from pipeline.layout.contents import lines_to_contents
 from pipeline.layout.folios import pages_to_labels
@@ -54,9 +54,11 @@ def lines_to_layout(
     heights = {p.number: p.height for p in pages}
     furniture = lines_to_furniture(text, lines, heights)
     contents, contents_lines = lines_to_contents(text, lines, pages)
-    regions = lines_to_regions(text, lines, pages, graphics, tables)
-    labelled = labelled_items(text, lines, furniture)
-    taken = contents_lines | furniture | set(regions) | set(labelled)
+    tabled = _in_tables(lines, tables)
+    tiled = tiled_items(text, lines, contents_lines | furniture | tabled) if media_type is MediaType.PDF else {}
+    regions = lines_to_regions(text, lines, pages, graphics, tables, prose=set(tiled))
+    labelled = labelled_items(text, lines, furniture | set(tiled))
+    taken = contents_lines | furniture | set(regions) | set(labelled) | set(tiled)
     iconic = icon_items(lines, graphics, taken)
     labelled = {**labelled, **{i: "" for i in iconic}}  # an icon bullet prints no marker in the text
     captions = picture_captions(text, lines, graphics, regions)
@@ -67,9 +69,9 @@ def lines_to_layout(
     furniture |= repeated
     titled = titled_items(text, lines, headings, furniture) if media_type is MediaType.PDF else {}
     headings = [h for h in headings if h.line not in titled]
+    titled = {**titled, **tiled}  # a tile runs on from its first line as a titled item does
     labelled = {**labelled, **{n: "" for n, first in titled.items() if n == first}}
     sections = headings_to_sections(document_id, headings, len(text))
-    tabled = _in_tables(lines, tables)
     blocks = lines_to_blocks(
         text, lines, media_type, headings, contents_lines, furniture, regions, labelled, heights, captions,
         titled, tabled,

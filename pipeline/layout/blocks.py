@@ -40,6 +40,10 @@ MAX_DESCRIBED_GAP = 6  # blocks: an item's paragraph and sub-items before the ne
 MIN_TITLED_ITEMS = 2  # titles over a paragraph each, after a lead-in ending in a colon, that make a list ...
 TITLED_ITEM_WORDS = 12  # ... each title at most this long ...
 TITLED_ITEM_LINES = 8  # ... and its paragraph at most this many lines
+MIN_TILES, MAX_TILES = 3, 6  # tiles a lead-in announces as a list: columns of lines side by side ...
+TILE_LINES = 12  # ... of at most this many lines each ...
+TILE_GAP = 1.5  # ... each within this many line heights of the one above ...
+LEAD_REACH = 8.0  # ... under their lead-in within this many line heights (an icon may stand between)
 MAX_DESCRIBED_PARAGRAPHS = 1  # an item's own paragraphs (more between two items make each a section of prose)
 SUPERSCRIPT_DIGITS = {superscript: digit for digit, superscript in SUPERSCRIPT.items()}  # as repair writes marks
 NOTE_NUMBER = re.compile(r"^\(?\d{1,2}\)\s*\S")  # a table's note opens "1) ..." or "(1) ..."
@@ -580,6 +584,91 @@ def _lead_in(text: str, lines: Sequence[Line], first: int, skip: Collection[int]
     while n >= 0 and n in skip:
         n -= 1
     return n >= 0 and lines[n].page == lines[first].page and line_text(text, lines[n]).rstrip().endswith(":")
+
+
+def tiled_items(text: str, lines: Sequence[Line], skip: Collection[int] = ()) -> dict[int, int]:
+    """Tiles a lead-in announces as a list ("... to undertake the following objectives:" over a row of boxes, each
+    a title and a few lines under it): MIN_TILES to MAX_TILES columns of lines side by side, read one after
+    the other, each opening level with the first (within half a line height), left of the next one with no
+    overlap, of at least two and at most TILE_LINES lines, each line under the one before within TILE_GAP
+    line heights and across its column, none opening with a list's marker (a table's cells); right under a
+    body line that ends in a colon, set over at least two of the columns, within LEAD_REACH line heights (an
+    icon may stand between). Each tile is one item. Returns each line of a tile → the tile's first line.
+
+    >>> def line(start, x0, top, x1):
+    ...     return Line(start, start + 5, 1, BBox(x0=x0, top=top, x1=x1, bottom=top + 10), 10.0)
+    >>> text = "Aims:" + "Title" * 9
+    >>> at = [(k, j) for k in range(3) for j in range(3)]  # three tiles of three lines each
+    >>> tiles = [line(5 + 15 * k + 5 * j, 60 + 120 * k, 40 + 12 * j, 150 + 120 * k) for k, j in at]
+    >>> found = tiled_items(text, [line(0, 50, 0, 400), *tiles])
+    >>> sorted(set(found.values()))
+    [1, 4, 7]
+    >>> tiled_items("Aims:" + "• Tit" * 9, [line(0, 50, 0, 400), *tiles])  # columns of bullets: a table's cells
+    {}
+    """
+    out: dict[int, int] = {}
+    marker = patterns.list_marker()
+    n = 0
+    while n < len(lines):
+        lead = lines[n]
+        n += 1
+        if n - 1 in skip or lead.bbox is None or not line_text(text, lead).rstrip().endswith(":"):
+            continue
+        tiles = _tiles_after(lines, n, skip)
+        if not MIN_TILES <= len(tiles) <= MAX_TILES or any(marker.match(line_text(text, lines[t[0]])) for t in tiles):
+            continue
+        first = lines[tiles[0][0]].bbox
+        assert first is not None
+        reach = LEAD_REACH * (first.bottom - first.top)
+        over = sum(1 for tile in tiles if _across(lead.bbox, _tile_box(lines, tile)))
+        if lead.page != lines[tiles[0][0]].page or not 0 <= first.top - lead.bbox.bottom <= reach or over < 2:
+            continue
+        for tile in tiles:
+            out.update({m: tile[0] for m in tile})
+        n = tiles[-1][-1] + 1
+    return out
+
+
+def _tiles_after(lines: Sequence[Line], start: int, skip: Collection[int]) -> list[list[int]]:
+    """The columns of lines read from ``start`` on (see :func:`tiled_items`); [] when they are not tiles."""
+    tiles: list[list[int]] = []
+    n = start
+    while n < len(lines) and (n in skip or lines[n].bbox is None):
+        n += 1
+    while n < len(lines):
+        line, box = lines[n], lines[n].bbox
+        if n in skip or box is None:
+            break
+        if tiles:
+            above = lines[tiles[-1][-1]].bbox
+            height = box.bottom - box.top
+            assert above is not None
+            if (
+                0 <= box.top - above.bottom <= TILE_GAP * height and _across(box, _tile_box(lines, tiles[-1]))
+                and line.page == lines[tiles[-1][0]].page and len(tiles[-1]) < TILE_LINES
+            ):  # fmt: skip
+                tiles[-1].append(n)
+                n += 1
+                continue
+            top = lines[tiles[0][0]].bbox
+            assert top is not None
+            level = abs(box.top - top.top) <= height / 2 and line.page == lines[tiles[0][0]].page
+            if not (level and box.x0 > _tile_box(lines, tiles[-1]).x1 and len(tiles[-1]) >= 2):
+                break
+        tiles.append([n])
+        n += 1
+    if tiles and len(tiles[-1]) < 2:
+        tiles.pop()
+    return tiles
+
+
+def _tile_box(lines: Sequence[Line], tile: Sequence[int]) -> BBox:
+    return BBox.union([box for m in tile if (box := lines[m].bbox) is not None])
+
+
+def _across(a: BBox, b: BBox) -> bool:
+    """The two overlap across (their horizontal extents meet)."""
+    return a.x0 < b.x1 and b.x0 < a.x1
 
 
 def run_in_items(text: str, lines: Sequence[Line], furniture: Collection[int] = ()) -> list[int]:

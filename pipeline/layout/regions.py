@@ -133,8 +133,11 @@ def lines_to_regions(
     pages: Sequence[Page],
     graphics: Sequence[PageGraphics],
     tables: Sequence[RawTable] = (),
+    prose: Collection[int] = (),
 ) -> dict[int, Region]:
-    """Line index → the aside or chart region it lies in (lines of the body are not in the result)."""
+    """Line index → the aside or chart region it lies in (lines of the body are not in the result). Lines of
+    ``prose`` (tiles a lead-in announces as a list: :func:`~pipeline.layout.blocks.tiled_items`) are the body's,
+    however short and whatever they are drawn on."""
     by_page: dict[int, list[Placed]] = {}
     for i, line in enumerate(lines):
         if line.page is not None and line.bbox is not None:
@@ -150,27 +153,28 @@ def lines_to_regions(
         every = by_page.get(drawn.page, [])
         if page is None or not every:
             continue
+        free = [p for p in every if p.line not in prose]  # the lines a region may take
         frames = frames_of[drawn.page]
         grids = [t for t in tables if t.page == drawn.page and t.strategy == "lines" and len(t.rows) >= 2]
         ruled = [t for t in grids if _filled_grid(t, every)]
         for box in _charts(every, drawn, page, frames, ruled, [t.bbox for t in grids]):
             number += 1
-            for p in every:
+            for p in free:
                 if p.line not in out and box.holds_centre_of(p.box):
                     out[p.line] = Region("chart", number, box)
-        for run in _pull_quotes(lines, [p for p in every if p.line not in out], every):
+        for run in _pull_quotes(lines, [p for p in free if p.line not in out], every):
             number += 1
             for p in run:
                 out[p.line] = Region("aside", number, BBox.union([q.box for q in run]))
-        for run in _quoted([p for p in every if p.line not in out and p.line not in tabled]):
+        for run in _quoted([p for p in free if p.line not in out and p.line not in tabled]):
             number += 1
             for p in run:
                 out[p.line] = Region("aside", number, BBox.union([q.box for q in run]))
-        for run in _barred([p for p in every if p.line not in out and p.line not in tabled], drawn, page):
+        for run in _barred([p for p in free if p.line not in out and p.line not in tabled], drawn, page):
             number += 1
             for p in run:
                 out[p.line] = Region("aside", number, BBox.union([q.box for q in run]))
-        mine = [p for p in every if p.line not in tabled]
+        mine = [p for p in free if p.line not in tabled]
         boxed_here = lines if drawn.page in boxed else None
         runs_on = boxed_here is not None and _ends_in_aside(out, every[0].line)
         for box in _asides([p for p in mine if p.line not in out], drawn, page, frames, boxed_here, runs_on):

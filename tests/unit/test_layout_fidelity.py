@@ -811,3 +811,29 @@ def test_lines_each_beside_an_icon_are_the_items_of_a_list(tmp_path: Path) -> No
     ]
     assert len({b.list_id for b in doc.blocks if b.kind is BlockKind.LIST_ITEM}) == 1
     assert "The UK vision" in texts(doc, BlockKind.HEADING)  # a heading on a panel is no item
+
+
+def test_tiles_a_lead_in_announces_are_the_items_of_a_list(tmp_path: Path) -> None:
+    """ "UKGI is entrusted by HM Treasury to undertake the following objectives:" over four grey tiles side by
+    side, each a title and a few centred lines (drawn as one shape, so no panel tells them apart): one list of
+    four items, each holding its title and its text, and four objectives; the chart under them keeps its
+    title."""
+    doc = page_of(UKGI_2021, 16, tmp_path)
+    items = texts(doc, BlockKind.LIST_ITEM)
+    assert [item.split()[:3] for item in items] == [
+        ["Corporate", "Governance", "Act"],
+        ["Corporate", "Finance", "Advise"],
+        ["Contingent", "Liabilities", "²"],
+        ["Asset", "Management", "Acquire,"],
+    ]
+    assert items[0].endswith("government arm’s length bodies")
+    assert len({b.list_id for b in doc.blocks if b.kind is BlockKind.LIST_ITEM}) == 1
+    assert texts(doc, BlockKind.CHART)[0].startswith("Overall breakdown of UKGI objective by FTE")
+    objectives, _ = document_to_objectives_and_issues(DocumentView.of(doc, load_catalogue()))
+    assert [o.text.split()[:2] for o in objectives] == [
+        ["Corporate", "Governance"],
+        ["Corporate", "Finance"],
+        ["Contingent", "Liabilities"],
+        ["Asset", "Management"],
+    ]
+    assert {o.list_kind for o in objectives} == {"objective"}
