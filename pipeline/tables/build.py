@@ -480,10 +480,38 @@ def _framed_out(cells: list[TableCell], n_cols: int) -> tuple[list[TableCell], B
     return (kept, BBox.union(boxes)) if drop and boxes else None
 
 
+def _title_row(table: Table) -> str | None:
+    """The title a table without a caption prints in its own first rows: the last of the rows of one cell across
+    every column right over its first row of several cells (a coloured bar naming the table, under a box set
+    above it), of at most MAX_TITLE_WORDS words, no figure and no sentence. The row stays a row of the table.
+
+    >>> def cell(row, col, text, span=1): return TableCell(row, col, text, 0, 1, False, 1, None, 1, span)
+    >>> def table(*cells): return Table(1, "pdf-lines", None, 0, 1, 3, 2, 0, list(cells))
+    >>> bars = [cell(0, 0, "Action to support AI", 2), cell(1, 0, "Investments in the UK", 2)]
+    >>> _title_row(table(*bars, cell(2, 0, "Google"), cell(2, 1, "DeepMind and ...")))
+    'Investments in the UK'
+    >>> _title_row(table(cell(0, 0, "Google"), cell(0, 1, "DeepMind ..."))) is None
+    True
+    """
+    rows: dict[int, list[TableCell]] = {}
+    for c in table.cells:
+        rows.setdefault(c.row, []).append(c)
+    title = None
+    for row in sorted(rows):
+        here = [c for c in rows[row] if c.text.strip()]
+        if len(here) != 1 or here[0].col_span != table.n_cols or table.n_cols < 2:
+            return title if len(here) > 1 else None
+        words = here[0].text.split()
+        prose = len(words) > MAX_TITLE_WORDS or here[0].text.rstrip()[-1:] in ".:"  # a box's text over the table
+        title = None if prose or any(NUMERIC_CELL.match(w) for w in words) else " ".join(words)
+    return None
+
+
 def _titled(table: Table, blocks: list[Block], text: str, words: list[Word] | None = None) -> Table:
     """A PDF table with its title and the unit its cells, header, title or a unit line state
     (:func:`_pdf_caption`); ``words`` are its page's."""
     title, unit_line = _pdf_caption(table, blocks, text, words or [])
+    title = title or _title_row(table)
     unit, unit_text = _unit(" ".join(filter(None, [title, unit_line])), table.cells, table.header_rows)
     if unit_text is None:
         unit_text = unit_line or _percent_cells(table)

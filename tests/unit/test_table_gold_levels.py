@@ -58,7 +58,9 @@ from table_gold_eval import SetResult, evaluate
 # P 0.958 R 0.885, funding P 1.000 R 0.895 (34/34/38), title 11/12, unit 7/7, periods 4/5. Then (a heading naming
 # another table, between a table and one under the same header on the next page, parts them; found checking the
 # held-out set's funding lines by eye): held-out title 25/27, structure P 0.880 R 0.830; held-out 3 title 12/12;
-# the rest unchanged.
+# the rest unchanged. Then (a table with no caption outside it takes the bar drawn as its own first row, a row of
+# one cell across it, as its title; found in the development set's title misses): development title 35/36; the
+# rest unchanged.
 SCORES = {  # (precision, recall)
     "development": {"regions": (1.0, 0.91), "funding": (1.0, 1.0), "structure": (0.93, 0.85)},
     "held-out": {"regions": (0.96, 1.0), "funding": (1.0, 1.0), "structure": (0.87, 0.82)},
@@ -66,7 +68,7 @@ SCORES = {  # (precision, recall)
     "held-out 3": {"regions": (1.0, 0.87), "funding": (1.0, 0.89), "structure": (0.95, 0.88)},
 }
 RATES = {  # share right of the tables that print one
-    "development": {"title": 0.91, "unit": 0.88, "periods": 0.86},
+    "development": {"title": 0.97, "unit": 0.88, "periods": 0.86},
     "held-out": {"title": 0.88, "unit": 0.94, "periods": 0.92},
     "held-out 2": {"title": 0.57},
     "held-out 3": {"title": 0.91, "unit": 1.0, "periods": 0.8},

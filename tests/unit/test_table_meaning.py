@@ -304,3 +304,17 @@ def test_the_title_of_a_table_set_beside_another_is_the_part_of_the_title_line_o
     titled = _titled(table, [heading], said + "\n", words)
     assert titled.title == "Top markets by volume" and titled.unit_text == "000"
     assert _titled(table, [heading], said + "\n").title == said  # without its words, the block whole
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_a_title_bar_drawn_as_the_tables_first_row_is_its_title_and_stays_a_row() -> None:
+    """A grid of shaded cells (company | description) under a red bar naming it, on both halves of a spread, with
+    no caption outside the grid: the bar, a row of one cell across the grid, is the title. On the left half the
+    grid is read with a box of bullets above it, whose own bar and sub-heading are not the title."""
+    tables, _ = found_tables(corpus_path("policy/uk_ai_sector_deal_2018.pdf").resolve())
+    grids = [t for t in tables if t.page == 8]
+    assert [t.title for t in grids] == ["Investments in the UK from AI powerhouses"] * 2
+    right = grids[1]
+    assert [c.text for c in right.cells if c.row == 0] == ["Investments in the UK from AI powerhouses"]
+    assert [c.text for c in right.cells if c.row == 1][:1] == ["Beyond Limits"]
