@@ -21,6 +21,7 @@ import itertools
 import math
 import re
 import statistics
+from collections import Counter
 from dataclasses import replace
 
 from pipeline.document import LaidOutDocument
@@ -43,6 +44,7 @@ EXTRACTOR_TEXT = extractor("tables/text")
 EXTRACTOR_PDF = extractor("tables/pdf-lines")
 EXTRACTOR_PDF_TEXT = extractor("tables/pdf-text")
 MAX_TITLE_WORDS = 18
+MIN_ROWS_OF_CELLS = 2  # a PDF table has at least this many rows of two cells or more with text
 MAX_QUESTION_WORDS = 40  # a question standing over a table of its answers may be this long
 NESTED_COLUMN_OVERLAP = 1.0  # points two columns' cells must overlap across to be one column
 TITLE_GAP_LINES = 4.0  # how far above or below a PDF table its title may sit, in the table's line heights
@@ -413,7 +415,7 @@ def pdf_tables(text: str, words: list[Word], raw: list[RawTable]) -> list[Table]
         if table.strategy == "lines" and (framed := _framed_out(cells, n_cols)) is not None:
             cells, bbox = framed
             cells, n_rows, n_cols = _compact(cells)
-        if n_rows < 2 or n_cols < 2 or len(cells) < 2 or _form(cells):
+        if n_rows < 2 or n_cols < 2 or len(cells) < 2 or _form(cells) or not _rows_of_cells(cells):
             continue
         texts = [
             [next((x.text for x in cells if x.row == r and x.col == c), "") for c in range(n_cols)]
@@ -438,6 +440,21 @@ def pdf_tables(text: str, words: list[Word], raw: list[RawTable]) -> list[Table]
             )
         )
     return out
+
+
+def _rows_of_cells(cells: list[TableCell]) -> bool:
+    """At least MIN_ROWS_OF_CELLS rows hold two cells or more with text: a panel of boxes stacked one under the
+    other, each across the whole panel, over one row of labels side by side (an infographic's icons and their
+    captions) is no table.
+
+    >>> cell = lambda row, col, text: TableCell(row, col, text, 0, 1, False)
+    >>> _rows_of_cells([cell(0, 0, "Growing existing strengths"), cell(1, 0, "Manufacture"), cell(1, 1, "Services")])
+    False
+    >>> _rows_of_cells([cell(0, 0, "Year"), cell(0, 1, "£m"), cell(1, 0, "2020"), cell(1, 1, "12")])
+    True
+    """
+    per_row = Counter(c.row for c in cells if c.text.strip())
+    return sum(n >= 2 for n in per_row.values()) >= MIN_ROWS_OF_CELLS
 
 
 def _form(cells: list[TableCell]) -> bool:

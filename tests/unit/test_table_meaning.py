@@ -318,3 +318,15 @@ def test_a_title_bar_drawn_as_the_tables_first_row_is_its_title_and_stays_a_row(
     right = grids[1]
     assert [c.text for c in right.cells if c.row == 0] == ["Investments in the UK from AI powerhouses"]
     assert [c.text for c in right.cells if c.row == 1][:1] == ["Beyond Limits"]
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_a_panel_of_stacked_boxes_over_one_row_of_labels_is_no_table() -> None:
+    """The Space Strategy's panels: boxes one under another, each across the panel (a heading, a paragraph, a
+    title), over one row of labels under icons, with rules drawn under the labels (p. 16), or over a row of five
+    goals and more boxes (p. 8). No two rows hold cells side by side: an infographic, not a table. The ruled
+    table of capability priorities (p. 41) stays."""
+    tables, _ = found_tables(corpus_path("policy/uk_national_space_strategy_2021.pdf").resolve())
+    assert not [t for t in tables if t.page in (8, 16)]
+    assert [t for t in tables if t.page == 41]
