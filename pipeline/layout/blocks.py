@@ -590,10 +590,11 @@ def tiled_items(text: str, lines: Sequence[Line], skip: Collection[int] = ()) ->
     """Tiles a lead-in announces as a list ("... to undertake the following objectives:" over a row of boxes, each
     a title and a few lines under it): MIN_TILES to MAX_TILES columns of lines side by side, read one after
     the other, each opening level with the first (within half a line height), left of the next one with no
-    overlap, of at least two and at most TILE_LINES lines, each line under the one before within TILE_GAP
-    line heights and across its column, none opening with a list's marker (a table's cells); right under a
-    body line that ends in a colon, set over at least two of the columns, within LEAD_REACH line heights (an
-    icon may stand between). Each tile is one item. Returns each line of a tile → the tile's first line.
+    overlap, of at least two and at most TILE_LINES lines (a longer column is running text), each line under the
+    one before within TILE_GAP line heights and across its column, none opening with a list's marker (a table's
+    cells); right under a body line that ends in a colon, set over at least two of the columns, within
+    LEAD_REACH line heights (an icon may stand between). Each tile is one item. Returns each line of a tile →
+    the tile's first line.
 
     >>> def line(start, x0, top, x1):
     ...     return Line(start, start + 5, 1, BBox(x0=x0, top=top, x1=x1, bottom=top + 10), 10.0)
@@ -604,6 +605,9 @@ def tiled_items(text: str, lines: Sequence[Line], skip: Collection[int] = ()) ->
     >>> sorted(set(found.values()))
     [1, 4, 7]
     >>> tiled_items("Aims:" + "• Tit" * 9, [line(0, 50, 0, 400), *tiles])  # columns of bullets: a table's cells
+    {}
+    >>> long = [line(50 + 5 * j, 300, 40 + 12 * j, 390) for j in range(13)]  # a third column of running text
+    >>> tiled_items(text + "Title" * 13, [line(0, 50, 0, 400), *tiles[:6], *long])
     {}
     """
     out: dict[int, int] = {}
@@ -617,8 +621,7 @@ def tiled_items(text: str, lines: Sequence[Line], skip: Collection[int] = ()) ->
         tiles = _tiles_after(lines, n, skip)
         if not MIN_TILES <= len(tiles) <= MAX_TILES or any(marker.match(line_text(text, lines[t[0]])) for t in tiles):
             continue
-        first = lines[tiles[0][0]].bbox
-        assert first is not None
+        first = _tile_box(lines, tiles[0][:1])
         reach = LEAD_REACH * (first.bottom - first.top)
         over = sum(1 for tile in tiles if _across(lead.bbox, _tile_box(lines, tile)))
         if lead.page != lines[tiles[0][0]].page or not 0 <= first.top - lead.bbox.bottom <= reach or over < 2:
@@ -640,20 +643,19 @@ def _tiles_after(lines: Sequence[Line], start: int, skip: Collection[int]) -> li
         if n in skip or box is None:
             break
         if tiles:
-            above = lines[tiles[-1][-1]].bbox
+            column = _tile_box(lines, tiles[-1])  # its bottom is its last line's
             height = box.bottom - box.top
-            assert above is not None
             if (
-                0 <= box.top - above.bottom <= TILE_GAP * height and _across(box, _tile_box(lines, tiles[-1]))
-                and line.page == lines[tiles[-1][0]].page and len(tiles[-1]) < TILE_LINES
+                0 <= box.top - column.bottom <= TILE_GAP * height and _across(box, column)
+                and line.page == lines[tiles[-1][0]].page
             ):  # fmt: skip
+                if len(tiles[-1]) == TILE_LINES:
+                    return []  # a column longer than a tile: running text
                 tiles[-1].append(n)
                 n += 1
                 continue
-            top = lines[tiles[0][0]].bbox
-            assert top is not None
-            level = abs(box.top - top.top) <= height / 2 and line.page == lines[tiles[0][0]].page
-            if not (level and box.x0 > _tile_box(lines, tiles[-1]).x1 and len(tiles[-1]) >= 2):
+            level = abs(box.top - _tile_box(lines, tiles[0]).top) <= height / 2 and line.page == lines[tiles[0][0]].page
+            if not (level and box.x0 > column.x1 and len(tiles[-1]) >= 2):
                 break
         tiles.append([n])
         n += 1
