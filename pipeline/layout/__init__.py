@@ -56,9 +56,10 @@ def lines_to_layout(
     contents, contents_lines = lines_to_contents(text, lines, pages)
     tabled = _in_tables(lines, tables)
     tiled = tiled_items(text, lines, contents_lines | furniture | tabled) if media_type is MediaType.PDF else {}
-    regions = lines_to_regions(text, lines, pages, graphics, tables, prose=set(tiled))
-    labelled = labelled_items(text, lines, furniture | set(tiled))
-    taken = contents_lines | furniture | set(regions) | set(labelled) | set(tiled)
+    tile_lines = set(tiled)
+    regions = lines_to_regions(text, lines, pages, graphics, tables, prose=tile_lines)
+    labelled = labelled_items(text, lines, furniture | tile_lines)
+    taken = contents_lines | furniture | set(regions) | set(labelled) | tile_lines
     iconic = icon_items(lines, graphics, taken)
     labelled = {**labelled, **{i: "" for i in iconic}}  # an icon bullet prints no marker in the text
     captions = picture_captions(text, lines, graphics, regions)

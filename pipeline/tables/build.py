@@ -510,13 +510,14 @@ def _title_row(table: Table) -> str | None:
     >>> _title_row(table(cell(0, 0, "Google"), cell(0, 1, "DeepMind ..."))) is None
     True
     """
-    rows: dict[int, list[TableCell]] = {}
-    for c in table.cells:
-        rows.setdefault(c.row, []).append(c)
+    if table.n_cols < 2:
+        return None
     title = None
-    for row in sorted(rows):
-        here = [c for c in rows[row] if c.text.strip()]
-        if len(here) != 1 or here[0].col_span != table.n_cols or table.n_cols < 2:
+    for row in table.grid():
+        if not any(row):
+            continue  # a row only a spanning cell above reaches into
+        here = [c for c in row if c is not None and c.text.strip()]
+        if len(here) != 1 or here[0].col_span != table.n_cols:
             return title if len(here) > 1 else None
         words = here[0].text.split()
         prose = len(words) > MAX_TITLE_WORDS or here[0].text.rstrip()[-1:] in ".:"  # a box's text over the table
