@@ -23,6 +23,7 @@ themes``) that the items do not meet, a ``list_count_mismatch`` quality issue sa
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -44,6 +45,7 @@ from pipeline.language.patterns import (
 from pipeline.models import Block, BlockKind, Objective, SourceIssue, Table, TableCell
 from pipeline.registry import extractor
 from pipeline.spans import trim_span
+from pipeline.tables.build import figure_columns
 
 EXTRACTOR = extractor("objectives/lists")
 NUMBERS = {
@@ -1278,27 +1280,31 @@ def tables_to_objectives(view: DocumentView, tables: list[Table], list_number: i
     each row's cell in that column is one item; lists are numbered on from ``list_number``. A column headed
     ``Lead``, ``Responsible``, ``Owner``, ``Delivered by`` ... names each row's actor.
 
+    A table with no such header cell holds objectives when the paragraph right over it ends in a lead-in that
+    announces them (``The key ... capability priorities for the UK are described in the table below:``): each
+    row's first cell is one item, of the kind the lead-in names (and as many as it counts, when it counts them).
+
     A cell of that column spanning the table's width (``Action 2 (2021): free trade agreements`` over the
     action's text and its timeline) titles the row below it: the two are one item, the label (``Action 2
     (2021):``) left out as a list item's is."""
     out: list[Objective] = []
     text = view.doc.text
+    starts = [b.char_start for b in view.doc.blocks]
     for table in tables:
         header = [c for c in table.cells if c.is_header or c.row < table.header_rows]
-        column = next((c for c in header if TABLE_FRAME.fullmatch(" ".join(c.text.split()))), None)
-        if column is None:
+        framing = _framing(view, table, header, starts)
+        if framing is None:
             continue
+        col, kind, lead, count = framing
         who = next((c.col for c in header if ACTOR_COLUMN.fullmatch(" ".join(c.text.split()))), None)
         spans = [
             span
-            for span in _table_items(text, table, column.col, who)
+            for span in _table_items(text, table, col, who)
             if len(span[2].split()) >= MIN_TABLE_ITEM_WORDS and view.quarantine.allows(span[0], span[1])
         ]
-        if len(spans) < 2:
+        if len(spans) < 2 or count not in (None, len(spans)):
             continue
         list_number += 1
-        kind = _kind(column.text)
-        lead = " ".join(f"{table.title or ''} {column.text}".split())
         for ordinal, (start, end, item, actor) in enumerate(spans, start=1):
             cluster_id, attribution = view.cluster_of(view.section_at(start, end))
             out.append(
@@ -1307,6 +1313,45 @@ def tables_to_objectives(view: DocumentView, tables: list[Table], list_number: i
                 )
             )
     return out
+
+
+def _framing(
+    view: DocumentView, table: Table, header: list[TableCell], starts: list[int]
+) -> tuple[int, str, str, int | None] | None:
+    """The column of a table that holds objectives, their kind, the words that say so and the count they give: a
+    header cell naming its column (:data:`TABLE_FRAME`), else a lead-in right over the table (its first column,
+    each row's stub: :func:`_announced_by`); None for a table whose rows are no objectives."""
+    column = next((c for c in header if TABLE_FRAME.fullmatch(" ".join(c.text.split()))), None)
+    if column is not None:
+        return column.col, _kind(column.text), " ".join(f"{table.title or ''} {column.text}".split()), None
+    announced = _announced_by(view, table, starts)
+    if announced is None:
+        return None
+    lead, sentence = announced
+    return 0, lead.kind, sentence, lead.count
+
+
+def _announced_by(view: DocumentView, table: Table, starts: list[int]) -> tuple[LeadIn, str] | None:
+    """The lead-in a table's rows are the items of, with its words: the last sentence of the paragraph right over
+    the table, on its page, ending in a colon and announcing objectives (``The key civil and defence capability
+    priorities for the UK are described in the table below:`` over a table whose first column names each
+    priority and describes it). Not a table of figures: its rows are the lines of an account, not aims."""
+    i = bisect.bisect_right(starts, table.char_start - 1) - 1
+    while i >= 0 and view.doc.blocks[i].char_end > table.char_start:
+        i -= 1  # blocks of the table's own cells
+    if i < 0 or figure_columns(table):
+        return None
+    block = view.doc.blocks[i]
+    if block.kind is not BlockKind.PARAGRAPH or block.page != table.page or not view.clean(block):
+        return None
+    sentences = view.sentences([(block.char_start, block.char_end)])[0]
+    if not sentences:
+        return None
+    sentence = " ".join(view.doc.text[slice(*sentences[-1])].split())
+    lead = sentence_to_lead_in(sentence) if sentence.endswith(":") else None
+    if lead is None or not lead.strong or lead.exact or lead.doings or _someone_elses_list(view, sentence):
+        return None
+    return lead, sentence
 
 
 def _table_items(text: str, table: Table, col: int, who: int | None = None) -> list[tuple[int, int, str, str | None]]:

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from pipeline.language import patterns
 from pipeline.layout.common import (
+    JOINS_ON,
     PDF_PARAGRAPH_GAP_RATIO,
     TYPE_STEP,
     Heading,
@@ -809,7 +810,8 @@ def _dash_runs_on(
 
 def _next_column(prev: Block, text: str, lines: Sequence[Line], i: int, media_type: MediaType) -> bool:
     """A PDF paragraph or list item running on at the top of the next column of the same page: the last
-    line ends mid-sentence and the next column opens in lower case."""
+    line ends mid-sentence and the next column opens in lower case, or the last line ends in a word that joins
+    more to it (``... agree new Codes of`` | ``Practice in: social media ...``)."""
     line, before = lines[i], lines[i - 1]
     if prev.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or media_type is not MediaType.PDF:
         return False
@@ -818,7 +820,11 @@ def _next_column(prev: Block, text: str, lines: Sequence[Line], i: int, media_ty
     if not (line.bbox.top < before.bbox.top and line.bbox.x0 > before.bbox.x1 - INDENT_TOLERANCE):
         return False
     ending, opening = line_text(text, before).rstrip(), line_text(text, line).lstrip()
-    return bool(opening) and opening[0].islower() and not ending.endswith(SENTENCE_END)
+    return (
+        bool(opening)
+        and (opening[0].islower() or JOINS_ON.search(ending) is not None)
+        and not ending.endswith(SENTENCE_END)
+    )
 
 
 def _tab_table_lines(text: str, lines: Sequence[Line]) -> set[int]:

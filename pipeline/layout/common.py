@@ -17,6 +17,8 @@ MAX_HEADING_WORDS = 14
 
 
 _END_PUNCTUATION = (".", ",", ";")
+# a line ending in a word that joins more words to it ("... agree new Codes of"): the next line goes on with them
+JOINS_ON = re.compile(r"(?<![\w’'-])(?:and|or|of|in|for|the|to|with|by|from|on|at|a|an|&)$")
 
 
 PDF_PARAGRAPH_GAP_RATIO = 0.8  # a gap over this many line heights always sets a line apart from the one above

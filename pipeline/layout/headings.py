@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from pipeline.language import patterns
 from pipeline.layout.common import (
     _END_PUNCTUATION,
+    JOINS_ON,
     MAX_HEADING_CHARS,
     MAX_HEADING_WORDS,
     Heading,
@@ -330,6 +331,8 @@ def _pdf_heading_look(
     if len(raw.split()) > PDF_BOLD_HEADING_WORDS and not capital_title:
         return False
     above = lines[i - 1] if i else None
+    if above is not None and JOINS_ON.search(line_text(text, above).rstrip()):
+        return False  # it goes on with the words above, at the head of the next column ("new Codes of" | "Practice")
     if above is None or above.page != line.page or above.bbox is None or line.bbox is None:
         return True
     if line.bbox.top < above.bbox.top:

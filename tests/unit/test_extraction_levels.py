@@ -36,8 +36,10 @@ SEED_LEVELS = [
 # one: 23/71 found, recall held; and the skills agreement's numbered paragraphs committing a party, 20 items of
 # meaning_dev_3.yml and none of this gold: 23/91 found (2026-12-03), recall held; and the space strategy's ten
 # numbered focus areas under "Ten Point Plan: Initial focus areas" (9 found, all in meaning_dev_3.yml, none in this
-# gold): 23/100 found (2026-12-03, second round), recall held
-PDF_LEVELS = [("clusters", 0.33, 1.0), ("visions", 0.04, 1.0), ("objectives", 0.22, 0.9), ("figures", 0.87, 0.87)]
+# gold): 23/100 found (2026-12-03, second round), recall held; and its eight capability priorities, the rows of
+# the table under "The key civil and defence capability priorities for the UK are described in the table below:"
+# (all in meaning_dev_3.yml, none in this gold): 23/112 found (2026-12-05), recall held
+PDF_LEVELS = [("clusters", 0.33, 1.0), ("visions", 0.04, 1.0), ("objectives", 0.2, 0.9), ("figures", 0.87, 0.87)]
 
 
 @pytest.fixture(scope="module")

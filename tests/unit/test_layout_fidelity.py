@@ -837,3 +837,16 @@ def test_tiles_a_lead_in_announces_are_the_items_of_a_list(tmp_path: Path) -> No
         ["Asset", "Management"],
     ]
     assert {o.list_kind for o in objectives} == {"objective"}
+
+
+def test_an_item_ending_in_a_joining_word_runs_on_at_the_top_of_the_next_column(tmp_path: Path) -> None:
+    """A bulleted item whose column ends "... agree new Codes of" goes on at the top of the next column with
+    "Practice in: social media, digital" (set in bold, as the page emphasises its pledges): the words go on the
+    item, not a heading of their own, and the next column's items stay items of the same page."""
+    doc = page_of(CREATIVE, 8, tmp_path)
+    assert not [h for h in texts(doc, BlockKind.HEADING) if h.startswith("Practice")]
+    items = texts(doc, BlockKind.LIST_ITEM)
+    (copyright,) = [item for item in items if item.startswith("• Tackle copyright infringement")]
+    assert "Codes of Practice in: social media, digital" in copyright
+    assert copyright.rstrip().endswith("copyright education campaign .")
+    assert len(items) == 6

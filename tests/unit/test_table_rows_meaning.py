@@ -20,6 +20,7 @@ from pipeline.parse import source_to_document
 EDUCATION = "policy/uk_international_education_strategy_2021_update.pdf"
 CAREERS = "policy/uk_careers_strategy_2017.pdf"
 ESTONIA = "policy/ee_estonia_s3_analysis.pdf"
+SPACE = "policy/uk_national_space_strategy_2021.pdf"
 
 
 def parsed(path: Path) -> ParsedDocument:
@@ -40,6 +41,38 @@ def test_a_title_row_across_an_actions_table_is_one_item_with_the_row_under_it(t
     assert not [o for o in doc.objectives if o.list_style != "table"]  # the titles are not a list of their own
     first = items[1]
     assert doc.text[first.char_start : first.char_end].startswith("free trade agreements")
+
+
+def test_a_lead_in_over_a_table_makes_the_rows_its_items(tmp_path: Path) -> None:
+    """ "The key ... capability priorities for the UK are described in the table below:" over a ruled table headed
+    "Capability" and "UK activity": each row's first cell (the priority's name and what it is) is one priority."""
+    doc = parsed(cut(SPACE, 41, tmp_path))
+    items = [o for o in doc.objectives if o.list_style == "table"]
+    assert [" ".join(o.text.split()[:2]) for o in items] == [
+        "Satellite Communications",
+        "Earth Observation",
+        "Command-and-Control, and",
+        "Space Control",
+    ]
+    assert {o.list_kind for o in items} == {"priority"} and len({o.list_number for o in items}) == 1
+    assert items[0].lead_in.startswith("The key civil and defence capability priorities for the UK")
+    assert not any("The UK will" in o.text for o in items)  # the second column says what is done about each
+
+
+def test_a_lead_in_over_a_table_of_figures_announces_no_items(tmp_path: Path) -> None:
+    body = "Our priorities are set out in the table below, with what each will be given:\n\n"
+    rows = "Area\tFunding (£m)\tShare (%)\nSkills for the regional economy\t40\t62\n"
+    rows += "Transport links across the county\t25\t38\n"
+    prose = "Area\tWhat we will do\tBy when\nSkills for the regional economy\tTrain more people\tSpring\n"
+    prose += "Transport links across the county\tOpen new routes\tSummer\n"
+    for name, table in (("figures.md", rows), ("prose.md", prose)):
+        (tmp_path / name).write_text(f"# Plan\n\n{body}{table}\nThe end of the plan is here.\n", encoding="utf-8")
+    found = {}
+    for spec in sources_to_specs(tmp_path):
+        doc = source_to_document(spec)
+        found[Path(spec.path).name] = [o.text for o in doc.objectives if o.list_style == "table"]
+    assert found["figures.md"] == []  # a table of figures: the lines of an account, not aims
+    assert found["prose.md"] == ["Skills for the regional economy", "Transport links across the county"]
 
 
 def test_a_cell_holding_a_bulleted_list_gives_the_lists_items(tmp_path: Path) -> None:
