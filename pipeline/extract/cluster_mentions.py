@@ -179,7 +179,10 @@ MAX_NAME_WORDS = 12
 MAX_TITLE_BLOCKS = 60  # a title stands among the first blocks of the document
 MAX_TITLE_WORDS = 8
 MAX_TITLE_HEADINGS = 4  # a title is among the first headings of its page (a kicker, the title, a subtitle, ...)
-MAX_LONG_TITLE_WORDS = 16  # a longer title names its sector before the document's kind
+MAX_LONG_TITLE_WORDS = 16  # a longer title names its sector before the document's kind, or last
+# the end of a title's main part, right after the sector it names last (``… inclusive economy with cooperatives``,
+# ``Empowering communities with platform cooperatives: A catalyst for …``): the block's end or its subtitle's colon
+TITLE_ENDS = re.compile(r"\s*(?::|$)")
 # what a title calls the document, right after the sector it names (``5G strategy``, ``Space Industrial Plan``)
 DOCUMENT_KIND = re.compile(
     r"\s+(?:(?:industrial|sector|recovery|action|infrastructure|investment)\s+)?"
@@ -247,19 +250,28 @@ def _back_matter(view: DocumentView, m: ClusterMention) -> bool:
 def _in_passing_beside_the_subject(view: DocumentView, mentions: list[ClusterMention]) -> list[ClusterMention]:
     """In a document about one sector (a title names it), other sectors named in its running text and lists are
     context (``services, life sciences, agriculture and the public sector`` in an AI sector deal), not sectors
-    it presents: only their own sections (a heading or label) still present them."""
+    it presents: only their own sections (a heading or label, whatever rule read it) still present them."""
     subjects = {m.cluster_id for m in mentions if m.salience == "subject"}
     if not subjects:
         return mentions
+    starts = [b.char_start for b in view.doc.blocks]
     return [
         m
         if m.cluster_id in subjects
         or m.rule in SECTION_RULES
         or m.salience != "presented"
         or _part_of(view, m, subjects)
+        or _in_heading(view, m, starts)
         else replace(m, salience="passing")
         for m in mentions
     ]
+
+
+def _in_heading(view: DocumentView, m: ClusterMention, starts: list[int]) -> bool:
+    """True for a mention a heading makes (``BANKING``, ``CHILD CARE`` … under a paragraph presenting sectors
+    below, in a document about co-operatives): the sector has a section of its own."""
+    i = bisect.bisect_right(starts, m.char_start) - 1
+    return i >= 0 and view.doc.blocks[i].kind is BlockKind.HEADING and m.char_end <= view.doc.blocks[i].char_end
 
 
 def _part_of(view: DocumentView, m: ClusterMention, subjects: set[str]) -> bool:
@@ -326,9 +338,10 @@ def title_to_mentions(view: DocumentView) -> list[ClusterMention]:
     Update``): the first curated name in the first short heading where the title stands (among the first
     MAX_TITLE_HEADINGS headings of the first page, or of the document); in a longer title, a
     name the document's kind follows (``Next Generation Mobile Technologies: An update to the 5G strategy for
-    the UK``; ``Robotics: Urban Strategy``). A cover's title set as a paragraph counts when it is the
-    title the document's properties give. A name inside a body's name (``Department for Education``) is its
-    author, not its subject."""
+    the UK``; ``Robotics: Urban Strategy``), or the name that ends the title or its main part, before a colon
+    opens its subtitle (``Policy strategies to build a more inclusive economy with cooperatives``). A cover's
+    title set as a paragraph counts when it is the title the document's properties give. A name inside a body's
+    name (``Department for Education``) is its author, not its subject."""
     text = view.doc.text
     given = squeeze(view.doc.title or "")  # the title the document's properties give
     seen = 0  # headings met where the title stands: the title is among the first of them
@@ -347,7 +360,8 @@ def title_to_mentions(view: DocumentView) -> list[ClusterMention]:
             cluster_id = view.catalogue.lookup(m.group("name"))
             if cluster_id is None or AUTHOR_BODY.search(text, max(block.char_start, m.start() - 80), m.start()):
                 continue
-            if words <= MAX_TITLE_WORDS or DOCUMENT_KIND.match(text, m.end("name"), block.char_end):
+            kind_follows = DOCUMENT_KIND.match(text, m.end("name"), block.char_end) is not None
+            if words <= MAX_TITLE_WORDS or kind_follows or TITLE_ENDS.match(text, m.end("name"), block.char_end):
                 return [_mention(view, cluster_id, m.start("name"), m.end("name"), "title", "curated")]
     return []
 

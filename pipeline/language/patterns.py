@@ -236,7 +236,8 @@ def vision_frame() -> re.Pattern[str]:
     ambitions of the Local Transport Plan`` or ``an overall Ambition for the economy`` (nothing stated), nor
     ``the aim of this report`` (a document's purpose), nor ``we wanted to ...`` (a wish in the past), nor ``the
     ambitions that would be let slip`` (a relative clause), nor ``the national ambition for space, providing
-    direction to the sector`` (its "to" opens no infinitive). Groups:
+    direction to the sector`` (its "to" opens no infinitive), nor ``I want to choose ...`` (a person quoted, in the
+    first person singular: never the plan's voice). Groups:
     ``owner`` (the possessor or subject, when written), ``frame`` (the noun or verb), ``rest``.
     """
     owner = (
@@ -264,7 +265,7 @@ def vision_frame() -> re.Pattern[str]:
         rf"(?:{owner}|\b(?:[Aa]n?|[Tt]he|[Oo]ne\s+of\s+the)\s+)?{qualifiers}\b{noun}(?P<rest>\s*\S.*)"
         rf"|\b(?P<subject>[Ww]e|(?:[Tt]he\s+)?(?:UK\s+)?[Gg]overnment|[Ii]ndustry"
         rf"|[Tt]he\s+(?:region|province|county|city|country|nation|sector|industry|partnership)|(?:[Tt]he\s+)?"
-        rf"(?!(?:A|An|The|This|That|These|Those|It|In|By|As|For|With|To|And|But|So|We)\b)[A-Z][\w&.\-]*"
+        rf"(?!(?:A|An|The|This|That|These|Those|It|In|By|As|For|With|To|And|But|So|We|I)\b)[A-Z][\w&.\-]*"
         rf"(?:\s+[A-Z0-9][\w&.\-]*){{0,6}})\s+(?:also\s+|now\s+|still\s+)?{verb}(?P<vrest>\s*\S.*)",
         re.S,
     )

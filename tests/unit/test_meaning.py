@@ -516,6 +516,24 @@ def test_a_long_title_names_its_sector_before_the_kind_of_document_and_a_departm
     assert not [m for m in doc.cluster_mentions if m.salience == "subject"]
 
 
+def test_a_long_title_names_its_sector_last_and_a_subtitle_does_not(tmp_path: Path) -> None:
+    """A title too long to be a sector's name alone is about the sector it ends on, or that ends its main part
+    before the colon of its subtitle; a sector named in passing inside it is not the document's subject."""
+    for title, subjects in (
+        ("Policy strategies to build a more inclusive economy with cooperatives", {"cooperatives"}),
+        (
+            "Empowering communities with platform cooperatives: A catalyst for local development",
+            {"platform-cooperatives"},
+        ),
+        ("Making the most of everyone's talents: a new strategy for the creative industries", {"creative-industries"}),
+        ("Culture counts in every town: why the creative industries matter to the places we live", set()),
+        ("A review of the funding of the creative industries and of its effects on our towns", set()),
+    ):
+        (tmp_path / "title").mkdir(exist_ok=True)
+        doc = parse_text(tmp_path / "title", f"# {title}\n\nText.\n")
+        assert {m.cluster_id for m in doc.cluster_mentions if m.salience == "subject"} == subjects, title
+
+
 def test_an_enumeration_mostly_of_known_sectors_presents_all_its_parts(tmp_path: Path) -> None:
     presented = presented_in(
         tmp_path,
@@ -526,14 +544,21 @@ def test_an_enumeration_mostly_of_known_sectors_presents_all_its_parts(tmp_path:
 
 
 def test_headings_in_one_type_after_a_paragraph_presenting_sectors_below_each_name_one(tmp_path: Path) -> None:
-    doc = parse_text(
-        tmp_path,
-        "# Policy strategies\n\n## Policies that affect members\n\nPolicies can include cooperatives. We present a few "
-        "business sectors as examples below.\n\n### BANKING\n\nText on banks.\n\n### CHILD CARE\n\nText on care."
-        "\n\n### FOOD SECURITY\n\nText on food.\n\n## Eligibility and regulation\n\nText on law.\n",
+    body = (
+        "## Policies that affect members\n\nPolicies can include cooperatives. We present a few business sectors as "
+        "examples below.\n\n### BANKING\n\nText on banks.\n\n### CHILD CARE\n\nText on care.\n\n### FOOD SECURITY"
+        "\n\nText on food.\n\n## Eligibility and regulation\n\nText on law.\n"
     )
-    named = {(m.name_as_written, m.salience) for m in doc.cluster_mentions if m.rule == "sector_list"}
-    assert named == {("BANKING", "presented"), ("CHILD CARE", "presented"), ("FOOD SECURITY", "presented")}
+    wanted = {("BANKING", "presented"), ("CHILD CARE", "presented"), ("FOOD SECURITY", "presented")}
+    doc = parse_text(tmp_path, "# Policy strategies\n\n" + body)
+    assert {(m.name_as_written, m.salience) for m in doc.cluster_mentions if m.rule == "sector_list"} == wanted
+    # in a document about one sector (its title ends on it), sectors with headings of their own are still presented
+    (tmp_path / "about").mkdir()
+    doc = parse_text(
+        tmp_path / "about", "# Policy strategies to build a more inclusive economy with cooperatives\n\n" + body
+    )
+    assert {(m.name_as_written, m.salience) for m in doc.cluster_mentions if m.rule == "sector_list"} == wanted
+    assert [m.cluster_id for m in doc.cluster_mentions if m.salience == "subject"] == ["cooperatives"]
 
 
 def test_sectors_sharing_one_head_noun_in_a_title_are_presented_and_in_a_sentence_passing(tmp_path: Path) -> None:

@@ -219,6 +219,14 @@ def test_a_wish_in_the_past_is_not_a_vision_frame() -> None:
     assert frame.search("We wanted to hear from employers") is None
 
 
+def test_a_person_quoted_wanting_is_not_a_vision_frame() -> None:
+    """A learner quoted in a careers strategy ("I want to choose one to go to that will get me a really good
+    qualification") speaks for themself in the first person singular, never for the plan."""
+    frame = patterns.vision_frame()
+    assert frame.search("I want to choose one to go to that will get me a really good qualification") is None
+    assert frame.search("Industry wants to see a skilled workforce in every region") is not None
+
+
 def test_a_desired_state_stated_is_a_vision_frame_and_one_reached_is_not() -> None:
     frame = patterns.vision_frame()
     found = frame.search("The strategic desired state of the region is that its firms export more.")
