@@ -254,23 +254,22 @@ def _in_passing_beside_the_subject(view: DocumentView, mentions: list[ClusterMen
     subjects = {m.cluster_id for m in mentions if m.salience == "subject"}
     if not subjects:
         return mentions
-    starts = [b.char_start for b in view.doc.blocks]
     return [
         m
         if m.cluster_id in subjects
         or m.rule in SECTION_RULES
         or m.salience != "presented"
         or _part_of(view, m, subjects)
-        or _in_heading(view, m, starts)
+        or _in_heading(view, m)
         else replace(m, salience="passing")
         for m in mentions
     ]
 
 
-def _in_heading(view: DocumentView, m: ClusterMention, starts: list[int]) -> bool:
+def _in_heading(view: DocumentView, m: ClusterMention) -> bool:
     """True for a mention a heading makes (``BANKING``, ``CHILD CARE`` … under a paragraph presenting sectors
     below, in a document about co-operatives): the sector has a section of its own."""
-    i = bisect.bisect_right(starts, m.char_start) - 1
+    i = view.block_at(m.char_start)
     return i >= 0 and view.doc.blocks[i].kind is BlockKind.HEADING and m.char_end <= view.doc.blocks[i].char_end
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -37,6 +38,7 @@ class DocumentView:
     case_studies: frozenset[int] = frozenset()  # region ids of the asides that tell a case study
     government: bool = False  # a government publication (its imprint: "© Crown copyright 2021"): the government speaks
     _sentences: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)  # a cache, shared
+    _block_starts: tuple[int, ...] = ()  # each block's first char, in the blocks' order (:meth:`block_at`)
 
     @classmethod
     def of(cls, doc: LaidOutDocument, catalogue: Catalogue) -> DocumentView:
@@ -44,6 +46,7 @@ class DocumentView:
         return cls(
             doc, catalogue, sections, pull_quotes=_pull_quotes(doc), case_studies=_case_studies(doc),
             government=GOVERNMENT_IMPRINT.search(doc.text) is not None,
+            _block_starts=tuple(b.char_start for b in doc.blocks),
         )  # fmt: skip
 
     def with_clusters(self, section_clusters: dict[str, str], document_cluster: str | None) -> DocumentView:
@@ -58,6 +61,10 @@ class DocumentView:
         """The innermost section holding a span."""
         end = char_start + 1 if char_end is None else char_end
         return self.doc.spans.section(char_start, end)
+
+    def block_at(self, offset: int) -> int:
+        """The index of the last block opening at or before ``offset`` (-1 before the first block)."""
+        return bisect.bisect_right(self._block_starts, offset) - 1
 
     def sentences(self, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
         """The sentences of each span (see :func:`spans_to_sentences`), found once per span for all extractors."""

@@ -23,7 +23,6 @@ themes``) that the items do not meet, a ``list_count_mismatch`` quality issue sa
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -1289,10 +1288,9 @@ def tables_to_objectives(view: DocumentView, tables: list[Table], list_number: i
     (2021):``) left out as a list item's is."""
     out: list[Objective] = []
     text = view.doc.text
-    starts = [b.char_start for b in view.doc.blocks]
     for table in tables:
         header = [c for c in table.cells if c.is_header or c.row < table.header_rows]
-        framing = _framing(view, table, header, starts)
+        framing = _framing(view, table, header)
         if framing is None:
             continue
         col, kind, lead, count = framing
@@ -1315,28 +1313,26 @@ def tables_to_objectives(view: DocumentView, tables: list[Table], list_number: i
     return out
 
 
-def _framing(
-    view: DocumentView, table: Table, header: list[TableCell], starts: list[int]
-) -> tuple[int, str, str, int | None] | None:
+def _framing(view: DocumentView, table: Table, header: list[TableCell]) -> tuple[int, str, str, int | None] | None:
     """The column of a table that holds objectives, their kind, the words that say so and the count they give: a
     header cell naming its column (:data:`TABLE_FRAME`), else a lead-in right over the table (its first column,
     each row's stub: :func:`_announced_by`); None for a table whose rows are no objectives."""
     column = next((c for c in header if TABLE_FRAME.fullmatch(" ".join(c.text.split()))), None)
     if column is not None:
         return column.col, _kind(column.text), " ".join(f"{table.title or ''} {column.text}".split()), None
-    announced = _announced_by(view, table, starts)
+    announced = _announced_by(view, table)
     if announced is None:
         return None
     lead, sentence = announced
     return 0, lead.kind, sentence, lead.count
 
 
-def _announced_by(view: DocumentView, table: Table, starts: list[int]) -> tuple[LeadIn, str] | None:
+def _announced_by(view: DocumentView, table: Table) -> tuple[LeadIn, str] | None:
     """The lead-in a table's rows are the items of, with its words: the last sentence of the paragraph right over
     the table, on its page, ending in a colon and announcing objectives (``The key civil and defence capability
     priorities for the UK are described in the table below:`` over a table whose first column names each
     priority and describes it). Not a table of figures: its rows are the lines of an account, not aims."""
-    i = bisect.bisect_right(starts, table.char_start - 1) - 1
+    i = view.block_at(table.char_start - 1)
     while i >= 0 and view.doc.blocks[i].char_end > table.char_start:
         i -= 1  # blocks of the table's own cells
     if i < 0 or figure_columns(table):
