@@ -46,7 +46,7 @@ from pipeline.readers.pdf_page import REPAIR_KINDS
 
 GOLD = Path(__file__).parent / "data" / "gold"
 DEVELOPMENT = ("layout_dev_1.yml", "layout_dev_2.yml", "layout_dev_3.yml", "layout_dev_4.yml")
-HELD_OUT = ("layout_heldout_3.yml", "layout_heldout_4.yml", "layout_heldout_5.yml")
+HELD_OUT = ("layout_heldout_3.yml", "layout_heldout_4.yml", "layout_heldout_5.yml", "layout_heldout_6.yml")
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "policy"
 KINDS = ("heading", "paragraph", "list", "aside", "chart", "table", "caption", "contents")
 TITLE_LINES = 2.5  # a table's title block sits this many of its lines over the table at most
@@ -219,20 +219,34 @@ def page_blocks(doc: LaidOutDocument, number: int) -> list[Laid]:
 def _titled_tables(
     out: list[Laid], regions: list[tuple[str, object]], ends: list[Block], tables: list[tuple[Any, str | None]]
 ) -> list[Laid]:
-    """The blocks with each table's title block (the one right before it and close over it, which the
-    table's title begins with) read as the table's first words."""
+    """The blocks with each table's title blocks (the one right before it and close over it, which the
+    table's title begins with, and a kicker right before that one: "TABLE A1" over its title line) read as
+    the table's first words."""
     merged: list[Laid] = []
     for k, block in enumerate(out):
         kind, region = regions[k]
         raw, title = tables[region] if kind == "table" and isinstance(region, int) else (None, None)
-        before = merged[-1] if merged and k > 0 and regions[k - 1][0] in ("heading", "paragraph", "caption") else None
-        box = ends[k - 1].bbox if before is not None else None
-        if (
-            title and before is not None and box is not None and squeeze(before.text)
-            and squeeze(title).startswith(squeeze(before.text))
-            and raw.bbox.top - box.bottom <= TITLE_LINES * (box.bottom - box.top) / (before.text.count("\n") + 1)
-        ):  # fmt: skip
-            merged[-1] = Laid("table", f"{before.text} {block.text}")
+        taken = 0  # title blocks right before the table, read into it
+        for n in (1, 2):
+            if (
+                not title
+                or len(merged) < n
+                or k < n
+                or any(regions[k - j][0] not in ("heading", "paragraph", "caption") for j in range(1, n + 1))
+            ):
+                break
+            words = " ".join(b.text for b in merged[-n:])
+            box, above = ends[k - 1].bbox, ends[k - n].bbox
+            lines = merged[-1].text.count("\n") + 1
+            if (
+                box is not None and above is not None and squeeze(words) and squeeze(title).startswith(squeeze(words))
+                and raw.bbox.top - box.bottom <= TITLE_LINES * (box.bottom - box.top) / lines
+                and box.top - above.bottom <= TITLE_LINES * (box.bottom - box.top) / lines
+            ):  # fmt: skip
+                taken = n
+        if taken:
+            words = " ".join(b.text for b in merged[-taken:])
+            merged[-taken:] = [Laid("table", f"{words} {block.text}")]
         else:
             merged.append(block)
     return merged
