@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from pipeline.language import patterns
 from pipeline.layout.common import body_font_size, line_text, normalise_title
 from pipeline.models import Line
 
@@ -44,7 +45,9 @@ def lines_to_furniture(text: str, lines: Sequence[Line], page_heights: Mapping[i
     or larger) whose repeats never fall on two pages in a row is a title each chapter opens with, not a
     running header: it does not run;
     nor is a title in heading type whose number changes from each repeat to the next ("Principle 1",
-    "Principle 2", ...): a running header carries its page's number in the body's type or smaller."""
+    "Principle 2", ...): a running header carries its page's number in the body's type or smaller. Nor is a
+    figure's label whose number changes from each repeat to the next ("FIGURE 1" over one chart, "FIGURE 2"
+    over the next)."""
     margin: list[tuple[int, str, str]] = []  # (line index, its text, its text with digits as #)
     for i, line in enumerate(lines):
         height = page_heights.get(line.page or 0)
@@ -70,6 +73,8 @@ def lines_to_furniture(text: str, lines: Sequence[Line], page_heights: Mapping[i
         bare = re.sub(r"[^\w\s]", " ", raw).strip()
         if PAGE_NUMBER.match(" ".join(bare.split())):
             furniture.add(i)
+        elif key in counting and patterns.figure_caption().match(raw.strip()):
+            continue  # a figure's label ("FIGURE 2") over its chart carries the figure's number, not the page's
         elif len(pages_by_key[key]) >= threshold:
             size = lines[i].font_size
             title_type = bool(body and size and (size >= HEADING_TYPE * body or (lines[i].bold and size >= body)))

@@ -30,6 +30,7 @@ PDF_HEADING_SIZE_RATIO = 1.15
 
 
 PDF_BOLD_HEADING_WORDS = 10
+DISPLAY_SIZE_RATIO = 1.6  # times the body's size: display type, in which a title may run to twice the usual words
 
 
 CAPITALS_SHARE = 0.9  # a line this much in capitals is emphasised like a bold one
@@ -52,6 +53,9 @@ SIZE_JITTER = 0.2  # points: sizes a text layer reports for one type (60.0 and 6
 TALL_LINE = 2.0  # a line this many times as tall as its type's size holds a glyph set larger than its type
 TYPE_LINE = 1.25  # the height of a line of type, in its size
 TITLE_PARAGRAPH_WIDTHS = 1.5  # an enumerated title's paragraph: its lines at least this many times the title's width
+KICKER = re.compile(  # a division's name and number on a line of its own over its title
+    r"^(?:chapter|section|part|appendix|annex)(?:\s+(?:\d{1,2}|[ivx]{1,5}|[a-z]))?\s*[:.]?$", re.IGNORECASE
+)
 SENTENCE_ENDS = (".", "!", "?", ";")  # a line ending so closes its sentence (a colon announces what follows)
 
 
@@ -67,7 +71,7 @@ def lines_to_headings(
     usual = usual_gaps(lines) if body_size else {}
     titles: set[int] = set()  # enumerated titles over their paragraphs: each a run of its own
     if body_size:
-        _number_over_title(text, lines, run_last)
+        _number_over_title(text, lines, run_last, body_size)
         titles = {i for i in range(len(lines)) if _ordinal_title(text, lines, i, body_size)}
         for i in titles:
             run_last[i] = i
@@ -142,15 +146,21 @@ def _pdf_runs(lines: Sequence[Line]) -> list[int]:
     return last
 
 
-def _number_over_title(text: str, lines: Sequence[Line], run_last: list[int]) -> None:
+def _number_over_title(text: str, lines: Sequence[Line], run_last: list[int], body_size: float) -> None:
     """A section number set on a line of its own over its title ("1.1" / "ATTITUDES TO USING FINANCE")
-    joins the title's run, so the two are read as one numbered heading."""
+    joins the title's run, so the two are read as one numbered heading; so does a division's name and number
+    (``KICKER``: "CHAPTER 2:", "Section 3", "PART A", "Appendix") over a title set in bold or larger than the
+    body's type (not over the first of a chapter's notes)."""
     number = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?$")
     for i in range(len(lines) - 1):
         line, below = lines[i], lines[i + 1]
         if line.bbox is None or below.bbox is None or line.page != below.page or run_last[i] != i:
             continue
-        if not number.match(line_text(text, line).strip()):
+        raw = line_text(text, line).strip()
+        kicker = KICKER.match(raw) is not None and (
+            below.bold or (below.font_size or 0) >= PDF_HEADING_SIZE_RATIO * body_size
+        )
+        if not number.match(raw) and not kicker:
             continue
         height = line.bbox.bottom - line.bbox.top
         close = 0 <= below.bbox.top - line.bbox.bottom <= PDF_RUN_GAP_RATIO * 2 * height
@@ -298,14 +308,23 @@ def _pdf_heading_look(
     "Current situation" in a regular weight over items in a light one), which also holds in smaller type than the
     body's (the titles of an endnotes list), as bold capitals over regular text do. A bold title closing up under
     the end of a sentence in regular type, over regular text, is set apart by its type alone (a column of titled
-    lists set evenly)."""
+    lists set evenly). A chapter's title under its name and number, in display type, may run to twice the usual
+    words. An emphasised line in the body's size ending in a word that joins more to it ("of", "and")
+    is the opening of a sentence that runs on, not a title."""
     line = lines[i]
     capitals = _capitals(raw)
     # a title set in capitals may run to a sentence's length over a few lines ("EQUITY DEALS CONTINUE TO ...")
     capital_title = capitals and len(raw.split()) <= MAX_CAPITALS_WORDS and not raw.endswith((*_END_PUNCTUATION, ":"))
     # a short emphasised title ending in a colon over what it introduces ("Key policies include:", "For DCMS:")
     colon_title = raw.endswith(":") and len(raw.split()) <= COLON_TITLE_WORDS and _heading_words(raw[:-1])
-    if line.font_size is None or not (_heading_words(raw) or capital_title or colon_title):
+    # a chapter's title under its name and number ("Chapter 2"), set in display type, may run to a long sentence
+    display = (
+        KICKER.match(line_text(text, line).strip()) is not None
+        and line.font_size is not None
+        and line.font_size >= DISPLAY_SIZE_RATIO * body_size
+        and _heading_words(raw, 2)
+    )
+    if line.font_size is None or not (_heading_words(raw) or capital_title or colon_title or display):
         return False
     if normalise_title(raw) in furniture:
         return False
@@ -330,6 +349,8 @@ def _pdf_heading_look(
         return False
     if len(raw.split()) > PDF_BOLD_HEADING_WORDS and not capital_title:
         return False
+    if JOINS_ON.search(raw.rstrip()):
+        return False  # its sentence runs on into the next line: a bold run-in opening a paragraph ("... one-third of")
     above = lines[i - 1] if i else None
     if above is not None and JOINS_ON.search(line_text(text, above).rstrip()):
         return False  # it goes on with the words above, at the head of the next column ("new Codes of" | "Practice")
@@ -382,9 +403,14 @@ def _capitals(raw: str) -> bool:
     )
 
 
-def _heading_words(raw: str) -> bool:
-    """Short, mostly letters, starting with a capital, not ending like a sentence or a lead-in."""
-    if len(raw) > MAX_HEADING_CHARS or len(raw.split()) > MAX_HEADING_WORDS or raw.endswith((*_END_PUNCTUATION, ":")):
+def _heading_words(raw: str, longest: int = 1) -> bool:
+    """Short (``longest`` times MAX_HEADING_WORDS and MAX_HEADING_CHARS at most), mostly letters, starting with a
+    capital, not ending like a sentence or a lead-in."""
+    if (
+        len(raw) > longest * MAX_HEADING_CHARS
+        or len(raw.split()) > longest * MAX_HEADING_WORDS
+        or raw.endswith((*_END_PUNCTUATION, ":"))
+    ):
         return False
     visible = [c for c in raw if not c.isspace()]
     letters = sum(c.isalpha() for c in visible)

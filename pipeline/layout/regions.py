@@ -85,6 +85,7 @@ MAX_TITLE_WORDS = 12  # a chart's title line without a "Figure N" is at most thi
 TITLE_SIZE_RATIO = 1.15  # ... and is set no larger than this against the page's usual line
 TITLE_OVERHANG = 0.2  # ... and overhangs the chart's width by at most this share on either side
 CAPTION_LINES = 6  # lines: a chart's caption heads at most this many lines stacked above its drawing
+CAPTION_GAP = 3  # line heights: a chart's caption stack stands at most this far over its drawing (a rule between)
 CAPTION_REACH = 24.0  # points: a caption set beside a drawing, level with its top, stands this close to it
 FRAME_RULE = 4.0  # points: a frame's sides are rules at most this thick
 FRAME_REACH = 4.0  # points: a frame's sides meet its top rule's ends this closely
@@ -612,6 +613,7 @@ def _charts(
     keys = [d for d in [*drawn.drawings, *drawn.panels] if _shape(d) and max(d.x1 - d.x0, d.bottom - d.top) <= MAX_KEY]
     out: list[BBox] = []
     for box in boxes:
+        box = _clear_of_prose(mine, box)
         if not MIN_CHART_SHARE * page_area <= box.area <= MAX_CHART_SHARE * page_area:
             continue
         if box.x0 <= EDGE or box.top <= EDGE or box.x1 >= page.width - EDGE or box.bottom >= page.height - EDGE:
@@ -620,7 +622,7 @@ def _charts(
             continue
         apart = [g for g in grids if not g.overlap(box)]
         free = [p for p in mine if not any(g.holds_centre_of(p.box) for g in apart)]  # no other grid's lines
-        box = _framing(free, _with_labels(free, box, keys), framing)
+        box = _with_labels(free, _framing(free, _with_labels(free, box, keys), framing), keys)  # and round its frame
         inside = [p for p in free if box.holds_centre_of(p.box)]
         captioned = _with_caption(free, box)
         if _set_lines(inside, keys) >= MAX_SET_SHARE * max(len(inside), 1) and inside:
@@ -691,7 +693,8 @@ def _beside(line: BBox, box: BBox) -> bool:
 
 def _with_caption(mine: list[Placed], box: BBox, titled: bool = False) -> BBox:
     """The chart's box grown up to its caption ("Figure 3 ...", "FIG A.1", "Chart 2:") when one heads the
-    stack of lines just above it (each within two line heights of the next, at most CAPTION_LINES): the
+    stack of lines just above it (each within two line heights of the next, at most CAPTION_LINES; the first
+    within CAPTION_GAP of its heights of the drawing, a rule or a little more space parting them): the
     caption, its title and source lines belong to the chart; without one, and when ``titled`` (the box is
     a chart by its labels), up to the title line right over it (:func:`_title_of`)."""
     pattern = patterns.figure_caption()
@@ -702,16 +705,19 @@ def _with_caption(mine: list[Placed], box: BBox, titled: bool = False) -> BBox:
     stack: list[Placed] = []
     edge = box.top
     for found in over[:CAPTION_LINES]:
-        if edge - found.box.bottom > 2 * (found.box.bottom - found.box.top):
+        height = found.box.bottom - found.box.top
+        if edge - found.box.bottom > (2 if stack else CAPTION_GAP) * height:
             break
         stack.append(found)
         edge = found.box.top
     captions = [k for k, p in enumerate(stack) if pattern.match(p.text.strip())]
     if captions:
         return BBox.union([box, *(p.box for p in stack[: captions[-1] + 1])])
+    if stack and box.top - stack[0].box.bottom > 2 * (stack[0].box.bottom - stack[0].box.top):
+        stack = []  # a title without a "Figure N" stands closer: within two of its heights
     under = _caption_under_or_beside(mine, box)
     if under is not None:
-        return BBox.union([box, under.box])
+        return BBox.union([box, *(p.box for p in _caption_lines(mine, under))])
     if titled and stack and _title_of(stack[0], box, _body_height(mine)):
         return BBox.union([box, stack[0].box])
     return box
@@ -730,6 +736,61 @@ def _caption_under_or_beside(mine: list[Placed], box: BBox) -> Placed | None:
         if (under or beside) and pattern.match(p.text.strip()):
             return p
     return None
+
+
+def _caption_lines(mine: list[Placed], caption: Placed) -> list[Placed]:
+    """The caption's line and the lines its sentence runs on over: each right under the one before (within
+    a line's height), at its left edge, while the one before ends in no full stop (at most CAPTION_LINES).
+
+    >>> def at(top): return BBox(x0=40, top=top, x1=480, bottom=top + 10)
+    >>> first = Placed(0, at(700), "Figure 3 - A selection of the strategies to which the")
+    >>> lines = [first, Placed(1, at(711), "strategy relates. Grey ones are to come."), Placed(2, at(722), "Body.")]
+    >>> [p.line for p in _caption_lines(lines, first)]
+    [0, 1]
+    """
+    out = [caption]
+    for p in sorted(mine, key=lambda p: p.box.top):
+        last = out[-1].box
+        if len(out) >= CAPTION_LINES or out[-1].text.rstrip().endswith((".", "!", "?")):
+            break
+        if 0 <= p.box.top - last.bottom <= last.bottom - last.top and abs(p.box.x0 - last.x0) <= 2 * INDENT:
+            out.append(p)
+    return out
+
+
+def _clear_of_prose(mine: list[Placed], box: BBox) -> BBox:
+    """The drawing's box without the lines of running text it reaches over at its top or bottom edge: a line
+    as long as a sentence, in the box's first or last line's height, whose paragraph goes on just outside the
+    box (a line right above or under it at its left edge) is the paragraph's, not the chart's (a picture's or
+    an invisible frame's box overlapping the text next to it).
+
+    >>> def at(top, x1=500): return BBox(x0=60, top=top, x1=x1, bottom=top + 10)
+    >>> body = [Placed(0, at(476), "their common economic, social and cultural needs and aspirations through an"),
+    ...         Placed(1, at(492), "controlled democratically by all members of the cooperative (Alliance, 1995).")]
+    >>> cleared = _clear_of_prose([*body, Placed(2, at(560, 120), "Sharing economy")], BBox.union([at(485), at(780)]))
+    >>> cleared.top, cleared.bottom
+    (502.0, 790.0)
+    """
+    top, bottom = box.top, box.bottom
+    for p in sorted(mine, key=lambda p: p.box.top):
+        inside = BBox(x0=box.x0, top=top, x1=box.x1, bottom=bottom).holds_centre_of(p.box)
+        height = p.box.bottom - p.box.top
+        if not inside or not _sentence(p.text) or p.box.top - top > height:
+            continue
+        if any(0 <= p.box.top - q.box.bottom <= height and abs(q.box.x0 - p.box.x0) <= 2 * INDENT
+               and q.box.top + q.box.bottom < 2 * top for q in mine):  # fmt: skip
+            top = p.box.bottom
+    for p in sorted(mine, key=lambda p: -p.box.bottom):
+        inside = BBox(x0=box.x0, top=top, x1=box.x1, bottom=bottom).holds_centre_of(p.box)
+        height = p.box.bottom - p.box.top
+        if not inside or not _sentence(p.text) or bottom - p.box.bottom > height:
+            continue
+        if any(0 <= q.box.top - p.box.bottom <= height and abs(q.box.x0 - p.box.x0) <= 2 * INDENT
+               and q.box.top + q.box.bottom > 2 * bottom for q in mine):  # fmt: skip
+            bottom = p.box.top
+    return (
+        box if (top, bottom) == (box.top, box.bottom) else BBox(x0=box.x0, top=top, x1=box.x1, bottom=max(bottom, top))
+    )
 
 
 def _body_height(mine: list[Placed]) -> float:

@@ -67,6 +67,7 @@ PROSE_LOWER_SHARE = 0.3  # share of cells starting in lower case in text set in 
 ROW_RULED_GUTTER = 1.0  # font sizes: a gutter between the columns of a table ruled between its rows only ...
 MIN_RULED_COLUMNS, MAX_RULED_COLUMNS = 2, 8  # ... which has this many columns ...
 ROW_RULED_FILLED = 0.75  # ... written in over this share of its positions
+TITLE_SIZE = 1.15  # a line over a table set this many times larger than its body is its title, not its header
 CAPTION_REACH_LINES = 3  # lines over a table searched for its caption ...
 CAPTION_REACH_SIZES = 10.0  # ... within this many font sizes of its first rule
 SOURCE_OR_NOTE = re.compile(r"(?:sources?|notes?)\b", re.I)
@@ -122,7 +123,8 @@ def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -
     drawn between rows only (``ruled`` tables of strategy ``rows``) give a table read by their rows
     (:func:`_row_ruled`) where nothing else was found, in place of the unruled readings inside it that
     took the lines of its cells for rows, or in place of an unruled reading that ran across it and another table
-    (tables set side by side, read as one)."""
+    (tables set side by side, read as one); and where nothing at all was read inside them, rules between groups of
+    rows give a table whose groups are cut into rows at their figures (:func:`_row_ruled` ``grouped``)."""
     out: list[RawTable] = []
     lines = rejoin_columns(lines)
     row_ruled = [t for t in ruled if t.strategy == "rows"]
@@ -161,16 +163,25 @@ def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -
             )
         ):  # the rows' cells hold several lines, which the reading by the gutters alone took for rows
             out = [t for t in out if t not in overlapping] + [read]
+    for rules in row_ruled:  # rules between groups of rows, where nothing else was read
+        clear = not any(t.bbox.overlap(rules.bbox) > 0 for t in out)
+        if clear and (read := _row_ruled(lines, rules, True)) and not any(t.bbox.overlap(read.bbox) > 0 for t in out):
+            out.append(read)
     return _one_per_region(out, lines)
 
 
 def _rows_inside(labels: list[list[Word]], cell: list[list[Word]]) -> bool:
     """Whether a band's cell holds rows rather than one value over several lines: lines most of which are
     figures, or lines set level with each of several lines of the band's first cell (a label per line)."""
-    if len(cell) >= 2 and sum(all(_figure(str(w["text"])) for w in h) for h in cell) * 2 >= len(cell):
+    if len(cell) >= 2 and _mostly_figures(cell):
         return True
     tops = [round(float(h[0]["top"])) for h in labels]
     return len(tops) >= 2 and tops == [round(float(h[0]["top"])) for h in cell]
+
+
+def _mostly_figures(cell: list[list[Word]]) -> bool:
+    """Whether at least half of the cell's lines are figures and nothing else."""
+    return sum(all(_figure(str(w["text"])) for w in h) for h in cell) * 2 >= len(cell)
 
 
 def _columns(table: RawTable, lines: list[list[Word]]) -> int:
@@ -198,7 +209,7 @@ def _several_lines(lines: list[list[Word]], table: RawTable) -> bool:
     return any(len(_held(lines, box)) > 1 for row in table.rows[1:] for box in row if box is not None)
 
 
-def _row_ruled(lines: list[list[Word]], rules: RawTable) -> RawTable | None:
+def _row_ruled(lines: list[list[Word]], rules: RawTable, grouped: bool = False) -> RawTable | None:
     """A table ruled between its rows only, whose cells may hold several lines (a wrapped label, a bulleted
     list): ``rules`` gives its bands (strategy ``rows``), and its columns are the gutters no word of the bands
     prints across, at least ROW_RULED_GUTTER font sizes wide. The lines right over its first rule that keep
@@ -207,7 +218,11 @@ def _row_ruled(lines: list[list[Word]], rules: RawTable) -> RawTable | None:
     or a note. A table, not a chart's gridlines or text set in columns between rules, when every band with
     words holds them in its first column and at least one other, most of its columns are written in most of
     its rows, no band holds rows of its own (:func:`_rows_inside`: rules round a block of rows), and a header
-    of at least two columns or a caption (``TABLE 9``) stands over it."""
+    of at least two columns or a caption (``TABLE 9``) stands over it. ``grouped``: rules between groups of
+    rows (a survey's name over the several measures it gives, each with its figure), each band holding rows
+    of its own is cut into them at the lines of its cell of figures, one row per figure; a band whose lines stand
+    level across its columns is one row when a figure stands in it, and no table when none does (text set in
+    columns)."""
     words = [w for ln in lines for w in ln]
     x0, x1 = rules.bbox.x0, rules.bbox.x1
     boxes = [box for row in rules.rows for box in row if box is not None]
@@ -226,13 +241,17 @@ def _row_ruled(lines: list[list[Word]], rules: RawTable) -> RawTable | None:
     above = [ln for ln in visual if _line_bottom(ln) <= ys[0] + 1]
     below = [ln for ln in visual if _line_top(ln) >= ys[-1] - 1]
     edges = [x0, *((a[1] + b[0]) / 2 for a, b in itertools.pairwise(columns)), x1]  # the cells' sides
-    header = _kept_to(list(reversed(above)), edges, ys[0], size, upward=True)
+    header = _kept_to(list(reversed(above)), edges, ys[0], size, upward=True, columns=columns)
     captions = [k for k, ln in enumerate(header) if CAPTION.match(_text(ln))]
     header = header[captions[-1] + 1 :] if captions else header  # a caption right over the header is no part of it
+    titles = [k for k, ln in enumerate(header) if _title_line(ln, columns, size)]
+    header = header[titles[-1] + 1 :] if titles else header  # nor is a title run on over the gutters or set larger
     last = _kept_to(below, edges, ys[-1], size, upward=False)
     sides = list(itertools.pairwise(edges))
     if len({c for ln in header for w in ln for c, (a, b) in enumerate(sides) if a <= _middle(w) <= b}) < 2:
         header = []  # a heading over the first column alone is the table's title, not its header
+    if grouped and any(_figure(str(w["text"])) and not YEAR.fullmatch(str(w["text"])) for ln in header for w in ln):
+        return None  # figures over the first rule: rows of a group the rules left out, not a header
     bands = list(itertools.pairwise(ys))
     if header:
         bands.insert(0, (min(_line_top(ln) for ln in header) - 1, ys[0]))
@@ -248,10 +267,18 @@ def _row_ruled(lines: list[list[Word]], rules: RawTable) -> RawTable | None:
         return None
     if sum(len(f) for f in rows_filled) < ROW_RULED_FILLED * len(rows_filled) * len(columns):
         return None
+    split: list[tuple[float, float]] = []
     for top, bottom in bands:  # a band holding rows: rules round a block of rows, not between rows
         cells = [_held(lines, BBox(x0=a, top=top, x1=b, bottom=bottom)) for a, b in sides]
-        if any(_rows_inside(cells[0], cell) for cell in cells[1:]):
+        inside = [cell for cell in cells[1:] if _rows_inside(cells[0], cell)]
+        if inside and not grouped:
             return None
+        if inside and not any(cell and _mostly_figures(cell) for cell in cells[1:]):
+            return None  # lines level across a band without a figure: text set in columns, not a table's rows
+        figures = [cell for cell in inside if _mostly_figures(cell)]
+        tops = [top, *(_line_top(h) - 1 for h in figures[0][1:]), bottom] if figures else [top, bottom]
+        split += list(itertools.pairwise(tops))  # grouped: the band's rows at the lines of its figures
+    bands = split
     captioned = any(
         CAPTION.match(_text(ln)) and ys[0] - _line_bottom(ln) <= CAPTION_REACH_SIZES * size
         for ln in above[-CAPTION_REACH_LINES:]
@@ -290,18 +317,25 @@ def _gutter_columns(words: list[Word], gutter: float) -> list[tuple[float, float
     return [(a, b) for a, b, _ in out]
 
 
-def _kept_to(lines: list[list[Word]], edges: list[float], rule: float, size: float, upward: bool) -> list[list[Word]]:
+def _kept_to(
+    lines: list[list[Word]],
+    edges: list[float],
+    rule: float,
+    size: float,
+    upward: bool,
+    columns: Sequence[tuple[float, float]] = (),
+) -> list[list[Word]]:
     """The lines (nearest the rule first) that follow one another from the rule, each a line-gap at most
     ROW_GAP_RATIO font sizes from the last, whose words all keep inside the columns (``edges``: their sides;
-    no word across the middle of a gutter),
+    no word across the middle of a gutter; with ``columns``, the x-ranges the columns' words print over, a
+    word may also reach into a gutter as long as it prints over one column's range at most: a column's
+    heading wider than its figures, set flush with their right edge),
     in text order; going down, up to a line that opens a source or a note."""
     out: list[list[Word]] = []
     edge = rule
     for ln in lines:
         gap = edge - _line_bottom(ln) if upward else _line_top(ln) - edge
-        if gap > ROW_GAP_RATIO * size or not all(
-            any(a - 1 <= float(w["x0"]) and float(w["x1"]) <= b + 1 for a, b in itertools.pairwise(edges)) for w in ln
-        ):
+        if gap > ROW_GAP_RATIO * size or not _keeps_to(ln, edges, columns, size):
             break
         if not upward and SOURCE_OR_NOTE.match(_text(ln)):
             break
@@ -310,6 +344,34 @@ def _kept_to(lines: list[list[Word]], edges: list[float], rule: float, size: flo
         if upward and len(out) == MAX_HEADER_LINES:
             break
     return list(reversed(out)) if upward else out
+
+
+def _title_line(line: list[Word], columns: Sequence[tuple[float, float]], size: float) -> bool:
+    """A title over a table's header, not a line of it: set larger than the table's body (TITLE_SIZE), or one
+    run of words across the columns' gutters (a header line is cut at them)."""
+    whole = len(line_fragments(line, PIECE_GAP_RATIO * size)) == 1
+    return _Line.of(line).size > TITLE_SIZE * size or (whole and _spans_columns(line, columns, size))
+
+
+def _spans_columns(line: list[Word], columns: Sequence[tuple[float, float]], size: float) -> bool:
+    """Whether a piece of the line (words apart at wide gaps) prints over two columns' ranges or more: words
+    set as running text across the gutters (a title), not cut at them."""
+    spans = [words_box(f.words) for f in line_fragments(line, PIECE_GAP_RATIO * size)]
+    return any(sum(box.x0 < b and a < box.x1 for a, b in columns) >= 2 for box in spans)
+
+
+def _keeps_to(line: list[Word], edges: list[float], columns: Sequence[tuple[float, float]], size: float) -> bool:
+    """Whether each word of the line keeps inside one cell's sides; or (given the columns' ranges) each piece of
+    it (words apart at wide gaps) keeps inside the table and prints over one column's range at most."""
+    sides = list(itertools.pairwise(edges))
+    if all(any(a - 1 <= float(w["x0"]) and float(w["x1"]) <= b + 1 for a, b in sides) for w in line):
+        return True
+    spans = [words_box(f.words) for f in line_fragments(line, PIECE_GAP_RATIO * size)] if columns else []
+    return (
+        bool(spans)
+        and all(edges[0] - 1 <= box.x0 and box.x1 <= edges[-1] + 1 for box in spans)
+        and not _spans_columns(line, columns, size)
+    )
 
 
 def _middle(w: Word) -> float:

@@ -165,6 +165,15 @@ def test_a_section_number_over_its_title_in_capitals_is_one_heading(tmp_path: Pa
     assert [s.number for s in doc.sections] == ["1.1"]
 
 
+def test_a_divisions_name_and_number_over_its_title_is_one_heading(tmp_path: Path) -> None:
+    """ "PART A" on a line of its own over "THEMES" (set larger) is one heading; "Chapter 1" over the first of
+    that chapter's endnotes (set in the body's type) stays a heading of its own, the note a note."""
+    assert "PART A THEMES" in texts(page_of(BBB, 14, tmp_path), BlockKind.HEADING)
+    notes = page_of(CIVIL_SOCIETY, 119, tmp_path)
+    assert "Chapter 1" in texts(notes, BlockKind.HEADING)
+    assert any(i.startswith("10. ‘Community Life Survey") for i in texts(notes, BlockKind.LIST_ITEM))
+
+
 def test_a_title_wrapped_beside_its_chapters_big_numeral_is_one_heading(tmp_path: Path) -> None:
     """A chapter's number set far larger than its title, beside the title's first line ("3 Result of growth" /
     "area selection"), makes that line as tall as two: the second line is still the title's, not a paragraph."""
@@ -850,3 +859,76 @@ def test_an_item_ending_in_a_joining_word_runs_on_at_the_top_of_the_next_column(
     assert "Codes of Practice in: social media, digital" in copyright
     assert copyright.rstrip().endswith("copyright education campaign .")
     assert len(items) == 6
+
+
+# --- charts and their captions (held-out part 6 annotated first) ------------------------------------------------
+UNDP = "policy/undp_business_plus_brazil.pdf"
+MOD = "policy/uk_mod_science_technology_strategy_2020.pdf"
+BROOKINGS = "policy/us_brookings_community_centered_economic_inclusion_playbook.pdf"
+
+
+def test_a_figure_caption_ruled_off_above_a_chart_drawn_without_text_is_the_charts(tmp_path: Path) -> None:
+    """ "Figure 6: SDG internalization cycle" over a rule, a little more than two of its line heights above a
+    diagram whose words are drawn as outlines: the caption is the chart's, not a caption standing alone."""
+    doc = page_of(UNDP, 22, tmp_path)
+    assert any(c.startswith("Figure 6: SDG internalization cycle") for c in texts(doc, BlockKind.CHART))
+    assert not any(c.startswith("Figure 6") for c in texts(doc, BlockKind.CAPTION))
+
+
+def test_running_text_a_drawings_box_reaches_over_stays_in_its_paragraph(tmp_path: Path) -> None:
+    """The box of a diagram's drawings reaches up over the last line of the paragraph above it: that line (as
+    long as a sentence, its paragraph going on just above the box) stays the paragraph's; the chart opens with
+    its own words."""
+    doc = page_of(OSTROBOTHNIA, 8, tmp_path)
+    assert not any("follow-up of the strategy." in c for c in texts(doc, BlockKind.CHART))
+    assert any(p.endswith("follow-up of the strategy.") for p in texts(doc, BlockKind.PARAGRAPH))
+
+
+def test_a_caption_running_over_two_lines_under_a_picture_is_the_charts_whole(tmp_path: Path) -> None:
+    """A diagram set as a picture whose box overlaps the paragraph above it, captioned under it over two lines
+    ("Figure 3 - A selection of the ... to which the MOD" / "S&T Strategy relates. ..."): one chart holding the
+    whole caption; the paragraph keeps its last line."""
+    doc = page_of(MOD, 37, tmp_path)
+    [chart] = texts(doc, BlockKind.CHART)
+    assert chart.startswith("Figure 3 - A selection of") and chart.endswith("are not yet published.")
+    assert any(p.endswith("to deliver the outcomes that we need.") for p in texts(doc, BlockKind.PARAGRAPH))
+
+
+def test_a_figures_label_over_its_chart_at_the_top_of_pages_is_not_a_running_header() -> None:
+    """ "FIGURE 1", "FIGURE 2", ... set at the top of the pages their charts fill, each with its own number: the
+    label opens its chart, not a running header carrying the page's number."""
+    doc = whole(BROOKINGS)
+    charts = [doc.text[b.char_start : b.char_end] for b in doc.blocks if b.kind is BlockKind.CHART and b.page == 43]
+    assert charts and charts[0].startswith("FIGURE 8")
+    assert not any(
+        doc.text[b.char_start : b.char_end].startswith("FIGURE") for b in doc.blocks if b.kind is BlockKind.FURNITURE
+    )
+
+
+def test_a_charts_caption_title_and_source_stacked_a_little_apart_over_it_are_its_own(tmp_path: Path) -> None:
+    """ "FIG A.31" and its title over a "Source:" line, set a little more than two of their line heights over
+    the chart's drawing: the caption and title open the chart, the source line is a caption, none a heading."""
+    doc = page_of(BBB, 41, tmp_path)
+    assert any(
+        c.startswith("FIG A.31 SHARE OF EQUITY DEALS AND HIGH GROWTH FIRMS") for c in texts(doc, BlockKind.CHART)
+    )
+    assert any(c.startswith("Source: British Business Bank analysis") for c in texts(doc, BlockKind.CAPTION))
+    assert not any("SHARE OF EQUITY DEALS" in h for h in texts(doc, BlockKind.HEADING))
+
+
+def test_a_chapters_name_over_its_long_title_in_display_type_is_one_heading(tmp_path: Path) -> None:
+    """ "Chapter 3" in light display type over a bold title of two lines and 16 words: one heading."""
+    doc = page_of("policy/uk_refreshing_defence_industrial_policy_2017.pdf", 23, tmp_path)
+    [chapter] = [h for h in texts(doc, BlockKind.HEADING) if h.startswith("Chapter 3")]
+    assert chapter.startswith("Chapter 3 Fostering an internationally competitive, innovative and secure")
+
+
+def test_a_bold_line_ending_in_a_joining_word_opens_a_paragraph_not_a_heading(tmp_path: Path) -> None:
+    """ "There is a common assumption that limited access to" set in bold in the body's size, its sentence
+    running on into regular type on the next line: a bold run-in opening a paragraph."""
+    doc = page_of("policy/uk_bbb_sme_exporting_trends.pdf", 6, tmp_path)
+    assert any(
+        p.startswith("There is a common assumption that limited access to finance")
+        for p in texts(doc, BlockKind.PARAGRAPH)
+    )
+    assert not any(h.startswith("There is a common assumption") for h in texts(doc, BlockKind.HEADING))

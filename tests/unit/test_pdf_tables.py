@@ -16,7 +16,14 @@ from pipeline.evaluation import adjacency_relations
 from pipeline.ingest.manifest import sources_to_specs
 from pipeline.models import BBox, Block, BlockKind, RawTable, Table, TableCell, Word
 from pipeline.parse import source_to_document
-from pipeline.readers.table_finder import _Cell, _over_groups, lines_to_tables, lines_to_text_tables, rejoin_columns
+from pipeline.readers.table_finder import (
+    _Cell,
+    _over_groups,
+    _row_ruled,
+    lines_to_tables,
+    lines_to_text_tables,
+    rejoin_columns,
+)
 from pipeline.tables.build import join_continued, pdf_tables, period_columns
 
 SIZE = 9.0
@@ -599,3 +606,35 @@ def test_a_ruled_band_of_column_headings_under_rows_of_figures_opens_the_next_ta
     ]  # fmt: skip
     tables = lines_to_tables(lines, bands, 1)
     assert [len(t.rows) for t in tables] == [3, 3]
+
+
+def test_rules_between_groups_of_rows_give_a_row_per_figure_under_a_heading_wider_than_its_figures() -> None:
+    """Rules between groups of rows (a survey over the measures it gives, each with its figure, the labels
+    wrapped over several lines), under a caption, a title set across the columns and a header whose last
+    heading reaches left of its figures into the gutter: one table, a row per figure, the title no row of it."""
+    lines = [
+        line(60, (50, "TABLE 4")),
+        line(72, (50, "ESTIMATES OF SMES MOVING BETWEEN EXPORTING AND NOT EXPORTING BY SURVEY")),
+        line(86, (50, "Survey"), (200, "Basis of estimate"), (330, "Estimate (%)")),
+        line(104, (50, "Business Survey"), (200, "Share exporting in one"), (360, "20")),
+        line(116, (50, "(Department, 2019)"), (200, "year but not the next")),
+        line(128, (200, "Share exporting again"), (360, "11")),
+        line(140, (200, "after a year without")),
+        line(158, (50, "Export Survey"), (200, "Share of members lapsed"), (360, "7")),
+    ]
+    rules = _rows_ruled_at(45, 400, (98.0, 152.0, 172.0))
+    assert _row_ruled(lines, rules) is None  # read as rules between rows, a band holding two rows is no row
+    table = _row_ruled(lines, rules, grouped=True)
+    assert table is not None and len(table.rows) == 4 and all(len(row) == 3 for row in table.rows)
+    assert [round(row[2].top) for row in table.rows] == [85, 98, 127, 152]  # the header, then a row per figure
+    assert 85 <= table.bbox.top < 86  # the header in, the caption and the title out
+
+
+def test_a_survey_table_ruled_between_groups_of_rows_is_found_on_a_real_page(tmp_path: Path) -> None:
+    """TABLE 3 of BBB SME exporting trends (p. 12): ruled under its header and between its surveys only, a survey
+    giving one or two measures, each with its figure: one table, the header and a row per figure. TABLE 4 beside
+    it, whose first group is over twice as tall as the others, its rules read as two runs, gives no table rather
+    than one whose header is the rows of that group."""
+    path = cut("policy/uk_bbb_sme_exporting_trends.pdf", 12, tmp_path)
+    [table], _ = found_tables(path)
+    assert table.n_rows == 7 and table.bbox is not None and table.bbox.x1 < 600
