@@ -326,8 +326,8 @@ def _pdf_heading_look(
     )
     if line.font_size is None or not (_heading_words(raw) or capital_title or colon_title or display):
         return False
-    if normalise_title(raw) in furniture:
-        return False
+    if normalise_title(raw) in furniture or patterns.figure_caption().match(raw):
+        return False  # a running header, or a figure's caption ("Figure 3: ..."), however large its type
     if line.font_size >= body_size * PDF_HEADING_SIZE_RATIO:
         return True  # a title in larger type, even behind a decorative bullet ("▸ Infrastructure")
     bullet = patterns.list_marker().match(raw)

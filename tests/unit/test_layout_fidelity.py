@@ -932,3 +932,10 @@ def test_a_bold_line_ending_in_a_joining_word_opens_a_paragraph_not_a_heading(tm
         for p in texts(doc, BlockKind.PARAGRAPH)
     )
     assert not any(h.startswith("There is a common assumption") for h in texts(doc, BlockKind.HEADING))
+
+
+def test_a_figures_caption_in_heading_type_is_a_caption_not_a_heading(tmp_path: Path) -> None:
+    """ "Figure 100-1: The Doughnut Economics perspective", set bold and large over a picture: a caption."""
+    doc = page_of(OXFORDSHIRE, 86, tmp_path)
+    assert any(c.startswith("Figure 100-1: The Doughnut") for c in texts(doc, BlockKind.CAPTION))
+    assert not any(h.startswith("Figure") for h in texts(doc, BlockKind.HEADING))
