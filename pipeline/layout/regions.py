@@ -82,7 +82,7 @@ LABEL_ROUNDS = 40  # rounds of growing a chart by its labels: a letter-per-line 
 _TICK = r"[-+−]?[£$€]?\d[\d.,]*\s*(?:%|[kmb]n?)?"  # "0%", "£10m", "2.5bn", "-4"
 TICKS = re.compile(rf"^\s*(?:{_TICK}\s+){{2,}}{_TICK}\s*$")  # a row of axis ticks: "0% 10% 20%"
 MAX_TITLE_WORDS = 12  # a chart's title line without a "Figure N" is at most this long ...
-TITLE_SIZE_RATIO = 1.15  # ... and is set no larger than this against the page's usual line
+TITLE_SIZE_RATIO = 1.5  # ... and is set no larger than this against the page's usual line
 TITLE_OVERHANG = 0.2  # ... and overhangs the chart's width by at most this share on either side
 CAPTION_LINES = 6  # lines: a chart's caption heads at most this many lines stacked above its drawing
 CAPTION_GAP = 3  # line heights: a chart's caption stack stands at most this far over its drawing (a rule between)
@@ -801,7 +801,8 @@ def _body_height(mine: list[Placed]) -> float:
 def _title_of(line: Placed, box: BBox, body: float) -> bool:
     """A line just over a chart that titles it though no "Figure N" names it ("Top motivators to visit
     Britain"): short, capitalised, not a sentence nor a numbered heading, no wider than the chart, and set
-    no larger than the page's text (``body``: its usual line height; a larger line is a heading)."""
+    at most TITLE_SIZE_RATIO times the page's text (``body``: its usual line height): a subtitle's type
+    ("Industrial Strategy is built on 5 foundations"), not a page's title (a larger line is a heading)."""
     text = line.text.strip()
     margin = TITLE_OVERHANG * (box.x1 - box.x0)
     return (

@@ -939,3 +939,11 @@ def test_a_figures_caption_in_heading_type_is_a_caption_not_a_heading(tmp_path: 
     doc = page_of(OXFORDSHIRE, 86, tmp_path)
     assert any(c.startswith("Figure 100-1: The Doughnut") for c in texts(doc, BlockKind.CAPTION))
     assert not any(h.startswith("Figure") for h in texts(doc, BlockKind.HEADING))
+
+
+def test_a_charts_title_in_a_subtitles_type_right_over_it_is_the_charts(tmp_path: Path) -> None:
+    """ "Industrial Strategy is built on 5 foundations", 14 pt bold over a diagram of 12 pt labels, with no
+    "Figure N": the diagram's title, not a heading."""
+    doc = page_of(AI_DEAL, 4, tmp_path)
+    assert any(c.startswith("Industrial Strategy is built on 5 foundations") for c in texts(doc, BlockKind.CHART))
+    assert "Industrial Strategy is built on 5 foundations" not in texts(doc, BlockKind.HEADING)
