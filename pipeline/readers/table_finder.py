@@ -349,14 +349,18 @@ def _kept_to(
 def _title_line(line: list[Word], columns: Sequence[tuple[float, float]], size: float) -> bool:
     """A title over a table's header, not a line of it: set larger than the table's body (TITLE_SIZE), or one
     run of words across the columns' gutters (a header line is cut at them)."""
-    whole = len(line_fragments(line, PIECE_GAP_RATIO * size)) == 1
-    return _Line.of(line).size > TITLE_SIZE * size or (whole and _spans_columns(line, columns, size))
+    spans = _pieces(line, size)
+    return _Line.of(line).size > TITLE_SIZE * size or (len(spans) == 1 and _spans_columns(spans, columns))
 
 
-def _spans_columns(line: list[Word], columns: Sequence[tuple[float, float]], size: float) -> bool:
-    """Whether a piece of the line (words apart at wide gaps) prints over two columns' ranges or more: words
+def _pieces(line: list[Word], size: float) -> list[BBox]:
+    """The boxes of the line's pieces: its words apart at gaps of PIECE_GAP_RATIO font sizes (``size``)."""
+    return [words_box(f.words) for f in line_fragments(line, PIECE_GAP_RATIO * size)]
+
+
+def _spans_columns(spans: list[BBox], columns: Sequence[tuple[float, float]]) -> bool:
+    """Whether a piece of a line (``spans``: :func:`_pieces`) prints over two columns' ranges or more: words
     set as running text across the gutters (a title), not cut at them."""
-    spans = [words_box(f.words) for f in line_fragments(line, PIECE_GAP_RATIO * size)]
     return any(sum(box.x0 < b and a < box.x1 for a, b in columns) >= 2 for box in spans)
 
 
@@ -366,11 +370,11 @@ def _keeps_to(line: list[Word], edges: list[float], columns: Sequence[tuple[floa
     sides = list(itertools.pairwise(edges))
     if all(any(a - 1 <= float(w["x0"]) and float(w["x1"]) <= b + 1 for a, b in sides) for w in line):
         return True
-    spans = [words_box(f.words) for f in line_fragments(line, PIECE_GAP_RATIO * size)] if columns else []
+    spans = _pieces(line, size) if columns else []
     return (
         bool(spans)
         and all(edges[0] - 1 <= box.x0 and box.x1 <= edges[-1] + 1 for box in spans)
-        and not _spans_columns(line, columns, size)
+        and not _spans_columns(spans, columns)
     )
 
 
