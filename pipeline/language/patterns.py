@@ -105,6 +105,15 @@ def aside_title() -> re.Pattern[str]:
 
 
 @cache
+def table_label() -> re.Pattern[str]:
+    r"""A table's label alone on its line, over the table: ``TABLE 12``, ``Table A.3``, ``TABLE 13 (Continued)``.
+
+    >>> [bool(table_label().fullmatch(t)) for t in ("TABLE 12", "Table 13 (Continued)", "Table 4 shows the share")]
+    [True, True, False]
+    """
+    return re.compile(r"\s*table\s+(?:[A-Z]\.?)?\d+(?:\.\d+)*\s*(?:\((?:cont(?:inued|['’]?d|\.)?)\))?\s*", re.I)
+
+
 def figure_caption() -> re.Pattern[str]:
     r"""The caption that names a chart, diagram or map: ``Figure 3 Road transport emissions``,
     ``FIG A.1``, ``Chart 2: ...``, ``Map 1 –``, ``Exhibit 4.2``, ``Figure 3-2:``, ``PICTURE 2.``.

@@ -595,8 +595,10 @@ def _charts(
     """The page's charts: clusters of drawn shapes (or pictures) whose lines are labels, not set text, and
     not a ruled table's grid with its cells written in (``ruled``: a heatmap's coloured cells are a table's).
     A chart's labels, title and caption are not the lines of a ruled grid apart from its drawing (``grids``:
-    the boxes of the page's ruled tables): a table set right over a chart is not the chart's."""
+    the boxes of the page's ruled tables): a table set right over a chart is not the chart's. Nor are short
+    lines on shading under a table's label (``TABLE 4``): a table of lists."""
     page_area = page.width * page.height
+    table_label = patterns.table_label()
     # a bar chart's bars are filled; a small panel stacked on a large one as wide is the title bar of a box
     stacked = [j for j in _joined(drawn.panels) if j.area >= MAX_BAR_SHARE * page_area]
     bars = [
@@ -635,7 +637,9 @@ def _charts(
         labels = sum(len(p.text.split()) <= MAX_LABEL_WORDS or _debris(p.text) for p in inside)
         sentences = sum(_sentence(p.text) for p in inside)
         if labels >= MIN_LABEL_SHARE * len(inside) and sentences <= MAX_SENTENCE_SHARE * len(inside):
-            out.append(_with_caption(free, box, titled=True))
+            titled = _with_caption(free, box, titled=True)
+            if not any(table_label.fullmatch(p.text) for p in free if titled.holds_centre_of(p.box)):
+                out.append(titled)  # a table's label over short lines drawn on shading: a table of lists
     return out
 
 

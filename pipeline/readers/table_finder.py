@@ -22,6 +22,7 @@ tested without a PDF.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import statistics
@@ -29,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline.language import patterns
 from pipeline.models import BBox, RawTable
 from pipeline.readers.reading_order import banded_lines, line_fragments, words_box
 from pipeline.readers.repair import drawn_bullet
@@ -68,6 +70,11 @@ ROW_RULED_GUTTER = 1.0  # font sizes: a gutter between the columns of a table ru
 MIN_RULED_COLUMNS, MAX_RULED_COLUMNS = 2, 8  # ... which has this many columns ...
 ROW_RULED_FILLED = 0.75  # ... written in over this share of its positions
 TITLE_SIZE = 1.15  # a line over a table set this many times larger than its body is its title, not its header
+TABLE_LABEL = patterns.table_label()  # TABLE 12 alone on its line
+HEADING_WIDTH = 3.0  # a column's heading is at most this many times as wide as its figures
+HEADING_LINES = 2  # single-piece lines over a table's first row that head it: a heading over its unit
+LABEL_TITLE_LINES = 3  # title lines between a table's label and its column headings
+COLUMN_BREAK_LINES = 2.5  # line heights of space that end a column of a table of lists
 CAPTION_REACH_LINES = 3  # lines over a table searched for its caption ...
 CAPTION_REACH_SIZES = 10.0  # ... within this many font sizes of its first rule
 SOURCE_OR_NOTE = re.compile(r"(?:sources?|notes?)\b", re.I)
@@ -167,7 +174,117 @@ def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -
         clear = not any(t.bbox.overlap(rules.bbox) > 0 for t in out)
         if clear and (read := _row_ruled(lines, rules, True)) and not any(t.bbox.overlap(read.bbox) > 0 for t in out):
             out.append(read)
+    for read in _labelled_columns(lines, page):  # a table of lists under its label, where nothing else was read
+        if not any(t.bbox.overlap(read.bbox) > 0 for t in out):
+            out.append(read)
     return _one_per_region(out, lines)
+
+
+def _labelled_columns(lines: list[list[Word]], page: int) -> list[RawTable]:
+    """Tables of lists or passages set in columns under a table's label (``TABLE 12`` alone on its line),
+    its title and a heading over each column: a header row and one row of the columns, each read as a block
+    of its own in reading order (:func:`_column_blocks`). The headings are the lines under the title that
+    stand off the label's middle or set several pieces apart; there must be as many columns as headings on
+    the line of most pieces, each heading over its column."""
+    out = []
+    for i, label in enumerate(lines):
+        if not label or not TABLE_LABEL.fullmatch(_text(label)):
+            continue
+        size = statistics.median(float(w.get("size") or (w["bottom"] - w["top"])) for w in label)
+        middle = (float(label[0]["x0"]) + float(label[-1]["x1"])) / 2
+        k = i + 1
+        while k < min(len(lines), i + 1 + LABEL_TITLE_LINES) and _centred_title(lines[k], middle, size):
+            k += 1
+        header, rest = _heading_lines(lines[k:], size)
+        if not header:
+            continue
+        heads = max((_Line.of(ln).pieces for ln in header), key=len)
+        columns = _column_blocks(rest, len(heads), size)
+        if columns is None:
+            continue
+        spans = [_span(c) for c in columns]
+        if not all(sum(a - size <= sum(_span(h)) / 2 <= b + size for a, b in spans) == 1 for h in heads):
+            continue  # a heading over no column, or over two
+        joined = [_span([*c, *h]) for c, h in zip(columns, heads, strict=True)]
+        edges = [joined[0][0], *((a[1] + b[0]) / 2 for a, b in itertools.pairwise(joined)), joined[-1][1]]
+        top, middle_y = min(_line_top(ln) for ln in header) - 1, max(_line_bottom(ln) for ln in header) + 1
+        bottom = max(float(w["bottom"]) for c in columns for w in c) + 1
+        rows: list[list[BBox | None]] = [
+            [BBox(x0=a, top=y0, x1=b, bottom=y1) for a, b in itertools.pairwise(edges)]
+            for y0, y1 in ((top, middle_y), (middle_y, bottom))
+        ]
+        out.append(RawTable(page, BBox(x0=edges[0], top=top, x1=edges[-1], bottom=bottom), rows, "text"))
+    return out
+
+
+def _span(words: list[Word]) -> tuple[float, float]:
+    """The words' left and right ends."""
+    return min(float(w["x0"]) for w in words), max(float(w["x1"]) for w in words)
+
+
+def _centred_title(line: list[Word], middle: float, size: float) -> bool:
+    """A line of a table's title under its label: one piece, set about the label's middle."""
+    return bool(line) and len(_Line.of(line).pieces) == 1 and abs(_middle_of(line) - middle) <= 2 * size
+
+
+def _middle_of(line: list[Word]) -> float:
+    return (float(line[0]["x0"]) + float(line[-1]["x1"])) / 2
+
+
+def _heading_lines(lines: list[list[Word]], size: float) -> tuple[list[list[Word]], list[list[Word]]]:
+    """The column headings under a table's title (lines each right under the one before, of at most
+    MAX_HEADER_LINES, one of them of several pieces; no bullet, no figure) and the lines after them."""
+    header: list[list[Word]] = []
+    for k, ln in enumerate(lines[:MAX_HEADER_LINES]):
+        gap = _line_top(ln) - _line_bottom(header[-1]) if header else 0.0
+        if not ln or _bullet(ln[0]) or gap > ROW_GAP_RATIO * size or gap < -size:
+            break
+        header.append(ln)
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if nxt is None or not nxt or _bullet(nxt[0]) or _line_top(nxt) - _line_bottom(ln) > ROW_GAP_RATIO * size:
+            break
+    if not any(len(_Line.of(ln).pieces) >= 2 for ln in header):
+        return [], lines
+    return header, lines[len(header) :]
+
+
+def _column_blocks(lines: list[list[Word]], count: int, size: float) -> list[list[Word]] | None:
+    """``count`` blocks of lines side by side, read one after the other (each starts back up at the first's
+    top), each a column of a table of lists: its lines down to a gap of COLUMN_BREAK_LINES line heights, or to a
+    line starting left of the block (the text under the table), or to a note or source. None when the
+    blocks are not side by side, left to right, their tops level."""
+    blocks: list[list[list[Word]]] = []
+    ended = False  # the column ended: lines until the next one starts back up are no part of it
+    last_top: float | None = None
+    for ln in filter(None, lines):
+        top = _line_top(ln)
+        back_up = last_top is not None and top < last_top - 1
+        last_top = top
+        if back_up or not blocks:
+            if len(blocks) == count:
+                break
+            blocks.append([ln])
+            ended = False
+            continue
+        if ended:
+            continue
+        block = blocks[-1]
+        if (
+            top - _line_bottom(block[-1]) > COLUMN_BREAK_LINES * size
+            or float(ln[0]["x0"]) < min(float(w["x0"]) for b in block for w in b) - size
+            or SOURCE_OR_NOTE.match(_text(ln))
+        ):
+            ended = True
+            continue
+        block.append(ln)
+    blocks = [b for b in blocks if b]
+    if len(blocks) != count or count < 2:
+        return None
+    tops = [_line_top(b[0]) for b in blocks]
+    spans = [(min(float(w["x0"]) for ln in b for w in ln), max(float(w["x1"]) for ln in b for w in ln)) for b in blocks]
+    if max(tops) - min(tops) > 2 * size or any(a[1] >= b[0] for a, b in itertools.pairwise(spans)):
+        return None
+    return [[w for ln in b for w in ln] for b in blocks]
 
 
 def _rows_inside(labels: list[list[Word]], cell: list[list[Word]]) -> bool:
@@ -436,8 +553,9 @@ def _prose_beside(lines: Sequence[list[Word]], ruled: BBox, text: BBox) -> bool:
 def rejoin_columns(lines: list[list[Word]]) -> list[list[Word]]:
     """Lines in reading order, with a column of short labels and the column of figures the reading order
     read after it (a table's names without rules beside its figures) set side by side again: the lines of
-    the two at one height become one line; so do header lines read before the rest of the header beside
-    them (:func:`_header_beside`). Columns of running text are left as they are (:func:`_beside`)."""
+    the two at one height become one line, also when the text over the table was read with the labels
+    (:func:`_labels_after`); so do header lines read before the rest of the header beside them
+    (:func:`_header_beside`). Columns of running text are left as they are (:func:`_beside`)."""
     segments: list[list[list[Word]]] = []
     for ln in lines:
         if ln and segments and segments[-1] and float(ln[0]["top"]) >= float(segments[-1][-1][0]["top"]) - 1:
@@ -454,6 +572,10 @@ def rejoin_columns(lines: list[list[Word]]) -> list[list[Word]]:
             out.extend(segments[i][:-header])
             out.extend(_side_by_side(segments[i][-header:], segments[i + 1]))
             i += 2
+        elif i + 1 < len(segments) and (tail := _labels_after(segments[i], segments[i + 1])):
+            out.extend(segments[i][:-tail])  # the text over the table, read before its labels
+            out.extend(_side_by_side(segments[i][-tail:], segments[i + 1]))
+            i += 2
         else:
             out.extend(segments[i])
             i += 1
@@ -461,8 +583,9 @@ def rejoin_columns(lines: list[list[Word]]) -> list[list[Word]]:
 
 
 def _beside(labels: list[list[Word]], figures: list[list[Word]]) -> bool:
-    """A column of short labels (at most LABEL_WORDS words, no sentence) ending left of a column whose lines
-    at the same heights (at least MIN_TABLE_LINES of them, and most of the labels') mostly hold figures."""
+    """A column of short labels (at most LABEL_WORDS words, twice as many beside nothing but figures; no
+    sentence) ending left of a column whose lines at the same heights (at least MIN_TABLE_LINES of them, and
+    most of the labels') mostly hold figures."""
 
     def at_heights(lines: list[list[Word]], others: list[list[Word]]) -> list[list[Word]]:
         tops = [float(ln[0]["top"]) for ln in others]
@@ -472,12 +595,27 @@ def _beside(labels: list[list[Word]], figures: list[list[Word]]) -> bool:
     if not level or max(float(w["x1"]) for ln in level for w in ln) >= min(float(w["x0"]) for ln in beside for w in ln):
         return False
     with_digits = [ln for ln in beside if any(ch.isdigit() for w in ln for ch in str(w["text"]))]
+    longest = 2 * LABEL_WORDS if all(_figure(str(w["text"])) for ln in beside for w in ln) else LABEL_WORDS
     return (
-        all(len(ln) <= LABEL_WORDS and not _text(ln).endswith(".") for ln in level)
+        all(len(ln) <= longest and not _text(ln).endswith(".") for ln in level)
         and len(level) >= MIN_TABLE_LINES
         and len(level) * 2 >= len(labels)
         and len(with_digits) * 2 >= len(beside)
     )
+
+
+def _labels_after(before: list[list[Word]], table: list[list[Word]]) -> int:
+    """How many of the last lines of ``before`` are a column of labels beside ``table`` (:func:`_beside`),
+    when the reading order read the text over the table together with them: the lines from the top of
+    ``table`` down, level with lines most of which are figures and nothing else. 0 when they are not."""
+    top = float(table[0][0]["top"]) - 2
+    count = sum(float(ln[0]["top"]) >= top for ln in before)
+    if not 0 < count < len(before) or not _beside(before[-count:], table):
+        return 0
+    tops = [float(ln[0]["top"]) for ln in before[-count:]]
+    level = [ln for ln in table if any(abs(float(ln[0]["top"]) - t) <= 2 for t in tops)]
+    figures = sum(all(_figure(str(w["text"])) for w in ln) for ln in level)
+    return count if figures * 2 >= len(level) else 0  # rows of figures, not a column of running text
 
 
 def _header_beside(before: list[list[Word]], table: list[list[Word]]) -> int:
@@ -526,8 +664,9 @@ def _header_band(lines: list[list[Word]], table: RawTable) -> bool:
     if not inside or any(_figure(t) for row in rows for t in PERIOD.sub(" ", _text(row)).split()):
         return False
     size = statistics.median(float(w.get("size") or (w["bottom"] - w["top"])) for ln in inside for w in ln)
-    below = [ln for ln in lines if ln and float(ln[0]["top"]) >= table.bbox.bottom - 1]
-    nearest = min(below, key=lambda ln: float(ln[0]["top"]), default=None)
+    box = table.bbox
+    under = [w for ln in lines for w in ln if float(w["top"]) >= box.bottom - 1 and box.x0 <= _middle(w) <= box.x1]
+    nearest = min(banded_lines(under, _extent), key=_line_top, default=None)  # as printed: a label read apart too
     return (
         nearest is not None
         and float(nearest[0]["top"]) - table.bbox.bottom <= ROW_GAP_RATIO * size
@@ -667,9 +806,10 @@ def lines_to_text_tables(
 
 def _runs(lines: list[_Line], bands: list[BBox]) -> list[list[_Line]]:
     """Runs of consecutive, closely spaced lines, most of several pieces, with at least
-    MIN_TABLE_LINES of them and never more than MAX_SINGLE_RUN single-piece lines in a row; trailing
-    single-piece lines are not part of it. A single-piece line just above the first, set over its
-    columns of figures rather than its labels, heads it (a header spanning columns). A caption
+    MIN_TABLE_LINES of them and never more than MAX_SINGLE_RUN single-piece lines in a row (but in a ruled
+    header band, whose headings may wrap over several lines); trailing single-piece lines are not part of it.
+    Single-piece lines just above the first, each right over the next, set over its columns of figures
+    rather than its labels, head it (a header spanning columns, a column's heading over its unit). A caption
     (``Table 18. ...``) is never part of one, and the run's first line printed again, with no figure in it,
     or a ruled header band under rows of figures, starts another (the header of a second table set under
     the first)."""
@@ -698,25 +838,27 @@ def _runs(lines: list[_Line], bands: list[BBox]) -> list[list[_Line]]:
             _centre_in(line.words[0], band) and not _centre_in(current[-1].words[0], band) for band in bands
         ) and any(_has_figure(ln) for ln in current)
 
-    before: _Line | None = None
+    before: list[_Line] = []  # single-piece lines, each right over the next, since the last run
     for line in lines:
         if current and (not (_follows(current[-1], line) or banded(current[-1], line)) or new_band(line)):
             close()
         if CAPTION.match(_text(line.words)):  # a caption (Table 18. || Actual and projected ...) is no row
             close()
-            before = None
+            before = []
             continue
         if len(current) >= MIN_TABLE_LINES and _text(line.words) == _text(current[0].words) and not _has_figure(line):
             close()  # the first line again: the header of a second table set under the first
         multi = len(line.pieces) >= 2
         if not current and not multi:
-            before = line
+            before = [*before, line] if before and _follows(before[-1], line) else [line]
             continue
-        if not current and before is not None and _heads(before, line):
-            current.append(before)
-        before = None
-        singles = 0 if multi else singles + 1
-        if singles > MAX_SINGLE_RUN:
+        if not current:
+            heads = list(itertools.takewhile(functools.partial(_heads, line=line), reversed(before)))
+            if heads and _follows(heads[0], line):  # a column's heading over its unit (General Reserve / £000)
+                current.extend(reversed(heads[:HEADING_LINES]))
+        before = []
+        singles = 0 if multi or any(_centre_in(line.words[0], band) for band in bands) else singles + 1
+        if singles > MAX_SINGLE_RUN:  # a ruled header band's wrapped headings may stack any number
             close()
             singles = 0
             continue
@@ -730,10 +872,17 @@ def _has_figure(line: _Line) -> bool:
 
 
 def _heads(above: _Line, line: _Line) -> bool:
-    return (
-        _follows(above, line)
-        and float(above.words[0]["x0"]) >= float(line.pieces[1][0]["x0"]) - line.size
-        and float(above.words[-1]["x1"]) <= float(line.words[-1]["x1"]) + line.size
+    """A single-piece line over a table's first row heads its columns of figures: it lies over them (a heading
+    spanning columns), or, right of the row's label, it lines up with one of them at its left, its right or its
+    middle and is at most HEADING_WIDTH times as wide (a heading set flush or centred over its column, wider
+    than its figures; not a title's last line)."""
+    x0, x1 = float(above.words[0]["x0"]), float(above.words[-1]["x1"])
+    if x0 >= float(line.pieces[1][0]["x0"]) - line.size and x1 <= float(line.words[-1]["x1"]) + line.size:
+        return True
+    return x0 >= float(line.pieces[0][-1]["x1"]) and any(
+        min(abs(x0 - a), abs(x1 - b), abs((x0 + x1 - a - b) / 2)) <= line.size
+        and x1 - x0 <= HEADING_WIDTH * max(b - a, line.size)
+        for a, b in (_span(piece) for piece in line.pieces[1:])
     )
 
 

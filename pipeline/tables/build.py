@@ -78,12 +78,24 @@ CURRENCY_WORDS = {"dollar": "$", "pound": "£", "euro": "€"}
 OTHER_UNIT_IN_TITLE = re.compile(
     r"\((?P<unit>%[^()]{0,30}|per ?cent[^()]{0,30}|numbers?(?: of [^()]{1,30})?|['’]?000s?|thousands|millions)\)", re.I
 )  # (% of GDP), (number of firms), a count's scale: Visits (000)
-OTHER_UNIT_CELL = re.compile(r"(?P<unit>%|per ?cent|numbers?(?: of \w+(?: \w+)?)?)", re.I)
+OTHER_UNIT_CELL = re.compile(r"(?P<unit>%|per ?cent(?:ages?)?|numbers?(?: of \w+(?: \w+)?)?)", re.I)
+UNIT_AFTER_COMMA = re.compile(  # a title's last clause naming its cells' unit: ..., PERCENTAGE OF SMEs
+    r",\s*(?P<unit>(?:percentages?|per ?cent|shares?|numbers?)\s+of\s+[\w'’ -]{1,30}?)\s*$", re.I
+)
 PERIOD_IN_HEADER = re.compile(r"\b(?:FY\s?)?(?:19|20)\d{2}(?:\s*[-‐‑–/]\s*(?:(?:19|20)?\d{2})\b)?", re.I)
 _FIGURE = r"[£$€]?\s?[-−–]?\d{1,3}(?:,\d{3})*(?:\.\d+)?\s?(?:m|bn|k|%)?"  # a minus may be printed as − or –
 NUMERIC_CELL = re.compile(rf"^\s*(?:\({_FIGURE}\)|{_FIGURE})\s*$")  # brackets paired: "-230)" is half a cell
 BAND_CELL = re.compile(r"^\s*\d{1,3}(?:,\d{3})*\s?[-–]\s?\d{1,3}(?:,\d{3})*\s*$")  # a band: 35 - 40
 TOTAL_LABEL = re.compile(r"^\s*(?:grand\s+)?totals?\b", re.I)
+TOTAL_OVER = re.compile(r"(?:grand\s+)?total\s+(?:for\s+|in\s+)?(.+)", re.I)  # a total over a period: Total 2019-20
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
+    "|nov(?:ember)?|dec(?:ember)?"
+)
+BALANCE_DATE = re.compile(  # a balance's date heading a column: 31-Mar-20, As at 31 March 2021, CETV at 31 March 2020
+    rf"(?:.{{0,40}}\bat\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+(?P<month>{_MONTHS})[\s-]+(?P<year>(?:19|20)?\d{{2}})",
+    re.I,
+)
 # a form's label (``Reference:``) or a detail it asks for: a web or e-mail address, a handle
 FORM_CELL = re.compile(
     r"[^:]{1,40}:|@\w+|(?:https?://|www\.)\S+|[\w.-]+\.(?:com|org|net|gov|uk|eu|int)(?:\.\w{2})?(?:/\S*)?|\S+@\S+\.\w+",
@@ -245,8 +257,9 @@ def _unit(title: str | None, cells: list[TableCell], header_rows: int = 1) -> tu
     """The unit of a table's cells as ``(money unit, unit as printed)``: the money unit as ``GBP x 1000000``
     from its corner cell (``£M``), its header cells (``2020-21 £000``, ``(£m)``) or its title (``(£m)``,
     ``£ billion``, ``In billions of dollars``); a unit that is not money (``%``, ``% of GDP``, ``Number of
-    firms``, a count's scale ``(000)``) from the title's brackets, the corner cell or a header cell's brackets
-    (``Share of SMEs (%)``), printed only."""
+    firms``, a count's scale ``(000)``) from the title's brackets or its last clause (``..., PERCENTAGE OF
+    SMEs``), the corner cell, a header cell's brackets (``Share of SMEs (%)``) or a header cell that is a unit
+    and nothing else (``Percentage``), printed only."""
     corner = next((c.text for c in cells if c.row == 0 and c.col == 0), "")
     heads = [corner] + [c.text for c in cells if c.row < max(header_rows, 1) and c.col > 0]
     for head in heads:
@@ -264,8 +277,10 @@ def _unit(title: str | None, cells: list[TableCell], header_rows: int = 1) -> tu
             return _unit_text(CURRENCY_WORDS[w.group("cur").lower().rstrip("s")], w.group("scale")), w.group(0)
     other = (
         OTHER_UNIT_IN_TITLE.search(title or "")
+        or UNIT_AFTER_COMMA.search(title or "")
         or OTHER_UNIT_CELL.fullmatch(corner.strip())
         or next((m for head in heads if (m := OTHER_UNIT_IN_TITLE.search(head))), None)
+        or next((m for head in heads[1:] if (m := OTHER_UNIT_CELL.fullmatch(head.strip()))), None)
     )
     return None, (other.group("unit").strip() if other else None)
 
@@ -313,16 +328,24 @@ def _multiplier(scale: str | None) -> int:
 
 def column_period(header: str) -> str | None:
     """The period a column's header names, normalised (units and notes set aside): a fiscal year
-    ``2020-21``, a calendar year ``2020``, a quarter ``Q1 2020``, or ``total``.
+    ``2020-21``, a calendar year ``2020``, a quarter ``Q1 2020``, or ``total``. A total over a period
+    (``Total 2019-20``) is that period's; a balance at a year's end (``31-Mar-20``, ``As at 31 December 2020``),
+    the year it closes (:func:`closing_period`).
 
     >>> [column_period(h) for h in ("2020 ‑ 21 £000", "FY2020-21", "2021-22(£m)", "Q3 2019", "Total", "Notes")]
     ['2020-21', '2020-21', '2021-22', 'Q3 2019', 'total', None]
+    >>> [column_period(h) for h in ("Total 2019-20 £’000", "31-Mar-20 £000", "CETV at 31 March 2020")]
+    ['2019-20', '2019-20', '2019-20']
     """
     text = UNIT_ANYWHERE.sub(" ", header)
     text = re.sub(r"[‐‑‒–—]", "-", text)
     text = re.sub(r"\bFY\s?", "", text, flags=re.I).strip(" ()")
     if TOTAL_LABEL.fullmatch(text):
         return "total"
+    if (over := TOTAL_OVER.fullmatch(text)) and (period := column_period(over.group(1))) not in (None, "total"):
+        return period
+    if closing := closing_period(text):
+        return closing
     if fiscal := fiscal_year_to_period(text):
         return fiscal
     if re.fullmatch(r"(?:19|20)\d{2}", text):
@@ -330,6 +353,26 @@ def column_period(header: str) -> str | None:
     q = re.fullmatch(r"(?:(Q[1-4])\s*((?:19|20)\d{2})|((?:19|20)\d{2})\s*(Q[1-4]))", text, re.I)
     if q:
         return f"{(q.group(1) or q.group(4)).upper()} {q.group(2) or q.group(3)}"
+    return None
+
+
+def closing_period(text: str) -> str | None:
+    """The year a balance date closes, for a column of balances headed by it: the fiscal year ending on 31
+    March (or early April: the UK's government and tax year), else the calendar year ending on 31 December;
+    None for other dates (a year ending in June is not told apart from a date within a year).
+
+    >>> [closing_period(t) for t in ("31-Mar-20", "As at 31 March 2021", "31 Dec 2019", "30 June 2020", "2020")]
+    ['2019-20', '2020-21', '2019', None, None]
+    """
+    m = BALANCE_DATE.fullmatch(text.strip())
+    if m is None:
+        return None
+    day, month, year = int(m.group("day")), m.group("month")[:3].casefold(), int(m.group("year"))
+    year += 2000 if year < 100 else 0
+    if (month, day) in (("mar", 31), ("apr", 1), ("apr", 5)):
+        return f"{year - 1}-{year % 100:02d}"
+    if (month, day) == ("dec", 31):
+        return str(year)
     return None
 
 

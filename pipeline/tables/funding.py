@@ -6,7 +6,9 @@ its words name funding rather than a market (:func:`is_funding`), and its column
 (fiscal years, years, quarters, ``Total``), or it has one column of amounts (its period then from its
 title), or columns of amounts that a ``Total`` column adds up (each in its title's period), or its periods run
 down its first column (:func:`period_rows`: each column of amounts a line item, each row a period; their totals
-are not checked). Each figure cell becomes a line in base units; a row or column labelled total is checked
+are not checked). Beside period columns, columns of amounts with no period over them give lines of period
+``none`` (:func:`_undated_columns`); a ``Total 2019-20`` column's lines are totals; a row of counts (``Staff
+numbers``) gives none. Each figure cell becomes a line in base units; a row or column labelled total is checked
 against the sum of the others, and a difference beyond rounding becomes a ``total_mismatch`` issue.
 """
 
@@ -46,6 +48,10 @@ TOLERANCE = Decimal("0.051")  # in the table's unit, at least: printed values ar
 NOTE_MARK = re.compile(r"\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]+$")  # a footnote's number set after a label
 SUBTOTAL_LABEL = re.compile(r"\s*sub[- ]?totals?\b", re.I)
 MIN_PERIOD_ROWS = 2  # rows labelled by periods that make a table's periods run down it
+COUNT_LABEL = re.compile(
+    r"\b(?:numbers?\s+of|(?:staff|employee)\s+numbers?|headcount|full[- ]time\s+equivalents?|FTEs?)\b", re.I
+)
+NOTES_HEADING = re.compile(r"\s*notes?\b", re.I)  # a column of note numbers: Notes
 
 
 def tables_to_funding(tables: list[Table]) -> tuple[list[FundingLine], list[SourceIssue]]:
@@ -72,14 +78,18 @@ def tables_to_funding(tables: list[Table]) -> tuple[list[FundingLine], list[Sour
         if not periods:
             continue
         values: dict[tuple[int, int], Decimal] = {}
+        totals = {col for col in periods if TOTAL_LABEL.match(column_heading(table, col))}  # Total 2019-20
+        dated = dict(sorted((periods | _undated_columns(table, periods)).items()))
         for row in range(table.header_rows, table.n_rows):
-            label = row_label(grid, row, min(periods))
-            for col, period in periods.items():
+            label = row_label(grid, row, min(dated))
+            if COUNT_LABEL.search(label):
+                continue  # a row of counts in a money table: staff numbers
+            for col, period in dated.items():
                 cell = grid[row][col]
                 if cell is None or (amount := _amount(table, cell, multiplier, issues)) is None:
                     continue
                 values[(row, col)] = amount
-                lines.append(_line(table, cell, label, period, amount, (currency, multiplier)))
+                lines.append(_line(table, cell, label, period, amount, (currency, multiplier), col in totals))
         issues += _check_totals(table, grid, periods, values)
     return lines, issues
 
@@ -104,14 +114,33 @@ def _amount(table: Table, cell: TableCell, multiplier: str, issues: list[SourceI
     return amount
 
 
+def _undated_columns(table: Table, periods: dict[int, str]) -> dict[int, str]:
+    """Columns of amounts beside the period columns with no period over them (the parts a ``Total 2019-20``
+    column adds up: ``Permanent staff``, ``Seconded staff``), each with period ``none``; not a column of note
+    numbers, nor one of shares in %."""
+    if not periods or set(periods.values()) == {"total"}:
+        return {}
+    out = {}
+    for col in figure_columns(table):
+        cells = [c.text for c in table.cells if c.col == col and c.row >= table.header_rows]
+        if (
+            col not in periods
+            and not NOTES_HEADING.match(column_heading(table, col))
+            and not any("%" in t for t in cells)
+        ):
+            out[col] = "none"
+    return out
+
+
 def _line(
-    table: Table, cell: TableCell, label: str, period: str, amount: Decimal, unit: tuple[str, str]
+    table: Table, cell: TableCell, label: str, period: str, amount: Decimal, unit: tuple[str, str], total: bool = False
 ) -> FundingLine:
-    """The funding line of ``cell`` (an ``amount`` in the table's ``unit``: currency and multiplier)."""
+    """The funding line of ``cell`` (an ``amount`` in the table's ``unit``: currency and multiplier); ``total``:
+    its column adds up others."""
     currency, multiplier = unit
     return FundingLine(
         table.number, label, period, float(amount * Decimal(multiplier)), currency,
-        period == "total" or bool(TOTAL_LABEL.match(label)), float(multiplier), cell.row, cell.col,
+        total or period == "total" or bool(TOTAL_LABEL.match(label)), float(multiplier), cell.row, cell.col,
         cell.char_start, cell.char_end,
     )  # fmt: skip
 
@@ -165,11 +194,13 @@ def _with_categories(table: Table, periods: dict[int, str]) -> dict[int, str]:
 
 def _one_money_column(table: Table) -> dict[int, str]:
     """A table of line items with one column of amounts and no period over it: the period its title
-    names (``Budget 2021-22 (£m)``), else ``none``."""
+    names (``Budget 2021-22 (£m)``), else ``none``; ``none`` too when its rows are dated by different years
+    (``Balance at 31 March 2019`` ... ``Balance at 31 March 2020``: movements over more than the title's year)."""
     columns = figure_columns(table)
     if len(columns) != 1:
         return {}
-    return {columns[0]: title_period(table) or "none"}
+    dated = {year for label in row_labels(table) for year in re.findall(r"\b(?:19|20)\d{2}\b", label)}
+    return {columns[0]: (title_period(table) if len(dated) < 2 else None) or "none"}
 
 
 def title_period(table: Table) -> str | None:

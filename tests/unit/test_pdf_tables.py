@@ -451,6 +451,85 @@ def test_a_column_of_names_the_reading_order_read_apart_from_its_figures_is_thei
     assert len(table.rows) == 4 and len(table.rows[0]) == 4  # the names are the first column
 
 
+def test_names_read_after_the_text_over_the_table_are_still_the_stub_of_its_figures() -> None:
+    # the reading order read the heading over the table with the row labels, then its header and figures
+    above = [line(60, (60, "Statement of changes in equity for the year"))]
+    names = [
+        "Balance at 1 April 2018",
+        "Grant-in-Aid from the Treasury",
+        "Comprehensive expenditure for the year after tax",
+    ]
+    labels = [line(100 + 18 * r, (60, name)) for r, name in enumerate(names)]
+    header = [line(74, (300, "General Reserve")), line(86, (312, "£000"))]  # a heading over its unit
+    figures = [line(100 + 18 * r, (310, amount)) for r, amount in enumerate(["(1,284)", "12,900", "(14,009)"])]
+    [table] = lines_to_tables(above + labels + header + figures, [], 1)
+    assert len(table.rows) == 4 and len(table.rows[0]) == 2  # a header row, three rows, the names beside the figures
+    assert table.bbox.top == 74  # both heading lines head the column
+
+
+def test_a_column_of_running_text_beside_one_with_years_in_it_is_not_a_stub() -> None:
+    # two columns of numbered paragraphs under a heading: the right one's lines carry years, not rows of figures
+    above = [line(-20 + 12 * r, (60, f"the case study above runs on here, line {r} of it")) for r in range(5)]
+    above.append(line(40, (60, "2. Transport is becoming automated")))
+    left = [
+        line(60 + 12 * r, (60, text))
+        for r, text in enumerate(
+            ["3.5 Improved sensing", "power and software", "are leading to more", "levels of automation"]
+        )
+    ]
+    right = [
+        line(60 + 12 * r, (320, text))
+        for r, text in enumerate(
+            ["3.6 Total investment since", "2010 stands at over", "an increase from 2013", "to 2014-2018."]
+        )
+    ]
+    assert rejoin_columns(above + left + right) == above + left + right
+
+
+def test_a_ruled_band_of_headings_wrapped_over_several_lines_heads_the_table_under_it() -> None:
+    lines = [
+        line(100, (200, "Permanent"), (270, "Seconded"), (340, "Total")),
+        line(110, (270, "into the")),
+        line(120, (270, "company")),
+        line(130, (270, "staff")),
+        line(142, (205, "£000"), (275, "£000"), (345, "£000")),
+        line(160, (50, "Salaries"), (205, "8,701"), (275, "2,391"), (340, "11,092")),
+        line(172, (50, "Social security"), (205, "1,082"), (280, "219"), (345, "1,301")),
+        line(184, (50, "Total net costs"), (200, "10,335"), (275, "3,073"), (340, "13,408")),
+    ]
+    band = RawTable(
+        1,
+        _box(45, 96, 400, 152),
+        [[_box(45, 96, 190, 124), _box(190, 96, 400, 124)], [_box(45, 124, 190, 152), _box(190, 124, 400, 152)]],
+    )
+    [table] = lines_to_tables(lines, [band], 1)
+    assert table.strategy == "text" and table.bbox.top <= 100 and len(table.rows[0]) == 4
+
+
+def test_lists_set_in_columns_under_a_tables_label_and_column_headings_are_a_table() -> None:
+    # TABLE 12 over two headings and, read one after the other, the bulleted list under each heading
+    lines = [
+        line(60, (150, "TABLE 12")),
+        line(80, (60, "EXAMPLES OF")),
+        line(92, (60, "PREVIOUS"), (240, "QUESTIONS TO")),
+        line(104, (60, "DOCUMENTS"), (240, "CONSIDER")),
+        *[
+            line(130 + 14 * r, (60, text))
+            for r, text in enumerate(["• City plans", "• Neighbourhood plans", "• Workforce trends"])
+        ],
+        *[
+            line(130 + 14 * r, (240, text))
+            for r, text in enumerate(["• Who: who is the target?", "engaged?", "• What: what else?", "• Why: why now?"])
+        ],
+        line(240, (60, "Running text under the table goes on across the width of the page.")),
+    ]
+    [table] = lines_to_tables(lines, [], 1)
+    assert [len(row) for row in table.rows] == [2, 2]  # a header row over one row of two lists
+    assert table.bbox.top < 80 and 180 < table.bbox.bottom < 240  # from the headings to the lists’ ends
+    lines[0] = line(60, (150, "Table 12 lists the documents"))  # a sentence, not a label: no table
+    assert lines_to_tables(lines, [], 1) == []
+
+
 def test_two_columns_of_running_text_are_not_set_side_by_side() -> None:
     left = [line(100 + 12 * r, (60, f"running text of the left column, line {r} of it.")) for r in range(5)]
     right = [line(100 + 12 * r, (320, f"and the right column carries on in {2000 + r}")) for r in range(5)]

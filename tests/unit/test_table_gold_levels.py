@@ -3,9 +3,10 @@ regions, titles, units and funding lines on policy PDFs, development and held-ou
 ../shared/corpus is absent).
 
 Levels are the ones measured on the day the rules last changed, at or a little below them; a drop fails
-the test. The held-out documents were annotated and committed before any table or funding rule changed
-and are never tuned on: where their level lags the development level, the rules fit the development
-documents more than they generalise.
+the test. Each held-out part was annotated and committed before the rules it measures changed; the misses of
+two of them (held-out and held-out 4) were read later, as the notes below say, so held-out 2, 3 and 5 are the
+ones that still measure how the rules generalise: where their level lags the development level, the rules fit
+the development documents more than they generalise.
 """
 
 from __future__ import annotations
@@ -63,17 +64,35 @@ from table_gold_eval import SetResult, evaluate
 # rest unchanged. Then (a table has two rows of two cells or more with text): every set unchanged (the six tables
 # it drops over the policy corpus are panels and a cover on pages no table gold holds); ICDAR 2013 precision
 # 23641/24647 -> 23641/24637.
+# 2026-12-05, later: held-out part 4 (21 pages of 5 PDFs, new pages) measured at caabfda as committed: regions
+# P 0.818 R 0.750 (9/11/12), structure P 0.946 R 0.762, funding P 1.000 R 0.343 (24/24/70), title 7/9, unit 3/7,
+# periods 2/5. Its misses were then read (so it is a held-out set no more for these rules), and a held-out part 5
+# (20 pages of 5 PDFs) annotated and committed before any rule changed, at caabfda: regions P 1.000 R 0.588
+# (10/10/17), structure P 0.846 R 0.703, funding P 1.000 R 0.360 (32/32/89), title 6/7, unit 5/7, periods 1/4.
+# After (labels read with the text over a table are its stub; a ruled band's wrapped headings head it; headings
+# over a column of figures and its unit head it; a balance date or "Total 2019-20" heads its year; amounts beside
+# the period columns give lines of period "none", counts none; a title's last clause or a header cell gives a
+# unit; lists set in columns under a table's label are a table): development regions P 1.000 R 0.933, structure
+# P 0.939 R 0.855, title 36/37; held-out 4 regions P 0.917 R 0.917, structure P 0.923 R 0.831, funding P 1.000 R
+# 0.957 (67/67/70), title 10/11, unit 7/8, periods 4/5; held-out 5 regions P 1.000 R 0.647 (11/11/17), structure
+# P 0.850 R 0.725, funding P 1.000 R 0.989 (88/88/89), title 7/8, unit 6/8, periods 3/4; held-out structure
+# 1025 -> 1018 relations matched (two tables side by side read as one, before and after); the rest unchanged.
+# ICDAR 2013: precision 23641/24644 -> 23654/24672 (0.959), recall 0.955 -> 0.956, F1 0.957.
 SCORES = {  # (precision, recall)
-    "development": {"regions": (1.0, 0.91), "funding": (1.0, 1.0), "structure": (0.93, 0.85)},
+    "development": {"regions": (1.0, 0.93), "funding": (1.0, 1.0), "structure": (0.93, 0.85)},
     "held-out": {"regions": (0.96, 1.0), "funding": (1.0, 1.0), "structure": (0.87, 0.82)},
     "held-out 2": {"regions": (0.9, 1.0), "structure": (0.82, 0.79)},
     "held-out 3": {"regions": (1.0, 0.87), "funding": (1.0, 0.89), "structure": (0.95, 0.88)},
+    "held-out 4": {"regions": (0.91, 0.91), "funding": (1.0, 0.95), "structure": (0.92, 0.83)},
+    "held-out 5": {"regions": (1.0, 0.64), "funding": (1.0, 0.98), "structure": (0.84, 0.72)},
 }
 RATES = {  # share right of the tables that print one
     "development": {"title": 0.97, "unit": 0.88, "periods": 0.86},
     "held-out": {"title": 0.88, "unit": 0.94, "periods": 0.92},
     "held-out 2": {"title": 0.57},
     "held-out 3": {"title": 0.91, "unit": 1.0, "periods": 0.8},
+    "held-out 4": {"title": 0.9, "unit": 0.87, "periods": 0.8},
+    "held-out 5": {"title": 0.87, "unit": 0.75, "periods": 0.75},
 }
 
 

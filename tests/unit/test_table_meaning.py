@@ -59,6 +59,10 @@ NOTE = [["", "2020 ‑ 21 £000", "2019 ‑ 20 £000"], ["Salaries", "9,433", "8
         ("Total", "total"),
         ("Notes", None),
         ("Buildings £000", None),
+        ("Total 2019-20 £’000", "2019-20"),  # a total over a year is that year's
+        ("31-Mar-20 £000", "2019-20"),  # a balance at the end of a UK fiscal year
+        ("As at 31 December 2020", "2020"),
+        ("30 June 2020", None),  # a year ending in June is not told from a date within a year
     ],
 )
 def test_a_columns_period_is_read_from_its_header(header: str, period: str | None) -> None:
@@ -163,6 +167,30 @@ def test_columns_of_amounts_under_a_total_column_give_lines_in_the_titles_period
         ("Additions", "none", 4_152_000.0), ("Additions", "none", 310_000.0), ("Additions", "total", 4_462_000.0),
     ]  # fmt: skip  # the asset classes are no periods and the title names none
     assert [i.kind for i in issues] == ["total_mismatch"]  # 3,858 + 310 is not 4,100
+
+
+def test_columns_of_amounts_beside_total_columns_by_year_give_undated_lines_and_a_row_of_counts_none() -> None:
+    rows = [["", "Permanent staff £’000", "Seconded staff £’000", "Total 2019-20 £’000", "Total 2018-19 £’000"],
+            ["Salaries", "8,701", "2,391", "11,092", "10,325"], ["Social security", "1,082", "219", "1,301", "1,186"],
+            ["Staff numbers (average FTE)", "102", "32", "134", "125"]]  # fmt: skip
+    table = _titled_by(_table(rows), [("Staff costs", BlockKind.HEADING, 90)])
+    assert table.unit == "GBP x 1000" and period_columns(table) == {3: "2019-20", 4: "2018-19"}
+    lines, issues = tables_to_funding([table])
+    assert [(f.line_item, f.period, f.amount, f.is_total) for f in lines[:4]] == [
+        ("Salaries", "none", 8_701_000.0, False), ("Salaries", "none", 2_391_000.0, False),
+        ("Salaries", "2019-20", 11_092_000.0, True), ("Salaries", "2018-19", 10_325_000.0, True),
+    ]  # fmt: skip
+    assert len(lines) == 8 and issues == []  # the staff numbers are counts, not money
+
+
+def test_a_titles_last_clause_or_a_header_cell_that_is_a_unit_gives_the_unit() -> None:
+    rows = [["", "Percentage"], ["Working capital", "28%"], ["To take on staff", "6%"]]
+    assert _titled_by(_table(rows), [("FIG 7 REASONS FOR FUNDING", BlockKind.HEADING, 90)]).unit_text == "Percentage"
+    rows = [["Receive trade credit", "35%"], ["Not sure", "2%"], ["Do not receive trade credit", "65%"]]
+    titled = _titled_by(
+        _table(rows, header_rows=0), [("FIG 8 TRADE CREDIT, PERCENTAGE OF SMEs", BlockKind.HEADING, 90)]
+    )
+    assert titled.unit_text == "PERCENTAGE OF SMEs"
 
 
 @pytest.mark.slow
