@@ -78,6 +78,9 @@ from table_gold_eval import SetResult, evaluate
 # P 0.850 R 0.725, funding P 1.000 R 0.989 (88/88/89), title 7/8, unit 6/8, periods 3/4; held-out structure
 # 1025 -> 1018 relations matched (two tables side by side read as one, before and after); the rest unchanged.
 # ICDAR 2013: precision 23641/24644 -> 23654/24672 (0.959), recall 0.955 -> 0.956, F1 0.957.
+# 2026-12-06: held-out part 6 (20 pages of 5 PDFs, mostly pages that look tabular and are not; 5 tables),
+# annotated and committed after those rules and before any later one, at ab17441: regions P 0.714 R 1.000 (5/7/5),
+# structure P 0.851 R 0.958, title 4/5.
 SCORES = {  # (precision, recall)
     "development": {"regions": (1.0, 0.93), "funding": (1.0, 1.0), "structure": (0.93, 0.85)},
     "held-out": {"regions": (0.96, 1.0), "funding": (1.0, 1.0), "structure": (0.87, 0.82)},
@@ -85,6 +88,7 @@ SCORES = {  # (precision, recall)
     "held-out 3": {"regions": (1.0, 0.87), "funding": (1.0, 0.89), "structure": (0.95, 0.88)},
     "held-out 4": {"regions": (0.91, 0.91), "funding": (1.0, 0.95), "structure": (0.92, 0.83)},
     "held-out 5": {"regions": (1.0, 0.64), "funding": (1.0, 0.98), "structure": (0.84, 0.72)},
+    "held-out 6": {"regions": (0.71, 1.0), "structure": (0.85, 0.95)},
 }
 RATES = {  # share right of the tables that print one
     "development": {"title": 0.97, "unit": 0.88, "periods": 0.86},
@@ -93,6 +97,7 @@ RATES = {  # share right of the tables that print one
     "held-out 3": {"title": 0.91, "unit": 1.0, "periods": 0.8},
     "held-out 4": {"title": 0.9, "unit": 0.87, "periods": 0.8},
     "held-out 5": {"title": 0.87, "unit": 0.75, "periods": 0.75},
+    "held-out 6": {"title": 0.8},
 }
 
 
