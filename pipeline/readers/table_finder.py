@@ -183,15 +183,15 @@ def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -
 def _labelled_columns(lines: list[list[Word]], page: int) -> list[RawTable]:
     """Tables of lists or passages set in columns under a table's label (``TABLE 12`` alone on its line),
     its title and a heading over each column: a header row and one row of the columns, each read as a block
-    of its own in reading order (:func:`_column_blocks`). The headings are the lines under the title that
-    stand off the label's middle or set several pieces apart; there must be as many columns as headings on
-    the line of most pieces, each heading over its column."""
+    of its own in reading order (:func:`_column_blocks`). The title is up to LABEL_TITLE_LINES lines of one
+    piece set about the label's middle; the headings, the lines right under it (:func:`_heading_lines`).
+    There must be as many columns as pieces on the heading line of most pieces, each piece over one column."""
     out = []
     for i, label in enumerate(lines):
         if not label or not TABLE_LABEL.fullmatch(_text(label)):
             continue
         size = statistics.median(float(w.get("size") or (w["bottom"] - w["top"])) for w in label)
-        middle = (float(label[0]["x0"]) + float(label[-1]["x1"])) / 2
+        middle = sum(_span(label)) / 2
         k = i + 1
         while k < min(len(lines), i + 1 + LABEL_TITLE_LINES) and _centred_title(lines[k], middle, size):
             k += 1
@@ -224,16 +224,12 @@ def _span(words: list[Word]) -> tuple[float, float]:
 
 def _centred_title(line: list[Word], middle: float, size: float) -> bool:
     """A line of a table's title under its label: one piece, set about the label's middle."""
-    return bool(line) and len(_Line.of(line).pieces) == 1 and abs(_middle_of(line) - middle) <= 2 * size
-
-
-def _middle_of(line: list[Word]) -> float:
-    return (float(line[0]["x0"]) + float(line[-1]["x1"])) / 2
+    return bool(line) and len(_Line.of(line).pieces) == 1 and abs(sum(_span(line)) / 2 - middle) <= 2 * size
 
 
 def _heading_lines(lines: list[list[Word]], size: float) -> tuple[list[list[Word]], list[list[Word]]]:
-    """The column headings under a table's title (lines each right under the one before, of at most
-    MAX_HEADER_LINES, one of them of several pieces; no bullet, no figure) and the lines after them."""
+    """The column headings under a table's title (at most MAX_HEADER_LINES lines, each right under the one
+    before, none opening with a bullet, one of them of several pieces) and the lines after them."""
     header: list[list[Word]] = []
     for k, ln in enumerate(lines[:MAX_HEADER_LINES]):
         gap = _line_top(ln) - _line_bottom(header[-1]) if header else 0.0
@@ -281,7 +277,7 @@ def _column_blocks(lines: list[list[Word]], count: int, size: float) -> list[lis
     if len(blocks) != count or count < 2:
         return None
     tops = [_line_top(b[0]) for b in blocks]
-    spans = [(min(float(w["x0"]) for ln in b for w in ln), max(float(w["x1"]) for ln in b for w in ln)) for b in blocks]
+    spans = [_span([w for ln in b for w in ln]) for b in blocks]
     if max(tops) - min(tops) > 2 * size or any(a[1] >= b[0] for a, b in itertools.pairwise(spans)):
         return None
     return [[w for ln in b for w in ln] for b in blocks]
