@@ -582,12 +582,7 @@ def _beside(labels: list[list[Word]], figures: list[list[Word]]) -> bool:
     """A column of short labels (at most LABEL_WORDS words, twice as many beside nothing but figures; no
     sentence) ending left of a column whose lines at the same heights (at least MIN_TABLE_LINES of them, and
     most of the labels') mostly hold figures."""
-
-    def at_heights(lines: list[list[Word]], others: list[list[Word]]) -> list[list[Word]]:
-        tops = [float(ln[0]["top"]) for ln in others]
-        return [ln for ln in lines if any(abs(float(ln[0]["top"]) - t) <= 2 for t in tops)]
-
-    level, beside = at_heights(labels, figures), at_heights(figures, labels)
+    level, beside = _at_heights(labels, figures), _at_heights(figures, labels)
     if not level or max(float(w["x1"]) for ln in level for w in ln) >= min(float(w["x0"]) for ln in beside for w in ln):
         return False
     with_digits = [ln for ln in beside if any(ch.isdigit() for w in ln for ch in str(w["text"]))]
@@ -600,6 +595,12 @@ def _beside(labels: list[list[Word]], figures: list[list[Word]]) -> bool:
     )
 
 
+def _at_heights(lines: list[list[Word]], others: list[list[Word]]) -> list[list[Word]]:
+    """The lines set level (within two points) with one of ``others``."""
+    tops = [float(ln[0]["top"]) for ln in others]
+    return [ln for ln in lines if any(abs(float(ln[0]["top"]) - t) <= 2 for t in tops)]
+
+
 def _labels_after(before: list[list[Word]], table: list[list[Word]]) -> int:
     """How many of the last lines of ``before`` are a column of labels beside ``table`` (:func:`_beside`),
     when the reading order read the text over the table together with them: the lines from the top of
@@ -608,8 +609,7 @@ def _labels_after(before: list[list[Word]], table: list[list[Word]]) -> int:
     count = sum(float(ln[0]["top"]) >= top for ln in before)
     if not 0 < count < len(before) or not _beside(before[-count:], table):
         return 0
-    tops = [float(ln[0]["top"]) for ln in before[-count:]]
-    level = [ln for ln in table if any(abs(float(ln[0]["top"]) - t) <= 2 for t in tops)]
+    level = _at_heights(table, before[-count:])
     figures = sum(all(_figure(str(w["text"])) for w in ln) for ln in level)
     return count if figures * 2 >= len(level) else 0  # rows of figures, not a column of running text
 
