@@ -46,7 +46,14 @@ from pipeline.readers.pdf_page import REPAIR_KINDS
 
 GOLD = Path(__file__).parent / "data" / "gold"
 DEVELOPMENT = ("layout_dev_1.yml", "layout_dev_2.yml", "layout_dev_3.yml", "layout_dev_4.yml")
-HELD_OUT = ("layout_heldout_3.yml", "layout_heldout_4.yml", "layout_heldout_5.yml", "layout_heldout_6.yml")
+HELD_OUT = (
+    "layout_heldout_3.yml",
+    "layout_heldout_4.yml",
+    "layout_heldout_5.yml",
+    "layout_heldout_6.yml",
+    "layout_heldout_7.yml",
+    "layout_heldout_8.yml",
+)
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "policy"
 KINDS = ("heading", "paragraph", "list", "aside", "chart", "table", "caption", "contents")
 TITLE_LINES = 2.5  # a table's title block sits this many of its lines over the table at most

@@ -60,8 +60,8 @@ def list_marker() -> re.Pattern[str]:
     characters symbol fonts (Symbol, Wingdings) draw bullets with (U+F0B7, U+F0A7, U+F076, U+F0D8, U+F0FC,
     ...), which may touch the item's first word, and a glyph with no Unicode mapping standing alone before
     the item (pdfminer's ``(cid:131)``); ordinals:
-    ``1. ``, ``1) ``, ``(a) ``, ``a) ``, ``a. `` (before a capital), ``iv. ``; and ``- 1) `` (a bullet
-    carrying an ordinal).
+    ``1. ``, ``1) ``, ``(1) ``, ``(iv) ``, ``(a) ``, ``a) ``, ``a. `` (before a capital), ``iv. ``; and ``- 1) ``
+    (a bullet carrying an ordinal).
     Not ``-5%``, ``1.5 Background`` (a dotted section number), ``c. 200 firms`` or ``p. 23``.
     Groups: ``marker`` (the whole marker without trailing space), ``ordinal``.
     """
@@ -69,8 +69,8 @@ def list_marker() -> re.Pattern[str]:
     return re.compile(
         rf"^(?P<marker>[{bullets}](?:[ \t]+(?P<inner>\d{{1,2}}[.)]))?"
         r"|o(?=[ \t]+[A-Z‘“'\"])"
-        r"|(?P<ordinal>\d{1,2})[.)]"
-        r"|(?P<roman>(?:i{1,3}|iv|v|vi{1,3}|ix|x))[.)]"
+        r"|(?:\((?=\d{1,2}\)))?(?P<ordinal>\d{1,2})[.)]"
+        r"|(?:\((?=[ivx]{1,4}\)))?(?P<roman>(?:i{1,3}|iv|v|vi{1,3}|ix|x))[.)]"
         r"|\(?(?P<letter>[a-z])(?:\)|\.(?=[ \t]+[A-Z‘“'\"]))"
         r"|\(cid:\d{1,5}\)"
         r"|[\uf000-\uf0ff])(?:[ \t]+|(?<=[\uf000-\uf0ff]))(?=\S)"

@@ -12,9 +12,10 @@ from pipeline.layout.common import line_text, number_depth, title_shape_ok
 from pipeline.models import ContentsEntry, Line, Page
 
 MIN_CONTENTS_ENTRIES = 4
-
-
 MAX_CONTENTS_WRAPPED_LINES = 2
+CONTENTS_PAGES = 10  # a contents page with no "Contents" heading is among a document's first pages ...
+ENTRY_SHARE = 0.8  # ... and this share of its lines end in a page number ...
+RIGHT_EDGE = 3.0  # points: ... set flush right, their right edges this close to each other
 
 
 def lines_to_contents(
@@ -37,6 +38,11 @@ def lines_to_contents(
             i += 1
             continue
         opened = bool(opener.match(raw))
+        first_on_page = lines[i].page is not None and (i == 0 or lines[i - 1].page != lines[i].page)
+        if not opened and first_on_page and (lines[i].page or 0) <= CONTENTS_PAGES:
+            region, members = _headless_contents(text, lines, i, len(pages))
+            if region:
+                return _entries(text, lines, members), region
         if opened and lines[i].page is not None:
             region, members = _pdf_contents_region(text, lines, i, folds.get(lines[i].page or 0))
         else:
@@ -114,6 +120,27 @@ def _pdf_contents_region(
             members.extend(on_facing)
         page += 1
     return region, members
+
+
+def _headless_contents(text: str, lines: Sequence[Line], start: int, last_page: int) -> tuple[set[int], list[Member]]:
+    """The PDF page opening at line ``start`` when it is a contents page with no heading: at least
+    MIN_CONTENTS_ENTRIES of its lines, and ENTRY_SHARE of them all, none of them a "Contents" heading, are a
+    title and a page number of the
+    document (at most ``last_page``; rising) set flush right (their right edges within RIGHT_EDGE points), as
+    a contents page sets its numbers; the page's lines and its entries, or nothing."""
+    loose = patterns.contents_entry_loose()
+    page = [j for j in range(start, len(lines)) if lines[j].page == lines[start].page]
+    if any(patterns.contents_heading().match(line_text(text, lines[j])) for j in page):
+        return set(), []  # a headed contents page: its heading opens it (lines_to_contents)
+    right = {j: box.x1 for j in page if (box := lines[j].bbox) is not None and line_text(text, lines[j]).strip()}
+    members = [(j, m) for j in right if (m := _contents_match(line_text(text, lines[j]), loose)) is not None]
+    members = [(j, m) for j, m in members if 0 < int(m.group("page")) <= max(last_page, 1)]
+    if len(members) < max(MIN_CONTENTS_ENTRIES, ENTRY_SHARE * len(right)) or not _is_contents_run(members, False):
+        return set(), []
+    edge = sorted(right[j] for j, _ in members)[len(members) // 2]
+    if sum(abs(right[j] - edge) <= RIGHT_EDGE for j, _ in members) < ENTRY_SHARE * len(members):
+        return set(), []
+    return set(page), members
 
 
 def _right_of(line: Line, fold: float) -> bool:

@@ -56,6 +56,7 @@ MIN_BOXED_LINES = 6  # a panel holding a page's text on its own holds at least t
 BOXED_SLIP = 2  # ... and all of its printed page's but this many (a running header and folio)
 BOXED_SHARE = 0.25  # ... on at most this share of its document's pages with text
 EDGE = 2.0  # points: a panel this close to the page's edge bleeds off it
+SIDEBAR_SHARE = 0.5  # a panel bleeding off one side of the page and at most this share of it wide is a sidebar
 PULL_LINES = 2  # a pull quote runs over at least this many lines ...
 PULL_WORDS = 8  # ... of at least this many words ...
 PULL_SIZE_RATIO = 1.25  # ... set at least this much larger than the page's usual type
@@ -81,6 +82,8 @@ LABEL_REACH = 12.0  # points: ... stands this close to it
 LABEL_ROUNDS = 40  # rounds of growing a chart by its labels: a letter-per-line rotated label takes many
 _TICK = r"[-+−]?[£$€]?\d[\d.,]*\s*(?:%|[kmb]n?)?"  # "0%", "£10m", "2.5bn", "-4"
 TICKS = re.compile(rf"^\s*(?:{_TICK}\s+){{2,}}{_TICK}\s*$")  # a row of axis ticks: "0% 10% 20%"
+# a row of data labels after its category, at most AXIS_LABEL_WORDS words: "Control 94% 97% 97%"
+LABELLED_TICKS = re.compile(rf"^\s*(?:[^\W\d][\w/&'’-]*\s+){{1,4}}(?:{_TICK}\s+){{2,}}{_TICK}\s*$")
 MAX_TITLE_WORDS = 12  # a chart's title line without a "Figure N" is at most this long ...
 TITLE_SIZE_RATIO = 1.5  # ... and is set no larger than this against the page's usual line
 TITLE_OVERHANG = 0.2  # ... and overhangs the chart's width by at most this share on either side
@@ -91,6 +94,7 @@ FRAME_RULE = 4.0  # points: a frame's sides are rules at most this thick
 FRAME_REACH = 4.0  # points: a frame's sides meet its top rule's ends this closely
 ADJOINING = 3.0  # points: panels this close, one above the other and as wide, are one panel
 CHART_JOIN = 8.0  # points: drawings this close belong to one chart
+MIN_MULTIPLES = 3  # panels of bars drawn apart, level with each other, that are one chart's small multiples
 MIN_CHART_SHARE = 0.02  # of the page's area
 MAX_CHART_SHARE = 0.8
 MAX_LABEL_WORDS = 6  # a chart label is a line of at most this many words ...
@@ -178,7 +182,10 @@ def lines_to_regions(
         mine = [p for p in free if p.line not in tabled]
         boxed_here = lines if drawn.page in boxed else None
         runs_on = boxed_here is not None and _ends_in_aside(out, every[0].line)
-        for box in _asides([p for p in mine if p.line not in out], drawn, page, frames, boxed_here, runs_on):
+        placed = [p.box for p in every if p.line in out]  # a chart's labels beside a panel are the page's too
+        for box in _asides(
+            [p for p in mine if p.line not in out], drawn, page, frames, boxed_here, runs_on, lines, placed
+        ):
             number += 1
             for p in mine:
                 if p.line not in out and box.holds_centre_of(p.box):
@@ -277,23 +284,71 @@ def _asides(
     frames: Sequence[BBox],
     boxed: Sequence[Line] | None = None,
     runs_on: bool = False,
+    lines: Sequence[Line] = (),
+    placed: Sequence[BBox] = (),
 ) -> list[BBox]:
-    """The panels of a page that are asides. ``boxed`` (the document's lines): the page is one of the few of
-    its document whose text a single panel holds (:func:`_boxed_pages`), so that panel is an aside too when
-    it holds one unit under one title (:func:`_one_title`), or carries on the aside the page before ended in
-    (``runs_on``)."""
-    candidates = _candidates(mine, drawn, page, frames)
-    outside = [p.box for p in mine if not any(panel.holds_centre_of(p.box) for panel, _ in candidates)]
+    """The panels of a page that are asides: beside enough of the body (BODY_SHARE), or opening with an aside's
+    title (:func:`_titled`), or shaded and with a heading of their own under the page's body (:func:`_headed`;
+    ``lines`` are the document's). A panel inside an aside is part of it; a panel inside one that is not an aside (a
+    page set on a tint) is weighed against the tint's lines as its body, unless it runs to one of its edges
+    (a ruled table's column, a title bar). The lines of the page's charts (``placed``) count as its body.
+    ``boxed`` (the document's lines):
+    the page is one of the few of its document whose text a single panel holds (:func:`_boxed_pages`), so
+    that panel is an aside too when it holds one unit under one title (:func:`_one_title`), or carries on
+    the aside the page before ended in (``runs_on``)."""
+    candidates = _candidates(mine, drawn, page, frames, nested=True)
+    shaded = _joined(drawn.panels)  # filled panels (a table's frame of rules with a title bar is not one)
     out: list[BBox] = []
+    rejected: list[BBox] = []  # panels that are not asides: what they hold is the body around a panel inside
     for panel, half in candidates:
+        if any(taken.holds_centre_of(panel) for taken in out):
+            continue  # a panel inside an aside is part of it
+        if any(r.holds_centre_of(panel) and _edge_to(r, panel) for r in rejected):
+            rejected.append(panel)
+            continue  # a cell, a column or a title bar of a panel that is not an aside (a ruled table)
+        others = [c for c, _ in candidates if c is not panel and not (c in rejected and c.holds_centre_of(panel))]
+        outside = [p.box for p in mine if not any(c.holds_centre_of(p.box) for c in (panel, *others))]
+        outside += [b for b in placed if not panel.holds_centre_of(b)]
         inside = [p for p in mine if panel.holds_centre_of(p.box)]
         if len(inside) < MIN_ASIDE_LINES:
+            rejected.append(panel)
             continue
         body = sum(1 for box in outside if half.holds_centre_of(box))
         alone = boxed is not None and len(inside) >= MIN_BOXED_LINES and (runs_on or _one_title(inside, boxed))
-        if BODY_SHARE * body >= len(inside) or _titled(inside) or alone:
+        headed = (
+            panel in shaded and body >= MIN_ASIDE_LINES
+            and _headed(inside, lines, [b for b in outside if half.holds_centre_of(b)])
+        )  # fmt: skip
+        if BODY_SHARE * body >= len(inside) or _titled(inside) or alone or headed:
             out.append(panel)
+        else:
+            rejected.append(panel)
     return out
+
+
+def _edge_to(outer: BBox, inner: BBox) -> bool:
+    """The inner box runs to one of the outer one's edges (within ADJOINING points)."""
+    return (
+        abs(inner.top - outer.top) <= ADJOINING or abs(inner.bottom - outer.bottom) <= ADJOINING
+        or abs(inner.x0 - outer.x0) <= ADJOINING or abs(inner.x1 - outer.x1) <= ADJOINING
+    )  # fmt: skip
+
+
+def _headed(inside: list[Placed], lines: Sequence[Line], body: Sequence[BBox]) -> bool:
+    """The panel opens with a heading of its own (a short line, no sentence's end, set bold or larger over
+    lines that are not) and stands under the page's body (body lines end above its top): a box the body
+    leads into ("Market today"), not the page's content set on a tint from its top."""
+    if not lines or len(inside) < 2:
+        return False
+    first, second, *_ = sorted(inside, key=lambda p: (p.box.top, p.box.x0))
+    head, next_line = lines[first.line], lines[second.line]
+    text = first.text.strip()
+    set_apart = (head.bold and not next_line.bold) or (head.font_size or 0.0) > (next_line.font_size or 0.0) + 1
+    above = sum(1 for b in body if b.bottom <= first.box.top)
+    return (
+        set_apart and above >= MIN_ASIDE_LINES and 0 < len(text.split()) <= MAX_TITLE_WORDS
+        and not text.endswith((*_END_PUNCTUATION, ":"))
+    )  # fmt: skip
 
 
 def _ends_in_aside(out: dict[int, Region], first: int) -> bool:
@@ -311,9 +366,12 @@ def _one_title(inside: list[Placed], lines: Sequence[Line]) -> bool:
     return bool(rest) and all((lines[p.line].font_size or 0.0) < size for p in rest)
 
 
-def _candidates(mine: list[Placed], drawn: PageGraphics, page: Page, frames: Sequence[BBox]) -> list[tuple[BBox, BBox]]:
-    """The panels that may be asides, each with the printed page it is on: none bleeding off the page or
-    spanning it, none covering most of its printed page unless titled as an aside, none inside another."""
+def _candidates(
+    mine: list[Placed], drawn: PageGraphics, page: Page, frames: Sequence[BBox], nested: bool = False
+) -> list[tuple[BBox, BBox]]:
+    """The panels that may be asides, largest first, each with the printed page it is on: none bleeding off the
+    page or spanning it, none covering most of its printed page unless titled as an aside, none inside another
+    (unless ``nested``: a box framed on a tinted page may be an aside where the tint is not)."""
     candidates: list[tuple[BBox, BBox]] = []
     for panel in sorted(_joined([*drawn.panels, *frames]), key=lambda box: box.area, reverse=True):
         half = _printed_page(page, panel)
@@ -321,7 +379,7 @@ def _candidates(mine: list[Placed], drawn: PageGraphics, page: Page, frames: Seq
             continue
         if panel.area > MAX_ASIDE_SHARE * half.area and not _titled([p for p in mine if panel.holds_centre_of(p.box)]):
             continue  # the page's own content on a tint, unless it opens as an aside does ("Box 1: ...")
-        if any(taken.holds_centre_of(panel) for taken, _ in candidates):
+        if not nested and any(taken.holds_centre_of(panel) for taken, _ in candidates):
             continue  # a panel inside another is part of it
         candidates.append((panel, half))
     return candidates
@@ -608,7 +666,7 @@ def _charts(
     drawings = [d for d in drawn.drawings if d.area <= MAX_CHART_SHARE * page_area]  # not the page's background
     bands = _bands([*drawings, *drawn.panels], page)
     drawings = [d for d in drawings if d not in bands]
-    candidates = [b for b in _clusters([*drawings, *bars]) if b[2] >= MIN_CHART_SHAPES]
+    candidates = _in_rows([b for b in _clusters([*drawings, *bars]) if b[2] >= MIN_CHART_SHAPES], page)
     drawn_here = [*drawings, *bars]
     boxes = [box for box, _, _ in candidates if not _shaded_rows(box, drawn_here, mine)] + list(drawn.images)
     framing = [p for p in _joined([*drawn.panels, *frames]) if p.area <= MAX_CHART_SHARE * page_area]
@@ -645,26 +703,41 @@ def _charts(
 
 def _with_labels(mine: list[Placed], box: BBox, keys: Sequence[BBox] = ()) -> BBox:
     """The drawing's box grown by the short labels set just beside it (axis ticks and titles, a legend):
-    lines of at most AXIS_LABEL_WORDS words, a row of ticks (``0% 10% 20% ...``) or a legend's entry (a
-    line beside its key, however long: ``keys``), within LABEL_REACH points of its edge, beside or above
-    or below it, taken until no more come (not a "Source:" line: that is the chart's caption). Rotated
-    category labels, which the reader cuts into a line per letter, come a few points at a time."""
-    grown = box
+    lines of at most AXIS_LABEL_WORDS words (of MAX_LABEL_WORDS right under or over the drawing and no wider:
+    a row of categories read as one line), a row of ticks (``0% 10% 20% ...``, after its category or not:
+    ``Control 94% 97% 97%``) or a legend's entry (a line beside its key, however long: ``keys``), within
+    LABEL_REACH points of its edge, beside or above or below it, taken until no more come (not a "Source:"
+    line: that is the chart's caption). Rotated category labels, which the reader cuts into a line per
+    letter, come a few points at a time."""
     source = patterns.source_note()
     labels = [
         p.box for p in mine
         if (
-            len(p.text.split()) <= AXIS_LABEL_WORDS or TICKS.match(p.text) or _debris(p.text)
+            len(p.text.split()) <= AXIS_LABEL_WORDS or TICKS.match(p.text) or LABELLED_TICKS.match(p.text)
+            or _debris(p.text)
             or any(_key_of(key, p.box) for key in keys)
         )
         and not source.match(p.text.strip())  # a source line below is the chart's caption
     ]  # fmt: skip
+    caption = patterns.figure_caption()
+    axis = [  # a row of category labels the reader reads as one line ("Northern Regions London & South East")
+        p.box for p in mine
+        if len(p.text.split()) <= MAX_LABEL_WORDS and _under_or_over(p.box, box)
+        and not source.match(p.text.strip()) and not caption.match(p.text.strip())
+    ]  # fmt: skip
+    grown = BBox.union([box, *axis])
     for _ in range(LABEL_ROUNDS):
         near = [b for b in labels if not grown.holds_centre_of(b) and _beside(b, grown)]
         if not near:
             break
         grown = BBox.union([grown, *near])
     return grown
+
+
+def _under_or_over(line: BBox, box: BBox) -> bool:
+    """Within LABEL_REACH points under or over the box and no wider than it: where an axis's labels stand."""
+    dy = max(box.top - line.bottom, line.top - box.bottom, 0.0)
+    return line.x0 >= box.x0 - LABEL_REACH and line.x1 <= box.x1 + LABEL_REACH and dy <= LABEL_REACH
 
 
 def _framing(mine: list[Placed], box: BBox, panels: Sequence[BBox]) -> BBox:
@@ -677,8 +750,8 @@ def _framing(mine: list[Placed], box: BBox, panels: Sequence[BBox]) -> BBox:
     True
     """
     for panel in sorted(panels, key=lambda box: box.area):
-        if not panel.holds_centre_of(box) or panel.area < box.area:
-            continue
+        if not panel.holds_centre_of(box) or BBox.union([box, panel]) == box:
+            continue  # a bar or a key inside the chart frames nothing
         extra = [p for p in mine if panel.holds_centre_of(p.box) and not box.holds_centre_of(p.box)]
         if len(extra) <= CAPTION_LINES and not any(_sentence(p.text) for p in extra):
             return BBox.union([box, panel])
@@ -697,20 +770,23 @@ def _beside(line: BBox, box: BBox) -> bool:
 
 def _with_caption(mine: list[Placed], box: BBox, titled: bool = False) -> BBox:
     """The chart's box grown up to its caption ("Figure 3 ...", "FIG A.1", "Chart 2:") when one heads the
-    stack of lines just above it (each within two line heights of the next, at most CAPTION_LINES; the first
-    within CAPTION_GAP of its heights of the drawing, a rule or a little more space parting them): the
-    caption, its title and source lines belong to the chart; without one, and when ``titled`` (the box is
-    a chart by its labels), up to the title line right over it (:func:`_title_of`)."""
+    stack of lines just above it (each over the drawing or at the stack's left edge, within two line heights
+    of the next, at most CAPTION_LINES; the first within CAPTION_GAP of its or the page's usual line heights
+    of the drawing, a rule or a little more space parting them): the caption, its title and source lines
+    belong to the chart; without one, and when ``titled`` (the box is a chart by its labels), up to the
+    title line right over it (:func:`_title_of`)."""
     pattern = patterns.figure_caption()
-    over = sorted(
-        (p for p in mine if p.box.bottom <= box.top + EDGE and p.box.x1 > box.x0 and p.box.x0 < box.x1),
-        key=lambda p: -p.box.bottom,
-    )
     stack: list[Placed] = []
     edge = box.top
-    for found in over[:CAPTION_LINES]:
+    body = _body_height(mine)
+    for found in sorted((p for p in mine if p.box.bottom <= box.top + EDGE), key=lambda p: -p.box.bottom):
+        across = found.box.x1 > box.x0 and found.box.x0 < box.x1
+        if not across and not (stack and abs(found.box.x0 - stack[-1].box.x0) <= 2 * INDENT):
+            continue  # neither over the drawing nor at the left edge of the stack (a kicker: "FIG 14")
+        if len(stack) >= CAPTION_LINES:
+            break
         height = found.box.bottom - found.box.top
-        if edge - found.box.bottom > (2 if stack else CAPTION_GAP) * height:
+        if edge - found.box.bottom > (2 * height if stack else CAPTION_GAP * max(height, body)):
             break
         stack.append(found)
         edge = found.box.top
@@ -722,7 +798,7 @@ def _with_caption(mine: list[Placed], box: BBox, titled: bool = False) -> BBox:
     under = _caption_under_or_beside(mine, box)
     if under is not None:
         return BBox.union([box, *(p.box for p in _caption_lines(mine, under))])
-    if titled and stack and _title_of(stack[0], box, _body_height(mine)):
+    if titled and stack and _title_of(stack[0], box, body):
         return BBox.union([box, stack[0].box])
     return box
 
@@ -888,6 +964,35 @@ def _clusters(boxes: Sequence[BBox]) -> list[tuple[BBox, int, int]]:
     return done + active
 
 
+def _in_rows(clusters: list[tuple[BBox, int, int]], page: Page) -> list[tuple[BBox, int, int]]:
+    """The clusters with the panels of one chart drawn apart merged (small multiples: a column of bars per
+    stage): at least MIN_MULTIPLES clusters level with each other (tops and bottoms within EDGE points), each
+    apart from the next by no more than the widest of them, on one printed page (not across a spread's fold).
+
+    >>> def bars(x0): return (BBox(x0=x0, top=300, x1=x0 + 55, bottom=500), 5, 2)
+    >>> page = Page(number=1, char_start=0, char_end=0, width=1200, height=800, n_words=0, n_chars=0)
+    >>> [(round(b.x0), round(b.x1), n) for b, n, _ in _in_rows([bars(740), bars(840), bars(940), (BBox(x0=40, top=80,
+    ...     x1=90, bottom=90), 3, 3)], page)]
+    [(40, 90, 3), (740, 995, 15)]
+    """
+    out: list[tuple[BBox, int, int]] = []
+    rest = sorted(clusters, key=lambda c: (round(c[0].top), c[0].x0))
+    while rest:
+        first, *rest = rest
+        row = [first]
+        for c in rest:
+            last, width = row[-1][0], max(r[0].x1 - r[0].x0 for r in (*row, c))
+            level = abs(c[0].top - first[0].top) <= EDGE and abs(c[0].bottom - first[0].bottom) <= EDGE
+            if level and 0 <= c[0].x0 - last.x1 <= width and _printed_page(page, BBox.union([first[0], c[0]])):
+                row.append(c)
+        if len(row) < MIN_MULTIPLES:
+            out.append(first)
+            continue
+        rest = [c for c in rest if all(c is not r for r in row)]
+        out.append((BBox.union([r[0] for r in row]), sum(r[1] for r in row), sum(r[2] for r in row)))
+    return out
+
+
 def _filled_grid(table: RawTable, mine: Sequence[Placed]) -> bool:
     """A table found by its rules, of at least MIN_GRID_ROWS rows, a grid (few cells spanning) whose cells are
     nearly all written in (a chart's gridlines and bars make cells too, mostly empty)."""
@@ -927,8 +1032,18 @@ def _printed_page(page: Page, box: BBox) -> BBox | None:
 
 
 def _bleeds(panel: BBox, page: Page, half: BBox) -> bool:
-    off_page = (
-        panel.x0 <= EDGE or panel.top <= EDGE or panel.x1 >= page.width - EDGE or panel.bottom >= page.height - EDGE
+    """The panel runs off the page (a background, a band) or spans its printed page edge to edge; not a
+    sidebar bleeding off one side of the page, at most SIDEBAR_SHARE of its printed page wide.
+
+    >>> page = Page(number=1, char_start=0, char_end=0, width=595, height=842, n_words=0, n_chars=0)
+    >>> whole = BBox(x0=0, top=0, x1=595, bottom=842)
+    >>> [_bleeds(BBox(x0=x0, top=200, x1=x1, bottom=700), page, whole) for x0, x1 in ((300, 595), (0, 400), (60, 500))]
+    [False, True, False]
+    """
+    off_top_or_bottom = panel.top <= EDGE or panel.bottom >= page.height - EDGE
+    off_side = panel.x0 <= EDGE or panel.x1 >= page.width - EDGE
+    sidebar = panel.x1 - panel.x0 <= SIDEBAR_SHARE * (half.x1 - half.x0) and not (
+        panel.x0 <= EDGE and panel.x1 >= page.width - EDGE
     )
     edge_to_edge = panel.x0 <= half.x0 + EDGE and panel.x1 >= half.x1 - EDGE
-    return off_page or edge_to_edge
+    return off_top_or_bottom or (off_side and not sidebar) or edge_to_edge

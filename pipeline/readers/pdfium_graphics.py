@@ -7,6 +7,8 @@ of the forms holding it and the page's display transform, in points from the top
 
 * a **panel** is a path drawn with few segments (a rectangle, rounded or not), at least ``MIN_PANEL``
   points wide and high, filled with a colour other than white or stroked as a frame;
+  a run of filled strips as wide, stacked edge to edge (the shading a word processor draws behind each
+  line of a shaded paragraph), is one panel too;
 * a **drawing** is any other path (rules, curves, bars, wedges, map outlines);
 * an **image** is an image object.
 """
@@ -26,6 +28,8 @@ from pipeline.readers.pdfium_words import display_transform
 
 MIN_PANEL = (40.0, 20.0)  # points: a panel is at least this wide and high
 MAX_PANEL_SEGMENTS = 16  # a rectangle, or one with rounded corners
+MIN_STRIP = 4.0  # points: a shading strip behind a line is at least this high (a rule is thinner)
+STRIP_SLIP = 1.0  # points: strips of one shaded paragraph line up and meet this closely
 WHITE = 245  # a fill this light in every channel is the paper's colour, not a panel
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
@@ -37,6 +41,7 @@ def page_graphics(page: pdfium.PdfPage, number: int) -> PageGraphics:
     panels: list[BBox] = []
     drawings: list[BBox] = []
     images: list[BBox] = []
+    strips: list[BBox] = []
     for obj, kind, container in _objects(page.raw, IDENTITY):
         box = _bounds(obj, compose(container, display), height)
         if box is None:
@@ -45,9 +50,34 @@ def page_graphics(page: pdfium.PdfPage, number: int) -> PageGraphics:
             images.append(box)
         elif _panel(obj, box):
             panels.append(box)
+        elif _strip(obj, box):
+            strips.append(box)
         else:
             drawings.append(box)
+    for run in _stacked(strips):
+        (panels if run.bottom - run.top >= MIN_PANEL[1] else drawings).append(run)
     return PageGraphics(number, tuple(panels), tuple(drawings), tuple(images))
+
+
+def _stacked(strips: list[BBox]) -> list[BBox]:
+    """Strips as wide (their sides within STRIP_SLIP points), each starting where the one above ends, as one
+    box; a strip alone stays itself.
+
+    >>> def strip(top, x1=557.0): return BBox(x0=55.0, top=top, x1=x1, bottom=top + 11.5)
+    >>> strips = [strip(398.0), strip(409.5), strip(421.0), strip(500.0), strip(511.5, x1=300.0)]
+    >>> [(b.top, b.bottom) for b in _stacked(strips)]
+    [(398.0, 432.5), (500.0, 511.5), (511.5, 523.0)]
+    """
+    runs: list[BBox] = []
+    for box in sorted(strips, key=lambda b: (b.top, b.x0)):
+        for k, run in enumerate(runs):
+            as_wide = abs(run.x0 - box.x0) <= STRIP_SLIP and abs(run.x1 - box.x1) <= STRIP_SLIP
+            if as_wide and abs(box.top - run.bottom) <= STRIP_SLIP:
+                runs[k] = BBox.union([run, box])
+                break
+        else:
+            runs.append(box)
+    return runs
 
 
 def _objects(parent: Any, matrix: Matrix, form: Any = None) -> Iterator[tuple[Any, int, Matrix]]:
@@ -84,6 +114,20 @@ def _panel(obj: Any, box: BBox) -> bool:
     if fill.value == 0:
         return bool(stroke.value)  # a box drawn as a frame
     if (colour := fill_colour(obj)) is None:
+        return False
+    r, g, b, a = colour
+    return a > 0 and min(r, g, b) < WHITE
+
+
+def _strip(obj: Any, box: BBox) -> bool:
+    """A filled rectangle as wide as a panel but lower (at least MIN_STRIP high: not a rule), in a colour
+    other than white: a line's shading, which stacked on others makes a panel (:func:`_stacked`)."""
+    if box.x1 - box.x0 < MIN_PANEL[0] or not MIN_STRIP <= box.bottom - box.top < MIN_PANEL[1]:
+        return False
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke) or fill.value == 0:
+        return False
+    if pdfium_c.FPDFPath_CountSegments(obj) > MAX_PANEL_SEGMENTS or (colour := fill_colour(obj)) is None:
         return False
     r, g, b, a = colour
     return a > 0 and min(r, g, b) < WHITE

@@ -947,3 +947,113 @@ def test_a_charts_title_in_a_subtitles_type_right_over_it_is_the_charts(tmp_path
     doc = page_of(AI_DEAL, 4, tmp_path)
     assert any(c.startswith("Industrial Strategy is built on 5 foundations") for c in texts(doc, BlockKind.CHART))
     assert "Industrial Strategy is built on 5 foundations" not in texts(doc, BlockKind.HEADING)
+
+
+SME_EXPORTING = "policy/uk_bbb_sme_exporting_trends.pdf"
+
+
+def test_a_chart_framed_by_a_panel_narrower_than_its_labels_reaches_up_to_the_frame_and_its_caption(
+    tmp_path: Path,
+) -> None:
+    """FIGURE 7 of a spread: bars on a white panel whose top edge is the 70% gridline, the ticks and category
+    labels outside it. The panel frames the chart though the labels make the chart's box larger than the
+    panel: the top tick is the chart's, and the kicker, title, note and source stacked over it open it."""
+    doc = page_of(SME_EXPORTING, 16, tmp_path)
+    assert any(c.startswith("FIGURE 7 BUSINESSES EXPORT TO REGIONS") for c in texts(doc, BlockKind.CHART))
+    assert "70%" not in texts(doc, BlockKind.PARAGRAPH)
+
+
+def test_columns_of_bars_drawn_apart_are_one_chart_under_a_kicker_set_left_of_them(tmp_path: Path) -> None:
+    """FIG 14: four columns of bars, one per stage of exporting, drawn 45 points apart (each too small to be a
+    chart on its own), under "FIG 14" set left of the bars, a title, a note and a source; under the bars a row
+    "Control 94% 97% 97% 97%": one chart, none of its rows a paragraph."""
+    doc = page_of(SME_EXPORTING, 27, tmp_path)
+    charts = texts(doc, BlockKind.CHART)
+    assert any(c.startswith("FIG 14 SMES RELY HEAVILY ON INTERNAL FINANCE") for c in charts)
+    assert "Control 94% 97% 97% 97%" in " ".join(charts)
+    assert not any(
+        p.startswith(("Mainly Internal", "Control", "Export Specific")) for p in texts(doc, BlockKind.PARAGRAPH)
+    )
+
+
+def test_a_contents_page_without_a_contents_heading_is_known_by_its_flush_right_page_numbers() -> None:
+    """A page of titles each ending in a page number set flush right, rising through the document, with no
+    "Contents" over them: the contents, not headings and paragraphs."""
+    doc = whole("policy/uk_culture_is_digital_progress_2019.pdf")
+    assert [e.title for e in doc.contents[:3]] == ["Foreword", "Executive Summary", "Audiences"]
+    assert [e.page_ref for e in doc.contents[:3]] == [4, 6, 8]
+    assert not any(h.startswith("Executive Summary 6") for h in texts(doc, BlockKind.HEADING))
+
+
+CYBER = "policy/uk_national_cyber_security_strategy_progress_report_2019.pdf"
+
+
+def test_numbers_in_brackets_open_items(tmp_path: Path) -> None:
+    """ "(1) ensuring the foundations are in place, ..." to "(4) improving accountability ...": four items."""
+    doc = page_of(CYBER, 22, tmp_path)
+    items = [i for i in texts(doc, BlockKind.LIST_ITEM) if i.startswith("(")]
+    assert [i[:3] for i in items] == ["(1)", "(2)", "(3)", "(4)"]
+    assert items[0].endswith("what ‘good’ looks like;")
+
+
+def test_a_case_study_framed_on_a_page_set_on_a_tint_is_an_aside(tmp_path: Path) -> None:
+    """The page's text is set on a pale tint (the document's page design, not an aside) and a case study is
+    framed by a rule inside it: the frame is an aside, the text around it on the tint the body."""
+    doc = page_of(CYBER, 25, tmp_path)
+    aside = texts(doc, BlockKind.PARAGRAPH, region="aside")
+    assert aside[0] == "Case study – UKSA Cyber Security Toolkit" and len(aside) == 3
+    assert any(p.startswith("It is increasingly important") for p in texts(doc, BlockKind.PARAGRAPH, region="body"))
+
+
+def test_a_shaded_sidebar_bleeding_off_the_pages_edge_is_an_aside(tmp_path: Path) -> None:
+    """ "Unmanned Warrior – showcasing autonomous innovation", on a tint running off the right edge of the page
+    beside the numbered paragraphs: an aside, the paragraphs beside it the body."""
+    doc = page_of("policy/uk_refreshing_defence_industrial_policy_2017.pdf", 32, tmp_path)
+    aside = texts(doc, BlockKind.HEADING, region="aside") + texts(doc, BlockKind.PARAGRAPH, region="aside")
+    assert any(a.startswith("Unmanned Warrior – showcasing autonomous innovation") for a in aside)
+    body = texts(doc, BlockKind.PARAGRAPH, region="body") + texts(doc, BlockKind.LIST_ITEM, region="body")
+    assert any("We want to strengthen links" in p[:40] for p in body)  # an item on a page cut from its document
+
+
+def test_a_panel_with_a_heading_of_its_own_under_the_pages_body_is_an_aside(tmp_path: Path) -> None:
+    """ "Market today", bold over a paragraph and seven bullets on a grey panel under a section's opening
+    paragraph (the panel holds most of the page's lines): an aside, its bullets items inside it."""
+    doc = page_of("policy/uk_future_telecoms_infrastructure_review_2018.pdf", 22, tmp_path)
+    assert [b.region for b in doc.blocks if doc.text[b.char_start : b.char_end].startswith("Market today")] == ["aside"]
+    assert len(texts(doc, BlockKind.LIST_ITEM, region="aside")) == 7
+
+
+def test_a_paragraph_shaded_line_by_line_is_an_aside(tmp_path: Path) -> None:
+    """A vision quoted on a tint a word processor draws as a strip behind each line, stacked edge to edge (each
+    strip too low to be a panel): one panel, an aside; twice on the page."""
+    doc = page_of("policy/ca_chelsea_plan_directeur_transport_actif_2021.pdf", 24, tmp_path)
+    aside = [b for b in doc.blocks if b.region == "aside"]
+    assert len({b.region_id for b in aside}) == 2
+    assert doc.text[aside[0].char_start : aside[0].char_end].startswith("Une vision commune pour guider")
+
+
+def test_a_row_of_category_names_read_as_one_line_under_the_bars_is_the_charts_with_its_legend(
+    tmp_path: Path,
+) -> None:
+    """ "Northern Regions London & South East", the two categories under FIG 1.1's bars read as one line of five
+    words, and the legend under it (each entry beside its swatch): the chart's, not paragraphs."""
+    doc = page_of("policy/uk_bbb_northern_powerhouse_investment_fund_spotlight.pdf", 12, tmp_path)
+    paragraphs = texts(doc, BlockKind.PARAGRAPH)
+    assert not any(p.startswith(("Northern Regions London", "Number of approved loans")) for p in paragraphs)
+    assert "Northern Regions London & South East" in " ".join(texts(doc, BlockKind.CHART))
+
+
+def test_a_ruled_table_under_a_bold_title_bar_and_its_columns_are_not_asides(tmp_path: Path) -> None:
+    """An action plan's table: a black title bar "AXE 3 – OUTILS (suite)" over a grid framed by rules, each
+    column framed too, under the page's title and a legend. Neither the grid nor a column is an aside."""
+    doc = page_of("policy/ca_chelsea_plan_directeur_transport_actif_2021.pdf", 29, tmp_path)
+    assert not [b for b in doc.blocks if b.region == "aside"]
+
+
+def test_a_headed_panel_on_a_page_given_over_to_a_chart_is_an_aside(tmp_path: Path) -> None:
+    """ "Engaging with business" on a grey panel under a timeline figure that fills the rest of the page: the
+    chart's labels are the page's content beside the panel, so the panel is an aside."""
+    doc = page_of(MOBILITY, 53, tmp_path)
+    aside = [doc.text[b.char_start : b.char_end] for b in doc.blocks if b.region == "aside"]
+    assert aside and aside[0].startswith("Engaging with business")
+    assert any(c.startswith("Figure 15 Timeline") for c in texts(doc, BlockKind.CHART))
