@@ -139,10 +139,12 @@ def lines_to_regions(
     graphics: Sequence[PageGraphics],
     tables: Sequence[RawTable] = (),
     prose: Collection[int] = (),
+    furniture: Collection[int] = (),
 ) -> dict[int, Region]:
     """Line index → the aside or chart region it lies in (lines of the body are not in the result). Lines of
     ``prose`` (tiles a lead-in announces as a list: :func:`~pipeline.layout.blocks.tiled_items`) are the body's,
-    however short and whatever they are drawn on."""
+    however short and whatever they are drawn on; lines of ``furniture`` (running headers, folios) are no
+    aside's and no body beside one."""
     by_page: dict[int, list[Placed]] = {}
     for i, line in enumerate(lines):
         if line.page is not None and line.bbox is not None:
@@ -179,7 +181,7 @@ def lines_to_regions(
             number += 1
             for p in run:
                 out[p.line] = Region("aside", number, BBox.union([q.box for q in run]))
-        mine = [p for p in free if p.line not in tabled]
+        mine = [p for p in free if p.line not in tabled and p.line not in furniture]  # a running header is no body
         boxed_here = lines if drawn.page in boxed else None
         runs_on = boxed_here is not None and _ends_in_aside(out, every[0].line)
         placed = [p.box for p in every if p.line in out]  # a chart's labels beside a panel are the page's too

@@ -1057,3 +1057,13 @@ def test_a_headed_panel_on_a_page_given_over_to_a_chart_is_an_aside(tmp_path: Pa
     aside = [doc.text[b.char_start : b.char_end] for b in doc.blocks if b.region == "aside"]
     assert aside and aside[0].startswith("Engaging with business")
     assert any(c.startswith("Figure 15 Timeline") for c in texts(doc, BlockKind.CHART))
+
+
+def test_a_title_on_a_banner_photograph_is_not_an_aside_beside_the_running_header() -> None:
+    """ "SO7: Managing cyber risk in the wider economy and society" and its objective, set on a dark panel over a
+    photograph at the top of the page, with no body beside the panel but the running header (known as one
+    over the whole document): the page's title and its paragraph, not an aside."""
+    doc = whole(CYBER)
+    page = [b for b in doc.blocks if b.page == 22]
+    assert not [b for b in page if b.region == "aside"]
+    assert any(doc.text[b.char_start : b.char_end].startswith("Our objective is that all organisations") for b in page)
