@@ -125,11 +125,11 @@ def _pdf_contents_region(
 def _headless_contents(text: str, lines: Sequence[Line], start: int, last_page: int) -> tuple[set[int], list[Member]]:
     """The PDF page opening at line ``start`` when it is a contents page with no heading: at least
     MIN_CONTENTS_ENTRIES of its lines, and ENTRY_SHARE of them all, none of them a "Contents" heading, are a
-    title and a page number of the
-    document (at most ``last_page``; rising) set flush right (their right edges within RIGHT_EDGE points), as
-    a contents page sets its numbers; the page's lines and its entries, or nothing."""
+    title and a page number of the document (at most ``last_page``; rising) set flush right (their right
+    edges within RIGHT_EDGE points), as a contents page sets its numbers; the page's lines and its entries,
+    or nothing."""
     loose = patterns.contents_entry_loose()
-    page = [j for j in range(start, len(lines)) if lines[j].page == lines[start].page]
+    page = list(itertools.takewhile(lambda j: lines[j].page == lines[start].page, range(start, len(lines))))
     if any(patterns.contents_heading().match(line_text(text, lines[j])) for j in page):
         return set(), []  # a headed contents page: its heading opens it (lines_to_contents)
     right = {j: box.x1 for j in page if (box := lines[j].bbox) is not None and line_text(text, lines[j]).strip()}

@@ -291,13 +291,12 @@ def _asides(
 ) -> list[BBox]:
     """The panels of a page that are asides: beside enough of the body (BODY_SHARE), or opening with an aside's
     title (:func:`_titled`), or shaded and with a heading of their own under the page's body (:func:`_headed`;
-    ``lines`` are the document's). A panel inside an aside is part of it; a panel inside one that is not an aside (a
-    page set on a tint) is weighed against the tint's lines as its body, unless it runs to one of its edges
-    (a ruled table's column, a title bar). The lines of the page's charts (``placed``) count as its body.
-    ``boxed`` (the document's lines):
-    the page is one of the few of its document whose text a single panel holds (:func:`_boxed_pages`), so
-    that panel is an aside too when it holds one unit under one title (:func:`_one_title`), or carries on
-    the aside the page before ended in (``runs_on``)."""
+    ``lines`` are the document's). A panel inside an aside is part of it; a panel inside one that is not an
+    aside (a page set on a tint) is weighed against the tint's lines as its body, unless it runs to one of
+    its edges (a ruled table's column, a title bar). The lines of the page's charts (``placed``) count as its
+    body. ``boxed`` (the document's lines): the page is one of the few of its document whose text a single
+    panel holds (:func:`_boxed_pages`), so that panel is an aside too when it holds one unit under one title
+    (:func:`_one_title`), or carries on the aside the page before ended in (``runs_on``)."""
     candidates = _candidates(mine, drawn, page, frames, nested=True)
     shaded = _joined(drawn.panels)  # filled panels (a table's frame of rules with a title bar is not one)
     out: list[BBox] = []
@@ -315,13 +314,10 @@ def _asides(
         if len(inside) < MIN_ASIDE_LINES:
             rejected.append(panel)
             continue
-        body = sum(1 for box in outside if half.holds_centre_of(box))
+        body = [box for box in outside if half.holds_centre_of(box)]  # the body on the panel's printed page
         alone = boxed is not None and len(inside) >= MIN_BOXED_LINES and (runs_on or _one_title(inside, boxed))
-        headed = (
-            panel in shaded and body >= MIN_ASIDE_LINES
-            and _headed(inside, lines, [b for b in outside if half.holds_centre_of(b)])
-        )  # fmt: skip
-        if BODY_SHARE * body >= len(inside) or _titled(inside) or alone or headed:
+        headed = panel in shaded and len(body) >= MIN_ASIDE_LINES and _headed(inside, lines, body)
+        if BODY_SHARE * len(body) >= len(inside) or _titled(inside) or alone or headed:
             out.append(panel)
         else:
             rejected.append(panel)
@@ -711,21 +707,16 @@ def _with_labels(mine: list[Placed], box: BBox, keys: Sequence[BBox] = ()) -> BB
     LABEL_REACH points of its edge, beside or above or below it, taken until no more come (not a "Source:"
     line: that is the chart's caption). Rotated category labels, which the reader cuts into a line per
     letter, come a few points at a time."""
-    source = patterns.source_note()
+    source, caption = patterns.source_note(), patterns.figure_caption()
+    near_by = [p for p in mine if not source.match(p.text.strip())]  # a source line below is the chart's caption
     labels = [
-        p.box for p in mine
-        if (
-            len(p.text.split()) <= AXIS_LABEL_WORDS or TICKS.match(p.text) or LABELLED_TICKS.match(p.text)
-            or _debris(p.text)
-            or any(_key_of(key, p.box) for key in keys)
-        )
-        and not source.match(p.text.strip())  # a source line below is the chart's caption
+        p.box for p in near_by
+        if len(p.text.split()) <= AXIS_LABEL_WORDS or TICKS.match(p.text) or LABELLED_TICKS.match(p.text)
+        or _debris(p.text) or any(_key_of(key, p.box) for key in keys)
     ]  # fmt: skip
-    caption = patterns.figure_caption()
     axis = [  # a row of category labels the reader reads as one line ("Northern Regions London & South East")
-        p.box for p in mine
-        if len(p.text.split()) <= MAX_LABEL_WORDS and _under_or_over(p.box, box)
-        and not source.match(p.text.strip()) and not caption.match(p.text.strip())
+        p.box for p in near_by
+        if len(p.text.split()) <= MAX_LABEL_WORDS and _under_or_over(p.box, box) and not caption.match(p.text.strip())
     ]  # fmt: skip
     grown = BBox.union([box, *axis])
     for _ in range(LABEL_ROUNDS):
@@ -1044,8 +1035,6 @@ def _bleeds(panel: BBox, page: Page, half: BBox) -> bool:
     """
     off_top_or_bottom = panel.top <= EDGE or panel.bottom >= page.height - EDGE
     off_side = panel.x0 <= EDGE or panel.x1 >= page.width - EDGE
-    sidebar = panel.x1 - panel.x0 <= SIDEBAR_SHARE * (half.x1 - half.x0) and not (
-        panel.x0 <= EDGE and panel.x1 >= page.width - EDGE
-    )
+    sidebar = panel.x1 - panel.x0 <= SIDEBAR_SHARE * (half.x1 - half.x0)
     edge_to_edge = panel.x0 <= half.x0 + EDGE and panel.x1 >= half.x1 - EDGE
     return off_top_or_bottom or (off_side and not sidebar) or edge_to_edge

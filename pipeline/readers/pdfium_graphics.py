@@ -106,17 +106,11 @@ def _bounds(obj: Any, matrix: Matrix, height: float) -> BBox | None:
 def _panel(obj: Any, box: BBox) -> bool:
     if box.x1 - box.x0 < MIN_PANEL[0] or box.bottom - box.top < MIN_PANEL[1]:
         return False
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    if not pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke):
+    paint = _rectangle_paint(obj)
+    if paint is None:
         return False
-    if pdfium_c.FPDFPath_CountSegments(obj) > MAX_PANEL_SEGMENTS:
-        return False
-    if fill.value == 0:
-        return bool(stroke.value)  # a box drawn as a frame
-    if (colour := fill_colour(obj)) is None:
-        return False
-    r, g, b, a = colour
-    return a > 0 and min(r, g, b) < WHITE
+    filled, stroked = paint
+    return _tinted(obj) if filled else stroked  # a box drawn as a frame when not filled
 
 
 def _strip(obj: Any, box: BBox) -> bool:
@@ -124,10 +118,24 @@ def _strip(obj: Any, box: BBox) -> bool:
     other than white: a line's shading, which stacked on others makes a panel (:func:`_stacked`)."""
     if box.x1 - box.x0 < MIN_PANEL[0] or not MIN_STRIP <= box.bottom - box.top < MIN_PANEL[1]:
         return False
+    paint = _rectangle_paint(obj)
+    return paint is not None and paint[0] and _tinted(obj)
+
+
+def _rectangle_paint(obj: Any) -> tuple[bool, bool] | None:
+    """Whether a path of few segments (a rectangle, rounded or not) is filled and whether it is stroked; None
+    for a path of more segments, or one whose drawing mode pdfium cannot tell."""
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    if not pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke) or fill.value == 0:
-        return False
-    if pdfium_c.FPDFPath_CountSegments(obj) > MAX_PANEL_SEGMENTS or (colour := fill_colour(obj)) is None:
+    if not pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke):
+        return None
+    if pdfium_c.FPDFPath_CountSegments(obj) > MAX_PANEL_SEGMENTS:
+        return None
+    return fill.value != 0, bool(stroke.value)
+
+
+def _tinted(obj: Any) -> bool:
+    """The path's fill is a colour, not the paper's white."""
+    if (colour := fill_colour(obj)) is None:
         return False
     r, g, b, a = colour
     return a > 0 and min(r, g, b) < WHITE
