@@ -53,6 +53,7 @@ HELD_OUT = (
     "layout_heldout_6.yml",
     "layout_heldout_7.yml",
     "layout_heldout_8.yml",
+    "layout_heldout_9.yml",
 )
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "policy"
 KINDS = ("heading", "paragraph", "list", "aside", "chart", "table", "caption", "contents")
