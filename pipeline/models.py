@@ -184,7 +184,7 @@ class Line:
     """One line of the document text, with what the reader knows about its look.
 
     ``md_level`` is the Markdown heading level (``##`` → 2) for Markdown
-    sources; ``font_size``, ``bold``, ``weight`` and ``run_in`` come from PDFs.
+    sources; ``font_size``, ``bold``, ``weight``, ``run_in`` and ``underlined`` come from PDFs.
     """
 
     char_start: int
@@ -197,6 +197,7 @@ class Line:
     indent: int = 0
     run_in: int = 0  # PDFs: chars of a bold run-in label ending in ":" that opens a line not all bold ("Skills: ...")
     weight: int = 400  # PDFs: the weight class of the line's lightest word, from its font's name (300 light, 700 bold)
+    underlined: bool = False  # PDFs: a rule is drawn under the whole line (an underlined title)
 
 
 class BlockKind(StrEnum):

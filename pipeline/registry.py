@@ -65,7 +65,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     ),
     Extractor(
         "layout/blocks",
-        15,
+        16,
         _ALL,
         "blocks (headings, paragraphs, list items, icon-bulleted items, tiles a lead-in announces, table lines, chart"
         " labels and legends), asides, printed page labels",
@@ -81,7 +81,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("checks/text-vs-table", 1, _ALL, "a figure in the text against the same amount in a table"),
     *(Extractor(f"clusters/{rule}", 6, _ALL, f"cluster mentions by the `{rule}` rule") for rule in CLUSTER_RULES),
     *(Extractor(f"visions/{rule}", 7, _ALL, f"vision statements by the `{rule}` rule") for rule in VISION_RULES),
-    Extractor("objectives/lists", 11, _ALL, "objectives: the items of lists a document frames as its objectives"),
+    Extractor("objectives/lists", 12, _ALL, "objectives: the items of lists a document frames as its objectives"),
     Extractor("figures/text", 7, _ALL, "numeric figures in sentences, with what they count, unit and period"),
     Extractor("figures/table", 2, _ALL, "figures from the cells of money tables that are not funding"),
     Extractor(

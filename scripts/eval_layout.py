@@ -1,7 +1,8 @@
 """The layout the pipeline gives vs the layout gold of issue 19 (``make eval-layout``).
 
 Reads and lays out each annotated policy PDF of ../shared/corpus/policy and prints, for the development
-and the held-out pages apart: per kind precision/recall/F1, list exactness, reading order (Kendall's
+documents, the held-out documents (and each held-out part) and the held-out pages of documents other sets
+hold, apart: per kind precision/recall/F1, list exactness, reading order (Kendall's
 tau), printed page labels and repaired words; then per document; then a census of the whole policy
 corpus (spreads, labels, repairs by kind, pages read by OCR whole or line by line, asides, charts;
 ``--no-census`` leaves it out). How each is counted: tests/layout_eval.py.
@@ -15,16 +16,29 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from layout_eval import CORPUS, DEVELOPMENT, HELD_OUT, KINDS, PageScore, SetScore, census, evaluate  # noqa: E402
+from layout_eval import (  # noqa: E402
+    CORPUS,
+    DEVELOPMENT,
+    HELD_OUT,
+    HELD_OUT_PAGES,
+    KINDS,
+    PageScore,
+    SetScore,
+    census,
+    evaluate,
+)
 
 
 def main() -> int:
     if not CORPUS.exists():
         print(f"needs {CORPUS}", file=sys.stderr)
         return 2
-    results = sets = [evaluate("development", DEVELOPMENT), evaluate("held-out", HELD_OUT)]
+    sets = [evaluate("development", DEVELOPMENT), evaluate("held-out", HELD_OUT)]
+    results = list(sets)
     if len(HELD_OUT) > 1:  # each held-out part apart too: a part committed later is the one no rule has seen
-        results = [*sets, *(evaluate(part.removeprefix("layout_").removesuffix(".yml"), (part,)) for part in HELD_OUT)]
+        results += [evaluate(part.removeprefix("layout_").removesuffix(".yml"), (part,)) for part in HELD_OUT]
+    if HELD_OUT_PAGES:  # unseen pages of documents other sets hold: apart from the held-out documents
+        results.append(evaluate("held-out pages", HELD_OUT_PAGES))
     print(f"{'':22}" + "".join(f"{r.name + f' ({r.pages} pages)':>34}" for r in results))
     for kind in (*KINDS, "all kinds"):
         cells = []

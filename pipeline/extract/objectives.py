@@ -108,6 +108,7 @@ ANAPHORIC_LEAD_IN = re.compile(
 )
 FORM_FIELD = re.compile(r"\s*[A-Z][A-Z]+(?:\s[A-Z]+){0,2}\s?:\s")  # a form's field in capitals: "AGENCY : ", "DATES: "
 LABEL_ALONE = re.compile(rf"\s*{LABEL}", re.I)  # the label as a block of its own, over the paragraph it labels
+LABELLED_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING)  # blocks a label may open or be
 # the plan's own voice in a counted lead-in whose noun is no list noun ("we will need three key things to ...:")
 PLAN_SAYS = re.compile(r"\b(?:we|our|the\s+government|this\s+(?:strategy|plan|deal|report))\b", re.I)
 # the plan's own voice right before its verb: "... the government will deliver:", "The measures in this Plan will
@@ -221,8 +222,13 @@ TAKEN_DECISIONS = re.compile(
     r"\s+(?:\w+\s+)?decisions\b",
     re.I,
 )
-# a lead-in saying what something is focused on: its "areas" are focus areas ("centred on four areas:")
-FOCUSED = re.compile(r"\bfocus|\bcent(?:re|er)d\s+(?:on|around)\b|\bconcentrat", re.I)
+# a lead-in saying what something is focused on, or where policy acts: its "areas" are focus areas ("centred on
+# four areas:", "the six specific areas where policy can help cooperatives ... are as follows:")
+FOCUSED = re.compile(
+    r"\bfocus|\bcent(?:re|er)d\s+(?:on|around)\b|\bconcentrat"
+    r"|\bareas\s+(?:where|in\s+which)\s+(?:policy|policies|(?:the\s+)?government|we|action)\s+(?:can|could|will|should|must)\b",
+    re.I,
+)
 # the parts of the plan's approach, uncounted: "Our policy to achieve this has a number of elements:"
 UNCOUNTED_PARTS = re.compile(
     r"\b(?:a\s+(?:number|range|set)\s+of|several)\s+(?:(?:key|main|core|inter-?related|distinct)\s+)?"
@@ -392,6 +398,8 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
     LeadIn(kind='action', confidence=0.85, count=None, strong=True, actor='government', exact=False, doings=False)
     >>> sentence_to_lead_in("Specifically the plan seeks to:")
     LeadIn(kind='aim', confidence=0.7, count=None, strong=False, actor=None, exact=False, doings=False)
+    >>> sentence_to_lead_in("Moreover, the six specific areas where policy can help cooperatives are as follows:")
+    LeadIn(kind='focus_area', confidence=0.9, count=6, strong=True, actor=None, exact=False, doings=False)
     """
     sentence = sentence.strip()
     if READER_ADDRESSED.search(sentence):
@@ -853,18 +861,22 @@ def _ordinal_paragraphs(view: DocumentView, used: set[int], list_number: int) ->
 
 
 def _label_boxes(view: DocumentView, used: set[int], list_number: int) -> list[Objective]:
-    """Blocks whose first line is a kind's label alone (``Action`` over ``Development of new funding calls
-    ...``), a label standing as a block of its own over the paragraph it labels, or a paragraph opening with a
-    label and a colon (:data:`LABEL_INLINE`): each is one item of that kind, its text the words under or after
-    the label. Boxes of one kind within :data:`MAX_LABEL_GAP` blocks make one list."""
+    """Blocks whose first line is a kind's label alone (``Action`` over ``Development of new funding calls ...``), a
+    label standing as a block of its own (a paragraph or a title) over the paragraph it labels, or a paragraph
+    opening with a label and a colon (:data:`LABEL_INLINE`): each is one item of that kind, its text the words under
+    or after the label. Boxes of one kind within :data:`MAX_LABEL_GAP` blocks make one list."""
     text = view.doc.text
     out: list[Objective] = []
     last, last_kind = -MAX_LABEL_GAP - 1, ""
     for i, block in enumerate(view.doc.blocks):
-        if i in used or block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or not view.clean(block):
+        if i in used or block.kind not in LABELLED_KINDS or not view.clean(block):
             continue
         words = view.text(block)
-        m = LABEL_BOX.match(words) or LABEL_ALONE.fullmatch(words) or _inline_label(view, i, words)
+        if block.kind is BlockKind.HEADING:  # a label set as a title of its own over its paragraph (``Action``)
+            m = LABEL_ALONE.fullmatch(words)  # one item's: ``Objectives`` heads a section, its lead-in and list
+            m = m if m is not None and not m.group("noun").lower().endswith("s") else None
+        else:
+            m = LABEL_BOX.match(words) or LABEL_ALONE.fullmatch(words) or _inline_label(view, i, words)
         if m is not None and m.groupdict().get("text") and len(words[m.start("text") :].split()) < MIN_LABELLED_WORDS:
             continue  # "Objective / Usability": a diagram's labels, not a label over its statement
         item = i if m is None or m.groupdict().get("text") else _labelled_text(view, i)

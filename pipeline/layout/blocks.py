@@ -26,6 +26,7 @@ from pipeline.readers.repair import SUPERSCRIPT
 
 ITEM_PARAGRAPH_GAP_RATIO = 1.5  # a paragraph set under a bullet follows its item within this many line heights
 INDENT_TOLERANCE = 2.0  # points: a line this far right of a list marker is indented under it
+HANGING_INDENT = 4  # line heights: an item's text stands at most this far right of its marker, in one column
 FOOTNOTE_SIZE_RATIO = 0.9  # a footnote is set at most this large against the body's median size
 FOOT_SHARE = 0.35  # ... in this lower share of its page
 NOTES_FROM = 0.5  # ... or with no larger text under it, in this lower share
@@ -261,6 +262,8 @@ def _described(
             break
         elif k == i + 1 + len(mine) and b.page == item.page:
             mine.append(k)  # a paragraph right after the item (or after the item's paragraphs)
+        else:
+            break  # a paragraph further on (over a page's foot): several stand between, a section of prose
     return mine, None
 
 
@@ -379,17 +382,23 @@ def _emphasis_runs_on(
     """A paragraph going on mid-sentence into words set in bold, or back out of them ("Across Oxfordshire, some
     228,000" | **"people – 60% of all people in"** | "‘foundational economy’. This includes"): the line right under
     the paragraph's last line, flush with it and in the same size, opening in lower case after a line that ends
-    no sentence or clause. Its weight alone does not part it from the paragraph."""
+    no sentence or clause. Its weight alone does not part it from the paragraph. So does a line in regular type
+    under a bold sentence that fills a justified line to the paragraph's right edge ("Review existing regulations
+    ... in market activities." | "Companies face challenges ..."): a run-in sentence that happened to end the line."""
     if prev_blank or prev.kind is not BlockKind.PARAGRAPH or media_type is not MediaType.PDF:
         return False
     line, before = lines[i], lines[i - 1]
-    if not _right_under_mid_sentence(text, before, line):
+    if line.bbox is None or before.bbox is None or prev.char_end != _trimmed_span(text, before)[1]:
+        return False  # the line above must be the paragraph's own last line
+    flush = abs(line.bbox.x0 - before.bbox.x0) <= INDENT_TOLERANCE
+    if not flush or not _same_size(before, line):
         return False
-    if prev.char_end != _trimmed_span(text, before)[1]:  # the line above is the paragraph's own last line
-        return False
-    flush = line.bbox is not None and before.bbox is not None and abs(line.bbox.x0 - before.bbox.x0) <= INDENT_TOLERANCE
-    opens_lower = re.match(r"[‘“'\"(]?[a-z]", line_text(text, line).lstrip()) is not None
-    return flush and _same_size(before, line) and opens_lower
+    if _right_under_mid_sentence(text, before, line):
+        return re.match(r"[‘“'\"(]?[a-z]", line_text(text, line).lstrip()) is not None
+    filled = abs(line.bbox.x1 - before.bbox.x1) <= INDENT_TOLERANCE  # both lines run to one right edge
+    gap, height = line.bbox.top - before.bbox.bottom, before.bbox.bottom - before.bbox.top
+    right_under = line.page == before.page and 0 <= gap <= height * PDF_PARAGRAPH_GAP_RATIO
+    return filled and right_under and before.bold and not line.bold
 
 
 def _point_wraps(prev: Block, text: str, lines: Sequence[Line], i: int, prev_blank: bool) -> bool:
@@ -747,7 +756,8 @@ def _under_item(
     marker: re.Pattern[str],
 ) -> bool:
     """A PDF line indented under the open list item's marker: the item's wrapped text, or a paragraph set
-    under the same bullet. ``where``: the x of the item's marker and of the block before its list.
+    under the same bullet. ``where``: the x of the item's marker and of the block before its list. In the next
+    column, where the item's text runs on, a line set left of that text is not under it.
 
     A paragraph under the bullet follows within a paragraph's gap when the bullets stand at or inside
     the text before the list; when they hang out to its left (so the body's own paragraphs are indented
@@ -761,6 +771,8 @@ def _under_item(
     if line.bbox.x0 <= item_x0 + INDENT_TOLERANCE:
         return False
     height = before.bbox.bottom - before.bbox.top
+    if before.bbox.x0 - item_x0 > HANGING_INDENT * height and line.bbox.x0 < before.bbox.x0 - INDENT_TOLERANCE:
+        return False  # the item ran on into the next column, where a line left of its text is the body's again
     gap = line.bbox.top - before.bbox.bottom
     if gap <= height * PDF_PARAGRAPH_GAP_RATIO:
         return True

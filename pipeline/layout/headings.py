@@ -48,6 +48,7 @@ PDF_RUN_GAP_RATIO = 0.6
 
 
 COLON_TITLE_WORDS = 6  # an emphasised title ending in a colon is at most this long
+CARRIED_LINES = 3  # a title carried over to the next page has at most this many lines over it there (a header)
 SAME_SIZE = 0.5  # points: two lines this close in size are set in one size
 SIZE_JITTER = 0.2  # points: sizes a text layer reports for one type (60.0 and 60.02), to read runs of lines
 TALL_LINE = 2.0  # a line this many times as tall as its type's size holds a glyph set larger than its type
@@ -112,11 +113,23 @@ def lines_to_headings(
 def repeated_titles(headings: Sequence[Heading], lines: Sequence[Line]) -> set[int]:
     """Lines of headings that only repeat the heading before them on the same or the next page, with no other
     heading between (a side tab printed on both halves of a spread, a title carried over a page): running
-    titles, not new sections."""
+    titles, not new sections. On one page, the repeat stands level with the heading (the other half of the
+    spread); on the next, it heads the page (at most CARRIED_LINES lines over it): a title said again lower
+    down a page ("Action" over each recommendation's action) is a section again."""
     out: set[int] = set()
     for before, h in itertools.pairwise(headings):
         if before.page is None or h.page not in (before.page, before.page + 1):
             continue
+        level = (
+            h.bbox is None
+            or before.bbox is None
+            or abs(h.bbox.top - before.bbox.top) <= before.bbox.bottom - before.bbox.top
+        )
+        if h.page == before.page and not level:
+            continue
+        first = next((j for j in range(h.line, -1, -1) if j == 0 or lines[j - 1].page != h.page), h.line)
+        if h.page != before.page and h.line - first > CARRIED_LINES:
+            continue  # on the next page, a title carried over heads it (under a running header at most)
         if normalise_title(h.title) == normalise_title(before.title) and h.number == before.number:
             out.update(range(h.line, heading_last_line(lines, h) + 1))
     return out
@@ -171,13 +184,13 @@ def _number_over_title(text: str, lines: Sequence[Line], run_last: list[int], bo
 
 
 def _same_run(a: Line, b: Line) -> bool:
-    """Two lines set in one style (sizes within SIZE_JITTER: a title's 60 pt and 60.02 pt lines are one size),
-    the second close below the first."""
+    """Two lines set in one style (sizes within SIZE_JITTER: a title's 60 pt and 60.02 pt lines are one size;
+    underlined or not), the second close below the first."""
     if (
         a.page != b.page
         or a.bbox is None
         or b.bbox is None
-        or (a.bold, a.weight) != (b.bold, b.weight)
+        or (a.bold, a.weight, a.underlined) != (b.bold, b.weight, b.underlined)
         or (a.font_size is None) != (b.font_size is None)
         or abs((a.font_size or 0) - (b.font_size or 0)) > SIZE_JITTER
     ):
@@ -304,13 +317,13 @@ def _pdf_heading_look(
     usual: Mapping[float | None, float],
 ) -> bool:
     """A PDF heading: a short title-like line in a larger font, or emphasised and set apart from the line above
-    (:func:`set_apart`). Emphasised: bold, in capitals, or in a heavier weight than the text it opens (``after``:
-    "Current situation" in a regular weight over items in a light one), which also holds in smaller type than the
-    body's (the titles of an endnotes list), as bold capitals over regular text do. A bold title closing up under
-    the end of a sentence in regular type, over regular text, is set apart by its type alone (a column of titled
-    lists set evenly). A chapter's title under its name and number, in display type, may run to twice the usual
-    words. An emphasised line in the body's size ending in a word that joins more to it ("of", "and")
-    is the opening of a sentence that runs on, not a title."""
+    (:func:`set_apart`). Emphasised: bold, in capitals, underlined, or in a heavier weight than the text it opens
+    (``after``: "Current situation" in a regular weight over items in a light one), which also holds in smaller type
+    than the body's (the titles of an endnotes list), as bold capitals over regular text do. A bold title closing up
+    under the end of a sentence in regular type, over regular text, is set apart by its type alone (a column of titled
+    lists set evenly). A chapter's title under its name and number, in display type, may run to twice the usual words.
+    An emphasised line in the body's size ending in a word that joins more to it ("of", "and") is the opening of a
+    sentence that runs on, not a title."""
     line = lines[i]
     capitals = _capitals(raw)
     # a title set in capitals may run to a sentence's length over a few lines ("EQUITY DEALS CONTINUE TO ...")
@@ -345,11 +358,11 @@ def _pdf_heading_look(
     # bold over 10 pt text): its capitals and weight stand it out
     small_capitals = line.bold and capitals and after is not None and after.page == line.page and not after.bold
     smaller = line.font_size < body_size * 0.95
-    if not (line.bold or capitals or heavier) or (smaller and not (heavier or small_capitals)):
+    if not (line.bold or capitals or heavier or line.underlined) or (smaller and not (heavier or small_capitals)):
         return False
     if len(raw.split()) > PDF_BOLD_HEADING_WORDS and not capital_title:
         return False
-    if JOINS_ON.search(raw.rstrip()):
+    if JOINS_ON.search(raw.rstrip()) or _runs_into(line, after, usual):
         return False  # its sentence runs on into the next line: a bold run-in opening a paragraph ("... one-third of")
     above = lines[i - 1] if i else None
     if above is not None and JOINS_ON.search(line_text(text, above).rstrip()):
@@ -362,6 +375,30 @@ def _pdf_heading_look(
         return True
     closes_up = line.bold and not above.bold and line_text(text, above).rstrip().endswith(SENTENCE_ENDS)
     return closes_up and after is not None and after.page == line.page and not after.bold
+
+
+def _runs_into(line: Line, after: Line | None, usual: Mapping[float | None, float]) -> bool:
+    """An emphasised line as wide as the line right under it, in its type's size, at its left edge and not set
+    apart from it: a bold sentence opening a justified paragraph over a full line ("Where necessary, introduce
+    appropriate regulations for inclusive business" over "companies. Inclusive businesses ..."), not a title.
+
+    >>> def at(top, x1): return BBox(x0=99, top=top, x1=x1, bottom=top + 11)
+    >>> bold = Line(0, 70, 8, at(600, 552.6), 11.0, bold=True)
+    >>> plain = Line(71, 150, 8, at(613.5, 552.8), 11.0)
+    >>> usual = usual_gaps([plain, Line(151, 220, 8, at(627, 552.5), 11.0)])
+    >>> _runs_into(bold, plain, usual), _runs_into(Line(0, 30, 8, at(600, 300), 11.0, bold=True), plain, usual)
+    (True, False)
+    """
+    if after is None or after.page != line.page or line.bbox is None or after.bbox is None:
+        return False
+    if line.font_size is None or after.font_size is None or abs(line.font_size - after.font_size) > SAME_SIZE:
+        return False
+    slip = line.bbox.bottom - line.bbox.top  # a line's height
+    return (
+        abs(line.bbox.x0 - after.bbox.x0) <= slip
+        and line.bbox.x1 >= after.bbox.x1 - slip
+        and not set_apart(line, after, usual)
+    )
 
 
 def _ordinal_title(text: str, lines: Sequence[Line], i: int, body_size: float) -> bool:

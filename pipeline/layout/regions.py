@@ -49,6 +49,7 @@ from pipeline.layout.common import _END_PUNCTUATION, line_text
 from pipeline.models import BBox, Line, Page, PageGraphics, RawTable
 
 MIN_ASIDE_LINES = 3
+MIN_NOTE_LINES = 2  # a shaded call-out of prose may be this short
 MIN_PANEL_WIDTH, MIN_PANEL_HEIGHT = 40.0, 20.0  # points: a frame drawn as rules is at least this large
 BODY_SHARE = 4  # an aside's page holds at least a quarter as many lines of body outside the panels
 MAX_ASIDE_SHARE = 0.6  # a panel covering more of its printed page than this is the page, not an aside
@@ -80,14 +81,15 @@ INDENT = 3.0  # points: lines whose left edges round to the same multiple of thi
 AXIS_LABEL_WORDS = 4  # a label set beside a chart's drawing (a tick, an axis title, a legend entry)
 LABEL_REACH = 12.0  # points: ... stands this close to it
 LABEL_ROUNDS = 40  # rounds of growing a chart by its labels: a letter-per-line rotated label takes many
-_TICK = r"[-+−]?[£$€]?\d[\d.,]*\s*(?:%|[kmb]n?)?"  # "0%", "£10m", "2.5bn", "-4"
+_TICK = r"(?:[-+−]?[£$€]?\d[\d.,/]*\s*(?:%|[kmb]n?)?|[QH][1-4])"  # "0%", "£10m", "2.5bn", "-4", "2016/17", "Q2"
 TICKS = re.compile(rf"^\s*(?:{_TICK}\s+){{2,}}{_TICK}\s*$")  # a row of axis ticks: "0% 10% 20%"
 # a row of data labels after its category, at most AXIS_LABEL_WORDS words: "Control 94% 97% 97%"
 LABELLED_TICKS = re.compile(rf"^\s*(?:[^\W\d][\w/&'’-]*\s+){{1,4}}(?:{_TICK}\s+){{2,}}{_TICK}\s*$")
 MAX_TITLE_WORDS = 12  # a chart's title line without a "Figure N" is at most this long ...
 TITLE_SIZE_RATIO = 1.5  # ... and is set no larger than this against the page's usual line
 TITLE_OVERHANG = 0.2  # ... and overhangs the chart's width by at most this share on either side
-CAPTION_LINES = 6  # lines: a chart's caption heads at most this many lines stacked above its drawing
+CAPTION_LINES = 6  # lines: a chart's caption heads at most this many lines stacked above its drawing ...
+NOTE_LINES = 18  # ... not counting its source's and notes' small print, and at most this many in all
 CAPTION_GAP = 3  # line heights: a chart's caption stack stands at most this far over its drawing (a rule between)
 CAPTION_REACH = 24.0  # points: a caption set beside a drawing, level with its top, stands this close to it
 FRAME_RULE = 4.0  # points: a frame's sides are rules at most this thick
@@ -173,7 +175,7 @@ def lines_to_regions(
             number += 1
             for p in run:
                 out[p.line] = Region("aside", number, BBox.union([q.box for q in run]))
-        for run in _quoted([p for p in free if p.line not in out and p.line not in tabled]):
+        for run in _quoted([p for p in free if p.line not in out and p.line not in tabled], lines):
             number += 1
             for p in run:
                 out[p.line] = Region("aside", number, BBox.union([q.box for q in run]))
@@ -289,7 +291,8 @@ def _asides(
     lines: Sequence[Line] = (),
     placed: Sequence[BBox] = (),
 ) -> list[BBox]:
-    """The panels of a page that are asides: beside enough of the body (BODY_SHARE), or opening with an aside's
+    """The panels of a page that are asides (of at least MIN_ASIDE_LINES lines, or a shaded call-out of two
+    lines of prose: :func:`_shaded_note`): beside enough of the body (BODY_SHARE), or opening with an aside's
     title (:func:`_titled`), or shaded and with a heading of their own under the page's body (:func:`_headed`;
     ``lines`` are the document's). A panel inside an aside is part of it; a panel inside one that is not an
     aside (a page set on a tint) is weighed against the tint's lines as its body, unless it runs to one of
@@ -311,7 +314,7 @@ def _asides(
         outside = [p.box for p in mine if not any(c.holds_centre_of(p.box) for c in (panel, *others))]
         outside += [b for b in placed if not panel.holds_centre_of(b)]
         inside = [p for p in mine if panel.holds_centre_of(p.box)]
-        if len(inside) < MIN_ASIDE_LINES:
+        if len(inside) < MIN_ASIDE_LINES and not (panel in shaded and _shaded_note(inside, lines)):
             rejected.append(panel)
             continue
         body = [box for box in outside if half.holds_centre_of(box)]  # the body on the panel's printed page
@@ -322,6 +325,16 @@ def _asides(
         else:
             rejected.append(panel)
     return out
+
+
+def _shaded_note(inside: list[Placed], lines: Sequence[Line]) -> bool:
+    """Two lines of prose on a shading of their own (a call-out: "UKGI has signed the Time to Change pledge,
+    ..."): at least MIN_NOTE_LINES lines in regular type, one as long as a sentence; not a title bar."""
+    return (
+        len(inside) >= MIN_NOTE_LINES
+        and any(_sentence(p.text) for p in inside)
+        and not any(lines[p.line].bold for p in inside if p.line < len(lines))
+    )
 
 
 def _edge_to(outer: BBox, inner: BBox) -> bool:
@@ -458,18 +471,19 @@ def _barred(mine: list[Placed], drawn: PageGraphics, page: Page) -> list[list[Pl
     return out
 
 
-def _quoted(mine: list[Placed]) -> list[list[Placed]]:
+def _quoted(mine: list[Placed], lines: Sequence[Line]) -> list[list[Placed]]:
     """Quotations set beside the body: a run of lines at one left edge that opens with a quotation mark and
     closes one within QUOTE_LINES lines, with the short lines under it that say whose words they are
     (at most ATTRIBUTION_LINES, each at most ATTRIBUTION_WORDS words), every line level with a line of the
     page's text beside it that is at least 1 / NARROW_RATIO times as wide (a narrow column set into the
-    body's, not a column of a page of equal columns): a testimonial, not the body's text."""
+    body's, not a column of a page of equal columns) or set PULL_SIZE_RATIO times smaller (a quotation set
+    large, the body's column narrowed around it): a testimonial, not the body's text."""
     ordered = sorted(mine, key=lambda p: p.line)
     out: list[list[Placed]] = []
     k = 0
     while k < len(ordered):
         run = _quotation(ordered, k)
-        if run and all(_set_beside(p, mine, run) for p in run):
+        if run and all(_set_beside(p, mine, run, lines) for p in run):
             out.append(run)
             k += len(run)
         else:
@@ -503,14 +517,18 @@ def _quotation(ordered: list[Placed], k: int) -> list[Placed]:
     return run
 
 
-def _set_beside(line: Placed, mine: list[Placed], run: list[Placed]) -> bool:
-    """A line of the page's text, at least 1 / NARROW_RATIO times as wide, lies level with ``line`` and
-    beside it."""
-    width = line.box.x1 - line.box.x0
+def _set_beside(line: Placed, mine: list[Placed], run: list[Placed], lines: Sequence[Line]) -> bool:
+    """A line of the page's text lies level with ``line`` and beside it, at least 1 / NARROW_RATIO times as
+    wide or in type PULL_SIZE_RATIO times smaller."""
+    width, size = line.box.x1 - line.box.x0, lines[line.line].font_size or 0.0
+
+    def smaller(p: Placed) -> bool:
+        return size >= PULL_SIZE_RATIO * (lines[p.line].font_size or size)
+
     return any(
         p not in run and p.box.top < line.box.bottom and line.box.top < p.box.bottom
         and (p.box.x1 <= line.box.x0 or line.box.x1 <= p.box.x0)
-        and width <= NARROW_RATIO * (p.box.x1 - p.box.x0)
+        and (width <= NARROW_RATIO * (p.box.x1 - p.box.x0) or (size > 0 and smaller(p)))
         for p in mine
     )  # fmt: skip
 
@@ -734,8 +752,8 @@ def _under_or_over(line: BBox, box: BBox) -> bool:
 
 
 def _framing(mine: list[Placed], box: BBox, panels: Sequence[BBox]) -> BBox:
-    """The chart's box grown to the panel that frames it, when the panel holds nothing else but a few short
-    lines (the chart's title, a legend, a source): a chart drawn in a box is the box.
+    """The chart's box grown to the panels that frame it, each holding nothing else but a few short lines (the
+    chart's title, a legend, a source): a chart drawn in a box is the box.
 
     >>> def at(x0, top, x1, bottom): return BBox(x0=x0, top=top, x1=x1, bottom=bottom)
     >>> title = Placed(0, at(110, 60, 250, 70), "Top motivators to visit Britain")
@@ -746,9 +764,9 @@ def _framing(mine: list[Placed], box: BBox, panels: Sequence[BBox]) -> BBox:
         if not panel.holds_centre_of(box) or BBox.union([box, panel]) == box:
             continue  # a bar or a key inside the chart frames nothing
         extra = [p for p in mine if panel.holds_centre_of(p.box) and not box.holds_centre_of(p.box)]
-        if len(extra) <= CAPTION_LINES and not any(_sentence(p.text) for p in extra):
-            return BBox.union([box, panel])
-        return box
+        if len(extra) > CAPTION_LINES or any(_sentence(p.text) for p in extra):
+            return box
+        box = BBox.union([box, panel])  # and the panel holding this one may frame it too (a pie on a tint)
     return box
 
 
@@ -762,12 +780,12 @@ def _beside(line: BBox, box: BBox) -> bool:
 
 
 def _with_caption(mine: list[Placed], box: BBox, titled: bool = False) -> BBox:
-    """The chart's box grown up to its caption ("Figure 3 ...", "FIG A.1", "Chart 2:") when one heads the
-    stack of lines just above it (each over the drawing or at the stack's left edge, within two line heights
-    of the next, at most CAPTION_LINES; the first within CAPTION_GAP of its or the page's usual line heights
-    of the drawing, a rule or a little more space parting them): the caption, its title and source lines
-    belong to the chart; without one, and when ``titled`` (the box is a chart by its labels), up to the
-    title line right over it (:func:`_title_of`)."""
+    """The chart's box grown up to its caption ("Figure 3 ...", "FIG A.1", "Chart 2:") when one heads the stack of lines
+    just above it (each over the drawing or at the stack's left edge, within two line heights of the next, at most
+    CAPTION_LINES besides the small print of a source or notes; the first within CAPTION_GAP of its or the page's usual
+    line heights of the drawing, a rule or a little more space parting them): the caption, its title and source lines
+    belong to the chart; without one, and when ``titled`` (the box is a chart by its labels), up to the title line right
+    over it (:func:`_title_of`)."""
     pattern = patterns.figure_caption()
     stack: list[Placed] = []
     edge = box.top
@@ -776,9 +794,9 @@ def _with_caption(mine: list[Placed], box: BBox, titled: bool = False) -> BBox:
         across = found.box.x1 > box.x0 and found.box.x0 < box.x1
         if not across and not (stack and abs(found.box.x0 - stack[-1].box.x0) <= 2 * INDENT):
             continue  # neither over the drawing nor at the left edge of the stack (a kicker: "FIG 14")
-        if len(stack) >= CAPTION_LINES:
-            break
         height = found.box.bottom - found.box.top
+        if sum(_full_size(p, body) for p in stack) >= CAPTION_LINES or len(stack) >= NOTE_LINES:
+            break
         if edge - found.box.bottom > (2 * height if stack else CAPTION_GAP * max(height, body)):
             break
         stack.append(found)
@@ -794,6 +812,11 @@ def _with_caption(mine: list[Placed], box: BBox, titled: bool = False) -> BBox:
     if titled and stack and _title_of(stack[0], box, body):
         return BBox.union([box, stack[0].box])
     return box
+
+
+def _full_size(line: Placed, body: float) -> bool:
+    """Set in the page's usual type or larger: not a source's or a note's small print."""
+    return line.box.bottom - line.box.top >= CAPTION_SIZE_RATIO * body
 
 
 def _caption_under_or_beside(mine: list[Placed], box: BBox) -> Placed | None:

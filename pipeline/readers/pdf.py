@@ -47,7 +47,7 @@ from pipeline.readers.pdf_page import (
     page_to_raw_tables,
     read_page,
 )
-from pipeline.readers.pdfium_graphics import page_graphics
+from pipeline.readers.pdfium_graphics import page_graphics, underlined
 from pipeline.readers.pdfium_rulings import path_segments
 from pipeline.readers.table_finder import lines_to_tables
 from pipeline.readers.text import UnreadableSource
@@ -200,6 +200,7 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
                 if pdfium_page is not None:
                     with watch.stage("read/graphics"):
                         graphics.append(page_graphics(pdfium_page, number))
+                        page_lines = underlined(page_lines, graphics[-1])
             if settings.image_dpi and read.source != "unreadable":
                 try:
                     with watch.stage("read/image"):

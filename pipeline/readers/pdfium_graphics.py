@@ -11,18 +11,21 @@ of the forms holding it and the page's display transform, in points from the top
   line of a shaded paragraph), is one panel too;
 * a **drawing** is any other path (rules, curves, bars, wedges, map outlines);
 * an **image** is an image object.
+
+A rule drawn under the whole of a line underlines it (:func:`underlined`): a title set apart by its underline.
 """
 
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from pipeline.models import BBox, PageGraphics
+from pipeline.models import BBox, Line, PageGraphics
 from pipeline.readers.pdfium_rulings import Matrix, apply, compose, fill_colour
 from pipeline.readers.pdfium_words import display_transform
 
@@ -30,6 +33,9 @@ MIN_PANEL = (40.0, 20.0)  # points: a panel is at least this wide and high
 MAX_PANEL_SEGMENTS = 16  # a rectangle, or one with rounded corners
 MIN_STRIP = 4.0  # points: a shading strip behind a line is at least this high (a rule is thinner)
 STRIP_SLIP = 1.0  # points: strips of one shaded paragraph line up and meet this closely
+UNDERLINE_THICKNESS = 1.5  # points: an underline is a rule at most this thick ...
+UNDERLINE_SHARE = 0.8  # ... under at least this share of its line's width, from its left edge ...
+UNDERLINE_SLIP = 2.0  # ... starting and ending this close to the line's ends, at most this far under its box
 WHITE = 245  # a fill this light in every channel is the paper's colour, not a panel
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
@@ -139,3 +145,32 @@ def _tinted(obj: Any) -> bool:
         return False
     r, g, b, a = colour
     return a > 0 and min(r, g, b) < WHITE
+
+
+def underlined(lines: Sequence[Line], drawn: PageGraphics) -> list[Line]:
+    """The lines with ``underlined`` set on those a rule is drawn under, along the whole line: from its left
+    edge, across at least UNDERLINE_SHARE of its width and not past its right end (a table's rule runs on
+    past the line of one cell; a rule under a paragraph's last line is no underline of it either, it is
+    wider or set apart), in the lower half of its box or just under it.
+
+    >>> def at(x0, top, x1, bottom): return BBox(x0=x0, top=top, x1=x1, bottom=bottom)
+    >>> title = Line(0, 27, page=3, bbox=at(99.3, 234.6, 234.9, 245.7))
+    >>> rule = at(99.3, 244.3, 229.5, 244.7)  # "What is Inclusive Business?", the "?" left out
+    >>> [line.underlined for line in underlined([title], PageGraphics(3, drawings=(rule,)))]
+    [True]
+    >>> [line.underlined for line in underlined([title], PageGraphics(3, drawings=(at(99.3, 244.3, 552, 244.7),)))]
+    [False]
+    """
+    rules = [d for d in drawn.drawings if d.bottom - d.top <= UNDERLINE_THICKNESS]
+    out: list[Line] = []
+    for line in lines:
+        box = line.bbox
+        under = box is not None and any(
+            abs(r.x0 - box.x0) <= UNDERLINE_SLIP
+            and r.x1 <= box.x1 + UNDERLINE_SLIP
+            and r.x1 - r.x0 >= UNDERLINE_SHARE * (box.x1 - box.x0)
+            and (box.top + box.bottom) / 2 <= r.top <= box.bottom + UNDERLINE_SLIP
+            for r in rules
+        )
+        out.append(replace(line, underlined=True) if under else line)
+    return out

@@ -44,6 +44,9 @@ MIN_GUTTER_RATIO = 0.8  # a gutter is at least this many font sizes wide
 MIN_COLUMN_CHARS = 14  # the median fragment of each side of a gutter holds this many characters (running text)
 MIN_COLUMN_FRAGMENTS = 3
 MIN_SIDE_TITLE_LETTERS = 6  # a side title beside a column has at least this many letters ...
+SAME_TYPE_SIZE = 0.5  # points: text this close to the page's usual size is set in its type
+SENTENCE_ENDS = (".", "!", "?", ":", ";")  # a line ending so ends its sentence
+OPENING_QUOTES = ("“", '"', "‘")  # a pull quote opens with one of these
 SIDE_TITLE_SIZE_RATIO = 1.2  # ... and is set this many times larger or smaller than the column's text
 WIDE_GAP_RATIO = 2.5  # a horizontal gap this many font sizes high is cut before looking for columns
 SPREAD_ASPECT = 1.2  # a page this much wider than tall may carry two printed pages side by side
@@ -160,10 +163,47 @@ def _cut(fragments: list[Fragment], size: float, out: list[list[Fragment]]) -> N
     if bands is None:
         bands = _horizontal_cut(fragments)
     if bands is not None:
+        floats: list[list[Fragment]] = []  # set beside a paragraph that runs on under them: read after it
         for band in bands:
-            _cut(band, size, out)
+            side = _float(band, size)
+            _cut([f for f in band if side is None or f not in side], size, out)
+            if side is not None:
+                floats.append(side)
+            elif _ends_sentence(band):  # the paragraph the floats interrupted has ended: they are read now
+                for earlier in floats:
+                    _cut(earlier, size, out)
+                floats = []
+        for earlier in floats:
+            _cut(earlier, size, out)
         return
     out.append(sorted(fragments, key=lambda f: (f.top, f.x0)))
+
+
+def _float(band: list[Fragment], size: float) -> list[Fragment] | None:
+    """The side of a band, across a gutter, of words set SIDE_TITLE_SIZE_RATIO times larger than the page's ``size``
+    and opening with a quotation mark, beside running text in the page's type whose last line ends mid-sentence: a
+    pull quote set into a column the paragraph goes on under. The paragraph is read on first. (A chart or a caption
+    in smaller type stays where the eye meets it.)"""
+    sides = _vertical_cut(band, size)
+    if sides is None or len(sides) != 2:
+        return None
+    for side, text in (sides, sides[::-1]):
+        first = " ".join(str(w["text"]) for w in min(side, key=lambda f: (f.top, f.x0)).words)
+        if _size(side) < SIDE_TITLE_SIZE_RATIO * size or not first.startswith(OPENING_QUOTES):
+            continue
+        if not _wordy(side) or not _running_text(text):
+            continue
+        if abs(_size(text) - size) > SAME_TYPE_SIZE:
+            continue
+        if not _ends_sentence(text):
+            return side
+    return None
+
+
+def _ends_sentence(fragments: list[Fragment]) -> bool:
+    """Does the last line of the fragments (the lowest, its rightmost fragment) end a sentence?"""
+    last = max(fragments, key=lambda f: (f.bottom, f.x0))
+    return " ".join(str(w["text"]) for w in last.words).rstrip().endswith(SENTENCE_ENDS)
 
 
 def _beside(fragments: list[Fragment]) -> list[list[Fragment]] | None:

@@ -576,12 +576,14 @@ def test_numbered_or_labelled_items_each_with_a_paragraph_of_their_own_are_one_l
 
 
 def test_items_with_several_paragraphs_between_them_keep_their_paragraphs(tmp_path: Path) -> None:
-    """ "Recommendation 5: Increase Data Sharing." over its case and an "Action" paragraph, then "Recommendation
-    6": sections of prose under labelled titles, whose paragraphs stay paragraphs (the extractors read the
-    action apart)."""
+    """ "Recommendation 5: Increase Data Sharing." over its case and an "Action" (underlined) over its paragraph,
+    then "Recommendation 6": sections of prose under labelled titles, whose paragraphs stay paragraphs (the
+    extractors read the action apart). "Action", said again lower down the page, is a title each time, not a
+    running one."""
     doc = page_of(BOUNDLESS, 24, tmp_path)
     assert "Recommendation 5: Increase Data Sharing." in texts(doc, BlockKind.LIST_ITEM)
-    assert any(p.startswith("Action A joint AHRC-DCMS collaborative research") for p in texts(doc, BlockKind.PARAGRAPH))
+    assert texts(doc, BlockKind.HEADING).count("Action") >= 2
+    assert any(p.startswith("A joint AHRC-DCMS collaborative research") for p in texts(doc, BlockKind.PARAGRAPH))
 
 
 def test_a_ruled_grid_of_passages_under_a_header_row_is_a_table(tmp_path: Path) -> None:
@@ -1067,3 +1069,74 @@ def test_a_title_on_a_banner_photograph_is_not_an_aside_beside_the_running_heade
     page = [b for b in doc.blocks if b.page == 22]
     assert not [b for b in page if b.region == "aside"]
     assert any(doc.text[b.char_start : b.char_end].startswith("Our objective is that all organisations") for b in page)
+
+
+# --- fifth round (held-out part 9 annotated first): underlines, run-in sentences, columns, pull quotes, notes ----
+
+G20 = "policy/g20_inclusive_business_framework.pdf"
+UKGI_2020 = "policy/uk_ukgi_annual_report_2020.pdf"
+SBF_2018 = "policy/uk_bbb_small_business_finance_markets_2018.pdf"
+
+
+def test_an_underlined_line_in_the_bodys_type_is_a_heading_over_its_paragraph(tmp_path: Path) -> None:
+    """ "What is Inclusive Business?" in the body's size, italic and underlined, with its paragraph right under
+    it: the underline (a rule drawn under the whole line) makes it a title, and the paragraph one of its own."""
+    doc = page_of(G20, 3, tmp_path)
+    headings = texts(doc, BlockKind.HEADING)
+    assert "What is Inclusive Business?" in headings and "A Growing Force" in headings
+    assert any(p.startswith("Inclusive businesses provide goods, services") for p in texts(doc, BlockKind.PARAGRAPH))
+
+
+def test_a_bold_sentence_filling_a_justified_line_opens_its_paragraph(tmp_path: Path) -> None:
+    """A bold recommendation that happens to end at the line's end ("Review existing regulations ... market
+    activities.") or to fill it and go on under it ("Where necessary, ... business" / "companies. Inclusive
+    ..."), then regular text flush under it: one paragraph each, no heading."""
+    doc = page_of(G20, 8, tmp_path)
+    paragraphs = texts(doc, BlockKind.PARAGRAPH)
+    assert any(p.startswith("Review existing regulations") and "Companies face challenges" in p for p in paragraphs)
+    assert any(p.startswith("Where necessary, introduce appropriate regulations") for p in paragraphs)
+    assert not any(h.startswith("Where necessary") for h in texts(doc, BlockKind.HEADING))
+
+
+def test_a_paragraph_at_the_left_of_the_next_column_is_not_under_the_item_that_ran_on_there(tmp_path: Path) -> None:
+    """The last of four policy goals runs on at the top of the next column, indented as its text; "Moreover, the
+    six specific areas ..." at that column's left edge, left of the item's text, is a paragraph of the body and
+    the six areas under it a list of their own."""
+    doc = page_of(COOPERATIVES, 5, tmp_path)
+    assert any(p.startswith("Moreover, the six specific areas") for p in texts(doc, BlockKind.PARAGRAPH))
+    lists = [b.list_id for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert len(lists) == 10 and len(set(lists)) == 2
+
+
+def test_a_quotation_set_large_beside_a_paragraph_is_an_aside_read_after_the_paragraph(tmp_path: Path) -> None:
+    """The chairman's words set in 18 pt red beside a 12 pt paragraph whose column narrows around them and goes
+    on under them mid-sentence: the quotation is an aside, and the paragraph one block, read on before it."""
+    doc = page_of(UKGI_2020, 8, tmp_path)
+    aside = [doc.text[b.char_start : b.char_end] for b in doc.blocks if b.region == "aside"]
+    assert aside and aside[0].startswith("“At a moment like")
+    [paragraph] = [p for p in texts(doc, BlockKind.PARAGRAPH) if p.startswith("Mark, Justin and Charles")]
+    assert "our diversity and inclusion agenda; the range of activities" in paragraph
+
+
+def test_a_chart_on_a_tint_and_a_two_line_shaded_call_out(tmp_path: Path) -> None:
+    """A doughnut drawn on a grey panel under its title (the larger wedge a panel of its own), and a grey box of
+    two lines of prose at the foot of the page: the first one chart with its title and legend, the second an
+    aside."""
+    doc = page_of(UKGI_2020, 29, tmp_path)
+    charts = texts(doc, BlockKind.CHART)
+    assert any(c.startswith("Proportion of Secondees from Insight Secondment") for c in charts)
+    assert "Secondees ISP secondees" in " ".join(charts)
+    aside = [doc.text[b.char_start : b.char_end] for b in doc.blocks if b.region == "aside"]
+    assert [a[:26] for a in aside] == ["UKGI has signed the Time t"]
+
+
+def test_a_charts_kicker_and_title_over_a_long_source_note_in_small_print_are_its_own(tmp_path: Path) -> None:
+    """FIG B.18 and FIG B.19 of a spread: kicker, title and six lines of a source note in 6 pt over each chart,
+    "Per cent" set sideways, the years under the axis ending in "Q2 2017" and a legend: each one chart opening
+    with its kicker and title; none of those lines a paragraph."""
+    doc = page_of(SBF_2018, 26, tmp_path)
+    charts = texts(doc, BlockKind.CHART)
+    assert any(c.startswith("FIG B.18 NEW DEBT APPLICATION RATES") for c in charts)
+    assert any(c.startswith("FIG B.19 SUCCESS RATES FOR NEW DEBT APPLICATIONS") for c in charts)
+    paragraphs = texts(doc, BlockKind.PARAGRAPH)
+    assert not any(p.startswith(("NEW DEBT", "SUCCESS RATES", "2012 2013", "New loans")) for p in paragraphs)

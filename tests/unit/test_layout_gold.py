@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 import yaml
-from layout_eval import DEVELOPMENT, GOLD, HELD_OUT
+from layout_eval import DEVELOPMENT, GOLD, HELD_OUT, HELD_OUT_PAGES
 
 KINDS = {"heading", "paragraph", "list", "aside", "chart", "table", "caption", "contents"}
 
@@ -31,7 +31,13 @@ def test_the_sets_are_as_large_as_the_issue_asks_and_do_not_share_a_document() -
     assert not {f for f, _ in development} & {f for f, _ in held_out}
 
 
-@pytest.mark.parametrize("name", DEVELOPMENT + HELD_OUT)
+def test_held_out_pages_are_pages_no_other_set_holds() -> None:
+    others = {(f, page["page"]) for f, page in _pages(DEVELOPMENT + HELD_OUT)}
+    pages = [(f, page["page"]) for f, page in _pages(HELD_OUT_PAGES)]
+    assert len(pages) >= 15 and not set(pages) & others
+
+
+@pytest.mark.parametrize("name", DEVELOPMENT + HELD_OUT + HELD_OUT_PAGES)
 def test_every_page_is_annotated_in_the_format_the_conventions_give(name: str) -> None:
     if not (GOLD / name).exists():
         pytest.skip(f"{name} is not annotated yet")
