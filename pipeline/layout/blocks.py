@@ -333,7 +333,9 @@ def _numbered_paragraphs(text: str, lines: Sequence[Line], marker: re.Pattern[st
     """Lines opening paragraphs a document numbers from start to end ("45. Throughout the pandemic ...",
     "46. ..."): a sequence of numbered lines counting on by one across at least PARAGRAPH_RUN_PAGES pages,
     reaching PARAGRAPH_RUN_LENGTH, its numbers typically PARAGRAPH_LINES lines or more apart (endnotes
-    numbered through a document are short). They are paragraphs, not the items of a list."""
+    numbered through a document are short); and a sequence as long and as far apart, over fewer pages, whose
+    numbers stand where and in the type those of such a sequence do (the numbering starts again by chapter:
+    an introduction's 1. to 11. over two pages). They are paragraphs, not the items of a list."""
     chains: dict[int, list[int]] = {}  # the number expected next → the lines of the sequence so far
     done: list[list[int]] = []
     for i, line in enumerate(lines):
@@ -348,13 +350,23 @@ def _numbered_paragraphs(text: str, lines: Sequence[Line], marker: re.Pattern[st
         chain.append(i)
         chains[n + 1] = chain
     out: set[int] = set()
-    for chain in done:
-        pages = {lines[i].page for i in chain}
-        if len(chain) < PARAGRAPH_RUN_LENGTH or len(pages) < PARAGRAPH_RUN_PAGES:
-            continue
-        if statistics.median(b - a for a, b in itertools.pairwise(chain)) >= PARAGRAPH_LINES:
+    spaced = [
+        c for c in done if len(c) > 1 and statistics.median(b - a for a, b in itertools.pairwise(c)) >= PARAGRAPH_LINES
+    ]
+    for chain in spaced:
+        if len(chain) >= PARAGRAPH_RUN_LENGTH and len({lines[i].page for i in chain}) >= PARAGRAPH_RUN_PAGES:
             out.update(chain)  # far apart: paragraphs, not a long run of notes or short items
+    looks = {_paragraph_look(lines[i]) for i in out}
+    for chain in spaced:  # numbering that starts again (by chapter) in the same look: paragraphs too
+        if len(chain) >= PARAGRAPH_RUN_LENGTH and all(_paragraph_look(lines[i]) in looks for i in chain):
+            out.update(chain)
     return out
+
+
+def _paragraph_look(line: Line) -> tuple[int, float]:
+    """Where a numbered paragraph's number stands (to INDENT_TOLERANCE) and its type's size."""
+    x0 = line.bbox.x0 if line.bbox is not None else 0.0
+    return round(x0 / INDENT_TOLERANCE), round(line.font_size or 0.0, 1)
 
 
 def _sub_point(stripped: str, paragraph_number: int | None) -> str:

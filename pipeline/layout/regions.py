@@ -88,6 +88,7 @@ LABELLED_TICKS = re.compile(rf"^\s*(?:[^\W\d][\w/&'’-]*\s+){{1,4}}(?:{_TICK}\s
 MAX_TITLE_WORDS = 12  # a chart's title line without a "Figure N" is at most this long ...
 TITLE_SIZE_RATIO = 1.5  # ... and is set no larger than this against the page's usual line
 TITLE_OVERHANG = 0.2  # ... and overhangs the chart's width by at most this share on either side
+NOTE_MARKS = ("*", "†", "‡")  # a note under a chart opens with one of these
 CAPTION_LINES = 6  # lines: a chart's caption heads at most this many lines stacked above its drawing ...
 NOTE_LINES = 18  # ... not counting its source's and notes' small print, and at most this many in all
 CAPTION_GAP = 3  # line heights: a chart's caption stack stands at most this far over its drawing (a rule between)
@@ -752,8 +753,9 @@ def _under_or_over(line: BBox, box: BBox) -> bool:
 
 
 def _framing(mine: list[Placed], box: BBox, panels: Sequence[BBox]) -> BBox:
-    """The chart's box grown to the panels that frame it, each holding nothing else but a few short lines (the
-    chart's title, a legend, a source): a chart drawn in a box is the box.
+    """The chart's box grown to the panels that frame it, each holding nothing else but labels (a legend's
+    entries, of at most MAX_LABEL_WORDS words), notes and sources (:func:`_note`) and a few other short lines
+    (the chart's title): a chart drawn in a box is the box.
 
     >>> def at(x0, top, x1, bottom): return BBox(x0=x0, top=top, x1=x1, bottom=bottom)
     >>> title = Placed(0, at(110, 60, 250, 70), "Top motivators to visit Britain")
@@ -764,10 +766,17 @@ def _framing(mine: list[Placed], box: BBox, panels: Sequence[BBox]) -> BBox:
         if not panel.holds_centre_of(box) or BBox.union([box, panel]) == box:
             continue  # a bar or a key inside the chart frames nothing
         extra = [p for p in mine if panel.holds_centre_of(p.box) and not box.holds_centre_of(p.box)]
-        if len(extra) > CAPTION_LINES or any(_sentence(p.text) for p in extra):
+        worded = [p for p in extra if len(p.text.split()) > MAX_LABEL_WORDS]  # not a legend's entry, a tick
+        prose = [p for p in extra if _sentence(p.text) and not _note(p.text)]
+        if len(worded) > CAPTION_LINES or prose:
             return box
         box = BBox.union([box, panel])  # and the panel holding this one may frame it too (a pie on a tint)
     return box
+
+
+def _note(text: str) -> bool:
+    """A chart's source or note line: ``Source: ...``, ``Note: ...``, ``* Kids in household ** ...``."""
+    return patterns.source_note().match(text.strip()) is not None or text.lstrip().startswith(NOTE_MARKS)
 
 
 def _beside(line: BBox, box: BBox) -> bool:

@@ -1140,3 +1140,29 @@ def test_a_charts_kicker_and_title_over_a_long_source_note_in_small_print_are_it
     assert any(c.startswith("FIG B.19 SUCCESS RATES FOR NEW DEBT APPLICATIONS") for c in charts)
     paragraphs = texts(doc, BlockKind.PARAGRAPH)
     assert not any(p.startswith(("NEW DEBT", "SUCCESS RATES", "2012 2013", "New loans")) for p in paragraphs)
+
+
+def test_paragraphs_numbered_again_from_one_in_the_look_of_the_documents_numbered_paragraphs_are_paragraphs() -> None:
+    """The plan numbers its paragraphs chapter by chapter: the introduction's "1." to "11." over two pages, in
+    the place and type of the numbered paragraphs of the chapters after it, are paragraphs too, not items of
+    the bulleted list that ends right above "8."."""
+    doc = whole(TOURISM)
+    page = [b for b in doc.blocks if b.page == 7]
+    paragraphs = [" ".join(doc.text[b.char_start : b.char_end].split()) for b in page if b.kind is BlockKind.PARAGRAPH]
+    assert any(p.startswith("8. In the short term, these objectives") for p in paragraphs)
+    items = [b for b in page if b.kind is BlockKind.LIST_ITEM]
+    assert len(items) == 5 and all(doc.text[b.char_start : b.char_end].startswith("•") for b in items)
+
+
+def test_a_chart_framed_with_its_legend_and_notes_is_the_frame_not_an_aside(tmp_path: Path) -> None:
+    """Figure 2, a doughnut framed by rules with ten legend entries beside it, and a column chart on a grey panel
+    under a title bar with a note ("* Kids in household ** Used a subscription ...") inside the panel: each a
+    chart with its title, none an aside."""
+    framed = page_of(CIVIL_SOCIETY, 117, tmp_path)
+    charts = texts(framed, BlockKind.CHART)
+    assert any(c.startswith("Figure 2: Location of Individual respondents") for c in charts)
+    assert "Yorkshire and Humberside 11.3%" in " ".join(charts)
+    assert not [b for b in framed.blocks if b.region == "aside"]
+    noted = page_of(CREATIVE, 44, tmp_path)
+    assert any(c.startswith("Any illegal infringers by demographic") for c in texts(noted, BlockKind.CHART))
+    assert not [b for b in noted.blocks if b.region == "aside"]
