@@ -11,6 +11,9 @@ from functools import cache
 
 from pipeline.language.scales import SPELLED_SCALE_WORDS
 
+OPENING_QUOTES = ("“", '"', "‘")  # a quotation opens with one of these ...
+CLOSING_QUOTES = ("”", '"', "’")  # ... and closes with one of these
+
 
 @cache
 def numbered_heading() -> re.Pattern[str]:

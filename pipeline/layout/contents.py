@@ -140,7 +140,8 @@ def _headless_contents(text: str, lines: Sequence[Line], start: int, last_page: 
     edge = sorted(right[j] for j, _ in members)[len(members) // 2]
     if sum(abs(right[j] - edge) <= RIGHT_EDGE for j, _ in members) < ENTRY_SHARE * len(members):
         return set(), []
-    return set(page), members
+    found: list[Member] = [*members]
+    return set(page), found
 
 
 def _right_of(line: Line, fold: float) -> bool:
@@ -154,7 +155,7 @@ def _contents_match(raw: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
     return m
 
 
-def _is_contents_run(members: list[Member], opened: bool) -> bool:
+def _is_contents_run(members: Sequence[Member], opened: bool) -> bool:
     if len(members) < (2 if opened else MIN_CONTENTS_ENTRIES):
         return False
     pages = [int(m.group("page")) for _, m in members if m is not None]

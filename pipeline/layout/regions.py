@@ -61,8 +61,6 @@ SIDEBAR_SHARE = 0.5  # a panel bleeding off one side of the page and at most thi
 PULL_LINES = 2  # a pull quote runs over at least this many lines ...
 PULL_WORDS = 8  # ... of at least this many words ...
 PULL_SIZE_RATIO = 1.25  # ... set at least this much larger than the page's usual type
-OPENING_QUOTES = ("“", '"', "‘")  # a quotation set beside the body opens with one of these ...
-CLOSING_QUOTES = ("”", '"', "’")  # ... and closes with one of these
 QUOTE_LINES = 12  # within this many lines
 ATTRIBUTION_LINES = 3  # lines under a quotation that name whose words they are ("Nancy Zhang," / "Executive Director")
 ATTRIBUTION_WORDS = 8
@@ -495,16 +493,16 @@ def _quoted(mine: list[Placed], lines: Sequence[Line]) -> list[list[Placed]]:
 def _quotation(ordered: list[Placed], k: int) -> list[Placed]:
     """The quotation opening at ``ordered[k]`` with its attribution, or nothing."""
     first = ordered[k]
-    if not first.text.lstrip().startswith(OPENING_QUOTES):
+    if not first.text.lstrip().startswith(patterns.OPENING_QUOTES):
         return []
     run = [first]
     for p in ordered[k + 1 : k + QUOTE_LINES]:
-        if run[-1].text.rstrip().endswith(CLOSING_QUOTES):
+        if run[-1].text.rstrip().endswith(patterns.CLOSING_QUOTES):
             break
         if p.line != run[-1].line + 1 or abs(p.box.x0 - first.box.x0) > INDENT:
             return []
         run.append(p)
-    if len(run) < PULL_LINES or not run[-1].text.rstrip().endswith(CLOSING_QUOTES):
+    if len(run) < PULL_LINES or not run[-1].text.rstrip().endswith(patterns.CLOSING_QUOTES):
         return []
     height = first.box.bottom - first.box.top
     for p in ordered[k + len(run) : k + len(run) + ATTRIBUTION_LINES]:

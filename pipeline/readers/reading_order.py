@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from pipeline.language.patterns import OPENING_QUOTES
 from pipeline.models import BBox
 
 Word = dict[str, Any]
@@ -46,7 +47,6 @@ MIN_COLUMN_FRAGMENTS = 3
 MIN_SIDE_TITLE_LETTERS = 6  # a side title beside a column has at least this many letters ...
 SAME_TYPE_SIZE = 0.5  # points: text this close to the page's usual size is set in its type
 SENTENCE_ENDS = (".", "!", "?", ":", ";")  # a line ending so ends its sentence
-OPENING_QUOTES = ("“", '"', "‘")  # a pull quote opens with one of these
 SIDE_TITLE_SIZE_RATIO = 1.2  # ... and is set this many times larger or smaller than the column's text
 WIDE_GAP_RATIO = 2.5  # a horizontal gap this many font sizes high is cut before looking for columns
 SPREAD_ASPECT = 1.2  # a page this much wider than tall may carry two printed pages side by side
@@ -184,6 +184,8 @@ def _float(band: list[Fragment], size: float) -> list[Fragment] | None:
     and opening with a quotation mark, beside running text in the page's type whose last line ends mid-sentence: a
     pull quote set into a column the paragraph goes on under. The paragraph is read on first. (A chart or a caption
     in smaller type stays where the eye meets it.)"""
+    if not any(str(f.words[0]["text"]).startswith(OPENING_QUOTES) for f in band):
+        return None  # no quotation opens in the band: no cut to look for (most bands of most pages)
     sides = _vertical_cut(band, size)
     if sides is None or len(sides) != 2:
         return None
