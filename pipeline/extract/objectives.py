@@ -939,6 +939,7 @@ class Frame:
     page: int | None
     aside: int | None = None  # the aside whose title framed the lists (the frame ends with it)
     number: str | None = None  # the framing heading's section number ("1.1"): a heading numbered as its sibling ends it
+    level: int | None = None  # the framing heading's rank: a chapter's title after it ends it (:func:`_outranks`)
 
 
 def _sibling(framing: str | None, heading: str | None) -> bool:
@@ -951,6 +952,23 @@ def _sibling(framing: str | None, heading: str | None) -> bool:
     if not framing or not heading:
         return False
     return len(heading.strip(".").split(".")) <= len(framing.strip(".").split("."))
+
+
+def _level(view: DocumentView, block: Block) -> int | None:
+    """The rank of the section a heading opens (1 for a chapter)."""
+    return view.sections[block.section_id].level if block.section_id else None
+
+
+def _outranks(heading: int | None, framing: int | None) -> bool:
+    """A chapter's title (a heading of the first rank) after a framing heading of a lower rank: a part of the
+    document of its own, not one under the frame. (Ranks below the first follow type sizes, which a summary
+    page may set out of step with its document's outline: a rank-2 "Ideas" under a rank-3 "Industry action
+    to support the sector" is still under its frame.)
+
+    >>> _outranks(1, 3), _outranks(2, 3), _outranks(1, 1), _outranks(None, 3)
+    (True, False, False, False)
+    """
+    return heading == 1 and framing is not None and framing > 1
 
 
 def _number(view: DocumentView, block: Block) -> str | None:
@@ -987,12 +1005,14 @@ def _headed_lists(view: DocumentView, used: set[int], list_number: int) -> list[
             if kind or actor:
                 kind = kind or "action"
                 aside = block.region_id if titles_aside else None
-                frame, last_kind, lead = Frame(kind, actor, block.page, aside, _number(view, block)), kind, title
+                framing = Frame(kind, actor, block.page, aside, _number(view, block), _level(view, block))
+                frame, last_kind, lead = framing, kind, title
                 taken = False
             elif frame is not None and (
                 not _section_has_list(view, i)
                 or _pages_apart(frame.page, block.page) > MAX_FRAME_PAGES
                 or _sibling(frame.number, _number(view, block))
+                or _outranks(_level(view, block), frame.level)
             ):
                 frame = None
             elif frame is not None:

@@ -33,6 +33,8 @@ NOTES_FROM = 0.5  # ... or with no larger text under it, in this lower share
 PARAGRAPH_RUN_LENGTH = 8  # numbered paragraphs: a sequence this long ...
 PARAGRAPH_RUN_PAGES = 3  # ... over this many pages
 PARAGRAPH_LINES = 4  # ... its numbers this many lines apart (median)
+FIRST_INDENT_MIN, FIRST_INDENT_MAX = 0.8, 4.0  # type sizes: a paragraph's first line set in this far opens it
+PARAGRAPH_RESTART_LENGTH = 3  # numbering starting again in the numbered paragraphs' look runs at least this long
 LABEL_WINDOW = 60  # lines: a labelled item's neighbour in sequence lies this close
 RUN_IN_LABEL_WORDS = 12  # a run-in head labelling an item is at most this long ...
 RUN_IN_ITEM_LINES = 12  # ... and its item at most this many lines more, to the next head
@@ -116,7 +118,8 @@ def lines_to_blocks(
         prev_blank = prev_blank or crossed  # a block never runs on from one region into another
         if region is not None and region.kind == "chart":
             prev = blocks[-1] if blocks else None
-            if source.match(stripped):  # the chart's source or note printed within its frame: a caption of the body
+            if source.match(stripped) or _over_source(text, lines, i, regions, source):
+                # the chart's source or note printed within its frame: a caption of the body
                 blocks.append(Block(BlockKind.CAPTION, *_trimmed_span(text, line), line.page, line.bbox))
             elif _caption_runs_on(prev, text, lines, i, media_type, leading) or (
                 prev is not None and prev.kind is BlockKind.CHART and prev.region_id == region.number
@@ -175,7 +178,7 @@ def lines_to_blocks(
             blocks
             and not crossed
             and (
-                _continues(blocks[-1], line, lines, i, prev_blank, media_type, leading)
+                _continues(blocks[-1], line, lines, i, prev_blank, media_type, leading, text)
                 or _under_item(blocks[-1], (item_x0, lead_x0), text, lines, i, media_type, marker)
                 or _point_wraps(blocks[-1], text, lines, i, prev_blank)
                 or _emphasis_runs_on(blocks[-1], text, lines, i, prev_blank, media_type)
@@ -303,6 +306,23 @@ def _caption_runs_on(
     )
 
 
+def _over_source(
+    text: str, lines: Sequence[Line], i: int, regions: Mapping[int, Region], source: re.Pattern[str]
+) -> bool:
+    """A chart's note line right over its source line, in the source's type and region ("Weighted N = 800
+    (all current and planning exporters)." over "Source: ..."): small print of the caption, not a label."""
+    if i + 1 >= len(lines) or regions.get(i + 1) != regions.get(i):
+        return False
+    line, below = lines[i], lines[i + 1]
+    if line.page != below.page or line.bbox is None or below.bbox is None:
+        return False
+    return (
+        source.match(line_text(text, below).strip()) is not None
+        and same_type(line, below)
+        and abs(line.bbox.x0 - below.bbox.x0) <= INDENT_TOLERANCE
+    )
+
+
 def _extended(block: Block, text: str, line: Line) -> Block:
     """The block run on over one more line: its span to the line's end, its box over the line's."""
     box = BBox.union([block.bbox, line.bbox]) if block.bbox is not None and line.bbox is not None else block.bbox
@@ -333,9 +353,10 @@ def _numbered_paragraphs(text: str, lines: Sequence[Line], marker: re.Pattern[st
     """Lines opening paragraphs a document numbers from start to end ("45. Throughout the pandemic ...",
     "46. ..."): a sequence of numbered lines counting on by one across at least PARAGRAPH_RUN_PAGES pages,
     reaching PARAGRAPH_RUN_LENGTH, its numbers typically PARAGRAPH_LINES lines or more apart (endnotes
-    numbered through a document are short); and a sequence as long and as far apart, over fewer pages, whose
-    numbers stand where and in the type those of such a sequence do (the numbering starts again by chapter:
-    an introduction's 1. to 11. over two pages). They are paragraphs, not the items of a list."""
+    numbered through a document are short); and a sequence as far apart, of PARAGRAPH_RESTART_LENGTH or more
+    over fewer pages, whose numbers stand where and in the type those of such a sequence do (the numbering
+    starts again by chapter: an introduction's 1. to 11. over two pages, an executive summary's 1. to 6.).
+    They are paragraphs, not the items of a list."""
     chains: dict[int, list[int]] = {}  # the number expected next → the lines of the sequence so far
     done: list[list[int]] = []
     for i, line in enumerate(lines):
@@ -358,7 +379,7 @@ def _numbered_paragraphs(text: str, lines: Sequence[Line], marker: re.Pattern[st
             out.update(chain)  # far apart: paragraphs, not a long run of notes or short items
     looks = {_paragraph_look(lines[i]) for i in out}
     for chain in spaced:  # numbering that starts again (by chapter) in the same look: paragraphs too
-        if len(chain) >= PARAGRAPH_RUN_LENGTH and all(_paragraph_look(lines[i]) in looks for i in chain):
+        if len(chain) >= PARAGRAPH_RESTART_LENGTH and all(_paragraph_look(lines[i]) in looks for i in chain):
             out.update(chain)
     return out
 
@@ -424,13 +445,16 @@ def _point_wraps(prev: Block, text: str, lines: Sequence[Line], i: int, prev_bla
 
 def _note_lines(text: str, lines: Sequence[Line], page_heights: Mapping[int, float]) -> set[int]:
     """Lines that open a caption: a source or note line, a figure's caption standing apart from any chart
-    the page's drawings show ("Figure 4: Delimitation of ..."), or a footnote (a number or a note symbol, ``*``,
-    ``†``, opening a line set smaller than the body text, or a number in the body's type when the page's
-    text carries its mark, in the lower FOOT_SHARE of its page, or in its lower half with no larger text
-    under it)."""
+    the page's drawings show ("Figure 4: Delimitation of ..."), or a footnote (a number, a roman numeral
+    before a capital ("XII The following ...") or a note symbol, ``*``, ``†``, opening a line set smaller
+    than the body text, or a number in the body's type when the page's text carries its mark, in the lower
+    FOOT_SHARE of its page, or in its lower half with no larger text under it)."""
     sizes = [line.font_size for line in lines if line.font_size]
     body = statistics.median(sizes) if sizes else None
-    source, footnote = patterns.source_note(), re.compile(r"^(?:(?P<n>\d{1,3})|[*†‡]{1,3})\s*[A-Za-z“‘\"(]")
+    source, footnote = (
+        patterns.source_note(),
+        re.compile(r"^(?:(?:(?P<n>\d{1,3})|[*†‡]{1,3})\s*[A-Za-z“‘\"(]|[IVXL]{1,6}\s+[A-Z“‘\"(])"),
+    )
     figure = patterns.figure_caption()
     marks: dict[int, set[int]] = {}  # per page, the footnote marks its text carries (set as superscripts)
     for line in lines:
@@ -834,8 +858,8 @@ def _dash_runs_on(
 
 def _next_column(prev: Block, text: str, lines: Sequence[Line], i: int, media_type: MediaType) -> bool:
     """A PDF paragraph or list item running on at the top of the next column of the same page: the last
-    line ends mid-sentence and the next column opens in lower case, or the last line ends in a word that joins
-    more to it (``... agree new Codes of`` | ``Practice in: social media ...``)."""
+    line ends mid-sentence and the next column opens in lower case (behind a quotation mark or not), or the
+    last line ends in a word that joins more to it (``... agree new Codes of`` | ``Practice in: social media``)."""
     line, before = lines[i], lines[i - 1]
     if prev.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or media_type is not MediaType.PDF:
         return False
@@ -843,7 +867,8 @@ def _next_column(prev: Block, text: str, lines: Sequence[Line], i: int, media_ty
         return False
     if not (line.bbox.top < before.bbox.top and line.bbox.x0 > before.bbox.x1 - INDENT_TOLERANCE):
         return False
-    ending, opening = line_text(text, before).rstrip(), line_text(text, line).lstrip()
+    ending = line_text(text, before).rstrip()
+    opening = line_text(text, line).lstrip().lstrip("".join(patterns.OPENING_QUOTES))  # "‘fall into exporting’"
     return (
         bool(opening)
         and (opening[0].islower() or JOINS_ON.search(ending) is not None)
@@ -879,10 +904,12 @@ def _continues(
     prev_blank: bool,
     media_type: MediaType,
     leading: Mapping[float | None, float] | None = None,
+    text: str = "",
 ) -> bool:
     """Does this line carry on the block before it (a wrapped paragraph or list item)? In a PDF, a line of
     the same look (or, in an item under a run-in head, the same size) under the one before, not set apart
-    from it (:func:`set_apart`), does, unless it stands out left of a list item's marker."""
+    from it (:func:`set_apart`), does, unless it stands out left of a list item's marker, or opens a new
+    paragraph by its first-line indent (:func:`_indented_first_line`)."""
     if prev_blank or prev.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.CAPTION):
         return False
     before = lines[i - 1]
@@ -898,4 +925,17 @@ def _continues(
     same_look = same_look or (prev.kind is BlockKind.LIST_ITEM and prev.marker == "" and _same_size(before, line))
     if prev.kind is BlockKind.LIST_ITEM and prev.bbox is not None and line.bbox.x0 < prev.bbox.x0 - INDENT_TOLERANCE:
         return False  # a line standing out left of the item's marker is the body again, not the item wrapped
+    if prev.kind is BlockKind.PARAGRAPH and text and _indented_first_line(text, before, line):
+        return False
     return same_look and -height < gap and not set_apart(before, line, leading or {})
+
+
+def _indented_first_line(text: str, before: Line, line: Line) -> bool:
+    """A paragraph's first line set in by a typographic indent (FIRST_INDENT_MIN to FIRST_INDENT_MAX of its
+    type's size) under a line that ends a sentence: a new paragraph with no space over it, not the last one
+    wrapped (text flowing round a picture is set in much further)."""
+    if before.bbox is None or line.bbox is None or not line.font_size:
+        return False
+    indent = (line.bbox.x0 - before.bbox.x0) / line.font_size
+    ends = line_text(text, before).rstrip().endswith((".", "!", "?"))
+    return ends and FIRST_INDENT_MIN <= indent <= FIRST_INDENT_MAX

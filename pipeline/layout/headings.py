@@ -45,9 +45,11 @@ PDF_MAX_LEVEL = 3
 
 
 PDF_RUN_GAP_RATIO = 0.6
+RUN_OVERLAP = 0.25  # a title set solid: its lines may overlap by this share of their height
 
 
-COLON_TITLE_WORDS = 6  # an emphasised title ending in a colon is at most this long
+COLON_TITLE_WORDS = 8  # an emphasised title ending in a colon is at most this long ...
+COLON_CAPITALS_WORDS = 12  # ... and one set in capitals ("SPECIFICALLY, THE RESEARCH AIMS OF THE STUDY INCLUDE:")
 CARRIED_LINES = 3  # a title carried over to the next page has at most this many lines over it there (a header)
 SAME_SIZE = 0.5  # points: two lines this close in size are set in one size
 SIZE_JITTER = 0.2  # points: sizes a text layer reports for one type (60.0 and 60.02), to read runs of lines
@@ -185,7 +187,8 @@ def _number_over_title(text: str, lines: Sequence[Line], run_last: list[int], bo
 
 def _same_run(a: Line, b: Line) -> bool:
     """Two lines set in one style (sizes within SIZE_JITTER: a title's 60 pt and 60.02 pt lines are one size;
-    underlined or not), the second close below the first."""
+    underlined or not), the second close below the first (or overlapping it by at most RUN_OVERLAP of its
+    height: a title set solid, its lines' boxes touching)."""
     if (
         a.page != b.page
         or a.bbox is None
@@ -201,7 +204,7 @@ def _same_run(a: Line, b: Line) -> bool:
         # line): the lines of its type run on from where a line of that type ends, not from under the glyph
         height = TYPE_LINE * a.font_size
     overlaps = a.bbox.x0 < b.bbox.x1 and b.bbox.x0 < a.bbox.x1
-    return overlaps and 0 <= b.bbox.top - (a.bbox.top + height) <= PDF_RUN_GAP_RATIO * height
+    return overlaps and -RUN_OVERLAP * height <= b.bbox.top - (a.bbox.top + height) <= PDF_RUN_GAP_RATIO * height
 
 
 def _numbered(
@@ -327,7 +330,8 @@ def _pdf_heading_look(
     line = lines[i]
     capitals = _capitals(raw)
     # a title set in capitals may run to a sentence's length over a few lines ("EQUITY DEALS CONTINUE TO ...")
-    capital_title = capitals and len(raw.split()) <= MAX_CAPITALS_WORDS and not raw.endswith((*_END_PUNCTUATION, ":"))
+    capital_title = capitals and len(raw.split()) <= MAX_CAPITALS_WORDS and not raw.endswith(_END_PUNCTUATION)
+    capital_title = capital_title and (not raw.endswith(":") or len(raw.split()) <= COLON_CAPITALS_WORDS)
     # a short emphasised title ending in a colon over what it introduces ("Key policies include:", "For DCMS:")
     colon_title = raw.endswith(":") and len(raw.split()) <= COLON_TITLE_WORDS and _heading_words(raw[:-1])
     # a chapter's title under its name and number ("Chapter 2"), set in display type, may run to a long sentence

@@ -45,7 +45,7 @@ from typing import NamedTuple, TypeVar
 
 from pipeline.evaluation import squeeze
 from pipeline.language import patterns
-from pipeline.layout.common import _END_PUNCTUATION, line_text
+from pipeline.layout.common import _END_PUNCTUATION, TYPE_STEP, line_text
 from pipeline.models import BBox, Line, Page, PageGraphics, RawTable
 
 MIN_ASIDE_LINES = 3
@@ -78,6 +78,8 @@ MAX_SET_SHARE = 0.5  # a chart's lines are mostly not set as running text (see _
 INDENT = 3.0  # points: lines whose left edges round to the same multiple of this are aligned
 AXIS_LABEL_WORDS = 4  # a label set beside a chart's drawing (a tick, an axis title, a legend entry)
 LABEL_REACH = 12.0  # points: ... stands this close to it
+LEGEND_REACH = 72.0  # points: a legend's entries (each beside its key) stand this close beside the chart ...
+LEGEND_DROP = 24.0  # ... or this close under or over it
 LABEL_ROUNDS = 40  # rounds of growing a chart by its labels: a letter-per-line rotated label takes many
 _TICK = r"(?:[-+−]?[£$€]?\d[\d.,/]*\s*(?:%|[kmb]n?)?|[QH][1-4])"  # "0%", "£10m", "2.5bn", "-4", "2016/17", "Q2"
 TICKS = re.compile(rf"^\s*(?:{_TICK}\s+){{2,}}{_TICK}\s*$")  # a row of axis ticks: "0% 10% 20%"
@@ -96,9 +98,10 @@ FRAME_REACH = 4.0  # points: a frame's sides meet its top rule's ends this close
 ADJOINING = 3.0  # points: panels this close, one above the other and as wide, are one panel
 CHART_JOIN = 8.0  # points: drawings this close belong to one chart
 MIN_MULTIPLES = 3  # panels of bars drawn apart, level with each other, that are one chart's small multiples
-MIN_CHART_SHARE = 0.02  # of the page's area
+MIN_CHART_SHARE = 0.02  # of the printed page's area (half a spread's)
 MAX_CHART_SHARE = 0.8
 MAX_LABEL_WORDS = 6  # a chart label is a line of at most this many words ...
+MAX_CATEGORIES = 16  # ... or a row of at most this many category names read as one line
 MIN_LABEL_SHARE = 0.7  # ... and this share of the lines in a chart are labels
 SENTENCE_WORDS = 10  # a line of this many words is running text
 BAND_SHARE = 0.3  # a table's row band spans at least this share of the page's width ...
@@ -108,7 +111,8 @@ MAX_KEY = 16.0  # points: a legend's key (a swatch, a dot; not a rule) is at mos
 DEBRIS_TOKENS = 3  # a line of at least this many tokens ...
 DEBRIS_SHARE = 0.6  # ... this share of them one or two characters long is debris, not words
 MAX_SENTENCE_SHARE = 0.15
-CAPTION_SIZE_RATIO = 0.9  # a picture's caption is set at most this large against the page's usual type
+CAPTION_SIZE_RATIO = 0.9  # a picture's caption is set at most this large against the page's usual type ...
+CAPTION_STEP = 1.0  # points: ... or this much smaller than it (10 pt under 11 pt text)
 MIN_ICON, MAX_ICON = 16.0, 48.0  # points: an icon bullet is this wide or tall at least (a legend's key is
 # smaller: MAX_KEY) and at most ...
 ICON_REACH = 36.0  # ... and stands this close left of its item's text
@@ -255,7 +259,8 @@ def picture_captions(
     text: str, lines: Sequence[Line], graphics: Sequence[PageGraphics], regions: Collection[int] = ()
 ) -> set[int]:
     """Lines that open a picture's caption: the first line under an image (within two of its line heights,
-    across the image's width), set smaller than the page's usual type, in no aside or chart (``regions``)."""
+    across the image's width), set smaller than the page's usual type (CAPTION_SIZE_RATIO of it, or a point
+    smaller: CAPTION_STEP), in no aside or chart (``regions``)."""
     by_page: dict[int, list[tuple[int, Line]]] = {}
     for i, line in enumerate(lines):
         if line.page is not None and line.bbox is not None and line.font_size and i not in regions:
@@ -275,7 +280,11 @@ def picture_captions(
             if not under:
                 continue
             i, line = min(under, key=lambda found: found[1].bbox.top if found[1].bbox else 0.0)
-            if (line.font_size or usual) <= CAPTION_SIZE_RATIO * usual and len(line_text(text, line).split()) >= 2:
+            size = round((line.font_size or usual) / TYPE_STEP) * TYPE_STEP  # 10.01 pt is 10 pt type
+            if (
+                size <= max(CAPTION_SIZE_RATIO * usual, usual - CAPTION_STEP)
+                and len(line_text(text, line).split()) >= 2
+            ):
                 out.add(i)
     return out
 
@@ -385,14 +394,30 @@ def _candidates(
     candidates: list[tuple[BBox, BBox]] = []
     for panel in sorted(_joined([*drawn.panels, *frames]), key=lambda box: box.area, reverse=True):
         half = _printed_page(page, panel)
-        if half is None or _bleeds(panel, page, half):
+        inside = [p for p in mine if panel.holds_centre_of(p.box)]
+        if half is None or (_bleeds(panel, page, half) and not _quoting_band(panel, page, inside)):
             continue
-        if panel.area > MAX_ASIDE_SHARE * half.area and not _titled([p for p in mine if panel.holds_centre_of(p.box)]):
+        if panel.area > MAX_ASIDE_SHARE * half.area and not _titled(inside):
             continue  # the page's own content on a tint, unless it opens as an aside does ("Box 1: ...")
         if not nested and any(taken.holds_centre_of(panel) for taken, _ in candidates):
             continue  # a panel inside another is part of it
         candidates.append((panel, half))
     return candidates
+
+
+def _quoting_band(panel: BBox, page: Page, inside: list[Placed]) -> bool:
+    """A band running off one side of the page (not its top or foot) that holds a quotation: its first line
+    opens with a quotation mark, a later one closes it, over at least PULL_WORDS words (a pull quote set on a
+    band with the speaker's portrait), not a chapter's title band."""
+    if panel.top <= EDGE or panel.bottom >= page.height - EDGE or not inside:
+        return False
+    ordered = sorted(inside, key=lambda p: (p.box.top, p.box.x0))
+    words = sum(len(p.text.split()) for p in ordered)
+    return (
+        ordered[0].text.lstrip().startswith(patterns.OPENING_QUOTES)
+        and any(p.text.rstrip().endswith(patterns.CLOSING_QUOTES) for p in ordered)
+        and words >= PULL_WORDS
+    )
 
 
 def _boxed_pages(
@@ -684,12 +709,20 @@ def _charts(
     candidates = _in_rows([b for b in _clusters([*drawings, *bars]) if b[2] >= MIN_CHART_SHAPES], page)
     drawn_here = [*drawings, *bars]
     boxes = [box for box, _, _ in candidates if not _shaded_rows(box, drawn_here, mine)] + list(drawn.images)
+    tabled = [*grids, *(t.bbox for t in ruled)]
+    diagrams = [
+        d for d in _captioned_drawings(mine, [s for s in drawn_here if _shape(s)])
+        if not any(b.holds_centre_of(d) for b in boxes) and not any(t.overlap(d) > 0 for t in tabled)
+    ]  # fmt: skip
+    boxes += diagrams
     framing = [p for p in _joined([*drawn.panels, *frames]) if p.area <= MAX_CHART_SHARE * page_area]
     keys = [d for d in [*drawn.drawings, *drawn.panels] if _shape(d) and max(d.x1 - d.x0, d.bottom - d.top) <= MAX_KEY]
     out: list[BBox] = []
     for box in boxes:
         box = _clear_of_prose(mine, box)
-        if not MIN_CHART_SHARE * page_area <= box.area <= MAX_CHART_SHARE * page_area:
+        printed = _printed_page(page, box)  # on a spread, the half it is printed on
+        least = MIN_CHART_SHARE * (printed.area if printed is not None else page_area)
+        if not least <= box.area <= MAX_CHART_SHARE * page_area:
             continue
         if box.x0 <= EDGE or box.top <= EDGE or box.x1 >= page.width - EDGE or box.bottom >= page.height - EDGE:
             continue  # a decoration (or a photograph) bleeding off the page's edge
@@ -700,7 +733,8 @@ def _charts(
         box = _with_labels(free, _framing(free, _with_labels(free, box, keys), framing), keys)  # and round its frame
         inside = [p for p in free if box.holds_centre_of(p.box)]
         captioned = _with_caption(free, box)
-        if _set_lines(inside, keys) >= MAX_SET_SHARE * max(len(inside), 1) and inside:
+        labelled = box in diagrams and not any(_sentence(p.text) for p in inside)  # a diagram's stacked labels
+        if _set_lines(inside, keys) >= MAX_SET_SHARE * max(len(inside), 1) and inside and not labelled:
             continue  # running text over a drawing (a background, a decoration)
         if captioned != box:
             out.append(captioned)  # a captioned figure, even when its labels are drawn, not written
@@ -713,6 +747,28 @@ def _charts(
             titled = _with_caption(free, box, titled=True)
             if not any(table_label.fullmatch(p.text) for p in free if titled.holds_centre_of(p.box)):
                 out.append(titled)  # a table's label over short lines drawn on shading: a table of lists
+    return out
+
+
+def _captioned_drawings(mine: list[Placed], drawn: Sequence[BBox]) -> list[BBox]:
+    """Diagrams told by their caption: the shapes (at least MIN_CHART_SHAPES, not rules: a ruled table has a
+    caption too; however small and far apart: a road of icons) between a figure's caption ("Figure 1 - ...
+    streamlined approach ...") and the nearest line of running text over or under it, in its column."""
+    caption = patterns.figure_caption()
+    out: list[BBox] = []
+    for c in mine:
+        if not caption.match(c.text.strip()):
+            continue
+        column = [p.box for p in mine if p.box.x0 < c.box.x1 and c.box.x0 < p.box.x1 and _sentence(p.text)]
+        ceiling = max((b.bottom for b in column if b.bottom <= c.box.top), default=0.0)
+        floor = min((b.top for b in column if b.top >= c.box.bottom), default=float("inf"))
+        near = [d for d in drawn if d.x0 < c.box.x1 + LABEL_REACH and c.box.x0 - LABEL_REACH < d.x1]
+        for shapes in (
+            [d for d in near if d.top >= ceiling and d.bottom <= c.box.top],  # over a caption under its figure
+            [d for d in near if d.top >= c.box.bottom and d.bottom <= floor],  # under a title over its figure
+        ):
+            if len(shapes) >= MIN_CHART_SHAPES:
+                out.append(BBox.union(shapes))
     return out
 
 
@@ -733,15 +789,64 @@ def _with_labels(mine: list[Placed], box: BBox, keys: Sequence[BBox] = ()) -> BB
     ]  # fmt: skip
     axis = [  # a row of category labels the reader reads as one line ("Northern Regions London & South East")
         p.box for p in near_by
-        if len(p.text.split()) <= MAX_LABEL_WORDS and _under_or_over(p.box, box) and not caption.match(p.text.strip())
+        if (_words(p.text) <= MAX_LABEL_WORDS or _categories(p.text))
+        and _under_or_over(p.box, box) and not caption.match(p.text.strip())
     ]  # fmt: skip
+    legend = _legend_entries(near_by, keys)
     grown = BBox.union([box, *axis])
     for _ in range(LABEL_ROUNDS):
         near = [b for b in labels if not grown.holds_centre_of(b) and _beside(b, grown)]
+        near += [b for b in legend if not grown.holds_centre_of(b) and _legend_beside(b, grown)]
         if not near:
             break
         grown = BBox.union([grown, *near])
     return grown
+
+
+def _legend_entries(mine: list[Placed], keys: Sequence[BBox]) -> list[BBox]:
+    """The boxes of a legend's entries: a line beside its key, with the lines it wraps onto (right under it, at
+    its left edge, with no key of their own)."""
+    entries = [p.box for p in mine if any(_key_of(key, p.box) for key in keys)]
+    out: list[BBox] = []
+    for entry in entries:
+        height = entry.bottom - entry.top
+        box = entry
+        for p in sorted(mine, key=lambda p: p.box.top):
+            wraps = abs(p.box.x0 - box.x0) <= INDENT and 0 <= p.box.top - box.bottom <= height / 2
+            if wraps and p.box not in entries:
+                box = BBox.union([box, p.box])
+        out.append(box)
+    return out
+
+
+def _legend_beside(line: BBox, box: BBox) -> bool:
+    """Where a chart's legend stands: level with the chart and at most LEGEND_REACH points beside it, or
+    across its width and at most LEGEND_DROP points under or over it."""
+    level = line.bottom > box.top and line.top < box.bottom
+    across = line.x1 > box.x0 and line.x0 < box.x1
+    dx = max(box.x0 - line.x1, line.x0 - box.x1, 0.0)
+    dy = max(box.top - line.bottom, line.top - box.bottom, 0.0)
+    return (level and dx <= LEGEND_REACH) or (across and dy <= LEGEND_DROP)
+
+
+def _categories(text: str) -> bool:
+    """A row of category names read as one line ("BEIS DfE MoD HMT MHCLG DHSC CO"): up to MAX_CATEGORIES
+    words, each opening in a capital or a digit, none ending a clause; prose has words in lower case.
+
+    >>> _categories("BEIS DfE MoD HMT MHCLG DHSC CO DfT FCO DIT DCMS MoJ"), _categories("BEIS worked with DfE")
+    (True, False)
+    """
+    words = text.split()
+    return (
+        2 <= len(words) <= MAX_CATEGORIES
+        and all(w[0].isupper() or w[0].isdigit() for w in words)
+        and not any(w.endswith((*_END_PUNCTUATION, ",", ";", ":")) for w in words)
+    )
+
+
+def _words(text: str) -> int:
+    """How many words the line has, not counting signs standing alone ("&", "–")."""
+    return sum(any(c.isalnum() for c in w) for w in text.split())
 
 
 def _under_or_over(line: BBox, box: BBox) -> bool:

@@ -49,6 +49,7 @@ from pipeline.readers.pdf_page import (
 )
 from pipeline.readers.pdfium_graphics import page_graphics, underlined
 from pipeline.readers.pdfium_rulings import path_segments
+from pipeline.readers.reading_order import tables_read_together
 from pipeline.readers.table_finder import lines_to_tables
 from pipeline.readers.text import UnreadableSource
 from pipeline.timing import Stopwatch, reached
@@ -153,6 +154,22 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
                         page=number,
                     )
                 )  # fmt: skip
+            from_layer = read.source != "ocr" and any(groups)  # words of the text layer: tables and drawings
+            pdfium_page = None
+            if from_layer:
+                with watch.stage("read/tables_ruled"):
+                    pdfium_page = drawn.page() if drawn is not None and settings.text_layer == "pdfium" else None
+                    segments = path_segments(pdfium_page) if pdfium_page is not None else 0
+                    if segments > MAX_RULED_SEGMENTS:
+                        ruled = []
+                        issues.append(_not_ruled(number, segments))
+                    else:
+                        turned = (0.0, 0.0, width, height) if read.turn else None
+                        ruled = page_to_raw_tables(page, number, pdfium_page, turned)
+                with watch.stage("read/tables_text"):
+                    found = lines_to_tables(read.groups, ruled, number)
+                    raw_tables.extend(found)
+                    groups = tables_read_together(groups, [t.bbox for t in found if _grid(t)])
             page_text, page_words, page_lines = groups_to_parts(groups, number, offset)
             pages.append(
                 Page(
@@ -185,22 +202,10 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
                     )
                 )
             layers.extend(read.layers)
-            if read.source != "ocr" and page_words:
-                with watch.stage("read/tables_ruled"):
-                    pdfium_page = drawn.page() if drawn is not None and settings.text_layer == "pdfium" else None
-                    segments = path_segments(pdfium_page) if pdfium_page is not None else 0
-                    if segments > MAX_RULED_SEGMENTS:
-                        ruled = []
-                        issues.append(_not_ruled(number, segments))
-                    else:
-                        turned = (0.0, 0.0, width, height) if read.turn else None
-                        ruled = page_to_raw_tables(page, number, pdfium_page, turned)
-                with watch.stage("read/tables_text"):
-                    raw_tables.extend(lines_to_tables(read.groups, ruled, number))
-                if pdfium_page is not None:
-                    with watch.stage("read/graphics"):
-                        graphics.append(page_graphics(pdfium_page, number))
-                        page_lines = underlined(page_lines, graphics[-1])
+            if from_layer and pdfium_page is not None:
+                with watch.stage("read/graphics"):
+                    graphics.append(page_graphics(pdfium_page, number))
+                    page_lines = underlined(page_lines, graphics[-1])
             if settings.image_dpi and read.source != "unreadable":
                 try:
                     with watch.stage("read/image"):
@@ -238,6 +243,11 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
 # path segments of a page: above every page of ../shared/corpus but ten illustrated pages of two policy PDFs
 # (126,000 to 205,000); the densest ICDAR 2013 page has 29,747
 MAX_RULED_SEGMENTS = 100_000
+
+
+def _grid(table: RawTable) -> bool:
+    """A table of two rows and two columns or more (not a band of rules): its lines are read together."""
+    return len(table.rows) >= 2 and max(sum(c is not None for c in row) for row in table.rows) >= 2
 
 
 def _not_ruled(number: int, segments: int) -> SourceIssue:

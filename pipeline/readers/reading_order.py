@@ -113,6 +113,28 @@ def words_to_reading_lines(lines: list[list[Word]], fold: float | None = None) -
     return out
 
 
+def tables_read_together(lines: list[list[Word]], tables: list[BBox]) -> list[list[Word]]:
+    """Lines in reading order with each table's lines read one after another: a line the columns put
+    between two lines of a table (a source note under the table's first column, cut into a column with it)
+    is read after the table, the order of the others kept.
+
+    >>> def line(text, x, y):
+    ...     return [{"text": text, "x0": x, "x1": x + 40, "top": y, "bottom": y + 8}]
+    >>> cells = [line("Survey", 0, 0), line("ONS", 0, 20), line("Source: ONS", 0, 40), line("19%", 100, 20)]
+    >>> order = tables_read_together(cells, [BBox(x0=0, top=0, x1=140, bottom=30)])
+    >>> [ln[0]["text"] for ln in order]
+    ['Survey', 'ONS', '19%', 'Source: ONS']
+    """
+    for table in tables:
+        inside = [i for i, ln in enumerate(lines) if table.holds_centre_of(words_box(ln))]
+        if not inside or inside[-1] - inside[0] + 1 == len(inside):
+            continue
+        first, last = inside[0], inside[-1]
+        between = [i for i in range(first, last + 1) if i not in set(inside)]
+        lines = [*lines[:first], *(lines[i] for i in inside), *(lines[i] for i in between), *lines[last + 1 :]]
+    return lines
+
+
 def line_fragments(line: list[Word], split_gap: float) -> list[Fragment]:
     """A visual line cut where the space between two words is wider than ``split_gap``."""
     fragments: list[list[Word]] = [[line[0]]]

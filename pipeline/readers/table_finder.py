@@ -285,11 +285,14 @@ def _column_blocks(lines: list[list[Word]], count: int, size: float) -> list[lis
 
 def _rows_inside(labels: list[list[Word]], cell: list[list[Word]]) -> bool:
     """Whether a band's cell holds rows rather than one value over several lines: lines most of which are
-    figures, or lines set level with each of several lines of the band's first cell (a label per line)."""
+    figures, or lines set level with each of several lines of the band's first cell (a label per line), none
+    of them running on from the line above (opening in lower case: "weighted sample, disaggregating" under
+    "All SMEs. Previous 12 months," is one value wrapped level with a wrapped label)."""
     if len(cell) >= 2 and _mostly_figures(cell):
         return True
     tops = [round(float(h[0]["top"])) for h in labels]
-    return len(tops) >= 2 and tops == [round(float(h[0]["top"])) for h in cell]
+    runs_on = any(str(h[0]["text"])[:1].islower() for h in cell[1:])
+    return len(tops) >= 2 and tops == [round(float(h[0]["top"])) for h in cell] and not runs_on
 
 
 def _mostly_figures(cell: list[list[Word]]) -> bool:

@@ -1166,3 +1166,159 @@ def test_a_chart_framed_with_its_legend_and_notes_is_the_frame_not_an_aside(tmp_
     noted = page_of(CREATIVE, 44, tmp_path)
     assert any(c.startswith("Any illegal infringers by demographic") for c in texts(noted, BlockKind.CHART))
     assert not [b for b in noted.blocks if b.region == "aside"]
+
+
+SKILLS = "policy/uk_skills_for_jobs_white_paper_2021.pdf"
+TELECOMS = "policy/uk_future_telecoms_infrastructure_review_2018.pdf"
+
+
+def test_footnotes_opening_with_roman_numerals_are_captions(tmp_path: Path) -> None:
+    """Three footnotes marked XI, XII and XIII in 7 pt under a 9 pt body: three captions, none a paragraph."""
+    doc = page_of(UNDP, 18, tmp_path)
+    captions = texts(doc, BlockKind.CAPTION)
+    assert [c[:5] for c in captions if c.startswith("X")] == ["XI SE", "XII T", "XIII "]
+    assert not any(p.startswith(("XI ", "XII ", "XIII ")) for p in texts(doc, BlockKind.PARAGRAPH))
+
+
+def test_a_quotation_on_a_band_running_off_the_pages_side_is_an_aside(tmp_path: Path) -> None:
+    """The Administrator's words in white italics on a green band that runs off the page's left edge, his
+    portrait at its right end: an aside (the quotation and its attribution), not a paragraph and a heading."""
+    doc = page_of(UNDP, 24, tmp_path)
+    aside = [" ".join(doc.text[b.char_start : b.char_end].split()) for b in doc.blocks if b.region == "aside"]
+    assert aside and aside[0].startswith("“Achieving the SDGs will create a world")
+    assert "UNDP Administrator, Mr. Achim Steiner" in " ".join(aside)
+    assert not any("Achim Steiner" in h for h in texts(doc, BlockKind.HEADING))
+
+
+def test_a_table_ruled_between_rows_of_wrapped_text_is_read_whole_before_its_source(tmp_path: Path) -> None:
+    """TABLE 1 of a spread: eight surveys in rows between red rules, the survey and its sample basis wrapped
+    over as many lines level with each other, the estimates in a third column: one table, and its source line,
+    set under the first column, read after every row of it."""
+    doc = page_of(SME_EXPORTING, 10, tmp_path)
+    [table] = [t for t in doc.raw_tables if len(t.rows) >= 8]
+    assert table.bbox.x1 - table.bbox.x0 > 400  # the three columns
+    cells = [ln for ln in doc.lines if ln.bbox and table.bbox.holds_centre_of(ln.bbox)]
+    [source] = [b for b in doc.blocks if doc.text[b.char_start : b.char_end].startswith("Source: Vivid Economics")]
+    assert len(cells) > 20 and all(ln.char_end <= source.char_start for ln in cells)
+
+
+def test_lead_in_titles_ending_in_a_colon_over_bullets_are_headings(tmp_path: Path) -> None:
+    """A bold line of eight words ending in a colon over bullets, and two lines in capitals ending in one
+    ("SPECIFICALLY, THE RESEARCH AIMS OF THE STUDY INCLUDE:"): headings over the lists they open."""
+    bold = page_of(SKILLS, 12, tmp_path)
+    assert "Putting employers at the heart of post-16 skills:" in texts(bold, BlockKind.HEADING)
+    capitals = page_of(SME_EXPORTING, 7, tmp_path)
+    assert any(h.startswith("SPECIFICALLY, THE RESEARCH AIMS") for h in texts(capitals, BlockKind.HEADING))
+
+
+def test_a_title_set_solid_over_three_lines_is_one_heading(tmp_path: Path) -> None:
+    """ "Defence S&T supports MOD / operations and the MOD as a / Department of State" in 14 pt bold, each
+    line's box touching the next: one heading, not a heading, a paragraph and another heading."""
+    doc = page_of(MOD, 24, tmp_path)
+    assert "Defence S&T supports MOD operations and the MOD as a Department of State" in texts(doc, BlockKind.HEADING)
+    assert not any(p.startswith("operations and the MOD") for p in texts(doc, BlockKind.PARAGRAPH))
+
+
+def test_a_diagram_of_icons_and_labels_over_its_figure_caption_is_a_chart(tmp_path: Path) -> None:
+    """Figure 1: five steps along a grey road, each an icon in a circle with a bold label and a note, the
+    caption under them: one chart holding the labels and its caption, not asides and paragraphs."""
+    doc = page_of(MOD, 13, tmp_path)
+    [chart] = texts(doc, BlockKind.CHART)
+    assert "Accelerate adoption of" in chart and "Figure 1 - Defence’s streamlined approach" in chart
+    assert not [b for b in doc.blocks if b.region == "aside"]
+    assert not any(p.startswith(("Invest in new", "generation after next")) for p in texts(doc, BlockKind.PARAGRAPH))
+
+
+def test_a_pies_legend_apart_from_it_and_the_note_over_its_source_are_the_charts(tmp_path: Path) -> None:
+    """FIGURE 3, a pie with a legend of three quotations (two lines each, beside their keys) set well apart
+    to its right, "Weighted N = 800 ..." in the small print of the source right under it: the legend is the
+    chart's, the note a caption; a paragraph running on into the next column behind a quotation mark
+    ("‘fall into exporting’") is one paragraph."""
+    doc = page_of(SME_EXPORTING, 13, tmp_path)
+    paragraphs = texts(doc, BlockKind.PARAGRAPH)
+    assert not any(p.startswith(("‘We deliberately", "‘We operate", "‘We didn’t", "‘fall into")) for p in paragraphs)
+    assert "‘We deliberately identified" in " ".join(texts(doc, BlockKind.CHART))
+    assert any(c.startswith("Weighted N = 800") for c in texts(doc, BlockKind.CAPTION))
+
+
+def test_labels_under_a_diagram_joined_with_an_ampersand_are_the_diagrams(tmp_path: Path) -> None:
+    """The corners of Figure 4's triangle, "Massive machine type" and "Ultra-reliable & low latency", read as
+    one line of seven tokens under it: the chart's labels, not a heading."""
+    doc = page_of(TELECOMS, 53, tmp_path)
+    assert not any(h.startswith("Massive machine type") for h in texts(doc, BlockKind.HEADING))
+    assert "Ultra-reliable & low latency" in " ".join(texts(doc, BlockKind.CHART))
+
+
+CULTURE = "policy/uk_culture_is_digital_progress_2019.pdf"
+
+
+def test_a_title_recurring_in_heading_type_over_each_chapters_part_is_a_heading() -> None:
+    """ "Priorities to the end of the Strategy" in 14 pt over 11 pt text, at the same height on a dozen pages
+    (one part of every chapter): a heading each time, not a running header."""
+    doc = whole(CYBER)
+    headings = [b.page for b in doc.blocks if b.kind is BlockKind.HEADING and doc.text[b.char_start : b.char_end]
+                .startswith("Priorities to the end of the Strategy")]  # fmt: skip
+    assert len(headings) >= 10
+
+
+def test_a_photographs_caption_a_point_smaller_than_the_text_is_a_caption(tmp_path: Path) -> None:
+    """An italic 10 pt line under a photograph on a page of 11 pt text: its caption."""
+    doc = page_of(CULTURE, 22, tmp_path)
+    assert any(c.startswith("Lovell Telescope at Jodrell Bank") for c in texts(doc, BlockKind.CAPTION))
+
+
+def test_a_row_of_category_names_under_bars_is_the_charts_and_a_chapters_title_not_furniture(tmp_path: Path) -> None:
+    """Twelve departments' abbreviations read as one line under the bars ("BEIS DfE MoD ..."): the chart's
+    labels. The 36 pt "Chief Executive’s Statement", said again in the running header of the pages after it:
+    a heading on its first page."""
+    chart = page_of(UKGI_2020, 6, tmp_path)
+    assert "BEIS DfE MoD HMT" in " ".join(texts(chart, BlockKind.CHART))
+    assert not any(p.startswith("BEIS DfE") for p in texts(chart, BlockKind.PARAGRAPH))
+    doc = whole(UKGI_2020)
+    assert any(
+        b.kind is BlockKind.HEADING and doc.text[b.char_start : b.char_end] == "Chief Executive’s Statement"
+        for b in doc.blocks
+        if b.page == 10
+    )
+
+
+DEFENCE = "policy/uk_refreshing_defence_industrial_policy_2017.pdf"
+MIDLANDS = "policy/uk_bbb_midlands_engine_investment_fund_spotlight.pdf"
+
+
+def test_an_executive_summarys_own_numbered_paragraphs_are_paragraphs() -> None:
+    """The summary numbers its paragraphs 1. to 6. over two pages before the chapters number theirs again from
+    1., in the same place and type: paragraphs, with the bulleted strands under paragraph 3 a list of their own."""
+    doc = whole(DEFENCE)
+    page = [b for b in doc.blocks if b.page == 6]
+    paragraphs = [doc.text[b.char_start : b.char_end] for b in page if b.kind is BlockKind.PARAGRAPH]
+    assert [p[:3] for p in paragraphs] == ["1. ", "2. ", "3. "]
+    items = [doc.text[b.char_start : b.char_end] for b in page if b.kind is BlockKind.LIST_ITEM]
+    assert items and items[0].startswith("■ Improving the way defence delivers")
+
+
+def test_a_paragraph_opened_by_a_first_line_indent_alone_is_a_paragraph_of_its_own(tmp_path: Path) -> None:
+    """No space between paragraphs, each first line set in by three ems under a line ending its sentence: "The
+    new innovation culture ..." is a paragraph, not the last lines of the one before."""
+    doc = page_of(LITHUANIA, 13, tmp_path)
+    paragraphs = texts(doc, BlockKind.PARAGRAPH)
+    assert any(p.startswith("The new innovation culture and cultural industries") for p in paragraphs)
+    assert any(p.startswith("The objective of enhancing") and p.endswith("will be intensified.") for p in paragraphs)
+
+
+def test_a_legend_a_little_under_its_chart_and_a_small_chart_of_a_spread_are_charts(tmp_path: Path) -> None:
+    """FIG 1.4's legend ("Midlands", "London and South East", each beside its key) set 13 points under the
+    years of its axis; FIG A.14, a chart filling a fifth of its printed page but a tenth of the spread: the
+    legend is its chart's, and the small chart of the spread a chart with its kicker."""
+    legend = page_of(MIDLANDS, 15, tmp_path)
+    assert not any(p.startswith("Midlands London and South East") for p in texts(legend, BlockKind.PARAGRAPH))
+    spread = page_of(SBF_2018, 13, tmp_path)
+    assert any(c.startswith("FIG A.14") for c in texts(spread, BlockKind.CHART))
+
+
+def test_a_chapter_after_a_framing_heading_ends_its_frame() -> None:
+    """ "Priorities to the end of the Strategy" (a heading of the third rank) frames the lists of its part; the
+    next chapter, "Planning beyond 2021", lists the risks ahead: not priorities."""
+    doc = whole(CYBER)
+    objectives, _ = document_to_objectives_and_issues(DocumentView.of(doc, load_catalogue()))
+    assert not [o for o in objectives if o.text.startswith(("Ever greater reliance", "Rapid technological change"))]

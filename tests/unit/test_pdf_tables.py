@@ -20,6 +20,7 @@ from pipeline.readers.table_finder import (
     _Cell,
     _over_groups,
     _row_ruled,
+    _rows_inside,
     lines_to_tables,
     lines_to_text_tables,
     rejoin_columns,
@@ -133,6 +134,20 @@ def test_a_ruled_table_whose_rules_only_separate_rows_is_read_by_its_gutters() -
     [table] = lines_to_tables(lines, [ruled], 1)
     assert table.strategy == "text"
     assert len(table.rows) == 3 and len(table.rows[0]) == 3
+
+
+def test_a_cell_wrapped_level_with_a_wrapped_label_is_one_value_not_rows() -> None:
+    """A label and a note each wrapped over three lines set level: the note runs on ("weighted sample, ..."
+    under "All SMEs. Previous 12 months,"), so it is one value; short labels level line by line with names that
+    open in capitals are rows, one per line."""
+    label = [line(100, (50, "BEIS Small Business Survey")), line(112, (50, "(UK Department for Business")),
+             line(124, (50, "Industrial Strategy, 2019)"))]  # fmt: skip
+    note = [line(100, (200, "All SMEs. Previous 12 months,")), line(112, (200, "weighted sample, disaggregating")),
+            line(124, (200, "results for 1-4 and 5-9 employees."))]  # fmt: skip
+    assert not _rows_inside(label, note)
+    names = [line(100, (50, "North")), line(112, (50, "South")), line(124, (50, "East"))]
+    towns = [line(100, (200, "Leeds")), line(112, (200, "Bristol")), line(124, (200, "Norwich"))]
+    assert _rows_inside(names, towns)
 
 
 def _table(page: int, rows: list[list[str]], x: float = 50, header_rows: int = 1, start: int = 0) -> Table:

@@ -94,6 +94,33 @@ def test_running_headers_footers_and_page_numbers_are_furniture() -> None:
     } | {str(p) for p in range(1, 7)}
 
 
+def _furniture_of(placed: list[tuple[int, str, float, float]]) -> set[tuple[int, float]]:
+    """The furniture among lines given as (page, text, top, size), 12 pages of 842 points with body text: the
+    page and size of each line of it."""
+    texts, lines, offset = [], [], 0
+    body = [(page, "Body text of the page", 300.0, 12.0) for page in range(1, 13)]
+    for page, text, top, size in [*placed, *body]:
+        texts.append(text)
+        box = BBox(x0=50, top=top, x1=300, bottom=top + size)
+        lines.append(Line(offset, offset + len(text), page, box, font_size=size))
+        offset += len(text) + 1
+    found = lines_to_furniture("\n".join(texts), lines, {p: 842.0 for p in range(1, 13)})
+    return {(lines[i].page or 0, lines[i].font_size or 0.0) for i in found}
+
+
+def test_a_chapters_title_is_no_running_header_and_a_short_sections_header_is() -> None:
+    """A chapter's title in 36 pt on its first page, said again in 10 pt at the top of the next three: the
+    title is a title, the small ones running headers; a section two pages long, its title on the first and its
+    header on the second, has a running header too."""
+    chapter = [(4, "Chief Executive’s Statement", 60.0, 36.0)]
+    chapter += [(page, "Chief Executive’s Statement", 30.0, 10.0) for page in (5, 6, 7)]
+    assert _furniture_of(chapter) == {(5, 10.0), (6, 10.0), (7, 10.0)}
+    short = [(8, "Overview", 60.0, 36.0), (9, "Overview", 30.0, 10.0)]
+    assert _furniture_of(short) == {(9, 10.0)}
+    alone = [(8, "Key facts", 60.0, 12.0)]  # said once: nothing runs
+    assert _furniture_of(alone) == set()
+
+
 def _page_lines(relative: str, number: int) -> list[str]:
     import pdfplumber
 

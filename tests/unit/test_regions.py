@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from pipeline.layout.regions import _clusters, _joined, icon_items
-from pipeline.models import BBox, Line, PageGraphics
+from pipeline.layout.regions import (
+    Placed,
+    _captioned_drawings,
+    _clusters,
+    _joined,
+    _legend_entries,
+    _quoting_band,
+    _words,
+    icon_items,
+)
+from pipeline.models import BBox, Line, Page, PageGraphics
 
 
 def test_drawings_cluster_in_time_proportional_to_what_is_open() -> None:
@@ -35,3 +44,39 @@ def test_lines_beside_icons_open_items_but_not_beside_a_legends_keys() -> None:
     assert icon_items(*_lines_with_marks(8)) == set()  # a legend's swatches are smaller than icons
     lines, graphics = _lines_with_marks(24)
     assert icon_items(lines, graphics, skip={2}) == set()  # two are too few for a list
+
+
+def _at(line: int, x0: float, top: float, text: str, width: float = 200) -> Placed:
+    return Placed(line, BBox(x0=x0, top=top, x1=x0 + width, bottom=top + 10), text)
+
+
+def test_a_legends_entry_takes_the_lines_it_wraps_onto() -> None:
+    key = BBox(x0=400, top=102, x1=406, bottom=108)
+    entry = _at(0, 410, 100, "‘We deliberately identified and pursued opportunities -")
+    wrapped = _at(1, 410, 111, "it was conscious effort’", 90)
+    apart = _at(2, 410, 140, "Source: survey", 60)  # under it, but a line's height away
+    [box] = _legend_entries([entry, wrapped, apart], [key])
+    assert (box.top, box.bottom) == (100, 121)
+
+
+def test_a_quotation_on_a_band_off_the_pages_side_is_a_candidate_aside_and_a_title_band_is_not() -> None:
+    page = Page(number=1, char_start=0, char_end=0, width=609, height=794, n_words=0, n_chars=0)
+    band = BBox(x0=0, top=110, x1=575, bottom=215)
+    quote = [_at(0, 110, 115, "“Achieving the SDGs will create a world that is more sustainable,"),
+             _at(1, 110, 130, "and ultimately more prosperous.”"), _at(2, 110, 160, "UNDP Administrator")]  # fmt: skip
+    assert _quoting_band(band, page, quote)
+    assert not _quoting_band(band, page, [_at(0, 110, 115, "Chapter 2: The business ecosystem")])
+    assert not _quoting_band(BBox(x0=0, top=0, x1=575, bottom=215), page, quote)  # off the top: a page's banner
+
+
+def test_a_sign_standing_alone_is_no_word() -> None:
+    assert _words("Massive machine type Ultra-reliable & low latency") == 6
+
+
+def test_the_shapes_between_a_figures_caption_and_the_text_over_it_are_its_diagram() -> None:
+    prose = _at(0, 40, 40, "This approach will transform Defence into an agile and advanced organisation", 450)
+    icons = [BBox(x0=x, top=90, x1=x + 40, bottom=130) for x in (70, 160, 240, 340)]
+    caption = _at(1, 40, 200, "Figure 1 - Defence’s streamlined approach to science", 450)
+    [diagram] = _captioned_drawings([prose, caption], icons)
+    assert (diagram.x0, diagram.top, diagram.x1, diagram.bottom) == (70, 90, 380, 130)
+    assert _captioned_drawings([prose, caption], icons[:1]) == []  # one icon is no diagram
