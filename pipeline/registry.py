@@ -65,7 +65,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     ),
     Extractor(
         "layout/blocks",
-        18,
+        19,
         _ALL,
         "blocks (headings, paragraphs, list items, icon-bulleted items, tiles a lead-in announces, table lines, chart"
         " labels and legends), asides, printed page labels",

@@ -69,6 +69,7 @@ BAR_WIDTH = 10.0  # points: a bar marking a call-out is at most this wide ...
 BAR_RATIO = 3.0  # ... and at least this many times as tall
 BAR_REACH = 24.0  # points: the call-out's lines start this close right of its bar
 MIN_CHART_SHAPES = 2  # a chart draws at least this many shapes (ruled tables draw rules only)
+MIN_GRIDLINES = 3  # a line chart's series drawn as a fill lies over at least this many gridlines
 RULE_WIDTH = 2.0  # points: a drawing thinner than this is a rule
 MIN_GRID_ROWS = 3  # a ruled table whose cells are written in has at least this many rows ...
 FILLED_SHARE = 0.8  # ... and text in at least this share of its cells
@@ -703,10 +704,19 @@ def _charts(
         p for p in drawn.panels
         if p.area < MAX_BAR_SHARE * page_area and not any(j.holds_centre_of(p) and _as_wide(j, p) for j in stacked)
     ]  # fmt: skip
+    # a filled shape too large for a bar, with nothing written in it, over gridlines: a line chart's series drawn
+    # as fills
+    gridlines = [d for d in drawn.drawings if d.bottom - d.top <= RULE_WIDTH]
+    series = [
+        p for p in drawn.panels
+        if MAX_BAR_SHARE * page_area <= p.area <= MAX_CHART_SHARE * page_area
+        and not any(p.holds_centre_of(q.box) for q in mine)
+        and sum(p.holds_centre_of(g) for g in gridlines) >= MIN_GRIDLINES
+    ]  # fmt: skip
     drawings = [d for d in drawn.drawings if d.area <= MAX_CHART_SHARE * page_area]  # not the page's background
     bands = _bands([*drawings, *drawn.panels], page)
     drawings = [d for d in drawings if d not in bands]
-    candidates = _in_rows([b for b in _clusters([*drawings, *bars]) if b[2] >= MIN_CHART_SHAPES], page)
+    candidates = _in_rows([b for b in _clusters([*drawings, *bars, *series]) if b[2] >= MIN_CHART_SHAPES], page)
     drawn_here = [*drawings, *bars]
     boxes = [box for box, _, _ in candidates if not _shaded_rows(box, drawn_here, mine)] + list(drawn.images)
     tabled = [*grids, *(t.bbox for t in ruled)]
@@ -804,9 +814,11 @@ def _with_labels(mine: list[Placed], box: BBox, keys: Sequence[BBox] = ()) -> BB
 
 
 def _legend_entries(mine: list[Placed], keys: Sequence[BBox]) -> list[BBox]:
-    """The boxes of a legend's entries: a line beside its key, with the lines it wraps onto (right under it, at
-    its left edge, with no key of their own)."""
-    entries = [p.box for p in mine if any(_key_of(key, p.box) for key in keys)]
+    """The boxes of a legend's entries: a line beside its key (a mark standing alone, not one of a pattern of
+    dots: :func:`_next_mark`), with the lines it wraps onto (right under it, at its left edge, with no key of
+    their own)."""
+    lone = [key for key in keys if not any(k is not key and _next_mark(key, k) for k in keys)]
+    entries = [p.box for p in mine if any(_key_of(key, p.box) for key in lone)]
     out: list[BBox] = []
     for entry in entries:
         height = entry.bottom - entry.top
@@ -817,6 +829,13 @@ def _legend_entries(mine: list[Placed], keys: Sequence[BBox]) -> list[BBox]:
                 box = BBox.union([box, p.box])
         out.append(box)
     return out
+
+
+def _next_mark(key: BBox, other: BBox) -> bool:
+    """Another mark level with the key and within MAX_KEY points of it: a pattern of dots or a row of icons,
+    not a legend's key standing alone before its entry."""
+    level = other.top < key.bottom and key.top < other.bottom
+    return level and max(key.x0 - other.x1, other.x0 - key.x1, 0.0) <= MAX_KEY
 
 
 def _legend_beside(line: BBox, box: BBox) -> bool:

@@ -330,7 +330,7 @@ def _chars_read(
     with watch.stage("read/reading_order"):
         rows = words_to_lines(words, settings.line_tolerance)
         fold = spread_fold(rows, *size)
-        lines = words_to_reading_lines(rows, fold)
+        lines = words_to_reading_lines(rows, fold, size[1])
     with watch.stage("read/assess"):
         read = _assessed(lines, source)
     read.fold = fold
@@ -538,7 +538,7 @@ def page_to_lines_and_fold(
     with watch.stage("read/reading_order"):
         rows = words_to_lines(raw_words, settings.line_tolerance)
         fold = spread_fold(rows, float(page.width), float(page.height))
-        return words_to_reading_lines(rows, fold), fold
+        return words_to_reading_lines(rows, fold, float(page.height)), fold
 
 
 def ocr_words_to_lines(words: list[ocr.OcrWord]) -> list[RawLine]:

@@ -49,6 +49,8 @@ SAME_TYPE_SIZE = 0.5  # points: text this close to the page's usual size is set 
 SENTENCE_ENDS = (".", "!", "?", ":", ";")  # a line ending so ends its sentence
 SIDE_TITLE_SIZE_RATIO = 1.2  # ... and is set this many times larger or smaller than the column's text
 WIDE_GAP_RATIO = 2.5  # a horizontal gap this many font sizes high is cut before looking for columns
+MARGIN_SHARE = 0.1  # the top and bottom tenth of a page hold its running headers and footers ...
+MARGIN_GAP = 1.5  # ... when this many type sizes part them from the page's other lines
 SPREAD_ASPECT = 1.2  # a page this much wider than tall may carry two printed pages side by side
 FOLD_MARGIN = 0.01  # ... when no word comes within this share of its width of the middle
 
@@ -92,9 +94,13 @@ def spread_fold(lines: list[list[Word]], width: float, height: float) -> float |
     return middle if len(sides) == 2 else None
 
 
-def words_to_reading_lines(lines: list[list[Word]], fold: float | None = None) -> list[list[Word]]:
+def words_to_reading_lines(
+    lines: list[list[Word]], fold: float | None = None, height: float | None = None
+) -> list[list[Word]]:
     """Lines of words (grouped by height, each sorted left to right) → lines in reading order; a spread
-    (``fold``: :func:`spread_fold`) is read as two pages, left then right."""
+    (``fold``: :func:`spread_fold`) is read as two pages, left then right. Given the page's ``height``, the
+    lines set apart in its top and bottom margins (running headers, footers, folios) are read first and
+    last (:func:`margins_apart`), so that a column's text runs on into the next without a footer between."""
     words = [w for line in lines for w in line]
     if not words:
         return []
@@ -110,7 +116,38 @@ def words_to_reading_lines(lines: list[list[Word]], fold: float | None = None) -
     out: list[list[Word]] = []
     for region in ordered:
         out.extend(_rejoin(region))
-    return out
+    return margins_apart(out, height, size) if height else out
+
+
+def margins_apart(lines: list[list[Word]], height: float, size: float) -> list[list[Word]]:
+    """The lines in reading order with a band of lines in the page's top MARGIN_SHARE read first and a band
+    in its bottom MARGIN_SHARE read last: the lines past a gap of MARGIN_GAP type sizes that no line crosses
+    (a footnote running into the margin, or a column's last lines, stay where they are).
+
+    >>> def line(text, x, y):
+    ...     return [{"text": text, "x0": x, "x1": x + 40, "top": y, "bottom": y + 10}]
+    >>> left = [line(f"one{k}", 50, 600 + 14 * k) for k in range(10)]  # column one runs into the margin
+    >>> right = [line(f"two{k}", 300, 60 + 14 * k) for k in range(5)]  # column two starts in it
+    >>> order = margins_apart([*left, line("10 REPORT", 50, 780), *right], 842, 10)
+    >>> [ln[0]["text"] for ln in order][8:12], order[-1][0]["text"]
+    (['one8', 'one9', 'two0', 'two1'], '10 REPORT')
+    """
+    boxes = [words_box(line) for line in lines]
+    gap = MARGIN_GAP * size
+    foot: set[int] = set()
+    for cut in sorted({b.top for b in boxes if b.top >= (1 - MARGIN_SHARE) * height}):
+        above = [b.bottom for b in boxes if b.top < cut]
+        if all(bottom <= cut - gap for bottom in above):
+            foot = {i for i, b in enumerate(boxes) if b.top >= cut}
+            break
+    head: set[int] = set()
+    for cut in sorted({b.bottom for b in boxes if b.bottom <= MARGIN_SHARE * height}, reverse=True):
+        below = [b.top for b in boxes if b.bottom > cut]
+        if all(top >= cut + gap for top in below):
+            head = {i for i, b in enumerate(boxes) if b.bottom <= cut} - foot
+            break
+    middle = [line for i, line in enumerate(lines) if i not in foot and i not in head]
+    return [*(lines[i] for i in sorted(head)), *middle, *(lines[i] for i in sorted(foot))]
 
 
 def tables_read_together(lines: list[list[Word]], tables: list[BBox]) -> list[list[Word]]:

@@ -1322,3 +1322,27 @@ def test_a_chapter_after_a_framing_heading_ends_its_frame() -> None:
     doc = whole(CYBER)
     objectives, _ = document_to_objectives_and_issues(DocumentView.of(doc, load_catalogue()))
     assert not [o for o in objectives if o.text.startswith(("Ever greater reliance", "Rapid technological change"))]
+
+
+VC_RETURNS = "policy/uk_bbb_vc_financial_returns.pdf"
+
+
+def test_a_paragraph_runs_on_into_the_next_column_past_the_pages_footer(tmp_path: Path) -> None:
+    """Column one ends mid-sentence ("... leading some states") over the footer "10 POWER IN PURPOSE", and
+    column two opens "to consider new policies ...": the footer, set apart in the page's bottom margin, is read
+    last, and the paragraph is one block."""
+    doc = page_of(COOPERATIVES, 12, tmp_path)
+    assert not any(p.startswith("to consider new policies") for p in texts(doc, BlockKind.PARAGRAPH))
+    [child_care] = [p for p in texts(doc, BlockKind.PARAGRAPH) if p.startswith("Accessing affordable high-quality")]
+    assert "leading some states to consider new policies" in child_care
+
+
+def test_a_line_chart_whose_series_are_drawn_as_fills_is_a_chart_and_a_dot_pattern_no_legend(tmp_path: Path) -> None:
+    """FIG 4, three vintage-year series drawn as filled shapes over grey gridlines: a chart (its ticks no
+    paragraphs). The executive summary's lead paragraph on a pattern of dots: a paragraph, not a legend's
+    entry grown into a photograph's chart."""
+    lines = page_of(VC_RETURNS, 10, tmp_path)
+    assert not any(p.strip() in ("1.80", "1.60", "0.20") for p in texts(lines, BlockKind.PARAGRAPH))
+    assert sum("2002 2003 2004" in c for c in texts(lines, BlockKind.CHART)) == 2  # FIG 4 and FIG 5
+    dots = page_of(COOPERATIVES, 4, tmp_path)
+    assert any(p.startswith("In this report, we provide an") for p in texts(dots, BlockKind.PARAGRAPH))
