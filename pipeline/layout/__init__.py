@@ -29,6 +29,7 @@ from pipeline.layout.furniture import lines_to_furniture
 from pipeline.layout.headings import headings_to_sections, lines_to_headings, repeated_titles
 from pipeline.layout.regions import icon_items, lines_to_regions, picture_captions
 from pipeline.models import BBox, Block, ContentsEntry, Line, MediaType, Page, PageGraphics, RawTable, Section
+from pipeline.readers.table_finder import is_grid
 from pipeline.spans import innermost_section, page_of
 
 
@@ -88,7 +89,7 @@ def _in_tables(lines: Sequence[Line], tables: Sequence[RawTable]) -> set[int]:
     no item takes them as its paragraph."""
     by_page: dict[int, list[BBox]] = {}
     for table in tables:
-        if len(table.rows) >= 2 and max(sum(c is not None for c in row) for row in table.rows) >= 2:
+        if is_grid(table):
             by_page.setdefault(table.page, []).append(table.bbox)
     return {
         i for i, line in enumerate(lines)

@@ -402,11 +402,15 @@ def _sub_point(stripped: str, paragraph_number: int | None) -> str:
 def _right_under_mid_sentence(text: str, before: Line, line: Line) -> bool:
     """``line`` right under ``before`` on its page, within a paragraph's gap, after ``before`` ends no sentence
     or clause: the block ``before`` ends carries on, whatever else sets the line apart."""
+    return _right_under(before, line) and not line_text(text, before).rstrip().endswith(SENTENCE_END)
+
+
+def _right_under(before: Line, line: Line) -> bool:
+    """``line`` under ``before`` on its page, within a paragraph's gap (PDF_PARAGRAPH_GAP_RATIO of its height)."""
     if line.page != before.page or line.bbox is None or before.bbox is None:
         return False
     gap = line.bbox.top - before.bbox.bottom
-    ends = line_text(text, before).rstrip().endswith(SENTENCE_END)
-    return 0 <= gap <= (before.bbox.bottom - before.bbox.top) * PDF_PARAGRAPH_GAP_RATIO and not ends
+    return 0 <= gap <= (before.bbox.bottom - before.bbox.top) * PDF_PARAGRAPH_GAP_RATIO
 
 
 def _emphasis_runs_on(
@@ -429,9 +433,7 @@ def _emphasis_runs_on(
     if _right_under_mid_sentence(text, before, line):
         return re.match(r"[‘“'\"(]?[a-z]", line_text(text, line).lstrip()) is not None
     filled = abs(line.bbox.x1 - before.bbox.x1) <= INDENT_TOLERANCE  # both lines run to one right edge
-    gap, height = line.bbox.top - before.bbox.bottom, before.bbox.bottom - before.bbox.top
-    right_under = line.page == before.page and 0 <= gap <= height * PDF_PARAGRAPH_GAP_RATIO
-    return filled and right_under and before.bold and not line.bold
+    return filled and _right_under(before, line) and before.bold and not line.bold
 
 
 def _point_wraps(prev: Block, text: str, lines: Sequence[Line], i: int, prev_blank: bool) -> bool:

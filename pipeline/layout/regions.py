@@ -806,7 +806,7 @@ def _with_labels(mine: list[Placed], box: BBox, keys: Sequence[BBox] = ()) -> BB
     grown = BBox.union([box, *axis])
     for _ in range(LABEL_ROUNDS):
         near = [b for b in labels if not grown.holds_centre_of(b) and _beside(b, grown)]
-        near += [b for b in legend if not grown.holds_centre_of(b) and _legend_beside(b, grown)]
+        near += [b for b in legend if not grown.holds_centre_of(b) and _beside(b, grown, LEGEND_REACH, LEGEND_DROP)]
         if not near:
             break
         grown = BBox.union([grown, *near])
@@ -819,11 +819,12 @@ def _legend_entries(mine: list[Placed], keys: Sequence[BBox]) -> list[BBox]:
     their own)."""
     lone = [key for key in keys if not any(k is not key and _next_mark(key, k) for k in keys)]
     entries = [p.box for p in mine if any(_key_of(key, p.box) for key in lone)]
+    by_height = sorted(mine, key=lambda p: p.box.top)
     out: list[BBox] = []
     for entry in entries:
         height = entry.bottom - entry.top
         box = entry
-        for p in sorted(mine, key=lambda p: p.box.top):
+        for p in by_height:
             wraps = abs(p.box.x0 - box.x0) <= INDENT and 0 <= p.box.top - box.bottom <= height / 2
             if wraps and p.box not in entries:
                 box = BBox.union([box, p.box])
@@ -836,16 +837,6 @@ def _next_mark(key: BBox, other: BBox) -> bool:
     not a legend's key standing alone before its entry."""
     level = other.top < key.bottom and key.top < other.bottom
     return level and max(key.x0 - other.x1, other.x0 - key.x1, 0.0) <= MAX_KEY
-
-
-def _legend_beside(line: BBox, box: BBox) -> bool:
-    """Where a chart's legend stands: level with the chart and at most LEGEND_REACH points beside it, or
-    across its width and at most LEGEND_DROP points under or over it."""
-    level = line.bottom > box.top and line.top < box.bottom
-    across = line.x1 > box.x0 and line.x0 < box.x1
-    dx = max(box.x0 - line.x1, line.x0 - box.x1, 0.0)
-    dy = max(box.top - line.bottom, line.top - box.bottom, 0.0)
-    return (level and dx <= LEGEND_REACH) or (across and dy <= LEGEND_DROP)
 
 
 def _categories(text: str) -> bool:
@@ -901,13 +892,14 @@ def _note(text: str) -> bool:
     return patterns.source_note().match(text.strip()) is not None or text.lstrip().startswith(NOTE_MARKS)
 
 
-def _beside(line: BBox, box: BBox) -> bool:
-    """Within LABEL_REACH points of the box, and level with it or over or under it."""
+def _beside(line: BBox, box: BBox, reach: float = LABEL_REACH, drop: float = LABEL_REACH) -> bool:
+    """Level with the box and within ``reach`` points beside it, or across its width and within ``drop``
+    points over or under it (both LABEL_REACH for a chart's labels)."""
     across = line.x1 > box.x0 and line.x0 < box.x1
     level = line.bottom > box.top and line.top < box.bottom
     dx = max(box.x0 - line.x1, line.x0 - box.x1, 0.0)
     dy = max(box.top - line.bottom, line.top - box.bottom, 0.0)
-    return (level and dx <= LABEL_REACH) or (across and dy <= LABEL_REACH)
+    return (level and dx <= reach) or (across and dy <= drop)
 
 
 def _with_caption(mine: list[Placed], box: BBox, titled: bool = False) -> BBox:

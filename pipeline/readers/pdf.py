@@ -50,7 +50,7 @@ from pipeline.readers.pdf_page import (
 from pipeline.readers.pdfium_graphics import page_graphics, underlined
 from pipeline.readers.pdfium_rulings import path_segments
 from pipeline.readers.reading_order import tables_read_together
-from pipeline.readers.table_finder import lines_to_tables
+from pipeline.readers.table_finder import is_grid, lines_to_tables
 from pipeline.readers.text import UnreadableSource
 from pipeline.timing import Stopwatch, reached
 
@@ -169,7 +169,7 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
                 with watch.stage("read/tables_text"):
                     found = lines_to_tables(read.groups, ruled, number)
                     raw_tables.extend(found)
-                    groups = tables_read_together(groups, [t.bbox for t in found if _grid(t)])
+                    groups = tables_read_together(groups, [t.bbox for t in found if is_grid(t)])
             page_text, page_words, page_lines = groups_to_parts(groups, number, offset)
             pages.append(
                 Page(
@@ -243,11 +243,6 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
 # path segments of a page: above every page of ../shared/corpus but ten illustrated pages of two policy PDFs
 # (126,000 to 205,000); the densest ICDAR 2013 page has 29,747
 MAX_RULED_SEGMENTS = 100_000
-
-
-def _grid(table: RawTable) -> bool:
-    """A table of two rows and two columns or more (not a band of rules): its lines are read together."""
-    return len(table.rows) >= 2 and max(sum(c is not None for c in row) for row in table.rows) >= 2
 
 
 def _not_ruled(number: int, segments: int) -> SourceIssue:

@@ -166,8 +166,8 @@ def tables_read_together(lines: list[list[Word]], tables: list[BBox]) -> list[li
         inside = [i for i, ln in enumerate(lines) if table.holds_centre_of(words_box(ln))]
         if not inside or inside[-1] - inside[0] + 1 == len(inside):
             continue
-        first, last = inside[0], inside[-1]
-        between = [i for i in range(first, last + 1) if i not in set(inside)]
+        first, last, held = inside[0], inside[-1], set(inside)
+        between = [i for i in range(first, last + 1) if i not in held]
         lines = [*lines[:first], *(lines[i] for i in inside), *(lines[i] for i in between), *lines[last + 1 :]]
     return lines
 

@@ -283,6 +283,12 @@ def _column_blocks(lines: list[list[Word]], count: int, size: float) -> list[lis
     return [[w for ln in b for w in ln] for b in blocks]
 
 
+def is_grid(table: RawTable) -> bool:
+    """A table of two rows and two columns or more, not a band of rules: its lines are read together, and no
+    list item takes them as its paragraph."""
+    return len(table.rows) >= 2 and max(sum(c is not None for c in row) for row in table.rows) >= 2
+
+
 def _rows_inside(labels: list[list[Word]], cell: list[list[Word]]) -> bool:
     """Whether a band's cell holds rows rather than one value over several lines: lines most of which are
     figures, or lines set level with each of several lines of the band's first cell (a label per line), none
