@@ -59,6 +59,7 @@ HELD_OUT = (
     "layout_heldout_13.yml",
     "layout_heldout_14.yml",
     "layout_heldout_15.yml",
+    "layout_heldout_16.yml",
 )
 # held out as pages, not as documents: pages no gold held, of documents other parts (development ones too) hold
 HELD_OUT_PAGES = ("layout_heldout_9.yml",)
