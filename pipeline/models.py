@@ -229,6 +229,15 @@ class Block:
     region: str = "body"  # "body", "aside" (a boxed or shaded panel beside the body) or "chart"
     region_id: int | None = None  # which aside or chart of the document (1, 2, ...)
 
+    def carries_on(self, item: Block) -> bool:
+        """This block is ``item``'s tail carried over a page break: an item of the same list under the same
+        number, with no marker printed (it opens the next page in mid-sentence)."""
+        return (
+            self is not item and self.kind is BlockKind.LIST_ITEM and item.kind is BlockKind.LIST_ITEM
+            and self.marker == ""
+            and self.list_id is not None and (self.list_id, self.ordinal) == (item.list_id, item.ordinal)
+        )  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class ContentsEntry:

@@ -65,7 +65,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     ),
     Extractor(
         "layout/blocks",
-        19,
+        20,
         _ALL,
         "blocks (headings, paragraphs, list items, icon-bulleted items, tiles a lead-in announces, table lines, chart"
         " labels and legends), asides, printed page labels",
@@ -79,9 +79,9 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("funding/table", 4, _ALL, "funding lines: one per line item and period of a money table"),
     Extractor("checks/totals", 1, _ALL, "a table's stated totals against the sum of its lines"),
     Extractor("checks/text-vs-table", 1, _ALL, "a figure in the text against the same amount in a table"),
-    *(Extractor(f"clusters/{rule}", 6, _ALL, f"cluster mentions by the `{rule}` rule") for rule in CLUSTER_RULES),
-    *(Extractor(f"visions/{rule}", 7, _ALL, f"vision statements by the `{rule}` rule") for rule in VISION_RULES),
-    Extractor("objectives/lists", 13, _ALL, "objectives: the items of lists a document frames as its objectives"),
+    *(Extractor(f"clusters/{rule}", 7, _ALL, f"cluster mentions by the `{rule}` rule") for rule in CLUSTER_RULES),
+    *(Extractor(f"visions/{rule}", 8, _ALL, f"vision statements by the `{rule}` rule") for rule in VISION_RULES),
+    Extractor("objectives/lists", 14, _ALL, "objectives: the items of lists a document frames as its objectives"),
     Extractor("figures/text", 7, _ALL, "numeric figures in sentences, with what they count, unit and period"),
     Extractor("figures/table", 2, _ALL, "figures from the cells of money tables that are not funding"),
     Extractor(

@@ -60,6 +60,8 @@ HELD_OUT = (
     "layout_heldout_14.yml",
     "layout_heldout_15.yml",
     "layout_heldout_16.yml",
+    "layout_heldout_17.yml",
+    "layout_heldout_18.yml",
 )
 # held out as pages, not as documents: pages no gold held, of documents other parts (development ones too) hold
 HELD_OUT_PAGES = ("layout_heldout_9.yml",)
@@ -69,6 +71,7 @@ TITLE_LINES = 2.5  # a table's title block sits this many of its lines over the 
 MATCH_CHARS = 24  # a gold block's first words are compared on at most this many letters and digits
 LABEL = re.compile(r"^[A-Z][a-z]{2,15}\s+\d{1,2}$")  # a labelled item's marker ("Objective 1")
 NOTE_MARKS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")  # footnote marks (set as superscripts): the gold's first words leave them out
+NESTED = 2.0  # points: a list whose items stand this far right of the open list's is nested in it
 LEADING_NUMBER = re.compile(r"^\s*(?:\(?[0-9ivxlcIVXL]{1,4}(?:\.[0-9]{1,3})*[.)]?)\s+")
 
 
@@ -210,9 +213,21 @@ def page_blocks(doc: LaidOutDocument, number: int) -> list[Laid]:
     seen: set[tuple[str, object]] = set()  # asides and charts met: one block each, where it is met first
     regions: list[tuple[str, object]] = []  # the kind and region of each block of out
     ends: list[Block] = []  # the last page block of each block of out
+    lists: dict[int | None, object] = {}  # the region of each list met (a nested list's is its parent's)
     for block in (b for b in doc.blocks if b.page == number and b.kind is not BlockKind.FURNITURE):
         text = _block_text(doc, block)
         kind, region = _gold_kind(block, tables)
+        if kind == "list" and region is None:
+            # one list of the body per list the layout made (two in a row stay two), its sub-lists (set in right
+            # of its items) and the items after them its own
+            if block.list_id not in lists:
+                above = ends[-1] if out and open_region is not None and open_region[0] == "list" else None
+                nested = (  # under the item before it, set in right of it
+                    above is not None and above.bbox is not None and block.bbox is not None
+                    and block.bbox.top > above.bbox.top and block.bbox.x0 > above.bbox.x0 + NESTED
+                )  # fmt: skip
+                lists[block.list_id] = regions[-1][1] if nested else ("list", block.list_id)
+            region = lists[block.list_id]
         items = (text,) if kind == "list" else ()
         if out and open_region is not None and (kind, region) == open_region and kind in ("list", "table", "contents"):
             last = out[-1]

@@ -792,11 +792,13 @@ def _one_list_names(view: DocumentView, i: int) -> list[tuple[int, int]]:
     first = (blocks[start].marker or "").strip()
     number = NUMBER_MARKER.fullmatch(first)
     names: list[tuple[int, int]] = []
+    item = blocks[start]
     for block in blocks[start:]:
         if block.kind is BlockKind.HEADING or len(names) >= MAX_SECTOR_ITEMS:
             break
-        if block.kind is not BlockKind.LIST_ITEM:
-            continue
+        if block.kind is not BlockKind.LIST_ITEM or block.carries_on(item):
+            continue  # not an item, or an item's tail on the next page
+        item = block
         marker = (block.marker or "").strip()
         if number is not None:  # "1.", "2.", "3." (or "15.1.", "15.2.") over the sub-lists and paragraphs between
             if marker == f"{number.group(1)}{int(number.group(2)) + len(names)}{number.group(3)}":

@@ -619,6 +619,9 @@ def _list_items(view: DocumentView, start: int) -> tuple[list[int], str]:
     j = start + 1
     while j < len(blocks):
         b = blocks[j]
+        if b.carries_on(blocks[items[-1]]):
+            j += 1  # the item's tail on the next page: its item is taken (a span stays on one page)
+            continue
         if b.section_id != first.section_id or not view.clean(b):
             break
         if b.kind is BlockKind.LIST_ITEM and b.list_id == first.list_id and (_ordinal(b) is not None) == numbered:
@@ -629,6 +632,9 @@ def _list_items(view: DocumentView, start: int) -> tuple[list[int], str]:
         # number, or the same bullet, after at most MAX_DESCRIPTION_GAP paragraphs none of which leads in to a
         # list of its own
         nxt = _after_description(blocks, j)
+        if nxt is not None and blocks[nxt].carries_on(blocks[items[-1]]):
+            j = nxt + 1  # past the page's running header to the item's tail: its item is taken
+            continue
         between = blocks[j:nxt] if nxt is not None else []
         if (
             nxt is not None
@@ -1030,6 +1036,8 @@ def _headed_lists(view: DocumentView, used: set[int], list_number: int) -> list[
             taken = True  # a lead-in inside the frame gave this list: prose after it ends the frame all the same
         if frame is None or block.kind is not BlockKind.LIST_ITEM or i in used or not view.clean(block):
             continue
+        if _carried(view, i):
+            continue  # an item's tail on the next page: its list was taken from its first item
         if block.region == "chart" or _ordinal(block) not in (None, 1):
             continue
         items, style = _list_items(view, i)
@@ -1079,6 +1087,15 @@ def _runs_on(view: DocumentView, i: int) -> bool:
         and before.kind is BlockKind.LIST_ITEM
         and not view.text(before).rstrip().endswith(SENTENCE_END)
     )
+
+
+def _carried(view: DocumentView, i: int) -> bool:
+    """Block ``i`` is the tail of the list item before it, carried over a page break (:meth:`Block.carries_on`;
+    running headers and footnotes between)."""
+    blocks = view.doc.blocks
+    skip = (BlockKind.FURNITURE, BlockKind.CAPTION)
+    before = next((blocks[k] for k in range(i - 1, -1, -1) if blocks[k].kind not in skip), None)
+    return before is not None and blocks[i].carries_on(before)
 
 
 def _prose(view: DocumentView, block: Block) -> bool:

@@ -318,6 +318,8 @@ def _wanted_items(view: DocumentView, lead: int) -> list[Vision]:
     for block in after:
         if (block.region, block.region_id) != (first.region, first.region_id):
             continue  # a box set between two items
+        if block.carries_on(above):
+            continue  # the item's tail on the next page
         if block.list_id != first.list_id or _marker_style(block.marker) != _marker_style(first.marker):
             break
         if block.bbox and above.bbox and block.page == above.page and block.bbox.top > above.bbox.top:

@@ -59,7 +59,7 @@ def lines_to_layout(
     tiled = tiled_items(text, lines, contents_lines | furniture | tabled) if media_type is MediaType.PDF else {}
     tile_lines = set(tiled)
     regions = lines_to_regions(text, lines, pages, graphics, tables, prose=tile_lines, furniture=furniture)
-    labelled = labelled_items(text, lines, furniture | tile_lines)
+    labelled = labelled_items(text, lines, furniture | tile_lines, regions, tabled)
     taken = contents_lines | furniture | set(regions) | set(labelled) | tile_lines
     iconic = icon_items(lines, graphics, taken)
     labelled = {**labelled, **{i: "" for i in iconic}}  # an icon bullet prints no marker in the text

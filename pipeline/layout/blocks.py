@@ -56,6 +56,7 @@ _SUB_POINT = r"(?P<paragraph>\d{1,3})(?:\.\d{1,2}){1,3}\."  # a numbered paragra
 SUB_POINT = re.compile(rf"^(?P<marker>{_SUB_POINT})[ \t]+\S")  # a line opening one
 SUB_POINT_MARKER = re.compile(_SUB_POINT)  # an item's marker that is one
 SENTENCE_END = (".", "!", "?", ":", ";", "”", "’")
+CLOSING_QUOTES = '’”")'  # closing a quotation or an aside before the clause goes on
 
 
 def lines_to_blocks(
@@ -100,6 +101,7 @@ def lines_to_blocks(
     numbered_paragraphs = _numbered_paragraphs(text, lines, marker)
     leading = usual_gaps(lines) if media_type is MediaType.PDF else {}
     item_x0: float | None = None  # where the open list item's marker stands (PDF)
+    list_style = ""  # the open list's kind of marker (:func:`_marker_style`)
     paragraph_number: int | None = None  # the number of the numbered paragraph last opened
     lead_x0: float | None = None  # where the block before the open list starts (PDF)
     for i, line in enumerate(lines):
@@ -164,9 +166,15 @@ def lines_to_blocks(
             prev = blocks[-1] if blocks else None
             printed = m.group("marker").strip() if m else labelled.get(i, point)
             carried = _carried_over(blocks, line, printed, where)
-            if not carried and (prev is None or prev.kind is not BlockKind.LIST_ITEM or prev_blank):
+            restyled = (  # bullets then numbers at one indent: a list of its own, not sub-items
+                prev is not None and prev.kind is BlockKind.LIST_ITEM and item_x0 is not None
+                and line.bbox is not None and abs(line.bbox.x0 - item_x0) <= INDENT_TOLERANCE
+                and _marker_style(printed) != list_style
+            )  # fmt: skip
+            if not carried and (prev is None or prev.kind is not BlockKind.LIST_ITEM or prev_blank or restyled):
                 list_id += 1
                 list_pos = 0
+                list_style = _marker_style(printed)
                 lead_x0 = prev.bbox.x0 if prev is not None and prev.page == line.page and prev.bbox else None
             list_pos += 1
             start, end = _trimmed_span(text, line)
@@ -182,10 +190,16 @@ def lines_to_blocks(
                 or _under_item(blocks[-1], (item_x0, lead_x0), text, lines, i, media_type, marker)
                 or _point_wraps(blocks[-1], text, lines, i, prev_blank)
                 or _emphasis_runs_on(blocks[-1], text, lines, i, prev_blank, media_type)
-                or _next_column(blocks[-1], text, lines, i, media_type)
+                or _next_column(blocks[-1], text, lines, i, media_type, marker)
             )
         ):
             blocks[-1] = _extended(blocks[-1], text, line)
+        elif media_type is MediaType.PDF and (broken := _item_broken_off(blocks, text, line, where)) is not None:
+            # the item's tail on the next page: an item of its list again, with its number and no marker
+            start, end = _trimmed_span(text, line)
+            blocks.append(
+                Block(BlockKind.LIST_ITEM, start, end, line.page, line.bbox, broken.list_id, broken.ordinal, "")
+            )
         else:
             blocks.append(Block(BlockKind.PARAGRAPH, *_trimmed_span(text, line), line.page, line.bbox))
         if region is not None and len(blocks) > count:
@@ -194,6 +208,16 @@ def lines_to_blocks(
             fenced.add(len(blocks) - 1)
         prev_blank = False
     return _described_items(blocks, fenced) if media_type is MediaType.PDF else blocks
+
+
+def _marker_style(printed: str) -> str:
+    """What kind of marker opens an item: "number" (``3.``, ``(iv)``, ``b)``), "label" (a labelled item's
+    ``Goal 2``, a numbered paragraph's sub-point ``19.1.``, or none printed: a run-in head) or "bullet" (any
+    glyph)."""
+    m = patterns.list_marker().match(f"{printed} X")  # a marker as it opens an item
+    if m is not None and (m.group("ordinal") or m.group("roman") or m.group("letter")) and not m.group("inner"):
+        return "number"
+    return "bullet" if m is not None else "label"
 
 
 def _described_items(blocks: list[Block], fenced: Collection[int] = ()) -> list[Block]:
@@ -227,6 +251,7 @@ def _described_items(blocks: list[Block], fenced: Collection[int] = ()) -> list[
     taken = {k for ks in absorbed.values() for k in ks}
     out: list[Block] = []
     positions: dict[int, int] = {}
+    item: Block | None = None  # the last list item, as built
     for k, block in enumerate(blocks):
         if k in taken:
             continue
@@ -235,8 +260,10 @@ def _described_items(blocks: list[Block], fenced: Collection[int] = ()) -> list[
             boxes = [b.bbox for b in (block, *(blocks[j] for j in absorbed[k])) if b.bbox is not None]
             block = replace(block, char_end=last.char_end, bbox=BBox.union(boxes) if boxes else block.bbox)
         if block.kind is BlockKind.LIST_ITEM and block.list_id is not None:
+            tail = item is not None and blocks[k].carries_on(item)  # the item's tail keeps its number
+            item = blocks[k]
             list_id = lists.get(k, block.list_id)
-            positions[list_id] = positions.get(list_id, 0) + 1
+            positions[list_id] = positions.get(list_id, 0) + (0 if tail else 1)
             block = replace(block, list_id=list_id, ordinal=positions[list_id])
         out.append(block)
     return out
@@ -525,23 +552,41 @@ def _runs_under(above: Line, line: Line) -> bool:
     return 0 <= line.bbox.top - above.bbox.bottom <= above.bbox.bottom - above.bbox.top and same_type(above, line)
 
 
-def labelled_items(text: str, lines: Sequence[Line], furniture: Collection[int] = ()) -> dict[int, str]:
+def labelled_items(
+    text: str,
+    lines: Sequence[Line],
+    furniture: Collection[int] = (),
+    regions: Mapping[int, Region] | None = None,
+    tabled: Collection[int] = (),
+) -> dict[int, str]:
     """Lines that open labelled items ("Objective 1: ...", "Goal 2 – ..."): the same label numbered in
-    sequence on nearby lines; and items under bold run-in heads (:func:`run_in_items`). Returns the line
-    index → the label as printed ("" for a run-in head: it is the item's own first words, no marker)."""
+    sequence on nearby lines; and items under bold run-in heads (:func:`run_in_items`). Two labels are of
+    one list only within one region (the body, or one aside) with no table or chart between them: a
+    "Question 10" over its table and a "Question 11" over the next are each their table's lead-in. Returns
+    the line index → the label as printed ("" for a run-in head: it is the item's own first words, no marker)."""
     label = patterns.labelled_item()
+    regions = regions or {}
     found: dict[int, tuple[str, int, str]] = {}
     for i, line in enumerate(lines):
         if m := label.match(line_text(text, line).strip()):
             found[i] = (m.group("label").casefold(), int(m.group("n")), m.group("printed"))
     out: dict[int, str] = {}
     for i, (name, n, printed) in found.items():
-        near = [found[j] for j in found if j != i and abs(j - i) <= LABEL_WINDOW]
+        near = [found[j] for j in found if j != i and abs(j - i) <= LABEL_WINDOW and _together(i, j, regions, tabled)]
         if any(other == name and abs(k - n) == 1 for other, k, _ in near):
             out[i] = printed
-    for i in run_in_items(text, lines, furniture):
+    for i in run_in_items(text, lines, furniture, regions, tabled):
         out.setdefault(i, "")  # the label is the item's own first words: no marker to take off
     return out
+
+
+def _together(i: int, j: int, regions: Mapping[int, Region], tabled: Collection[int]) -> bool:
+    """Lines ``i`` and ``j`` in one region, with no line of a table or a chart between them."""
+    a, b = sorted((i, j))
+    region = regions.get(a)
+    return region == regions.get(b) and not any(
+        k in tabled or (k in regions and regions[k].kind == "chart") for k in range(a + 1, b)
+    )
 
 
 def titled_items(
@@ -721,7 +766,13 @@ def _across(a: BBox, b: BBox) -> bool:
     return a.x0 < b.x1 and b.x0 < a.x1
 
 
-def run_in_items(text: str, lines: Sequence[Line], furniture: Collection[int] = ()) -> list[int]:
+def run_in_items(
+    text: str,
+    lines: Sequence[Line],
+    furniture: Collection[int] = (),
+    regions: Mapping[int, Region] | None = None,
+    tabled: Collection[int] = (),
+) -> list[int]:
     """PDF lines that open items labelled by a bold run-in head ("**Permanent services for growing companies:**
     Private and public ..."): two or more such lines one after the other, at one left edge, each item's
     other lines set under it in the same type, nothing but running headers and footers between them (a
@@ -752,6 +803,8 @@ def run_in_items(text: str, lines: Sequence[Line], furniture: Collection[int] = 
             continue  # two titles ending in colons, each over its text: headings, unless run-in heads surround them
         if a.page != b.page or a.bbox is None or b.bbox is None or abs(a.bbox.x0 - b.bbox.x0) > INDENT_TOLERANCE:
             continue
+        if not _together(i, j, regions or {}, tabled):
+            continue  # a panel's run-in head and the body's next one are not items of one list
         between = [ln for k, ln in enumerate(lines[i + 1 : j], start=i + 1) if k not in furniture]
         if len(between) <= RUN_IN_ITEM_LINES and all(
             _same_size(ln, a) and ln.bbox is not None and ln.bbox.x0 >= a.bbox.x0 - INDENT_TOLERANCE for ln in between
@@ -840,28 +893,41 @@ def _dash_runs_on(
     item_x0: float | None,
     leading: Mapping[float | None, float],
 ) -> bool:
-    """A PDF line opening with a dash that carries on the list item above: it stands indented under the
-    item's marker, close under a line that ends mid-clause ("... at the next capital review" / "– ensuring
-    planning certainty ..."), and goes on in lower case, so the dash opens a clause of the item, not an item
-    of its own."""
-    if printed not in DASHES or item_x0 is None or not blocks or blocks[-1].kind is not BlockKind.LIST_ITEM:
+    """A PDF line opening with a dash that carries on the list item or paragraph above: it stands indented
+    under the item's marker (or at the paragraph's left edge, in its type), close under a line that ends
+    mid-clause ("... at the next capital review" / "– ensuring planning certainty ..."; "... go ‘hand-in-hand’"
+    / "– such that ..."), and goes on in lower case, so the dash opens a clause, not an item of its own."""
+    if printed not in DASHES or not blocks:
         return False
     line, before = lines[i], lines[i - 1]
     if line.bbox is None or before.bbox is None or before.page != line.page or line.bbox.top < before.bbox.top:
         return False
+    prev = blocks[-1]
+    if prev.kind is BlockKind.LIST_ITEM:
+        placed = item_x0 is not None and line.bbox.x0 > item_x0 + INDENT_TOLERANCE
+    else:
+        placed = (
+            prev.kind is BlockKind.PARAGRAPH
+            and abs(line.bbox.x0 - before.bbox.x0) <= INDENT_TOLERANCE
+            and same_type(before, line)
+        )
     opening = line_text(text, line).strip()[len(printed) :].lstrip()
     return (
-        line.bbox.x0 > item_x0 + INDENT_TOLERANCE
+        placed
         and not set_apart(before, line, leading)
-        and line_text(text, before).rstrip()[-1:].isalnum()
+        and line_text(text, before).rstrip().rstrip(CLOSING_QUOTES)[-1:].isalnum()
         and opening[:1].islower()  # a clause goes on; a sub-item under a dash would open in capitals
     )
 
 
-def _next_column(prev: Block, text: str, lines: Sequence[Line], i: int, media_type: MediaType) -> bool:
+def _next_column(
+    prev: Block, text: str, lines: Sequence[Line], i: int, media_type: MediaType, marker: re.Pattern[str]
+) -> bool:
     """A PDF paragraph or list item running on at the top of the next column of the same page: the last
     line ends mid-sentence and the next column opens in lower case (behind a quotation mark or not), or the
-    last line ends in a word that joins more to it (``... agree new Codes of`` | ``Practice in: social media``)."""
+    last line ends in a word that joins more to it (``... agree new Codes of`` | ``Practice in: social media``),
+    or, for a list item, the next column's first lines hang under its markers as the item's text hangs under
+    its own (:func:`_hangs_like_item`)."""
     line, before = lines[i], lines[i - 1]
     if prev.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or media_type is not MediaType.PDF:
         return False
@@ -873,9 +939,60 @@ def _next_column(prev: Block, text: str, lines: Sequence[Line], i: int, media_ty
     opening = line_text(text, line).lstrip().lstrip("".join(patterns.OPENING_QUOTES))  # "‘fall into exporting’"
     return (
         bool(opening)
-        and (opening[0].islower() or JOINS_ON.search(ending) is not None)
+        and (
+            opening[0].islower()
+            or JOINS_ON.search(ending) is not None
+            or _hangs_like_item(prev, text, lines, i, marker)
+        )
         and not ending.endswith(SENTENCE_END)
     )
+
+
+def _hangs_like_item(prev: Block, text: str, lines: Sequence[Line], i: int, marker: re.Pattern[str]) -> bool:
+    """The lines opening the next column stand in from the column's next marker by as much as the open item's
+    wrapped text stands in from its own marker: they are that item's text, whatever their first letter."""
+    before, line = lines[i - 1], lines[i]
+    if prev.kind is not BlockKind.LIST_ITEM or not prev.marker or prev.bbox is None or before.bbox is None:
+        return False
+    hang = before.bbox.x0 - prev.bbox.x0
+    if hang <= INDENT_TOLERANCE or line.bbox is None:
+        return False
+    last = line
+    for nxt in lines[i + 1 :]:
+        if nxt.bbox is None or nxt.page != line.page or last.bbox is None or nxt.bbox.top < last.bbox.top:
+            return False
+        if abs(nxt.bbox.x0 - line.bbox.x0) > INDENT_TOLERANCE:
+            return (
+                abs(line.bbox.x0 - hang - nxt.bbox.x0) <= INDENT_TOLERANCE
+                and marker.match(line_text(text, nxt).strip()) is not None
+            )
+        last = nxt
+    return False
+
+
+def _item_broken_off(blocks: list[Block], text: str, line: Line, where: tuple[str, int | None]) -> Block | None:
+    """The list item a page's first line carries on: behind the page's footnotes and running header or
+    footer, the last block is an item of the same region on the page before (or on the facing half of a
+    spread) that ends mid-sentence, and the line opens in lower case (``... charities, social`` | ``are
+    building businesses ...``) or the item ends in a word that joins more to it (``... the launch of`` |
+    ``Festival UK ...``)."""
+    k = len(blocks) - 1
+    while k >= 0 and blocks[k].kind in (BlockKind.FURNITURE, BlockKind.CAPTION):
+        k -= 1
+    if k < 0 or k == len(blocks) - 1:
+        return None  # nothing between them: not a page's first line
+    last = blocks[k]
+    if last.kind is not BlockKind.LIST_ITEM or (last.region, last.region_id) != where:
+        return None
+    if last.page is None or line.page is None or line.page - last.page not in (0, 1):
+        return None
+    if line.page == last.page and (line.bbox is None or last.bbox is None or line.bbox.top >= last.bbox.top):
+        return None  # on one page, only the facing half of a spread, which opens higher up
+    ending = text[last.char_start : last.char_end].rstrip()
+    opening = line_text(text, line).lstrip()
+    if not opening or ending.endswith(SENTENCE_END):
+        return None
+    return last if opening[0].islower() or JOINS_ON.search(ending) is not None else None
 
 
 def _tab_table_lines(text: str, lines: Sequence[Line]) -> set[int]:
@@ -927,7 +1044,7 @@ def _continues(
     same_look = same_look or (prev.kind is BlockKind.LIST_ITEM and prev.marker == "" and _same_size(before, line))
     if prev.kind is BlockKind.LIST_ITEM and prev.bbox is not None and line.bbox.x0 < prev.bbox.x0 - INDENT_TOLERANCE:
         return False  # a line standing out left of the item's marker is the body again, not the item wrapped
-    if prev.kind is BlockKind.PARAGRAPH and text and _indented_first_line(text, before, line):
+    if text and _indented_first_line(text, before, line):
         return False
     return same_look and -height < gap and not set_apart(before, line, leading or {})
 

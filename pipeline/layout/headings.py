@@ -366,7 +366,8 @@ def _pdf_heading_look(
         return False
     if len(raw.split()) > PDF_BOLD_HEADING_WORDS and not capital_title:
         return False
-    if JOINS_ON.search(raw.rstrip()) or _runs_into(line, after, usual):
+    runs_on = _runs_into(line, after, usual) or _sentence_runs_on(text, raw, lines, i, after, usual)
+    if JOINS_ON.search(raw.rstrip()) or runs_on:
         return False  # its sentence runs on into the next line: a bold run-in opening a paragraph ("... one-third of")
     above = lines[i - 1] if i else None
     if above is not None and JOINS_ON.search(line_text(text, above).rstrip()):
@@ -402,6 +403,29 @@ def _runs_into(line: Line, after: Line | None, usual: Mapping[float | None, floa
         abs(line.bbox.x0 - after.bbox.x0) <= slip
         and line.bbox.x1 >= after.bbox.x1 - slip
         and not set_apart(line, after, usual)
+    )
+
+
+def _sentence_runs_on(
+    text: str, raw: str, lines: Sequence[Line], i: int, after: Line | None, usual: Mapping[float | None, float]
+) -> bool:
+    """An emphasised line whose sentence goes on in lower case on the line right under it, at its left edge, in
+    its size and not set apart from it ("UK SMEs are less international than their EU" | "counterparts. The
+    ..."): a bold sentence opening a ragged paragraph, not a title."""
+    if after is None or after.bbox is None or after.font_size is None or raw.rstrip().endswith(_END_PUNCTUATION):
+        return False
+    k = i
+    while k + 1 < len(lines) and lines[k + 1] is not after:
+        k += 1  # the run's last line, right over ``after``
+    last = lines[k]
+    if last.page != after.page or last.bbox is None or last.font_size is None:
+        return False
+    height = last.bbox.bottom - last.bbox.top
+    return (
+        line_text(text, after).lstrip()[:1].islower()
+        and abs(last.font_size - after.font_size) <= SAME_SIZE
+        and abs(last.bbox.x0 - after.bbox.x0) <= height
+        and not set_apart(last, after, usual)
     )
 
 

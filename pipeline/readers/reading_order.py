@@ -52,6 +52,7 @@ WIDE_GAP_RATIO = 2.5  # a horizontal gap this many font sizes high is cut before
 MARGIN_SHARE = 0.1  # the top and bottom tenth of a page hold its running headers and footers ...
 MARGIN_GAP = 1.5  # ... when this many type sizes part them from the page's other lines
 SPREAD_ASPECT = 1.2  # a page this much wider than tall may carry two printed pages side by side
+PEEL_SHARE = 0.25  # footnotes across columns lie in this lower share of their region's height
 FOLD_MARGIN = 0.01  # ... when no word comes within this share of its width of the middle
 
 
@@ -220,6 +221,8 @@ def _cut(fragments: list[Fragment], size: float, out: list[list[Fragment]]) -> N
     if bands is None:
         bands = _beside(fragments)
     if bands is None:
+        bands = _peeled(fragments, size)
+    if bands is None:
         bands = _horizontal_cut(fragments)
     if bands is not None:
         floats: list[list[Fragment]] = []  # set beside a paragraph that runs on under them: read after it
@@ -341,6 +344,44 @@ def _wordy(fragments: list[Fragment]) -> bool:
         if len(text) >= MIN_COLUMN_CHARS and sum(c.isalpha() for c in text) >= 0.6 * len(text):
             return True
     return False
+
+
+def _peeled(fragments: list[Fragment], size: float) -> list[list[Fragment]] | None:
+    """Columns over footnotes that run across their gutter: the region cut at the gap over its foot (within
+    its lower PEEL_SHARE, words in smaller type than the rest, starting at its left edge and running across
+    the gutter), above which a gutter parts the rest into columns, so that the columns are read through
+    before the notes, not cut into bands at a gap that happens to fall level in both (a heading in one, a
+    new paragraph in the other). None when no such cut is there."""
+    ordered = sorted(fragments, key=lambda f: f.top)
+    top, bottom = ordered[0].top, max(f.bottom for f in ordered)
+    cuts: list[int] = []
+    reach = ordered[0].bottom
+    for i, f in enumerate(ordered[1:], start=1):
+        if f.top > reach:
+            cuts.append(i)
+        reach = max(reach, f.bottom)
+    best: int | None = None  # the highest such cut: every note under it (a short one under one column too)
+    for i in reversed(cuts):  # the lowest cut first
+        if ordered[i].top < bottom - PEEL_SHARE * (bottom - top):
+            break
+        foot, rest = ordered[i:], ordered[:i]
+        usual = _size(rest) - SAME_TYPE_SIZE
+        if not all(_size([f]) < usual and _has_word(f) for f in foot):
+            continue  # notes are words in smaller type (a chart's ticks and data labels are no notes)
+        if abs(min(f.x0 for f in foot) - min(f.x0 for f in rest)) > size:
+            continue  # notes start at the text's left edge (a chart's axis labels stand in)
+        sides = _vertical_cut(rest, size)
+        if sides is None:
+            continue
+        gutter = (max(f.x1 for f in sides[0]), min(f.x0 for f in sides[-1]))
+        if any(f.x0 < gutter[0] and f.x1 > gutter[1] for f in foot):  # the notes run across the gutter
+            best = i
+    return None if best is None else [ordered[:best], ordered[best:]]
+
+
+def _has_word(fragment: Fragment) -> bool:
+    """The fragment holds a word (three letters or more), not only figures and marks (``70%``, ``2.00``)."""
+    return any(sum(c.isalpha() for c in str(w["text"])) >= 3 for w in fragment.words)
 
 
 def _horizontal_cut(fragments: list[Fragment], at_least: float = 0.0) -> list[list[Fragment]] | None:

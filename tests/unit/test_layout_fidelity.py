@@ -1346,3 +1346,94 @@ def test_a_line_chart_whose_series_are_drawn_as_fills_is_a_chart_and_a_dot_patte
     assert sum("2002 2003 2004" in c for c in texts(lines, BlockKind.CHART)) == 2  # FIG 4 and FIG 5
     dots = page_of(COOPERATIVES, 4, tmp_path)
     assert any(p.startswith("In this report, we provide an") for p in texts(dots, BlockKind.PARAGRAPH))
+
+
+CHELSEA = "policy/ca_chelsea_plan_directeur_transport_actif_2021.pdf"
+
+
+def test_a_list_items_tail_over_a_page_break_is_the_item_again_not_a_paragraph(tmp_path: Path) -> None:
+    """The last bullet of p. 21 ends "... be published later" at the foot of the page; p. 22 opens "out in late
+    2019, and will ...": the tail is an item of the same list, under the same number, with no marker of its own."""
+    doc = page_of(CULTURE, (21, 22), tmp_path)
+    tail = next(b for b in doc.blocks if doc.text[b.char_start : b.char_end].startswith("out in late 2019"))
+    assert tail.kind is BlockKind.LIST_ITEM and tail.marker == ""
+    broken = max((b for b in doc.blocks if b.page == 1 and b.kind is BlockKind.LIST_ITEM), key=lambda b: b.char_start)
+    assert (tail.list_id, tail.ordinal) == (broken.list_id, broken.ordinal)
+
+
+def test_an_item_runs_on_into_the_next_column_where_its_lines_hang_under_the_bullets(tmp_path: Path) -> None:
+    """ "■ Skills development ... Work by Ipsos" ends column one; column two opens "Mori (see box) has
+    highlighted ..." set in from the column's bullets as the item's text is from its own: one item."""
+    doc = page_of(DEFENCE, 17, tmp_path)
+    [skills] = [t for t in texts(doc, BlockKind.LIST_ITEM) if t.startswith("■ Skills development")]
+    assert "Work by Ipsos Mori (see box) has highlighted" in skills
+    assert not any(p.startswith("Mori (see box)") for p in texts(doc, BlockKind.PARAGRAPH))
+
+
+def test_run_in_heads_of_a_panel_and_of_the_body_or_across_a_table_are_no_list(tmp_path: Path) -> None:
+    """A green panel's "Synthèse du résultat :" and the body's "Question : ..." under it are each a paragraph's
+    run-in head, not two items of one list; "Question 10 :" and "Question 11 :", each over its own table of
+    answers, are their tables' lead-ins."""
+    panel = page_of(CHELSEA, 17, tmp_path)
+    assert not [t for t in texts(panel, BlockKind.LIST_ITEM) if t.startswith(("Question", "Synthèse"))]
+    tables = page_of(CHELSEA, 62, tmp_path)
+    assert not [t for t in texts(tables, BlockKind.LIST_ITEM) if t.startswith("Question")]
+
+
+def test_a_bold_sentence_opening_a_ragged_paragraph_is_not_a_heading(tmp_path: Path) -> None:
+    """ "ONS data shows there are more SMEs exporting" in bold, its sentence going on in lower case on the next
+    line ("services than goods. In 2017, ..."): the paragraph's first words, not a title over it."""
+    doc = page_of(SME_EXPORTING, 17, tmp_path)
+    assert not any(h.startswith("ONS data shows") for h in texts(doc, BlockKind.HEADING))
+    assert any(
+        p.startswith("ONS data shows there are more SMEs exporting services than goods")
+        for p in texts(doc, BlockKind.PARAGRAPH)
+    )
+
+
+def test_a_dash_opening_a_clause_in_a_paragraph_opens_no_item(tmp_path: Path) -> None:
+    """ "... need to go ‘hand -in- hand’" over "– such that the life chances of a child": the dash goes on with
+    the paragraph's sentence."""
+    doc = page_of(OXFORDSHIRE, 7, tmp_path)
+    assert not any("such that the life chances" in t for t in texts(doc, BlockKind.LIST_ITEM))
+    assert any("‘hand -in- hand’ – such that the life chances" in p for p in texts(doc, BlockKind.PARAGRAPH))
+
+
+def test_numbers_after_bullets_at_the_same_indent_are_a_list_of_their_own(tmp_path: Path) -> None:
+    """The methodology's bullets, then "1. British Business Bank supported fund." to "5. Oldest Vintage" where
+    the bullets stand, then a bullet again: three lists, not one."""
+    doc = page_of(VC_RETURNS, 19, tmp_path)
+    items = [b for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]
+    lists = [len(list(group)) for _, group in itertools.groupby(items, key=lambda b: b.list_id)]
+    assert lists == [8, 5, 1]
+
+
+def test_columns_over_a_footnote_across_their_gutter_are_read_through(tmp_path: Path) -> None:
+    """Two columns over a footnote running across both: the left one ends "including: • chemical, ... • cyber;"
+    and the list goes on at the head of the right one ("• electromagnetic environment;"), level with the
+    paragraph the left column opens with. The columns are read through, then the note: one list of 16."""
+    doc = page_of(MOD, 23, tmp_path)
+    items = [b for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]
+    first = next(b for b in items if doc.text[b.char_start : b.char_end].startswith("• chemical"))
+    assert sum(b.list_id == first.list_id for b in items) == 16
+
+
+def test_an_items_tail_over_a_page_break_neither_ends_its_list_nor_opens_one() -> None:
+    """ "Championing social entrepreneurship ... Increasingly, charities, social" ends p. 54; p. 55 opens "are
+    building businesses ..." and two more bullets follow: the key areas for action are one list, no objective
+    opens with the tail."""
+    doc = whole(OXFORDSHIRE)
+    objectives, _ = document_to_objectives_and_issues(DocumentView.of(doc, load_catalogue()))
+    said = [(o.list_number, " ".join(o.text.split())) for o in objectives]
+    assert not [text for _, text in said if text.startswith("are building businesses")]
+    [number] = [n for n, text in said if text.startswith("Championing social entrepreneurship")]
+    assert (number, "Encouraging ‘community wealth building’.") in said
+
+
+def test_a_first_line_indent_under_a_numbered_points_sentence_opens_a_paragraph() -> None:
+    """ "15.6. Inclusive and creative society. ..." and, set in by a first-line indent under its last sentence,
+    "An assessment of change trends in Lithuania ...": a paragraph of its own, not more of the point."""
+    doc = whole(LITHUANIA)
+    [point] = [t for t in texts(doc, BlockKind.LIST_ITEM) if t.startswith("15.6. Inclusive and creative society")]
+    assert "An assessment of change trends" not in point
+    assert any(p.startswith("An assessment of change trends in Lithuania") for p in texts(doc, BlockKind.PARAGRAPH))
