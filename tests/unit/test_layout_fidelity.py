@@ -788,18 +788,15 @@ def test_a_figure_caption_standing_apart_from_any_chart_is_a_caption(tmp_path: P
     assert not any(p.startswith("Figure 4") for p in texts(doc, BlockKind.PARAGRAPH))
 
 
-def test_a_table_under_a_labelled_item_is_not_the_items_paragraph() -> None:
-    """ "Question 4 : Aimeriez-vous ...?" over a ruled table of its answers, in a run of numbered questions: the
-    item is the question alone; the table's lines are not taken as the paragraph that describes it (as
-    "Goal 1: ..." takes its own)."""
+def test_a_table_under_a_labelled_question_is_not_its_paragraph_and_the_questions_no_list() -> None:
+    """ "Question 4 : Aimeriez-vous ...?" over a ruled table of its answers, after "Question 3 : ..." over its own:
+    each question is its table's lead-in (a table between two labels parts them: no list), and the table's lines
+    are not taken into the question."""
     doc = whole("policy/ca_chelsea_plan_directeur_transport_actif_2021.pdf")
-    items = [
-        " ".join(doc.text[b.char_start : b.char_end].split())
-        for b in doc.blocks
-        if b.kind is BlockKind.LIST_ITEM and b.page == 58
-    ]
-    assert [t.split(" :")[0] for t in items] == ["Question 3", "Question 4"]
-    assert items[1].endswith("plus fréquemment?")
+    page = [b for b in doc.blocks if b.page == 58]
+    questions = [b for b in page if doc.text[b.char_start : b.char_end].startswith(("Question 3", "Question 4"))]
+    assert [b.kind for b in questions] == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]
+    assert " ".join(doc.text[questions[1].char_start : questions[1].char_end].split()).endswith("plus fréquemment?")
 
 
 def test_a_bar_charts_rotated_categories_and_legend_are_its_labels(tmp_path: Path) -> None:
