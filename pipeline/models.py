@@ -11,6 +11,7 @@ section tree. Records that cross into the warehouse carry a frozen
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -237,6 +238,15 @@ class Block:
             and self.marker == ""
             and self.list_id is not None and (self.list_id, self.ordinal) == (item.list_id, item.ordinal)
         )  # fmt: skip
+
+
+def behind_page_furniture(blocks: Sequence[Block], end: int) -> int | None:
+    """The index of the last block before ``end`` that is neither furniture nor a caption: what a page break
+    leaves behind its running header or footer and its footnotes. None when there is none."""
+    k = end - 1
+    while k >= 0 and blocks[k].kind in (BlockKind.FURNITURE, BlockKind.CAPTION):
+        k -= 1
+    return k if k >= 0 else None
 
 
 @dataclass(frozen=True, slots=True)

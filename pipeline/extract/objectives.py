@@ -41,7 +41,7 @@ from pipeline.language.patterns import (
     objective_nouns,
     title_description,
 )
-from pipeline.models import Block, BlockKind, Objective, SourceIssue, Table, TableCell
+from pipeline.models import Block, BlockKind, Objective, SourceIssue, Table, TableCell, behind_page_furniture
 from pipeline.registry import extractor
 from pipeline.spans import trim_span
 from pipeline.tables.build import figure_columns
@@ -1092,10 +1092,8 @@ def _runs_on(view: DocumentView, i: int) -> bool:
 def _carried(view: DocumentView, i: int) -> bool:
     """Block ``i`` is the tail of the list item before it, carried over a page break (:meth:`Block.carries_on`;
     running headers and footnotes between)."""
-    blocks = view.doc.blocks
-    skip = (BlockKind.FURNITURE, BlockKind.CAPTION)
-    before = next((blocks[k] for k in range(i - 1, -1, -1) if blocks[k].kind not in skip), None)
-    return before is not None and blocks[i].carries_on(before)
+    k = behind_page_furniture(view.doc.blocks, i)
+    return k is not None and view.doc.blocks[i].carries_on(view.doc.blocks[k])
 
 
 def _prose(view: DocumentView, block: Block) -> bool:

@@ -21,7 +21,7 @@ from pipeline.layout.common import (
     usual_gaps,
 )
 from pipeline.layout.regions import Region
-from pipeline.models import BBox, Block, BlockKind, Line, MediaType
+from pipeline.models import BBox, Block, BlockKind, Line, MediaType, behind_page_furniture
 from pipeline.readers.repair import SUPERSCRIPT
 
 ITEM_PARAGRAPH_GAP_RATIO = 1.5  # a paragraph set under a bullet follows its item within this many line heights
@@ -360,11 +360,9 @@ def _carried_over(blocks: list[Block], line: Line, printed: str, where: tuple[st
     """A list going on over a page break: behind the page's footnotes and running header or footer, the
     last block is an item of the same region on the page before (or on the facing half of a spread), with
     the same bullet or the number before this one."""
-    k = len(blocks) - 1
-    while k >= 0 and blocks[k].kind in (BlockKind.FURNITURE, BlockKind.CAPTION):
-        k -= 1
-    if k < 0 or k == len(blocks) - 1:
-        return False
+    k = behind_page_furniture(blocks, len(blocks))
+    if k is None or k == len(blocks) - 1:
+        return False  # nothing between them: not a page's first line
     last = blocks[k]
     if last.kind is not BlockKind.LIST_ITEM or (last.region, last.region_id) != where or last.marker is None:
         return False
@@ -976,10 +974,8 @@ def _item_broken_off(blocks: list[Block], text: str, line: Line, where: tuple[st
     spread) that ends mid-sentence, and the line opens in lower case (``... charities, social`` | ``are
     building businesses ...``) or the item ends in a word that joins more to it (``... the launch of`` |
     ``Festival UK ...``)."""
-    k = len(blocks) - 1
-    while k >= 0 and blocks[k].kind in (BlockKind.FURNITURE, BlockKind.CAPTION):
-        k -= 1
-    if k < 0 or k == len(blocks) - 1:
+    k = behind_page_furniture(blocks, len(blocks))
+    if k is None or k == len(blocks) - 1:
         return None  # nothing between them: not a page's first line
     last = blocks[k]
     if last.kind is not BlockKind.LIST_ITEM or (last.region, last.region_id) != where:

@@ -87,9 +87,8 @@ def lines_to_headings(
         if i in skip or continues_run or not line_text(text, line).strip():
             continue  # a contents line, a blank, or a later line of a multi-line run
         raw = " ".join(line_text(text, lines[j]).strip() for j in range(i, last + 1))
-        after = lines[last + 1] if last + 1 < len(lines) else None
         looks_like_heading = i in titles or (
-            _pdf_heading_look(text, lines, i, after, raw, body_size, furniture, usual) if body_size else False
+            _pdf_heading_look(text, lines, i, last, raw, body_size, furniture, usual) if body_size else False
         )
         number, title, level = _numbered(
             text, lines, i, raw, media_type, contents_numbers, looks_like_heading, body_size
@@ -313,7 +312,7 @@ def _pdf_heading_look(
     text: str,
     lines: Sequence[Line],
     i: int,
-    after: Line | None,
+    last: int,
     raw: str,
     body_size: float,
     furniture: set[str],
@@ -321,13 +320,14 @@ def _pdf_heading_look(
 ) -> bool:
     """A PDF heading: a short title-like line in a larger font, or emphasised and set apart from the line above
     (:func:`set_apart`). Emphasised: bold, in capitals, underlined, or in a heavier weight than the text it opens
-    (``after``: "Current situation" in a regular weight over items in a light one), which also holds in smaller type
-    than the body's (the titles of an endnotes list), as bold capitals over regular text do. A bold title closing up
-    under the end of a sentence in regular type, over regular text, is set apart by its type alone (a column of titled
-    lists set evenly). A chapter's title under its name and number, in display type, may run to twice the usual words.
-    An emphasised line in the body's size ending in a word that joins more to it ("of", "and") is the opening of a
-    sentence that runs on, not a title."""
+    (the line after its run, which ends at line ``last``: "Current situation" in a regular weight over items in a
+    light one), which also holds in smaller type than the body's (the titles of an endnotes list), as bold capitals
+    over regular text do. A bold title closing up under the end of a sentence in regular type, over regular text, is
+    set apart by its type alone (a column of titled lists set evenly). A chapter's title under its name and number,
+    in display type, may run to twice the usual words. An emphasised line in the body's size ending in a word that
+    joins more to it ("of", "and") is the opening of a sentence that runs on, not a title."""
     line = lines[i]
+    after = lines[last + 1] if last + 1 < len(lines) else None
     capitals = _capitals(raw)
     # a title set in capitals may run to a sentence's length over a few lines ("EQUITY DEALS CONTINUE TO ...")
     capital_title = capitals and len(raw.split()) <= MAX_CAPITALS_WORDS and not raw.endswith(_END_PUNCTUATION)
@@ -366,7 +366,7 @@ def _pdf_heading_look(
         return False
     if len(raw.split()) > PDF_BOLD_HEADING_WORDS and not capital_title:
         return False
-    runs_on = _runs_into(line, after, usual) or _sentence_runs_on(text, raw, lines, i, after, usual)
+    runs_on = _runs_into(line, after, usual) or _sentence_runs_on(text, raw, lines[last], after, usual)
     if JOINS_ON.search(raw.rstrip()) or runs_on:
         return False  # its sentence runs on into the next line: a bold run-in opening a paragraph ("... one-third of")
     above = lines[i - 1] if i else None
@@ -406,18 +406,13 @@ def _runs_into(line: Line, after: Line | None, usual: Mapping[float | None, floa
     )
 
 
-def _sentence_runs_on(
-    text: str, raw: str, lines: Sequence[Line], i: int, after: Line | None, usual: Mapping[float | None, float]
-) -> bool:
+def _sentence_runs_on(text: str, raw: str, last: Line, after: Line | None, usual: Mapping[float | None, float]) -> bool:
     """An emphasised line whose sentence goes on in lower case on the line right under it, at its left edge, in
     its size and not set apart from it ("UK SMEs are less international than their EU" | "counterparts. The
-    ..."): a bold sentence opening a ragged paragraph, not a title."""
+    ..."): a bold sentence opening a ragged paragraph, not a title. ``last`` is the run's last line, right over
+    ``after``."""
     if after is None or after.bbox is None or after.font_size is None or raw.rstrip().endswith(_END_PUNCTUATION):
         return False
-    k = i
-    while k + 1 < len(lines) and lines[k + 1] is not after:
-        k += 1  # the run's last line, right over ``after``
-    last = lines[k]
     if last.page != after.page or last.bbox is None or last.font_size is None:
         return False
     height = last.bbox.bottom - last.bbox.top

@@ -354,14 +354,8 @@ def _peeled(fragments: list[Fragment], size: float) -> list[list[Fragment]] | No
     new paragraph in the other). None when no such cut is there."""
     ordered = sorted(fragments, key=lambda f: f.top)
     top, bottom = ordered[0].top, max(f.bottom for f in ordered)
-    cuts: list[int] = []
-    reach = ordered[0].bottom
-    for i, f in enumerate(ordered[1:], start=1):
-        if f.top > reach:
-            cuts.append(i)
-        reach = max(reach, f.bottom)
     best: int | None = None  # the highest such cut: every note under it (a short one under one column too)
-    for i in reversed(cuts):  # the lowest cut first
+    for _, i in reversed(_gaps(ordered)):  # the lowest cut first
         if ordered[i].top < bottom - PEEL_SHARE * (bottom - top):
             break
         foot, rest = ordered[i:], ordered[:i]
@@ -389,17 +383,24 @@ def _horizontal_cut(fragments: list[Fragment], at_least: float = 0.0) -> list[li
     as the widest, so evenly spaced lines are cut in one pass); None when there is no gap wider than
     ``at_least``."""
     ordered = sorted(fragments, key=lambda f: f.top)
-    gaps: list[tuple[float, int]] = []
-    bottom = ordered[0].bottom
-    for i, f in enumerate(ordered[1:], start=1):
-        if f.top > bottom:
-            gaps.append((f.top - bottom, i))
-        bottom = max(bottom, f.bottom)
+    gaps = _gaps(ordered)
     if not gaps or max(g for g, _ in gaps) <= at_least:
         return None
     widest = max(g for g, _ in gaps)
     cuts = [i for g, i in gaps if g >= widest * 0.9]
     return [ordered[a:b] for a, b in zip([0, *cuts], [*cuts, len(ordered)], strict=True)]
+
+
+def _gaps(ordered: list[Fragment]) -> list[tuple[float, int]]:
+    """The horizontal gaps no fragment crosses, top to bottom, in fragments sorted by their tops: (height, the
+    index of the first fragment under the gap)."""
+    gaps: list[tuple[float, int]] = []
+    reach = ordered[0].bottom
+    for i, f in enumerate(ordered[1:], start=1):
+        if f.top > reach:
+            gaps.append((f.top - reach, i))
+        reach = max(reach, f.bottom)
+    return gaps
 
 
 def _rejoin(region: list[Fragment]) -> list[list[Word]]:
