@@ -65,10 +65,10 @@ EXTRACTORS: tuple[Extractor, ...] = (
     ),
     Extractor(
         "layout/blocks",
-        20,
+        21,
         _ALL,
-        "blocks (headings, paragraphs, list items, icon-bulleted items, tiles a lead-in announces, table lines, chart"
-        " labels and legends), asides, printed page labels",
+        "blocks (headings, paragraphs, list items, icon-bulleted items, tiles a lead-in announces, a card's fields,"
+        " table lines, chart labels and legends, pictures' captions), asides, printed page labels",
     ),
     Extractor("layout/contents", 2, _ALL, "the entries of the contents page (of its half, on a two-page spread)"),
     Extractor("quality/garble", 3, _ALL, "garbled text: blocks and sections quarantined from extraction"),
@@ -80,7 +80,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("checks/totals", 1, _ALL, "a table's stated totals against the sum of its lines"),
     Extractor("checks/text-vs-table", 1, _ALL, "a figure in the text against the same amount in a table"),
     *(Extractor(f"clusters/{rule}", 7, _ALL, f"cluster mentions by the `{rule}` rule") for rule in CLUSTER_RULES),
-    *(Extractor(f"visions/{rule}", 8, _ALL, f"vision statements by the `{rule}` rule") for rule in VISION_RULES),
+    *(Extractor(f"visions/{rule}", 9, _ALL, f"vision statements by the `{rule}` rule") for rule in VISION_RULES),
     Extractor("objectives/lists", 14, _ALL, "objectives: the items of lists a document frames as its objectives"),
     Extractor("figures/text", 7, _ALL, "numeric figures in sentences, with what they count, unit and period"),
     Extractor("figures/table", 2, _ALL, "figures from the cells of money tables that are not funding"),

@@ -62,6 +62,8 @@ HELD_OUT = (
     "layout_heldout_16.yml",
     "layout_heldout_17.yml",
     "layout_heldout_18.yml",
+    "layout_heldout_19.yml",
+    "layout_heldout_20.yml",
 )
 # held out as pages, not as documents: pages no gold held, of documents other parts (development ones too) hold
 HELD_OUT_PAGES = ("layout_heldout_9.yml",)

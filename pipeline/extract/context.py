@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from pipeline.catalogue.clusters import Catalogue
 from pipeline.document import LaidOutDocument
 from pipeline.evaluation import squeeze
-from pipeline.language.patterns import labelled_item, list_marker
+from pipeline.language.patterns import figure_caption, labelled_item, list_marker, source_note
 from pipeline.language.sentences import spans_to_sentences
 from pipeline.models import Block, BlockKind, Section
 from pipeline.spans import Quarantine
@@ -21,6 +21,7 @@ CASE_STUDY = re.compile(r"\s*case\s+stud(?:y|ies)\b", re.I)
 GOVERNMENT_IMPRINT = re.compile(r"Crown\s+copyright\s+(?:19|20)\d\d\b", re.I)
 OWN_NAME_PER_PAGE = 1.0  # the document's own place or body is named this often a page ...
 MIN_OWN_NAME = 10  # ... and at least this often
+STATEMENT_WORDS = 8  # a caption of this many words or more, opening in a capital, may be the document's own sentence
 FOOTNOTE = re.compile(r"^\s*(?:\d{1,3}\s|[*†‡]{1,3})")  # a caption opening with its number or mark is a footnote
 # (the document's own prose)
 
@@ -80,12 +81,15 @@ class DocumentView:
         """True when no part of the block is quarantined (garbled)."""
         return block.quality == "ok" and self.quarantine.allows(block.char_start, block.char_end)
 
-    def body_blocks(self) -> Iterator[tuple[int, Block]]:
+    def body_blocks(self, statements: bool = False) -> Iterator[tuple[int, Block]]:
         """(index, block) of the clean paragraphs, list items and footnotes, less pull quotes (an aside's words
-        the body of its page says too: read once, where the body says them)."""
+        the body of its page says too: read once, where the body says them). With ``statements``, the captions
+        that are the document's own sentences too (:func:`statement`: a band over a photograph saying "Data is
+        integral to our ambition to ...")."""
         for i, b in enumerate(self.doc.blocks):
             footnote = b.kind is BlockKind.CAPTION and FOOTNOTE.match(self.text(b))
-            if (b.kind in BODY_KINDS or footnote) and self.clean(b) and i not in self.pull_quotes:
+            said = statements and b.kind is BlockKind.CAPTION and statement(self.text(b))
+            if (b.kind in BODY_KINDS or footnote or said) and self.clean(b) and i not in self.pull_quotes:
                 yield i, b
 
     def in_case_study(self, block: Block) -> bool:
@@ -158,3 +162,19 @@ def _case_studies(doc: LaidOutDocument) -> frozenset[int]:
     return frozenset(
         region for region, b in firsts.items() if CASE_STUDY.match(doc.text, b.char_start, b.char_end) is not None
     )
+
+
+def statement(caption: str) -> bool:
+    """A caption that is a sentence of the document's own (a photograph's caption, a band of words over it), not a
+    figure's or table's title (``Figure 3 ...``) or a source or note line (``Source: ONS``): at least
+    STATEMENT_WORDS words, opening in a capital.
+
+    >>> statement("Data is integral to our ambition to achieve a highly technological future")
+    True
+    >>> statement("Source: Office for National Statistics, Business Population Estimates 2019 and 2020")
+    False
+    """
+    text = caption.strip()
+    if len(text.split()) < STATEMENT_WORDS or not text[:1].isupper():
+        return False
+    return not (figure_caption().match(text) or source_note().match(text))

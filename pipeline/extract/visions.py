@@ -122,7 +122,7 @@ def document_to_visions(view: DocumentView) -> list[Vision]:
 
 def sentences_to_visions(view: DocumentView) -> list[Vision]:
     text = view.doc.text
-    candidates = [b for _, b in view.body_blocks() if _mentions_frame(view.text(b))]
+    candidates = [b for _, b in view.body_blocks(statements=True) if _mentions_frame(view.text(b))]
     spans = [view.item_span(b) for b in candidates]
     out: list[Vision] = []
     for block, sentences in zip(candidates, view.sentences(spans), strict=True):
@@ -144,7 +144,7 @@ def framed_to_visions(view: DocumentView) -> list[Vision]:
     (``our``, ``we``, the government, the document's own title or its acronym); a named third party's
     (``China aims to``, ``Ofcom has set the goal of``) otherwise, and a case study's when it sits in an aside."""
     text = view.doc.text
-    candidates = [b for _, b in view.body_blocks() if FRAME_WORDS.search(view.text(b))]
+    candidates = [b for _, b in view.body_blocks(statements=True) if FRAME_WORDS.search(view.text(b))]
     spans = [view.item_span(b) for b in candidates]
     title = _title_words(view)
     out: list[Vision] = []

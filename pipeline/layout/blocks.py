@@ -39,6 +39,11 @@ LABEL_WINDOW = 60  # lines: a labelled item's neighbour in sequence lies this cl
 RUN_IN_LABEL_WORDS = 12  # a run-in head labelling an item is at most this long ...
 RUN_IN_ITEM_LINES = 12  # ... and its item at most this many lines more, to the next head
 SIZE_TOLERANCE = 1.0  # points: a bold head's median size differs this much from its item's regular type
+NOTES_TITLE = re.compile(r"(?:end)?notes?(?:\s+and\s+references)?", re.IGNORECASE)  # a chapter's notes' title
+NOTE_OPENING = re.compile(r"^(?P<n>\d{1,3})[ \t]+\S")  # a note set in the text's flow opens with its bare number
+MIN_FIELDS = 3  # a card of fields ("Name: ...", "Location: ...") has at least this many, under different labels
+FIELD = re.compile(r"^(?P<label>[A-Z][\w’'&/-]*(?: [\w’'&/()-]+){0,2}):[ \t]+\S")  # "Business name: S4RB"
+NOTE_LABELS = frozenset({"source", "sources", "note", "notes", "data", "key", "base", "definition", "definitions"})
 DASHES = ("-", "–")  # bullets that may also open a clause of a wrapped line
 MAX_DESCRIBED_GAP = 6  # blocks: an item's paragraph and sub-items before the next item of its sequence
 MIN_TITLED_ITEMS = 2  # titles over a paragraph each, after a lead-in ending in a colon, that make a list ...
@@ -207,7 +212,36 @@ def lines_to_blocks(
         if i in tabled and len(blocks) > count:
             fenced.add(len(blocks) - 1)
         prev_blank = False
-    return _described_items(blocks, fenced) if media_type is MediaType.PDF else blocks
+    return _endnotes(text, _described_items(blocks, fenced)) if media_type is MediaType.PDF else blocks
+
+
+def _endnotes(text: str, blocks: list[Block]) -> list[Block]:
+    """A chapter's notes set in the text's flow under their title ("Notes", "Endnotes"): the paragraphs opening
+    with a bare number in sequence ("1 The terms ...", "2 There is no single ...", on over the page) are the
+    items of one list, the number their marker; a paragraph opening in lower case after one is its tail over
+    a page break. The next heading, or any other paragraph, ends the notes."""
+    out = list(blocks)
+    list_id = max((b.list_id or 0 for b in blocks), default=0)
+    last: Block | None = None
+    open_notes = False
+    for k, block in enumerate(out):
+        words = text[block.char_start : block.char_end].strip()
+        if block.kind is BlockKind.HEADING:
+            open_notes = NOTES_TITLE.fullmatch(words) is not None
+            if open_notes:
+                list_id, last = list_id + 1, None
+            continue
+        if not open_notes or block.kind in (BlockKind.FURNITURE, BlockKind.CAPTION) or block.region != "body":
+            continue
+        m = NOTE_OPENING.match(words) if block.kind is BlockKind.PARAGRAPH else None
+        if m and (last is None or int(m.group("n")) == int(last.marker or 0) + 1):
+            ordinal = (last.ordinal or 0) + 1 if last is not None else 1
+            out[k] = last = replace(block, kind=BlockKind.LIST_ITEM, list_id=list_id, ordinal=ordinal, marker=m["n"])
+        elif block.kind is BlockKind.PARAGRAPH and last is not None and words[:1].islower():
+            out[k] = replace(block, kind=BlockKind.LIST_ITEM, list_id=list_id, ordinal=last.ordinal, marker="")
+        else:
+            open_notes = False
+    return out
 
 
 def _marker_style(printed: str) -> str:
@@ -573,8 +607,52 @@ def labelled_items(
         near = [found[j] for j in found if j != i and abs(j - i) <= LABEL_WINDOW and _together(i, j, regions, tabled)]
         if any(other == name and abs(k - n) == 1 for other, k, _ in near):
             out[i] = printed
-    for i in run_in_items(text, lines, furniture, regions, tabled):
+    for i in [*run_in_items(text, lines, furniture, regions, tabled), *field_items(text, lines, regions, tabled)]:
         out.setdefault(i, "")  # the label is the item's own first words: no marker to take off
+    return out
+
+
+def field_items(
+    text: str, lines: Sequence[Line], regions: Mapping[int, Region] | None = None, tabled: Collection[int] = ()
+) -> list[int]:
+    """PDF lines that open the fields of a card (a case study's "Name: ...", "Business name: ...", "Location:
+    ...", "Website: ..."; a contact block): MIN_FIELDS or more lines one under the other, each opening with a
+    short label (at most three words) and a colon, the labels all different, in one type at one left edge, none
+    set apart from the line above, in one region, outside tables; a field's value may wrap onto one more line
+    under it. Each field is an item of a list, its label its own first words. A figure's source and notes
+    ("Source: ...", "Data: ...", "Note: ...") are its captions, not fields."""
+    regions = regions or {}
+
+    def field(i: int) -> str | None:
+        m = FIELD.match(line_text(text, lines[i]).strip()) if i not in tabled else None
+        label = m.group("label").casefold() if m else None
+        return None if label in NOTE_LABELS else label  # a figure's "Source:" and "Note:" lines are its captions
+
+    def under(a: int, b: int) -> bool:
+        above, line = lines[a], lines[b]
+        return (
+            above.page == line.page and above.bbox is not None and line.bbox is not None
+            and line.bbox.top > above.bbox.top and abs(line.bbox.x0 - above.bbox.x0) <= INDENT_TOLERANCE
+            and _same_size(above, line) and not set_apart(above, line, {}) and _together(a, b, regions, tabled)
+        )  # fmt: skip
+
+    out: list[int] = []
+    i = 0
+    while i < len(lines):
+        if field(i) is None:
+            i += 1
+            continue
+        run, j = [i], i + 1
+        while j < len(lines) and under(j - 1, j):
+            if field(j) is not None:
+                run.append(j)
+            elif not (j + 1 < len(lines) and j - 1 == run[-1] and field(j + 1) is not None and under(j, j + 1)):
+                break  # a value wraps onto one line at most, and another field follows it
+            j += 1
+        labels = [field(k) for k in run]
+        if len(run) >= MIN_FIELDS and len(set(labels)) == len(labels):
+            out.extend(run)
+        i = j
     return out
 
 

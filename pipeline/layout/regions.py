@@ -18,6 +18,9 @@
   running text; its caption ("Figure 3 ...") just above belongs to it, or else one just under it or beside
   its top. A chart's labels are chart labels even where the table finder took them for a table.
 
+A **page given over to a case study** (:func:`_case_study_page`): a page whose body opens with an aside's title
+("Case Study 2") on a line of its own is an aside, though no panel is drawn.
+
 A **quotation set beside the body** (:func:`_quoted`): a run of lines opening and closing with quotation
 marks, and the name under it, in a column narrower than the body's lines level with it, is an aside.
 
@@ -113,7 +116,12 @@ DEBRIS_TOKENS = 3  # a line of at least this many tokens ...
 DEBRIS_SHARE = 0.6  # ... this share of them one or two characters long is debris, not words
 MAX_SENTENCE_SHARE = 0.15
 CAPTION_SIZE_RATIO = 0.9  # a picture's caption is set at most this large against the page's usual type ...
-CAPTION_STEP = 1.0  # points: ... or this much smaller than it (10 pt under 11 pt text)
+CAPTION_STEP = 1.0  # points: ... or this much smaller than it (10 pt under 11 pt text) ...
+PICTURE_CAPTION_LINES = 3  # ... or, in the text's own size within a line's height under it, at most this many
+# lines standing apart (set in a colour the reader does not keep)
+CASE_STUDY_TITLE_WORDS = 12  # an aside's title opening a page given over to a case study is at most this long
+BAND_CAPTION_WORDS = 5  # a caption set over a picture's lower half is a sentence of at least this many words ...
+BAND_CAPTION_SIZE = 1.2  # ... in type at most this large against the page's usual
 MIN_ICON, MAX_ICON = 16.0, 48.0  # points: an icon bullet is this wide or tall at least (a legend's key is
 # smaller: MAX_KEY) and at most ...
 ICON_REACH = 36.0  # ... and stands this close left of its item's text
@@ -198,7 +206,29 @@ def lines_to_regions(
             for p in mine:
                 if p.line not in out and box.holds_centre_of(p.box):
                     out[p.line] = Region("aside", number, box)
+        if study := _case_study_page([p for p in mine if p.line not in out], lines):
+            number += 1
+            for p in study:
+                out[p.line] = Region("aside", number, BBox.union([q.box for q in study]))
     return out
+
+
+def _case_study_page(body: list[Placed], lines: Sequence[Line]) -> list[Placed]:
+    """A page given over to a case study: its body opens with an aside's title on a line of its own ("Case Study
+    2" over "The Dual Mode Seeker Brimstone"; :func:`patterns.aside_title`), so the whole of its body is the
+    aside, though no panel is drawn (the page's background is the case study's), but for its footnotes (the
+    lines at its foot in type smaller than the rest's, as CAPTION_SIZE_RATIO has it). Otherwise nothing."""
+    if not body:
+        return []
+    first = min(body, key=lambda p: p.line)
+    words = first.text.split()
+    if len(words) > CASE_STUDY_TITLE_WORDS or not patterns.aside_title().match(first.text.strip()):
+        return []
+    usual = statistics.median(lines[p.line].font_size or 0.0 for p in body)
+    ordered = sorted(body, key=lambda p: p.box.top)
+    while ordered and (lines[ordered[-1].line].font_size or usual) < CAPTION_SIZE_RATIO * usual:
+        ordered.pop()  # a footnote under the case study
+    return ordered
 
 
 def icon_items(lines: Sequence[Line], graphics: Sequence[PageGraphics], skip: Collection[int] = ()) -> set[int]:
@@ -261,7 +291,8 @@ def picture_captions(
 ) -> set[int]:
     """Lines that open a picture's caption: the first line under an image (within two of its line heights,
     across the image's width), set smaller than the page's usual type (CAPTION_SIZE_RATIO of it, or a point
-    smaller: CAPTION_STEP), in no aside or chart (``regions``)."""
+    smaller: CAPTION_STEP) or standing apart in its own size (:func:`_stands_apart`); or a band of text across
+    the picture's lower half (:func:`_band_over`); in no aside or chart (``regions``)."""
     by_page: dict[int, list[tuple[int, Line]]] = {}
     for i, line in enumerate(lines):
         if line.page is not None and line.bbox is not None and line.font_size and i not in regions:
@@ -273,6 +304,8 @@ def picture_captions(
             continue
         usual = statistics.median(line.font_size or 0.0 for _, line in mine)
         for image in drawn.images:
+            if (band := _band_over(text, mine, image, usual)) is not None:
+                out.add(band)
             under = [
                 (i, line) for i, line in mine
                 if line.bbox is not None and line.bbox.x0 >= image.x0 - EDGE and line.bbox.x1 <= image.x1 + EDGE
@@ -282,12 +315,60 @@ def picture_captions(
                 continue
             i, line = min(under, key=lambda found: found[1].bbox.top if found[1].bbox else 0.0)
             size = round((line.font_size or usual) / TYPE_STEP) * TYPE_STEP  # 10.01 pt is 10 pt type
-            if (
-                size <= max(CAPTION_SIZE_RATIO * usual, usual - CAPTION_STEP)
-                and len(line_text(text, line).split()) >= 2
-            ):
+            smaller = size <= max(CAPTION_SIZE_RATIO * usual, usual - CAPTION_STEP)
+            close = line.bbox is not None and line.bbox.top - image.bottom <= line.bbox.bottom - line.bbox.top
+            own = close and size <= usual + TYPE_STEP and not line.bold and _stands_apart(text, lines, i)
+            if len(line_text(text, line).split()) >= 2 and (smaller or own):
                 out.add(i)
     return out
+
+
+def _band_over(text: str, mine: Sequence[tuple[int, Line]], image: BBox, usual: float) -> int | None:
+    """The line opening a caption set over its picture's lower half (a band across a photograph: "We will invest in
+    potentially disruptive S&T, ..."): the only text on the picture, at most two lines one under the other, a
+    sentence of at least BAND_CAPTION_WORDS words in regular type no larger than BAND_CAPTION_SIZE times the page's
+    usual type (a banner's title is larger or bold; a picture behind a whole page carries all its text)."""
+    inside = [
+        (i, line) for i, line in mine
+        if line.bbox is not None and line.bbox.x0 >= image.x0 - EDGE and line.bbox.x1 <= image.x1 + EDGE
+        and line.bbox.top >= image.top and line.bbox.bottom <= image.bottom + EDGE
+    ]  # fmt: skip
+    if not inside or len(inside) > 2 or inside[-1][0] - inside[0][0] != len(inside) - 1:
+        return None
+    i, line = inside[0]
+    if line.bbox is None or line.bold or (line.font_size or usual) > BAND_CAPTION_SIZE * usual:
+        return None
+    if line.bbox.top < (image.top + image.bottom) / 2 or len(line_text(text, line).split()) < BAND_CAPTION_WORDS:
+        return None
+    return i
+
+
+def _stands_apart(text: str, lines: Sequence[Line], i: int) -> bool:
+    """A caption in the text's own size right under its picture ("A Reservist soldier demonstrating a virtual
+    reality" | "headset. Crown Copyright."): a sentence of at most PICTURE_CAPTION_LINES lines closing up under
+    each other, opening in a capital and ending in a full stop, set apart from any line under it on its page by
+    more than a line's height (the text going on under a picture runs on from above, or on for more lines; a
+    name and role under a portrait is a signature)."""
+    first = lines[i]
+    if first.bbox is None or not line_text(text, first).lstrip()[:1].isupper():
+        return False
+    j = i
+    while j + 1 < len(lines) and j - i < PICTURE_CAPTION_LINES:
+        above, below = lines[j], lines[j + 1]
+        if below.page != above.page or below.bbox is None or above.bbox is None:
+            break
+        if below.bbox.top - above.bbox.bottom > 0.5 * (above.bbox.bottom - above.bbox.top):
+            break
+        j += 1
+    if j - i >= PICTURE_CAPTION_LINES:
+        return False  # a paragraph going on under the picture
+    last, after = lines[j], lines[j + 1] if j + 1 < len(lines) else None
+    if not line_text(text, last).rstrip().endswith(".") or last.bbox is None:
+        return False
+    return (
+        after is None or after.page != last.page or after.bbox is None or after.bbox.top < last.bbox.top
+        or after.bbox.top - last.bbox.bottom > last.bbox.bottom - last.bbox.top
+    )  # fmt: skip
 
 
 def _asides(

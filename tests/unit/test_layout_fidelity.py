@@ -40,6 +40,7 @@ OSTROBOTHNIA = "policy/fi_south_ostrobothnia_s3.pdf"
 UKGI_2021 = "policy/uk_ukgi_annual_report_2021.pdf"
 COOPERATIVES = "policy/us_urban_ncba_policy_strategies_inclusive_economy_cooperatives.pdf"
 LITHUANIA = "policy/lt_ris3_programme.pdf"
+OECD_PLATFORMS = "policy/oecd_platform_cooperatives_local_development.pdf"
 
 
 def laid_out(path: Path) -> LaidOutDocument:
@@ -1434,3 +1435,52 @@ def test_a_first_line_indent_under_a_numbered_points_sentence_opens_a_paragraph(
     [point] = [t for t in texts(doc, BlockKind.LIST_ITEM) if t.startswith("15.6. Inclusive and creative society")]
     assert "An assessment of change trends" not in point
     assert any(p.startswith("An assessment of change trends in Lithuania") for p in texts(doc, BlockKind.PARAGRAPH))
+
+
+def test_a_case_studys_card_of_labelled_fields_is_a_list(tmp_path: Path) -> None:
+    """ "Name: Rosie Ginday", "Business name: Miss Macaroon", "Location: Birmingham", "Website: ..." set one under
+    the other over the story (and beside it a second card whose "Names:" wraps onto a second line): each card
+    is a list of four fields; the figure's "Source:" and "Note:" lines under a map are its captions, no card."""
+    doc = page_of(MIDLANDS, 21, tmp_path)
+    items = [b for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]
+    cards = [[doc.text[b.char_start : b.char_end].split(":")[0] for b in group]
+             for _, group in itertools.groupby(items, key=lambda b: b.list_id)]  # fmt: skip
+    assert cards == [
+        ["Name", "Business name", "Location", "Website"],
+        ["Names", "Business name", "Location", "Website"],
+    ]
+    sources = page_of(OXFORDSHIRE, 31, tmp_path)
+    assert not [b for b in sources.blocks if b.kind is BlockKind.LIST_ITEM]
+
+
+def test_a_photographs_caption_in_the_texts_own_size_and_one_on_a_band_over_it_are_captions(tmp_path: Path) -> None:
+    """Under a photograph, two lines in the text's own size and colour the reader does not keep ("A Reservist
+    soldier ... headset. Crown Copyright."), set apart from the paragraph running on under them; and a sentence on
+    a band across a photograph's foot ("We will invest in potentially disruptive S&T, ..."): captions, while the
+    paragraph under the first goes on as a paragraph."""
+    doc = page_of(DEFENCE, 13, tmp_path)
+    assert any(c.startswith("A Reservist soldier demonstrating") for c in texts(doc, BlockKind.CAPTION))
+    assert any(p.startswith("to this invitation and are working") for p in texts(doc, BlockKind.PARAGRAPH))
+    band = page_of(MOD, 15, tmp_path)
+    assert any(c.startswith("We will invest in potentially disruptive") for c in texts(band, BlockKind.CAPTION))
+
+
+def test_a_page_opening_with_a_case_study_title_is_one_aside_but_for_its_footnote(tmp_path: Path) -> None:
+    """ "Case Study 1" over "Russian sub-threshold activities in Ukraine" and two columns, on a page whose whole
+    background is the case study's (no panel drawn): one aside, not headings and paragraphs of the body; the
+    footnote under it stays a caption of the body."""
+    doc = page_of(MOD, 9, tmp_path)
+    body = [b for b in doc.blocks if b.kind is not BlockKind.FURNITURE and b.region == "body"]
+    asides = {b.region_id for b in doc.blocks if b.region == "aside"}
+    assert len(asides) == 1
+    assert [b.kind for b in body] == [BlockKind.CAPTION]
+
+
+def test_a_chapters_notes_under_their_title_are_a_list_running_on_over_the_page(tmp_path: Path) -> None:
+    """ "Notes" over "1 The terms "online platforms" ..." and "2 There is no single definition ...", going on
+    over the page with "3 In terms of revenues ..." and "4 In the framework ...": one list of four notes, each
+    its bare number as marker, not paragraphs of the body."""
+    doc = page_of(OECD_PLATFORMS, (14, 15), tmp_path)
+    notes = [b for b in doc.blocks if b.kind is BlockKind.LIST_ITEM and b.region == "body"]
+    assert [b.marker for b in notes] == ["1", "2", "3", "4"]
+    assert len({b.list_id for b in notes}) == 1
