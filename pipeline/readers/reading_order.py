@@ -349,9 +349,9 @@ def _wordy(fragments: list[Fragment]) -> bool:
 def _peeled(fragments: list[Fragment], size: float) -> list[list[Fragment]] | None:
     """Columns over footnotes that run across their gutter: the region cut at the gap over its foot (within
     its lower PEEL_SHARE, words in smaller type than the rest, starting at its left edge and running across
-    the gutter), above which a gutter parts the rest into columns, so that the columns are read through
-    before the notes, not cut into bands at a gap that happens to fall level in both (a heading in one, a
-    new paragraph in the other). None when no such cut is there."""
+    the gutter; a page number under them besides), above which a gutter parts the rest into columns, so that
+    the columns are read through before the notes, not cut into bands at a gap that happens to fall level in
+    both (a heading in one, a new paragraph in the other). None when no such cut is there."""
     ordered = sorted(fragments, key=lambda f: f.top)
     top, bottom = ordered[0].top, max(f.bottom for f in ordered)
     best: int | None = None  # the highest such cut: every note under it (a short one under one column too)
@@ -360,7 +360,8 @@ def _peeled(fragments: list[Fragment], size: float) -> list[list[Fragment]] | No
             break
         foot, rest = ordered[i:], ordered[:i]
         usual = _size(rest) - SAME_TYPE_SIZE
-        if not all(_size([f]) < usual and _has_word(f) for f in foot):
+        notes = [f for f in foot if not _folio(f, foot)]
+        if not notes or not all(_size([f]) < usual and _has_word(f) for f in notes):
             continue  # notes are words in smaller type (a chart's ticks and data labels are no notes)
         if abs(min(f.x0 for f in foot) - min(f.x0 for f in rest)) > size:
             continue  # notes start at the text's left edge (a chart's axis labels stand in)
@@ -371,6 +372,15 @@ def _peeled(fragments: list[Fragment], size: float) -> list[list[Fragment]] | No
         if any(f.x0 < gutter[0] and f.x1 > gutter[1] for f in foot):  # the notes run across the gutter
             best = i
     return None if best is None else [ordered[:best], ordered[best:]]
+
+
+def _folio(fragment: Fragment, foot: list[Fragment]) -> bool:
+    """A page number under the notes: one word of at most four digits, under every other fragment of the foot."""
+    text = " ".join(str(w["text"]) for w in fragment.words)
+    return (
+        len(fragment.words) == 1 and text.isdigit() and len(text) <= 4
+        and all(fragment.top >= f.bottom for f in foot if f is not fragment)
+    )  # fmt: skip
 
 
 def _has_word(fragment: Fragment) -> bool:

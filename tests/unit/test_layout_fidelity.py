@@ -1484,3 +1484,11 @@ def test_a_chapters_notes_under_their_title_are_a_list_running_on_over_the_page(
     notes = [b for b in doc.blocks if b.kind is BlockKind.LIST_ITEM and b.region == "body"]
     assert [b.marker for b in notes] == ["1", "2", "3", "4"]
     assert len({b.list_id for b in notes}) == 1
+
+
+def test_columns_over_footnotes_and_the_page_number_under_them_are_read_through(tmp_path: Path) -> None:
+    """Two columns, each with a bold heading level with the other's ("A technology push will nurture" | "Our
+    focus on generation-after-"), over two footnotes across the gutter and the page number under them: each
+    column read through before the notes, so the left heading is one heading of its own words."""
+    doc = page_of(MOD, 15, tmp_path)
+    assert "A technology push will nurture specific, promising technologies" in texts(doc, BlockKind.HEADING)
