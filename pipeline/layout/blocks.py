@@ -219,7 +219,7 @@ def _endnotes(text: str, blocks: list[Block]) -> list[Block]:
     """A chapter's notes set in the text's flow under their title ("Notes", "Endnotes"): the paragraphs opening
     with a bare number in sequence ("1 The terms ...", "2 There is no single ...", on over the page) are the
     items of one list, the number their marker; a paragraph opening in lower case after one is its tail over
-    a page break. The next heading, or any other paragraph, ends the notes."""
+    a page break. The next heading, or any other block of the body, ends the notes."""
     out = list(blocks)
     list_id = max((b.list_id or 0 for b in blocks), default=0)
     last: Block | None = None
@@ -619,8 +619,8 @@ def field_items(
     ...", "Website: ..."; a contact block): MIN_FIELDS or more lines one under the other, each opening with a
     short label (at most three words) and a colon, the labels all different, in one type at one left edge, none
     set apart from the line above, in one region, outside tables; a field's value may wrap onto one more line
-    under it. Each field is an item of a list, its label its own first words. A figure's source and notes
-    ("Source: ...", "Data: ...", "Note: ...") are its captions, not fields."""
+    under it when another field follows. Each field is an item of a list, its label its own first words. A
+    figure's source and notes ("Source: ...", "Data: ...", "Note: ...") are its captions, not fields."""
     regions = regions or {}
 
     def field(i: int) -> str | None:

@@ -31,7 +31,8 @@ height, are an aside.
 just left of it, level with its first line, the icons at one left edge too, are the items of a list.
 
 A **picture's caption** (:func:`picture_captions`): the line right under a photograph, set smaller than the
-page's text ("Rt Hon ... Secretary of State"), opens a caption.
+page's text ("Rt Hon ... Secretary of State") or standing apart in its size as a short sentence, opens a caption;
+so does a sentence on a band across a photograph's lower half.
 
 Returns, for each line in such a region, the region's kind and its number in the document, so blocks
 keep their text and provenance but stay out of the body's paragraphs, lists and sections.
