@@ -53,6 +53,8 @@ MARGIN_SHARE = 0.1  # the top and bottom tenth of a page hold its running header
 MARGIN_GAP = 1.5  # ... when this many type sizes part them from the page's other lines
 SPREAD_ASPECT = 1.2  # a page this much wider than tall may carry two printed pages side by side
 PEEL_SHARE = 0.25  # footnotes across columns lie in this lower share of their region's height
+KICKER_WORDS = 3  # a kicker set left of a heading's first line, on a lower baseline, is at most this long ...
+KICKER_OVERLAP = 0.25  # ... and reaches this share of the line's height into it
 FOLD_MARGIN = 0.01  # ... when no word comes within this share of its width of the middle
 
 
@@ -418,11 +420,21 @@ def _rejoin(region: list[Fragment]) -> list[list[Word]]:
     lines: list[list[Fragment]] = []
     for f in sorted(region, key=lambda f: (f.top, f.x0)):
         last = lines[-1][-1] if lines else None
-        if last is not None and _same_line(last, f):
+        if last is not None and (_same_line(last, f) or _kicker(lines[-1], f)):
             lines[-1].append(f)
         else:
             lines.append([f])
     return [[w for f in sorted(line, key=lambda f: f.x0) for w in f.words] for line in lines]
+
+
+def _kicker(line: list[Fragment], f: Fragment) -> bool:
+    """A fragment set left of a line's words on a lower baseline, reaching into its height (a heading's kicker,
+    "STEP 1B.", beside its first line "What initial quanti-"): the start of that line."""
+    first = min(line, key=lambda g: g.x0)
+    if len(line) != 1 or f.x1 > first.x0 or len(f.words) > KICKER_WORDS:
+        return False
+    overlap = min(first.bottom, f.bottom) - max(first.top, f.top)
+    return overlap >= KICKER_OVERLAP * min(first.bottom - first.top, f.bottom - f.top)
 
 
 def _same_line(a: Fragment, b: Fragment) -> bool:

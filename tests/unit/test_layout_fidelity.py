@@ -1492,3 +1492,10 @@ def test_columns_over_footnotes_and_the_page_number_under_them_are_read_through(
     column read through before the notes, so the left heading is one heading of its own words."""
     doc = page_of(MOD, 15, tmp_path)
     assert "A technology push will nurture specific, promising technologies" in texts(doc, BlockKind.HEADING)
+
+
+def test_a_kicker_on_a_lower_baseline_left_of_a_headings_first_line_opens_that_line(tmp_path: Path) -> None:
+    """ "STep 1b." in a display face, set left of "What initial quanti-" and reaching halfway into its height from
+    a lower baseline, is read first on that line, not between the heading's first and second lines."""
+    doc = page_of(BROOKINGS, 20, tmp_path)
+    assert any(t.startswith("STep 1b. What initial quanti-") for t in texts(doc, BlockKind.PARAGRAPH))
