@@ -54,7 +54,9 @@ MARGIN_GAP = 1.5  # ... when this many type sizes part them from the page's othe
 SPREAD_ASPECT = 1.2  # a page this much wider than tall may carry two printed pages side by side
 PEEL_SHARE = 0.25  # footnotes across columns lie in this lower share of their region's height
 KICKER_WORDS = 3  # a kicker set left of a heading's first line, on a lower baseline, is at most this long ...
-KICKER_OVERLAP = 0.25  # ... and reaches this share of the line's height into it
+KICKER_OVERLAP = 0.25  # ... reaches this share of the line's height into it ...
+KICKER_GAP = 2.0  # ... stands within this many line heights of it ...
+KICKER_LETTERS = 2  # ... and holds at least this many letters (a dash beside a page number is no kicker)
 FOLD_MARGIN = 0.01  # ... when no word comes within this share of its width of the middle
 
 
@@ -428,13 +430,14 @@ def _rejoin(region: list[Fragment]) -> list[list[Word]]:
 
 
 def _kicker(line: list[Fragment], f: Fragment) -> bool:
-    """A fragment set left of a line's words on a lower baseline, reaching into its height (a heading's kicker,
-    "STEP 1B.", beside its first line "What initial quanti-"): the start of that line."""
+    """A fragment of a few words set just left of a line's words on a lower baseline, reaching into its height (a
+    heading's kicker, "STEP 1B.", beside its first line "What initial quanti-"): the start of that line."""
     first = min(line, key=lambda g: g.x0)
-    if len(line) != 1 or f.x1 > first.x0 or len(f.words) > KICKER_WORDS:
+    if len(line) != 1 or f.x1 > first.x0 or len(f.words) > KICKER_WORDS or _letters([f]) < KICKER_LETTERS:
         return False
+    height = min(first.bottom - first.top, f.bottom - f.top)
     overlap = min(first.bottom, f.bottom) - max(first.top, f.top)
-    return overlap >= KICKER_OVERLAP * min(first.bottom - first.top, f.bottom - f.top)
+    return overlap >= KICKER_OVERLAP * height and first.x0 - f.x1 <= KICKER_GAP * height
 
 
 def _same_line(a: Fragment, b: Fragment) -> bool:
