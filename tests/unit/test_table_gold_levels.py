@@ -81,6 +81,9 @@ from table_gold_eval import SetResult, evaluate
 # 2026-12-06: held-out part 6 (20 pages of 5 PDFs, mostly pages that look tabular and are not; 5 tables),
 # annotated and committed after those rules and before any later one, at ab17441: regions P 0.714 R 1.000 (5/7/5),
 # structure P 0.851 R 0.958, title 4/5.
+# 2026-12-06, later: held-out part 7 (29 pages of 5 PDFs, two annotators apart, merged; no real table on them, one
+# borderline grid), annotated and committed before that evening's table rules, at 500781a: one table found (a
+# diagram), none right. It is held by MAX_FOUND: tables found on pages that hold none.
 SCORES = {  # (precision, recall)
     "development": {"regions": (1.0, 0.93), "funding": (1.0, 1.0), "structure": (0.93, 0.85)},
     "held-out": {"regions": (0.96, 1.0), "funding": (1.0, 1.0), "structure": (0.87, 0.82)},
@@ -89,7 +92,9 @@ SCORES = {  # (precision, recall)
     "held-out 4": {"regions": (0.91, 0.91), "funding": (1.0, 0.95), "structure": (0.92, 0.83)},
     "held-out 5": {"regions": (1.0, 0.64), "funding": (1.0, 0.98), "structure": (0.84, 0.72)},
     "held-out 6": {"regions": (0.71, 1.0), "structure": (0.85, 0.95)},
+    "held-out 7": {},
 }
+MAX_FOUND = {"held-out 7": 1}  # tables found on a set's pages that hold no real table (look-alikes only)
 RATES = {  # share right of the tables that print one
     "development": {"title": 0.97, "unit": 0.88, "periods": 0.86},
     "held-out": {"title": 0.88, "unit": 0.94, "periods": 0.92},
@@ -116,5 +121,7 @@ def test_table_gold_levels_hold(results: tuple[str, SetResult]) -> None:
     for task, (precision, recall) in SCORES[name].items():
         score = result.total(task)
         assert score.gold > 0 and score.precision >= precision and score.recall >= recall, (name, task, score)
-    for task, rate in RATES[name].items():
+    if name in MAX_FOUND:
+        assert result.total("regions").found <= MAX_FOUND[name], (name, result.total("regions"))
+    for task, rate in RATES.get(name, {}).items():
         assert result.total(task).compared > 0 and result.total(task).rate >= rate, (name, task, result.total(task))
