@@ -37,6 +37,7 @@ from pipeline.readers.repair import drawn_bullet
 
 Word = dict[str, Any]
 
+SPACE_RATIO = 0.25  # a space is this many font sizes wide
 PIECE_GAP_RATIO = 0.9  # a gap this many font sizes wide separates two pieces of a line
 ROW_GAP_RATIO = 1.6  # lines further apart than this many font sizes are not in one table
 ALIGNED_GAP_RATIO = 3.0  # ... unless both print the same columns of several pieces, up to this far apart
@@ -137,7 +138,8 @@ def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -
     row_ruled = [t for t in ruled if t.strategy == "rows"]
     ruled = [t for t in ruled if t.strategy != "rows"]
     bands = [t.bbox for t in ruled if _header_band(lines, t)]
-    ruled = [t for t in ruled if t.bbox not in bands]
+    heads = {id(rules): head for rules in row_ruled if (head := _head_cells(ruled, rules)) is not None}
+    ruled = [t for t in ruled if t.bbox not in bands and all(t is not head for head in heads.values())]
     frames: list[BBox] = []  # ruled boxes that frame text, not a table
     for table in ruled:
         inside = [kept for ln in lines if (kept := [w for w in ln if _centre_in(w, table.bbox)])]
@@ -152,7 +154,7 @@ def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -
             out.append(table)
     avoid = [t.bbox for t in ruled if t.bbox not in frames]
     out.extend(lines_to_text_tables(lines, page, avoid=avoid, bands=bands, frames=frames))
-    reads = [read for rules in row_ruled if (read := _row_ruled(lines, rules)) is not None]
+    reads = [read for rules in row_ruled if (read := _row_ruled(lines, rules, headed=id(rules) in heads)) is not None]
     for read in reads:
         overlapping = [t for t in out if t.bbox.overlap(read.bbox) > 0]
         across = [
@@ -289,16 +291,27 @@ def is_grid(table: RawTable) -> bool:
     return len(table.rows) >= 2 and max(sum(c is not None for c in row) for row in table.rows) >= 2
 
 
-def _rows_inside(labels: list[list[Word]], cell: list[list[Word]]) -> bool:
+def _rows_inside(labels: list[list[Word]], cell: list[list[Word]], right: float) -> bool:
     """Whether a band's cell holds rows rather than one value over several lines: lines most of which are
     figures, or lines set level with each of several lines of the band's first cell (a label per line), none
-    of them running on from the line above (opening in lower case: "weighted sample, disaggregating" under
-    "All SMEs. Previous 12 months," is one value wrapped level with a wrapped label)."""
+    of them running on from the line above: opening in lower case ("weighted sample, disaggregating" under
+    "All SMEs. Previous 12 months," is one value wrapped level with a wrapped label), or wrapped because
+    its first word would not fit after the line above within the column, which ends at ``right``
+    ("Treasury-Appointed Non-" over "Executive Director")."""
     if len(cell) >= 2 and _mostly_figures(cell):
         return True
     tops = [round(float(h[0]["top"])) for h in labels]
-    runs_on = any(str(h[0]["text"])[:1].islower() for h in cell[1:])
+    runs_on = any(str(h[0]["text"])[:1].islower() or _wrapped(above, h, right) for above, h in itertools.pairwise(cell))
     return len(tops) >= 2 and tops == [round(float(h[0]["top"])) for h in cell] and not runs_on
+
+
+def _wrapped(above: list[Word], line: list[Word], right: float) -> bool:
+    """Whether ``line`` opens with a word that would not have fitted after ``above`` (a space on) within a
+    column ending at ``right``: the line wraps its value, it is no row of its own."""
+    first = min(line, key=lambda w: float(w["x0"]))
+    size = float(first.get("size") or (first["bottom"] - first["top"]))
+    end = max(float(w["x1"]) for w in above)
+    return end + SPACE_RATIO * size + float(first["x1"]) - float(first["x0"]) > right
 
 
 def _mostly_figures(cell: list[list[Word]]) -> bool:
@@ -331,7 +344,26 @@ def _several_lines(lines: list[list[Word]], table: RawTable) -> bool:
     return any(len(_held(lines, box)) > 1 for row in table.rows[1:] for box in row if box is not None)
 
 
-def _row_ruled(lines: list[list[Word]], rules: RawTable, grouped: bool = False) -> RawTable | None:
+def _head_cells(ruled: list[RawTable], rules: RawTable) -> RawTable | None:
+    """The ruled table of one row of two cells or more drawn over the first band of rules between rows, side
+    to side: the header cells of the table ruled between its rows (a shaded header band parted at its columns),
+    not a table of its own."""
+    first = next((box for row in rules.rows for box in row if box is not None), None)
+    if first is None:
+        return None
+    return next(
+        (
+            t for t in ruled
+            if len(t.rows) == 1 and sum(box is not None for box in t.rows[0]) >= 2
+            and _within(t.bbox, first) and _within(first, t.bbox)
+        ),
+        None,
+    )  # fmt: skip
+
+
+def _row_ruled(
+    lines: list[list[Word]], rules: RawTable, grouped: bool = False, headed: bool = False
+) -> RawTable | None:
     """A table ruled between its rows only, whose cells may hold several lines (a wrapped label, a bulleted
     list): ``rules`` gives its bands (strategy ``rows``), and its columns are the gutters no word of the bands
     prints across, at least ROW_RULED_GUTTER font sizes wide. The lines right over its first rule that keep
@@ -340,7 +372,8 @@ def _row_ruled(lines: list[list[Word]], rules: RawTable, grouped: bool = False) 
     or a note. A table, not a chart's gridlines or text set in columns between rules, when every band with
     words holds them in its first column and at least one other, most of its columns are written in most of
     its rows, no band holds rows of its own (:func:`_rows_inside`: rules round a block of rows), and a header
-    of at least two columns or a caption (``TABLE 9``) stands over it. ``grouped``: rules between groups of
+    of at least two columns or a caption (``TABLE 9``) stands over it, or ``headed``: its first band is drawn as
+    header cells (:func:`_head_cells`). ``grouped``: rules between groups of
     rows (a survey's name over the several measures it gives, each with its figure), each band holding rows
     of its own is cut into them at the lines of its cell of figures, one row per figure; a band whose lines stand
     level across its columns is one row when a figure stands in it, and no table when none does (text set in
@@ -392,7 +425,9 @@ def _row_ruled(lines: list[list[Word]], rules: RawTable, grouped: bool = False) 
     split: list[tuple[float, float]] = []
     for top, bottom in bands:  # a band holding rows: rules round a block of rows, not between rows
         cells = [_held(lines, BBox(x0=a, top=top, x1=b, bottom=bottom)) for a, b in sides]
-        inside = [cell for cell in cells[1:] if _rows_inside(cells[0], cell)]
+        inside = [
+            cell for cell, (_, right) in zip(cells[1:], columns[1:], strict=True) if _rows_inside(cells[0], cell, right)
+        ]
         if inside and not grouped:
             return None
         if inside and not any(cell and _mostly_figures(cell) for cell in cells[1:]):
@@ -405,7 +440,7 @@ def _row_ruled(lines: list[list[Word]], rules: RawTable, grouped: bool = False) 
         CAPTION.match(_text(ln)) and ys[0] - _line_bottom(ln) <= CAPTION_REACH_SIZES * size
         for ln in above[-CAPTION_REACH_LINES:]
     )
-    if not header and not captioned and not titled:
+    if not header and not captioned and not titled and not headed:
         return None
     rows: list[list[BBox | None]] = [
         [BBox(x0=left, top=top, x1=right, bottom=bottom) for left, right in sides] for top, bottom in bands

@@ -144,10 +144,21 @@ def test_a_cell_wrapped_level_with_a_wrapped_label_is_one_value_not_rows() -> No
              line(124, (50, "Industrial Strategy, 2019)"))]  # fmt: skip
     note = [line(100, (200, "All SMEs. Previous 12 months,")), line(112, (200, "weighted sample, disaggregating")),
             line(124, (200, "results for 1-4 and 5-9 employees."))]  # fmt: skip
-    assert not _rows_inside(label, note)
+    assert not _rows_inside(label, note, 400)
     names = [line(100, (50, "North")), line(112, (50, "South")), line(124, (50, "East"))]
     towns = [line(100, (200, "Leeds")), line(112, (200, "Bristol")), line(124, (200, "Norwich"))]
-    assert _rows_inside(names, towns)
+    assert _rows_inside(names, towns, 400)
+
+
+def test_a_value_wrapped_for_want_of_room_level_with_a_name_and_its_note_is_one_value() -> None:
+    """A board member's name over "(appointed ...)", level with a position wrapped over two lines because its
+    next word would not fit in the column ("Treasury-Appointed Non-" / "Executive Director"): one value, though
+    the second line opens in a capital. The same lines in a column wide enough to have held the word are rows."""
+    name = [line(100, (50, "Charles Roxburgh")), line(112, (50, "(appointed 28 September 2016)"))]
+    position = [line(100, (200, "Treasury-Appointed Non-")), line(112, (200, "Executive Director"))]
+    end = 200 + CHAR * len("Treasury-Appointed Non-")
+    assert not _rows_inside(name, position, end + 5)
+    assert _rows_inside(name, position, end + 200)
 
 
 def _table(page: int, rows: list[list[str]], x: float = 50, header_rows: int = 1, start: int = 0) -> Table:
@@ -289,6 +300,30 @@ def test_a_ruled_band_of_column_headings_heads_the_unruled_table_under_it() -> N
     )
     [table] = lines_to_tables(lines, [band], 1)
     assert table.strategy == "text" and len(table.rows) == 4  # the band's two lines are one header row
+
+
+def test_header_cells_drawn_over_rules_between_rows_head_the_table_the_rules_rule() -> None:
+    """An annual report's board table: a shaded header band parted into cells (a ruled table of one row) over rules
+    drawn between rows only, each row a name over "(appointed ...)" beside a position and committees. No header
+    stands over the first rule and no caption: the band's cells are the header, and the rows' two lines are one
+    row each, not a band of its own nor rows of their own."""
+    lines = [
+        line(100, (50, "Board Member"), (200, "Position"), (320, "Committee")),
+        line(126, (50, "Robert Swannell"), (200, "Chairman"), (320, "N (Chair), T")),
+        line(138, (50, "(appointed 11 September 2015)")),
+        line(158, (50, "Robin Lawther"), (200, "Non-Executive Director"), (320, "A, R, N, T")),
+        line(170, (50, "(appointed 12 February 2016)")),
+        line(190, (50, "Philip Duffy"), (200, "Treasury-Appointed Non-"), (320, "N")),
+        line(202, (50, "(appointed 29 June 2017)"), (200, "Executive Director")),
+    ]
+    ys = [96, 120, 152, 184, 216]
+    rules = RawTable(1, _box(45, 96, 400, 216), [[_box(45, a, 400, b)] for a, b in itertools.pairwise(ys)], "rows")
+    band = RawTable(
+        1, _box(45, 96, 400, 120), [[_box(45, 96, 190, 120), _box(190, 96, 310, 120), _box(310, 96, 400, 120)]]
+    )
+    [table] = lines_to_tables(lines, [rules, band], 1)
+    assert table.strategy == "text" and len(table.rows) == 4 and len(table.rows[0]) == 3
+    assert table.bbox.top == 96
 
 
 def test_figures_level_with_the_middle_of_a_wrapped_label_are_its_row() -> None:

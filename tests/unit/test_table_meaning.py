@@ -358,3 +358,20 @@ def test_a_panel_of_stacked_boxes_over_one_row_of_labels_is_no_table() -> None:
     tables, _ = found_tables(corpus_path("policy/uk_national_space_strategy_2021.pdf").resolve())
     assert not [t for t in tables if t.page in (8, 16)]
     assert [t for t in tables if t.page == 41]
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_a_board_table_ruled_between_its_rows_under_header_cells_is_one_table() -> None:
+    """The annual reports' board tables (UKGI 2020 p. 39, and the 2021 report's across pp. 37-38) and risk tables
+    (p. 34 of both): a shaded header band parted into cells over rules between rows, each row a name over
+    "(appointed ...)" or a risk's name over its icon. Each is one table of three columns, its header the band's
+    cells, its names one cell each: not a one-row table of the band and paragraphs of the rows."""
+    tables, _ = found_tables(corpus_path("policy/uk_ukgi_annual_report_2020.pdf").resolve())
+    [board] = [t for t in tables if t.page == 39]
+    assert (board.n_rows, board.n_cols) == (13, 3)
+    assert [c.text for c in board.cells if c.row == 0] == ["Board Member", "Position", "Committee Membership"]
+    assert "Treasury-Appointed Non- Executive Director" in [c.text for c in board.cells if c.col == 1]
+    [risks] = [t for t in tables if t.page == 34]
+    assert (risks.n_rows, risks.n_cols) == (4, 3)
+
