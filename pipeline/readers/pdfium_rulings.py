@@ -189,22 +189,25 @@ def row_rules(edges: list[dict[str, Any]]) -> list[tuple[float, float, list[floa
 def _runs(ys: list[float]) -> list[list[float]]:
     """Rules of one extent cut where the gap between two is more than RUN_BREAK times the usual one (two tables
     one above the other, as wide), each run of at least MIN_OPEN_RULES rules; the two sides of a rule drawn as
-    a thin rectangle (at most MAX_RULE_THICKNESS apart) are one rule.
+    a thin rectangle (at most MAX_RULE_THICKNESS apart) are one rule. A cut that would leave fewer rules than
+    that on either side is none: a tall first group of rows under the rule below the header, not two tables.
 
     >>> _runs([0.0, 15.0, 30.0, 45.0, 200.0, 215.0, 230.0])
     [[0.0, 15.0, 30.0, 45.0], [200.0, 215.0, 230.0]]
     >>> _runs([0.0, 1.0, 15.0, 16.0, 30.0, 31.0])
     [[0.0, 15.0, 30.0]]
+    >>> _runs([0.0, 140.0, 205.0, 260.0])
+    [[0.0, 140.0, 205.0, 260.0]]
     """
     ys = [y for k, y in enumerate(ys) if k == 0 or y - ys[k - 1] > MAX_RULE_THICKNESS]  # a thin rect's two sides
     if len(ys) < MIN_OPEN_RULES:
         return []
     usual = statistics.median(b - a for a, b in itertools.pairwise(ys))
-    runs = [[ys[0]]]
-    for a, b in itertools.pairwise(ys):
-        if b - a > RUN_BREAK * usual:
-            runs.append([])
-        runs[-1].append(b)
+    cuts = [0]
+    for k in range(1, len(ys)):
+        if ys[k] - ys[k - 1] > RUN_BREAK * usual and k - cuts[-1] >= MIN_OPEN_RULES <= len(ys) - k:
+            cuts.append(k)
+    runs = [ys[a:b] for a, b in itertools.pairwise([*cuts, len(ys)])]
     return [run for run in runs if len(run) >= MIN_OPEN_RULES]
 
 

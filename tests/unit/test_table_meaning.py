@@ -375,3 +375,14 @@ def test_a_board_table_ruled_between_its_rows_under_header_cells_is_one_table() 
     [risks] = [t for t in tables if t.page == 34]
     assert (risks.n_rows, risks.n_cols) == (4, 3)
 
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_a_tall_first_group_of_rows_is_no_gap_between_two_tables() -> None:
+    """SME exporting trends p. 12 (a spread), TABLE 4: under its header rule, a first group of four measures of one
+    survey runs twice the height of the other groups. The rule under the header still rules the table: it is read
+    like TABLE 3 beside it, each a table of three columns titled by its caption."""
+    tables, _ = found_tables(corpus_path("policy/uk_bbb_sme_exporting_trends.pdf").resolve())
+    titles = sorted((t.title or "")[:7] for t in tables if t.page == 12)
+    assert titles == ["TABLE 3", "TABLE 4"]
+    assert all(t.n_cols == 3 for t in tables if t.page == 12)
