@@ -38,6 +38,7 @@ from pipeline.readers.repair import drawn_bullet
 Word = dict[str, Any]
 
 SPACE_RATIO = 0.25  # a space is this many font sizes wide
+REJOIN_PASSES = 3  # passes setting columns the reading order read apart side by side again
 PIECE_GAP_RATIO = 0.9  # a gap this many font sizes wide separates two pieces of a line
 ROW_GAP_RATIO = 1.6  # lines further apart than this many font sizes are not in one table
 ALIGNED_GAP_RATIO = 3.0  # ... unless both print the same columns of several pieces, up to this far apart
@@ -595,7 +596,19 @@ def rejoin_columns(lines: list[list[Word]]) -> list[list[Word]]:
     read after it (a table's names without rules beside its figures) set side by side again: the lines of
     the two at one height become one line, also when the text over the table was read with the labels
     (:func:`_labels_after`); so do header lines read before the rest of the header beside them
-    (:func:`_header_beside`). Columns of running text are left as they are (:func:`_beside`)."""
+    (:func:`_header_beside`). Columns of running text are left as they are (:func:`_beside`). Lines set side by
+    side may open a column the reading order read after them (two tables side by side, each peeled apart), so
+    the lines are gone through again until nothing more is set side by side (at most REJOIN_PASSES times)."""
+    for _ in range(REJOIN_PASSES):
+        joined = _rejoined(lines)
+        if joined == lines:
+            break
+        lines = joined
+    return lines
+
+
+def _rejoined(lines: list[list[Word]]) -> list[list[Word]]:
+    """One pass of :func:`rejoin_columns`."""
     segments: list[list[list[Word]]] = []
     for ln in lines:
         if ln and segments and segments[-1] and float(ln[0]["top"]) >= float(segments[-1][-1][0]["top"]) - 1:
@@ -624,8 +637,9 @@ def rejoin_columns(lines: list[list[Word]]) -> list[list[Word]]:
 
 def _beside(labels: list[list[Word]], figures: list[list[Word]]) -> bool:
     """A column of short labels (at most LABEL_WORDS words, twice as many beside nothing but figures; no
-    sentence) ending left of a column whose lines at the same heights (at least MIN_TABLE_LINES of them, and
-    most of the labels') mostly hold figures."""
+    sentence) ending left of a column whose lines at the same heights (at least MIN_TABLE_LINES of them, or
+    fewer when the table's rows resume under them: :func:`_rows_resume`; and most of the labels') mostly hold
+    figures."""
     level, beside = _at_heights(labels, figures), _at_heights(figures, labels)
     if not level or max(float(w["x1"]) for ln in level for w in ln) >= min(float(w["x0"]) for ln in beside for w in ln):
         return False
@@ -633,10 +647,24 @@ def _beside(labels: list[list[Word]], figures: list[list[Word]]) -> bool:
     longest = 2 * LABEL_WORDS if all(_figure(str(w["text"])) for ln in beside for w in ln) else LABEL_WORDS
     return (
         all(len(ln) <= longest and not _text(ln).endswith(".") for ln in level)
-        and len(level) >= MIN_TABLE_LINES
+        and (len(level) >= MIN_TABLE_LINES or _rows_resume(labels, figures))
         and len(level) * 2 >= len(labels)
         and len(with_digits) * 2 >= len(beside)
     )
+
+
+def _rows_resume(labels: list[list[Word]], figures: list[list[Word]]) -> bool:
+    """Whether the table's whole rows resume under the figures the reading order read apart from their labels
+    (two rows whose labels wrap, read as a column of their own): at least MIN_TABLE_LINES lines under the
+    last of ``labels``, each opening at the labels' left edge and holding a figure."""
+    left, last = min(float(ln[0]["x0"]) for ln in labels), max(float(ln[0]["top"]) for ln in labels)
+    rows = [
+        ln for ln in figures
+        if float(ln[0]["top"]) > last
+        and abs(float(ln[0]["x0"]) - left) <= 2
+        and any(_figure(str(w["text"])) for w in ln)
+    ]  # fmt: skip
+    return len(rows) >= MIN_TABLE_LINES
 
 
 def _at_heights(lines: list[list[Word]], others: list[list[Word]]) -> list[list[Word]]:
@@ -648,13 +676,14 @@ def _at_heights(lines: list[list[Word]], others: list[list[Word]]) -> list[list[
 def _labels_after(before: list[list[Word]], table: list[list[Word]]) -> int:
     """How many of the last lines of ``before`` are a column of labels beside ``table`` (:func:`_beside`),
     when the reading order read the text over the table together with them: the lines from the top of
-    ``table`` down, level with lines most of which are figures and nothing else. 0 when they are not."""
+    ``table`` down, level with lines most of which open with a piece of figures and nothing else (a table set
+    beside may run on along the line). 0 when they are not."""
     top = float(table[0][0]["top"]) - 2
     count = sum(float(ln[0]["top"]) >= top for ln in before)
     if not 0 < count < len(before) or not _beside(before[-count:], table):
         return 0
     level = _at_heights(table, before[-count:])
-    figures = sum(all(_figure(str(w["text"])) for w in ln) for ln in level)
+    figures = sum(all(_figure(str(w["text"])) for w in _Line.of(ln).pieces[0]) for ln in level)
     return count if figures * 2 >= len(level) else 0  # rows of figures, not a column of running text
 
 
@@ -682,10 +711,21 @@ def _header_beside(before: list[list[Word]], table: list[list[Word]]) -> int:
 
 
 def _side_by_side(labels: list[list[Word]], figures: list[list[Word]]) -> list[list[Word]]:
+    """The lines of ``figures`` joined to the labels' lines at their heights; a line of figures level with none,
+    set between two lines of labels level with no figures (a label wrapped over two lines, its figures set at
+    its middle), joins the first of the two, so that the label's second line runs on under its row."""
     joined: list[list[Word]] = [list(ln) for ln in labels]
+    bare = [k for k, ln in enumerate(labels) if not _at_heights([ln], figures)]
     for ln in figures:
         top = float(ln[0]["top"])
         same = next((j for j in joined if abs(float(j[0]["top"]) - top) <= 2), None)
+        if same is None:
+            first = next(
+                (a for a, b in itertools.pairwise(bare)
+                 if b == a + 1 and float(labels[a][0]["top"]) < top < float(labels[b][0]["top"])),
+                None,
+            )  # fmt: skip
+            same = joined[first] if first is not None else None
         if same is not None:
             same.extend(ln)
         else:

@@ -517,6 +517,35 @@ def test_names_read_after_the_text_over_the_table_are_still_the_stub_of_its_figu
     assert table.bbox.top == 74  # both heading lines head the column
 
 
+def test_rows_whose_labels_wrap_read_apart_from_their_figures_join_them_when_whole_rows_resume_under() -> None:
+    """Two rows whose labels wrap, read as a column of their own (labels, then their two lines of figures), then
+    the table's whole rows again: the two lines of figures join their labels' first lines, though fewer than
+    three lines stand level, because whole rows of a label and figures resume under them."""
+    rows = [line(100 + 18 * r, (60, f"Product {r}"), (200, f"{r}%"), (240, f"{r + 1}%")) for r in range(3)]
+    labels = [line(154, (60, "-Leasing or hire")), line(164, (60, "purchase")),
+              line(182, (60, "-Loans from directors,")), line(192, (60, "family & Friends"))]  # fmt: skip
+    figures = [line(154, (200, "8%"), (240, "6%")), line(182, (200, "5%"), (240, "4%"))]
+    resumed = [line(210 + 18 * r, (60, f"Finance {r}"), (200, f"{r}%"), (240, f"{r + 2}%")) for r in range(3)]
+    joined = rejoin_columns(rows + labels + figures + resumed)
+    texts = [" ".join(w["text"] for w in sorted(ln, key=lambda w: w["x0"])) for ln in joined]
+    assert texts[3:7] == ["-Leasing or hire 8% 6%", "purchase", "-Loans from directors, 5% 4%", "family & Friends"]
+
+
+def test_figures_set_at_the_middle_of_a_wrapped_label_join_its_first_line() -> None:
+    """A column of labels, one wrapped over two lines with its figures set between them, read before its
+    figures: the figures join the label's first line, and its second line stays a line of its own under it."""
+    names = ["Ammonia (NH3)", "Carbon monoxide (CO)", "Chlorine and inorganic compounds", "(as HCl)", "Halons"]
+    tops = [100, 112, 124, 134, 146]
+    labels = [line(top, (60, name)) for top, name in zip(tops, names, strict=True)]
+    figures = [
+        line(top, (300, amount)) for top, amount in [(100, "10 000"), (112, "500 000"), (129, "10 000"), (146, "1")]
+    ]
+    joined = rejoin_columns(labels + figures)
+    texts = [" ".join(w["text"] for w in sorted(ln, key=lambda w: w["x0"])) for ln in joined]
+    assert texts == ["Ammonia (NH3) 10 000", "Carbon monoxide (CO) 500 000", "Chlorine and inorganic compounds 10 000",
+                     "(as HCl)", "Halons 1"]  # fmt: skip
+
+
 def test_a_column_of_running_text_beside_one_with_years_in_it_is_not_a_stub() -> None:
     # two columns of numbered paragraphs under a heading: the right one's lines carry years, not rows of figures
     above = [line(-20 + 12 * r, (60, f"the case study above runs on here, line {r} of it")) for r in range(5)]

@@ -386,3 +386,17 @@ def test_a_tall_first_group_of_rows_is_no_gap_between_two_tables() -> None:
     titles = sorted((t.title or "")[:7] for t in tables if t.page == 12)
     assert titles == ["TABLE 3", "TABLE 4"]
     assert all(t.n_cols == 3 for t in tables if t.page == 12)
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_two_tables_side_by_side_whose_labels_wrap_are_read_whole() -> None:
+    """Small business finance markets 2017/18 p. 35 (a spread): FIG B.39 and FIG B.40 side by side, B.39's rows
+    with wrapped labels read apart from their figures. B.39 is one table of six columns from "Unweighted base:"
+    to "None of these", not two tables cut at the wrapped labels."""
+    tables, _ = found_tables(corpus_path("policy/uk_bbb_small_business_finance_markets_2018.pdf").resolve())
+    left = [t for t in tables if t.page == 35 and t.bbox is not None and t.bbox.x1 < 890]
+    [table] = left
+    assert table.n_cols == 6
+    stub = [c.text for c in table.cells if c.col == 0]
+    assert "-Leasing or hire purchase" in stub and stub[-1] == "None of these"
