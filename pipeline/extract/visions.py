@@ -21,6 +21,7 @@ the whole document is about, else to no cluster (a plan-wide vision).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from pipeline.extract.context import DocumentView
 from pipeline.language.patterns import cluster_word_after, vision_frame, vision_heading, vision_statement
@@ -111,7 +112,8 @@ WANTING_LEAD_IN = re.compile(
 
 def document_to_visions(view: DocumentView) -> list[Vision]:
     """Every framed vision statement of the document, in text order, one per span."""
-    found = sentences_to_visions(view) + headings_to_visions(view) + framed_to_visions(view)
+    body = [b for _, b in view.body_blocks(statements=True)]  # captions that are the document's own sentences too
+    found = sentences_to_visions(view, body) + headings_to_visions(view) + framed_to_visions(view, body)
     found.sort(key=lambda v: (v.char_start, -v.confidence))
     kept: list[Vision] = []
     for v in found:
@@ -120,9 +122,11 @@ def document_to_visions(view: DocumentView) -> list[Vision]:
     return kept
 
 
-def sentences_to_visions(view: DocumentView) -> list[Vision]:
+def sentences_to_visions(view: DocumentView, body: Sequence[Block]) -> list[Vision]:
+    """Sentences of the ``body`` blocks that state a vision in its own words (:func:`patterns.vision_statement`:
+    ``The vision for this cluster is ...``)."""
     text = view.doc.text
-    candidates = [b for _, b in view.body_blocks(statements=True) if _mentions_frame(view.text(b))]
+    candidates = [b for b in body if _mentions_frame(view.text(b))]
     spans = [view.item_span(b) for b in candidates]
     out: list[Vision] = []
     for block, sentences in zip(candidates, view.sentences(spans), strict=True):
@@ -137,14 +141,14 @@ def sentences_to_visions(view: DocumentView) -> list[Vision]:
     return out
 
 
-def framed_to_visions(view: DocumentView) -> list[Vision]:
-    """Statements framed inside a sentence (:func:`patterns.vision_frame`): ``our ambition is for AI to be
-    adopted ...``, ``We want every person ... to``, ``Industry aspires to ...``. The statement runs from the
-    frame (or its owner) to the end of the sentence. It is the plan's when its owner is the plan's voice
+def framed_to_visions(view: DocumentView, body: Sequence[Block]) -> list[Vision]:
+    """Statements framed inside a sentence of the ``body`` blocks (:func:`patterns.vision_frame`): ``our ambition
+    is for AI to be adopted ...``, ``We want every person ... to``, ``Industry aspires to ...``. The statement
+    runs from the frame (or its owner) to the end of the sentence. It is the plan's when its owner is the plan's voice
     (``our``, ``we``, the government, the document's own title or its acronym); a named third party's
     (``China aims to``, ``Ofcom has set the goal of``) otherwise, and a case study's when it sits in an aside."""
     text = view.doc.text
-    candidates = [b for _, b in view.body_blocks(statements=True) if FRAME_WORDS.search(view.text(b))]
+    candidates = [b for b in body if FRAME_WORDS.search(view.text(b))]
     spans = [view.item_span(b) for b in candidates]
     title = _title_words(view)
     out: list[Vision] = []

@@ -223,7 +223,7 @@ def _case_study_page(body: list[Placed], lines: Sequence[Line]) -> list[Placed]:
         return []
     first = min(body, key=lambda p: p.line)
     words = first.text.split()
-    if len(words) > CASE_STUDY_TITLE_WORDS or not patterns.aside_title().match(first.text.strip()):
+    if len(words) > CASE_STUDY_TITLE_WORDS or not _titled([first]):
         return []
     usual = statistics.median(lines[p.line].font_size or 0.0 for p in body)
     ordered = sorted(body, key=lambda p: p.box.top)
