@@ -446,7 +446,31 @@ def _row_ruled(
     rows: list[list[BBox | None]] = [
         [BBox(x0=left, top=top, x1=right, bottom=bottom) for left, right in sides] for top, bottom in bands
     ]
+    if header:  # the header's cells end where its headings do, which may reach past their columns' figures
+        top, bottom = bands[0]
+        rows[0] = [
+            BBox(x0=a, top=top, x1=b, bottom=bottom) for a, b in itertools.pairwise(_header_edges(header, edges))
+        ]
     return RawTable(rules.page, BBox(x0=x0, top=bands[0][0], x1=x1, bottom=bands[-1][1]), rows, "text")
+
+
+def _header_edges(header: list[list[Word]], edges: list[float]) -> list[float]:
+    """The sides of a header's cells: the body's (``edges``), but an inner side a heading's piece prints across
+    moves to that piece's end, on the side of the column its middle is in ("of SMEs exporting (%)" set flush
+    right over its column of figures, reaching into the gutter left of them; every piece across the side on the
+    same side of it), unless another piece prints across the side moved to."""
+    pieces = [piece for ln in header for piece in _Line.of(ln).pieces]
+    spans = [_span(piece) for piece in pieces]
+    out = list(edges)
+    for k in range(1, len(out) - 1):
+        across = [(a, b) for a, b in spans if a < out[k] < b]
+        right = [(a + b) / 2 > out[k] for a, b in across]
+        if not across or len(set(right)) > 1:
+            continue  # no piece across the side, or pieces on both sides of it
+        moved = min(a for a, _ in across) - 0.5 if right[0] else max(b for _, b in across) + 0.5
+        if out[k - 1] < moved < out[k + 1] and not any(p < moved < q for p, q in spans):
+            out[k] = moved
+    return out
 
 
 def _caption_band(words: list[Word], x0: float, x1: float, top: float, bottom: float) -> bool:

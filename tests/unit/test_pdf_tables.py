@@ -18,6 +18,7 @@ from pipeline.models import BBox, Block, BlockKind, RawTable, Table, TableCell, 
 from pipeline.parse import source_to_document
 from pipeline.readers.table_finder import (
     _Cell,
+    _header_edges,
     _over_groups,
     _row_ruled,
     _rows_inside,
@@ -45,6 +46,16 @@ def line(top: float, *cells: tuple[float, str]) -> list[dict[str, Any]]:
 
 def tables_of(lines: list[list[dict[str, Any]]]) -> list[Table]:
     """The text tables found in ``lines``."""
+    return _built(lines, lines_to_text_tables(lines, 1))
+
+
+def tables_from(lines: list[list[dict[str, Any]]], ruled: list[RawTable]) -> list[Table]:
+    """The tables found in ``lines`` with the ``ruled`` tables of their page."""
+    return _built(lines, lines_to_tables(lines, ruled, 1))
+
+
+def _built(lines: list[list[dict[str, Any]]], raw: list[RawTable]) -> list[Table]:
+    """``raw`` tables built from the words of ``lines``, as an ingest builds them."""
     words: list[Word] = []
     text_parts: list[str] = []
     offset = 0
@@ -53,7 +64,7 @@ def tables_of(lines: list[list[dict[str, Any]]]) -> list[Table]:
             words.append(Word(offset, offset + len(w["text"]), 1, w["x0"], w["top"], w["x1"], w["bottom"]))
             text_parts.append(w["text"])
             offset += len(w["text"]) + 1
-    return pdf_tables(" ".join(text_parts), words, lines_to_text_tables(lines, 1))
+    return pdf_tables(" ".join(text_parts), words, raw)
 
 
 def cells_of(lines: list[list[dict[str, Any]]]) -> list[list[str]]:
@@ -300,6 +311,20 @@ def test_a_ruled_band_of_column_headings_heads_the_unruled_table_under_it() -> N
     )
     [table] = lines_to_tables(lines, [band], 1)
     assert table.strategy == "text" and len(table.rows) == 4  # the band's two lines are one header row
+
+
+def test_a_heading_set_flush_right_past_its_figures_moves_its_cells_side_not_its_words() -> None:
+    """A header over a table ruled between its rows whose last heading is set flush right over a narrow column of
+    figures and reaches into the gutter left of them ("Estimate of proportion" / "of SMEs exporting (%)", SME
+    exporting trends TABLE 4): the side between the last two header cells moves to the heading's left end, so no
+    word of it goes to the column before. A side that pieces print across from both columns stays."""
+    header = [
+        line(100, (50, "Survey"), (200, "Basis of estimate"), (320, "Estimate of proportion")),
+        line(110, (320, "of SMEs exporting (%)")),
+    ]
+    assert _header_edges(header, [45.0, 190.0, 345.0, 430.0]) == [45.0, 190.0, 319.5, 430.0]
+    both = [line(100, (50, "Survey"), (290, "Basis of estimate")), line(110, (330, "of SMEs exporting"))]
+    assert _header_edges(both, [45.0, 190.0, 345.0, 430.0])[2] == 345.0
 
 
 def test_header_cells_drawn_over_rules_between_rows_head_the_table_the_rules_rule() -> None:
@@ -791,8 +816,9 @@ def test_rules_between_groups_of_rows_give_a_row_per_figure_under_a_heading_wide
 def test_a_survey_table_ruled_between_groups_of_rows_is_found_on_a_real_page(tmp_path: Path) -> None:
     """TABLE 3 of BBB SME exporting trends (p. 12): ruled under its header and between its surveys only, a survey
     giving one or two measures, each with its figure: one table, the header and a row per figure. TABLE 4 beside
-    it, whose first group is over twice as tall as the others, its rules read as two runs, gives no table rather
-    than one whose header is the rows of that group."""
+    it, whose first group is over twice as tall as the others, is read the same way: the rule under its header
+    still rules it (a cut between runs of rules leaves at least three on each side)."""
     path = cut("policy/uk_bbb_sme_exporting_trends.pdf", 12, tmp_path)
-    [table], _ = found_tables(path)
-    assert table.n_rows == 7 and table.bbox is not None and table.bbox.x1 < 600
+    tables, _ = found_tables(path)
+    assert [t.n_rows for t in tables] == [7, 7]
+    assert sorted(t.bbox.x1 < 600 for t in tables if t.bbox is not None) == [False, True]
