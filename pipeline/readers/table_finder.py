@@ -106,7 +106,7 @@ class _Line:
 
     @classmethod
     def of(cls, words: list[Word]) -> _Line:
-        size = statistics.median(float(w.get("size") or (w["bottom"] - w["top"])) for w in words)
+        size = statistics.median(_word_size(w) for w in words)
         pieces = [f.words for f in line_fragments(words, PIECE_GAP_RATIO * size)]
         return cls(words, pieces, min(float(w["top"]) for w in words), max(float(w["bottom"]) for w in words), size)
 
@@ -193,7 +193,7 @@ def _labelled_columns(lines: list[list[Word]], page: int) -> list[RawTable]:
     for i, label in enumerate(lines):
         if not label or not TABLE_LABEL.fullmatch(_text(label)):
             continue
-        size = statistics.median(float(w.get("size") or (w["bottom"] - w["top"])) for w in label)
+        size = statistics.median(_word_size(w) for w in label)
         middle = sum(_span(label)) / 2
         k = i + 1
         while k < min(len(lines), i + 1 + LABEL_TITLE_LINES) and _centred_title(lines[k], middle, size):
@@ -310,9 +310,13 @@ def _wrapped(above: list[Word], line: list[Word], right: float) -> bool:
     """Whether ``line`` opens with a word that would not have fitted after ``above`` (a space on) within a
     column ending at ``right``: the line wraps its value, it is no row of its own."""
     first = min(line, key=lambda w: float(w["x0"]))
-    size = float(first.get("size") or (first["bottom"] - first["top"]))
     end = max(float(w["x1"]) for w in above)
-    return end + SPACE_RATIO * size + float(first["x1"]) - float(first["x0"]) > right
+    return end + SPACE_RATIO * _word_size(first) + float(first["x1"]) - float(first["x0"]) > right
+
+
+def _word_size(word: Word) -> float:
+    """The word's type size, or its height where the reader gave none."""
+    return float(word.get("size") or (word["bottom"] - word["top"]))
 
 
 def _mostly_figures(cell: list[list[Word]]) -> bool:
@@ -389,7 +393,7 @@ def _row_ruled(
     body = [w for w in words if x0 <= _middle(w) <= x1 and ys[0] < _mid_height(w) < ys[-1]]
     if len(body) < MIN_TABLE_LINES:
         return None
-    size = statistics.median(float(w.get("size") or (w["bottom"] - w["top"])) for w in body)
+    size = statistics.median(_word_size(w) for w in body)
     columns = _gutter_columns(body, ROW_RULED_GUTTER * size)
     if not MIN_RULED_COLUMNS <= len(columns) <= MAX_RULED_COLUMNS:
         return None
@@ -767,7 +771,7 @@ def _header_band(lines: list[list[Word]], table: RawTable) -> bool:
     rows = banded_lines([w for ln in inside for w in ln], _extent)  # a raised hyphen stays between 2020 and 21
     if not inside or any(_figure(t) for row in rows for t in PERIOD.sub(" ", _text(row)).split()):
         return False
-    size = statistics.median(float(w.get("size") or (w["bottom"] - w["top"])) for ln in inside for w in ln)
+    size = statistics.median(_word_size(w) for ln in inside for w in ln)
     box = table.bbox
     under = [w for ln in lines for w in ln if float(w["top"]) >= box.bottom - 1 and box.x0 <= _middle(w) <= box.x1]
     nearest = min(banded_lines(under, _extent), key=_line_top, default=None)  # as printed: a label read apart too
