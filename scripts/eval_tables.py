@@ -1,7 +1,8 @@
 """Tables against two golds (``make eval-tables``).
 
 1. The page-by-page table gold of policy PDFs (``tests/data/gold/tables_dev*.yml`` and the held-out
-   ``tables_heldout.yml`` to ``tables_heldout_7.yml``; :mod:`table_gold_eval`): table
+   ``tables_heldout.yml`` to ``tables_heldout_9.yml``, part 9 from ``../shared/corpus/tables``;
+   :mod:`table_gold_eval`): table
    regions, titles, units, period columns, structure (adjacency relations) and funding lines, development and
    each held-out part apart.
 2. The ICDAR 2013 table competition ground truth: each PDF of ../shared/corpus/icdar2013 is read with the
