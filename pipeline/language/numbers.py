@@ -15,9 +15,11 @@ from decimal import Decimal, InvalidOperation
 from pipeline.language.patterns import quantity
 from pipeline.language.scales import ABBREVIATED_SCALES, SCALE_WORDS, SCALES, SPELLED_SCALE_WORDS
 
-CURRENCIES = {"£": "GBP", "€": "EUR", "$": "USD", "US$": "USD"}
+CURRENCIES = {"£": "GBP", "€": "EUR", "$": "USD", "US$": "USD", "₹": "INR", "Rs": "INR"}  # "Rs" as a table prints it
 SCALED = re.compile(rf"(?i:{SCALE_WORDS})\b")
 CURRENCY_NAMES = {"pounds": "£", "gbp": "£", "euros": "€", "eur": "€", "dollars": "$", "usd": "US$"}
+# a currency named in a table's unit ("(In billions of dollars)", "(In crores of Rupees)"), and its sign
+UNIT_CURRENCY_WORDS = {"dollar": "$", "pound": "£", "euro": "€", "rupee": "₹"}
 # a currency named after a number: "5 million euros", "one billion US dollars", "£" only as "pounds sterling" or
 # after a scale word ("250 million pounds"; "5 pounds" may weigh)
 _CURRENCY_AFTER = re.compile(

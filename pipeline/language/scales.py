@@ -12,7 +12,9 @@ from decimal import Decimal
 # each power of ten and how documents write it: the word, then its abbreviations as set after a number
 SCALE_FORMS: dict[int, tuple[str, ...]] = {
     3: ("thousand", "k"),
+    5: ("lakh",),  # South Asian: a hundred thousand ("Rs 5 lakh")
     6: ("million", "m", "mn"),
+    7: ("crore",),  # South Asian: ten million ("(In crores of Rupees)")
     9: ("billion", "bn", "b"),
     12: ("trillion", "tn"),
 }

@@ -833,7 +833,7 @@ def _charts(
             continue
         if len(inside) < MIN_CHART_LINES:
             continue
-        labels = sum(len(p.text.split()) <= MAX_LABEL_WORDS or _debris(p.text) for p in inside)
+        labels = sum(_label(p.text) for p in inside)
         sentences = sum(_sentence(p.text) for p in inside)
         if labels >= MIN_LABEL_SHARE * len(inside) and sentences <= MAX_SENTENCE_SHARE * len(inside):
             titled = _with_caption(free, box, titled=True)
@@ -1115,6 +1115,24 @@ def _title_of(line: Placed, box: BBox, body: float) -> bool:
         and line.box.x0 >= box.x0 - margin
         and line.box.x1 <= box.x1 + margin
     )
+
+
+def _label(text: str) -> bool:
+    """A chart's label: a line of at most MAX_LABEL_WORDS words, the debris of rotated labels, a row of ticks,
+    or a category followed by its bar's value, one, shorter than a sentence ("MA SANTÉ PHYSIQUE ET MENTALE 42%").
+
+    >>> _label("Businesses 12%"), _label("Access to finance for the smallest firms in the region 12%")
+    (True, False)
+    >>> _label("Share of small firms by region 12% 14% 9%")
+    False
+    >>> _label("Share of small firms that export 14%"), _label("0% 5% 10% 15% 20% 25% 30% 35%")
+    (True, True)
+    """
+    words = text.split()
+    if len(words) <= MAX_LABEL_WORDS or _debris(text) or TICKS.match(text):
+        return True
+    valued = re.fullmatch(_TICK, words[-1]) is not None and re.fullmatch(_TICK, words[-2]) is None
+    return len(words) < SENTENCE_WORDS and valued  # one value: a table's row has several
 
 
 def _sentence(text: str) -> bool:

@@ -8,6 +8,10 @@ sub-paths; an axis-parallel rectangle gives its four sides, any other sub-path
 each of its horizontal or vertical straight segments. A straight line stroked wider than a rule
 (a band of colour behind a table's row, drawn as one thick line) gives the four sides of the band
 the reader sees, as a rectangle would.
+
+A path drawn wholly outside its clipping path (the rest of a spread's artwork, clipped off the page) draws
+nothing the reader sees, and no edge. (A rectangle filled in the paper's white draws no edge a reader sees
+either, but its sides are kept: a designer's white cell boxes are a table's cells.)
 """
 
 from __future__ import annotations
@@ -50,7 +54,7 @@ class RuledPage:
 
 def path_segments(page: pdfium.PdfPage) -> int:
     """How many segments the page's paths have (its form XObjects' included), counted without reading them."""
-    return sum(pdfium_c.FPDFPath_CountSegments(obj) for obj, _ in _paths(page.raw, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)))
+    return sum(pdfium_c.FPDFPath_CountSegments(obj) for obj, _, _ in _paths(page.raw, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)))
 
 
 def page_edges(page: pdfium.PdfPage) -> list[dict[str, Any]]:
@@ -61,7 +65,9 @@ def page_edges(page: pdfium.PdfPage) -> list[dict[str, Any]]:
     ra, rb, rc, rd, re_, rf, height = display_transform(page)
     display = (ra, rb, rc, rd, re_, rf)
     drawn: list[tuple[list[dict[str, Any]], tuple[int, ...] | None]] = []  # each sub-path's edges, its shade
-    for obj, matrix in _paths(page.raw, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)):
+    for obj, matrix, on_page in _paths(page.raw, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)):
+        if on_page and _clipped_out(obj):
+            continue
         shown = compose(matrix, display)
         subpaths = [
             ([(x, height - y) for x, y in (apply(shown, px, py) for px, py in points)], closed)
@@ -153,6 +159,41 @@ def _hidden_shades(drawn: list[tuple[list[dict[str, Any]], tuple[int, ...] | Non
                     hidden.add(i)
                     break
     return hidden
+
+
+def _clipped_out(obj: Any) -> bool:
+    """A path object set on the page itself lying wholly outside one of its clipping paths: nothing of it is
+    drawn. (Its bounds and its clipping paths are both in the page's space; an object of a form XObject has
+    them in other spaces, and is not tested.)"""
+    if not (clip := pdfium_c.FPDFPageObj_GetClipPath(obj)):
+        return False
+    box = _object_box(obj)
+    return box is not None and any(not _overlap(box, area) for area in _clip_areas(clip))
+
+
+def _clip_areas(clip: Any) -> Iterator[tuple[float, float, float, float]]:
+    """Each clipping path's box (left, bottom, right, top) in page space."""
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for i in range(max(pdfium_c.FPDFClipPath_CountPaths(clip), 0)):
+        points = []
+        for k in range(max(pdfium_c.FPDFClipPath_CountPathSegments(clip, i), 0)):
+            segment = pdfium_c.FPDFClipPath_GetPathSegment(clip, i, k)
+            if segment and pdfium_c.FPDFPathSegment_GetPoint(segment, x, y):
+                points.append((x.value, y.value))
+        if points:
+            xs, ys = [p for p, _ in points], [q for _, q in points]
+            yield min(xs), min(ys), max(xs), max(ys)
+
+
+def _object_box(obj: Any) -> tuple[float, float, float, float] | None:
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        return None
+    return left.value, bottom.value, right.value, top.value
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def open_sides(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -262,7 +303,9 @@ def _joined(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return out
 
 
-def _paths(parent: Any, matrix: Matrix, form: Any = None) -> Iterator[tuple[Any, Matrix]]:
+def _paths(parent: Any, matrix: Matrix, form: Any = None) -> Iterator[tuple[Any, Matrix, bool]]:
+    """Each path object of the page and of its form XObjects, its matrix onto the page, and whether it is set
+    on the page itself."""
     count = pdfium_c.FPDFFormObj_CountObjects(form) if form is not None else pdfium_c.FPDFPage_CountObjects(parent)
     m = pdfium_c.FS_MATRIX()
     for i in range(count):
@@ -273,7 +316,7 @@ def _paths(parent: Any, matrix: Matrix, form: Any = None) -> Iterator[tuple[Any,
         own = (m.a, m.b, m.c, m.d, m.e, m.f) if pdfium_c.FPDFPageObj_GetMatrix(obj, m) else (1, 0, 0, 1, 0, 0)
         combined = compose(own, matrix)
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            yield obj, combined
+            yield obj, combined, form is None
         else:
             yield from _paths(parent, combined, obj)
 

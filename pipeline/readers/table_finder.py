@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.language import patterns
+from pipeline.language.numbers import UNIT_CURRENCY_WORDS
+from pipeline.language.scales import SPELLED_SCALES
 from pipeline.models import BBox, RawTable
 from pipeline.readers.reading_order import banded_lines, line_fragments, words_box
 from pipeline.readers.repair import drawn_bullet
@@ -60,6 +62,8 @@ LABEL_WORDS = 6  # words of a line in a column of row labels
 MAX_HEADER_BAND_ROWS = 2  # rows of a ruled band of column headings over an unruled table
 PANEL_ROWS = 3  # rows of a ruled grid of boxes that frame lists rather than tabulate
 PANEL_LINES = 5  # lines of text in a ruled box that make it a passage of text, not a table cell
+MIN_CUT_WORDS = 2  # words a box's side runs through that make its rules something other than a table's ...
+CUT_SLIP = 1.0  # ... each reaching this many points past the side on both hands
 ONE_COLUMN_SLIP = 0.1  # share of a one-column panel's rows where a word strays over a rule into a next box
 HEADER_CELL_WORDS = 6  # words of a column heading in a ruled table of passages
 RUNNING_TEXT_CHARS = 30  # median characters of a cell of running text
@@ -90,7 +94,14 @@ UNIT = re.compile(r"\(?[£$€]\s?['’]?(?:000|m|mn|bn|k)\)?|\(['’]?000s?\)")
 PERIOD = re.compile(r"\b(?:19|20)\d{2}(?:(?:\s*[-‐‑–/]\s*|\s+)(?:(?:19|20)?\d{2})\b)?")  # 2020, 2020-21, 2020 ‑ 2021
 SCATTERED = re.compile(r"[^\W\d_]{1,2}(?: [^\W\d_]{1,2})+|[^\W\d_]{2}")
 NUMBERED_CELL = re.compile(r"(\d{1,3})\.?\s+[^\W\d_]")
-CAPTION = re.compile(r"(?:table|figure|fig\.?|chart|exhibit)\s*[A-Z]?\.?\d+(?:\.\d+)*\b", re.I)  # Table 3, FIG A.16
+# a line stating the table's unit in brackets, alone: (In billions of dollars), (£m), (Rs. in 000)
+_UNIT_WORDS = "|".join([*SPELLED_SCALES, *UNIT_CURRENCY_WORDS])
+_UNIT_SIGNS = "".join(sorted(set(UNIT_CURRENCY_WORDS.values())))
+UNIT_STATEMENT = re.compile(
+    rf"\(\s*[^()]{{0,30}}(?:\b(?:{_UNIT_WORDS})s?\b|\bRs\b|[{_UNIT_SIGNS}])[^()]{{0,30}}\)", re.I
+)  # "Rs" as an Indian table prints rupees
+# Table 3, FIG A.16, Table S-4 (an annex's letter, a dash)
+CAPTION = re.compile(r"(?:table|figure|fig\.?|chart|exhibit)\s*[A-Z]?[.‐–-]?\d+(?:\.\d+)*\b", re.I)
 LIST_MARK = re.compile(r"^(?:[•●▪■◦‣∙·\-–—*o]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])$")
 
 
@@ -402,8 +413,8 @@ def _row_ruled(
     below = [ln for ln in visual if _line_top(ln) >= ys[-1] - 1]
     edges = [x0, *((a[1] + b[0]) / 2 for a, b in itertools.pairwise(columns)), x1]  # the cells' sides
     header = _kept_to(list(reversed(above)), edges, ys[0], size, upward=True, columns=columns)
-    captions = [k for k, ln in enumerate(header) if CAPTION.match(_text(ln))]
-    header = header[captions[-1] + 1 :] if captions else header  # a caption right over the header is no part of it
+    captions = [k for k, ln in enumerate(header) if CAPTION.match(_text(ln)) or UNIT_STATEMENT.fullmatch(_text(ln))]
+    header = header[captions[-1] + 1 :] if captions else header  # a caption (or unit line) over it is no part of it
     titles = [k for k, ln in enumerate(header) if _title_line(ln, columns, size)]
     header = header[titles[-1] + 1 :] if titles else header  # nor is a title run on over the gutters or set larger
     last = _kept_to(below, edges, ys[-1], size, upward=False)
@@ -796,8 +807,10 @@ def _panel(lines: list[list[Word]], table: RawTable) -> bool:
     text: :func:`_one_column`), a grid of at most PANEL_ROWS rows with a box holding a bulleted list (a
     table's cells may list things too, in a longer table), or boxes most of which hold a passage
     (PANEL_LINES lines or more) rather than a cell's value, unless they make a headed grid of records
-    (:func:`_headed_grid`)."""
+    (:func:`_headed_grid`); or boxes whose sides run through words (:func:`_cut_words`)."""
     if all(sum(box is not None for box in row) <= 1 for row in table.rows):
+        return True
+    if _cut_words(lines, table) >= MIN_CUT_WORDS:
         return True
     rows = [[_held(lines, box) for box in row if box is not None] for row in table.rows]
     filled = [cell for row in rows for cell in row if cell]
@@ -811,6 +824,25 @@ def _panel(lines: list[list[Word]], table: RawTable) -> bool:
     if _headed_grid(rows):
         return False  # a table of text: columns headed, each row a record ("Capability" | "UK activity")
     return framed_lists or (bool(filled) and len(passages) * 2 > len(filled))
+
+
+def _cut_words(lines: list[list[Word]], table: RawTable) -> int:
+    """How many words a side of one of the table's boxes runs through (level with the word, CUT_SLIP points
+    inside it on both hands): a table's rules part its cells' words, never a word; boxes drawn behind lines of
+    running text (a highlight, a designer's white fill line by line) cut through them where a line's boxes end.
+
+    >>> w = lambda text, x0, x1: {"text": text, "x0": x0, "x1": x1, "top": 100.0, "bottom": 110.0}
+    >>> table = RawTable(page=1, bbox=BBox(x0=85, top=98, x1=539, bottom=112), strategy="lines",
+    ...                  rows=[[BBox(x0=85, top=98, x1=149, bottom=112), BBox(x0=171, top=98, x1=539, bottom=112)]])
+    >>> _cut_words([[w("international", 85, 140), w("team", 149.5, 180), w("of", 182, 193)]], table)
+    1
+    """
+    sides = [(x, box) for row in table.rows for box in row if box is not None for x in (box.x0, box.x1)]
+    return sum(
+        any(w["x0"] + CUT_SLIP < x < w["x1"] - CUT_SLIP and box.top < _mid_height(w) < box.bottom for x, box in sides)
+        for ln in lines
+        for w in ln
+    )
 
 
 def _one_column(rows: list[list[list[list[Word]]]]) -> bool:
@@ -950,7 +982,8 @@ def _runs(lines: list[_Line], bands: list[BBox]) -> list[list[_Line]]:
     for line in lines:
         if current and (not (_follows(current[-1], line) or banded(current[-1], line)) or new_band(line)):
             close()
-        if CAPTION.match(_text(line.words)):  # a caption (Table 18. || Actual and projected ...) is no row
+        if CAPTION.match(_text(line.words)) or UNIT_STATEMENT.fullmatch(_text(line.words)):
+            # a caption (Table 18. || Actual and projected ...) is no row, nor a unit line: (In billions of dollars)
             close()
             before = []
             continue

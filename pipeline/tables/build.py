@@ -25,7 +25,8 @@ from collections import Counter
 from dataclasses import replace
 
 from pipeline.document import LaidOutDocument
-from pipeline.language.numbers import CURRENCIES, fiscal_year_to_period, scale_to_multiplier
+from pipeline.language.numbers import CURRENCIES, UNIT_CURRENCY_WORDS, fiscal_year_to_period, scale_to_multiplier
+from pipeline.language.scales import SPELLED_SCALES
 from pipeline.models import (
     BBox,
     Block,
@@ -51,11 +52,6 @@ TITLE_GAP_LINES = 4.0  # how far above or below a PDF table its title may sit, i
 TITLE_GUTTER = 2.0  # a gap this many line heights wide parts the titles of two tables set side by side
 CAPTION_BLOCKS = 4  # blocks above a table searched for its caption
 PERCENT_SHARE = 0.9  # share of a table's figures printed with % that makes % its unit
-UNIT_LINE = re.compile(
-    r"(?:expressed (?:as|in)|(?:all )?(?:figures|amounts|values|numbers) (?:are )?(?:in|shown in)|"
-    r"\(?[£$€]\s?(?:m|bn|000|'000|’000|millions?|billions?|thousands?)\)?$|per ?cent\b|percentages?\b|%)",
-    re.I,
-)
 SOURCE_LINE = re.compile(r"(?:source|sources|note|notes)\b", re.I)
 FRAMED_NOTE = re.compile(r"(?:source|sources|note|notes)\s*:|\w+(?:\s+\w+)?\s+reads\s*:", re.I)  # Exhibit reads:
 MAX_HEADER_ROWS = 3
@@ -64,17 +60,26 @@ MAX_CAPTION_WORDS = 12  # a caption between the two parts of a continued table
 CONTINUED = re.compile(r"\bcont(?:inued|inues|['’]?d|\.)|\(cont\b", re.I)  # Table 3 (continued), (cont.), cont'd
 COLUMN_TOLERANCE = 12.0  # points between the left edges of a column on two pages
 SPAN_EDGE = 1.0  # points a cell's box must reach past the next column's (row's) edge to span it
-_SCALE = r"000|['’]000|m|mn|bn|k|millions?|billions?|thousands?"
-UNIT_CELL = re.compile(rf"\s*\(?\s*(?P<cur>[£$€]|GBP|EUR|USD)\s?(?P<scale>{_SCALE})?\s*\)?\s*", re.I)
+_SCALE = r"000|['’]000|m|mn|bn|k|millions?|billions?|thousands?|lakhs?|crores?"
+_CUR = r"[£$€₹]|GBP|EUR|USD|\bINR\b|\bRs\b\.?"  # a currency's sign or code as a table's unit prints it ("Rs. in 000")
+UNIT_CELL = re.compile(rf"\s*\(?\s*(?P<cur>{_CUR})\s?(?:in\s+)?(?P<scale>{_SCALE})?\s*\)?\s*", re.I)
 UNIT_TAIL = re.compile(rf"(?<=\s)\(?(?P<cur>[£$€])\s?(?P<scale>{_SCALE})?\)?\s*$", re.I)  # Salary £'000
 UNIT_IN_TITLE = re.compile(
-    rf"\((?P<cur>[£$€]|GBP|EUR|USD)\s?(?P<scale>{_SCALE})\)|(?P<cur2>[£$€]|GBP|EUR|USD)\s?(?P<scale2>millions?|billions?|thousands?|m|bn)\b",
+    rf"\((?P<cur>{_CUR})\s?(?:in\s+)?(?P<scale>{_SCALE})\)"
+    rf"|(?P<cur2>{_CUR})\s?(?:in\s+)?(?P<scale2>millions?|billions?|thousands?|lakhs?|crores?|m|bn)\b",
     re.I,
 )
 SCALE_TAIL = re.compile(rf"\((?P<scale>{_SCALE})\)\s*$", re.I)  # Procurement Spend (bn)
-UNIT_ANYWHERE = re.compile(rf"\(?(?:[£$€]|\b(?:GBP|EUR|USD))\s?(?:{_SCALE})?\b\)?|\(?[£$€]\)?", re.I)
-UNIT_IN_WORDS = re.compile(r"\b(?P<scale>thousands|millions|billions) of (?P<cur>dollars|pounds|euros)\b", re.I)
-CURRENCY_WORDS = {"dollar": "$", "pound": "£", "euro": "€"}
+UNIT_ANYWHERE = re.compile(rf"\(?(?:[£$€₹]|\b(?:GBP|EUR|USD|INR))\s?(?:{_SCALE})?\b\)?|\(?[£$€₹]\)?", re.I)
+_SCALES_IN_WORDS = "|".join(f"{scale}s" for scale in SPELLED_SCALES)  # thousands, lakhs, crores
+_CURRENCIES_IN_WORDS = "|".join(f"{name}s" for name in UNIT_CURRENCY_WORDS)  # dollars, rupees
+UNIT_IN_WORDS = re.compile(rf"\b(?P<scale>{_SCALES_IN_WORDS}) of (?P<cur>{_CURRENCIES_IN_WORDS})\b", re.I)
+UNIT_LINE = re.compile(
+    r"(?:expressed (?:as|in)|(?:all )?(?:figures|amounts|values|numbers) (?:are )?(?:in|shown in)|"
+    rf"\(?[£$€]\s?(?:m|bn|000|'000|’000|millions?|billions?|thousands?)\)?$|per ?cent\b|percentages?\b|%|"
+    rf"\(?\s*in\s+{UNIT_IN_WORDS.pattern}|\(?\s*(?:{_CUR})\s?(?:in\s+)?(?:{_SCALE})\b)",
+    re.I,
+)
 OTHER_UNIT_IN_TITLE = re.compile(
     r"\((?P<unit>%[^()]{0,30}|per ?cent[^()]{0,30}|numbers?(?: of [^()]{1,30})?|['’]?000s?|thousands|millions)\)", re.I
 )  # (% of GDP), (number of firms), a count's scale: Visits (000)
@@ -87,7 +92,7 @@ _FIGURE = r"[£$€]?\s?[-−–]?\d{1,3}(?:,\d{3})*(?:\.\d+)?\s?(?:m|bn|k|%)?" 
 NUMERIC_CELL = re.compile(rf"^\s*(?:\({_FIGURE}\)|{_FIGURE})\s*$")  # brackets paired: "-230)" is half a cell
 BAND_CELL = re.compile(r"^\s*\d{1,3}(?:,\d{3})*\s?[-–]\s?\d{1,3}(?:,\d{3})*\s*$")  # a band: 35 - 40
 TOTAL_LABEL = re.compile(r"^\s*(?:grand\s+)?totals?\b", re.I)
-TOTAL_OVER = re.compile(r"(?:grand\s+)?total\s+(?:for\s+|in\s+)?(.+)", re.I)  # a total over a period: Total 2019-20
+TOTAL_OVER = re.compile(r"(?:grand\s+)?totals?\s+(?:for\s+|in\s+)?(.+)", re.I)  # a total over a period: Total 2019-20
 _MONTHS = (
     "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
     "|nov(?:ember)?|dec(?:ember)?"
@@ -274,7 +279,7 @@ def _unit(title: str | None, cells: list[TableCell], header_rows: int = 1) -> tu
         return scaled
     for said in [title or "", *heads]:
         if w := UNIT_IN_WORDS.search(said):  # (In billions of dollars)
-            return _unit_text(CURRENCY_WORDS[w.group("cur").lower().rstrip("s")], w.group("scale")), w.group(0)
+            return _unit_text(UNIT_CURRENCY_WORDS[w.group("cur").lower().rstrip("s")], w.group("scale")), w.group(0)
     other = (
         OTHER_UNIT_IN_TITLE.search(title or "")
         or UNIT_AFTER_COMMA.search(title or "")
@@ -314,13 +319,14 @@ def column_heading(table: Table, col: int) -> str:
 
 def _unit_text(cur: str, scale: str | None) -> str:
     multiplier = _multiplier(scale)
-    return f"{CURRENCIES.get(cur, cur.upper())} x {multiplier}"
+    sign = cur.rstrip(".").capitalize() if cur.lower().startswith("rs") else cur  # "Rs.", "RS"
+    return f"{CURRENCIES.get(sign, cur.upper())} x {multiplier}"
 
 
 def _multiplier(scale: str | None) -> int:
     if scale is None:
         return 1
-    key = scale.lower().rstrip("s") if scale.lower() in ("thousands", "millions", "billions") else scale.lower()
+    key = scale.lower().rstrip("s") if scale.lower().rstrip("s") in SPELLED_SCALES else scale.lower()
     if key in ("000", "'000", "’000"):
         return 1000
     return int(scale_to_multiplier(key))
@@ -620,7 +626,9 @@ def _pdf_caption(table: Table, blocks: list[Block], text: str, words: list[Word]
     for i, (said, _, _) in enumerate(close):
         if CAPTION.match(said):
             label_only = len(said.split()) <= 3 and i > 0
-            return (f"{said} {close[i - 1][0]}" if label_only else said), None
+            between = [s for s, _, _ in close[: i - 1 if label_only else i]]  # a unit line under the caption
+            unit_line = next((s for s in between if UNIT_LINE.match(s)), None)
+            return (f"{said} {close[i - 1][0]}" if label_only else said), unit_line
     if below and CAPTION.match(said_by(below[0])):
         return said_by(below[0]), None
     unit_line = None

@@ -136,11 +136,12 @@ def _line(
     table: Table, cell: TableCell, label: str, period: str, amount: Decimal, unit: tuple[str, str], total: bool = False
 ) -> FundingLine:
     """The funding line of ``cell`` (an ``amount`` in the table's ``unit``: currency and multiplier); ``total``:
-    its column adds up others."""
+    its column adds up others; a row labelled total or subtotal is one too."""
     currency, multiplier = unit
+    summed = total or period == "total" or bool(TOTAL_LABEL.match(label) or SUBTOTAL_LABEL.match(label))
     return FundingLine(
         table.number, label, period, float(amount * Decimal(multiplier)), currency,
-        total or period == "total" or bool(TOTAL_LABEL.match(label)), float(multiplier), cell.row, cell.col,
+        summed, float(multiplier), cell.row, cell.col,
         cell.char_start, cell.char_end,
     )  # fmt: skip
 

@@ -414,3 +414,19 @@ def test_rules_round_the_whole_page_frame_it_and_are_no_table(tmp_path: Path) ->
         path.write_bytes(build_pdf([text_page("The cluster employs 5,000 people.") + b"\n" + content]))
         with pdfplumber.open(path) as pdf:
             assert len(page_to_raw_tables(pdf.pages[0], 1, pdfium.PdfDocument(path)[0])) == found
+
+
+def test_rules_drawn_wholly_outside_their_clipping_path_draw_no_edge(tmp_path: Path) -> None:
+    """A grid clipped away (the rest of a spread's artwork, set beside the page's clipping box) is not seen, and
+    gives no ruled table; the same grid inside its clipping box does."""
+    xs, ys = (72, 150, 230), (500, 560, 620, 680)
+    rules = [b"%d %d m %d %d l" % (x, ys[0], x, ys[-1]) for x in xs]
+    rules += [b"%d %d m %d %d l" % (xs[0], y, xs[-1], y) for y in ys]
+    grid = b"1 w " + b" ".join(rules) + b" S"
+    for clip, found in ((b"300 400 200 300 re W n", 0), (b"50 400 250 300 re W n", 1)):
+        path = tmp_path / "clipped.pdf"
+        content = b"q " + clip + b" " + grid + b" Q"
+        path.write_bytes(build_pdf([text_page("The cluster employs 5,000 people.") + b"\n" + content]))
+        assert bool(page_edges(pdfium.PdfDocument(path)[0])) == bool(found)
+        with pdfplumber.open(path) as pdf:
+            assert len(page_to_raw_tables(pdf.pages[0], 1, pdfium.PdfDocument(path)[0])) == found

@@ -3,11 +3,15 @@ real tables; the pages a user reported, read again (skipped when ../shared/corpu
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from support import corpus_path
+from support import corpus_path, cut
 from table_gold_eval import found_tables
 
+from pipeline.ingest.manifest import sources_to_specs
 from pipeline.models import BBox, Block, BlockKind, Table, TableCell, Word
+from pipeline.parse import source_to_document
 from pipeline.tables.build import _titled, column_period, evidence, period_columns
 from pipeline.tables.funding import table_kind, tables_to_funding
 
@@ -60,6 +64,7 @@ NOTE = [["", "2020 ‑ 21 £000", "2019 ‑ 20 £000"], ["Salaries", "9,433", "8
         ("Notes", None),
         ("Buildings £000", None),
         ("Total 2019-20 £’000", "2019-20"),  # a total over a year is that year's
+        ("Totals 2013– 2017", "2013-17"),  # a total over a span of years is that span's
         ("31-Mar-20 £000", "2019-20"),  # a balance at the end of a UK fiscal year
         ("As at 31 December 2020", "2020"),
         ("30 June 2020", None),  # a year ending in June is not told from a date within a year
@@ -400,3 +405,63 @@ def test_two_tables_side_by_side_whose_labels_wrap_are_read_whole() -> None:
     assert table.n_cols == 6
     stub = [c.text for c in table.cells if c.col == 0]
     assert "-Leasing or hire purchase" in stub and stub[-1] == "None of these"
+
+
+@pytest.mark.parametrize(
+    ("unit_line", "unit"),
+    [
+        ("(In crores of Rupees )", "INR x 10000000"),
+        ("(Rs. in 000)", "INR x 1000"),
+        ("(₹ Billion)", "INR x 1000000000"),
+        ("Rs. in lakhs", "INR x 100000"),
+        ("(In billions of dollars)", "USD x 1000000000"),
+    ],
+)
+def test_a_unit_line_under_an_annex_tables_caption_is_its_unit_in_any_currency(unit_line: str, unit: str) -> None:
+    rows = [["", "2013", "2014"], ["Defense", "700", "673"], ["Non-defense", "565", "546"]]
+    table = _titled_by(
+        _table(rows),
+        [("Table S–4. Adjusted Baseline by Category", BlockKind.PARAGRAPH, 70), (unit_line, BlockKind.PARAGRAPH, 85)],
+    )
+    assert table.title == "Table S–4. Adjusted Baseline by Category"
+    assert table.unit == unit
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_a_budget_table_under_its_caption_and_unit_line_gives_its_funding_lines() -> None:
+    """The US budget's summary table (tables corpus): "Table S–4." over "(In billions of dollars)" over the
+    header; the unit line is neither the title nor a row, and every amount by year is a line."""
+    tables, funding = found_tables(corpus_path("tables/us_budget_adjusted_baseline_outlays_fy2011_2022.pdf").resolve())
+    [table] = tables
+    assert table.title and table.title.startswith("Table S–4. Adjusted Baseline by Category")
+    assert table.unit == "USD x 1000000000"
+    assert not any("billions" in c.text for c in table.cells)
+    lines = {(f.line_item, f.period): (f.amount, f.is_total) for f in funding}
+    assert lines[("Defense", "2011")] == (699e9, False)
+    assert lines[("Subtotal, appropriated programs", "2022")] == (1398e9, True)
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("relative", "page"),
+    [
+        ("policy/lt_ris3_programme.pdf", 14),  # white boxes behind each line of a paragraph
+        ("policy/uk_oxfordshire_strategic_economic_plan_2024.pdf", 6),  # a highlight behind lines of a panel
+    ],
+)
+def test_boxes_drawn_behind_lines_of_running_text_are_no_table(relative: str, page: int, tmp_path: Path) -> None:
+    # their sides run through words where a line's boxes end ("team" across two boxes): a table's rules never do
+    [spec] = sources_to_specs(cut(relative, page, tmp_path).parent)
+    assert source_to_document(spec).tables == []
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_a_bar_charts_categories_with_their_values_are_a_chart_not_a_table() -> None:
+    # p17: each bar's category and its value read as one line ("MA SANTÉ PHYSIQUE ET MENTALE 42%"), long
+    # categories among them; p62: two small survey tables over two such charts stay tables
+    tables, _ = found_tables(corpus_path("policy/ca_chelsea_plan_directeur_transport_actif_2021.pdf").resolve())
+    assert not [t for t in tables if t.page == 17]
+    assert [(t.n_rows, t.n_cols) for t in tables if t.page == 62] == [(2, 7), (3, 7)]
