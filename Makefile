@@ -78,7 +78,7 @@ eval: $(STAMP) ## Precision/recall of clusters, visions, objectives, figures, fu
 eval-tables: $(STAMP) ## Tables vs the policy PDFs' table gold (regions, titles, units, funding lines; development and held-out) and ICDAR 2013
 	$(PYTHON) scripts/eval_tables.py
 
-eval-layout: $(STAMP) ## Layout vs the page-by-page gold (block kinds, lists, reading order, page labels, repairs; development and held-out)
+eval-layout: $(STAMP) ## Layout vs the page-by-page gold (block kinds, lists, reading order, page labels, repairs, chart labels; development and held-out)
 	$(PYTHON) scripts/eval_layout.py
 
 bench: $(STAMP) ## Pages/s vs raw pdfplumber and pypdfium2, stages, memory to 1,000 pages, 1 vs 2 workers, publishing at 1x/30x, the report at 1x/10x (../shared/corpus/policy)

@@ -5,7 +5,10 @@ documents, the held-out documents (and each held-out part) and the held-out page
 hold, apart: per kind precision/recall/F1, list exactness, reading order (Kendall's
 tau), printed page labels and repaired words; then per document; then a census of the whole policy
 corpus (spreads, labels, repairs by kind, pages read by OCR whole or line by line, asides, charts;
-``--no-census`` leaves it out). How each is counted: tests/layout_eval.py.
+``--no-census`` leaves it out). Between them, what the layout made of the lines drawn in the charts, diagrams,
+maps, infographics and timelines the table gold boxes (``not_tables``): chart labels, or text of the body
+(paragraphs, headings, list items) and table cells, which they should not be. How each is counted:
+tests/layout_eval.py.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from layout_eval import (  # noqa: E402
     PageScore,
     SetScore,
     census,
+    chart_labels,
     evaluate,
 )
 
@@ -63,6 +67,16 @@ def main() -> int:
             pages[file] = n
         for file in r.skipped:
             print(f"{file[:52]:52} {r.name:12} skipped (not in ../shared/corpus/policy)")
+    print()
+    print("lines drawn in charts, diagrams, maps, infographics and timelines (regions the table gold boxes as such):")
+    for name, files in _table_gold_sets():
+        for drawings in (("chart", "map"), ("diagram", "infographic", "timeline")):
+            labels = chart_labels(files, drawings)
+            made = ", ".join(f"{k} {n}" for k, n in labels.blocks.most_common())
+            print(
+                f"  {name:12} {' and '.join(drawings)}: {labels.regions} regions; blocks inside: {made or 'none'};"
+                f" read as body or aside text {labels.as_text}; table cells {labels.table_cells}"
+            )
     if "--no-census" not in sys.argv:
         c = census()
         print()
@@ -74,6 +88,14 @@ def main() -> int:
         print(f"  asides {c.asides}, charts {c.charts}, captions and footnotes {c.captions}")
         print(f"  pages with text off the page (clipped): {c.outside}")
     return 0
+
+
+def _table_gold_sets() -> list[tuple[str, list[Path]]]:
+    """The table gold's development files, and its held-out files pooled."""
+    import table_gold_eval
+
+    held_out = [path for name, files in table_gold_eval.SETS.items() if name != "development" for path in files]
+    return [("development", list(table_gold_eval.SETS["development"])), ("held-out", held_out)]
 
 
 def _tau(total: PageScore) -> str:

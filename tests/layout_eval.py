@@ -427,3 +427,57 @@ def census(folder: Path = CORPUS) -> Census:
         out.charts += len({b.region_id for b in doc.blocks if b.region == "chart"})
         out.captions += sum(b.kind is BlockKind.CAPTION for b in doc.blocks)
     return out
+
+
+CHART_LIKE = ("chart", "diagram", "map", "infographic", "timeline")  # the table gold's look-alikes that are drawings
+TEXT_KINDS = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM)
+
+
+@dataclass
+class ChartLabels:
+    """What the layout made of the lines drawn in charts, diagrams, maps, infographics and timelines: the regions
+    the table gold's annotators boxed as such (``not_tables``), by reading the rendered pages."""
+
+    regions: int = 0
+    blocks: Counter[str] = field(default_factory=Counter)  # the blocks inside a region, by what they were made
+    table_cells: int = 0  # cells of tables found, inside a region
+
+    @property
+    def as_text(self) -> int:
+        """Blocks inside a drawing read as the text of the body or of an aside: paragraphs, headings, list items."""
+        return sum(n for key, n in self.blocks.items() if key.split()[-1] in {k.value for k in TEXT_KINDS})
+
+
+def chart_labels(gold_files: Iterable[Path], drawings: tuple[str, ...] = CHART_LIKE) -> ChartLabels:
+    """Where the lines inside the table gold's drawings went: each block whose centre lies in a region the gold
+    calls a chart, diagram, map, infographic or timeline is counted by its kind (``chart`` for a chart's
+    labels, as a careful reader takes them; ``aside paragraph`` for an aside's paragraph), and each cell of a
+    table found there; ``drawings``: which of the gold's kinds of look-alike count."""
+    from pipeline.models import BBox
+    from pipeline.tables.build import document_to_tables
+
+    out = ChartLabels()
+    for path in gold_files:
+        documents = yaml.safe_load(path.read_text(encoding="utf-8")) or {} if path.exists() else {}
+        for gold in documents.values():
+            source = (Path(__file__).resolve().parent.parent / gold["source"]).resolve()
+            regions = [
+                (page["page"], BBox(**dict(zip(("x0", "top", "x1", "bottom"), region["bbox"], strict=True))))
+                for page in gold["pages"]
+                for region in page.get("not_tables") or []
+                if region.get("what") in drawings
+            ]
+            if not regions or not source.exists():
+                continue
+            doc = laid_out(source)
+            cells = [c for t in document_to_tables(doc) for c in t.cells if c.bbox is not None]
+            for number, box in regions:
+                out.regions += 1
+                for b in doc.blocks:
+                    if b.page == number and b.bbox is not None and box.holds_centre_of(b.bbox):
+                        kind = "chart" if b.region == "chart" or b.kind is BlockKind.CHART else b.kind.value
+                        out.blocks[f"aside {kind}" if b.region == "aside" and kind != "chart" else kind] += 1
+                out.table_cells += sum(
+                    c.page == number and c.bbox is not None and box.holds_centre_of(c.bbox) for c in cells
+                )
+    return out
