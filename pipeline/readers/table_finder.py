@@ -100,8 +100,8 @@ _UNIT_SIGNS = "".join(sorted(set(UNIT_CURRENCY_WORDS.values())))
 UNIT_STATEMENT = re.compile(
     rf"\(\s*[^()]{{0,30}}(?:\b(?:{_UNIT_WORDS})s?\b|\bRs\b|[{_UNIT_SIGNS}])[^()]{{0,30}}\)", re.I
 )  # "Rs" as an Indian table prints rupees
-# Table 3, FIG A.16, Table S-4 (an annex's letter, a dash)
-CAPTION = re.compile(r"(?:table|figure|fig\.?|chart|exhibit)\s*[A-Z]?[.‐–-]?\d+(?:\.\d+)*\b", re.I)
+# Table 3, FIG A.16, Table S-4 (an annex's letter, a dash), Table: 5
+CAPTION = re.compile(r"(?:table|figure|fig\.?|chart|exhibit)\s*:?\s*[A-Z]?[.‐–-]?\d+(?:\.\d+)*\b", re.I)
 LIST_MARK = re.compile(r"^(?:[•●▪■◦‣∙·\-–—*o]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])$")
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
@@ -78,7 +79,10 @@ def tables_to_funding(tables: list[Table]) -> tuple[list[FundingLine], list[Sour
         if not periods:
             continue
         values: dict[tuple[int, int], Decimal] = {}
-        totals = {col for col in periods if TOTAL_LABEL.match(column_heading(table, col))}  # Total 2019-20
+        totals = {
+            col for col, period in periods.items()
+            if TOTAL_LABEL.match(column_heading(table, col)) or _spans(period, periods.values())
+        }  # fmt: skip  # Total 2019-20; 2013-2022 beside 2013, 2014, ... 2022
         dated = dict(sorted((periods | _undated_columns(table, periods)).items()))
         for row in range(table.header_rows, table.n_rows):
             label = row_label(grid, row, min(dated))
@@ -130,6 +134,23 @@ def _undated_columns(table: Table, periods: dict[int, str]) -> dict[int, str]:
         ):
             out[col] = "none"
     return out
+
+
+def _spans(period: str, periods: Iterable[str]) -> bool:
+    """A span of several years (``2013-22``) holding two or more of the table's other periods, years or fiscal
+    years (a table's ``Totals 2013–2022`` beside its columns by year): a total of them.
+
+    >>> _spans("2013-22", ["2012", "2013", "2014", "2013-22"]), _spans("2013-14", ["2013", "2014", "2013-14"])
+    (True, False)
+    """
+    if not (m := re.fullmatch(r"((?:19|20)\d{2})-(\d{2})", period)):
+        return False
+    start = int(m.group(1))
+    end = start - start % 100 + int(m.group(2))
+    if end <= start + 1:
+        return False  # a fiscal year
+    held = [p for p in periods if p != period and (y := re.match(r"(?:19|20)\d{2}", p)) and start <= int(y[0]) <= end]
+    return len(held) >= 2
 
 
 def _line(

@@ -94,7 +94,9 @@ from table_gold_eval import SetResult, evaluate
 # subtotal rows are totals): part 6 regions P 1.000 R 1.000 (5/5/5), structure P 0.932 R 0.958; part 7 no table
 # found; part 8 unchanged; part 9 regions P 0.857 R 0.857, structure P 0.903 R 0.773, funding P 0.614 R 0.679
 # (351/572/517), title 5/12, unit 3/6 (its three budget pages were read while writing the unit rules, so part 9
-# is read for them); development and parts 1-5 unchanged; ICDAR 2013 F1 0.957 (23667/24686/24751).
+# is read for them); development and parts 1-5 unchanged; ICDAR 2013 F1 0.957 (23667/24686/24751). Then (a caption
+# "Table: 5"; a span of years beside its years is their total): part 9 title 6/12, structure P 0.905; the rest
+# unchanged.
 SCORES = {  # (precision, recall)
     "development": {"regions": (1.0, 0.93), "funding": (1.0, 1.0), "structure": (0.93, 0.85)},
     "held-out": {"regions": (0.96, 1.0), "funding": (1.0, 1.0), "structure": (0.87, 0.82)},
@@ -116,7 +118,7 @@ RATES = {  # share right of the tables that print one
     "held-out 4": {"title": 0.9, "unit": 0.87, "periods": 0.8},
     "held-out 5": {"title": 0.87, "unit": 0.75, "periods": 0.75},
     "held-out 6": {"title": 0.8},
-    "held-out 9": {"title": 0.41, "unit": 0.5},
+    "held-out 9": {"title": 0.5, "unit": 0.5},
 }
 
 

@@ -465,3 +465,23 @@ def test_a_bar_charts_categories_with_their_values_are_a_chart_not_a_table() -> 
     tables, _ = found_tables(corpus_path("policy/ca_chelsea_plan_directeur_transport_actif_2021.pdf").resolve())
     assert not [t for t in tables if t.page == 17]
     assert [(t.n_rows, t.n_cols) for t in tables if t.page == 62] == [(2, 7), (3, 7)]
+
+
+def test_a_span_of_years_beside_its_years_adds_them_up() -> None:
+    # a column over 2013–2015 beside the columns of 2013, 2014 and 2015: its lines are totals, in their span
+    rows = [["Spending", "2013", "2014", "2015", "2013–2015"], ["Schools", "10", "12", "14", "36"]]
+    table = _titled_by(_table(rows), [("Table 5: Public spending by programme (£m)", BlockKind.PARAGRAPH, 90)])
+    lines, _ = tables_to_funding([table])
+    assert [(f.period, f.amount, f.is_total) for f in lines] == [
+        ("2013", 10e6, False), ("2014", 12e6, False), ("2015", 14e6, False), ("2013-15", 36e6, True),
+    ]  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_a_caption_with_a_colon_titles_its_table_and_is_no_row_of_it() -> None:
+    # "Table: 5 Public Health Outlay 2012-13 (Budget Estimates)" over "(Rs. in 000)" (tables corpus)
+    [table], _ = found_tables(corpus_path("tables/in_public_health_outlay_2012_13.pdf").resolve())
+    assert table.title and table.title.startswith("Table: 5 Public Health Outlay 2012-13")
+    assert table.unit == "INR x 1000"
+    assert not any("Table" in c.text for c in table.cells)
