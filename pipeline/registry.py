@@ -103,7 +103,7 @@ def extractor(name: str) -> str:
     """The versioned id of a registered extractor.
 
     >>> extractor("figures/text")
-    'figures/text@7'
+    'figures/text@8'
     """
     return _BY_NAME[name].id
 
