@@ -26,7 +26,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.models import BBox, Line, PageGraphics
-from pipeline.readers.pdfium_rulings import Matrix, apply, compose, fill_colour
+from pipeline.readers.pdfium_rulings import Matrix, apply, compose, fill_colour, object_bounds
 from pipeline.readers.pdfium_words import display_transform
 
 MIN_PANEL = (40.0, 20.0)  # points: a panel is at least this wide and high
@@ -101,10 +101,10 @@ def _objects(parent: Any, matrix: Matrix, form: Any = None) -> Iterator[tuple[An
 
 
 def _bounds(obj: Any, matrix: Matrix, height: float) -> BBox | None:
-    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+    if (bounds := object_bounds(obj)) is None:
         return None
-    corners = [apply(matrix, x, y) for x in (left.value, right.value) for y in (bottom.value, top.value)]
+    left, bottom, right, top = bounds
+    corners = [apply(matrix, x, y) for x in (left, right) for y in (bottom, top)]
     xs, ys = [x for x, _ in corners], [height - y for _, y in corners]
     return BBox(x0=min(xs), top=min(ys), x1=max(xs), bottom=max(ys))
 

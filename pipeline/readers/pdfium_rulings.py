@@ -167,7 +167,7 @@ def _clipped_out(obj: Any) -> bool:
     them in other spaces, and is not tested.)"""
     if not (clip := pdfium_c.FPDFPageObj_GetClipPath(obj)):
         return False
-    box = _object_box(obj)
+    box = object_bounds(obj)
     return box is not None and any(not _overlap(box, area) for area in _clip_areas(clip))
 
 
@@ -185,7 +185,9 @@ def _clip_areas(clip: Any) -> Iterator[tuple[float, float, float, float]]:
             yield min(xs), min(ys), max(xs), max(ys)
 
 
-def _object_box(obj: Any) -> tuple[float, float, float, float] | None:
+def object_bounds(obj: Any) -> tuple[float, float, float, float] | None:
+    """A page object's bounds as pdfium gives them (left, bottom, right, top, in its parent's space); None when
+    pdfium cannot tell."""
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
         return None

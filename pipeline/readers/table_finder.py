@@ -325,6 +325,13 @@ def _wrapped(above: list[Word], line: list[Word], right: float) -> bool:
     return end + SPACE_RATIO * _word_size(first) + float(first["x1"]) - float(first["x0"]) > right
 
 
+def _caption_line(words: list[Word]) -> bool:
+    """A line over a table that is none of its rows: its caption (``Table 18.``) or a line stating its unit
+    (``(In billions of dollars)``)."""
+    text = _text(words)
+    return bool(CAPTION.match(text) or UNIT_STATEMENT.fullmatch(text))
+
+
 def _word_size(word: Word) -> float:
     """The word's type size, or its height where the reader gave none."""
     return float(word.get("size") or (word["bottom"] - word["top"]))
@@ -413,7 +420,7 @@ def _row_ruled(
     below = [ln for ln in visual if _line_top(ln) >= ys[-1] - 1]
     edges = [x0, *((a[1] + b[0]) / 2 for a, b in itertools.pairwise(columns)), x1]  # the cells' sides
     header = _kept_to(list(reversed(above)), edges, ys[0], size, upward=True, columns=columns)
-    captions = [k for k, ln in enumerate(header) if CAPTION.match(_text(ln)) or UNIT_STATEMENT.fullmatch(_text(ln))]
+    captions = [k for k, ln in enumerate(header) if _caption_line(ln)]
     header = header[captions[-1] + 1 :] if captions else header  # a caption (or unit line) over it is no part of it
     titles = [k for k, ln in enumerate(header) if _title_line(ln, columns, size)]
     header = header[titles[-1] + 1 :] if titles else header  # nor is a title run on over the gutters or set larger
@@ -982,8 +989,7 @@ def _runs(lines: list[_Line], bands: list[BBox]) -> list[list[_Line]]:
     for line in lines:
         if current and (not (_follows(current[-1], line) or banded(current[-1], line)) or new_band(line)):
             close()
-        if CAPTION.match(_text(line.words)) or UNIT_STATEMENT.fullmatch(_text(line.words)):
-            # a caption (Table 18. || Actual and projected ...) is no row, nor a unit line: (In billions of dollars)
+        if _caption_line(line.words):  # a caption (Table 18. || Actual and projected ...) is no row
             close()
             before = []
             continue

@@ -76,7 +76,7 @@ _CURRENCIES_IN_WORDS = "|".join(f"{name}s" for name in UNIT_CURRENCY_WORDS)  # d
 UNIT_IN_WORDS = re.compile(rf"\b(?P<scale>{_SCALES_IN_WORDS}) of (?P<cur>{_CURRENCIES_IN_WORDS})\b", re.I)
 UNIT_LINE = re.compile(
     r"(?:expressed (?:as|in)|(?:all )?(?:figures|amounts|values|numbers) (?:are )?(?:in|shown in)|"
-    rf"\(?[£$€]\s?(?:m|bn|000|'000|’000|millions?|billions?|thousands?)\)?$|per ?cent\b|percentages?\b|%|"
+    r"per ?cent\b|percentages?\b|%|"
     rf"\(?\s*in\s+{UNIT_IN_WORDS.pattern}|\(?\s*(?:{_CUR})\s?(?:in\s+)?(?:{_SCALE})\b)",
     re.I,
 )
