@@ -373,9 +373,11 @@ class Objective:
     """One item of a list of objectives (aims, themes, priorities, directions) the document gives.
 
     ``list_number`` counts the document's objective lists from 1; ``ordinal`` is
-    the item's position in its list; ``list_style`` is ``numbered``,
-    ``bulleted`` or ``paragraphs`` (a run of "Title – description" paragraphs);
-    ``list_kind`` is the noun the lead-in uses (``objective``, ``theme``, …).
+    the item's position in its list; ``list_style`` says how the document sets
+    the list out (``numbered``, ``bulleted``, ``paragraphs``: a run of "Title –
+    description" paragraphs, ...; every style is described under ``objectives``
+    in warehouse/schema.yml); ``list_kind`` is the noun the lead-in uses
+    (``objective``, ``theme``, …).
     """
 
     cluster_id: str | None

@@ -65,10 +65,11 @@ EXTRACTORS: tuple[Extractor, ...] = (
     ),
     Extractor(
         "layout/blocks",
-        24,
+        25,
         _ALL,
         "blocks (headings, paragraphs, list items, icon-bulleted items, tiles a lead-in announces, a card's fields,"
-        " table lines, chart labels and legends, pictures' captions), asides, printed page labels",
+        " phrases boxed side by side, table lines, chart labels and legends, pictures' captions), asides, printed"
+        " page labels",
     ),
     Extractor("layout/contents", 2, _ALL, "the entries of the contents page (of its half, on a two-page spread)"),
     Extractor("quality/garble", 3, _ALL, "garbled text: blocks and sections quarantined from extraction"),
@@ -81,7 +82,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("checks/text-vs-table", 1, _ALL, "a figure in the text against the same amount in a table"),
     *(Extractor(f"clusters/{rule}", 7, _ALL, f"cluster mentions by the `{rule}` rule") for rule in CLUSTER_RULES),
     *(Extractor(f"visions/{rule}", 9, _ALL, f"vision statements by the `{rule}` rule") for rule in VISION_RULES),
-    Extractor("objectives/lists", 14, _ALL, "objectives: the items of lists a document frames as its objectives"),
+    Extractor("objectives/lists", 15, _ALL, "objectives: the items of lists a document frames as its objectives"),
     Extractor("figures/text", 8, _ALL, "numeric figures in sentences, with what they count, unit and period"),
     Extractor("figures/table", 3, _ALL, "figures from the cells of money tables that are not funding"),
     Extractor(

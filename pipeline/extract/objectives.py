@@ -12,8 +12,10 @@ frames the lists of its section. ``We are:`` (``However, we are already:``) anno
 says what is being done (``Operating a new portal ...``), not what the authors are (``Open and honest``).
 
 The items come from the layout tree: a numbered or bulleted list (a numbered list stays one list when each
-item is followed by a paragraph describing it), or a run of "Title – description" paragraphs. Without a
-lead-in, lists come from headings that frame them, labelled items (``Goal 1:``, or ``Action 3 (2021)`` alone over
+item is followed by a paragraph describing it), a run of "Title – description" paragraphs, or the items a
+sentence counts off itself after the lead-in (``These are i) ..., ii) ... and iii) ...``). Without a
+lead-in, lists come from headings that frame them (their lists, or short phrases set one per block right under
+them: a row of goals under their icons), labelled items (``Goal 1:``, or ``Action 3 (2021)`` alone over
 its text; labelled headings, ``Mission 1: ...`` to ``Mission 15: ...``, however many chapters apart), boxes
 opening with a label (``Action`` over its text), paragraphs the plan counts off (``First, we will …``,
 ``Second, …``) and the numbered paragraphs of an agreement, most of which commit a party (``4. WMCA will
@@ -255,6 +257,31 @@ NAMED_ACTOR = re.compile(
 )
 NOT_NAMES = frozenset(("We", "It", "This", "These", "They", "That", "Our", "Each", "All", "Together"))
 MIN_GROUPS = 2  # titled groups of items one lead-in announces
+# a sentence stating the plan's one aim: "The strategic goal of the Programme is to ...", "The main objective of the
+# smart specialisation strategy, building on ..., is:" (over the aim's own paragraph, "To improve ...")
+STATED_AIM = re.compile(
+    r"(?:\d+(?:\.\d+)*\.?\s+)?The\s+(?:(?:main|overall|strategic|general|principal|primary|central|core|key)\s+)*"
+    r"(?P<noun>objective|goal|aim)\s+of\s+(?:the|this|our)\s+(?P<what>[^.:;]{1,160}?)\s+is\s*(?P<colon>:\s*$)?"
+)
+AIM_BLOCKS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)  # a stated aim's paragraph may be numbered as a list's item
+PARAGRAPH_NUMBER = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?)?\s*")  # "19. " before a paragraph's first sentence
+# the plan a stated aim is the aim of, named by its head noun (not a report's purpose, a process step's objective)
+PLAN_NOUN = re.compile(
+    r".*\b(?:programmes?|programs?|strateg(?:y|ies)|plans?|polic(?:y|ies)|deals?|agreements?|frameworks?|funds?"
+    r"|partnerships?|compacts?)",
+    re.I,
+)
+MIN_INLINE_ITEMS = 3  # items a sentence counts off in its own words ("These are i) ..., ii) ... and iii) ...")
+# an item's marker inside a sentence: "i)", "(ii)", "a)", "(b)", "1)", "(2)"
+INLINE_MARKER = re.compile(r"(?<![\w(])\(?(?P<mark>[ivx]{1,4}|[a-h]|\d{1,2})\)\s+")
+INLINE_SEQUENCES = (
+    ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"),
+    tuple("abcdefgh"),
+    tuple(str(n) for n in range(1, 21)),
+)
+INLINE_ITEM_END = re.compile(r"[\s,;.]*(?:\b(?:and|or)\b)?[\s,;.]*$")  # "..., ", "... and " before the next marker
+MIN_PHRASES = 3  # short phrases set one per block under a framing heading (a row of goals under icons) ...
+MAX_PHRASE_WORDS = 12  # ... each at most this long, opening with a capital and ending in no stop
 MAX_DESCRIPTION_GAP = 2  # paragraphs allowed between numbered items that describe the previous one
 MAX_FURNITURE_BLOCKS = 4  # footnotes (and running headers not recognised as such) between a lead-in and its list
 STEPPED_OVER = (BlockKind.PARAGRAPH, BlockKind.FURNITURE, BlockKind.CAPTION, BlockKind.CHART)
@@ -326,9 +353,120 @@ def document_to_objectives_and_issues(view: DocumentView) -> tuple[list[Objectiv
                     char_start=s, char_end=e, extractor=EXTRACTOR, confidence=0.9,
                 )
             )  # fmt: skip
-    objectives.extend(_heading_framed(view, used, list_number))
+    inline = _inline_lists(view, used, list_number)
+    inline += _stated_aims(view, used, max((o.list_number for o in inline), default=list_number))
+    objectives += inline
+    objectives.extend(_heading_framed(view, used, max((o.list_number for o in inline), default=list_number)))
     objectives.sort(key=lambda o: o.char_start)
     return _the_governments_we(view, _without_templates(objectives)), issues
+
+
+def _inline_lists(view: DocumentView, used: set[int], list_number: int) -> list[Objective]:
+    """Items a paragraph counts off inside its sentences after a lead-in (``there are four strategic priorities.
+    These are i) great jobs and careers, ii) ... and iv) diversity and inclusion.``; ``The plan sets three aims:
+    (a) ..., (b) ... and (c) ...``): markers in sequence (:data:`INLINE_SEQUENCES`, at least MIN_INLINE_ITEMS),
+    the words before the first of them a lead-in (:func:`sentence_to_lead_in`), or ``These are`` pointing back
+    at the sentence before. Each item runs to the next marker (its ``, and`` left out) or its sentence's end."""
+    text = view.doc.text
+    out: list[Objective] = []
+    for i, block in enumerate(view.doc.blocks):
+        if block.kind is not BlockKind.PARAGRAPH or i in used or block.region == "chart" or not view.clean(block):
+            continue
+        start, end = view.item_span(block)
+        markers = _inline_run(list(INLINE_MARKER.finditer(text, start, end)))
+        if len(markers) < MIN_INLINE_ITEMS:
+            continue
+        (sentences,) = view.sentences([(start, end)])
+        first = markers[0].start()
+        opening = next(((s, e) for s, e in sentences if s <= first < e), (start, end))
+        lead_text = text[opening[0] : first].strip()
+        if ANAPHORIC_LEAD_IN.fullmatch(lead_text + ":"):
+            before = [(s, e) for s, e in sentences if e <= opening[0]]
+            if not before:
+                continue
+            lead_text = text[before[-1][0] : before[-1][1]].strip().rstrip(" .")
+        lead = sentence_to_lead_in(lead_text.rstrip(" :") + ":")
+        if lead is None or (lead.kind not in COMMITTING and _someone_elses_list(view, lead_text)):
+            continue
+        closing = next(((s, e) for s, e in sentences if s <= markers[-1].start() < e), (start, end))
+        spans = []
+        for k, marker in enumerate(markers):
+            stop = markers[k + 1].start() if k + 1 < len(markers) else closing[1]
+            item = text[marker.end() : stop]
+            spans.append(trim_span(text, marker.end(), marker.end() + len(INLINE_ITEM_END.sub("", item))))
+        if lead.exact and lead.count is not None and lead.count != len(spans):
+            continue
+        cluster_id, attribution = _attribute(view, block, lead_text)
+        if attribution not in ("sentence", "section") and not lead.strong:
+            continue
+        list_number += 1
+        out += [
+            Objective(
+                cluster_id, ordinal, text[cs:ce], cs, ce, list_number, "inline", lead.kind, lead_text, attribution,
+                lead.confidence, _item_actor(text, cs, ce, lead.kind) or lead.actor,
+            )
+            for ordinal, (cs, ce) in enumerate(spans, start=1)
+        ]  # fmt: skip
+    return out
+
+
+def _stated_aims(view: DocumentView, used: set[int], list_number: int) -> list[Objective]:
+    """The one aim a sentence says the plan has (:data:`STATED_AIM`): the words from its ``to`` to the sentence's
+    end, or, when the sentence ends ``is:``, the first sentence of the paragraph under it (``To improve the
+    economic competitiveness ...``). The sentence opens its paragraph (further on, ``the programme`` is most often
+    one the paragraph has just named, a third party's), and the aim is a plan's (:data:`PLAN_NOUN` heads what it
+    is the aim of), not a document's purpose (``The aim of this report is to ...``) or a step's."""
+    text = view.doc.text
+    blocks = view.doc.blocks
+    out: list[Objective] = []
+    for i, block in enumerate(blocks):
+        if block.kind not in AIM_BLOCKS or i in used or block.region != "body" or not view.clean(block):
+            continue
+        span = view.item_span(block)
+        (sentences,) = view.sentences([span])
+        for s, e in sentences:
+            if not PARAGRAPH_NUMBER.fullmatch(text, span[0], s):
+                break  # opening its paragraph (mid-paragraph, "the programme" is one the paragraph has just named)
+            m = STATED_AIM.match(text, s, e)
+            if m is None or not PLAN_NOUN.fullmatch(m.group("what").split(",")[0].strip()):
+                continue  # "The objective of the second phase of the prioritisation process is ...": no plan's
+            if m.group("colon"):
+                nxt = i + 1
+                if nxt >= len(blocks) or blocks[nxt].kind is not BlockKind.PARAGRAPH or not view.clean(blocks[nxt]):
+                    continue
+                (under,) = view.sentences([view.item_span(blocks[nxt])])
+                if not under or not text.startswith("To ", under[0][0]):
+                    continue
+                cs, ce = trim_span(text, *under[0])
+                used.add(nxt)
+            elif text.startswith("to ", m.end()):
+                cs, ce = trim_span(text, m.end(), e)
+            else:
+                continue
+            ce -= text[ce - 1 : ce] == "."
+            cluster_id, attribution = _attribute(view, block, text[s:e])
+            list_number += 1
+            kind = _kind(m.group("noun"))
+            out.append(
+                Objective(cluster_id, 1, text[cs:ce], cs, ce, list_number, "stated", kind, text[s : m.end()].strip(),
+                          attribution, 0.7)
+            )  # fmt: skip
+    return out
+
+
+def _inline_run(markers: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The first run of markers in one sequence from its start (``i)``, ``ii)``, ``iii)``), each the next."""
+    for k, marker in enumerate(markers):
+        sequence = next((seq for seq in INLINE_SEQUENCES if seq[0] == marker.group("mark")), None)
+        if sequence is None:
+            continue
+        run = [marker]
+        for later in markers[k + 1 :]:
+            if len(run) < len(sequence) and later.group("mark") == sequence[len(run)]:
+                run.append(later)
+        if len(run) >= MIN_INLINE_ITEMS:
+            return run
+    return []
 
 
 def _own_body(view: DocumentView, sentence: str) -> str | None:
@@ -724,9 +862,51 @@ def _heading_framed(view: DocumentView, used: set[int], list_number: int) -> lis
         used.update(items)
         out.extend(_items_to_objectives(view, items, "labelled", kind, "", cluster_id, attribution, list_number, 0.85))
     out.extend(_label_boxes(view, used, list_number))
+    out.extend(_phrase_runs(view, used, max((o.list_number for o in out), default=list_number) + 1))
     out.extend(_ordinal_paragraphs(view, used, max((o.list_number for o in out), default=list_number) + 1))
     out.extend(_agreement_paragraphs(view, used, max((o.list_number for o in out), default=list_number) + 1))
     return out
+
+
+def _phrase_runs(view: DocumentView, used: set[int], list_number: int) -> list[Objective]:
+    """Phrases set one per block right under a heading that frames them (``The UK’s goals`` over ``Grow and level
+    up our space economy``, ``Promote the values of Global Britain``, ... each under its icon): at least
+    :data:`MIN_PHRASES` paragraphs of the heading's section, each a phrase (:func:`_phrase`), in a row with
+    nothing between them. A heading framing them names its kind with a plural noun (:func:`_heading_frame`)."""
+    blocks = view.doc.blocks
+    out: list[Objective] = []
+    for i, block in enumerate(blocks[:-1]):
+        if block.kind is not BlockKind.HEADING or not view.clean(block):
+            continue
+        title = " ".join(view.text(block).split())
+        kind, actor = _heading_frame(title)
+        if not kind:
+            continue
+        items = []
+        j = i + 1
+        while j < len(blocks) and j not in used and _phrase(view, blocks[j], block.section_id):
+            items.append(j)
+            j += 1
+        if len(items) < MIN_PHRASES:
+            continue
+        cluster_id, attribution = view.cluster_of(block.section_id)
+        used.update(items)
+        out += _items_to_objectives(
+            view, items, "phrases", kind, title, cluster_id, attribution, list_number, 0.6, actor
+        )
+        list_number += 1
+    return out
+
+
+def _phrase(view: DocumentView, block: Block, section_id: str | None) -> bool:
+    """A paragraph of the section that is one short phrase: at most MAX_PHRASE_WORDS words, opening with a capital,
+    ending in no stop or colon (a goal's wording under its icon, not a sentence, not a lead-in)."""
+    if block.kind is not BlockKind.PARAGRAPH or block.section_id != section_id or block.region != "body":
+        return False
+    if not view.clean(block):
+        return False
+    text = " ".join(view.text(block).split())
+    return 0 < len(text.split()) <= MAX_PHRASE_WORDS and text[:1].isupper() and not text.endswith((*".!?:;", "…"))
 
 
 def _numbered_titles(view: DocumentView, used: set[int], list_number: int) -> list[Objective]:

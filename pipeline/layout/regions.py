@@ -795,7 +795,10 @@ def _charts(
         and not any(p.holds_centre_of(q.box) for q in mine)
         and sum(p.holds_centre_of(g) for g in gridlines) >= MIN_GRIDLINES
     ]  # fmt: skip
-    drawings = [d for d in drawn.drawings if d.area <= MAX_CHART_SHARE * page_area]  # not the page's background
+    # not the page's background, nor a backdrop behind a section (a shape too large for a bar that holds prose)
+    drawings = [
+        d for d in drawn.drawings if d.area <= MAX_CHART_SHARE * page_area and not _backdrop(d, mine, page_area)
+    ]  # fmt: skip
     bands = _bands([*drawings, *drawn.panels], page)
     drawings = [d for d in drawings if d not in bands]
     candidates = _in_rows([b for b in _clusters([*drawings, *bars, *series]) if b[2] >= MIN_CHART_SHAPES], page)
@@ -840,6 +843,23 @@ def _charts(
             if not any(table_label.fullmatch(p.text) for p in free if titled.holds_centre_of(p.box)):
                 out.append(titled)  # a table's label over short lines drawn on shading: a table of lists
     return out
+
+
+def _backdrop(shape: BBox, mine: list[Placed], page_area: float) -> bool:
+    """A shape drawn behind a part of the page, not a part of a chart: too large for a bar (MAX_BAR_SHARE of the
+    page) and holding a line of running text that is no note (a section's tint behind its heading, an icon row
+    and the paragraph under it). A chart's frame holds its labels, title and notes only.
+
+    >>> tint, area = BBox(x0=70, top=280, x1=550, bottom=760), 595 * 842
+    >>> prose = Placed(0, BBox(x0=85, top=720, x1=500, bottom=732), "Immediate key interventions in the highest "
+    ...                "impact opportunities and the critical")
+    >>> label = Placed(1, BBox(x0=90, top=407, x1=170, bottom=419), "Grow and level")
+    >>> _backdrop(tint, [label, prose], area), _backdrop(tint, [label], area)
+    (True, False)
+    """
+    if shape.area < MAX_BAR_SHARE * page_area:
+        return False
+    return any(shape.holds_centre_of(p.box) and _sentence(p.text) and not _note(p.text) for p in mine)
 
 
 def _captioned_drawings(mine: list[Placed], drawn: Sequence[BBox]) -> list[BBox]:

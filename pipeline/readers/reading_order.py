@@ -7,7 +7,8 @@ then the page is cut recursively (an XY-cut): first at a wide horizontal gap
 (a title, header or footer apart from the body), then at a vertical gutter
 that no fragment crosses when running text is on one side and words on the
 other, and otherwise at the widest horizontal gap, until a region is one
-column. Inside a region the
+column. A row of boxes side by side, each a short phrase wrapped over its own
+lines (a diagram's goals under their icons), is read box by box. Inside a region the
 fragments are read top to bottom and those on one visual line are joined
 again (so a contents line keeps its page number, a table row its cells).
 
@@ -58,6 +59,9 @@ KICKER_OVERLAP = 0.25  # ... reaches this share of the line's height into it ...
 KICKER_GAP = 2.0  # ... stands within this many line heights of it ...
 KICKER_LETTERS = 2  # ... and holds at least this many letters (a dash beside a page number is no kicker)
 FOLD_MARGIN = 0.01  # ... when no word comes within this share of its width of the middle
+MIN_BOXES = 3  # a row of boxes set side by side holds at least this many columns of words ...
+BOX_RUN_ON = 0.5  # ... each of them one phrase (this share at least of its lines after the first run on) ...
+BOX_LETTERS = 0.6  # ... of words (this share of its characters at least are letters)
 
 
 @dataclass(slots=True)
@@ -213,8 +217,9 @@ def _split_at_edges(fragments: list[Fragment], gutter: float) -> list[Fragment]:
     return out
 
 
-def _cut(fragments: list[Fragment], size: float, out: list[list[Fragment]]) -> None:
-    """Append the regions of ``fragments`` to ``out`` in reading order."""
+def _cut(fragments: list[Fragment], size: float, out: list[list[Fragment]], head: bool = False) -> None:
+    """Append the regions of ``fragments`` to ``out`` in reading order. ``head``: the fragments stand over a row
+    of figures (a table's header over its first row), so neither they nor any part of them is a row of boxes."""
     if len(fragments) <= 1:
         if fragments:
             out.append(fragments)
@@ -226,21 +231,24 @@ def _cut(fragments: list[Fragment], size: float, out: list[list[Fragment]]) -> N
         bands = _beside(fragments)
     if bands is None:
         bands = _peeled(fragments, size)
+    if bands is None and not head:  # a row of boxes once parted from the lines over and under it
+        bands = _horizontal_cut(fragments, at_least=size) or _boxes(fragments, size)
     if bands is None:
         bands = _horizontal_cut(fragments)
     if bands is not None:
         floats: list[list[Fragment]] = []  # set beside a paragraph that runs on under them: read after it
-        for band in bands:
+        for k, band in enumerate(bands):
             side = _float(band, size)
-            _cut([f for f in band if side is None or f not in side], size, out)
+            over_figures = head or (k + 1 < len(bands) and _over_figures(band, bands[k + 1]))
+            _cut([f for f in band if side is None or f not in side], size, out, over_figures)
             if side is not None:
                 floats.append(side)
             elif _ends_sentence(band):  # the paragraph the floats interrupted has ended: they are read now
                 for earlier in floats:
-                    _cut(earlier, size, out)
+                    _cut(earlier, size, out, head)
                 floats = []
         for earlier in floats:
-            _cut(earlier, size, out)
+            _cut(earlier, size, out, head)
         return
     out.append(sorted(fragments, key=lambda f: (f.top, f.x0)))
 
@@ -314,6 +322,65 @@ def _vertical_cut(fragments: list[Fragment], size: float) -> list[list[Fragment]
         if _side_title(left, right) or _side_title(right, left):
             return [left, right]
     return None
+
+
+def _boxes(fragments: list[Fragment], size: float) -> list[list[Fragment]] | None:
+    """A row of boxes side by side, each holding one phrase of a few words wrapped over its lines (a diagram's
+    goals "Grow and level / up our space / economy" beside "Promote the / values of ..."): the columns parted
+    by gutters that no fragment crosses, read one after another, left to right. Every column is words (no
+    column of figures) and one phrase: its first line opens it and most later lines run on, opening with no
+    capital (:data:`BOX_RUN_ON`; a name such as "Global Britain" may open one), which the cells of a table's rows
+    do not; and no line holds two figures side by side (a table's wrapped header over its row of figures). None
+    for any other region.
+
+    >>> def frag(text, x, y):
+    ...     return Fragment.of([{"text": text, "x0": x, "x1": x + 50, "top": y, "bottom": y + 10}])
+    >>> row = [frag("Grow and", 0, 0), frag("Promote", 80, 0), frag("Lead new", 160, 0)]
+    >>> row += [frag("level up", 0, 12), frag("our values", 80, 12), frag("discovery", 160, 12)]
+    >>> [[" ".join(w["text"] for w in f.words) for f in box] for box in _boxes(row, 10)]
+    [['Grow and', 'level up'], ['Promote', 'our values'], ['Lead new', 'discovery']]
+    """
+    columns = _columns(fragments, size * MIN_GUTTER_RATIO)
+    if len(columns) < MIN_BOXES or _figure_row(fragments):
+        return None
+    for column in columns:
+        text = "".join(str(w["text"]) for f in column for w in f.words)
+        if len(column) < 2 or sum(c.isalpha() for c in text) < BOX_LETTERS * len(text):
+            return None
+        later = sorted(column, key=lambda f: f.top)[1:]
+        if sum(not str(f.words[0]["text"])[:1].isupper() for f in later) < BOX_RUN_ON * len(later):
+            return None
+    return columns
+
+
+def _over_figures(band: list[Fragment], below: list[Fragment]) -> bool:
+    """Two figures (more digits than letters) side by side on the first line of the band under ``band`` stand under
+    its words: a table's header over its first row, not a heading over a chart's ticks."""
+    first = min(below, key=lambda f: f.top)
+    return _figure_row([f for f in below if _same_line(f, first) and any(f.x0 < g.x1 and g.x0 < f.x1 for g in band)])
+
+
+def _figure_row(fragments: list[Fragment]) -> bool:
+    """Two of the fragments are figures side by side on one line (a table's row)."""
+    figures = [f for f in fragments if _figure(f)]
+    return any(_same_line(a, b) and (a.x1 <= b.x0 or b.x1 <= a.x0) for a, b in itertools.combinations(figures, 2))
+
+
+def _figure(fragment: Fragment) -> bool:
+    text = "".join(str(w["text"]) for w in fragment.words)
+    return sum(c.isdigit() for c in text) > sum(c.isalpha() for c in text)
+
+
+def _columns(fragments: list[Fragment], gutter: float) -> list[list[Fragment]]:
+    """The fragments parted at every gap at least ``gutter`` wide that no fragment crosses, left to right."""
+    columns: list[list[Fragment]] = []
+    reach = -float("inf")
+    for f in sorted(fragments, key=lambda f: f.x0):
+        if f.x0 - reach >= gutter:
+            columns.append([])
+        columns[-1].append(f)
+        reach = max(reach, f.x1)
+    return columns
 
 
 def _side_title(side: list[Fragment], column: list[Fragment]) -> bool:

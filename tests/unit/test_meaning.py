@@ -98,6 +98,55 @@ def test_labelled_headings_are_objectives_without_their_labels(tmp_path: Path) -
     ]
 
 
+def test_items_a_sentence_counts_off_after_a_lead_in_are_objectives(tmp_path: Path) -> None:
+    """ "... four strategic priorities. These are i) ..., ii) ... and iv) ...": each item without its marker or
+    its "and"; markers counting off things no lead-in frames (a list of sources) give nothing."""
+    doc = parse_text(
+        tmp_path,
+        "# A tourism plan\n\nWorking with employers, there are currently four industry led strategic priorities. "
+        "These are i) great jobs and careers, ii) tackling long term unemployment, iii) vocational training and iv) "
+        "diversity and inclusion.\n\nThe data come from (a) the survey, (b) the census and (c) tax records.\n",
+    )
+    assert [(o.list_kind, o.list_style, o.text) for o in doc.objectives] == [
+        ("priority", "inline", "great jobs and careers"),
+        ("priority", "inline", "tackling long term unemployment"),
+        ("priority", "inline", "vocational training"),
+        ("priority", "inline", "diversity and inclusion"),
+    ]
+
+
+def test_the_one_aim_a_paragraph_opens_by_stating_for_the_plan_is_an_objective(tmp_path: Path) -> None:
+    """ "19. The strategic goal of the Programme is to ...": the aim from its "to"; the same words about a report's
+    purpose, or about a programme the paragraph has just named (a third party's), give nothing."""
+    doc = parse_text(
+        tmp_path,
+        "# A research programme\n\n19. The strategic goal of the Programme is to increase the impact of "
+        "knowledge-intensive activities on the economy. It has three parts.\n\nThe aim of this report is to "
+        "describe the region's economy.\n\nThe Creative Europe Programme is larger than before. The main goal of the "
+        "programme is to support European culture.\n",
+    )
+    assert [(o.list_kind, o.list_style, o.text) for o in doc.objectives] == [
+        ("goal", "stated", "to increase the impact of knowledge-intensive activities on the economy"),
+    ]
+
+
+def test_short_phrases_under_a_heading_framing_them_are_its_items(tmp_path: Path) -> None:
+    """A row of goals set one phrase per block under ``Our goals`` (each under its icon) gives the goals; the same
+    phrases under a heading framing nothing, or sentences under it, give none."""
+    goals = "Grow our space economy\n\nPromote the values of Global Britain\n\nLead pioneering scientific discovery\n"
+    doc = parse_text(tmp_path, f"# A space strategy\n\n## Our goals\n\n{goals}")
+    assert [(o.list_kind, o.text) for o in doc.objectives] == [
+        ("goal", "Grow our space economy"),
+        ("goal", "Promote the values of Global Britain"),
+        ("goal", "Lead pioneering scientific discovery"),
+    ]
+    (tmp_path / "other").mkdir()
+    assert parse_text(tmp_path / "other", f"# A space strategy\n\n## Space in the UK\n\n{goals}").objectives == []
+    (tmp_path / "prose").mkdir()
+    sentences = goals.replace("\n\n", ".\n\n").rstrip() + ".\n"
+    assert parse_text(tmp_path / "prose", f"# A space strategy\n\n## Our goals\n\n{sentences}").objectives == []
+
+
 # ---------------------------------------------------------------------------------------------------- visions
 
 

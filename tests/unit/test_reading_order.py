@@ -79,6 +79,31 @@ def test_a_table_of_words_is_still_read_row_by_row() -> None:
     assert read(*placed) == [" ".join(row) for row in rows]
 
 
+GOALS = [["Grow and level", "up our space", "economy"], ["Promote the", "values of", "Global Britain"],
+         ["Lead new", "scientific", "discovery"]]  # fmt: skip
+
+
+def test_a_row_of_boxes_is_read_box_by_box() -> None:
+    """Short phrases set side by side, each wrapped in its own box: each phrase is read whole."""
+    placed = [words(line, 50 + 120 * j, 100 + 12 * i) for j, box in enumerate(GOALS) for i, line in enumerate(box)]
+    assert read(*placed) == [line for box in GOALS for line in box]
+
+
+def test_a_tables_wrapped_header_over_figures_is_read_across() -> None:
+    """The same phrases heading three columns of figures are a table's header: read row by row."""
+    placed = [words(line, 50 + 120 * j, 100 + 12 * i) for j, box in enumerate(GOALS) for i, line in enumerate(box)]
+    placed += [words(cell, 50 + 120 * j, 150 + 14 * i) for i in range(2) for j, cell in enumerate(["12", "3.4%", "56"])]
+    assert read(*placed)[:3] == ["Grow and level Promote the Lead new", "up our space values of scientific",
+                                 "economy Global Britain discovery"]  # fmt: skip
+
+
+def test_a_table_of_phrases_is_read_row_by_row() -> None:
+    """Columns whose lines each open a cell (capitals) are a table's, not boxes of one phrase each."""
+    rows = [["Energy and", "Digital and", "Food and"], ["Transport", "Health", "Farming"]]
+    placed = [words(cell, 50 + 120 * j, 100 + 12 * i) for i, row in enumerate(rows) for j, cell in enumerate(row)]
+    assert read(*placed) == [" ".join(row) for row in rows]
+
+
 def test_running_headers_footers_and_page_numbers_are_furniture() -> None:
     texts, lines = [], []
     offset = 0
@@ -154,6 +179,19 @@ def test_the_space_strategy_goals_are_whole() -> None:
     lines = _page_lines("policy/uk_national_space_strategy_2021.pdf", 21)
     i = lines.index("Goal 1: Grow and level")
     assert lines[i : i + 3] == ["Goal 1: Grow and level", "up our space economy", "We will make the UK one of the most"]
+
+
+@pytest.mark.corpus
+def test_the_space_strategys_row_of_goals_is_read_goal_by_goal() -> None:
+    """p. 8: five goals side by side under icons, each wrapped over two to five lines: each goal whole, then the
+    heading under the row."""
+    lines = _page_lines("policy/uk_national_space_strategy_2021.pdf", 8)
+    i = lines.index("Grow and level")
+    assert (
+        " / ".join(lines[i : i + 6])
+        == "Grow and level / up our space / economy / Promote the / values of / Global Britain"
+    )
+    assert lines.index("How we will achieve the goals") > lines.index("the world")
 
 
 @pytest.mark.corpus
