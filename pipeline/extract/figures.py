@@ -105,7 +105,10 @@ KNOWN_UNITS = frozenset(unit for unit, _ in COUNT_NOUNS.values())
 MIN_HOME_MENTIONS = 5  # a place named this often is what a document is about, unless a sentence names another
 NOT_THINGS = NOT_COUNTED | NOT_NOUNS  # plural words after a number that name no things it counts
 MIN_COUNT = 10  # a count of a noun COUNT_NOUNS does not know is a figure from ten up (not a year)
-CURRENCIES = {"£": "GBP", "€": "EUR", "$": "USD", "US$": "USD", "GBP": "GBP", "EUR": "EUR", "USD": "USD"}
+CURRENCIES = {
+    "£": "GBP", "€": "EUR", "$": "USD", "US$": "USD", "₹": "INR", "Rs": "INR", "Rs.": "INR",
+    "GBP": "GBP", "EUR": "EUR", "USD": "USD", "INR": "INR",
+}  # fmt: skip
 SCALE_WORD = re.compile(rf"\d\s?(?:{SCALE_WORDS})\b", re.I)
 MIN_ROW_FIGURES = 2  # a sentence of at least this many figures ...
 WORD = re.compile(r"[A-Za-z][a-z]+")  # ... and fewer words than them (a word: two letters or more) is rows

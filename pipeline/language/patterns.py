@@ -449,7 +449,8 @@ def commitment_actor() -> re.Pattern[str]:
 def quantity() -> re.Pattern[str]:
     r"""One printed quantity: an optional ``c``/currency, a number, an optional scale, an optional percent.
 
-    Matches ``£850m``, ``£ 13 M``, ``£1.4bn``, ``£4.8 billion``, ``EUR 24.1``, ``US$3 billion``, ``11,200``,
+    Matches ``£850m``, ``£ 13 M``, ``£1.4bn``, ``£4.8 billion``, ``EUR 24.1``, ``US$3 billion``, ``₹5 crore``,
+    ``Rs. 250 crore``, ``11,200``,
     ``34 163`` (thousands set apart by a space: one group, or more of zeros, as in ``1 000 000``; ``26 134 134``
     and ``242 100 %`` are cells of a table row, not one number), ``124 million``, ``5%``, ``14 per cent``,
     ``4 percentage points``, ``c40%``, the ``£250,000`` of ``£10,000-£250,000``, the ``50%`` of ``20-50%`` and the
@@ -458,8 +459,8 @@ def quantity() -> re.Pattern[str]:
     ``cur``, ``num``, ``scale``, ``pct``.
     """
     return re.compile(
-        r"(?:(?<![\w.,£$€/-])|(?<=\d[-–])(?=[£$€]|\d+(?:\.\d+)?\s?%))"
-        r"(?:(?P<circa>c\.?|circa)\s?)?(?:(?P<cur>US\$|[£$€]|(?:EUR|USD|GBP)(?=\s?\d))\s?)?"
+        r"(?:(?<![\w.,£$€₹/-])|(?<=\d[-–])(?=[£$€₹]|\d+(?:\.\d+)?\s?%))"
+        r"(?:(?P<circa>c\.?|circa)\s?)?(?:(?P<cur>US\$|[£$€₹]|(?:Rs\.?|EUR|USD|GBP|INR)(?=\s?\d))\s?)?"
         r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?![\d,])(?:\.\d+)?"
         r"|(?<!\d\ )\d{1,3}\ \d{3}(?:\ 000)*(?![\d,]|\ ?[\d%])(?:\.\d+)?|\d+(?:\.\d+)?)"
         rf"(?:\s?(?P<scale>(?i:{SPELLED_SCALE_WORDS})|(?<=\d)(?i:bn|mn|tn)|(?<=\d)m|(?<=\d)k|\sM(?=\s)|M)(?![A-Za-z]))?"

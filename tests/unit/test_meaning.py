@@ -324,6 +324,7 @@ def test_a_range_shares_its_scale_and_its_currency_sign() -> None:
     assert (got["£8-14"][0], got["£8-14"][2:4], got["£20-34"][2:4]) == ("GBP", (8.0, 14.0), (20.0, 34.0))
     assert figures_of("Grants of £1-2 each.")["£1-2"][2:4] == (1.0, 2.0)
     assert figures_of("Over £350m³ has been invested.")["£350m"][:2] == ("GBP", 350e6)  # a note mark touches it
+    assert figures_of("The state will spend ₹5 crore on roads.")["₹5 crore"][:2] == ("INR", 5e7)  # not a count
 
 
 def test_a_year_is_not_a_count_of_the_noun_after_it_unless_the_noun_follows_it() -> None:

@@ -44,6 +44,17 @@ def test_money_as_printed(text: str, value: float) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "value", "sign"),
+    [("₹5 crore", 5e7, "₹"), ("₹ 3,000 crore", 3e10, "₹"), ("Rs. 250 crore", 2.5e9, "Rs."), ("Rs 12 lakh", 1.2e6, "Rs"),
+     ("INR 40 billion", 4e10, "INR")],
+)  # fmt: skip
+def test_rupees_as_printed(text: str, value: float, sign: str) -> None:
+    """South Asian money: the rupee's sign or abbreviation before the number, crores and lakhs as its scale."""
+    assert only(f"a budget of {text} over the period") == (value, "money", sign)
+    assert only("Mrs 5 years") == (5.0, "count", None)  # "Rs" inside a word is no currency
+
+
+@pytest.mark.parametrize(
     "text",
     ["NVQ4 qualifications", "the 5th priority", "a 5m wide road", "£ten million", "one of the first", "half term"],
 )
