@@ -24,6 +24,7 @@ from itertools import pairwise
 from pipeline.catalogue.gazetteer import places
 from pipeline.extract.context import DocumentView
 from pipeline.language.counted import COUNT_NOUNS, LABEL_NOUNS, MAX_ADJECTIVES, NOT_COUNTED, NOT_NOUNS
+from pipeline.language.numbers import CURRENCIES as SIGN_CURRENCIES
 from pipeline.language.numbers import (
     MAX_VALUE,
     YEAR,
@@ -105,10 +106,9 @@ KNOWN_UNITS = frozenset(unit for unit, _ in COUNT_NOUNS.values())
 MIN_HOME_MENTIONS = 5  # a place named this often is what a document is about, unless a sentence names another
 NOT_THINGS = NOT_COUNTED | NOT_NOUNS  # plural words after a number that name no things it counts
 MIN_COUNT = 10  # a count of a noun COUNT_NOUNS does not know is a figure from ten up (not a year)
-CURRENCIES = {
-    "£": "GBP", "€": "EUR", "$": "USD", "US$": "USD", "₹": "INR", "Rs": "INR", "Rs.": "INR",
-    "GBP": "GBP", "EUR": "EUR", "USD": "USD", "INR": "INR",
-}  # fmt: skip
+# a money quantity's currency as printed (numbers.CURRENCIES: a sign, or "Rs"), or as the quantity pattern also
+# reads it ("Rs.", a code before the number), and its code
+CURRENCIES = {**SIGN_CURRENCIES, "Rs.": "INR", **{code: code for code in ("GBP", "EUR", "USD", "INR")}}
 SCALE_WORD = re.compile(rf"\d\s?(?:{SCALE_WORDS})\b", re.I)
 MIN_ROW_FIGURES = 2  # a sentence of at least this many figures ...
 WORD = re.compile(r"[A-Za-z][a-z]+")  # ... and fewer words than them (a word: two letters or more) is rows

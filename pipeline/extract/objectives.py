@@ -423,6 +423,10 @@ def _stated_aims(view: DocumentView, used: set[int], list_number: int) -> list[O
         if block.kind not in AIM_BLOCKS or i in used or block.region != "body" or not view.clean(block):
             continue
         span = view.item_span(block)
+        number = PARAGRAPH_NUMBER.match(text, *span)
+        opening = span[0] + len(text[span[0] : span[1]]) - len(text[span[0] : span[1]].lstrip())
+        if number is None or not any(STATED_AIM.match(text, at, span[1]) for at in (opening, number.end())):
+            continue  # no paragraph opening so: its sentences are not split for this rule (most paragraphs)
         (sentences,) = view.sentences([span])
         for s, e in sentences:
             if not PARAGRAPH_NUMBER.fullmatch(text, span[0], s):
