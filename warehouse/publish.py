@@ -32,6 +32,7 @@ import fcntl
 import json
 import os
 import shutil
+import signal
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -48,12 +49,16 @@ FAILPOINT_ENV = "POLICYFACTS_FAILPOINT"
 
 def failpoint(name: str) -> None:
     """Tests of crashes stop an ingest here: when ``$POLICYFACTS_FAILPOINT`` names this point, the
-    process touches ``$POLICYFACTS_FAILPOINT_MARKER`` and sleeps until it is killed. A no-op otherwise."""
+    process touches ``$POLICYFACTS_FAILPOINT_MARKER`` and sleeps until it is killed, or, when
+    ``$POLICYFACTS_FAILPOINT_ACTION`` is ``die``, kills itself with SIGKILL there and then (a process
+    the test cannot reach in time, such as a Dask worker, dies at the point all the same). A no-op otherwise."""
     if os.environ.get(FAILPOINT_ENV) != name:
         return
     marker = os.environ.get(FAILPOINT_ENV + "_MARKER")
     if marker:
         Path(marker).write_text(f"{name} {os.getpid()}\n")
+    if os.environ.get(FAILPOINT_ENV + "_ACTION") == "die":
+        os.kill(os.getpid(), signal.SIGKILL)
     while True:
         time.sleep(60)
 
