@@ -15,12 +15,13 @@ The items come from the layout tree: a numbered or bulleted list (a numbered lis
 item is followed by a paragraph describing it), a run of "Title – description" paragraphs, or the items a
 sentence counts off itself after the lead-in (``These are i) ..., ii) ... and iii) ...``). Without a
 lead-in, lists come from headings that frame them (their lists, or short phrases set one per block right under
-them: a row of goals under their icons), labelled items (``Goal 1:``, or ``Action 3 (2021)`` alone over
-its text; labelled headings, ``Mission 1: ...`` to ``Mission 15: ...``, however many chapters apart), boxes
-opening with a label (``Action`` over its text), paragraphs the plan counts off (``First, we will …``,
-``Second, …``) and the numbered paragraphs of an agreement, most of which commit a party (``4. WMCA will
-establish …``, ``5. The Government commits to …``). When the lead-in announces a count (``the following five
-themes``) that the items do not meet, a ``list_count_mismatch`` quality issue says so.
+them: a row of goals under their icons; the headings phrased as measures in a section of recommendations,
+``Strengthening cooperatives as viable businesses`` under ``Policy orientations``), labelled items (``Goal 1:``,
+or ``Action 3 (2021)`` alone over its text; labelled headings, ``Mission 1: ...`` to ``Mission 15: ...``,
+however many chapters apart), boxes opening with a label (``Action`` over its text), paragraphs the plan counts
+off (``First, we will …``, ``Second, …``) and the numbered paragraphs of an agreement, most of which commit a
+party (``4. WMCA will establish …``, ``5. The Government commits to …``). When the lead-in announces a count
+(``the following five themes``) that the items do not meet, a ``list_count_mismatch`` quality issue says so.
 """
 
 from __future__ import annotations
@@ -280,6 +281,23 @@ INLINE_SEQUENCES = (
     tuple(str(n) for n in range(1, 21)),
 )
 INLINE_ITEM_END = re.compile(r"[\s,;.]*(?:\b(?:and|or)\b)?[\s,;.]*$")  # "..., ", "... and " before the next marker
+# A section whose opening says it presents recommendations: "The recommendations and policy implications presented
+# in this section were derived from ...", "the recommendations set out in this chapter"
+RECOMMENDATIONS_HERE = re.compile(
+    r"\brecommendations\b[^.]{0,80}?\b(?:presented|set\s+out|made|given|proposed)\s+in\s+this\s+(?:section|chapter|part)\b",
+    re.I,
+)
+# A heading phrased as a measure: its first word a verb's -ing form and an object after it ("Strengthening platform
+# cooperatives as viable business models", "(2) Raising awareness of ..."), not a noun in -ing ("Funding and finance")
+MEASURE_HEADING = re.compile(
+    r"\s*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+)?(?P<verb>[A-Z][a-z]{3,}ing)\s+(?P<next>[\w’'(]+)"
+)
+NOT_MEASURES = frozenset({"during", "including", "following", "regarding", "concerning", "according", "excluding"})
+# what a section of measures is framed as: its recommendations or actions (under "How we will achieve our goals" or
+# "Our priorities", headings phrased as measures are the means to the goals, not the goals)
+MEASURE_KINDS = frozenset({"recommendation", "action"})
+MIN_MEASURE_HEADINGS = 3  # headings phrased as measures under one frame ...
+MAX_MEASURE_HEADING_WORDS = 14  # ... each at most this long
 MIN_PHRASES = 3  # short phrases set one per block under a framing heading (a row of goals under icons) ...
 MAX_PHRASE_WORDS = 12  # ... each at most this long, opening with a capital and ending in no stop
 MAX_DESCRIPTION_GAP = 2  # paragraphs allowed between numbered items that describe the previous one
@@ -859,6 +877,8 @@ def _heading_framed(view: DocumentView, used: set[int], list_number: int) -> lis
     list_number += len({o.list_number for o in out})
     out.extend(_numbered_titles(view, used, list_number))
     list_number = max((o.list_number for o in out), default=list_number)
+    out.extend(_measure_headings(view, used, list_number + 1))
+    list_number = max((o.list_number for o in out), default=list_number)
     blocks = view.doc.blocks
     for items, kind in _labelled_runs(view, used):
         cluster_id, attribution = view.cluster_of(blocks[items[0]].section_id)
@@ -950,6 +970,62 @@ def _numbered_titles(view: DocumentView, used: set[int], list_number: int) -> li
             view, run, "numbered", kind, title, cluster_id, attribution, list_number, 0.7, actor
         )
     return out
+
+
+def _measure_headings(view: DocumentView, used: set[int], list_number: int) -> list[Objective]:
+    """The headings of a section of recommendations or actions phrased as measures (:data:`MEASURE_HEADING`): under
+    ``3 Policy orientations`` (a heading framing its section as recommendations, :func:`_heading_frame`), or a
+    section whose opening paragraph says it presents recommendations (:data:`RECOMMENDATIONS_HERE`), the headings
+    ``Positioning platform cooperatives as alternative models``, ``Strengthening ...``, ``Reinforcing ...`` are its
+    recommendations, one item each, at any depth of the section, when there are :data:`MIN_MEASURE_HEADINGS` or
+    more. Headings of a case study's panel, and headings naming a topic (``Legal frameworks``, ``Access to
+    finance``), are not items; nor are the headings under goals or priorities (``How we will achieve our goals``
+    over ``Building trading partnerships``: the means, not the goals)."""
+    blocks = view.doc.blocks
+    frames: list[tuple[int, int, str, str | None, str]] = []  # (heading, its section's end, kind, actor, lead-in)
+    for i, block in enumerate(blocks[:-1]):
+        if block.kind is not BlockKind.HEADING or not block.section_id or not view.clean(block):
+            continue
+        title = " ".join(view.text(block).split())
+        kind, actor = _heading_frame(title)
+        opening = blocks[i + 1]
+        if not kind and opening.kind is BlockKind.PARAGRAPH and opening.section_id == block.section_id:
+            said = RECOMMENDATIONS_HERE.search(view.text(opening))
+            kind, title = ("recommendation", " ".join(view.text(opening).split())) if said else ("", title)
+        if kind in MEASURE_KINDS:
+            frames.append((i, view.sections[block.section_id].char_end, kind, actor, title))
+    out: list[Objective] = []
+    for i, end, kind, actor, lead in frames:
+        items = []
+        for j in range(i + 1, len(blocks)):
+            block = blocks[j]
+            if block.char_start >= end:
+                break
+            if block.kind is BlockKind.HEADING and j not in used and _measure(view, block):
+                items.append(j)
+        if len(items) < MIN_MEASURE_HEADINGS:
+            continue
+        list_number += 1
+        used.update(items)
+        for ordinal, j in enumerate(items, start=1):  # each in its own section's cluster
+            cluster_id, attribution = view.cluster_of(blocks[j].section_id)
+            (item,) = _items_to_objectives(
+                view, [j], "headings", kind, lead, cluster_id, attribution, list_number, 0.6, actor
+            )
+            out.append(replace(item, ordinal=ordinal))
+    return out
+
+
+def _measure(view: DocumentView, block: Block) -> bool:
+    """A heading of the body phrased as a measure (:data:`MEASURE_HEADING`), at most
+    :data:`MAX_MEASURE_HEADING_WORDS` long, ending in no colon (a lead-in's)."""
+    if block.region != "body" or not view.clean(block) or view.in_case_study(block):
+        return False
+    text = " ".join(view.text(block).split())
+    m = MEASURE_HEADING.match(text)
+    if m is None or m.group("verb").lower() in NOT_MEASURES or m.group("next").lower() in ("and", "or", "&"):
+        return False
+    return len(text.split()) <= MAX_MEASURE_HEADING_WORDS and not text.endswith(":")
 
 
 def _agreement_paragraphs(view: DocumentView, used: set[int], list_number: int) -> list[Objective]:

@@ -147,6 +147,31 @@ def test_short_phrases_under_a_heading_framing_them_are_its_items(tmp_path: Path
     assert parse_text(tmp_path / "prose", f"# A space strategy\n\n## Our goals\n\n{sentences}").objectives == []
 
 
+def test_headings_phrased_as_measures_in_a_section_of_recommendations_are_its_recommendations(tmp_path: Path) -> None:
+    """Under ``Policy orientations`` (or a section whose opening says it presents recommendations), the headings
+    phrased as measures are the recommendations, at any depth; a heading naming a topic is not one, and the same
+    headings under a heading on how goals will be achieved are means, not items."""
+    measures = (
+        "### 3.1 Positioning cooperatives as alternative models\n\nCooperatives can be promoted by local "
+        "authorities.\n\n### 3.2 Strengthening cooperatives as viable businesses\n\nThey need capital.\n\n"
+        "#### Access to finance\n\nLenders rarely know them.\n\n#### Building digital capacity in cooperatives\n\n"
+        "Skills are scarce.\n\n## 4 Conclusions\n\n### 4.1 Improving the survey\n\nIt could be larger.\n"
+    )
+    doc = parse_text(tmp_path, f"# A report\n\n## 3 Policy orientations\n\n{measures}")
+    assert [(o.list_kind, o.list_style, o.text) for o in doc.objectives] == [
+        ("recommendation", "headings", "Positioning cooperatives as alternative models"),
+        ("recommendation", "headings", "Strengthening cooperatives as viable businesses"),
+        ("recommendation", "headings", "Building digital capacity in cooperatives"),
+    ]
+    (tmp_path / "said").mkdir()
+    opening = "The recommendations presented in this section draw on the survey's findings.\n\n"
+    said = parse_text(tmp_path / "said", f"# A report\n\n## 3 What next?\n\n{opening}{measures}")
+    assert [o.text for o in said.objectives] == [o.text for o in doc.objectives]
+    (tmp_path / "means").mkdir()
+    means = parse_text(tmp_path / "means", f"# A strategy\n\n## 3 How we will achieve our goals\n\n{measures}")
+    assert means.objectives == []
+
+
 # ---------------------------------------------------------------------------------------------------- visions
 
 
