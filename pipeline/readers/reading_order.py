@@ -88,6 +88,11 @@ class Fragment:
     def chars(self) -> int:
         return sum(len(str(w["text"])) + 1 for w in self.words) - 1
 
+    @property
+    def text(self) -> str:
+        """Its words, a space between each."""
+        return " ".join(str(w["text"]) for w in self.words)
+
 
 def spread_fold(lines: list[list[Word]], width: float, height: float) -> float | None:
     """Where a two-page spread folds: the middle of a page wider than tall that carries words on both
@@ -264,7 +269,7 @@ def _float(band: list[Fragment], size: float) -> list[Fragment] | None:
     if sides is None or len(sides) != 2:
         return None
     for side, text in (sides, sides[::-1]):
-        first = " ".join(str(w["text"]) for w in min(side, key=lambda f: (f.top, f.x0)).words)
+        first = min(side, key=lambda f: (f.top, f.x0)).text
         if _size(side) < SIDE_TITLE_SIZE_RATIO * size or not first.startswith(OPENING_QUOTES):
             continue
         if not _wordy(side) or not _running_text(text):
@@ -279,7 +284,7 @@ def _float(band: list[Fragment], size: float) -> list[Fragment] | None:
 def _ends_sentence(fragments: list[Fragment]) -> bool:
     """Does the last line of the fragments (the lowest, its rightmost fragment) end a sentence?"""
     last = max(fragments, key=lambda f: (f.bottom, f.x0))
-    return " ".join(str(w["text"]) for w in last.words).rstrip().endswith(SENTENCE_ENDS)
+    return last.text.rstrip().endswith(SENTENCE_ENDS)
 
 
 def _beside(fragments: list[Fragment]) -> list[list[Fragment]] | None:
@@ -411,7 +416,7 @@ def _wordy(fragments: list[Fragment]) -> bool:
     """Words rather than a column of numbers or bullets: some fragment is a long run of mostly letters (a
     heading beside a column counts; a table's figures or a list's bullets do not)."""
     for f in fragments:
-        text = " ".join(str(w["text"]) for w in f.words)
+        text = f.text
         if len(text) >= MIN_COLUMN_CHARS and sum(c.isalpha() for c in text) >= 0.6 * len(text):
             return True
     return False
@@ -447,7 +452,7 @@ def _peeled(fragments: list[Fragment], size: float) -> list[list[Fragment]] | No
 
 def _folio(fragment: Fragment, foot: list[Fragment]) -> bool:
     """A page number under the notes: one word of at most four digits, under every other fragment of the foot."""
-    text = " ".join(str(w["text"]) for w in fragment.words)
+    text = fragment.text
     return (
         len(fragment.words) == 1 and text.isdigit() and len(text) <= 4
         and all(fragment.top >= f.bottom for f in foot if f is not fragment)
