@@ -9,7 +9,9 @@ announces no objectives, even when it also uses the word (``From these
 objectives flow a number of new support activities covering:``). A heading
 such as ``Aims and objectives`` (or ``Summary of decisions``: what the government decided, its commitments)
 frames the lists of its section. ``We are:`` (``However, we are already:``) announces actions when each item
-says what is being done (``Operating a new portal ...``), not what the authors are (``Open and honest``).
+says what is being done (``Operating a new portal ...``), not what the authors are (``Open and honest``). A
+heading that recurs chapter after chapter over a list frames the lists under all its occurrences as the lead-in
+under one of them frames its own (``Strategic operational entities`` over goals).
 
 The items come from the layout tree: a numbered or bulleted list (a numbered list stays one list when each
 item is followed by a paragraph describing it), a run of "Title – description" paragraphs, or the items a
@@ -331,6 +333,7 @@ def document_to_objectives_and_issues(view: DocumentView) -> tuple[list[Objectiv
     issues: list[SourceIssue] = []
     used: set[int] = set()
     list_number = 0
+    framing: dict[str, tuple[str, LeadIn]] = {}  # a section heading's words → its section and the lead-in under it
     for i, sentences in zip(candidates, last_sentences, strict=True):
         if not sentences or i in used:
             continue
@@ -363,6 +366,9 @@ def document_to_objectives_and_issues(view: DocumentView) -> tuple[list[Objectiv
         objectives += _items_to_objectives(
             view, items, style, lead.kind, text[s:e], cluster_id, attribution, list_number, lead.confidence, lead.actor
         )
+        section_id = blocks[items[0]].section_id
+        if section_id and blocks[i].section_id == section_id:  # the lead-in says what its section's heading heads
+            framing.setdefault(_title_key(view.sections[section_id].title), (section_id, lead))
         if counted and lead.count is not None and lead.count != len(items):
             issues.append(
                 SourceIssue(
@@ -371,12 +377,51 @@ def document_to_objectives_and_issues(view: DocumentView) -> tuple[list[Objectiv
                     char_start=s, char_end=e, extractor=EXTRACTOR, confidence=0.9,
                 )
             )  # fmt: skip
+    recurring = _recurring_headings(view, used, list_number, framing)
+    objectives += recurring
+    list_number = max((o.list_number for o in recurring), default=list_number)
     inline = _inline_lists(view, used, list_number)
     inline += _stated_aims(view, used, max((o.list_number for o in inline), default=list_number))
     objectives += inline
     objectives.extend(_heading_framed(view, used, max((o.list_number for o in inline), default=list_number)))
     objectives.sort(key=lambda o: o.char_start)
     return _the_governments_we(view, _without_templates(objectives)), issues
+
+
+def _recurring_headings(
+    view: DocumentView, used: set[int], list_number: int, framing: dict[str, tuple[str, LeadIn]]
+) -> list[Objective]:
+    """The lists under a heading that recurs, section after section, once a lead-in under one of its occurrences
+    has said what its list is: in chapter after chapter, ``Strategic operational entities`` heads a list, and the
+    first says ``the following strategic development goals have been set:``; the lists right under the heading's
+    other occurrences are goals too, with the heading as their lead-in. A list of one is no list."""
+    blocks = view.doc.blocks
+    out: list[Objective] = []
+    for h, heading in enumerate(blocks[:-1]):
+        if heading.kind is not BlockKind.HEADING or not heading.section_id or not view.clean(heading):
+            continue
+        title = view.sections[heading.section_id].title
+        framed = framing.get(_title_key(title))
+        if framed is None or framed[0] == heading.section_id:
+            continue
+        lead = framed[1]
+        items, style = _items_after(view, h)
+        items = [j for j in items if j not in used and blocks[j].section_id == heading.section_id]
+        if len(items) < 2:
+            continue
+        cluster_id, attribution = view.cluster_of(heading.section_id)
+        list_number += 1
+        used.update(items)
+        out += _items_to_objectives(
+            view, items, style, lead.kind, " ".join(title.split()), cluster_id, attribution, list_number,
+            lead.confidence, lead.actor,
+        )  # fmt: skip
+    return out
+
+
+def _title_key(title: str) -> str:
+    """A heading's words, to know it again: spacing and case aside."""
+    return " ".join(title.split()).casefold()
 
 
 def _inline_lists(view: DocumentView, used: set[int], list_number: int) -> list[Objective]:

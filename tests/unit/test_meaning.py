@@ -147,6 +147,25 @@ def test_short_phrases_under_a_heading_framing_them_are_its_items(tmp_path: Path
     assert parse_text(tmp_path / "prose", f"# A space strategy\n\n## Our goals\n\n{sentences}").objectives == []
 
 
+def test_a_recurring_heading_frames_its_lists_as_its_first_lead_in_does(tmp_path: Path) -> None:
+    """Chapter after chapter, one heading heads a list, and only the first list's lead-in says what they are: the
+    lists under the heading's other occurrences are of that kind too; without such a lead-in, none are."""
+    chapters = (
+        "## 4.1 Start-ups\n\n### Strategic entities\n\n{lead}- Permanent services for start-ups\n"
+        "- Commodified innovation services\n\n## 4.2 Exports\n\n### Strategic entities\n\n"
+        "- Connections to national export services\n- Reinforcement of investment attraction\n"
+    )
+    lead = "From this strategy's perspective, the following strategic development goals have been set:\n\n"
+    doc = parse_text(tmp_path, "# A strategy\n\n" + chapters.format(lead=lead))
+    assert [(o.list_kind, o.lead_in, o.text) for o in doc.objectives][1:] == [
+        ("goal", lead.strip(), "Commodified innovation services"),
+        ("goal", "Strategic entities", "Connections to national export services"),
+        ("goal", "Strategic entities", "Reinforcement of investment attraction"),
+    ]
+    (tmp_path / "unframed").mkdir()
+    assert parse_text(tmp_path / "unframed", "# A strategy\n\n" + chapters.format(lead="")).objectives == []
+
+
 def test_headings_phrased_as_measures_in_a_section_of_recommendations_are_its_recommendations(tmp_path: Path) -> None:
     """Under ``Policy orientations`` (or a section whose opening says it presents recommendations), the headings
     phrased as measures are the recommendations, at any depth; a heading naming a topic is not one, and the same
