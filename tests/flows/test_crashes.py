@@ -87,11 +87,12 @@ def test_sigkill_at_any_step_leaves_the_published_warehouse_whole(
     for point in POINTS:
         before = digest(warehouse)
         marker = tmp_path / f"reached-{point}"
-        process = ingest(sources, warehouse, home, **{FAILPOINT_ENV: point, f"{FAILPOINT_ENV}_MARKER": str(marker)})
-        wait_for(marker, process)
-        os.kill(process.pid, signal.SIGKILL)  # the ingest itself, mid-step
-        process.wait(timeout=30)
-        kill_group(process)  # then what it left running (Prefect's server, the parsing forkserver)
+        die = {FAILPOINT_ENV: point, f"{FAILPOINT_ENV}_MARKER": str(marker), f"{FAILPOINT_ENV}_ACTION": "die"}
+        process = ingest(sources, warehouse, home, **die)  # the ingest kills itself with SIGKILL, mid-step
+        try:
+            assert process.wait(timeout=240) == -signal.SIGKILL and marker.exists(), point  # the timeout bounds a hang
+        finally:
+            kill_group(process)  # then what it left running (Prefect's server, the parsing forkserver)
         if point == "published":  # killed after the rename: the new warehouse is the published one, whole
             assert (
                 count(warehouse, f"SELECT count(*) FROM documents WHERE document_id = '{ICT}' AND status = 'ok'") == 1
