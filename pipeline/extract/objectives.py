@@ -1173,9 +1173,9 @@ def _ordinal_paragraphs(view: DocumentView, used: set[int], list_number: int) ->
 
 def _label_boxes(view: DocumentView, used: set[int], list_number: int) -> list[Objective]:
     """Blocks whose first line is a kind's label alone (``Action`` over ``Development of new funding calls ...``), a
-    label standing as a block of its own (a paragraph or a title) over the paragraph it labels, or a paragraph
-    opening with a label and a colon (:data:`LABEL_INLINE`): each is one item of that kind, its text the words under
-    or after the label. Boxes of one kind within :data:`MAX_LABEL_GAP` blocks make one list."""
+    label in the singular standing as a block of its own (a paragraph or a title) over the paragraph it labels, or a
+    paragraph opening with a label and a colon (:data:`LABEL_INLINE`): each is one item of that kind, its text the
+    words under or after the label. Boxes of one kind within :data:`MAX_LABEL_GAP` blocks make one list."""
     text = view.doc.text
     out: list[Objective] = []
     last, last_kind = -MAX_LABEL_GAP - 1, ""
@@ -1187,7 +1187,9 @@ def _label_boxes(view: DocumentView, used: set[int], list_number: int) -> list[O
             m = LABEL_ALONE.fullmatch(words)  # one item's: ``Objectives`` heads a section, its lead-in and list
             m = m if m is not None and not m.group("noun").lower().endswith("s") else None
         else:
-            m = LABEL_BOX.match(words) or LABEL_ALONE.fullmatch(words) or _inline_label(view, i, words)
+            alone = LABEL_ALONE.fullmatch(words)  # in the plural (``Actions``) it heads a column of them, not one
+            alone = alone if alone is not None and not alone.group("noun").lower().endswith("s") else None
+            m = LABEL_BOX.match(words) or alone or _inline_label(view, i, words)
         if m is not None and m.groupdict().get("text") and len(words[m.start("text") :].split()) < MIN_LABELLED_WORDS:
             continue  # "Objective / Usability": a diagram's labels, not a label over its statement
         item = i if m is None or m.groupdict().get("text") else _labelled_text(view, i)

@@ -735,6 +735,16 @@ def test_label_boxes_ordinal_paragraphs_and_lead_ins_that_point_back(tmp_path: P
     ]  # fmt: skip
 
 
+def test_a_label_in_the_plural_alone_over_a_block_heads_a_column_not_one_item(tmp_path: Path) -> None:
+    """``Action`` alone over its text labels one action; ``Actions`` alone (a column's header over ``Action 7
+    (2019): regional prioritisation`` and the rest) labels no one block as an action."""
+    body = "The Department for International Trade will prioritise resources to support partners.\n"
+    single = parse_text(tmp_path, f"# A progress report\n\nAction\n\n{body}")
+    assert [(o.list_kind, o.text[:14]) for o in single.objectives] == [("action", "The Department")]
+    (tmp_path / "plural").mkdir()
+    assert parse_text(tmp_path / "plural", f"# A progress report\n\nActions\n\n{body}").objectives == []
+
+
 def test_outcomes_under_an_actions_heading_are_not_actions(tmp_path: Path) -> None:
     doc = parse_text(
         tmp_path,
