@@ -242,6 +242,13 @@ UNCOUNTED_PARTS = re.compile(
 )
 # a lead-in speaking to the reader: what to consider or do ("In developing objectives, you should consider:")
 READER_ADDRESSED = re.compile(r"\byou\s+(?:should|could|may|might|must|need|can|want)\b", re.I)
+# A lead-in over what is already done: "A number of priorities have been delivered, including:", "the following
+# actions were completed:" (achievements, progress so far), not "will have been delivered by 2025:" (targets)
+ACHIEVED = re.compile(
+    r"(?<!will\s)\b(?:ha(?:ve|s)(?:\s+already)?\s+been|were|was)\s+(?:already\s+|successfully\s+|fully\s+)?"
+    r"(?:delivered|achieved|completed|met|implemented|accomplished|fulfilled)\b",
+    re.I,
+)
 # a blank to fill in: "X% increase in footfall by [20XX]", "[£ amount]", "[insert name]"
 PLACEHOLDER = re.compile(r"\[[^\]]{0,30}\b(?:X+|20XX|amount|insert|name)\b[^\]]{0,30}\]|\bX+%|\b20XX\b|\[X\]")
 # a heading ``Actions``, ``Our planned actions``
@@ -605,10 +612,16 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
     LeadIn(kind='aim', confidence=0.7, count=None, strong=False, actor=None, exact=False, doings=False)
     >>> sentence_to_lead_in("Moreover, the six specific areas where policy can help cooperatives are as follows:")
     LeadIn(kind='focus_area', confidence=0.9, count=6, strong=True, actor=None, exact=False, doings=False)
+    >>> sentence_to_lead_in("A number of priorities have been delivered, including:") is None
+    True
+    >>> sentence_to_lead_in("By 2025 the following priorities will have been delivered:").kind
+    'priority'
     """
     sentence = sentence.strip()
     if READER_ADDRESSED.search(sentence):
         return None  # guidance to the reader: what to consider, not what the plan aims at
+    if ACHIEVED.search(sentence):
+        return None  # what has been done: progress so far, not what the plan aims at
     colon = bool(re.search(r":\s*-?$", sentence))
     focus = FOCUSED.search(sentence) is not None
     counted = [m for m in counted_noun().finditer(sentence) if _noun_verdict(m.group("noun"), focus) is not None]

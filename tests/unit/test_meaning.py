@@ -735,6 +735,19 @@ def test_label_boxes_ordinal_paragraphs_and_lead_ins_that_point_back(tmp_path: P
     ]  # fmt: skip
 
 
+def test_a_list_of_what_has_been_delivered_is_progress_not_objectives(tmp_path: Path) -> None:
+    """Achievements so far (``priorities have been delivered, including:``) are no objectives; the same items
+    announced as what will have been delivered by a date are."""
+    items = "- the appointment of an international education champion\n- a new graduate route for students\n"
+    done = parse_text(tmp_path, f"# An update\n\nA number of priorities have been delivered, including:\n\n{items}")
+    assert done.objectives == []
+    (tmp_path / "due").mkdir()
+    due = parse_text(
+        tmp_path / "due", f"# A plan\n\nBy 2025 the following priorities will have been delivered:\n\n{items}"
+    )
+    assert [o.list_kind for o in due.objectives] == ["priority", "priority"]
+
+
 def test_a_label_in_the_plural_alone_over_a_block_heads_a_column_not_one_item(tmp_path: Path) -> None:
     """``Action`` alone over its text labels one action; ``Actions`` alone (a column's header over ``Action 7
     (2019): regional prioritisation`` and the rest) labels no one block as an action."""
