@@ -82,7 +82,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("checks/text-vs-table", 1, _ALL, "a figure in the text against the same amount in a table"),
     *(Extractor(f"clusters/{rule}", 7, _ALL, f"cluster mentions by the `{rule}` rule") for rule in CLUSTER_RULES),
     *(Extractor(f"visions/{rule}", 9, _ALL, f"vision statements by the `{rule}` rule") for rule in VISION_RULES),
-    Extractor("objectives/lists", 19, _ALL, "objectives: the items of lists a document frames as its objectives"),
+    Extractor("objectives/lists", 20, _ALL, "objectives: the items of lists a document frames as its objectives"),
     Extractor("figures/text", 9, _ALL, "numeric figures in sentences, with what they count, unit and period"),
     Extractor("figures/table", 3, _ALL, "figures from the cells of money tables that are not funding"),
     Extractor(

@@ -1048,8 +1048,12 @@ def _measure_headings(view: DocumentView, used: set[int], list_number: int) -> l
         kind, actor = _heading_frame(title)
         opening = blocks[i + 1]
         if not kind and opening.kind is BlockKind.PARAGRAPH and opening.section_id == block.section_id:
-            said = RECOMMENDATIONS_HERE.search(view.text(opening))
-            kind, title = ("recommendation", " ".join(view.text(opening).split())) if said else ("", title)
+            words = view.text(opening)
+            said = RECOMMENDATIONS_HERE.search(words)
+            if said:  # the lead-in is the sentence that says so
+                start = words.rfind(". ", 0, said.start()) + 1
+                end = words.find(". ", said.end())
+                kind, title = "recommendation", " ".join(words[start : end + 1 if end >= 0 else len(words)].split())
         if kind in MEASURE_KINDS:
             frames.append((i, view.sections[block.section_id].char_end, kind, actor, title))
     out: list[Objective] = []

@@ -186,6 +186,7 @@ def test_headings_phrased_as_measures_in_a_section_of_recommendations_are_its_re
     opening = "The recommendations presented in this section draw on the survey's findings.\n\n"
     said = parse_text(tmp_path / "said", f"# A report\n\n## 3 What next?\n\n{opening}{measures}")
     assert [o.text for o in said.objectives] == [o.text for o in doc.objectives]
+    assert {o.lead_in for o in said.objectives} == {opening.strip()}  # the sentence that says so
     (tmp_path / "means").mkdir()
     means = parse_text(tmp_path / "means", f"# A strategy\n\n## 3 How we will achieve our goals\n\n{measures}")
     assert means.objectives == []
