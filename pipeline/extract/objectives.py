@@ -1036,9 +1036,9 @@ def _measure_headings(view: DocumentView, used: set[int], list_number: int) -> l
     section whose opening paragraph says it presents recommendations (:data:`RECOMMENDATIONS_HERE`), the headings
     ``Positioning platform cooperatives as alternative models``, ``Strengthening ...``, ``Reinforcing ...`` are its
     recommendations, one item each, at any depth of the section, when there are :data:`MIN_MEASURE_HEADINGS` or
-    more. Headings of a case study's panel, and headings naming a topic (``Legal frameworks``, ``Access to
-    finance``), are not items; nor are the headings under goals or priorities (``How we will achieve our goals``
-    over ``Building trading partnerships``: the means, not the goals)."""
+    more. Headings outside the body (an aside's, a case study's panel's), and headings naming a topic (``Legal
+    frameworks``, ``Access to finance``), are not items; nor are the headings under goals or priorities (``How we
+    will achieve our goals`` over ``Building trading partnerships``: the means, not the goals)."""
     blocks = view.doc.blocks
     frames: list[tuple[int, int, str, str | None, str]] = []  # (heading, its section's end, kind, actor, lead-in)
     for i, block in enumerate(blocks[:-1]):
@@ -1048,12 +1048,11 @@ def _measure_headings(view: DocumentView, used: set[int], list_number: int) -> l
         kind, actor = _heading_frame(title)
         opening = blocks[i + 1]
         if not kind and opening.kind is BlockKind.PARAGRAPH and opening.section_id == block.section_id:
-            words = view.text(opening)
-            said = RECOMMENDATIONS_HERE.search(words)
+            said = RECOMMENDATIONS_HERE.search(view.doc.text, *view.item_span(opening))
             if said:  # the lead-in is the sentence that says so
-                start = words.rfind(". ", 0, said.start()) + 1
-                end = words.find(". ", said.end())
-                kind, title = "recommendation", " ".join(words[start : end + 1 if end >= 0 else len(words)].split())
+                (sentences,) = view.sentences([view.item_span(opening)])
+                s, e = next(((s, e) for s, e in sentences if s <= said.start() < e), view.item_span(opening))
+                kind, title = "recommendation", " ".join(view.doc.text[s:e].split())
         if kind in MEASURE_KINDS:
             frames.append((i, view.sections[block.section_id].char_end, kind, actor, title))
     out: list[Objective] = []
@@ -1081,7 +1080,7 @@ def _measure_headings(view: DocumentView, used: set[int], list_number: int) -> l
 def _measure(view: DocumentView, block: Block) -> bool:
     """A heading of the body phrased as a measure (:data:`MEASURE_HEADING`), at most
     :data:`MAX_MEASURE_HEADING_WORDS` long, ending in no colon (a lead-in's)."""
-    if block.region != "body" or not view.clean(block) or view.in_case_study(block):
+    if block.region != "body" or not view.clean(block):  # an aside's (a case study's panel's) is not the body's
         return False
     text = " ".join(view.text(block).split())
     m = MEASURE_HEADING.match(text)
@@ -1200,12 +1199,13 @@ def _label_boxes(view: DocumentView, used: set[int], list_number: int) -> list[O
         if i in used or block.kind not in LABELLED_KINDS or not view.clean(block):
             continue
         words = view.text(block)
-        if block.kind is BlockKind.HEADING:  # a label set as a title of its own over its paragraph (``Action``)
-            m = LABEL_ALONE.fullmatch(words)  # one item's: ``Objectives`` heads a section, its lead-in and list
-            m = m if m is not None and not m.group("noun").lower().endswith("s") else None
+        # a label alone over its paragraph (``Action``) is one item's; in the plural it heads a section (``Objectives``
+        # over its lead-in and list) or a column (``Actions`` over ``Action 7 (2019): ...`` and the rest)
+        alone = LABEL_ALONE.fullmatch(words)
+        alone = alone if alone is not None and not alone.group("noun").lower().endswith("s") else None
+        if block.kind is BlockKind.HEADING:  # a label set as a title of its own over its paragraph
+            m = alone
         else:
-            alone = LABEL_ALONE.fullmatch(words)  # in the plural (``Actions``) it heads a column of them, not one
-            alone = alone if alone is not None and not alone.group("noun").lower().endswith("s") else None
             m = LABEL_BOX.match(words) or alone or _inline_label(view, i, words)
         if m is not None and m.groupdict().get("text") and len(words[m.start("text") :].split()) < MIN_LABELLED_WORDS:
             continue  # "Objective / Usability": a diagram's labels, not a label over its statement
