@@ -65,7 +65,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     ),
     Extractor(
         "layout/blocks",
-        25,
+        26,
         _ALL,
         "blocks (headings, paragraphs, list items, icon-bulleted items, tiles a lead-in announces, a card's fields,"
         " phrases boxed side by side, table lines, chart labels and legends, pictures' captions), asides, printed"
@@ -74,17 +74,17 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("layout/contents", 2, _ALL, "the entries of the contents page (of its half, on a two-page spread)"),
     Extractor("quality/garble", 3, _ALL, "garbled text: blocks and sections quarantined from extraction"),
     Extractor("quality/structure", 1, _ALL, "numbering that disagrees with the contents page; truncated sections"),
-    Extractor("tables/text", 3, _ALL, "tables of plain text: tab- or space-aligned columns"),
-    Extractor("tables/pdf-lines", 10, _PDF, "PDF tables drawn with rules"),
-    Extractor("tables/pdf-text", 17, _PDF, "PDF tables found from the gutters between columns of words"),
-    Extractor("funding/table", 6, _ALL, "funding lines: one per line item and period of a money table"),
-    Extractor("checks/totals", 1, _ALL, "a table's stated totals against the sum of its lines"),
+    Extractor("tables/text", 4, _ALL, "tables of plain text: tab- or space-aligned columns"),
+    Extractor("tables/pdf-lines", 11, _PDF, "PDF tables drawn with rules"),
+    Extractor("tables/pdf-text", 18, _PDF, "PDF tables found from the gutters between columns of words"),
+    Extractor("funding/table", 7, _ALL, "funding lines: one per line item and period of a money table"),
+    Extractor("checks/totals", 2, _ALL, "a table's stated totals against the sum of its lines"),
     Extractor("checks/text-vs-table", 1, _ALL, "a figure in the text against the same amount in a table"),
     *(Extractor(f"clusters/{rule}", 7, _ALL, f"cluster mentions by the `{rule}` rule") for rule in CLUSTER_RULES),
     *(Extractor(f"visions/{rule}", 9, _ALL, f"vision statements by the `{rule}` rule") for rule in VISION_RULES),
     Extractor("objectives/lists", 20, _ALL, "objectives: the items of lists a document frames as its objectives"),
     Extractor("figures/text", 9, _ALL, "numeric figures in sentences, with what they count, unit and period"),
-    Extractor("figures/table", 3, _ALL, "figures from the cells of money tables that are not funding"),
+    Extractor("figures/table", 4, _ALL, "figures from the cells of money tables that are not funding"),
     Extractor(
         "entities/ruler",
         6,

@@ -49,7 +49,12 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "policy"
 GOLD = ROOT / "tests" / "data" / "gold"
 SETS = {  # a set's files, merged
-    "development": (GOLD / "tables_dev.yml", GOLD / "tables_dev_2.yml", GOLD / "tables_dev_3.yml"),
+    "development": (
+        GOLD / "tables_dev.yml",
+        GOLD / "tables_dev_2.yml",
+        GOLD / "tables_dev_3.yml",
+        GOLD / "tables_dev_4.yml",
+    ),
     "held-out": (GOLD / "tables_heldout.yml",),
     "held-out 2": (GOLD / "tables_heldout_2.yml",),
     "held-out 3": (GOLD / "tables_heldout_3.yml",),  # new pages of development documents

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from pipeline.extract.context import DocumentView
 from pipeline.extract.figures import home_place, money_measure, place_named
-from pipeline.language.numbers import cell_to_decimal, plausible
+from pipeline.language.numbers import cell_to_amount, plausible
 from pipeline.models import Figure, Table
 from pipeline.tables.build import NUMERIC_CELL, UNIT_ANYWHERE, column_heading, figure_columns, period_columns
 from pipeline.tables.funding import row_label, row_labels, table_kind, title_period
@@ -55,7 +55,7 @@ def tables_to_figures(view: DocumentView, tables: list[Table]) -> list[Figure]:
                     continue
                 if not view.quarantine.allows(cell.char_start, cell.char_end):
                     continue
-                value = cell_to_decimal(cell.text) * Decimal(multiplier)
+                value = cell_to_amount(cell.text, Decimal(multiplier))
                 if not plausible(value):
                     continue
                 label = row_label(grid, row, col)

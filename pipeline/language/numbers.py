@@ -63,6 +63,9 @@ def plausible(value: Decimal) -> bool:
     return value.is_finite() and abs(value) < MAX_VALUE
 
 
+CELL_SCALE = re.compile(r"(?<=\d)\s?(?:m|bn|k)$", re.I)  # a cell's own scale: $1.1M, £40m, 3.2bn, $500K
+
+
 def scale_to_multiplier(scale: str | None) -> Decimal:
     """The multiplier a scale word or suffix stands for; 1 for none.
 
@@ -288,7 +291,21 @@ def cell_to_decimal(text: str) -> Decimal:
     >>> cell_to_decimal("£1,250"), cell_to_decimal("(3.5)"), cell_to_decimal("-40m"), cell_to_decimal("−71")
     (Decimal('1250'), Decimal('-3.5'), Decimal('-40'), Decimal('-71'))
     """
-    cleaned = re.sub(r"[£$€\s()%]|m$|bn$|k$", "", text.strip())
+    cleaned = re.sub(r"[£$€\s()%]", "", CELL_SCALE.sub("", text.strip().rstrip(")")))
     negative = cleaned.startswith(("-", "−", "–")) or text.strip().startswith("(")
     value = text_to_decimal(cleaned.lstrip("-−–"))
     return -value if negative else value
+
+
+def cell_to_amount(text: str, multiplier: Decimal) -> Decimal:
+    """A table cell's amount in base units, as precise as printed (``5,321`` in £000 is ``5.321E+6``): its number
+    times the table's ``multiplier``; in a table whose unit has no scale (a currency printed in each cell), times
+    the scale the cell prints (``$1.1M``).
+
+    >>> cell_to_amount("$1.1M", Decimal(1)), cell_to_amount("$0", Decimal(1)), cell_to_amount("40m", Decimal(10**6))
+    (Decimal('1.1E+6'), Decimal('0'), Decimal('4.0E+7'))
+    """
+    own = CELL_SCALE.search(text.strip().rstrip(")"))
+    scale = scale_to_multiplier(own.group(0)) if own and multiplier == 1 else multiplier
+    number = cell_to_decimal(text)
+    return number.scaleb(scale.adjusted()) if scale == 10 ** scale.adjusted() else number * scale

@@ -1094,6 +1094,8 @@ def _clear_of_prose(mine: list[Placed], box: BBox) -> BBox:
     """
     top, bottom = box.top, box.bottom
     for p in sorted(mine, key=lambda p: p.box.top):
+        if top >= bottom:
+            break  # all of it prose: nothing of a drawing is left
         inside = BBox(x0=box.x0, top=top, x1=box.x1, bottom=bottom).holds_centre_of(p.box)
         height = p.box.bottom - p.box.top
         if not inside or not _sentence(p.text) or p.box.top - top > height:
@@ -1102,6 +1104,8 @@ def _clear_of_prose(mine: list[Placed], box: BBox) -> BBox:
                and q.box.top + q.box.bottom < 2 * top for q in mine):  # fmt: skip
             top = p.box.bottom
     for p in sorted(mine, key=lambda p: -p.box.bottom):
+        if top >= bottom:
+            break
         inside = BBox(x0=box.x0, top=top, x1=box.x1, bottom=bottom).holds_centre_of(p.box)
         height = p.box.bottom - p.box.top
         if not inside or not _sentence(p.text) or bottom - p.box.bottom > height:

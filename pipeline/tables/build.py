@@ -88,7 +88,7 @@ UNIT_AFTER_COMMA = re.compile(  # a title's last clause naming its cells' unit: 
     r",\s*(?P<unit>(?:percentages?|per ?cent|shares?|numbers?)\s+of\s+[\w'’ -]{1,30}?)\s*$", re.I
 )
 PERIOD_IN_HEADER = re.compile(r"\b(?:FY\s?)?(?:19|20)\d{2}(?:\s*[-‐‑–/]\s*(?:(?:19|20)?\d{2})\b)?", re.I)
-_FIGURE = r"[£$€]?\s?[-−–]?\d{1,3}(?:,\d{3})*(?:\.\d+)?\s?(?:m|bn|k|%)?"  # a minus may be printed as − or –
+_FIGURE = r"[£$€]?\s?[-−–]?\d{1,3}(?:,\d{3})*(?:\.\d+)?\s?(?:[mMkK]|[bB][nN]|%)?"  # a minus may be printed as − or –
 NUMERIC_CELL = re.compile(rf"^\s*(?:\({_FIGURE}\)|{_FIGURE})\s*$")  # brackets paired: "-230)" is half a cell
 BAND_CELL = re.compile(r"^\s*\d{1,3}(?:,\d{3})*\s?[-–]\s?\d{1,3}(?:,\d{3})*\s*$")  # a band: 35 - 40
 TOTAL_LABEL = re.compile(r"^\s*(?:grand\s+)?totals?\b", re.I)
@@ -280,6 +280,8 @@ def _unit(title: str | None, cells: list[TableCell], header_rows: int = 1) -> tu
     for said in [title or "", *heads]:
         if w := UNIT_IN_WORDS.search(said):  # (In billions of dollars)
             return _unit_text(UNIT_CURRENCY_WORDS[w.group("cur").lower().rstrip("s")], w.group("scale")), w.group(0)
+    if sign := _currency_in_cells(cells, header_rows):
+        return _unit_text(sign, None), sign
     other = (
         OTHER_UNIT_IN_TITLE.search(title or "")
         or UNIT_AFTER_COMMA.search(title or "")
@@ -303,6 +305,16 @@ def _scaled_money_column(cells: list[TableCell], header_rows: int) -> tuple[str,
         if body and len(signs) == 1 and (cur := signs.pop()) is not None:
             found.add((_unit_text(cur, m.group("scale")), m.group("scale")))
     return found.pop() if len(found) == 1 else None
+
+
+def _currency_in_cells(cells: list[TableCell], header_rows: int) -> str | None:
+    """The currency sign every figure of a table's body prints (``$1.1M``, ``$0``, ``£250,000``) when no header
+    or title states a unit: the table's money is in that currency, each cell at the scale it prints itself
+    (:func:`pipeline.language.numbers.cell_to_amount`). None when a figure prints another sign or none (a
+    column of counts beside one of amounts), or when fewer than two figures print one."""
+    figures = [c.text for c in cells if c.row >= max(header_rows, 1) and c.col > 0 and NUMERIC_CELL.match(c.text)]
+    signs = {printed_currency(text) for text in figures}
+    return signs.pop() if len(figures) >= 2 and len(signs) == 1 and None not in signs else None
 
 
 def printed_currency(text: str) -> str | None:

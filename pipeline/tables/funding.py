@@ -1,7 +1,8 @@
 """Funding lines from money tables: one line per figure cell (a line item in a period), and the stated totals
 checked.
 
-A table gives funding lines when it has a money unit (``£000`` in its header, ``(£m)`` in its title),
+A table gives funding lines when it has a money unit (``£000`` in its header, ``(£m)`` in its title, ``$``
+printed by every figure of its body, each at its own scale: ``$1.1M``),
 its words name funding rather than a market (:func:`is_funding`), and its columns are headed by periods
 (fiscal years, years, quarters, ``Total``), or it has one column of amounts (its period then from its
 title), or columns of amounts that a ``Total`` column adds up (each in its title's period), or its periods run
@@ -22,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.language.numbers import MAX_VALUE, cell_to_decimal, plausible
+from pipeline.language.numbers import MAX_VALUE, cell_to_amount, plausible
 from pipeline.models import FundingLine, SourceIssue, Table, TableCell
 from pipeline.registry import extractor
 from pipeline.tables.build import (
@@ -94,17 +95,17 @@ def tables_to_funding(tables: list[Table]) -> tuple[list[FundingLine], list[Sour
                     continue
                 values[(row, col)] = amount
                 lines.append(_line(table, cell, label, period, amount, (currency, multiplier), col in totals))
-        issues += _check_totals(table, grid, periods, values)
+        issues += _check_totals(table, grid, periods, values, Decimal(multiplier))
     return lines, issues
 
 
 def _amount(table: Table, cell: TableCell, multiplier: str, issues: list[SourceIssue]) -> Decimal | None:
-    """A figure cell's amount in the table's unit; None for a worded cell, and for one too large to be an amount
-    (reported in ``issues``)."""
+    """A figure cell's amount in base units (:func:`cell_to_amount`); None for a worded cell, and for one too large
+    to be an amount (reported in ``issues``)."""
     if not NUMERIC_CELL.match(cell.text):
         return None
-    amount = cell_to_decimal(cell.text)
-    if not plausible(amount * Decimal(multiplier)):
+    amount = cell_to_amount(cell.text, Decimal(multiplier))
+    if not plausible(amount):
         issues.append(
             SourceIssue(
                 "implausible_number", "warning",
@@ -156,12 +157,12 @@ def _spans(period: str, periods: Iterable[str]) -> bool:
 def _line(
     table: Table, cell: TableCell, label: str, period: str, amount: Decimal, unit: tuple[str, str], total: bool = False
 ) -> FundingLine:
-    """The funding line of ``cell`` (an ``amount`` in the table's ``unit``: currency and multiplier); ``total``:
-    its column adds up others; a row labelled total or subtotal is one too."""
+    """The funding line of ``cell`` (an ``amount`` in base units; the table's ``unit``: currency and multiplier);
+    ``total``: its column adds up others; a row labelled total or subtotal is one too."""
     currency, multiplier = unit
     summed = total or period == "total" or bool(TOTAL_LABEL.match(label) or SUBTOTAL_LABEL.match(label))
     return FundingLine(
-        table.number, label, period, float(amount * Decimal(multiplier)), currency,
+        table.number, label, period, float(amount), currency,
         summed, float(multiplier), cell.row, cell.col,
         cell.char_start, cell.char_end,
     )  # fmt: skip
@@ -263,15 +264,27 @@ def row_label(grid: list[list[TableCell | None]], row: int, before: int) -> str:
 
 
 def _check_totals(
-    table: Table, grid: list[list[TableCell | None]], periods: dict[int, str], values: dict[tuple[int, int], Decimal]
+    table: Table,
+    grid: list[list[TableCell | None]],
+    periods: dict[int, str],
+    values: dict[tuple[int, int], Decimal],
+    multiplier: Decimal,
 ) -> list[SourceIssue]:
+    """The totals of a table (its rows and columns labelled total, ``values`` in base units) that the parts they
+    sum do not add up to, told in the table's unit (``multiplier``)."""
     issues: list[SourceIssue] = []
+    tolerance = TOLERANCE * multiplier
+
+    def shown(values: list[Decimal]) -> str:  # their sum in the table's unit, as precise as printed: 12.5, 1840000
+        power = multiplier.adjusted()
+        return f"{sum((v.scaleb(-power) if multiplier == 10**power else v / multiplier for v in values), Decimal(0)):f}"
+
     total_cols = [c for c, p in periods.items() if p == "total"]
     part_cols = [c for c, p in periods.items() if p != "total"]
     for row in range(table.header_rows, table.n_rows):
         for tc in total_cols:
             parts = [values[(row, c)] for c in part_cols if (row, c) in values]
-            if (row, tc) in values and parts and not _adds_up(parts, values[(row, tc)]):
+            if (row, tc) in values and parts and not _adds_up(parts, values[(row, tc)], tolerance):
                 cell = grid[row][tc]
                 label_cell = grid[row][0]
                 label = label_cell.text if label_cell else f"row {row}"
@@ -279,7 +292,8 @@ def _check_totals(
                     _total_issue(
                         table,
                         cell,
-                        f"{label}: the periods add up to {sum(parts)} but the total says {values[(row, tc)]}",
+                        f"{label}: the periods add up to {shown(parts)} but the total says "
+                        f"{shown([values[(row, tc)]])}",
                     )
                 )
     total_rows = [
@@ -288,12 +302,13 @@ def _check_totals(
     for before, tr in itertools.pairwise([table.header_rows - 1, *total_rows]):
         for col in periods:
             parts = _summed(grid, values, range(before + 1, tr), col)
-            if (tr, col) in values and parts and not _adds_up(parts, values[(tr, col)]):
+            if (tr, col) in values and parts and not _adds_up(parts, values[(tr, col)], tolerance):
                 issues.append(
                     _total_issue(
                         table,
                         grid[tr][col],
-                        f"{periods[col]}: the rows add up to {sum(parts)} but the total row says {values[(tr, col)]}",
+                        f"{periods[col]}: the rows add up to {shown(parts)} but the total row says "
+                        f"{shown([values[(tr, col)]])}",
                     )
                 )
     return issues
@@ -325,11 +340,15 @@ def _summed(
     return summed
 
 
-def _adds_up(parts: list[Decimal], total: Decimal) -> bool:
+def _adds_up(parts: list[Decimal], total: Decimal, tolerance: Decimal) -> bool:
     """Whether rounded values add up to their rounded total: within half a unit of the last digit printed for each
-    value, and at least TOLERANCE ("699 + 600 = 1,300" in a table rounded to billions adds up)."""
-    places = max(max(0, -int(v.as_tuple().exponent)) for v in [*parts, total])
-    slack = max(TOLERANCE, Decimal("0.5") * Decimal(10) ** -places * (len(parts) + 1))
+    value (the values as precise as printed: :func:`cell_to_amount`), and at least ``tolerance`` ("699 + 600 =
+    1,300" in a table rounded to billions adds up; so do ``$0.44M`` ... ``$2.88M`` that make ``$8M``).
+
+    >>> _adds_up([Decimal("1.1E+6"), Decimal("4.4E+5"), Decimal("2.88E+6"), Decimal("3.58E+6")], Decimal("8E+6"), 0)
+    True
+    """
+    slack = max(tolerance, sum(Decimal("0.5") * Decimal(10) ** int(v.as_tuple().exponent) for v in [*parts, total]))
     return abs(sum(parts) - total) <= slack
 
 

@@ -180,6 +180,33 @@ def test_totals_that_do_not_add_up_and_text_that_disagrees_are_flagged(tmp_path:
     ]  # fmt: skip
 
 
+def test_a_table_whose_cells_print_their_currency_and_scale_gives_funding_lines_in_base_units(tmp_path: Path) -> None:
+    """No header or title states a unit, but every amount prints `$` and its own scale: the table is in dollars,
+    each cell at its scale; a total within the rounding of its printed digits passes, one beyond it is flagged."""
+    text = (
+        "## Budget appendix\n\nData Fund\n\nProgram\tLead\tBudget\nOpen data portal\tGSA\t$1.1M\n"
+        "Performance dashboard\tOMB\t$0.44M\nChallenge platform\tGSA\t$0\nSmall business tools\tSBA\t$500K\n"
+        "Total\t\t$2M\n\n"
+        "Citizen Services Fund\n\nProgram\tLead\tBudget\nContact centre services\tGSA\t$8.6M\n"
+        "Web content\tGSA\t$6.1M\nTotal\t\t$16.7M\n"
+    )
+    doc = parse_text(tmp_path, "budget.md", text)
+    assert [t.unit for t in doc.tables] == ["USD x 1", "USD x 1"]
+    assert [(f.line_item, f.period, f.amount, f.currency, f.is_total) for f in doc.funding] == [
+        ("Open data portal", "none", 1_100_000, "USD", False),
+        ("Performance dashboard", "none", 440_000, "USD", False),
+        ("Challenge platform", "none", 0, "USD", False),
+        ("Small business tools", "none", 500_000, "USD", False),
+        ("Total", "none", 2_000_000, "USD", True),
+        ("Contact centre services", "none", 8_600_000, "USD", False),
+        ("Web content", "none", 6_100_000, "USD", False),
+        ("Total", "none", 16_700_000, "USD", True),
+    ]
+    assert [i.detail for i in doc.issues if i.kind == "total_mismatch"] == [
+        "table 2 (Citizen Services Fund): none: the rows add up to 14700000 but the total row says 16700000"
+    ]
+
+
 @pytest.mark.corpus
 def test_a_pdf_table_with_spanning_cells(tmp_path: Path) -> None:
     source = corpus_path("tables/us_doe_server_energy_projections_spanning_cells.pdf")

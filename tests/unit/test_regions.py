@@ -5,6 +5,7 @@ from __future__ import annotations
 from pipeline.layout.regions import (
     Placed,
     _captioned_drawings,
+    _clear_of_prose,
     _clusters,
     _joined,
     _legend_entries,
@@ -80,3 +81,19 @@ def test_the_shapes_between_a_figures_caption_and_the_text_over_it_are_its_diagr
     [diagram] = _captioned_drawings([prose, caption], icons)
     assert (diagram.x0, diagram.top, diagram.x1, diagram.bottom) == (70, 90, 380, 130)
     assert _captioned_drawings([prose, caption], icons[:1]) == []  # one icon is no diagram
+
+
+def test_a_drawing_under_nothing_but_a_paragraphs_lines_leaves_no_box_and_no_error() -> None:
+    """A picture's box as thin as the line of running text over it (found on a report's page): the line is the
+    paragraph's, so nothing of the drawing is left; an empty box, not a box with its corners out of order."""
+
+    def at(top: float) -> BBox:
+        return BBox(x0=60, top=top, x1=500, bottom=top + 10)
+
+    body = [
+        Placed(0, at(84), "their common economic, social and cultural needs and aspirations through an"),
+        Placed(1, at(98), "controlled democratically by all members of the cooperative (Alliance, 1995)."),
+        Placed(2, at(112), "a jointly owned and democratically controlled enterprise that members run."),
+    ]
+    cleared = _clear_of_prose(body, BBox(x0=60, top=100, x1=500, bottom=106))
+    assert cleared.area == 0 and cleared.top == cleared.bottom
