@@ -47,7 +47,7 @@ MONEY_WORDS: dict[str, set[str]] = {
     for kind, words in yaml.safe_load((Path(__file__).parent / "data" / "money_words.yml").read_text("utf-8")).items()
 }
 TOLERANCE = Decimal("0.051")  # in the table's unit, at least: printed values are rounded to one decimal
-NOTE_MARK = re.compile(r"\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]+$")  # a footnote's number set after a label
+NOTE_MARK = re.compile(r"\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*+|[†‡§]+)$")  # a footnote's mark after a label: ³, *, †
 SUBTOTAL_LABEL = re.compile(r"\s*sub[- ]?totals?\b", re.I)
 MIN_PERIOD_ROWS = 2  # rows labelled by periods that make a table's periods run down it
 COUNT_LABEL = re.compile(
@@ -258,7 +258,7 @@ def row_labels(table: Table) -> list[str]:
 
 def row_label(grid: list[list[TableCell | None]], row: int, before: int) -> str:
     """The row's label: its first cell with text left of its first amount column (an indented item's
-    label sits in the second column), without a note mark after it (``Defense ³``)."""
+    label sits in the second column), without a note mark after it (``Defense ³``, ``USASpending.gov*``)."""
     label = next((cell.text for cell in grid[row][:before] if cell is not None and cell.text.strip()), "")
     return NOTE_MARK.sub("", label)
 
@@ -345,7 +345,7 @@ def _adds_up(parts: list[Decimal], total: Decimal, tolerance: Decimal) -> bool:
     value (the values as precise as printed: :func:`cell_to_amount`), and at least ``tolerance`` ("699 + 600 =
     1,300" in a table rounded to billions adds up; so do ``$0.44M`` ... ``$2.88M`` that make ``$8M``).
 
-    >>> _adds_up([Decimal("1.1E+6"), Decimal("4.4E+5"), Decimal("2.88E+6"), Decimal("3.58E+6")], Decimal("8E+6"), 0)
+    >>> _adds_up([Decimal("1.1E+6"), Decimal("4.4E+5"), Decimal("2.88E+6"), Decimal("3.56E+6")], Decimal("8E+6"), 0)
     True
     """
     slack = max(tolerance, sum(Decimal("0.5") * Decimal(10) ** int(v.as_tuple().exponent) for v in [*parts, total]))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import duckdb
 import pytest
 
+from pipeline.language.numbers import cell_to_amount
 from warehouse.data_tests import EXTRACTOR, DataTest, Result, check, key_test, load_tests, reference_test, run
 from warehouse.load import insert_rows
 from warehouse.session import RunSummary
@@ -165,7 +168,8 @@ def _funding_column(con: duckdb.DuckDBPyConnection, lines: list[tuple[str, float
         ([("Staff", 10), ("Recharges", 20), ("Total", 30), ("Emoluments", 5), ("Total", 7)], False),
         ([("Staff", 10), ("Recharges", 20), ("Grand total", 33)], False),
         ([("Defence", 699), ("Other", 600), ("Total", 1300)], True),  # rounded to billions: within 1.5
-        ([("Defence", 699.4), ("Other", 600.1), ("Total", 1300)], False),  # printed to a tenth: not within 0.15
+        ([("Defence", 699.4), ("Other", 600.1), ("Total", 1300)], True),  # within 0.05 + 0.05 + 0.5 of rounding
+        ([("Defence", 699.4), ("Other", 600.1), ("Total", 1301)], False),  # 1.5 apart: beyond it
     ],
 )
 def test_a_total_adds_up_the_rows_since_the_total_before_it(
@@ -174,6 +178,24 @@ def test_a_total_adds_up_the_rows_since_the_total_before_it(
     """Notes of accounts print several totals down one column, each of the rows since the one before; a
     subtotal stands for the rows it closes."""
     _funding_column(fresh_db, lines)
+    (result,) = run(fresh_db, [t for t in load_tests() if t.name == "funding_column_totals"])
+    assert result.passed == adds_up, result.rows
+
+
+@pytest.mark.parametrize(("total", "adds_up"), [("$8M", True), ("$9M", False)])
+def test_cells_printed_at_their_own_scale_round_at_it(
+    fresh_db: duckdb.DuckDBPyConnection, total: str, adds_up: bool
+) -> None:
+    """A table whose cells print `$` and their scale (`$1.1M`, unit multiplier 1): each rounds at its own scale,
+    so parts printed to the hundred thousand add up to a total printed to the million, within half of each."""
+    printed = [("Portal", "$1.1M"), ("Dashboard", "$0.44M"), ("Platform", "$0"), ("Tools", "$2.88M"),
+               ("Data", "$3.56M"), ("Total", total)]  # fmt: skip  # the parts make $7.98M
+    insert_rows(fresh_db, "funding", [{
+        "table_id": "tbl-1", "line_item": item, "period": "none", "amount": float(cell_to_amount(text, Decimal(1))),
+        "currency": "USD", "is_total": item == "Total", "document_id": DOC, "char_start": row, "char_end": row + 1,
+        "source_text": text, "unit_multiplier": 1, "extractor": "funding/table@7", "confidence": 0.9, "run_id": "r1",
+        "row": row, "col": 1,
+    } for row, (item, text) in enumerate(printed, start=1)])  # fmt: skip
     (result,) = run(fresh_db, [t for t in load_tests() if t.name == "funding_column_totals"])
     assert result.passed == adds_up, result.rows
 

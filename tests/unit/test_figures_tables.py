@@ -182,10 +182,11 @@ def test_totals_that_do_not_add_up_and_text_that_disagrees_are_flagged(tmp_path:
 
 def test_a_table_whose_cells_print_their_currency_and_scale_gives_funding_lines_in_base_units(tmp_path: Path) -> None:
     """No header or title states a unit, but every amount prints `$` and its own scale: the table is in dollars,
-    each cell at its scale; a total within the rounding of its printed digits passes, one beyond it is flagged."""
+    each cell at its scale; a total within the rounding of its printed digits passes, one beyond it is flagged; a
+    footnote's asterisk after an item's label is no part of it."""
     text = (
         "## Budget appendix\n\nData Fund\n\nProgram\tLead\tBudget\nOpen data portal\tGSA\t$1.1M\n"
-        "Performance dashboard\tOMB\t$0.44M\nChallenge platform\tGSA\t$0\nSmall business tools\tSBA\t$500K\n"
+        "Performance dashboard\tOMB\t$0.44M\nChallenge platform\tGSA\t$0\nSmall business tools*\tSBA\t$500K\n"
         "Total\t\t$2M\n\n"
         "Citizen Services Fund\n\nProgram\tLead\tBudget\nContact centre services\tGSA\t$8.6M\n"
         "Web content\tGSA\t$6.1M\nTotal\t\t$16.7M\n"
