@@ -40,6 +40,7 @@ ODD_SHARE = 0.25
 DOUBLED_SHARE = 0.40
 MIN_WORD_SHARE = 0.50
 SHIFTED_WORD_SHARE = 0.70
+LETTER_BY_DIGIT = re.compile(r"[^\W\d_][\d.]*\d|\d[\d.]*[^\W\d_]")  # a0.5, 5.(t: not 47(3) nor (g,h,i)
 NUMBER_LIKE = re.compile(r"[\d.,%()+\-–−/]+")  # figures, whatever their separators: never shifted words
 MIN_WORD_EVIDENCE = 40  # letters in 3+ letter tokens before the word share is trusted
 MIN_CID_MARKERS = 3
@@ -113,11 +114,14 @@ def is_doubled(token: str) -> bool:
 
 @functools.lru_cache(maxsize=1 << 16)
 def is_odd(token: str) -> bool:
-    """Scripts mixed in one word, or brackets and digits glued between letters.
+    """Scripts mixed in one word, or brackets and digits glued between letters; not a citation's volume and
+    issue (``1998;47(3):1–16``) nor a chemical's name (``Benzo(g,h,i)perylene``), which bracket no letter beside a
+    digit.
 
-    >>> samples = ("iθaanAdva0.5(b)n-5.(ta0.5(b)giθa)eers", "CO2", "(2005-08)", "organisation(s)", "2021-22(£m)")
+    >>> samples = ("iθaanAdva0.5(b)n-5.(ta0.5(b)giθa)eers", "CO2", "(2005-08)", "organisation(s)", "2021-22(£m)",
+    ...            "aG0.4(e)n-0.2(d)", "1998;47(3):1–16,", "Benzo(g,h,i)perylene")
     >>> [is_odd(t) for t in samples]
-    [True, False, False, False, False]
+    [True, False, False, False, False, True, False, False]
     """
     core = strip_edges(patterns.benign_bracket_suffix().sub("", token))
     if len(core) < 3:
@@ -125,7 +129,7 @@ def is_odd(token: str) -> bool:
     scripts = {_script(c) for c in core if c.isalpha()}
     if len(scripts - {"other"}) > 1:
         return True
-    return sum(c in "()[]{}" for c in core) >= 2
+    return sum(c in "()[]{}" for c in core) >= 2 and bool(LETTER_BY_DIGIT.search(core))
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -79,3 +79,11 @@ def test_words_joined_to_numbers_are_words_and_letters_mixed_with_symbols_are_no
     # a table's header: "3-Year" is a number and a word, not a mis-mapped font's letters
     assert text_to_garble_score("IRR (% P.A) 3-Year 5-Year 10-Year", judge_words=False).verdict is Verdict.CLEAN
     assert text_to_garble_score("e$ect o$cial di$cult", judge_words=False).verdict is Verdict.UNREADABLE
+
+
+def test_a_citations_volume_and_a_chemicals_name_are_no_noise_but_letters_bracketed_by_digits_are() -> None:
+    """Two brackets in a token are noise when they sit among letters glued to digits (a broken text layer's
+    kerning: ``aG0.4(e)n-0.2(d)``), not in a citation's volume and issue nor in a chemical's name."""
+    assert text_to_garble_score("MMWR 1998;47(3):1–16,", judge_words=False).verdict is Verdict.CLEAN
+    assert text_to_garble_score("Benzo(g,h,i)perylene", judge_words=False).verdict is Verdict.CLEAN
+    assert text_to_garble_score("Referral aG0.4(e)n-0.2(d) 2019", judge_words=False).verdict is Verdict.ODD
