@@ -65,13 +65,13 @@ EXTRACTORS: tuple[Extractor, ...] = (
     ),
     Extractor(
         "layout/blocks",
-        26,
+        27,
         _ALL,
         "blocks (headings, paragraphs, list items, icon-bulleted items, tiles a lead-in announces, a card's fields,"
         " phrases boxed side by side, table lines, chart labels and legends, pictures' captions), asides, printed"
         " page labels",
     ),
-    Extractor("layout/contents", 2, _ALL, "the entries of the contents page (of its half, on a two-page spread)"),
+    Extractor("layout/contents", 3, _ALL, "the entries of the contents page (of its half, on a two-page spread)"),
     Extractor("quality/garble", 4, _ALL, "garbled text: blocks and sections quarantined from extraction"),
     Extractor("quality/structure", 1, _ALL, "numbering that disagrees with the contents page; truncated sections"),
     Extractor("tables/text", 4, _ALL, "tables of plain text: tab- or space-aligned columns"),
@@ -82,7 +82,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("checks/text-vs-table", 1, _ALL, "a figure in the text against the same amount in a table"),
     *(Extractor(f"clusters/{rule}", 7, _ALL, f"cluster mentions by the `{rule}` rule") for rule in CLUSTER_RULES),
     *(Extractor(f"visions/{rule}", 9, _ALL, f"vision statements by the `{rule}` rule") for rule in VISION_RULES),
-    Extractor("objectives/lists", 20, _ALL, "objectives: the items of lists a document frames as its objectives"),
+    Extractor("objectives/lists", 21, _ALL, "objectives: the items of lists a document frames as its objectives"),
     Extractor("figures/text", 9, _ALL, "numeric figures in sentences, with what they count, unit and period"),
     Extractor("figures/table", 4, _ALL, "figures from the cells of money tables that are not funding"),
     Extractor(

@@ -616,6 +616,8 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
     True
     >>> sentence_to_lead_in("By 2025 the following priorities will have been delivered:").kind
     'priority'
+    >>> sentence_to_lead_in("Twelve strands of work are set out in four parts:") is None
+    True
     """
     sentence = sentence.strip()
     if READER_ADDRESSED.search(sentence):
@@ -635,6 +637,12 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
         kind = _noun_verdict(m.group("noun"), focus)
         if kind is None or kind == "":
             return None
+        if (
+            colon
+            and (last := list(counted_noun().finditer(sentence))[-1]).start() > m.start()
+            and _at_colon(sentence, last)
+        ):
+            return None  # "Twelve strands of work are set out in four parts:": the items are the parts
         return LeadIn(kind, 0.9, _count(m.group("count")), True)
     if not colon:
         return None
@@ -665,6 +673,12 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
         noun = parts.group("noun")  # "Our policy to achieve this has a number of elements:"
         return LeadIn(_kind(noun) if objective_nouns().fullmatch(noun) else "objective", 0.6, None, True)
     return None
+
+
+def _at_colon(sentence: str, counted: re.Match[str]) -> bool:
+    """Whether a counted noun ends the lead-in, right before its colon (``... set out in four parts:``): what the
+    list's items are."""
+    return re.fullmatch(r"\s*(?:below|as\s+follows)?\s*:\s*-?", sentence[counted.end() :]) is not None
 
 
 def _in_name(sentence: str, noun: re.Match[str]) -> bool:

@@ -16,6 +16,8 @@ MAX_CONTENTS_WRAPPED_LINES = 2
 CONTENTS_PAGES = 10  # a contents page with no "Contents" heading is among a document's first pages ...
 ENTRY_SHARE = 0.8  # ... and this share of its lines end in a page number ...
 RIGHT_EDGE = 3.0  # points: ... set flush right, their right edges this close to each other
+LEADING_NUMBER = re.compile(r"(?P<page>\d{1,4})\s+(?P<rest>\S.*)")  # "31 1.4 SME FINANCE", "4 1. The context"
+MIN_LEADING_PAGES = 3  # entries printed after their page number that make it a contents page's style
 
 
 def lines_to_contents(
@@ -144,6 +146,29 @@ def _headless_contents(text: str, lines: Sequence[Line], start: int, last_page: 
     return set(page), found
 
 
+def _pages_first(raws: list[str]) -> bool:
+    """Whether a contents page prints each entry after its page number (``31 1.4 SME FINANCE AT THE LOCAL LEVEL``,
+    ``4 1. The geopolitical context``) rather than numbered sections: its entries' titles (``raws``, without a
+    number at their end) open with a number, half of them and MIN_LEADING_PAGES at least, those numbers never
+    fall, and the style shows in them: a section's own number after the first (``1.4``), or one number opening
+    two entries (a chapter and its first section on one page). Numbers 1, 2, 3 ... opening titles are the
+    sections' own. On such a page a number at an entry's end is the next column's page, read into its line.
+
+    >>> _pages_first(["3 FOREWORD", "10 CHAPTER 1:", "10 1.1 RATIONALE FOR STUDY", "13 1.3 METHODOLOGY"])
+    True
+    >>> _pages_first(["1 Introduction", "2 The economy", "3 Our priorities"])
+    False
+    """
+    leads = [m for raw in raws if (m := LEADING_NUMBER.fullmatch(raw))]
+    if len(leads) < MIN_LEADING_PAGES or len(leads) < len(raws) / 2:
+        return False
+    pages = [int(m.group("page")) for m in leads]
+    if any(b < a for a, b in itertools.pairwise(pages)):
+        return False
+    own_numbers = any(patterns.numbered_heading().match(m.group("rest")) for m in leads)
+    return own_numbers or len(set(pages)) < len(pages)
+
+
 def _right_of(line: Line, fold: float) -> bool:
     return line.bbox is not None and (line.bbox.x0 + line.bbox.x1) / 2 > fold
 
@@ -167,10 +192,24 @@ def _entries(text: str, lines: Sequence[Line], members: list[Member]) -> list[Co
     entries: list[ContentsEntry] = []
     last_numbered_level = 0
     numbered = patterns.numbered_heading()
-    for idx, m in members:
+    titles = [m.group("title").strip() if m is not None else line_text(text, lines[idx]).strip() for idx, m in members]
+    paged_first = _pages_first(titles)
+    for (idx, m), title in zip(members, titles, strict=True):
         line = lines[idx]
-        title = m.group("title").strip() if m is not None else line_text(text, line).strip()
         number = None
+        if paged_first and (lead := LEADING_NUMBER.fullmatch(title)):  # a number after it is a facing column's
+            page_ref, title = int(lead.group("page")), lead.group("rest")
+            if (n := numbered.match(title)) is not None:
+                number, title = n.group("number"), n.group("title")
+                last_numbered_level = number_depth(number)
+            entries.append(
+                ContentsEntry(
+                    number=number, title=title, page_ref=page_ref,
+                    level=last_numbered_level if number else last_numbered_level + 1,
+                    char_start=line.char_start, char_end=line.char_end, page=line.page,
+                )
+            )  # fmt: skip
+            continue
         if (n := numbered.match(title)) is not None:
             number, title = n.group("number"), n.group("title")
             level = number_depth(number)

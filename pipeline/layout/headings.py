@@ -271,7 +271,7 @@ def _unnumbered_level(
         return 1 if patterns.back_matter_title().match(raw) else child_level
     if media_type is MediaType.MARKDOWN:
         return None  # Markdown marks its headings; an unmarked line is not one
-    if unnumbered_contents:
+    if unnumbered_contents and not patterns.list_marker().match(raw):  # "• Financial support": an item
         level = unnumbered_contents.get(normalise_title(raw))
         if level is not None:
             return level

@@ -985,6 +985,28 @@ def test_a_contents_page_without_a_contents_heading_is_known_by_its_flush_right_
     assert not any(h.startswith("Executive Summary 6") for h in texts(doc, BlockKind.HEADING))
 
 
+def test_a_contents_page_that_prints_each_page_number_before_its_entry_numbers_entries_by_their_own_numbers(
+    tmp_path: Path,
+) -> None:
+    """ "4  1. The geopolitical context", "8  2. Understanding the future": the page number stands before each
+    entry, so 1 and 2 are the sections' numbers and 4 and 8 their pages (not sections numbered 4 and 8)."""
+    doc = page_of("policy/uk_mod_science_technology_strategy_2020.pdf", 4, tmp_path)
+    entries = [(e.number, e.title, e.page_ref) for e in doc.contents[:3]]
+    assert entries == [
+        (None, "Executive summary", 3), ("1", "The geopolitical context", 4), ("2", "Understanding the future", 8)
+    ]  # fmt: skip
+
+
+def test_the_headings_a_page_first_contents_names_are_headings_and_a_bullet_saying_the_same_words_is_an_item() -> None:
+    """The contents prints "15  Taxes" and "15  Technical Assistance and Training": both headings of the body,
+    while "• financial support", an item of a list whose words are also an entry's, stays an item."""
+    doc = whole(COOPERATIVES)
+    headings = [h.casefold() for h in texts(doc, BlockKind.HEADING)]
+    assert {"taxes", "technical assistance and training"} <= set(headings)
+    assert not any(h.startswith("•") for h in headings)
+    assert any(i.casefold().startswith("• financial support") for i in texts(doc, BlockKind.LIST_ITEM))
+
+
 CYBER = "policy/uk_national_cyber_security_strategy_progress_report_2019.pdf"
 
 

@@ -749,6 +749,20 @@ def test_a_list_of_what_has_been_delivered_is_progress_not_objectives(tmp_path: 
     assert [o.list_kind for o in due.objectives] == ["priority", "priority"]
 
 
+def test_a_list_is_of_what_its_lead_in_counts_last_before_the_colon(tmp_path: Path) -> None:
+    """``Twelve strands of work are set out in four parts:`` over four items: the items are the parts, groups of
+    the strands, not the twelve strands; ``The plan sets out four strands of work:`` over them they are."""
+    items = (
+        "- Implementing a flexible regulatory framework;\n- Supporting industry and local leaders;\n"
+        "- Ensuring decision-making is robust; and\n- Continuing established programmes.\n"
+    )
+    parts = parse_text(tmp_path, f"# Next steps\n\nTwelve strands of work are set out in four parts:\n\n{items}")
+    assert parts.objectives == []
+    (tmp_path / "strands").mkdir()
+    strands = parse_text(tmp_path / "strands", f"# Next steps\n\nThe plan sets out four strands of work:\n\n{items}")
+    assert [o.list_kind for o in strands.objectives] == ["strand"] * 4
+
+
 def test_a_label_in_the_plural_alone_over_a_block_heads_a_column_not_one_item(tmp_path: Path) -> None:
     """``Action`` alone over its text labels one action; ``Actions`` alone (a column's header over ``Action 7
     (2019): regional prioritisation`` and the rest) labels no one block as an action."""
