@@ -37,7 +37,11 @@ def title_similarity(a: str, b: str) -> float:
     1.0
     >>> title_similarity("Conclusion", "Summary")
     0.0
+    >>> title_similarity("Growth of exports and international- isation", "Growth of exports and internationalisation")
+    1.0
     """
+    if normalise_title(a).replace(" ", "") == normalise_title(b).replace(" ", ""):
+        return 1.0  # the same letters: a word broken at a line's end ("international- isation")
     wa = {w for w in normalise_title(a).split() if w not in _STOPWORDS}
     wb = {w for w in normalise_title(b).split() if w not in _STOPWORDS}
     if not wa or not wb:
