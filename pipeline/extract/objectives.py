@@ -626,7 +626,8 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
         return None  # what has been done: progress so far, not what the plan aims at
     colon = bool(re.search(r":\s*-?$", sentence))
     focus = FOCUSED.search(sentence) is not None
-    counted = [m for m in counted_noun().finditer(sentence) if _noun_verdict(m.group("noun"), focus) is not None]
+    every_count = list(counted_noun().finditer(sentence))
+    counted = [m for m in every_count if _noun_verdict(m.group("noun"), focus) is not None]
     # "The government has taken the following decisions:"; "we will take the following next steps:"
     for pattern, acted in ((TAKEN_DECISIONS, "commitment"), (NEXT_STEPS, "action")):
         if colon and pattern.search(sentence):
@@ -637,11 +638,7 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
         kind = _noun_verdict(m.group("noun"), focus)
         if kind is None or kind == "":
             return None
-        if (
-            colon
-            and (last := list(counted_noun().finditer(sentence))[-1]).start() > m.start()
-            and _at_colon(sentence, last)
-        ):
+        if colon and every_count[-1].start() > m.start() and _at_colon(sentence, every_count[-1]):
             return None  # "Twelve strands of work are set out in four parts:": the items are the parts
         return LeadIn(kind, 0.9, _count(m.group("count")), True)
     if not colon:
@@ -666,7 +663,7 @@ def sentence_to_lead_in(sentence: str) -> LeadIn | None:
         return LeadIn("aim", 0.7, None, False)
     if committing:
         return _committing(sentence, committing)
-    any_count = [m for m in counted_noun().finditer(sentence) if not m.group("count").lower().startswith("following")]
+    any_count = [m for m in every_count if not m.group("count").lower().startswith("following")]
     if any_count and PLAN_SAYS.search(sentence):  # "Overall, we will need three key things to make ... :"
         return LeadIn("objective", 0.6, _count(any_count[-1].group("count")), True, exact=True)
     if (parts := UNCOUNTED_PARTS.search(sentence)) and PLAN_SAYS.search(sentence):

@@ -306,6 +306,15 @@ def cell_to_amount(text: str, multiplier: Decimal) -> Decimal:
     (Decimal('1.1E+6'), Decimal('0'), Decimal('4.0E+7'))
     """
     own = CELL_SCALE.search(text.strip().rstrip(")"))
-    scale = scale_to_multiplier(own.group(0)) if own and multiplier == 1 else multiplier
-    number = cell_to_decimal(text)
-    return number.scaleb(scale.adjusted()) if scale == 10 ** scale.adjusted() else number * scale
+    return scaled(cell_to_decimal(text), scale_to_multiplier(own.group(0)) if own and multiplier == 1 else multiplier)
+
+
+def scaled(number: Decimal, multiplier: Decimal) -> Decimal:
+    """``number`` times ``multiplier``, as precise as ``number`` was printed when the multiplier is a power of ten
+    (its exponent shifted: ``5321`` times 1000 is ``5.321E+6``, ``1.30E+7`` times 1/1000000 is ``13.0``).
+
+    >>> scaled(Decimal("5321"), Decimal(1000)), scaled(Decimal("1.30E+7"), Decimal(1) / Decimal(10**6))
+    (Decimal('5.321E+6'), Decimal('13.0'))
+    """
+    power = multiplier.adjusted()
+    return number.scaleb(power) if multiplier == Decimal(10) ** power else number * multiplier

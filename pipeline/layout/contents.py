@@ -197,19 +197,10 @@ def _entries(text: str, lines: Sequence[Line], members: list[Member]) -> list[Co
     for (idx, m), title in zip(members, titles, strict=True):
         line = lines[idx]
         number = None
-        if paged_first and (lead := LEADING_NUMBER.fullmatch(title)):  # a number after it is a facing column's
+        page_ref = int(m.group("page")) if m is not None else None
+        lead = LEADING_NUMBER.fullmatch(title) if paged_first else None
+        if lead is not None:  # a number after it is a facing column's
             page_ref, title = int(lead.group("page")), lead.group("rest")
-            if (n := numbered.match(title)) is not None:
-                number, title = n.group("number"), n.group("title")
-                last_numbered_level = number_depth(number)
-            entries.append(
-                ContentsEntry(
-                    number=number, title=title, page_ref=page_ref,
-                    level=last_numbered_level if number else last_numbered_level + 1,
-                    char_start=line.char_start, char_end=line.char_end, page=line.page,
-                )
-            )  # fmt: skip
-            continue
         if (n := numbered.match(title)) is not None:
             number, title = n.group("number"), n.group("title")
             level = number_depth(number)
@@ -217,7 +208,7 @@ def _entries(text: str, lines: Sequence[Line], members: list[Member]) -> list[Co
         else:
             level = last_numbered_level + 1
             prev = entries[-1] if entries else None
-            if prev is not None and prev.page_ref is None and m is not None:
+            if lead is None and prev is not None and prev.page_ref is None and m is not None:
                 # a title wrapped onto the next line, which carries the page number
                 entries[-1] = replace(
                     prev, title=f"{prev.title} {title}", page_ref=int(m.group("page")), char_end=line.char_end
@@ -227,7 +218,7 @@ def _entries(text: str, lines: Sequence[Line], members: list[Member]) -> list[Co
             ContentsEntry(
                 number=number,
                 title=title,
-                page_ref=int(m.group("page")) if m is not None else None,
+                page_ref=page_ref,
                 level=level,
                 char_start=line.char_start,
                 char_end=line.char_end,

@@ -40,10 +40,11 @@ def title_similarity(a: str, b: str) -> float:
     >>> title_similarity("Growth of exports and international- isation", "Growth of exports and internationalisation")
     1.0
     """
-    if normalise_title(a).replace(" ", "") == normalise_title(b).replace(" ", ""):
+    na, nb = normalise_title(a), normalise_title(b)
+    if na.replace(" ", "") == nb.replace(" ", ""):
         return 1.0  # the same letters: a word broken at a line's end ("international- isation")
-    wa = {w for w in normalise_title(a).split() if w not in _STOPWORDS}
-    wb = {w for w in normalise_title(b).split() if w not in _STOPWORDS}
+    wa = {w for w in na.split() if w not in _STOPWORDS}
+    wb = {w for w in nb.split() if w not in _STOPWORDS}
     if not wa or not wb:
         return 0.0
     if wa == wb:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.language.numbers import MAX_VALUE, cell_to_amount, plausible
+from pipeline.language.numbers import MAX_VALUE, cell_to_amount, plausible, scaled
 from pipeline.models import FundingLine, SourceIssue, Table, TableCell
 from pipeline.registry import extractor
 from pipeline.tables.build import (
@@ -276,8 +276,7 @@ def _check_totals(
     tolerance = TOLERANCE * multiplier
 
     def shown(values: list[Decimal]) -> str:  # their sum in the table's unit, as precise as printed: 12.5, 1840000
-        power = multiplier.adjusted()
-        return f"{sum((v.scaleb(-power) if multiplier == 10**power else v / multiplier for v in values), Decimal(0)):f}"
+        return f"{sum((scaled(v, 1 / multiplier) for v in values), Decimal(0)):f}"
 
     total_cols = [c for c, p in periods.items() if p == "total"]
     part_cols = [c for c, p in periods.items() if p != "total"]
