@@ -83,7 +83,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     *(Extractor(f"clusters/{rule}", 7, _ALL, f"cluster mentions by the `{rule}` rule") for rule in CLUSTER_RULES),
     *(Extractor(f"visions/{rule}", 9, _ALL, f"vision statements by the `{rule}` rule") for rule in VISION_RULES),
     Extractor("objectives/lists", 21, _ALL, "objectives: the items of lists a document frames as its objectives"),
-    Extractor("figures/text", 9, _ALL, "numeric figures in sentences, with what they count, unit and period"),
+    Extractor("figures/text", 10, _ALL, "numeric figures in sentences, with what they count, unit and period"),
     Extractor("figures/table", 4, _ALL, "figures from the cells of money tables that are not funding"),
     Extractor(
         "entities/ruler",
@@ -104,7 +104,7 @@ def extractor(name: str) -> str:
     """The versioned id of a registered extractor.
 
     >>> extractor("figures/text")
-    'figures/text@9'
+    'figures/text@10'
     """
     return _BY_NAME[name].id
 

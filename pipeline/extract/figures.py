@@ -126,6 +126,15 @@ CHANGE_FROM = re.compile(
     r"|chang\w*|doubl\w*|tripl\w*|halv\w*|jump\w*|climb\w*|expand\w*|shr[ai]nk\w*|up|down)\b[^.;]{0,40}?\bfrom\s+$",
     re.I,
 )
+_LEVEL_QUALIFIER = r"(?:around|about|approximately|almost|nearly|some|over|more\s+than|roughly|an\s+estimated)"
+# what joins where a change started to where it ended: "to", "to around", or words of the first figure's own
+# ("from 36% of the EU average in 1995 to 67%"), no sentence break between
+CHANGE_TO = re.compile(rf"\s(?:[^.;!?]{{0,80}}?\s)?to\s+(?:{_LEVEL_QUALIFIER}\s+)?", re.I)
+# "by" right before a figure: it is how much something changes ("grow by £250m to £3.2bn")
+CHANGE_BY = re.compile(rf"\bby\s+(?:{_LEVEL_QUALIFIER}\s+)?$", re.I)
+LEVEL_TO = re.compile(rf"\s*to\s+(?:{_LEVEL_QUALIFIER}\s+)?", re.I)
+MIN_LEVEL_RATIO = 3  # "by £250m to £3.2bn": the level reached is this many times the change at least ("by 2% to 5%"
+# is a range of changes)
 # a year labelling the figure after it at the opening of a bracket: "(2012: 26.6% of total expenditure)"
 YEAR_LABEL = re.compile(r"\(\s*((?:19|20)\d{2})\s*:\s*$")
 # a verb dating an event just before a period phrase: the date of an announcement, not the figure's period
@@ -276,29 +285,40 @@ def sentence_to_figures(text: str, s: int, e: int, cluster_id: str | None) -> li
 
 
 def _figures(text: str, s: int, e: int, cluster_id: str | None, quantities: list[Quantity]) -> list[Figure]:
-    items: list[tuple[int, int, float | None, float | None, float | None, Quantity, float | None]] = []
+    items: list[tuple[int, int, float | None, float | None, float | None, Quantity, float | None, bool]] = []
     k = 0
     while k < len(quantities):
         q = quantities[k]
         pair = quantities[k + 1] if k + 1 < len(quantities) else None
-        if pair is not None and _is_range(text, q, pair):
-            if _is_change(text, s, q, pair):  # "fell from 20% to 5%": where it ended, and where it started
-                items.append((q.start, pair.end, pair.value, None, None, pair, q.value))
-            else:
-                items.append((q.start, pair.end, None, _shared_scale(text, q, pair), pair.value, pair, None))
+        # where a change ends may lie past the years dating where it started ("from 36% in 1995 to 67%")
+        ends = next((j for j in range(k + 1, len(quantities)) if not _a_year(text, quantities[j])), None)
+        if ends is not None and _is_change(text, s, q, quantities[ends]):  # "fell from 20% to 5%"
+            items.append(
+                (q.start, quantities[ends].end, quantities[ends].value, None, None, quantities[ends], q.value, False)
+            )
+            k = ends + 1
+        elif pair is not None and _is_change_then_level(text, s, q, pair):  # "grow by £250m to £3.2bn": two figures
+            items.append((q.start, q.end, q.value, None, None, q, None, True))
+            items.append((pair.start, pair.end, pair.value, None, None, pair, None, False))
+            k += 2
+        elif pair is not None and _is_range(text, q, pair):
+            items.append((q.start, pair.end, None, _shared_scale(text, q, pair), pair.value, pair, None, False))
             k += 2
         elif pair is not None and q.kind == pair.kind and UP_FROM.fullmatch(text[q.end : pair.start]):
-            items.append((q.start, q.end, q.value, None, None, q, pair.value))  # "£5bn, up from £3bn"
+            items.append((q.start, q.end, q.value, None, None, q, pair.value, False))  # "£5bn, up from £3bn"
             k += 2
         else:
-            items.append((q.start, q.end, q.value, None, None, q, None))
+            items.append((q.start, q.end, q.value, None, None, q, None, False))
             k += 1
     out: list[Figure] = []
-    for start, end, value, low, high, q, before in items:
+    for start, end, value, low, high, q, before, change in items:
         others = [(a, b) for a, b, *_ in items if (a, b) != (start, end)]
         figure = _figure(text, s, e, start, end, value, low, high, q, cluster_id, others)
-        if figure is not None:
-            out.append(replace(figure, value_before=before) if before is not None else figure)
+        if figure is None:
+            continue
+        if before is not None:
+            figure = replace(figure, value_before=before)
+        out.append(replace(figure, measure="change") if change else figure)
     return out
 
 
@@ -316,11 +336,32 @@ def _shared_scale(text: str, a: Quantity, b: Quantity) -> float:
 
 
 def _is_change(text: str, s: int, a: Quantity, b: Quantity) -> bool:
-    """``from X to Y`` after a verb of change (``rose from £3bn to £5bn``, ``reduced from 20% to 5%``): a change,
-    not a range (``loans from £10,000 to £250,000`` is a range)."""
-    joint = text[a.end : b.start].strip().lower()
-    before = text[max(s, a.start - 60) : a.start]
-    return joint == "to" and CHANGE_FROM.search(before) is not None
+    """``from X to Y`` after a verb of change (``rose from £3bn to £5bn``, ``reduced from 20% to 5%``, ``increased
+    from EUR 3 billion to around EUR 14 billion``, ``climbed from 36% of the EU average in 1995 to 67%``): a
+    change, not a range (``loans from £10,000 to £250,000`` is a range)."""
+    if CHANGE_FROM.search(text[max(s, a.start - 60) : a.start]) is None:
+        return False
+    joint = text[a.end : b.start]
+    if _is_range(text, a, b):
+        return joint.strip().lower() == "to"
+    return a.kind == b.kind and a.currency == b.currency and CHANGE_TO.fullmatch(joint) is not None
+
+
+def _a_year(text: str, q: Quantity) -> bool:
+    """A count printed as a year (``1995``): a date, not a figure."""
+    return q.kind == "count" and YEAR.fullmatch(text[q.start : q.end]) is not None
+
+
+def _is_change_then_level(text: str, s: int, a: Quantity, b: Quantity) -> bool:
+    """``by X to Y``: how much something changes, then the level it reaches (``grow by £250m to £3.2bn``, ``rise
+    by five percentage points to 35%``), two figures rather than a range. The change is printed with its own
+    currency or as percentage points, and the level is several times it (``by 2% to 5%`` is a range)."""
+    if not CHANGE_BY.search(text[max(s, a.start - 30) : a.start]) or not LEVEL_TO.fullmatch(text[a.end : b.start]):
+        return False
+    if a.kind == b.kind == "money":
+        return a.currency is not None and a.currency == b.currency and b.value >= MIN_LEVEL_RATIO * a.value
+    points = POINTS.search(text, a.start, a.end) is not None
+    return a.kind == b.kind == "percent" and points and b.value >= MIN_LEVEL_RATIO * a.value
 
 
 def _is_range(text: str, a: Quantity, b: Quantity) -> bool:

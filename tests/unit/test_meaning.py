@@ -360,6 +360,25 @@ def test_a_change_keeps_where_it_started_and_a_range_is_not_a_change() -> None:
     )  # fmt: skip
 
 
+def test_a_change_reaches_past_the_words_and_years_of_where_it_started() -> None:
+    got = figures_of("GDP per head climbed from 36% of the EU average in 1995 to 67% in 2011.")
+    assert got["36% of the EU average in 1995 to 67%"][:5] == ("percent", 67.0, None, None, 36.0)
+    got = figures_of("Revenues increased almost fivefold from EUR 3 billion to around EUR 14 billion.")
+    assert got["EUR 3 billion to around EUR 14 billion"][:5] == ("EUR", 14e9, None, None, 3e9)
+    # a period between two figures of different kinds is no change: the years date the growth
+    assert figures_of("Employment rose from 2010 to 2015 by 5%.")["5%"][1:5] == (5.0, None, None, None)
+
+
+def test_by_how_much_then_to_what_level_is_two_figures_not_a_range() -> None:
+    got = figures_of("We will grow the visitor economy by £250m to £3.2bn a year.")
+    assert (got["£250m"][1], got["£250m"][5], got["£3.2bn"][1]) == (250e6, "change", 3.2e9)
+    got = figures_of("Exports should rise by five percentage points to 35% of GDP.")
+    assert (got["five percentage points"][5], got["35%"][1]) == ("change", 35.0)
+    # changes of like size either way are a range of changes
+    assert figures_of("Output is expected to grow by 2% to 5% a year.")["2% to 5%"][2:4] == (2.0, 5.0)
+    assert figures_of("Costs will fall by £2m to £5m.")["£2m to £5m"][2:4] == (2e6, 5e6)
+
+
 def test_a_range_shares_its_scale_and_its_currency_sign() -> None:
     assert figures_of("The market is worth £7–£10 billion.")["£7–£10 billion"][2:4] == (7e9, 10e9)
     assert figures_of("Loans of £10,000-£250,000 are offered.")["£10,000-£250,000"][2:4] == (10_000.0, 250_000.0)
