@@ -58,10 +58,10 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("ocr/tesseract", 1, _PDF, "Tesseract OCR of pages whose text layer is garbled or missing"),
     Extractor(
         "reader/repair",
-        6,
+        7,
         _PDF,
-        "words of a text layer mended: lost or odd ligatures, split words, drop caps, letter-spaced words, decorative"
-        " initials, lines drawn twice",
+        "words of a text layer mended: lost or odd ligatures, split words, drop caps, small capitals, letter-spaced"
+        " words, decorative initials, lines drawn twice",
     ),
     Extractor(
         "layout/blocks",

@@ -13,8 +13,8 @@
   (Zipf ``MIN_JOINED_ZIPF`` in some language of the lexicon), the gap is narrower than a real space, and:
   the first half ends in a ligature's letters, or the halves touch (and are not two commoner words:
   "of the"), or neither half is a word, or the whole is far commoner than either half (halves of two
-  letters or more), or the first is a single capital set larger than the rest (a drop cap) or apart from a
-  rest that is no word ("C reate", "I ncrease").
+  letters or more), or the first is a single capital set larger than the rest (a drop cap, or small capitals
+  touching their initial: "C OSTS") or apart from a rest that is no word ("C reate", "I ncrease").
 * **Letter-spaced text.** A run of single letters set apart by even gaps ("C o m m u n i t y  W e a l t h",
   tracked capitals in a masthead) reads as words: the letters close up where a gap is about the run's
   narrowest, and a word ends where the gap is wider by ``TRACKING_SLACK`` of the font size or more. The
@@ -63,6 +63,7 @@ MIN_JOINED_ZIPF = 3.0  # a joined word is a common word (Zipf 3: once per millio
 WIDE_GAP = 0.5  # a gap this many font sizes wide is a real space, whatever the words
 OVERLAP = 0.25  # font sizes a word may start left of the one before ends and still be its other half (kerning)
 DROP_CAP_RATIO = 1.5  # a drop cap is set this many times larger than the word it opens
+SMALL_CAPS_RATIO = 1.1  # a word in small capitals opens with a capital this many times larger than the rest
 INITIAL_RATIO = 2.0  # a decorative initial is set this many times larger than the title that spells it again
 NOTE_MARK_SIZE = 0.8  # a footnote mark is set at most this large against the word it follows
 NOTE_MARK_RAISE = 0.15  # ... with its foot raised at least this many of that word's font sizes above the word's
@@ -393,6 +394,9 @@ def _split(first: Word, second: Word) -> str | None:
         return "split_word" if len(whole) >= MIN_LIGATURE_JOIN else None
     if len(half_a) == 1 and half_a.isupper() and len(half_b) >= 2 and not _is_word(b):
         return "split_word"  # an initial capital set apart from the rest of its word: "C reate", "I ncrease"
+    small_caps = half_b.isupper() and gap < TOUCHING_GAP * size and size_a >= SMALL_CAPS_RATIO * size_b
+    if len(half_a) == 1 and half_a.isupper() and small_caps:  # small capitals touching their initial: "C OSTS"
+        return "split_word"
     if min(len(half_a), len(half_b)) < 2:
         return None
     if gap < TOUCHING_GAP * size:  # halves that touch, unless they are two commoner words ("of the")

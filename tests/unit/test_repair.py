@@ -90,6 +90,15 @@ def test_a_drop_cap_joins_its_word() -> None:
     assert read([[cap, rest]]) == ["Recover"]
 
 
+def test_small_capitals_join_the_larger_capital_they_touch() -> None:
+    # a heading set in small capitals: each word's initial at the full size, the rest smaller, drawn apart
+    cap, rest = word("C", 0, 7.2, size=10), word("OSTS", 7.2, 29.0, size=8.2)
+    assert read([[cap, rest]]) == ["COSTS"]
+    # the same letters a space apart, or at one size, stay two words
+    assert read([[word("A", 0, 7, size=10), word("LOT", 10, 30, size=8.2)]]) == ["A LOT"]
+    assert read([[word("A", 0, 7, size=10), word("MEN", 7, 30, size=10)]]) == ["A MEN"]
+
+
 def test_a_word_read_after_a_capital_but_set_left_of_it_is_not_its_other_half() -> None:
     # a formula's "Na" subscript (set smaller, left of the "U" the line reads before it) spells "UNa" with it,
     # a word of the lexicon; joined, the word's box ran backwards and the document failed
