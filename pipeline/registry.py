@@ -73,7 +73,12 @@ EXTRACTORS: tuple[Extractor, ...] = (
     ),
     Extractor("layout/contents", 3, _ALL, "the entries of the contents page (of its half, on a two-page spread)"),
     Extractor("quality/garble", 4, _ALL, "garbled text: blocks and sections quarantined from extraction"),
-    Extractor("quality/structure", 2, _ALL, "numbering that disagrees with the contents page; truncated sections"),
+    Extractor(
+        "quality/structure",
+        3,
+        _ALL,
+        "numbering that disagrees with the contents page; sections listed past the file's end; truncated sections",
+    ),
     Extractor("tables/text", 4, _ALL, "tables of plain text: tab- or space-aligned columns"),
     Extractor("tables/pdf-lines", 11, _PDF, "PDF tables drawn with rules"),
     Extractor("tables/pdf-text", 18, _PDF, "PDF tables found from the gutters between columns of words"),

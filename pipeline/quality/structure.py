@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.document import LaidOutDocument
 from pipeline.layout.common import normalise_title
-from pipeline.models import Block, BlockKind, ContentsEntry, Section, SourceIssue
+from pipeline.models import Block, BlockKind, ContentsEntry, Page, Section, SourceIssue
 from pipeline.registry import extractor
 
 STRUCTURE_EXTRACTOR = extractor("quality/structure")
@@ -107,12 +107,18 @@ def contents_issues(doc: LaidOutDocument) -> list[SourceIssue]:
     issues: list[SourceIssue] = []
     matches = contents_to_matches(doc.contents, doc.sections)
     body = _body_words(doc)
+    last = last_printed_page(doc.pages)
+    past_end: list[ContentsEntry] = []
     for i, m in enumerate(matches):
         e = m.entry
         listed = f"{e.number} {e.title}" if e.number else f"'{e.title}'"
         page_ref = f" (page {e.page_ref})" if e.page_ref else ""
         if m.section is None:
-            if f" {normalise_title(e.title)} " not in body:  # printed in the body, only not recognised as a heading
+            if f" {normalise_title(e.title)} " in body:
+                continue  # printed in the body, only not recognised as a heading
+            if last is not None and e.page_ref is not None and e.page_ref > last:
+                past_end.append(e)  # listed on a page the file does not reach: a part of the document
+            else:
                 issues.append(_missing(doc, matches, i, listed, page_ref))
             continue
         s = m.section
@@ -135,6 +141,8 @@ def contents_issues(doc: LaidOutDocument) -> list[SourceIssue]:
                     f"section {number}is titled '{s.title}' in the body but '{e.title}' in the contents",
                 )
             )
+    if past_end and last is not None:
+        issues.append(_past_end(past_end, last))
     counts = Counter(s.number for s in doc.sections if s.number)
     for number, n in counts.items():
         if n > 1:
@@ -156,6 +164,35 @@ def _body_words(doc: LaidOutDocument) -> str:
     """
     start = max((e.char_end for e in doc.contents), default=0)
     return f" {normalise_title(doc.text[start:])} "
+
+
+def last_printed_page(pages: list[Page]) -> int | None:
+    """The printed number of a document's last page: its highest printed page number, counted on over the pages
+    after the one printing it (a last page often prints none); None when no page prints a number.
+
+    >>> page = lambda n, *labels: Page(n, 0, 0, 595.0, 842.0, 0, 0, labels=labels)
+    >>> last_printed_page([page(1), page(2, "ii"), page(3, "1"), page(4, "2", "3"), page(5)])
+    4
+    """
+    printed = [(int(label), p.number) for p in pages for label in p.labels if label.isdigit()]
+    if not printed:
+        return None
+    number, at = max(printed)
+    return number + max(p.number for p in pages) - at
+
+
+def _past_end(entries: list[ContentsEntry], last: int) -> SourceIssue:
+    """One issue for the contents entries listed after the file's last page: the file holds part of the document."""
+    first, final = entries[0], entries[-1]
+    titles = "; ".join(f"'{e.title}'" for e in entries[:3]) + ("; ..." if len(entries) > 3 else "")
+    return _issue(
+        "sections_past_end",
+        f"the contents lists {len(entries)} section{'s' if len(entries) > 1 else ''} on pages {first.page_ref}"
+        f"{f'-{final.page_ref}' if final.page_ref != first.page_ref else ''} ({titles}), after this file's last "
+        f"page ({last}): the file holds only part of the document",
+        (first.page, first.char_start, final.char_end),
+        confidence=0.9,
+    )
 
 
 def _missing(doc: LaidOutDocument, matches: list[ContentsMatch], i: int, listed: str, page_ref: str) -> SourceIssue:
