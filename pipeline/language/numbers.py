@@ -291,10 +291,17 @@ def cell_to_decimal(text: str) -> Decimal:
     >>> cell_to_decimal("£1,250"), cell_to_decimal("(3.5)"), cell_to_decimal("-40m"), cell_to_decimal("−71")
     (Decimal('1250'), Decimal('-3.5'), Decimal('-40'), Decimal('-71'))
     """
-    cleaned = re.sub(r"[£$€\s()%]", "", CELL_SCALE.sub("", text.strip().rstrip(")")))
+    return _cell_number(text)[0]
+
+
+def _cell_number(text: str) -> tuple[Decimal, str | None]:
+    """A table cell's number as printed and the scale suffix printed after it (``$1.1M``: 1.1 and ``M``)."""
+    core = text.strip().rstrip(")")
+    own = CELL_SCALE.search(core)
+    cleaned = re.sub(r"[£$€\s()%]", "", core[: own.start()] if own else core)
     negative = cleaned.startswith(("-", "−", "–")) or text.strip().startswith("(")
     value = text_to_decimal(cleaned.lstrip("-−–"))
-    return -value if negative else value
+    return -value if negative else value, own.group(0) if own else None
 
 
 def cell_to_amount(text: str, multiplier: Decimal) -> Decimal:
@@ -305,8 +312,8 @@ def cell_to_amount(text: str, multiplier: Decimal) -> Decimal:
     >>> cell_to_amount("$1.1M", Decimal(1)), cell_to_amount("$0", Decimal(1)), cell_to_amount("40m", Decimal(10**6))
     (Decimal('1.1E+6'), Decimal('0'), Decimal('4.0E+7'))
     """
-    own = CELL_SCALE.search(text.strip().rstrip(")"))
-    return scaled(cell_to_decimal(text), scale_to_multiplier(own.group(0)) if own and multiplier == 1 else multiplier)
+    number, own = _cell_number(text)
+    return scaled(number, scale_to_multiplier(own) if own and multiplier == 1 else multiplier)
 
 
 def scaled(number: Decimal, multiplier: Decimal) -> Decimal:

@@ -22,6 +22,7 @@ import math
 import re
 import statistics
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 
 from pipeline.document import LaidOutDocument
@@ -312,9 +313,14 @@ def _currency_in_cells(cells: list[TableCell], header_rows: int) -> str | None:
     or title states a unit: the table's money is in that currency, each cell at the scale it prints itself
     (:func:`pipeline.language.numbers.cell_to_amount`). None when a figure prints another sign or none (a
     column of counts beside one of amounts), or when fewer than two figures print one."""
-    figures = [c.text for c in cells if c.row >= max(header_rows, 1) and c.col > 0 and NUMERIC_CELL.match(c.text)]
-    signs = {printed_currency(text) for text in figures}
+    figures = body_figures(cells, max(header_rows, 1))
+    signs = {printed_currency(c.text) for c in figures}
     return signs.pop() if len(figures) >= 2 and len(signs) == 1 and None not in signs else None
+
+
+def body_figures(cells: Iterable[TableCell], first_row: int) -> list[TableCell]:
+    """The figure cells of a table's body: in the rows from ``first_row`` on, past the stub column."""
+    return [c for c in cells if c.row >= first_row and c.col > 0 and NUMERIC_CELL.match(c.text)]
 
 
 def printed_currency(text: str) -> str | None:
@@ -396,12 +402,8 @@ def closing_period(text: str) -> str | None:
 
 def figure_columns(table: Table) -> list[int]:
     """The columns (past the first) at least half of whose body cells are figures."""
-    body = [c for c in table.cells if c.row >= table.header_rows and c.col > 0]
     rows = max(table.n_rows - table.header_rows, 1)
-    counts: dict[int, int] = {}
-    for c in body:
-        if NUMERIC_CELL.match(c.text):
-            counts[c.col] = counts.get(c.col, 0) + 1
+    counts = Counter(c.col for c in body_figures(table.cells, table.header_rows))
     return sorted(col for col, n in counts.items() if n * 2 >= rows)
 
 
@@ -703,10 +705,7 @@ def _percent_cells(table: Table) -> str | None:
     """``%`` when the figures of a table's body all carry a per cent sign (the unit printed in its cells),
     leaving out a Total column's (the count a survey's shares are of)."""
     totals = {c.col for c in table.cells if c.row < table.header_rows and TOTAL_LABEL.match(c.text)}
-    figures = [
-        c.text for c in table.cells
-        if c.row >= table.header_rows and c.col > 0 and c.col not in totals and NUMERIC_CELL.match(c.text)
-    ]  # fmt: skip
+    figures = [c.text for c in body_figures(table.cells, table.header_rows) if c.col not in totals]
     return "%" if figures and sum(t.strip().endswith("%") for t in figures) >= PERCENT_SHARE * len(figures) else None
 
 
