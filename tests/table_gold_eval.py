@@ -1,7 +1,8 @@
 """Tables of policy PDFs against the page-by-page table gold (``make eval-tables`` and the test that holds
 the levels reached).
 
-The gold (``tests/data/gold/tables_dev*.yml`` for development, ``tables_heldout.yml``, the later, fresher
+The gold (``tests/data/gold/tables_dev.yml`` to ``tables_dev_4.yml`` for development, ``tables_dev_5.yml``
+development material scored apart, ``tables_heldout.yml``, the later, fresher
 ``tables_heldout_2.yml``, ``tables_heldout_3.yml`` to ``tables_heldout_8.yml`` (new pages of documents of
 the other sets) and ``tables_heldout_9.yml`` (every page of 8 PDFs of ``../shared/corpus/tables``) held out and
 scored apart; conventions at the top of ``tables_heldout.yml``) lists
@@ -56,7 +57,7 @@ SETS = {  # a set's files, merged
         GOLD / "tables_dev_4.yml",
     ),
     # development material annotated 2026-12-07 (a rule's cost table, expenditures by school year), scored apart
-    # while no rule reads its tables yet, so that the levels of the first four parts stay guarded
+    # while its funding lines are not read (0 of 185), so that the levels of the first four parts stay guarded
     "development 5": (GOLD / "tables_dev_5.yml",),
     "held-out": (GOLD / "tables_heldout.yml",),
     "held-out 2": (GOLD / "tables_heldout_2.yml",),

@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 from itertools import pairwise
+from typing import NamedTuple
 
 from pipeline.catalogue.gazetteer import places
 from pipeline.extract.context import DocumentView
@@ -121,20 +122,25 @@ MIN_ROW_LINE_FIGURES = 2  # a line of a sentence with this many figures and no m
 # would carry its comma; "from 2013 to 2020 with SMEs" is a period)
 YEAR_SHAPED = re.compile(r"(?:19|20)\d{2}(?:\s*(?:[-–]|to)\s*(?:19|20)\d{2})?")
 UP_FROM = re.compile(r"\s*,?\s*(?:up|down|compared\s+with|compared\s+to)\s+from\s+", re.I)
-CHANGE_FROM = re.compile(
-    r"\b(?:ris\w*|rose|f[ae]ll\w*|increas\w*|decreas\w*|gr[eo]w\w*|declin\w*|reduc\w*|cut|dropp?\w*|went|moved?"
-    r"|chang\w*|doubl\w*|tripl\w*|halv\w*|jump\w*|climb\w*|expand\w*|shr[ai]nk\w*|up|down)\b[^.;]{0,40}?\bfrom\s+$",
+_CHANGE_VERBS = (
+    r"ris\w*|rose|f[ae]ll\w*|increas\w*|decreas\w*|gr[eo]w\w*|declin\w*|reduc\w*|cut|dropp?\w*|went|moved?"
+    r"|chang\w*|doubl\w*|tripl\w*|halv\w*|jump\w*|climb\w*|expand\w*|shr[ai]nk\w*"
+)
+CHANGE_FROM = re.compile(rf"\b(?:{_CHANGE_VERBS}|up|down)\b[^.;]{{0,40}}?\bfrom\s+$", re.I)
+_LEVEL_QUALIFIER = r"(?:around|about|approximately|almost|nearly|some|over|more\s+than|roughly|an\s+estimated)"
+# what joins where a change started to where it ended: "to", "to around", or a phrase of the first figure's own
+# ("from 12% of output in 2001 to 19%"): a preposition's phrase, no comma, no word that relates the second figure
+# to something else ("compared to", "similar to", "due to") or starts another clause ("while ... rose to")
+CHANGE_TO = re.compile(
+    rf"\s(?:(?:of|in|at|for|among|across)\s(?:(?!compared|similar|equivalent|due|close|relative|according|while"
+    rf"|whereas|and|but|or\b)[^,.;:!?]){{0,60}}?\s)?to\s+(?:{_LEVEL_QUALIFIER}\s+)?",
     re.I,
 )
-_LEVEL_QUALIFIER = r"(?:around|about|approximately|almost|nearly|some|over|more\s+than|roughly|an\s+estimated)"
-# what joins where a change started to where it ended: "to", "to around", or words of the first figure's own
-# ("from 36% of the EU average in 1995 to 67%"), no sentence break between
-CHANGE_TO = re.compile(rf"\s(?:[^.;!?]{{0,80}}?\s)?to\s+(?:{_LEVEL_QUALIFIER}\s+)?", re.I)
-# "by" right before a figure: it is how much something changes ("grow by £250m to £3.2bn")
-CHANGE_BY = re.compile(rf"\bby\s+(?:{_LEVEL_QUALIFIER}\s+)?$", re.I)
+# a verb of change, then "by" right before a figure: how much something changes ("grow sales by £40m to £900m")
+CHANGE_BY = re.compile(rf"\b(?:{_CHANGE_VERBS})\b(?:\s+[\w’'-]+){{0,8}}?\s+by\s+(?:{_LEVEL_QUALIFIER}\s+)?$", re.I)
 LEVEL_TO = re.compile(rf"\s*to\s+(?:{_LEVEL_QUALIFIER}\s+)?", re.I)
-MIN_LEVEL_RATIO = 3  # "by £250m to £3.2bn": the level reached is this many times the change at least ("by 2% to 5%"
-# is a range of changes)
+MIN_LEVEL_RATIO = 3  # "by £40m to £900m": a level reached is this many times the money change at least ("cut by
+# £2m to £5m" is a range of cuts)
 # a year labelling the figure after it at the opening of a bracket: "(2012: 26.6% of total expenditure)"
 YEAR_LABEL = re.compile(r"\(\s*((?:19|20)\d{2})\s*:\s*$")
 # a verb dating an event just before a period phrase: the date of an announcement, not the figure's period
@@ -285,41 +291,67 @@ def sentence_to_figures(text: str, s: int, e: int, cluster_id: str | None) -> li
 
 
 def _figures(text: str, s: int, e: int, cluster_id: str | None, quantities: list[Quantity]) -> list[Figure]:
-    items: list[tuple[int, int, float | None, float | None, float | None, Quantity, float | None, bool]] = []
+    items: list[_Item] = []
     k = 0
     while k < len(quantities):
         q = quantities[k]
         pair = quantities[k + 1] if k + 1 < len(quantities) else None
-        # where a change ends may lie past the years dating where it started ("from 36% in 1995 to 67%")
-        ends = next((j for j in range(k + 1, len(quantities)) if not _a_year(text, quantities[j])), None)
-        if ends is not None and _is_change(text, s, q, quantities[ends]):  # "fell from 20% to 5%"
-            items.append(
-                (q.start, quantities[ends].end, quantities[ends].value, None, None, quantities[ends], q.value, False)
-            )
+        # where a change ends may lie past the years dating where it started ("from 12% in 2001 to 19%")
+        ends = (
+            k + 1 if pair is not None and _is_change(text, s, q, pair) else _change_past_years(text, s, quantities, k)
+        )
+        if ends is not None:  # "fell from 20% to 5%": where it ended, and where it started
+            end = quantities[ends]
+            items.append(_Item(q.start, end.end, end.value, None, None, end, before=q.value))
             k = ends + 1
-        elif pair is not None and _is_change_then_level(text, s, q, pair):  # "grow by £250m to £3.2bn": two figures
-            items.append((q.start, q.end, q.value, None, None, q, None, True))
-            items.append((pair.start, pair.end, pair.value, None, None, pair, None, False))
+        elif pair is not None and _is_change_then_level(text, s, q, pair):  # "grow by £40m to £900m": two figures
+            items.append(_Item(q.start, q.end, q.value, None, None, q, change=True))
+            items.append(_Item(pair.start, pair.end, pair.value, None, None, pair))
             k += 2
         elif pair is not None and _is_range(text, q, pair):
-            items.append((q.start, pair.end, None, _shared_scale(text, q, pair), pair.value, pair, None, False))
+            items.append(_Item(q.start, pair.end, None, _shared_scale(text, q, pair), pair.value, pair))
             k += 2
         elif pair is not None and q.kind == pair.kind and UP_FROM.fullmatch(text[q.end : pair.start]):
-            items.append((q.start, q.end, q.value, None, None, q, pair.value, False))  # "£5bn, up from £3bn"
+            items.append(_Item(q.start, q.end, q.value, None, None, q, before=pair.value))  # "£5bn, up from £3bn"
             k += 2
         else:
-            items.append((q.start, q.end, q.value, None, None, q, None, False))
+            items.append(_Item(q.start, q.end, q.value, None, None, q))
             k += 1
     out: list[Figure] = []
-    for start, end, value, low, high, q, before, change in items:
-        others = [(a, b) for a, b, *_ in items if (a, b) != (start, end)]
-        figure = _figure(text, s, e, start, end, value, low, high, q, cluster_id, others)
+    for item in items:
+        others = [(i.start, i.end) for i in items if (i.start, i.end) != (item.start, item.end)]
+        figure = _figure(text, s, e, item.start, item.end, item.value, item.low, item.high, item.q, cluster_id, others)
         if figure is None:
             continue
-        if before is not None:
-            figure = replace(figure, value_before=before)
-        out.append(replace(figure, measure="change") if change else figure)
+        if item.before is not None:
+            figure = replace(figure, value_before=item.before)
+        out.append(replace(figure, measure="change") if item.change else figure)
     return out
+
+
+class _Item(NamedTuple):
+    """A figure read from a sentence's quantities: its span, its value (or a range's ends), the quantity
+    that prints its unit, the value a change started from, and whether it is itself a change."""
+
+    start: int
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    q: Quantity
+    before: float | None = None
+    change: bool = False
+
+
+def _change_past_years(text: str, s: int, quantities: list[Quantity], k: int) -> int | None:
+    """The index of the quantity where a change from ``quantities[k]`` ends when years dating its start stand
+    between them (``from 12% of output in 2001 to 19%``); None when there is none, or the start is a year."""
+    if _a_year(text, quantities[k]):
+        return None
+    j = next((j for j in range(k + 1, len(quantities)) if not _a_year(text, quantities[j])), None)
+    if j is None or j == k + 1 or not _is_change(text, s, quantities[k], quantities[j]):
+        return None
+    return j
 
 
 def _shared_scale(text: str, a: Quantity, b: Quantity) -> float:
@@ -337,8 +369,8 @@ def _shared_scale(text: str, a: Quantity, b: Quantity) -> float:
 
 def _is_change(text: str, s: int, a: Quantity, b: Quantity) -> bool:
     """``from X to Y`` after a verb of change (``rose from £3bn to £5bn``, ``reduced from 20% to 5%``, ``increased
-    from EUR 3 billion to around EUR 14 billion``, ``climbed from 36% of the EU average in 1995 to 67%``): a
-    change, not a range (``loans from £10,000 to £250,000`` is a range)."""
+    from EUR 2 billion to around EUR 6 billion``, ``climbed from 12% of output in 2001 to 19%``): a change, not a
+    range (``loans from £10,000 to £250,000`` is a range)."""
     if CHANGE_FROM.search(text[max(s, a.start - 60) : a.start]) is None:
         return False
     joint = text[a.end : b.start]
@@ -348,20 +380,22 @@ def _is_change(text: str, s: int, a: Quantity, b: Quantity) -> bool:
 
 
 def _a_year(text: str, q: Quantity) -> bool:
-    """A count printed as a year (``1995``): a date, not a figure."""
+    """A count printed as a year (``1995``): between the two ends of a change, a date (``2,000 jobs`` prints its
+    comma; a pair of quantities is tried as a change before any year is passed over)."""
     return q.kind == "count" and YEAR.fullmatch(text[q.start : q.end]) is not None
 
 
 def _is_change_then_level(text: str, s: int, a: Quantity, b: Quantity) -> bool:
-    """``by X to Y``: how much something changes, then the level it reaches (``grow by £250m to £3.2bn``, ``rise
-    by five percentage points to 35%``), two figures rather than a range. The change is printed with its own
-    currency or as percentage points, and the level is several times it (``by 2% to 5%`` is a range)."""
-    if not CHANGE_BY.search(text[max(s, a.start - 30) : a.start]) or not LEVEL_TO.fullmatch(text[a.end : b.start]):
+    """``by X to Y`` after a verb of change: how much something changes, then the level it reaches (``grow sales
+    by £40m to £900m``, ``rise by five percentage points to 35%``), two figures rather than a range. The change is
+    in percentage points (a difference, never a range's end beside a percentage), or money printed with its own
+    currency, the level at least MIN_LEVEL_RATIO times it (``cut by £2m to £5m`` is a range of cuts; so is ``by 2%
+    to 5%``, no change in points; ``financed by £10,000 to £50,000``, no verb of change)."""
+    if not CHANGE_BY.search(text[max(s, a.start - 90) : a.start]) or not LEVEL_TO.fullmatch(text[a.end : b.start]):
         return False
     if a.kind == b.kind == "money":
         return a.currency is not None and a.currency == b.currency and b.value >= MIN_LEVEL_RATIO * a.value
-    points = POINTS.search(text, a.start, a.end) is not None
-    return a.kind == b.kind == "percent" and points and b.value >= MIN_LEVEL_RATIO * a.value
+    return a.kind == b.kind == "percent" and POINTS.search(text, a.start, a.end) is not None
 
 
 def _is_range(text: str, a: Quantity, b: Quantity) -> bool:

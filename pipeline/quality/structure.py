@@ -101,7 +101,8 @@ def _pair_weight(entry: ContentsEntry, section: Section) -> float:
 
 
 def contents_issues(doc: LaidOutDocument) -> list[SourceIssue]:
-    """Sections missing from the body, renumbered, retitled or numbered twice, against the contents page."""
+    """Sections missing from the body, renumbered, retitled or numbered twice, against the contents page; the
+    entries listed after the file's last page, as one issue (:func:`last_printed_page`)."""
     if not doc.contents:
         return []
     issues: list[SourceIssue] = []
@@ -168,17 +169,20 @@ def _body_words(doc: LaidOutDocument) -> str:
 
 def last_printed_page(pages: list[Page]) -> int | None:
     """The printed number of a document's last page: its highest printed page number, counted on over the pages
-    after the one printing it (a last page often prints none); None when no page prints a number.
+    after the one printing it (a last page often prints none; a spread counts two); None when no page prints a
+    number.
 
-    >>> page = lambda n, *labels: Page(n, 0, 0, 595.0, 842.0, 0, 0, labels=labels)
-    >>> last_printed_page([page(1), page(2, "ii"), page(3, "1"), page(4, "2", "3"), page(5)])
+    >>> page = lambda n, *labels, spread=False: Page(n, 0, 0, 595.0, 842.0, 0, 0, spread=spread, labels=labels)
+    >>> last_printed_page([page(1), page(2, "ii"), page(3, "1"), page(4, "2", "3", spread=True), page(5)])
     4
+    >>> last_printed_page([page(1, "24", "25", spread=True), page(2, spread=True), page(3, spread=True)])
+    29
     """
-    printed = [(int(label), p.number) for p in pages for label in p.labels if label.isdigit()]
+    printed = [(int(label), p.number) for p in pages for label in p.labels if label.isdecimal() and label.isascii()]
     if not printed:
         return None
     number, at = max(printed)
-    return number + max(p.number for p in pages) - at
+    return number + sum(2 if p.spread else 1 for p in pages if p.number > at)
 
 
 def _past_end(entries: list[ContentsEntry], last: int) -> SourceIssue:

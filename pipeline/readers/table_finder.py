@@ -1220,11 +1220,14 @@ def _line_to_cells(line: _Line, gutters: list[tuple[float, float]]) -> list[_Cel
     the column before it); a cell spans the columns whose gutters it crosses whole, except those a
     later cell of the line starts in (a long label printed across a gutter keeps its own column). A figure
     after a figure is a value of its own, in the column its right edge is in, however close the two are
-    set (wide figures in columns set flush right: ``2,753,438 2,799,250``)."""
+    set (wide figures in columns set flush right: ``2,753,438 2,799,250``). A word set apart from the cell
+    before it by more than a space but a space before the next word, which starts in a later column, opens that
+    column's cell: a heading set flush right over its column may reach back into the gutter (``of`` of ``Share |
+    of total spend`` over a column of figures)."""
     middles = [(a + b) / 2 for a, b in gutters]
     cells: list[_Cell] = []
     split_gap = PIECE_GAP_RATIO * line.size
-    for word in line.words:
+    for k, word in enumerate(line.words):
         x0, x1 = float(word["x0"]), float(word["x1"])
         col_first = sum(1 for m in middles if x0 > m)
         col_last = max(col_first, sum(1 for _, b in gutters if x1 > b))
@@ -1233,8 +1236,12 @@ def _line_to_cells(line: _Line, gutters: list[tuple[float, float]]) -> list[_Cel
             prev_x1 = float(last.words[-1]["x1"])
             apart = x0 - prev_x1 > split_gap or any(prev_x1 < b and x0 > a for a, b in gutters)
             flush_right = sum(1 for m in middles if x1 > m)  # the column of a figure set flush right
+            wide = x0 - prev_x1 > split_gap  # not a space that happens to lie in a gutter (a long label's)
+            phrase = _phrase_column(line.words[k + 1 :], x1, split_gap, middles) if wide else None
             if col_first <= last.col < flush_right and _value(str(word["text"])) and _value(last.text):
                 col_first = col_last = flush_right  # two wide figures (or years heading them) set close: two
+            elif phrase is not None and col_first <= last.col < phrase:
+                col_first = col_last = phrase  # the first word of a heading that reaches back over the gutter
             elif not apart or col_first <= last.col:
                 last.words.append(word)
                 last.col_span = max(last.col_span, col_last - last.col + 1)
@@ -1242,6 +1249,14 @@ def _line_to_cells(line: _Line, gutters: list[tuple[float, float]]) -> list[_Cel
             last.col_span = max(1, min(last.col_span, col_first - last.col))
         cells.append(_Cell([word], col_first, col_last - col_first + 1))
     return cells
+
+
+def _phrase_column(after: list[Word], x1: float, split_gap: float, middles: list[float]) -> int | None:
+    """The column the next word starts in, when it follows a word ending at ``x1`` within a space (the two are
+    one phrase) and is not a figure; else None."""
+    if not after or _value(str(after[0]["text"])) or float(after[0]["x0"]) - x1 > split_gap:
+        return None
+    return sum(1 for m in middles if float(after[0]["x0"]) > m)
 
 
 def _not_a_table(rows: list[list[_Cell]], n_cols: int) -> bool:

@@ -361,22 +361,47 @@ def test_a_change_keeps_where_it_started_and_a_range_is_not_a_change() -> None:
 
 
 def test_a_change_reaches_past_the_words_and_years_of_where_it_started() -> None:
-    got = figures_of("GDP per head climbed from 36% of the EU average in 1995 to 67% in 2011.")
-    assert got["36% of the EU average in 1995 to 67%"][:5] == ("percent", 67.0, None, None, 36.0)
-    got = figures_of("Revenues increased almost fivefold from EUR 3 billion to around EUR 14 billion.")
-    assert got["EUR 3 billion to around EUR 14 billion"][:5] == ("EUR", 14e9, None, None, 3e9)
+    got = figures_of("Exports climbed from 12% of output in 2001 to 19% in 2015.")
+    assert got["12% of output in 2001 to 19%"][:5] == ("percent", 19.0, None, None, 12.0)
+    got = figures_of("Sales increased threefold from EUR 2 billion to around EUR 6 billion.")
+    assert got["EUR 2 billion to around EUR 6 billion"][:5] == ("EUR", 6e9, None, None, 2e9)
+    # a count printed like a year is still where a change ends; a year is never where one starts
+    assert figures_of("The number of jobs rose from 1500 to 2000 jobs.")["1500 to 2000"][1:5] == (
+        2000,
+        None,
+        None,
+        1500,
+    )
+    assert figures_of("Employment rose from 2010 to 2015 to 45,000 jobs.")["45,000"][1:5] == (45000, None, None, None)
     # a period between two figures of different kinds is no change: the years date the growth
     assert figures_of("Employment rose from 2010 to 2015 by 5%.")["5%"][1:5] == (5.0, None, None, None)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The employment rate rose from 70% in 2010, compared to 75% nationally.",
+        "Productivity increased from 80% of the UK average similar to 82% in Wales.",
+        "Unemployment fell from 8% in 2012, while inflation rose to 3%.",
+        "Funding was reduced from £10m due to £2m of savings.",
+        "Unemployment is down from 7% last year, and the claimant count is expected to fall to 4%.",
+    ],
+)
+def test_a_second_figure_that_only_follows_a_to_is_no_end_of_the_change(sentence: str) -> None:
+    assert all(before is None for *_, before, _ in figures_of(sentence).values())
+
+
 def test_by_how_much_then_to_what_level_is_two_figures_not_a_range() -> None:
-    got = figures_of("We will grow the visitor economy by £250m to £3.2bn a year.")
-    assert (got["£250m"][1], got["£250m"][5], got["£3.2bn"][1]) == (250e6, "change", 3.2e9)
-    got = figures_of("Exports should rise by five percentage points to 35% of GDP.")
-    assert (got["five percentage points"][5], got["35%"][1]) == ("change", 35.0)
-    # changes of like size either way are a range of changes
-    assert figures_of("Output is expected to grow by 2% to 5% a year.")["2% to 5%"][2:4] == (2.0, 5.0)
+    got = figures_of("We will grow the visitor economy by £40m to £900m a year.")
+    assert (got["£40m"][1], got["£40m"][5], got["£900m"][1]) == (40e6, "change", 900e6)
+    got = figures_of("Unemployment will be reduced by 2 percentage points to 5%.")
+    assert (got["2 percentage points"][5], got["5%"][1]) == ("change", 5.0)
+    # a range of changes: money of like size, percentages that are not points, or "by" naming who pays
     assert figures_of("Costs will fall by £2m to £5m.")["£2m to £5m"][2:4] == (2e6, 5e6)
+    assert figures_of("Output is expected to grow by 2% to 20% a year.")["2% to 20%"][2:4] == (2.0, 20.0)
+    assert figures_of("Projects are financed by £10,000 to £50,000 of grants.")["£10,000 to £50,000"][2:4] == (
+        10_000.0, 50_000.0,
+    )  # fmt: skip
 
 
 def test_a_range_shares_its_scale_and_its_currency_sign() -> None:

@@ -111,6 +111,18 @@ def test_a_header_over_two_columns_spans_them_and_a_wrapped_label_is_one_cell() 
     ]
 
 
+def test_a_heading_set_flush_right_that_reaches_back_over_the_gutter_heads_its_own_column() -> None:
+    # "of total spend" ends over its figures, its first word left of the middle of the gutter before them
+    lines = [
+        line(100, (50, "Region"), (150, "Spend"), (236, "Share")),
+        line(110, (150, "(£m)"), (205, "of total spend")),
+        line(124, (50, "North"), (150, "21,000"), (250, "12%")),
+        line(136, (50, "South"), (150, "9,500"), (250, "5%")),
+        line(148, (50, "Total"), (150, "30,500"), (250, "17%")),
+    ]
+    assert cells_of(lines)[0] == ["Region", "Spend (£m)", "Share of total spend"]
+
+
 @pytest.mark.parametrize(
     "lines",
     [

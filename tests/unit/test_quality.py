@@ -117,7 +117,7 @@ def test_contents_to_matches_pairs_in_order(seed_docs: dict[str, ParsedDocument]
 @pytest.mark.corpus
 def test_sections_listed_after_the_files_last_page_are_one_issue_not_each_missing() -> None:
     # a strategy's file that stops before the annexes its contents page lists (pages 61 to 117 of a file whose
-    # last page prints 25): the file holds part of the document, which is one fact, not nine missing sections
+    # last page prints 25): the file holds part of the document, which is one fact, not eight missing sections
     path = corpus_path("policy/nl_western_netherlands_ris3.pdf")
     spec = next(s for s in sources_to_specs(path.parent) if Path(s.path).resolve() == path.resolve())
     doc, _ = reading_to_layout(spec, source_to_reading(spec))
