@@ -397,10 +397,10 @@ def _split(first: Word, second: Word) -> str | None:
     small_caps = half_b.isupper() and gap < TOUCHING_GAP * size and size_a >= SMALL_CAPS_RATIO * size_b
     if len(half_a) == 1 and half_a.isupper() and small_caps:  # small capitals touching their initial: "C OSTS"
         return "split_word"
+    if gap < TOUCHING_GAP * size:  # halves that touch (a font change parts them), unless two commoner words ("of the")
+        return "split_word" if joined >= min(zipf_a, zipf_b) else None
     if min(len(half_a), len(half_b)) < 2:
         return None
-    if gap < TOUCHING_GAP * size:  # halves that touch, unless they are two commoner words ("of the")
-        return "split_word" if joined >= min(zipf_a, zipf_b) else None
     if not (_is_word(a) or _is_word(b)):  # "Oxf ordshire", "BA NK": neither half is a word
         return "split_word"
     if joined >= max(zipf_a, zipf_b) + MORE_COMMON_BY:  # "thro ugh": the whole far commoner than its halves

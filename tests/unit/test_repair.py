@@ -61,6 +61,7 @@ def test_a_ligature_printed_as_another_character_is_mended_where_the_swap_makes_
         ("Oxf", "ordshire", 3.0, "Oxfordshire"),  # neither half is a word
         ("thro", "ugh", 3.0, "through"),  # the whole far commoner than its halves
         ("fr", "om", 0.2, "from"),  # halves that touch
+        ("g", "rowing", 0.2, "growing"),  # a letter that touches the rest of its word (set in another font)
         ("C", "reate", 3.0, "Create"),  # an initial capital set apart from a rest that is no word
         ("I", "ncrease", 3.0, "Increase"),
     ],
