@@ -397,7 +397,9 @@ def _split(first: Word, second: Word) -> str | None:
     small_caps = half_b.isupper() and gap < TOUCHING_GAP * size and size_a >= SMALL_CAPS_RATIO * size_b
     if len(half_a) == 1 and half_a.isupper() and small_caps:  # small capitals touching their initial: "C OSTS"
         return "split_word"
-    if gap < TOUCHING_GAP * size:  # halves that touch (a font change parts them), unless two commoner words ("of the")
+    if gap < TOUCHING_GAP * size and max(len(half_a), len(half_b)) >= 2:
+        # halves that touch (a font change parts them: "g rowing"), unless two commoner words ("of the"); two single
+        # letters are letters drawn one by one (along a curve, in a diagram), not a word's halves
         return "split_word" if joined >= min(zipf_a, zipf_b) else None
     if min(len(half_a), len(half_b)) < 2:
         return None

@@ -79,6 +79,7 @@ def test_a_split_word_is_joined(first: str, second: str, gap: float, reads: str)
         ("st", "er", 0.2),
         ("The", "me", 0.2),
         ("A", "nation", 3.0),
+        ("o", "r", 0.2),  # letters drawn one by one (a diagram's text along a curve)
     ],
 )
 def test_two_words_stay_two_words(first: str, second: str, gap: float) -> None:
