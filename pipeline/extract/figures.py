@@ -296,10 +296,7 @@ def _figures(text: str, s: int, e: int, cluster_id: str | None, quantities: list
     while k < len(quantities):
         q = quantities[k]
         pair = quantities[k + 1] if k + 1 < len(quantities) else None
-        # where a change ends may lie past the years dating where it started ("from 12% in 2001 to 19%")
-        ends = (
-            k + 1 if pair is not None and _is_change(text, s, q, pair) else _change_past_years(text, s, quantities, k)
-        )
+        ends = _change_end(text, s, quantities, k)
         if ends is not None:  # "fell from 20% to 5%": where it ended, and where it started
             end = quantities[ends]
             items.append(_Item(q.start, end.end, end.value, None, None, end, before=q.value))
@@ -343,15 +340,16 @@ class _Item(NamedTuple):
     change: bool = False
 
 
-def _change_past_years(text: str, s: int, quantities: list[Quantity], k: int) -> int | None:
-    """The index of the quantity where a change from ``quantities[k]`` ends when years dating its start stand
-    between them (``from 12% of output in 2001 to 19%``); None when there is none, or the start is a year."""
+def _change_end(text: str, s: int, quantities: list[Quantity], k: int) -> int | None:
+    """The index of the quantity where a change from ``quantities[k]`` ends: the next one (``from 1500 to 2000
+    jobs``, tried first even when printed like years), or past the years dating its start (``from 12% of output
+    in 2001 to 19%``, never from a year); None when ``quantities[k]`` starts no change."""
+    if k + 1 < len(quantities) and _is_change(text, s, quantities[k], quantities[k + 1]):
+        return k + 1
     if _a_year(text, quantities[k]):
         return None
     j = next((j for j in range(k + 1, len(quantities)) if not _a_year(text, quantities[j])), None)
-    if j is None or j == k + 1 or not _is_change(text, s, quantities[k], quantities[j]):
-        return None
-    return j
+    return j if j is not None and j > k + 1 and _is_change(text, s, quantities[k], quantities[j]) else None
 
 
 def _shared_scale(text: str, a: Quantity, b: Quantity) -> float:

@@ -394,10 +394,11 @@ def _split(first: Word, second: Word) -> str | None:
         return "split_word" if len(whole) >= MIN_LIGATURE_JOIN else None
     if len(half_a) == 1 and half_a.isupper() and len(half_b) >= 2 and not _is_word(b):
         return "split_word"  # an initial capital set apart from the rest of its word: "C reate", "I ncrease"
-    small_caps = half_b.isupper() and gap < TOUCHING_GAP * size and size_a >= SMALL_CAPS_RATIO * size_b
+    touching = gap < TOUCHING_GAP * size
+    small_caps = half_b.isupper() and touching and size_a >= SMALL_CAPS_RATIO * size_b
     if len(half_a) == 1 and half_a.isupper() and small_caps:  # small capitals touching their initial: "C OSTS"
         return "split_word"
-    if gap < TOUCHING_GAP * size and max(len(half_a), len(half_b)) >= 2:
+    if touching and max(len(half_a), len(half_b)) >= 2:
         # halves that touch (a font change parts them: "g rowing"), unless two commoner words ("of the"); two single
         # letters are letters drawn one by one (along a curve, in a diagram), not a word's halves
         return "split_word" if joined >= min(zipf_a, zipf_b) else None

@@ -1229,14 +1229,14 @@ def _line_to_cells(line: _Line, gutters: list[tuple[float, float]]) -> list[_Cel
     split_gap = PIECE_GAP_RATIO * line.size
     for k, word in enumerate(line.words):
         x0, x1 = float(word["x0"]), float(word["x1"])
-        col_first = sum(1 for m in middles if x0 > m)
+        col_first = _column(x0, middles)
         col_last = max(col_first, sum(1 for _, b in gutters if x1 > b))
         last = cells[-1] if cells else None
         if last is not None:
             prev_x1 = float(last.words[-1]["x1"])
-            apart = x0 - prev_x1 > split_gap or any(prev_x1 < b and x0 > a for a, b in gutters)
-            flush_right = sum(1 for m in middles if x1 > m)  # the column of a figure set flush right
             wide = x0 - prev_x1 > split_gap  # not a space that happens to lie in a gutter (a long label's)
+            apart = wide or any(prev_x1 < b and x0 > a for a, b in gutters)
+            flush_right = _column(x1, middles)  # the column of a figure set flush right
             phrase = _phrase_column(line.words[k + 1 :], x1, split_gap, middles) if wide else None
             if col_first <= last.col < flush_right and _value(str(word["text"])) and _value(last.text):
                 col_first = col_last = flush_right  # two wide figures (or years heading them) set close: two
@@ -1256,7 +1256,12 @@ def _phrase_column(after: list[Word], x1: float, split_gap: float, middles: list
     one phrase) and is not a figure; else None."""
     if not after or _value(str(after[0]["text"])) or float(after[0]["x0"]) - x1 > split_gap:
         return None
-    return sum(1 for m in middles if float(after[0]["x0"]) > m)
+    return _column(float(after[0]["x0"]), middles)
+
+
+def _column(x: float, middles: list[float]) -> int:
+    """The column ``x`` lies in: how many gutters' middles lie left of it."""
+    return sum(1 for m in middles if x > m)
 
 
 def _not_a_table(rows: list[list[_Cell]], n_cols: int) -> bool:
