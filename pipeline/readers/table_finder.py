@@ -40,7 +40,6 @@ from pipeline.readers.repair import drawn_bullet
 Word = dict[str, Any]
 
 SPACE_RATIO = 0.25  # a space is this many font sizes wide
-REJOIN_PASSES = 3  # passes setting columns the reading order read apart side by side again
 PIECE_GAP_RATIO = 0.9  # a gap this many font sizes wide separates two pieces of a line
 ROW_GAP_RATIO = 1.6  # lines further apart than this many font sizes are not in one table
 ALIGNED_GAP_RATIO = 3.0  # ... unless both print the same columns of several pieces, up to this far apart
@@ -55,6 +54,7 @@ MIN_MONO_WORDS = 10  # words of three characters or more needed to tell
 MAX_HEADER_LINES = 6
 GROUP_HEADINGS = 2  # headings on a header line over groups of the columns headed on the line below
 GROUP_CENTRING = 0.15  # how far off its group's centre such a heading may be, in the group's width
+EDGE_SLIP = 0.5  # points: two lines set flush left or right start or end this close
 MIN_AXIS_TICKS = 4  # evenly stepping values on one line that make a chart's axis
 MAX_LEGEND_ROWS = 3  # lines of legend a chart's axis may have under it
 LEGEND_AXIS = re.compile(r"\((?:LHS|RHS|left[- ]hand (?:side|scale|axis)|right[- ]hand (?:side|scale|axis))\)", re.I)
@@ -644,8 +644,10 @@ def rejoin_columns(lines: list[list[Word]]) -> list[list[Word]]:
     (:func:`_labels_after`); so do header lines read before the rest of the header beside them
     (:func:`_header_beside`). Columns of running text are left as they are (:func:`_beside`). Lines set side by
     side may open a column the reading order read after them (two tables side by side, each peeled apart), so
-    the lines are gone through again until nothing more is set side by side (at most REJOIN_PASSES times)."""
-    for _ in range(REJOIN_PASSES):
+    the lines are gone through again until nothing more is set side by side: a header read as one block per column
+    takes a pass per column. A pass that sets two runs of lines side by side leaves one run fewer, so there are at
+    most as many passes as lines."""
+    for _ in range(len(lines)):
         joined = _rejoined(lines)
         if joined == lines:
             break
@@ -956,7 +958,8 @@ def _runs(lines: list[_Line], bands: list[BBox]) -> list[list[_Line]]:
     MIN_TABLE_LINES of them and never more than MAX_SINGLE_RUN single-piece lines in a row (but in a ruled
     header band, whose headings may wrap over several lines); trailing single-piece lines are not part of it.
     Single-piece lines just above the first, each right over the next, set over its columns of figures
-    rather than its labels, head it (a header spanning columns, a column's heading over its unit). A caption
+    rather than its labels, head it (a header spanning columns, a column's heading over its unit), and so does
+    one centred over a first line of headings over groups of columns (:func:`_heads_groups`). A caption
     (``Table 18. ...``) is never part of one, and the run's first line printed again, with no figure in it,
     or a ruled header band under rows of figures, starts another (the header of a second table set under
     the first)."""
@@ -986,6 +989,7 @@ def _runs(lines: list[_Line], bands: list[BBox]) -> list[list[_Line]]:
         ) and any(_has_figure(ln) for ln in current)
 
     before: list[_Line] = []  # single-piece lines, each right over the next, since the last run
+    lead: _Line | None = None  # the last of them, over the run's first line, when it did not head it
     for line in lines:
         if current and (not (_follows(current[-1], line) or banded(current[-1], line)) or new_band(line)):
             close()
@@ -1003,6 +1007,9 @@ def _runs(lines: list[_Line], bands: list[BBox]) -> list[list[_Line]]:
             heads = list(itertools.takewhile(functools.partial(_heads, line=line), reversed(before)))
             if heads and _follows(heads[0], line):  # a column's heading over its unit (General Reserve / £000)
                 current.extend(reversed(heads[:HEADING_LINES]))
+            lead = before[-1] if before and not heads and _follows(before[-1], line) else None
+        elif len(current) == 1 and lead is not None and _heads_groups(lead, current[0], line):
+            current.insert(0, lead)  # a heading over the headings of groups of columns
         before = []
         singles = 0 if multi or any(_centre_in(line.words[0], band) for band in bands) else singles + 1
         if singles > MAX_SINGLE_RUN:  # a ruled header band's wrapped headings may stack any number
@@ -1030,6 +1037,22 @@ def _heads(above: _Line, line: _Line) -> bool:
         min(abs(x0 - a), abs(x1 - b), abs((x0 + x1 - a - b) / 2)) <= line.size
         and x1 - x0 <= HEADING_WIDTH * max(b - a, line.size)
         for a, b in (_span(piece) for piece in line.pieces[1:])
+    )
+
+
+def _heads_groups(above: _Line, groups: _Line, line: _Line) -> bool:
+    """A single-piece line heads a header line of headings over groups of columns (``Current expenditures``
+    over ``Constant dollars`` and ``Current dollars``): the header line holds no figure and starts right of the
+    next line's first piece (the stub's, which no group heads), and the line lies over it, centred within
+    GROUP_CENTRING of its width."""
+    if _has_figure(groups) or float(groups.words[0]["x0"]) <= float(line.pieces[0][-1]["x1"]):
+        return False
+    lo, hi = float(groups.words[0]["x0"]), float(groups.words[-1]["x1"])
+    x0, x1 = float(above.words[0]["x0"]), float(above.words[-1]["x1"])
+    return (
+        x0 >= lo - groups.size
+        and x1 <= hi + groups.size
+        and abs((x0 + x1) / 2 - (lo + hi) / 2) <= GROUP_CENTRING * (hi - lo)
     )
 
 
@@ -1081,8 +1104,12 @@ def _run_to_tables(run: list[_Line], page: int, snaked: bool = True) -> list[Raw
             out.extend(_run_to_tables(block, page, snaked=False))
         return out
     header = _header_lines(rows)
-    if header >= 2 and _group_label(rows[header - 1]) and len(rows[header - 2]) > 1:
-        header -= 1  # "Actual" under the column headings, over the first rows of figures: a body row
+    if (
+        header >= 2
+        and _group_label(rows[header - 1])
+        and (len(rows[header - 2]) > 1 or _continues(rows[header - 1], rows[header]))
+    ):  # "Actual" under the column headings, over the first rows of figures, or a first row's label wrapped
+        header -= 1  # over two lines, its figures on the second: a body row
     grouped = _merge_header(run[:header], rows[:header]) + _merge_body(run[header:], rows[header:])
     return [_boxes(grouped, [(a + b) / 2 for a, b in gutters], page)]
 
@@ -1370,14 +1397,18 @@ def _figure(text: str) -> bool:
 
 
 def _merge_header(lines: list[_Line], rows: list[list[_Cell]]) -> list[tuple[list[_Line], list[_Cell]]]:
-    """Header lines as rows: a line with a cell spanning columns, or of headings over groups of the next
-    line's columns (:func:`_over_groups`), stays a row of its own; the others, one after another, stack into
-    one row (a cell's words from each line)."""
+    """Header lines as rows: a line with a cell spanning columns, of headings over groups of the next line's
+    columns (:func:`_over_groups`), or of one heading over the next line's groups (:func:`_over_all`), stays a row
+    of its own; the others, one after another, stack into one row (a cell's words from each line)."""
+    grouped = [
+        (groups if i + 1 < len(rows) and (groups := _over_groups(row, [c for r in rows[i + 1 :] for c in r])) else row)
+        for i, row in enumerate(rows)
+    ]  # fmt: skip
     out: list[tuple[list[_Line], list[_Cell]]] = []
     stacking = False
-    for i, (line, row) in enumerate(zip(lines, rows, strict=True)):
-        if i + 1 < len(rows) and (groups := _over_groups(row, rows[i + 1])):
-            row = groups
+    for i, (line, row) in enumerate(zip(lines, grouped, strict=True)):
+        if i + 1 < len(rows) and (whole := _over_all(row, grouped[i + 1])):
+            row = whole
         spanning = any(c.col_span > 1 for c in row)
         if stacking and not spanning:
             _stack(out[-1], line, row)
@@ -1387,20 +1418,49 @@ def _merge_header(lines: list[_Line], rows: list[list[_Cell]]) -> list[tuple[lis
     return out
 
 
-def _over_groups(row: list[_Cell], below: list[_Cell]) -> list[_Cell] | None:
-    """A header line of GROUP_HEADINGS or more headings set over the heading line below, which
-    heads at least twice as many columns right of its first (a stub's) column ("Total", "Public", "Private"
-    over "PK-12 PK-8 9-12" three times): each heading spans the group of columns it is centred over, within
-    GROUP_CENTRING of the group's width. None when the line is not one.
+def _over_all(row: list[_Cell], below: list[_Cell]) -> list[_Cell] | None:
+    """A header line of one heading centred (within GROUP_CENTRING of their width) over the headings of groups
+    on the line below (``Current expenditures`` over ``Constant dollars`` and ``Current dollars``): the heading
+    spans their columns. None when the line is not one.
 
-    >>> def cell(col, x0, x1): return _Cell([{"text": "x", "x0": x0, "x1": x1}], col, 1)
+    >>> def cell(col, x0, x1, span=1):
+    ...     return _Cell([{"text": "x", "x0": x0, "x1": x1, "top": 0, "bottom": 9}], col, span, span > 1)
+    >>> [(c.col, c.col_span) for c in _over_all([cell(3, 160, 240)], [cell(2, 100, 180, 2), cell(4, 220, 300, 2)])]
+    [(2, 4)]
+    >>> _over_all([cell(3, 100, 140)], [cell(2, 100, 180, 2), cell(4, 220, 300, 2)]) is None
+    True
+    """
+    if len(row) != 1 or len(below) < GROUP_HEADINGS or not all(c.over_group for c in below):
+        return None
+    lo, hi = float(below[0].words[0]["x0"]), float(below[-1].words[-1]["x1"])
+    words = row[0].words
+    middle = (float(words[0]["x0"]) + float(words[-1]["x1"])) / 2
+    if abs(middle - (lo + hi) / 2) > GROUP_CENTRING * (hi - lo):
+        return None
+    first, last = below[0].col, below[-1].col + below[-1].col_span - 1
+    return [_Cell(words, first, last - first + 1, over_group=True)]
+
+
+def _over_groups(row: list[_Cell], below: list[_Cell]) -> list[_Cell] | None:
+    """A header line of GROUP_HEADINGS or more headings set over the header lines below (``below``: their
+    cells), which head at least twice as many columns right of its first (a stub's) column ("Total", "Public", "Private"
+    over "PK-12 PK-8 9-12" three times): each heading spans the group of columns it is centred over, within
+    GROUP_CENTRING of the group's width; columns under no heading (a column of counts beside groups of amounts)
+    are left out of every group. A heading that a gutter cut (its words a space apart) is one heading. None when
+    the line is not one, or when one of its headings is the first line of a heading under it (:func:`_wrapped_heading`).
+
+    >>> def cell(col, x0, x1): return _Cell([{"text": "x", "x0": x0, "x1": x1, "top": 0, "bottom": 9}], col, 1)
     >>> below = [cell(k, 100 * k, 100 * k + 60) for k in range(7)]
     >>> [(c.col, c.col_span) for c in _over_groups([cell(2, 220, 240), cell(5, 510, 550)], below)]
     [(1, 3), (4, 3)]
     >>> _over_groups([cell(1, 100, 160), cell(2, 200, 260)], below[:4]) is None
     True
     """
-    heads = {c.col: (float(c.words[0]["x0"]), float(c.words[-1]["x1"])) for c in below if c.col_span == 1}
+    heads: dict[int, tuple[float, float]] = {}
+    for c in (c for c in below if c.col_span == 1):
+        x0, x1 = heads.get(c.col, (float(c.words[0]["x0"]), float(c.words[-1]["x1"])))
+        heads[c.col] = (min(x0, float(c.words[0]["x0"])), max(x1, float(c.words[-1]["x1"])))
+    row = _phrases(row)
     cols = [c.col for c in row]
     under = sorted(k for k in heads if k > 0 or 0 in cols)
     if len(row) < GROUP_HEADINGS or len(under) < 2 * len(row):
@@ -1418,14 +1478,42 @@ def _over_groups(row: list[_Cell], below: list[_Cell]) -> list[_Cell] | None:
         return abs(middle - (lo + hi) / 2) / max(hi - lo, 1.0)
 
     out: list[_Cell] = []
-    first = under[0]
+    start = under[0]
     for k, cell in enumerate(row):
         ends = range(cell.col + cell.col_span - 1, cols[k + 1]) if k + 1 < len(row) else [under[-1]]
-        last = min(ends, key=lambda end: off_centre(cell, first, end), default=first)
-        if last - first < 1 or off_centre(cell, first, last) > GROUP_CENTRING:
+        first, last = min(
+            ((start, end) for end in ends), key=lambda span: off_centre(cell, *span), default=(start, start)
+        )
+        if off_centre(cell, first, last) > GROUP_CENTRING:  # columns before it that no heading is over
+            later = [(first, end) for first in range(start + 1, cell.col + 1) for end in ends]
+            first, last = min(later, key=lambda span: off_centre(cell, *span), default=(first, last))
+        if last - first < 1 or off_centre(cell, first, last) > GROUP_CENTRING or _wrapped_heading(cell, below):
             return None
         out.append(_Cell(cell.words, first, last - first + 1, over_group=True))
-        first = last + 1
+        start = last + 1
+    return out
+
+
+def _wrapped_heading(cell: _Cell, below: list[_Cell]) -> bool:
+    """The cell starts or ends where a heading under it does: the first line of that heading, wrapped and set
+    flush left or right (``Schools`` over ``in original``), not a heading centred over a group."""
+    x0, x1 = float(cell.words[0]["x0"]), float(cell.words[-1]["x1"])
+    return any(
+        abs(x0 - float(c.words[0]["x0"])) <= EDGE_SLIP or abs(x1 - float(c.words[-1]["x1"])) <= EDGE_SLIP for c in below
+    )
+
+
+def _phrases(row: list[_Cell]) -> list[_Cell]:
+    """The row's cells with those set a space apart joined, the first spanning the second's columns: one
+    heading whose words a gutter between columns cut (``Constant 2010–11 | dollars``)."""
+    out: list[_Cell] = []
+    for cell in row:
+        last = out[-1] if out else None
+        gap = float(cell.words[0]["x0"]) - float(last.words[-1]["x1"]) if last is not None else float("inf")
+        if last is not None and gap <= PIECE_GAP_RATIO * _word_size(cell.words[0]):
+            out[-1] = _Cell(last.words + cell.words, last.col, cell.col + cell.col_span - last.col)
+        else:
+            out.append(cell)
     return out
 
 

@@ -70,7 +70,7 @@ UNIT_IN_TITLE = re.compile(
     rf"|(?P<cur2>{_CUR})\s?(?:in\s+)?(?P<scale2>millions?|billions?|thousands?|lakhs?|crores?|m|bn)\b",
     re.I,
 )
-SCALE_TAIL = re.compile(rf"\((?P<scale>{_SCALE})\)\s*$", re.I)  # Procurement Spend (bn)
+SCALE_TAIL = re.compile(rf"\((?:in\s+)?(?P<scale>{_SCALE})\)\s*$", re.I)  # Procurement Spend (bn), Total (in billions)
 UNIT_ANYWHERE = re.compile(rf"\(?(?:[£$€₹]|\b(?:GBP|EUR|USD|INR))\s?(?:{_SCALE})?\b\)?|\(?[£$€₹]\)?", re.I)
 _SCALES_IN_WORDS = "|".join(f"{scale}s" for scale in SPELLED_SCALES)  # thousands, lakhs, crores
 _CURRENCIES_IN_WORDS = "|".join(f"{name}s" for name in UNIT_CURRENCY_WORDS)  # dollars, rupees
@@ -78,7 +78,8 @@ UNIT_IN_WORDS = re.compile(rf"\b(?P<scale>{_SCALES_IN_WORDS}) of (?P<cur>{_CURRE
 UNIT_LINE = re.compile(
     r"(?:expressed (?:as|in)|(?:all )?(?:figures|amounts|values|numbers) (?:are )?(?:in|shown in)|"
     r"per ?cent\b|percentages?\b|%|"
-    rf"\(?\s*in\s+{UNIT_IN_WORDS.pattern}|\(?\s*(?:{_CUR})\s?(?:in\s+)?(?:{_SCALE})\b)",
+    rf"\(?\s*in\s+{UNIT_IN_WORDS.pattern}|\(?\s*(?:{_CUR})\s?(?:in\s+)?(?:{_SCALE})\b|"
+    rf"[\[(]\s*in\s+(?:{_SCALES_IN_WORDS})\s*[\])]\s*$)",  # a count's scale alone on its line: [In thousands]
     re.I,
 )
 OTHER_UNIT_IN_TITLE = re.compile(
@@ -91,6 +92,7 @@ UNIT_AFTER_COMMA = re.compile(  # a title's last clause naming its cells' unit: 
 PERIOD_IN_HEADER = re.compile(r"\b(?:FY\s?)?(?:19|20)\d{2}(?:\s*[-‐‑–/]\s*(?:(?:19|20)?\d{2})\b)?", re.I)
 _FIGURE = r"[£$€]?\s?[-−–]?\d{1,3}(?:,\d{3})*(?:\.\d+)?\s?(?:[mMkK]|[bB][nN]|%)?"  # a minus may be printed as − or –
 NUMERIC_CELL = re.compile(rf"^\s*(?:\({_FIGURE}\)|{_FIGURE})\s*$")  # brackets paired: "-230)" is half a cell
+NOT_AVAILABLE = frozenset({"", "-", "–", "—", "..", "…", "n/a", "N/A", "NA", "na"})  # a cell with no figure to give
 BAND_CELL = re.compile(r"^\s*\d{1,3}(?:,\d{3})*\s?[-–]\s?\d{1,3}(?:,\d{3})*\s*$")  # a band: 35 - 40
 TOTAL_LABEL = re.compile(r"^\s*(?:grand\s+)?totals?\b", re.I)
 TOTAL_OVER = re.compile(r"(?:grand\s+)?totals?\s+(?:for\s+|in\s+)?(.+)", re.I)  # a total over a period: Total 2019-20
@@ -294,18 +296,46 @@ def _unit(title: str | None, cells: list[TableCell], header_rows: int = 1) -> tu
 
 
 def _scaled_money_column(cells: list[TableCell], header_rows: int) -> tuple[str, str] | None:
-    """Columns headed by a scale in brackets (``Procurement Spend (bn)``) whose figures all print one currency
-    (``£0.39``): that currency times that scale, printed as the bracket's scale, when every such column says
-    the same (columns in billions beside columns in millions give the table no one unit)."""
+    """Columns headed by a scale in brackets (``Procurement Spend (bn)``, ``Total (in billions)``) whose figures
+    print one currency (:func:`column_currency`): that currency times that scale, printed as the bracket's
+    scale, when every such column says the same (columns in billions beside columns in millions give the table
+    no one unit)."""
     found: set[tuple[str, str]] = set()
     for head in (c for c in cells if c.row < max(header_rows, 1) and c.col > 0):
         if not (m := SCALE_TAIL.search(head.text)):
             continue
-        body = [c.text for c in cells if c.col == head.col and c.row >= max(header_rows, 1) and c.text.strip()]
-        signs = {printed_currency(text) for text in body}
-        if body and len(signs) == 1 and (cur := signs.pop()) is not None:
+        body = [c.text for c in cells if c.col == head.col and c.row >= max(header_rows, 1)]
+        if (cur := column_currency(body)) is not None:
             found.add((_unit_text(cur, m.group("scale")), m.group("scale")))
     return found.pop() if len(found) == 1 else None
+
+
+def column_currency(texts: list[str]) -> str | None:
+    """The currency a column of figures is printed in: the sign its first figure prints, when every figure
+    prints it or none (a statistical table prints the sign on its first row only: ``$375.9`` over ``390.2``),
+    no figure is a share in % and every other cell is empty or a dash (not available). None for another column.
+
+    >>> column_currency(["$375.9", "390.2", "—"]), column_currency(["45,611", "$1"]), column_currency(["£1", "Total"])
+    ('$', None, None)
+    """
+    figures = [t for t in texts if NUMERIC_CELL.match(t)]
+    if not figures or any(t.strip() not in NOT_AVAILABLE for t in texts if not NUMERIC_CELL.match(t)):
+        return None
+    first = printed_currency(figures[0])
+    if first is None or any("%" in t or printed_currency(t) not in (first, None) for t in figures):
+        return None
+    return first
+
+
+def column_multiplier(table: Table, col: int, multiplier: str) -> str:
+    """The multiplier of a column's figures: the scale its heading prints in brackets (``Total (in billions)``);
+    else, when the table's unit is one its headings print and its title does not (columns of totals in billions
+    beside columns per pupil), whole units; else the table's ``multiplier``."""
+    if m := SCALE_TAIL.search(column_heading(table, col)):
+        return str(_multiplier(m.group("scale")))
+    scaled = any(SCALE_TAIL.search(column_heading(table, k)) for k in range(table.n_cols))
+    in_title = UNIT_IN_TITLE.search(table.title or "") or UNIT_IN_WORDS.search(table.title or "")
+    return "1" if scaled and in_title is None else multiplier
 
 
 def _currency_in_cells(cells: list[TableCell], header_rows: int) -> str | None:
@@ -590,12 +620,14 @@ def _title_row(table: Table) -> str | None:
 
 def _titled(table: Table, blocks: list[Block], text: str, words: list[Word] | None = None) -> Table:
     """A PDF table with its title and the unit its cells, header, title or a unit line state
-    (:func:`_pdf_caption`); ``words`` are its page's."""
+    (:func:`_pdf_caption`; a unit line that states no money unit is the unit as printed); ``words`` are its
+    page's."""
     title, unit_line = _pdf_caption(table, blocks, text, words or [])
     title = title or _title_row(table)
     unit, unit_text = _unit(" ".join(filter(None, [title, unit_line])), table.cells, table.header_rows)
-    if unit_text is None:
-        unit_text = unit_line or _percent_cells(table)
+    if unit is None and unit_line is not None:
+        unit_text = unit_line  # a line stating the unit says it better than a heading (Number of teachers)
+    unit_text = unit_text or _percent_cells(table)
     return replace(table, title=title, unit=unit, unit_text=unit_text)
 
 

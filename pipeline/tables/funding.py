@@ -25,16 +25,18 @@ import yaml
 
 from pipeline.language.numbers import MAX_VALUE, cell_to_amount, plausible, scaled
 from pipeline.models import FundingLine, SourceIssue, Table, TableCell
+from pipeline.readers.table_finder import lone_label
 from pipeline.registry import extractor
 from pipeline.tables.build import (
     NUMERIC_CELL,
     PERIOD_IN_HEADER,
     TOTAL_LABEL,
+    column_currency,
     column_heading,
+    column_multiplier,
     column_period,
     figure_columns,
     period_columns,
-    printed_currency,
 )
 
 FUNDING_EXTRACTOR = extractor("funding/table")
@@ -73,9 +75,9 @@ def tables_to_funding(tables: list[Table]) -> tuple[list[FundingLine], list[Sour
             continue
         if columns:  # periods down the first column; no total is checked here
             for (row, period), col in itertools.product(row_periods.items(), columns):
-                cell = grid[row][col]
-                if cell is not None and (found := _amount(table, cell, multiplier, issues)) is not None:
-                    lines.append(_line(table, cell, column_heading(table, col), period, found, (currency, multiplier)))
+                cell, scale = grid[row][col], column_multiplier(table, col, multiplier)
+                if cell is not None and (found := _amount(table, cell, scale, issues)) is not None:
+                    lines.append(_line(table, cell, column_heading(table, col), period, found, (currency, scale)))
             continue
         if not periods:
             continue
@@ -170,8 +172,10 @@ def _line(
 
 def period_rows(table: Table, grid: list[list[TableCell | None]]) -> tuple[dict[int, str], list[int]]:
     """A table whose periods run down its first column (``Year`` over ``2013-14``, ``2014-15``, ...) rather than
-    across its header: each body row's period, and the columns of amounts, whose every cell is a figure printed
-    with a currency sign (not a share in %). Empty when a body row's label is not a period.
+    across its header: each body row's period, and the columns of amounts, printed in a currency
+    (:func:`~pipeline.tables.build.column_currency`: ``$375.9`` over ``390.2``). A row of a label alone labels the
+    rows under it (``Actual``, ``Projected``) and has no period. Empty when another body row's label is not a
+    period.
 
     >>> cell = lambda row, col, text: TableCell(row, col, text, 0, 1, row == 0)
     >>> t = Table(1, "pdf-lines", None, 0, 1, 3, 3, 1, [cell(0, 0, "Year"), cell(0, 1, "Ambition"),
@@ -180,10 +184,11 @@ def period_rows(table: Table, grid: list[list[TableCell | None]]) -> tuple[dict[
     >>> period_rows(t, t.grid())
     ({1: '2013-14', 2: '2014-15'}, [2])
     """
-    body = range(table.header_rows, table.n_rows)
     periods: dict[int, str] = {}
-    for row in body:
-        label = grid[row][0]
+    for row in range(table.header_rows, table.n_rows):
+        label, rest = grid[row][0], [c for c in grid[row][1:] if c is not None and c.text.strip()]
+        if label is not None and not rest and lone_label(label.text, []):
+            continue  # a label over the rows under it: Actual, Projected
         if label is None or (period := column_period(label.text)) is None:
             return {}, []
         periods[row] = period
@@ -191,7 +196,7 @@ def period_rows(table: Table, grid: list[list[TableCell | None]]) -> tuple[dict[
         return {}, []
     columns = [
         col for col in range(1, table.n_cols)
-        if all((c := grid[row][col]) is not None and printed_currency(c.text) and "%" not in c.text for row in body)
+        if column_currency([c.text if (c := grid[row][col]) is not None else "" for row in periods])
     ]  # fmt: skip
     return periods, columns
 

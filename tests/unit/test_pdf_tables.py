@@ -461,7 +461,7 @@ def test_a_stub_heading_wrapped_over_two_lines_stays_one_heading() -> None:
 
 def test_headings_over_columns_that_head_nothing_under_one_of_them_are_no_groups() -> None:
     def cell(col: int, x0: float, x1: float) -> _Cell:
-        return _Cell([{"text": "x", "x0": x0, "x1": x1}], col, 1)
+        return _Cell([{"text": "x", "x0": x0, "x1": x1, "top": 0, "bottom": 9}], col, 1)
 
     below = [cell(k, 100 * k, 100 * k + 60) for k in (0, 1, 2, 3, 5, 6, 7, 8)]  # nothing headed in column 4
     assert _over_groups([cell(2, 200, 260), cell(4, 400, 460), cell(7, 700, 760)], below) is None
@@ -834,3 +834,42 @@ def test_a_survey_table_ruled_between_groups_of_rows_is_found_on_a_real_page(tmp
     tables, _ = found_tables(path)
     assert [t.n_rows for t in tables] == [7, 7]
     assert sorted(t.bbox.x1 < 600 for t in tables if t.bbox is not None) == [False, True]
+
+
+def test_a_heading_over_headings_of_groups_spans_them_beside_a_column_no_group_heads() -> None:
+    """A statistical table's header read one column's block at a time (each heading a block of its own): set side
+    by side again, whatever the number of blocks; ``Current expenditures`` spans the two groups it is centred over,
+    each group spans the columns it is centred over (the column of counts beside them in none), and a group's
+    heading that crosses the gutter between its columns is one heading."""
+    years = [("1996–97", "45,611", "$375.9", "$8,242"), ("1997–98", "46,127", "390.2", "8,460"),
+             ("1998–99", "46,539", "407.0", "8,745")]  # fmt: skip
+    lines = [
+        line(63, (356, "Current expenditures")),
+        line(77, (264, "Constant 2010–11 dollars"), (470, "Current dollars")),
+        line(92, (146, "Fall enrollment")),
+        line(102, (42, "School year"), (149, "(in thousands)")),
+        line(92, (285, "Total")),
+        line(102, (254, "(in billions)")),
+        line(92, (354, "Per pupil")),
+        line(102, (369, "in ADA")),
+        line(92, (463, "Total")),
+        line(102, (432, "(in billions)")),
+        line(92, (532, "Per pupil")),
+        line(102, (551, "in ADA")),
+        line(116, (42, "Actual")),
+        *[line(127 + 11 * i, (42, year), (185, count), (304 - CHAR * len(total), total),
+               (394 - CHAR * len(pupil), pupil), (485 - CHAR * len(total), total), (576 - CHAR * len(pupil), pupil))
+          for i, (year, count, total, pupil) in enumerate(years)],
+    ]  # fmt: skip
+    [table] = tables_from(lines, [])
+    covered = {(c.row, k) for c in table.cells for k in range(c.col + 1, c.col + c.col_span)}
+    rows = [[None if (r, k) in covered else (c.text if c else "") for k, c in enumerate(row)]
+            for r, row in enumerate(table.grid())]  # fmt: skip
+    assert rows[:4] == [
+        ["", "", "Current expenditures", None, None, None],
+        ["", "", "Constant 2010–11 dollars", None, "Current dollars", None],
+        ["School year", "Fall enrollment (in thousands)", "Total (in billions)", "Per pupil in ADA",
+         "Total (in billions)", "Per pupil in ADA"],
+        ["Actual", "", "", "", "", ""],
+    ]  # fmt: skip
+    assert rows[4] == ["1996–97", "45,611", "$375.9", "$8,242", "$375.9", "$8,242"]

@@ -103,6 +103,13 @@ from table_gold_eval import SetResult, evaluate
 # C OSTS" read "ESTIMATED COSTS") title 6/9; every other set unchanged. Then (a heading's first word reaching
 # back over the gutter heads its own column): development 5 structure 3761 -> 3773 of 3848 relations, ICDAR 2013
 # F1 0.957 -> 0.959 (23705/24689/24751); every other set unchanged.
+# 2026-12-07, later (a header read one column's block at a time is set side by side whatever the number of blocks;
+# a heading centred over headings of groups spans them, a group may leave out a column of counts, a group heading a
+# gutter cut is one; a first row's label wrapped under the header is a body row; periods down the stub under label
+# rows, the currency sign on a column's first figure only, each column at its own heading's scale; "[In thousands]"
+# is a unit line): development 5 structure 3773 -> 3788 of 3848 relations, funding 0/0/185 -> 180/180/185 (the
+# Federal Register's five lines are still missed), unit 0/4 -> 3/4; ICDAR 2013 F1 0.959 -> 0.960
+# (23757/24722/24751); development parts 1-4 and every held-out part unchanged.
 SCORES = {  # (precision, recall)
     "development": {"regions": (1.0, 0.93), "funding": (1.0, 1.0), "structure": (0.93, 0.85)},
     "held-out": {"regions": (0.96, 1.0), "funding": (1.0, 1.0), "structure": (0.87, 0.82)},
@@ -114,7 +121,7 @@ SCORES = {  # (precision, recall)
     "held-out 7": {},
     "held-out 8": {"regions": (1.0, 1.0), "structure": (0.96, 0.97)},
     "held-out 9": {"regions": (0.85, 0.85), "funding": (0.61, 0.67), "structure": (0.9, 0.77)},
-    "development 5": {"regions": (1.0, 1.0)},
+    "development 5": {"regions": (1.0, 1.0), "funding": (1.0, 0.97), "structure": (0.97, 0.98)},
 }
 MAX_FOUND = {"held-out 7": 0}  # tables found on a set's pages that hold no real table (look-alikes only)
 RATES = {  # share right of the tables that print one
@@ -126,7 +133,7 @@ RATES = {  # share right of the tables that print one
     "held-out 5": {"title": 0.87, "unit": 0.75, "periods": 0.75},
     "held-out 6": {"title": 0.8},
     "held-out 9": {"title": 0.5, "unit": 0.5},
-    "development 5": {"title": 0.66},
+    "development 5": {"title": 0.66, "unit": 0.75},
 }
 
 

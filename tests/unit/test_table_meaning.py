@@ -3,6 +3,7 @@ real tables; the pages a user reported, read again (skipped when ../shared/corpu
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -323,6 +324,39 @@ def test_a_table_whose_periods_run_down_its_first_column_gives_a_line_per_year_a
     assert tables_to_funding([_titled_by(_table(rows), [("Table 1: Spend to date", BlockKind.PARAGRAPH, 90)])])[0] == []
 
 
+def test_periods_down_the_stub_under_group_labels_give_a_line_per_money_column_at_its_own_scale() -> None:
+    """A statistical table: years down the stub under ``Actual`` and ``Projected``, the currency printed on the
+    first row only, totals in billions beside amounts per pupil in whole dollars, a column of counts, and cells
+    not available (``—``). Each amount is a line of its column's header path in its row's year; the counts and the
+    dashes give none."""
+    rows = [
+        ["", "", "Current expenditures", "", ""],
+        ["", "", "Constant dollars", "", "Current dollars"],
+        ["School year", "Enrollment (in thousands)", "Total (in billions)", "Per pupil", "Total (in billions)"],
+        ["Actual", "", "", "", ""],
+        ["1996–97", "45,611", "$375.9", "$8,242", "$270.2"],
+        ["Projected", "", "", "", ""],
+        ["2015–16", "50,773", "585.6", "11,534", "—"],
+    ]
+    spans = {(0, 2): 3, (1, 2): 2}
+    table = _table(rows, header_rows=3)
+    table = dataclasses.replace(
+        table, cells=[dataclasses.replace(c, col_span=spans.get((c.row, c.col), 1)) for c in table.cells]
+    )
+    table = _titled_by(table, [("Table 18. Current expenditures: School years", BlockKind.PARAGRAPH, 90)])
+    assert (table.unit, table.unit_text) == ("USD x 1000000000", "billions")
+    lines, _ = tables_to_funding([table])
+    assert [(f.line_item, f.period, round(f.amount), f.unit_multiplier) for f in lines] == [
+        ("Current expenditures Constant dollars Total (in billions)", "1996-97", 375_900_000_000, 1e9),
+        ("Current expenditures Constant dollars Per pupil", "1996-97", 8_242, 1),
+        ("Current expenditures Current dollars Total (in billions)", "1996-97", 270_200_000_000, 1e9),
+        ("Current expenditures Constant dollars Total (in billions)", "2015-16", 585_600_000_000, 1e9),
+        ("Current expenditures Constant dollars Per pupil", "2015-16", 11_534, 1),
+    ]
+    rows[6][0] = "Notes"  # a row with figures not labelled by a period: the periods do not run down the table
+    assert tables_to_funding([_titled_by(_table(rows, header_rows=3), [])])[0] == []
+
+
 def test_the_title_of_a_table_set_beside_another_is_the_part_of_the_title_line_over_it() -> None:
     """The titles of two tables side by side printed on one line, which the layout reads as one heading: each
     table's title is the part over it, and a count's scale in its header, ``(000)``, is its unit."""
@@ -425,6 +459,17 @@ def test_a_unit_line_under_an_annex_tables_caption_is_its_unit_in_any_currency(u
     )
     assert table.title == "Table S–4. Adjusted Baseline by Category"
     assert table.unit == unit
+
+
+def test_a_counts_scale_alone_on_a_line_under_the_caption_is_its_unit_not_its_title() -> None:
+    """``[In thousands]`` alone on its line under the caption is the table's unit, not part of its title, and says
+    the unit better than a heading naming what a column counts (``Number of teachers``)."""
+    rows = [["Region", "Number of teachers", "New hires"], ["Northeast", "1,021", "103"], ["Midwest", "1,244", "116"]]
+    table = _titled_by(
+        _table(rows),
+        [("Table 16. Teachers by region", BlockKind.PARAGRAPH, 70), ("[In thousands]", BlockKind.PARAGRAPH, 85)],
+    )
+    assert (table.title, table.unit, table.unit_text) == ("Table 16. Teachers by region", None, "[In thousands]")
 
 
 @pytest.mark.slow
