@@ -71,11 +71,11 @@ EXTRACTORS: tuple[Extractor, ...] = (
         " phrases boxed side by side, table lines, chart labels and legends, pictures' captions), asides, printed"
         " page labels",
     ),
-    Extractor("layout/contents", 3, _ALL, "the entries of the contents page (of its half, on a two-page spread)"),
+    Extractor("layout/contents", 4, _ALL, "the entries of the contents page (of its half, on a two-page spread)"),
     Extractor("quality/garble", 4, _ALL, "garbled text: blocks and sections quarantined from extraction"),
     Extractor(
         "quality/structure",
-        3,
+        4,
         _ALL,
         "numbering that disagrees with the contents page; sections listed past the file's end; truncated sections",
     ),

@@ -54,7 +54,7 @@ def lines_to_layout(
     page_starts = [p.char_start for p in pages]
     heights = {p.number: p.height for p in pages}
     furniture = lines_to_furniture(text, lines, heights)
-    contents, contents_lines = lines_to_contents(text, lines, pages)
+    contents, contents_lines = lines_to_contents(text, lines, pages, furniture)
     tabled = _in_tables(lines, tables)
     tiled = tiled_items(text, lines, contents_lines | furniture | tabled) if media_type is MediaType.PDF else {}
     tile_lines = set(tiled)

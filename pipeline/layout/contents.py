@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from pipeline.language import patterns
@@ -17,11 +17,16 @@ CONTENTS_PAGES = 10  # a contents page with no "Contents" heading is among a doc
 ENTRY_SHARE = 0.8  # ... and this share of its lines end in a page number ...
 RIGHT_EDGE = 3.0  # points: ... set flush right, their right edges this close to each other
 LEADING_NUMBER = re.compile(r"(?P<page>\d{1,4})\s+(?P<rest>\S.*)")  # "31 1.4 SME FINANCE", "4 1. The context"
+WRAP_ALIGN = 2.0  # points: a wrapped title's lines start this close to each other
+MAX_WRAPPED_WORDS = 12  # words of a wrapped title's line
+LABELLED_ENTRY = re.compile(  # an entry that opens with its own label: no second line of a title over it
+    r"(?:\d+(?:\.\d+)*\.?\s|(?:table|figure|fig\.|box|chart|annex|appendix|chapter|part|section)\s*[\dA-Z])", re.I
+)
 MIN_LEADING_PAGES = 3  # entries printed after their page number that make it a contents page's style
 
 
 def lines_to_contents(
-    text: str, lines: Sequence[Line], pages: Sequence[Page] = ()
+    text: str, lines: Sequence[Line], pages: Sequence[Page] = (), furniture: Collection[int] = ()
 ) -> tuple[list[ContentsEntry], set[int]]:
     """Find the contents page: runs of lines that end in page numbers.
 
@@ -29,7 +34,8 @@ def lines_to_contents(
     contents (its heading included), so that they never become sections. On a
     two-page spread (``pages`` say which) the contents are the half its heading
     opens, and the facing half only when it is made of entries too (not the
-    foreword printed there).
+    foreword printed there). The lines of ``furniture`` (a running title and its page number, a footer) are no
+    entries of a PDF's contents page.
     """
     folds = {p.number: p.width / 2 for p in pages if p.spread}
     opener = patterns.contents_heading()
@@ -42,11 +48,11 @@ def lines_to_contents(
         opened = bool(opener.match(raw))
         first_on_page = lines[i].page is not None and (i == 0 or lines[i - 1].page != lines[i].page)
         if not opened and first_on_page and (lines[i].page or 0) <= CONTENTS_PAGES:
-            region, members = _headless_contents(text, lines, i, len(pages))
+            region, members = _headless_contents(text, lines, i, len(pages), furniture)
             if region:
                 return _entries(text, lines, members), region
         if opened and lines[i].page is not None:
-            region, members = _pdf_contents_region(text, lines, i, folds.get(lines[i].page or 0))
+            region, members = _pdf_contents_region(text, lines, i, folds.get(lines[i].page or 0), furniture)
         else:
             region, members = _text_contents_run(text, lines, i + 1 if opened else i, opened)
         if _is_contents_run(members, opened):
@@ -82,7 +88,7 @@ def _text_contents_run(text: str, lines: Sequence[Line], start: int, opened: boo
 
 
 def _pdf_contents_region(
-    text: str, lines: Sequence[Line], start: int, fold: float | None = None
+    text: str, lines: Sequence[Line], start: int, fold: float | None = None, furniture: Collection[int] = ()
 ) -> tuple[set[int], list[Member]]:
     """Under a ``Contents`` heading in a PDF: the rest of its page (of its half, on a spread folding at ``fold``,
     and the facing half when half its lines or more are entries), and following pages made of entries."""
@@ -95,7 +101,7 @@ def _pdf_contents_region(
     half = None if fold is None else _right_of(lines[start], fold)
     facing: list[int] = []  # on a spread, the lines of the other printed page
     for j in range(start + 1, len(lines)):
-        if not line_text(text, lines[j]).strip() or lines[j].page is None:
+        if not line_text(text, lines[j]).strip() or lines[j].page is None or j in furniture:
             continue
         if half is not None and lines[j].page == page and _right_of(lines[j], fold or 0.0) != half:
             facing.append(j)
@@ -103,13 +109,16 @@ def _pdf_contents_region(
         by_page.setdefault(lines[j].page or 0, []).append(j)
 
     def entries(indexes: list[int]) -> list[Member]:
-        found: list[Member] = []
+        found: dict[int, Member] = {}
         for j in indexes:
             raw = line_text(text, lines[j]).strip()
             m = _contents_match(raw, strict) or _contents_match(raw, loose)
             if m is not None or (numbered.match(raw) and title_shape_ok(raw)):
-                found.append((j, m))
-        return found
+                found[j] = (j, m)
+        for before, j, after in zip([-1, *indexes[:-1]], indexes, [*indexes[1:], -1], strict=True):
+            if j not in found and _wrapped_title(text, lines, j, found.get(before), found.get(after)):
+                found[j] = (j, None)
+        return [found[j] for j in indexes if j in found]
 
     while page in by_page:
         found = entries(by_page[page])
@@ -124,7 +133,40 @@ def _pdf_contents_region(
     return region, members
 
 
-def _headless_contents(text: str, lines: Sequence[Line], start: int, last_page: int) -> tuple[set[int], list[Member]]:
+def _wrapped_title(text: str, lines: Sequence[Line], j: int, before: Member | None, after: Member | None) -> bool:
+    """Line ``j`` is part of an entry's title wrapped over two lines: its first line, set flush left with the
+    entry's line under it, which carries the page number (``Ministerial statement: ...`` over ``... approach 35``;
+    not a line ending in a number, nor one over an entry opening with its own label: ``Tables`` over ``Table 2.1.
+    ...``), or its second line, set under the title of an entry that prints its page number first (``11 Enabling
+    Legislation, Improving`` over ``Incorporation and Chartering``); either way no further than a line's height
+    from it."""
+    box, raw = lines[j].bbox, line_text(text, lines[j]).strip()
+    if box is None or not re.search(r"[^\W\d_]", raw) or len(raw.split()) > MAX_WRAPPED_WORDS:
+        return False
+    below = lines[after[0]].bbox if after is not None and after[1] is not None else None
+    if (
+        below is not None
+        and after is not None
+        and title_shape_ok(raw)
+        and not raw[-1].isdigit()  # a line ending in a number is an entry of its own (``Grants 2.0 111``)
+        and not LABELLED_ENTRY.match(line_text(text, lines[after[0]]).strip())
+        and abs(below.x0 - box.x0) <= WRAP_ALIGN
+        and 0 <= below.top - box.bottom <= box.bottom - box.top
+    ):
+        return True
+    above = lines[before[0]].bbox if before is not None else None
+    return (
+        above is not None
+        and before is not None
+        and LEADING_NUMBER.fullmatch(line_text(text, lines[before[0]]).strip()) is not None
+        and box.x0 - above.x0 > WRAP_ALIGN
+        and 0 <= box.top - above.bottom <= box.bottom - box.top
+    )
+
+
+def _headless_contents(
+    text: str, lines: Sequence[Line], start: int, last_page: int, furniture: Collection[int] = ()
+) -> tuple[set[int], list[Member]]:
     """The PDF page opening at line ``start`` when it is a contents page with no heading: at least
     MIN_CONTENTS_ENTRIES of its lines, and ENTRY_SHARE of them all, none of them a "Contents" heading, are a
     title and a page number of the document (at most ``last_page``; rising) set flush right (their right
@@ -134,7 +176,11 @@ def _headless_contents(text: str, lines: Sequence[Line], start: int, last_page: 
     page = list(itertools.takewhile(lambda j: lines[j].page == lines[start].page, range(start, len(lines))))
     if any(patterns.contents_heading().match(line_text(text, lines[j])) for j in page):
         return set(), []  # a headed contents page: its heading opens it (lines_to_contents)
-    right = {j: box.x1 for j in page if (box := lines[j].bbox) is not None and line_text(text, lines[j]).strip()}
+    right = {
+        j: box.x1
+        for j in page
+        if (box := lines[j].bbox) is not None and line_text(text, lines[j]).strip() and j not in furniture
+    }
     members = [(j, m) for j in right if (m := _contents_match(line_text(text, lines[j]), loose)) is not None]
     members = [(j, m) for j, m in members if 0 < int(m.group("page")) <= max(last_page, 1)]
     if len(members) < max(MIN_CONTENTS_ENTRIES, ENTRY_SHARE * len(right)) or not _is_contents_run(members, False):
@@ -213,6 +259,10 @@ def _entries(text: str, lines: Sequence[Line], members: list[Member]) -> list[Co
                 entries[-1] = replace(
                     prev, title=f"{prev.title} {title}", page_ref=int(m.group("page")), char_end=line.char_end
                 )
+                continue
+            if paged_first and lead is None and m is None and prev is not None and prev.page_ref is not None:
+                # the second line of a title printed after its page number
+                entries[-1] = replace(prev, title=f"{prev.title} {title}", char_end=line.char_end)
                 continue
         entries.append(
             ContentsEntry(

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from pipeline.document import LaidOutDocument
+from pipeline.language import patterns
 from pipeline.layout.common import normalise_title
 from pipeline.models import Block, BlockKind, ContentsEntry, Page, Section, SourceIssue
 from pipeline.registry import extractor
@@ -115,8 +116,8 @@ def contents_issues(doc: LaidOutDocument) -> list[SourceIssue]:
         listed = f"{e.number} {e.title}" if e.number else f"'{e.title}'"
         page_ref = f" (page {e.page_ref})" if e.page_ref else ""
         if m.section is None:
-            if f" {normalise_title(e.title)} " in body:
-                continue  # printed in the body, only not recognised as a heading
+            if f" {normalise_title(e.title)} " in body or patterns.contents_heading().fullmatch(e.title.strip()):
+                continue  # printed in the body, only not recognised as a heading; or the contents listing itself
             if last is not None and e.page_ref is not None and e.page_ref > last:
                 past_end.append(e)  # listed on a page the file does not reach: a part of the document
             else:

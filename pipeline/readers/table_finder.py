@@ -990,6 +990,7 @@ def _runs(lines: list[_Line], bands: list[BBox]) -> list[list[_Line]]:
 
     before: list[_Line] = []  # single-piece lines, each right over the next, since the last run
     lead: _Line | None = None  # the last of them, over the run's first line, when it did not head it
+    opening: _Line | None = None  # the run's first line, before a heading over its groups (``lead``) was set over it
     for line in lines:
         if current and (not (_follows(current[-1], line) or banded(current[-1], line)) or new_band(line)):
             close()
@@ -997,7 +998,12 @@ def _runs(lines: list[_Line], bands: list[BBox]) -> list[list[_Line]]:
             close()
             before = []
             continue
-        if len(current) >= MIN_TABLE_LINES and _text(line.words) == _text(current[0].words) and not _has_figure(line):
+        if (
+            len(current) >= MIN_TABLE_LINES
+            and opening is not None
+            and _text(line.words) == _text(opening.words)
+            and not _has_figure(line)
+        ):
             close()  # the first line again: the header of a second table set under the first
         multi = len(line.pieces) >= 2
         if not current and not multi:
@@ -1008,6 +1014,7 @@ def _runs(lines: list[_Line], bands: list[BBox]) -> list[list[_Line]]:
             if heads and _follows(heads[0], line):  # a column's heading over its unit (General Reserve / £000)
                 current.extend(reversed(heads[:HEADING_LINES]))
             lead = before[-1] if before and not heads and _follows(before[-1], line) else None
+            opening = current[0] if current else line
         elif len(current) == 1 and lead is not None and _heads_groups(lead, current[0], line):
             current.insert(0, lead)  # a heading over the headings of groups of columns
         before = []
@@ -1042,10 +1049,16 @@ def _heads(above: _Line, line: _Line) -> bool:
 
 def _heads_groups(above: _Line, groups: _Line, line: _Line) -> bool:
     """A single-piece line heads a header line of headings over groups of columns (``Current expenditures``
-    over ``Constant dollars`` and ``Current dollars``): the header line holds no figure and starts right of the
-    next line's first piece (the stub's, which no group heads), and the line lies over it, centred within
-    GROUP_CENTRING of its width."""
-    if _has_figure(groups) or float(groups.words[0]["x0"]) <= float(line.pieces[0][-1]["x1"]):
+    over ``Constant dollars`` and ``Current dollars``): the header line holds GROUP_HEADINGS pieces or more, fewer
+    than the next line (a group heads two columns or more), which is a header line too (no figure in either: group
+    headings head column headings, not figures), and starts right of the next line's first piece (the stub's,
+    which no group heads); the line lies over it, centred within GROUP_CENTRING of its width."""
+    if (
+        _has_figure(groups)
+        or _has_figure(line)
+        or float(groups.words[0]["x0"]) <= float(line.pieces[0][-1]["x1"])
+        or not GROUP_HEADINGS <= len(groups.pieces) < len(line.pieces)
+    ):
         return False
     lo, hi = float(groups.words[0]["x0"]), float(groups.words[-1]["x1"])
     x0, x1 = float(above.words[0]["x0"]), float(above.words[-1]["x1"])
@@ -1397,9 +1410,10 @@ def _figure(text: str) -> bool:
 
 
 def _merge_header(lines: list[_Line], rows: list[list[_Cell]]) -> list[tuple[list[_Line], list[_Cell]]]:
-    """Header lines as rows: a line with a cell spanning columns, of headings over groups of the next line's
-    columns (:func:`_over_groups`), or of one heading over the next line's groups (:func:`_over_all`), stays a row
-    of its own; the others, one after another, stack into one row (a cell's words from each line)."""
+    """Header lines as rows: a line with a cell spanning columns, of headings over groups of the columns the
+    header lines under it head (:func:`_over_groups`), or of one heading over the next line's groups
+    (:func:`_over_all`), stays a row of its own; the others, one after another, stack into one row (a cell's words
+    from each line)."""
     grouped = [
         (groups if i + 1 < len(rows) and (groups := _over_groups(row, [c for r in rows[i + 1 :] for c in r])) else row)
         for i, row in enumerate(rows)

@@ -92,7 +92,10 @@ UNIT_AFTER_COMMA = re.compile(  # a title's last clause naming its cells' unit: 
 PERIOD_IN_HEADER = re.compile(r"\b(?:FY\s?)?(?:19|20)\d{2}(?:\s*[-‐‑–/]\s*(?:(?:19|20)?\d{2})\b)?", re.I)
 _FIGURE = r"[£$€]?\s?[-−–]?\d{1,3}(?:,\d{3})*(?:\.\d+)?\s?(?:[mMkK]|[bB][nN]|%)?"  # a minus may be printed as − or –
 NUMERIC_CELL = re.compile(rf"^\s*(?:\({_FIGURE}\)|{_FIGURE})\s*$")  # brackets paired: "-230)" is half a cell
-NOT_AVAILABLE = frozenset({"", "-", "–", "—", "..", "…", "n/a", "N/A", "NA", "na"})  # a cell with no figure to give
+NOT_AVAILABLE = frozenset(  # a cell with no figure to give: not available, not applicable, suppressed
+    {"", "-", "–", "—", "..", "…", "n/a", "N/A", "NA", "na", "n.a.", "(NA)", "(X)", "†", "‡", "*"}
+)
+PER_UNIT = re.compile(r"\bper\b(?!\s*cent)", re.I)  # an amount per person or thing: Per pupil, per capita
 BAND_CELL = re.compile(r"^\s*\d{1,3}(?:,\d{3})*\s?[-–]\s?\d{1,3}(?:,\d{3})*\s*$")  # a band: 35 - 40
 TOTAL_LABEL = re.compile(r"^\s*(?:grand\s+)?totals?\b", re.I)
 TOTAL_OVER = re.compile(r"(?:grand\s+)?totals?\s+(?:for\s+|in\s+)?(.+)", re.I)  # a total over a period: Total 2019-20
@@ -329,13 +332,22 @@ def column_currency(texts: list[str]) -> str | None:
 
 def column_multiplier(table: Table, col: int, multiplier: str) -> str:
     """The multiplier of a column's figures: the scale its heading prints in brackets (``Total (in billions)``);
-    else, when the table's unit is one its headings print and its title does not (columns of totals in billions
-    beside columns per pupil), whole units; else the table's ``multiplier``."""
-    if m := SCALE_TAIL.search(column_heading(table, col)):
+    whole units for an amount per person or thing (``Per pupil``, ``per capita``) in a table whose unit is the
+    scale its money columns' headings print (:func:`_scaled_money_column`: totals in billions beside amounts per
+    pupil in dollars); else the table's ``multiplier``."""
+    head = column_heading(table, col)
+    if m := SCALE_TAIL.search(head):
         return str(_multiplier(m.group("scale")))
-    scaled = any(SCALE_TAIL.search(column_heading(table, k)) for k in range(table.n_cols))
-    in_title = UNIT_IN_TITLE.search(table.title or "") or UNIT_IN_WORDS.search(table.title or "")
-    return "1" if scaled and in_title is None else multiplier
+    if not PER_UNIT.search(head) or table.unit_text is None:
+        return multiplier
+    body = table.header_rows
+    headed = {
+        m.group("scale").casefold()
+        for k in range(table.n_cols)
+        if (m := SCALE_TAIL.search(column_heading(table, k)))
+        and column_currency([c.text for c in table.cells if c.col == k and c.row >= body]) is not None
+    }  # the scales money columns' headings print
+    return "1" if table.unit_text.casefold() in headed else multiplier
 
 
 def _currency_in_cells(cells: list[TableCell], header_rows: int) -> str | None:

@@ -7,7 +7,8 @@ from support import AWM, BLOG, HE, ICT, WMCA
 
 from pipeline.document import ParsedDocument
 from pipeline.layout.common import normalise_title
-from pipeline.models import BlockKind
+from pipeline.layout.contents import lines_to_contents
+from pipeline.models import BBox, BlockKind, Line
 
 AWM_BODY_SECTIONS = [
     ("1", "Cluster Plans - Executive Summary", 1),
@@ -176,3 +177,59 @@ def test_wmca_wrapped_bullet_continues_its_item(seed_docs: dict[str, ParsedDocum
 )
 def test_normalise_title_matches_variants(a: str, b: str) -> None:
     assert normalise_title(a) == normalise_title(b)
+
+
+def _page_of_lines(rows: list[tuple[str, float, float]], page: int = 2) -> tuple[str, list[Line]]:
+    """A PDF page's text and lines from (text, x0, top), each line 10 points high."""
+    text, lines = "", []
+    for row, x0, top in rows:
+        lines.append(
+            Line(len(text), len(text) + len(row), page, BBox(x0=x0, top=top, x1=x0 + 5 * len(row), bottom=top + 10))
+        )
+        text += row + "\n"
+    return text, lines
+
+
+def test_a_contents_pages_wrapped_titles_are_one_entry_and_its_running_title_none() -> None:
+    """Titles wrapped over two lines are one entry, whether the page number ends the second line or opens the
+    first; the page's running title and folio (furniture) are no entry."""
+    text, lines = _page_of_lines(
+        [
+            ("Contents", 50, 50),
+            ("Foreword 3", 50, 70),
+            ("Ministerial statement: responsible", 50, 90),
+            ("business and civil society 5", 50, 101),
+            ("Introduction 9", 50, 120),
+            ("Next steps 12", 50, 140),
+            ("Tables", 50, 160),  # a heading over entries that open with their own label
+            ("Table 2.1. Comparing platforms 16", 50, 171),
+            ("Civil society strategy 2", 300, 780),
+        ]
+    )
+    entries, _ = lines_to_contents(text, lines, furniture={8})
+    assert [(e.title, e.page_ref) for e in entries] == [
+        ("Foreword", 3),
+        ("Ministerial statement: responsible business and civil society", 5),
+        ("Introduction", 9),
+        ("Next steps", 12),
+        ("Table 2.1. Comparing platforms", 16),
+    ]
+    text, lines = _page_of_lines(
+        [
+            ("Contents", 300, 50),
+            ("3 Executive summary", 300, 70),
+            ("5 The cooperative approach", 300, 90),
+            ("11 Enabling legislation, improving", 300, 110),
+            ("incorporation and chartering", 315, 121),
+            ("12 Eligibility and regulation", 300, 140),
+            ("12 Grants", 300, 160),  # two entries on one page: the numbers are pages, not the sections' own
+        ]
+    )
+    entries, _ = lines_to_contents(text, lines)
+    assert [(e.title, e.page_ref) for e in entries] == [
+        ("Executive summary", 3),
+        ("The cooperative approach", 5),
+        ("Enabling legislation, improving incorporation and chartering", 11),
+        ("Eligibility and regulation", 12),
+        ("Grants", 12),
+    ]

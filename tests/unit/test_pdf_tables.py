@@ -873,3 +873,72 @@ def test_a_heading_over_headings_of_groups_spans_them_beside_a_column_no_group_h
         ["Actual", "", "", "", "", ""],
     ]  # fmt: skip
     assert rows[4] == ["1996–97", "45,611", "$375.9", "$8,242", "$375.9", "$8,242"]
+
+
+def test_a_title_centred_over_a_header_of_years_and_a_repeated_group_header_are_not_one_tables_rows() -> None:
+    """A heading is set over a header line of group headings only: a title centred over a line of years stays out
+    of the table (for its caption to read), and the group headings printed again under a table open a second."""
+
+    def flush_right(x: float, text: str) -> tuple[float, str]:
+        return x - CHAR * len(text), text
+
+    def centred(middle: float, text: str) -> tuple[float, str]:
+        return middle - (CHAR * len(text) + SPACE * (len(text.split()) - 1)) / 2, text
+
+    years = ["2019-20", "2020-21", "2021-22", "2022-23"]
+    xs = [200, 260, 320, 380]
+    rows = [("Salaries", "9,433", "8,701", "8,100", "7,900"), ("Pensions", "850", "918", "880", "860"),
+            ("Grants", "1,200", "1,100", "1,050", "990")]  # fmt: skip
+    lines = [
+        line(88, centred((200 - CHAR * 7 + 380) / 2, "Total managed expenditure on schools")),
+        line(100, *[flush_right(x, y) for x, y in zip(xs, years, strict=True)]),
+        *[line(112 + 12 * i, (50, r[0]), *[flush_right(x, v) for x, v in zip(xs, r[1:], strict=True)])
+          for i, r in enumerate(rows)],
+    ]  # fmt: skip
+    [table] = tables_from(lines, [])
+    assert [c.text for c in table.cells if c.row == 0] == years
+
+    middles = [x - 12 for x in xs]
+
+    def block(top: float, lead: bool) -> list[list[dict[str, Any]]]:
+        out = [line(top, centred((middles[0] + middles[3]) / 2, "Current expenditures"))] if lead else []
+        out += [
+            line(top + 12, centred(sum(middles[:2]) / 2, "Constant dollars"), centred(sum(middles[2:]) / 2, "Current dollars")),
+            line(top + 24, (40, "Year"), *[centred(m, n) for m, n in zip(middles, ["Total", "Per pupil"] * 2, strict=True)]),
+        ]  # fmt: skip
+        return out + [
+            line(top + 36 + 12 * i, (40, str(2001 + i)), *[flush_right(x, f"{10 + i + k}") for k, x in enumerate(xs)])
+            for i in range(3)
+        ]
+
+    tables = tables_from(block(100, True) + block(160, False), [])
+    assert [t.n_rows for t in tables] == [6, 5]
+    assert [c.text for c in tables[0].cells if c.row < 2] == [
+        "Current expenditures",
+        "Constant dollars",
+        "Current dollars",
+    ]
+
+
+def test_a_wrapped_headings_first_line_is_no_group_heading_and_a_first_labels_first_line_no_heading() -> None:
+    def cell(col: int, x0: float, x1: float) -> _Cell:
+        return _Cell([{"text": "x", "x0": x0, "x1": x1, "top": 0, "bottom": 9}], col, 1)
+
+    below = [cell(k, 100 * k, 100 * k + 60) for k in range(7)]
+    assert _over_groups([cell(2, 220, 240), cell(5, 510, 550)], below) is not None  # centred over their groups
+    # the first ends where the heading of column 2 ends: that heading's first line, set flush right
+    assert _over_groups([cell(2, 230, 260), cell(5, 510, 550)], below) is None
+
+    lines = [
+        line(100, (50, "Grand Challenge"), (200, "Deals"), (260, "Total")),
+        line(110, (260, "investment")),  # the last heading wraps: the header's last line holds one cell
+        line(128, (50, "Artificial Intelligence")),
+        line(140, (50, "and Data"), (200, "125"), (260, "£403m")),
+        line(152, (50, "Ageing Society"), (200, "32"), (260, "£16m")),
+        line(164, (50, "Clean Growth"), (200, "470"), (260, "£1.2bn")),
+    ]
+    rows = cells_of(lines)
+    assert rows[:2] == [
+        ["Grand Challenge", "Deals", "Total investment"],
+        ["Artificial Intelligence and Data", "125", "£403m"],
+    ]

@@ -126,3 +126,15 @@ def test_sections_listed_after_the_files_last_page_are_one_issue_not_each_missin
     assert past_end.detail.startswith("the contents lists 8 sections on pages 61-117 ('Annexe II:")
     assert "after this file's last page (25)" in past_end.detail
     assert not [i for i in found if i.kind == "missing_section" and "(page 61)" in i.detail]
+
+
+def test_a_contents_page_listing_itself_is_no_missing_section(tmp_path: Path) -> None:
+    body = "\n\n".join(f"{n} {title}\n\nThe region will {title.lower()} over the next ten years." for n, title in
+                       enumerate(["Introduction", "Grow skills", "Invest in transport", "Report on delivery"], 1))  # fmt: skip
+    listed = "\n".join(f"{n} {t}\t{n + 2}" for n, t in enumerate(["Introduction", "Grow skills",
+                                                                  "Invest in transport", "Report on delivery"], 1))  # fmt: skip
+    (tmp_path / "plan.txt").write_text(f"Regional Plan\n\nContents\nContents\t2\n{listed}\n\n{body}\n", "utf-8")
+    [spec] = sources_to_specs(tmp_path)
+    doc, _ = reading_to_layout(spec, source_to_reading(spec))
+    assert doc.contents[0].title == "Contents"
+    assert contents_issues(doc) == []

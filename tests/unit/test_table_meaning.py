@@ -355,6 +355,10 @@ def test_periods_down_the_stub_under_group_labels_give_a_line_per_money_column_a
     ]
     rows[6][0] = "Notes"  # a row with figures not labelled by a period: the periods do not run down the table
     assert tables_to_funding([_titled_by(_table(rows, header_rows=3), [])])[0] == []
+    # a column of counts headed by its scale leaves a money column headed by its own unit at that unit
+    counted = [["Year", "Spending (£m)", "Pupils (000)"], ["2019-20", "£1,200", "8,100"], ["2020-21", "1,250", "8,200"]]
+    lines, _ = tables_to_funding([_titled_by(_table(counted), [("Table 4. School spending", BlockKind.PARAGRAPH, 90)])])
+    assert [(f.period, round(f.amount)) for f in lines] == [("2019-20", 1_200_000_000), ("2020-21", 1_250_000_000)]
 
 
 def test_the_title_of_a_table_set_beside_another_is_the_part_of_the_title_line_over_it() -> None:
