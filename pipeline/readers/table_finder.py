@@ -1062,11 +1062,7 @@ def _heads_groups(above: _Line, groups: _Line, line: _Line) -> bool:
         return False
     lo, hi = float(groups.words[0]["x0"]), float(groups.words[-1]["x1"])
     x0, x1 = float(above.words[0]["x0"]), float(above.words[-1]["x1"])
-    return (
-        x0 >= lo - groups.size
-        and x1 <= hi + groups.size
-        and abs((x0 + x1) / 2 - (lo + hi) / 2) <= GROUP_CENTRING * (hi - lo)
-    )
+    return x0 >= lo - groups.size and x1 <= hi + groups.size and _off_centre(above.words, lo, hi) <= GROUP_CENTRING
 
 
 def _follows(prev: _Line, line: _Line) -> bool:
@@ -1446,13 +1442,17 @@ def _over_all(row: list[_Cell], below: list[_Cell]) -> list[_Cell] | None:
     """
     if len(row) != 1 or len(below) < GROUP_HEADINGS or not all(c.over_group for c in below):
         return None
-    lo, hi = float(below[0].words[0]["x0"]), float(below[-1].words[-1]["x1"])
     words = row[0].words
-    middle = (float(words[0]["x0"]) + float(words[-1]["x1"])) / 2
-    if abs(middle - (lo + hi) / 2) > GROUP_CENTRING * (hi - lo):
+    if _off_centre(words, float(below[0].words[0]["x0"]), float(below[-1].words[-1]["x1"])) > GROUP_CENTRING:
         return None
     first, last = below[0].col, below[-1].col + below[-1].col_span - 1
     return [_Cell(words, first, last - first + 1, over_group=True)]
+
+
+def _off_centre(words: list[Word], lo: float, hi: float) -> float:
+    """How far the middle of ``words`` (in reading order) is from that of the span ``lo``..``hi``, in its width."""
+    middle = (float(words[0]["x0"]) + float(words[-1]["x1"])) / 2
+    return abs(middle - (lo + hi) / 2) / max(hi - lo, 1.0)
 
 
 def _over_groups(row: list[_Cell], below: list[_Cell]) -> list[_Cell] | None:
@@ -1487,9 +1487,7 @@ def _over_groups(row: list[_Cell], below: list[_Cell]) -> list[_Cell] | None:
         group = [heads[k] for k in under if first <= k <= last]
         if not group:
             return float("inf")  # no heading under these columns: no group
-        lo, hi = min(x0 for x0, _ in group), max(x1 for _, x1 in group)
-        middle = (float(cell.words[0]["x0"]) + float(cell.words[-1]["x1"])) / 2
-        return abs(middle - (lo + hi) / 2) / max(hi - lo, 1.0)
+        return _off_centre(cell.words, min(x0 for x0, _ in group), max(x1 for _, x1 in group))
 
     out: list[_Cell] = []
     start = under[0]

@@ -74,10 +74,11 @@ def tables_to_funding(tables: list[Table]) -> tuple[list[FundingLine], list[Sour
         if _merged_periods(table):
             continue
         if columns:  # periods down the first column; no total is checked here
+            scales = {col: column_multiplier(table, col, multiplier) for col in columns}
             for (row, period), col in itertools.product(row_periods.items(), columns):
-                cell, scale = grid[row][col], column_multiplier(table, col, multiplier)
-                if cell is not None and (found := _amount(table, cell, scale, issues)) is not None:
-                    lines.append(_line(table, cell, column_heading(table, col), period, found, (currency, scale)))
+                cell = grid[row][col]
+                if cell is not None and (found := _amount(table, cell, scales[col], issues)) is not None:
+                    lines.append(_line(table, cell, column_heading(table, col), period, found, (currency, scales[col])))
             continue
         if not periods:
             continue
@@ -186,8 +187,8 @@ def period_rows(table: Table, grid: list[list[TableCell | None]]) -> tuple[dict[
     """
     periods: dict[int, str] = {}
     for row in range(table.header_rows, table.n_rows):
-        label, rest = grid[row][0], [c for c in grid[row][1:] if c is not None and c.text.strip()]
-        if label is not None and not rest and lone_label(label.text, []):
+        label = grid[row][0]
+        if label is not None and lone_label(label.text, [c.text for c in grid[row][1:] if c is not None]):
             continue  # a label over the rows under it: Actual, Projected
         if label is None or (period := column_period(label.text)) is None:
             return {}, []
