@@ -21,7 +21,7 @@ from pipeline.extract.context import DocumentView
 from pipeline.extract.figures import home_place, money_measure, place_named
 from pipeline.language.numbers import cell_to_amount, plausible
 from pipeline.models import Figure, Table
-from pipeline.tables.build import NUMERIC_CELL, UNIT_ANYWHERE, column_heading, figure_columns, period_columns
+from pipeline.tables.build import UNIT_ANYWHERE, column_heading, figure_columns, numeric_cell, period_columns
 from pipeline.tables.funding import row_label, row_labels, table_kind, title_period
 
 # How far a figure read from a table cell is trusted: set by hand (not measured), below a funding line's
@@ -51,7 +51,7 @@ def tables_to_figures(view: DocumentView, tables: list[Table]) -> list[Figure]:
             period = periods.get(col)
             for row in range(table.header_rows, table.n_rows):
                 cell = grid[row][col]
-                if cell is None or not NUMERIC_CELL.match(cell.text) or "%" in cell.text:
+                if cell is None or not numeric_cell(cell.text) or "%" in cell.text:
                     continue
                 if not view.quarantine.allows(cell.char_start, cell.char_end):
                     continue

@@ -284,6 +284,38 @@ def _digit_quantities(text: str, start: int, end: int) -> list[Quantity]:
     return out
 
 
+LEADER_TAIL = re.compile(r"(?:\s*\.){2,}\s*$")  # dot leaders run out to the next column: "$85 ......"
+STOP_TAIL = re.compile(r"(?<=\d)\.$")  # the full stop ending a row's last cell: "$6,205."
+SIGNED_OR_GROUPED = re.compile(r"[£$€]\s?[-−–]?\d|\d,\d{3}")
+BOUND = re.compile(  # a bound or an approximation before an amount: Up to $766,865
+    r"^\s*(?:up\s+to|about|approximately|around|over|under|(?:more|less)\s+than|at\s+(?:least|most))\s+(?=[£$€]\s?\d)",
+    re.I,
+)
+
+
+def bare_figure(text: str) -> str:
+    """A cell's text without what is printed after its figure but is not part of it: the dot leaders that run out
+    to the next column, and the full stop a register prints after a row's last amount (only after a figure
+    with a currency sign or thousands separator, so a numbered label ``12.`` keeps its stop).
+
+    >>> [bare_figure(t) for t in ("$0 .........", "$6,205.", "12.", "3.5", "AFM ...")]
+    ['$0', '$6,205', '12.', '3.5', 'AFM']
+    """
+    text = LEADER_TAIL.sub("", text)
+    return STOP_TAIL.sub("", text) if SIGNED_OR_GROUPED.search(text) else text
+
+
+def unbounded(text: str) -> str:
+    """A cell's amount without the bound or approximation printed before it (``Up to $766,865``): the amount a
+    table's line takes is the figure printed, while the cell's text keeps the words. Only where amounts are read:
+    a chart's legend of bins (``Up to £499k``) is no figure to the table finder.
+
+    >>> unbounded("Up to $766,865."), unbounded("Over 65")
+    ('$766,865.', 'Over 65')
+    """
+    return BOUND.sub("", text)
+
+
 def cell_to_decimal(text: str) -> Decimal:
     """A table cell's number, as printed in the table's unit: currency, scale suffix and spaces dropped,
     ``(12)`` and ``-12`` negative (the minus printed as a hyphen, a minus sign or an en dash).
@@ -296,7 +328,7 @@ def cell_to_decimal(text: str) -> Decimal:
 
 def _cell_number(text: str) -> tuple[Decimal, str | None]:
     """A table cell's number as printed and the scale suffix printed after it (``$1.1M``: 1.1 and ``M``)."""
-    core = text.strip().rstrip(")")
+    core = bare_figure(unbounded(text.strip())).rstrip(")")
     own = CELL_SCALE.search(core)
     cleaned = re.sub(r"[£$€\s()%]", "", core[: own.start()] if own else core)
     negative = cleaned.startswith(("-", "−", "–")) or text.strip().startswith("(")

@@ -43,9 +43,10 @@ def contents_entry_loose() -> re.Pattern[str]:
     r"""A contents line whose page number follows a single space, as PDF text gives it.
 
     Only trusted inside a region that a ``Contents`` heading opens.
-    Matches ``1.1 Introduction 3``. Groups: ``title``, ``page``.
+    Matches ``1.1 Introduction 3`` and ``Grants 2.0 111`` (a title ending in a number, when it has a word and
+    the page number is no year); not ``12 3``, ``1.4 12`` or ``Employment 2019 2020``. Groups: ``title``, ``page``.
     """
-    return re.compile(r"^(?P<title>\S.*?[^\s\d.,])\s+(?P<page>\d{1,4})\s*$")
+    return re.compile(r"^(?P<title>\S.*?[^\s\d.,]|(?=.*?[^\W\d_]).*?\d(?=\s+\d{1,3}\s*$))\s+(?P<page>\d{1,4})\s*$")
 
 
 @cache

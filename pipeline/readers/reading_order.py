@@ -146,6 +146,14 @@ def margins_apart(lines: list[list[Word]], height: float, size: float) -> list[l
     >>> [ln[0]["text"] for ln in order][8:12], order[-1][0]["text"]
     (['one8', 'one9', 'two0', 'two1'], '10 REPORT')
     """
+    head, foot = margin_bands(lines, height, size)
+    middle = [line for i, line in enumerate(lines) if i not in foot and i not in head]
+    return [*(lines[i] for i in sorted(head)), *middle, *(lines[i] for i in sorted(foot))]
+
+
+def margin_bands(lines: list[list[Word]], height: float, size: float) -> tuple[set[int], set[int]]:
+    """The indexes of the lines in the band at the top of the page and in the band at its foot that
+    :func:`margins_apart` sets apart (running headers, footers, folios)."""
     boxes = [words_box(line) for line in lines]
     gap = MARGIN_GAP * size
     foot: set[int] = set()
@@ -160,8 +168,18 @@ def margins_apart(lines: list[list[Word]], height: float, size: float) -> list[l
         if all(top >= cut + gap for top in below):
             head = {i for i, b in enumerate(boxes) if b.bottom <= cut} - foot
             break
-    middle = [line for i, line in enumerate(lines) if i not in foot and i not in head]
-    return [*(lines[i] for i in sorted(head)), *middle, *(lines[i] for i in sorted(foot))]
+    return head, foot
+
+
+def without_margins(lines: list[list[Word]], height: float) -> list[list[Word]]:
+    """The lines of a page but those of its running header and footer (:func:`margin_bands`): what its tables
+    may hold (a running header over a table at the page's top is no row of it)."""
+    words = [w for line in lines for w in line]
+    if not words:
+        return lines
+    size = statistics.median(float(w.get("size") or (w["bottom"] - w["top"])) for w in words)
+    head, foot = margin_bands(lines, height, size)
+    return [line for i, line in enumerate(lines) if i not in head and i not in foot]
 
 
 def tables_read_together(lines: list[list[Word]], tables: list[BBox]) -> list[list[Word]]:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.language import patterns
-from pipeline.language.numbers import UNIT_CURRENCY_WORDS
+from pipeline.language.numbers import UNIT_CURRENCY_WORDS, bare_figure, unbounded
 from pipeline.language.scales import SPELLED_SCALES
 from pipeline.models import BBox, RawTable
 from pipeline.readers.reading_order import banded_lines, line_fragments, words_box
@@ -968,7 +968,7 @@ def _runs(lines: list[_Line], bands: list[BBox]) -> list[list[_Line]]:
     singles = 0
 
     def close() -> None:
-        while current and len(current[-1].pieces) < 2:
+        while current and len(current[-1].pieces) < 2 and not _wraps_label(current[-2:]):
             current.pop()
         if sum(len(ln.pieces) >= 2 for ln in current) >= MIN_TABLE_LINES:
             runs.append(list(current))
@@ -1028,6 +1028,31 @@ def _runs(lines: list[_Line], bands: list[BBox]) -> list[list[_Line]]:
     return runs
 
 
+def _wraps_label(lines: list[_Line]) -> bool:
+    """The last of two lines is the wrapped end of the other's row label: one piece in lower case under the
+    label, indented (a hanging indent) and clear of the row's next column (``MDS installation ..., INOP`` /
+    ``marker removal.``).
+
+    >>> def line(top, *spans, text="x"):
+    ...     return _Line.of([{"x0": a, "x1": b, "top": top, "bottom": top + 8, "text": text} for a, b in spans])
+    >>> _wraps_label([line(0, (45, 180), (195, 330)), line(9, (53, 110), text="marker")])
+    True
+    >>> _wraps_label([line(0, (45, 180), (195, 330)), line(9, (45, 110), text="Source")])
+    False
+    """
+    if len(lines) < 2 or len(lines[0].pieces) < 2 or len(lines[1].pieces) != 1:
+        return False
+    above, line = lines
+    label, after = above.pieces[0], above.pieces[1]
+    x0 = float(line.words[0]["x0"])
+    return (
+        str(line.words[0]["text"])[:1].islower()
+        and float(label[0]["x0"]) + line.size / 2 <= x0
+        and float(line.words[-1]["x1"]) < float(after[0]["x0"])
+        and _follows(above, line)
+    )
+
+
 def _has_figure(line: _Line) -> bool:
     return any(_figure(str(w["text"])) for w in line.words)
 
@@ -1036,9 +1061,16 @@ def _heads(above: _Line, line: _Line) -> bool:
     """A single-piece line over a table's first row heads its columns of figures: it lies over them (a heading
     spanning columns), or, right of the row's label, it lines up with one of them at its left, its right or its
     middle and is at most HEADING_WIDTH times as wide (a heading set flush or centred over its column, wider
-    than its figures; not a title's last line)."""
+    than its figures; not a title's last line), or it overlaps the row's height past its last piece (the first
+    line of a heading wrapped beside headings set level with its middle). A line set larger than the row
+    (TITLE_SIZE) is the table's title and heads nothing."""
     x0, x1 = float(above.words[0]["x0"]), float(above.words[-1]["x1"])
-    if x0 >= float(line.pieces[1][0]["x0"]) - line.size and x1 <= float(line.words[-1]["x1"]) + line.size:
+    hi = float(line.words[-1]["x1"])
+    if above.size > TITLE_SIZE * line.size:
+        return False  # set larger than the table: its title (``ESTIMATED COSTS—Continued``)
+    if x0 >= float(line.pieces[1][0]["x0"]) - line.size and x1 <= hi + line.size:
+        return True
+    if above.bottom - line.top >= line.size / 2 and x0 > hi + line.size:
         return True
     return x0 >= float(line.pieces[0][-1]["x1"]) and any(
         min(abs(x0 - a), abs(x1 - b), abs((x0 + x1 - a - b) / 2)) <= line.size
@@ -1389,7 +1421,7 @@ def _header_lines(rows: list[list[_Cell]]) -> int:
     """How many leading lines head the table: those before the first line with a figure (not a year)
     beyond its first column (none when no line has one, or the first does); at most MAX_HEADER_LINES."""
     for i, row in enumerate(rows):
-        if any(c.col > 0 and _figure(c.text) for c in row):
+        if any(c.col > 0 and _figure(unbounded(c.text)) for c in row):  # Up to $3,790: a figure under the header
             return i if i <= MAX_HEADER_LINES else 0
     return 1 if len(rows) > 2 else 0
 
@@ -1402,6 +1434,7 @@ def _value(text: str) -> bool:
 
 def _figure(text: str) -> bool:
     """A figure, not a year or a unit heading a column (``2020``, ``£000``, ``£'000``)."""
+    text = bare_figure(text)
     return bool(NUMERIC.match(text)) and not YEAR.fullmatch(text) and not UNIT.fullmatch(text)
 
 

@@ -26,7 +26,14 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from pipeline.document import LaidOutDocument
-from pipeline.language.numbers import CURRENCIES, UNIT_CURRENCY_WORDS, fiscal_year_to_period, scale_to_multiplier
+from pipeline.language.numbers import (
+    CURRENCIES,
+    UNIT_CURRENCY_WORDS,
+    bare_figure,
+    fiscal_year_to_period,
+    scale_to_multiplier,
+    unbounded,
+)
 from pipeline.language.scales import SPELLED_SCALES
 from pipeline.models import (
     BBox,
@@ -92,6 +99,17 @@ UNIT_AFTER_COMMA = re.compile(  # a title's last clause naming its cells' unit: 
 PERIOD_IN_HEADER = re.compile(r"\b(?:FY\s?)?(?:19|20)\d{2}(?:\s*[-‐‑–/]\s*(?:(?:19|20)?\d{2})\b)?", re.I)
 _FIGURE = r"[£$€]?\s?[-−–]?\d{1,3}(?:,\d{3})*(?:\.\d+)?\s?(?:[mMkK]|[bB][nN]|%)?"  # a minus may be printed as − or –
 NUMERIC_CELL = re.compile(rf"^\s*(?:\({_FIGURE}\)|{_FIGURE})\s*$")  # brackets paired: "-230)" is half a cell
+
+
+def numeric_cell(text: str) -> bool:
+    """A cell holding one figure, dot leaders and a closing full stop after it aside (:func:`bare_figure`).
+
+    >>> numeric_cell("$85 ........"), numeric_cell("$6,205."), numeric_cell("(3.5)"), numeric_cell("-230)")
+    (True, True, True, False)
+    """
+    return bool(NUMERIC_CELL.match(bare_figure(text)))
+
+
 NOT_AVAILABLE = frozenset(  # a cell with no figure to give: not available, not applicable, suppressed
     {"", "-", "–", "—", "..", "…", "n/a", "N/A", "NA", "na", "n.a.", "(NA)", "(X)", "†", "‡", "*"}
 )
@@ -214,7 +232,7 @@ def _header_rows(rows: list[list[str]]) -> int:
     if len(rows) < 2:
         return 0
     first = rows[0]
-    later_numeric = any(_figure_cell(c) for r in rows[1:] for c in r[1:])
+    later_numeric = any(_figure_cell(unbounded(c)) for r in rows[1:] for c in r[1:])  # Up to $3,790: a figure
     corner = first[0].strip() if first else ""
     short = all(len(c.split()) <= 4 for c in first)
     if any(_figure_cell(c) for c in first[1:]) or not (
@@ -227,7 +245,7 @@ def _header_rows(rows: list[list[str]]) -> int:
     while (
         later_numeric
         and count < min(MAX_HEADER_ROWS, len(rows) - 1)
-        and not any(_figure_cell(c) for c in rows[count][1:])
+        and not any(_figure_cell(unbounded(c)) for c in rows[count][1:])
     ):
         count += 1
     if (
@@ -257,7 +275,7 @@ def _figure_cell(text: str) -> bool:
     [True, True, True, False, False, False, False]
     """
     return (
-        bool(NUMERIC_CELL.match(text) or BAND_CELL.match(text))
+        bool(numeric_cell(text) or BAND_CELL.match(text))
         and not UNIT_CELL.fullmatch(text)
         and not fiscal_year_to_period(text)
         and not re.fullmatch(r"\s*(?:19|20)\d{2}\s*", text)
@@ -321,8 +339,8 @@ def column_currency(texts: list[str]) -> str | None:
     >>> column_currency(["$375.9", "390.2", "—"]), column_currency(["45,611", "$1"]), column_currency(["£1", "Total"])
     ('$', None, None)
     """
-    figures = [t for t in texts if NUMERIC_CELL.match(t)]
-    if not figures or any(t.strip() not in NOT_AVAILABLE for t in texts if not NUMERIC_CELL.match(t)):
+    figures = [t for t in texts if numeric_cell(t)]
+    if not figures or any(t.strip() not in NOT_AVAILABLE for t in texts if not numeric_cell(t)):
         return None
     first = printed_currency(figures[0])
     if first is None or any("%" in t or printed_currency(t) not in (first, None) for t in figures):
@@ -362,13 +380,13 @@ def _currency_in_cells(cells: list[TableCell], header_rows: int) -> str | None:
 
 def body_figures(cells: Iterable[TableCell], first_row: int) -> list[TableCell]:
     """The figure cells of a table's body: in the rows from ``first_row`` on, past the stub column."""
-    return [c for c in cells if c.row >= first_row and c.col > 0 and NUMERIC_CELL.match(c.text)]
+    return [c for c in cells if c.row >= first_row and c.col > 0 and numeric_cell(c.text)]
 
 
 def printed_currency(text: str) -> str | None:
     """The currency sign a figure cell is printed with (``£`` of ``£0.39``); None for another cell."""
     text = text.strip()
-    return text[0] if NUMERIC_CELL.match(text) and text[:1] in CURRENCIES else None
+    return text[0] if numeric_cell(text) and text[:1] in CURRENCIES else None
 
 
 def column_heading(table: Table, col: int) -> str:
@@ -626,7 +644,7 @@ def _title_row(table: Table) -> str | None:
             return title if len(here) > 1 else None
         words = here[0].text.split()
         prose = len(words) > MAX_TITLE_WORDS or here[0].text.rstrip()[-1:] in ".:"  # a box's text over the table
-        title = None if prose or any(NUMERIC_CELL.match(w) for w in words) else " ".join(words)
+        title = None if prose or any(numeric_cell(w) for w in words) else " ".join(words)
     return None
 
 
@@ -741,7 +759,7 @@ def _names_table(block: Block, said: str) -> bool:
     return (
         len(words) <= MAX_TITLE_WORDS
         and not said.endswith((":", "."))
-        and sum(bool(NUMERIC_CELL.match(w)) for w in words) <= 1  # a row of figures left out
+        and sum(numeric_cell(w) for w in words) <= 1  # a row of figures left out
     )
 
 

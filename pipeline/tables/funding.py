@@ -23,12 +23,11 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.language.numbers import MAX_VALUE, cell_to_amount, plausible, scaled
+from pipeline.language.numbers import LEADER_TAIL, MAX_VALUE, cell_to_amount, plausible, scaled, unbounded
 from pipeline.models import FundingLine, SourceIssue, Table, TableCell
 from pipeline.readers.table_finder import lone_label
 from pipeline.registry import extractor
 from pipeline.tables.build import (
-    NUMERIC_CELL,
     PERIOD_IN_HEADER,
     TOTAL_LABEL,
     column_currency,
@@ -36,6 +35,7 @@ from pipeline.tables.build import (
     column_multiplier,
     column_period,
     figure_columns,
+    numeric_cell,
     period_columns,
 )
 
@@ -105,7 +105,7 @@ def tables_to_funding(tables: list[Table]) -> tuple[list[FundingLine], list[Sour
 def _amount(table: Table, cell: TableCell, multiplier: str, issues: list[SourceIssue]) -> Decimal | None:
     """A figure cell's amount in base units (:func:`cell_to_amount`); None for a worded cell, and for one too large
     to be an amount (reported in ``issues``)."""
-    if not NUMERIC_CELL.match(cell.text):
+    if not numeric_cell(unbounded(cell.text)):  # Up to $766,865: the amount printed
         return None
     amount = cell_to_amount(cell.text, Decimal(multiplier))
     if not plausible(amount):
@@ -264,9 +264,10 @@ def row_labels(table: Table) -> list[str]:
 
 def row_label(grid: list[list[TableCell | None]], row: int, before: int) -> str:
     """The row's label: its first cell with text left of its first amount column (an indented item's
-    label sits in the second column), without a note mark after it (``Defense ³``, ``USASpending.gov*``)."""
+    label sits in the second column), without the dot leaders or a note mark after it (``Defense ³``,
+    ``USASpending.gov*``, ``AFM revisions ......``)."""
     label = next((cell.text for cell in grid[row][:before] if cell is not None and cell.text.strip()), "")
-    return NOTE_MARK.sub("", label)
+    return NOTE_MARK.sub("", LEADER_TAIL.sub("", label))
 
 
 def _check_totals(

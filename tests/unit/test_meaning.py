@@ -511,6 +511,22 @@ def test_a_table_titled_over_its_column_headings_gives_its_actions_and_who_leads
     ]
 
 
+def test_a_table_items_dot_leaders_are_no_part_of_it(tmp_path: Path) -> None:
+    doc = parse_text(
+        tmp_path,
+        "# A transport plan\n\nThe plan sets out its actions.\n\n"
+        "Actions\tTimetable\tResponsible and partners\n"
+        "Set up an annual budget for cycling paths .........\t2022-2026\tTown council\n"
+        "Hire a coordinator for active transport . . . . . .\t2023\tTown council, region\n\n"
+        "The plan ends here with some closing words for its readers.\n",
+        name="plan.txt",
+    )
+    assert [(o.text, doc.text[o.char_start : o.char_end]) for o in doc.objectives] == [
+        ("Set up an annual budget for cycling paths", "Set up an annual budget for cycling paths"),
+        ("Hire a coordinator for active transport", "Hire a coordinator for active transport"),
+    ]
+
+
 def test_a_table_item_with_no_lead_column_is_acted_on_by_the_body_it_names_after_its_title(tmp_path: Path) -> None:
     doc = parse_text(
         tmp_path,

@@ -48,6 +48,25 @@ def test_contents_entry_rejects(line: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "title", "page"),
+    [
+        ("1.1 Introduction 3", "1.1 Introduction", "3"),
+        ("Grants 2.0 111", "Grants 2.0", "111"),  # a title ending in a number
+        ("3.2 Towards 2030 15", "3.2 Towards 2030", "15"),
+    ],
+)  # fmt: skip
+def test_a_loose_contents_entry_may_end_its_title_in_a_number(line: str, title: str, page: str) -> None:
+    m = patterns.contents_entry_loose().match(line)
+    assert m is not None
+    assert (m.group("title"), m.group("page")) == (title, page)
+
+
+@pytest.mark.parametrize("line", ["12 3", "1.4 12", "Revenue 8.0 14.5", "Employment 2019 2020"])
+def test_a_loose_contents_entry_needs_a_word_and_no_year_after_a_number(line: str) -> None:
+    assert patterns.contents_entry_loose().match(line) is None
+
+
+@pytest.mark.parametrize(
     ("line", "expected"),
     [("Contents", True), ("Contents\t2", True), ("Table of Contents", True), ("CONTENTS 3", True),
      ("Contents of the plan", False), ("The contents are", False)],

@@ -26,7 +26,7 @@ from pipeline.readers.table_finder import (
     lines_to_text_tables,
     rejoin_columns,
 )
-from pipeline.tables.build import join_continued, pdf_tables, period_columns
+from pipeline.tables.build import _unit, join_continued, pdf_tables, period_columns
 
 SIZE = 9.0
 CHAR = 4.5  # a character's width in the synthetic lines
@@ -942,3 +942,38 @@ def test_a_wrapped_headings_first_line_is_no_group_heading_and_a_first_labels_fi
         ["Grand Challenge", "Deals", "Total investment"],
         ["Artificial Intelligence and Data", "125", "£403m"],
     ]
+
+
+def test_a_register_table_with_dot_leaders_a_heading_wrapped_beside_level_ones_and_a_hanging_label() -> None:
+    lines = [
+        line(96, (360, "Cost on U.S.")),  # the last heading wraps; the others are set level with its middle
+        line(100, (50, "Action"), (200, "Parts cost"), (275, "Cost per product")),
+        line(104, (360, "operators")),
+        line(120, (50, "AFM revisions ........"), (200, "$0 ........"), (275, "$85 ........"), (360, "$6,205.")),
+        line(132, (50, "MDS installation, INOP"), (200, "$0 ........"), (275, "$85 ........"), (360, "$6,205.")),
+        line(141, (58, "marker removal.")),  # the label's second line, under a hanging indent
+    ]
+    assert cells_of(lines) == [
+        ["Action", "Parts cost", "Cost per product", "Cost on U.S. operators"],
+        ["AFM revisions ........", "$0 ........", "$85 ........", "$6,205."],
+        ["MDS installation, INOP marker removal.", "$0 ........", "$85 ........", "$6,205."],
+    ]
+    [table] = tables_of(lines)
+    assert table.header_rows == 1  # the amounts are figures, leaders and stop aside: the header ends over them
+    assert _unit(None, table.cells, table.header_rows)[0] == "USD x 1"
+
+
+def test_a_continued_tables_title_set_larger_over_its_repeated_header_is_no_row_of_it() -> None:
+    lines = [
+        [{**w, "size": 11.0} for w in line(88, (200, "COSTS—Continued"))],  # set larger, over the figures' headings
+        line(100, (50, "Action"), (200, "Parts cost"), (300, "Total cost")),
+        line(116, (50, "Wiring change ......"), (200, "Up to $3,790 ...."), (300, "Up to $766,865.")),
+        line(128, (50, "Sensor test ......"), (200, "$0 ......"), (300, "$248,200.")),
+    ]
+    assert cells_of(lines) == [
+        ["Action", "Parts cost", "Total cost"],
+        ["Wiring change ......", "Up to $3,790 ....", "Up to $766,865."],
+        ["Sensor test ......", "$0 ......", "$248,200."],
+    ]
+    [table] = tables_of(lines)
+    assert table.header_rows == 1  # an amount under a bound (Up to $3,790) is a figure: the header ends over it

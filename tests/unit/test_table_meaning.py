@@ -163,6 +163,21 @@ def test_one_column_of_amounts_takes_its_period_from_the_caption() -> None:
     ]  # fmt: skip
 
 
+def test_an_amount_under_a_bound_after_dot_leaders_and_before_a_full_stop_is_the_figure_printed() -> None:
+    rows = [
+        ["Action", "2021-22"],
+        ["Wiring change ......", "Up to $766,865."],
+        ["Sensor test ......", "$248,200."],
+        ["Revisions . . . . .", "$6,205 ......"],
+    ]
+    table = _titled_by(_table(rows), [("ESTIMATED COSTS", BlockKind.PARAGRAPH, 90)])
+    assert table.unit == "USD x 1"
+    lines, _issues = tables_to_funding([table])
+    assert [(f.line_item, f.period, f.amount) for f in lines] == [
+        ("Wiring change", "2021-22", 766_865.0), ("Sensor test", "2021-22", 248_200.0), ("Revisions", "2021-22", 6_205.0),
+    ]  # fmt: skip
+
+
 def test_columns_of_amounts_under_a_total_column_give_lines_in_the_titles_period() -> None:
     rows = [["Property, plant & equipment", "Buildings £000", "Leasehold improvements £000", "Total £000"],
             ["Additions", "4,152", "310", "4,462"], ["Depreciation charge for the year", "(294)", "0", "(294)"],
