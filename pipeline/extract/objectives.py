@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.catalogue.gazetteer import places
 from pipeline.extract.context import DocumentView
-from pipeline.language.numbers import LEADER_TAIL
+from pipeline.language.numbers import without_leaders
 from pipeline.language.patterns import (
     aim_verb_lead_in,
     aside_title,
@@ -1762,9 +1762,8 @@ def _table_item(text: str, cells: list[TableCell]) -> tuple[int, int, str]:
     """One item from a cell, or from a title cell and the cell under it: its span and words, without the label
     that only numbers it, nor the dot leaders run out to the next column (``AFM revisions ......``)."""
     start, end = trim_span(text, cells[0].char_start, cells[-1].char_end)
-    if leaders := LEADER_TAIL.search(text, start, end):
-        end = leaders.start()
-    words = LEADER_TAIL.sub("", " ".join(" ".join(c.text.split()) for c in cells))
+    end = start + len(without_leaders(text[start:end]))
+    words = without_leaders(" ".join(" ".join(c.text.split()) for c in cells))
     label = labelled_objective().match(words)
     if label is None:
         return start, end, words

@@ -284,8 +284,7 @@ def _digit_quantities(text: str, start: int, end: int) -> list[Quantity]:
     return out
 
 
-LEADER_TAIL = re.compile(r"(?:\s*\.){2,}\s*$")  # dot leaders run out to the next column: "$85 ......"
-STOP_TAIL = re.compile(r"(?<=\d)\.$")  # the full stop ending a row's last cell: "$6,205."
+STOP_TAIL = re.compile(r"(?<=[\d)%])\.$")  # the full stop ending a row's last cell: "$6,205.", "(1,234)."
 SIGNED_OR_GROUPED = re.compile(r"[£$€]\s?[-−–]?\d|\d,\d{3}")
 BOUND = re.compile(  # a bound or an approximation before an amount: Up to $766,865
     r"^\s*(?:up\s+to|about|approximately|around|over|under|(?:more|less)\s+than|at\s+(?:least|most))\s+(?=[£$€]\s?\d)",
@@ -293,15 +292,27 @@ BOUND = re.compile(  # a bound or an approximation before an amount: Up to $766,
 )
 
 
+def without_leaders(text: str) -> str:
+    """The text without the dot leaders that end it, run out to the next column (two dots or more, spaced or
+    not: ``AFM revisions ......``, ``Total . . . .``); a last full stop alone stays.
+
+    >>> [without_leaders(t) for t in ("AFM revisions ......", "Total . . . .", "n.a.", "$6,205.", "......")]
+    ['AFM revisions', 'Total', 'n.a.', '$6,205.', '']
+    """
+    bare = text.rstrip(". \t")
+    return bare if text.count(".", len(bare)) >= 2 else text
+
+
 def bare_figure(text: str) -> str:
     """A cell's text without what is printed after its figure but is not part of it: the dot leaders that run out
-    to the next column, and the full stop a register prints after a row's last amount (only after a figure
-    with a currency sign or thousands separator, so a numbered label ``12.`` keeps its stop).
+    to the next column (:func:`without_leaders`), and the full stop a register prints after a row's last amount
+    (after a digit, a closing bracket or a per cent sign, in a figure with a currency sign or thousands
+    separator, so that a numbered label ``12.`` keeps its stop).
 
-    >>> [bare_figure(t) for t in ("$0 .........", "$6,205.", "12.", "3.5", "AFM ...")]
-    ['$0', '$6,205', '12.', '3.5', 'AFM']
+    >>> [bare_figure(t) for t in ("$0 .........", "$6,205.", "(1,234).", "12.", "3.5", "AFM ...")]
+    ['$0', '$6,205', '(1,234)', '12.', '3.5', 'AFM']
     """
-    text = LEADER_TAIL.sub("", text)
+    text = without_leaders(text)
     return STOP_TAIL.sub("", text) if SIGNED_OR_GROUPED.search(text) else text
 
 

@@ -122,8 +122,8 @@ def _pdf_contents_region(
 
     while page in by_page:
         found = entries(by_page[page])
-        if page != lines[start].page and len(found) < 0.5 * len(by_page[page]):
-            break
+        if page != lines[start].page and sum(not _number_ended(m) for m in found) < 0.5 * len(by_page[page]):
+            break  # a page after the contents counts as more of it by entries whose title ends in a word
         region.update(by_page[page])
         members.extend(found)
         if page == lines[start].page and facing and len(on_facing := entries(facing)) >= 0.5 * len(facing):
@@ -170,8 +170,8 @@ def _headless_contents(
     """The PDF page opening at line ``start`` when it is a contents page with no heading: at least
     MIN_CONTENTS_ENTRIES of its lines, and ENTRY_SHARE of them all, none of them a "Contents" heading, are a
     title and a page number of the document (at most ``last_page``; rising) set flush right (their right
-    edges within RIGHT_EDGE points), as a contents page sets its numbers; the page's lines and its entries,
-    or nothing."""
+    edges within RIGHT_EDGE points), as a contents page sets its numbers, their titles ending in a word
+    (:func:`_number_ended`); the page's lines and its entries, or nothing."""
     loose = patterns.contents_entry_loose()
     page = list(itertools.takewhile(lambda j: lines[j].page == lines[start].page, range(start, len(lines))))
     if any(patterns.contents_heading().match(line_text(text, lines[j])) for j in page):
@@ -182,7 +182,9 @@ def _headless_contents(
         if (box := lines[j].bbox) is not None and line_text(text, lines[j]).strip() and j not in furniture
     }
     members = [(j, m) for j in right if (m := _contents_match(line_text(text, lines[j]), loose)) is not None]
-    members = [(j, m) for j, m in members if 0 < int(m.group("page")) <= max(last_page, 1)]
+    members = [
+        (j, m) for j, m in members if 0 < int(m.group("page")) <= max(last_page, 1) and not _number_ended((j, m))
+    ]
     if len(members) < max(MIN_CONTENTS_ENTRIES, ENTRY_SHARE * len(right)) or not _is_contents_run(members, False):
         return set(), []
     edge = sorted(right[j] for j, _ in members)[len(members) // 2]
@@ -190,6 +192,13 @@ def _headless_contents(
         return set(), []
     found: list[Member] = [*members]
     return set(page), found
+
+
+def _number_ended(member: Member) -> bool:
+    """The entry's title ends in a number (``Grants 2.0 111``): a contents entry under a Contents heading, but on
+    a page without one as likely a row of figures (``Libraries open 5 8``)."""
+    match = member[1]
+    return match is not None and match.group("title")[-1:].isdigit()
 
 
 def _pages_first(raws: list[str]) -> bool:

@@ -49,7 +49,7 @@ from pipeline.readers.pdf_page import (
 )
 from pipeline.readers.pdfium_graphics import page_graphics, underlined
 from pipeline.readers.pdfium_rulings import path_segments
-from pipeline.readers.reading_order import tables_read_together, without_margins
+from pipeline.readers.reading_order import tables_read_together
 from pipeline.readers.table_finder import is_grid, lines_to_tables
 from pipeline.readers.text import UnreadableSource
 from pipeline.timing import Stopwatch, reached
@@ -167,9 +167,7 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
                         turned = (0.0, 0.0, width, height) if read.turn else None
                         ruled = page_to_raw_tables(page, number, pdfium_page, turned)
                 with watch.stage("read/tables_text"):
-                    # a running header over a table at the page's top is no row of it
-                    body = read.groups if read.turn else without_margins(read.groups, height)
-                    found = lines_to_tables(body, ruled, number)
+                    found = lines_to_tables(read.groups, ruled, number, None if read.turn else height)
                     raw_tables.extend(found)
                     groups = tables_read_together(groups, [t.bbox for t in found if is_grid(t)])
             page_text, page_words, page_lines = groups_to_parts(groups, number, offset)

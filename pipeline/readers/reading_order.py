@@ -171,17 +171,6 @@ def margin_bands(lines: list[list[Word]], height: float, size: float) -> tuple[s
     return head, foot
 
 
-def without_margins(lines: list[list[Word]], height: float) -> list[list[Word]]:
-    """The lines of a page but those of its running header and footer (:func:`margin_bands`): what its tables
-    may hold (a running header over a table at the page's top is no row of it)."""
-    words = [w for line in lines for w in line]
-    if not words:
-        return lines
-    size = statistics.median(float(w.get("size") or (w["bottom"] - w["top"])) for w in words)
-    head, foot = margin_bands(lines, height, size)
-    return [line for i, line in enumerate(lines) if i not in head and i not in foot]
-
-
 def tables_read_together(lines: list[list[Word]], tables: list[BBox]) -> list[list[Word]]:
     """Lines in reading order with each table's lines read one after another: a line the columns put
     between two lines of a table (a source note under the table's first column, cut into a column with it)

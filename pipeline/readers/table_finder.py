@@ -31,10 +31,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.language import patterns
-from pipeline.language.numbers import UNIT_CURRENCY_WORDS, bare_figure, unbounded
+from pipeline.language.numbers import UNIT_CURRENCY_WORDS, bare_figure, without_leaders
 from pipeline.language.scales import SPELLED_SCALES
 from pipeline.models import BBox, RawTable
-from pipeline.readers.reading_order import banded_lines, line_fragments, words_box
+from pipeline.readers.reading_order import banded_lines, line_fragments, margin_bands, words_box
 from pipeline.readers.repair import drawn_bullet
 
 Word = dict[str, Any]
@@ -78,6 +78,7 @@ ROW_RULED_FILLED = 0.75  # ... written in over this share of its positions
 TITLE_SIZE = 1.15  # a line over a table set this many times larger than its body is its title, not its header
 TABLE_LABEL = patterns.table_label()  # TABLE 12 alone on its line
 HEADING_WIDTH = 3.0  # a column's heading is at most this many times as wide as its figures
+WRAPPED_BESIDE = 4.0  # font sizes past a header line's last piece that a heading wrapped beside it may start
 HEADING_LINES = 2  # single-piece lines over a table's first row that head it: a heading over its unit
 LABEL_TITLE_LINES = 3  # title lines between a table's label and its column headings
 COLUMN_BREAK_LINES = 2.5  # line heights of space that end a column of a table of lists
@@ -134,7 +135,9 @@ class _Cell:
         return " ".join(str(w["text"]) for w in self.words)
 
 
-def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -> list[RawTable]:
+def lines_to_tables(
+    lines: list[list[Word]], ruled: list[RawTable], page: int, height: float | None = None
+) -> list[RawTable]:
     """A page's tables, the strategy chosen region by region: a ruled table (pdfplumber's ``lines``
     strategy) stands unless its rules leave columns of words together in its cells (rules drawn only
     between rows or around the table), when the words' own columns inside its box are taken instead,
@@ -144,8 +147,12 @@ def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -
     (:func:`_row_ruled`) where nothing else was found, in place of the unruled readings inside it that
     took the lines of its cells for rows, or in place of an unruled reading that ran across it and another table
     (tables set side by side, read as one); and where nothing at all was read inside them, rules between groups of
-    rows give a table whose groups are cut into rows at their figures (:func:`_row_ruled` ``grouped``)."""
+    rows give a table whose groups are cut into rows at their figures (:func:`_row_ruled` ``grouped``). Given
+    the page's ``height``, its running header and footer are no rows of a table (:func:`_running_lines`)."""
     out: list[RawTable] = []
+    if height is not None:
+        running = _running_lines(lines, height)
+        lines = [line for i, line in enumerate(lines) if i not in running]
     lines = rejoin_columns(lines)
     row_ruled = [t for t in ruled if t.strategy == "rows"]
     ruled = [t for t in ruled if t.strategy != "rows"]
@@ -192,6 +199,23 @@ def lines_to_tables(lines: list[list[Word]], ruled: list[RawTable], page: int) -
         if not any(t.bbox.overlap(read.bbox) > 0 for t in out):
             out.append(read)
     return _one_per_region(out, lines)
+
+
+def _running_lines(lines: list[list[Word]], height: float) -> set[int]:
+    """The lines of a page's running header and footer: those of the bands its margins set apart
+    (:func:`pipeline.readers.reading_order.margin_bands`), but a line that prints the same columns as a line of
+    the page's body near it (:func:`_aligned`, :func:`_follows`): a table's header or Total row set apart."""
+    size = statistics.median(_word_size(w) for line in lines for w in line) if any(lines) else 0.0
+    head, foot = margin_bands(lines, height, size)
+    body = [_Line.of(line) for i, line in enumerate(lines) if line and i not in head and i not in foot]
+    out = set()
+    for i in head | foot:
+        if not lines[i]:
+            continue
+        band = _Line.of(lines[i])
+        if not any(_aligned(band, other) and (_follows(band, other) or _follows(other, band)) for other in body):
+            out.add(i)
+    return out
 
 
 def _labelled_columns(lines: list[list[Word]], page: int) -> list[RawTable]:
@@ -968,7 +992,7 @@ def _runs(lines: list[_Line], bands: list[BBox]) -> list[list[_Line]]:
     singles = 0
 
     def close() -> None:
-        while current and len(current[-1].pieces) < 2 and not _wraps_label(current[-2:]):
+        while current and len(current[-1].pieces) < 2 and not _wraps_label(current):
             current.pop()
         if sum(len(ln.pieces) >= 2 for ln in current) >= MIN_TABLE_LINES:
             runs.append(list(current))
@@ -1029,27 +1053,35 @@ def _runs(lines: list[_Line], bands: list[BBox]) -> list[list[_Line]]:
 
 
 def _wraps_label(lines: list[_Line]) -> bool:
-    """The last of two lines is the wrapped end of the other's row label: one piece in lower case under the
-    label, indented (a hanging indent) and clear of the row's next column (``MDS installation ..., INOP`` /
-    ``marker removal.``).
+    """The single-piece lines that end a run are the wrapped end of the last row's label: each under the label,
+    indented (a hanging indent), clear of the row's next column and right under the line before, the first
+    opening with a word in lower case (``MDS installation ..., INOP`` / ``marker removal and`` / ``test.``);
+    not a note (``p provisional``: a letter alone marks it).
 
-    >>> def line(top, *spans, text="x"):
+    >>> def line(top, *spans, text="word"):
     ...     return _Line.of([{"x0": a, "x1": b, "top": top, "bottom": top + 8, "text": text} for a, b in spans])
-    >>> _wraps_label([line(0, (45, 180), (195, 330)), line(9, (53, 110), text="marker")])
+    >>> row = line(0, (45, 180), (195, 330))
+    >>> _wraps_label([row, line(9, (53, 110), text="marker"), line(18, (53, 80), text="Test.")])
     True
-    >>> _wraps_label([line(0, (45, 180), (195, 330)), line(9, (45, 110), text="Source")])
-    False
+    >>> _wraps_label([row, line(9, (45, 110), text="Source")]), _wraps_label([row, line(9, (53, 60), text="p")])
+    (False, False)
     """
-    if len(lines) < 2 or len(lines[0].pieces) < 2 or len(lines[1].pieces) != 1:
+    last = next((k for k in range(len(lines) - 1, -1, -1) if len(lines[k].pieces) >= 2), None)
+    if last is None or last == len(lines) - 1:
         return False
-    above, line = lines
-    label, after = above.pieces[0], above.pieces[1]
-    x0 = float(line.words[0]["x0"])
+    row, wrapped = lines[last], lines[last + 1 :]
+    label, after = row.pieces[0], row.pieces[1]
+    first = str(wrapped[0].words[0]["text"])
     return (
-        str(line.words[0]["text"])[:1].islower()
-        and float(label[0]["x0"]) + line.size / 2 <= x0
-        and float(line.words[-1]["x1"]) < float(after[0]["x0"])
-        and _follows(above, line)
+        first[:1].islower()
+        and len(first) > 2
+        and all(
+            len(line.pieces) == 1
+            and float(label[0]["x0"]) + line.size / 2 <= float(line.words[0]["x0"])
+            and float(line.words[-1]["x1"]) < float(after[0]["x0"])
+            and _follows(above, line)
+            for above, line in itertools.pairwise([row, *wrapped])
+        )
     )
 
 
@@ -1062,16 +1094,17 @@ def _heads(above: _Line, line: _Line) -> bool:
     spanning columns), or, right of the row's label, it lines up with one of them at its left, its right or its
     middle and is at most HEADING_WIDTH times as wide (a heading set flush or centred over its column, wider
     than its figures; not a title's last line), or it overlaps the row's height past its last piece (the first
-    line of a heading wrapped beside headings set level with its middle). A line set larger than the row
-    (TITLE_SIZE) is the table's title and heads nothing."""
+    line of a heading wrapped beside headings set level with its middle, within WRAPPED_BESIDE font sizes; no
+    figure: not a folio). A line set larger (TITLE_SIZE) than a row of headings is the table's title and heads
+    nothing."""
     x0, x1 = float(above.words[0]["x0"]), float(above.words[-1]["x1"])
     hi = float(line.words[-1]["x1"])
-    if above.size > TITLE_SIZE * line.size:
-        return False  # set larger than the table: its title (``ESTIMATED COSTS—Continued``)
+    if above.size > TITLE_SIZE * line.size and not _has_figure(line):
+        return False  # set larger than the header under it: the table's title (``ESTIMATED COSTS—Continued``)
     if x0 >= float(line.pieces[1][0]["x0"]) - line.size and x1 <= hi + line.size:
         return True
-    if above.bottom - line.top >= line.size / 2 and x0 > hi + line.size:
-        return True
+    if above.bottom - line.top >= line.size / 2 and hi + line.size < x0 <= hi + WRAPPED_BESIDE * line.size:
+        return not _has_figure(above)  # the first line of a heading wrapped beside level ones; not a folio
     return x0 >= float(line.pieces[0][-1]["x1"]) and any(
         min(abs(x0 - a), abs(x1 - b), abs((x0 + x1 - a - b) / 2)) <= line.size
         and x1 - x0 <= HEADING_WIDTH * max(b - a, line.size)
@@ -1419,9 +1452,10 @@ def _prose(cells: list[str], n_cols: int) -> bool:
 
 def _header_lines(rows: list[list[_Cell]]) -> int:
     """How many leading lines head the table: those before the first line with a figure (not a year)
-    beyond its first column (none when no line has one, or the first does); at most MAX_HEADER_LINES."""
+    beyond its first column, or with dot leaders (a body row's: ``Up to $3,790 ......``; none when no line has
+    either, or the first does); at most MAX_HEADER_LINES."""
     for i, row in enumerate(rows):
-        if any(c.col > 0 and _figure(unbounded(c.text)) for c in row):  # Up to $3,790: a figure under the header
+        if any(c.col > 0 and _figure(c.text) for c in row) or any(without_leaders(c.text) != c.text for c in row):
             return i if i <= MAX_HEADER_LINES else 0
     return 1 if len(rows) > 2 else 0
 

@@ -32,7 +32,7 @@ from pipeline.language.numbers import (
     bare_figure,
     fiscal_year_to_period,
     scale_to_multiplier,
-    unbounded,
+    without_leaders,
 )
 from pipeline.language.scales import SPELLED_SCALES
 from pipeline.models import (
@@ -99,6 +99,11 @@ UNIT_AFTER_COMMA = re.compile(  # a title's last clause naming its cells' unit: 
 PERIOD_IN_HEADER = re.compile(r"\b(?:FY\s?)?(?:19|20)\d{2}(?:\s*[-‐‑–/]\s*(?:(?:19|20)?\d{2})\b)?", re.I)
 _FIGURE = r"[£$€]?\s?[-−–]?\d{1,3}(?:,\d{3})*(?:\.\d+)?\s?(?:[mMkK]|[bB][nN]|%)?"  # a minus may be printed as − or –
 NUMERIC_CELL = re.compile(rf"^\s*(?:\({_FIGURE}\)|{_FIGURE})\s*$")  # brackets paired: "-230)" is half a cell
+
+
+def _leads(text: str) -> bool:
+    """The cell's text ends in dot leaders (``Wiring change ......``)."""
+    return without_leaders(text) != text
 
 
 def numeric_cell(text: str) -> bool:
@@ -219,8 +224,9 @@ def _header_rows(rows: list[list[str]]) -> int:
     The first row heads it when it holds no figures but later rows do, or its corner is empty or a
     unit (``£M``), or every cell of it is short. In a table of words, a title alone in the first row
     heads it with the row of column headings under it. Further rows head it too while they hold no figures
-    other than years (``Volume servers in: 2007 2008 …`` under a spanning title), except a last one holding
-    only a label in its first cell under a row of headings: the label of the first group of rows.
+    other than years (``Volume servers in: 2007 2008 …`` under a spanning title) and no dot leaders (which lead
+    a body row's label or amount to the next column: ``Up to $3,790 ......``), except a last one holding only a
+    label in its first cell under a row of headings: the label of the first group of rows.
 
     >>> _header_rows([["", "Exporters", "Others"], ["Sector", "", ""], ["Retail", "15.1", "10.4"]])
     1
@@ -232,7 +238,7 @@ def _header_rows(rows: list[list[str]]) -> int:
     if len(rows) < 2:
         return 0
     first = rows[0]
-    later_numeric = any(_figure_cell(unbounded(c)) for r in rows[1:] for c in r[1:])  # Up to $3,790: a figure
+    later_numeric = any(_figure_cell(c) for r in rows[1:] for c in r[1:])
     corner = first[0].strip() if first else ""
     short = all(len(c.split()) <= 4 for c in first)
     if any(_figure_cell(c) for c in first[1:]) or not (
@@ -245,7 +251,8 @@ def _header_rows(rows: list[list[str]]) -> int:
     while (
         later_numeric
         and count < min(MAX_HEADER_ROWS, len(rows) - 1)
-        and not any(_figure_cell(unbounded(c)) for c in rows[count][1:])
+        and not any(_figure_cell(c) for c in rows[count][1:])
+        and not any(_leads(c) for c in rows[count])
     ):
         count += 1
     if (

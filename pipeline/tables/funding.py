@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.language.numbers import LEADER_TAIL, MAX_VALUE, cell_to_amount, plausible, scaled, unbounded
+from pipeline.language.numbers import MAX_VALUE, cell_to_amount, plausible, scaled, unbounded, without_leaders
 from pipeline.models import FundingLine, SourceIssue, Table, TableCell
 from pipeline.readers.table_finder import lone_label
 from pipeline.registry import extractor
@@ -267,7 +267,7 @@ def row_label(grid: list[list[TableCell | None]], row: int, before: int) -> str:
     label sits in the second column), without the dot leaders or a note mark after it (``Defense ³``,
     ``USASpending.gov*``, ``AFM revisions ......``)."""
     label = next((cell.text for cell in grid[row][:before] if cell is not None and cell.text.strip()), "")
-    return NOTE_MARK.sub("", LEADER_TAIL.sub("", label))
+    return NOTE_MARK.sub("", without_leaders(label))
 
 
 def _check_totals(

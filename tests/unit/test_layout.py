@@ -8,7 +8,7 @@ from support import AWM, BLOG, HE, ICT, WMCA
 from pipeline.document import ParsedDocument
 from pipeline.layout.common import normalise_title
 from pipeline.layout.contents import lines_to_contents
-from pipeline.models import BBox, BlockKind, Line
+from pipeline.models import BBox, BlockKind, Line, Page
 
 AWM_BODY_SECTIONS = [
     ("1", "Cluster Plans - Executive Summary", 1),
@@ -233,3 +233,24 @@ def test_a_contents_pages_wrapped_titles_are_one_entry_and_its_running_title_non
         ("Eligibility and regulation", 12),
         ("Grants", 12),
     ]
+
+
+def test_a_contents_title_may_end_in_a_number_but_rows_of_figures_set_flush_right_are_no_contents() -> None:
+    def flush(rows: list[tuple[str, int]]) -> tuple[str, list[Line]]:  # (text, page), right edges at 400 points
+        text, lines = "", []
+        for k, (row, page) in enumerate(rows):
+            box = BBox(x0=60, top=100 + 14 * k, x1=400, bottom=110 + 14 * k)
+            lines.append(Line(len(text), len(text) + len(row), page, box, font_size=10))
+            text += row + "\n"
+        return text, lines
+
+    pages = [Page(n, 0, 0, 595, 842, 100, 500) for n in range(1, 41)]
+    figures = ["Libraries open 5 8", "Bus routes 10 14", "Cycle lanes (km) 12 20", "Parks renewed 15 22"]
+    text, lines = flush([("Measure Baseline Target", 3), *((row, 3) for row in figures)])
+    assert lines_to_contents(text, lines, pages) == ([], set())  # a page of figures, no Contents heading
+    text, lines = flush([("Contents", 2), ("Introduction 3", 2), ("Grants 2.0 11", 2), ("Next steps 14", 2)])
+    text2, lines2 = flush([(row, 3) for row in figures])  # the page after: rows of figures, not more contents
+    lines2 = [Line(s.char_start + len(text), s.char_end + len(text), s.page, s.bbox, font_size=10) for s in lines2]
+    entries, region = lines_to_contents(text + text2, [*lines, *lines2], pages)
+    assert [(e.title, e.page_ref) for e in entries] == [("Introduction", 3), ("Grants 2.0", 11), ("Next steps", 14)]
+    assert region == set(range(len(lines)))  # the contents page's lines, none of the page after

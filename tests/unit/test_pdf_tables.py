@@ -977,3 +977,78 @@ def test_a_continued_tables_title_set_larger_over_its_repeated_header_is_no_row_
     ]
     [table] = tables_of(lines)
     assert table.header_rows == 1  # an amount under a bound (Up to $3,790) is a figure: the header ends over it
+
+
+def test_a_running_header_set_apart_over_a_table_is_no_row_but_a_header_printing_its_columns_is() -> None:
+    rows = [
+        line(57, (50, "Action"), (200, "Parts cost"), (300, "Total cost")),  # 14 points under the band: 1.56 sizes
+        line(69, (50, "Wiring change"), (200, "$3,790"), (300, "$766,865")),
+        line(81, (50, "Sensor test"), (200, "$0"), (300, "$248,200")),
+    ]
+    running = line(34, (50, "Federal Register / Vol. 85"), (300, "47703"))
+    [table] = _built([running, *rows], lines_to_tables([running, *rows], [], 1, 842.0))
+    assert [c.text for c in table.cells if c.row == 0] == ["Action", "Parts cost", "Total cost"]
+    [whole] = _built([running, *rows], lines_to_tables([running, *rows], [], 1))  # without the page's height
+    assert [c.text for c in whole.cells if c.row == 0] == ["Federal Register / Vol. 85", "47703"]
+    repeated = line(34, (50, "Action"), (200, "Parts cost"), (300, "Total cost"))  # the header, set apart
+    [kept] = _built([repeated, *rows[1:]], lines_to_tables([repeated, *rows[1:]], [], 1, 842.0))
+    assert [c.text for c in kept.cells if c.row == 0] == ["Action", "Parts cost", "Total cost"]
+
+
+def _sized(size: float, top: float, *cells: tuple[float, str]) -> list[dict[str, Any]]:
+    return [{**w, "size": size, "bottom": top + size} for w in line(top, *cells)]
+
+
+@pytest.mark.parametrize(
+    ("lines", "header"),
+    [
+        pytest.param(
+            [
+                line(40, (350, "17")),  # the folio, level with the header row of a table at the page's top
+                line(40, (50, "Programme"), (200, "2021-22"), (300, "2022-23")),
+                line(54, (50, "Housing"), (200, "12.5"), (300, "13.0")),
+                line(66, (50, "Transport"), (200, "40.1"), (300, "42.2")),
+                line(78, (50, "Total"), (200, "52.6"), (300, "55.2")),
+            ],
+            ["Programme", "2021-22", "2022-23"],
+            id="a-folio-level-with-the-header",
+        ),
+        pytest.param(
+            [
+                line(99, (450, "See the notes")),  # a side note in the margin, level with the header row
+                line(100, (50, "Programme"), (200, "2021-22"), (300, "2022-23")),
+                line(114, (50, "Housing"), (200, "12.5"), (300, "13.0")),
+                line(126, (50, "Transport"), (200, "40.1"), (300, "42.2")),
+                line(138, (50, "Total"), (200, "52.6"), (300, "55.2")),
+            ],
+            ["Programme", "2021-22", "2022-23"],
+            id="a-side-note-level-with-the-header",
+        ),
+        pytest.param(
+            [
+                _sized(10.0, 100, (190, "2021-22")),  # a heading set larger than the figures under it
+                _sized(8.5, 114, (50, "Housing"), (200, "£12.5m")),
+                _sized(8.5, 126, (50, "Transport"), (200, "£40.1m")),
+                _sized(8.5, 138, (50, "Total"), (200, "£52.6m")),
+            ],
+            ["", "2021-22"],
+            id="a-larger-heading-over-figures",
+        ),
+        pytest.param(
+            [
+                line(100, (50, "Region"), (200, "2020"), (320, "2021")),
+                line(112, (200, "Under $50"), (320, "Over $50")),  # bins under years: headings, not amounts
+                line(126, (50, "North"), (200, "120"), (320, "45")),
+                line(138, (50, "South"), (200, "310"), (320, "72")),
+            ],
+            ["Region", "2020 Under $50", "2021 Over $50"],
+            id="bins-of-amounts-under-years",
+        ),
+    ],
+)
+def test_a_folio_a_larger_heading_and_bins_of_amounts_are_read_as_a_reader_reads_them(
+    lines: list[list[dict[str, Any]]], header: list[str]
+) -> None:
+    [table] = tables_of(lines)
+    assert table.header_rows == 1
+    assert [c.text if c else "" for c in table.grid()[0]] == header

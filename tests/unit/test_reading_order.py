@@ -12,7 +12,7 @@ from support import corpus_path
 from pipeline.layout.furniture import lines_to_furniture
 from pipeline.models import BBox, Line
 from pipeline.readers.pdf_page import PdfSettings, page_to_lines, word_text, words_to_lines
-from pipeline.readers.reading_order import without_margins, words_to_reading_lines
+from pipeline.readers.reading_order import words_to_reading_lines
 
 SIZE = 10.0
 
@@ -210,14 +210,3 @@ def test_the_tourism_plans_running_headers_are_furniture_and_give_no_entities() 
     spans = [(b.char_start, b.char_end) for b in doc.blocks if b.kind == "furniture"]
     assert not [e for e in doc.entities if any(s <= e.char_start < t for s, t in spans)]
     assert "Department for Digital, Culture, Media & Sport" in doc.text  # still addressable in the text
-
-
-def test_a_running_header_set_apart_over_a_table_at_the_pages_top_is_left_to_the_page_not_the_table() -> None:
-    def ln(text: str, y: float) -> list[dict[str, Any]]:
-        return [{"text": text, "x0": 50.0, "x1": 50.0 + 6 * len(text), "top": y, "bottom": y + 10, "size": 10}]
-
-    header = ln("Federal Register / Vol. 85 / Proposed Rules", 34)
-    table = [ln(f"row {k} $85", 60 + 12 * k) for k in range(4)]  # 16 points under the header: 1.6 type sizes
-    footer = ln("47703", 800)
-    assert without_margins([header, *table, footer], 842) == table
-    assert without_margins(table, 842) == table  # a table's own first line at the page's top stays
