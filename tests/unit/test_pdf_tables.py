@@ -976,7 +976,7 @@ def test_a_continued_tables_title_set_larger_over_its_repeated_header_is_no_row_
         ["Sensor test ......", "$0 ......", "$248,200."],
     ]
     [table] = tables_of(lines)
-    assert table.header_rows == 1  # an amount under a bound (Up to $3,790) is a figure: the header ends over it
+    assert table.header_rows == 1  # a row with dot leaders (Up to $3,790 ....) is a body row: the header ends over it
 
 
 def test_a_running_header_set_apart_over_a_table_is_no_row_but_a_header_printing_its_columns_is() -> None:

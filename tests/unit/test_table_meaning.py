@@ -163,7 +163,7 @@ def test_one_column_of_amounts_takes_its_period_from_the_caption() -> None:
     ]  # fmt: skip
 
 
-def test_an_amount_under_a_bound_after_dot_leaders_and_before_a_full_stop_is_the_figure_printed() -> None:
+def test_an_amount_under_a_bound_or_before_dot_leaders_or_a_full_stop_is_the_figure_printed() -> None:
     rows = [
         ["Action", "2021-22"],
         ["Wiring change ......", "Up to $766,865."],
