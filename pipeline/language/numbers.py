@@ -292,6 +292,14 @@ BOUND = re.compile(  # a bound or an approximation before an amount: Up to $766,
 )
 
 
+def _leader_start(text: str) -> int:
+    """Where the run of dots and spaces that ends the text starts (its length when there is none)."""
+    i = len(text)
+    while i > 0 and (text[i - 1] == "." or text[i - 1].isspace()):
+        i -= 1
+    return i
+
+
 def without_leaders(text: str) -> str:
     """The text without the dot leaders that end it, run out to the next column (two dots or more, spaced or
     not: ``AFM revisions ......``, ``Total . . . .``); a last full stop alone stays.
@@ -299,8 +307,20 @@ def without_leaders(text: str) -> str:
     >>> [without_leaders(t) for t in ("AFM revisions ......", "Total . . . .", "n.a.", "$6,205.", "......")]
     ['AFM revisions', 'Total', 'n.a.', '$6,205.', '']
     """
-    bare = text.rstrip(". \t")
-    return bare if text.count(".", len(bare)) >= 2 else text
+    start = _leader_start(text)
+    return text[:start] if text.count(".", start) >= 2 else text
+
+
+def ends_in_leaders(text: str) -> bool:
+    """The text ends in dot leaders, not an ellipsis: four dots or more, or two or more after a space
+    (``Up to $3,790 ......``, ``Notes . .``; not ``grants, loans etc...``).
+
+    >>> [ends_in_leaders(t) for t in ("Up to $3,790 ......", "Notes . .", "loans etc...", "n.a.")]
+    [True, True, False, False]
+    """
+    start = _leader_start(text)
+    dots = text.count(".", start)
+    return dots >= 4 or (dots >= 2 and text[start : start + 1].isspace())
 
 
 def bare_figure(text: str) -> str:

@@ -22,6 +22,7 @@ MAX_WRAPPED_WORDS = 12  # words of a wrapped title's line
 LABELLED_ENTRY = re.compile(  # an entry that opens with its own label: no second line of a title over it
     r"(?:\d+(?:\.\d+)*\.?\s|(?:table|figure|fig\.|box|chart|annex|appendix|chapter|part|section)\s*[\dA-Z])", re.I
 )
+NUMBER_END = re.compile(r"\d(?:[%)]|\s?(?:m|bn|k))?$")  # a figure ending a title: 2.0, 41%, £5m, (12)
 MIN_LEADING_PAGES = 3  # entries printed after their page number that make it a contents page's style
 
 
@@ -195,10 +196,15 @@ def _headless_contents(
 
 
 def _number_ended(member: Member) -> bool:
-    """The entry's title ends in a number (``Grants 2.0 111``): a contents entry under a Contents heading, but on
-    a page without one as likely a row of figures (``Libraries open 5 8``)."""
+    """The entry's title ends in a figure (``Grants 2.0 111``, ``Recycling rate 41% 8``) and only a space sets
+    its page number apart: a contents entry under a Contents heading, but on a page without one as likely a row
+    of figures (``Libraries open 5 8``). A page number set apart by leaders or a tab is an entry's either way."""
     match = member[1]
-    return match is not None and match.group("title")[-1:].isdigit()
+    return (
+        match is not None
+        and match.re is patterns.contents_entry_loose()
+        and NUMBER_END.search(match.group("title")) is not None
+    )
 
 
 def _pages_first(raws: list[str]) -> bool:

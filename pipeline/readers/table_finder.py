@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.language import patterns
-from pipeline.language.numbers import UNIT_CURRENCY_WORDS, bare_figure, without_leaders
+from pipeline.language.numbers import UNIT_CURRENCY_WORDS, bare_figure, ends_in_leaders
 from pipeline.language.scales import SPELLED_SCALES
 from pipeline.models import BBox, RawTable
 from pipeline.readers.reading_order import banded_lines, line_fragments, margin_bands, words_box
@@ -151,6 +151,7 @@ def lines_to_tables(
     the page's ``height``, its running header and footer are no rows of a table (:func:`_running_lines`)."""
     out: list[RawTable] = []
     if height is not None:
+        lines = [line for line in lines if line]
         running = _running_lines(lines, height)
         lines = [line for i, line in enumerate(lines) if i not in running]
     lines = rejoin_columns(lines)
@@ -204,18 +205,20 @@ def lines_to_tables(
 def _running_lines(lines: list[list[Word]], height: float) -> set[int]:
     """The lines of a page's running header and footer: those of the bands its margins set apart
     (:func:`pipeline.readers.reading_order.margin_bands`), but a line that prints the same columns as a line of
-    the page's body near it (:func:`_aligned`, :func:`_follows`): a table's header or Total row set apart."""
-    size = statistics.median(_word_size(w) for line in lines for w in line) if any(lines) else 0.0
+    the page's body near it (:func:`_aligned`, :func:`_follows`), or as one of the band's lines kept so: a table's
+    header lines or Total row set apart."""
+    lines = [line for line in lines if line]
+    size = statistics.median(_word_size(w) for line in lines for w in line) if lines else 0.0
     head, foot = margin_bands(lines, height, size)
-    body = [_Line.of(line) for i, line in enumerate(lines) if line and i not in head and i not in foot]
-    out = set()
-    for i in head | foot:
-        if not lines[i]:
-            continue
-        band = _Line.of(lines[i])
-        if not any(_aligned(band, other) and (_follows(band, other) or _follows(other, band)) for other in body):
-            out.add(i)
-    return out
+    kept = [_Line.of(line) for i, line in enumerate(lines) if i not in head and i not in foot]
+    band = {i: _Line.of(lines[i]) for i in head | foot}
+    while saved := [
+        i
+        for i, line in band.items()
+        if any(_aligned(line, other) and (_follows(line, other) or _follows(other, line)) for other in kept)
+    ]:
+        kept += [band.pop(i) for i in saved]
+    return set(band)
 
 
 def _labelled_columns(lines: list[list[Word]], page: int) -> list[RawTable]:
@@ -1065,6 +1068,8 @@ def _wraps_label(lines: list[_Line]) -> bool:
     True
     >>> _wraps_label([row, line(9, (45, 110), text="Source")]), _wraps_label([row, line(9, (53, 60), text="p")])
     (False, False)
+    >>> _wraps_label([row, line(9, (53, 70), text="of")])
+    True
     """
     last = next((k for k in range(len(lines) - 1, -1, -1) if len(lines[k].pieces) >= 2), None)
     if last is None or last == len(lines) - 1:
@@ -1074,7 +1079,7 @@ def _wraps_label(lines: list[_Line]) -> bool:
     first = str(wrapped[0].words[0]["text"])
     return (
         first[:1].islower()
-        and len(first) > 2
+        and len(first) > 1
         and all(
             len(line.pieces) == 1
             and float(label[0]["x0"]) + line.size / 2 <= float(line.words[0]["x0"])
@@ -1455,7 +1460,7 @@ def _header_lines(rows: list[list[_Cell]]) -> int:
     beyond its first column, or with dot leaders (a body row's: ``Up to $3,790 ......``; none when no line has
     either, or the first does); at most MAX_HEADER_LINES."""
     for i, row in enumerate(rows):
-        if any(c.col > 0 and _figure(c.text) for c in row) or any(without_leaders(c.text) != c.text for c in row):
+        if any(c.col > 0 and _figure(c.text) for c in row) or any(ends_in_leaders(c.text) for c in row):
             return i if i <= MAX_HEADER_LINES else 0
     return 1 if len(rows) > 2 else 0
 

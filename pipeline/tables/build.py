@@ -30,9 +30,9 @@ from pipeline.language.numbers import (
     CURRENCIES,
     UNIT_CURRENCY_WORDS,
     bare_figure,
+    ends_in_leaders,
     fiscal_year_to_period,
     scale_to_multiplier,
-    without_leaders,
 )
 from pipeline.language.scales import SPELLED_SCALES
 from pipeline.models import (
@@ -99,11 +99,6 @@ UNIT_AFTER_COMMA = re.compile(  # a title's last clause naming its cells' unit: 
 PERIOD_IN_HEADER = re.compile(r"\b(?:FY\s?)?(?:19|20)\d{2}(?:\s*[-‐‑–/]\s*(?:(?:19|20)?\d{2})\b)?", re.I)
 _FIGURE = r"[£$€]?\s?[-−–]?\d{1,3}(?:,\d{3})*(?:\.\d+)?\s?(?:[mMkK]|[bB][nN]|%)?"  # a minus may be printed as − or –
 NUMERIC_CELL = re.compile(rf"^\s*(?:\({_FIGURE}\)|{_FIGURE})\s*$")  # brackets paired: "-230)" is half a cell
-
-
-def _leads(text: str) -> bool:
-    """The cell's text ends in dot leaders (``Wiring change ......``)."""
-    return without_leaders(text) != text
 
 
 def numeric_cell(text: str) -> bool:
@@ -234,6 +229,10 @@ def _header_rows(rows: list[list[str]]) -> int:
     2
     >>> _header_rows([["Axis 1 - Resources", "", ""], ["Actions", "Timing", "Lead"], ["Set a budget", "2022", "Town"]])
     2
+    >>> _header_rows([["Action", "Cost", ""], ["Wiring ....", "Up to $3,790 ....", ""], ["Sensor", "$0", "$12"]])
+    1
+    >>> _header_rows([["Support", "Schools", "Councils"], ["grants etc...", "funded", "funded"], ["Roads", "4", "5"]])
+    2
     """
     if len(rows) < 2:
         return 0
@@ -252,7 +251,7 @@ def _header_rows(rows: list[list[str]]) -> int:
         later_numeric
         and count < min(MAX_HEADER_ROWS, len(rows) - 1)
         and not any(_figure_cell(c) for c in rows[count][1:])
-        and not any(_leads(c) for c in rows[count])
+        and not any(ends_in_leaders(c) for c in rows[count])
     ):
         count += 1
     if (

@@ -254,3 +254,7 @@ def test_a_contents_title_may_end_in_a_number_but_rows_of_figures_set_flush_righ
     entries, region = lines_to_contents(text + text2, [*lines, *lines2], pages)
     assert [(e.title, e.page_ref) for e in entries] == [("Introduction", 3), ("Grants 2.0", 11), ("Next steps", 14)]
     assert region == set(range(len(lines)))  # the contents page's lines, none of the page after
+    annexes = [("Annex 1 .......... 45", 3), ("Annex 2 .......... 47", 3), ("Annex 3 .......... 49", 3)]
+    text, lines = flush([("Contents", 2), ("Introduction 3", 2), ("Next steps 14", 2), *annexes])
+    entries, _ = lines_to_contents(text, lines, [Page(n, 0, 0, 595, 842, 100, 500) for n in range(1, 61)])
+    assert [e.page_ref for e in entries] == [3, 14, 45, 47, 49]  # leaders set the page number apart: entries

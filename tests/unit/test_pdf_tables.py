@@ -993,6 +993,12 @@ def test_a_running_header_set_apart_over_a_table_is_no_row_but_a_header_printing
     repeated = line(34, (50, "Action"), (200, "Parts cost"), (300, "Total cost"))  # the header, set apart
     [kept] = _built([repeated, *rows[1:]], lines_to_tables([repeated, *rows[1:]], [], 1, 842.0))
     assert [c.text for c in kept.cells if c.row == 0] == ["Action", "Parts cost", "Total cost"]
+    two = [
+        line(24, (50, "Action"), (200, "Parts"), (300, "Total")),
+        line(34, (50, "type"), (200, "cost"), (300, "cost")),
+    ]
+    [both] = _built([*two, *rows[1:]], lines_to_tables([*two, *rows[1:]], [], 1, 842.0))  # kept through the second
+    assert [c.text for c in both.cells if c.row == 0] == ["Action type", "Parts cost", "Total cost"]
 
 
 def _sized(size: float, top: float, *cells: tuple[float, str]) -> list[dict[str, Any]]:
@@ -1043,6 +1049,16 @@ def _sized(size: float, top: float, *cells: tuple[float, str]) -> list[dict[str,
             ],
             ["Region", "2020 Under $50", "2021 Over $50"],
             id="bins-of-amounts-under-years",
+        ),
+        pytest.param(
+            [
+                line(100, (50, "Type of support"), (200, "Schools"), (300, "Councils")),
+                line(110, (50, "grants, loans etc..."), (200, "funded"), (300, "funded")),  # an ellipsis, no leaders
+                line(124, (50, "Housing"), (200, "12.5"), (300, "13.0")),
+                line(136, (50, "Total"), (200, "52.6"), (300, "55.2")),
+            ],
+            ["Type of support grants, loans etc...", "Schools funded", "Councils funded"],
+            id="an-ellipsis-in-a-heading",
         ),
     ],
 )
