@@ -123,7 +123,7 @@ def _pdf_contents_region(
 
     while page in by_page:
         found = entries(by_page[page])
-        if page != lines[start].page and sum(not _number_ended(m) for m in found) < 0.5 * len(by_page[page]):
+        if page != lines[start].page and sum(not _number_ended(m) for _, m in found) < 0.5 * len(by_page[page]):
             break  # a page after the contents counts as more of it by entries whose title ends in a word
         region.update(by_page[page])
         members.extend(found)
@@ -183,9 +183,7 @@ def _headless_contents(
         if (box := lines[j].bbox) is not None and line_text(text, lines[j]).strip() and j not in furniture
     }
     members = [(j, m) for j in right if (m := _contents_match(line_text(text, lines[j]), loose)) is not None]
-    members = [
-        (j, m) for j, m in members if 0 < int(m.group("page")) <= max(last_page, 1) and not _number_ended((j, m))
-    ]
+    members = [(j, m) for j, m in members if 0 < int(m.group("page")) <= max(last_page, 1) and not _number_ended(m)]
     if len(members) < max(MIN_CONTENTS_ENTRIES, ENTRY_SHARE * len(right)) or not _is_contents_run(members, False):
         return set(), []
     edge = sorted(right[j] for j, _ in members)[len(members) // 2]
@@ -195,11 +193,10 @@ def _headless_contents(
     return set(page), found
 
 
-def _number_ended(member: Member) -> bool:
+def _number_ended(match: re.Match[str] | None) -> bool:
     """The entry's title ends in a figure (``Grants 2.0 111``, ``Recycling rate 41% 8``) and only a space sets
     its page number apart: a contents entry under a Contents heading, but on a page without one as likely a row
     of figures (``Libraries open 5 8``). A page number set apart by leaders or a tab is an entry's either way."""
-    match = member[1]
     return (
         match is not None
         and match.re is patterns.contents_entry_loose()

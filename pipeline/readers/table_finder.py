@@ -206,12 +206,14 @@ def _running_lines(lines: list[list[Word]], height: float) -> set[int]:
     """The lines of a page's running header and footer: those of the bands its margins set apart
     (:func:`pipeline.readers.reading_order.margin_bands`), but a line that prints the same columns as a line of
     the page's body near it (:func:`_aligned`, :func:`_follows`), or as one of the band's lines kept so: a table's
-    header lines or Total row set apart."""
-    lines = [line for line in lines if line]
-    size = statistics.median(_word_size(w) for line in lines for w in line) if lines else 0.0
-    head, foot = margin_bands(lines, height, size)
-    kept = [_Line.of(line) for i, line in enumerate(lines) if i not in head and i not in foot]
+    header lines or Total row set apart. ``lines`` hold words each (:func:`lines_to_tables` leaves out empty ones)."""
+    if not lines:
+        return set()
+    head, foot = margin_bands(lines, height, statistics.median(_word_size(w) for line in lines for w in line))
     band = {i: _Line.of(lines[i]) for i in head | foot}
+    if not band:
+        return set()
+    kept = [_Line.of(line) for i, line in enumerate(lines) if i not in band]
     while saved := [
         i
         for i, line in band.items()
