@@ -53,7 +53,12 @@ VISION_RULES = ("sentence", "heading", "framed", "list")
 
 _ALL, _PDF = Scope.ALL, Scope.PDF
 EXTRACTORS: tuple[Extractor, ...] = (
-    Extractor("reader", 1, _ALL, "the reader: what it met reading the file (encoding, pages, manifest entry)"),
+    Extractor(
+        "reader",
+        2,
+        _ALL,
+        "the reader: what it met reading the file (encoding, pages, manifest entry, text painted over)",
+    ),
     Extractor("pages/image", 1, _PDF, "page images for the report: 96 dpi, 16 greys"),
     Extractor("ocr/tesseract", 1, _PDF, "Tesseract OCR of pages whose text layer is garbled or missing"),
     Extractor(
@@ -65,13 +70,13 @@ EXTRACTORS: tuple[Extractor, ...] = (
     ),
     Extractor(
         "layout/blocks",
-        27,
+        28,
         _ALL,
         "blocks (headings, paragraphs, list items, icon-bulleted items, tiles a lead-in announces, a card's fields,"
         " phrases boxed side by side, table lines, chart labels and legends, pictures' captions), asides, printed"
         " page labels",
     ),
-    Extractor("layout/contents", 5, _ALL, "the entries of the contents page (of its half, on a two-page spread)"),
+    Extractor("layout/contents", 6, _ALL, "the entries of the contents page (of its half, on a two-page spread)"),
     Extractor("quality/garble", 4, _ALL, "garbled text: blocks and sections quarantined from extraction"),
     Extractor(
         "quality/structure",
@@ -80,15 +85,15 @@ EXTRACTORS: tuple[Extractor, ...] = (
         "numbering that disagrees with the contents page; sections listed past the file's end; truncated sections",
     ),
     Extractor("tables/text", 4, _ALL, "tables of plain text: tab- or space-aligned columns"),
-    Extractor("tables/pdf-lines", 13, _PDF, "PDF tables drawn with rules"),
-    Extractor("tables/pdf-text", 21, _PDF, "PDF tables found from the gutters between columns of words"),
+    Extractor("tables/pdf-lines", 14, _PDF, "PDF tables drawn with rules"),
+    Extractor("tables/pdf-text", 22, _PDF, "PDF tables found from the gutters between columns of words"),
     Extractor("funding/table", 9, _ALL, "funding lines: one per line item and period of a money table"),
-    Extractor("checks/totals", 2, _ALL, "a table's stated totals against the sum of its lines"),
+    Extractor("checks/totals", 3, _ALL, "a table's stated totals against the sum of its lines"),
     Extractor("checks/text-vs-table", 1, _ALL, "a figure in the text against the same amount in a table"),
     *(Extractor(f"clusters/{rule}", 7, _ALL, f"cluster mentions by the `{rule}` rule") for rule in CLUSTER_RULES),
-    *(Extractor(f"visions/{rule}", 9, _ALL, f"vision statements by the `{rule}` rule") for rule in VISION_RULES),
+    *(Extractor(f"visions/{rule}", 10, _ALL, f"vision statements by the `{rule}` rule") for rule in VISION_RULES),
     Extractor("objectives/lists", 22, _ALL, "objectives: the items of lists a document frames as its objectives"),
-    Extractor("figures/text", 10, _ALL, "numeric figures in sentences, with what they count, unit and period"),
+    Extractor("figures/text", 11, _ALL, "numeric figures in sentences, with what they count, unit and period"),
     Extractor("figures/table", 5, _ALL, "figures from the cells of money tables that are not funding"),
     Extractor(
         "entities/ruler",

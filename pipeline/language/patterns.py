@@ -243,10 +243,10 @@ def vision_frame() -> re.Pattern[str]:
     to be a top three global innovation ecosystem``, ``the goal of helping communities prosper``, ``our
     aspiration that 33% ...``, ``the Government’s aim is to``, ``the Prime Minister’s ambition for the UK to
     secure``, ``a five-year vision for boosting resilience``, ``The strategic desired state of the province is
-    that``. Verbs: ``We want every person ... to``,
-    ``Government wants to``, ``Industry aspires to``, ``we are determined that``, ``The Industrial Strategy aims
-    to``. Not ``develop a vision``, ``the vision will be delivered``, ``The Vision is supported by``, ``the
-    ambitions of the Local Transport Plan`` or ``an overall Ambition for the economy`` (nothing stated), nor
+    that``. Verbs: ``We want every person ... to``, ``Government wants to``, ``Industry aspires to``, ``we are
+    determined that``, ``The Industrial Strategy aims to``, ``Ofcom has set the goal of``, ``Techlab has the
+    goal of strengthening``. Not ``develop a vision``, ``the vision will be delivered``, ``The Vision is supported
+    by``, ``the ambitions of the Local Transport Plan`` or ``an overall Ambition for the economy`` (nothing stated), nor
     ``the aim of this report`` (a document's purpose), nor ``we wanted to ...`` (a wish in the past), nor ``the
     ambitions that would be let slip`` (a relative clause), nor ``the national ambition for space, providing
     direction to the sector`` (its "to" opens no infinitive), nor ``I want to choose ...`` (a person quoted, in the
@@ -272,7 +272,9 @@ def vision_frame() -> re.Pattern[str]:
     )
     verb = (
         r"(?P<verb>(?:wants?\b|aspires?\s+to|is\s+aspiring\s+to|aspiring\s+to|(?:are|is)\s+determined\s+(?:that|to)"
-        r"|aims?\s+to|(?:is|are)\s+(?:also\s+)?striving\s+to|has\s+(?:also\s+)?set\s+the\s+goal\s+of))"
+        r"|aims?\s+to|(?:is|are)\s+(?:also\s+)?striving\s+to"
+        r"|ha(?:s|ve)\s+(?:also\s+)?(?:set\s+(?:(?:itself|themselves)\s+)?)?(?:the|a)\s+(?:(?:common|shared|overall|main"
+        r"|clear|strategic)\s+)?goal\s+(?:of|to)\b))"
     )
     return re.compile(
         rf"(?:{owner}|\b(?:[Aa]n?|[Tt]he|[Oo]ne\s+of\s+the)\s+)?{qualifiers}\b{noun}(?P<rest>\s*\S.*)"

@@ -18,7 +18,7 @@ ENTRY_SHARE = 0.8  # ... and this share of its lines end in a page number ...
 RIGHT_EDGE = 3.0  # points: ... set flush right, their right edges this close to each other
 LEADING_NUMBER = re.compile(r"(?P<page>\d{1,4})\s+(?P<rest>\S.*)")  # "31 1.4 SME FINANCE", "4 1. The context"
 WRAP_ALIGN = 2.0  # points: a wrapped title's lines start this close to each other
-MAX_WRAPPED_WORDS = 12  # words of a wrapped title's line
+MAX_WRAPPED_WORDS = 16  # words of a wrapped title's line: a full line of a page at most
 LABELLED_ENTRY = re.compile(  # an entry that opens with its own label: no second line of a title over it
     r"(?:\d+(?:\.\d+)*\.?\s|(?:table|figure|fig\.|box|chart|annex|appendix|chapter|part|section)\s*[\dA-Z])", re.I
 )
@@ -116,9 +116,15 @@ def _pdf_contents_region(
             m = _contents_match(raw, strict) or _contents_match(raw, loose)
             if m is not None or (numbered.match(raw) and title_shape_ok(raw)):
                 found[j] = (j, m)
+        hanging: set[int] = set()  # the later lines of titles printed after their page numbers
         for before, j, after in zip([-1, *indexes[:-1]], indexes, [*indexes[1:], -1], strict=True):
-            if j not in found and _wrapped_title(text, lines, j, found.get(before), found.get(after)):
+            if j in found:
+                continue
+            if _title_over_entry(text, lines, j, found.get(after)):
                 found[j] = (j, None)
+            elif _title_hanging(text, lines, j, found.get(before), before in hanging):
+                found[j] = (j, None)
+                hanging.add(j)
         return [found[j] for j in indexes if j in found]
 
     while page in by_page:
@@ -134,35 +140,45 @@ def _pdf_contents_region(
     return region, members
 
 
-def _wrapped_title(text: str, lines: Sequence[Line], j: int, before: Member | None, after: Member | None) -> bool:
-    """Line ``j`` is part of an entry's title wrapped over two lines: its first line, set flush left with the
-    entry's line under it, which carries the page number (``Ministerial statement: ...`` over ``... approach 35``;
-    not a line ending in a number, nor one over an entry opening with its own label: ``Tables`` over ``Table 2.1.
-    ...``), or its second line, set under the title of an entry that prints its page number first (``11 Enabling
-    Legislation, Improving`` over ``Incorporation and Chartering``); either way no further than a line's height
-    from it."""
+def _title_over_entry(text: str, lines: Sequence[Line], j: int, after: Member | None) -> bool:
+    """Line ``j`` is the first line of an entry's title wrapped over two: set flush left with the entry's line under
+    it, which carries the page number (``Ministerial statement: ...`` over ``... approach 35``), no further than a
+    line's height from it; not a line ending in a number, nor one over an entry opening with its own label
+    (``Tables`` over ``Table 2.1. ...``)."""
     box, raw = lines[j].bbox, line_text(text, lines[j]).strip()
-    if box is None or not re.search(r"[^\W\d_]", raw) or len(raw.split()) > MAX_WRAPPED_WORDS:
+    if box is None or after is None or after[1] is None or not _title_words(raw):
         return False
-    below = lines[after[0]].bbox if after is not None and after[1] is not None else None
-    if (
+    below = lines[after[0]].bbox
+    return (
         below is not None
-        and after is not None
         and title_shape_ok(raw)
         and not raw[-1].isdigit()  # a line ending in a number is an entry of its own (``Grants 2.0 111``)
         and not LABELLED_ENTRY.match(line_text(text, lines[after[0]]).strip())
         and abs(below.x0 - box.x0) <= WRAP_ALIGN
         and 0 <= below.top - box.bottom <= box.bottom - box.top
-    ):
-        return True
-    above = lines[before[0]].bbox if before is not None else None
-    return (
-        above is not None
-        and before is not None
-        and LEADING_NUMBER.fullmatch(line_text(text, lines[before[0]]).strip()) is not None
-        and box.x0 - above.x0 > WRAP_ALIGN
-        and 0 <= box.top - above.bottom <= box.bottom - box.top
     )
+
+
+def _title_hanging(text: str, lines: Sequence[Line], j: int, before: Member | None, before_hangs: bool) -> bool:
+    """Line ``j`` is a later line of the title of an entry that prints its page number first: set under the
+    entry's line and indented past its number (``11 Enabling Legislation, Improving`` over ``Incorporation and
+    Chartering``), or flush with the title's line before it when that one hangs so too (``before_hangs``: a title
+    over three lines), no further than a line's height from it."""
+    box, raw = lines[j].bbox, line_text(text, lines[j]).strip()
+    if box is None or before is None or not _title_words(raw):
+        return False
+    above = lines[before[0]].bbox
+    if above is None or not 0 <= box.top - above.bottom <= box.bottom - box.top:
+        return False
+    if before_hangs:
+        return abs(box.x0 - above.x0) <= WRAP_ALIGN
+    opens = LEADING_NUMBER.fullmatch(line_text(text, lines[before[0]]).strip()) is not None
+    return opens and box.x0 - above.x0 > WRAP_ALIGN
+
+
+def _title_words(raw: str) -> bool:
+    """A line that may be part of a wrapped title: some letters, at most MAX_WRAPPED_WORDS words."""
+    return bool(re.search(r"[^\W\d_]", raw)) and len(raw.split()) <= MAX_WRAPPED_WORDS
 
 
 def _headless_contents(

@@ -34,6 +34,7 @@ from pipeline.readers.pdfium_words import (
     drawn_once,
     page_chars,
     page_turn,
+    painted_over,
 )
 from pipeline.readers.reading_order import spread_fold, words_box, words_to_reading_lines
 from pipeline.readers.repair import BULLET, drawn_bullet, repair_lines
@@ -120,6 +121,7 @@ def word_text(word: dict[str, Any]) -> str:
 RawLine = list[dict[str, Any]]
 
 SPLICE_MARGIN = 2.0  # points: an OCR word belongs to a garbled line when its centre lies this close to it
+PAINTED_QUOTE = 80  # characters of the words painted over that their issue quotes
 OCR_MARGIN = 12.0  # points of the page OCR is given around the garbled lines: a white border Tesseract reads best with
 
 REPAIR_KINDS = {
@@ -271,12 +273,14 @@ def _read_by_pdfium(drawn: Drawing, number: int, settings: PdfSettings, watch: S
     a char's Unicode mapping is broken, or the page reads as garbled even without doubled glyphs."""
     with watch.stage("read/words"):
         pdfium_page = drawn.page()
-        chars = _chars(pdfium_page)
+        chars, unseen = _chars(pdfium_page)
         turn, shown = page_turn(chars), pdfium_page.get_rotation()
         if turn:  # the page is read, measured and drawn turned (pdfium's page, not the file, is changed)
             pdfium_page.set_rotation((shown + turn) % 360)
-            chars = _chars(pdfium_page)
+            chars, unseen = _chars(pdfium_page)
     read = _read_chars(number, chars, pdfium_page, settings, watch)
+    if read is not None and unseen:
+        read.issues.append(_painted_over(number, unseen, settings))
     if turn and read is not None:
         read.turn = turn
         read.issues.append(_turned(number, turn))
@@ -285,12 +289,26 @@ def _read_by_pdfium(drawn: Drawing, number: int, settings: PdfSettings, watch: S
     return read
 
 
-def _chars(pdfium_page: Any) -> list[Char]:
+def _chars(pdfium_page: Any) -> tuple[list[Char], list[Char]]:
+    """The chars of the page a reader sees, and those it draws under a panel painted over them."""
     textpage = pdfium_page.get_textpage()
+    unseen: list[Char] = []
     try:
-        return page_chars(pdfium_page, textpage)
+        return page_chars(pdfium_page, textpage, painted_over(pdfium_page), unseen), unseen
     finally:
         textpage.close()
+
+
+def _painted_over(number: int, unseen: list[Char], settings: PdfSettings) -> SourceIssue:
+    words = [str(w["text"]) for w in chars_to_words(unseen, settings.x_tolerance, settings.y_tolerance)]
+    quoted = " ".join(words)
+    quoted = quoted if len(quoted) <= PAINTED_QUOTE else quoted[: PAINTED_QUOTE - 1] + "…"
+    return SourceIssue(
+        "text_painted_over", "info",
+        f"page {number}: {len(words)} word(s) the page draws and then paints a panel over, which no reader sees, "
+        f"were left out of its text: '{quoted}'",
+        page=number,
+    )  # fmt: skip
 
 
 def _read_chars(

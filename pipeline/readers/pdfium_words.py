@@ -33,6 +33,10 @@ ORDINAL_GAP = 0.08  # ems between an ordinal marker's dot and the word it number
 SHORT_BOX = 0.5  # a loose box less tall than this share of its font size is the glyph's own box
 BASELINE_TOLERANCE = 0.5  # points between two chars' baselines on one line
 SOFT_HYPHEN_MARK = 2  # what pdfium reports for a hyphen that breaks a word at a line's end
+MIN_COVER = 4.0  # points: a fill that hides text under it is at least this wide and high
+OPAQUE = 255  # a fill's alpha that lets nothing under it show
+RECTANGLE_SEGMENTS = 6  # a rectangle's path: a move, three or four lines, perhaps a close
+CORNER_SLIP = 0.5  # points: a rectangle's every point lies this close to a corner of its box
 LIGATURES = {
     "\ufb00": "ff",
     "\ufb01": "fi",
@@ -62,8 +66,14 @@ class Char(NamedTuple):
     unicode_error: bool  # pdfium: the font's Unicode mapping for this char is broken
 
 
-def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Char]:
-    """Every char of the page's text layer that the PDF draws (pdfium's generated spaces left out).
+def page_chars(
+    page: pdfium.PdfPage,
+    textpage: pdfium.PdfTextPage,
+    hidden: frozenset[int] = frozenset(),
+    unseen: list[Char] | None = None,
+) -> list[Char]:
+    """Every char of the page's text layer that the PDF draws (pdfium's generated spaces left out), but those
+    of the text objects in ``hidden`` (their addresses: :func:`painted_over`), which go to ``unseen`` instead.
 
     The page's text comes from pdfium in one call; font, size and orientation belong to the text
     object a char comes from, so they are asked once per object. Per char pdfium is asked only for
@@ -92,6 +102,7 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Char]
         if not code or not box_of(raw, i, rect):
             continue
         key = object_of(raw, i)  # None for a char of no object (some spaces pdfium adds)
+        painted = key in hidden
         style = objects.get(key) if key is not None else None
         if style is None:
             style = _style(raw, i, key, (ra, rb, rc, rd))
@@ -113,9 +124,74 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Char]
         hyphen = code in _HYPHENS and is_hyphen(raw, i) == 1
         text = "-" if hyphen or code == SOFT_HYPHEN_MARK else chr(code)
         broken = map_error(raw, i) == 1
-        out.append(Char(text, x0, top, x1, bottom, fontname, font, size, upright, turn, hyphen, space, broken))
+        char = Char(text, x0, top, x1, bottom, fontname, font, size, upright, turn, hyphen, space, broken)
+        if not painted:
+            out.append(char)
+        elif unseen is not None:
+            unseen.append(char)
         space = False
     return out
+
+
+def painted_over(page: pdfium.PdfPage) -> frozenset[int]:
+    """The text objects of the page (their addresses) that a fill painted after them covers whole: text the page
+    draws and then paints a panel over (a template's text left under the panel that replaced it), which no
+    reader sees. A fill counts when pdfium tells it is filled and wholly opaque (an opaque colour, no
+    transparency: no blend mode or soft mask that would let the text show through), it is a rectangle (a
+    triangle or a rounded box covers less than its box) and it is at least :data:`MIN_COVER` points wide and
+    high. The page's own objects are compared, not those of its forms (whose boxes lie in the form's space).
+    Text drawn invisible (an OCR layer under a scan) is no concern here: only fills hide it, and images are
+    no fills."""
+    texts: list[tuple[int, float, float, float, float]] = []
+    hidden: set[int] = set()
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    r, g, b, alpha = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind not in (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH) or (
+            kind == pdfium_c.FPDF_PAGEOBJ_PATH and not texts
+        ):
+            continue
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            continue
+        box = (left.value, bottom.value, right.value, top.value)
+        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            texts.append((ctypes.cast(obj, ctypes.c_void_p).value or 0, *box))
+            continue
+        if box[2] - box[0] < MIN_COVER or box[3] - box[1] < MIN_COVER:
+            continue
+        if not pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke) or not fill.value:
+            continue
+        if pdfium_c.FPDFPageObj_HasTransparency(obj) or not pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, alpha):
+            continue
+        if alpha.value < OPAQUE or not _rectangle(obj):
+            continue
+        covered = [t for t in texts if box[0] <= t[1] and t[3] <= box[2] and box[1] <= t[2] and t[4] <= box[3]]
+        if covered:
+            hidden.update(t[0] for t in covered)
+            texts = [t for t in texts if t[0] not in hidden]
+    return frozenset(hidden)
+
+
+def _rectangle(path: Any) -> bool:
+    """A path of at most :data:`RECTANGLE_SEGMENTS` segments whose points are the four corners of its box: a
+    rectangle (in the path's own space; the box the caller compares is the page's)."""
+    count = pdfium_c.FPDFPath_CountSegments(path)
+    if not 0 < count <= RECTANGLE_SEGMENTS:
+        return False
+    x, y = ctypes.c_float(), ctypes.c_float()
+    points = []
+    for k in range(count):
+        if not pdfium_c.FPDFPathSegment_GetPoint(pdfium_c.FPDFPath_GetPathSegment(path, k), x, y):
+            return False
+        points.append((x.value, y.value))
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    corners = [(cx, cy) for cx in (min(xs), max(xs)) for cy in (min(ys), max(ys))]
+    at = {min(range(4), key=lambda k: abs(px - corners[k][0]) + abs(py - corners[k][1])) for px, py in points}
+    on_corners = all(any(abs(px - cx) + abs(py - cy) <= CORNER_SLIP for cx, cy in corners) for px, py in points)
+    return on_corners and len(at) == len(corners)  # every corner drawn: no triangle cut from its box
 
 
 def _line_bottom(raw: Any, i: int, last: tuple[int, float] | None, low: float) -> float:

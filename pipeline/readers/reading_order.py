@@ -45,6 +45,8 @@ SPLIT_GAP_RATIO = 1.2  # a gap wider than this many font sizes separates two fra
 MIN_GUTTER_RATIO = 0.8  # a gutter is at least this many font sizes wide
 MIN_COLUMN_CHARS = 14  # the median fragment of each side of a gutter holds this many characters (running text)
 MIN_COLUMN_FRAGMENTS = 3
+OPENING_DIGITS = 4  # a page number set before a column's line has at most this many digits ...
+OPENING_GAP = 2.0  # ... and stands less than this many type sizes before it
 MIN_SIDE_TITLE_LETTERS = 6  # a side title beside a column has at least this many letters ...
 SAME_TYPE_SIZE = 0.5  # points: text this close to the page's usual size is set in its type
 SENTENCE_ENDS = (".", "!", "?", ":", ";")  # a line ending so ends its sentence
@@ -330,10 +332,39 @@ def _vertical_cut(fragments: list[Fragment], size: float) -> list[list[Fragment]
         left = [f for f in fragments if f.x1 <= middle]
         right = [f for f in fragments if f.x0 >= middle]
         if (_running_text(left) and _wordy(right)) or (_wordy(left) and _running_text(right)):
-            return [left, right]
+            return _numbers_opening(left, right, size)
         if _side_title(left, right) or _side_title(right, left):
             return [left, right]
     return None
+
+
+def _numbers_opening(left: list[Fragment], right: list[Fragment], size: float) -> list[list[Fragment]]:
+    """The two sides of a gutter, with the column of numbers set on its left side that open lines of its right
+    side moved over to them: each a number of at most :data:`OPENING_DIGITS` digits, less than
+    :data:`OPENING_GAP` type sizes before a line of the right side and nearer it than any word of its own line
+    on the left (a contents page's page numbers printed before the titles of its second column, past the
+    longest title of its first). A column is at least :data:`MIN_COLUMN_FRAGMENTS` such numbers; a stray one
+    (a chart's tick beside a paragraph) stays where it is.
+
+    >>> def frag(text, x0, x1, top):
+    ...     return Fragment.of([{"text": text, "x0": x0, "x1": x1, "top": top, "bottom": top + 8}])
+    >>> left = [frag("3 FOREWORD", 57, 120, 0), frag("4 SUMMARY", 57, 269, 12)]
+    >>> left += [frag(n, 305, 315, top) for n, top in (("46", 0), ("48", 24), ("49", 36))]
+    >>> right = [frag(t, 324, 500, top) for t, top in (("CHAPTER 8", 0), ("8.1 ACCESS", 24), ("8.2 USE", 36))]
+    >>> [[f.text for f in side] for side in _numbers_opening(left, right, 8)]
+    [['3 FOREWORD', '4 SUMMARY'], ['CHAPTER 8', '8.1 ACCESS', '8.2 USE', '46', '48', '49']]
+    """
+    opening = []
+    for f in left:
+        if not f.text.isdigit() or len(f.text) > OPENING_DIGITS:
+            continue
+        after = [g.x0 - f.x1 for g in right if _same_line(f, g) and g.x0 >= f.x1]
+        before = [f.x0 - g.x1 for g in left if g is not f and _same_line(f, g) and g.x1 <= f.x0]
+        if after and min(after) < OPENING_GAP * size and (not before or min(before) > min(after)):
+            opening.append(f)
+    if len(opening) < MIN_COLUMN_FRAGMENTS:
+        return [left, right]
+    return [[f for f in left if f not in opening], right + opening]
 
 
 def _boxes(fragments: list[Fragment], size: float) -> list[list[Fragment]] | None:
@@ -530,12 +561,19 @@ T = TypeVar("T")
 def banded_lines(words: list[T], extent: Callable[[T], tuple[float, float]]) -> list[list[T]]:
     """Words grouped into the lines a reader sees, top to bottom: a word whose middle lies within the
     height of the line above it is on that line (a hyphen set a little higher than the digits beside it
-    stays with them). ``extent`` gives a word's (top, bottom); each line keeps the order found."""
+    stays with them), and so is one within whose height the line's middle lies (a note mark raised over
+    the word it follows, ``Others⁽¹⁾``). ``extent`` gives a word's (top, bottom); each line keeps the order
+    found.
+
+    >>> words = [("(1)", 68.8, 75.0), ("Others", 71.7, 81.6), ("Public", 83.2, 93.1)]
+    >>> [[w[0] for w in line] for line in banded_lines(words, lambda w: (w[1], w[2]))]
+    [['(1)', 'Others'], ['Public']]
+    """
     out: list[list[T]] = []
     band = (0.0, -1.0)
     for w in sorted(words, key=lambda w: extent(w)[0]):
         top, bottom = extent(w)
-        if out and band[0] <= (top + bottom) / 2 <= band[1]:
+        if out and (band[0] <= (top + bottom) / 2 <= band[1] or top <= (band[0] + band[1]) / 2 <= bottom):
             out[-1].append(w)
             band = (min(band[0], top), max(band[1], bottom))
         else:

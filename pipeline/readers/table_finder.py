@@ -630,9 +630,9 @@ def _line_bottom(line: list[Word]) -> float:
 def _one_per_region(tables: list[RawTable], lines: Sequence[list[Word]] = ()) -> list[RawTable]:
     """One table per region of the page: where two tables found share most of the smaller one's box
     (rules drawn round a table's figures but not its row labels, which the unruled finder then reads
-    with them), the one with more cells stands, unless the unruled one took in running text beside the
-    ruled one (``lines``: the page's; a paragraph set beside a small ruled table); a table found twice would
-    give each value twice.
+    with them), the one with more cells stands; an unruled one that took in running text beside a ruled one
+    it reaches into at all is dropped (``lines``: the page's; a paragraph set beside a small ruled table, its
+    lines read with the table's rows level with them); a table found twice would give each value twice.
 
     >>> cell = BBox(x0=0, top=0, x1=10, bottom=10)
     >>> ruled = RawTable(1, BBox(x0=20, top=0, x1=100, bottom=40), [[cell] * 2] * 3)
@@ -644,12 +644,14 @@ def _one_per_region(tables: list[RawTable], lines: Sequence[list[Word]] = ()) ->
     dropped: set[int] = set()
     for i, j in itertools.combinations(range(len(tables)), 2):
         a, b = tables[i].bbox, tables[j].bbox
-        if tables[i].page == tables[j].page and a.overlap(b) > SHARED_REGION * min(a.area, b.area):
-            if {tables[i].strategy, tables[j].strategy} == {"lines", "text"}:
-                ruled, text = (i, j) if tables[i].strategy == "lines" else (j, i)
-                if _prose_beside(lines, tables[ruled].bbox, tables[text].bbox):
-                    dropped.add(text)
-                    continue
+        if tables[i].page != tables[j].page or a.overlap(b) <= 0:
+            continue
+        if {tables[i].strategy, tables[j].strategy} == {"lines", "text"}:
+            ruled, text = (i, j) if tables[i].strategy == "lines" else (j, i)
+            if _prose_beside(lines, tables[ruled].bbox, tables[text].bbox):
+                dropped.add(text)  # its rows are the prose's lines, however little of the ruled table it holds
+                continue
+        if a.overlap(b) > SHARED_REGION * min(a.area, b.area):
             dropped.add(j if size[i] >= size[j] else i)
     return [t for k, t in enumerate(tables) if k not in dropped]
 
@@ -1331,7 +1333,9 @@ def _line_to_cells(line: _Line, gutters: list[tuple[float, float]]) -> list[_Cel
     set (wide figures in columns set flush right: ``2,753,438 2,799,250``). A word set apart from the cell
     before it by more than a space but a space before the next word, which starts in a later column, opens that
     column's cell: a heading set flush right over its column may reach back into the gutter (``of`` of ``Share |
-    of total spend`` over a column of figures)."""
+    of total spend`` over a column of figures). So does a word set apart by more than a space that starts inside
+    a gutter and crosses it: a heading centred over its column, wider than the figures under it (``Public |
+    Welfare`` over ``1,275,000 | 15,000``)."""
     middles = [(a + b) / 2 for a, b in gutters]
     cells: list[_Cell] = []
     split_gap = PIECE_GAP_RATIO * line.size
@@ -1346,6 +1350,8 @@ def _line_to_cells(line: _Line, gutters: list[tuple[float, float]]) -> list[_Cel
             apart = wide or any(prev_x1 < b and x0 > a for a, b in gutters)
             flush_right = _column(x1, middles)  # the column of a figure set flush right
             phrase = _phrase_column(line.words[k + 1 :], x1, split_gap, middles) if wide else None
+            if wide and any(a < x0 < b < x1 for a, b in gutters):  # a heading wider than its column, centred
+                col_first = max(col_first, sum(1 for a, _ in gutters if x0 > a))
             if col_first <= last.col < flush_right and _value(str(word["text"])) and _value(last.text):
                 col_first = col_last = flush_right  # two wide figures (or years heading them) set close: two
             elif phrase is not None and col_first <= last.col < phrase:

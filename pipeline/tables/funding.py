@@ -285,12 +285,16 @@ def _check_totals(
     def shown(values: list[Decimal]) -> str:  # their sum in the table's unit, as precise as printed: 12.5, 1840000
         return f"{sum((scaled(v, 1 / multiplier) for v in values), Decimal(0)):f}"
 
-    total_cols = [c for c, p in periods.items() if p == "total"]
-    part_cols = [c for c, p in periods.items() if p != "total"]
-    for row in range(table.header_rows, table.n_rows):
-        for tc in total_cols:
-            parts = [values[(row, c)] for c in part_cols if (row, c) in values]
-            if (row, tc) in values and parts and not _adds_up(parts, values[(row, tc)], tolerance):
+    for tc in (c for c, p in periods.items() if p == "total"):
+        ways = _column_parts(sorted(periods), periods, tc)
+        dated = [periods[c] for c in ways[0] if periods[c] != "total"]
+        named = "the periods" if len(dated) > 1 and len(set(dated)) == len(dated) else "the columns it totals"
+        for row in range(table.header_rows, table.n_rows):
+            summed = [[values[(row, c)] for c in cols if (row, c) in values] for cols in ways]
+            parts = summed[0]
+            if (row, tc) not in values or not parts:
+                continue
+            if not any(_adds_up(way, values[(row, tc)], tolerance) for way in summed if way):
                 cell = grid[row][tc]
                 label_cell = grid[row][0]
                 label = label_cell.text if label_cell else f"row {row}"
@@ -298,8 +302,7 @@ def _check_totals(
                     _total_issue(
                         table,
                         cell,
-                        f"{label}: the periods add up to {shown(parts)} but the total says "
-                        f"{shown([values[(row, tc)]])}",
+                        f"{label}: {named} add up to {shown(parts)} but the total says {shown([values[(row, tc)]])}",
                     )
                 )
     total_rows = [
@@ -318,6 +321,28 @@ def _check_totals(
                     )
                 )
     return issues
+
+
+def _column_parts(columns: list[int], periods: dict[int, str], total: int) -> list[list[int]]:
+    """The columns a total column may add up, each way a table prints them: those since the total column before
+    it, with that total standing for the columns it closes (``Revenue | Capital | Total revenue & capital | Others
+    | Total``: the last total adds the first and ``Others``) or without it (``Revenue ... | Total revenue | Capital
+    ... | Total capital``: a group's own total); for a total printed before its parts (``Total | 2019 | 2020``),
+    the columns after it up to the next total.
+
+    >>> kinds = {1: "none", 2: "none", 3: "total", 4: "none", 5: "total"}
+    >>> _column_parts(sorted(kinds), kinds, 3), _column_parts(sorted(kinds), kinds, 5)
+    ([[1, 2]], [[3, 4], [4]])
+    >>> kinds = {1: "total", 2: "2019", 3: "2020"}
+    >>> _column_parts(sorted(kinds), kinds, 1)
+    [[2, 3]]
+    """
+    at = columns.index(total)
+    before = list(itertools.takewhile(lambda c: periods[c] != "total", reversed(columns[:at])))[::-1]
+    if not before:
+        return [list(itertools.takewhile(lambda c: periods[c] != "total", columns[at + 1 :]))]
+    closed = at - len(before) - 1  # the total column these follow, if any
+    return [[columns[closed], *before], before] if closed >= 0 else [before]
 
 
 def _summed(

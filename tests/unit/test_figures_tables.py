@@ -180,6 +180,25 @@ def test_totals_that_do_not_add_up_and_text_that_disagrees_are_flagged(tmp_path:
     ]  # fmt: skip
 
 
+def test_a_total_column_adds_the_columns_since_the_total_before_it(tmp_path: Path) -> None:
+    """``Revenue | Capital | Total | Others | Total``: the first total adds the columns before it, the last adds
+    the first total and ``Others``; none is flagged while they add up so, and one that does not is told with the
+    columns it totals. Group totals side by side (``Salaries | Running costs | Total | Buildings | Equipment |
+    Total``) add their own groups."""
+    text = (
+        "## Outlay\n\nHealth outlay 2012-13 (£000)\n\n"
+        "State\tRevenue\tCapital\tTotal\tOthers\tTotal\n"
+        "North\t40\t10\t50\t5\t55\nSouth\t30\t3\t33\t2\t39\n\n"
+        "Grants 2012-13 (£000)\n\n"
+        "Fund\tSalaries\tRunning costs\tTotal\tBuildings\tEquipment\tTotal\n"
+        "Arts\t4\t6\t10\t7\t1\t8\nSport\t2\t2\t4\t1\t1\t2\n"
+    )
+    doc = parse_text(tmp_path, "outlay.md", text)
+    assert [i.detail for i in doc.issues if i.kind == "total_mismatch"] == [
+        "table 1 (Health outlay 2012-13 (£000)): South: the columns it totals add up to 35 but the total says 39"
+    ]
+
+
 def test_a_table_whose_cells_print_their_currency_and_scale_gives_funding_lines_in_base_units(tmp_path: Path) -> None:
     """No header or title states a unit, but every amount prints `$` and its own scale: the table is in dollars,
     each cell at its scale; a total within the rounding of its printed digits passes, one beyond it is flagged; a

@@ -203,16 +203,22 @@ def test_a_contents_pages_wrapped_titles_are_one_entry_and_its_running_title_non
             ("Next steps 12", 50, 140),
             ("Tables", 50, 160),  # a heading over entries that open with their own label
             ("Table 2.1. Comparing platforms 16", 50, 171),
+            ("Annexe: Internet-based consultation on the final draft version of the regional strategy for", 50, 190),
+            ("growth and jobs 20", 50, 201),  # a first line as long as a line of the page
             ("Civil society strategy 2", 300, 780),
         ]
     )
-    entries, _ = lines_to_contents(text, lines, furniture={8})
+    entries, _ = lines_to_contents(text, lines, furniture={10})
     assert [(e.title, e.page_ref) for e in entries] == [
         ("Foreword", 3),
         ("Ministerial statement: responsible business and civil society", 5),
         ("Introduction", 9),
         ("Next steps", 12),
         ("Table 2.1. Comparing platforms", 16),
+        (
+            "Annexe: Internet-based consultation on the final draft version of the regional strategy for growth and jobs",
+            20,
+        ),
     ]
     text, lines = _page_of_lines(
         [
@@ -223,6 +229,10 @@ def test_a_contents_pages_wrapped_titles_are_one_entry_and_its_running_title_non
             ("incorporation and chartering", 315, 121),
             ("12 Eligibility and regulation", 300, 140),
             ("12 Grants", 300, 160),  # two entries on one page: the numbers are pages, not the sections' own
+            ("15 How do they approach exporting", 300, 180),  # a title over three lines
+            ("and what barriers do", 315, 191),
+            ("they face?", 315, 202),
+            ("18 References", 300, 222),
         ]
     )
     entries, _ = lines_to_contents(text, lines)
@@ -232,6 +242,8 @@ def test_a_contents_pages_wrapped_titles_are_one_entry_and_its_running_title_non
         ("Enabling legislation, improving incorporation and chartering", 11),
         ("Eligibility and regulation", 12),
         ("Grants", 12),
+        ("How do they approach exporting and what barriers do they face?", 15),
+        ("References", 18),
     ]
 
 

@@ -358,6 +358,16 @@ def test_a_change_keeps_where_it_started_and_a_range_is_not_a_change() -> None:
     assert figures_of("Loans from £10,000 to £250,000 are available.")["£10,000 to £250,000"][:5] == (
         "GBP", None, 10_000.0, 250_000.0, None,
     )  # fmt: skip
+    # falling from one to the other, whatever the words before say so: a range runs low to high
+    assert figures_of("A cut in VAT for the tourism and hospitality sectors from 20% to 5% applies.")["20% to 5%"][
+        :5
+    ] == ("percent", 5.0, None, None, 20.0)
+
+
+def test_a_number_whose_second_part_prints_fewer_digits_is_no_reversed_range() -> None:
+    """``737–9`` (a model) or ``1995–9`` (the last digits of a span) run no range backwards."""
+    got = figures_of("The order prohibits Boeing Model 737–8 and 737–9 airplanes from flying.")
+    assert not [text for text in got if "–" in text]
 
 
 def test_a_change_reaches_past_the_words_and_years_of_where_it_started() -> None:

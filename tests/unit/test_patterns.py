@@ -246,6 +246,16 @@ def test_a_person_quoted_wanting_is_not_a_vision_frame() -> None:
     assert frame.search("Industry wants to see a skilled workforce in every region") is not None
 
 
+def test_a_body_that_has_the_goal_of_something_frames_it_as_its_goal() -> None:
+    """ "has the goal of", "have the common goal to": the subject owns the goal that follows."""
+    frame = patterns.vision_frame()
+    found = frame.search("Techlab also has the goal of intensifying and expanding research work.")
+    assert found is not None and found.group("subject") == "Techlab" and found.group("verb") == "has the goal of"
+    found = frame.search("We have the common goal to build an ecosystem of growth companies.")
+    assert found is not None and found.group("vrest").split()[0] == "build"
+    assert frame.search("The region has goals set out in its plan") is None
+
+
 def test_a_desired_state_stated_is_a_vision_frame_and_one_reached_is_not() -> None:
     frame = patterns.vision_frame()
     found = frame.search("The strategic desired state of the region is that its firms export more.")

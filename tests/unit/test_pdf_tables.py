@@ -123,6 +123,19 @@ def test_a_heading_set_flush_right_that_reaches_back_over_the_gutter_heads_its_o
     assert cells_of(lines)[0] == ["Region", "Spend (£m)", "Share of total spend"]
 
 
+def test_a_heading_centred_over_its_column_and_reaching_into_the_gutter_before_it_heads_its_own_column() -> None:
+    # "Welfare" is wider than the figures under it, centred over them: it starts left of the middle of the
+    # gutter before them, a wide space after "Public"
+    lines = [
+        line(100, (50, "State"), (155, "Medical"), (212, "Family")),
+        line(110, (160, "Public"), (200, "Welfare")),
+        line(124, (50, "North"), (150, "1,275,000"), (213, "15,000")),
+        line(136, (50, "South"), (150, "5,329,000"), (235.5, "0")),
+        line(148, (50, "East"), (150, "2,366,592"), (213, "42,000")),
+    ]
+    assert cells_of(lines)[0] == ["State", "Medical Public", "Family Welfare"]
+
+
 @pytest.mark.parametrize(
     "lines",
     [
@@ -157,6 +170,30 @@ def test_a_ruled_table_whose_rules_only_separate_rows_is_read_by_its_gutters() -
     [table] = lines_to_tables(lines, [ruled], 1)
     assert table.strategy == "text"
     assert len(table.rows) == 3 and len(table.rows[0]) == 3
+
+
+def test_a_paragraph_beside_a_ruled_table_is_no_table_with_the_rows_level_with_its_lines() -> None:
+    """A paragraph runs down beside a small ruled table, its lines level with the table's rows: the unruled
+    reading that takes each prose line with the row beside it reaches into the ruled table, and is dropped,
+    however little of the ruled box it covers."""
+    prose = [
+        "Although a recovery in the population",
+        "of eagles has resulted in a status",
+        "upgrade from endangered to",
+        "threatened in five states of the",
+        "country, populations are still low",
+        "throughout much of their range.",
+    ]
+    rows = [("Species", "Share"), ("Kingfisher", "29%"), ("Bald Eagle", "34%"), ("Osprey", "20%"), ("Loon", "40%"),
+            ("Panther", "100%"), ("Mink", "35%"), ("Otter", "38%")]  # fmt: skip
+    lines = [line(100 + 12 * i, (50, text)) for i, text in enumerate(prose[:2])]
+    lines += [line(124 + 12 * i, (50, text), (310, label), (440, share))
+              for i, (text, (label, share)) in enumerate(zip(prose[2:], rows[:4], strict=True))]  # fmt: skip
+    lines += [line(172 + 12 * i, (310, label), (440, share)) for i, (label, share) in enumerate(rows[4:])]
+    cells = [[BBox(x0=x0, top=122 + 12 * i, x1=x1, bottom=134 + 12 * i) for x0, x1 in ((306, 400), (400, 496))]
+             for i in range(len(rows))]  # fmt: skip
+    ruled = RawTable(1, BBox(x0=306, top=122, x1=496, bottom=218), cells)
+    assert [t.strategy for t in lines_to_tables(lines, [ruled], 1)] == ["lines"]
 
 
 def test_a_cell_wrapped_level_with_a_wrapped_label_is_one_value_not_rows() -> None:

@@ -117,13 +117,13 @@ def test_contents_to_matches_pairs_in_order(seed_docs: dict[str, ParsedDocument]
 @pytest.mark.corpus
 def test_sections_listed_after_the_files_last_page_are_one_issue_not_each_missing() -> None:
     # a strategy's file that stops before the annexes its contents page lists (pages 61 to 117 of a file whose
-    # last page prints 25): the file holds part of the document, which is one fact, not eight missing sections
+    # last page prints 25): the file holds part of the document, which is one fact, not nine missing sections
     path = corpus_path("policy/nl_western_netherlands_ris3.pdf")
     spec = next(s for s in sources_to_specs(path.parent) if Path(s.path).resolve() == path.resolve())
     doc, _ = reading_to_layout(spec, source_to_reading(spec))
     found = contents_issues(doc)
     (past_end,) = [i for i in found if i.kind == "sections_past_end"]
-    assert past_end.detail.startswith("the contents lists 8 sections on pages 61-117 ('Annexe II:")
+    assert past_end.detail.startswith("the contents lists 9 sections on pages 61-117 ('Annexe II:")
     assert "after this file's last page (25)" in past_end.detail
     assert not [i for i in found if i.kind == "missing_section" and "(page 61)" in i.detail]
 

@@ -83,6 +83,18 @@ GOALS = [["Grow and level", "up our space", "economy"], ["Promote the", "values 
          ["Lead new", "scientific", "discovery"]]  # fmt: skip
 
 
+def test_a_contents_pages_second_column_keeps_the_page_numbers_printed_before_its_titles() -> None:
+    """Two columns of contents, each title set a tab after its page number, the second column's titles wrapped;
+    its numbers stand past the first's longest title, nearer the titles they open than anything on their left:
+    they open those lines, not the first column's."""
+    first = [("3", "Foreword"), ("4", "Executive summary"), ("10", "Rationale for study and context"), ("12", "Aim")]
+    second = [("46", "Chapter 8:"), ("", "What role does finance play"), ("48", "External finance amongst")]
+    second += [("", "exporters"), ("49", "Attitudes to finance"), ("", "amongst exporters"), ("50", "Use of finance")]
+    placed = [words(n, 50, 100 + 14 * i) + words(t, 72, 100 + 14 * i) for i, (n, t) in enumerate(first)]
+    placed += [words(f"{n} ", 300, 100 + 14 * i) + words(t, 322, 100 + 14 * i) for i, (n, t) in enumerate(second)]
+    assert read(*placed) == [f"{n} {t}".strip() for n, t in first + second]
+
+
 def test_a_row_of_boxes_is_read_box_by_box() -> None:
     """Short phrases set side by side, each wrapped in its own box: each phrase is read whole."""
     placed = [words(line, 50 + 120 * j, 100 + 12 * i) for j, box in enumerate(GOALS) for i, line in enumerate(box)]
