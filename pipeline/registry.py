@@ -114,7 +114,7 @@ def extractor(name: str) -> str:
     """The versioned id of a registered extractor.
 
     >>> extractor("figures/text")
-    'figures/text@10'
+    'figures/text@11'
     """
     return _BY_NAME[name].id
 
