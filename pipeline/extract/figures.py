@@ -126,8 +126,9 @@ _CHANGE_VERBS = (
     r"ris\w*|rose|f[ae]ll\w*|increas\w*|decreas\w*|gr[eo]w\w*|declin\w*|reduc\w*|cut|dropp?\w*|went|moved?"
     r"|chang\w*|doubl\w*|tripl\w*|halv\w*|jump\w*|climb\w*|expand\w*|shr[ai]nk\w*"
 )
-FROM = re.compile(r"\bfrom\s+$", re.I)
-CHANGE_FROM = re.compile(rf"\b(?:{_CHANGE_VERBS}|up|down)\b[^.;]{{0,40}}?\bfrom\s+$", re.I)
+CHANGE_REACH = 80  # characters before "from" a word of change is looked for in: the word, and at most 60 more
+# between it and "from" ("A UK-wide cut in VAT for the tourism and hospitality sectors from")
+CHANGE_FROM = re.compile(rf"\b(?:{_CHANGE_VERBS}|up|down)\b[^.;]{{0,60}}?\bfrom\s+$", re.I)
 _LEVEL_QUALIFIER = r"(?:around|about|approximately|almost|nearly|some|over|more\s+than|roughly|an\s+estimated)"
 # what joins where a change started to where it ended: "to", "to around", or a phrase of the first figure's own
 # ("from 12% of output in 2001 to 19%"): a preposition's phrase, no comma, no word that relates the second figure
@@ -367,13 +368,11 @@ def _shared_scale(text: str, a: Quantity, b: Quantity) -> float:
 
 
 def _is_change(text: str, s: int, a: Quantity, b: Quantity) -> bool:
-    """``from X to Y`` after a verb of change (``rose from £3bn to £5bn``, ``reduced from 20% to 5%``, ``increased
-    from EUR 2 billion to around EUR 6 billion``, ``climbed from 12% of output in 2001 to 19%``), or falling
-    whatever says so (``a cut in VAT for the sector from 20% to 5%``: a range is printed low to high): a change,
-    not a range (``loans from £10,000 to £250,000`` is a range)."""
-    before = text[max(s, a.start - 60) : a.start]
-    falling = a.kind == b.kind and a.currency == b.currency and a.value > b.value  # a range runs low to high
-    if CHANGE_FROM.search(before) is None and not (falling and FROM.search(before)):
+    """``from X to Y`` after a word of change (``rose from £3bn to £5bn``, ``reduced from 20% to 5%``, ``increased
+    from EUR 2 billion to around EUR 6 billion``, ``climbed from 12% of output in 2001 to 19%``, ``a cut in VAT
+    for the tourism and hospitality sectors from 20% to 5%``): a change, not a range (``loans from £10,000 to
+    £250,000`` is a range)."""
+    if CHANGE_FROM.search(text[max(s, a.start - CHANGE_REACH) : a.start]) is None:
         return False
     joint = text[a.end : b.start]
     if _is_range(text, a, b):

@@ -280,7 +280,8 @@ def vision_frame() -> re.Pattern[str]:
         rf"(?:{owner}|\b(?:[Aa]n?|[Tt]he|[Oo]ne\s+of\s+the)\s+)?{qualifiers}\b{noun}(?P<rest>\s*\S.*)"
         rf"|\b(?P<subject>[Ww]e|(?:[Tt]he\s+)?(?:UK\s+)?[Gg]overnment|[Ii]ndustry"
         rf"|[Tt]he\s+(?:region|province|county|city|country|nation|sector|industry|partnership)|(?:[Tt]he\s+)?"
-        rf"(?!(?:A|An|The|This|That|These|Those|It|In|By|As|For|With|To|And|But|So|We|I)\b)[A-Z][\w&.\-]*"
+        rf"(?!(?:A|An|The|This|That|These|Those|It|In|By|As|For|With|To|And|But|So|We|I"
+        rf"|Section|Chapter|Table|Figure|Annex|Appendix|Box|Part|Paragraph)\b)[A-Z][\w&.\-]*"
         rf"(?:\s+[A-Z0-9][\w&.\-]*){{0,6}})\s+(?:also\s+|now\s+|still\s+)?{verb}(?P<vrest>\s*\S.*)",
         re.S,
     )

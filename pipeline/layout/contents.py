@@ -18,6 +18,7 @@ ENTRY_SHARE = 0.8  # ... and this share of its lines end in a page number ...
 RIGHT_EDGE = 3.0  # points: ... set flush right, their right edges this close to each other
 LEADING_NUMBER = re.compile(r"(?P<page>\d{1,4})\s+(?P<rest>\S.*)")  # "31 1.4 SME FINANCE", "4 1. The context"
 WRAP_ALIGN = 2.0  # points: a wrapped title's lines start this close to each other
+MAX_TITLE_LINES = 3  # lines of one entry's title printed after its page number
 MAX_WRAPPED_WORDS = 16  # words of a wrapped title's line: a full line of a page at most
 LABELLED_ENTRY = re.compile(  # an entry that opens with its own label: no second line of a title over it
     r"(?:\d+(?:\.\d+)*\.?\s|(?:table|figure|fig\.|box|chart|annex|appendix|chapter|part|section)\s*[\dA-Z])", re.I
@@ -116,15 +117,17 @@ def _pdf_contents_region(
             m = _contents_match(raw, strict) or _contents_match(raw, loose)
             if m is not None or (numbered.match(raw) and title_shape_ok(raw)):
                 found[j] = (j, m)
-        hanging: set[int] = set()  # the later lines of titles printed after their page numbers
+        hanging: dict[int, int] = {}  # the later lines of titles printed after their page numbers: which line
         for before, j, after in zip([-1, *indexes[:-1]], indexes, [*indexes[1:], -1], strict=True):
             if j in found:
                 continue
             if _title_over_entry(text, lines, j, found.get(after)):
                 found[j] = (j, None)
-            elif _title_hanging(text, lines, j, found.get(before), before in hanging):
+            elif hanging.get(before, 1) < MAX_TITLE_LINES and _title_hanging(
+                text, lines, j, found.get(before), before in hanging
+            ):
                 found[j] = (j, None)
-                hanging.add(j)
+                hanging[j] = hanging.get(before, 1) + 1
         return [found[j] for j in indexes if j in found]
 
     while page in by_page:
@@ -163,15 +166,19 @@ def _title_hanging(text: str, lines: Sequence[Line], j: int, before: Member | No
     """Line ``j`` is a later line of the title of an entry that prints its page number first: set under the
     entry's line and indented past its number (``11 Enabling Legislation, Improving`` over ``Incorporation and
     Chartering``), or flush with the title's line before it when that one hangs so too (``before_hangs``: a title
-    over three lines), no further than a line's height from it."""
+    over three lines, at most MAX_TITLE_LINES) and runs on from it (in lower case, or in capitals under a line in
+    capitals: not the next of a list of sub-entries printed without their pages), no further than a line's
+    height from it."""
     box, raw = lines[j].bbox, line_text(text, lines[j]).strip()
     if box is None or before is None or not _title_words(raw):
         return False
     above = lines[before[0]].bbox
     if above is None or not 0 <= box.top - above.bottom <= box.bottom - box.top:
         return False
-    if before_hangs:
-        return abs(box.x0 - above.x0) <= WRAP_ALIGN
+    if before_hangs:  # a title's third line runs on: in lower case, or in capitals under capitals
+        above_raw = line_text(text, lines[before[0]]).strip()
+        runs_on = raw[:1].islower() or (raw.isupper() and above_raw.isupper())
+        return runs_on and abs(box.x0 - above.x0) <= WRAP_ALIGN
     opens = LEADING_NUMBER.fullmatch(line_text(text, lines[before[0]]).strip()) is not None
     return opens and box.x0 - above.x0 > WRAP_ALIGN
 

@@ -37,6 +37,7 @@ MIN_COVER = 4.0  # points: a fill that hides text under it is at least this wide
 OPAQUE = 255  # a fill's alpha that lets nothing under it show
 RECTANGLE_SEGMENTS = 6  # a rectangle's path: a move, three or four lines, perhaps a close
 CORNER_SLIP = 0.5  # points: a rectangle's every point lies this close to a corner of its box
+_DRAWN_MODES = (0, 1, 2)  # text render modes that paint text (fill, stroke, both) and clip nothing
 LIGATURES = {
     "\ufb00": "ff",
     "\ufb01": "fi",
@@ -139,9 +140,10 @@ def painted_over(page: pdfium.PdfPage) -> frozenset[int]:
     reader sees. A fill counts when pdfium tells it is filled and wholly opaque (an opaque colour, no
     transparency: no blend mode or soft mask that would let the text show through), it is a rectangle (a
     triangle or a rounded box covers less than its box) and it is at least :data:`MIN_COVER` points wide and
-    high. The page's own objects are compared, not those of its forms (whose boxes lie in the form's space).
-    Text drawn invisible (an OCR layer under a scan) is no concern here: only fills hide it, and images are
-    no fills."""
+    high; only the part of it its clipping paths let show covers anything. The page's own objects are
+    compared, not those of its forms (whose boxes lie in the form's space). Only text painted (filled or
+    stroked) counts: text drawn as a clip (through which a fill then shows: a title in a pattern) and text
+    drawn invisible (an OCR layer under a scan) are never taken as covered."""
     texts: list[tuple[int, float, float, float, float]] = []
     hidden: set[int] = set()
     fill, stroke = ctypes.c_int(), ctypes.c_int()
@@ -158,7 +160,8 @@ def painted_over(page: pdfium.PdfPage) -> frozenset[int]:
             continue
         box = (left.value, bottom.value, right.value, top.value)
         if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-            texts.append((ctypes.cast(obj, ctypes.c_void_p).value or 0, *box))
+            if pdfium_c.FPDFTextObj_GetTextRenderMode(obj) in _DRAWN_MODES:  # not text that clips what follows
+                texts.append((ctypes.cast(obj, ctypes.c_void_p).value or 0, *box))
             continue
         if box[2] - box[0] < MIN_COVER or box[3] - box[1] < MIN_COVER:
             continue
@@ -166,13 +169,32 @@ def painted_over(page: pdfium.PdfPage) -> frozenset[int]:
             continue
         if pdfium_c.FPDFPageObj_HasTransparency(obj) or not pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, alpha):
             continue
-        if alpha.value < OPAQUE or not _rectangle(obj):
+        if alpha.value < OPAQUE or not _rectangle(obj) or (shown := _clipped(obj, box)) is None:
             continue
-        covered = [t for t in texts if box[0] <= t[1] and t[3] <= box[2] and box[1] <= t[2] and t[4] <= box[3]]
+        covered = [t for t in texts if shown[0] <= t[1] and t[3] <= shown[2] and shown[1] <= t[2] and t[4] <= shown[3]]
         if covered:
             hidden.update(t[0] for t in covered)
             texts = [t for t in texts if t[0] not in hidden]
     return frozenset(hidden)
+
+
+def _clipped(obj: Any, box: tuple[float, float, float, float]) -> tuple[float, float, float, float] | None:
+    """The part of a fill's box its clipping paths let show (each path's box, in the page's space: the region
+    inside them all); None when nothing of it shows."""
+    clip = pdfium_c.FPDFPageObj_GetClipPath(obj)
+    paths = pdfium_c.FPDFClipPath_CountPaths(clip) if clip else 0
+    x, y = ctypes.c_float(), ctypes.c_float()
+    left, bottom, right, top = box
+    for p in range(max(paths, 0)):
+        points = []
+        for k in range(pdfium_c.FPDFClipPath_CountPathSegments(clip, p)):
+            if pdfium_c.FPDFPathSegment_GetPoint(pdfium_c.FPDFClipPath_GetPathSegment(clip, p, k), x, y):
+                points.append((x.value, y.value))
+        if not points:
+            return None  # a clip pdfium cannot measure: nothing is taken as covered under it
+        left, right = max(left, min(px for px, _ in points)), min(right, max(px for px, _ in points))
+        bottom, top = max(bottom, min(py for _, py in points)), min(top, max(py for _, py in points))
+    return (left, bottom, right, top) if left < right and bottom < top else None
 
 
 def _rectangle(path: Any) -> bool:

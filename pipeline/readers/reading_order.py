@@ -45,8 +45,7 @@ SPLIT_GAP_RATIO = 1.2  # a gap wider than this many font sizes separates two fra
 MIN_GUTTER_RATIO = 0.8  # a gutter is at least this many font sizes wide
 MIN_COLUMN_CHARS = 14  # the median fragment of each side of a gutter holds this many characters (running text)
 MIN_COLUMN_FRAGMENTS = 3
-OPENING_DIGITS = 4  # a page number set before a column's line has at most this many digits ...
-OPENING_GAP = 2.0  # ... and stands less than this many type sizes before it
+OPENING_DIGITS = 4  # a page number set before a column's line has at most this many digits
 MIN_SIDE_TITLE_LETTERS = 6  # a side title beside a column has at least this many letters ...
 SAME_TYPE_SIZE = 0.5  # points: text this close to the page's usual size is set in its type
 SENTENCE_ENDS = (".", "!", "?", ":", ";")  # a line ending so ends its sentence
@@ -340,11 +339,13 @@ def _vertical_cut(fragments: list[Fragment], size: float) -> list[list[Fragment]
 
 def _numbers_opening(left: list[Fragment], right: list[Fragment], size: float) -> list[list[Fragment]]:
     """The two sides of a gutter, with the column of numbers set on its left side that open lines of its right
-    side moved over to them: each a number of at most :data:`OPENING_DIGITS` digits, less than
-    :data:`OPENING_GAP` type sizes before a line of the right side and nearer it than any word of its own line
-    on the left (a contents page's page numbers printed before the titles of its second column, past the
-    longest title of its first). A column is at least :data:`MIN_COLUMN_FRAGMENTS` such numbers; a stray one
-    (a chart's tick beside a paragraph) stays where it is.
+    side moved over to them: each a number of at most :data:`OPENING_DIGITS` digits, set before a line of the
+    right side closer than the gap that parts two fragments of a line (:data:`SPLIT_GAP_RATIO` type sizes: the
+    column's edge alone parted them) and nearer it than any word of its own line on the left (a contents page's
+    page numbers printed before the titles of its second column, past the longest title of its first). A
+    column is at least :data:`MIN_COLUMN_FRAGMENTS` such numbers; a stray one (a chart's tick beside a
+    paragraph) stays where it is, and so do figures ending the lines of a column across a gutter (key facts set
+    flush right against it).
 
     >>> def frag(text, x0, x1, top):
     ...     return Fragment.of([{"text": text, "x0": x0, "x1": x1, "top": top, "bottom": top + 8}])
@@ -360,7 +361,7 @@ def _numbers_opening(left: list[Fragment], right: list[Fragment], size: float) -
             continue
         after = [g.x0 - f.x1 for g in right if _same_line(f, g) and g.x0 >= f.x1]
         before = [f.x0 - g.x1 for g in left if g is not f and _same_line(f, g) and g.x1 <= f.x0]
-        if after and min(after) < OPENING_GAP * size and (not before or min(before) > min(after)):
+        if after and min(after) < SPLIT_GAP_RATIO * size and (not before or min(before) > min(after)):
             opening.append(f)
     if len(opening) < MIN_COLUMN_FRAGMENTS:
         return [left, right]

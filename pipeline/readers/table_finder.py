@@ -68,6 +68,7 @@ ONE_COLUMN_SLIP = 0.1  # share of a one-column panel's rows where a word strays 
 HEADER_CELL_WORDS = 6  # words of a column heading in a ruled table of passages
 RUNNING_TEXT_CHARS = 30  # median characters of a cell of running text
 UNDER_SPLIT_SHARE = 0.2  # share of a ruled table's words in cells its rules leave holding several columns
+MIN_SHARED_LINES = 2  # lines of a ruled table's words an unruled reading across it takes to have read its rows
 SHARED_REGION = 0.5  # share of the smaller table's box another table found covers: one region, found twice
 MIN_FILLED_SHARE = 0.4  # share of a table's positions that hold text
 SCATTERED_SHARE = 0.25  # share of one- or two-letter cells in a chart's rotated labels
@@ -631,8 +632,9 @@ def _one_per_region(tables: list[RawTable], lines: Sequence[list[Word]] = ()) ->
     """One table per region of the page: where two tables found share most of the smaller one's box
     (rules drawn round a table's figures but not its row labels, which the unruled finder then reads
     with them), the one with more cells stands; an unruled one that took in running text beside a ruled one
-    it reaches into at all is dropped (``lines``: the page's; a paragraph set beside a small ruled table, its
-    lines read with the table's rows level with them); a table found twice would give each value twice.
+    and the words of MIN_SHARED_LINES of its lines is dropped however little of it it covers (``lines``: the
+    page's; a paragraph set beside a small ruled table, its lines read with the table's rows level with them);
+    a table found twice would give each value twice.
 
     >>> cell = BBox(x0=0, top=0, x1=10, bottom=10)
     >>> ruled = RawTable(1, BBox(x0=20, top=0, x1=100, bottom=40), [[cell] * 2] * 3)
@@ -648,12 +650,18 @@ def _one_per_region(tables: list[RawTable], lines: Sequence[list[Word]] = ()) ->
             continue
         if {tables[i].strategy, tables[j].strategy} == {"lines", "text"}:
             ruled, text = (i, j) if tables[i].strategy == "lines" else (j, i)
-            if _prose_beside(lines, tables[ruled].bbox, tables[text].bbox):
+            inside = _lines_within(lines, tables[ruled].bbox, tables[text].bbox)
+            if inside >= MIN_SHARED_LINES and _prose_beside(lines, tables[ruled].bbox, tables[text].bbox):
                 dropped.add(text)  # its rows are the prose's lines, however little of the ruled table it holds
                 continue
         if a.overlap(b) > SHARED_REGION * min(a.area, b.area):
             dropped.add(j if size[i] >= size[j] else i)
     return [t for k, t in enumerate(tables) if k not in dropped]
+
+
+def _lines_within(lines: Sequence[list[Word]], ruled: BBox, text: BBox) -> int:
+    """How many of the page's lines have words in both tables' boxes: the ruled table's rows the unruled one took."""
+    return sum(any(_centre_in(w, ruled) and _centre_in(w, text) for w in ln) for ln in lines)
 
 
 def _prose_beside(lines: Sequence[list[Word]], ruled: BBox, text: BBox) -> bool:

@@ -287,14 +287,19 @@ def _check_totals(
 
     for tc in (c for c, p in periods.items() if p == "total"):
         ways = _column_parts(sorted(periods), periods, tc)
-        dated = [periods[c] for c in ways[0] if periods[c] != "total"]
-        named = "the periods" if len(dated) > 1 and len(set(dated)) == len(dated) else "the columns it totals"
         for row in range(table.header_rows, table.n_rows):
-            summed = [[values[(row, c)] for c in cols if (row, c) in values] for cols in ways]
-            parts = summed[0]
-            if (row, tc) not in values or not parts:
+            candidates = [
+                (cols, [values[(row, c)] for c in cols if (row, c) in values])
+                for cols in ways
+                if all((row, c) in values for c in cols if periods[c] == "total")  # a blank subtotal sums nothing
+            ]
+            candidates = [(cols, way) for cols, way in candidates if way]
+            if (row, tc) not in values or not candidates:
                 continue
-            if not any(_adds_up(way, values[(row, tc)], tolerance) for way in summed if way):
+            if not any(_adds_up(way, values[(row, tc)], tolerance) for _, way in candidates):
+                cols, parts = candidates[0]
+                dated = [periods[c] for c in cols if periods[c] != "total"]
+                named = "the periods" if len(dated) > 1 and len(set(dated)) == len(dated) else "the columns it totals"
                 cell = grid[row][tc]
                 label_cell = grid[row][0]
                 label = label_cell.text if label_cell else f"row {row}"
@@ -324,25 +329,36 @@ def _check_totals(
 
 
 def _column_parts(columns: list[int], periods: dict[int, str], total: int) -> list[list[int]]:
-    """The columns a total column may add up, each way a table prints them: those since the total column before
-    it, with that total standing for the columns it closes (``Revenue | Capital | Total revenue & capital | Others
-    | Total``: the last total adds the first and ``Others``) or without it (``Revenue ... | Total revenue | Capital
-    ... | Total capital``: a group's own total); for a total printed before its parts (``Total | 2019 | 2020``),
-    the columns after it up to the next total.
+    """The columns a total column may add up, each way a table prints them, the likeliest first: those since the
+    total column before it, with that total standing for the columns it closes (``Revenue | Capital | Total |
+    Others | Total``: the last total adds the first and ``Others``) or without it (``Salaries | Running costs |
+    Total | Buildings | Equipment | Total``: a group's own total); then the columns after it up to the next total
+    (a total printed before its parts, ``Total | EU | National``), and every column that is no total (a grand
+    total).
 
     >>> kinds = {1: "none", 2: "none", 3: "total", 4: "none", 5: "total"}
-    >>> _column_parts(sorted(kinds), kinds, 3), _column_parts(sorted(kinds), kinds, 5)
-    ([[1, 2]], [[3, 4], [4]])
+    >>> _column_parts(sorted(kinds), kinds, 3)
+    [[1, 2], [4], [1, 2, 4]]
+    >>> _column_parts(sorted(kinds), kinds, 5)
+    [[3, 4], [4], [1, 2, 4]]
     >>> kinds = {1: "total", 2: "2019", 3: "2020"}
     >>> _column_parts(sorted(kinds), kinds, 1)
     [[2, 3]]
     """
+
+    def parts(side: list[int]) -> list[int]:
+        return list(itertools.takewhile(lambda c: periods[c] != "total", side))
+
     at = columns.index(total)
-    before = list(itertools.takewhile(lambda c: periods[c] != "total", reversed(columns[:at])))[::-1]
-    if not before:
-        return [list(itertools.takewhile(lambda c: periods[c] != "total", columns[at + 1 :]))]
-    closed = at - len(before) - 1  # the total column these follow, if any
-    return [[columns[closed], *before], before] if closed >= 0 else [before]
+    before, after = parts(columns[:at][::-1])[::-1], parts(columns[at + 1 :])
+    closed = at - len(before) - 1  # the total column the columns before it follow, if any
+    ways = [[columns[closed], *before]] if before and closed >= 0 else []
+    ways += [before, after, [c for c in columns if periods[c] != "total"]]
+    unique: list[list[int]] = []
+    for way in ways:
+        if way and way not in unique:
+            unique.append(way)
+    return unique
 
 
 def _summed(

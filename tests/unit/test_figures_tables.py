@@ -184,14 +184,19 @@ def test_a_total_column_adds_the_columns_since_the_total_before_it(tmp_path: Pat
     """``Revenue | Capital | Total | Others | Total``: the first total adds the columns before it, the last adds
     the first total and ``Others``; none is flagged while they add up so, and one that does not is told with the
     columns it totals. Group totals side by side (``Salaries | Running costs | Total | Buildings | Equipment |
-    Total``) add their own groups."""
+    Total``) add their own groups; a total beside a subtotal left blank adds every part; totals printed before
+    their parts (``Total | EU | National``) add the columns after them."""
     text = (
         "## Outlay\n\nHealth outlay 2012-13 (£000)\n\n"
         "State\tRevenue\tCapital\tTotal\tOthers\tTotal\n"
         "North\t40\t10\t50\t5\t55\nSouth\t30\t3\t33\t2\t39\n\n"
         "Grants 2012-13 (£000)\n\n"
         "Fund\tSalaries\tRunning costs\tTotal\tBuildings\tEquipment\tTotal\n"
-        "Arts\t4\t6\t10\t7\t1\t8\nSport\t2\t2\t4\t1\t1\t2\n"
+        "Arts\t4\t6\t10\t7\t1\t8\nSport\t2\t2\t4\t1\t1\t2\n\n"
+        "Funding 2019-2021 (£000)\n\n"  # a grand total beside a subtotal left blank
+        "Programme\t2019\t2020\tTotal\t2021\tTotal\nSkills\t4\t6\t10\t5\t15\nTransport\t3\t3\t\t2\t8\n\n"
+        "Grants 2020 and 2021 (£000)\n\n"  # totals printed before their parts
+        "Fund\tTotal\tEU\tNational\tTotal\tEU\tNational\nArts\t10\t6\t4\t15\t9\t6\nSport\t5\t3\t2\t9\t4\t5\n"
     )
     doc = parse_text(tmp_path, "outlay.md", text)
     assert [i.detail for i in doc.issues if i.kind == "total_mismatch"] == [

@@ -232,7 +232,10 @@ def test_a_contents_pages_wrapped_titles_are_one_entry_and_its_running_title_non
             ("15 How do they approach exporting", 300, 180),  # a title over three lines
             ("and what barriers do", 315, 191),
             ("they face?", 315, 202),
-            ("18 References", 300, 222),
+            ("18 Chapter 3: Exporting", 300, 222),  # sub-entries printed without their pages under a chapter
+            ("Barriers to trade", 315, 233),
+            ("Finance for exporters", 315, 244),
+            ("20 References", 300, 264),
         ]
     )
     entries, _ = lines_to_contents(text, lines)
@@ -243,7 +246,8 @@ def test_a_contents_pages_wrapped_titles_are_one_entry_and_its_running_title_non
         ("Eligibility and regulation", 12),
         ("Grants", 12),
         ("How do they approach exporting and what barriers do they face?", 15),
-        ("References", 18),
+        ("Chapter 3: Exporting Barriers to trade", 18),  # the first read as its second line, as ever
+        ("References", 20),
     ]
 
 

@@ -362,6 +362,10 @@ def test_a_change_keeps_where_it_started_and_a_range_is_not_a_change() -> None:
     assert figures_of("A cut in VAT for the tourism and hospitality sectors from 20% to 5% applies.")["20% to 5%"][
         :5
     ] == ("percent", 5.0, None, None, 20.0)
+    # with no word of change, a range printed high to low stays a range, flagged
+    assert figures_of("Targets range from 90% to 60% depending on the region.")["90% to 60%"][:5] == (
+        "percent", None, 90.0, 60.0, None,
+    )  # fmt: skip
 
 
 def test_a_number_whose_second_part_prints_fewer_digits_is_no_reversed_range() -> None:

@@ -254,6 +254,8 @@ def test_a_body_that_has_the_goal_of_something_frames_it_as_its_goal() -> None:
     found = frame.search("We have the common goal to build an ecosystem of growth companies.")
     assert found is not None and found.group("vrest").split()[0] == "build"
     assert frame.search("The region has goals set out in its plan") is None
+    found = frame.search("Section 4 has the goal of explaining the method.")  # a part of the document: no one's goal
+    assert found is not None and found.group("subject") is None and found.group("owner") is None
 
 
 def test_a_desired_state_stated_is_a_vision_frame_and_one_reached_is_not() -> None:

@@ -202,8 +202,9 @@ def test_a_title_whose_lines_the_text_layer_sizes_a_hair_apart_is_one_heading(tm
 
 def test_text_painted_over_by_an_opaque_rectangle_is_left_out_and_said_so(tmp_path: Path) -> None:
     """A template's words the page draws and then paints a panel over: no reader sees them, so they are no text of
-    the page, and an info issue quotes them. Words under a triangle whose box holds them, or drawn over the
-    panel, stay: only a rectangle painted after them hides them."""
+    the page, and an info issue quotes them. Words under a triangle whose box holds them, drawn over the panel,
+    under a fill clipped away from them, or drawn as a clip that a fill then shows through, stay: only a
+    rectangle painted over them after them hides them."""
     ops = [
         b"BT /F1 12 Tf 72 700 Td (Hidden template words) Tj ET",
         b"0.9 g 60 690 300 30 re f",  # the panel painted over them
@@ -211,12 +212,17 @@ def test_text_painted_over_by_an_opaque_rectangle_is_left_out_and_said_so(tmp_pa
         b"BT /F1 12 Tf 400 420 Td (Beside the triangle) Tj ET",
         b"0.2 g 380 400 m 600 400 l 600 600 l h f",  # a triangle: its box holds the words, its shape does not
         b"BT /F1 12 Tf 72 300 Td (A paragraph of running text.) Tj ET",
+        b"BT /F1 12 Tf 72 200 Td (Under a clipped fill) Tj ET",
+        b"q 300 100 50 50 re W n 0 0 1 rg 0 0 612 792 re f Q",  # a page-wide fill that shows only in its clip
+        b"BT 7 Tr /F1 24 Tf 72 150 Td (A TITLE AS A CLIP) Tj ET",
+        b"0 0 1 rg 60 140 300 40 re f",  # filled through the title's letters: the title shows in blue
     ]
     path = tmp_path / "template.pdf"
     path.write_bytes(build_pdf(["\n".join(o.decode() for o in ops).encode()]))
     parts = read_pdf(path, ocr_settings=None)
     assert "Hidden template words" not in parts.text
-    for words in ("Words drawn on the panel", "Beside the triangle", "A paragraph of running text."):
+    shown = ("Words drawn on the panel", "Beside the triangle", "A paragraph of running text.", "Under a clipped fill")
+    for words in (*shown, "A TITLE AS A CLIP"):
         assert words in parts.text
     [painted] = [i for i in parts.issues if i.kind == "text_painted_over"]
     assert painted.detail.endswith("'Hidden template words'") and painted.page == 1

@@ -196,6 +196,28 @@ def test_a_paragraph_beside_a_ruled_table_is_no_table_with_the_rows_level_with_i
     assert [t.strategy for t in lines_to_tables(lines, [ruled], 1)] == ["lines"]
 
 
+def test_a_table_of_words_touching_a_ruled_table_under_it_stands() -> None:
+    """An action table of long cells set right over a ruled budget table, its last row's box a point inside the
+    ruled one: it takes none of the ruled table's rows, so it is no prose read across it, and both tables stand."""
+    acts = [("Action", "Lead organisation", "Date"),
+            ("Launch a regional skills fund for SMEs", "Regional Development Agency North", "2021"),
+            ("Open two new innovation hubs in the city", "University of the North and partners", "2022"),
+            ("Publish a digital adoption plan for firms", "Chamber of Commerce and Industry", "2022"),
+            ("Review the export support services offer", "Department for Trade and Business", "2023")]  # fmt: skip
+    lines = [line(100 + 12 * i, (40, a), (225, b), (395, c)) for i, (a, b, c) in enumerate(acts)]
+    rows = [
+        ("Budget line", "2021", "2022"),
+        ("Skills fund", "12", "14"),
+        ("Hubs", "30", "31"),
+        ("Digital plan", "5", "6"),
+    ]
+    lines += [line(159 + 14 * i, (45, a), (250, b), (400, c)) for i, (a, b, c) in enumerate(rows)]
+    cells = [[BBox(x0=x0, top=156 + 14 * i, x1=x1, bottom=170 + 14 * i) for x0, x1 in ((40, 240), (240, 390), (390, 450))]
+             for i in range(len(rows))]  # fmt: skip
+    ruled = RawTable(1, BBox(x0=40, top=156, x1=450, bottom=156 + 14 * len(rows)), cells)
+    assert sorted(t.strategy for t in lines_to_tables(lines, [ruled], 1)) == ["lines", "text"]
+
+
 def test_a_cell_wrapped_level_with_a_wrapped_label_is_one_value_not_rows() -> None:
     """A label and a note each wrapped over three lines set level: the note runs on ("weighted sample, ..."
     under "All SMEs. Previous 12 months,"), so it is one value; short labels level line by line with names that

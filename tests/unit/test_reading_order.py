@@ -95,6 +95,20 @@ def test_a_contents_pages_second_column_keeps_the_page_numbers_printed_before_it
     assert read(*placed) == [f"{n} {t}".strip() for n, t in first + second]
 
 
+def test_figures_ending_a_columns_lines_stay_in_it_across_a_gutter() -> None:
+    """Key facts set flush right against the gutter end their labels' lines: a gutter wider than the gap that parts
+    two fragments of a line lies between them and the next column, so they are no page numbers opening its lines."""
+    left = ["The region's economy grew steadily over", "the decade, with employment rising in", "most sectors:"]
+    facts = [("Firms founded", "1204"), ("Patents filed", "356"), ("New jobs", "2100"), ("Spin-outs", "48")]
+    right = ["The strategy builds on these strengths by", "focusing public investment on the areas",
+             "where the region already leads, and by", "supporting firms that want to grow and",
+             "export, through advice and funding for", "innovation projects across the region."]  # fmt: skip
+    placed = [words(t, 50, 100 + 14 * i) for i, t in enumerate(left)]
+    placed += [words(t, 50, 142 + 14 * i) + words(n, 285 - 6 * len(n), 142 + 14 * i) for i, (t, n) in enumerate(facts)]
+    placed += [words(t, 300, 100 + 14 * i) for i, t in enumerate(right)]
+    assert read(*placed) == left + [f"{t} {n}" for t, n in facts] + right
+
+
 def test_a_row_of_boxes_is_read_box_by_box() -> None:
     """Short phrases set side by side, each wrapped in its own box: each phrase is read whole."""
     placed = [words(line, 50 + 120 * j, 100 + 12 * i) for j, box in enumerate(GOALS) for i, line in enumerate(box)]
