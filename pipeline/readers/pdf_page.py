@@ -279,8 +279,8 @@ def _read_by_pdfium(drawn: Drawing, number: int, settings: PdfSettings, watch: S
             pdfium_page.set_rotation((shown + turn) % 360)
             chars, unseen = _chars(pdfium_page)
     read = _read_chars(number, chars, pdfium_page, settings, watch)
-    if read is not None and unseen:
-        read.issues.append(_painted_over(number, unseen, settings))
+    if read is not None and (painted := _painted_over(number, unseen, settings)) is not None:
+        read.issues.append(painted)
     if turn and read is not None:
         read.turn = turn
         read.issues.append(_turned(number, turn))
@@ -299,8 +299,17 @@ def _chars(pdfium_page: Any) -> tuple[list[Char], list[Char]]:
         textpage.close()
 
 
-def _painted_over(number: int, unseen: list[Char], settings: PdfSettings) -> SourceIssue:
+def _painted_over(number: int, unseen: list[Char], settings: PdfSettings) -> SourceIssue | None:
+    """The page's ``text_painted_over`` issue, quoting the words drawn under a panel; None when they hold none (a
+    space drawn there).
+
+    >>> space = Char(" ", 10, 0, 13, 10, "F", 1, 10.0, True, 0, False, False, False)
+    >>> _painted_over(3, [space], PdfSettings()) is None
+    True
+    """
     words = [str(w["text"]) for w in chars_to_words(unseen, settings.x_tolerance, settings.y_tolerance)]
+    if not words:
+        return None
     quoted = " ".join(words)
     quoted = quoted if len(quoted) <= PAINTED_QUOTE else quoted[: PAINTED_QUOTE - 1] + "…"
     return SourceIssue(
