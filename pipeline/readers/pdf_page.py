@@ -25,6 +25,7 @@ from pipeline.language.garble import PageAssessment, lines_to_assessment
 from pipeline.models import BBox, Line, PageLayer, RawTable, SourceIssue, Word
 from pipeline.readers import ocr
 from pipeline.readers.ocr import OcrSettings
+from pipeline.readers.pdfium_graphics import painted_over
 from pipeline.readers.pdfium_rulings import RuledPage, page_edges, row_rules
 from pipeline.readers.pdfium_words import (
     LIGATURES,
@@ -34,7 +35,6 @@ from pipeline.readers.pdfium_words import (
     drawn_once,
     page_chars,
     page_turn,
-    painted_over,
 )
 from pipeline.readers.reading_order import spread_fold, words_box, words_to_reading_lines
 from pipeline.readers.repair import BULLET, drawn_bullet, repair_lines

@@ -13,6 +13,7 @@ of the forms holding it and the page's display transform, in points from the top
 * an **image** is an image object.
 
 A rule drawn under the whole of a line underlines it (:func:`underlined`): a title set apart by its underline.
+An opaque rectangle filled after text it covers hides it (:func:`painted_over`): the reader leaves that text out.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.models import BBox, Line, PageGraphics
-from pipeline.readers.pdfium_rulings import Matrix, apply, compose, fill_colour, object_bounds
+from pipeline.readers.pdfium_rulings import Matrix, apply, clip_areas, compose, fill_colour, object_bounds
 from pipeline.readers.pdfium_words import display_transform
 
 MIN_PANEL = (40.0, 20.0)  # points: a panel is at least this wide and high
@@ -38,6 +39,11 @@ UNDERLINE_SHARE = 0.8  # ... under at least this share of its line's width, from
 UNDERLINE_SLIP = 2.0  # ... starting and ending this close to the line's ends, at most this far under its box
 WHITE = 245  # a fill this light in every channel is the paper's colour, not a panel
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+MIN_COVER = 4.0  # points: a fill that hides text under it is at least this wide and high
+OPAQUE = 255  # a fill's alpha that lets nothing under it show
+RECTANGLE_SEGMENTS = 6  # a rectangle's path: a move, three or four lines, perhaps a close
+CORNER_SLIP = 0.5  # points: a rectangle's every point lies this close to a corner of its box
+_DRAWN_MODES = (0, 1, 2)  # text render modes that paint text (fill, stroke, both) and clip nothing
 
 
 def page_graphics(page: pdfium.PdfPage, number: int) -> PageGraphics:
@@ -137,6 +143,81 @@ def _rectangle_paint(obj: Any) -> tuple[bool, bool] | None:
     if pdfium_c.FPDFPath_CountSegments(obj) > MAX_PANEL_SEGMENTS:
         return None
     return fill.value != 0, bool(stroke.value)
+
+
+def painted_over(page: pdfium.PdfPage) -> frozenset[int]:
+    """The text objects of the page (their addresses) that a fill painted after them covers whole: text the page
+    draws and then paints a panel over (a template's text left under the panel that replaced it), which no
+    reader sees. A fill counts when pdfium tells it is filled and wholly opaque (an opaque colour, no
+    transparency: no blend mode or soft mask that would let the text show through), it is a rectangle (a
+    triangle or a rounded box covers less than its box) and it is at least :data:`MIN_COVER` points wide and
+    high; only the part of it its clipping paths let show covers anything. The page's own objects are
+    compared, not those of its forms (whose boxes lie in the form's space). Only text painted (filled or
+    stroked) counts: text drawn as a clip (through which a fill then shows: a title in a pattern) and text
+    drawn invisible (an OCR layer under a scan) are never taken as covered."""
+    texts: list[tuple[int, float, float, float, float]] = []
+    hidden: set[int] = set()
+    for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind not in (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH) or (
+            kind == pdfium_c.FPDF_PAGEOBJ_PATH and not texts
+        ):
+            continue
+        if (box := object_bounds(obj)) is None:
+            continue
+        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            if pdfium_c.FPDFTextObj_GetTextRenderMode(obj) in _DRAWN_MODES:  # not text that clips what follows
+                texts.append((ctypes.cast(obj, ctypes.c_void_p).value or 0, *box))
+            continue
+        if box[2] - box[0] < MIN_COVER or box[3] - box[1] < MIN_COVER:
+            continue
+        if (paint := _rectangle_paint(obj)) is None or not paint[0] or pdfium_c.FPDFPageObj_HasTransparency(obj):
+            continue
+        if (colour := fill_colour(obj)) is None or colour[3] < OPAQUE or not _rectangle(obj):
+            continue
+        if (shown := _clipped(obj, box)) is None:
+            continue
+        covered = [t for t in texts if shown[0] <= t[1] and t[3] <= shown[2] and shown[1] <= t[2] and t[4] <= shown[3]]
+        if covered:
+            hidden.update(t[0] for t in covered)
+            texts = [t for t in texts if t[0] not in hidden]
+    return frozenset(hidden)
+
+
+def _clipped(obj: Any, box: tuple[float, float, float, float]) -> tuple[float, float, float, float] | None:
+    """The part of a fill's box its clipping paths let show (each path's box, in the page's space: the region
+    inside them all); None when nothing of it shows, or a clipping path pdfium cannot measure."""
+    clip = pdfium_c.FPDFPageObj_GetClipPath(obj)
+    if not clip:
+        return box
+    areas = list(clip_areas(clip))
+    if len(areas) < pdfium_c.FPDFClipPath_CountPaths(clip):
+        return None  # a clip pdfium cannot measure: nothing is taken as covered under it
+    left, bottom, right, top = box
+    for a_left, a_bottom, a_right, a_top in areas:
+        left, right = max(left, a_left), min(right, a_right)
+        bottom, top = max(bottom, a_bottom), min(top, a_top)
+    return (left, bottom, right, top) if left < right and bottom < top else None
+
+
+def _rectangle(path: Any) -> bool:
+    """A path of at most :data:`RECTANGLE_SEGMENTS` segments whose points are the four corners of its box: a
+    rectangle (in the path's own space; the box the caller compares is the page's)."""
+    count = pdfium_c.FPDFPath_CountSegments(path)
+    if not 0 < count <= RECTANGLE_SEGMENTS:
+        return False
+    x, y = ctypes.c_float(), ctypes.c_float()
+    points = []
+    for k in range(count):
+        if not pdfium_c.FPDFPathSegment_GetPoint(pdfium_c.FPDFPath_GetPathSegment(path, k), x, y):
+            return False
+        points.append((x.value, y.value))
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    corners = [(cx, cy) for cx in (min(xs), max(xs)) for cy in (min(ys), max(ys))]
+    at = {min(range(4), key=lambda k: abs(px - corners[k][0]) + abs(py - corners[k][1])) for px, py in points}
+    on_corners = all(any(abs(px - cx) + abs(py - cy) <= CORNER_SLIP for cx, cy in corners) for px, py in points)
+    return on_corners and len(at) == len(corners)  # every corner drawn: no triangle cut from its box
 
 
 def _tinted(obj: Any) -> bool:

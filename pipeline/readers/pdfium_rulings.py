@@ -168,10 +168,10 @@ def _clipped_out(obj: Any) -> bool:
     if not (clip := pdfium_c.FPDFPageObj_GetClipPath(obj)):
         return False
     box = object_bounds(obj)
-    return box is not None and any(not _overlap(box, area) for area in _clip_areas(clip))
+    return box is not None and any(not _overlap(box, area) for area in clip_areas(clip))
 
 
-def _clip_areas(clip: Any) -> Iterator[tuple[float, float, float, float]]:
+def clip_areas(clip: Any) -> Iterator[tuple[float, float, float, float]]:
     """Each clipping path's box (left, bottom, right, top) in page space."""
     x, y = ctypes.c_float(), ctypes.c_float()
     for i in range(max(pdfium_c.FPDFClipPath_CountPaths(clip), 0)):

@@ -33,11 +33,6 @@ ORDINAL_GAP = 0.08  # ems between an ordinal marker's dot and the word it number
 SHORT_BOX = 0.5  # a loose box less tall than this share of its font size is the glyph's own box
 BASELINE_TOLERANCE = 0.5  # points between two chars' baselines on one line
 SOFT_HYPHEN_MARK = 2  # what pdfium reports for a hyphen that breaks a word at a line's end
-MIN_COVER = 4.0  # points: a fill that hides text under it is at least this wide and high
-OPAQUE = 255  # a fill's alpha that lets nothing under it show
-RECTANGLE_SEGMENTS = 6  # a rectangle's path: a move, three or four lines, perhaps a close
-CORNER_SLIP = 0.5  # points: a rectangle's every point lies this close to a corner of its box
-_DRAWN_MODES = (0, 1, 2)  # text render modes that paint text (fill, stroke, both) and clip nothing
 LIGATURES = {
     "\ufb00": "ff",
     "\ufb01": "fi",
@@ -74,7 +69,8 @@ def page_chars(
     unseen: list[Char] | None = None,
 ) -> list[Char]:
     """Every char of the page's text layer that the PDF draws (pdfium's generated spaces left out), but those
-    of the text objects in ``hidden`` (their addresses: :func:`painted_over`), which go to ``unseen`` instead.
+    of the text objects in ``hidden`` (their addresses:
+    :func:`pipeline.readers.pdfium_graphics.painted_over`), which go to ``unseen`` instead.
 
     The page's text comes from pdfium in one call; font, size and orientation belong to the text
     object a char comes from, so they are asked once per object. Per char pdfium is asked only for
@@ -132,88 +128,6 @@ def page_chars(
             unseen.append(char)
         space = False
     return out
-
-
-def painted_over(page: pdfium.PdfPage) -> frozenset[int]:
-    """The text objects of the page (their addresses) that a fill painted after them covers whole: text the page
-    draws and then paints a panel over (a template's text left under the panel that replaced it), which no
-    reader sees. A fill counts when pdfium tells it is filled and wholly opaque (an opaque colour, no
-    transparency: no blend mode or soft mask that would let the text show through), it is a rectangle (a
-    triangle or a rounded box covers less than its box) and it is at least :data:`MIN_COVER` points wide and
-    high; only the part of it its clipping paths let show covers anything. The page's own objects are
-    compared, not those of its forms (whose boxes lie in the form's space). Only text painted (filled or
-    stroked) counts: text drawn as a clip (through which a fill then shows: a title in a pattern) and text
-    drawn invisible (an OCR layer under a scan) are never taken as covered."""
-    texts: list[tuple[int, float, float, float, float]] = []
-    hidden: set[int] = set()
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    r, g, b, alpha = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
-    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
-        obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind not in (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH) or (
-            kind == pdfium_c.FPDF_PAGEOBJ_PATH and not texts
-        ):
-            continue
-        if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-            continue
-        box = (left.value, bottom.value, right.value, top.value)
-        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-            if pdfium_c.FPDFTextObj_GetTextRenderMode(obj) in _DRAWN_MODES:  # not text that clips what follows
-                texts.append((ctypes.cast(obj, ctypes.c_void_p).value or 0, *box))
-            continue
-        if box[2] - box[0] < MIN_COVER or box[3] - box[1] < MIN_COVER:
-            continue
-        if not pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke) or not fill.value:
-            continue
-        if pdfium_c.FPDFPageObj_HasTransparency(obj) or not pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, alpha):
-            continue
-        if alpha.value < OPAQUE or not _rectangle(obj) or (shown := _clipped(obj, box)) is None:
-            continue
-        covered = [t for t in texts if shown[0] <= t[1] and t[3] <= shown[2] and shown[1] <= t[2] and t[4] <= shown[3]]
-        if covered:
-            hidden.update(t[0] for t in covered)
-            texts = [t for t in texts if t[0] not in hidden]
-    return frozenset(hidden)
-
-
-def _clipped(obj: Any, box: tuple[float, float, float, float]) -> tuple[float, float, float, float] | None:
-    """The part of a fill's box its clipping paths let show (each path's box, in the page's space: the region
-    inside them all); None when nothing of it shows."""
-    clip = pdfium_c.FPDFPageObj_GetClipPath(obj)
-    paths = pdfium_c.FPDFClipPath_CountPaths(clip) if clip else 0
-    x, y = ctypes.c_float(), ctypes.c_float()
-    left, bottom, right, top = box
-    for p in range(max(paths, 0)):
-        points = []
-        for k in range(pdfium_c.FPDFClipPath_CountPathSegments(clip, p)):
-            if pdfium_c.FPDFPathSegment_GetPoint(pdfium_c.FPDFClipPath_GetPathSegment(clip, p, k), x, y):
-                points.append((x.value, y.value))
-        if not points:
-            return None  # a clip pdfium cannot measure: nothing is taken as covered under it
-        left, right = max(left, min(px for px, _ in points)), min(right, max(px for px, _ in points))
-        bottom, top = max(bottom, min(py for _, py in points)), min(top, max(py for _, py in points))
-    return (left, bottom, right, top) if left < right and bottom < top else None
-
-
-def _rectangle(path: Any) -> bool:
-    """A path of at most :data:`RECTANGLE_SEGMENTS` segments whose points are the four corners of its box: a
-    rectangle (in the path's own space; the box the caller compares is the page's)."""
-    count = pdfium_c.FPDFPath_CountSegments(path)
-    if not 0 < count <= RECTANGLE_SEGMENTS:
-        return False
-    x, y = ctypes.c_float(), ctypes.c_float()
-    points = []
-    for k in range(count):
-        if not pdfium_c.FPDFPathSegment_GetPoint(pdfium_c.FPDFPath_GetPathSegment(path, k), x, y):
-            return False
-        points.append((x.value, y.value))
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    corners = [(cx, cy) for cx in (min(xs), max(xs)) for cy in (min(ys), max(ys))]
-    at = {min(range(4), key=lambda k: abs(px - corners[k][0]) + abs(py - corners[k][1])) for px, py in points}
-    on_corners = all(any(abs(px - cx) + abs(py - cy) <= CORNER_SLIP for cx, cy in corners) for px, py in points)
-    return on_corners and len(at) == len(corners)  # every corner drawn: no triangle cut from its box
 
 
 def _line_bottom(raw: Any, i: int, last: tuple[int, float] | None, low: float) -> float:

@@ -286,15 +286,17 @@ def _check_totals(
         return f"{sum((scaled(v, 1 / multiplier) for v in values), Decimal(0)):f}"
 
     for tc in (c for c, p in periods.items() if p == "total"):
-        ways = _column_parts(sorted(periods), periods, tc)
+        ways = _column_parts(periods, tc)
         for row in range(table.header_rows, table.n_rows):
+            if (row, tc) not in values:
+                continue
             candidates = [
                 (cols, [values[(row, c)] for c in cols if (row, c) in values])
                 for cols in ways
                 if all((row, c) in values for c in cols if periods[c] == "total")  # a blank subtotal sums nothing
             ]
             candidates = [(cols, way) for cols, way in candidates if way]
-            if (row, tc) not in values or not candidates:
+            if not candidates:
                 continue
             if not any(_adds_up(way, values[(row, tc)], tolerance) for _, way in candidates):
                 cols, parts = candidates[0]
@@ -328,7 +330,7 @@ def _check_totals(
     return issues
 
 
-def _column_parts(columns: list[int], periods: dict[int, str], total: int) -> list[list[int]]:
+def _column_parts(periods: dict[int, str], total: int) -> list[list[int]]:
     """The columns a total column may add up, each way a table prints them, the likeliest first: those since the
     total column before it, with that total standing for the columns it closes (``Revenue | Capital | Total |
     Others | Total``: the last total adds the first and ``Others``) or without it (``Salaries | Running costs |
@@ -337,18 +339,16 @@ def _column_parts(columns: list[int], periods: dict[int, str], total: int) -> li
     total).
 
     >>> kinds = {1: "none", 2: "none", 3: "total", 4: "none", 5: "total"}
-    >>> _column_parts(sorted(kinds), kinds, 3)
-    [[1, 2], [4], [1, 2, 4]]
-    >>> _column_parts(sorted(kinds), kinds, 5)
-    [[3, 4], [4], [1, 2, 4]]
-    >>> kinds = {1: "total", 2: "2019", 3: "2020"}
-    >>> _column_parts(sorted(kinds), kinds, 1)
+    >>> _column_parts(kinds, 3), _column_parts(kinds, 5)
+    ([[1, 2], [4], [1, 2, 4]], [[3, 4], [4], [1, 2, 4]])
+    >>> _column_parts({1: "total", 2: "2019", 3: "2020"}, 1)
     [[2, 3]]
     """
 
     def parts(side: list[int]) -> list[int]:
         return list(itertools.takewhile(lambda c: periods[c] != "total", side))
 
+    columns = sorted(periods)
     at = columns.index(total)
     before, after = parts(columns[:at][::-1])[::-1], parts(columns[at + 1 :])
     closed = at - len(before) - 1  # the total column the columns before it follow, if any
