@@ -9,7 +9,9 @@ of the forms holding it and the page's display transform, in points from the top
   points wide and high, filled with a colour other than white or stroked as a frame;
   a run of filled strips as wide, stacked edge to edge (the shading a word processor draws behind each
   line of a shaded paragraph), is one panel too;
-* a **drawing** is any other path (rules, curves, bars, wedges, map outlines);
+* a **drawing** is any other path (rules, curves, bars, wedges, map outlines), except a rectangle filled in
+  the paper's white and not stroked that lies on no panel or image: it paints nothing a reader sees (a box
+  that hides text under it);
 * an **image** is an image object.
 
 A rule drawn under the whole of a line underlines it (:func:`underlined`): a title set apart by its underline.
@@ -54,6 +56,7 @@ def page_graphics(page: pdfium.PdfPage, number: int) -> PageGraphics:
     drawings: list[BBox] = []
     images: list[BBox] = []
     strips: list[BBox] = []
+    blanks: list[BBox] = []
     for obj, kind, container in _objects(page.raw, IDENTITY):
         box = _bounds(obj, compose(container, display), height)
         if box is None:
@@ -64,10 +67,13 @@ def page_graphics(page: pdfium.PdfPage, number: int) -> PageGraphics:
             panels.append(box)
         elif _strip(obj, box):
             strips.append(box)
+        elif _blank(obj):
+            blanks.append(box)
         else:
             drawings.append(box)
     for run in _stacked(strips):
         (panels if run.bottom - run.top >= MIN_PANEL[1] else drawings).append(run)
+    drawings += [b for b in blanks if any(under.holds_centre_of(b) for under in (*panels, *images))]
     return PageGraphics(number, tuple(panels), tuple(drawings), tuple(images))
 
 
@@ -132,6 +138,14 @@ def _strip(obj: Any, box: BBox) -> bool:
         return False
     paint = _rectangle_paint(obj)
     return paint is not None and paint[0] and _tinted(obj)
+
+
+def _blank(obj: Any) -> bool:
+    """A rectangle filled in the paper's white (or not at all) and not stroked: on the paper, nothing shows."""
+    if _rectangle_paint(obj) != (True, False) or (colour := fill_colour(obj)) is None:
+        return False
+    *rgb, alpha = colour
+    return alpha == 0 or min(rgb) >= WHITE
 
 
 def _rectangle_paint(obj: Any) -> tuple[bool, bool] | None:
