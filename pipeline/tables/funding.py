@@ -278,7 +278,10 @@ def _check_totals(
     multiplier: Decimal,
 ) -> list[SourceIssue]:
     """The totals of a table (its rows and columns labelled total, ``values`` in base units) that the parts they
-    sum do not add up to, told in the table's unit (``multiplier``)."""
+    sum do not add up to, told in the table's unit (``multiplier``). A total row adds up the rows since the total
+    row before it, or those since the last heading of a group among them (a label with no figures: ``Non current
+    liabilities``), where a statement of accounts sets a group's total under rows that are no part of it
+    (``Net current assets``, ``Assets less liabilities``)."""
     issues: list[SourceIssue] = []
     tolerance = TOLERANCE * multiplier
 
@@ -316,9 +319,15 @@ def _check_totals(
         r for r in range(table.header_rows, table.n_rows) if (first := grid[r][0]) and TOTAL_LABEL.match(first.text)
     ]
     for before, tr in itertools.pairwise([table.header_rows - 1, *total_rows]):
+        headings = [
+            r for r in range(before + 1, tr)
+            if (first := grid[r][0]) is not None and first.text.strip() and not any((r, c) in values for c in periods)
+        ]  # fmt: skip
+        starts = [before, *headings[-1:]]  # since the total before it, or since its group's heading
         for col in periods:
-            parts = _summed(grid, values, range(before + 1, tr), col)
-            if (tr, col) in values and parts and not _adds_up(parts, values[(tr, col)], tolerance):
+            sums = [summed for start in starts if (summed := _summed(grid, values, range(start + 1, tr), col))]
+            if (tr, col) in values and sums and not any(_adds_up(way, values[(tr, col)], tolerance) for way in sums):
+                parts = sums[0]
                 issues.append(
                     _total_issue(
                         table,

@@ -170,13 +170,37 @@ def _funding_column(con: duckdb.DuckDBPyConnection, lines: list[tuple[str, float
         ([("Defence", 699), ("Other", 600), ("Total", 1300)], True),  # rounded to billions: within 1.5
         ([("Defence", 699.4), ("Other", 600.1), ("Total", 1300)], True),  # within 0.05 + 0.05 + 0.5 of rounding
         ([("Defence", 699.4), ("Other", 600.1), ("Total", 1301)], False),  # 1.5 apart: beyond it
+        # a statement of accounts: a group's total under its heading (no amount), after a row of no part of it
+        (
+            [
+                ("Payables", -5250),
+                ("Total current liabilities", -5250),
+                ("Net current assets", 112),
+                ("Non current liabilities", None),
+                ("Payables after one year", -3657),
+                ("Total non current", -3657),
+            ],
+            True,
+        ),
+        (
+            [
+                ("Payables", -5250),
+                ("Total current liabilities", -5250),
+                ("Net current assets", 112),
+                ("Payables after one year", -3657),
+                ("Total non current", -3657),
+            ],
+            False,
+        ),
+        ([("Revenue", None), ("Grants", 10), ("Loans", 20), ("Capital", None), ("Buildings", 5), ("Total", 35)], True),
+        ([("Revenue", None), ("Grants", 10), ("Loans", 20), ("Capital", None), ("Buildings", 5), ("Total", 38)], False),
     ],
 )
 def test_a_total_adds_up_the_rows_since_the_total_before_it(
     fresh_db: duckdb.DuckDBPyConnection, lines: list[tuple[str, float | None]], adds_up: bool
 ) -> None:
-    """Notes of accounts print several totals down one column, each of the rows since the one before; a
-    subtotal stands for the rows it closes."""
+    """Notes of accounts print several totals down one column, each of the rows since the one before, or of those
+    since its group's heading (a row with no amount); a subtotal stands for the rows it closes."""
     _funding_column(fresh_db, lines)
     (result,) = run(fresh_db, [t for t in load_tests() if t.name == "funding_column_totals"])
     assert result.passed == adds_up, result.rows
@@ -197,6 +221,41 @@ def test_cells_printed_at_their_own_scale_round_at_it(
         "row": row, "col": 1,
     } for row, (item, text) in enumerate(printed, start=1)])  # fmt: skip
     (result,) = run(fresh_db, [t for t in load_tests() if t.name == "funding_column_totals"])
+    assert result.passed == adds_up, result.rows
+
+
+def _funding_row(con: duckdb.DuckDBPyConnection, periods: list[str], amounts: list[float | None]) -> None:
+    """One funding table's row, left to right: a line per column headed by ``periods`` (``total`` for a total
+    column) of amounts printed in £m; None, a blank cell."""
+    insert_rows(con, "funding", [{
+        "table_id": "tbl-1", "line_item": "Region A", "period": period, "amount": amount * 1e6, "currency": "GBP",
+        "is_total": period == "total", "document_id": DOC, "char_start": col, "char_end": col + 1,
+        "source_text": f"{amount:,}", "unit_multiplier": 1e6, "extractor": "funding/table@9", "confidence": 0.9,
+        "run_id": "r1", "row": 2, "col": col,
+    } for col, (period, amount) in enumerate(zip(periods, amounts, strict=True), start=1) if amount is not None])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("periods", "amounts", "adds_up"),
+    [
+        (["2019", "2020", "total"], [10, 20, 30], True),
+        (["2019", "2020", "total"], [10, 20, 31], False),
+        # Revenue | Capital | Total | Others | Total: the first total adds the columns before it only
+        (["2019", "2020", "total", "2019", "total"], [10, 20, 30, 5, 35], True),
+        (["2019", "2020", "total", "2019", "total"], [10, 20, 31, 5, 36], False),
+        # totals printed before their parts: each adds the columns after it up to the next total
+        (["total", "2019", "2020", "total", "2019"], [30, 10, 20, 5, 5], True),
+        (["total", "2019", "2020", "total", "2019"], [35, 10, 20, 5, 6], False),
+        # a total standing for the columns it closes: the last adds the one before it and its own column
+        (["2019", "total", "2019", "total", "2019", "total"], [10, 10, 5, 5, 7, 12], True),
+        (["2019", "total", "2019", "total", "2019", "total"], [10, 10, 5, 5, 7, 13], False),
+    ],
+)
+def test_a_total_column_adds_the_columns_it_totals_one_of_the_ways_a_table_prints_them(
+    fresh_db: duckdb.DuckDBPyConnection, periods: list[str], amounts: list[float | None], adds_up: bool
+) -> None:
+    _funding_row(fresh_db, periods, amounts)
+    (result,) = run(fresh_db, [t for t in load_tests() if t.name == "funding_row_totals"])
     assert result.passed == adds_up, result.rows
 
 

@@ -118,6 +118,26 @@ def test_subtotals_stand_for_their_rows_each_total_adds_the_rows_since_the_last_
     assert len(tables_to_funding([_titled_by(_table(rows), [("3. Outlays", BlockKind.HEADING, 90)])])[1]) == 1
 
 
+def test_a_groups_total_in_a_statement_of_accounts_adds_the_rows_under_its_heading() -> None:
+    """``Net current assets`` stands between two groups, under neither heading: the next group's total adds the
+    rows under its heading (``Non current liabilities``); a grand total over groups still adds them all."""
+    rows = [
+        ["", "31-Mar-21 £000", "31-Mar-20 £000"], ["Current liabilities", "", ""],
+        ["Trade and other payables", "(5,250)", "(3,673)"], ["Total current liabilities", "(5,250)", "(3,673)"],
+        ["Net current assets/(liabilities)", "112", "(2,176)"], ["Non current liabilities", "", ""],
+        ["Payables due after one year", "(3,657)", "0"], ["Total non current liabilities", "(3,657)", "0"],
+        ["Taxpayers’ equity", "", ""], ["General fund", "3,545", "2,176"], ["Total taxpayers’ equity", "3,545", "2,176"],
+    ]  # fmt: skip
+    heading = [("Statement of financial position", BlockKind.HEADING, 90)]
+    assert tables_to_funding([_titled_by(_table(rows), heading)])[1] == []
+    rows[7][1] = "(3,600)"
+    [issue] = tables_to_funding([_titled_by(_table(rows), heading)])[1]
+    assert "-3600" in issue.detail
+    grand = [["", "2021"], ["Revenue", ""], ["Grants", "10"], ["Loans", "20"], ["Capital", ""], ["Buildings", "5"],
+             ["Total", "35"]]  # fmt: skip
+    assert tables_to_funding([_titled_by(_table(grand), [("Budget £000", BlockKind.HEADING, 90)])])[1] == []
+
+
 def test_a_caption_label_takes_the_title_line_under_it_and_its_unit() -> None:
     rows = [["", "2017", "2018"], ["Bank lending", "57", "58"], ["Equity", "5.89", "4.65"]]
     table = _titled_by(
