@@ -59,6 +59,8 @@ TITLE_PARAGRAPH_WIDTHS = 1.5  # an enumerated title's paragraph: its lines at le
 KICKER = re.compile(  # a division's name and number on a line of its own over its title
     r"^(?:chapter|section|part|appendix|annex)(?:\s+(?:\d{1,2}|[ivx]{1,5}|[a-z]))?\s*[:.]?$", re.IGNORECASE
 )
+MIN_MAPPED = 3  # numbered headings on a page mapping the sections to come (a part's divider) ...
+MAP_LABEL_WORDS = 8  # ... whose every line is a label of at most this many words: no running text
 SENTENCE_ENDS = (".", "!", "?", ";")  # a line ending so closes its sentence (a colon announces what follows)
 
 
@@ -96,6 +98,16 @@ def lines_to_headings(
         if number is not None:
             key = number_key(number)
             if last_number is not None and key < last_number and line.md_level is None:
+                overview = _section_map(headings, key, text, lines, i) or _unlisted(
+                    headings, key, number, title, contents_numbers
+                )
+                if overview:  # the numbers ran ahead on a page mapping the sections to come, or on no section of
+                    # the contents page (numbered cards in a chapter) where this one is the contents': no sections
+                    headings = [h for h in headings if h not in overview]
+                    numbered = [h for h in headings if h.number is not None]
+                    last_number = number_key(numbered[-1].number) if numbered and numbered[-1].number else None
+                    last_numbered_level = (numbered[-1].level or 1) if numbered else 0
+            if last_number is not None and key < last_number and line.md_level is None:
                 number = None  # runs backwards: an item of a list, not a section
             else:
                 last_number, last_numbered_level = key, level or 1
@@ -109,6 +121,43 @@ def lines_to_headings(
     if body_size:
         _pdf_levels(headings, lines)
     return headings
+
+
+def _section_map(
+    headings: Sequence[Heading], key: tuple[int, ...], text: str, lines: Sequence[Line], i: int
+) -> list[Heading]:
+    """The numbered headings a number running backwards to ``key`` (on line ``i``) overtakes, when they are a map of
+    the sections to come rather than sections: at least MIN_MAPPED of them, the last numbered headings so far, all on
+    one page of a PDF, with no line of running text (more than MAP_LABEL_WORDS words) from the first of them to line
+    ``i``: a part's divider drawing its sections as boxes of numbers and titles, on the page or half-spread before
+    the first section. Empty when they are not."""
+    numbered = [h for h in headings if h.number is not None]
+    ahead = list(itertools.takewhile(lambda h: h.number is not None and number_key(h.number) >= key, numbered[::-1]))
+    pages = {h.page for h in ahead}
+    if len(ahead) < MIN_MAPPED or len(pages) != 1 or None in pages:  # pages of a PDF: text files have none
+        return []
+    between = lines[ahead[-1].line : i]
+    if any(len(line_text(text, ln).split()) > MAP_LABEL_WORDS for ln in between):
+        return []
+    return ahead
+
+
+def _unlisted(
+    headings: Sequence[Heading], key: tuple[int, ...], number: str, title: str, contents_numbers: dict[str, str]
+) -> list[Heading]:
+    """The numbered headings a number running backwards to ``key`` overtakes, when the contents page lists the
+    heading that runs back (its number with its title) and none of them, giving one of their numbers another title:
+    numbered boxes or cards inside a chapter (``3 Transport is becoming cleaner``, ``4 New modes are emerging``)
+    that ran ahead of the chapters the contents lists (``4 An opportunity to improve urban mobility``). Empty when
+    they are not."""
+    if not _confirmed_by_contents(number, title, contents_numbers):
+        return []
+    numbered = [h for h in headings if h.number is not None]
+    ahead = list(itertools.takewhile(lambda h: h.number is not None and number_key(h.number) >= key, numbered[::-1]))
+    if any(h.number is not None and _confirmed_by_contents(h.number, h.title, contents_numbers) for h in ahead):
+        return []
+    listed_otherwise = any(h.number in contents_numbers for h in ahead)  # the contents gives its number another title
+    return ahead if listed_otherwise else []
 
 
 def repeated_titles(headings: Sequence[Heading], lines: Sequence[Line]) -> set[int]:

@@ -10,8 +10,8 @@ of the forms holding it and the page's display transform, in points from the top
   a run of filled strips as wide, stacked edge to edge (the shading a word processor draws behind each
   line of a shaded paragraph), is one panel too;
 * a **drawing** is any other path (rules, curves, bars, wedges, map outlines), except a rectangle filled in
-  the paper's white and not stroked that lies on no panel or image: it paints nothing a reader sees (a box
-  that hides text under it);
+  the paper's white, not stroked, that hides text under it (:func:`painted_over`) and lies on no panel or
+  image: on the paper it paints nothing a reader sees (a box hiding a table's labels);
 * an **image** is an image object.
 
 A rule drawn under the whole of a line underlines it (:func:`underlined`): a title set apart by its underline.
@@ -57,6 +57,7 @@ def page_graphics(page: pdfium.PdfPage, number: int) -> PageGraphics:
     images: list[BBox] = []
     strips: list[BBox] = []
     blanks: list[BBox] = []
+    covers = _painting(page)[1]
     for obj, kind, container in _objects(page.raw, IDENTITY):
         box = _bounds(obj, compose(container, display), height)
         if box is None:
@@ -67,7 +68,7 @@ def page_graphics(page: pdfium.PdfPage, number: int) -> PageGraphics:
             panels.append(box)
         elif _strip(obj, box):
             strips.append(box)
-        elif _blank(obj):
+        elif _address(obj) in covers and _blank(obj):
             blanks.append(box)
         else:
             drawings.append(box)
@@ -141,11 +142,10 @@ def _strip(obj: Any, box: BBox) -> bool:
 
 
 def _blank(obj: Any) -> bool:
-    """A rectangle filled in the paper's white (or not at all) and not stroked: on the paper, nothing shows."""
+    """A fill in the paper's white, not stroked: on the paper, nothing shows."""
     if _rectangle_paint(obj) != (True, False) or (colour := fill_colour(obj)) is None:
         return False
-    *rgb, alpha = colour
-    return alpha == 0 or min(rgb) >= WHITE
+    return min(colour[:3]) >= WHITE
 
 
 def _rectangle_paint(obj: Any) -> tuple[bool, bool] | None:
@@ -160,7 +160,14 @@ def _rectangle_paint(obj: Any) -> tuple[bool, bool] | None:
 
 
 def painted_over(page: pdfium.PdfPage) -> frozenset[int]:
-    """The text objects of the page (their addresses) that a fill painted after them covers whole: text the page
+    """The text objects of the page (their addresses) that a fill painted after them covers whole: the first part of
+    :func:`_painting`."""
+    return _painting(page)[0]
+
+
+def _painting(page: pdfium.PdfPage) -> tuple[frozenset[int], frozenset[int]]:
+    """The text objects of the page (their addresses) that a fill painted after them covers whole, and those fills
+    (their addresses): text the page
     draws and then paints a panel over (a template's text left under the panel that replaced it), which no
     reader sees. A fill counts when pdfium tells it is filled and wholly opaque (an opaque colour, no
     transparency: no blend mode or soft mask that would let the text show through), it is a rectangle (a
@@ -171,6 +178,7 @@ def painted_over(page: pdfium.PdfPage) -> frozenset[int]:
     drawn invisible (an OCR layer under a scan) are never taken as covered."""
     texts: list[tuple[int, float, float, float, float]] = []
     hidden: set[int] = set()
+    covers: set[int] = set()
     for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
         obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
         kind = pdfium_c.FPDFPageObj_GetType(obj)
@@ -182,7 +190,7 @@ def painted_over(page: pdfium.PdfPage) -> frozenset[int]:
             continue
         if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
             if pdfium_c.FPDFTextObj_GetTextRenderMode(obj) in _DRAWN_MODES:  # not text that clips what follows
-                texts.append((ctypes.cast(obj, ctypes.c_void_p).value or 0, *box))
+                texts.append((_address(obj), *box))
             continue
         if box[2] - box[0] < MIN_COVER or box[3] - box[1] < MIN_COVER:
             continue
@@ -195,8 +203,13 @@ def painted_over(page: pdfium.PdfPage) -> frozenset[int]:
         covered = [t for t in texts if shown[0] <= t[1] and t[3] <= shown[2] and shown[1] <= t[2] and t[4] <= shown[3]]
         if covered:
             hidden.update(t[0] for t in covered)
+            covers.add(_address(obj))
             texts = [t for t in texts if t[0] not in hidden]
-    return frozenset(hidden)
+    return frozenset(hidden), frozenset(covers)
+
+
+def _address(obj: Any) -> int:
+    return ctypes.cast(obj, ctypes.c_void_p).value or 0
 
 
 def _clipped(obj: Any, box: tuple[float, float, float, float]) -> tuple[float, float, float, float] | None:

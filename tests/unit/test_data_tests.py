@@ -193,6 +193,19 @@ def _funding_column(con: duckdb.DuckDBPyConnection, lines: list[tuple[str, float
             False,
         ),
         ([("Revenue", None), ("Grants", 10), ("Loans", 20), ("Capital", None), ("Buildings", 5), ("Total", 35)], True),
+        (  # a blank row between a group's heading and its total: the total still adds the group
+            [
+                ("Payables", -5250),
+                ("Total current liabilities", -5250),
+                ("Net current assets", 112),
+                ("Non current liabilities", None),
+                ("Payables after one year", -3657),
+                ("", None),
+                ("Provisions", -100),
+                ("Total non current", -3757),
+            ],
+            True,
+        ),
         ([("Revenue", None), ("Grants", 10), ("Loans", 20), ("Capital", None), ("Buildings", 5), ("Total", 38)], False),
     ],
 )
@@ -226,11 +239,11 @@ def test_cells_printed_at_their_own_scale_round_at_it(
 
 def _funding_row(con: duckdb.DuckDBPyConnection, periods: list[str], amounts: list[float | None]) -> None:
     """One funding table's row, left to right: a line per column headed by ``periods`` (``total`` for a total
-    column) of amounts printed in £m; None, a blank cell."""
+    column, ``none`` for one with no period) of amounts printed in £m to one decimal; None, a blank cell."""
     insert_rows(con, "funding", [{
         "table_id": "tbl-1", "line_item": "Region A", "period": period, "amount": amount * 1e6, "currency": "GBP",
         "is_total": period == "total", "document_id": DOC, "char_start": col, "char_end": col + 1,
-        "source_text": f"{amount:,}", "unit_multiplier": 1e6, "extractor": "funding/table@9", "confidence": 0.9,
+        "source_text": f"{amount:,.1f}", "unit_multiplier": 1e6, "extractor": "funding/table@9", "confidence": 0.9,
         "run_id": "r1", "row": 2, "col": col,
     } for col, (period, amount) in enumerate(zip(periods, amounts, strict=True), start=1) if amount is not None])  # fmt: skip
 
@@ -240,6 +253,7 @@ def _funding_row(con: duckdb.DuckDBPyConnection, periods: list[str], amounts: li
     [
         (["2019", "2020", "total"], [10, 20, 30], True),
         (["2019", "2020", "total"], [10, 20, 31], False),
+        (["2019", "2020", "total"], [10.4, 20.4, 30.7], True),  # rounded: within half a printed unit of each
         # Revenue | Capital | Total | Others | Total: the first total adds the columns before it only
         (["2019", "2020", "total", "2019", "total"], [10, 20, 30, 5, 35], True),
         (["2019", "2020", "total", "2019", "total"], [10, 20, 31, 5, 36], False),
@@ -249,6 +263,11 @@ def _funding_row(con: duckdb.DuckDBPyConnection, periods: list[str], amounts: li
         # a total standing for the columns it closes: the last adds the one before it and its own column
         (["2019", "total", "2019", "total", "2019", "total"], [10, 10, 5, 5, 7, 12], True),
         (["2019", "total", "2019", "total", "2019", "total"], [10, 10, 5, 5, 7, 13], False),
+        # a column of amounts with no period beside the periods is no part of their total
+        (["2019", "none", "2020", "total"], [10, 7, 20, 30], True),
+        (["2019", "none", "2020", "total"], [10, 7, 20, 37], False),
+        (["none", "none", "total"], [10, 20, 30], True),  # a table of undated columns adds them up
+        (["none", "none", "total"], [10, 20, 31], False),
     ],
 )
 def test_a_total_column_adds_the_columns_it_totals_one_of_the_ways_a_table_prints_them(

@@ -1,0 +1,94 @@
+"""A part's divider that maps its sections before they begin (pipeline.layout.headings)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pdfs import build_pdf
+
+from pipeline.ingest.manifest import file_to_spec
+from pipeline.parse import source_to_document
+
+SECTIONS = ("2.1 Business population", "2.2 Use of external finance", "2.3 Bank lending")
+PROSE = (
+    "Smaller businesses make up most of the private sector and most of its employment across the regions.",
+    "Their numbers grew again this year, although the growth of firms without employees has stalled.",
+    "The share of businesses that use external finance has stayed close to where it was a year ago.",
+)
+
+
+def _page(lines: list[tuple[str, float]]) -> bytes:
+    """A page of lines set from the top, each in its own size, a heading (set larger) apart from the lines round it."""
+    ops, top = [], 740.0
+    for words, size in lines:
+        top -= 2 * size if size > 10 else 0
+        ops.append(f"BT /F1 {size:g} Tf 72 {top:g} Td ({words}) Tj ET")
+        top -= size * (3.0 if size > 10 else 1.4)
+    return "\n".join(ops).encode()
+
+
+def _numbered_sections(tmp_path: Path, first: bytes) -> list[tuple[str | None, int | None]]:
+    pages = [first] + [_page([(title, 18), *((line, 10) for line in PROSE)]) for title in SECTIONS]
+    path = tmp_path / "report.pdf"
+    path.write_bytes(build_pdf(pages))
+    doc = source_to_document(file_to_spec(path))
+    return [(s.number, s.page_start) for s in doc.sections if s.number]
+
+
+def test_a_divider_mapping_the_sections_to_come_makes_no_sections_of_its_own(tmp_path: Path) -> None:
+    """The divider prints the part's section numbers and titles and nothing else; each section then begins on its
+    page with its number, which runs back from the divider's last: the sections are those, numbered."""
+    divider = _page([("Part B", 24), ("Market developments", 24), *((title, 18) for title in SECTIONS)])
+    assert _numbered_sections(tmp_path, divider) == [("2.1", 2), ("2.2", 3), ("2.3", 4)]
+
+
+def test_sections_with_text_of_their_own_stay_when_a_number_runs_back_after_them(tmp_path: Path) -> None:
+    """Headings each over running text are sections, whatever comes after: a number running back from them later
+    is no section (an item of a list, a reference)."""
+    first = _page([("Annual report", 24), *(line for title in SECTIONS for line in ((title, 18), (PROSE[0], 10)))])
+    numbered = _numbered_sections(tmp_path, first)
+    assert numbered[:3] == [("2.1", 1), ("2.2", 1), ("2.3", 1)]
+    assert ("2.1", 2) not in numbered and ("2.2", 3) not in numbered
+
+
+def _chapters_and_cards(tmp_path: Path, chapter: str) -> list[str | None]:
+    """The numbers of the sections of a PDF whose contents page lists chapters 1, 2 and ``chapter`` (The risks of
+    change), with cards numbered 3 and 4 inside chapter 2, then that chapter."""
+    ops = ["BT /F1 18 Tf 72 740 Td (Contents) Tj ET"]
+    listed = [("1 Introduction", 2), ("2 What is changing", 3), (f"{chapter} The risks of change", 4)]
+    for k, (title, page) in enumerate(listed):
+        ops += [
+            f"BT /F1 11 Tf 72 {700 - 20 * k} Td ({title}) Tj ET",
+            f"BT /F1 11 Tf 500 {700 - 20 * k} Td ({page}) Tj ET",
+        ]
+    cards = [("3 Transport is becoming cleaner", 14), (PROSE[1], 10), ("4 New modes are emerging", 14), (PROSE[2], 10)]
+    pages = [
+        "\n".join(ops).encode(),
+        _page([("1 Introduction", 18), *((line, 10) for line in PROSE)]),
+        _page([("2 What is changing", 18), (PROSE[0], 10), *cards]),
+        _page([(f"{chapter} The risks of change", 18), *((line, 10) for line in PROSE)]),
+    ]
+    path = tmp_path / f"strategy-{chapter}.pdf"
+    path.write_bytes(build_pdf(pages))
+    return [s.number for s in source_to_document(file_to_spec(path)).sections if s.number]
+
+
+def test_numbered_cards_inside_a_chapter_give_way_to_the_chapter_the_contents_lists(tmp_path: Path) -> None:
+    """Cards numbered 3 and 4 inside chapter 2 run ahead of chapter 3; when chapter 3's number runs back from them
+    and the contents lists it (number and title), giving their number 3 to it, the cards are no sections and
+    chapter 3 is one. When the contents says nothing of their numbers (it lists 1, 2 and 2.5), nothing shows that
+    they are no sections: they stay, and a 2.5 running back from them is none."""
+    assert _chapters_and_cards(tmp_path, "3") == ["1", "2", "3"]
+    assert _chapters_and_cards(tmp_path, "2.5") == ["1", "2", "3", "4"]
+
+
+def test_a_text_file_has_no_pages_to_map_its_sections_on(tmp_path: Path) -> None:
+    """Short sections of a text file, then a number running back (an annex's list): the sections stay."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "1. Scope\nFunding and staff\n\n2. Aims\nGrowth in jobs\n\n3. Method\nA survey of firms\n\nAnnex\n\n"
+        "1. Survey questions\nWho answered\n",
+        encoding="utf-8",
+    )
+    doc = source_to_document(file_to_spec(path))
+    assert [s.number for s in doc.sections if s.number] == ["1", "2", "3"]
