@@ -98,7 +98,7 @@ def lines_to_headings(
         if number is not None:
             key = number_key(number)
             if last_number is not None and key < last_number and line.md_level is None:
-                overview = _section_map(headings, key, text, lines, i) or _unlisted(
+                overview = _section_map(headings, key, number, title, text, lines, i) or _unlisted(
                     headings, key, number, title, contents_numbers
                 )
                 if overview:  # the numbers ran ahead on a page mapping the sections to come, or on no section of
@@ -124,18 +124,27 @@ def lines_to_headings(
 
 
 def _section_map(
-    headings: Sequence[Heading], key: tuple[int, ...], text: str, lines: Sequence[Line], i: int
+    headings: Sequence[Heading],
+    key: tuple[int, ...],
+    number: str,
+    title: str,
+    text: str,
+    lines: Sequence[Line],
+    i: int,
 ) -> list[Heading]:
-    """The numbered headings a number running backwards to ``key`` (on line ``i``) overtakes, when they are a map of
-    the sections to come rather than sections: at least MIN_MAPPED of them, the last numbered headings so far, all on
-    one page of a PDF, with no line of running text (more than MAP_LABEL_WORDS words) from the first of them to line
-    ``i``: a part's divider drawing its sections as boxes of numbers and titles, on the page or half-spread before
-    the first section. Empty when they are not."""
+    """The numbered headings a number running backwards to ``key`` (heading ``number`` ``title`` on line ``i``)
+    overtakes, when they are a map of the sections to come rather than sections: at least MIN_MAPPED of them, the
+    last numbered headings so far, all on one page of a PDF, one of them this heading's number and title, with no
+    line of running text (more than MAP_LABEL_WORDS words) from the first of them to line ``i``: a part's divider
+    drawing its sections as boxes of numbers and titles, on the page or half-spread before the first section. Empty
+    when they are not."""
     numbered = [h for h in headings if h.number is not None]
     ahead = list(itertools.takewhile(lambda h: h.number is not None and number_key(h.number) >= key, numbered[::-1]))
     pages = {h.page for h in ahead}
     if len(ahead) < MIN_MAPPED or len(pages) != 1 or None in pages:  # pages of a PDF: text files have none
         return []
+    if not any(h.number == number and normalise_title(h.title) == normalise_title(title) for h in ahead):
+        return []  # the map names the section that begins here
     between = lines[ahead[-1].line : i]
     if any(len(line_text(text, ln).split()) > MAP_LABEL_WORDS for ln in between):
         return []

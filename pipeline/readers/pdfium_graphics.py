@@ -10,8 +10,9 @@ of the forms holding it and the page's display transform, in points from the top
   a run of filled strips as wide, stacked edge to edge (the shading a word processor draws behind each
   line of a shaded paragraph), is one panel too;
 * a **drawing** is any other path (rules, curves, bars, wedges, map outlines), except a rectangle filled in
-  the paper's white, not stroked, that hides text under it (:func:`painted_over`) and lies on no panel or
-  image: on the paper it paints nothing a reader sees (a box hiding a table's labels);
+  the paper's white, not stroked, that hides text under it (:func:`painted_over`, which reads the page's own
+  objects, not those of its forms) and lies on no panel or image: on the paper it paints nothing a reader sees
+  (a box hiding a table's labels);
 * an **image** is an image object.
 
 A rule drawn under the whole of a line underlines it (:func:`underlined`): a title set apart by its underline.

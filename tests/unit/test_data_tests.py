@@ -278,6 +278,47 @@ def test_a_total_column_adds_the_columns_it_totals_one_of_the_ways_a_table_print
     assert result.passed == adds_up, result.rows
 
 
+def test_a_total_row_under_periods_down_the_first_column_is_no_total_column(
+    fresh_db: duckdb.DuckDBPyConnection,
+) -> None:
+    """Periods down the first column (``2019-20``, ``2020-21``, ``Total``): the total row's lines are each
+    ``total``, but no column totals the others (the extractor checks none of them)."""
+    insert_rows(fresh_db, "funding", [{
+        "table_id": "tbl-1", "line_item": item, "period": period, "amount": amount * 1e6, "currency": "GBP",
+        "is_total": period == "total", "document_id": DOC, "char_start": 10 * row + col, "char_end": 10 * row + col + 1,
+        "source_text": f"{amount}", "unit_multiplier": 1e6, "extractor": "funding/table@9", "confidence": 0.9,
+        "run_id": "r1", "row": row, "col": col,
+    } for row, period, amounts in ((1, "2019-20", (10, 20)), (2, "2020-21", (11, 21)), (3, "total", (21, 41)))
+        for col, (item, amount) in enumerate(zip(("Capital", "Revenue"), amounts, strict=True), start=1)])  # fmt: skip
+    (result,) = run(fresh_db, [t for t in load_tests() if t.name == "funding_row_totals"])
+    assert result.passed, result.rows
+
+
+PERIODS = ("2019", "2020", "2021")
+
+
+@pytest.mark.parametrize(
+    ("printed", "adds_up"),
+    [
+        (["$1.1M ....", "$0.44M ....", "$1.5M ...."], True),  # dot leaders after a figure printed at its own scale
+        (["$1.1M ....", "$0.44M ....", "$1.7M ...."], False),
+        (["0.9", "3.7", "0.5", "4.9"], True),  # 0.2 apart, as much as the half units of the last digits allow
+        (["0.9", "3.7", "0.5", "4.8"], False),
+    ],
+)
+def test_a_rows_total_allows_the_rounding_of_its_printed_figures(
+    fresh_db: duckdb.DuckDBPyConnection, printed: list[str], adds_up: bool
+) -> None:
+    insert_rows(fresh_db, "funding", [{
+        "table_id": "tbl-1", "line_item": "Portal", "period": period, "amount": float(cell_to_amount(text, Decimal(1))),
+        "currency": "USD", "is_total": period == "total", "document_id": DOC, "char_start": col, "char_end": col + 1,
+        "source_text": text, "unit_multiplier": 1, "extractor": "funding/table@9", "confidence": 0.9, "run_id": "r1",
+        "row": 1, "col": col,
+    } for col, (period, text) in enumerate(zip([*PERIODS[: len(printed) - 1], "total"], printed, strict=True), start=1)])  # fmt: skip
+    (result,) = run(fresh_db, [t for t in load_tests() if t.name == "funding_row_totals"])
+    assert result.passed == adds_up, result.rows
+
+
 def test_a_total_row_blank_in_one_column_still_closes_the_rows_above_it(fresh_db: duckdb.DuckDBPyConnection) -> None:
     _funding_column(fresh_db, [("Staff", 1), ("Total", None), ("Recharges", 2), ("Total", 2)], col=1)
     _funding_column(fresh_db, [("Staff", 1), ("Total", 1), ("Recharges", 2), ("Total", 2)], col=2)

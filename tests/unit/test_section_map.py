@@ -92,3 +92,19 @@ def test_a_text_file_has_no_pages_to_map_its_sections_on(tmp_path: Path) -> None
     )
     doc = source_to_document(file_to_spec(path))
     assert [s.number for s in doc.sections if s.number] == ["1", "2", "3"]
+
+
+def test_short_sections_on_one_page_are_no_map_of_the_sections_that_follow(tmp_path: Path) -> None:
+    """Three sections of short lines on one page, then a numbered item that runs back (``1 Invest in skills``): no
+    section there maps it (none is numbered and titled so), so the sections stay."""
+    short = [("Skills are scarce", 10), ("Firms are small", 10), ("Places differ", 10)]
+    first = _page([("Annual report", 24), *(line for title in SECTIONS for line in ((title, 18), *short))])
+    pages = [
+        first,
+        _page([("1 Invest in skills", 18), *short]),
+        _page([("2.4 Delivery", 18), *((p, 10) for p in PROSE)]),
+    ]
+    path = tmp_path / "short.pdf"
+    path.write_bytes(build_pdf(pages))
+    numbered = [s.number for s in source_to_document(file_to_spec(path)).sections if s.number]
+    assert numbered[:3] == ["2.1", "2.2", "2.3"]
