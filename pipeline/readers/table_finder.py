@@ -55,8 +55,6 @@ MAX_HEADER_LINES = 6
 GROUP_HEADINGS = 2  # headings on a header line over groups of the columns headed on the line below
 GROUP_CENTRING = 0.15  # how far off its group's centre such a heading may be, in the group's width
 EDGE_SLIP = 0.5  # points: two lines set flush left or right start or end this close
-FRAME_INSET = 12.0  # points: a box framing a group's label starts at most this far left of its table's left edge ...
-FRAME_SLIP = 3.0  # ... and at most this far right of it
 MIN_AXIS_TICKS = 4  # evenly stepping values on one line that make a chart's axis
 MAX_LEGEND_ROWS = 3  # lines of legend a chart's axis may have under it
 LEGEND_AXIS = re.compile(r"\((?:LHS|RHS|left[- ]hand (?:side|scale|axis)|right[- ]hand (?:side|scale|axis))\)", re.I)
@@ -978,8 +976,7 @@ def lines_to_text_tables(
     """The unruled tables among a page's lines (in reading order, each left to right), as cell boxes;
     lines inside ``avoid`` (tables already found from ruling lines) are left out, and so are lines held
     whole in one of ``frames`` (ruled boxes round text: a line that runs on out of one, a group's label
-    boxed in the first column of an unruled table, is the table's; a box framing a group's label beside several
-    rows is one cell of the first column spanning them, :func:`_framed_stubs`); the lines of a ruled header band
+    boxed in the first column of an unruled table, is the table's); the lines of a ruled header band
     (``bands``) run on into the table under it however widely the band spaces them."""
     avoid, frames = avoid or [], frames or []
     kept = [
@@ -992,41 +989,7 @@ def lines_to_text_tables(
     out = []
     for run in _runs(kept, bands or []):
         out.extend(_run_to_tables(run, page))
-    return [_framed_stubs(table, frames) for table in out]
-
-
-def _framed_stubs(table: RawTable, frames: Sequence[BBox]) -> RawTable:
-    """The table with each box framing a label at its left edge (from FRAME_INSET points left of it to FRAME_SLIP
-    right) beside two rows or more (their middles within its height; a group's label, wrapped over lines set
-    between its rows) made one cell of its first column spanning those rows, its text in the first: the label's
-    lines, left out of the rows, are read into it whole.
-
-    >>> box = lambda x0, top, x1, bottom: BBox(x0=x0, top=top, x1=x1, bottom=bottom)
-    >>> rows = [[box(57, top, 157, top + 9), box(177, top, 223, top + 9)] for top in (336, 353, 371, 389)]
-    >>> table = RawTable(1, box(57, 336, 223, 398), rows, "text")
-    >>> [row[0] for row in _framed_stubs(table, [box(57, 333, 170, 377)]).rows][:3]
-    [BBox(x0=57.0, top=333.0, x1=170.0, bottom=377.0), None, None]
-    """
-    if table.strategy != "text" or not table.rows:
-        return table
-    rows = [list(row) for row in table.rows]
-    middles = [next(((b.top + b.bottom) / 2 for b in row if b is not None), None) for row in rows]
-    for frame in frames:
-        if not table.bbox.x0 - FRAME_INSET <= frame.x0 <= table.bbox.x0 + FRAME_SLIP:
-            continue
-        spanned = [k for k, middle in enumerate(middles) if middle is not None and frame.top <= middle <= frame.bottom]
-        if len(spanned) < 2 or spanned != list(range(spanned[0], spanned[-1] + 1)):
-            continue
-        stubs = [box for k in spanned if (box := rows[k][0]) is not None]
-        beside = [b.x0 for k in spanned for b in rows[k][1:] if b is not None]
-        if len(stubs) < len(spanned) or (beside and frame.x1 > min(beside)):
-            continue  # a stub already spanning, or a box reaching over the next column: no label's frame
-        rows[spanned[0]][0] = BBox(
-            x0=frame.x0, top=frame.top, x1=max(frame.x1, *(b.x1 for b in stubs)), bottom=frame.bottom
-        )
-        for k in spanned[1:]:
-            rows[k][0] = None
-    return RawTable(table.page, table.bbox, rows, table.strategy)
+    return out
 
 
 def _runs(lines: list[_Line], bands: list[BBox]) -> list[list[_Line]]:

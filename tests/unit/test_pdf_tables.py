@@ -776,42 +776,6 @@ def test_a_group_label_boxed_in_the_first_column_does_not_split_the_table() -> N
     assert len(table.rows) == 9
 
 
-def test_a_group_label_boxed_beside_its_rows_is_one_cell_spanning_them_though_it_wraps_between_them() -> None:
-    """Each sector's label, boxed beside its three rows, wraps over two lines set between the rows (or sits level
-    with the middle one): the box is one cell of the first column spanning the three rows, in the first of them,
-    and the label's lines are no rows."""
-    lines, boxes = [], []
-    for g, sector in enumerate(["Agriculture, Hunting|and Forestry", "Manufacturing", "Transport, Storage|and Trade"]):
-        top = 100 + 54 * g
-        wrapped = sector.split("|")
-        for r, size in enumerate(["1-10 employees", "11-50 employees", "50+ employees"]):
-            label = [(50, sector)] if r == 1 and len(wrapped) == 1 else []
-            lines.append(line(top + 18 * r, *label, (180, size), (300, f"{10 + r}"), (360, f"{2 + r}.5%")))
-        lines += [line(top + 9 + 18 * k, (50, part)) for k, part in enumerate(wrapped) if len(wrapped) > 1]
-        boxes.append(
-            RawTable(
-                1,
-                _box(45, top - 2, 170, top + 52),
-                [[_box(45, top - 2 + 18 * r, 170, top + 16 + 18 * r)] for r in range(3)],
-            )
-        )
-    lines.sort(key=lambda ln: ln[0]["top"])
-    [table] = lines_to_tables(lines, boxes, 1)
-    assert len(table.rows) == 9
-    stubs = [row[0] for row in table.rows]
-    assert [None if b is None else (b.top, b.bottom) for b in stubs] == [
-        (98, 152),
-        None,
-        None,
-        (152, 206),
-        None,
-        None,
-        (206, 260),
-        None,
-        None,
-    ]
-
-
 def _ruled_rows(*ys: float) -> RawTable:
     """Rules drawn across x = 40 to 500 at ``ys``, between rows only (strategy ``rows``)."""
     bands: list[list[BBox | None]] = [[BBox(x0=40, top=a, x1=500, bottom=b)] for a, b in itertools.pairwise(ys)]
