@@ -98,12 +98,13 @@ def lines_to_headings(
         if number is not None:
             key = number_key(number)
             if last_number is not None and key < last_number and line.md_level is None:
-                overview = _section_map(headings, key, number, title, text, lines, i) or _unlisted(
-                    headings, key, number, title, contents_numbers
-                )
-                if overview:  # the numbers ran ahead on a page mapping the sections to come, or on no section of
-                    # the contents page (numbered cards in a chapter) where this one is the contents': no sections
-                    headings = [h for h in headings if h not in overview]
+                ahead = _overtaken(headings, key)
+                if _section_map(ahead, number, title, text, lines, i) or _unlisted(
+                    ahead, number, title, contents_numbers
+                ):
+                    # the numbers ran ahead on a page mapping the sections to come, or on no section of the contents
+                    # page (numbered cards in a chapter) where this one is the contents': no sections
+                    headings = [h for h in headings if h not in ahead]
                     numbered = [h for h in headings if h.number is not None]
                     last_number = number_key(numbered[-1].number) if numbered and numbered[-1].number else None
                     last_numbered_level = (numbered[-1].level or 1) if numbered else 0
@@ -123,50 +124,38 @@ def lines_to_headings(
     return headings
 
 
-def _section_map(
-    headings: Sequence[Heading],
-    key: tuple[int, ...],
-    number: str,
-    title: str,
-    text: str,
-    lines: Sequence[Line],
-    i: int,
-) -> list[Heading]:
-    """The numbered headings a number running backwards to ``key`` (heading ``number`` ``title`` on line ``i``)
-    overtakes, when they are a map of the sections to come rather than sections: at least MIN_MAPPED of them, the
-    last numbered headings so far, all on one page of a PDF, one of them this heading's number and title, with no
-    line of running text (more than MAP_LABEL_WORDS words) from the first of them to line ``i``: a part's divider
-    drawing its sections as boxes of numbers and titles, on the page or half-spread before the first section. Empty
-    when they are not."""
+def _overtaken(headings: Sequence[Heading], key: tuple[int, ...]) -> list[Heading]:
+    """The last numbered headings so far whose numbers are ``key`` or past it, last first: those a number running
+    backwards to ``key`` overtakes."""
     numbered = [h for h in headings if h.number is not None]
-    ahead = list(itertools.takewhile(lambda h: h.number is not None and number_key(h.number) >= key, numbered[::-1]))
+    return list(itertools.takewhile(lambda h: h.number is not None and number_key(h.number) >= key, numbered[::-1]))
+
+
+def _section_map(ahead: Sequence[Heading], number: str, title: str, text: str, lines: Sequence[Line], i: int) -> bool:
+    """Whether the headings ``ahead`` that heading ``number`` ``title`` (on line ``i``) overtakes
+    (:func:`_overtaken`) are a map of the sections to come rather than sections: at least MIN_MAPPED of them, all on
+    one page of a PDF, one of them this heading's number and title, with no line of running text (more than
+    MAP_LABEL_WORDS words) from the first of them to line ``i``: a part's divider drawing its sections as boxes of
+    numbers and titles, on the page or half-spread before the first section."""
     pages = {h.page for h in ahead}
     if len(ahead) < MIN_MAPPED or len(pages) != 1 or None in pages:  # pages of a PDF: text files have none
-        return []
+        return False
     if not any(h.number == number and normalise_title(h.title) == normalise_title(title) for h in ahead):
-        return []  # the map names the section that begins here
+        return False  # the map names the section that begins here
     between = lines[ahead[-1].line : i]
-    if any(len(line_text(text, ln).split()) > MAP_LABEL_WORDS for ln in between):
-        return []
-    return ahead
+    return not any(len(line_text(text, ln).split()) > MAP_LABEL_WORDS for ln in between)
 
 
-def _unlisted(
-    headings: Sequence[Heading], key: tuple[int, ...], number: str, title: str, contents_numbers: dict[str, str]
-) -> list[Heading]:
-    """The numbered headings a number running backwards to ``key`` overtakes, when the contents page lists the
-    heading that runs back (its number with its title) and none of them, giving one of their numbers another title:
-    numbered boxes or cards inside a chapter (``3 Transport is becoming cleaner``, ``4 New modes are emerging``)
-    that ran ahead of the chapters the contents lists (``4 An opportunity to improve urban mobility``). Empty when
-    they are not."""
-    if not _confirmed_by_contents(number, title, contents_numbers):
-        return []
-    numbered = [h for h in headings if h.number is not None]
-    ahead = list(itertools.takewhile(lambda h: h.number is not None and number_key(h.number) >= key, numbered[::-1]))
+def _unlisted(ahead: Sequence[Heading], number: str, title: str, contents_numbers: dict[str, str]) -> bool:
+    """Whether the contents page lists heading ``number`` ``title`` (its number with its title) and none of the
+    headings ``ahead`` it overtakes (:func:`_overtaken`), giving one of their numbers another title: numbered
+    boxes or cards inside a chapter (``3 Transport is becoming cleaner``, ``4 New modes are emerging``) that ran
+    ahead of the chapters the contents lists (``4 An opportunity to improve urban mobility``)."""
+    if not ahead or not _confirmed_by_contents(number, title, contents_numbers):
+        return False
     if any(h.number is not None and _confirmed_by_contents(h.number, h.title, contents_numbers) for h in ahead):
-        return []
-    listed_otherwise = any(h.number in contents_numbers for h in ahead)  # the contents gives its number another title
-    return ahead if listed_otherwise else []
+        return False
+    return any(h.number in contents_numbers for h in ahead)  # the contents gives its number another title
 
 
 def repeated_titles(headings: Sequence[Heading], lines: Sequence[Line]) -> set[int]:
