@@ -55,6 +55,10 @@ MAX_HEADER_LINES = 6
 GROUP_HEADINGS = 2  # headings on a header line over groups of the columns headed on the line below
 GROUP_CENTRING = 0.15  # how far off its group's centre such a heading may be, in the group's width
 EDGE_SLIP = 0.5  # points: two lines set flush left or right start or end this close
+FRAME_INSET = 12.0  # points: a box framing a group's label starts at most this far left of its table's left edge ...
+FRAME_SLIP = 3.0  # ... and at most this far right of it
+LABEL_LEADING = 0.5  # font sizes of space at most between two lines of one label wrapped in its box
+LEVEL_SLIP = 0.25  # font sizes a line's middle may lie off a row's middle and still be level with it
 MIN_AXIS_TICKS = 4  # evenly stepping values on one line that make a chart's axis
 MAX_LEGEND_ROWS = 3  # lines of legend a chart's axis may have under it
 LEGEND_AXIS = re.compile(r"\((?:LHS|RHS|left[- ]hand (?:side|scale|axis)|right[- ]hand (?:side|scale|axis))\)", re.I)
@@ -161,7 +165,7 @@ def lines_to_tables(
     bands = [t.bbox for t in ruled if _header_band(lines, t)]
     heads = {id(rules): head for rules in row_ruled if (head := _head_cells(ruled, rules)) is not None}
     ruled = [t for t in ruled if t.bbox not in bands and all(t is not head for head in heads.values())]
-    frames: list[BBox] = []  # ruled boxes that frame text, not a table
+    frames: list[RawTable] = []  # ruled boxes that frame text, not a table
     for table in ruled:
         inside = [kept for ln in lines if (kept := [w for w in ln if _centre_in(w, table.bbox)])]
         if _under_split(inside, table):
@@ -170,10 +174,10 @@ def lines_to_tables(
                 out.extend(found)
                 continue
         if _panel(inside, table):
-            frames.append(table.bbox)
+            frames.append(table)
         else:
             out.append(table)
-    avoid = [t.bbox for t in ruled if t.bbox not in frames]
+    avoid = [t.bbox for t in ruled if all(t is not frame for frame in frames)]
     out.extend(lines_to_text_tables(lines, page, avoid=avoid, bands=bands, frames=frames))
     reads = [read for rules in row_ruled if (read := _row_ruled(lines, rules, headed=id(rules) in heads)) is not None]
     for read in reads:
@@ -971,25 +975,92 @@ def lines_to_text_tables(
     page: int,
     avoid: list[BBox] | None = None,
     bands: list[BBox] | None = None,
-    frames: list[BBox] | None = None,
+    frames: list[RawTable] | None = None,
 ) -> list[RawTable]:
     """The unruled tables among a page's lines (in reading order, each left to right), as cell boxes;
     lines inside ``avoid`` (tables already found from ruling lines) are left out, and so are lines held
     whole in one of ``frames`` (ruled boxes round text: a line that runs on out of one, a group's label
-    boxed in the first column of an unruled table, is the table's); the lines of a ruled header band
-    (``bands``) run on into the table under it however widely the band spaces them."""
+    boxed in the first column of an unruled table, is the table's; a box holding one group's label beside
+    several rows is one cell of the first column spanning them, :func:`_framed_stubs`); the lines of a ruled
+    header band (``bands``) run on into the table under it however widely the band spaces them."""
     avoid, frames = avoid or [], frames or []
     kept = [
         _Line.of(ln)
         for ln in lines
         if ln
         and not any(_centre_in(ln[0], box) for box in avoid)
-        and not any(_centre_in(ln[0], box) and _centre_in(ln[-1], box) for box in frames)
+        and not any(_centre_in(ln[0], frame.bbox) and _centre_in(ln[-1], frame.bbox) for frame in frames)
     ]
     out = []
     for run in _runs(kept, bands or []):
         out.extend(_run_to_tables(run, page))
-    return out
+    boxes = [frame.bbox for frame in frames]  # a frame whole, then each of its cells (boxes stacked, joined)
+    boxes += [cell for frame in frames for row in frame.rows for cell in row if cell is not None and cell != frame.bbox]
+    return [_framed_stubs(table, boxes, lines) for table in out]
+
+
+def _framed_stubs(table: RawTable, frames: Sequence[BBox], lines: Sequence[list[Word]]) -> RawTable:
+    """The unruled table with each box that frames one group's label at its left edge (from FRAME_INSET points
+    left of it to FRAME_SLIP right, ending before its second column) beside two rows or more (their middles
+    within its height) made one cell of its first column spanning those rows, in the first; the table's box
+    grows to hold it. The box holds one label (:func:`_one_label`), and a row joins one group only (the
+    first box, in the order given, that takes it).
+
+    >>> box = lambda x0, top, x1, bottom: BBox(x0=x0, top=top, x1=x1, bottom=bottom)
+    >>> rows = [[box(57, top, 157, top + 9), box(177, top, 223, top + 9)] for top in (336, 356, 376, 396)]
+    >>> table = RawTable(1, box(57, 336, 223, 405), rows, "text")
+    >>> label = [[{"text": w, "x0": 57, "x1": 100, "top": top, "bottom": top + 9} for w in ["Agriculture"]]
+    ...          for top in (330, 342)]  # wrapped over two lines set between the first rows, from above the first
+    >>> framed = _framed_stubs(table, [box(55, 328, 170, 385)], label)
+    >>> [row[0] for row in framed.rows][:3], framed.bbox.top
+    ([BBox(x0=55.0, top=328.0, x1=170.0, bottom=385.0), None, None], 328.0)
+    """
+    if table.strategy != "text" or not table.rows:
+        return table
+    rows = [list(row) for row in table.rows]
+    middles = [next(((b.top + b.bottom) / 2 for b in row if b is not None), None) for row in rows]
+    taken: set[int] = set()
+    spans: list[BBox] = []
+    for frame in frames:
+        if not table.bbox.x0 - FRAME_INSET <= frame.x0 <= table.bbox.x0 + FRAME_SLIP:
+            continue
+        spanned = [k for k, mid in enumerate(middles) if mid is not None and frame.top <= mid <= frame.bottom]
+        if len(spanned) < 2 or spanned != list(range(spanned[0], spanned[-1] + 1)) or taken & set(spanned):
+            continue
+        stubs = [row[0] for k in spanned if (row := rows[k])]
+        beside = [b.x0 for k in spanned for b in rows[k][1:] if b is not None]
+        if len(stubs) < len(spanned) or None in stubs or (beside and frame.x1 > min(beside)):
+            continue  # a stub already spanning, or a box reaching over the next column: no label's frame
+        label = [held for ln in lines if (held := [w for w in ln if _centre_in(w, frame)])]
+        if not _one_label(label, [m for k in spanned if (m := middles[k]) is not None]):
+            continue
+        cell = BBox.union([frame, *(b for b in stubs if b is not None)])
+        rows[spanned[0]][0] = cell
+        for k in spanned[1:]:
+            rows[k][0] = None
+        taken.update(spanned)
+        spans.append(cell)
+    if not spans:
+        return table
+    return RawTable(table.page, BBox.union([table.bbox, *spans]), rows, table.strategy)
+
+
+def _one_label(lines: list[list[Word]], rows: list[float]) -> bool:
+    """Whether the lines a box holds are one label: one line, or lines set close as one text wraps (at most
+    LABEL_LEADING font sizes apart), not each level with a row of its own (a column of row labels boxed)."""
+    if not lines:
+        return False
+    ordered = sorted(lines, key=_line_top)
+    size = statistics.median(_word_size(w) for ln in ordered for w in ln)
+    if any(_line_top(b) - _line_bottom(a) > LABEL_LEADING * size for a, b in itertools.pairwise(ordered)):
+        return False
+    level = {
+        k
+        for ln in ordered
+        for k, row in enumerate(rows)
+        if abs((_line_top(ln) + _line_bottom(ln)) / 2 - row) <= LEVEL_SLIP * size
+    }
+    return len(ordered) == 1 or len(level) < len(ordered)
 
 
 def _runs(lines: list[_Line], bands: list[BBox]) -> list[list[_Line]]:

@@ -776,6 +776,68 @@ def test_a_group_label_boxed_in_the_first_column_does_not_split_the_table() -> N
     assert len(table.rows) == 9
 
 
+def _sector_groups(
+    sectors: list[str], pitch: float, joined: bool = False
+) -> tuple[list[list[dict[str, Any]]], list[RawTable]]:
+    """Sectors of three rows each, every sector's label (``|`` where it wraps, its lines ``pitch`` apart and set
+    between the rows; level with the middle row when it does not wrap) in a ruled box of the first column beside
+    its rows, one cell per row; ``joined``: the boxes are one ruled table of a cell per sector instead."""
+    lines, boxes = [], []
+    for g, sector in enumerate(sectors):
+        top = 100 + 54 * g
+        wrapped = sector.split("|")
+        for r, size in enumerate(["1-10 employees", "11-50 employees", "50+ employees"]):
+            label = [(50, sector)] if r == 1 and len(wrapped) == 1 else []
+            lines.append(line(top + 18 * r, *label, (180, size), (300, f"{10 + r}"), (360, f"{2 + r}.5%")))
+        first = top + 18 + SIZE / 2 - (len(wrapped) * pitch - (pitch - SIZE)) / 2  # the label centred on the group
+        lines += [line(first + pitch * k, (50, part)) for k, part in enumerate(wrapped) if len(wrapped) > 1]
+        boxes.append(
+            RawTable(
+                1,
+                _box(45, top - 2, 170, top + 52),
+                [[_box(45, top - 2 + 18 * r, 170, top + 16 + 18 * r)] for r in range(3)],
+            )
+        )
+    lines.sort(key=lambda ln: ln[0]["top"])
+    if joined:
+        boxes = [RawTable(1, _box(45, 98, 170, 98 + 54 * len(sectors)), [[box.bbox] for box in boxes])]
+    return lines, boxes
+
+
+def _stubs(table: Table) -> list[tuple[int, str]]:
+    """The first column's cells of ``table`` as (rows spanned, text), in order."""
+    return [(c.row_span, c.text) for c in sorted(table.cells, key=lambda c: c.row) if c.col == 0 and c.text]
+
+
+@pytest.mark.parametrize("joined", [False, True], ids=["box per sector", "boxes joined in one ruled table"])
+def test_a_group_label_boxed_beside_its_rows_is_one_cell_spanning_them_though_it_wraps_between_them(
+    joined: bool,
+) -> None:
+    """Each sector's label, boxed beside its three rows, wraps over lines set between the rows (or sits level
+    with the middle one): its box is one cell of the first column spanning the three rows, its words read whole,
+    also where touching boxes come as one ruled table (each of its cells frames one label)."""
+    sectors = ["Agriculture, Hunting|and Forestry", "Manufacturing", "Other Community,|Social and|Service"]
+    lines, boxes = _sector_groups(sectors, pitch=12, joined=joined)
+    [table] = tables_from(lines, boxes)
+    assert table.n_rows == 9
+    assert _stubs(table) == [
+        (3, "Agriculture, Hunting and Forestry"),
+        (3, "Manufacturing"),
+        (3, "Other Community, Social and Service"),
+    ]
+
+
+def test_a_box_round_a_column_of_row_labels_is_no_group_label() -> None:
+    """A ruled box round the whole stub column, each row's label level with its own figures: no cell spans rows,
+    and each label stays in its row."""
+    names = ["Salaries", "Pensions costs", "Travel", "Total costs"]
+    lines = [line(100, (180, "2020-21"), (260, "2019-20"))]
+    lines += [line(112 + 12 * r, (50, n), (180, f"{9 + r},433"), (260, f"{8 + r},701")) for r, n in enumerate(names)]
+    box = RawTable(1, _box(45, 110, 170, 160), [[_box(45, 110, 170, 160)]])
+    [table] = tables_from(lines, [box])
+    assert _stubs(table) == [(1, name) for name in names]
+
+
 def _ruled_rows(*ys: float) -> RawTable:
     """Rules drawn across x = 40 to 500 at ``ys``, between rows only (strategy ``rows``)."""
     bands: list[list[BBox | None]] = [[BBox(x0=40, top=a, x1=500, bottom=b)] for a, b in itertools.pairwise(ys)]
