@@ -81,6 +81,7 @@ def lines_to_headings(
         for i in titles:
             run_last[i] = i
     headings: list[Heading] = []
+    printed = _numbered_runs(text, lines, run_last)  # runs that begin with a number, to find a heading again
     last_number: tuple[int, ...] | None = None
     last_numbered_level = 0
     for i, line in enumerate(lines):
@@ -99,11 +100,17 @@ def lines_to_headings(
             key = number_key(number)
             if last_number is not None and key < last_number and line.md_level is None:
                 ahead = _overtaken(headings, key)
-                if _section_map(ahead, number, title, text, lines, i) or _unlisted(
-                    ahead, number, title, contents_numbers
+                if (
+                    _section_map(ahead, number, title, text, lines, i)
+                    or _unlisted(ahead, number, title, contents_numbers)
+                    or (
+                        _confirmed_by_contents(number, title, contents_numbers)
+                        and _printed_again(ahead, printed, lines, i)
+                    )
                 ):
-                    # the numbers ran ahead on a page mapping the sections to come, or on no section of the contents
-                    # page (numbered cards in a chapter) where this one is the contents': no sections
+                    # the numbers ran ahead on a page mapping the sections to come, on no section of the contents
+                    # page (numbered cards in a chapter) where this one is the contents', or on headings printed
+                    # again later (a preview: the divider of a part listing its sections): no sections
                     headings = [h for h in headings if h not in ahead]
                     numbered = [h for h in headings if h.number is not None]
                     last_number = number_key(numbered[-1].number) if numbered and numbered[-1].number else None
@@ -144,6 +151,41 @@ def _section_map(ahead: Sequence[Heading], number: str, title: str, text: str, l
         return False  # the map names the section that begins here
     between = lines[ahead[-1].line : i]
     return not any(len(line_text(text, ln).split()) > MAP_LABEL_WORDS for ln in between)
+
+
+def _numbered_runs(text: str, lines: Sequence[Line], run_last: Sequence[int]) -> dict[tuple[str, str], list[int]]:
+    """The runs of lines that begin with a section number, by number and normalised title: their first lines."""
+    out: dict[tuple[str, str], list[int]] = {}
+    pattern = patterns.numbered_heading()
+    for i in range(len(lines)):
+        if i > 0 and run_last[i - 1] == run_last[i]:
+            continue  # a later line of a run
+        raw = " ".join(line_text(text, lines[j]).strip() for j in range(i, run_last[i] + 1))
+        if m := pattern.match(raw):
+            out.setdefault((m.group("number"), normalise_title(m.group("title"))), []).append(i)
+    return out
+
+
+def _printed_again(
+    ahead: Sequence[Heading], runs: Mapping[tuple[str, str], list[int]], lines: Sequence[Line], i: int
+) -> bool:
+    """Whether every heading ``ahead`` (:func:`_overtaken`) is printed again, with its number and title, from line
+    ``i`` and on another page: the sections were previewed (listed on a part's divider) before they begin.
+
+    >>> h = Heading(3, "2.8", "MARKETPLACE LENDING", 2, 0, 10, 20, None)
+    >>> pages = [Line(k, k + 1, 20 if k < 10 else 38) for k in range(100)]
+    >>> again, once = {("2.8", "marketplace lending"): [3, 90]}, {("2.8", "marketplace lending"): [3]}
+    >>> _printed_again([h], again, pages, 5), _printed_again([h], once, pages, 5)
+    (True, False)
+    """
+    return bool(ahead) and all(
+        h.number is not None
+        and any(
+            j >= i and (h.page is None or lines[j].page != h.page)
+            for j in runs.get((h.number, normalise_title(h.title)), [])
+        )
+        for h in ahead
+    )
 
 
 def _unlisted(ahead: Sequence[Heading], number: str, title: str, contents_numbers: dict[str, str]) -> bool:

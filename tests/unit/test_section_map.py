@@ -27,8 +27,10 @@ def _page(lines: list[tuple[str, float]]) -> bytes:
     return "\n".join(ops).encode()
 
 
-def _numbered_sections(tmp_path: Path, first: bytes) -> list[tuple[str | None, int | None]]:
-    pages = [first] + [_page([(title, 18), *((line, 10) for line in PROSE)]) for title in SECTIONS]
+def _numbered_sections(
+    tmp_path: Path, first: bytes, before: list[bytes] | None = None
+) -> list[tuple[str | None, int | None]]:
+    pages = [*(before or []), first, *(_page([(title, 18), *((line, 10) for line in PROSE)]) for title in SECTIONS)]
     path = tmp_path / "report.pdf"
     path.write_bytes(build_pdf(pages))
     doc = source_to_document(file_to_spec(path))
@@ -51,19 +53,37 @@ def test_sections_with_text_of_their_own_stay_when_a_number_runs_back_after_them
     assert ("2.1", 2) not in numbered and ("2.2", 3) not in numbered
 
 
-def _chapters_and_cards(tmp_path: Path, chapter: str) -> list[str | None]:
-    """The numbers of the sections of a PDF whose contents page lists chapters 1, 2 and ``chapter`` (The risks of
-    change), with cards numbered 3 and 4 inside chapter 2, then that chapter."""
+def _contents(listed: list[tuple[str, int]]) -> bytes:
+    """A contents page listing each (number and title, page)."""
     ops = ["BT /F1 18 Tf 72 740 Td (Contents) Tj ET"]
-    listed = [("1 Introduction", 2), ("2 What is changing", 3), (f"{chapter} The risks of change", 4)]
     for k, (title, page) in enumerate(listed):
         ops += [
             f"BT /F1 11 Tf 72 {700 - 20 * k} Td ({title}) Tj ET",
             f"BT /F1 11 Tf 500 {700 - 20 * k} Td ({page}) Tj ET",
         ]
+    return "\n".join(ops).encode()
+
+
+def test_sections_previewed_before_they_begin_are_the_later_ones_the_contents_lists(tmp_path: Path) -> None:
+    """A part's divider lists its sections among lines of running text (no map of labels alone); each section then
+    begins on its page with its number and title printed again, and the first runs back from the divider's last.
+    With a contents page listing that first section, the divider's are previews: the sections are the later ones.
+    Without one, nothing shows it: the divider's stay, and the numbers running back from them are none."""
+    divider = _page([("Part B", 24), *(line for title in SECTIONS for line in ((title, 18), (PROSE[0], 10)))])
+    contents = _contents([(title, 3 + k) for k, title in enumerate(SECTIONS)])
+    assert _numbered_sections(tmp_path, divider, before=[contents]) == [("2.1", 3), ("2.2", 4), ("2.3", 5)]
+    without = _numbered_sections(tmp_path, divider)
+    assert without[:3] == [("2.1", 1), ("2.2", 1), ("2.3", 1)]
+    assert ("2.1", 2) not in without and ("2.2", 3) not in without
+
+
+def _chapters_and_cards(tmp_path: Path, chapter: str) -> list[str | None]:
+    """The numbers of the sections of a PDF whose contents page lists chapters 1, 2 and ``chapter`` (The risks of
+    change), with cards numbered 3 and 4 inside chapter 2, then that chapter."""
+    listed = [("1 Introduction", 2), ("2 What is changing", 3), (f"{chapter} The risks of change", 4)]
     cards = [("3 Transport is becoming cleaner", 14), (PROSE[1], 10), ("4 New modes are emerging", 14), (PROSE[2], 10)]
     pages = [
-        "\n".join(ops).encode(),
+        _contents(listed),
         _page([("1 Introduction", 18), *((line, 10) for line in PROSE)]),
         _page([("2 What is changing", 18), (PROSE[0], 10), *cards]),
         _page([(f"{chapter} The risks of change", 18), *((line, 10) for line in PROSE)]),
