@@ -204,7 +204,7 @@ def _read(path: Path, settings: PdfSettings, ocr_settings: OcrSettings | None, m
             layers.extend(read.layers)
             if from_layer and pdfium_page is not None:
                 with watch.stage("read/graphics"):
-                    graphics.append(page_graphics(pdfium_page, number))
+                    graphics.append(page_graphics(pdfium_page, number, drawn.painting() if drawn else None))
                     page_lines = underlined(page_lines, graphics[-1])
             if settings.image_dpi and read.source != "unreadable":
                 try:

@@ -25,7 +25,7 @@ from pipeline.language.garble import PageAssessment, lines_to_assessment
 from pipeline.models import BBox, Line, PageLayer, RawTable, SourceIssue, Word
 from pipeline.readers import ocr
 from pipeline.readers.ocr import OcrSettings
-from pipeline.readers.pdfium_graphics import painted_over
+from pipeline.readers.pdfium_graphics import Painting, painting
 from pipeline.readers.pdfium_rulings import RuledPage, page_edges, row_rules
 from pipeline.readers.pdfium_words import (
     LIGATURES,
@@ -273,11 +273,11 @@ def _read_by_pdfium(drawn: Drawing, number: int, settings: PdfSettings, watch: S
     a char's Unicode mapping is broken, or the page reads as garbled even without doubled glyphs."""
     with watch.stage("read/words"):
         pdfium_page = drawn.page()
-        chars, unseen = _chars(pdfium_page)
+        chars, unseen = _chars(drawn)
         turn, shown = page_turn(chars), pdfium_page.get_rotation()
         if turn:  # the page is read, measured and drawn turned (pdfium's page, not the file, is changed)
             pdfium_page.set_rotation((shown + turn) % 360)
-            chars, unseen = _chars(pdfium_page)
+            chars, unseen = _chars(drawn)
     read = _read_chars(number, chars, pdfium_page, settings, watch)
     if read is not None and (painted := _painted_over(number, unseen, settings)) is not None:
         read.issues.append(painted)
@@ -289,12 +289,13 @@ def _read_by_pdfium(drawn: Drawing, number: int, settings: PdfSettings, watch: S
     return read
 
 
-def _chars(pdfium_page: Any) -> tuple[list[Char], list[Char]]:
+def _chars(drawn: Drawing) -> tuple[list[Char], list[Char]]:
     """The chars of the page a reader sees, and those it draws under a panel painted over them."""
+    pdfium_page = drawn.page()
     textpage = pdfium_page.get_textpage()
     unseen: list[Char] = []
     try:
-        return page_chars(pdfium_page, textpage, painted_over(pdfium_page), unseen), unseen
+        return page_chars(pdfium_page, textpage, drawn.painting().hidden, unseen), unseen
     finally:
         textpage.close()
 
@@ -673,16 +674,25 @@ class Drawing:
 
     def __init__(self, document: Any, index: int) -> None:
         self._document, self._index, self._page = document, index, None
+        self._painting: Painting | None = None
 
     def page(self) -> Any:
         if self._page is None:
             self._page = self._document[self._index]
         return self._page
 
+    def painting(self) -> Painting:
+        """What the page paints over its own text (:func:`~pipeline.readers.pdfium_graphics.painting`), found once
+        for its reader and its graphics (the page's objects, in its own space: turning the page changes nothing)."""
+        if self._painting is None:
+            self._painting = painting(self.page())
+        return self._painting
+
     def close(self) -> None:
         if self._page is not None:
             self._page.close()
             self._page = None
+            self._painting = None  # the objects' addresses die with the page
 
 
 def page_picture(page: Any, dpi: float, drawn: Drawing | None = None, grey: bool = False) -> Image.Image:

@@ -10,20 +10,20 @@ of the forms holding it and the page's display transform, in points from the top
   a run of filled strips as wide, stacked edge to edge (the shading a word processor draws behind each
   line of a shaded paragraph), is one panel too;
 * a **drawing** is any other path (rules, curves, bars, wedges, map outlines), except a rectangle filled in
-  the paper's white, not stroked, that hides text under it (:func:`painted_over`, which reads the page's own
+  the paper's white, not stroked, that hides text under it (:func:`painting`, which reads the page's own
   objects, not those of its forms) and lies on no panel or image: on the paper it paints nothing a reader sees
   (a box hiding a table's labels);
 * an **image** is an image object.
 
 A rule drawn under the whole of a line underlines it (:func:`underlined`): a title set apart by its underline.
-An opaque rectangle filled after text it covers hides it (:func:`painted_over`): the reader leaves that text out.
+An opaque rectangle filled after text it covers hides it (:func:`painting`): the reader leaves that text out.
 """
 
 from __future__ import annotations
 
 import ctypes
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -49,8 +49,18 @@ CORNER_SLIP = 0.5  # points: a rectangle's every point lies this close to a corn
 _DRAWN_MODES = (0, 1, 2)  # text render modes that paint text (fill, stroke, both) and clip nothing
 
 
-def page_graphics(page: pdfium.PdfPage, number: int) -> PageGraphics:
-    """The page's panels, drawings and images as boxes on the page as displayed."""
+@dataclass(frozen=True, slots=True)
+class Painting:
+    """What a page paints over its own text (:func:`painting`): the text objects a fill painted after them covers
+    whole, and those fills (their addresses)."""
+
+    hidden: frozenset[int]
+    covers: frozenset[int]
+
+
+def page_graphics(page: pdfium.PdfPage, number: int, painted: Painting | None = None) -> PageGraphics:
+    """The page's panels, drawings and images as boxes on the page as displayed; ``painted``: the page's
+    :func:`painting`, when it was already found."""
     ra, rb, rc, rd, re_, rf, height = display_transform(page)
     display = (ra, rb, rc, rd, re_, rf)
     panels: list[BBox] = []
@@ -58,7 +68,7 @@ def page_graphics(page: pdfium.PdfPage, number: int) -> PageGraphics:
     images: list[BBox] = []
     strips: list[BBox] = []
     blanks: list[BBox] = []
-    covers = _painting(page)[1]
+    covers = (painted or painting(page)).covers
     for obj, kind, container in _objects(page.raw, IDENTITY):
         box = _bounds(obj, compose(container, display), height)
         if box is None:
@@ -160,20 +170,13 @@ def _rectangle_paint(obj: Any) -> tuple[bool, bool] | None:
     return fill.value != 0, bool(stroke.value)
 
 
-def painted_over(page: pdfium.PdfPage) -> frozenset[int]:
-    """The text objects of the page (their addresses) that a fill painted after them covers whole: the first part of
-    :func:`_painting`."""
-    return _painting(page)[0]
-
-
-def _painting(page: pdfium.PdfPage) -> tuple[frozenset[int], frozenset[int]]:
+def painting(page: pdfium.PdfPage) -> Painting:
     """The text objects of the page (their addresses) that a fill painted after them covers whole, and those fills
-    (their addresses): text the page
-    draws and then paints a panel over (a template's text left under the panel that replaced it), which no
-    reader sees. A fill counts when pdfium tells it is filled and wholly opaque (an opaque colour, no
-    transparency: no blend mode or soft mask that would let the text show through), it is a rectangle (a
-    triangle or a rounded box covers less than its box) and it is at least :data:`MIN_COVER` points wide and
-    high; only the part of it its clipping paths let show covers anything. The page's own objects are
+    (their addresses): text the page draws and then paints a panel over (a template's text left under the panel
+    that replaced it), which no reader sees. A fill counts when pdfium tells it is filled and wholly opaque (an
+    opaque colour, no transparency: no blend mode or soft mask that would let the text show through), it is a
+    rectangle (a triangle or a rounded box covers less than its box) and it is at least :data:`MIN_COVER` points
+    wide and high; only the part of it its clipping paths let show covers anything. The page's own objects are
     compared, not those of its forms (whose boxes lie in the form's space). Only text painted (filled or
     stroked) counts: text drawn as a clip (through which a fill then shows: a title in a pattern) and text
     drawn invisible (an OCR layer under a scan) are never taken as covered."""
@@ -206,7 +209,7 @@ def _painting(page: pdfium.PdfPage) -> tuple[frozenset[int], frozenset[int]]:
             hidden.update(t[0] for t in covered)
             covers.add(_address(obj))
             texts = [t for t in texts if t[0] not in hidden]
-    return frozenset(hidden), frozenset(covers)
+    return Painting(frozenset(hidden), frozenset(covers))
 
 
 def _address(obj: Any) -> int:

@@ -70,7 +70,7 @@ def page_chars(
 ) -> list[Char]:
     """Every char of the page's text layer that the PDF draws (pdfium's generated spaces left out), but those
     of the text objects in ``hidden`` (their addresses:
-    :func:`pipeline.readers.pdfium_graphics.painted_over`), which go to ``unseen`` instead.
+    :func:`pipeline.readers.pdfium_graphics.painting`), which go to ``unseen`` instead.
 
     The page's text comes from pdfium in one call; font, size and orientation belong to the text
     object a char comes from, so they are asked once per object. Per char pdfium is asked only for
