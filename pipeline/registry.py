@@ -86,7 +86,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     ),
     Extractor("tables/text", 4, _ALL, "tables of plain text: tab- or space-aligned columns"),
     Extractor("tables/pdf-lines", 14, _PDF, "PDF tables drawn with rules"),
-    Extractor("tables/pdf-text", 25, _PDF, "PDF tables found from the gutters between columns of words"),
+    Extractor("tables/pdf-text", 26, _PDF, "PDF tables found from the gutters between columns of words"),
     Extractor("funding/table", 9, _ALL, "funding lines: one per line item and period of a money table"),
     Extractor("checks/totals", 4, _ALL, "a table's stated totals against the sum of its lines"),
     Extractor("checks/text-vs-table", 1, _ALL, "a figure in the text against the same amount in a table"),

@@ -59,6 +59,7 @@ FRAME_INSET = 12.0  # points: a box framing a group's label starts at most this 
 FRAME_SLIP = 3.0  # ... and at most this far right of it
 LABEL_LEADING = 0.5  # font sizes of space at most between two lines of one label wrapped in its box
 LEVEL_SLIP = 0.25  # font sizes a line's middle may lie off a row's middle and still be level with it
+MAX_LABEL_LINES = 4  # lines a group's label wraps over at most
 MIN_AXIS_TICKS = 4  # evenly stepping values on one line that make a chart's axis
 MAX_LEGEND_ROWS = 3  # lines of legend a chart's axis may have under it
 LEGEND_AXIS = re.compile(r"\((?:LHS|RHS|left[- ]hand (?:side|scale|axis)|right[- ]hand (?:side|scale|axis))\)", re.I)
@@ -1000,11 +1001,14 @@ def lines_to_text_tables(
 
 
 def _framed_stubs(table: RawTable, frames: Sequence[BBox], lines: Sequence[list[Word]]) -> RawTable:
-    """The unruled table with each box that frames one group's label at its left edge (from FRAME_INSET points
-    left of it to FRAME_SLIP right, ending before its second column) beside two rows or more (their middles
-    within its height) made one cell of its first column spanning those rows, in the first; the table's box
-    grows to hold it. The box holds one label (:func:`_one_label`), and a row joins one group only (the
-    first box, in the order given, that takes it).
+    """The unruled table with each box that frames one group's label beside two rows or more (their middles
+    within its height) made one cell spanning those rows, in the first: a box at the table's left edge (from
+    FRAME_INSET points left of it to FRAME_SLIP right, ending before its second column) is a cell of its first
+    column; boxes set just left of it (ending at most FRAME_INSET points before it; their labels were read apart
+    from the rows, whose first column is the next) are cells of a first column of their own, every other row's
+    cell there empty. The table's box grows to hold them. A box holds one label (:func:`_one_label`), the rows'
+    first cells beside it hold no text outside it, and a row joins one group only (the first box, in the order
+    given, that takes it).
 
     >>> box = lambda x0, top, x1, bottom: BBox(x0=x0, top=top, x1=x1, bottom=bottom)
     >>> rows = [[box(57, top, 157, top + 9), box(177, top, 223, top + 9)] for top in (336, 356, 376, 396)]
@@ -1014,6 +1018,10 @@ def _framed_stubs(table: RawTable, frames: Sequence[BBox], lines: Sequence[list[
     >>> framed = _framed_stubs(table, [box(55, 328, 170, 385)], label)
     >>> [row[0] for row in framed.rows][:3], framed.bbox.top
     ([BBox(x0=55.0, top=328.0, x1=170.0, bottom=385.0), None, None], 328.0)
+    >>> region = [[{"text": "Region", "x0": 0, "x1": 30, "top": 350, "bottom": 359}]]
+    >>> beside = _framed_stubs(table, [box(0, 333, 50, 385)], region)  # a box left of the table: a new column
+    >>> [len(row) for row in beside.rows], beside.rows[3][0], beside.bbox.x0
+    ([3, 3, 3, 3], BBox(x0=0.0, top=396.0, x1=50.0, bottom=405.0), 0.0)
     """
     if table.strategy != "text" or not table.rows:
         return table
@@ -1021,25 +1029,42 @@ def _framed_stubs(table: RawTable, frames: Sequence[BBox], lines: Sequence[list[
     middles = [next(((b.top + b.bottom) / 2 for b in row if b is not None), None) for row in rows]
     taken: set[int] = set()
     spans: list[BBox] = []
+    apart: list[tuple[BBox, list[int]]] = []  # boxes left of the table, with the rows each spans
     for frame in frames:
-        if not table.bbox.x0 - FRAME_INSET <= frame.x0 <= table.bbox.x0 + FRAME_SLIP:
+        left = frame.x1 <= table.bbox.x0 + FRAME_SLIP and table.bbox.x0 - frame.x1 <= FRAME_INSET
+        if not left and not table.bbox.x0 - FRAME_INSET <= frame.x0 <= table.bbox.x0 + FRAME_SLIP:
             continue
         spanned = [k for k, mid in enumerate(middles) if mid is not None and frame.top <= mid <= frame.bottom]
         if len(spanned) < 2 or spanned != list(range(spanned[0], spanned[-1] + 1)) or taken & set(spanned):
             continue
-        stubs = [row[0] for k in spanned if (row := rows[k])]
-        beside = [b.x0 for k in spanned for b in rows[k][1:] if b is not None]
-        if len(stubs) < len(spanned) or None in stubs or (beside and frame.x1 > min(beside)):
+        stubs = [] if left else [row[0] for k in spanned if (row := rows[k])]
+        beside = [b.x0 for k in spanned for b in rows[k][0 if left else 1 :] if b is not None]
+        if (not left and (len(stubs) < len(spanned) or None in stubs)) or (beside and frame.x1 > min(beside)):
             continue  # a stub already spanning, or a box reaching over the next column: no label's frame
+        if any(_centre_in(w, b) and not _centre_in(w, frame) for ln in lines for w in ln for b in stubs if b):
+            continue  # the rows' first cells hold text of their own beside the box
         label = [held for ln in lines if (held := [w for w in ln if _centre_in(w, frame)])]
         if not _one_label(label, [m for k in spanned if (m := middles[k]) is not None]):
+            continue
+        taken.update(spanned)
+        if left:
+            apart.append((frame, spanned))
             continue
         cell = BBox.union([frame, *(b for b in stubs if b is not None)])
         rows[spanned[0]][0] = cell
         for k in spanned[1:]:
             rows[k][0] = None
-        taken.update(spanned)
         spans.append(cell)
+    if apart:
+        x0, x1 = min(f.x0 for f, _ in apart), max(f.x1 for f, _ in apart)
+        first = {spanned[0]: frame for frame, spanned in apart}
+        covered = {k for _, spanned in apart for k in spanned[1:]}
+        for k, row in enumerate(rows):
+            boxes = [b for b in row if b is not None]
+            empty = BBox.union(boxes) if boxes else None
+            empty = BBox(x0=x0, top=empty.top, x1=x1, bottom=empty.bottom) if empty else None
+            row.insert(0, first.get(k, None if k in covered else empty))
+        spans += [frame for frame, _ in apart]
     if not spans:
         return table
     return RawTable(table.page, BBox.union([table.bbox, *spans]), rows, table.strategy)
@@ -1047,8 +1072,9 @@ def _framed_stubs(table: RawTable, frames: Sequence[BBox], lines: Sequence[list[
 
 def _one_label(lines: list[list[Word]], rows: list[float]) -> bool:
     """Whether the lines a box holds are one label: one line, or lines set close as one text wraps (at most
-    LABEL_LEADING font sizes apart), not each level with a row of its own (a column of row labels boxed)."""
-    if not lines:
+    LABEL_LEADING font sizes apart), no two of them level with rows (rows' own labels boxed with the group's);
+    at most MAX_LABEL_LINES lines of at most LABEL_WORDS words (a note boxed beside a table is no label)."""
+    if not lines or len(lines) > MAX_LABEL_LINES or any(len(ln) > LABEL_WORDS for ln in lines):
         return False
     ordered = sorted(lines, key=_line_top)
     size = statistics.median(_word_size(w) for ln in ordered for w in ln)
@@ -1060,7 +1086,7 @@ def _one_label(lines: list[list[Word]], rows: list[float]) -> bool:
         for k, row in enumerate(rows)
         if abs((_line_top(ln) + _line_bottom(ln)) / 2 - row) <= LEVEL_SLIP * size
     }
-    return len(ordered) == 1 or len(level) < len(ordered)
+    return len(level) <= 1
 
 
 def _runs(lines: list[_Line], bands: list[BBox]) -> list[list[_Line]]:

@@ -18,6 +18,7 @@ from pipeline.models import BBox, Block, BlockKind, RawTable, Table, TableCell, 
 from pipeline.parse import source_to_document
 from pipeline.readers.table_finder import (
     _Cell,
+    _framed_stubs,
     _header_edges,
     _over_groups,
     _row_ruled,
@@ -809,22 +810,94 @@ def _stubs(table: Table) -> list[tuple[int, str]]:
     return [(c.row_span, c.text) for c in sorted(table.cells, key=lambda c: c.row) if c.col == 0 and c.text]
 
 
-@pytest.mark.parametrize("joined", [False, True], ids=["box per sector", "boxes joined in one ruled table"])
+@pytest.mark.parametrize(
+    ("sectors", "joined"),
+    [
+        (["Agriculture, Hunting|and Forestry", "Manufacturing", "Other Community,|Social and|Service"], False),
+        (["Agriculture, Hunting|and Forestry", "Manufacturing", "Other Community,|Social and|Service"], True),
+        (["Agriculture, Hunting|and Forestry", "Hotels and|Restaurants"], True),
+    ],
+    ids=["box per sector", "boxes joined in one ruled table", "joined boxes, every label wrapped"],
+)
 def test_a_group_label_boxed_beside_its_rows_is_one_cell_spanning_them_though_it_wraps_between_them(
-    joined: bool,
+    sectors: list[str], joined: bool
 ) -> None:
     """Each sector's label, boxed beside its three rows, wraps over lines set between the rows (or sits level
     with the middle one): its box is one cell of the first column spanning the three rows, its words read whole,
-    also where touching boxes come as one ruled table (each of its cells frames one label)."""
-    sectors = ["Agriculture, Hunting|and Forestry", "Manufacturing", "Other Community,|Social and|Service"]
+    also where touching boxes come as one ruled table (each of its cells frames one label; the table's box
+    holds them all, set apart)."""
     lines, boxes = _sector_groups(sectors, pitch=12, joined=joined)
     [table] = tables_from(lines, boxes)
-    assert table.n_rows == 9
-    assert _stubs(table) == [
-        (3, "Agriculture, Hunting and Forestry"),
-        (3, "Manufacturing"),
-        (3, "Other Community, Social and Service"),
+    assert table.n_rows == 3 * len(sectors)
+    assert _stubs(table) == [(3, sector.replace("|", " ")) for sector in sectors]
+
+
+def _regions_beside(label: list[str], heading: str = "") -> list[Table]:
+    """A table of regions under its header, ``label`` (its lines set close) boxed just left of the first four rows,
+    its words read apart from the rows: the rows' first column is the regions', unless ``heading`` over the box
+    makes the first column reach over it."""
+    regions = ["East Midlands", "London", "North West", "Scotland", "Wales"]
+    lines = [line(100, *([(50, heading)] if heading else []), (180, "Area"), (300, "Number"), (360, "Share"))]
+    lines += [
+        line(118 + 18 * r, (180, name), (300, f"{50 + r}"), (360, f"{6 + r}.1%")) for r, name in enumerate(regions)
     ]
+    first = 118 + 27 + SIZE / 2 - (len(label) * 11 - 2) / 2  # centred on the four rows
+    lines += [line(first + 11 * k, (50, words)) for k, words in enumerate(label)]
+    lines.sort(key=lambda ln: ln[0]["top"])
+    box = RawTable(1, _box(45, 115, 170, 188), [[_box(45, 115 + 18 * r, 170, 133 + 18 * r)] for r in range(4)])
+    return tables_from(lines, [box])
+
+
+def test_a_group_label_boxed_just_left_of_a_table_is_a_first_column_of_its_own() -> None:
+    """The table's rows start with their regions; the group's label, boxed left of them and read apart, is a
+    first column of its own spanning its four rows, the last row's cell there empty."""
+    [table] = _regions_beside(["Region"])
+    assert table.n_cols == 4
+    assert _stubs(table) == [(4, "Region")]
+    assert [c.text for c in table.cells if c.row == 5] == ["Wales", "54", "10.1%"]
+
+
+def test_a_box_in_a_first_column_whose_rows_hold_their_own_labels_is_no_group_label() -> None:
+    """A heading over the box makes the first column reach from the box over the regions: the box's label is
+    no cell spanning the rows, whose first cells hold their regions, each in its own row."""
+    [table] = _regions_beside(["Region"], heading="Sector")
+    regions = ["East Midlands", "London", "North West", "Scotland", "Wales"]
+    assert [c.text for c in table.cells if c.text in regions and c.row_span == 1] == regions
+
+
+def test_a_row_joins_the_group_of_the_first_box_that_takes_it() -> None:
+    """Two boxes overlapping on a row, the label in their overlap: the first takes its rows whole, the second (which
+    would share one of them) none."""
+    rows = [[_box(50, t, 150, t + 9), _box(180, t, 220, t + 9)] for t in (100, 118, 136, 154)]
+    table = RawTable(1, _box(50, 100, 220, 163), rows, "text")
+    first, second = _box(45, 115, 170, 150), _box(45, 97, 170, 131)
+    labels = [line(119, (50, "Middle"))]
+    assert [row[0] for row in _framed_stubs(table, [first, second], labels).rows] == [
+        rows[0][0],
+        first,
+        None,
+        rows[3][0],
+    ]
+
+
+def test_a_note_boxed_beside_a_table_is_no_group_label() -> None:
+    """A note of five lines boxed left of the rows is no label of theirs: the table keeps three columns."""
+    note = ["Figures for", "the nations", "are weighted", "to their own", "survey targets"]
+    [table] = _regions_beside(note)
+    assert table.n_cols == 3
+    assert not any("weighted" in c.text for c in table.cells)
+
+
+def test_a_box_round_a_group_label_and_the_rows_own_labels_is_no_cell_spanning_them() -> None:
+    """A box round the first column holds a group's label set between the rows and the rows' own labels beside it:
+    the rows keep their labels, each in its own row."""
+    names = ["Salaries", "Pensions", "Travel"]
+    lines = [line(100, (180, "2020-21"), (260, "2019-20")), line(121, (50, "Staff"))]
+    lines += [line(112 + 18 * r, (110, n), (180, f"{9 + r},433"), (260, f"{8 + r},701")) for r, n in enumerate(names)]
+    lines.sort(key=lambda ln: ln[0]["top"])
+    box = RawTable(1, _box(45, 110, 170, 160), [[_box(45, 110, 170, 160)]])
+    [table] = tables_from(lines, [box])
+    assert [(span, text) for span, text in _stubs(table) if text in names] == [(1, name) for name in names]
 
 
 def test_a_box_round_a_column_of_row_labels_is_no_group_label() -> None:
