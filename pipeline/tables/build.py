@@ -671,7 +671,9 @@ def _pdf_caption(table: Table, blocks: list[Block], text: str, words: list[Word]
     """What a PDF table is called, and the line stating its unit when one stands apart from the title.
 
     The title is, in this order: a caption naming the table (``Table 3: ...``, ``FIG 1`` with the title
-    line under it) among the few blocks just above it or the one just below; the heading, short paragraph,
+    line under it, or its last words wrapped to a line of their own, starting in lower case; printed again over
+    each page of a long table, it is no page furniture here) among the few blocks just above it or the one just
+    below; the heading, short paragraph,
     question or item labelled by a word right above it (:func:`_names_table`; a lead-in ending in a colon or
     a sentence, or a row of figures, is no title),
     passing over a unit line (``Expressed as percentage of ...``, ``£m``) and a source line; else the
@@ -684,7 +686,8 @@ def _pdf_caption(table: Table, blocks: list[Block], text: str, words: list[Word]
     reach = TITLE_GAP_LINES * _line_height(table)
     near = [
         (b, b.bbox) for b in blocks
-        if b.page == table.page and b.bbox is not None and b.kind not in (BlockKind.FURNITURE, BlockKind.CHART)
+        if b.page == table.page and b.bbox is not None and b.kind is not BlockKind.CHART
+        and (b.kind is not BlockKind.FURNITURE or CAPTION.match(text[b.char_start : b.char_end]))
         and not box.holds_centre_of(b.bbox) and b.bbox.x0 < box.x1 and b.bbox.x1 > box.x0
     ]  # fmt: skip
     above = sorted(((b, bb) for b, bb in near if bb.top < box.top - 1), key=lambda pair: -pair[1].bottom)
@@ -708,9 +711,11 @@ def _pdf_caption(table: Table, blocks: list[Block], text: str, words: list[Word]
     for i, (said, _, _) in enumerate(close):
         if CAPTION.match(said):
             label_only = len(said.split()) <= 3 and i > 0
-            between = [s for s, _, _ in close[: i - 1 if label_only else i]]  # a unit line under the caption
+            wrapped = i > 0 and close[i - 1][0][:1].islower()  # its last words wrapped to a line of their own
+            joined = label_only or wrapped
+            between = [s for s, _, _ in close[: i - 1 if joined else i]]  # a unit line under the caption
             unit_line = next((s for s in between if UNIT_LINE.match(s)), None)
-            return (f"{said} {close[i - 1][0]}" if label_only else said), unit_line
+            return (f"{said} {close[i - 1][0]}" if joined else said), unit_line
     if below and CAPTION.match(said_by(below[0])):
         return said_by(below[0]), None
     unit_line = None

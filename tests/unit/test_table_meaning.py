@@ -294,6 +294,26 @@ def test_a_header_cell_naming_two_periods_gives_no_funding_lines() -> None:
     assert table_kind(table) == "funding" and tables_to_funding([table]) == ([], [])
 
 
+def test_a_caption_printed_over_each_page_and_wrapped_to_a_second_line_is_the_title_whole() -> None:
+    """A long table's caption, printed again over each of its pages (so the layout takes it for page furniture),
+    its last words wrapped to a line of their own: the title is the caption whole; a line under a caption that
+    starts a sentence of its own is no part of it."""
+    rows = [["Region", "2003–04", "2004–05"], ["Northeast", "485,670", "503,528"], ["Maine", "13,278", "13,077"]]
+    caption = "Table 14. Actual and projected numbers for public high school graduates, by region: School years"
+    table = _titled_by(
+        _table(rows), [(caption, BlockKind.FURNITURE, 78), ("2003–04 through 2021–22", BlockKind.PARAGRAPH, 90)]
+    )
+    assert table.title == caption  # the wrapped line starts with a figure, not a lower-case word: left apart
+    wrapped = _titled_by(
+        _table(rows), [(caption, BlockKind.FURNITURE, 78), ("through 2021–22", BlockKind.PARAGRAPH, 90)]
+    )
+    assert wrapped.title == f"{caption} through 2021–22"
+    noted = _titled_by(
+        _table(rows), [(caption, BlockKind.PARAGRAPH, 78), ("Figures are rounded.", BlockKind.PARAGRAPH, 90)]
+    )
+    assert noted.title == caption
+
+
 def test_a_question_over_a_table_of_its_answers_is_its_title_however_long() -> None:
     rows = [["Synthèse des résultats", "Tous les jours", "Jamais", "Total"], ["", "60%", "3%", "244"]]
     question = (
