@@ -81,7 +81,7 @@ def lines_to_headings(
         for i in titles:
             run_last[i] = i
     headings: list[Heading] = []
-    printed = _numbered_runs(text, lines, run_last)  # runs that begin with a number, to find a heading again
+    printed = _numbered_runs(text, lines, run_last, furniture, skip, body_size)  # to find a heading again later
     last_number: tuple[int, ...] | None = None
     last_numbered_level = 0
     for i, line in enumerate(lines):
@@ -153,15 +153,26 @@ def _section_map(ahead: Sequence[Heading], number: str, title: str, text: str, l
     return not any(len(line_text(text, ln).split()) > MAP_LABEL_WORDS for ln in between)
 
 
-def _numbered_runs(text: str, lines: Sequence[Line], run_last: Sequence[int]) -> dict[tuple[str, str], list[int]]:
-    """The runs of lines that begin with a section number, by number and normalised title: their first lines."""
+def _numbered_runs(
+    text: str,
+    lines: Sequence[Line],
+    run_last: Sequence[int],
+    furniture: set[str],
+    skip: set[int],
+    body_size: float | None,
+) -> dict[tuple[str, str], list[int]]:
+    """The runs of lines that begin with a section number, by number and normalised title: their first lines.
+    Page furniture (a running header naming the chapter), contents lines and lines set smaller than the body
+    are left out: none of them prints a section."""
     out: dict[tuple[str, str], list[int]] = {}
     pattern = patterns.numbered_heading()
-    for i in range(len(lines)):
-        if i > 0 and run_last[i - 1] == run_last[i]:
-            continue  # a later line of a run
+    for i, line in enumerate(lines):
+        if i in skip or (i > 0 and run_last[i - 1] == run_last[i]):
+            continue  # a contents line, or a later line of a run
+        if body_size and (line.font_size or 0) < 0.95 * body_size:
+            continue
         raw = " ".join(line_text(text, lines[j]).strip() for j in range(i, run_last[i] + 1))
-        if m := pattern.match(raw):
+        if normalise_title(raw) not in furniture and (m := pattern.match(raw)):
             out.setdefault((m.group("number"), normalise_title(m.group("title"))), []).append(i)
     return out
 
@@ -169,8 +180,10 @@ def _numbered_runs(text: str, lines: Sequence[Line], run_last: Sequence[int]) ->
 def _printed_again(
     ahead: Sequence[Heading], runs: Mapping[tuple[str, str], list[int]], lines: Sequence[Line], i: int
 ) -> bool:
-    """Whether every heading ``ahead`` (:func:`_overtaken`) is printed again, with its number and title, from line
-    ``i`` and on another page: the sections were previewed (listed on a part's divider) before they begin.
+    """Whether the headings ``ahead`` (:func:`_overtaken`), all on one page of a PDF, are each printed again, with
+    its number and title and in their order, from line ``i`` on and on other pages: the sections were previewed
+    (listed on a part's divider) before they begin. Headings on several pages are sections (a closing summary
+    restating them overtakes them, but they were no preview).
 
     >>> h = Heading(3, "2.8", "MARKETPLACE LENDING", 2, 0, 10, 20, None)
     >>> pages = [Line(k, k + 1, 20 if k < 10 else 38) for k in range(100)]
@@ -178,14 +191,16 @@ def _printed_again(
     >>> _printed_again([h], again, pages, 5), _printed_again([h], once, pages, 5)
     (True, False)
     """
-    return bool(ahead) and all(
-        h.number is not None
-        and any(
-            j >= i and (h.page is None or lines[j].page != h.page)
-            for j in runs.get((h.number, normalise_title(h.title)), [])
-        )
-        for h in ahead
-    )
+    pages = {h.page for h in ahead}
+    if not ahead or len(pages) != 1 or None in pages:
+        return False
+    last = i - 1
+    for h in sorted(ahead, key=lambda h: h.line):
+        reprints = [j for j in runs.get((h.number or "", normalise_title(h.title)), []) if j > last]
+        last = next((j for j in reprints if lines[j].page != h.page), -1)
+        if last < 0:
+            return False
+    return True
 
 
 def _unlisted(ahead: Sequence[Heading], number: str, title: str, contents_numbers: dict[str, str]) -> bool:

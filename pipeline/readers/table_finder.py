@@ -997,7 +997,10 @@ def lines_to_text_tables(
         out.extend(_run_to_tables(run, page))
     boxes = [frame.bbox for frame in frames]  # a frame whole, then each of its cells (boxes stacked, joined)
     boxes += [cell for frame in frames for row in frame.rows for cell in row if cell is not None and cell != frame.bbox]
-    return [_framed_stubs(table, boxes, lines) for table in out]
+    return [
+        _framed_stubs(table, [b for b in boxes if not any(b.overlap(t.bbox) > 0 for t in out if t is not table)], lines)
+        for table in out
+    ]  # a box on another table is that table's
 
 
 def _framed_stubs(table: RawTable, frames: Sequence[BBox], lines: Sequence[list[Word]]) -> RawTable:
@@ -1015,13 +1018,13 @@ def _framed_stubs(table: RawTable, frames: Sequence[BBox], lines: Sequence[list[
     >>> table = RawTable(1, box(57, 336, 223, 405), rows, "text")
     >>> label = [[{"text": w, "x0": 57, "x1": 100, "top": top, "bottom": top + 9} for w in ["Agriculture"]]
     ...          for top in (330, 342)]  # wrapped over two lines set between the first rows, from above the first
-    >>> framed = _framed_stubs(table, [box(55, 328, 170, 385)], label)
-    >>> [row[0] for row in framed.rows][:3], framed.bbox.top
-    ([BBox(x0=55.0, top=328.0, x1=170.0, bottom=385.0), None, None], 328.0)
+    >>> framed = _framed_stubs(table, [box(55, 300, 170, 385)], label)  # the box reaches up over the caption
+    >>> [row[0] for row in framed.rows][:3], framed.bbox.top  # the cell holds the rows and the label, no more
+    ([BBox(x0=55.0, top=330.0, x1=170.0, bottom=385.0), None, None], 330.0)
     >>> region = [[{"text": "Region", "x0": 0, "x1": 30, "top": 350, "bottom": 359}]]
-    >>> beside = _framed_stubs(table, [box(0, 333, 50, 385)], region)  # a box left of the table: a new column
-    >>> [len(row) for row in beside.rows], beside.rows[3][0], beside.bbox.x0
-    ([3, 3, 3, 3], BBox(x0=0.0, top=396.0, x1=50.0, bottom=405.0), 0.0)
+    >>> beside = _framed_stubs(table, [box(0, 333, 50, 405)], region)  # a box left of the table: a new column
+    >>> [len(row) for row in beside.rows], beside.rows[0][0], beside.bbox.x0
+    ([3, 3, 3, 3], BBox(x0=0.0, top=336.0, x1=50.0, bottom=405.0), 0.0)
     """
     if table.strategy != "text" or not table.rows:
         return table
@@ -1047,15 +1050,18 @@ def _framed_stubs(table: RawTable, frames: Sequence[BBox], lines: Sequence[list[
         if not _one_label(label, [m for k in spanned if (m := middles[k]) is not None]):
             continue
         taken.update(spanned)
+        reach = BBox.union([b for k in spanned for b in rows[k] if b is not None])  # the cell holds its rows and
+        top, bottom = min(reach.top, *map(_line_top, label)), max(reach.bottom, *map(_line_bottom, label))  # label
+        cell = BBox(x0=frame.x0, top=top, x1=frame.x1, bottom=bottom)  # not all the box may hold (a caption)
         if left:
-            apart.append((frame, spanned))
+            apart.append((cell, spanned))
             continue
-        cell = BBox.union([frame, *(b for b in stubs if b is not None)])
+        cell = BBox.union([cell, *(b for b in stubs if b is not None)])
         rows[spanned[0]][0] = cell
         for k in spanned[1:]:
             rows[k][0] = None
         spans.append(cell)
-    if apart:
+    if apart and _label_column(apart, rows, lines):
         x0, x1 = min(f.x0 for f, _ in apart), max(f.x1 for f, _ in apart)
         first = {spanned[0]: frame for frame, spanned in apart}
         covered = {k for _, spanned in apart for k in spanned[1:]}
@@ -1068,6 +1074,28 @@ def _framed_stubs(table: RawTable, frames: Sequence[BBox], lines: Sequence[list[
     if not spans:
         return table
     return RawTable(table.page, BBox.union([table.bbox, *spans]), rows, table.strategy)
+
+
+def _label_column(
+    apart: list[tuple[BBox, list[int]]], rows: list[list[BBox | None]], lines: Sequence[list[Word]]
+) -> bool:
+    """Whether boxed labels set left of a table (each with the rows it spans) make a column of group labels: they
+    label a run of rows from under its heading (at most MAX_HEADER_LINES rows) to its last row or the one before
+    (a closing total), and the column's stretch beside those rows holds no word but theirs (a box set in a column
+    of running text beside the table is a callout, not a label)."""
+    spanned = sorted(k for _, ks in apart for k in ks)
+    if (
+        spanned != list(range(spanned[0], spanned[-1] + 1))
+        or spanned[0] > MAX_HEADER_LINES
+        or spanned[-1] < len(rows) - 2
+    ):
+        return False
+    held = [b for k in spanned for b in rows[k] if b is not None]
+    if not held:
+        return False
+    x0, x1 = min(f.x0 for f, _ in apart), max(f.x1 for f, _ in apart)
+    stretch = BBox(x0=x0, top=min(b.top for b in held), x1=x1, bottom=max(b.bottom for b in held))
+    return not any(_centre_in(w, stretch) and not any(_centre_in(w, f) for f, _ in apart) for ln in lines for w in ln)
 
 
 def _one_label(lines: list[list[Word]], rows: list[float]) -> bool:

@@ -671,7 +671,7 @@ def _pdf_caption(table: Table, blocks: list[Block], text: str, words: list[Word]
     """What a PDF table is called, and the line stating its unit when one stands apart from the title.
 
     The title is, in this order: a caption naming the table (``Table 3: ...``, ``FIG 1`` with the title
-    line under it, or its last words wrapped to a line of their own, starting in lower case; printed again over
+    line under it, or its last words wrapped to a line of their own, :func:`_wrapped_caption`; printed again over
     each page of a long table, it is no page furniture here) among the few blocks just above it or the one just
     below; the heading, short paragraph,
     question or item labelled by a word right above it (:func:`_names_table`; a lead-in ending in a colon or
@@ -711,7 +711,7 @@ def _pdf_caption(table: Table, blocks: list[Block], text: str, words: list[Word]
     for i, (said, _, _) in enumerate(close):
         if CAPTION.match(said):
             label_only = len(said.split()) <= 3 and i > 0
-            wrapped = i > 0 and close[i - 1][0][:1].islower()  # its last words wrapped to a line of their own
+            wrapped = i > 0 and _wrapped_caption(close[i - 1][0])  # its last words wrapped to a line of their own
             joined = label_only or wrapped
             between = [s for s, _, _ in close[: i - 1 if joined else i]]  # a unit line under the caption
             unit_line = next((s for s in between if UNIT_LINE.match(s)), None)
@@ -734,6 +734,24 @@ def _pdf_caption(table: Table, blocks: list[Block], text: str, words: list[Word]
         break
     heading = next((said_by(b, bb.bottom) for b, bb in above if b.kind is BlockKind.HEADING), None)
     return heading, unit_line
+
+
+def _wrapped_caption(said: str) -> bool:
+    """Whether a line right under a caption is its last words wrapped: two words or more starting in lower case,
+    no unit (``per cent``, ``in thousands``), source or note (``base: all SMEs``, ``e.g. ...``, ``n=1,204``).
+
+    >>> [_wrapped_caption(s) for s in ("through 2021–22", "in thousands", "thousands", "base: all SMEs", "e.g. advice")]
+    [True, False, False, False, False]
+    """
+    words = said.split()
+    return (
+        len(words) >= 2
+        and said[:1].islower()
+        and not UNIT_LINE.match(said)
+        and not SOURCE_LINE.match(said)
+        and not re.search(rf"\b(?:{_SCALES_IN_WORDS})\b", said, re.I)  # a count's scale: in thousands
+        and not any(mark in said for mark in (":", "=", "e.g.", "i.e."))
+    )
 
 
 def _over_table(words: list[Word], box: BBox) -> list[Word] | None:

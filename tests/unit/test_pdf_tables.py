@@ -27,7 +27,7 @@ from pipeline.readers.table_finder import (
     lines_to_text_tables,
     rejoin_columns,
 )
-from pipeline.tables.build import _unit, join_continued, pdf_tables, period_columns
+from pipeline.tables.build import _titled, _unit, join_continued, pdf_tables, period_columns
 
 SIZE = 9.0
 CHAR = 4.5  # a character's width in the synthetic lines
@@ -872,12 +872,61 @@ def test_a_row_joins_the_group_of_the_first_box_that_takes_it() -> None:
     table = RawTable(1, _box(50, 100, 220, 163), rows, "text")
     first, second = _box(45, 115, 170, 150), _box(45, 97, 170, 131)
     labels = [line(119, (50, "Middle"))]
-    assert [row[0] for row in _framed_stubs(table, [first, second], labels).rows] == [
-        rows[0][0],
-        first,
-        None,
-        rows[3][0],
+    stubs = [row[0] for row in _framed_stubs(table, [first, second], labels).rows]
+    assert stubs == [rows[0][0], _box(45, 118, 170, 145), None, rows[3][0]]  # the rows' stretch, not the box's
+
+
+def _grid_texts(tables: list[Table]) -> list[list[tuple[str, int]]]:
+    return [[(c.text, c.row_span) for c in sorted(t.cells, key=lambda c: (c.row, c.col))] for t in tables]
+
+
+def test_a_callout_boxed_in_the_text_column_beside_a_table_is_no_column_of_it() -> None:
+    """A two-line callout boxed in the column of running text left of a table, beside some of its rows: the
+    table is read as it is without the box (no column of callout and prose)."""
+    prose = ["The survey asked firms about", "their exports over the last", "three years and whether they",
+             "expected to export more in", "future. Most firms said that", "demand abroad was weaker but",
+             "that costs had stayed level", "through the period shown in", "the table. Firms in London"]  # fmt: skip
+    lines = [line(100 + 12 * k, (50, t)) for k, t in enumerate(prose[:4])]
+    lines += [line(161 + 11 * k, (55, t)) for k, t in enumerate(["Key fact", "Exports rose 12% in 2018"])]
+    lines += [line(200 + 12 * k, (50, t)) for k, t in enumerate(prose[4:])]
+    regions = ["East Midlands", "London", "North West", "Scotland", "Wales", "Yorkshire", "Wales North"]
+    lines += [line(120, (272, "Region"), (400, "Number"), (470, "Share"))]
+    lines += [line(138 + 18 * r, (272, n), (400, f"{50 + r}"), (470, f"{6 + r}.1%")) for r, n in enumerate(regions)]
+    box = RawTable(1, _box(45, 150, 262, 190), [[_box(45, 150, 262, 170)], [_box(45, 170, 262, 190)]])
+    assert _grid_texts(tables_from(lines, [box])) == _grid_texts(tables_from(lines, []))
+
+
+def test_a_box_on_one_table_is_no_group_label_of_the_table_beside_it() -> None:
+    """Two tables side by side, the left one's last column of figures shaded (boxed), level with the right one's
+    rows: the right-hand table, just right of the box, takes nothing of it."""
+    firms, regions = ["Micro", "Small", "Medium", "Large"], ["East", "London", "North", "Wales"]
+    left = [("Firms", "2019", "2020")] + [(n, f"{10 + r}", f"{20 + r}.5%") for r, n in enumerate(firms)]
+    right = [("Region", "Number", "Share")] + [(n, f"{50 + r}", f"{6 + r}.1%") for r, n in enumerate(regions)]
+    lines = [line(120 + 12 * r, (50, a), (150, b), (215, c)) for r, (a, b, c) in enumerate(left)]
+    lines += [line(117 + 15 * r, (258, a), (380, b), (450, c)) for r, (a, b, c) in enumerate(right)]
+    shade = RawTable(1, _box(212, 130, 250, 185), [[_box(212, 130, 250, 157)], [_box(212, 157, 250, 185)]])
+    assert _grid_texts(tables_from(lines, [shade])) == _grid_texts(tables_from(lines, []))
+
+
+def test_a_box_left_of_stacked_tables_takes_none_of_their_rows_or_captions() -> None:
+    """A one-line label boxed left of two stacked tables, beside the last rows of the first, the second's caption
+    and its first rows: it labels neither table's body, and the second keeps its caption over it as its title."""
+    first = [("Sector", "2019", "2020")] + [
+        (n, f"{10 + r}", f"{20 + r}") for r, n in enumerate(["Micro", "Small", "Large"])
     ]
+    second = [("Region", "2019", "2020")] + [
+        (n, f"{50 + r}", f"{60 + r}") for r, n in enumerate(["East", "North", "Wales"])
+    ]
+    caption = "Table 2 Firms by region of the United Kingdom"
+    lines = [line(100 + 14 * r, (80, a), (200, b), (280, c)) for r, (a, b, c) in enumerate(first)]
+    lines += [line(171, (80, caption)), line(176, (30, "England"))]
+    lines += [line(191 + 14 * r, (80, a), (200, b), (280, c)) for r, (a, b, c) in enumerate(second)]
+    lines.sort(key=lambda ln: ln[0]["top"])
+    box = RawTable(1, _box(25, 136, 72, 221), [[_box(25, 136, 72, 186)], [_box(25, 186, 72, 221)]])
+    tables = tables_from(lines, [box])
+    assert _grid_texts(tables) == _grid_texts(tables_from(lines, []))
+    titled = _titled(tables[1], [Block(BlockKind.PARAGRAPH, 0, len(caption), 1, _box(80, 171, 290, 180))], caption)
+    assert titled.title == caption
 
 
 def test_a_note_boxed_beside_a_table_is_no_group_label() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pdfs import build_pdf
 
 from pipeline.ingest.manifest import file_to_spec
@@ -128,3 +129,43 @@ def test_short_sections_on_one_page_are_no_map_of_the_sections_that_follow(tmp_p
     path.write_bytes(build_pdf(pages))
     numbered = [s.number for s in source_to_document(file_to_spec(path)).sections if s.number]
     assert numbered[:3] == ["2.1", "2.2", "2.3"]
+
+
+def _sections_of(tmp_path: Path, pages: list[bytes]) -> list[tuple[str | None, str, int | None]]:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(build_pdf(pages))
+    return [(s.number, s.title, s.page_start) for s in source_to_document(file_to_spec(path)).sections]
+
+
+CHAPTERS = ["1 Introduction", "2 Business population", "3 Use of external finance"]
+
+
+def test_a_closing_summary_restating_the_sections_takes_none_of_their_numbers(tmp_path: Path) -> None:
+    """The sections on their pages, then a summary restating each number and title: the sections, each on
+    several pages, were no preview; they keep their numbers and the summary's restatements run back."""
+    pages = [_contents([(t, 2 + k) for k, t in enumerate(CHAPTERS)])]
+    pages += [_page([(t, 18), *((ln, 10) for ln in PROSE)]) for t in CHAPTERS]
+    pages += [_page([("Summary of the report", 24), *(x for t in CHAPTERS for x in ((t, 18), (PROSE[0], 10)))])]
+    numbered = [(number, page) for number, _, page in _sections_of(tmp_path, pages) if number]
+    assert numbered[:3] == [("1", 2), ("2", 3), ("3", 4)]
+
+
+@pytest.mark.parametrize("header", ["running", "small"])
+def test_a_running_header_or_small_type_naming_a_chapter_is_no_second_printing_of_it(
+    tmp_path: Path, header: str
+) -> None:
+    """Chapter 3's first page restates `2.5` (listed by the contents), which runs back from 3, and chapter 3 is
+    named again later only by a running header over its pages, or once in small type: neither prints a section,
+    so chapter 3 was no preview and keeps its number."""
+    listed = [("1 Introduction", 2), ("2 Business population", 5), ("2.5 Regional picture", 7)]
+    pages = [_contents([*listed, ("3 Use of external finance", 8)])]
+    for k, title in enumerate(CHAPTERS):
+        extra = [("2.5 Regional picture", 18), (PROSE[2], 10)] if k == 2 else []
+        pages.append(_page([(title, 18), (PROSE[0], 10), (PROSE[1], 10), *extra]))
+        for m in range(2):
+            named = header == "running" or (k == 2 and m == 1)
+            size, top = (10, 770) if header == "running" else (8, 100)  # a header in the body's type, a note smaller
+            over = f"BT /F1 {size} Tf 72 {top} Td ({title}) Tj ET\n" if named else ""
+            pages.append(over.encode() + _page([(ln, 10) for ln in PROSE * 3]))
+    numbered = [(number, page) for number, _, page in _sections_of(tmp_path, pages) if number]
+    assert ("3", 8) in numbered

@@ -308,10 +308,11 @@ def test_a_caption_printed_over_each_page_and_wrapped_to_a_second_line_is_the_ti
         _table(rows), [(caption, BlockKind.FURNITURE, 78), ("through 2021–22", BlockKind.PARAGRAPH, 90)]
     )
     assert wrapped.title == f"{caption} through 2021–22"
-    noted = _titled_by(
-        _table(rows), [(caption, BlockKind.PARAGRAPH, 78), ("Figures are rounded.", BlockKind.PARAGRAPH, 90)]
-    )
-    assert noted.title == caption
+    for under in ("Figures are rounded.", "per cent", "base: all firms"):  # a sentence, a unit, a note
+        noted = _titled_by(_table(rows), [(caption, BlockKind.PARAGRAPH, 78), (under, BlockKind.PARAGRAPH, 90)])
+        assert noted.title == caption
+    assert noted.unit_text is None and _titled_by(_table(rows), [(caption, BlockKind.PARAGRAPH, 78),
+        ("per cent", BlockKind.PARAGRAPH, 90)]).unit_text == "per cent"  # fmt: skip
 
 
 def test_a_question_over_a_table_of_its_answers_is_its_title_however_long() -> None:
