@@ -20,7 +20,10 @@ the annotated pages are scored:
 * **periods**: over matched tables with period columns, the set of periods the found table's columns
   carry is the gold's.
 * **structure**: the ICDAR 2013 adjacency relations of the gold tables' cells against those of the found
-  tables' cells on the annotated pages (borderline regions left out of both).
+  tables' cells on the annotated pages (borderline regions left out of both). A found cell spanning rows or
+  columns is written as the gold writes one, its text in its first position and the positions it covers blank,
+  so that a span found right scores as the gold's grid gives it (the gold cannot say that a label spanning
+  three rows is adjacent to each of them).
 * **funding**: lines (item, period, amount) found against the gold's, exact (item's letters and digits,
   period, amount to the pound).
 """
@@ -229,13 +232,8 @@ def _gold_relations(rows: list[list[str]]) -> list[Relation]:
 
 
 def _part_relations(part: _Part) -> list[Relation]:
-    return adjacency_relations(
-        [
-            (c.text, c.row, c.col, c.row + c.row_span - 1, c.col + c.col_span - 1)
-            for c in part.table.cells
-            if c.page == part.page
-        ]
-    )
+    """The part's relations with each cell at its first position only, as the gold writes a spanning cell."""
+    return adjacency_relations([(c.text, c.row, c.col, c.row, c.col) for c in part.table.cells if c.page == part.page])
 
 
 def _bag_score(gold: list[Relation], found: list[Relation]) -> Score:
