@@ -123,7 +123,7 @@ from table_gold_eval import SetResult, evaluate
 # Then (a review's fixes: dot leaders, not a bound before an amount, end a header; a larger title heads only a row of
 # headings; a heading wrapped beside level ones starts near them and is no folio; a running line that prints a
 # table's columns stays in it) every set unchanged.
-# 2026-12-08 (0.8.106): a box holding a group's label beside its rows is one cell spanning them; a caption printed
+# 2026-12-07, a new stop (0.8.106): a box holding a group's label beside its rows is one cell spanning them; a caption printed
 # over each page of a long table, or wrapped to a line of its own, is the title whole. Structure, matched/found:
 # development 2277/2413 -> 2297/2456 (F1 0.900 -> 0.900), held-out 5 886/1005 -> 906/1048 (0.868 -> 0.869); titles
 # development 5 6/9 -> 8/9, held-out 5 9/10 -> 10/10; the rest unchanged. Then the structure measure writes a found
