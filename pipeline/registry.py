@@ -70,7 +70,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     ),
     Extractor(
         "layout/blocks",
-        32,
+        33,
         _ALL,
         "blocks (headings, paragraphs, list items, icon-bulleted items, tiles a lead-in announces, a card's fields,"
         " phrases boxed side by side, table lines, chart labels and legends, pictures' captions), asides, printed"
@@ -85,8 +85,8 @@ EXTRACTORS: tuple[Extractor, ...] = (
         "numbering that disagrees with the contents page; sections listed past the file's end; truncated sections",
     ),
     Extractor("tables/text", 4, _ALL, "tables of plain text: tab- or space-aligned columns"),
-    Extractor("tables/pdf-lines", 16, _PDF, "PDF tables drawn with rules"),
-    Extractor("tables/pdf-text", 28, _PDF, "PDF tables found from the gutters between columns of words"),
+    Extractor("tables/pdf-lines", 17, _PDF, "PDF tables drawn with rules"),
+    Extractor("tables/pdf-text", 29, _PDF, "PDF tables found from the gutters between columns of words"),
     Extractor("funding/table", 9, _ALL, "funding lines: one per line item and period of a money table"),
     Extractor("checks/totals", 4, _ALL, "a table's stated totals against the sum of its lines"),
     Extractor("checks/text-vs-table", 1, _ALL, "a figure in the text against the same amount in a table"),

@@ -23,7 +23,7 @@ from pipeline.layout.common import (
     title_shape_ok,
     usual_gaps,
 )
-from pipeline.layout.furniture import repeated_line_texts
+from pipeline.layout.furniture import HEADING_TYPE, repeated_line_texts
 from pipeline.models import BBox, ContentsEntry, Line, MediaType, Section
 
 PDF_HEADING_SIZE_RATIO = 1.15
@@ -172,7 +172,10 @@ def _numbered_runs(
         if body_size and (line.font_size or 0) < 0.95 * body_size:
             continue
         raw = " ".join(line_text(text, lines[j]).strip() for j in range(i, run_last[i] + 1))
-        if normalise_title(raw) not in furniture and (m := pattern.match(raw)):
+        running = normalise_title(raw) in furniture and (
+            not body_size or (line.font_size or 0) < HEADING_TYPE * body_size
+        )
+        if not running and (m := pattern.match(raw)):  # a running header's text, not a heading set in larger type
             out.setdefault((m.group("number"), normalise_title(m.group("title"))), []).append(i)
     return out
 

@@ -1008,17 +1008,17 @@ def _framed_stubs(table: RawTable, frames: Sequence[BBox], lines: Sequence[list[
     within its height) made one cell spanning those rows, in the first: a box at the table's left edge (from
     FRAME_INSET points left of it to FRAME_SLIP right, ending before its second column) is a cell of its first
     column; boxes set just left of it (ending at most FRAME_INSET points before it; their labels were read apart
-    from the rows, whose first column is the next) are cells of a first column of their own, every other row's
-    cell there empty. The table's box grows to hold them. A box holds one label (:func:`_one_label`), the rows'
-    first cells beside it hold no text outside it, and a row joins one group only (the first box, in the order
-    given, that takes it).
+    from the rows, whose first column is the next) are cells of a first column of their own
+    (:func:`_label_column`), every other row's cell there empty. The table's box grows to hold them. A box holds
+    one label (:func:`_one_label`), the rows' first cells beside it hold no text outside it, and a row joins one
+    group only (the first box, in the order given, that takes it).
 
     >>> box = lambda x0, top, x1, bottom: BBox(x0=x0, top=top, x1=x1, bottom=bottom)
     >>> rows = [[box(57, top, 157, top + 9), box(177, top, 223, top + 9)] for top in (336, 356, 376, 396)]
     >>> table = RawTable(1, box(57, 336, 223, 405), rows, "text")
     >>> label = [[{"text": w, "x0": 57, "x1": 100, "top": top, "bottom": top + 9} for w in ["Agriculture"]]
     ...          for top in (330, 342)]  # wrapped over two lines set between the first rows, from above the first
-    >>> framed = _framed_stubs(table, [box(55, 300, 170, 385)], label)  # the box reaches up over the caption
+    >>> framed = _framed_stubs(table, [box(55, 326, 170, 389)], label)
     >>> [row[0] for row in framed.rows][:3], framed.bbox.top  # the cell holds the rows and the label, no more
     ([BBox(x0=55.0, top=330.0, x1=170.0, bottom=385.0), None, None], 330.0)
     >>> region = [[{"text": "Region", "x0": 0, "x1": 30, "top": 350, "bottom": 359}]]
@@ -1034,6 +1034,8 @@ def _framed_stubs(table: RawTable, frames: Sequence[BBox], lines: Sequence[list[
     spans: list[BBox] = []
     apart: list[tuple[BBox, list[int]]] = []  # boxes left of the table, with the rows each spans
     for frame in frames:
+        if frame.top < table.bbox.top - FRAME_INSET or frame.bottom > table.bbox.bottom + FRAME_INSET:
+            continue  # a box reaching over the table's caption or another table labels no group of its rows
         left = frame.x1 <= table.bbox.x0 + FRAME_SLIP and table.bbox.x0 - frame.x1 <= FRAME_INSET
         if not left and not table.bbox.x0 - FRAME_INSET <= frame.x0 <= table.bbox.x0 + FRAME_SLIP:
             continue
@@ -1061,7 +1063,7 @@ def _framed_stubs(table: RawTable, frames: Sequence[BBox], lines: Sequence[list[
         for k in spanned[1:]:
             rows[k][0] = None
         spans.append(cell)
-    if apart and _label_column(apart, rows, lines):
+    if apart and _label_column(apart, rows, lines, frames):
         x0, x1 = min(f.x0 for f, _ in apart), max(f.x1 for f, _ in apart)
         first = {spanned[0]: frame for frame, spanned in apart}
         covered = {k for _, spanned in apart for k in spanned[1:]}
@@ -1077,25 +1079,20 @@ def _framed_stubs(table: RawTable, frames: Sequence[BBox], lines: Sequence[list[
 
 
 def _label_column(
-    apart: list[tuple[BBox, list[int]]], rows: list[list[BBox | None]], lines: Sequence[list[Word]]
+    apart: list[tuple[BBox, list[int]]],
+    rows: list[list[BBox | None]],
+    lines: Sequence[list[Word]],
+    frames: Sequence[BBox],
 ) -> bool:
-    """Whether boxed labels set left of a table (each with the rows it spans) make a column of group labels: they
-    label a run of rows from under its heading (at most MAX_HEADER_LINES rows) to its last row or the one before
-    (a closing total), and the column's stretch beside those rows holds no word but theirs (a box set in a column
-    of running text beside the table is a callout, not a label)."""
-    spanned = sorted(k for _, ks in apart for k in ks)
-    if (
-        spanned != list(range(spanned[0], spanned[-1] + 1))
-        or spanned[0] > MAX_HEADER_LINES
-        or spanned[-1] < len(rows) - 2
-    ):
-        return False
-    held = [b for k in spanned for b in rows[k] if b is not None]
-    if not held:
-        return False
+    """Whether boxed labels set left of a table (each with the rows it spans) make a column of group labels: the
+    column's stretch beside the table's rows, from the first it labels to its last, holds no word outside a box
+    (a box set in a column of running text beside the table is a callout, not a label; rows no box labels, or a
+    label boxed beside one row, leave it so)."""
+    held = [b for row in rows[min(k for _, ks in apart for k in ks) :] for b in row if b is not None]
     x0, x1 = min(f.x0 for f, _ in apart), max(f.x1 for f, _ in apart)
     stretch = BBox(x0=x0, top=min(b.top for b in held), x1=x1, bottom=max(b.bottom for b in held))
-    return not any(_centre_in(w, stretch) and not any(_centre_in(w, f) for f, _ in apart) for ln in lines for w in ln)
+    boxes = [*frames, *(f for f, _ in apart)]
+    return not any(_centre_in(w, stretch) and not any(_centre_in(w, b) for b in boxes) for ln in lines for w in ln)
 
 
 def _one_label(lines: list[list[Word]], rows: list[float]) -> bool:

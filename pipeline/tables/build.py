@@ -737,16 +737,14 @@ def _pdf_caption(table: Table, blocks: list[Block], text: str, words: list[Word]
 
 
 def _wrapped_caption(said: str) -> bool:
-    """Whether a line right under a caption is its last words wrapped: two words or more starting in lower case,
-    no unit (``per cent``, ``in thousands``), source or note (``base: all SMEs``, ``e.g. ...``, ``n=1,204``).
+    """Whether a line right under a caption is its last words wrapped: it starts in lower case and states no unit
+    (``per cent``, ``in thousands``), source or note (``base: all SMEs``, ``e.g. ...``, ``n=1,204``).
 
-    >>> [_wrapped_caption(s) for s in ("through 2021–22", "in thousands", "thousands", "base: all SMEs", "e.g. advice")]
-    [True, False, False, False, False]
+    >>> [_wrapped_caption(s) for s in ("through 2021–22", "enterprises", "in thousands", "thousands", "e.g. advice")]
+    [True, True, False, False, False]
     """
-    words = said.split()
     return (
-        len(words) >= 2
-        and said[:1].islower()
+        said[:1].islower()
         and not UNIT_LINE.match(said)
         and not SOURCE_LINE.match(said)
         and not re.search(rf"\b(?:{_SCALES_IN_WORDS})\b", said, re.I)  # a count's scale: in thousands

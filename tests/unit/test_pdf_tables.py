@@ -929,6 +929,24 @@ def test_a_box_left_of_stacked_tables_takes_none_of_their_rows_or_captions() -> 
     assert titled.title == caption
 
 
+def test_a_group_label_boxed_left_of_some_rows_only_is_a_column_of_its_own() -> None:
+    """``England`` boxed left of the English regions, the other nations' rows with no box: a first column of its
+    own, ``England`` spanning its five rows and the others' cells there empty."""
+    regions = ["North East", "North West", "Yorkshire", "London", "South East", "Wales", "Scotland", "UK"]
+    tops = [118 + 18 * r for r in range(len(regions))]
+    lines = [line(100, (180, "Area"), (300, "Number"), (360, "Share")), line((tops[0] + tops[4]) / 2, (50, "England"))]
+    lines += [
+        line(t, (180, n), (300, f"{50 + r}"), (360, f"{6 + r}.1%"))
+        for r, (n, t) in enumerate(zip(regions, tops, strict=True))
+    ]
+    lines.sort(key=lambda ln: ln[0]["top"])
+    box = RawTable(
+        1, _box(45, tops[0] - 3, 170, tops[4] + SIZE + 3), [[_box(45, tops[0] - 3, 170, tops[4] + SIZE + 3)]] * 2
+    )
+    [table] = tables_from(lines, [box])
+    assert table.n_cols == 4 and _stubs(table) == [(5, "England")]
+
+
 def test_a_note_boxed_beside_a_table_is_no_group_label() -> None:
     """A note of five lines boxed left of the rows is no label of theirs: the table keeps three columns."""
     note = ["Figures for", "the nations", "are weighted", "to their own", "survey targets"]

@@ -169,3 +169,18 @@ def test_a_running_header_or_small_type_naming_a_chapter_is_no_second_printing_o
             pages.append(over.encode() + _page([(ln, 10) for ln in PROSE * 3]))
     numbered = [(number, page) for number, _, page in _sections_of(tmp_path, pages) if number]
     assert ("3", 8) in numbered
+
+
+def test_an_overview_previews_chapters_whose_running_headers_repeat_their_titles(tmp_path: Path) -> None:
+    """An overview page previews the chapters, which then run over four pages each under a running header (small
+    type) repeating the chapter's number and title: the header's text is page furniture, the chapter's own heading
+    in larger type is no less a second printing, so the overview's are previews and the chapters keep their
+    numbers."""
+    pages = [_contents([(t, 3 + 4 * k) for k, t in enumerate(CHAPTERS)])]
+    pages.append(_page([("Overview", 24), *(x for t in CHAPTERS for x in ((t, 18), (PROSE[0], 10)))]))
+    for title in CHAPTERS:
+        pages.append(_page([(title, 18), *((ln, 10) for ln in PROSE)]))
+        header = f"BT /F1 8 Tf 72 770 Td ({title}) Tj ET\n".encode()
+        pages += [header + _page([(ln, 10) for ln in PROSE * 3])] * 3
+    numbered = [(number, page) for number, _, page in _sections_of(tmp_path, pages) if number]
+    assert numbered == [("1", 3), ("2", 7), ("3", 11)]
