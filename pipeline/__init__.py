@@ -14,4 +14,4 @@ __version__ = "0.1.0"
 # Bumped whenever a change alters what the pipeline extracts from an
 # unchanged source; stored on every run and document so that re-runs know
 # which documents a new pipeline affects.
-PIPELINE_VERSION = "0.8.107"
+PIPELINE_VERSION = "0.8.108"

@@ -70,7 +70,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     ),
     Extractor(
         "layout/blocks",
-        33,
+        34,
         _ALL,
         "blocks (headings, paragraphs, list items, icon-bulleted items, tiles a lead-in announces, a card's fields,"
         " phrases boxed side by side, table lines, chart labels and legends, pictures' captions), asides, printed"

@@ -117,6 +117,8 @@ def lines_to_headings(
                     last_numbered_level = (numbered[-1].level or 1) if numbered else 0
             if last_number is not None and key < last_number and line.md_level is None:
                 number = None  # runs backwards: an item of a list, not a section
+            elif key == last_number and _retitled(headings, number, title, contents_numbers, lines, i):
+                number = None  # the section's number again, under a title the contents gives it not: a card in it
             else:
                 last_number, last_numbered_level = key, level or 1
                 headings.append(_heading(i, lines[i : last + 1], number, title, level))
@@ -204,6 +206,31 @@ def _printed_again(
         if last < 0:
             return False
     return True
+
+
+def _retitled(
+    headings: Sequence[Heading],
+    number: str,
+    title: str,
+    contents_numbers: dict[str, str],
+    lines: Sequence[Line],
+    i: int,
+) -> bool:
+    """Whether PDF heading ``number`` ``title`` (line ``i``) repeats the number of the last numbered heading, which
+    the contents lists with its title, under a title the contents does not give that number, set in smaller type:
+    a card or action numbered inside the section (``3 Transport is becoming cleaner`` after ``3 What's
+    changing?``), no second section 3. In the section's own type it is a section misnumbered, as printed."""
+    last = next((h for h in reversed(headings) if h.number is not None), None)
+    if last is None or last.number != number:
+        return False
+    size, last_size = lines[i].font_size, lines[last.line].font_size
+    return (
+        size is not None
+        and last_size is not None
+        and size < last_size - SAME_SIZE
+        and _confirmed_by_contents(number, last.title, contents_numbers)
+        and not _confirmed_by_contents(number, title, contents_numbers)
+    )
 
 
 def _unlisted(ahead: Sequence[Heading], number: str, title: str, contents_numbers: dict[str, str]) -> bool:

@@ -184,3 +184,23 @@ def test_an_overview_previews_chapters_whose_running_headers_repeat_their_titles
         pages += [header + _page([(ln, 10) for ln in PROSE * 3])] * 3
     numbered = [(number, page) for number, _, page in _sections_of(tmp_path, pages) if number]
     assert numbered == [("1", 3), ("2", 7), ("3", 11)]
+
+
+@pytest.mark.parametrize(("card_size", "numbers"), [(14, ["1", "2", "3"]), (18, ["1", "2", "2", "3"])])
+def test_a_card_numbered_as_its_chapter_is_no_second_chapter_when_the_contents_titles_the_number(
+    tmp_path: Path, card_size: int, numbers: list[str]
+) -> None:
+    """Chapter 2 holds a card numbered 2 under another title, set smaller than the chapter's heading. The contents
+    lists chapter 2 with its own title, so the card is no second section 2; without a contents page nothing tells
+    them apart and both stay numbered. Set in the chapter's own type, it is a section misnumbered, as printed."""
+    chapters = ["1 Introduction", "2 What is changing", "3 The risks of change"]
+    card = ("2 Transport is becoming cleaner", card_size)
+    body = [
+        _page([(chapters[0], 18), *((ln, 10) for ln in PROSE)]),
+        _page([(chapters[1], 18), (PROSE[0], 10), card, (PROSE[1], 10)]),
+        _page([(chapters[2], 18), *((ln, 10) for ln in PROSE)]),
+    ]
+    listed = _sections_of(tmp_path, [_contents([(t, 2 + k) for k, t in enumerate(chapters)]), *body])
+    assert [number for number, _, _ in listed if number] == numbers
+    unlisted = _sections_of(tmp_path, body)
+    assert [number for number, _, _ in unlisted if number] == ["1", "2", "2", "3"]
