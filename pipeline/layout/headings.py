@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Mapping, Sequence
@@ -81,7 +82,7 @@ def lines_to_headings(
         for i in titles:
             run_last[i] = i
     headings: list[Heading] = []
-    printed = _numbered_runs(text, lines, run_last, furniture, skip, body_size)  # to find a heading again later
+    printed = functools.cache(lambda: _numbered_runs(text, lines, run_last, furniture, skip, body_size))  # on need
     last_number: tuple[int, ...] | None = None
     last_numbered_level = 0
     for i, line in enumerate(lines):
@@ -89,7 +90,7 @@ def lines_to_headings(
         continues_run = i > 0 and run_last[i - 1] == last
         if i in skip or continues_run or not line_text(text, line).strip():
             continue  # a contents line, a blank, or a later line of a multi-line run
-        raw = " ".join(line_text(text, lines[j]).strip() for j in range(i, last + 1))
+        raw = _run_text(text, lines, i, last)
         looks_like_heading = i in titles or (
             _pdf_heading_look(text, lines, i, last, raw, body_size, furniture, usual) if body_size else False
         )
@@ -105,7 +106,7 @@ def lines_to_headings(
                     or _unlisted(ahead, number, title, contents_numbers)
                     or (
                         _confirmed_by_contents(number, title, contents_numbers)
-                        and _printed_again(ahead, printed, lines, i)
+                        and _printed_again(ahead, printed(), lines, i)
                     )
                 ):
                     # the numbers ran ahead on a page mapping the sections to come, on no section of the contents
@@ -155,6 +156,11 @@ def _section_map(ahead: Sequence[Heading], number: str, title: str, text: str, l
     return not any(len(line_text(text, ln).split()) > MAP_LABEL_WORDS for ln in between)
 
 
+def _run_text(text: str, lines: Sequence[Line], first: int, last: int) -> str:
+    """The words of a run of lines, ``first`` to ``last``, on one line."""
+    return " ".join(line_text(text, lines[j]).strip() for j in range(first, last + 1))
+
+
 def _numbered_runs(
     text: str,
     lines: Sequence[Line],
@@ -173,7 +179,7 @@ def _numbered_runs(
             continue  # a contents line, or a later line of a run
         if body_size and (line.font_size or 0) < 0.95 * body_size:
             continue
-        raw = " ".join(line_text(text, lines[j]).strip() for j in range(i, run_last[i] + 1))
+        raw = _run_text(text, lines, i, run_last[i])
         running = normalise_title(raw) in furniture and (
             not body_size or (line.font_size or 0) < HEADING_TYPE * body_size
         )

@@ -1068,9 +1068,12 @@ def _framed_stubs(table: RawTable, frames: Sequence[BBox], lines: Sequence[list[
         first = {spanned[0]: frame for frame, spanned in apart}
         covered = {k for _, spanned in apart for k in spanned[1:]}
         for k, row in enumerate(rows):
-            boxes = [b for b in row if b is not None]
-            empty = BBox.union(boxes) if boxes else None
-            empty = BBox(x0=x0, top=empty.top, x1=x1, bottom=empty.bottom) if empty else None
+            in_row = [b for b in row if b is not None]
+            empty = (
+                BBox(x0=x0, top=min(b.top for b in in_row), x1=x1, bottom=max(b.bottom for b in in_row))
+                if in_row
+                else None
+            )
             row.insert(0, first.get(k, None if k in covered else empty))
         spans += [frame for frame, _ in apart]
     if not spans:

@@ -81,6 +81,7 @@ SCALE_TAIL = re.compile(rf"\((?:in\s+)?(?P<scale>{_SCALE})\)\s*$", re.I)  # Proc
 UNIT_ANYWHERE = re.compile(rf"\(?(?:[£$€₹]|\b(?:GBP|EUR|USD|INR))\s?(?:{_SCALE})?\b\)?|\(?[£$€₹]\)?", re.I)
 _SCALES_IN_WORDS = "|".join(f"{scale}s" for scale in SPELLED_SCALES)  # thousands, lakhs, crores
 _CURRENCIES_IN_WORDS = "|".join(f"{name}s" for name in UNIT_CURRENCY_WORDS)  # dollars, rupees
+SCALE_WORD = re.compile(rf"\b(?:{_SCALES_IN_WORDS})\b", re.I)  # a count's scale in words: in thousands
 UNIT_IN_WORDS = re.compile(rf"\b(?P<scale>{_SCALES_IN_WORDS}) of (?P<cur>{_CURRENCIES_IN_WORDS})\b", re.I)
 UNIT_LINE = re.compile(
     r"(?:expressed (?:as|in)|(?:all )?(?:figures|amounts|values|numbers) (?:are )?(?:in|shown in)|"
@@ -747,7 +748,7 @@ def _wrapped_caption(said: str) -> bool:
         said[:1].islower()
         and not UNIT_LINE.match(said)
         and not SOURCE_LINE.match(said)
-        and not re.search(rf"\b(?:{_SCALES_IN_WORDS})\b", said, re.I)  # a count's scale: in thousands
+        and not SCALE_WORD.search(said)
         and not any(mark in said for mark in (":", "=", "e.g.", "i.e."))
     )
 
